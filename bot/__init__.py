@@ -1,0 +1,1 @@
+"""Folio core: story model, ingest, search, database. Knows nothing of Discord."""
