@@ -1,0 +1,261 @@
+"""The database: the one module that talks SQL.
+
+SQLite through aiosqlite, in WAL mode with foreign keys on. The schema grows by
+versioned migrations (append to :data:`MIGRATIONS`, never edit a landed one);
+every statement is parameterised and every write runs in a transaction. The rest
+of the bot sees only the typed records and methods here, so a PostgreSQL backend
+can later implement the same methods.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import aiosqlite
+
+from bot.story import Layout, ParsedWork, Passage, PassageKind
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "library: works and their passages",
+        (
+            """
+            CREATE TABLE works (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                author TEXT,
+                layout TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                source_text TEXT NOT NULL,
+                added_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE passages (
+                work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                section INTEGER NOT NULL,
+                paragraph INTEGER,
+                speaker TEXT,
+                title TEXT,
+                PRIMARY KEY (work_id, kind, ordinal)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRecord:
+    """A work as stored in the library (without its passages)."""
+
+    id: int
+    slug: str
+    title: str
+    author: str | None
+    layout: Layout
+    content_hash: str
+    added_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSummary:
+    """A work with passage counts, for listings."""
+
+    work: WorkRecord
+    sections: int
+    paragraphs: int
+    sentences: int
+
+
+_READABLE_PRAGMAS = frozenset({"journal_mode", "foreign_keys", "user_version", "busy_timeout"})
+_WORK_COLUMNS = "id, slug, title, author, layout, content_hash, added_at"
+_PASSAGE_COLUMNS = "kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
+
+
+class Database:
+    """An open SQLite database with the schema migrated to the newest version."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._db = connection
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        """Open (creating if needed) the database at `path` and migrate it."""
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = await aiosqlite.connect(path, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        database = cls(connection)
+        try:
+            await database._configure()
+            await database.migrate()
+        except BaseException:
+            await connection.close()
+            raise
+        return database
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _configure(self) -> None:
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run the body in one write transaction: all of it lands, or none."""
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
+
+    async def pragma(self, name: str) -> object:
+        """The value of a read-only setting such as `journal_mode` or `foreign_keys`."""
+        if name not in _READABLE_PRAGMAS:
+            raise ValueError(f"unknown pragma {name!r}")
+        async with self._db.execute(f"PRAGMA {name}") as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def table_exists(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        async with self._db.execute(query, (name,)) as cursor:
+            return await cursor.fetchone() is not None
+
+    # -- migrations -------------------------------------------------------
+
+    async def schema_version(self) -> int:
+        return int(await self.pragma("user_version") or 0)
+
+    async def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+        """Apply every migration newer than the stored schema version; return the new version."""
+        current = await self.schema_version()
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            async with self.transaction() as db:
+                for statement in migration.statements:
+                    await db.execute(statement)
+                # PRAGMA takes no parameters; the version is an int from our own table.
+                await db.execute(f"PRAGMA user_version = {int(migration.version)}")
+            log.info("Database migrated to v%d: %s", migration.version, migration.description)
+            current = migration.version
+        return current
+
+    # -- works --------------------------------------------------------------
+
+    async def find_work(self, slug: str) -> WorkRecord | None:
+        async with self._db.execute(f"SELECT {_WORK_COLUMNS} FROM works WHERE slug = ?", (slug,)) as cursor:
+            row = await cursor.fetchone()
+        return _work_from_row(row) if row else None
+
+    async def list_works(self) -> list[WorkSummary]:
+        query = f"""
+            SELECT {_WORK_COLUMNS},
+                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind IN (?, ?)) AS sections,
+                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS paragraphs,
+                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS sentences
+            FROM works w ORDER BY w.added_at, w.id
+        """
+        params = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE)
+        async with self._db.execute(query, params) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            WorkSummary(_work_from_row(row), row["sections"], row["paragraphs"], row["sentences"]) for row in rows
+        ]
+
+    async def save_work(self, slug: str, parsed: ParsedWork, content_hash: str) -> WorkRecord:
+        """Store `parsed` under `slug`, replacing any work that had the slug."""
+        added_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM works WHERE slug = ?", (slug,))
+            cursor = await db.execute(
+                "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, added_at),
+            )
+            work_id = cursor.lastrowid
+            await db.executemany(
+                f"INSERT INTO passages (work_id, {_PASSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _passage_rows(work_id, parsed.passages),
+            )
+        record = await self.find_work(slug)
+        assert record is not None
+        return record
+
+    async def delete_work(self, slug: str) -> bool:
+        async with self.transaction() as db:
+            cursor = await db.execute("DELETE FROM works WHERE slug = ?", (slug,))
+        return cursor.rowcount > 0
+
+    # -- passages -------------------------------------------------------------
+
+    async def load_passages(self, work_id: int, kinds: Iterable[PassageKind]) -> list[Passage]:
+        """All passages of the given kinds, in reading order within each kind."""
+        kinds = list(kinds)
+        placeholders = ", ".join("?" for _ in kinds)
+        query = (
+            f"SELECT {_PASSAGE_COLUMNS} FROM passages"
+            f" WHERE work_id = ? AND kind IN ({placeholders}) ORDER BY kind, ordinal"
+        )
+        async with self._db.execute(query, (work_id, *kinds)) as cursor:
+            rows = await cursor.fetchall()
+        return [_passage_from_row(row) for row in rows]
+
+
+def _work_from_row(row: aiosqlite.Row) -> WorkRecord:
+    return WorkRecord(
+        id=row["id"],
+        slug=row["slug"],
+        title=row["title"],
+        author=row["author"],
+        layout=Layout(row["layout"]),
+        content_hash=row["content_hash"],
+        added_at=row["added_at"],
+    )
+
+
+def _passage_rows(work_id: int, passages: Iterable[Passage]) -> Iterable[tuple[object, ...]]:
+    for p in passages:
+        yield (work_id, p.kind, p.ordinal, p.start, p.end, p.text, p.section, p.paragraph, p.speaker, p.title)
+
+
+def _passage_from_row(row: aiosqlite.Row) -> Passage:
+    return Passage(
+        kind=PassageKind(row["kind"]),
+        ordinal=row["ordinal"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        text=row["text"],
+        section=row["section"],
+        paragraph=row["paragraph"],
+        speaker=row["speaker"],
+        title=row["title"],
+    )

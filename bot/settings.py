@@ -1,0 +1,66 @@
+"""Runtime settings, read once from the environment (and an optional `.env`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+DEFAULT_DATABASE_PATH = DATA_DIR / "folio.sqlite3"
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
+class SettingsError(ValueError):
+    """A setting is present but unusable; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot reads from its environment, typed."""
+
+    discord_token: str | None
+    guild_id: int | None
+    database_path: Path
+    log_level: str
+    api_base: str | None
+    gateway_url: str | None
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
+        """Read settings; `.env` in the repo root fills in what the environment lacks."""
+        if dotenv and environ is None:
+            load_dotenv(REPO_ROOT / ".env", override=False)
+        env = os.environ if environ is None else environ
+        return cls(
+            discord_token=_optional(env, "DISCORD_TOKEN"),
+            guild_id=_optional_snowflake(env, "DISCORD_GUILD_ID"),
+            database_path=Path(_optional(env, "DATABASE_PATH") or DEFAULT_DATABASE_PATH),
+            log_level=_log_level(env),
+            api_base=_optional(env, "DISCORD_API_BASE"),
+            gateway_url=_optional(env, "DISCORD_GATEWAY_URL"),
+        )
+
+
+def _optional(env: os._Environ[str] | dict[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def _optional_snowflake(env: os._Environ[str] | dict[str, str], name: str) -> int | None:
+    value = _optional(env, name)
+    if value is None:
+        return None
+    if not value.isdigit():
+        raise SettingsError(f"{name} must be a numeric Discord server id, got {value!r}.")
+    return int(value)
+
+
+def _log_level(env: os._Environ[str] | dict[str, str]) -> str:
+    level = (_optional(env, "LOG_LEVEL") or "INFO").upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
+    return level

@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+
+from bot.database import MIGRATIONS, Database, Migration
+from bot.story import Layout, ParsedWork, Passage, PassageKind
+
+
+def tiny_work(title: str = "Tiny") -> ParsedWork:
+    source = "One. Two.\n\nThree."
+    return ParsedWork(
+        title=title,
+        author="Someone",
+        layout=Layout.PLAIN,
+        source_text=source,
+        passages=[
+            Passage(PassageKind.SCENE, 0, 0, len(source), source, section=0, title="Scene 1"),
+            Passage(PassageKind.PARAGRAPH, 0, 0, 9, "One. Two.", section=0, paragraph=0),
+            Passage(PassageKind.PARAGRAPH, 1, 11, 17, "Three.", section=0, paragraph=1),
+            Passage(PassageKind.SENTENCE, 0, 0, 4, "One.", section=0, paragraph=0),
+            Passage(PassageKind.SENTENCE, 1, 5, 9, "Two.", section=0, paragraph=0),
+            Passage(PassageKind.SENTENCE, 2, 11, 17, "Three.", section=0, paragraph=1),
+            Passage(PassageKind.DIALOGUE, 0, 11, 17, "Three.", section=0, paragraph=1, speaker="Derek"),
+        ],
+    )
+
+
+@pytest.fixture
+async def database(tmp_path: Path):
+    db = await Database.open(tmp_path / "folio.sqlite3")
+    yield db
+    await db.close()
+
+
+async def test_new_database_is_migrated_to_latest(database: Database) -> None:
+    assert await database.schema_version() == MIGRATIONS[-1].version
+
+
+async def test_migrations_run_once_and_persist(tmp_path: Path) -> None:
+    path = tmp_path / "folio.sqlite3"
+    first = await Database.open(path)
+    await first.save_work("tiny", tiny_work(), "hash")
+    await first.close()
+    again = await Database.open(path)
+    assert await again.schema_version() == MIGRATIONS[-1].version
+    assert (await again.find_work("tiny")) is not None
+    await again.close()
+
+
+async def test_wal_and_foreign_keys_are_on(database: Database) -> None:
+    assert await database.pragma("journal_mode") == "wal"
+    assert await database.pragma("foreign_keys") == 1
+
+
+async def test_save_and_load_round_trip(database: Database) -> None:
+    work = tiny_work()
+    record = await database.save_work("tiny", work, "abc123")
+    assert (record.slug, record.title, record.author, record.layout) == ("tiny", "Tiny", "Someone", Layout.PLAIN)
+    loaded = await database.load_passages(record.id, list(PassageKind))
+    assert sorted(loaded, key=lambda p: (p.kind, p.ordinal)) == sorted(work.passages, key=lambda p: (p.kind, p.ordinal))
+
+
+async def test_saving_a_slug_again_replaces_the_work(database: Database) -> None:
+    await database.save_work("tiny", tiny_work("Old"), "one")
+    second = await database.save_work("tiny", tiny_work("New"), "two")
+    works = await database.list_works()
+    assert [w.work.title for w in works] == ["New"]
+    assert works[0].paragraphs == 2 and works[0].sentences == 3 and works[0].sections == 1
+    assert len(await database.load_passages(second.id, [PassageKind.SENTENCE])) == 3
+
+
+async def test_failed_migration_leaves_nothing_behind(database: Database) -> None:
+    broken = Migration(
+        MIGRATIONS[-1].version + 1,
+        "broken",
+        ("CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"),
+    )
+    with pytest.raises(Exception):
+        await database.migrate((*MIGRATIONS, broken))
+    assert await database.schema_version() == MIGRATIONS[-1].version
+    assert not await database.table_exists("half_done")
+
+
+async def test_delete_work(database: Database) -> None:
+    await database.save_work("tiny", tiny_work(), "abc")
+    assert await database.delete_work("tiny") is True
+    assert await database.delete_work("tiny") is False
+    assert await database.list_works() == []

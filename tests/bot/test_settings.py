@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_DATABASE_PATH, Settings, SettingsError
+
+
+def test_defaults_from_an_empty_environment() -> None:
+    settings = Settings.from_env({})
+    assert settings.discord_token is None
+    assert settings.guild_id is None
+    assert settings.database_path == DEFAULT_DATABASE_PATH
+    assert settings.log_level == "INFO"
+    assert settings.api_base is None and settings.gateway_url is None
+
+
+def test_values_are_read_and_typed() -> None:
+    settings = Settings.from_env(
+        {
+            "DISCORD_TOKEN": " abc ",
+            "DISCORD_GUILD_ID": "123456789012345678",
+            "DATABASE_PATH": "/tmp/folio.db",
+            "LOG_LEVEL": "debug",
+            "DISCORD_API_BASE": "http://127.0.0.1:1/api/v10",
+            "DISCORD_GATEWAY_URL": "ws://127.0.0.1:1/gateway",
+        }
+    )
+    assert settings.discord_token == "abc"
+    assert settings.guild_id == 123456789012345678
+    assert settings.database_path == Path("/tmp/folio.db")
+    assert settings.log_level == "DEBUG"
+    assert settings.api_base == "http://127.0.0.1:1/api/v10"
+
+
+@pytest.mark.parametrize(("name", "value"), [("DISCORD_GUILD_ID", "my-server"), ("LOG_LEVEL", "LOUD")])
+def test_unusable_values_are_explained(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: value})
