@@ -1,0 +1,124 @@
+"""The offline command line: the same library and engine as the bot, no Discord.
+
+    python run_bot.py works
+    python run_bot.py add-work PATH [--slug S] [--title T]
+    python run_bot.py quote [--work S] [--json] [TEXT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from bot.database import Database
+from bot.errors import FolioError
+from bot.excerpt import excerpt_around
+from bot.library import Library, QuoteHit, QuoteLookup
+from bot.settings import Settings
+
+MAX_PASSAGE_CHARS = 1200
+
+
+def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `works`, `add-work` and `quote` on the entry point's parser."""
+    subcommands.add_parser("works", help="list the works in the library")
+
+    add = subcommands.add_parser("add-work", help="import a text (plain, AO3 download or Project Gutenberg)")
+    add.add_argument("path", type=Path, help="the text file to import")
+    add.add_argument("--slug", help="short id for the work (default: from the file name); re-adding replaces it")
+    add.add_argument("--title", help="title to show (default: detected from the text)")
+
+    quote = subcommands.add_parser("quote", help="look up a half-remembered line")
+    quote.add_argument("text", nargs="?", help="the line to look up; without it, one query per line from stdin")
+    quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
+    quote.add_argument("--json", action="store_true", help="print one JSON object per query")
+    quote.add_argument("--limit", type=int, default=5, help="most matches to show (default 5)")
+
+
+async def run_offline_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run one offline command; returns the process exit code."""
+    database = await Database.open(settings.database_path)
+    try:
+        library = Library(database)
+        if args.command == "works":
+            return await _list_works(library)
+        if args.command == "add-work":
+            return await _add_work(library, args)
+        return await _quote(library, args)
+    except FolioError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await database.close()
+
+
+async def _list_works(library: Library) -> int:
+    for summary in await library.works():
+        work = summary.work
+        default = " (default)" if work.slug == library.default_slug else ""
+        author = f" by {work.author}" if work.author else ""
+        print(
+            f"{work.slug}{default}: {work.title}{author} [{work.layout}] — {summary.sections} sections, "
+            f"{summary.paragraphs} paragraphs, {summary.sentences} sentences"
+        )
+    return 0
+
+
+async def _add_work(library: Library, args: argparse.Namespace) -> int:
+    record = await library.add_work(args.path, slug=args.slug, title=args.title)
+    print(f"Added {record.slug}: {record.title}")
+    return 0
+
+
+async def _quote(library: Library, args: argparse.Namespace) -> int:
+    queries: Iterable[str] = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    await library.load(args.work)  # an unknown --work fails once, before any query
+    for query in queries:
+        await _answer(library, query, args, sys.stdout)
+    return 0
+
+
+async def _answer(library: Library, query: str, args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        lookup = await library.lookup(query, slug=args.work, limit=args.limit)
+    except FolioError as error:
+        if args.json:
+            _print_json(out, {"query": query, "matches": [], "error": str(error)})
+        else:
+            print(f"> {query}\n  {error}", file=out)
+        return
+    if args.json:
+        _print_json(out, {"query": query, "matches": [_match_json(hit) for hit in lookup.hits]})
+    else:
+        _print_human(out, lookup)
+
+
+def _match_json(hit: QuoteHit) -> dict[str, object]:
+    return {
+        "text": excerpt_around(hit.paragraph.text, hit.sentence.text, MAX_PASSAGE_CHARS).text,
+        "match": hit.sentence.text,
+        "score": round(hit.score, 1),
+        "passage_id": hit.paragraph.passage_id,
+        "sentence_id": hit.sentence.passage_id,
+        "work": hit.work.slug,
+        "location": str(hit.location),
+    }
+
+
+def _print_json(out: TextIO, answer: dict[str, object]) -> None:
+    print(json.dumps(answer, ensure_ascii=False), file=out)
+
+
+def _print_human(out: TextIO, lookup: QuoteLookup) -> None:
+    print(f"> {lookup.query}", file=out)
+    for hit in lookup.hits:
+        print(f"  [{hit.score:5.1f}] {hit.sentence.text}", file=out)
+        print(f"          {hit.location} · {hit.paragraph.passage_id}", file=out)
+    if not lookup.hits:
+        print(f"  Not in {lookup.work.title}.", file=out)
+        for hit in lookup.suggestions:
+            print(f"  closest [{hit.score:5.1f}]: {hit.sentence.text}", file=out)

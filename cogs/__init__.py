@@ -1,0 +1,1 @@
+"""Discord glue: one cog per capability, translating interactions to library calls."""

@@ -1,0 +1,126 @@
+"""/quote: find a half-remembered line, then step through the passages around it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import FolioError
+from bot.excerpt import shorten
+from bot.folio_bot import GENERIC_FAILURE, FolioBot, send_ephemeral
+from bot.query import MAX_QUERY_CHARS
+from cogs.quote_ui import (
+    NAV_CUSTOM_ID_TEMPLATE,
+    not_found_embed,
+    passage_embed,
+    passage_navigation,
+    quote_embed,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_CHOICES = 25
+MAX_CHOICE_CHARS = 100
+
+
+class QuoteCog(commands.Cog):
+    """Quote lookup and passage navigation."""
+
+    def __init__(self, bot: FolioBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(PassageButton)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(PassageButton)
+
+    @app_commands.command(name="quote", description="Find a line you half-remember in the story")
+    @app_commands.describe(
+        text="The line as you remember it: typos and fuzzy wording are fine",
+        work="Which work to search (default: the server's story)",
+    )
+    async def quote(
+        self,
+        interaction: discord.Interaction,
+        text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
+        work: str | None = None,
+    ) -> None:
+        lookup = await self.bot.library.lookup(text, slug=work)
+        if not lookup.hits:
+            await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
+            return
+        best = lookup.hits[0]
+        await interaction.response.send_message(
+            embed=quote_embed(best), view=passage_navigation(best.work, best.paragraph)
+        )
+
+    @quote.autocomplete("text")
+    async def quote_text_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not current.strip():
+            return []
+        try:
+            sentences = await self.bot.library.suggest(current, slug=interaction.namespace.work, limit=MAX_CHOICES)
+        except FolioError:
+            return []
+        return [_choice(sentence.text) for sentence in sentences]
+
+    @quote.autocomplete("work")
+    async def quote_work_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        choices = [
+            app_commands.Choice(name=shorten(summary.work.title, MAX_CHOICE_CHARS), value=summary.work.slug)
+            for summary in await self.bot.library.works()
+            if needle in summary.work.title.casefold() or needle in summary.work.slug
+        ]
+        return choices[:MAX_CHOICES]
+
+
+class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV_CUSTOM_ID_TEMPLATE):
+    """Handles ◀/▶ clicks on any quote message, including ones sent before a restart."""
+
+    def __init__(self, item: discord.ui.Button[Any], slug: str, target: int) -> None:
+        super().__init__(item)
+        self.slug = slug
+        self.target = target
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
+    ) -> PassageButton:
+        return cls(item, match["slug"], int(match["target"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot = interaction.client
+        assert isinstance(bot, FolioBot)
+        try:
+            work = await bot.library.load(self.slug)
+            paragraph = work.paragraph(self.target)
+        except FolioError as error:
+            await send_ephemeral(interaction, str(error))
+            return
+        except Exception:
+            log.exception("Showing passage %s of %r failed", self.target, self.slug)
+            await send_ephemeral(interaction, GENERIC_FAILURE)
+            return
+        await interaction.response.edit_message(
+            embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
+        )
+
+
+def _choice(text: str) -> app_commands.Choice[str]:
+    fitted = shorten(text, MAX_CHOICE_CHARS)
+    return app_commands.Choice(name=fitted, value=fitted)
+
+
+async def setup(bot: FolioBot) -> None:
+    await bot.add_cog(QuoteCog(bot))

@@ -1,0 +1,80 @@
+"""Embeds and buttons for quotes and passages (builders only, no command logic)."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.excerpt import excerpt_around, shorten
+from bot.library import LoadedWork, QuoteHit, QuoteLookup
+from bot.story import Passage
+
+EMBED_PASSAGE_CHARS = 1500
+SUGGESTION_CHARS = 160
+QUERY_ECHO_CHARS = 120
+QUOTE_COLOUR = discord.Colour.from_rgb(0x8E, 0x5B, 0xD6)
+NOT_FOUND_COLOUR = discord.Colour.light_grey()
+
+
+def quote_embed(hit: QuoteHit) -> discord.Embed:
+    """The passage around a matched sentence, the sentence in bold."""
+    excerpt = excerpt_around(hit.paragraph.text, hit.sentence.text, EMBED_PASSAGE_CHARS)
+    embed = discord.Embed(
+        title=hit.work.title,
+        description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
+        colour=QUOTE_COLOUR,
+    )
+    embed.add_field(name="Where", value=str(hit.location), inline=False)
+    embed.set_footer(text=f"Match {hit.score:.0f}/100 · passage {hit.paragraph.passage_id}")
+    return embed
+
+
+def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
+    """A whole paragraph (shortened if very long), for stepping through the work."""
+    embed = discord.Embed(
+        title=work.title,
+        description=shorten(paragraph.text, EMBED_PASSAGE_CHARS),
+        colour=QUOTE_COLOUR,
+    )
+    embed.add_field(name="Where", value=str(work.location(paragraph)), inline=False)
+    embed.set_footer(text=f"passage {paragraph.passage_id}")
+    return embed
+
+
+def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
+    """Says plainly that the line is not in the work, with the nearest lines if any."""
+    query = discord.utils.escape_markdown(shorten(lookup.query, QUERY_ECHO_CHARS))
+    embed = discord.Embed(
+        title="Not in the story",
+        description=f"I couldn't find “{query}” in *{lookup.work.title}*.",
+        colour=NOT_FOUND_COLOUR,
+    )
+    if lookup.suggestions:
+        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in lookup.suggestions[:3]]
+        embed.add_field(name="Closest lines", value="\n".join(lines), inline=False)
+    else:
+        embed.add_field(name="Tip", value="Try a few distinctive words from the line you remember.", inline=False)
+    return embed
+
+
+NAV_CUSTOM_ID_TEMPLATE = r"folio:nav:(?P<slug>[a-z0-9-]+):(?P<target>\d+):(?P<arrow>prev|next)"
+"""◀/▶ custom ids carry the work and target paragraph, so clicks work after a restart."""
+
+
+def nav_custom_id(slug: str, target: int, arrow: str) -> str:
+    return f"folio:nav:{slug}:{target}:{arrow}"
+
+
+def passage_navigation(work: LoadedWork, paragraph: Passage) -> discord.ui.View:
+    """◀ ▶ buttons stepping to the previous and next paragraph (disabled at the ends)."""
+    ordinal, last = paragraph.ordinal, len(work.paragraphs) - 1
+    view = discord.ui.View(timeout=None)
+    for arrow, target, disabled in (("prev", max(ordinal - 1, 0), ordinal <= 0), ("next", min(ordinal + 1, last), ordinal >= last)):
+        view.add_item(
+            discord.ui.Button(
+                style=discord.ButtonStyle.secondary,
+                emoji="◀" if arrow == "prev" else "▶",
+                custom_id=nav_custom_id(work.slug, target, arrow),
+                disabled=disabled,
+            )
+        )
+    return view

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Folio's entry point.
+
+    python run_bot.py              start the Discord bot (needs DISCORD_TOKEN)
+    python run_bot.py works        list the library
+    python run_bot.py add-work PATH [--slug S] [--title T]
+    python run_bot.py quote [--work S] [--json] [TEXT]
+    python run_bot.py bench [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from bot.cli import add_offline_commands, run_offline_command
+from bot.settings import Settings, SettingsError
+
+MISSING_TOKEN = """\
+Folio needs a Discord bot token to connect, and DISCORD_TOKEN is not set.
+
+  1. Open https://discord.com/developers/applications, pick (or create) your app,
+     go to Bot -> Reset Token, and copy the token.
+  2. Put it in a file named .env next to run_bot.py (copy .env.example):
+         DISCORD_TOKEN=your-token-here
+     or export DISCORD_TOKEN in your shell.
+
+No token? The offline commands use the same library and search engine:
+  python run_bot.py works
+  python run_bot.py quote "hello from the other side"
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="run_bot.py", description="Folio: story quotes, trivia and discussion.")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subcommands.add_parser("run", help="start the Discord bot (the default)")
+    add_offline_commands(subcommands)
+    bench = subcommands.add_parser("bench", help="benchmark the quote engine against brute-force rapidfuzz")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help="passed to benchmarks/quote_bench.py")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
+    if args.command == "bench":
+        from benchmarks.quote_bench import main as bench_main
+
+        return bench_main(args.bench_args)
+    if args.command in (None, "run"):
+        return start_bot(settings)
+    return asyncio.run(run_offline_command(args, settings))
+
+
+def start_bot(settings: Settings) -> int:
+    if not settings.discord_token:
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    from bot.folio_bot import run_discord_bot  # imports discord only when the bot runs
+
+    return asyncio.run(run_discord_bot(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
