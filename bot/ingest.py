@@ -562,11 +562,11 @@ _PERSON_NOUN_GENDER: dict[str, str | None] = {
 _SPEECH_VERBS = frozenset(
     "say said says ask asked asks speak spoke answered replied cried exclaimed whispered "
     "muttered murmured mumbled shouted yelled screamed called continued added began went "
-    "interrupted cut "
-    "returned resumed observed remarked stated explained questioned repeated echoed offered "
-    "corrected argued retorted uttered commented demanded inquired enquired urged pleaded "
-    "begged insisted agreed suggested declared announced admitted warned promised snapped "
-    "growled hissed breathed sighed laughed sobbed groaned gasped stammered".split()
+    "interrupted cut returned resumed observed remarked stated explained questioned "
+    "repeated echoed offered corrected argued retorted uttered commented demanded inquired "
+    "enquired urged pleaded begged insisted agreed suggested declared announced admitted "
+    "warned promised snapped growled hissed breathed sighed laughed sobbed groaned gasped "
+    "stammered".split()
 )
 _UNRESOLVABLE_PRONOUNS = frozenset({"i", "we", "they"})
 _WHO = (
@@ -594,8 +594,8 @@ class _SpeakerGuesser:
     In order of trust: a speech tag right after the quote (``“…,” Lydia
     stated``, ``said the Professor``), the subject of the narration just
     before it (``Derek stared at her. “Was?”``), the previous speaker in the
-    same paragraph. "he"/"she" resolve to the latest subject of that gender
-    in the paragraph; anything unsure gives ``None``.
+    same paragraph. "he"/"she" are resolved cautiously (see :meth:`_resolve`);
+    anything unsure gives ``None``.
 
     Two things are learnt from the work first: which capitalised words are
     names (see :func:`_learn_names`), and each name's likely gender (the
