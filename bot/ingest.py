@@ -566,7 +566,10 @@ _SPEECH_VERBS = frozenset(
     "repeated echoed offered corrected argued retorted uttered commented demanded inquired "
     "enquired urged pleaded begged insisted agreed suggested declared announced admitted "
     "warned promised snapped growled hissed breathed sighed laughed sobbed groaned gasped "
-    "stammered".split()
+    "stammered responded "
+    # present tense, for stories told in it ("To which Stiles responds with, …")
+    "responds replies answers whispers murmurs mutters cries calls shouts adds continues "
+    "begins interrupts repeats echoes offers argues insists explains".split()
 )
 _UNRESOLVABLE_PRONOUNS = frozenset({"i", "we", "they"})
 _WHO = (

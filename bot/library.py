@@ -9,6 +9,7 @@ A stored work whose content hash is unchanged is never parsed again.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,8 @@ class LoadedWork:
     index: QuoteIndex
     section_spans: dict[int, tuple[int, int]]
     """Section index -> (first paragraph ordinal, paragraph count)."""
+    speakers: dict[int, str]
+    """Sentence ordinal -> who speaks in it, where the dialogue's speaker is known."""
 
     @property
     def slug(self) -> str:
@@ -67,6 +70,9 @@ class LoadedWork:
         if not 0 <= ordinal < len(self.paragraphs):
             raise PassageNotFound(f"*{self.title}* has no paragraph {ordinal + 1}; it has {len(self.paragraphs)}.")
         return self.paragraphs[ordinal]
+
+    def speaker_of(self, sentence: Passage) -> str | None:
+        return self.speakers.get(sentence.ordinal)
 
     def location(self, paragraph: Passage) -> Location:
         """Where `paragraph` is; "% through" counts the work read once it is read."""
@@ -179,7 +185,7 @@ class Library:
         if record is None:
             raise UnknownWork(slug)
         passages = await self._database.load_passages(
-            record.id, (*SECTION_KINDS, PassageKind.PARAGRAPH, PassageKind.SENTENCE)
+            record.id, (*SECTION_KINDS, PassageKind.PARAGRAPH, PassageKind.SENTENCE, PassageKind.DIALOGUE)
         )
         return await asyncio.to_thread(_build_loaded_work, record, passages)
 
@@ -230,6 +236,7 @@ def _build_loaded_work(record: WorkRecord, passages: list[Passage]) -> LoadedWor
         sentences=sentences,
         index=QuoteIndex((s.ordinal, s.text) for s in sentences),
         section_spans=_section_spans(paragraphs),
+        speakers=_speakers_by_sentence(sentences, by_kind.get(PassageKind.DIALOGUE, [])),
     )
 
 
@@ -240,6 +247,20 @@ def _section_spans(paragraphs: list[Passage]) -> dict[int, tuple[int, int]]:
         first, count = spans.get(paragraph.section, (paragraph.ordinal, 0))
         spans[paragraph.section] = (first, count + 1)
     return spans
+
+
+def _speakers_by_sentence(sentences: list[Passage], dialogues: list[Passage]) -> dict[int, str]:
+    """Attribute each sentence to the speaker of the first attributed dialogue inside it."""
+    starts = [sentence.start for sentence in sentences]
+    speakers: dict[int, str] = {}
+    for dialogue in dialogues:
+        if dialogue.speaker is None:
+            continue
+        position = bisect.bisect_right(starts, dialogue.start) - 1
+        while 0 <= position < len(sentences) and sentences[position].start < dialogue.end:
+            speakers.setdefault(sentences[position].ordinal, dialogue.speaker)
+            position += 1
+    return speakers
 
 
 def _hit(work: LoadedWork, match: QuoteMatch) -> QuoteHit:

@@ -57,7 +57,7 @@ class QuoteCog(commands.Cog):
             return
         best = lookup.hits[0]
         await interaction.response.send_message(
-            embed=quote_embed(best), view=passage_navigation(best.work, best.paragraph)
+            embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
         )
 
     @quote.autocomplete("text")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.excerpt import excerpt_around, shorten
-from bot.library import LoadedWork, QuoteHit, QuoteLookup
+from bot.library import LoadedWork, QuoteLookup
 from bot.story import Passage
 
 EMBED_PASSAGE_CHARS = 1500
@@ -15,16 +15,27 @@ QUOTE_COLOUR = discord.Colour.from_rgb(0x8E, 0x5B, 0xD6)
 NOT_FOUND_COLOUR = discord.Colour.light_grey()
 
 
-def quote_embed(hit: QuoteHit) -> discord.Embed:
-    """The passage around a matched sentence, the sentence in bold."""
-    excerpt = excerpt_around(hit.paragraph.text, hit.sentence.text, EMBED_PASSAGE_CHARS)
+def quote_embed(lookup: QuoteLookup) -> discord.Embed:
+    """The passage around the best match, the matched sentence in bold.
+
+    Shows who speaks the line when the dialogue is attributed, and where any
+    other confident matches are.
+    """
+    best, others = lookup.hits[0], lookup.hits[1:]
+    excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
     embed = discord.Embed(
-        title=hit.work.title,
+        title=best.work.title,
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
-    embed.add_field(name="Where", value=str(hit.location), inline=False)
-    embed.set_footer(text=f"Match {hit.score:.0f}/100 · passage {hit.paragraph.passage_id}")
+    speaker = best.work.speaker_of(best.sentence)
+    if speaker:
+        embed.add_field(name="Speaker", value=speaker, inline=True)
+    embed.add_field(name="Where", value=str(best.location), inline=False)
+    if others:
+        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others[:3]]
+        embed.add_field(name="Also matches", value="\n".join(lines), inline=False)
+    embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.passage_id}")
     return embed
 
 

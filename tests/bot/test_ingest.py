@@ -467,6 +467,7 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
         ("“I tried calling you.”", "Derek"),  # Derek remained silent… He finally offered,
         ("“Oh, I’m so sorry, he’s still alive,”", None),  # “…,” she quickly corrected
         ("“Hello?”", None),
+        ("“Hello from the other side.”", "Stiles"),  # To which Stiles responds with, “…” (present tense)
     ],
 )
 def test_known_speakers_in_the_bundled_story(
