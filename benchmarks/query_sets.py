@@ -1,0 +1,68 @@
+"""Reader query sets for the quote benchmark (``benchmarks/queries/*.yaml``).
+
+Each file names the text it is about and lists queries by kind. In-story
+queries name their answer by ``expect``, a substring of the expected sentence;
+it is compared on normalised words (case, punctuation and quote style do not
+matter), so a file stays valid when sentence ordinals or quote styles change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot.textnorm import words
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+
+IN_STORY_KINDS = ("exact", "typos", "misremembered", "fragments", "shuffled")
+OFF_STORY = "off_story"
+KINDS = (*IN_STORY_KINDS, OFF_STORY)
+
+# Benchmark order: the bundled story first, then the novels by size.
+QUERY_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "dracula")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    kind: str
+    text: str
+    expect: str | None
+    """Substring of the expected sentence; ``None`` for off-story queries."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuerySet:
+    name: str
+    text_path: Path
+    queries: tuple[Query, ...]
+
+    def of_kind(self, kind: str) -> list[Query]:
+        return [query for query in self.queries if query.kind == kind]
+
+
+def load_query_set(name: str) -> QuerySet:
+    """Read ``benchmarks/queries/<name>.yaml``."""
+    data = yaml.safe_load((QUERIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    queries = [Query(OFF_STORY, text, None) for text in data[OFF_STORY]]
+    for kind in IN_STORY_KINDS:
+        queries.extend(Query(kind, item["query"], item["expect"]) for item in data[kind])
+    return QuerySet(name, REPO_ROOT / data["text"], tuple(queries))
+
+
+def load_all() -> list[QuerySet]:
+    return [load_query_set(name) for name in QUERY_SET_NAMES]
+
+
+@cache
+def _word_string(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+def is_expected(sentence: str, expect: str) -> bool:
+    """Whether ``sentence`` contains the words of ``expect`` in sequence."""
+    return _word_string(expect) in _word_string(sentence)

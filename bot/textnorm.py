@@ -1,0 +1,156 @@
+"""Text normalisation for quote lookup: one canonical word form per word.
+
+Readers quote from memory, so two spellings of "the same" line must normalise
+to the same terms. :func:`words` folds case, accents, quote and dash styles and
+expands contractions ("I'm" -> "i am", "don't" -> "do not"); :func:`term`
+reduces a word to a comparison key: irregular forms are mapped to their lemma
+("ran" -> "run", "was" -> "be", from ``data/synonyms.yaml``), then stemmed
+("walks", "walked", "walking" -> "walk"). The same functions are applied to the indexed text and to queries, so
+the mapping only needs to be consistent, not linguistically perfect.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+import yaml
+
+SYNONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
+
+# Typographic variants -> plain ASCII; dashes separate words. (NFKC has already
+# turned an ellipsis into "...", and full-width forms into ASCII.)
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+        "\u2015": " ", "_": " ",
+    }
+)
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+# Apostrophe-s after these words is "is" ("he's"); elsewhere it is possessive.
+_S_IS_BEFORE = frozenset(
+    "he she it that what there here who where how when why this everything nothing".split()
+)
+_CLITICS = {"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
+_NEGATION_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+# Whole words that expand too, including contractions typed without the apostrophe.
+_WHOLE_WORD_SPLITS: dict[str, tuple[str, ...]] = {
+    "cannot": ("can", "not"),
+    "let's": ("let", "us"),
+    "im": ("i", "am"),
+    "ive": ("i", "have"),
+    "youre": ("you", "are"),
+    "youve": ("you", "have"),
+    "theyre": ("they", "are"),
+    "theyve": ("they", "have"),
+    "weve": ("we", "have"),
+    "hes": ("he", "is"),
+    "shes": ("she", "is"),
+    "thats": ("that", "is"),
+    "whats": ("what", "is"),
+    "theres": ("there", "is"),
+    "dont": ("do", "not"),
+    "doesnt": ("does", "not"),
+    "didnt": ("did", "not"),
+    "cant": ("can", "not"),
+    "couldnt": ("could", "not"),
+    "wouldnt": ("would", "not"),
+    "shouldnt": ("should", "not"),
+    "isnt": ("is", "not"),
+    "arent": ("are", "not"),
+    "wasnt": ("was", "not"),
+    "werent": ("were", "not"),
+    "havent": ("have", "not"),
+    "hasnt": ("has", "not"),
+    "hadnt": ("had", "not"),
+}
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and flatten accents, quote, dash and ellipsis styles."""
+    text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).replace("--", " ").casefold()
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``, contractions expanded."""
+    result: list[str] = []
+    for token in _WORD_RE.findall(fold(text)):
+        if "'" in token or token in _WHOLE_WORD_SPLITS:
+            result.extend(_expand(token))
+        else:
+            result.append(token)
+    return result
+
+
+@lru_cache(maxsize=65536)
+def _expand(token: str) -> tuple[str, ...]:
+    """Split one apostrophe token: "don't" -> ("do", "not"), "derek's" -> ("derek",)."""
+    if token in _WHOLE_WORD_SPLITS:
+        return _WHOLE_WORD_SPLITS[token]
+    if token.endswith("n't"):
+        base = token[:-3]
+        return (_NEGATION_STEMS.get(base, base), "not")
+    base, _, clitic = token.rpartition("'")
+    if clitic in _CLITICS:
+        return (base.replace("'", ""), _CLITICS[clitic])
+    if clitic == "s":
+        return (base, "is") if base in _S_IS_BEFORE else (base.replace("'", ""),)
+    return (token.replace("'", ""),)
+
+
+def stem(word: str) -> str:
+    """The Snowball (Porter2) English stem: "walks"/"walked"/"walking" -> "walk".
+
+    Over-merging a few unrelated words is harmless here: the text and the
+    query go through the same function.
+    """
+    return _STEMMER.stemWord(word)
+
+
+def load_word_lists(path: Path = SYNONYMS_PATH) -> tuple[dict[str, str], list[list[str]]]:
+    """Read ``(lemma_of, synonym_groups)`` from the curated YAML data file.
+
+    ``lemmas`` maps a lemma to its irregular forms; ``synonyms`` is a list of
+    groups of interchangeable words.
+    """
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lemma_of = {form: lemma for lemma, forms in data["lemmas"].items() for form in forms}
+    return lemma_of, [list(group) for group in data["synonyms"]]
+
+
+_LEMMA_OF, _SYNONYM_GROUPS = load_word_lists()
+
+
+@lru_cache(maxsize=131072)
+def term(word: str) -> str:
+    """The comparison key of one normalised word (lemma, then stem)."""
+    return stem(_LEMMA_OF.get(word, word))
+
+
+def clear_caches() -> None:
+    """Forget memoised normalisations (so a benchmark can time a cold index build)."""
+    term.cache_clear()
+    _expand.cache_clear()
+
+
+def _build_synonym_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for group in _SYNONYM_GROUPS:
+        keys = {term(word) for word in group}
+        for key in keys:
+            table.setdefault(key, set()).update(keys - {key})
+    return {key: frozenset(others) for key, others in table.items()}
+
+
+SYNONYMS: dict[str, frozenset[str]] = _build_synonym_table()
+"""Term -> the terms of words curated as interchangeable with it."""

@@ -1,0 +1,156 @@
+"""Quote lookup on the bundled story: every kind of half-remembered line, and lines that are not there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.ingest import parse_work
+from bot.search import CONFIDENT_SCORE, LookupResult, QuoteIndex, QuoteMatch
+
+STORY = Path(__file__).resolve().parents[2] / "data" / "hello-from-the-other-side.txt"
+
+
+@pytest.fixture(scope="module")
+def story() -> QuoteIndex:
+    work = parse_work(STORY.read_text(encoding="utf-8"))
+    return QuoteIndex((sentence.ordinal, sentence.text) for sentence in work.sentences)
+
+
+def best(index: QuoteIndex, query: str) -> QuoteMatch:
+    matches = index.lookup(query).matches
+    assert matches, f"no confident match for {query!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "query", "expected"),
+    [
+        ("exact", "Hello from the other side", "“Hello from the other side.”"),
+        ("exact", "Sorry isn't enough, Derek.", "“Sorry isn’t enough, Derek.”"),
+        ("case", "HELLO FROM THE OTHER SIDE", "“Hello from the other side.”"),
+        ("typo: dropped letter", "Stiles was a lovly boy", "“Stiles was a lovely boy,”"),
+        ("typo: swapped letters", "Beacon Hills never chnaged, but the people did", "Beacon Hills never changed"),
+        ("typo: doubled letter", "The tears burning his eyes were years overrdue", "were years overdue"),
+        ("typo: real word", "Hello form the other side", "“Hello from the other side.”"),
+        ("contraction", "you should not have come back", "“You shouldn’t have come back,”"),
+        ("contraction", "I am sorry for breaking your heart", "“I’m sorry for breaking your heart.”"),
+        ("contraction, no apostrophe", "Im sorry for breaking your heart", "“I’m sorry for breaking your heart.”"),
+        ("tense", "Stiles is a lovely boy", "“Stiles was a lovely boy,”"),
+        ("synonym", "Stiles was a beautiful boy", "“Stiles was a lovely boy,”"),
+        ("fragment", "a shadow of the shell of a man", "a shadow of the shell of a man"),
+        ("fragment", "golden whiskey rings", "those golden whiskey rings"),
+        ("shuffled", "steps no there were", "But there were no steps."),
+        ("shuffled", "a lovely boy Stiles was", "“Stiles was a lovely boy,”"),
+        ("em dash as --", "what to say -- how to say it", "what to say—how to say it"),
+        ("ellipsis as ...", "Old Sheriff... Derek repeated", "“Old Sheriff …” Derek repeated"),
+    ],
+)
+def test_finds_the_line(story: QuoteIndex, kind: str, query: str, expected: str) -> None:
+    assert expected in best(story, query).text, kind
+
+
+def test_quote_style_does_not_matter(story: QuoteIndex) -> None:
+    curly = best(story, "“I’m looking for the Stilinskis,”")
+    straight = best(story, "\"I'm looking for the Stilinskis,\"")
+    assert curly == straight
+    assert "I’m looking for the Stilinskis" in curly.text
+    assert curly.score == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "It was the best of times, it was the worst of times",
+        "Call me Ishmael",
+        "To be or not to be",
+        "I solemnly swear that I am up to no good",
+        "The blood is the life!",
+        "Derek kissed Stiles in the front seat of the Jeep",
+        "She smiled at him and walked away.",
+        "he said",
+        "the door",
+    ],
+)
+def test_lines_not_in_the_story_are_not_confident(story: QuoteIndex, query: str) -> None:
+    assert story.lookup(query).matches == []
+
+
+def test_scores_are_bounded_and_sorted(story: QuoteIndex) -> None:
+    for query in ["Stiles", "Hello from the other side", "steps no there were", "the door", "Call me Ishmael"]:
+        result = story.lookup(query, limit=50)
+        scores = [match.score for match in result.matches + result.suggestions]
+        assert all(0.0 <= score <= 100.0 for score in scores)
+        assert [m.score for m in result.matches] == sorted((m.score for m in result.matches), reverse=True)
+        assert [m.score for m in result.suggestions] == sorted((m.score for m in result.suggestions), reverse=True)
+        assert all(m.score >= CONFIDENT_SCORE for m in result.matches)
+        assert all(m.score < CONFIDENT_SCORE for m in result.suggestions)
+
+
+def test_limit_caps_both_lists(story: QuoteIndex) -> None:
+    result = story.lookup("Stiles Derek", limit=2)
+    assert len(result.matches) <= 2
+    assert len(result.suggestions) <= 2
+
+
+def test_near_miss_is_offered_as_a_suggestion(story: QuoteIndex) -> None:
+    result = story.lookup("Sheriff Stilinski retired and moved to Florida")
+    assert result.matches == []
+    assert any("Sheriff Stilinski retired" in match.text for match in result.suggestions)
+
+
+def test_lookup_is_deterministic(story: QuoteIndex) -> None:
+    assert story.lookup("he was sorry") == story.lookup("he was sorry")
+
+
+def test_keys_are_the_callers() -> None:
+    index = QuoteIndex([(100, "The cat sat on the mat."), (7, "A dog barked at the moon all night.")])
+    match = best(index, "a dog barked at the moon")
+    assert (match.key, match.text) == (7, "A dog barked at the moon all night.")
+
+
+def test_repeated_lines_all_match_earliest_first() -> None:
+    index = QuoteIndex([(5, "The blood is the life!"), (2, "Nothing else here."), (1, "The blood is the life!")])
+    assert [match.key for match in index.lookup("the blood is the life").matches] == [1, 5]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "?!… —"])
+def test_wordless_queries_find_nothing(story: QuoteIndex, query: str) -> None:
+    assert story.lookup(query) == LookupResult([], [])
+    assert story.suggest(query) == []
+
+
+def test_empty_index_finds_nothing() -> None:
+    index = QuoteIndex([])
+    assert len(index) == 0
+    assert index.lookup("Hello from the other side") == LookupResult([], [])
+    assert index.suggest("Hello") == []
+
+
+@pytest.mark.parametrize(
+    ("partial", "expected"),
+    [
+        ("Stiles was a lov", "“Stiles was a lovely boy,”"),
+        ("I'm looking for the Stil", "“I’m looking for the Stilinskis,”"),
+        ("hello from the oth", "“Hello from the other side.”"),
+        ("the tears burning his ey", "The tears burning his eyes were years overdue."),
+        ("Stiles was a lovly b", "“Stiles was a lovely boy,”"),
+    ],
+)
+def test_suggest_completes_a_half_typed_last_word(story: QuoteIndex, partial: str, expected: str) -> None:
+    assert expected in story.suggest(partial)[0].text
+
+
+def test_suggest_ignores_an_unfinished_word_it_cannot_complete(story: QuoteIndex) -> None:
+    suggestions = story.suggest("sorry isn")
+    assert suggestions
+    assert all("sorry" in match.text.lower() for match in suggestions)
+
+
+def test_suggest_is_sorted_and_limited(story: QuoteIndex) -> None:
+    suggestions = story.suggest("Stiles")
+    assert 0 < len(suggestions) <= 25
+    assert [m.score for m in suggestions] == sorted((m.score for m in suggestions), reverse=True)
+    assert all(0.0 <= m.score <= 100.0 for m in suggestions)
+    assert len(story.suggest("Stiles", limit=3)) == 3

@@ -1,0 +1,57 @@
+"""Text normalisation: different spellings of the same line must meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.textnorm import SYNONYMS, fold, term, words
+
+
+def test_fold_flattens_case_accents_quotes_and_dashes() -> None:
+    assert fold("“Café—NAÏVE” ‘x’…") == "\"cafe naive\" 'x'..."
+    assert fold("what to say--how") == "what to say how"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I’m here", ["i", "am", "here"]),
+        ("don't, can't, won't, cannot", ["do", "not", "can", "not", "will", "not", "can", "not"]),
+        ("Im sure you dont", ["i", "am", "sure", "you", "do", "not"]),
+        ("he's at Derek's", ["he", "is", "at", "derek"]),
+        ("Stiles’ voice", ["stiles", "voice"]),
+        ("we'll, you'd, they've, let's", ["we", "will", "you", "would", "they", "have", "let", "us"]),
+        ("owl-eyed *shock*", ["owl", "eyed", "shock"]),
+    ],
+)
+def test_words_expand_contractions_and_drop_punctuation(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("walk", "walks", "walked", "walking"),
+        ("run", "ran", "running", "runs"),
+        ("be", "was", "were", "is", "am"),
+        ("think", "thought", "thinking"),
+        ("darkness", "darknesses"),
+    ],
+)
+def test_word_forms_share_a_term(forms: tuple[str, ...]) -> None:
+    assert len({term(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(("one", "other"), [("here", "her"), ("note", "not"), ("thee", "the")])
+def test_distinct_words_stay_distinct(one: str, other: str) -> None:
+    assert term(one) != term(other)
+
+
+def test_both_quote_styles_give_the_same_words() -> None:
+    assert words("“I’m looking for the Stilinskis,”") == words("\"I'm looking for the Stilinskis,\"")
+
+
+def test_synonyms_are_symmetric_terms() -> None:
+    assert term("lovely") in SYNONYMS[term("beautiful")]
+    assert term("beautiful") in SYNONYMS[term("lovely")]
+    assert term("lovely") not in SYNONYMS[term("lovely")]
