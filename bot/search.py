@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.textnorm import SYNONYMS, term, words
+from bot.textnorm import FUNCTION_TERMS, SYNONYMS, term, words
 
 CONFIDENT_SCORE: float = 70.0
 """Lowest score reported as a confident match.
@@ -67,7 +67,7 @@ RELATIVE_CREDIT = 0.7
 MIN_RELATIVE_LENGTH = 4
 MAX_RELATIVE_SUFFIX = 4
 SYNONYM_CREDIT = 0.8
-"""Credit of a curated synonym (``data/synonyms.yaml``)."""
+"""Credit of a curated synonym (``data/word_lists.yaml``)."""
 MAX_COMPLETIONS = 40
 """Vocabulary words a half-typed last word may stand for in :meth:`QuoteIndex.suggest`."""
 
@@ -75,9 +75,12 @@ WINDOW_SLACK = 3
 """Words a matching window may have beyond the query's length."""
 WEIGHT_WINDOW = 0.6
 WEIGHT_SURFACE = 0.4
-MIN_INFO_SCALE = 8.0
-"""Floor (nats) of the information scale, so a short story's flat IDFs do not
-make every phrase look specific; see :attr:`_Features.information`."""
+INFO_MARGIN = 1.0
+"""Nats added to ln(units) in the information scale; see :attr:`_Features.information`."""
+WHOLE_UNIT_INFO = 0.5
+"""Information from which a query covering a whole unit counts as specific."""
+FUNCTION_WORD_IDF = 1.0
+"""Cap on the IDF of function words ("the", "he", "said"), however rare in the work."""
 INFO_SATURATION = 1.5
 """Information, in units of the scale, from which a match counts as fully specific."""
 
@@ -113,9 +116,8 @@ class _Features:
     surface: float
     """0-1: character similarity of the normalised query and (the best-aligned part of) the unit."""
     information: float
-    """Matched IDF over ln(number of units) (floored, see :data:`MIN_INFO_SCALE`):
-    about 1 when the matched words, were they independent, would occur
-    together in a single unit of the work."""
+    """Matched IDF over ln(units) + :data:`INFO_MARGIN`: about 1 when the matched
+    words, were they independent, would occur together in one unit only."""
     unit_coverage: float
     """0-1: IDF-weighted share of the unit's own words the query matched."""
 
@@ -124,9 +126,14 @@ class _Features:
         """1 unless the match is too generic to pin a line down ("he said", "the door").
 
         A match is specific when the query carries enough information, or when
-        it covers most of the unit: "Unclean, unclean!" is a whole sentence.
+        it covers a whole (short) unit with a little information: "Unclean,
+        unclean!" is a sentence of its own, "Yes." is not a quote. Function
+        words carry little information whatever the work (see
+        :data:`FUNCTION_WORD_IDF`), so generic phrases stay unspecific even in
+        a short story.
         """
-        return min(1.0, max(self.information / INFO_SATURATION, self.unit_coverage))
+        whole_unit = self.unit_coverage * min(1.0, self.information / WHOLE_UNIT_INFO)
+        return min(1.0, max(self.information / INFO_SATURATION, whole_unit))
 
     @property
     def score(self) -> float:
@@ -239,9 +246,9 @@ class QuoteIndex:
             surface_words.update(self._add_unit(key, text))
         self._vocabulary = _Vocabulary(surface_words, self._postings)
         self._spread = {t: len(posting) for t, posting in self._postings.items()}
-        self._idf = {t: self._idf_for(spread) for t, spread in self._spread.items()}
+        self._idf = {t: self._idf_for(spread, t in FUNCTION_TERMS) for t, spread in self._spread.items()}
         self._unseen_idf = self._idf_for(0)
-        self._info_scale = max(MIN_INFO_SCALE, math.log(max(len(self._keys), 1)))
+        self._info_scale = INFO_MARGIN + math.log(max(len(self._keys), 1))
         self._unit_weight = [sum(self._idf[t] for t in set(terms)) or 1.0 for terms in self._unit_terms]
 
     def _add_unit(self, key: int, text: str) -> list[str]:
@@ -256,9 +263,10 @@ class QuoteIndex:
             self._postings.setdefault(t, []).append(unit)
         return unit_words
 
-    def _idf_for(self, spread: int) -> float:
-        """BM25's IDF for a term found in ``spread`` units (always positive)."""
-        return math.log(1.0 + (len(self._keys) - spread + 0.5) / (spread + 0.5))
+    def _idf_for(self, spread: int, function_word: bool = False) -> float:
+        """BM25's IDF for a term found in ``spread`` units (always positive), capped for function words."""
+        idf = math.log(1.0 + (len(self._keys) - spread + 0.5) / (spread + 0.5))
+        return min(idf, FUNCTION_WORD_IDF) if function_word else idf
 
     def __len__(self) -> int:
         return len(self._keys)

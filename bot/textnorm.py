@@ -4,7 +4,7 @@ Readers quote from memory, so two spellings of "the same" line must normalise
 to the same terms. :func:`words` folds case, accents, quote and dash styles and
 expands contractions ("I'm" -> "i am", "don't" -> "do not"); :func:`term`
 reduces a word to a comparison key: irregular forms are mapped to their lemma
-("ran" -> "run", "was" -> "be", from ``data/synonyms.yaml``), then stemmed
+("ran" -> "run", "was" -> "be", from ``data/word_lists.yaml``), then stemmed
 ("walks", "walked", "walking" -> "walk"). The same functions are applied to the indexed text and to queries, so
 the mapping only needs to be consistent, not linguistically perfect.
 """
@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import Stemmer
 import yaml
 
-SYNONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
+WORD_LISTS_PATH = Path(__file__).resolve().parent.parent / "data" / "word_lists.yaml"
 
 # Typographic variants -> plain ASCII; dashes separate words. (NFKC has already
 # turned an ellipsis into "...", and full-width forms into ASCII.)
@@ -117,24 +118,32 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def load_word_lists(path: Path = SYNONYMS_PATH) -> tuple[dict[str, str], list[list[str]]]:
-    """Read ``(lemma_of, synonym_groups)`` from the curated YAML data file.
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The curated lists in ``data/word_lists.yaml``."""
 
-    ``lemmas`` maps a lemma to its irregular forms; ``synonyms`` is a list of
-    groups of interchangeable words.
-    """
+    lemma_of: dict[str, str]
+    """Irregular form -> lemma ("ran" -> "run")."""
+    synonym_groups: list[list[str]]
+    function_words: list[str]
+
+
+def load_word_lists(path: Path = WORD_LISTS_PATH) -> WordLists:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    lemma_of = {form: lemma for lemma, forms in data["lemmas"].items() for form in forms}
-    return lemma_of, [list(group) for group in data["synonyms"]]
+    return WordLists(
+        lemma_of={form: lemma for lemma, forms in data["lemmas"].items() for form in forms},
+        synonym_groups=[list(group) for group in data["synonyms"]],
+        function_words=list(data["function_words"]),
+    )
 
 
-_LEMMA_OF, _SYNONYM_GROUPS = load_word_lists()
+_WORD_LISTS = load_word_lists()
 
 
 @lru_cache(maxsize=131072)
 def term(word: str) -> str:
     """The comparison key of one normalised word (lemma, then stem)."""
-    return stem(_LEMMA_OF.get(word, word))
+    return stem(_WORD_LISTS.lemma_of.get(word, word))
 
 
 def clear_caches() -> None:
@@ -145,7 +154,7 @@ def clear_caches() -> None:
 
 def _build_synonym_table() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
-    for group in _SYNONYM_GROUPS:
+    for group in _WORD_LISTS.synonym_groups:
         keys = {term(word) for word in group}
         for key in keys:
             table.setdefault(key, set()).update(keys - {key})
@@ -154,3 +163,6 @@ def _build_synonym_table() -> dict[str, frozenset[str]]:
 
 SYNONYMS: dict[str, frozenset[str]] = _build_synonym_table()
 """Term -> the terms of words curated as interchangeable with it."""
+
+FUNCTION_TERMS: frozenset[str] = frozenset(term(word) for word in _WORD_LISTS.function_words)
+"""Terms of English function words ("the", "he", "said"): never evidence of a particular line."""

@@ -43,7 +43,7 @@ def best(index: QuoteIndex, query: str) -> QuoteMatch:
         ("fragment", "golden whiskey rings", "those golden whiskey rings"),
         ("shuffled", "steps no there were", "But there were no steps."),
         ("shuffled", "a lovely boy Stiles was", "“Stiles was a lovely boy,”"),
-        ("em dash as --", "what to say -- how to say it", "what to say—how to say it"),
+        ("em dash as --", "whenever he thought about what to say -- how to say it", "what to say—how to say it"),
         ("ellipsis as ...", "Old Sheriff... Derek repeated", "“Old Sheriff …” Derek repeated"),
     ],
 )
@@ -71,6 +71,9 @@ def test_quote_style_does_not_matter(story: QuoteIndex) -> None:
         "She smiled at him and walked away.",
         "he said",
         "the door",
+        "the window",
+        "in the night",
+        "yes",
     ],
 )
 def test_lines_not_in_the_story_are_not_confident(story: QuoteIndex, query: str) -> None:
@@ -108,6 +111,12 @@ def test_keys_are_the_callers() -> None:
     index = QuoteIndex([(100, "The cat sat on the mat."), (7, "A dog barked at the moon all night.")])
     match = best(index, "a dog barked at the moon")
     assert (match.key, match.text) == (7, "A dog barked at the moon all night.")
+
+
+def test_a_tiny_work_still_finds_a_distinctive_fragment() -> None:
+    index = QuoteIndex([(0, "The keeper climbed the stairs every night."), (1, "Nobody ever thanked him for the light.")])
+    assert best(index, "nobody thanked him").key == 1
+    assert index.lookup("the light").matches == []
 
 
 def test_repeated_lines_all_match_earliest_first() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.textnorm import SYNONYMS, fold, term, words
+from bot.textnorm import FUNCTION_TERMS, SYNONYMS, WORD_LISTS_PATH, fold, load_word_lists, term, words
 
 
 def test_fold_flattens_case_accents_quotes_and_dashes() -> None:
@@ -55,3 +55,16 @@ def test_synonyms_are_symmetric_terms() -> None:
     assert term("lovely") in SYNONYMS[term("beautiful")]
     assert term("beautiful") in SYNONYMS[term("lovely")]
     assert term("lovely") not in SYNONYMS[term("lovely")]
+
+
+def test_word_lists_hold_only_words() -> None:
+    """YAML reads a bare no/on/off/yes as a boolean: such entries must be quoted."""
+    lists = load_word_lists(WORD_LISTS_PATH)
+    entries = [*lists.lemma_of, *lists.lemma_of.values(), *lists.function_words]
+    entries += [word for group in lists.synonym_groups for word in group]
+    assert all(isinstance(word, str) and word.isalpha() for word in entries)
+
+
+def test_function_words_include_inflected_forms() -> None:
+    assert {term("the"), term("said"), term("was"), term("no")} <= FUNCTION_TERMS
+    assert term("door") not in FUNCTION_TERMS
