@@ -34,7 +34,15 @@ from pathlib import Path
 
 from rapidfuzz import process
 
-from benchmarks.query_sets import IN_STORY_KINDS, KINDS, OFF_STORY, QUERY_SET_NAMES, QuerySet, is_expected, load_query_set
+from benchmarks.query_sets import (
+    IN_STORY_KINDS,
+    KINDS,
+    OFF_STORY,
+    QUERY_SET_NAMES,
+    QuerySet,
+    is_expected,
+    load_query_set,
+)
 from bot.ingest import parse_work
 from bot.search import QuoteIndex
 from bot.textnorm import clear_caches
@@ -60,9 +68,9 @@ class EngineRun:
         self.total[kind] = self.total.get(kind, 0) + 1
         self.latencies.append(seconds)
 
-    def rate(self, *kinds: str) -> float:
-        total = sum(self.total.get(kind, 0) for kind in kinds)
-        return sum(self.passed.get(kind, 0) for kind in kinds) / total if total else 0.0
+    def counts(self, *kinds: str) -> tuple[int, int]:
+        """(passed, total) over ``kinds``."""
+        return sum(self.passed.get(kind, 0) for kind in kinds), sum(self.total.get(kind, 0) for kind in kinds)
 
 
 @dataclass(slots=True)
@@ -200,9 +208,11 @@ def result_rows(reports: list[TextReport]) -> list[list[str]]:
 
 
 def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
-    groups = [(r.name, [("folio", r.folio), ("brute force", r.baseline)]) for r in reports]
+    groups = [(report.name, [("folio", report.folio), ("brute force", report.baseline)]) for report in reports]
     if len(reports) > 1:
-        groups.append(("all texts", [("folio", _merged(r.folio for r in reports)), ("brute force", _merged(r.baseline for r in reports))]))
+        folio = _merged(report.folio for report in reports)
+        baseline = _merged(report.baseline for report in reports)
+        groups.append(("all texts", [("folio", folio), ("brute force", baseline)]))
     return groups
 
 
@@ -217,9 +227,8 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
 
 
 def _share(run: EngineRun, *kinds: str) -> str:
-    passed = sum(run.passed.get(kind, 0) for kind in kinds)
-    total = sum(run.total.get(kind, 0) for kind in kinds)
-    return f"{100 * run.rate(*kinds):.1f}% ({passed}/{total})"
+    passed, total = run.counts(*kinds)
+    return f"{100 * passed / total if total else 0:.1f}% ({passed}/{total})"
 
 
 def render_plain(header: list[str], rows: list[list[str]]) -> str:

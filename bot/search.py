@@ -247,7 +247,6 @@ class QuoteIndex:
         self._vocabulary = _Vocabulary(surface_words, self._postings)
         self._spread = {t: len(posting) for t, posting in self._postings.items()}
         self._idf = {t: self._idf_for(spread, t in FUNCTION_TERMS) for t, spread in self._spread.items()}
-        self._unseen_idf = self._idf_for(0)
         self._info_scale = INFO_MARGIN + math.log(max(len(self._keys), 1))
         self._unit_weight = [sum(self._idf[t] for t in set(terms)) or 1.0 for terms in self._unit_terms]
 
@@ -330,9 +329,9 @@ class QuoteIndex:
     def _weight(self, own_term: str, alternatives: dict[str, float]) -> float:
         if own_term in self._idf:
             return self._idf[own_term]
-        if not alternatives:
-            return self._unseen_idf
-        return self._idf[max(alternatives, key=alternatives.__getitem__)]
+        if alternatives:
+            return self._idf[max(alternatives, key=alternatives.__getitem__)]
+        return self._idf_for(0, own_term in FUNCTION_TERMS)
 
     # -- candidate stage ----------------------------------------------------
 
