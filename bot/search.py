@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.textnorm import FUNCTION_TERMS, SYNONYMS, term, words
+from bot.textnorm import FUNCTION_TERMS, SYNONYMS, sentence_parts, term, words
 
 CONFIDENT_SCORE: float = 70.0
 """Lowest score reported as a confident match.
@@ -271,8 +271,19 @@ class QuoteIndex:
         return len(self._keys)
 
     def lookup(self, query: str, limit: int = 5) -> LookupResult:
-        """The units ``query`` quotes (confident matches) and the closest others."""
-        ranked = self._rank(self._parse(words(query)))
+        """The units ``query`` quotes (confident matches) and the closest others.
+
+        A query of several sentences is also looked up sentence by sentence,
+        since a unit holds one: each unit keeps its best score.
+        """
+        parts = sentence_parts(query)
+        views = [query, *parts] if len(parts) > 1 else [query]
+        best: dict[int, QuoteMatch] = {}
+        for view in views:
+            for match in self._rank(self._parse(words(view))):
+                if match.key not in best or best[match.key].score < match.score:
+                    best[match.key] = match
+        ranked = sorted(best.values(), key=_best_first)
         matches = [match for match in ranked if match.score >= CONFIDENT_SCORE]
         suggestions = [match for match in ranked if SUGGESTION_SCORE <= match.score < CONFIDENT_SCORE]
         return LookupResult(matches[:limit], suggestions[:limit])
@@ -342,7 +353,7 @@ class QuoteIndex:
             QuoteMatch(self._keys[unit], self._texts[unit], self._features(unit, query).score)
             for unit in self._candidates(query)
         ]
-        ranked.sort(key=lambda match: (-match.score, match.key))
+        ranked.sort(key=_best_first)
         return ranked
 
     def _candidates(self, query: _Query) -> list[int]:
@@ -418,6 +429,11 @@ class QuoteIndex:
             if matched.get(unit_terms[position], 0.0) < credit:
                 matched[unit_terms[position]] = credit
         return sum(self._idf[t] * credit for t, credit in matched.items()) / self._unit_weight[unit]
+
+
+def _best_first(match: QuoteMatch) -> tuple[float, int]:
+    """Sort key: highest score first, then earliest unit."""
+    return (-match.score, match.key)
 
 
 def _window_credit(hits: list[Hit], query: _Query) -> float:

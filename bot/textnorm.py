@@ -82,6 +82,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\s*\n\s*")
+
+
+def sentence_parts(text: str) -> list[str]:
+    """``text`` cut after each ., ! or ? that ends a sentence, and at line breaks.
+
+    Naive on purpose ("Mr. Harker" is cut too): callers use the parts as
+    extra views of a query, never instead of it.
+    """
+    return [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
+
+
 def words(text: str) -> list[str]:
     """The normalised words of ``text``, contractions expanded."""
     result: list[str] = []

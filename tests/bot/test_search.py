@@ -51,6 +51,14 @@ def test_finds_the_line(story: QuoteIndex, kind: str, query: str, expected: str)
     assert expected in best(story, query).text, kind
 
 
+def test_a_quote_of_several_sentences_finds_each(story: QuoteIndex) -> None:
+    matches = story.lookup("Yes, yes Derek did know. Instead of answering, Derek gave her a curt nod in response.").matches
+    assert [match.text for match in matches[:2]] == [
+        "Yes, yes Derek did know.",
+        "Instead of answering, Derek gave her a curt nod in response.",
+    ]
+
+
 def test_quote_style_does_not_matter(story: QuoteIndex) -> None:
     curly = best(story, "“I’m looking for the Stilinskis,”")
     straight = best(story, "\"I'm looking for the Stilinskis,\"")

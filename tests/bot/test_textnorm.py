@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.textnorm import FUNCTION_TERMS, SYNONYMS, WORD_LISTS_PATH, fold, load_word_lists, term, words
+from bot.textnorm import (
+    FUNCTION_TERMS,
+    SYNONYMS,
+    WORD_LISTS_PATH,
+    fold,
+    load_word_lists,
+    sentence_parts,
+    term,
+    words,
+)
 
 
 def test_fold_flattens_case_accents_quotes_and_dashes() -> None:
@@ -26,6 +35,11 @@ def test_fold_flattens_case_accents_quotes_and_dashes() -> None:
 )
 def test_words_expand_contractions_and_drop_punctuation(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_sentence_parts_cut_after_sentence_ends_and_line_breaks() -> None:
+    assert sentence_parts("“Welcome to my house!” Enter freely.\nYes") == ["“Welcome to my house!", "Enter freely.", "Yes"]
+    assert sentence_parts("no break here, nor; here") == ["no break here, nor; here"]
 
 
 @pytest.mark.parametrize(
