@@ -51,6 +51,8 @@ SUGGESTION_SCORE: float = 50.0
 
 SHORTLIST = 150
 """Units the candidate stage keeps by rarer words' credit, before re-ranking by all words."""
+MAX_SHORTLIST = 1000
+"""Cap on the shortlist when many units tie at its cut."""
 CANDIDATE_POOL = 30
 """How many units the candidate stage passes to rescoring."""
 
@@ -143,7 +145,7 @@ class _Features:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _QueryWord:
-    """One distinct word of a query and the terms that may stand for it."""
+    """One distinct word of a query and the terms that may stand for it (hashed by identity)."""
 
     alternatives: dict[str, float]
     """Term -> credit (1.0 for the word itself)."""
@@ -341,7 +343,7 @@ class QuoteIndex:
         if own_term in self._idf:
             return self._idf[own_term]
         if alternatives:
-            return self._idf[max(alternatives, key=alternatives.__getitem__)]
+            return self._idf[_best_term(alternatives)]
         return self._idf_for(0, own_term in FUNCTION_TERMS)
 
     # -- candidate stage ----------------------------------------------------
@@ -360,28 +362,32 @@ class QuoteIndex:
         """The units most worth rescoring.
 
         Units are shortlisted by the credit they collect from the query's
-        rarer terms (cheap: short posting lists), then the shortlist is
-        re-ranked with every term, so common words break the many ties.
+        rarer words (cheap: short posting lists), keeping every unit tied at
+        the cut, then re-ranked with all terms, so common words break ties.
         """
         gathered: dict[int, float] = {}
         for query_word, terms in self._selective_terms(query).items():
             for unit, credit in self._best_credits(terms).items():
                 gathered[unit] = gathered.get(unit, 0.0) + query_word.weight * credit
-        shortlist = heapq.nlargest(SHORTLIST, gathered, key=gathered.__getitem__)
+        shortlist = list(gathered)
+        if len(shortlist) > SHORTLIST:
+            cut = gathered[heapq.nlargest(SHORTLIST, shortlist, key=gathered.__getitem__)[-1]]
+            shortlist = [unit for unit in shortlist if gathered[unit] >= cut][:MAX_SHORTLIST]
         return heapq.nlargest(CANDIDATE_POOL, shortlist, key=lambda unit: self._bag_credit(unit, query))
 
     def _selective_terms(self, query: _Query) -> dict[_QueryWord, dict[str, float]]:
-        """Query words with their alternatives rare enough to be worth a posting-list visit.
+        """Words worth a posting-list visit, each with its alternatives that are.
 
-        A query of common words only ("to be or not to be") falls back to its
-        two rarest words with all their alternatives.
+        A word whose own (best) term is common is left out even if a synonym
+        is rare: the synonym alone would stand for the word. A query of common
+        words only ("to be or not to be") falls back to its two rarest words
+        with all their alternatives.
         """
         common = COMMON_TERM_SHARE * len(self._keys)
         selective = {}
         for query_word in query.words:
-            terms = {t: credit for t, credit in query_word.alternatives.items() if self._spread[t] <= common}
-            if terms:
-                selective[query_word] = terms
+            if query_word.alternatives and self._spread[_best_term(query_word.alternatives)] <= common:
+                selective[query_word] = {t: c for t, c in query_word.alternatives.items() if self._spread[t] <= common}
         if selective:
             return selective
         rarest = heapq.nlargest(2, (w for w in query.words if w.alternatives), key=lambda w: w.weight)
@@ -429,6 +435,11 @@ class QuoteIndex:
             if matched.get(unit_terms[position], 0.0) < credit:
                 matched[unit_terms[position]] = credit
         return sum(self._idf[t] * credit for t, credit in matched.items()) / self._unit_weight[unit]
+
+
+def _best_term(alternatives: dict[str, float]) -> str:
+    """The alternative with the most credit (the word itself when it is in the work)."""
+    return max(alternatives, key=alternatives.__getitem__)
 
 
 def _best_first(match: QuoteMatch) -> tuple[float, int]:
