@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable, Sequence
@@ -78,6 +79,7 @@ class TextReport:
     name: str
     words: int
     sentences: int
+    parse_ms: float
     build_ms: float
     build_peak_mib: float
     folio: EngineRun
@@ -93,7 +95,10 @@ def percentile(seconds: Sequence[float], share: float) -> float:
 
 def measure(query_set: QuerySet) -> TextReport:
     """Build the index for one text and run its queries through both engines."""
-    work = parse_work(query_set.text_path.read_text(encoding="utf-8"))
+    source_text = query_set.text_path.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    work = parse_work(source_text)
+    parse_ms = 1000.0 * (time.perf_counter() - started)
     units = [(sentence.ordinal, sentence.text) for sentence in work.sentences]
     clear_caches()
     started = time.perf_counter()
@@ -104,6 +109,7 @@ def measure(query_set: QuerySet) -> TextReport:
         name=query_set.name,
         words=sum(len(text.split()) for text in texts),
         sentences=len(units),
+        parse_ms=parse_ms,
         build_ms=build_ms,
         build_peak_mib=_build_peak_mib(units),
         folio=_run(query_set, lambda query: _folio_answer(index, query)),
@@ -170,7 +176,7 @@ def _suggest_latencies(index: QuoteIndex, query_set: QuerySet) -> list[float]:
 
 # -- rendering ----------------------------------------------------------------
 
-INDEX_HEADER = ["text", "words", "sentences", "build ms", "build peak MiB", "suggest p50 ms", "suggest p95 ms"]
+INDEX_HEADER = ["text", "words", "sentences", "parse ms", "build ms", "build peak MiB", "suggest p50 ms", "suggest p95 ms"]
 RESULT_HEADER = ["text", "engine", *IN_STORY_KINDS, "in-story", "off-story rejected", "p50 ms", "p95 ms"]
 
 
@@ -180,6 +186,7 @@ def index_rows(reports: list[TextReport]) -> list[list[str]]:
             report.name,
             f"{report.words:,}",
             f"{report.sentences:,}",
+            f"{report.parse_ms:.0f}",
             f"{report.build_ms:.0f}",
             f"{report.build_peak_mib:.1f}",
             f"{percentile(report.suggest_latencies, 0.5):.2f}",
@@ -258,6 +265,11 @@ def _cpu_model() -> str:
     return models[0] if models else platform.machine()
 
 
+def _peak_rss_mib() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quote_bench", description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"query sets to run: {', '.join(QUERY_SET_NAMES)} (default: all)")
@@ -273,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"hit@1 per kind; in-story = all in-story kinds; brute force = rapidfuzz.process.extractOne "
-        f"(WRatio), off-story rejected when its best score < {BASELINE_CUTOFF:.0f}. {machine_line()}."
+        f"(WRatio), off-story rejected when its best score < {BASELINE_CUTOFF:.0f}. {machine_line()}; "
+        f"process peak RSS {_peak_rss_mib():.0f} MiB."
     )
     return 0
 
