@@ -118,6 +118,7 @@ class Library:
         self._database = database
         self._bundled_story = bundled_story
         self._loaded: dict[str, LoadedWork] = {}
+        self._bundled: WorkRecord | None = None
         self._lock = asyncio.Lock()
 
     @property
@@ -125,18 +126,26 @@ class Library:
         return BUNDLED_SLUG
 
     async def ensure_bundled_story(self) -> WorkRecord:
-        """Import the bundled story unless the stored copy has the same content hash."""
-        text = _read_text(self._bundled_story)
-        stored = await self._database.find_work(BUNDLED_SLUG)
-        if stored and stored.content_hash == ingest.content_hash(text):
-            return stored
-        return await self._store(BUNDLED_SLUG, text, title=None)
+        """Import the bundled story unless the stored copy has the same content hash.
+
+        Checked once per library: the file only changes with a new release.
+        """
+        if self._bundled is None:
+            text = _read_text(self._bundled_story)
+            stored = await self._database.find_work(BUNDLED_SLUG)
+            if stored and stored.content_hash == ingest.content_hash(text):
+                self._bundled = stored
+            else:
+                self._bundled = await self._store(BUNDLED_SLUG, text, title=None)
+        return self._bundled
 
     async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> WorkRecord:
         """Import the text at `path`; an existing work with the same slug is replaced."""
         return await self.add_text(_read_text(path), slug=slug or slugify(path.stem), title=title)
 
     async def add_text(self, text: str, *, slug: str, title: str | None = None) -> WorkRecord:
+        if slug == BUNDLED_SLUG:
+            raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another with --slug.")
         if not SLUG_PATTERN.fullmatch(slug):
             raise InvalidWork(
                 f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`."

@@ -21,10 +21,30 @@ async def test_bundled_story_is_the_default_work(library: Library) -> None:
     assert len(work.sections) == 4 and len(work.paragraphs) > 50
 
 
-async def test_unchanged_bundled_story_is_not_stored_again(library: Library) -> None:
-    first = await library.ensure_bundled_story()
-    second = await library.ensure_bundled_story()
+async def test_unchanged_bundled_story_is_not_stored_again(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "folio.sqlite3")
+    first = await Library(database).ensure_bundled_story()
+    second = await Library(database).ensure_bundled_story()  # as after a restart
+    await database.close()
     assert first == second  # same row, same added_at: no re-import
+
+
+async def test_changed_bundled_story_is_imported_again(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "folio.sqlite3")
+    story = tmp_path / "story.txt"
+    story.write_text("First version of the story.\n")
+    first = await Library(database, bundled_story=story).ensure_bundled_story()
+    story.write_text("Second version, with a new line.\n")
+    second = await Library(database, bundled_story=story).ensure_bundled_story()
+    await database.close()
+    assert first.content_hash != second.content_hash
+
+
+async def test_bundled_slug_is_reserved(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "other.txt"
+    path.write_text("Another story.\n")
+    with pytest.raises(InvalidWork, match="bundled story"):
+        await library.add_work(path, slug=BUNDLED_SLUG)
 
 
 async def test_lookup_returns_hit_with_paragraph_and_location(library: Library) -> None:
