@@ -4,6 +4,7 @@
     python run_bot.py              start the Discord bot (needs DISCORD_TOKEN)
     python run_bot.py works        list the library
     python run_bot.py add-work PATH [--slug S] [--title T]
+    python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py bench [--markdown]
 """

@@ -2,6 +2,7 @@
 
     python run_bot.py works
     python run_bot.py add-work PATH [--slug S] [--title T]
+    python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
 """
 
@@ -24,13 +25,16 @@ MAX_PASSAGE_CHARS = 1200
 
 
 def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `works`, `add-work` and `quote` on the entry point's parser."""
+    """Register `works`, `add-work`, `remove-work` and `quote` on the entry point's parser."""
     subcommands.add_parser("works", help="list the works in the library")
 
     add = subcommands.add_parser("add-work", help="import a text (plain, AO3 download or Project Gutenberg)")
     add.add_argument("path", type=Path, help="the text file to import")
     add.add_argument("--slug", help="short id for the work (default: from the file name); re-adding replaces it")
     add.add_argument("--title", help="title to show (default: detected from the text)")
+
+    remove = subcommands.add_parser("remove-work", help="remove a work from the library")
+    remove.add_argument("slug", help="the work's slug, as `works` lists it")
 
     quote = subcommands.add_parser("quote", help="look up a half-remembered line")
     quote.add_argument("text", nargs="?", help="the line to look up; without it, one query per line from stdin")
@@ -48,6 +52,8 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
             return await _list_works(library)
         if args.command == "add-work":
             return await _add_work(library, args)
+        if args.command == "remove-work":
+            return await _remove_work(library, args.slug)
         return await _quote(library, args)
     except FolioError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -57,9 +63,10 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
 
 
 async def _list_works(library: Library) -> int:
+    default_slug = (await library.default_work(None)).slug
     for summary in await library.works():
         work = summary.work
-        default = " (default)" if work.slug == library.default_slug else ""
+        default = " (default)" if work.slug == default_slug else ""
         author = f" by {work.author}" if work.author else ""
         print(
             f"{work.slug}{default}: {work.title}{author} [{work.layout}] — {summary.sections} sections, "
@@ -71,6 +78,12 @@ async def _list_works(library: Library) -> int:
 async def _add_work(library: Library, args: argparse.Namespace) -> int:
     record = await library.add_work(args.path, slug=args.slug, title=args.title)
     print(f"Added {record.slug}: {record.title}")
+    return 0
+
+
+async def _remove_work(library: Library, slug: str) -> int:
+    record = await library.remove_work(slug, guild_id=None)
+    print(f"Removed {record.slug}: {record.title}")
     return 0
 
 

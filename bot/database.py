@@ -64,6 +64,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "per-server libraries: work owners and server settings",
+        (
+            # NULL: shared with every server (the bundled story, works added from the CLI).
+            "ALTER TABLE works ADD COLUMN guild_id INTEGER",
+            "CREATE INDEX works_by_guild ON works(guild_id)",
+            """
+            CREATE TABLE guild_settings (
+                guild_id INTEGER PRIMARY KEY,
+                default_work_id INTEGER REFERENCES works(id) ON DELETE SET NULL
+            )
+            """,
+        ),
+    ),
 )
 
 
@@ -78,6 +93,11 @@ class WorkRecord:
     layout: Layout
     content_hash: str
     added_at: str
+    guild_id: int | None
+    """The server that added the work; None for works every server shares."""
+
+    def visible_to(self, guild_id: int | None) -> bool:
+        return self.guild_id is None or self.guild_id == guild_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +111,7 @@ class WorkSummary:
 
 
 _READABLE_PRAGMAS = frozenset({"journal_mode", "foreign_keys", "user_version", "busy_timeout"})
-_WORK_COLUMNS = "id, slug, title, author, layout, content_hash, added_at"
+_WORK_COLUMNS = "id, slug, title, author, layout, content_hash, added_at, guild_id"
 _PASSAGE_COLUMNS = "kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
 
 
@@ -176,32 +196,45 @@ class Database:
             row = await cursor.fetchone()
         return _work_from_row(row) if row else None
 
-    async def list_works(self) -> list[WorkSummary]:
+    async def list_works(self, guild_id: int | None = None) -> list[WorkSummary]:
+        """Works shared by every server, then those `guild_id` added, oldest first."""
         query = f"""
             SELECT {_WORK_COLUMNS},
                 (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind IN (?, ?)) AS sections,
                 (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS paragraphs,
                 (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS sentences
-            FROM works w ORDER BY w.added_at, w.id
+            FROM works w WHERE w.guild_id IS NULL OR w.guild_id = ?
+            ORDER BY w.guild_id IS NOT NULL, w.added_at, w.id
         """
-        params = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE)
+        params = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE, guild_id)
         async with self._db.execute(query, params) as cursor:
             rows = await cursor.fetchall()
         return [
             WorkSummary(_work_from_row(row), row["sections"], row["paragraphs"], row["sentences"]) for row in rows
         ]
 
-    async def save_work(self, slug: str, parsed: ParsedWork, content_hash: str) -> WorkRecord:
-        """Store `parsed` under `slug`, replacing any work that had the slug."""
+    async def save_work(
+        self, slug: str, parsed: ParsedWork, content_hash: str, *, guild_id: int | None = None
+    ) -> WorkRecord:
+        """Store `parsed` under `slug`, replacing the passages of any work that had the slug.
+
+        A replaced work keeps its id, so settings that point at it stay valid.
+        """
         added_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         async with self.transaction() as db:
-            await db.execute("DELETE FROM works WHERE slug = ?", (slug,))
             cursor = await db.execute(
-                "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, added_at),
+                "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at, guild_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (slug) DO UPDATE SET title = excluded.title, author = excluded.author,"
+                " layout = excluded.layout, content_hash = excluded.content_hash,"
+                " source_text = excluded.source_text, added_at = excluded.added_at"
+                " RETURNING id",
+                (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, added_at, guild_id),
             )
-            work_id = cursor.lastrowid
+            row = await cursor.fetchone()
+            await cursor.close()
+            work_id = row[0]
+            await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
             await db.executemany(
                 f"INSERT INTO passages (work_id, {_PASSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _passage_rows(work_id, parsed.passages),
@@ -214,6 +247,26 @@ class Database:
         async with self.transaction() as db:
             cursor = await db.execute("DELETE FROM works WHERE slug = ?", (slug,))
         return cursor.rowcount > 0
+
+    # -- server settings ------------------------------------------------------
+
+    async def default_work(self, guild_id: int) -> WorkRecord | None:
+        """The work a server chose as its default, if it chose one that still exists."""
+        query = (
+            f"SELECT {_WORK_COLUMNS} FROM works"
+            " WHERE id = (SELECT default_work_id FROM guild_settings WHERE guild_id = ?)"
+        )
+        async with self._db.execute(query, (guild_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _work_from_row(row) if row else None
+
+    async def set_default_work(self, guild_id: int, work_id: int | None) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, default_work_id) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET default_work_id = excluded.default_work_id",
+                (guild_id, work_id),
+            )
 
     # -- passages -------------------------------------------------------------
 
@@ -239,6 +292,7 @@ def _work_from_row(row: aiosqlite.Row) -> WorkRecord:
         layout=Layout(row["layout"]),
         content_hash=row["content_hash"],
         added_at=row["added_at"],
+        guild_id=row["guild_id"],
     )
 
 

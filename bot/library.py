@@ -112,7 +112,12 @@ class QuoteLookup:
 
 
 class Library:
-    """Works in the database, loaded on demand and cached in memory."""
+    """Works in the database, loaded on demand and cached in memory.
+
+    Every method that takes `guild_id` sees the works shared by every server
+    (the bundled story, works added from the CLI) plus those that server added;
+    `guild_id=None` (the CLI, direct messages) sees the shared works only.
+    """
 
     def __init__(self, database: Database, *, bundled_story: Path = BUNDLED_STORY_PATH) -> None:
         self._database = database
@@ -120,10 +125,6 @@ class Library:
         self._loaded: dict[str, LoadedWork] = {}
         self._bundled: WorkRecord | None = None
         self._lock = asyncio.Lock()
-
-    @property
-    def default_slug(self) -> str:
-        return BUNDLED_SLUG
 
     async def ensure_bundled_story(self) -> WorkRecord:
         """Import the bundled story unless the stored copy has the same content hash.
@@ -136,38 +137,68 @@ class Library:
             if stored and stored.content_hash == ingest.content_hash(text):
                 self._bundled = stored
             else:
-                self._bundled = await self._store(BUNDLED_SLUG, text, title=None)
+                self._bundled = await self._store(BUNDLED_SLUG, text, title=None, guild_id=None)
         return self._bundled
 
-    async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> WorkRecord:
-        """Import the text at `path`; an existing work with the same slug is replaced."""
-        return await self.add_text(_read_text(path), slug=slug or slugify(path.stem), title=title)
+    async def add_work(
+        self, path: Path, *, slug: str | None = None, title: str | None = None, guild_id: int | None = None
+    ) -> WorkRecord:
+        """Import the text at `path`; a work with the same slug and owner is replaced."""
+        text = _read_text(path)
+        return await self.add_text(text, slug=slug or slugify(path.stem), title=title, guild_id=guild_id)
 
-    async def add_text(self, text: str, *, slug: str, title: str | None = None) -> WorkRecord:
+    async def add_text(
+        self, text: str, *, slug: str, title: str | None = None, guild_id: int | None = None
+    ) -> WorkRecord:
+        """Import `text` as `slug`, owned by `guild_id` (None: shared by every server)."""
+        await self._check_slug_is_free(slug, guild_id)
+        return await self._store(slug, text, title=title, guild_id=guild_id)
+
+    async def remove_work(self, slug: str, *, guild_id: int | None) -> WorkRecord:
+        """Remove a work added by `guild_id` (None: a shared work)."""
+        record = await self._visible_record(slug, guild_id)
         if slug == BUNDLED_SLUG:
-            raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another with --slug.")
-        if not SLUG_PATTERN.fullmatch(slug):
-            raise InvalidWork(
-                f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`."
-            )
-        return await self._store(slug, text, title=title)
+            raise InvalidWork("The bundled story stays in the library.")
+        if record.guild_id != guild_id:
+            raise InvalidWork(f"`{slug}` is shared by every server; only the bot's operator can remove it.")
+        await self._database.delete_work(slug)
+        self._loaded.pop(slug, None)
+        return record
 
-    async def works(self) -> list[WorkSummary]:
+    async def works(self, guild_id: int | None = None) -> list[WorkSummary]:
         await self.ensure_bundled_story()
-        return await self._database.list_works()
+        return await self._database.list_works(guild_id)
 
-    async def load(self, slug: str | None = None) -> LoadedWork:
-        """The work `slug` (default: the bundled story), loaded into memory once."""
-        slug = slug or BUNDLED_SLUG
+    async def default_work(self, guild_id: int | None) -> WorkRecord:
+        """The work a server's commands use when none is named."""
+        chosen = await self._database.default_work(guild_id) if guild_id is not None else None
+        return chosen or await self.ensure_bundled_story()
+
+    async def set_default_work(self, guild_id: int, slug: str) -> WorkRecord:
+        record = await self._visible_record(slug, guild_id)
+        await self._database.set_default_work(guild_id, record.id)
+        return record
+
+    async def load(self, slug: str | None = None, *, guild_id: int | None = None) -> LoadedWork:
+        """The work `slug` (default: the server's default work), in memory.
+
+        A work is parsed from the database once and kept; a stored work whose
+        content changed since (re-imported, perhaps by another process) is
+        loaded again.
+        """
+        record = await self._visible_record(slug, guild_id) if slug else await self.default_work(guild_id)
         async with self._lock:
-            if slug not in self._loaded:
-                self._loaded[slug] = await self._load_from_database(slug)
-            return self._loaded[slug]
+            cached = self._loaded.get(record.slug)
+            if cached is None or cached.record.content_hash != record.content_hash:
+                self._loaded[record.slug] = await self._load_from_database(record)
+            return self._loaded[record.slug]
 
-    async def lookup(self, query: str, *, slug: str | None = None, limit: int = 5) -> QuoteLookup:
+    async def lookup(
+        self, query: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 5
+    ) -> QuoteLookup:
         """Find where `query` is in the work; raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
-        work = await self.load(slug)
+        work = await self.load(slug, guild_id=guild_id)
         result: LookupResult = work.index.lookup(cleaned, limit=limit)
         return QuoteLookup(
             work=work,
@@ -176,23 +207,39 @@ class Library:
             suggestions=[_hit(work, match) for match in result.suggestions],
         )
 
-    async def suggest(self, partial: str, *, slug: str | None = None, limit: int = 25) -> list[Passage]:
+    async def suggest(
+        self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
+    ) -> list[Passage]:
         """Sentences that complete what a reader is typing (for autocomplete)."""
-        work = await self.load(slug)
+        work = await self.load(slug, guild_id=guild_id)
         return [work.sentences[match.key] for match in work.index.suggest(partial, limit=limit)]
 
-    async def _store(self, slug: str, text: str, *, title: str | None) -> WorkRecord:
+    async def _visible_record(self, slug: str, guild_id: int | None) -> WorkRecord:
+        if slug == BUNDLED_SLUG:
+            return await self.ensure_bundled_story()
+        record = await self._database.find_work(slug)
+        if record is None or not record.visible_to(guild_id):
+            raise UnknownWork(slug)
+        return record
+
+    async def _check_slug_is_free(self, slug: str, guild_id: int | None) -> None:
+        if slug == BUNDLED_SLUG:
+            raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another.")
+        if not SLUG_PATTERN.fullmatch(slug):
+            raise InvalidWork(
+                f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`."
+            )
+        existing = await self._database.find_work(slug)
+        if existing is not None and existing.guild_id != guild_id:
+            raise InvalidWork(f"The slug `{slug}` is taken; pick another.")
+
+    async def _store(self, slug: str, text: str, *, title: str | None, guild_id: int | None) -> WorkRecord:
         parsed = await asyncio.to_thread(_parse_checked, text, title)
-        record = await self._database.save_work(slug, parsed, ingest.content_hash(text))
+        record = await self._database.save_work(slug, parsed, ingest.content_hash(text), guild_id=guild_id)
         self._loaded.pop(slug, None)
         return record
 
-    async def _load_from_database(self, slug: str) -> LoadedWork:
-        if slug == BUNDLED_SLUG:
-            await self.ensure_bundled_story()
-        record = await self._database.find_work(slug)
-        if record is None:
-            raise UnknownWork(slug)
+    async def _load_from_database(self, record: WorkRecord) -> LoadedWork:
         passages = await self._database.load_passages(
             record.id, (*SECTION_KINDS, PassageKind.PARAGRAPH, PassageKind.SENTENCE, PassageKind.DIALOGUE)
         )
@@ -209,16 +256,27 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_WORK_BYTES:
-            raise InvalidWork(f"{path.name} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
+            raise InvalidWork(_too_big(path.name, size))
         data = path.read_bytes()
     except OSError as error:
         raise InvalidWork(f"Can't read {path}: {error.strerror or error}.") from error
+    return decode_text(data, path.name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """The text of an uploaded or read file: UTF-8 (with or without BOM), else Windows-1252."""
+    if len(data) > MAX_WORK_BYTES:
+        raise InvalidWork(_too_big(name, len(data)))
     if b"\x00" in data:
-        raise InvalidWork(f"{path.name} is not a text file.")
+        raise InvalidWork(f"{name} is not a text file.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _too_big(name: str, size: int) -> str:
+    return f"{name} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}."
 
 
 def _parse_checked(text: str, title: str | None) -> ParsedWork:

@@ -1,27 +1,98 @@
-"""/works: what is in the library."""
+"""/works for everyone; /library for moderators: add, remove and choose works per server."""
 
 from __future__ import annotations
+
+from pathlib import PurePath
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.errors import InvalidWork
 from bot.folio_bot import FolioBot
-from cogs.library_ui import works_embed
+from bot.library import MAX_WORK_BYTES, decode_text, slugify
+from cogs.choices import work_choices
+from cogs.library_ui import removed_embed, work_added_embed, works_embed
+
+moderators_only = app_commands.checks.has_permissions(manage_guild=True)
+"""Checked by the bot on every call, whatever the server's command permission overrides say."""
 
 
 class LibraryCog(commands.Cog):
-    """Browsing the library of works."""
+    """Browsing the library, and moderators managing their server's works."""
+
+    library = app_commands.Group(
+        name="library",
+        description="Manage this server's works (moderators)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
 
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="works", description="List the works Folio can quote from")
     async def works(self, interaction: discord.Interaction) -> None:
-        summaries = await self.bot.library.works()
+        summaries = await self.bot.library.works(interaction.guild_id)
+        default = await self.bot.library.default_work(interaction.guild_id)
         await interaction.response.send_message(
-            embed=works_embed(summaries, default_slug=self.bot.library.default_slug), ephemeral=True
+            embed=works_embed(summaries, default_slug=default.slug), ephemeral=True
         )
+
+    @library.command(name="add", description="Add a work from a text file (plain text, AO3 download or Gutenberg)")
+    @app_commands.describe(
+        file="A .txt file, UTF-8 preferred",
+        title="Title to show (default: detected from the text)",
+        slug="Short id used in commands (default: from the title or file name)",
+    )
+    @moderators_only
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment,
+        title: app_commands.Range[str, 1, 200] | None = None,
+        slug: app_commands.Range[str, 1, 40] | None = None,
+    ) -> None:
+        if file.size > MAX_WORK_BYTES:
+            raise InvalidWork(f"{file.filename} is {file.size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        text = decode_text(await file.read(), file.filename)
+        record = await self.bot.library.add_text(
+            text,
+            slug=slug or slugify(title or PurePath(file.filename).stem),
+            title=title,
+            guild_id=interaction.guild_id,
+        )
+        work = await self.bot.library.load(record.slug, guild_id=interaction.guild_id)
+        await interaction.followup.send(embed=work_added_embed(work), ephemeral=True)
+
+    @library.command(name="remove", description="Remove a work this server added")
+    @app_commands.describe(work="The work to remove")
+    @moderators_only
+    async def remove(self, interaction: discord.Interaction, work: str) -> None:
+        record = await self.bot.library.remove_work(work, guild_id=interaction.guild_id)
+        await interaction.response.send_message(embed=removed_embed(record), ephemeral=True)
+
+    @library.command(name="default", description="Choose the work this server's commands use when none is named")
+    @app_commands.describe(work="The work to use by default")
+    @moderators_only
+    async def default(self, interaction: discord.Interaction, work: str) -> None:
+        assert interaction.guild_id is not None  # the group is guild-only
+        record = await self.bot.library.set_default_work(interaction.guild_id, work)
+        await interaction.response.send_message(
+            f"Done: commands here now use **{discord.utils.escape_markdown(record.title)}** by default.",
+            ephemeral=True,
+        )
+
+    @remove.autocomplete("work")
+    async def removable_works(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        summaries = await self.bot.library.works(interaction.guild_id)
+        own = [summary for summary in summaries if summary.work.guild_id == interaction.guild_id]
+        return work_choices(own, current)
+
+    @default.autocomplete("work")
+    async def visible_works(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return work_choices(await self.bot.library.works(interaction.guild_id), current)
 
 
 async def setup(bot: FolioBot) -> None:

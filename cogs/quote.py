@@ -11,9 +11,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError
-from bot.excerpt import shorten
 from bot.folio_bot import GENERIC_FAILURE, FolioBot, send_ephemeral
 from bot.query import MAX_QUERY_CHARS
+from cogs.choices import MAX_CHOICES, text_choice, work_choices
 from cogs.quote_ui import (
     NAV_CUSTOM_ID_TEMPLATE,
     not_found_embed,
@@ -23,9 +23,6 @@ from cogs.quote_ui import (
 )
 
 log = logging.getLogger(__name__)
-
-MAX_CHOICES = 25
-MAX_CHOICE_CHARS = 100
 
 
 class QuoteCog(commands.Cog):
@@ -51,7 +48,7 @@ class QuoteCog(commands.Cog):
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: str | None = None,
     ) -> None:
-        lookup = await self.bot.library.lookup(text, slug=work)
+        lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
         if not lookup.hits:
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return
@@ -67,22 +64,18 @@ class QuoteCog(commands.Cog):
         if not current.strip():
             return []
         try:
-            sentences = await self.bot.library.suggest(current, slug=interaction.namespace.work, limit=MAX_CHOICES)
+            sentences = await self.bot.library.suggest(
+                current, slug=interaction.namespace.work, guild_id=interaction.guild_id, limit=MAX_CHOICES
+            )
         except FolioError:
             return []
-        return [_choice(sentence.text) for sentence in sentences]
+        return [text_choice(sentence.text) for sentence in sentences]
 
     @quote.autocomplete("work")
     async def quote_work_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        needle = current.casefold()
-        choices = [
-            app_commands.Choice(name=shorten(summary.work.title, MAX_CHOICE_CHARS), value=summary.work.slug)
-            for summary in await self.bot.library.works()
-            if needle in summary.work.title.casefold() or needle in summary.work.slug
-        ]
-        return choices[:MAX_CHOICES]
+        return work_choices(await self.bot.library.works(interaction.guild_id), current)
 
 
 class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV_CUSTOM_ID_TEMPLATE):
@@ -103,7 +96,7 @@ class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV
         bot = interaction.client
         assert isinstance(bot, FolioBot)
         try:
-            work = await bot.library.load(self.slug)
+            work = await bot.library.load(self.slug, guild_id=interaction.guild_id)
             paragraph = work.paragraph(self.target)
         except FolioError as error:
             await send_ephemeral(interaction, str(error))
@@ -115,11 +108,6 @@ class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV
         await interaction.response.edit_message(
             embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
         )
-
-
-def _choice(text: str) -> app_commands.Choice[str]:
-    fitted = shorten(text, MAX_CHOICE_CHARS)
-    return app_commands.Choice(name=fitted, value=fitted)
 
 
 async def setup(bot: FolioBot) -> None:

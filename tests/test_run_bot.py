@@ -87,12 +87,22 @@ def test_add_work_then_quote_it_and_replace_it(database: Path, tmp_path: Path) -
     assert listing.count("lighthouse") == 1 and "Beacon" in listing
 
 
+def test_remove_work(database: Path, tmp_path: Path) -> None:
+    text = tmp_path / "keeper.txt"
+    text.write_text("The keeper climbed the stairs every night.\n")
+    assert run_bot("add-work", str(text), database=database).returncode == 0
+    removed = run_bot("remove-work", "keeper", database=database)
+    assert removed.returncode == 0 and "Removed keeper" in removed.stdout
+    assert "keeper" not in run_bot("works", database=database).stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("add-work", "/nonexistent/book.txt"), "Can't read"),
         (("add-work", "run_bot.py", "--slug", "Bad Slug!"), "can't be a slug"),
         (("quote", "--work", "nope", "hello"), "no work called `nope`"),
+        (("remove-work", "hello-from-the-other-side"), "bundled story stays"),
     ],
 )
 def test_cli_errors_are_friendly(database: Path, args: tuple[str, ...], message: str) -> None:

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.database import MIGRATIONS, Database, Migration
@@ -86,3 +87,49 @@ async def test_delete_work(database: Database) -> None:
     assert await database.delete_work("tiny") is True
     assert await database.delete_work("tiny") is False
     assert await database.list_works() == []
+
+
+async def test_replacing_a_work_keeps_its_id_and_the_settings_pointing_at_it(database: Database) -> None:
+    first = await database.save_work("tiny", tiny_work("Old"), "one", guild_id=7)
+    await database.set_default_work(7, first.id)
+    second = await database.save_work("tiny", tiny_work("New"), "two", guild_id=7)
+    assert second.id == first.id
+    default = await database.default_work(7)
+    assert default is not None and default.title == "New"
+
+
+async def test_deleting_a_default_work_clears_the_setting(database: Database) -> None:
+    record = await database.save_work("tiny", tiny_work(), "one", guild_id=7)
+    await database.set_default_work(7, record.id)
+    await database.delete_work("tiny")
+    assert await database.default_work(7) is None
+    assert await database.default_work(8) is None
+
+
+async def test_servers_see_shared_works_and_their_own(database: Database) -> None:
+    await database.save_work("shared", tiny_work("Shared"), "a")
+    await database.save_work("ours", tiny_work("Ours"), "b", guild_id=1)
+    await database.save_work("theirs", tiny_work("Theirs"), "c", guild_id=2)
+    assert [w.work.slug for w in await database.list_works(1)] == ["shared", "ours"]
+    assert [w.work.slug for w in await database.list_works(None)] == ["shared"]
+    ours = await database.find_work("ours")
+    assert ours is not None and ours.visible_to(1) and not ours.visible_to(2)
+
+
+async def test_a_version_1_database_upgrades_with_its_works(tmp_path: Path) -> None:
+    """A database created by the first release (schema v1) keeps its works on upgrade."""
+    path = tmp_path / "old.sqlite3"
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    old = Database(connection)
+    await old.migrate(MIGRATIONS[:1])
+    await connection.execute(
+        "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at)"
+        " VALUES ('kept', 'Kept', NULL, 'plain', 'h', 'text', '2026-01-01')"
+    )
+    await old.close()
+
+    upgraded = await Database.open(path)
+    assert await upgraded.schema_version() == MIGRATIONS[-1].version
+    kept = await upgraded.find_work("kept")
+    await upgraded.close()
+    assert kept is not None and kept.title == "Kept" and kept.guild_id is None

@@ -113,3 +113,45 @@ def test_slugify() -> None:
     assert slugify("Dracula (1897)") == "dracula-1897"
     assert slugify("???") == "work"
     assert len(slugify("x" * 100)) == 40
+
+
+async def test_servers_own_the_works_they_add(library: Library) -> None:
+    await library.add_text("The keeper climbed the stairs.\n", slug="keeper", guild_id=1)
+    assert [w.work.slug for w in await library.works(1)] == [BUNDLED_SLUG, "keeper"]
+    assert [w.work.slug for w in await library.works(2)] == [BUNDLED_SLUG]
+    with pytest.raises(UnknownWork):
+        await library.lookup("keeper climbed the stairs", slug="keeper", guild_id=2)
+    with pytest.raises(InvalidWork, match="taken"):
+        await library.add_text("Another text.\n", slug="keeper", guild_id=2)
+    with pytest.raises(UnknownWork):
+        await library.remove_work("keeper", guild_id=2)
+
+
+async def test_default_work_per_server(library: Library) -> None:
+    await library.add_text("The keeper climbed the stairs.\n", slug="keeper", guild_id=1)
+    await library.set_default_work(1, "keeper")
+    assert (await library.default_work(1)).slug == "keeper"
+    assert (await library.default_work(2)).slug == BUNDLED_SLUG
+    assert (await library.load(guild_id=1)).slug == "keeper"
+    await library.remove_work("keeper", guild_id=1)
+    assert (await library.default_work(1)).slug == BUNDLED_SLUG
+
+
+async def test_shared_works_are_removed_only_by_the_operator(library: Library) -> None:
+    await library.add_text("A shared text.\n", slug="shared")
+    with pytest.raises(InvalidWork, match="operator"):
+        await library.remove_work("shared", guild_id=1)
+    with pytest.raises(InvalidWork, match="bundled story stays"):
+        await library.remove_work(BUNDLED_SLUG, guild_id=None)
+    assert (await library.remove_work("shared", guild_id=None)).slug == "shared"
+
+
+async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path) -> None:
+    """Another process (the CLI) re-imports a work the bot has in memory."""
+    database = await Database.open(tmp_path / "folio.sqlite3")
+    bot_library, cli_library = Library(database), Library(database)
+    await cli_library.add_text("The first version.\n", slug="changing")
+    assert "first" in (await bot_library.load("changing")).sentences[0].text
+    await cli_library.add_text("The second version.\n", slug="changing")
+    assert "second" in (await bot_library.load("changing")).sentences[0].text
+    await database.close()

@@ -39,6 +39,7 @@ INTERACTION_APPLICATION_COMMAND = 2
 INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 COMPONENT_BUTTON = 2
+ATTACHMENT_OPTION = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 JOINED_AT = "2024-01-01T00:00:00.000000+00:00"
@@ -435,6 +436,19 @@ def _reaction(
 # --- interactions -------------------------------------------------------------------------
 
 
+def attachment(attachment_id: str, filename: str, size: int, url: str, content_type: str) -> JSON:
+    """An attachment object, as in ``data.resolved.attachments`` of a command."""
+    return {
+        "id": attachment_id,
+        "filename": filename,
+        "size": size,
+        "url": url,
+        "proxy_url": url,
+        "content_type": content_type,
+        "ephemeral": True,
+    }
+
+
 def option(name: str, value: Any, type: int | None = None) -> JSON:
     """One command option; the type is inferred for str, bool, int and float values."""
     return {"name": name, "type": type or _option_type(value), "value": value}
@@ -522,12 +536,19 @@ def slash_command(
     channel_id: int = CHANNEL_ID,
     permissions: str | None = None,
     locale: str = "en-US",
+    attachments: Mapping[str, JSON] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
+    ``attachments`` maps attachment options to attachment objects (see
+    :meth:`FakeDiscord.host_attachment`); they are resolved as Discord does.
     """
-    data = _command_data(name, _options(options), guild_id)
+    attached = attachments or {}
+    built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+    data = _command_data(name, built, guild_id)
+    if attached:
+        data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,

@@ -34,6 +34,7 @@ from .payloads import JSON
 
 API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"
+CDN_PREFIX = "/cdn/attachments"
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 MESSAGE_DEFAULTS: JSON = {"content": "", "embeds": [], "components": [], "flags": 0}
@@ -100,6 +101,7 @@ class FakeDiscord:
         self._originals: dict[str, str] = {}
         self._dispatched_at: dict[str, float] = {}
         self._acknowledged: set[str] = set()
+        self._hosted_files: dict[str, bytes] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -131,6 +133,14 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self.port}{GATEWAY_PATH}"
 
     # --- what tests call ------------------------------------------------------------------
+
+    def host_attachment(self, filename: str, data: bytes, content_type: str = "text/plain; charset=utf-8") -> JSON:
+        """Serve ``data`` like Discord's CDN serves an upload; returns its attachment object."""
+        attachment_id = str(payloads.snowflake())
+        path = f"{CDN_PREFIX}/{attachment_id}/{filename}"
+        self._hosted_files[path] = data
+        url = f"http://127.0.0.1:{self.port}{path}"
+        return payloads.attachment(attachment_id, filename, len(data), url, content_type)
 
     def mark(self) -> int:
         """The index the next recorded request will get; pass it as ``since=``."""
@@ -219,6 +229,7 @@ class FakeDiscord:
     def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._record])
         app.router.add_get(GATEWAY_PATH, self.gateway.handle)
+        app.router.add_get(CDN_PREFIX + "/{attachment_id}/{filename}", self._hosted_file)
         for method, path, handler in self._routes():
             app.router.add_route(method, API_PREFIX + path, handler)
         app.router.add_route("*", "/{tail:.*}", self._unknown)
@@ -453,6 +464,12 @@ class FakeDiscord:
 
     async def _no_content(self, request: web.Request) -> web.Response:
         return web.Response(status=204)
+
+    async def _hosted_file(self, request: web.Request) -> web.Response:
+        data = self._hosted_files.get(request.path)
+        if data is None:
+            return _error(404, "Unknown attachment", 0)
+        return web.Response(body=data, content_type="application/octet-stream")
 
     async def _unknown(self, request: web.Request) -> web.Response:
         request[UNKNOWN] = True
