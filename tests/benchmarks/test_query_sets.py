@@ -12,6 +12,7 @@ from benchmarks.query_sets import (
     IN_STORY_KINDS,
     KINDS,
     OFF_STORY,
+    HOLDOUT_SET_NAMES,
     QUERIES_DIR,
     QUERY_SET_NAMES,
     QuerySet,
@@ -20,7 +21,14 @@ from benchmarks.query_sets import (
 )
 from bot.ingest import parse_work
 
-MIN_PER_KIND = {"hello-from-the-other-side": 10, "frankenstein": 20, "dracula": 20}
+MIN_PER_KIND = {
+    "hello-from-the-other-side": 10,
+    "frankenstein": 20,
+    "dracula": 20,
+    "frankenstein-holdout": 15,
+    "dracula-holdout": 15,
+}
+ALL_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
 
 
 @cache
@@ -31,10 +39,10 @@ def sentences_of(name: str) -> tuple[str, ...]:
 
 
 def test_every_query_file_is_listed() -> None:
-    assert sorted(path.stem for path in QUERIES_DIR.glob("*.yaml")) == sorted(QUERY_SET_NAMES)
+    assert sorted(path.stem for path in QUERIES_DIR.glob("*.yaml")) == sorted(ALL_SET_NAMES)
 
 
-@pytest.mark.parametrize("name", QUERY_SET_NAMES)
+@pytest.mark.parametrize("name", ALL_SET_NAMES)
 def test_file_has_every_kind_and_nothing_else(name: str) -> None:
     data = yaml.safe_load((QUERIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     assert set(data) == {"text", *KINDS}
@@ -44,7 +52,7 @@ def test_file_has_every_kind_and_nothing_else(name: str) -> None:
         assert len(query_set.of_kind(kind)) >= MIN_PER_KIND[name], kind
 
 
-@pytest.mark.parametrize("name", QUERY_SET_NAMES)
+@pytest.mark.parametrize("name", ALL_SET_NAMES)
 def test_queries_are_distinct_and_shaped_by_kind(name: str) -> None:
     query_set = load_query_set(name)
     texts = [(query.kind, query.text) for query in query_set.queries]
@@ -54,7 +62,7 @@ def test_queries_are_distinct_and_shaped_by_kind(name: str) -> None:
     assert all(query.expect for kind in IN_STORY_KINDS for query in query_set.of_kind(kind))
 
 
-@pytest.mark.parametrize("name", QUERY_SET_NAMES)
+@pytest.mark.parametrize("name", ALL_SET_NAMES)
 def test_every_expected_line_is_in_the_text(name: str) -> None:
     query_set: QuerySet = load_query_set(name)
     sentences = sentences_of(name)
@@ -64,6 +72,29 @@ def test_every_expected_line_is_in_the_text(name: str) -> None:
         if query.expect is not None and not any(is_expected(sentence, query.expect) for sentence in sentences)
     ]
     assert missing == []
+
+
+def _targets(name: str) -> set[int]:
+    """Ordinals of the sentences the in-story queries of ``name`` expect."""
+    sentences = sentences_of(name)
+    return {
+        ordinal
+        for query in load_query_set(name).queries
+        if query.expect is not None
+        for ordinal, sentence in enumerate(sentences)
+        if is_expected(sentence, query.expect)
+    }
+
+
+@pytest.mark.parametrize("name", HOLDOUT_SET_NAMES)
+def test_holdout_set_shares_nothing_with_the_tuned_sets(name: str) -> None:
+    holdout = load_query_set(name)
+    tuned = [load_query_set(tuned_name) for tuned_name in QUERY_SET_NAMES]
+    assert holdout.text_path in {query_set.text_path for query_set in tuned}
+    tuned_texts = {query.text.casefold() for query_set in tuned for query in query_set.queries}
+    assert [query.text for query in holdout.queries if query.text.casefold() in tuned_texts] == []
+    same_text = [query_set.name for query_set in tuned if query_set.text_path == holdout.text_path]
+    assert all(_targets(name).isdisjoint(_targets(tuned_name)) for tuned_name in same_text)
 
 
 def test_is_expected_ignores_case_punctuation_and_quote_style() -> None:
@@ -81,3 +112,23 @@ def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str])
 def test_benchmark_rejects_unknown_query_sets() -> None:
     with pytest.raises(SystemExit):
         quote_bench.main(["moby-dick"])
+
+
+def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.MonkeyPatch) -> None:
+    measured: list[str] = []
+    monkeypatch.setattr(quote_bench, "measure", lambda query_set: measured.append(query_set.name))
+    monkeypatch.setattr(quote_bench, "index_rows", lambda reports: [])
+    monkeypatch.setattr(quote_bench, "result_rows", lambda reports: [])
+    assert quote_bench.main(["--holdout"]) == 0
+    assert measured == list(HOLDOUT_SET_NAMES)
+    measured.clear()
+    assert quote_bench.main([]) == 0
+    assert measured == list(QUERY_SET_NAMES)
+    measured.clear()
+    assert quote_bench.main(["dracula-holdout"]) == 0
+    assert measured == ["dracula-holdout"]
+
+
+def test_benchmark_rejects_set_names_with_holdout() -> None:
+    with pytest.raises(SystemExit):
+        quote_bench.main(["frankenstein", "--holdout"])
