@@ -70,7 +70,7 @@ class FolioBot(commands.Bot):
         if isinstance(cause, FolioError):
             message = str(cause)
         elif isinstance(cause, app_commands.MissingPermissions):
-            needed = ", ".join(p.replace("_", " ").title() for p in cause.missing_permissions)
+            needed = ", ".join(_permission_name(p) for p in cause.missing_permissions)
             message = f"Only moderators can do that: you need the **{needed}** permission."
         elif isinstance(cause, app_commands.NoPrivateMessage):
             message = "That command only works inside a server."
@@ -82,6 +82,11 @@ class FolioBot(commands.Bot):
             log.error("Command %r failed", interaction.command and interaction.command.qualified_name, exc_info=cause)
             message = GENERIC_FAILURE
         await send_ephemeral(interaction, message)
+
+
+def _permission_name(permission: str) -> str:
+    """A permission as Discord's settings name it: `manage_guild` is "Manage Server"."""
+    return permission.replace("guild", "server").replace("_", " ").title()
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:

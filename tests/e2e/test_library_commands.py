@@ -58,7 +58,7 @@ async def test_a_reader_cannot_add_a_work_even_if_the_server_shows_them_the_comm
     assert followup is None
     assert callback.json["type"] == MESSAGE and callback.json["data"]["flags"] & EPHEMERAL
     assert "Only moderators" in callback.json["data"]["content"]
-    assert "Manage Guild" in callback.json["data"]["content"]
+    assert "Manage Server" in callback.json["data"]["content"]
     works = (await run(folio, "works")).json["data"]["embeds"][0]["fields"]
     assert [field["name"] for field in works] == ["Hello From the Other Side (default)"]
 
