@@ -8,6 +8,7 @@ from bot.excerpt import excerpt_around, shorten
 from bot.library import LoadedWork, QuoteLookup
 from bot.story import Passage
 
+EMBED_TITLE_CHARS = 256  # Discord's limit
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
 QUERY_ECHO_CHARS = 120
@@ -24,7 +25,7 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
     best, others = lookup.hits[0], lookup.hits[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
     embed = discord.Embed(
-        title=best.work.title,
+        title=shorten(best.work.title, EMBED_TITLE_CHARS),
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
@@ -42,7 +43,7 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
 def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
     """A whole paragraph (shortened if very long), for stepping through the work."""
     embed = discord.Embed(
-        title=work.title,
+        title=shorten(work.title, EMBED_TITLE_CHARS),
         description=shorten(paragraph.text, EMBED_PASSAGE_CHARS),
         colour=QUOTE_COLOUR,
     )
@@ -52,18 +53,21 @@ def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
 
 
 def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
-    """Says plainly that the line is not in the work, with the nearest lines if any."""
+    """Says plainly that the line is not in the work, offering the nearest lines if any."""
     query = discord.utils.escape_markdown(shorten(lookup.query, QUERY_ECHO_CHARS))
+    title = discord.utils.escape_markdown(lookup.work.title)
+    hint = (
+        "The closest lines, in case it was worded differently:"
+        if lookup.suggestions
+        else "Try a few distinctive words from the line you remember."
+    )
     embed = discord.Embed(
         title="Not in the story",
-        description=f"I couldn't find “{query}” in *{lookup.work.title}*.",
+        description=f"I couldn't find “{query}” in *{title}*.\n{hint}",
         colour=NOT_FOUND_COLOUR,
     )
-    if lookup.suggestions:
-        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in lookup.suggestions[:3]]
-        embed.add_field(name="Closest lines", value="\n".join(lines), inline=False)
-    else:
-        embed.add_field(name="Tip", value="Try a few distinctive words from the line you remember.", inline=False)
+    for hit in lookup.suggestions[:3]:
+        embed.add_field(name=str(hit.location), value=shorten(hit.sentence.text, SUGGESTION_CHARS), inline=False)
     return embed
 
 

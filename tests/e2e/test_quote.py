@@ -69,6 +69,18 @@ async def test_line_not_in_the_story_is_said_plainly_and_privately(folio: Harnes
     assert "It was the best of times" in embed["description"]
 
 
+async def test_a_near_miss_offers_the_closest_lines(folio: Harness) -> None:
+    body = await quote(folio, "Lydia was still beautiful")
+    data = body["data"]
+    assert data["flags"] & EPHEMERAL
+    [embed] = data["embeds"]
+    assert embed["title"] == "Not in the story"
+    assert "Lydia was still beautiful" in embed["description"] and "closest lines" in embed["description"]
+    first = embed["fields"][0]
+    assert first["name"].startswith("Scene 2 · paragraph 2 of ")
+    assert first["value"].startswith("She was still breathtakingly gorgeous")
+
+
 async def test_everyone_ping_in_a_query_is_not_a_ping(folio: Harness) -> None:
     body = await quote(folio, "@everyone look at this <@&1300000000000000301>")
     assert body["data"]["allowed_mentions"] == NO_MENTIONS
