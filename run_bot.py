@@ -6,7 +6,7 @@
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
-    python run_bot.py bench [--markdown]
+    python run_bot.py bench [--markdown] [--holdout]
 """
 
 from __future__ import annotations
