@@ -7,6 +7,8 @@ heartbeating, resumes after a RECONNECT, and exits 0 on SIGTERM.
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from fake_discord import payloads
@@ -64,10 +66,12 @@ async def test_log_is_clean(folio: Harness) -> None:
     assert folio.fake.failed_requests == []
 
 
-async def test_sigterm_stops_the_bot_cleanly(start_bot: StartBot) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_a_signal_stops_the_bot_cleanly(start_bot: StartBot, signum: int) -> None:
     bot = await start_bot({})
     await bot.wait_for_log(READY_LINE)
-    assert await bot.stop() == 0, bot.tail()
+    assert await bot.stop(signum=signum) == 0, bot.tail()
+    assert "Folio stopped cleanly" in bot.log
     assert bot.tracebacks() == []
 
 

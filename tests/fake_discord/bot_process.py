@@ -126,10 +126,10 @@ class BotProcess:
             raise AssertionError(f"bot still running after {timeout}s:\n{self.tail()}") from None
         return self.process.returncode
 
-    async def stop(self, timeout: float = 10.0) -> int:
-        """Send SIGTERM and wait for the exit status (killing it after ``timeout``)."""
+    async def stop(self, timeout: float = 10.0, *, signum: int = signal.SIGTERM) -> int:
+        """Send ``signum`` (SIGTERM) and wait for the exit status (killing it after ``timeout``)."""
         if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
+            self.process.send_signal(signum)
         return await self.wait(timeout)
 
     async def kill(self) -> None:
