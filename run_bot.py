@@ -29,8 +29,8 @@ Folio needs a Discord bot token to connect, and DISCORD_TOKEN is not set.
      or export DISCORD_TOKEN in your shell.
 
 No token? The offline commands use the same library and search engine:
-  python run_bot.py works
-  python run_bot.py quote "hello from the other side"
+  .venv/bin/python run_bot.py works
+  .venv/bin/python run_bot.py quote "hello from the other side"
 """
 
 

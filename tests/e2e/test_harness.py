@@ -81,3 +81,11 @@ async def test_missing_token_exits_with_a_friendly_message(start_bot: StartBot) 
     assert status != 0
     assert "DISCORD_TOKEN" in bot.log
     assert bot.tracebacks() == []
+
+
+async def test_a_rejected_token_exits_with_a_friendly_message(start_bot: StartBot) -> None:
+    bot = await start_bot({"DISCORD_TOKEN": "not-the-real-token"})
+    status = await bot.wait(timeout=30)
+    assert status == 1
+    assert "Discord rejected DISCORD_TOKEN" in bot.log
+    assert bot.tracebacks() == []

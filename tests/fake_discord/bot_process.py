@@ -10,13 +10,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import payloads
 from .journal import Journal
 from .server import FakeDiscord
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RUN_BOT = REPO_ROOT / "run_bot.py"
 READY_LINE = "Folio ready"
-FAKE_TOKEN = "fake-bot-token"
+FAKE_TOKEN = payloads.BOT_TOKEN
 TRACEBACK_START = "Traceback (most recent call last):"
 _OWN_VARIABLES = ("DATABASE_PATH", "LOG_LEVEL")
 _LINE_LIMIT = 16 * 1024 * 1024  # debug logs print whole gateway payloads on one line

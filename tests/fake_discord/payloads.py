@@ -28,6 +28,8 @@ JSON = dict[str, Any]
 DISCORD_EPOCH_MS = 1_420_070_400_000
 _increment = itertools.count()
 
+BOT_TOKEN = "fake-bot-token"
+"""The one token the fake accepts, as Discord accepts only the bot's real token."""
 APPLICATION_ID = 1_300_000_000_000_000_001
 GUILD_ID = 1_300_000_000_000_000_100
 CHANNEL_ID = 1_300_000_000_000_000_200

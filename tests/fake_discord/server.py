@@ -296,6 +296,9 @@ class FakeDiscord:
     # --- start-up routes ------------------------------------------------------------------
 
     async def _users_me(self, request: web.Request) -> web.Response:
+        """Login: like Discord, refuse any token but the bot's own."""
+        if request.headers.get(hdrs.AUTHORIZATION) != f"Bot {payloads.BOT_TOKEN}":
+            return _error(401, "401: Unauthorized", 0)
         return _json(payloads.bot_user())
 
     async def _application(self, request: web.Request) -> web.Response:
