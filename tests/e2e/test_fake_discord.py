@@ -114,7 +114,7 @@ async def probe(fake: FakeDiscord) -> AsyncIterator[ProbeClient]:
     probe = build_probe()
     try:
         async with probe.client:
-            running = asyncio.create_task(probe.client.start("probe-token"))
+            running = asyncio.create_task(probe.client.start(p.BOT_TOKEN))
             async with asyncio.timeout(10):
                 await probe.client.wait_until_ready()
             yield probe
