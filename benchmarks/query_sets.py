@@ -60,10 +60,6 @@ def load_query_set(name: str) -> QuerySet:
     return QuerySet(name, REPO_ROOT / data["text"], tuple(queries))
 
 
-def load_all() -> list[QuerySet]:
-    return [load_query_set(name) for name in QUERY_SET_NAMES]
-
-
 @cache
 def _word_string(text: str) -> str:
     return " " + " ".join(words(text)) + " "
