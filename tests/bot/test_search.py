@@ -100,9 +100,13 @@ def test_scores_are_bounded_and_sorted(story: QuoteIndex) -> None:
 
 
 def test_limit_caps_both_lists(story: QuoteIndex) -> None:
-    result = story.lookup("Stiles Derek", limit=2)
-    assert len(result.matches) <= 2
-    assert len(result.suggestions) <= 2
+    # Three quoted sentences give three confident matches; "Beacon Hills" alone has many near misses.
+    query = "Hello from the other side. Sorry isn't enough, Derek. Stiles knows that. Beacon Hills."
+    unlimited = story.lookup(query, limit=50)
+    assert len(unlimited.matches) > 2 and len(unlimited.suggestions) > 2
+    result = story.lookup(query, limit=2)
+    assert (len(result.matches), len(result.suggestions)) == (2, 2)
+    assert (result.matches, result.suggestions) == (unlimited.matches[:2], unlimited.suggestions[:2])
 
 
 def test_near_miss_is_offered_as_a_suggestion(story: QuoteIndex) -> None:
