@@ -40,7 +40,13 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     quote.add_argument("text", nargs="?", help="the line to look up; without it, one query per line from stdin")
     quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
     quote.add_argument("--json", action="store_true", help="print one JSON object per query")
-    quote.add_argument("--limit", type=int, default=5, help="most matches to show (default 5)")
+    quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 async def run_offline_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -76,8 +82,8 @@ async def _list_works(library: Library) -> int:
 
 
 async def _add_work(library: Library, args: argparse.Namespace) -> int:
-    record = await library.add_work(args.path, slug=args.slug, title=args.title)
-    print(f"Added {record.slug}: {record.title}")
+    added = await library.add_work(args.path, slug=args.slug, title=args.title)
+    print(f"{added.outcome} {added.record.slug}: {added.record.title}")
     return 0
 
 

@@ -9,6 +9,7 @@ can later implement the same methods.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -110,6 +111,11 @@ class WorkSummary:
     sentences: int
 
 
+_REPLACE_OWN_WORK = (
+    "DO UPDATE SET title = excluded.title, author = excluded.author, layout = excluded.layout,"
+    " content_hash = excluded.content_hash, source_text = excluded.source_text, added_at = excluded.added_at"
+    " WHERE works.guild_id IS excluded.guild_id"
+)
 _READABLE_PRAGMAS = frozenset({"journal_mode", "foreign_keys", "user_version", "busy_timeout"})
 _WORK_COLUMNS = "id, slug, title, author, layout, content_hash, added_at, guild_id"
 _PASSAGE_COLUMNS = "kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
@@ -120,6 +126,10 @@ class Database:
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._db = connection
+        # One connection serves the whole bot, so statements take turns: a read
+        # never runs in the middle of another task's write transaction (where it
+        # would see half-written rows), and transactions never nest.
+        self._turn = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -147,27 +157,37 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Run the body in one write transaction: all of it lands, or none."""
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
-        await self._db.execute("COMMIT")
+        """Run the body in one write transaction: all of it lands, or none.
+
+        Other tasks' statements wait until it ends, so they see all or none of it.
+        """
+        async with self._turn:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+
+    async def _fetch_one(self, query: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+        async with self._turn, self._db.execute(query, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _fetch_all(self, query: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        async with self._turn, self._db.execute(query, params) as cursor:
+            return list(await cursor.fetchall())
 
     async def pragma(self, name: str) -> object:
         """The value of a read-only setting such as `journal_mode` or `foreign_keys`."""
         if name not in _READABLE_PRAGMAS:
             raise ValueError(f"unknown pragma {name!r}")
-        async with self._db.execute(f"PRAGMA {name}") as cursor:
-            row = await cursor.fetchone()
+        row = await self._fetch_one(f"PRAGMA {name}")
         return row[0] if row else None
 
     async def table_exists(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-        async with self._db.execute(query, (name,)) as cursor:
-            return await cursor.fetchone() is not None
+        return await self._fetch_one(query, (name,)) is not None
 
     # -- migrations -------------------------------------------------------
 
@@ -192,9 +212,12 @@ class Database:
     # -- works --------------------------------------------------------------
 
     async def find_work(self, slug: str) -> WorkRecord | None:
-        async with self._db.execute(f"SELECT {_WORK_COLUMNS} FROM works WHERE slug = ?", (slug,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._fetch_one(f"SELECT {_WORK_COLUMNS} FROM works WHERE slug = ?", (slug,))
         return _work_from_row(row) if row else None
+
+    async def all_works(self) -> list[WorkRecord]:
+        """Every work of every server."""
+        return [_work_from_row(row) for row in await self._fetch_all(f"SELECT {_WORK_COLUMNS} FROM works ORDER BY id")]
 
     async def list_works(self, guild_id: int | None = None) -> list[WorkSummary]:
         """Works shared by every server, then those `guild_id` added, oldest first."""
@@ -207,41 +230,43 @@ class Database:
             ORDER BY w.guild_id IS NOT NULL, w.added_at, w.id
         """
         params = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE, guild_id)
-        async with self._db.execute(query, params) as cursor:
-            rows = await cursor.fetchall()
+        rows = await self._fetch_all(query, params)
         return [
             WorkSummary(_work_from_row(row), row["sections"], row["paragraphs"], row["sentences"]) for row in rows
         ]
 
     async def save_work(
-        self, slug: str, parsed: ParsedWork, content_hash: str, *, guild_id: int | None = None
-    ) -> WorkRecord:
-        """Store `parsed` under `slug`, replacing the passages of any work that had the slug.
+        self,
+        slug: str,
+        parsed: ParsedWork,
+        content_hash: str,
+        *,
+        guild_id: int | None = None,
+        replace: bool = True,
+    ) -> WorkRecord | None:
+        """Store `parsed` under `slug`; None if the slug is taken and may not be replaced.
 
-        A replaced work keeps its id, so settings that point at it stay valid.
+        With `replace`, a work with the slug and the same owner (`guild_id`)
+        gets the new text and passages and keeps its id, so settings that point
+        at it stay valid. A work of another owner is never replaced.
         """
         added_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        on_conflict = _REPLACE_OWN_WORK if replace else "DO NOTHING"
         async with self.transaction() as db:
-            cursor = await db.execute(
+            async with db.execute(
                 "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at, guild_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (slug) DO UPDATE SET title = excluded.title, author = excluded.author,"
-                " layout = excluded.layout, content_hash = excluded.content_hash,"
-                " source_text = excluded.source_text, added_at = excluded.added_at"
-                " RETURNING id",
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) {on_conflict} RETURNING id",
                 (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, added_at, guild_id),
-            )
-            row = await cursor.fetchone()
-            await cursor.close()
-            work_id = row[0]
-            await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            await db.execute("DELETE FROM passages WHERE work_id = ?", (row[0],))
             await db.executemany(
                 f"INSERT INTO passages (work_id, {_PASSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _passage_rows(work_id, parsed.passages),
+                _passage_rows(row[0], parsed.passages),
             )
-        record = await self.find_work(slug)
-        assert record is not None
-        return record
+        return await self.find_work(slug)
 
     async def delete_work(self, slug: str) -> bool:
         async with self.transaction() as db:
@@ -256,8 +281,7 @@ class Database:
             f"SELECT {_WORK_COLUMNS} FROM works"
             " WHERE id = (SELECT default_work_id FROM guild_settings WHERE guild_id = ?)"
         )
-        async with self._db.execute(query, (guild_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._fetch_one(query, (guild_id,))
         return _work_from_row(row) if row else None
 
     async def set_default_work(self, guild_id: int, work_id: int | None) -> None:
@@ -278,9 +302,7 @@ class Database:
             f"SELECT {_PASSAGE_COLUMNS} FROM passages"
             f" WHERE work_id = ? AND kind IN ({placeholders}) ORDER BY kind, ordinal"
         )
-        async with self._db.execute(query, (work_id, *kinds)) as cursor:
-            rows = await cursor.fetchall()
-        return [_passage_from_row(row) for row in rows]
+        return [_passage_from_row(row) for row in await self._fetch_all(query, (work_id, *kinds))]
 
 
 def _work_from_row(row: aiosqlite.Row) -> WorkRecord:

@@ -119,7 +119,8 @@ async def run_discord_bot(settings: Settings) -> int:
     database = await Database.open(settings.database_path)
     try:
         library = Library(database)
-        await library.load()  # import/index the bundled story before taking commands
+        loaded = await library.preload()  # no reader waits on a cold load
+        log.info("Library ready: %d work(s) loaded", loaded)
         async with FolioBot(settings=settings, database=database, library=library) as folio:
             await _run_until_signalled(folio, settings.discord_token)
     except discord.LoginFailure:

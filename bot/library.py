@@ -3,20 +3,28 @@
 This is the service the CLI and the cogs share. It imports texts (parsing and
 indexing off the event loop), keeps each work's passages and quote index in
 memory once loaded, and answers lookups in terms of passages and locations.
-A stored work whose content hash is unchanged is never parsed again.
+A text whose content hash is unchanged is never parsed again: the bundled
+story is checked against its stored hash, and re-adding an unchanged text is a
+no-op.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import codecs
+import itertools
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from enum import StrEnum
+from pathlib import Path, PurePath
 
 from bot import ingest
 from bot.database import Database, WorkRecord, WorkSummary
 from bot.errors import InvalidWork, PassageNotFound, UnknownWork
+from bot.excerpt import shorten
 from bot.query import clean_query
 from bot.search import LookupResult, QuoteIndex, QuoteMatch
 from bot.settings import DATA_DIR
@@ -25,6 +33,9 @@ from bot.story import SECTION_KINDS, ParsedWork, Passage, PassageKind
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
 BUNDLED_SLUG = "hello-from-the-other-side"
 MAX_WORK_BYTES = 20 * 1024 * 1024
+MAX_TITLE_CHARS = 200
+MAX_AUTHOR_CHARS = 100
+MAX_SLUG_CHARS = 40
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 
 
@@ -111,6 +122,20 @@ class QuoteLookup:
     suggestions: list[QuoteHit]
 
 
+class ImportOutcome(StrEnum):
+    ADDED = "Added"
+    REPLACED = "Replaced"
+    UNCHANGED = "Unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class AddedWork:
+    """The outcome of an import: the stored work, and what happened to it."""
+
+    record: WorkRecord
+    outcome: ImportOutcome
+
+
 class Library:
     """Works in the database, loaded on demand and cached in memory.
 
@@ -123,8 +148,8 @@ class Library:
         self._database = database
         self._bundled_story = bundled_story
         self._loaded: dict[str, LoadedWork] = {}
+        self._loading: dict[str, asyncio.Lock] = {}
         self._bundled: WorkRecord | None = None
-        self._lock = asyncio.Lock()
 
     async def ensure_bundled_story(self) -> WorkRecord:
         """Import the bundled story unless the stored copy has the same content hash.
@@ -137,22 +162,56 @@ class Library:
             if stored and stored.content_hash == ingest.content_hash(text):
                 self._bundled = stored
             else:
-                self._bundled = await self._store(BUNDLED_SLUG, text, title=None, guild_id=None)
+                parsed = await _parse(text, title=None)
+                record = await self._save(BUNDLED_SLUG, parsed, guild_id=None, replace=True)
+                assert record is not None, "the bundled story is shared, so it can always be replaced"
+                self._bundled = record
         return self._bundled
 
-    async def add_work(
-        self, path: Path, *, slug: str | None = None, title: str | None = None, guild_id: int | None = None
-    ) -> WorkRecord:
-        """Import the text at `path`; a work with the same slug and owner is replaced."""
-        text = _read_text(path)
-        return await self.add_text(text, slug=slug or slugify(path.stem), title=title, guild_id=guild_id)
+    async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> AddedWork:
+        """Import the text at `path` as a shared work (the CLI's way in).
+
+        The slug defaults to one made from the file name; re-adding a slug replaces its work.
+        """
+        return await self.add_text(_read_text(path), slug=slug or slugify(path.stem), title=title, guild_id=None)
+
+    async def add_upload(
+        self, data: bytes, filename: str, *, slug: str | None, title: str | None, guild_id: int
+    ) -> AddedWork:
+        """Import a file a server's moderator uploaded.
+
+        A slug given explicitly replaces the server's own work of that slug; a
+        slug made up from the title or file name never replaces anything: it
+        gets a number (`dracula-2`) if taken.
+        """
+        text = decode_text(data, filename)
+        if slug is not None:
+            return await self.add_text(text, slug=slug, title=title, guild_id=guild_id)
+        parsed = await _parse(text, title)
+        candidates = _numbered(slugify(title or PurePath(filename).stem))
+        record = None
+        while record is None:
+            record = await self._save(next(candidates), parsed, guild_id=guild_id, replace=False)
+        return AddedWork(record, ImportOutcome.ADDED)
 
     async def add_text(
         self, text: str, *, slug: str, title: str | None = None, guild_id: int | None = None
-    ) -> WorkRecord:
-        """Import `text` as `slug`, owned by `guild_id` (None: shared by every server)."""
-        await self._check_slug_is_free(slug, guild_id)
-        return await self._store(slug, text, title=title, guild_id=guild_id)
+    ) -> AddedWork:
+        """Import `text` as `slug`, owned by `guild_id` (None: shared by every server).
+
+        Replaces the owner's own work of that slug; an unchanged text with the
+        same title is left as it is, without parsing it again.
+        """
+        _check_slug(slug)
+        existing = await self._database.find_work(slug)
+        if existing is not None and existing.guild_id == guild_id:
+            unchanged = existing.content_hash == ingest.content_hash(text) and title in (None, existing.title)
+            if unchanged:
+                return AddedWork(existing, ImportOutcome.UNCHANGED)
+        record = await self._save(slug, await _parse(text, title), guild_id=guild_id, replace=True)
+        if record is None:
+            raise InvalidWork(f"The slug `{slug}` is taken; pick another.")
+        return AddedWork(record, ImportOutcome.REPLACED if existing else ImportOutcome.ADDED)
 
     async def remove_work(self, slug: str, *, guild_id: int | None) -> WorkRecord:
         """Remove a work added by `guild_id` (None: a shared work)."""
@@ -179,19 +238,23 @@ class Library:
         await self._database.set_default_work(guild_id, record.id)
         return record
 
+    async def preload(self) -> int:
+        """Load every stored work, so no reader waits for a cold load; returns how many."""
+        await self.ensure_bundled_story()
+        records = await self._database.all_works()
+        for record in records:
+            await self._loaded_version(record)
+        return len(records)
+
     async def load(self, slug: str | None = None, *, guild_id: int | None = None) -> LoadedWork:
         """The work `slug` (default: the server's default work), in memory.
 
-        A work is parsed from the database once and kept; a stored work whose
+        A work is read from the database once and kept; a stored work whose
         content changed since (re-imported, perhaps by another process) is
         loaded again.
         """
         record = await self._visible_record(slug, guild_id) if slug else await self.default_work(guild_id)
-        async with self._lock:
-            cached = self._loaded.get(record.slug)
-            if cached is None or cached.record.content_hash != record.content_hash:
-                self._loaded[record.slug] = await self._load_from_database(record)
-            return self._loaded[record.slug]
+        return await self._loaded_version(record)
 
     async def lookup(
         self, query: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 5
@@ -222,21 +285,29 @@ class Library:
             raise UnknownWork(slug)
         return record
 
-    async def _check_slug_is_free(self, slug: str, guild_id: int | None) -> None:
-        if slug == BUNDLED_SLUG:
-            raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another.")
-        if not SLUG_PATTERN.fullmatch(slug):
-            raise InvalidWork(
-                f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`."
-            )
-        existing = await self._database.find_work(slug)
-        if existing is not None and existing.guild_id != guild_id:
-            raise InvalidWork(f"The slug `{slug}` is taken; pick another.")
+    async def _loaded_version(self, record: WorkRecord) -> LoadedWork:
+        """`record`'s work from the cache, loading it if absent or stale.
 
-    async def _store(self, slug: str, text: str, *, title: str | None, guild_id: int | None) -> WorkRecord:
-        parsed = await asyncio.to_thread(_parse_checked, text, title)
-        record = await self._database.save_work(slug, parsed, ingest.content_hash(text), guild_id=guild_id)
-        self._loaded.pop(slug, None)
+        Cache hits take no lock; a load holds only its own work's lock, so a
+        big work loading never delays readers of the others.
+        """
+        cached = self._loaded.get(record.slug)
+        if cached is not None and cached.record.content_hash == record.content_hash:
+            return cached
+        async with self._loading.setdefault(record.slug, asyncio.Lock()):
+            cached = self._loaded.get(record.slug)
+            if cached is None or cached.record.content_hash != record.content_hash:
+                cached = self._loaded[record.slug] = await self._load_from_database(record)
+            return cached
+
+    async def _save(
+        self, slug: str, parsed: ParsedWork, *, guild_id: int | None, replace: bool
+    ) -> WorkRecord | None:
+        """Store a parsed work; None if the slug belongs to a work that may not be replaced."""
+        content_hash = ingest.content_hash(parsed.source_text)
+        record = await self._database.save_work(slug, parsed, content_hash, guild_id=guild_id, replace=replace)
+        if record is not None:
+            self._loaded.pop(slug, None)
         return record
 
     async def _load_from_database(self, record: WorkRecord) -> LoadedWork:
@@ -247,16 +318,39 @@ class Library:
 
 
 def slugify(name: str) -> str:
-    """A slug from a title or file name: `Dracula (1897).txt` -> `dracula-1897-txt`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:40].strip("-") or "work"
+    """A slug from a title or file name: `Les Misérables (1862)` -> `les-miserables-1862`.
+
+    Falls back to `work` for names with no Latin letters or digits.
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:MAX_SLUG_CHARS].strip("-") or "work"
+
+
+def _numbered(base: str) -> Iterator[str]:
+    """`base`, then `base-2`, `base-3`, … (each still a valid slug)."""
+    yield base
+    for number in itertools.count(2):
+        suffix = f"-{number}"
+        yield base[: MAX_SLUG_CHARS - len(suffix)].rstrip("-") + suffix
+
+
+def _check_slug(slug: str) -> None:
+    if slug == BUNDLED_SLUG:
+        raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another.")
+    if not SLUG_PATTERN.fullmatch(slug):
+        raise InvalidWork(f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`.")
+
+
+def check_work_size(name: str, size: int) -> None:
+    """Refuse a file too big to be a work, before reading it."""
+    if size > MAX_WORK_BYTES:
+        raise InvalidWork(f"{name} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
 
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_WORK_BYTES:
-            raise InvalidWork(_too_big(path.name, size))
+        check_work_size(path.name, path.stat().st_size)
         data = path.read_bytes()
     except OSError as error:
         raise InvalidWork(f"Can't read {path}: {error.strerror or error}.") from error
@@ -264,9 +358,10 @@ def _read_text(path: Path) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """The text of an uploaded or read file: UTF-8 (with or without BOM), else Windows-1252."""
-    if len(data) > MAX_WORK_BYTES:
-        raise InvalidWork(_too_big(name, len(data)))
+    """The text of an uploaded or read file: UTF-16 with a BOM, UTF-8 (BOM or not), else Windows-1252."""
+    check_work_size(name, len(data))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data:
         raise InvalidWork(f"{name} is not a text file.")
     try:
@@ -275,12 +370,15 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _too_big(name: str, size: int) -> str:
-    return f"{name} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}."
+async def _parse(text: str, title: str | None) -> ParsedWork:
+    """Parse off the event loop: a novel takes a few hundred milliseconds."""
+    return await asyncio.to_thread(_parse_checked, text, title)
 
 
 def _parse_checked(text: str, title: str | None) -> ParsedWork:
     parsed = ingest.parse_work(text, title=title)
+    parsed.title = shorten(parsed.title, MAX_TITLE_CHARS)
+    parsed.author = parsed.author and shorten(parsed.author, MAX_AUTHOR_CHARS)
     if not parsed.sentences:
         raise InvalidWork("That text has no sentences to index.")
     return parsed

@@ -6,14 +6,12 @@ from discord import app_commands
 
 from bot.database import WorkSummary
 from bot.excerpt import shorten
-
-MAX_CHOICES = 25
-MAX_CHOICE_CHARS = 100
+from cogs.discord_limits import CHOICE_CHARS, CHOICES
 
 
 def text_choice(text: str) -> app_commands.Choice[str]:
     """A choice whose name and value are `text`, cut to Discord's 100 characters."""
-    fitted = shorten(text, MAX_CHOICE_CHARS)
+    fitted = shorten(text, CHOICE_CHARS)
     return app_commands.Choice(name=fitted, value=fitted)
 
 
@@ -21,7 +19,7 @@ def work_choices(summaries: list[WorkSummary], typed: str) -> list[app_commands.
     """Works whose title or slug contains what was typed; the value is the slug."""
     needle = typed.casefold().strip()
     return [
-        app_commands.Choice(name=shorten(summary.work.title, MAX_CHOICE_CHARS), value=summary.work.slug)
+        app_commands.Choice(name=shorten(summary.work.title, CHOICE_CHARS), value=summary.work.slug)
         for summary in summaries
         if needle in summary.work.title.casefold() or needle in summary.work.slug
-    ][:MAX_CHOICES]
+    ][:CHOICES]

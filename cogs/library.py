@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import InvalidWork
 from bot.folio_bot import FolioBot
-from bot.library import MAX_WORK_BYTES, decode_text, slugify
+from bot.library import check_work_size
 from cogs.choices import work_choices
-from cogs.library_ui import removed_embed, work_added_embed, works_embed
+from cogs.library_ui import default_set_embed, removed_embed, work_added_embed, works_embed
 
 moderators_only = app_commands.checks.has_permissions(manage_guild=True)
 """Checked by the bot on every call, whatever the server's command permission overrides say."""
@@ -53,18 +50,14 @@ class LibraryCog(commands.Cog):
         title: app_commands.Range[str, 1, 200] | None = None,
         slug: app_commands.Range[str, 1, 40] | None = None,
     ) -> None:
-        if file.size > MAX_WORK_BYTES:
-            raise InvalidWork(f"{file.filename} is {file.size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
+        assert interaction.guild_id is not None  # the group is guild-only
+        check_work_size(file.filename, file.size)  # before downloading it
         await interaction.response.defer(ephemeral=True, thinking=True)
-        text = decode_text(await file.read(), file.filename)
-        record = await self.bot.library.add_text(
-            text,
-            slug=slug or slugify(title or PurePath(file.filename).stem),
-            title=title,
-            guild_id=interaction.guild_id,
+        added = await self.bot.library.add_upload(
+            await file.read(), file.filename, slug=slug, title=title, guild_id=interaction.guild_id
         )
-        work = await self.bot.library.load(record.slug, guild_id=interaction.guild_id)
-        await interaction.followup.send(embed=work_added_embed(work), ephemeral=True)
+        work = await self.bot.library.load(added.record.slug, guild_id=interaction.guild_id)
+        await interaction.followup.send(embed=work_added_embed(work, added.outcome), ephemeral=True)
 
     @library.command(name="remove", description="Remove a work this server added")
     @app_commands.describe(work="The work to remove")
@@ -79,10 +72,7 @@ class LibraryCog(commands.Cog):
     async def default(self, interaction: discord.Interaction, work: str) -> None:
         assert interaction.guild_id is not None  # the group is guild-only
         record = await self.bot.library.set_default_work(interaction.guild_id, work)
-        await interaction.response.send_message(
-            f"Done: commands here now use **{discord.utils.escape_markdown(record.title)}** by default.",
-            ephemeral=True,
-        )
+        await interaction.response.send_message(embed=default_set_embed(record), ephemeral=True)
 
     @remove.autocomplete("work")
     async def removable_works(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -5,47 +5,55 @@ from __future__ import annotations
 import discord
 
 from bot.database import WorkRecord, WorkSummary
-from bot.library import LoadedWork
+from bot.excerpt import shorten
+from bot.library import ImportOutcome, LoadedWork
+from cogs.discord_limits import EMBED_FIELDS, EMBED_TITLE, EMBED_TOTAL
 
-MAX_LISTED_WORKS = 25  # an embed holds at most 25 fields
 LIBRARY_COLOUR = discord.Colour.blurple()
+LISTED_TITLE_CHARS = 150
+FOOTER_RESERVE = 40
 
 
 def works_embed(summaries: list[WorkSummary], *, default_slug: str) -> discord.Embed:
+    """One field per work, as many as fit in an embed; a footer counts the rest."""
     embed = discord.Embed(title="The library", colour=LIBRARY_COLOUR)
-    for summary in summaries[:MAX_LISTED_WORKS]:
+    for listed, summary in enumerate(summaries):
         work = summary.work
         marker = " (default)" if work.slug == default_slug else ""
-        embed.add_field(
-            name=f"{work.title}{marker}"[:256],
-            value=f"`{work.slug}`{_by(work)} · {summary.paragraphs:,} paragraphs · {summary.sentences:,} sentences"[
-                :1024
-            ],
-            inline=False,
-        )
-    if len(summaries) > MAX_LISTED_WORKS:
-        embed.set_footer(text=f"…and {len(summaries) - MAX_LISTED_WORKS} more")
+        name = shorten(work.title, LISTED_TITLE_CHARS) + marker
+        value = f"`{work.slug}`{_by(work)} · {summary.paragraphs:,} paragraphs · {summary.sentences:,} sentences"
+        if listed == EMBED_FIELDS or len(embed) + len(name) + len(value) > EMBED_TOTAL - FOOTER_RESERVE:
+            embed.set_footer(text=f"…and {len(summaries) - listed} more")
+            break
+        embed.add_field(name=name, value=value, inline=False)
     return embed
 
 
-def work_added_embed(work: LoadedWork) -> discord.Embed:
+def work_added_embed(work: LoadedWork, outcome: ImportOutcome) -> discord.Embed:
     record = work.record
-    embed = discord.Embed(
-        title=f"Added {record.title}"[:256],
+    counts = f"{len(work.sections):,} sections, {len(work.paragraphs):,} paragraphs, {len(work.sentences):,} sentences"
+    return discord.Embed(
+        title=shorten(f"{outcome} {record.title}", EMBED_TITLE),
         description=(
-            f"`{record.slug}`{_by(record)} · read as {record.layout.value} text · "
-            f"{len(work.sections):,} sections, {len(work.paragraphs):,} paragraphs, {len(work.sentences):,} sentences.\n"
+            f"`{record.slug}`{_by(record)} · read as {record.layout.value} text · {counts}.\n"
             f"Readers can now use `/quote work: {record.slug}`."
         ),
         colour=LIBRARY_COLOUR,
     )
-    return embed
 
 
 def removed_embed(record: WorkRecord) -> discord.Embed:
     return discord.Embed(
-        title=f"Removed {record.title}"[:256],
+        title=shorten(f"Removed {record.title}", EMBED_TITLE),
         description=f"`{record.slug}` is no longer in this server's library.",
+        colour=LIBRARY_COLOUR,
+    )
+
+
+def default_set_embed(record: WorkRecord) -> discord.Embed:
+    return discord.Embed(
+        title=shorten(f"Default work: {record.title}", EMBED_TITLE),
+        description=f"`/quote` here now searches `{record.slug}` when no work is named.",
         colour=LIBRARY_COLOUR,
     )
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -13,9 +11,11 @@ from discord.ext import commands
 from bot.errors import FolioError
 from bot.folio_bot import GENERIC_FAILURE, FolioBot, send_ephemeral
 from bot.query import MAX_QUERY_CHARS
-from cogs.choices import MAX_CHOICES, text_choice, work_choices
+from cogs.choices import text_choice, work_choices
+from cogs.discord_limits import CHOICES
 from cogs.quote_ui import (
-    NAV_CUSTOM_ID_TEMPLATE,
+    NAVIGATOR_COG,
+    PassageButton,
     not_found_embed,
     passage_embed,
     passage_navigation,
@@ -25,7 +25,7 @@ from cogs.quote_ui import (
 log = logging.getLogger(__name__)
 
 
-class QuoteCog(commands.Cog):
+class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
     """Quote lookup and passage navigation."""
 
     def __init__(self, bot: FolioBot) -> None:
@@ -36,6 +36,22 @@ class QuoteCog(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(PassageButton)
+
+    async def show_passage(self, interaction: discord.Interaction, slug: str, target: int) -> None:
+        """Turn the clicked message to paragraph `target` of `slug` (a ◀/▶ click)."""
+        try:
+            work = await self.bot.library.load(slug, guild_id=interaction.guild_id)
+            paragraph = work.paragraph(target)
+        except FolioError as error:
+            await send_ephemeral(interaction, str(error))
+            return
+        except Exception:
+            log.exception("Showing passage %s of %r failed", target, slug)
+            await send_ephemeral(interaction, GENERIC_FAILURE)
+            return
+        await interaction.response.edit_message(
+            embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
+        )
 
     @app_commands.command(name="quote", description="Find a line you half-remember in the story")
     @app_commands.describe(
@@ -65,7 +81,7 @@ class QuoteCog(commands.Cog):
             return []
         try:
             sentences = await self.bot.library.suggest(
-                current, slug=interaction.namespace.work, guild_id=interaction.guild_id, limit=MAX_CHOICES
+                current, slug=interaction.namespace.work, guild_id=interaction.guild_id, limit=CHOICES
             )
         except FolioError:
             return []
@@ -76,38 +92,6 @@ class QuoteCog(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return work_choices(await self.bot.library.works(interaction.guild_id), current)
-
-
-class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV_CUSTOM_ID_TEMPLATE):
-    """Handles ◀/▶ clicks on any quote message, including ones sent before a restart."""
-
-    def __init__(self, item: discord.ui.Button[Any], slug: str, target: int) -> None:
-        super().__init__(item)
-        self.slug = slug
-        self.target = target
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
-    ) -> PassageButton:
-        return cls(item, match["slug"], int(match["target"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        bot = interaction.client
-        assert isinstance(bot, FolioBot)
-        try:
-            work = await bot.library.load(self.slug, guild_id=interaction.guild_id)
-            paragraph = work.paragraph(self.target)
-        except FolioError as error:
-            await send_ephemeral(interaction, str(error))
-            return
-        except Exception:
-            log.exception("Showing passage %s of %r failed", self.target, self.slug)
-            await send_ephemeral(interaction, GENERIC_FAILURE)
-            return
-        await interaction.response.edit_message(
-            embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
-        )
 
 
 async def setup(bot: FolioBot) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any, Protocol, cast
+
 import discord
+from discord.ext import commands
 
 from bot.excerpt import excerpt_around, shorten
 from bot.library import LoadedWork, QuoteLookup
 from bot.story import Passage
+from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 
-EMBED_TITLE_CHARS = 256  # Discord's limit
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
 QUERY_ECHO_CHARS = 120
@@ -25,17 +29,17 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
     best, others = lookup.hits[0], lookup.hits[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
     embed = discord.Embed(
-        title=shorten(best.work.title, EMBED_TITLE_CHARS),
+        title=shorten(best.work.title, EMBED_TITLE),
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
     speaker = best.work.speaker_of(best.sentence)
     if speaker:
-        embed.add_field(name="Speaker", value=speaker, inline=True)
-    embed.add_field(name="Where", value=str(best.location), inline=False)
+        embed.add_field(name="Speaker", value=shorten(speaker, FIELD_VALUE), inline=True)
+    embed.add_field(name="Where", value=shorten(str(best.location), FIELD_VALUE), inline=False)
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others[:3]]
-        embed.add_field(name="Also matches", value="\n".join(lines), inline=False)
+        embed.add_field(name="Also matches", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
     embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.passage_id}")
     return embed
 
@@ -43,11 +47,11 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
 def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
     """A whole paragraph (shortened if very long), for stepping through the work."""
     embed = discord.Embed(
-        title=shorten(work.title, EMBED_TITLE_CHARS),
+        title=shorten(work.title, EMBED_TITLE),
         description=shorten(paragraph.text, EMBED_PASSAGE_CHARS),
         colour=QUOTE_COLOUR,
     )
-    embed.add_field(name="Where", value=str(work.location(paragraph)), inline=False)
+    embed.add_field(name="Where", value=shorten(str(work.location(paragraph)), FIELD_VALUE), inline=False)
     embed.set_footer(text=f"passage {paragraph.passage_id}")
     return embed
 
@@ -67,29 +71,55 @@ def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
         colour=NOT_FOUND_COLOUR,
     )
     for hit in lookup.suggestions[:3]:
-        embed.add_field(name=str(hit.location), value=shorten(hit.sentence.text, SUGGESTION_CHARS), inline=False)
+        embed.add_field(
+            name=shorten(str(hit.location), FIELD_NAME), value=shorten(hit.sentence.text, SUGGESTION_CHARS), inline=False
+        )
     return embed
 
 
 NAV_CUSTOM_ID_TEMPLATE = r"folio:nav:(?P<slug>[a-z0-9-]+):(?P<target>\d+):(?P<arrow>prev|next)"
-"""◀/▶ custom ids carry the work and target paragraph, so clicks work after a restart."""
+NAVIGATOR_COG = "QuoteCog"
+"""The cog that handles ◀/▶ clicks (see :class:`PassageNavigator`)."""
 
 
-def nav_custom_id(slug: str, target: int, arrow: str) -> str:
-    return f"folio:nav:{slug}:{target}:{arrow}"
+class PassageNavigator(Protocol):
+    async def show_passage(self, interaction: discord.Interaction, slug: str, target: int) -> None: ...
+
+
+class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV_CUSTOM_ID_TEMPLATE):
+    """◀ or ▶: shows paragraph `target` of work `slug`.
+
+    The custom id carries all the click needs, so buttons on messages sent
+    before a restart keep working, and no view is kept per message.
+    """
+
+    def __init__(self, slug: str, target: int, arrow: str, *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                style=discord.ButtonStyle.secondary,
+                emoji="◀" if arrow == "prev" else "▶",
+                custom_id=f"folio:nav:{slug}:{target}:{arrow}",
+                disabled=disabled,
+            )
+        )
+        self.slug = slug
+        self.target = target
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
+    ) -> PassageButton:
+        return cls(match["slug"], int(match["target"]), match["arrow"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        navigator = cast(PassageNavigator, cast(commands.Bot, interaction.client).get_cog(NAVIGATOR_COG))
+        await navigator.show_passage(interaction, self.slug, self.target)
 
 
 def passage_navigation(work: LoadedWork, paragraph: Passage) -> discord.ui.View:
     """◀ ▶ buttons stepping to the previous and next paragraph (disabled at the ends)."""
     ordinal, last = paragraph.ordinal, len(work.paragraphs) - 1
     view = discord.ui.View(timeout=None)
-    for arrow, target, disabled in (("prev", max(ordinal - 1, 0), ordinal <= 0), ("next", min(ordinal + 1, last), ordinal >= last)):
-        view.add_item(
-            discord.ui.Button(
-                style=discord.ButtonStyle.secondary,
-                emoji="◀" if arrow == "prev" else "▶",
-                custom_id=nav_custom_id(work.slug, target, arrow),
-                disabled=disabled,
-            )
-        )
+    view.add_item(PassageButton(work.slug, max(ordinal - 1, 0), "prev", disabled=ordinal <= 0))
+    view.add_item(PassageButton(work.slug, min(ordinal + 1, last), "next", disabled=ordinal >= last))
     return view

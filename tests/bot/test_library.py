@@ -1,10 +1,11 @@
+import asyncio
 from pathlib import Path
 
 import pytest
 
 from bot.database import Database
 from bot.errors import InvalidQuery, InvalidWork, PassageNotFound, UnknownWork
-from bot.library import BUNDLED_SLUG, Library, slugify
+from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, ImportOutcome, Library, decode_text, slugify
 
 
 @pytest.fixture
@@ -85,13 +86,14 @@ async def test_paragraph_out_of_range(library: Library) -> None:
 async def test_add_work_and_replace_it(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "The Keeper.txt"
     path.write_text("The keeper climbed the stairs every night.\n\nNobody ever thanked him for the light.\n")
-    record = await library.add_work(path)
-    assert record.slug == "the-keeper"
+    added = await library.add_work(path)
+    assert (added.record.slug, added.outcome) == ("the-keeper", ImportOutcome.ADDED)
     lookup = await library.lookup("nobody thanked him", slug="the-keeper")
     assert "thanked him" in lookup.hits[0].sentence.text
 
+    assert (await library.add_work(path)).outcome == ImportOutcome.UNCHANGED
     path.write_text("A different text now.\n\nWith the lighthouse gone.\n")
-    await library.add_work(path, title="Changed")
+    assert (await library.add_work(path, title="Changed")).outcome == ImportOutcome.REPLACED
     work = await library.load("the-keeper")
     assert work.title == "Changed" and "lighthouse" in work.paragraphs[1].text
 
@@ -111,8 +113,64 @@ async def test_unusable_files_are_refused(library: Library, tmp_path: Path, cont
 
 def test_slugify() -> None:
     assert slugify("Dracula (1897)") == "dracula-1897"
-    assert slugify("???") == "work"
+    assert slugify("Les Misérables") == "les-miserables"
+    assert slugify("???") == slugify("Война и мир") == "work"
     assert len(slugify("x" * 100)) == 40
+
+
+def test_decode_text_reads_utf16_utf8_and_windows_files() -> None:
+    assert decode_text("Naïve “quotes”".encode("utf-16"), "notepad.txt") == "Naïve “quotes”"
+    assert decode_text("\ufeffNaïve".encode("utf-8"), "bom.txt") == "Naïve"
+    assert decode_text("Naïve".encode("cp1252"), "old.txt") == "Naïve"
+    with pytest.raises(InvalidWork, match="not a text file"):
+        decode_text(b"\x89PNG\r\n\x1a\n\x00\x00", "cover.png")
+
+
+async def test_uploads_never_overwrite_by_a_made_up_slug(library: Library) -> None:
+    first = await library.add_upload(b"The first story.\n", "story.txt", slug=None, title=None, guild_id=1)
+    second = await library.add_upload(b"Another story.\n", "story.txt", slug=None, title=None, guild_id=1)
+    assert (first.record.slug, second.record.slug) == ("story", "story-2")
+    assert second.outcome == ImportOutcome.ADDED
+    replaced = await library.add_upload(b"A third story.\n", "x.txt", slug="story", title=None, guild_id=1)
+    assert replaced.outcome == ImportOutcome.REPLACED
+    assert "third" in (await library.load("story", guild_id=1)).sentences[0].text
+    assert "Another" in (await library.load("story-2", guild_id=1)).sentences[0].text
+
+
+async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library: Library) -> None:
+    """Both check the slug is free, then both parse and save: one must be refused."""
+    novel = (Path(__file__).parents[2] / "benchmarks" / "corpus" / "frankenstein.txt").read_text()
+    results = await asyncio.gather(
+        library.add_text(novel, slug="book", guild_id=1),
+        library.add_text("A short story about a lighthouse.\n", slug="book", guild_id=2),
+        return_exceptions=True,
+    )
+    winners = [r for r in results if not isinstance(r, BaseException)]
+    losers = [r for r in results if isinstance(r, BaseException)]
+    assert len(winners) == 1 and len(losers) == 1
+    assert isinstance(losers[0], InvalidWork) and "taken" in str(losers[0])
+    winner = winners[0].record
+    work = await library.load("book", guild_id=winner.guild_id)
+    assert work.record.content_hash == winner.content_hash and work.sentences
+
+
+async def test_reads_during_an_import_see_all_or_nothing(library: Library) -> None:
+    novel = (Path(__file__).parents[2] / "benchmarks" / "corpus" / "dracula.txt").read_text()
+    importing = asyncio.create_task(library.add_text(novel, slug="dracula"))
+    seen: list[int] = []
+    while not importing.done():
+        listing = {w.work.slug: w.sentences for w in await library.works()}
+        if "dracula" in listing:
+            seen.append(listing["dracula"])
+        await asyncio.sleep(0)
+    await importing
+    await library.set_default_work(1, "dracula")  # a write right after: no nested transaction
+    assert all(count > 8000 for count in seen)
+
+
+async def test_long_titles_are_shortened(library: Library) -> None:
+    added = await library.add_text("A story.\n", slug="long", title="T" * 500)
+    assert len(added.record.title) <= MAX_TITLE_CHARS
 
 
 async def test_servers_own_the_works_they_add(library: Library) -> None:

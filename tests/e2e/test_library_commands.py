@@ -68,6 +68,7 @@ async def test_a_moderator_adds_a_work_and_readers_quote_it(folio: Harness) -> N
     assert callback.json["data"]["flags"] & EPHEMERAL
     assert followup is not None and followup.json["flags"] & EPHEMERAL
     assert "Added The Lighthouse" in embed_text(followup.json)
+    assert "by Ada Keeper" in embed_text(followup.json)
     assert "/quote work: lighthouse" in embed_text(followup.json)
 
     quote = await run(folio, "quote", {"text": "nobody evr thanks the light", "work": "lighthouse"})
@@ -85,7 +86,7 @@ async def test_works_of_one_server_are_invisible_to_another(folio: Harness) -> N
 
 async def test_the_default_work_is_chosen_per_server(folio: Harness) -> None:
     done = await run(folio, "library default", {"work": "lighthouse"}, user=payloads.MOD)
-    assert "The Lighthouse" in done.json["data"]["content"]
+    assert done.json["data"]["embeds"][0]["title"] == "Default work: The Lighthouse"
     here = await run(folio, "quote", {"text": "the keeper climbed the stairs"})
     assert here.json["data"]["embeds"][0]["title"] == "The Lighthouse"
     elsewhere = await run(folio, "quote", {"text": "hello from the other side"}, guild_id=OTHER_GUILD_ID)

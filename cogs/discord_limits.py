@@ -1,0 +1,12 @@
+"""Discord's size limits for what the bot sends (API v10)."""
+
+EMBED_TITLE = 256
+EMBED_DESCRIPTION = 4096
+EMBED_FIELDS = 25
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+EMBED_TOTAL = 6000
+"""Title, description, field names and values, footer and author of all embeds in one message."""
+CHOICES = 25
+CHOICE_CHARS = 100
+"""Both the name and the value of an autocomplete choice."""
