@@ -81,8 +81,10 @@ def test_add_work_then_quote_it_and_replace_it(database: Path, tmp_path: Path) -
     found = run_bot("quote", "--work", "lighthouse", "--json", "keeper climbed the stairs", database=database)
     assert "keeper climbed the stairs" in json.loads(found.stdout)["matches"][0]["match"]
 
+    again = run_bot("add-work", str(text), "--slug", "lighthouse", database=database)
+    assert again.stdout.startswith("Unchanged lighthouse")
     replaced = run_bot("add-work", str(text), "--slug", "lighthouse", "--title", "Beacon", database=database)
-    assert replaced.returncode == 0, replaced.stderr
+    assert replaced.stdout.startswith("Replaced lighthouse: Beacon"), replaced.stderr
     listing = run_bot("works", database=database).stdout
     assert listing.count("lighthouse") == 1 and "Beacon" in listing
 
@@ -110,6 +112,12 @@ def test_cli_errors_are_friendly(database: Path, args: tuple[str, ...], message:
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_bad_option_value_is_a_usage_error(database: Path) -> None:
+    result = run_bot("quote", "--limit", "0", "hello", database=database)
+    assert result.returncode == 2
+    assert "at least 1" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_starting_without_a_token_explains_how_to_get_one(database: Path) -> None:
