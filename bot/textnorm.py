@@ -2,7 +2,9 @@
 
 Readers quote from memory, so two spellings of "the same" line must normalise
 to the same terms. :func:`words` folds case, accents, quote and dash styles and
-expands contractions ("I'm" -> "i am", "don't" -> "do not"); :func:`term`
+expands contractions ("I'm" -> "i am", "don't" -> "do not"). A word is a run of
+letters and digits of any script ("café", "слово", "λόγος"); Chinese and
+Japanese, written without spaces, give one word per character. :func:`term`
 reduces a word to a comparison key: irregular forms are mapped to their lemma
 ("ran" -> "run", "was" -> "be", from ``data/word_lists.yaml``), then stemmed
 ("walks", "walked", "walking" -> "walk"). The same functions are applied to the indexed text and to queries, so
@@ -15,12 +17,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import Stemmer
 import yaml
 
-WORD_LISTS_PATH = Path(__file__).resolve().parent.parent / "data" / "word_lists.yaml"
+from bot.settings import DATA_DIR
+
+WORD_LISTS_PATH = DATA_DIR / "word_lists.yaml"
 
 # Typographic variants -> plain ASCII; dashes separate words. (NFKC has already
 # turned an ellipsis into "...", and full-width forms into ASCII.)
@@ -32,7 +37,40 @@ _CHAR_MAP = str.maketrans(
         "\u2015": " ", "_": " ",
     }
 )
-_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# Latin letters that no decomposition flattens ("dæmon" -> "daemon", "Søren" -> "soren").
+_LATIN_MAP = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t"}
+)
+# Japanese voicing marks are part of the letter ("が" is not "か"): kept through folding.
+_KANA_VOICING = frozenset("\u3099\u309a")
+
+
+def _char_class(chars: list[int]) -> str:
+    """A regex character class body (without brackets) for the code points ``chars``, as ranges."""
+    ranges: list[list[int]] = []
+    for code in sorted(chars):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+# Vowel signs and other marks that folding keeps (Devanagari "ि", Thai "ั"): part of the word.
+# (Marks are all in planes 0, 1 and 14; scanning only those keeps the import quick.)
+_MARKS = _char_class(
+    [code for code in chain(range(0x20000), range(0xE0000, 0xF0000)) if unicodedata.category(chr(code))[0] == "M"]
+)
+# Scripts written without spaces between words: each character is a word of its own.
+_IDEOGRAPHS = (
+    "\u3005-\u3007\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # iteration marks, kana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han
+)
+# ASCII text (most of it) takes the fast path; both patterns split ASCII alike.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_ALNUM = rf"[^\W{_IDEOGRAPHS}][{_MARKS}]*"
+_LETTER = rf"[^\W\d{_IDEOGRAPHS}][{_MARKS}]*"
+_WORD_RE = re.compile(rf"(?:{_ALNUM})+(?:'(?:{_LETTER})+)*|(?=\w)[{_IDEOGRAPHS}]")
 
 # Apostrophe-s after these words is "is" ("he's"); elsewhere it is possessive.
 _S_IS_BEFORE = frozenset(
@@ -79,7 +117,9 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).replace("--", " ").casefold()
     if text.isascii():
         return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_MAP))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ch in _KANA_VOICING)
+    return unicodedata.normalize("NFC", bare)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\s*\n\s*")
@@ -96,8 +136,9 @@ def sentence_parts(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text``, contractions expanded."""
+    folded = fold(text)
     result: list[str] = []
-    for token in _WORD_RE.findall(fold(text)):
+    for token in (_ASCII_WORD_RE if folded.isascii() else _WORD_RE).findall(folded):
         if "'" in token or token in _WHOLE_WORD_SPLITS:
             result.extend(_expand(token))
         else:

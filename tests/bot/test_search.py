@@ -176,3 +176,50 @@ def test_suggest_is_sorted_and_limited(story: QuoteIndex) -> None:
     assert [m.score for m in suggestions] == sorted((m.score for m in suggestions), reverse=True)
     assert all(0.0 <= m.score <= 100.0 for m in suggestions)
     assert len(story.suggest("Stiles", limit=3)) == 3
+
+
+LIGHTHOUSE_RU = [
+    "Старый маяк стоял на краю скалы.",
+    "Каждую ночь смотритель поднимался по лестнице.",
+    "Никто никогда не благодарил его за свет.",
+    "Однажды зимой к берегу прибило лодку.",
+    "В лодке спала маленькая девочка с рыжими волосами.",
+]
+LIGHTHOUSE_EL = [
+    "Ο γέρος φάρος στεκόταν στην άκρη του βράχου.",
+    "Κάθε νύχτα ο φύλακας ανέβαινε τη σκάλα.",
+    "Κανείς δεν τον ευχαρίστησε ποτέ για το φως.",
+    "Ένα χειμωνιάτικο πρωί η θάλασσα έφερε μια βάρκα.",
+    "Μέσα στη βάρκα κοιμόταν ένα μικρό κορίτσι.",
+]
+LIGHTHOUSE_ZH = ["老灯塔站在悬崖的边上。", "每天晚上，守塔人都爬上楼梯。", "从来没有人为那盏灯感谢过他。", "船里睡着一个红头发的小女孩。"]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "query", "expected"),
+    [
+        (LIGHTHOUSE_RU, "Никто никогда не благодарил его за свет", 2),
+        (LIGHTHOUSE_RU, "Каждую ночь смотритель поднимался по леснице", 1),
+        (LIGHTHOUSE_RU, "девочка с рыжими волосами", 4),
+        (LIGHTHOUSE_EL, "Κανείς δεν τον ευχαρίστησε ποτέ για το φως", 2),
+        (LIGHTHOUSE_EL, "Κανείς δεν τον ευχαρίστισε ποτέ για το φως", 2),
+        (LIGHTHOUSE_EL, "ΚΑΘΕ ΝΥΧΤΑ Ο ΦΥΛΑΚΑΣ ΑΝΕΒΑΙΝΕ ΤΗ ΣΚΑΛΑ", 1),
+        (LIGHTHOUSE_ZH, "每天晚上，守塔人都爬上楼梯", 1),
+        (LIGHTHOUSE_ZH, "红头发的小女孩", 3),
+    ],
+    ids=["ru exact", "ru typo", "ru fragment", "el exact", "el typo", "el capitals without accents", "zh exact", "zh fragment"],
+)
+def test_works_in_other_scripts_are_found(sentences: list[str], query: str, expected: int) -> None:
+    assert best(QuoteIndex(enumerate(sentences)), query).key == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "query"),
+    [
+        (LIGHTHOUSE_RU, "Собака лаяла на почтальона весь день"),
+        (LIGHTHOUSE_EL, "Ο σκύλος γάβγιζε όλη μέρα"),
+        (LIGHTHOUSE_ZH, "我今天去超市买牛奶"),
+    ],
+)
+def test_lines_from_elsewhere_in_other_scripts_are_not_found(sentences: list[str], query: str) -> None:
+    assert QuoteIndex(enumerate(sentences)).lookup(query).matches == []

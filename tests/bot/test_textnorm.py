@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
+from bot.settings import DATA_DIR
 from bot.textnorm import (
+    _ASCII_WORD_RE,
+    _WORD_RE,
     FUNCTION_TERMS,
     SYNONYMS,
     WORD_LISTS_PATH,
@@ -35,6 +41,38 @@ def test_fold_flattens_case_accents_quotes_and_dashes() -> None:
 )
 def test_words_expand_contractions_and_drop_punctuation(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Москва — столица России.", ["москва", "столица", "россии"]),
+        ("Ёлка", ["елка"]),
+        ("Ο ΛΌΓΟΣ της ζωής", ["ο", "λογοσ", "τησ", "ζωησ"]),
+        ("Cæsar's dæmon, Søren", ["caesar", "daemon", "soren"]),
+        ("l'été 1984", ["lete", "1984"]),
+        ("हिन्दी भाषा", ["हिनदी", "भाषा"]),
+        ("한국어 문장", ["한국어", "문장"]),
+        ("我爱北京。", ["我", "爱", "北", "京"]),
+        ("がっこう・カタカナ", ["が", "っ", "こ", "う", "カ", "タ", "カ", "ナ"]),
+        ("ﾃｽﾄ", ["テ", "ス", "ト"]),
+    ],
+)
+def test_words_of_any_script(text: str, expected: list[str]) -> None:
+    """Letters and digits of every script make words; scripts without spaces give one per character."""
+    assert words(text) == expected
+
+
+def test_ascii_fast_path_splits_like_the_unicode_pattern() -> None:
+    alphabet = string.ascii_letters + string.digits + "'''  -.,!?_`\""
+    generator = random.Random(7)
+    for _ in range(2000):
+        text = fold("".join(generator.choice(alphabet) for _ in range(generator.randint(0, 30))))
+        assert _WORD_RE.findall(text) == _ASCII_WORD_RE.findall(text), text
+
+
+def test_word_lists_come_from_the_data_dir() -> None:
+    assert WORD_LISTS_PATH == DATA_DIR / "word_lists.yaml"
 
 
 def test_sentence_parts_cut_after_sentence_ends_and_line_breaks() -> None:
