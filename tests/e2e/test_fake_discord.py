@@ -15,11 +15,11 @@ import aiohttp
 import discord
 import pytest
 import pytest_asyncio
-import yarl
 from discord import app_commands
 
 from fake_discord import FakeDiscord
 from fake_discord import payloads as p
+from fake_discord.inprocess import connected
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -108,20 +108,9 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def probe(fake: FakeDiscord) -> AsyncIterator[ProbeClient]:
     """A client pointed at the fake; discord.py's endpoints are restored afterwards."""
-    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    discord.http.Route.BASE = fake.api_base
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
     probe = build_probe()
-    try:
-        async with probe.client:
-            running = asyncio.create_task(probe.client.start(p.BOT_TOKEN))
-            async with asyncio.timeout(10):
-                await probe.client.wait_until_ready()
-            yield probe
-            await probe.client.close()
-            await running
-    finally:
-        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+    async with connected(fake, probe.client):
+        yield probe
 
 
 async def test_ready_guild_has_channel_roles_and_members(probe: ProbeClient) -> None:
