@@ -11,7 +11,11 @@ creates, edits or deletes are echoed back as MESSAGE_CREATE / _UPDATE / _DELETE
 (except ephemeral ones), its own reactions as MESSAGE_REACTION_ADD / _REMOVE,
 and new threads as THREAD_CREATE. Like Discord, it refuses an interaction
 callback that comes more than ``interaction_deadline`` (3) seconds after the
-dispatch (404, code 10062) or that is a second one (400, code 40060).
+dispatch (404, code 10062) or that is a second one (400, code 40060). It also
+refuses, as Discord does, a message, autocomplete result or modal that breaks
+Discord's size limits (400, code 50035; see :mod:`fake_discord.limits`); such
+requests are kept in :attr:`FakeDiscord.rejected_requests`, and so in
+:attr:`FakeDiscord.failed_requests`, which tests expect to stay empty.
 Unknown routes answer 404 and are kept in :attr:`FakeDiscord.unknown_requests`.
 """
 
@@ -27,7 +31,7 @@ from urllib.parse import unquote
 
 from aiohttp import BodyPartReader, hdrs, web
 
-from . import payloads
+from . import limits, payloads
 from .gateway import FakeGateway, GatewayFrame
 from .journal import Journal
 from .payloads import JSON
@@ -43,6 +47,7 @@ BODY = web.RequestKey("body", Any)
 FILES = web.RequestKey("files", list["UploadedFile"])
 UNKNOWN = web.RequestKey("unknown", bool)
 ERROR = web.RequestKey("error", str)
+VIOLATIONS = web.RequestKey("violations", list[limits.Violation])
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,12 @@ class RecordedRequest:
     response: Any = None
     known: bool = True
     error: str | None = None
+    violations: list[limits.Violation] = field(default_factory=list)
+    """The Discord limits the body broke (the fake answered 400, code 50035)."""
 
     def __str__(self) -> str:
-        return f"{self.method} {self.path} -> {self.status}"
+        problems = [str(violation) for violation in self.violations] + ([self.error] if self.error else [])
+        return f"{self.method} {self.path} -> {self.status}" + (f" ({'; '.join(problems)})" if problems else "")
 
 
 class FakeDiscord:
@@ -177,9 +185,15 @@ class FakeDiscord:
         return self.requests.matching(lambda request: not request.known)
 
     @property
+    def rejected_requests(self) -> list[RecordedRequest]:
+        """Requests refused for breaking Discord's limits (answered 400, code 50035): bot bugs."""
+        return self.requests.matching(lambda request: bool(request.violations))
+
+    @property
     def failed_requests(self) -> list[RecordedRequest]:
-        """Requests the fake itself failed to handle (a bug in the harness, answered 400)."""
-        return self.requests.matching(lambda request: request.error is not None)
+        """Requests that went wrong, all answered 400: refused for breaking Discord's limits
+        (:attr:`rejected_requests`, a bot bug) or that the fake itself failed to handle (a harness bug)."""
+        return self.requests.matching(lambda request: request.error is not None or bool(request.violations))
 
     async def dispatch(self, event: str, data: JSON) -> int:
         """Send a gateway dispatch; returns its sequence number.
@@ -289,6 +303,7 @@ class FakeDiscord:
                 response=_response_json(response),
                 known=not request.get(UNKNOWN, False),
                 error=request.get(ERROR),
+                violations=request.get(VIOLATIONS, []),
             )
         )
         return response
@@ -339,6 +354,8 @@ class FakeDiscord:
         """Answer like ``?with_response=1``: the interaction, plus the message for 4/5/7."""
         interaction_id, token = request.match_info["interaction_id"], request.match_info["token"]
         refusal = self._refuse_callback(interaction_id)
+        if refusal is None:
+            refusal = _refuse_invalid(request, limits.callback_violations)
         if refusal is not None:
             return refusal
         self._acknowledged.add(interaction_id)
@@ -384,6 +401,8 @@ class FakeDiscord:
         source = self._interaction_for(request.match_info["token"])
         if source is None:
             return _error(404, "Unknown Webhook", 10015)
+        if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
+            return refusal
         message = self._new_message(source["channel_id"], request[BODY] or {}, request[FILES], source=source)
         await self._announce_new(message)
         if request.query.get("wait") in ("1", "true", "True"):
@@ -397,6 +416,8 @@ class FakeDiscord:
         message_id = self._webhook_message_id(request)
         if message_id not in self.messages:
             return _error(404, "Unknown Message", 10008)
+        if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
+            return refusal
         return _json(await self._edit(message_id, request[BODY] or {}, request[FILES]))
 
     async def _delete_webhook_message(self, request: web.Request) -> web.Response:
@@ -415,6 +436,8 @@ class FakeDiscord:
 
     async def _create_message(self, request: web.Request) -> web.Response:
         channel_id = request.match_info["channel_id"]
+        if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
+            return refusal
         message = self._new_message(channel_id, request[BODY] or {}, request[FILES])
         return _json(await self._announce_new(message))
 
@@ -425,6 +448,8 @@ class FakeDiscord:
         message_id = request.match_info["message_id"]
         if message_id not in self.messages:
             return _error(404, "Unknown Message", 10008)
+        if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
+            return refusal
         return _json(await self._edit(message_id, request[BODY] or {}, request[FILES]))
 
     async def _delete_message(self, request: web.Request) -> web.Response:
@@ -607,6 +632,18 @@ def _json(data: Any, *, status: int = 200) -> web.Response:
 def _error(status: int, message: str, code: int) -> web.Response:
     """A Discord API error body."""
     return _json({"message": message, "code": code}, status=status)
+
+
+def _refuse_invalid(request: web.Request, check: Callable[[Any], list[limits.Violation]]) -> web.Response | None:
+    """Discord's 400 Invalid Form Body if the request body breaks a limit ``check`` knows; else None.
+
+    The violations are kept on the request, for :attr:`RecordedRequest.violations`.
+    """
+    violations = check(request[BODY])
+    if not violations:
+        return None
+    request[VIOLATIONS] = violations
+    return _json(limits.invalid_form_body(violations), status=400)
 
 
 def _guild_scope(request: web.Request) -> int | None:
