@@ -207,7 +207,16 @@ LIGHTHOUSE_ZH = ["老灯塔站在悬崖的边上。", "每天晚上，守塔人�
         (LIGHTHOUSE_ZH, "每天晚上，守塔人都爬上楼梯", 1),
         (LIGHTHOUSE_ZH, "红头发的小女孩", 3),
     ],
-    ids=["ru exact", "ru typo", "ru fragment", "el exact", "el typo", "el capitals without accents", "zh exact", "zh fragment"],
+    ids=[
+        "ru exact",
+        "ru typo",
+        "ru fragment",
+        "el exact",
+        "el typo",
+        "el capitals without accents",
+        "zh exact",
+        "zh fragment",
+    ],
 )
 def test_works_in_other_scripts_are_found(sentences: list[str], query: str, expected: int) -> None:
     assert best(QuoteIndex(enumerate(sentences)), query).key == expected
