@@ -7,7 +7,7 @@ Discord answers a body that breaks one of them with ``400`` and::
 
 :func:`message_violations`, :func:`callback_violations` and friends list what a
 body breaks (empty if nothing); :func:`invalid_form_body` builds that answer.
-Lengths are counted in characters, as Discord counts them.
+Lengths are Python string lengths (code points).
 
 Checked (API v10, documented limits):
 
@@ -95,7 +95,9 @@ def message_violations(body: JSON | None, path: Path = ()) -> list[Violation]:
     for index, embed in enumerate(embeds):
         found += _embed_violations(embed, (*path, "embeds", index))
     if sum(map(embed_size, embeds)) > EMBED_TOTAL:
-        found.append(Violation((*path, "embeds"), "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000"))
+        found.append(
+            Violation((*path, "embeds"), "MAX_EMBED_SIZE_EXCEEDED", f"Embed size exceeds maximum size of {EMBED_TOTAL}")
+        )
     return found + _components_violations(body.get("components") or [], (*path, "components"))
 
 
