@@ -384,7 +384,7 @@ def _is_ao3_preface_line(line: str) -> bool:
 
 # --- Plain text ---------------------------------------------------------------
 
-_TITLE_ENDINGS = tuple(".,;:!?\"”’'—")
+_TITLE_ENDINGS = tuple(".,;:!?\"”’'—。！？」』）…")
 
 
 def _outline_plain(text: str) -> _Outline:
@@ -402,9 +402,9 @@ def _plain_title_page(
 ) -> tuple[str | None, str | None, list[_Block]]:
     """Take a title (a short first line) and author (a ``by Name`` line under it,
     in the same block or the next) off the front; returns the remaining blocks."""
-    lines = [text[start:end] for start, end in blocks[0].lines] if blocks else []
+    lines = [text[start:end] for start, end in blocks[0].lines] if len(blocks) > 1 else []
     if not lines or len(lines) > 2 or not _is_title_line(lines[0]):
-        return None, None, blocks
+        return None, None, blocks  # a text of one block is all story, no title page
     byline = _AUTHOR_LINE.fullmatch(lines[1]) if len(lines) == 2 else None
     if len(lines) == 2 and byline is None:
         return None, None, blocks
@@ -470,7 +470,8 @@ def _group_into_sections(items: list[_Item]) -> list[_Section]:
 # --------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?…]+)[\"”’')\]_*]*(?=\s+[\"“‘'(\[_*]*[A-Z0-9])"
+    r"(?P<stop>[.!?…]+)[\"”’')\]_*]*(?=\s+[\"“‘'(\[_*]*(?P<next>[^\W_]))"
+    r"|[。！？]+[」』”’）]*(?=\S)"  # Chinese and Japanese full stops need no space after
 )
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WHITESPACE = re.compile(r"\s*")
@@ -485,8 +486,9 @@ def _sentence_spans(paragraph: str, *, protect_italics: bool) -> list[Span]:
     """Sentence spans within a trimmed paragraph.
 
     A sentence ends at ``.``, ``!``, ``?`` or an ellipsis (plus any closing
-    quotes or brackets) when the next word starts with a capital or digit —
-    so ``“Was?” she asked.`` stays whole. Abbreviations (``Dr. Seward``),
+    quotes or brackets) when the next word does not start in lower case (a
+    capital of any script, a digit, a letter of a script without case) — so
+    ``“Was?” she asked.`` stays whole — and at ``。！？``. Abbreviations (``Dr. Seward``),
     initials (``P. M.``) and spaced ellipses (``I … I``) never end a
     sentence, nor (with ``protect_italics``) a stop inside ``_an italic run._``.
     """
@@ -504,6 +506,10 @@ def _sentence_spans(paragraph: str, *, protect_italics: bool) -> list[Span]:
 
 def _is_false_stop(paragraph: str, match: re.Match[str]) -> bool:
     stop, at = match["stop"], match.start()
+    if stop is None:  # a Chinese or Japanese full stop
+        return False
+    if match["next"].islower():
+        return True
     if stop in ("…", "...") and at > 0 and paragraph[at - 1].isspace():
         return True
     if stop != ".":

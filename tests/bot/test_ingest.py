@@ -489,3 +489,22 @@ def test_parsing_dracula_is_fast() -> None:
     started = time.perf_counter()
     parse_work(text)
     assert time.perf_counter() - started < 2.0  # ~0.25 s locally; generous for slow CI
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Он пришёл домой. Она спала, а он нет!", ["Он пришёл домой.", "Она спала, а он нет!"]),
+        ("Ήρθε νωρίς. Έφυγε αργά.", ["Ήρθε νωρίς.", "Έφυγε αργά."]),
+        ("他来了。她走了！“好。”然后呢？", ["他来了。", "她走了！", "“好。”", "然后呢？"]),
+        ("Then Él vino. “Was?” she asked.", ["Then Él vino.", "“Was?” she asked."]),
+    ],
+)
+def test_sentences_in_other_scripts(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in parse_work(text).sentences] == sentences
+
+
+def test_a_text_of_one_block_has_no_title_page() -> None:
+    work = parse_work("Just one line of story")
+    assert work.title == "Untitled"
+    assert [s.text for s in work.sentences] == ["Just one line of story"]
