@@ -37,6 +37,15 @@ async def folio(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harne
         yield harness
 
 
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def fake() -> AsyncIterator[FakeDiscord]:
+    """A FakeDiscord shared by one module's tests, for in-process discord.py clients."""
+    fake = FakeDiscord()
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
 @pytest_asyncio.fixture(loop_scope="module")
 async def fake_server() -> AsyncIterator[FakeDiscord]:
     """A fresh FakeDiscord for one test, for starting the bot by hand with ``start_bot``."""

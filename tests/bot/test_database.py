@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
@@ -76,7 +77,7 @@ async def test_failed_migration_leaves_nothing_behind(database: Database) -> Non
         "broken",
         ("CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"),
     )
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.OperationalError, match="syntax error"):
         await database.migrate((*MIGRATIONS, broken))
     assert await database.schema_version() == MIGRATIONS[-1].version
     assert not await database.table_exists("half_done")

@@ -98,14 +98,6 @@ def _reporter(seen: Seen, event: str) -> Any:
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def probe(fake: FakeDiscord) -> AsyncIterator[ProbeClient]:
     """A client pointed at the fake; discord.py's endpoints are restored afterwards."""
     probe = build_probe()

@@ -181,14 +181,6 @@ def test_the_error_body_nests_violations_by_path_like_discord() -> None:
 # --- the fake refusing a discord.py client --------------------------------------------------------
 
 
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
 @dataclass
 class Receiver:
     """An in-process client that hands each interaction it receives to the test, unanswered."""
