@@ -65,23 +65,28 @@ class FolioBot(commands.Bot):
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
-        """One place that turns every command failure into a friendly ephemeral reply."""
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-        if isinstance(cause, FolioError):
-            message = str(cause)
-        elif isinstance(cause, app_commands.MissingPermissions):
-            needed = ", ".join(_permission_name(p) for p in cause.missing_permissions)
-            message = f"Only moderators can do that: you need the **{needed}** permission."
-        elif isinstance(cause, app_commands.NoPrivateMessage):
-            message = "That command only works inside a server."
-        elif isinstance(cause, app_commands.CommandOnCooldown):
-            message = f"Easy there! Try again in {cause.retry_after:.0f}s."
-        elif isinstance(cause, app_commands.CheckFailure):
-            message = "You can't use that command here."
-        else:
-            log.error("Command %r failed", interaction.command and interaction.command.qualified_name, exc_info=cause)
-            message = GENERIC_FAILURE
-        await send_ephemeral(interaction, message)
+        await answer_failure(interaction, cause)
+
+
+async def answer_failure(interaction: discord.Interaction, error: BaseException) -> None:
+    """One place that turns a failed command or click into a friendly ephemeral reply."""
+    if isinstance(error, FolioError):
+        message = str(error)
+    elif isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
+        message = f"Only moderators can do that: you need the **{needed}** permission."
+    elif isinstance(error, app_commands.NoPrivateMessage):
+        message = "That command only works inside a server."
+    elif isinstance(error, app_commands.CommandOnCooldown):
+        message = f"Easy there! Try again in {error.retry_after:.0f}s."
+    elif isinstance(error, app_commands.CheckFailure):
+        message = "You can't use that command here."
+    else:
+        action = interaction.command.qualified_name if interaction.command else interaction.data
+        log.error("Interaction %r failed", action, exc_info=error)
+        message = GENERIC_FAILURE
+    await send_ephemeral(interaction, message)
 
 
 def _permission_name(permission: str) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError
-from bot.folio_bot import GENERIC_FAILURE, FolioBot, send_ephemeral
+from bot.folio_bot import FolioBot, answer_failure
 from bot.query import MAX_QUERY_CHARS
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
@@ -21,8 +19,6 @@ from cogs.quote_ui import (
     passage_navigation,
     quote_embed,
 )
-
-log = logging.getLogger(__name__)
 
 
 class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
@@ -42,12 +38,8 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         try:
             work = await self.bot.library.load(slug, guild_id=interaction.guild_id)
             paragraph = work.paragraph(target)
-        except FolioError as error:
-            await send_ephemeral(interaction, str(error))
-            return
-        except Exception:
-            log.exception("Showing passage %s of %r failed", target, slug)
-            await send_ephemeral(interaction, GENERIC_FAILURE)
+        except Exception as error:  # clicks bypass the command tree's error handler
+            await answer_failure(interaction, error)
             return
         await interaction.response.edit_message(
             embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
