@@ -413,12 +413,7 @@ class FakeDiscord:
         return self._message_or_404(self._webhook_message_id(request))
 
     async def _edit_webhook_message(self, request: web.Request) -> web.Response:
-        message_id = self._webhook_message_id(request)
-        if message_id not in self.messages:
-            return _error(404, "Unknown Message", 10008)
-        if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
-            return refusal
-        return _json(await self._edit(message_id, request[BODY] or {}, request[FILES]))
+        return await self._edit_existing(request, self._webhook_message_id(request))
 
     async def _delete_webhook_message(self, request: web.Request) -> web.Response:
         return await self._delete(self._webhook_message_id(request))
@@ -445,7 +440,10 @@ class FakeDiscord:
         return self._message_or_404(request.match_info["message_id"])
 
     async def _edit_message(self, request: web.Request) -> web.Response:
-        message_id = request.match_info["message_id"]
+        return await self._edit_existing(request, request.match_info["message_id"])
+
+    async def _edit_existing(self, request: web.Request, message_id: str) -> web.Response:
+        """PATCH a message: 404 if unknown, 400 if the new body breaks a limit."""
         if message_id not in self.messages:
             return _error(404, "Unknown Message", 10008)
         if (refusal := _refuse_invalid(request, limits.message_violations)) is not None:
