@@ -19,6 +19,7 @@ import sys
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
 
+LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MISSING_TOKEN = """\
 Folio needs a Discord bot token to connect, and DISCORD_TOKEN is not set.
 
@@ -57,10 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
-    if args.command in (None, "run"):
+    bot_runs = args.command in (None, "run")
+    logging.basicConfig(level=_log_level(settings, args, bot_runs), format=LOG_FORMAT)
+    if bot_runs:
         return start_bot(settings)
     return asyncio.run(run_offline_command(args, settings))
+
+
+def _log_level(settings: Settings, args: argparse.Namespace, bot_runs: bool) -> str:
+    """LOG_LEVEL if set; else the bot tells what it does (INFO), the CLI only what went wrong."""
+    if getattr(args, "verbose", False):
+        return "INFO"
+    return settings.log_level or ("INFO" if bot_runs else "WARNING")
 
 
 def start_bot(settings: Settings) -> int:

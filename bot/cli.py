@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from bot.database import Database
-from bot.errors import FolioError
+from bot.errors import EmptyQuery, FolioError, UnknownWork
 from bot.excerpt import excerpt_around
 from bot.library import Library, QuoteHit, QuoteLookup
 from bot.settings import Settings
@@ -26,18 +27,28 @@ MAX_PASSAGE_CHARS = 1200
 
 def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `works`, `add-work`, `remove-work` and `quote` on the entry point's parser."""
-    subcommands.add_parser("works", help="list the works in the library")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-v", "--verbose", action="store_true", help="log what happens (default: warnings only, or LOG_LEVEL)"
+    )
+    subcommands.add_parser("works", parents=[common], help="list the works in the library")
 
-    add = subcommands.add_parser("add-work", help="import a text (plain, AO3 download or Project Gutenberg)")
+    add = subcommands.add_parser(
+        "add-work", parents=[common], help="import a text (plain, AO3 download or Project Gutenberg)"
+    )
     add.add_argument("path", type=Path, help="the text file to import")
     add.add_argument("--slug", help="short id for the work (default: from the file name); re-adding replaces it")
     add.add_argument("--title", help="title to show (default: detected from the text)")
 
-    remove = subcommands.add_parser("remove-work", help="remove a work from the library")
+    remove = subcommands.add_parser("remove-work", parents=[common], help="remove a work from the library")
     remove.add_argument("slug", help="the work's slug, as `works` lists it")
 
-    quote = subcommands.add_parser("quote", help="look up a half-remembered line")
-    quote.add_argument("text", nargs="?", help="the line to look up; without it, one query per line from stdin")
+    quote = subcommands.add_parser("quote", parents=[common], help="look up a half-remembered line")
+    quote.add_argument(
+        "text",
+        nargs="?",
+        help="the line to look up; without it, one query per line from stdin (a blank line gets an error line)",
+    )
     quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
     quote.add_argument("--json", action="store_true", help="print one JSON object per query")
     quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
@@ -49,23 +60,39 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+CLI_HINTS: dict[type[FolioError], str] = {
+    UnknownWork: "Run: python run_bot.py works",
+    EmptyQuery: 'For example: python run_bot.py quote "hello from the other side"',
+}
+"""What to add, on the command line, to an error's plain message."""
+
+
 async def run_offline_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run one offline command; returns the process exit code."""
-    database = await Database.open(settings.database_path)
     try:
-        library = Library(database)
-        if args.command == "works":
-            return await _list_works(library)
-        if args.command == "add-work":
-            return await _add_work(library, args)
-        if args.command == "remove-work":
-            return await _remove_work(library, args.slug)
-        return await _quote(library, args)
+        async with Database.opened(settings.database_path) as database:
+            return await _run(Library(database), args)
     except FolioError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    finally:
-        await database.close()
+        print(f"error: {cli_text(error)}", file=sys.stderr)
+    except sqlite3.Error as error:
+        print(f"error: the database at {settings.database_path} failed: {error}.", file=sys.stderr)
+    return 1
+
+
+async def _run(library: Library, args: argparse.Namespace) -> int:
+    if args.command == "works":
+        return await _list_works(library)
+    if args.command == "add-work":
+        return await _add_work(library, args)
+    if args.command == "remove-work":
+        return await _remove_work(library, args.slug)
+    return await _quote(library, args)
+
+
+def cli_text(error: FolioError) -> str:
+    """A domain error's message for the terminal, with a hint naming a CLI command if one helps."""
+    hint = next((hint for kind, hint in CLI_HINTS.items() if isinstance(error, kind)), None)
+    return f"{error} {hint}" if hint else str(error)
 
 
 async def _list_works(library: Library) -> int:
@@ -106,14 +133,19 @@ async def _answer(library: Library, query: str, args: argparse.Namespace, out: T
         lookup = await library.lookup(query, slug=args.work, limit=args.limit)
     except FolioError as error:
         if args.json:
-            _print_json(out, {"query": query, "matches": [], "error": str(error)})
+            _print_json(out, {"query": query, "matches": [], "suggestions": [], "error": cli_text(error)})
         else:
-            print(f"> {query}\n  {error}", file=out)
+            print(f"> {query}\n  {cli_text(error)}", file=out)
         return
     if args.json:
-        _print_json(out, {"query": query, "matches": [_match_json(hit) for hit in lookup.hits]})
+        matches, suggestions = map(_hits_json, (lookup.hits, lookup.suggestions))
+        _print_json(out, {"query": query, "matches": matches, "suggestions": suggestions})
     else:
         _print_human(out, lookup)
+
+
+def _hits_json(hits: list[QuoteHit]) -> list[dict[str, object]]:
+    return [_match_json(hit) for hit in hits]
 
 
 def _match_json(hit: QuoteHit) -> dict[str, object]:
@@ -139,5 +171,8 @@ def _print_human(out: TextIO, lookup: QuoteLookup) -> None:
         print(f"          {hit.location} · {hit.paragraph.passage_id}", file=out)
     if not lookup.hits:
         print(f"  Not in {lookup.work.title}.", file=out)
+        if not lookup.suggestions:
+            print("  No line comes close; try a few distinctive words from the line you remember.", file=out)
         for hit in lookup.suggestions:
-            print(f"  closest [{hit.score:5.1f}]: {hit.sentence.text}", file=out)
+            print(f"  closest [{hit.score:5.1f}] {hit.sentence.text}", file=out)
+            print(f"          {hit.location} · {hit.paragraph.passage_id}", file=out)

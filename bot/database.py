@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import StrEnum
 from pathlib import Path
 
 import aiosqlite
 
+from bot.errors import DatabaseUnavailable
 from bot.story import Layout, ParsedWork, Passage, PassageKind
 
 log = logging.getLogger(__name__)
@@ -111,14 +114,34 @@ class WorkSummary:
     sentences: int
 
 
-_REPLACE_OWN_WORK = (
-    "DO UPDATE SET title = excluded.title, author = excluded.author, layout = excluded.layout,"
-    " content_hash = excluded.content_hash, source_text = excluded.source_text, added_at = excluded.added_at"
-    " WHERE works.guild_id IS excluded.guild_id"
-)
+class ImportOutcome(StrEnum):
+    ADDED = "Added"
+    REPLACED = "Replaced"
+    UNCHANGED = "Unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedWork:
+    """What an import did: the work as stored, with its passage counts, and the outcome."""
+
+    summary: WorkSummary
+    outcome: ImportOutcome
+
+    @property
+    def record(self) -> WorkRecord:
+        return self.summary.work
+
+
 _READABLE_PRAGMAS = frozenset({"journal_mode", "foreign_keys", "user_version", "busy_timeout"})
 _WORK_COLUMNS = "id, slug, title, author, layout, content_hash, added_at, guild_id"
 _PASSAGE_COLUMNS = "kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
+_SUMMARY_SELECT = f"""
+    SELECT {', '.join('w.' + column for column in _WORK_COLUMNS.split(', '))},
+        (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind IN (?, ?)) AS sections,
+        (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS paragraphs,
+        (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS sentences
+    FROM works w"""
+_SUMMARY_PARAMS = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE)
 
 
 class Database:
@@ -133,19 +156,39 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
-        """Open (creating if needed) the database at `path` and migrate it."""
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(path, isolation_level=None)
+        """Open (creating if needed) the database at `path` and migrate it.
+
+        Raises :class:`DatabaseUnavailable`, naming the path and the problem,
+        when it cannot be used; an unusable file is left as it was.
+        """
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            connection = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise _unusable(Path(path), error) from error
         connection.row_factory = aiosqlite.Row
         database = cls(connection)
         try:
             await database._configure()
             await database.migrate()
+        except sqlite3.DatabaseError as error:
+            await connection.close()
+            raise _unusable(Path(path), error) from error
         except BaseException:
             await connection.close()
             raise
         return database
+
+    @classmethod
+    @asynccontextmanager
+    async def opened(cls, path: Path | str) -> AsyncIterator[Database]:
+        """The database at `path`, open for the body of a `with` and closed after it."""
+        database = await cls.open(path)
+        try:
+            yield database
+        finally:
+            await database.close()
 
     async def close(self) -> None:
         await self._db.close()
@@ -221,19 +264,11 @@ class Database:
 
     async def list_works(self, guild_id: int | None = None) -> list[WorkSummary]:
         """Works shared by every server, then those `guild_id` added, oldest first."""
-        query = f"""
-            SELECT {_WORK_COLUMNS},
-                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind IN (?, ?)) AS sections,
-                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS paragraphs,
-                (SELECT COUNT(*) FROM passages p WHERE p.work_id = w.id AND p.kind = ?) AS sentences
-            FROM works w WHERE w.guild_id IS NULL OR w.guild_id = ?
-            ORDER BY w.guild_id IS NOT NULL, w.added_at, w.id
-        """
-        params = (PassageKind.CHAPTER, PassageKind.SCENE, PassageKind.PARAGRAPH, PassageKind.SENTENCE, guild_id)
-        rows = await self._fetch_all(query, params)
-        return [
-            WorkSummary(_work_from_row(row), row["sections"], row["paragraphs"], row["sentences"]) for row in rows
-        ]
+        query = (
+            f"{_SUMMARY_SELECT} WHERE w.guild_id IS NULL OR w.guild_id = ?"
+            " ORDER BY w.guild_id IS NOT NULL, w.added_at, w.id"
+        )
+        return [_summary_from_row(row) for row in await self._fetch_all(query, (*_SUMMARY_PARAMS, guild_id))]
 
     async def save_work(
         self,
@@ -243,30 +278,36 @@ class Database:
         *,
         guild_id: int | None = None,
         replace: bool = True,
-    ) -> WorkRecord | None:
+    ) -> SavedWork | None:
         """Store `parsed` under `slug`; None if the slug is taken and may not be replaced.
 
         With `replace`, a work with the slug and the same owner (`guild_id`)
         gets the new text and passages and keeps its id, so settings that point
-        at it stay valid. A work of another owner is never replaced.
+        at it stay valid; the same text under the same title is left untouched.
+        A work of another owner is never replaced. What happened is decided
+        inside the write transaction, so concurrent imports of one slug are
+        each told exactly what they did.
         """
-        added_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        on_conflict = _REPLACE_OWN_WORK if replace else "DO NOTHING"
         async with self.transaction() as db:
-            async with db.execute(
-                "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at, guild_id)"
-                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) {on_conflict} RETURNING id",
-                (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, added_at, guild_id),
-            ) as cursor:
-                row = await cursor.fetchone()
-            if row is None:
+            async with db.execute("SELECT id, guild_id, content_hash, title FROM works WHERE slug = ?", (slug,)) as found:
+                existing = await found.fetchone()
+            if existing is None:
+                work_id, outcome = await _insert_work(db, slug, parsed, content_hash, guild_id), ImportOutcome.ADDED
+            elif not replace or existing["guild_id"] != guild_id:
                 return None
-            await db.execute("DELETE FROM passages WHERE work_id = ?", (row[0],))
-            await db.executemany(
-                f"INSERT INTO passages (work_id, {_PASSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _passage_rows(row[0], parsed.passages),
-            )
-        return await self.find_work(slug)
+            elif (existing["content_hash"], existing["title"]) == (content_hash, parsed.title):
+                work_id, outcome = existing["id"], ImportOutcome.UNCHANGED
+            else:
+                work_id, outcome = existing["id"], ImportOutcome.REPLACED
+                await _update_work(db, work_id, parsed, content_hash)
+            async with db.execute(f"{_SUMMARY_SELECT} WHERE w.id = ?", (*_SUMMARY_PARAMS, work_id)) as stored:
+                row = await stored.fetchone()
+        return SavedWork(_summary_from_row(row), outcome)
+
+    async def work_summary(self, work_id: int) -> WorkSummary | None:
+        """A work with its passage counts."""
+        row = await self._fetch_one(f"{_SUMMARY_SELECT} WHERE w.id = ?", (*_SUMMARY_PARAMS, work_id))
+        return _summary_from_row(row) if row else None
 
     async def delete_work(self, slug: str) -> bool:
         async with self.transaction() as db:
@@ -318,6 +359,44 @@ def _work_from_row(row: aiosqlite.Row) -> WorkRecord:
     )
 
 
+def _summary_from_row(row: aiosqlite.Row) -> WorkSummary:
+    return WorkSummary(_work_from_row(row), row["sections"], row["paragraphs"], row["sentences"])
+
+
+async def _insert_work(
+    db: aiosqlite.Connection, slug: str, parsed: ParsedWork, content_hash: str, guild_id: int | None
+) -> int:
+    async with db.execute(
+        "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at, guild_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (slug, parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, _now(), guild_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    await _insert_passages(db, row[0], parsed.passages)
+    return int(row[0])
+
+
+async def _update_work(db: aiosqlite.Connection, work_id: int, parsed: ParsedWork, content_hash: str) -> None:
+    await db.execute(
+        "UPDATE works SET title = ?, author = ?, layout = ?, content_hash = ?, source_text = ?, added_at = ?"
+        " WHERE id = ?",
+        (parsed.title, parsed.author, parsed.layout, content_hash, parsed.source_text, _now(), work_id),
+    )
+    await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
+    await _insert_passages(db, work_id, parsed.passages)
+
+
+async def _insert_passages(db: aiosqlite.Connection, work_id: int, passages: Iterable[Passage]) -> None:
+    await db.executemany(
+        f"INSERT INTO passages (work_id, {_PASSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _passage_rows(work_id, passages),
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def _passage_rows(work_id: int, passages: Iterable[Passage]) -> Iterable[tuple[object, ...]]:
     for p in passages:
         yield (work_id, p.kind, p.ordinal, p.start, p.end, p.text, p.section, p.paragraph, p.speaker, p.title)
@@ -335,3 +414,24 @@ def _passage_from_row(row: aiosqlite.Row) -> Passage:
         speaker=row["speaker"],
         title=row["title"],
     )
+
+
+def _unusable(path: Path, error: BaseException) -> DatabaseUnavailable:
+    """Explain why the database at `path` cannot be used, in words an operator can act on."""
+    return DatabaseUnavailable(f"Can't use the database at {path}: {_problem(path, error)}.")
+
+
+def _problem(path: Path, error: BaseException) -> str:
+    if path.is_dir():
+        return "it is a folder, not a database file"
+    blocking_file = next((parent for parent in path.parents if parent.exists() and not parent.is_dir()), None)
+    if blocking_file is not None:
+        return f"{blocking_file} is a file, not a folder"
+    reason = str(error)
+    if "readonly" in reason or isinstance(error, PermissionError):
+        return "it is read-only, and Folio needs to write to it and its folder (check their permissions)"
+    if "not a database" in reason:
+        return "it is not a SQLite database (or it is damaged)"
+    if isinstance(error, OSError):
+        return error.strerror or reason
+    return reason

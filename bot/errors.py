@@ -1,6 +1,24 @@
-"""Domain errors. Each carries a message that is safe and friendly to show a user."""
+"""Domain errors. Each carries a message that is safe and friendly to show a user.
+
+`str(error)` is plain text: no markdown and no command syntax, because the
+same error reaches readers in Discord and operators on the command line. Each
+interface phrases it for its medium (the cogs escape it and may add a hint
+naming a slash command, the CLI names its own commands); see
+`cogs/errors_ui.py` and `bot/cli.py`.
+"""
 
 from __future__ import annotations
+
+MAX_ECHO_CHARS = 60
+"""Longest piece of user input an error message repeats."""
+
+
+def echo(text: str) -> str:
+    """User input as an error message repeats it: on one line, cut to :data:`MAX_ECHO_CHARS`, in quotes."""
+    flat = " ".join(text.split())
+    if len(flat) > MAX_ECHO_CHARS:
+        flat = flat[: MAX_ECHO_CHARS - 1].rstrip() + "…"
+    return f"“{flat}”"
 
 
 class FolioError(Exception):
@@ -8,14 +26,21 @@ class FolioError(Exception):
 
 
 class InvalidQuery(FolioError):
-    """A quote query that cannot be searched (empty, too long, a character flood...)."""
+    """A quote query that cannot be searched (too long, a character flood...)."""
+
+
+class EmptyQuery(InvalidQuery):
+    """A quote query with nothing in it."""
+
+    def __init__(self) -> None:
+        super().__init__("Give me a line to look for.")
 
 
 class UnknownWork(FolioError):
     """No work in the library has the requested slug."""
 
     def __init__(self, slug: str) -> None:
-        super().__init__(f"There is no work called `{slug}` in the library. Try `/works` to see what is there.")
+        super().__init__(f"There is no work called {echo(slug)} in the library.")
         self.slug = slug
 
 
@@ -25,3 +50,7 @@ class InvalidWork(FolioError):
 
 class PassageNotFound(FolioError):
     """A passage id that does not exist (any more) in its work."""
+
+
+class DatabaseUnavailable(FolioError):
+    """The database cannot be opened or written; the message names the path and the problem."""

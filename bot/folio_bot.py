@@ -7,16 +7,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+from collections.abc import Coroutine
+from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 
 from bot.database import Database
-from bot.errors import FolioError
+from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
 from bot.library import Library
 from bot.settings import Settings
 
@@ -26,6 +30,11 @@ EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote")
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
+DISCORD_HINTS: dict[type[FolioError], str] = {
+    UnknownWork: "Use `/works` to see what is there.",
+    EmptyQuery: "For example: `/quote text: hello from the other side`",
+}
+"""What to add, in Discord, to an error's plain message."""
 
 
 class FolioBot(commands.Bot):
@@ -72,7 +81,7 @@ class FolioBot(commands.Bot):
 async def answer_failure(interaction: discord.Interaction, error: BaseException) -> None:
     """One place that turns a failed command or click into a friendly ephemeral reply."""
     if isinstance(error, FolioError):
-        message = str(error)
+        message = discord_text(error)
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."
@@ -87,6 +96,13 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
         log.error("Interaction %r failed", action, exc_info=error)
         message = GENERIC_FAILURE
     await send_ephemeral(interaction, message)
+
+
+def discord_text(error: FolioError) -> str:
+    """A domain error's message for Discord: escaped, with a hint naming a slash command if one helps."""
+    text = discord.utils.escape_mentions(discord.utils.escape_markdown(str(error)))
+    hint = next((hint for kind, hint in DISCORD_HINTS.items() if isinstance(error, kind)), None)
+    return f"{text} {hint}" if hint else text
 
 
 def _permission_name(permission: str) -> str:
@@ -118,37 +134,91 @@ def point_at_endpoints(settings: Settings) -> None:
 
 
 async def run_discord_bot(settings: Settings) -> int:
-    """Open the database and library, run the bot until closed; returns the exit code."""
+    """Open the database and library, run the bot until closed; returns the exit code.
+
+    SIGINT and SIGTERM stop it cleanly (exit 0) in every phase: opening the
+    database, loading works, logging in, connected, or in the middle of an
+    import. Failures Folio can explain (an unusable database, a rejected token,
+    Discord out of reach) are one log line and exit 1.
+    """
     assert settings.discord_token, "checked by the caller"
     point_at_endpoints(settings)
-    database = await Database.open(settings.database_path)
+    _silence_voice_warnings()
+    stopping = _event_set_by_signals()
     try:
-        library = Library(database)
-        loaded = await library.preload()  # no reader waits on a cold load
-        log.info("Library ready: %d work(s) loaded", loaded)
+        async with Database.opened(settings.database_path) as database:
+            exit_code = await _until_stopped(_serve(settings, database), stopping)
+            await _cancel_other_tasks()  # interaction handlers end before the database closes
+    except DatabaseUnavailable as error:
+        log.error("%s", error)
+        return 1
+    if exit_code == 0:
+        log.info("Folio stopped cleanly")
+    return exit_code
+
+
+async def _serve(settings: Settings, database: Database) -> int:
+    """Load the library and run the bot until its connection ends; returns the exit code."""
+    assert settings.discord_token, "checked by the caller"
+    library = Library(database)
+    loaded = await library.preload()  # no reader waits on a cold load
+    log.info("Library ready: %d work(s) loaded", loaded)
+    try:
         async with FolioBot(settings=settings, database=database, library=library) as folio:
-            await _run_until_signalled(folio, settings.discord_token)
+            await folio.start(settings.discord_token)
     except discord.LoginFailure:
         log.error("Discord rejected DISCORD_TOKEN. Check the token in your .env (Bot -> Reset Token).")
         return 1
-    finally:
-        await database.close()
-    log.info("Folio stopped cleanly")
+    except (aiohttp.ClientError, OSError, discord.DiscordServerError) as error:
+        log.error(
+            "Cannot reach Discord at %s: %s; check the network or DISCORD_API_BASE.",
+            discord.http.Route.BASE,
+            _reason(error),
+        )
+        return 1
     return 0
 
 
-async def _run_until_signalled(folio: FolioBot, token: str) -> None:
-    """Run the bot; on SIGINT or SIGTERM close the gateway and return."""
-    stop = asyncio.Event()
+def _reason(error: BaseException) -> str:
+    """Why a connection failed, in a few words (the OS's reason where there is one)."""
+    cause = getattr(error, "os_error", None) or error
+    return getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+
+
+def _silence_voice_warnings() -> None:
+    """Folio uses no voice: skip discord.py's start-up warnings about missing voice libraries."""
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
+def _event_set_by_signals() -> asyncio.Event:
+    """An event that SIGINT or SIGTERM sets (instead of killing the process)."""
+    stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    running = asyncio.create_task(folio.start(token), name="folio")
-    stopping = asyncio.create_task(stop.wait(), name="folio-stop")
-    await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    if stopping.done():
-        log.info("Shutting down")
-        await folio.close()
-    else:
-        stopping.cancel()
-    await running
+        loop.add_signal_handler(signum, stopping.set)
+    return stopping
+
+
+async def _until_stopped(work: Coroutine[Any, Any, int], stopping: asyncio.Event) -> int:
+    """Run `work`; if `stopping` is set first, cancel it and return 0."""
+    running = asyncio.create_task(work, name="folio")
+    stop_waiter = asyncio.create_task(stopping.wait(), name="folio-stop")
+    await asyncio.wait({running, stop_waiter}, return_when=asyncio.FIRST_COMPLETED)
+    if running.done():
+        stop_waiter.cancel()
+        return running.result()
+    log.info("Shutting down")
+    await _cancel_other_tasks(keep=running)  # interaction handlers end first, while the connection is open
+    running.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await running
+    return 0
+
+
+async def _cancel_other_tasks(keep: asyncio.Task[Any] | None = None) -> None:
+    """Cancel every task but this one and `keep` (interaction handlers still running) and wait for them."""
+    others = [task for task in asyncio.all_tasks() if task not in (asyncio.current_task(), keep)]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)

@@ -18,14 +18,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path, PurePath
 
 from bot import ingest
-from bot.database import Database, WorkRecord, WorkSummary
-from bot.errors import InvalidWork, PassageNotFound, UnknownWork
+from bot.database import Database, ImportOutcome, SavedWork, WorkRecord, WorkSummary
+from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
 from bot.excerpt import shorten
-from bot.query import clean_query
+from bot.query import MAX_QUERY_CHARS, clean_query
 from bot.search import LookupResult, QuoteIndex, QuoteMatch
 from bot.settings import DATA_DIR
 from bot.story import SECTION_KINDS, ParsedWork, Passage, PassageKind
@@ -36,6 +35,14 @@ MAX_WORK_BYTES = 20 * 1024 * 1024
 MAX_TITLE_CHARS = 200
 MAX_AUTHOR_CHARS = 100
 MAX_SLUG_CHARS = 40
+SAMPLE_BYTES = 256 * 1024
+"""How much of a file is inspected to tell its encoding and whether it is prose."""
+UTF16_NUL_SHARE = 0.3
+"""UTF-16 without a byte-order mark: NULs in at least this share of one byte of each pair, none in the other."""
+MIN_WORDLIKE_SHARE = 0.6
+"""Prose is mostly letters and spaces (about 95% in a novel; under 50% in random bytes)."""
+MAX_BROKEN_SHARE = 0.01
+"""Undecodable bytes and control characters a text may hold (random bytes: over 10%)."""
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 
 
@@ -79,7 +86,7 @@ class LoadedWork:
 
     def paragraph(self, ordinal: int) -> Passage:
         if not 0 <= ordinal < len(self.paragraphs):
-            raise PassageNotFound(f"*{self.title}* has no paragraph {ordinal + 1}; it has {len(self.paragraphs)}.")
+            raise PassageNotFound(f"{echo(self.title)} has no paragraph {ordinal + 1}; it has {len(self.paragraphs)}.")
         return self.paragraphs[ordinal]
 
     def speaker_of(self, sentence: Passage) -> str | None:
@@ -122,20 +129,6 @@ class QuoteLookup:
     suggestions: list[QuoteHit]
 
 
-class ImportOutcome(StrEnum):
-    ADDED = "Added"
-    REPLACED = "Replaced"
-    UNCHANGED = "Unchanged"
-
-
-@dataclass(frozen=True, slots=True)
-class AddedWork:
-    """The outcome of an import: the stored work, and what happened to it."""
-
-    record: WorkRecord
-    outcome: ImportOutcome
-
-
 class Library:
     """Works in the database, loaded on demand and cached in memory.
 
@@ -163,12 +156,12 @@ class Library:
                 self._bundled = stored
             else:
                 parsed = await _parse(text, title=None)
-                record = await self._save(BUNDLED_SLUG, parsed, guild_id=None, replace=True)
-                assert record is not None, "the bundled story is shared, so it can always be replaced"
-                self._bundled = record
+                saved = await self._save(BUNDLED_SLUG, parsed, guild_id=None, replace=True)
+                assert saved is not None, "the bundled story is shared, so it can always be replaced"
+                self._bundled = saved.record
         return self._bundled
 
-    async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> AddedWork:
+    async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> SavedWork:
         """Import the text at `path` as a shared work (the CLI's way in).
 
         The slug defaults to one made from the file name; re-adding a slug replaces its work.
@@ -177,7 +170,7 @@ class Library:
 
     async def add_upload(
         self, data: bytes, filename: str, *, slug: str | None, title: str | None, guild_id: int
-    ) -> AddedWork:
+    ) -> SavedWork:
         """Import a file a server's moderator uploaded.
 
         A slug given explicitly replaces the server's own work of that slug; a
@@ -189,14 +182,14 @@ class Library:
             return await self.add_text(text, slug=slug, title=title, guild_id=guild_id)
         parsed = await _parse(text, title)
         candidates = _numbered(slugify(title or PurePath(filename).stem))
-        record = None
-        while record is None:
-            record = await self._save(next(candidates), parsed, guild_id=guild_id, replace=False)
-        return AddedWork(record, ImportOutcome.ADDED)
+        saved = None
+        while saved is None:
+            saved = await self._save(next(candidates), parsed, guild_id=guild_id, replace=False)
+        return saved
 
     async def add_text(
         self, text: str, *, slug: str, title: str | None = None, guild_id: int | None = None
-    ) -> AddedWork:
+    ) -> SavedWork:
         """Import `text` as `slug`, owned by `guild_id` (None: shared by every server).
 
         Replaces the owner's own work of that slug; an unchanged text with the
@@ -206,12 +199,13 @@ class Library:
         existing = await self._database.find_work(slug)
         if existing is not None and existing.guild_id == guild_id:
             unchanged = existing.content_hash == ingest.content_hash(text) and title in (None, existing.title)
-            if unchanged:
-                return AddedWork(existing, ImportOutcome.UNCHANGED)
-        record = await self._save(slug, await _parse(text, title), guild_id=guild_id, replace=True)
-        if record is None:
-            raise InvalidWork(f"The slug `{slug}` is taken; pick another.")
-        return AddedWork(record, ImportOutcome.REPLACED if existing else ImportOutcome.ADDED)
+            summary = await self._database.work_summary(existing.id) if unchanged else None
+            if summary is not None:
+                return SavedWork(summary, ImportOutcome.UNCHANGED)
+        saved = await self._save(slug, await _parse(text, title), guild_id=guild_id, replace=True)
+        if saved is None:
+            raise InvalidWork(f"The slug {echo(slug)} is taken; pick another.")
+        return saved
 
     async def remove_work(self, slug: str, *, guild_id: int | None) -> WorkRecord:
         """Remove a work added by `guild_id` (None: a shared work)."""
@@ -219,7 +213,7 @@ class Library:
         if slug == BUNDLED_SLUG:
             raise InvalidWork("The bundled story stays in the library.")
         if record.guild_id != guild_id:
-            raise InvalidWork(f"`{slug}` is shared by every server; only the bot's operator can remove it.")
+            raise InvalidWork(f"{echo(slug)} is shared by every server; only the bot's operator can remove it.")
         await self._database.delete_work(slug)
         self._loaded.pop(slug, None)
         return record
@@ -262,7 +256,7 @@ class Library:
         """Find where `query` is in the work; raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        result: LookupResult = work.index.lookup(cleaned, limit=limit)
+        result: LookupResult = await asyncio.to_thread(work.index.lookup, cleaned, limit)
         return QuoteLookup(
             work=work,
             query=cleaned,
@@ -273,9 +267,14 @@ class Library:
     async def suggest(
         self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
     ) -> list[Passage]:
-        """Sentences that complete what a reader is typing (for autocomplete)."""
+        """Sentences that complete what a reader is typing (for autocomplete).
+
+        Only the first :data:`MAX_QUERY_CHARS` characters count, as for a
+        lookup; the search runs in a worker thread so a long one never stalls the bot.
+        """
         work = await self.load(slug, guild_id=guild_id)
-        return [work.sentences[match.key] for match in work.index.suggest(partial, limit=limit)]
+        matches = await asyncio.to_thread(work.index.suggest, partial[:MAX_QUERY_CHARS], limit)
+        return [work.sentences[match.key] for match in matches]
 
     async def _visible_record(self, slug: str, guild_id: int | None) -> WorkRecord:
         if slug == BUNDLED_SLUG:
@@ -300,15 +299,13 @@ class Library:
                 cached = self._loaded[record.slug] = await self._load_from_database(record)
             return cached
 
-    async def _save(
-        self, slug: str, parsed: ParsedWork, *, guild_id: int | None, replace: bool
-    ) -> WorkRecord | None:
+    async def _save(self, slug: str, parsed: ParsedWork, *, guild_id: int | None, replace: bool) -> SavedWork | None:
         """Store a parsed work; None if the slug belongs to a work that may not be replaced."""
         content_hash = ingest.content_hash(parsed.source_text)
-        record = await self._database.save_work(slug, parsed, content_hash, guild_id=guild_id, replace=replace)
-        if record is not None:
+        saved = await self._database.save_work(slug, parsed, content_hash, guild_id=guild_id, replace=replace)
+        if saved is not None:
             self._loaded.pop(slug, None)
-        return record
+        return saved
 
     async def _load_from_database(self, record: WorkRecord) -> LoadedWork:
         passages = await self._database.load_passages(
@@ -337,15 +334,17 @@ def _numbered(base: str) -> Iterator[str]:
 
 def _check_slug(slug: str) -> None:
     if slug == BUNDLED_SLUG:
-        raise InvalidWork(f"`{slug}` is the bundled story's slug; pick another.")
+        raise InvalidWork(f"{echo(slug)} is the bundled story's slug; pick another.")
     if not SLUG_PATTERN.fullmatch(slug):
-        raise InvalidWork(f"`{slug}` can't be a slug: use 1-40 lowercase letters, digits and dashes, like `dracula`.")
+        raise InvalidWork(
+            f"{echo(slug)} can't be a slug: use 1-40 lowercase letters, digits and dashes, like “dracula”."
+        )
 
 
 def check_work_size(name: str, size: int) -> None:
     """Refuse a file too big to be a work, before reading it."""
     if size > MAX_WORK_BYTES:
-        raise InvalidWork(f"{name} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
+        raise InvalidWork(f"{echo(name)} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
 
 
 def _read_text(path: Path) -> str:
@@ -358,16 +357,56 @@ def _read_text(path: Path) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """The text of an uploaded or read file: UTF-16 with a BOM, UTF-8 (BOM or not), else Windows-1252."""
+    """The text of an uploaded or read file.
+
+    Reads UTF-16 (with a byte-order mark, or without one when its NUL bytes
+    give it away), UTF-8 (BOM or not), else Windows-1252; refuses what does
+    not decode to prose (binary data, or an encoding Folio does not read).
+    """
     check_work_size(name, len(data))
+    text = _decode(data, name)
+    _check_prose(text, name)
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
     if b"\x00" in data:
-        raise InvalidWork(f"{name} is not a text file.")
+        raise InvalidWork(f"{echo(name)} is not a text file.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when NULs fill one byte of most pairs (text in UTF-16), else None."""
+    sample = data[: SAMPLE_BYTES - SAMPLE_BYTES % 2]
+    pairs = len(sample) // 2
+    nuls_first, nuls_second = sample[0::2].count(0), sample[1::2].count(0)
+    if pairs and nuls_second > UTF16_NUL_SHARE * pairs and nuls_first == 0:
+        return "utf-16-le"
+    if pairs and nuls_first > UTF16_NUL_SHARE * pairs and nuls_second == 0:
+        return "utf-16-be"
+    return None
+
+
+def _check_prose(text: str, name: str) -> None:
+    """Refuse a decoded text that is mostly not letters and spaces, or full of undecodable bytes."""
+    sample = text[:SAMPLE_BYTES]
+    if not sample.strip():
+        return  # an empty text is refused later, as having no sentences
+    wordlike = sum(1 for ch in sample if ch.isalpha() or ch.isspace())
+    broken = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"))
+    if wordlike < MIN_WORDLIKE_SHARE * len(sample) or broken > MAX_BROKEN_SHARE * len(sample):
+        raise InvalidWork(
+            f"{echo(name)} doesn't read as text: most of it is not letters and spaces. Upload a plain-text file"
+            " in UTF-8, UTF-16 or Windows-1252."
+        )
 
 
 async def _parse(text: str, title: str | None) -> ParsedWork:

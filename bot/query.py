@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.errors import InvalidQuery
+from bot.errors import EmptyQuery, InvalidQuery
 
 MAX_QUERY_CHARS = 300
 """Longest quote a reader may search for (a long paragraph's worth)."""
@@ -35,7 +35,7 @@ def clean_query(raw: str) -> str:
         )
     text = _WHITESPACE_RUN.sub(" ", kept).strip()
     if not text:
-        raise InvalidQuery("Give me a line to look for, like `/quote text: hello from the other side`.")
+        raise EmptyQuery()
     if len(text) > MAX_QUERY_CHARS:
         raise InvalidQuery(
             f"That is {len(text):,} characters; quotes are searched up to {MAX_QUERY_CHARS}. "

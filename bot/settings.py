@@ -25,7 +25,8 @@ class Settings:
     discord_token: str | None
     guild_id: int | None
     database_path: Path
-    log_level: str
+    log_level: str | None
+    """LOG_LEVEL if set; otherwise the bot logs at INFO and the CLI at WARNING."""
     api_base: str | None
     gateway_url: str | None
 
@@ -59,8 +60,8 @@ def _optional_snowflake(env: os._Environ[str] | dict[str, str], name: str) -> in
     return int(value)
 
 
-def _log_level(env: os._Environ[str] | dict[str, str]) -> str:
-    level = (_optional(env, "LOG_LEVEL") or "INFO").upper()
-    if level not in LOG_LEVELS:
+def _log_level(env: os._Environ[str] | dict[str, str]) -> str | None:
+    level = (_optional(env, "LOG_LEVEL") or "").upper()
+    if level and level not in LOG_LEVELS:
         raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
-    return level
+    return level or None

@@ -7,11 +7,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.folio_bot import FolioBot
-from bot.library import check_work_size
+from bot.library import MAX_SLUG_CHARS, MAX_TITLE_CHARS, check_work_size
 from cogs.choices import work_choices
 from cogs.library_ui import default_set_embed, removed_embed, work_added_embed, works_embed
 
-moderators_only = app_commands.checks.has_permissions(manage_guild=True)
+def _is_moderator(interaction: discord.Interaction) -> bool:
+    """In a server, with Manage Server; raises the check failure that explains what is missing."""
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    if not interaction.permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+    return True
+
+
+moderators_only = app_commands.check(_is_moderator)
 """Checked by the bot on every call, whatever the server's command permission overrides say."""
 
 
@@ -47,8 +56,8 @@ class LibraryCog(commands.Cog):
         self,
         interaction: discord.Interaction,
         file: discord.Attachment,
-        title: app_commands.Range[str, 1, 200] | None = None,
-        slug: app_commands.Range[str, 1, 40] | None = None,
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS] | None = None,
+        slug: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None  # the group is guild-only
         check_work_size(file.filename, file.size)  # before downloading it
@@ -56,20 +65,19 @@ class LibraryCog(commands.Cog):
         added = await self.bot.library.add_upload(
             await file.read(), file.filename, slug=slug, title=title, guild_id=interaction.guild_id
         )
-        work = await self.bot.library.load(added.record.slug, guild_id=interaction.guild_id)
-        await interaction.followup.send(embed=work_added_embed(work, added.outcome), ephemeral=True)
+        await interaction.followup.send(embed=work_added_embed(added), ephemeral=True)
 
     @library.command(name="remove", description="Remove a work this server added")
     @app_commands.describe(work="The work to remove")
     @moderators_only
-    async def remove(self, interaction: discord.Interaction, work: str) -> None:
+    async def remove(self, interaction: discord.Interaction, work: app_commands.Range[str, 1, MAX_SLUG_CHARS]) -> None:
         record = await self.bot.library.remove_work(work, guild_id=interaction.guild_id)
         await interaction.response.send_message(embed=removed_embed(record), ephemeral=True)
 
     @library.command(name="default", description="Choose the work this server's commands use when none is named")
     @app_commands.describe(work="The work to use by default")
     @moderators_only
-    async def default(self, interaction: discord.Interaction, work: str) -> None:
+    async def default(self, interaction: discord.Interaction, work: app_commands.Range[str, 1, MAX_SLUG_CHARS]) -> None:
         assert interaction.guild_id is not None  # the group is guild-only
         record = await self.bot.library.set_default_work(interaction.guild_id, work)
         await interaction.response.send_message(embed=default_set_embed(record), ephemeral=True)

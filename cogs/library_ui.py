@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.database import WorkRecord, WorkSummary
+from bot.database import SavedWork, WorkRecord, WorkSummary
 from bot.excerpt import shorten
-from bot.library import ImportOutcome, LoadedWork
 from cogs.discord_limits import EMBED_FIELDS, EMBED_TITLE, EMBED_TOTAL
 
 LIBRARY_COLOUR = discord.Colour.blurple()
@@ -29,11 +28,12 @@ def works_embed(summaries: list[WorkSummary], *, default_slug: str) -> discord.E
     return embed
 
 
-def work_added_embed(work: LoadedWork, outcome: ImportOutcome) -> discord.Embed:
-    record = work.record
-    counts = f"{len(work.sections):,} sections, {len(work.paragraphs):,} paragraphs, {len(work.sentences):,} sentences"
+def work_added_embed(added: SavedWork) -> discord.Embed:
+    """What an import did to the work it names, with that work's own counts."""
+    record, summary = added.record, added.summary
+    counts = f"{summary.sections:,} sections, {summary.paragraphs:,} paragraphs, {summary.sentences:,} sentences"
     return discord.Embed(
-        title=shorten(f"{outcome} {record.title}", EMBED_TITLE),
+        title=shorten(f"{added.outcome} {record.title}", EMBED_TITLE),
         description=(
             f"`{record.slug}`{_by(record)} · read as {record.layout.value} text · {counts}.\n"
             f"Readers can now use `/quote work: {record.slug}`."

@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
+from bot.library import MAX_SLUG_CHARS
 from bot.query import MAX_QUERY_CHARS
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
@@ -54,7 +55,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         self,
         interaction: discord.Interaction,
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
-        work: str | None = None,
+        work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
         if not lookup.hits:

@@ -77,20 +77,25 @@ def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
     return embed
 
 
-NAV_CUSTOM_ID_TEMPLATE = r"folio:nav:(?P<slug>[a-z0-9-]+):(?P<target>\d+):(?P<arrow>prev|next)"
+NAV_PREFIX = "folio:nav:"
+NAV_CUSTOM_ID = re.compile(r"(?P<slug>[a-z0-9-]{1,40}):(?P<target>\d{1,9}):(?P<arrow>prev|next)")
+"""What follows :data:`NAV_PREFIX` in a ◀/▶ button's custom id."""
 NAVIGATOR_COG = "QuoteCog"
 """The cog that handles ◀/▶ clicks (see :class:`PassageNavigator`)."""
+STALE_BUTTON = "This button no longer works. Run `/quote` again to get fresh ones."
 
 
 class PassageNavigator(Protocol):
     async def show_passage(self, interaction: discord.Interaction, slug: str, target: int) -> None: ...
 
 
-class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV_CUSTOM_ID_TEMPLATE):
+class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.escape(NAV_PREFIX) + ".*"):
     """◀ or ▶: shows paragraph `target` of work `slug`.
 
     The custom id carries all the click needs, so buttons on messages sent
-    before a restart keep working, and no view is kept per message.
+    before a restart keep working, and no view is kept per message. Every id
+    with Folio's prefix is claimed, so a damaged or forged one is answered
+    (with :data:`STALE_BUTTON`) rather than left to fail silently.
     """
 
     def __init__(self, slug: str, target: int, arrow: str, *, disabled: bool = False) -> None:
@@ -98,7 +103,7 @@ class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV
             discord.ui.Button(
                 style=discord.ButtonStyle.secondary,
                 emoji="◀" if arrow == "prev" else "▶",
-                custom_id=f"folio:nav:{slug}:{target}:{arrow}",
+                custom_id=f"{NAV_PREFIX}{slug}:{target}:{arrow}",
                 disabled=disabled,
             )
         )
@@ -108,12 +113,28 @@ class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NAV
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
-    ) -> PassageButton:
-        return cls(match["slug"], int(match["target"]), match["arrow"])
+    ) -> PassageButton | StaleButton:
+        parts = NAV_CUSTOM_ID.fullmatch(item.custom_id.removeprefix(NAV_PREFIX)) if item.custom_id else None
+        if parts is None:
+            return StaleButton(item)
+        return cls(parts["slug"], int(parts["target"]), parts["arrow"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         navigator = cast(PassageNavigator, cast(commands.Bot, interaction.client).get_cog(NAVIGATOR_COG))
         await navigator.show_passage(interaction, self.slug, self.target)
+
+
+class StaleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.escape(NAV_PREFIX) + ".*"):
+    """A Folio button whose custom id no longer means anything: the click gets :data:`STALE_BUTTON`.
+
+    Never registered itself: :meth:`PassageButton.from_custom_id` hands clicks to it.
+    """
+
+    def __init__(self, item: discord.ui.Button[Any]) -> None:
+        super().__init__(item)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(STALE_BUTTON, ephemeral=True)
 
 
 def passage_navigation(work: LoadedWork, paragraph: Passage) -> discord.ui.View:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
 
 
-def run_bot(*args: str, database: Path, stdin: str | None = None, env: dict[str, str] | None = None):
+def run_bot(
+    *args: str, database: Path, stdin: str | None = None, env: dict[str, str] | None = None, **options: object
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
     environment.update({"DATABASE_PATH": str(database), "LOG_LEVEL": "WARNING"}, **(env or {}))
     return subprocess.run(
@@ -24,6 +29,7 @@ def run_bot(*args: str, database: Path, stdin: str | None = None, env: dict[str,
         text=True,
         env=environment,
         timeout=60,
+        **options,
     )
 
 
@@ -103,7 +109,7 @@ def test_remove_work(database: Path, tmp_path: Path) -> None:
     [
         (("add-work", "/nonexistent/book.txt"), "Can't read"),
         (("add-work", "run_bot.py", "--slug", "Bad Slug!"), "can't be a slug"),
-        (("quote", "--work", "nope", "hello"), "no work called `nope`"),
+        (("quote", "--work", "nope", "hello"), "no work called “nope”"),
         (("remove-work", "hello-from-the-other-side"), "bundled story stays"),
     ],
 )
@@ -126,3 +132,90 @@ def test_starting_without_a_token_explains_how_to_get_one(database: Path) -> Non
     assert "DISCORD_TOKEN" in result.stderr and ".env" in result.stderr
     assert "python run_bot.py quote" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [("works",), ("quote", "hello"), ("add-work", "run_bot.py")])
+@pytest.mark.parametrize(
+    ("make_path", "problem"),
+    [
+        (lambda tmp: _write(tmp / "notes.sqlite3", "Tea, more tea.\n" * 300), "not a SQLite database"),
+        (lambda tmp: tmp, "it is a folder"),
+        (lambda tmp: _write(tmp / "plain-file", "x") / "folio.sqlite3", "is a file, not a folder"),
+    ],
+)
+def test_an_unusable_database_is_one_line_and_left_untouched(
+    tmp_path: Path, command: tuple[str, ...], make_path: Callable[[Path], Path], problem: str
+) -> None:
+    database = make_path(tmp_path)
+    before = _snapshot(tmp_path)
+    result = run_bot(*command, database=database)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"Can't use the database at {database}: " in result.stderr and problem in result.stderr
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_read_only_database_is_one_line_and_left_untouched(database: Path) -> None:
+    """Run as a user who may read but not write the database and its folder (as root, as `nobody`)."""
+    assert run_bot("works", database=database).returncode == 0
+    folder = database.parent
+    database.chmod(0o444)
+    folder.chmod(0o555)
+    before = _snapshot(folder)
+    try:
+        result = run_bot("works", database=database, **_unprivileged())
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"Can't use the database at {database}: it is read-only" in result.stderr
+    assert _snapshot(folder) == before
+
+
+def test_the_cli_speaks_command_line_not_discord(database: Path) -> None:
+    unknown = run_bot("quote", "--work", "nope", "hello", database=database)
+    empty = run_bot("quote", "--json", database=database, stdin="\n")
+    messages = [unknown.stderr, json.loads(empty.stdout)["error"]]
+    assert "python run_bot.py works" in messages[0]
+    assert 'python run_bot.py quote "hello from the other side"' in messages[1]
+    for message in messages:
+        assert "`" not in message and "/quote" not in message and "/works" not in message and "*" not in message
+
+
+def test_quote_shows_the_closest_lines_when_nothing_matches(database: Path) -> None:
+    query = "the cat sat on the mat"
+    human = run_bot("quote", query, database=database)
+    answer = json.loads(run_bot("quote", "--json", query, database=database).stdout)
+    assert answer["matches"] == [] and answer["suggestions"]
+    closest = answer["suggestions"][0]
+    assert closest["match"] in human.stdout and closest["location"] in human.stdout
+    assert "Not in Hello From the Other Side." in human.stdout
+
+
+def test_the_cli_logs_only_warnings_unless_asked(database: Path) -> None:
+    quiet = run_bot("works", database=database, env={"LOG_LEVEL": ""})
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    verbose = run_bot("works", "--verbose", database=database.with_name("other.sqlite3"), env={"LOG_LEVEL": ""})
+    assert "Database migrated to v1" in verbose.stderr
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _unprivileged() -> dict[str, object]:
+    """subprocess options that take away root's power to write what its permissions forbid."""
+    return {"preexec_fn": _drop_permission_override} if os.geteuid() == 0 else {}
+
+
+def _drop_permission_override() -> None:
+    """In the child, before exec: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the bounding set."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")

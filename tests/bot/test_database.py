@@ -1,10 +1,13 @@
+import asyncio
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import aiosqlite
 import pytest
 
-from bot.database import MIGRATIONS, Database, Migration
+from bot.database import MIGRATIONS, Database, ImportOutcome, Migration
+from bot.errors import DatabaseUnavailable
 from bot.story import Layout, ParsedWork, Passage, PassageKind
 
 
@@ -56,7 +59,7 @@ async def test_wal_and_foreign_keys_are_on(database: Database) -> None:
 
 async def test_save_and_load_round_trip(database: Database) -> None:
     work = tiny_work()
-    record = await database.save_work("tiny", work, "abc123")
+    record = (await database.save_work("tiny", work, "abc123")).record
     assert (record.slug, record.title, record.author, record.layout) == ("tiny", "Tiny", "Someone", Layout.PLAIN)
     loaded = await database.load_passages(record.id, list(PassageKind))
     assert sorted(loaded, key=lambda p: (p.kind, p.ordinal)) == sorted(work.passages, key=lambda p: (p.kind, p.ordinal))
@@ -64,7 +67,7 @@ async def test_save_and_load_round_trip(database: Database) -> None:
 
 async def test_saving_a_slug_again_replaces_the_work(database: Database) -> None:
     await database.save_work("tiny", tiny_work("Old"), "one")
-    second = await database.save_work("tiny", tiny_work("New"), "two")
+    second = (await database.save_work("tiny", tiny_work("New"), "two")).record
     works = await database.list_works()
     assert [w.work.title for w in works] == ["New"]
     assert works[0].paragraphs == 2 and works[0].sentences == 3 and works[0].sections == 1
@@ -91,16 +94,16 @@ async def test_delete_work(database: Database) -> None:
 
 
 async def test_replacing_a_work_keeps_its_id_and_the_settings_pointing_at_it(database: Database) -> None:
-    first = await database.save_work("tiny", tiny_work("Old"), "one", guild_id=7)
+    first = (await database.save_work("tiny", tiny_work("Old"), "one", guild_id=7)).record
     await database.set_default_work(7, first.id)
-    second = await database.save_work("tiny", tiny_work("New"), "two", guild_id=7)
+    second = (await database.save_work("tiny", tiny_work("New"), "two", guild_id=7)).record
     assert second.id == first.id
     default = await database.default_work(7)
     assert default is not None and default.title == "New"
 
 
 async def test_deleting_a_default_work_clears_the_setting(database: Database) -> None:
-    record = await database.save_work("tiny", tiny_work(), "one", guild_id=7)
+    record = (await database.save_work("tiny", tiny_work(), "one", guild_id=7)).record
     await database.set_default_work(7, record.id)
     await database.delete_work("tiny")
     assert await database.default_work(7) is None
@@ -134,3 +137,54 @@ async def test_a_version_1_database_upgrades_with_its_works(tmp_path: Path) -> N
     kept = await upgraded.find_work("kept")
     await upgraded.close()
     assert kept is not None and kept.title == "Kept" and kept.guild_id is None
+
+
+async def test_saving_reports_what_it_did_with_the_counts_it_stored(database: Database) -> None:
+    added = await database.save_work("tiny", tiny_work("Old"), "one", guild_id=7)
+    same = await database.save_work("tiny", tiny_work("Old"), "one", guild_id=7)
+    replaced = await database.save_work("tiny", tiny_work("New"), "two", guild_id=7)
+    assert [s.outcome for s in (added, same, replaced)] == [
+        ImportOutcome.ADDED,
+        ImportOutcome.UNCHANGED,
+        ImportOutcome.REPLACED,
+    ]
+    assert (replaced.summary.sections, replaced.summary.paragraphs, replaced.summary.sentences) == (1, 2, 3)
+    assert await database.save_work("tiny", tiny_work("Theirs"), "three", guild_id=8) is None
+    assert await database.save_work("tiny", tiny_work("Again"), "four", guild_id=7, replace=False) is None
+
+
+async def test_concurrent_saves_of_one_slug_each_report_their_own_outcome(database: Database) -> None:
+    """Only one can add the work; the others replace it or find it unchanged, never "add" it again."""
+    saves = [database.save_work("tiny", tiny_work(f"Title {n % 2}"), f"hash {n % 2}", guild_id=7) for n in range(4)]
+    outcomes = [saved.outcome for saved in await asyncio.gather(*saves)]
+    assert outcomes.count(ImportOutcome.ADDED) == 1
+    assert len(await database.list_works(7)) == 1
+
+
+@pytest.mark.parametrize(
+    ("make_path", "problem"),
+    [
+        (lambda tmp: _write(tmp / "notes.sqlite3", b"Dear diary, this is no database.\n" * 200), "not a SQLite database"),
+        (lambda tmp: tmp, "it is a folder"),
+        (lambda tmp: _write(tmp / "plain-file", b"x") / "folio.sqlite3", "plain-file is a file, not a folder"),
+        (lambda tmp: _write(tmp / "plain-file", b"x") / "deeper" / "folio.sqlite3", "plain-file is a file"),
+    ],
+)
+async def test_an_unusable_database_is_explained_and_left_untouched(
+    tmp_path: Path, make_path: Callable[[Path], Path], problem: str
+) -> None:
+    path = make_path(tmp_path)
+    before = _snapshot(tmp_path)
+    with pytest.raises(DatabaseUnavailable, match=problem) as raised:
+        await Database.open(path)
+    assert str(path) in str(raised.value)
+    assert _snapshot(tmp_path) == before
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

@@ -1,11 +1,13 @@
 import asyncio
+import random
 from pathlib import Path
 
 import pytest
 
-from bot.database import Database
+from bot.database import Database, ImportOutcome
 from bot.errors import InvalidQuery, InvalidWork, PassageNotFound, UnknownWork
-from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, ImportOutcome, Library, decode_text, slugify
+from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, Library, decode_text, slugify
+from bot.query import MAX_QUERY_CHARS
 
 
 @pytest.fixture
@@ -120,6 +122,8 @@ def test_slugify() -> None:
 
 def test_decode_text_reads_utf16_utf8_and_windows_files() -> None:
     assert decode_text("Naïve “quotes”".encode("utf-16"), "notepad.txt") == "Naïve “quotes”"
+    assert decode_text("Naïve “quotes”, no mark".encode("utf-16-le"), "le.txt") == "Naïve “quotes”, no mark"
+    assert decode_text("Naïve “quotes”, no mark".encode("utf-16-be"), "be.txt") == "Naïve “quotes”, no mark"
     assert decode_text("\ufeffNaïve".encode("utf-8"), "bom.txt") == "Naïve"
     assert decode_text("Naïve".encode("cp1252"), "old.txt") == "Naïve"
     with pytest.raises(InvalidWork, match="not a text file"):
@@ -213,3 +217,40 @@ async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path) -> None:
     await cli_library.add_text("The second version.\n", slug="changing")
     assert "second" in (await bot_library.load("changing")).sentences[0].text
     await database.close()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(byte or 1 for byte in random.Random(seed).randbytes(20_000))  # binary, without a NUL byte
+        for seed in range(3)
+    ]
+    + ["Ελληνικά".encode("utf-8").replace(b"\xce", b"\x01")],  # damaged: control characters everywhere
+)
+def test_decode_text_refuses_what_is_not_prose(data: bytes) -> None:
+    with pytest.raises(InvalidWork, match="doesn't read as text"):
+        decode_text(data, "noise.bin")
+
+
+def test_decode_text_accepts_prose_in_any_script() -> None:
+    for prose in ("Война и мир. " * 50, "吾輩は猫である。名前はまだ無い。" * 50, "Ὅμηρος. " * 50):
+        assert decode_text(prose.encode("utf-8"), "prose.txt") == prose
+
+
+async def test_concurrent_uploads_to_one_slug_each_describe_their_own_work(library: Library) -> None:
+    """Each reply names the text it stored, with that text's counts; only one of them adds the work."""
+    short = b"A short tale.\n"
+    long = b"A longer tale.\n\nIt has two paragraphs. And three sentences.\n"
+    results = await asyncio.gather(
+        *(library.add_upload(data, "tale.txt", slug="tale", title=None, guild_id=1) for data in (short, long, long))
+    )
+    assert [r.outcome for r in results].count(ImportOutcome.ADDED) == 1
+    for result, data in zip(results, (short, long, long), strict=True):
+        assert (result.summary.paragraphs, result.summary.sentences) == (data.count(b"\n\n") + 1, data.count(b"."))
+
+
+async def test_suggestions_read_only_as_much_as_a_quote_may_hold(library: Library) -> None:
+    """Autocomplete searches the first MAX_QUERY_CHARS characters of whatever arrives, however long."""
+    typed = "hello from the other side".ljust(MAX_QUERY_CHARS) + " Derek Stiles loft" * 5_000
+    capped = await library.suggest(typed[:MAX_QUERY_CHARS])
+    assert capped and await library.suggest(typed) == capped

@@ -10,7 +10,7 @@ def test_defaults_from_an_empty_environment() -> None:
     assert settings.discord_token is None
     assert settings.guild_id is None
     assert settings.database_path == DEFAULT_DATABASE_PATH
-    assert settings.log_level == "INFO"
+    assert settings.log_level is None  # the bot then logs at INFO, the CLI at WARNING
     assert settings.api_base is None and settings.gateway_url is None
 
 

@@ -79,7 +79,7 @@ async def test_a_moderator_adds_a_work_and_readers_quote_it(folio: Harness) -> N
 
 async def test_works_of_one_server_are_invisible_to_another(folio: Harness) -> None:
     quote = await run(folio, "quote", {"text": "keeper climbed the stairs", "work": "lighthouse"}, guild_id=OTHER_GUILD_ID)
-    assert "no work called `lighthouse`" in quote.json["data"]["content"]
+    assert "no work called “lighthouse”" in quote.json["data"]["content"]
     listing = await run(folio, "works", guild_id=OTHER_GUILD_ID)
     assert "The Lighthouse" not in str(listing.json)
 
@@ -129,7 +129,7 @@ async def test_a_moderator_removes_a_work(folio: Harness) -> None:
     body = (await run(folio, "library remove", {"work": "lighthouse"}, user=payloads.MOD)).json
     assert "Removed The Lighthouse" in embed_text(body["data"])
     quote = await run(folio, "quote", {"text": "keeper climbed the stairs", "work": "lighthouse"})
-    assert "no work called `lighthouse`" in quote.json["data"]["content"]
+    assert "no work called “lighthouse”" in quote.json["data"]["content"]
 
 
 async def test_log_is_clean(folio: Harness) -> None:

@@ -165,7 +165,7 @@ async def test_bad_input_gets_a_private_explanation(folio: Harness, text: str, r
 async def test_unknown_work_is_explained(folio: Harness) -> None:
     body = await quote(folio, "hello", work="no-such-book")
     assert body["data"]["flags"] & EPHEMERAL
-    assert "no work called `no-such-book`" in body["data"]["content"]
+    assert "no work called “no-such-book”" in body["data"]["content"]
 
 
 async def test_still_serving_after_bad_input_and_log_is_clean(folio: Harness) -> None:

@@ -662,7 +662,7 @@ def _interaction_fields(source: JSON) -> JSON:
     metadata: JSON = {
         "id": source["id"],
         "type": source["type"],
-        "user": source["member"]["user"],
+        "user": source["member"]["user"] if "member" in source else source["user"],  # a DM has no member
         "authorizing_integration_owners": source["authorizing_integration_owners"],
     }
     if "message" in source:
