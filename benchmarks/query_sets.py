@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.textnorm import words
+from bot.search.textnorm import words
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"

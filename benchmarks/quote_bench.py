@@ -1,7 +1,7 @@
 """Quote lookup benchmark: Folio's QuoteIndex against brute-force rapidfuzz.
 
 For each text (the bundled story, Frankenstein, Dracula) this parses the work
-with :func:`bot.ingest.parse_work`, builds a :class:`bot.search.QuoteIndex`
+with :func:`bot.text.ingest.parse_work`, builds a :class:`bot.search.engine.QuoteIndex`
 over its sentences (timed, and its peak allocation traced), then runs the
 reader queries of ``benchmarks/queries/<text>.yaml`` through
 
@@ -51,9 +51,9 @@ from benchmarks.query_sets import (
     is_expected,
     load_query_set,
 )
-from bot.ingest import parse_work
-from bot.search import QuoteIndex
-from bot.textnorm import clear_caches
+from bot.text.ingest import parse_work
+from bot.search.engine import QuoteIndex
+from bot.search.textnorm import clear_caches
 
 BASELINE_CUTOFF = 90.0
 """WRatio score at or above which the baseline counts as "found". WRatio gives

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot.database import Database
+from bot.storage.database import Database
 from bot.errors import EmptyQuery, FolioError, UnknownWork
-from bot.excerpt import excerpt_around
-from bot.library import Library, QuoteHit, QuoteLookup
+from bot.text.excerpt import excerpt_around
+from bot.library.service import Library, QuoteHit, QuoteLookup
 from bot.settings import Settings
 
 MAX_PASSAGE_CHARS = 1200

@@ -4,7 +4,7 @@
 same error reaches readers in Discord and operators on the command line. Each
 interface phrases it for its medium (the cogs escape it and may add a hint
 naming a slash command, the CLI names its own commands); see
-`cogs/errors_ui.py` and `bot/cli.py`.
+`bot/folio_bot.py` (for the cogs) and `bot/cli.py`.
 """
 
 from __future__ import annotations

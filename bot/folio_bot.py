@@ -19,9 +19,9 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.database import Database
+from bot.storage.database import Database
 from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
-from bot.library import Library
+from bot.library.service import Library
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from discord import app_commands
 
-from bot.database import WorkSummary
-from bot.excerpt import shorten
+from bot.storage.database import WorkSummary
+from bot.text.excerpt import shorten
 from cogs.discord_limits import CHOICE_CHARS, CHOICES
 
 

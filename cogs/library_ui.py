@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.database import SavedWork, WorkRecord, WorkSummary
-from bot.excerpt import shorten
+from bot.storage.database import SavedWork, WorkRecord, WorkSummary
+from bot.text.excerpt import shorten
 from cogs.discord_limits import EMBED_FIELDS, EMBED_TITLE, EMBED_TOTAL
 
 LIBRARY_COLOUR = discord.Colour.blurple()

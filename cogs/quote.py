@@ -8,8 +8,8 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
-from bot.library import MAX_SLUG_CHARS
-from bot.query import MAX_QUERY_CHARS
+from bot.library.service import MAX_SLUG_CHARS
+from bot.search.query import MAX_QUERY_CHARS
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
 from cogs.quote_ui import (

@@ -8,9 +8,9 @@ from typing import Any, Protocol, cast
 import discord
 from discord.ext import commands
 
-from bot.excerpt import excerpt_around, shorten
-from bot.library import LoadedWork, QuoteLookup
-from bot.story import Passage
+from bot.text.excerpt import excerpt_around, shorten
+from bot.library.service import LoadedWork, QuoteLookup
+from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 
 EMBED_PASSAGE_CHARS = 1500

@@ -19,7 +19,7 @@ from benchmarks.query_sets import (
     is_expected,
     load_query_set,
 )
-from bot.ingest import parse_work
+from bot.text.ingest import parse_work
 
 MIN_PER_KIND = {
     "hello-from-the-other-side": 10,

@@ -8,10 +8,10 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.database import Database, WorkRecord, WorkSummary
-from bot.ingest import content_hash, parse_work
-from bot.library import Library
-from bot.story import Layout
+from bot.storage.database import Database, WorkRecord, WorkSummary
+from bot.text.ingest import content_hash, parse_work
+from bot.library.service import Library
+from bot.text.model import Layout
 from cogs import discord_limits as limits
 from cogs.library_ui import works_embed
 from cogs.quote_ui import PassageButton, not_found_embed, passage_embed, passage_navigation, quote_embed

@@ -20,14 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from bot import ingest
-from bot.database import Database, ImportOutcome, SavedWork, WorkRecord, WorkSummary
+from bot.text import ingest
+from bot.storage.database import Database, ImportOutcome, SavedWork, WorkRecord, WorkSummary
 from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
-from bot.excerpt import shorten
-from bot.query import MAX_QUERY_CHARS, clean_query
-from bot.search import LookupResult, QuoteIndex, QuoteMatch
+from bot.text.excerpt import shorten
+from bot.search.query import MAX_QUERY_CHARS, clean_query
+from bot.search.engine import LookupResult, QuoteIndex, QuoteMatch
 from bot.settings import DATA_DIR
-from bot.story import SECTION_KINDS, ParsedWork, Passage, PassageKind
+from bot.text.model import SECTION_KINDS, ParsedWork, Passage, PassageKind
 
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
 BUNDLED_SLUG = "hello-from-the-other-side"

@@ -1,4 +1,4 @@
-from bot.excerpt import ELLIPSIS, excerpt_around, shorten
+from bot.text.excerpt import ELLIPSIS, excerpt_around, shorten
 
 PARAGRAPH = "First sentence here. The matched sentence sits in the middle. A last sentence follows it."
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.textnorm import FUNCTION_TERMS, SYNONYMS, sentence_parts, term, words
+from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, sentence_parts, term, words
 
 CONFIDENT_SCORE: float = 70.0
 """Lowest score reported as a confident match.

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.errors import InvalidQuery
-from bot.query import MAX_QUERY_CHARS, clean_query
+from bot.search.query import MAX_QUERY_CHARS, clean_query
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.database import MIGRATIONS, Database, ImportOutcome, Migration
+from bot.storage.database import MIGRATIONS, Database, ImportOutcome, Migration
 from bot.errors import DatabaseUnavailable
-from bot.story import Layout, ParsedWork, Passage, PassageKind
+from bot.text.model import Layout, ParsedWork, Passage, PassageKind
 
 
 def tiny_work(title: str = "Tiny") -> ParsedWork:

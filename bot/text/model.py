@@ -3,7 +3,7 @@
 Every passage keeps ``start``/``end`` offsets into the work's original text
 (the decoded file, as read), so any passage can be traced back to its source.
 ``text`` is the *display* text: the source slice with hard wraps unwrapped
-(see :func:`bot.ingest.display_text`).
+(see :func:`bot.text.ingest.display_text`).
 
 Passage ids are stable for a given text: a kind letter plus the passage's
 0-based ordinal among passages of that kind (``p12`` is the 13th paragraph).

@@ -22,7 +22,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.errors import DatabaseUnavailable
-from bot.story import Layout, ParsedWork, Passage, PassageKind
+from bot.text.model import Layout, ParsedWork, Passage, PassageKind
 
 log = logging.getLogger(__name__)
 

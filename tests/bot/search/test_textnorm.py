@@ -8,7 +8,7 @@ import string
 import pytest
 
 from bot.settings import DATA_DIR
-from bot.textnorm import (
+from bot.search.textnorm import (
     _ASCII_WORD_RE,
     _WORD_RE,
     FUNCTION_TERMS,

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database, ImportOutcome
+from bot.storage.database import Database, ImportOutcome
 from bot.errors import InvalidQuery, InvalidWork, PassageNotFound, UnknownWork
-from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, Library, decode_text, slugify
-from bot.query import MAX_QUERY_CHARS
+from bot.library.service import BUNDLED_SLUG, MAX_TITLE_CHARS, Library, decode_text, slugify
+from bot.search.query import MAX_QUERY_CHARS
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ async def test_uploads_never_overwrite_by_a_made_up_slug(library: Library) -> No
 
 async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library: Library) -> None:
     """Both check the slug is free, then both parse and save: one must be refused."""
-    novel = (Path(__file__).parents[2] / "benchmarks" / "corpus" / "frankenstein.txt").read_text()
+    novel = (Path(__file__).parents[3] / "benchmarks" / "corpus" / "frankenstein.txt").read_text()
     results = await asyncio.gather(
         library.add_text(novel, slug="book", guild_id=1),
         library.add_text("A short story about a lighthouse.\n", slug="book", guild_id=2),
@@ -159,7 +159,7 @@ async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library
 
 
 async def test_reads_during_an_import_see_all_or_nothing(library: Library) -> None:
-    novel = (Path(__file__).parents[2] / "benchmarks" / "corpus" / "dracula.txt").read_text()
+    novel = (Path(__file__).parents[3] / "benchmarks" / "corpus" / "dracula.txt").read_text()
     importing = asyncio.create_task(library.add_text(novel, slug="dracula"))
     seen: list[int] = []
     while not importing.done():

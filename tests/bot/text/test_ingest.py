@@ -1,4 +1,4 @@
-"""Tests for bot.ingest: layouts, sections, sentences, dialogue and offsets."""
+"""Tests for bot.text.ingest: layouts, sections, sentences, dialogue and offsets."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import content_hash, detect_layout, display_text, parse_work
-from bot.story import Layout, ParsedWork, PassageKind
+from bot.text.ingest import content_hash, detect_layout, display_text, parse_work
+from bot.text.model import Layout, ParsedWork, PassageKind
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 STORY_PATH = REPO / "data" / "hello-from-the-other-side.txt"
 FRANKENSTEIN_PATH = REPO / "benchmarks" / "corpus" / "frankenstein.txt"
 DRACULA_PATH = REPO / "benchmarks" / "corpus" / "dracula.txt"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import parse_work
-from bot.search import CONFIDENT_SCORE, LookupResult, QuoteIndex, QuoteMatch
+from bot.text.ingest import parse_work
+from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, QuoteMatch
 
-STORY = Path(__file__).resolve().parents[2] / "data" / "hello-from-the-other-side.txt"
+STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""The library service: works imported, cached and searchable, per server; shared by the CLI and the cogs."""

@@ -1,0 +1,1 @@
+"""Quote search: word normalisation, query validation, candidate ranking and rescoring."""

@@ -1,0 +1,1 @@
+"""The text model and ingest: works parsed into passages with offsets into the source."""

@@ -1,0 +1,171 @@
+"""Ingest a story's source text into a :class:`~bot.text.model.ParsedWork`.
+
+Pure text processing: no Discord, no I/O. Three layouts are recognised:
+
+* **AO3 downloads** — a ``Work Header`` preface, then ``Work Text:`` (or
+  ``Chapter N`` / ``Chapter Text`` headings); author notes and the trailing
+  ``Afterword`` / ``End Notes`` are left out.
+* **Project Gutenberg books** — the licence header and footer are cut at the
+  ``*** START OF ...`` / ``*** END OF ...`` lines; ``Title:`` and ``Author:``
+  come from the header.
+* **Plain text** — anything else.
+
+Parsing happens in three steps: the source is cut into *blocks* (runs of
+non-blank lines); a layout-specific *outline* classifies each block as a
+heading, a scene break or a paragraph; the outline is grouped into sections
+and written out as passages. Every passage's offsets index the original
+string, and its ``text`` is always ``display_text(source[start:end], layout)``.
+
+Sections are flat: a work with chapter headings is divided into chapters
+(plus "Front matter" / "Back matter" when there is text outside them) and
+scene breaks inside chapters are dropped; a work without chapter headings is
+divided into scenes at its scene breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
+from bot.text.blocks import ITALIC_SPAN, Span
+from bot.text.dialogue import SpeakerGuesser, quote_spans
+from bot.text.gutenberg import GUTENBERG_START, outline_gutenberg
+from bot.text.model import Layout, ParsedWork, Passage, PassageKind
+from bot.text.outline import Outline, Section, group_into_sections
+from bot.text.plain import outline_plain
+from bot.text.sentences import sentence_spans
+
+UNTITLED = "Untitled"
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def content_hash(source_text: str) -> str:
+    """The sha256 hex digest of the UTF-8 encoded text."""
+    return hashlib.sha256(source_text.encode("utf-8")).hexdigest()
+
+
+def detect_layout(text: str) -> Layout:
+    """Recognise which layout ``text`` is in."""
+    if GUTENBERG_START.search(text):
+        return Layout.GUTENBERG
+    if AO3_SIGNATURE.search(text):
+        return Layout.AO3
+    return Layout.PLAIN
+
+
+_BLANK_LINE_RUN = re.compile(r"\n\s*\n")
+
+
+def display_text(raw: str, layout: Layout) -> str:
+    """Turn a raw source slice into display text.
+
+    Hard wraps are unwrapped (any whitespace run within a paragraph becomes one
+    space) and paragraphs are separated by one blank line. For Gutenberg texts
+    ``--`` becomes an em dash and ``_italics_`` become Discord's ``*italics*``.
+    """
+    paragraphs = (" ".join(chunk.split()) for chunk in _BLANK_LINE_RUN.split(raw))
+    text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    if layout is Layout.GUTENBERG:
+        text = ITALIC_SPAN.sub(r"*\1*", text.replace("--", "—"))
+    return text
+
+
+def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
+    """Parse a work into sections, paragraphs, sentences and dialogue.
+
+    ``title`` overrides the title found in the text.
+    """
+    layout = detect_layout(source_text)
+    outline = _OUTLINERS[layout](source_text)
+    sections = group_into_sections(outline.items)
+    writer = _PassageWriter(source_text, layout, SpeakerGuesser.learn(source_text, sections))
+    for index, section in enumerate(sections):
+        writer.write_section(index, section)
+    return ParsedWork(
+        title=title or outline.title or UNTITLED,
+        author=outline.author,
+        layout=layout,
+        source_text=source_text,
+        passages=writer.passages,
+    )
+
+
+_OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
+    Layout.AO3: outline_ao3,
+    Layout.GUTENBERG: outline_gutenberg,
+    Layout.PLAIN: outline_plain,
+}
+
+
+# --------------------------------------------------------------------------
+# Writing passages
+# --------------------------------------------------------------------------
+
+
+class _PassageWriter:
+    """Emits passages in reading order, numbering each kind from 0."""
+
+    def __init__(self, text: str, layout: Layout, speakers: SpeakerGuesser) -> None:
+        self._text = text
+        self._layout = layout
+        self._speakers = speakers
+        self._ordinals: Counter[PassageKind] = Counter()
+        self.passages: list[Passage] = []
+
+    def write_section(self, index: int, section: Section) -> None:
+        start, end = section.paragraphs[0][0], section.paragraphs[-1][1]
+        self._add(section.kind, (start, end), section=index, title=section.title)
+        for paragraph in section.paragraphs:
+            self._write_paragraph(paragraph, index)
+
+    def _write_paragraph(self, span: Span, section: int) -> None:
+        paragraph = self._add(PassageKind.PARAGRAPH, span, section=section)
+        offset = span[0]
+        raw = self._text[span[0] : span[1]]
+        protect_italics = self._layout is Layout.GUTENBERG
+        for start, end in sentence_spans(raw, protect_italics=protect_italics):
+            sentence = (offset + start, offset + end)
+            self._add(PassageKind.SENTENCE, sentence, section=section, paragraph=paragraph.ordinal)
+        quotes = quote_spans(raw)
+        for (start, end), speaker in zip(quotes, self._speakers.speakers(raw, quotes), strict=True):
+            self._add(
+                PassageKind.DIALOGUE,
+                (offset + start, offset + end),
+                section=section,
+                paragraph=paragraph.ordinal,
+                speaker=speaker,
+            )
+
+    def _add(
+        self,
+        kind: PassageKind,
+        span: Span,
+        *,
+        section: int,
+        paragraph: int | None = None,
+        speaker: str | None = None,
+        title: str | None = None,
+    ) -> Passage:
+        ordinal = self._ordinals[kind]
+        self._ordinals[kind] += 1
+        start, end = span
+        passage = Passage(
+            kind=kind,
+            ordinal=ordinal,
+            start=start,
+            end=end,
+            text=display_text(self._text[start:end], self._layout),
+            section=section,
+            paragraph=ordinal if kind is PassageKind.PARAGRAPH else paragraph,
+            speaker=speaker,
+            title=title,
+        )
+        self.passages.append(passage)
+        return passage
