@@ -161,11 +161,11 @@ class Database:
         Raises :class:`DatabaseUnavailable`, naming the path and the problem,
         when it cannot be used; an unusable file is left as it was.
         """
+        if str(path) != ":memory:":
+            _prepare_folder(Path(path))
         try:
-            if str(path) != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
             connection = await aiosqlite.connect(path, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
+        except sqlite3.Error as error:
             raise _unusable(Path(path), error) from error
         connection.row_factory = aiosqlite.Row
         database = cls(connection)
@@ -421,12 +421,20 @@ def _unusable(path: Path, error: BaseException) -> DatabaseUnavailable:
     return DatabaseUnavailable(f"Can't use the database at {path}: {_problem(path, error)}.")
 
 
-def _problem(path: Path, error: BaseException) -> str:
+def _prepare_folder(path: Path) -> None:
+    """Create the database's folder; refuse a path that is a folder or lies under a file, before SQLite tries it."""
     if path.is_dir():
-        return "it is a folder, not a database file"
+        raise DatabaseUnavailable(f"Can't use the database at {path}: it is a folder, not a database file.")
     blocking_file = next((parent for parent in path.parents if parent.exists() and not parent.is_dir()), None)
     if blocking_file is not None:
-        return f"{blocking_file} is a file, not a folder"
+        raise DatabaseUnavailable(f"Can't use the database at {path}: {blocking_file} is a file, not a folder.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _unusable(path, error) from error
+
+
+def _problem(path: Path, error: BaseException) -> str:
     reason = str(error)
     if "readonly" in reason or isinstance(error, PermissionError):
         return "it is read-only, and Folio needs to write to it and its folder (check their permissions)"
