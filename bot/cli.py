@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot.storage.database import Database
 from bot.errors import EmptyQuery, FolioError, UnknownWork
-from bot.text.excerpt import excerpt_around
-from bot.library.service import Library, QuoteHit, QuoteLookup
+from bot.library.service import Library, LibraryOptions
+from bot.library.views import QuoteHit, QuoteLookup
 from bot.settings import Settings
+from bot.storage.database import Database
+from bot.text.excerpt import excerpt_around
 
 MAX_PASSAGE_CHARS = 1200
 
@@ -71,7 +72,7 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
     """Run one offline command; returns the process exit code."""
     try:
         async with Database.opened(settings.database_path) as database:
-            return await _run(Library(database), args)
+            return await _run(Library(database, options=LibraryOptions.from_settings(settings)), args)
     except FolioError as error:
         print(f"error: {cli_text(error)}", file=sys.stderr)
     except sqlite3.Error as error:
@@ -153,8 +154,8 @@ def _match_json(hit: QuoteHit) -> dict[str, object]:
         "text": excerpt_around(hit.paragraph.text, hit.sentence.text, MAX_PASSAGE_CHARS).text,
         "match": hit.sentence.text,
         "score": round(hit.score, 1),
-        "passage_id": hit.paragraph.passage_id,
-        "sentence_id": hit.sentence.passage_id,
+        "passage_id": hit.paragraph.id,
+        "sentence_id": hit.sentence.id,
         "work": hit.work.slug,
         "location": str(hit.location),
     }
@@ -168,11 +169,11 @@ def _print_human(out: TextIO, lookup: QuoteLookup) -> None:
     print(f"> {lookup.query}", file=out)
     for hit in lookup.hits:
         print(f"  [{hit.score:5.1f}] {hit.sentence.text}", file=out)
-        print(f"          {hit.location} · {hit.paragraph.passage_id}", file=out)
+        print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)
     if not lookup.hits:
         print(f"  Not in {lookup.work.title}.", file=out)
         if not lookup.suggestions:
             print("  No line comes close; try a few distinctive words from the line you remember.", file=out)
         for hit in lookup.suggestions:
             print(f"  closest [{hit.score:5.1f}] {hit.sentence.text}", file=out)
-            print(f"          {hit.location} · {hit.paragraph.passage_id}", file=out)
+            print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)

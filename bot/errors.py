@@ -54,3 +54,7 @@ class PassageNotFound(FolioError):
 
 class DatabaseUnavailable(FolioError):
     """The database cannot be opened or written; the message names the path and the problem."""
+
+
+class LibraryLimit(InvalidWork):
+    """A server has as many works, or as many bytes of them, as it may."""

@@ -19,10 +19,11 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.storage.database import Database
 from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
-from bot.library.service import Library
+from bot.library.importer import ProcessImporter
+from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
+from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -158,14 +159,22 @@ async def run_discord_bot(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings, database: Database) -> int:
-    """Load the library and run the bot until its connection ends; returns the exit code."""
+    """Run the bot until its connection ends; returns the exit code.
+
+    Works are not loaded at start-up: each is read when first used and kept in a bounded cache.
+    Works stored by an older parser are prepared again in the background.
+    """
     assert settings.discord_token, "checked by the caller"
-    library = Library(database)
-    loaded = await library.preload()  # no reader waits on a cold load
-    log.info("Library ready: %d work(s) loaded", loaded)
+    library = Library(
+        database, importer=ProcessImporter(database.path), options=LibraryOptions.from_settings(settings)
+    )
     try:
+        await library.ensure_bundled_story()
+        log.info("Library ready")
+        upgrading = asyncio.create_task(_upgrade_works(library), name="folio-upgrade")
         async with FolioBot(settings=settings, database=database, library=library) as folio:
             await folio.start(settings.discord_token)
+        upgrading.cancel()
     except discord.LoginFailure:
         log.error("Discord rejected DISCORD_TOKEN. Check the token in your .env (Bot -> Reset Token).")
         return 1
@@ -176,7 +185,20 @@ async def _serve(settings: Settings, database: Database) -> int:
             _reason(error),
         )
         return 1
+    finally:
+        await library.close()
     return 0
+
+
+async def _upgrade_works(library: Library) -> None:
+    """Prepare again the works an older parser stored, one at a time, while the bot serves."""
+    try:
+        upgraded = await library.upgrade_works()
+    except Exception:
+        log.exception("Upgrading stored works failed; each will be upgraded when it is first used")
+        return
+    if upgraded:
+        log.info("Upgraded %d stored work(s) to the current parser", upgraded)
 
 
 def _reason(error: BaseException) -> str:

@@ -11,6 +11,9 @@ from dotenv import load_dotenv
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DATABASE_PATH = DATA_DIR / "folio.sqlite3"
+DEFAULT_CACHE_MB = 64
+DEFAULT_MAX_WORKS_PER_SERVER = 20
+DEFAULT_MAX_MB_PER_SERVER = 60
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
@@ -29,6 +32,12 @@ class Settings:
     """LOG_LEVEL if set; otherwise the bot logs at INFO and the CLI at WARNING."""
     api_base: str | None
     gateway_url: str | None
+    cache_mb: int = DEFAULT_CACHE_MB
+    """Memory budget, in MiB, for the works a process keeps loaded (FOLIO_CACHE_MB)."""
+    max_works_per_server: int = DEFAULT_MAX_WORKS_PER_SERVER
+    """Works one server may add (FOLIO_MAX_WORKS_PER_SERVER)."""
+    max_mb_per_server: int = DEFAULT_MAX_MB_PER_SERVER
+    """MiB of text one server's works may take (FOLIO_MAX_MB_PER_SERVER)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
@@ -43,6 +52,9 @@ class Settings:
             log_level=_log_level(env),
             api_base=_optional(env, "DISCORD_API_BASE"),
             gateway_url=_optional(env, "DISCORD_GATEWAY_URL"),
+            cache_mb=_positive(env, "FOLIO_CACHE_MB", DEFAULT_CACHE_MB),
+            max_works_per_server=_positive(env, "FOLIO_MAX_WORKS_PER_SERVER", DEFAULT_MAX_WORKS_PER_SERVER),
+            max_mb_per_server=_positive(env, "FOLIO_MAX_MB_PER_SERVER", DEFAULT_MAX_MB_PER_SERVER),
         )
 
 
@@ -57,6 +69,15 @@ def _optional_snowflake(env: os._Environ[str] | dict[str, str], name: str) -> in
         return None
     if not value.isdigit():
         raise SettingsError(f"{name} must be a numeric Discord server id, got {value!r}.")
+    return int(value)
+
+
+def _positive(env: os._Environ[str] | dict[str, str], name: str, default: int) -> int:
+    value = _optional(env, name)
+    if value is None:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise SettingsError(f"{name} must be a whole number of at least 1, got {value!r}.")
     return int(value)
 
 

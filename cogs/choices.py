@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from discord import app_commands
 
-from bot.storage.database import WorkSummary
+from bot.storage.records import WorkSummary
 from bot.text.excerpt import shorten
 from cogs.discord_limits import CHOICE_CHARS, CHOICES
 

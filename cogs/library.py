@@ -7,9 +7,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.folio_bot import FolioBot
-from bot.library.service import MAX_SLUG_CHARS, MAX_TITLE_CHARS, check_work_size
+from bot.library.uploads import MAX_SLUG_CHARS, MAX_TITLE_CHARS, check_work_size
 from cogs.choices import work_choices
-from cogs.library_ui import default_set_embed, removed_embed, work_added_embed, works_embed
+from cogs.library_ui import (
+    default_set_embed,
+    removed_embed,
+    work_added_embed,
+    works_embed,
+)
+
 
 def _is_moderator(interaction: discord.Interaction) -> bool:
     """In a server, with Manage Server; raises the check failure that explains what is missing."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.storage.database import SavedWork, WorkRecord, WorkSummary
+from bot.storage.records import SavedWork, WorkRecord, WorkSummary
 from bot.text.excerpt import shorten
 from cogs.discord_limits import EMBED_FIELDS, EMBED_TITLE, EMBED_TOTAL
 

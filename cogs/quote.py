@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
-from bot.library.service import MAX_SLUG_CHARS
+from bot.library.uploads import MAX_SLUG_CHARS
+from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
+from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
 from cogs.quote_ui import (
@@ -34,11 +38,17 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(PassageButton)
 
-    async def show_passage(self, interaction: discord.Interaction, slug: str, target: int) -> None:
-        """Turn the clicked message to paragraph `target` of `slug` (a ◀/▶ click)."""
+    async def step_from(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
+        """Turn the clicked message to the paragraph `step` away from passage `passage_id` (a ◀/▶ click)."""
+        await self._show(interaction, self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id))
+
+    async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None:
+        """Turn the clicked message to paragraph `ordinal` of `slug` (a button from before stable ids)."""
+        await self._show(interaction, self.bot.library.paragraph_at(slug, ordinal, guild_id=interaction.guild_id))
+
+    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
         try:
-            work = await self.bot.library.load(slug, guild_id=interaction.guild_id)
-            paragraph = work.paragraph(target)
+            work, paragraph = await finding
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
@@ -78,7 +88,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             )
         except FolioError:
             return []
-        return [text_choice(sentence.text) for sentence in sentences]
+        return [text_choice(sentence) for sentence in sentences]
 
     @quote.autocomplete("work")
     async def quote_work_autocomplete(

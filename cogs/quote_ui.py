@@ -8,8 +8,8 @@ from typing import Any, Protocol, cast
 import discord
 from discord.ext import commands
 
+from bot.library.views import QuoteLookup, WorkView
 from bot.text.excerpt import excerpt_around, shorten
-from bot.library.service import LoadedWork, QuoteLookup
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 
@@ -33,18 +33,17 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
-    speaker = best.work.speaker_of(best.sentence)
-    if speaker:
-        embed.add_field(name="Speaker", value=shorten(speaker, FIELD_VALUE), inline=True)
+    if best.sentence.speaker:
+        embed.add_field(name="Speaker", value=shorten(best.sentence.speaker, FIELD_VALUE), inline=True)
     embed.add_field(name="Where", value=shorten(str(best.location), FIELD_VALUE), inline=False)
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others[:3]]
         embed.add_field(name="Also matches", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
-    embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.passage_id}")
+    embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.id}")
     return embed
 
 
-def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
+def passage_embed(work: WorkView, paragraph: Passage) -> discord.Embed:
     """A whole paragraph (shortened if very long), for stepping through the work."""
     embed = discord.Embed(
         title=shorten(work.title, EMBED_TITLE),
@@ -52,7 +51,7 @@ def passage_embed(work: LoadedWork, paragraph: Passage) -> discord.Embed:
         colour=QUOTE_COLOUR,
     )
     embed.add_field(name="Where", value=shorten(str(work.location(paragraph)), FIELD_VALUE), inline=False)
-    embed.set_footer(text=f"passage {paragraph.passage_id}")
+    embed.set_footer(text=f"passage {paragraph.id}")
     return embed
 
 
@@ -77,58 +76,74 @@ def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
     return embed
 
 
-NAV_PREFIX = "folio:nav:"
-NAV_CUSTOM_ID = re.compile(r"(?P<slug>[a-z0-9-]{1,40}):(?P<target>\d{1,9}):(?P<arrow>prev|next)")
-"""What follows :data:`NAV_PREFIX` in a ◀/▶ button's custom id."""
+BUTTON_TEMPLATE = r"folio:(?:p|nav):.*"
+"""Every custom id of Folio's ◀ ▶ buttons, well-formed or not."""
+PASSAGE_BUTTON = re.compile(r"folio:p:(?P<passage>\d{1,19}):(?P<arrow>prev|next)")
+"""◀ ▶ from a passage, by its stable id: a step from it, wherever it is now."""
+LEGACY_BUTTON = re.compile(r"folio:nav:(?P<slug>[a-z0-9-]{1,40}):(?P<target>\d{1,9}):(?:prev|next)")
+"""◀ ▶ sent before passages had stable ids: paragraph number `target` of the work."""
+STEPS = {"prev": -1, "next": 1}
 NAVIGATOR_COG = "QuoteCog"
 """The cog that handles ◀/▶ clicks (see :class:`PassageNavigator`)."""
 STALE_BUTTON = "This button no longer works. Run `/quote` again to get fresh ones."
 
 
 class PassageNavigator(Protocol):
-    async def show_passage(self, interaction: discord.Interaction, slug: str, target: int) -> None: ...
+    async def step_from(self, interaction: discord.Interaction, passage_id: int, step: int) -> None: ...
+
+    async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None: ...
 
 
-class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.escape(NAV_PREFIX) + ".*"):
-    """◀ or ▶: shows paragraph `target` of work `slug`.
+class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+    """◀ or ▶: shows the paragraph before or after the passage with a stable id.
 
     The custom id carries all the click needs, so buttons on messages sent
-    before a restart keep working, and no view is kept per message. Every id
-    with Folio's prefix is claimed, so a damaged or forged one is answered
-    (with :data:`STALE_BUTTON`) rather than left to fail silently.
+    before a restart (or a re-import of the work) keep working, and no view is
+    kept per message. Every id of the template is claimed: a legacy one is
+    still followed, a damaged or forged one is answered with :data:`STALE_BUTTON`.
     """
 
-    def __init__(self, slug: str, target: int, arrow: str, *, disabled: bool = False) -> None:
+    def __init__(self, passage_id: int, arrow: str, *, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
                 style=discord.ButtonStyle.secondary,
                 emoji="◀" if arrow == "prev" else "▶",
-                custom_id=f"{NAV_PREFIX}{slug}:{target}:{arrow}",
+                custom_id=f"folio:p:{passage_id}:{arrow}",
                 disabled=disabled,
             )
         )
-        self.slug = slug
-        self.target = target
+        self.passage_id = passage_id
+        self.step = STEPS[arrow]
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
-    ) -> PassageButton | StaleButton:
-        parts = NAV_CUSTOM_ID.fullmatch(item.custom_id.removeprefix(NAV_PREFIX)) if item.custom_id else None
-        if parts is None:
-            return StaleButton(item)
-        return cls(parts["slug"], int(parts["target"]), parts["arrow"])
+    ) -> discord.ui.DynamicItem[discord.ui.Button[Any]]:
+        custom_id = item.custom_id or ""
+        if parts := PASSAGE_BUTTON.fullmatch(custom_id):
+            return cls(int(parts["passage"]), parts["arrow"])
+        if parts := LEGACY_BUTTON.fullmatch(custom_id):
+            return LegacyButton(item, parts["slug"], int(parts["target"]))
+        return StaleButton(item)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        navigator = cast(PassageNavigator, cast(commands.Bot, interaction.client).get_cog(NAVIGATOR_COG))
-        await navigator.show_passage(interaction, self.slug, self.target)
+        await _navigator(interaction).step_from(interaction, self.passage_id, self.step)
 
 
-class StaleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.escape(NAV_PREFIX) + ".*"):
-    """A Folio button whose custom id no longer means anything: the click gets :data:`STALE_BUTTON`.
+class LegacyButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+    """A button from before stable ids: shows paragraph `target` of `slug` (made by :class:`PassageButton`)."""
 
-    Never registered itself: :meth:`PassageButton.from_custom_id` hands clicks to it.
-    """
+    def __init__(self, item: discord.ui.Button[Any], slug: str, target: int) -> None:
+        super().__init__(item)
+        self.slug = slug
+        self.target = target
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _navigator(interaction).show_paragraph(interaction, self.slug, self.target)
+
+
+class StaleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+    """A button whose custom id means nothing (any more): answers :data:`STALE_BUTTON` (made by :class:`PassageButton`)."""
 
     def __init__(self, item: discord.ui.Button[Any]) -> None:
         super().__init__(item)
@@ -137,10 +152,14 @@ class StaleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.es
         await interaction.response.send_message(STALE_BUTTON, ephemeral=True)
 
 
-def passage_navigation(work: LoadedWork, paragraph: Passage) -> discord.ui.View:
+def _navigator(interaction: discord.Interaction) -> PassageNavigator:
+    return cast(PassageNavigator, cast(commands.Bot, interaction.client).get_cog(NAVIGATOR_COG))
+
+
+def passage_navigation(work: WorkView, paragraph: Passage) -> discord.ui.View:
     """◀ ▶ buttons stepping to the previous and next paragraph (disabled at the ends)."""
-    ordinal, last = paragraph.ordinal, len(work.paragraphs) - 1
+    assert paragraph.id is not None, "stored passages have ids"
     view = discord.ui.View(timeout=None)
-    view.add_item(PassageButton(work.slug, max(ordinal - 1, 0), "prev", disabled=ordinal <= 0))
-    view.add_item(PassageButton(work.slug, min(ordinal + 1, last), "next", disabled=ordinal >= last))
+    view.add_item(PassageButton(paragraph.id, "prev", disabled=paragraph.ordinal <= 0))
+    view.add_item(PassageButton(paragraph.id, "next", disabled=paragraph.ordinal >= work.paragraph_count - 1))
     return view

@@ -1,177 +1,163 @@
-"""The library: works on disk and in the database, loaded and searchable.
+"""The library: works in the database, searchable per server. The CLI and the cogs share it.
 
-This is the service the CLI and the cogs share. It imports texts (parsing and
-indexing off the event loop), keeps each work's passages and quote index in
-memory once loaded, and answers lookups in terms of passages and locations.
-A text whose content hash is unchanged is never parsed again: the bundled
-story is checked against its stored hash, and re-adding an unchanged text is a
-no-op.
+Works live in the database with their passages, vocabulary and quote index;
+a process keeps only a bounded cache of the works in use (their outline and
+vocabulary, see :class:`~bot.library.cache.WorkCache`) and of each server's
+list of works and default. Both caches are dropped whenever the library's
+version changes, which any process's change does, so a work added or removed
+elsewhere (the CLI, another bot process) is seen at once. Imports go through
+an :class:`~bot.library.importer.Importer`; a text whose content hash is
+unchanged is never parsed again.
 """
 
 from __future__ import annotations
 
 import asyncio
-import bisect
-import codecs
-import itertools
-import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from bot.text import ingest
-from bot.storage.database import Database, ImportOutcome, SavedWork, WorkRecord, WorkSummary
 from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
-from bot.text.excerpt import shorten
+from bot.library.cache import WorkCache
+from bot.library.importer import Importer, ImportJob, InlineImporter
+from bot.library.preparation import PARSER_VERSION
+from bot.library.uploads import (
+    BUNDLED_SLUG,
+    check_slug,
+    decode_text,
+    numbered,
+    read_text,
+    slugify,
+)
+from bot.library.views import QuoteHit, QuoteLookup, WorkView
+from bot.search.analysis import Query
+from bot.search.engine import (
+    SHORTLIST,
+    LookupResult,
+    candidate_terms,
+    combine,
+    lookup_queries,
+    suggest_query,
+)
 from bot.search.query import MAX_QUERY_CHARS, clean_query
-from bot.search.engine import LookupResult, QuoteIndex, QuoteMatch
-from bot.settings import DATA_DIR
-from bot.text.model import SECTION_KINDS, ParsedWork, Passage, PassageKind
+from bot.search.scoring import QuoteMatch, Unit, rank
+from bot.search.vocabulary import Vocabulary
+from bot.settings import (
+    DATA_DIR,
+    DEFAULT_CACHE_MB,
+    DEFAULT_MAX_MB_PER_SERVER,
+    DEFAULT_MAX_WORKS_PER_SERVER,
+    Settings,
+)
+from bot.storage.database import Database
+from bot.storage.guilds import GuildSettings
+from bot.storage.passages import PassageRepository
+from bot.storage.quote_index import QuoteIndexStore
+from bot.storage.records import (
+    ImportOutcome,
+    LibraryLimits,
+    SavedWork,
+    WorkRecord,
+    WorkSummary,
+)
+from bot.storage.works import WorkRepository
+from bot.text.ingest import content_hash
+from bot.text.model import Passage, PassageKind
 
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
-BUNDLED_SLUG = "hello-from-the-other-side"
-MAX_WORK_BYTES = 20 * 1024 * 1024
-MAX_TITLE_CHARS = 200
-MAX_AUTHOR_CHARS = 100
-MAX_SLUG_CHARS = 40
-SAMPLE_BYTES = 256 * 1024
-"""How much of a file is inspected to tell its encoding and whether it is prose."""
-UTF16_NUL_SHARE = 0.3
-"""UTF-16 without a byte-order mark: NULs in at least this share of one byte of each pair, none in the other."""
-MIN_WORDLIKE_SHARE = 0.6
-"""Prose is mostly letters and spaces (about 95% in a novel; under 50% in random bytes)."""
-MAX_BROKEN_SHARE = 0.01
-"""Undecodable bytes and control characters a text may hold (random bytes: over 10%)."""
-SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+DEFAULT_CACHE_BYTES = DEFAULT_CACHE_MB * 2**20
+DEFAULT_LIMITS = LibraryLimits(DEFAULT_MAX_WORKS_PER_SERVER, DEFAULT_MAX_MB_PER_SERVER * 2**20)
+
+Plan = list[tuple[Query, set[str]]]
+"""A lookup's queries, each with the terms its candidate search asks the index for."""
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
-    """Where a paragraph sits: its section, its place there, and how far into the work."""
+class LibraryOptions:
+    cache_bytes: int = DEFAULT_CACHE_BYTES
+    """Budget of the in-memory cache of works in use."""
+    limits: LibraryLimits = DEFAULT_LIMITS
+    """What one server may add."""
+    bundled_story: Path = BUNDLED_STORY_PATH
 
-    section_title: str
-    paragraph_number: int
-    paragraphs_in_section: int
-    percent_through: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.section_title} · paragraph {self.paragraph_number} of {self.paragraphs_in_section}"
-            f" · {self.percent_through}% through"
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LibraryOptions:
+        return cls(
+            cache_bytes=settings.cache_mb * 2**20,
+            limits=LibraryLimits(settings.max_works_per_server, settings.max_mb_per_server * 2**20),
         )
-
-
-@dataclass(slots=True)
-class LoadedWork:
-    """A work's passages and quote index, in memory."""
-
-    record: WorkRecord
-    sections: list[Passage]
-    paragraphs: list[Passage]
-    sentences: list[Passage]
-    index: QuoteIndex
-    section_spans: dict[int, tuple[int, int]]
-    """Section index -> (first paragraph ordinal, paragraph count)."""
-    speakers: dict[int, str]
-    """Sentence ordinal -> who speaks in it, where the dialogue's speaker is known."""
-
-    @property
-    def slug(self) -> str:
-        return self.record.slug
-
-    @property
-    def title(self) -> str:
-        return self.record.title
-
-    def paragraph(self, ordinal: int) -> Passage:
-        if not 0 <= ordinal < len(self.paragraphs):
-            raise PassageNotFound(f"{echo(self.title)} has no paragraph {ordinal + 1}; it has {len(self.paragraphs)}.")
-        return self.paragraphs[ordinal]
-
-    def speaker_of(self, sentence: Passage) -> str | None:
-        return self.speakers.get(sentence.ordinal)
-
-    def location(self, paragraph: Passage) -> Location:
-        """Where `paragraph` is; "% through" counts the work read once it is read."""
-        section = self.sections[paragraph.section]
-        first_in_section, paragraphs_in_section = self.section_spans[paragraph.section]
-        first, last = self.paragraphs[0], self.paragraphs[-1]
-        return Location(
-            section_title=section.title or f"Part {paragraph.section + 1}",
-            paragraph_number=paragraph.ordinal - first_in_section + 1,
-            paragraphs_in_section=paragraphs_in_section,
-            percent_through=round(100 * (paragraph.end - first.start) / max(last.end - first.start, 1)),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """A matched sentence with the paragraph around it."""
-
-    work: LoadedWork
-    sentence: Passage
-    paragraph: Passage
-    score: float
-
-    @property
-    def location(self) -> Location:
-        return self.work.location(self.paragraph)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteLookup:
-    """What a `/quote` finds: confident hits, or else the closest near-misses."""
-
-    work: LoadedWork
-    query: str
-    hits: list[QuoteHit]
-    suggestions: list[QuoteHit]
 
 
 class Library:
-    """Works in the database, loaded on demand and cached in memory.
+    """Works in the database, cached while in use.
 
     Every method that takes `guild_id` sees the works shared by every server
     (the bundled story, works added from the CLI) plus those that server added;
     `guild_id=None` (the CLI, direct messages) sees the shared works only.
     """
 
-    def __init__(self, database: Database, *, bundled_story: Path = BUNDLED_STORY_PATH) -> None:
-        self._database = database
-        self._bundled_story = bundled_story
-        self._loaded: dict[str, LoadedWork] = {}
-        self._loading: dict[str, asyncio.Lock] = {}
+    def __init__(
+        self, database: Database, *, importer: Importer | None = None, options: LibraryOptions = LibraryOptions()
+    ) -> None:
+        self._works = WorkRepository(database)
+        self._passages = PassageRepository(database)
+        self._guilds = GuildSettings(database)
+        self._index = QuoteIndexStore(database)
+        self._importer = importer or InlineImporter(self._works)
+        self._options = options
+        self.cache = WorkCache(options.cache_bytes)
+        self._visible: dict[int | None, list[WorkSummary]] = {}
+        self._defaults: dict[int, WorkRecord | None] = {}
+        self._seen_version: int | None = None
+        self._loading: dict[int, asyncio.Lock] = {}
         self._bundled: WorkRecord | None = None
 
+    async def close(self) -> None:
+        await self._importer.close()
+
+    # -- the bundled story and upgrades ------------------------------------------------
+
     async def ensure_bundled_story(self) -> WorkRecord:
-        """Import the bundled story unless the stored copy has the same content hash.
+        """Import the bundled story unless the stored copy has the same content and parser.
 
         Checked once per library: the file only changes with a new release.
         """
         if self._bundled is None:
-            text = _read_text(self._bundled_story)
-            stored = await self._database.find_work(BUNDLED_SLUG)
-            if stored and stored.content_hash == ingest.content_hash(text):
-                self._bundled = stored
-            else:
-                parsed = await _parse(text, title=None)
-                saved = await self._save(BUNDLED_SLUG, parsed, guild_id=None, replace=True)
+            text = read_text(self._options.bundled_story)
+            stored = await self._works.find(BUNDLED_SLUG)
+            if stored is None or (stored.content_hash, stored.parser_version) != (content_hash(text), PARSER_VERSION):
+                saved = await self._run(ImportJob(text, BUNDLED_SLUG, None, None, replace=True))
                 assert saved is not None, "the bundled story is shared, so it can always be replaced"
-                self._bundled = saved.record
+                stored = saved.record
+            self._bundled = stored
         return self._bundled
+
+    async def upgrade_works(self) -> int:
+        """Prepare again every work stored by an older parser (keeping passage ids); returns how many."""
+        await self.ensure_bundled_story()
+        stale = [record for record in await self._works.all() if record.parser_version < PARSER_VERSION]
+        for record in stale:
+            await self._upgrade(record)
+        return len(stale)
+
+    async def _upgrade(self, record: WorkRecord) -> None:
+        text = await self._works.source_text(record.id)
+        if text is not None:
+            await self._importer.run(ImportJob(text, record.slug, record.title, record.guild_id, replace=True))
+            self._forget_everything()
+
+    # -- adding and removing ---------------------------------------------------------
 
     async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> SavedWork:
         """Import the text at `path` as a shared work (the CLI's way in).
 
         The slug defaults to one made from the file name; re-adding a slug replaces its work.
         """
-        return await self.add_text(_read_text(path), slug=slug or slugify(path.stem), title=title, guild_id=None)
+        return await self.add_text(read_text(path), slug=slug or slugify(path.stem), title=title, guild_id=None)
 
     async def add_upload(
         self, data: bytes, filename: str, *, slug: str | None, title: str | None, guild_id: int
     ) -> SavedWork:
-        """Import a file a server's moderator uploaded.
+        """Import a file a server's moderator uploaded, within the server's limits.
 
         A slug given explicitly replaces the server's own work of that slug; a
         slug made up from the title or file name never replaces anything: it
@@ -180,12 +166,12 @@ class Library:
         text = decode_text(data, filename)
         if slug is not None:
             return await self.add_text(text, slug=slug, title=title, guild_id=guild_id)
-        parsed = await _parse(text, title)
-        candidates = _numbered(slugify(title or PurePath(filename).stem))
-        saved = None
-        while saved is None:
-            saved = await self._save(next(candidates), parsed, guild_id=guild_id, replace=False)
-        return saved
+        for candidate in numbered(slugify(title or PurePath(filename).stem)):
+            job = ImportJob(text, candidate, title, guild_id, replace=False, limits=self._options.limits)
+            saved = await self._run(job)
+            if saved is not None:
+                return saved
+        raise AssertionError("numbered() never runs out")
 
     async def add_text(
         self, text: str, *, slug: str, title: str | None = None, guild_id: int | None = None
@@ -195,16 +181,21 @@ class Library:
         Replaces the owner's own work of that slug; an unchanged text with the
         same title is left as it is, without parsing it again.
         """
-        _check_slug(slug)
-        existing = await self._database.find_work(slug)
-        if existing is not None and existing.guild_id == guild_id:
-            unchanged = existing.content_hash == ingest.content_hash(text) and title in (None, existing.title)
-            summary = await self._database.work_summary(existing.id) if unchanged else None
+        check_slug(slug)
+        existing = await self._works.find(slug)
+        if existing is not None and existing.guild_id == guild_id and _unchanged(existing, text, title):
+            summary = await self._works.summary(existing.id)
             if summary is not None:
                 return SavedWork(summary, ImportOutcome.UNCHANGED)
-        saved = await self._save(slug, await _parse(text, title), guild_id=guild_id, replace=True)
+        limits = self._options.limits if guild_id is not None else None
+        saved = await self._run(ImportJob(text, slug, title, guild_id, replace=True, limits=limits))
         if saved is None:
             raise InvalidWork(f"The slug {echo(slug)} is taken; pick another.")
+        return saved
+
+    async def _run(self, job: ImportJob) -> SavedWork | None:
+        saved = await self._importer.run(job)
+        self._forget_everything()
         return saved
 
     async def remove_work(self, slug: str, *, guild_id: int | None) -> WorkRecord:
@@ -214,41 +205,40 @@ class Library:
             raise InvalidWork("The bundled story stays in the library.")
         if record.guild_id != guild_id:
             raise InvalidWork(f"{echo(slug)} is shared by every server; only the bot's operator can remove it.")
-        await self._database.delete_work(slug)
-        self._loaded.pop(slug, None)
+        await self._works.delete(slug)
+        self._forget_everything()
         return record
 
+    # -- what a server sees ------------------------------------------------------------
+
     async def works(self, guild_id: int | None = None) -> list[WorkSummary]:
+        """The works `guild_id` can quote from (cached until the library changes)."""
         await self.ensure_bundled_story()
-        return await self._database.list_works(guild_id)
+        await self._refresh()
+        if guild_id not in self._visible:
+            self._visible[guild_id] = await self._works.visible(guild_id)
+        return self._visible[guild_id]
 
     async def default_work(self, guild_id: int | None) -> WorkRecord:
         """The work a server's commands use when none is named."""
-        chosen = await self._database.default_work(guild_id) if guild_id is not None else None
-        return chosen or await self.ensure_bundled_story()
+        await self._refresh()
+        if guild_id is not None and guild_id not in self._defaults:
+            self._defaults[guild_id] = await self._guilds.default_work(guild_id)
+        chosen = self._defaults.get(guild_id) if guild_id is not None else None
+        return chosen or await self._visible_record(BUNDLED_SLUG, guild_id)
 
     async def set_default_work(self, guild_id: int, slug: str) -> WorkRecord:
         record = await self._visible_record(slug, guild_id)
-        await self._database.set_default_work(guild_id, record.id)
+        await self._guilds.set_default_work(guild_id, record.id)
+        self._forget_everything()
         return record
 
-    async def preload(self) -> int:
-        """Load every stored work, so no reader waits for a cold load; returns how many."""
-        await self.ensure_bundled_story()
-        records = await self._database.all_works()
-        for record in records:
-            await self._loaded_version(record)
-        return len(records)
-
-    async def load(self, slug: str | None = None, *, guild_id: int | None = None) -> LoadedWork:
-        """The work `slug` (default: the server's default work), in memory.
-
-        A work is read from the database once and kept; a stored work whose
-        content changed since (re-imported, perhaps by another process) is
-        loaded again.
-        """
+    async def load(self, slug: str | None = None, *, guild_id: int | None = None) -> WorkView:
+        """The work `slug` (default: the server's default work), ready to search and show."""
         record = await self._visible_record(slug, guild_id) if slug else await self.default_work(guild_id)
-        return await self._loaded_version(record)
+        return await self._view(record)
+
+    # -- reading and searching -----------------------------------------------------------
 
     async def lookup(
         self, query: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 5
@@ -256,218 +246,121 @@ class Library:
         """Find where `query` is in the work; raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        result: LookupResult = await asyncio.to_thread(work.index.lookup, cleaned, limit)
+        plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
+        candidates = [await self._index.candidates(work.record.id, terms, SHORTLIST) for _, terms in plan]
+        result: LookupResult = await asyncio.to_thread(_finish_lookup, plan, candidates, work.vocabulary, limit)
+        hits = await self._hits(work, [*result.matches, *result.suggestions])
         return QuoteLookup(
-            work=work,
-            query=cleaned,
-            hits=[_hit(work, match) for match in result.matches],
-            suggestions=[_hit(work, match) for match in result.suggestions],
+            work,
+            cleaned,
+            [hits[m.key] for m in result.matches if m.key in hits],
+            [hits[m.key] for m in result.suggestions if m.key in hits],
         )
 
     async def suggest(
         self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
-    ) -> list[Passage]:
+    ) -> list[str]:
         """Sentences that complete what a reader is typing (for autocomplete).
 
         Only the first :data:`MAX_QUERY_CHARS` characters count, as for a
-        lookup; the search runs in a worker thread so a long one never stalls the bot.
+        lookup; analysis and rescoring run in a worker thread.
         """
         work = await self.load(slug, guild_id=guild_id)
-        matches = await asyncio.to_thread(work.index.suggest, partial[:MAX_QUERY_CHARS], limit)
-        return [work.sentences[match.key] for match in matches]
+        query = await asyncio.to_thread(suggest_query, partial[:MAX_QUERY_CHARS], work.vocabulary)
+        if query is None:
+            return []
+        terms = candidate_terms(query, work.vocabulary)
+        units = await self._index.candidates(work.record.id, terms, SHORTLIST)
+        ranked = await asyncio.to_thread(rank, units, query, work.vocabulary)
+        return [match.text for match in ranked[:limit]]
+
+    async def paragraph_near(self, passage_id: int, step: int, *, guild_id: int | None) -> tuple[WorkView, Passage]:
+        """The paragraph `step` paragraphs after (before, if negative) the passage with this id."""
+        found = await self._passages.by_id(passage_id)
+        record = await self._works.get(found[0]) if found else None
+        if found is None or record is None or not record.visible_to(guild_id):
+            raise PassageNotFound("That passage is no longer in the library: the work was changed or removed.")
+        return await self.paragraph_at(record.slug, found[1].ordinal + step, guild_id=guild_id)
+
+    async def paragraph_at(self, slug: str, ordinal: int, *, guild_id: int | None) -> tuple[WorkView, Passage]:
+        """Paragraph number `ordinal` (from 0) of the work `slug`."""
+        work = await self.load(slug, guild_id=guild_id)
+        paragraph = await self._passages.at(work.record.id, PassageKind.PARAGRAPH, ordinal)
+        if paragraph is None:
+            raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")
+        return work, paragraph
+
+    # -- internals -----------------------------------------------------------------------
 
     async def _visible_record(self, slug: str, guild_id: int | None) -> WorkRecord:
         if slug == BUNDLED_SLUG:
-            return await self.ensure_bundled_story()
-        record = await self._database.find_work(slug)
-        if record is None or not record.visible_to(guild_id):
-            raise UnknownWork(slug)
-        return record
+            await self.ensure_bundled_story()
+        for summary in await self.works(guild_id):
+            if summary.work.slug == slug:
+                return summary.work
+        raise UnknownWork(slug)
 
-    async def _loaded_version(self, record: WorkRecord) -> LoadedWork:
-        """`record`'s work from the cache, loading it if absent or stale.
+    async def _view(self, record: WorkRecord) -> WorkView:
+        """`record`'s work from the cache, loading it if absent or changed.
 
-        Cache hits take no lock; a load holds only its own work's lock, so a
-        big work loading never delays readers of the others.
+        A load holds only its own work's lock, so a big work loading never delays readers of the others.
         """
-        cached = self._loaded.get(record.slug)
-        if cached is not None and cached.record.content_hash == record.content_hash:
+        cached = self.cache.get(record.id, record.content_hash, record.parser_version)
+        if cached is not None:
             return cached
-        async with self._loading.setdefault(record.slug, asyncio.Lock()):
-            cached = self._loaded.get(record.slug)
-            if cached is None or cached.record.content_hash != record.content_hash:
-                cached = self._loaded[record.slug] = await self._load_from_database(record)
+        async with self._loading.setdefault(record.id, asyncio.Lock()):
+            cached = self.cache.get(record.id, record.content_hash, record.parser_version)
+            if cached is None:
+                if record.parser_version < PARSER_VERSION:
+                    await self._upgrade(record)
+                    record = await self._works.get(record.id) or record
+                cached = await self._read_view(record)
+                self.cache.put(cached)
             return cached
 
-    async def _save(self, slug: str, parsed: ParsedWork, *, guild_id: int | None, replace: bool) -> SavedWork | None:
-        """Store a parsed work; None if the slug belongs to a work that may not be replaced."""
-        content_hash = ingest.content_hash(parsed.source_text)
-        saved = await self._database.save_work(slug, parsed, content_hash, guild_id=guild_id, replace=replace)
-        if saved is not None:
-            self._loaded.pop(slug, None)
-        return saved
+    async def _read_view(self, record: WorkRecord) -> WorkView:
+        outline = await self._passages.outline(record.id)
+        entries = await self._index.vocabulary(record.id)
+        summary = await self._works.summary(record.id)
+        units = summary.sentences if summary else 0
+        vocabulary = await asyncio.to_thread(Vocabulary, entries, units)
+        return WorkView(record, outline, vocabulary)
 
-    async def _load_from_database(self, record: WorkRecord) -> LoadedWork:
-        passages = await self._database.load_passages(
-            record.id, (*SECTION_KINDS, PassageKind.PARAGRAPH, PassageKind.SENTENCE, PassageKind.DIALOGUE)
-        )
-        return await asyncio.to_thread(_build_loaded_work, record, passages)
+    async def _hits(self, work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
+        """Each match with its sentence and paragraph, by key; a match replaced since the search is left out."""
+        sentences = await self._passages.many([match.key for match in matches])
+        ordinals = sorted({s.paragraph for s in sentences.values() if s.paragraph is not None})
+        paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
+        hits = {}
+        for match in matches:
+            sentence = sentences.get(match.key)
+            paragraph = paragraphs.get(sentence.paragraph) if sentence and sentence.paragraph is not None else None
+            if sentence is not None and paragraph is not None:
+                hits[match.key] = QuoteHit(work, sentence, paragraph, match.score)
+        return hits
 
+    async def _refresh(self) -> None:
+        """Drop what is cached about the library if any process changed it since we last looked."""
+        version = await self._works.library_version()
+        if version != self._seen_version:
+            self._forget_everything()
+            self._seen_version = version
 
-def slugify(name: str) -> str:
-    """A slug from a title or file name: `Les Misérables (1862)` -> `les-miserables-1862`.
-
-    Falls back to `work` for names with no Latin letters or digits.
-    """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug[:MAX_SLUG_CHARS].strip("-") or "work"
-
-
-def _numbered(base: str) -> Iterator[str]:
-    """`base`, then `base-2`, `base-3`, … (each still a valid slug)."""
-    yield base
-    for number in itertools.count(2):
-        suffix = f"-{number}"
-        yield base[: MAX_SLUG_CHARS - len(suffix)].rstrip("-") + suffix
-
-
-def _check_slug(slug: str) -> None:
-    if slug == BUNDLED_SLUG:
-        raise InvalidWork(f"{echo(slug)} is the bundled story's slug; pick another.")
-    if not SLUG_PATTERN.fullmatch(slug):
-        raise InvalidWork(
-            f"{echo(slug)} can't be a slug: use 1-40 lowercase letters, digits and dashes, like “dracula”."
-        )
+    def _forget_everything(self) -> None:
+        self._visible.clear()
+        self._defaults.clear()
+        self._seen_version = None
 
 
-def check_work_size(name: str, size: int) -> None:
-    """Refuse a file too big to be a work, before reading it."""
-    if size > MAX_WORK_BYTES:
-        raise InvalidWork(f"{echo(name)} is {size:,} bytes; works can be at most {MAX_WORK_BYTES:,}.")
+def _unchanged(existing: WorkRecord, text: str, title: str | None) -> bool:
+    same_text = existing.content_hash == content_hash(text) and existing.parser_version == PARSER_VERSION
+    return same_text and title in (None, existing.title)
 
 
-def _read_text(path: Path) -> str:
-    try:
-        check_work_size(path.name, path.stat().st_size)
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidWork(f"Can't read {path}: {error.strerror or error}.") from error
-    return decode_text(data, path.name)
+def _plan_lookup(text: str, vocabulary: Vocabulary) -> Plan:
+    return [(query, candidate_terms(query, vocabulary)) for query in lookup_queries(text, vocabulary)]
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """The text of an uploaded or read file.
-
-    Reads UTF-16 (with a byte-order mark, or without one when its NUL bytes
-    give it away), UTF-8 (BOM or not), else Windows-1252; refuses what does
-    not decode to prose (binary data, or an encoding Folio does not read).
-    """
-    check_work_size(name, len(data))
-    text = _decode(data, name)
-    _check_prose(text, name)
-    return text
-
-
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return data.decode(utf16, errors="replace")
-    if b"\x00" in data:
-        raise InvalidWork(f"{echo(name)} is not a text file.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when NULs fill one byte of most pairs (text in UTF-16), else None."""
-    sample = data[: SAMPLE_BYTES - SAMPLE_BYTES % 2]
-    pairs = len(sample) // 2
-    nuls_first, nuls_second = sample[0::2].count(0), sample[1::2].count(0)
-    if pairs and nuls_second > UTF16_NUL_SHARE * pairs and nuls_first == 0:
-        return "utf-16-le"
-    if pairs and nuls_first > UTF16_NUL_SHARE * pairs and nuls_second == 0:
-        return "utf-16-be"
-    return None
-
-
-def _check_prose(text: str, name: str) -> None:
-    """Refuse a decoded text that is mostly not letters and spaces, or full of undecodable bytes."""
-    sample = text[:SAMPLE_BYTES]
-    if not sample.strip():
-        return  # an empty text is refused later, as having no sentences
-    wordlike = sum(1 for ch in sample if ch.isalpha() or ch.isspace())
-    broken = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"))
-    if wordlike < MIN_WORDLIKE_SHARE * len(sample) or broken > MAX_BROKEN_SHARE * len(sample):
-        raise InvalidWork(
-            f"{echo(name)} doesn't read as text: most of it is not letters and spaces. Upload a plain-text file"
-            " in UTF-8, UTF-16 or Windows-1252."
-        )
-
-
-async def _parse(text: str, title: str | None) -> ParsedWork:
-    """Parse off the event loop: a novel takes a few hundred milliseconds."""
-    return await asyncio.to_thread(_parse_checked, text, title)
-
-
-def _parse_checked(text: str, title: str | None) -> ParsedWork:
-    parsed = ingest.parse_work(text, title=title)
-    parsed.title = shorten(parsed.title, MAX_TITLE_CHARS)
-    parsed.author = parsed.author and shorten(parsed.author, MAX_AUTHOR_CHARS)
-    if not parsed.sentences:
-        raise InvalidWork("That text has no sentences to index.")
-    return parsed
-
-
-def _build_loaded_work(record: WorkRecord, passages: list[Passage]) -> LoadedWork:
-    by_kind: dict[PassageKind, list[Passage]] = {}
-    for passage in passages:
-        by_kind.setdefault(passage.kind, []).append(passage)
-    sections = sorted(
-        (p for kind in SECTION_KINDS for p in by_kind.get(kind, [])),
-        key=lambda p: p.section,
-    )
-    sentences = by_kind.get(PassageKind.SENTENCE, [])
-    paragraphs = by_kind.get(PassageKind.PARAGRAPH, [])
-    return LoadedWork(
-        record=record,
-        sections=sections,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        index=QuoteIndex((s.ordinal, s.text) for s in sentences),
-        section_spans=_section_spans(paragraphs),
-        speakers=_speakers_by_sentence(sentences, by_kind.get(PassageKind.DIALOGUE, [])),
-    )
-
-
-def _section_spans(paragraphs: list[Passage]) -> dict[int, tuple[int, int]]:
-    """Each section's first paragraph and paragraph count (paragraphs are in reading order)."""
-    spans: dict[int, tuple[int, int]] = {}
-    for paragraph in paragraphs:
-        first, count = spans.get(paragraph.section, (paragraph.ordinal, 0))
-        spans[paragraph.section] = (first, count + 1)
-    return spans
-
-
-def _speakers_by_sentence(sentences: list[Passage], dialogues: list[Passage]) -> dict[int, str]:
-    """Attribute each sentence to the speaker of the first attributed dialogue inside it."""
-    starts = [sentence.start for sentence in sentences]
-    speakers: dict[int, str] = {}
-    for dialogue in dialogues:
-        if dialogue.speaker is None:
-            continue
-        position = bisect.bisect_right(starts, dialogue.start) - 1
-        while 0 <= position < len(sentences) and sentences[position].start < dialogue.end:
-            speakers.setdefault(sentences[position].ordinal, dialogue.speaker)
-            position += 1
-    return speakers
-
-
-def _hit(work: LoadedWork, match: QuoteMatch) -> QuoteHit:
-    sentence = work.sentences[match.key]
-    assert sentence.paragraph is not None
-    return QuoteHit(work=work, sentence=sentence, paragraph=work.paragraphs[sentence.paragraph], score=match.score)
+def _finish_lookup(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary, limit: int) -> LookupResult:
+    ranked = (rank(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True))
+    return combine(ranked, limit)

@@ -31,10 +31,24 @@ WORD_LISTS_PATH = DATA_DIR / "word_lists.yaml"
 # turned an ellipsis into "...", and full-width forms into ASCII.)
 _CHAR_MAP = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": " ", "\u2013": " ", "\u2014": " ",
-        "\u2015": " ", "_": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": " ",
+        "\u2013": " ",
+        "\u2014": " ",
+        "\u2015": " ",
+        "_": " ",
     }
 )
 # Latin letters that no decomposition flattens ("dæmon" -> "daemon", "Søren" -> "soren").
@@ -73,9 +87,7 @@ _LETTER = rf"[^\W\d{_IDEOGRAPHS}][{_MARKS}]*"
 _WORD_RE = re.compile(rf"(?:{_ALNUM})+(?:'(?:{_LETTER})+)*|(?=\w)[{_IDEOGRAPHS}]")
 
 # Apostrophe-s after these words is "is" ("he's"); elsewhere it is possessive.
-_S_IS_BEFORE = frozenset(
-    "he she it that what there here who where how when why this everything nothing".split()
-)
+_S_IS_BEFORE = frozenset("he she it that what there here who where how when why this everything nothing".split())
 _CLITICS = {"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
 _NEGATION_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 # Whole words that expand too, including contractions typed without the apostrophe.

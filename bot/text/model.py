@@ -63,6 +63,8 @@ class Passage:
     paragraph: int | None = None
     speaker: str | None = None
     title: str | None = None
+    id: int | None = None
+    """The stable id the library gave the passage when it stored it (see :mod:`bot.library.identity`)."""
 
     @property
     def passage_id(self) -> str:

@@ -8,13 +8,21 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.storage.database import Database, WorkRecord, WorkSummary
-from bot.text.ingest import content_hash, parse_work
+from bot.library.preparation import prepare_work
 from bot.library.service import Library
+from bot.storage.database import Database
+from bot.storage.records import WorkRecord, WorkSummary
+from bot.storage.works import WorkRepository
 from bot.text.model import Layout
 from cogs import discord_limits as limits
 from cogs.library_ui import works_embed
-from cogs.quote_ui import PassageButton, not_found_embed, passage_embed, passage_navigation, quote_embed
+from cogs.quote_ui import (
+    PassageButton,
+    not_found_embed,
+    passage_embed,
+    passage_navigation,
+    quote_embed,
+)
 
 LONG = "Ö" * 1000
 
@@ -34,12 +42,12 @@ async def library_with_long_names(tmp_path: Path):
     """A work whose chapter titles, title and speaker are far longer than any field allows."""
     paragraph = f"“The lamp is lit at dusk, {LONG[:20]},” said {'Keeper' * 200}. " + "Waves broke on the rocks. " * 60
     text = "\n\n".join(f"Chapter {n}\n\n{paragraph}" for n in range(1, 5))
-    parsed = parse_work(text, title=LONG)
-    parsed.passages = [
-        dataclasses.replace(p, title=LONG) if p.title is not None else p for p in parsed.passages
+    prepared = prepare_work(text, title=LONG)
+    prepared.parsed.passages = [
+        dataclasses.replace(p, title=LONG) if p.title is not None else p for p in prepared.parsed.passages
     ]
     database = await Database.open(tmp_path / "folio.sqlite3")
-    await database.save_work("lamps", parsed, content_hash(text))
+    await WorkRepository(database).save("lamps", prepared)
     yield Library(database)
     await database.close()
 
@@ -55,14 +63,14 @@ async def test_quote_embed_fits_with_long_titles_and_many_matches(library_with_l
 async def test_not_found_and_passage_embeds_fit(library_with_long_names: Library) -> None:
     lookup = await library_with_long_names.lookup("waves broke against the lighthouse tower", slug="lamps")
     assert_within_limits(not_found_embed(lookup))
-    work = await library_with_long_names.load("lamps")
-    assert_within_limits(passage_embed(work, work.paragraphs[0]))
+    work, paragraph = await library_with_long_names.paragraph_at("lamps", 0, guild_id=None)
+    assert_within_limits(passage_embed(work, paragraph))
 
 
 async def test_navigation_buttons_are_dynamic_items(library_with_long_names: Library) -> None:
     """discord.py keeps no view per message for fully dynamic views: no leak per quote."""
-    work = await library_with_long_names.load("lamps")
-    view = passage_navigation(work, work.paragraphs[1])
+    work, paragraph = await library_with_long_names.paragraph_at("lamps", 1, guild_id=None)
+    view = passage_navigation(work, paragraph)
     assert all(isinstance(item, PassageButton) for item in view.children)
     assert all(len(item.custom_id) <= 100 for item in view.children)  # type: ignore[attr-defined]
 
@@ -70,7 +78,7 @@ async def test_navigation_buttons_are_dynamic_items(library_with_long_names: Lib
 def test_works_embed_fits_a_large_library() -> None:
     summaries = [
         WorkSummary(
-            WorkRecord(n, f"work-{n}", "T" * 200, "A" * 100, Layout.PLAIN, "h", "2026-01-01", None), 1, 2, 3
+            WorkRecord(n, f"work-{n}", "T" * 200, "A" * 100, Layout.PLAIN, "h", "2026-01-01", None, 1, 100), 1, 2, 3
         )
         for n in range(40)
     ]

@@ -7,7 +7,6 @@ import copy
 import random
 
 import pytest
-
 from fake_discord import payloads
 from fake_discord.harness import Harness
 from fake_discord.payloads import JSON

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-
 from fake_discord import FakeDiscord, payloads
 from fake_discord.bot_process import READY_LINE, BotProcess
 from fake_discord.harness import COMMAND_SYNC, StartBot

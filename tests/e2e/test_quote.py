@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ async def test_buttons_step_through_passages(folio: Harness) -> None:
     message = reply.response["resource"]["message"]
     first_where = field(message["embeds"][0], "Where")
     assert [b["emoji"]["name"] for b in buttons(message)] == ["◀", "▶"]
-    assert all(b["custom_id"].startswith("folio:nav:hello-from-the-other-side:") for b in buttons(message))
+    assert all(re.fullmatch(r"folio:p:\d+:(prev|next)", b["custom_id"]) for b in buttons(message))
 
     forward = await click(folio, message, "next")
     assert forward.json["type"] == UPDATE_MESSAGE
@@ -109,8 +110,19 @@ async def test_first_passage_cannot_go_back(folio: Harness) -> None:
     assert prev["disabled"] is True and not next_.get("disabled")
 
 
-async def test_a_stale_button_for_a_missing_passage_is_explained(folio: Harness) -> None:
-    """A button from a message sent when the work was longer than it is now."""
+async def test_a_legacy_button_still_steps_through_the_work(folio: Harness) -> None:
+    """A button sent before passages had stable ids names a paragraph by its number."""
+    reply = await folio.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
+    message = copy.deepcopy(reply.response["resource"]["message"])
+    legacy = "folio:nav:hello-from-the-other-side:0:prev"
+    buttons(message)[0]["custom_id"] = legacy
+    callback = await folio.interact(payloads.component_click(legacy, message))
+    assert callback.json["type"] == UPDATE_MESSAGE
+    assert "paragraph 1 of" in field(callback.json["data"]["embeds"][0], "Where")
+
+
+async def test_a_stale_legacy_button_for_a_missing_passage_is_explained(folio: Harness) -> None:
+    """A legacy button from a message sent when the work was longer than it is now."""
     reply = await folio.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
     message = copy.deepcopy(reply.response["resource"]["message"])
     stale = "folio:nav:hello-from-the-other-side:99999:next"

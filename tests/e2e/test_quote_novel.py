@@ -56,7 +56,7 @@ async def test_navigation_stays_inside_the_novel(folio_with_dracula: Harness) ->
     reply = await folio_with_dracula.interact(command)
     message = reply.response["resource"]["message"]
     next_button = message["components"][0]["components"][1]
-    assert next_button["custom_id"].startswith("folio:nav:dracula:")
+    assert next_button["custom_id"].startswith("folio:p:")
     click = await folio_with_dracula.interact(payloads.component_click(next_button["custom_id"], message))
     assert click.json["type"] == 7
     assert click.json["data"]["embeds"][0]["title"] == "Dracula"

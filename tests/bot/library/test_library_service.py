@@ -1,13 +1,23 @@
 import asyncio
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from bot.storage.database import Database, ImportOutcome
-from bot.errors import InvalidQuery, InvalidWork, PassageNotFound, UnknownWork
-from bot.library.service import BUNDLED_SLUG, MAX_TITLE_CHARS, Library, decode_text, slugify
+from bot.errors import (
+    InvalidQuery,
+    InvalidWork,
+    LibraryLimit,
+    PassageNotFound,
+    UnknownWork,
+)
+from bot.library.preparation import PARSER_VERSION
+from bot.library.service import Library, LibraryOptions
+from bot.library.uploads import BUNDLED_SLUG, MAX_TITLE_CHARS, decode_text, slugify
 from bot.search.query import MAX_QUERY_CHARS
+from bot.storage.database import Database
+from bot.storage.records import ImportOutcome, LibraryLimits
 
 
 @pytest.fixture
@@ -21,24 +31,37 @@ async def test_bundled_story_is_the_default_work(library: Library) -> None:
     work = await library.load()
     assert work.slug == BUNDLED_SLUG
     assert work.title == "Hello From the Other Side"
-    assert len(work.sections) == 4 and len(work.paragraphs) > 50
+    assert len(work.outline.sections) == 4 and work.paragraph_count > 50
 
 
-async def test_unchanged_bundled_story_is_not_stored_again(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def test_unchanged_bundled_story_is_neither_parsed_nor_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "folio.sqlite3"
+    database = await Database.open(path)
     first = await Library(database).ensure_bundled_story()
+    watcher = sqlite3.connect(path)  # PRAGMA data_version moves when another connection commits
+    before = watcher.execute("PRAGMA data_version").fetchone()
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("the unchanged bundled story was parsed again")
+
+    monkeypatch.setattr("bot.library.importer.prepare_work", no_parsing)
     second = await Library(database).ensure_bundled_story()  # as after a restart
+    after = watcher.execute("PRAGMA data_version").fetchone()
+    watcher.close()
     await database.close()
-    assert first == second  # same row, same added_at: no re-import
+    assert first == second
+    assert before == after
 
 
 async def test_changed_bundled_story_is_imported_again(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "folio.sqlite3")
     story = tmp_path / "story.txt"
     story.write_text("First version of the story.\n")
-    first = await Library(database, bundled_story=story).ensure_bundled_story()
+    first = await Library(database, options=LibraryOptions(bundled_story=story)).ensure_bundled_story()
     story.write_text("Second version, with a new line.\n")
-    second = await Library(database, bundled_story=story).ensure_bundled_story()
+    second = await Library(database, options=LibraryOptions(bundled_story=story)).ensure_bundled_story()
     await database.close()
     assert first.content_hash != second.content_hash
 
@@ -73,16 +96,17 @@ async def test_lookup_rejects_bad_input(library: Library) -> None:
 
 
 async def test_location_runs_from_start_to_end(library: Library) -> None:
-    work = await library.load()
-    first, last = work.location(work.paragraphs[0]), work.location(work.paragraphs[-1])
+    work, first_paragraph = await library.paragraph_at(BUNDLED_SLUG, 0, guild_id=None)
+    _, last_paragraph = await library.paragraph_at(BUNDLED_SLUG, work.paragraph_count - 1, guild_id=None)
+    first, last = work.location(first_paragraph), work.location(last_paragraph)
     assert first.paragraph_number == 1 and first.percent_through < 3
     assert last.percent_through == 100 and last.paragraph_number == last.paragraphs_in_section
 
 
 async def test_paragraph_out_of_range(library: Library) -> None:
     work = await library.load()
-    with pytest.raises(PassageNotFound):
-        work.paragraph(len(work.paragraphs))
+    with pytest.raises(PassageNotFound, match=f"has no paragraph {work.paragraph_count + 1}"):
+        await library.paragraph_at(BUNDLED_SLUG, work.paragraph_count, guild_id=None)
 
 
 async def test_add_work_and_replace_it(library: Library, tmp_path: Path) -> None:
@@ -96,8 +120,8 @@ async def test_add_work_and_replace_it(library: Library, tmp_path: Path) -> None
     assert (await library.add_work(path)).outcome == ImportOutcome.UNCHANGED
     path.write_text("A different text now.\n\nWith the lighthouse gone.\n")
     assert (await library.add_work(path, title="Changed")).outcome == ImportOutcome.REPLACED
-    work = await library.load("the-keeper")
-    assert work.title == "Changed" and "lighthouse" in work.paragraphs[1].text
+    work, second = await library.paragraph_at("the-keeper", 1, guild_id=None)
+    assert work.title == "Changed" and "lighthouse" in second.text
 
 
 async def test_unknown_work(library: Library) -> None:
@@ -137,8 +161,8 @@ async def test_uploads_never_overwrite_by_a_made_up_slug(library: Library) -> No
     assert second.outcome == ImportOutcome.ADDED
     replaced = await library.add_upload(b"A third story.\n", "x.txt", slug="story", title=None, guild_id=1)
     assert replaced.outcome == ImportOutcome.REPLACED
-    assert "third" in (await library.load("story", guild_id=1)).sentences[0].text
-    assert "Another" in (await library.load("story-2", guild_id=1)).sentences[0].text
+    assert "third" in (await library.paragraph_at("story", 0, guild_id=1))[1].text
+    assert "Another" in (await library.paragraph_at("story-2", 0, guild_id=1))[1].text
 
 
 async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library: Library) -> None:
@@ -155,7 +179,7 @@ async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library
     assert isinstance(losers[0], InvalidWork) and "taken" in str(losers[0])
     winner = winners[0].record
     work = await library.load("book", guild_id=winner.guild_id)
-    assert work.record.content_hash == winner.content_hash and work.sentences
+    assert work.record.content_hash == winner.content_hash and work.paragraph_count
 
 
 async def test_reads_during_an_import_see_all_or_nothing(library: Library) -> None:
@@ -213,9 +237,10 @@ async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "folio.sqlite3")
     bot_library, cli_library = Library(database), Library(database)
     await cli_library.add_text("The first version.\n", slug="changing")
-    assert "first" in (await bot_library.load("changing")).sentences[0].text
+    assert (await bot_library.lookup("the first version", slug="changing")).hits
     await cli_library.add_text("The second version.\n", slug="changing")
-    assert "second" in (await bot_library.load("changing")).sentences[0].text
+    assert (await bot_library.lookup("the second version", slug="changing")).hits
+    assert not (await bot_library.lookup("the first version", slug="changing")).hits
     await database.close()
 
 
@@ -254,3 +279,82 @@ async def test_suggestions_read_only_as_much_as_a_quote_may_hold(library: Librar
     typed = "hello from the other side".ljust(MAX_QUERY_CHARS) + " Derek Stiles loft" * 5_000
     capped = await library.suggest(typed[:MAX_QUERY_CHARS])
     assert capped and await library.suggest(typed) == capped
+
+
+KEEPER = "The Keeper\n\nThe keeper climbed the stairs every night.\n\nHe lit the great lamp at dusk.\n\nNobody ever thanked him.\n"
+
+
+async def test_a_passage_keeps_its_id_when_a_paragraph_is_inserted_above_it(library: Library) -> None:
+    await library.add_text(KEEPER, slug="keeper")
+    before = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
+    inserted = KEEPER.replace("The keeper climbed", "A storm came in from the sea.\n\nThe keeper climbed")
+    assert (await library.add_text(inserted, slug="keeper")).outcome == ImportOutcome.REPLACED
+    after = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
+    assert (after.paragraph.id, after.sentence.id) == (before.paragraph.id, before.sentence.id)
+    assert after.paragraph.ordinal == before.paragraph.ordinal + 1
+    assert before.paragraph.id is not None
+    _, following = await library.paragraph_near(before.paragraph.id, 1, guild_id=None)
+    assert following.text == "Nobody ever thanked him."
+
+
+async def test_a_passage_whose_text_is_gone_says_so(library: Library) -> None:
+    await library.add_text(KEEPER, slug="keeper")
+    gone = (await library.lookup("nobody ever thanked him", slug="keeper")).hits[0]
+    await library.add_text(KEEPER.replace("Nobody ever thanked him.", "Everyone thanked him."), slug="keeper")
+    assert gone.paragraph.id is not None
+    with pytest.raises(PassageNotFound, match="no longer"):
+        await library.paragraph_near(gone.paragraph.id, 0, guild_id=None)
+
+
+async def test_a_newer_parser_prepares_stored_works_once_keeping_their_ids(library: Library, tmp_path: Path) -> None:
+    await library.add_text(KEEPER, slug="keeper")
+    before = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
+    with sqlite3.connect(tmp_path / "folio.sqlite3") as raw:  # as if stored by the previous release
+        raw.execute("UPDATE works SET parser_version = ? WHERE slug = 'keeper'", (PARSER_VERSION - 1,))
+    assert await library.upgrade_works() == 1
+    assert await library.upgrade_works() == 0
+    after = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
+    assert after.work.record.parser_version == PARSER_VERSION
+    assert (after.paragraph.id, after.sentence.id) == (before.paragraph.id, before.sentence.id)
+
+
+async def test_the_cache_evicts_within_its_budget_and_reloads(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "folio.sqlite3")
+    library = Library(database, options=LibraryOptions(cache_bytes=1))
+    await library.add_text(KEEPER, slug="keeper")
+    assert (await library.lookup("keeper climbed the stairs", slug="keeper")).hits
+    assert (await library.lookup("hello from the other side")).hits
+    assert len(library.cache) == 1 and library.cache.stats.evictions == 1
+    assert (await library.lookup("keeper climbed the stairs", slug="keeper")).hits  # loaded again, still right
+    assert library.cache.stats.loads == 3 and library.cache.stats.evictions == 2
+    await database.close()
+
+
+async def test_a_server_cannot_add_more_than_its_limits(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "folio.sqlite3")
+    library = Library(database, options=LibraryOptions(limits=LibraryLimits(max_works=2, max_bytes=200)))
+    await library.add_upload(b"One short story.\n", "one.txt", slug=None, title=None, guild_id=1)
+    with pytest.raises(LibraryLimit, match="MB"):
+        await library.add_upload(b"Words. " * 40, "big.txt", slug=None, title=None, guild_id=1)
+    await library.add_upload(b"Two short stories.\n", "two.txt", slug=None, title=None, guild_id=1)
+    with pytest.raises(LibraryLimit, match="remove one"):
+        await library.add_upload(b"Three.\n", "three.txt", slug=None, title=None, guild_id=1)
+    replaced = await library.add_upload(b"One, replaced.\n", "one.txt", slug="one", title=None, guild_id=1)
+    assert replaced.outcome == ImportOutcome.REPLACED  # replacing stays within the limits
+    assert (await library.add_upload(b"Elsewhere.\n", "x.txt", slug=None, title=None, guild_id=2)).record
+    await database.close()
+
+
+async def test_another_process_sees_works_added_and_removed_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "folio.sqlite3"
+    first_db, second_db = await Database.open(path), await Database.open(path)
+    first, second = Library(first_db), Library(second_db)
+    assert [w.work.slug for w in await second.works()] == [BUNDLED_SLUG]
+    await first.add_text(KEEPER, slug="keeper")
+    assert [w.work.slug for w in await second.works()] == [BUNDLED_SLUG, "keeper"]
+    assert (await second.lookup("keeper climbed the stairs", slug="keeper")).hits
+    await first.remove_work("keeper", guild_id=None)
+    with pytest.raises(UnknownWork):
+        await second.lookup("keeper climbed the stairs", slug="keeper")
+    await first_db.close()
+    await second_db.close()

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex
+from bot.search.scoring import QuoteMatch
 from bot.text.ingest import parse_work
-from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, QuoteMatch
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
 

@@ -7,7 +7,6 @@ import string
 
 import pytest
 
-from bot.settings import DATA_DIR
 from bot.search.textnorm import (
     _ASCII_WORD_RE,
     _WORD_RE,
@@ -20,6 +19,7 @@ from bot.search.textnorm import (
     term,
     words,
 )
+from bot.settings import DATA_DIR
 
 
 def test_fold_flattens_case_accents_quotes_and_dashes() -> None:

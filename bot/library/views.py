@@ -1,0 +1,87 @@
+"""The library as readers see it: works in use, where a paragraph is, what a lookup found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.search.vocabulary import Vocabulary
+from bot.storage.passages import WorkOutline
+from bot.storage.records import WorkRecord
+from bot.text.model import Passage
+
+OUTLINE_BYTES_PER_SECTION = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a paragraph sits: its section, its place there, and how far into the work."""
+
+    section_title: str
+    paragraph_number: int
+    paragraphs_in_section: int
+    percent_through: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.section_title} · paragraph {self.paragraph_number} of {self.paragraphs_in_section}"
+            f" · {self.percent_through}% through"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkView:
+    """A work in use: its record, its outline and its vocabulary. Passages stay in the database."""
+
+    record: WorkRecord
+    outline: WorkOutline
+    vocabulary: Vocabulary
+
+    @property
+    def slug(self) -> str:
+        return self.record.slug
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+    @property
+    def paragraph_count(self) -> int:
+        return self.outline.paragraphs
+
+    def estimated_bytes(self) -> int:
+        return self.vocabulary.estimated_bytes() + OUTLINE_BYTES_PER_SECTION * len(self.outline.sections)
+
+    def location(self, paragraph: Passage) -> Location:
+        """Where `paragraph` is; "% through" counts the work read once it is read."""
+        section = self.outline.sections[paragraph.section]
+        story = max(self.outline.story_end - self.outline.story_start, 1)
+        return Location(
+            section_title=section.title or f"Part {paragraph.section + 1}",
+            paragraph_number=paragraph.ordinal - section.first_paragraph + 1,
+            paragraphs_in_section=section.paragraphs,
+            percent_through=round(100 * (paragraph.end - self.outline.story_start) / story),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A matched sentence with the paragraph around it."""
+
+    work: WorkView
+    sentence: Passage
+    paragraph: Passage
+    score: float
+
+    @property
+    def location(self) -> Location:
+        return self.work.location(self.paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLookup:
+    """What a `/quote` finds: confident hits, or else the closest near-misses."""
+
+    work: WorkView
+    query: str
+    hits: list[QuoteHit]
+    suggestions: list[QuoteHit]

@@ -1,0 +1,145 @@
+"""Query analysis: what each word a reader typed may stand for in the work, and how much it weighs.
+
+Each distinct query word becomes a :class:`QueryWord`: the terms that may
+stand for it in the text, each with a *credit* in (0, 1] (the word itself 1.0;
+spelling corrections drawn from the work's own vocabulary, related word forms
+and curated synonyms less), plus an IDF *weight*.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term
+from bot.search.vocabulary import Vocabulary
+
+RELATIVE_CREDIT = 0.7
+"""Credit of a related form: one word extends the other ("laugh"/"laughter")."""
+SYNONYM_CREDIT = 0.8
+"""Credit of a curated synonym (``data/word_lists.yaml``)."""
+COMMON_TERM_SHARE = 0.04
+"""Terms in more than this share of units are not worth a candidate search
+(unless the query has nothing rarer): they would visit most units for
+nothing. Rescoring still counts them."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class QueryWord:
+    """One distinct word of a query and the terms that may stand for it (hashed by identity)."""
+
+    alternatives: dict[str, float]
+    """Term -> credit (1.0 for the word itself)."""
+    weight: float
+    """IDF of the word (of its best stand-in when the word is not in the work)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    words: list[QueryWord]
+    length: int
+    """Number of words typed, repeats included."""
+    surface: str
+    """The typed words, normalised and joined, for character-level comparison."""
+    total_weight: float
+    term_index: dict[str, list[tuple[int, float]]]
+    """Term -> (index into ``words``, credit) for every alternative of every word."""
+    term_gain: dict[str, float]
+    """Term -> the most weighted credit it earns for any query word."""
+    terms: frozenset[str]
+    """Every term in ``term_index``, as a set to intersect units with."""
+
+    @classmethod
+    def build(cls, analysed: list[QueryWord], typed: list[str]) -> Query:
+        term_index: dict[str, list[tuple[int, float]]] = {}
+        for index, query_word in enumerate(analysed):
+            for t, credit in query_word.alternatives.items():
+                term_index.setdefault(t, []).append((index, credit))
+        term_gain = {
+            t: max(analysed[index].weight * credit for index, credit in pairs) for t, pairs in term_index.items()
+        }
+        return cls(
+            words=analysed,
+            length=len(typed),
+            surface=" ".join(typed),
+            total_weight=sum(query_word.weight for query_word in analysed),
+            term_index=term_index,
+            term_gain=term_gain,
+            terms=frozenset(term_index),
+        )
+
+
+def analyse(query_words: list[str], vocabulary: Vocabulary, prefix: str | None = None) -> Query | None:
+    """Analyse the words of a query; ``None`` if nothing can be searched for.
+
+    ``prefix`` is a half-typed last word: it stands for the vocabulary words
+    it begins, and is ignored if it begins none.
+    """
+    distinct: dict[str, QueryWord] = {}
+    for word in query_words:
+        if term(word) not in distinct:
+            distinct[term(word)] = _analyse_word(word, vocabulary)
+    analysed, typed = list(distinct.values()), list(query_words)
+    if prefix is not None and (prefix_word := _analyse_prefix(prefix, vocabulary)).alternatives:
+        analysed.append(prefix_word)
+        typed.append(prefix)
+    if not typed or not vocabulary.units:
+        return None
+    return Query.build(analysed, typed)
+
+
+def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dict[str, float]]:
+    """Words worth a candidate search, each with its alternatives that are.
+
+    A word whose own (best) term is common is left out even if a synonym is
+    rare: the synonym alone would stand for the word. A query of common words
+    only ("to be or not to be") falls back to its two rarest words with all
+    their alternatives.
+    """
+    common = COMMON_TERM_SHARE * vocabulary.units
+    spread = vocabulary.spread
+    selective = {}
+    for query_word in query.words:
+        if query_word.alternatives and spread[best_term(query_word.alternatives)] <= common:
+            selective[query_word] = {t: c for t, c in query_word.alternatives.items() if spread[t] <= common}
+    if selective:
+        return selective
+    rarest = heapq.nlargest(2, (w for w in query.words if w.alternatives), key=lambda w: w.weight)
+    return {query_word: query_word.alternatives for query_word in rarest}
+
+
+def best_term(alternatives: dict[str, float]) -> str:
+    """The alternative with the most credit (the word itself when it is in the work)."""
+    return max(alternatives, key=alternatives.__getitem__)
+
+
+def _analyse_word(word: str, vocabulary: Vocabulary) -> QueryWord:
+    own_term = term(word)
+    if vocabulary.knows(own_term):
+        alternatives = {own_term: 1.0}
+    else:
+        alternatives = vocabulary.corrections(word)
+    for relative in vocabulary.relatives(own_term):
+        alternatives.setdefault(relative, RELATIVE_CREDIT)
+    for source in [own_term, *alternatives]:
+        for synonym in SYNONYMS.get(source, ()):
+            if vocabulary.knows(synonym) and synonym not in alternatives:
+                alternatives[synonym] = SYNONYM_CREDIT * alternatives.get(source, 1.0)
+    return QueryWord(alternatives, _weight(own_term, alternatives, vocabulary))
+
+
+def _analyse_prefix(prefix: str, vocabulary: Vocabulary) -> QueryWord:
+    """A half-typed word: it may be complete already or begin a longer word."""
+    own_term = term(prefix)
+    alternatives = {own_term: 1.0} if vocabulary.knows(own_term) else {}
+    for completion in vocabulary.completions(prefix):
+        alternatives.setdefault(completion, 1.0)
+    return QueryWord(alternatives, _weight(own_term, alternatives, vocabulary))
+
+
+def _weight(own_term: str, alternatives: dict[str, float], vocabulary: Vocabulary) -> float:
+    if vocabulary.knows(own_term):
+        return vocabulary.idf(own_term)
+    if alternatives:
+        return vocabulary.idf(best_term(alternatives))
+    return vocabulary.idf_for(0, own_term in FUNCTION_TERMS)

@@ -1,0 +1,182 @@
+"""Rescoring: a 0-100 score for each candidate unit a lookup's candidate stage found.
+
+The score (see :class:`Features`) combines *window coverage* (IDF-weighted
+share of the query's words found close together, in any order), *surface
+similarity* (rapidfuzz on the normalised strings: exact wording, word order,
+spelling) and *specificity* ("he said" matches hundreds of sentences perfectly
+and must not be a confident hit). Only the best :data:`CANDIDATE_POOL`
+candidates by a cheap bag-of-words credit are scored in full.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.search.analysis import Query
+from bot.search.textnorm import term, words
+from bot.search.vocabulary import Vocabulary
+
+CANDIDATE_POOL = 30
+"""How many candidates are scored in full."""
+WINDOW_SLACK = 3
+"""Words a matching window may have beyond the query's length."""
+WEIGHT_WINDOW = 0.6
+WEIGHT_SURFACE = 0.4
+WHOLE_UNIT_INFO = 0.5
+"""Information from which a query covering a whole unit counts as specific."""
+INFO_SATURATION = 1.5
+"""Information, in units of the scale, from which a match counts as fully specific."""
+
+Hit = tuple[int, int, float]
+"""(position in the unit, index of the query word, credit)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit of text as rescoring sees it."""
+
+    key: int
+    """The caller's key for the unit (a sentence's passage id, for the bot)."""
+    text: str
+    terms: tuple[str, ...]
+    """The terms of the unit's words, in order."""
+    surface: str
+    """The unit's normalised words, joined."""
+
+    @classmethod
+    def of(cls, key: int, text: str, terms: Sequence[str] | None = None) -> Unit:
+        unit_words = words(text)
+        return cls(key, text, tuple(terms) if terms is not None else tuple(map(term, unit_words)), " ".join(unit_words))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    key: int
+    """The caller's key for the unit."""
+    text: str
+    """The unit's text as given."""
+    score: float
+    """0-100, higher is better."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What rescoring measures about one candidate unit."""
+
+    coverage: float
+    """0-1: IDF-weighted credit of the query's words found within one window,
+    over the query's total weight."""
+    surface: float
+    """0-1: character similarity of the normalised query and (the best-aligned part of) the unit."""
+    information: float
+    """Matched IDF over ln(units) + a margin: about 1 when the matched
+    words, were they independent, would occur together in one unit only."""
+    unit_coverage: float
+    """0-1: IDF-weighted share of the unit's own words the query matched."""
+
+    @property
+    def specificity(self) -> float:
+        """1 unless the match is too generic to pin a line down ("he said", "the door").
+
+        A match is specific when the query carries enough information, or when
+        it covers a whole (short) unit with a little information: "Unclean,
+        unclean!" is a sentence of its own, "Yes." is not a quote. Function
+        words carry little information whatever the work, so generic phrases
+        stay unspecific even in a short story.
+        """
+        whole_unit = self.unit_coverage * min(1.0, self.information / WHOLE_UNIT_INFO)
+        return min(1.0, max(self.information / INFO_SATURATION, whole_unit))
+
+    @property
+    def score(self) -> float:
+        similarity = WEIGHT_WINDOW * self.coverage + WEIGHT_SURFACE * self.surface
+        return 100.0 * similarity * self.specificity
+
+
+def rank(units: Iterable[Unit], query: Query, vocabulary: Vocabulary) -> list[QuoteMatch]:
+    """The most promising units by bag-of-words credit, scored in full, best first."""
+    pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
+    ranked = [QuoteMatch(unit.key, unit.text, features(unit, query, vocabulary).score) for unit in pool]
+    ranked.sort(key=best_first)
+    return ranked
+
+
+def bag_credit(unit_terms: Iterable[str], query: Query) -> float:
+    """IDF-weighted credit of the query's terms found anywhere in the unit, common ones included.
+
+    Cheap rather than exact: a unit holding two stand-ins for one query word is credited for both.
+    """
+    found = query.terms.intersection(unit_terms)
+    return sum(map(query.term_gain.__getitem__, found))
+
+
+def best_first(match: QuoteMatch) -> tuple[float, int]:
+    """Sort key: highest score first, then earliest unit."""
+    return (-match.score, match.key)
+
+
+def features(unit: Unit, query: Query, vocabulary: Vocabulary) -> Features:
+    hits = [
+        (position, index, credit)
+        for position, t in enumerate(unit.terms)
+        for index, credit in query.term_index.get(t, ())
+    ]
+    window_credit = _window_credit(hits, query)
+    return Features(
+        coverage=window_credit / query.total_weight,
+        surface=_surface_similarity(query.surface, unit.surface),
+        information=window_credit / vocabulary.info_scale,
+        unit_coverage=_unit_coverage(unit, hits, vocabulary),
+    )
+
+
+def _unit_coverage(unit: Unit, hits: list[Hit], vocabulary: Vocabulary) -> float:
+    """IDF-weighted share of the unit's own terms that the query matched."""
+    matched: dict[str, float] = {}
+    for position, _, credit in hits:
+        if matched.get(unit.terms[position], 0.0) < credit:
+            matched[unit.terms[position]] = credit
+    unit_weight = sum(vocabulary.idf(t) for t in set(unit.terms) if vocabulary.knows(t)) or 1.0
+    return sum(vocabulary.idf(t) * credit for t, credit in matched.items()) / unit_weight
+
+
+def _window_credit(hits: list[Hit], query: Query) -> float:
+    """Most IDF-weighted credit of distinct query words within one window of the unit.
+
+    The window is a little longer than the query, so a fragment of a long
+    sentence or a shuffled line scores fully, while common words scattered
+    through a long sentence do not add up.
+    """
+    span = query.length + WINDOW_SLACK
+    if not hits or hits[-1][0] - hits[0][0] < span:
+        return _credit_of(((index, credit) for _, index, credit in hits), query)
+    return max(_credit_of(_window(hits, first, span), query) for first in range(len(hits)))
+
+
+def _window(hits: list[Hit], first: int, span: int) -> Iterator[tuple[int, float]]:
+    """(query word index, credit) of the hits within ``span`` words from ``hits[first]``."""
+    start = hits[first][0]
+    for position, index, credit in hits[first:]:
+        if position - start >= span:
+            return
+        yield index, credit
+
+
+def _credit_of(hits: Iterable[tuple[int, float]], query: Query) -> float:
+    """IDF-weighted credit of the distinct query words among (query word index, credit) pairs."""
+    best: dict[int, float] = {}
+    for index, credit in hits:
+        if best.get(index, 0.0) < credit:
+            best[index] = credit
+    return sum(query.words[index].weight * credit for index, credit in best.items())
+
+
+def _surface_similarity(query: str, unit: str) -> float:
+    """Character similarity 0-1 of the query and the best-aligned part of the unit."""
+    if len(query) < len(unit):
+        return fuzz.partial_ratio(query, unit) / 100.0
+    return fuzz.ratio(query, unit) / 100.0

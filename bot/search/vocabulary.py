@@ -1,0 +1,127 @@
+"""A work's vocabulary: its words, their terms, and how many units (sentences) hold each term.
+
+This is all a lookup needs to know about a work besides the candidate units
+themselves: it weighs query words (IDF), corrects their spelling against the
+work's own words, completes half-typed words and finds related forms. It is
+built once, at import, from the work's sentences (:func:`vocabulary_entries`),
+stored beside the work, and loaded into memory while the work is in use.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import sys
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.search.textnorm import FUNCTION_TERMS, term, words
+
+TYPO_CREDIT = {1: 0.9, 2: 0.75}
+"""Credit of a spelling correction by edit distance (OSA: a swapped pair is one edit)."""
+MAX_TYPO_ALTERNATIVES = 8
+MIN_RELATIVE_LENGTH = 4
+MAX_RELATIVE_SUFFIX = 4
+MAX_COMPLETIONS = 40
+"""Vocabulary words a half-typed last word may stand for."""
+INFO_MARGIN = 1.0
+"""Nats added to ln(units) in the information scale (see :attr:`Vocabulary.info_scale`)."""
+FUNCTION_WORD_IDF = 1.0
+"""Cap on the IDF of function words ("the", "he", "said"), however rare in the work."""
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyEntry:
+    """One distinct word of a work, its term, and the number of units holding that term."""
+
+    word: str
+    term: str
+    spread: int
+
+
+def vocabulary_entries(units: Iterable[str]) -> tuple[list[tuple[str, ...]], list[VocabularyEntry]]:
+    """The terms of each unit's words, in order, and the vocabulary of all the units."""
+    unit_terms: list[tuple[str, ...]] = []
+    term_of: dict[str, str] = {}
+    spread: Counter[str] = Counter()
+    for text in units:
+        unit_words = words(text)
+        terms = tuple(term(word) for word in unit_words)
+        unit_terms.append(terms)
+        term_of.update(zip(unit_words, terms, strict=True))
+        spread.update(set(terms))
+    return unit_terms, [VocabularyEntry(word, t, spread[t]) for word, t in term_of.items()]
+
+
+class Vocabulary:
+    """The distinct words of a work, searchable by spelling, prefix and word form, with term weights."""
+
+    def __init__(self, entries: Iterable[VocabularyEntry], units: int) -> None:
+        entries = list(entries)
+        self.units = units
+        self.term_of = {entry.word: entry.term for entry in entries}
+        self.spread = {entry.term: entry.spread for entry in entries}
+        self._idf = {t: self.idf_for(spread, t in FUNCTION_TERMS) for t, spread in self.spread.items()}
+        self.info_scale = INFO_MARGIN + math.log(max(units, 1))
+        """Nats of information that pin one unit down: see :attr:`bot.search.scoring.Features.information`."""
+        self._by_length = sorted(self.term_of, key=lambda word: (len(word), word))
+        self._lengths = [len(word) for word in self._by_length]
+        self._alphabetical = sorted(self.term_of)
+        self._terms = sorted(self.spread)
+        self._term_set = frozenset(self._terms)
+
+    def knows(self, own_term: str) -> bool:
+        return own_term in self._idf
+
+    def idf(self, own_term: str) -> float:
+        """The IDF of a term of the work (see :meth:`idf_for`)."""
+        return self._idf[own_term]
+
+    def idf_for(self, spread: int, function_word: bool = False) -> float:
+        """BM25's IDF for a term found in ``spread`` units (always positive), capped for function words."""
+        idf = math.log(1.0 + (self.units - spread + 0.5) / (spread + 0.5))
+        return min(idf, FUNCTION_WORD_IDF) if function_word else idf
+
+    def estimated_bytes(self) -> int:
+        """Roughly what this vocabulary takes in memory, for the cache's budget."""
+        per_word = sys.getsizeof("") * 2 + 120  # two strings plus their share of the dicts and lists
+        return 4096 + len(self.term_of) * per_word + len(self.spread) * 100
+
+    def corrections(self, word: str) -> dict[str, float]:
+        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits."""
+        if len(word) < 3 or not word.isalpha():
+            return {}
+        max_edits = 1 if len(word) <= 4 else 2
+        start = bisect_left(self._lengths, len(word) - max_edits)
+        stop = bisect_left(self._lengths, len(word) + max_edits + 1)
+        hits = process.extract(
+            word, self._by_length[start:stop], scorer=OSA.distance, score_cutoff=max_edits, limit=None
+        )
+        if not hits:
+            return {}
+        closest = min(distance for _, distance, _ in hits)
+        nearest = [candidate for candidate, distance, _ in hits if distance == closest]
+        return {self.term_of[candidate]: TYPO_CREDIT[closest] for candidate in nearest[:MAX_TYPO_ALTERNATIVES]}
+
+    def completions(self, prefix: str) -> list[str]:
+        """Terms of words starting with ``prefix``, the most widespread first."""
+        start = bisect_left(self._alphabetical, prefix)
+        stop = bisect_left(self._alphabetical, prefix + "\uffff")
+        found = {self.term_of[word] for word in self._alphabetical[start:stop]}
+        return heapq.nlargest(MAX_COMPLETIONS, found, key=self.spread.__getitem__)
+
+    def relatives(self, own_term: str) -> list[str]:
+        """Terms that extend ``own_term`` or that it extends by a short ending."""
+        if len(own_term) < MIN_RELATIVE_LENGTH:
+            return []
+        start = bisect_left(self._terms, own_term)
+        stop = bisect_left(self._terms, own_term + "\uffff")
+        longer = [t for t in self._terms[start:stop] if 0 < len(t) - len(own_term) <= MAX_RELATIVE_SUFFIX]
+        shortest = max(MIN_RELATIVE_LENGTH, len(own_term) - MAX_RELATIVE_SUFFIX)
+        shorter = [own_term[:end] for end in range(shortest, len(own_term)) if own_term[:end] in self._term_set]
+        return longer + shorter

@@ -1,0 +1,88 @@
+"""Reading a stored work's passages: by stable id, by position, and the outline of its sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.storage.database import Database
+from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
+from bot.text.model import SECTION_KINDS, Passage, PassageKind
+
+
+@dataclass(frozen=True, slots=True)
+class SectionOutline:
+    """A section (chapter or scene) as locations need it: no text."""
+
+    index: int
+    title: str | None
+    first_paragraph: int
+    paragraphs: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkOutline:
+    """What locating a paragraph in its work needs: its sections, and where the story starts and ends."""
+
+    sections: dict[int, SectionOutline]
+    paragraphs: int
+    story_start: int
+    story_end: int
+
+
+class PassageRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def by_id(self, passage_id: int) -> tuple[int, Passage] | None:
+        """The passage with this stable id, and its work's id; None if it no longer exists."""
+        row = await self._database.fetch_one(
+            f"SELECT work_id, {PASSAGE_COLUMNS} FROM passages WHERE id = ?", (passage_id,)
+        )
+        return (row["work_id"], passage_from_row(row)) if row else None
+
+    async def at(self, work_id: int, kind: PassageKind, ordinal: int) -> Passage | None:
+        row = await self._database.fetch_one(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal = ?",
+            (work_id, kind, ordinal),
+        )
+        return passage_from_row(row) if row else None
+
+    async def many(self, passage_ids: Sequence[int]) -> dict[int, Passage]:
+        """Passages by id (those that exist)."""
+        if not passage_ids:
+            return {}
+        marks = ", ".join("?" * len(passage_ids))
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks})", tuple(passage_ids)
+        )
+        return {row["id"]: passage_from_row(row) for row in rows}
+
+    async def paragraphs(self, work_id: int, ordinals: Sequence[int]) -> dict[int, Passage]:
+        """Paragraphs of a work by ordinal (those that exist)."""
+        if not ordinals:
+            return {}
+        marks = ", ".join("?" * len(ordinals))
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN ({marks})",
+            (work_id, PassageKind.PARAGRAPH, *ordinals),
+        )
+        return {row["ordinal"]: passage_from_row(row) for row in rows}
+
+    async def outline(self, work_id: int) -> WorkOutline:
+        titles = await self._database.fetch_all(
+            "SELECT section, title FROM passages WHERE work_id = ? AND kind IN (?, ?)", (work_id, *SECTION_KINDS)
+        )
+        spans = await self._database.fetch_all(
+            "SELECT section, MIN(ordinal), COUNT(*), MIN(start_offset), MAX(end_offset) FROM passages"
+            " WHERE work_id = ? AND kind = ? GROUP BY section",
+            (work_id, PassageKind.PARAGRAPH),
+        )
+        title_of = {row[0]: row[1] for row in titles}
+        sections = {row[0]: SectionOutline(row[0], title_of.get(row[0]), row[1], row[2]) for row in spans}
+        return WorkOutline(
+            sections=sections,
+            paragraphs=sum(section.paragraphs for section in sections.values()),
+            story_start=min((row[3] for row in spans), default=0),
+            story_end=max((row[4] for row in spans), default=0),
+        )

@@ -1,0 +1,285 @@
+"""Works: their records, and saving or removing a work with its passages, vocabulary and quote index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+
+import aiosqlite
+
+from bot.errors import LibraryLimit
+from bot.storage.database import Database
+from bot.storage.quote_index import index_terms
+from bot.storage.records import (
+    ImportOutcome,
+    LibraryLimits,
+    PreparedWork,
+    SavedWork,
+    WorkRecord,
+    WorkSummary,
+)
+from bot.text.identity import carry_ids
+from bot.text.model import SECTION_KINDS, Layout, Passage, PassageKind
+
+WORK_COLUMNS = (
+    "id, slug, title, author, layout, content_hash, added_at, guild_id, parser_version, source_bytes,"
+    " section_count, paragraph_count, sentence_count"
+)
+PASSAGE_COLUMNS = "id, kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
+
+
+class WorkRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def find(self, slug: str) -> WorkRecord | None:
+        row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ?", (slug,))
+        return work_from_row(row) if row else None
+
+    async def get(self, work_id: int) -> WorkRecord | None:
+        row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
+        return work_from_row(row) if row else None
+
+    async def all(self) -> list[WorkRecord]:
+        """Every work of every server."""
+        rows = await self._database.fetch_all(f"SELECT {WORK_COLUMNS} FROM works ORDER BY id")
+        return [work_from_row(row) for row in rows]
+
+    async def visible(self, guild_id: int | None = None) -> list[WorkSummary]:
+        """Works shared by every server, then those `guild_id` added, oldest first."""
+        query = (
+            f"SELECT {WORK_COLUMNS} FROM works WHERE guild_id IS NULL OR guild_id = ?"
+            " ORDER BY guild_id IS NOT NULL, added_at, id"
+        )
+        return [summary_from_row(row) for row in await self._database.fetch_all(query, (guild_id,))]
+
+    async def summary(self, work_id: int) -> WorkSummary | None:
+        row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
+        return summary_from_row(row) if row else None
+
+    async def source_text(self, work_id: int) -> str | None:
+        row = await self._database.fetch_one("SELECT source_text FROM works WHERE id = ?", (work_id,))
+        return row[0] if row else None
+
+    async def library_version(self) -> int:
+        """A number that changes whenever any process adds, replaces or removes a work or changes a setting."""
+        row = await self._database.fetch_one("SELECT version FROM library_state WHERE id = 1")
+        return int(row[0]) if row else 0
+
+    async def save(
+        self,
+        slug: str,
+        prepared: PreparedWork,
+        *,
+        guild_id: int | None = None,
+        replace: bool = True,
+        limits: LibraryLimits | None = None,
+    ) -> SavedWork | None:
+        """Store `prepared` under `slug`; None if the slug is taken and may not be replaced.
+
+        With `replace`, a work with the slug and the same owner (`guild_id`)
+        gets the new text and keeps its id, and each passage whose text
+        survives keeps its id too (:func:`bot.text.identity.carry_ids`); the
+        same text under the same title and parser is left untouched. A work of
+        another owner is never replaced. What happened, and whether a server's
+        `limits` allow it, is decided inside the write transaction, so
+        concurrent imports are each told exactly what they did.
+        """
+        async with self._database.transaction() as db:
+            existing = await _fetch_one(db, "SELECT * FROM works WHERE slug = ?", (slug,))
+            if existing is not None and (not replace or existing["guild_id"] != guild_id):
+                return None
+            if existing is not None and _unchanged(existing, prepared):
+                work_id, outcome = existing["id"], ImportOutcome.UNCHANGED
+            else:
+                replaced_id = existing["id"] if existing is not None else None
+                if limits is not None and guild_id is not None:
+                    await _check_limits(db, guild_id, limits, prepared, replaced_id)
+                work_id = await _write_work(db, slug, prepared, guild_id, replaced_id)
+                outcome = ImportOutcome.ADDED if existing is None else ImportOutcome.REPLACED
+                await bump_library_version(db)
+            row = await _fetch_one(db, f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
+        assert row is not None
+        return SavedWork(summary_from_row(row), outcome)
+
+    async def delete(self, slug: str) -> bool:
+        async with self._database.transaction() as db:
+            found = await _fetch_one(db, "SELECT id FROM works WHERE slug = ?", (slug,))
+            if found is None:
+                return False
+            await _delete_index(db, found["id"])
+            await db.execute("DELETE FROM works WHERE id = ?", (found["id"],))
+            await bump_library_version(db)
+        return True
+
+
+async def bump_library_version(db: aiosqlite.Connection) -> None:
+    """Tell every process (see :meth:`WorkRepository.library_version`) that the library changed."""
+    await db.execute("UPDATE library_state SET version = version + 1 WHERE id = 1")
+
+
+def work_from_row(row: aiosqlite.Row) -> WorkRecord:
+    return WorkRecord(
+        id=row["id"],
+        slug=row["slug"],
+        title=row["title"],
+        author=row["author"],
+        layout=Layout(row["layout"]),
+        content_hash=row["content_hash"],
+        added_at=row["added_at"],
+        guild_id=row["guild_id"],
+        parser_version=row["parser_version"],
+        source_bytes=row["source_bytes"],
+    )
+
+
+def summary_from_row(row: aiosqlite.Row) -> WorkSummary:
+    return WorkSummary(work_from_row(row), row["section_count"], row["paragraph_count"], row["sentence_count"])
+
+
+def passage_from_row(row: aiosqlite.Row) -> Passage:
+    return Passage(
+        kind=PassageKind(row["kind"]),
+        ordinal=row["ordinal"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        text=row["text"],
+        section=row["section"],
+        paragraph=row["paragraph"],
+        speaker=row["speaker"],
+        title=row["title"],
+        id=row["id"],
+    )
+
+
+def _unchanged(existing: aiosqlite.Row, prepared: PreparedWork) -> bool:
+    stored = (existing["content_hash"], existing["title"], existing["parser_version"])
+    return stored == (prepared.content_hash, prepared.parsed.title, prepared.parser_version)
+
+
+async def _check_limits(
+    db: aiosqlite.Connection, guild_id: int, limits: LibraryLimits, prepared: PreparedWork, replaced_id: int | None
+) -> None:
+    others = await _fetch_one(
+        db,
+        "SELECT COUNT(*) AS works, COALESCE(SUM(source_bytes), 0) AS bytes FROM works WHERE guild_id = ? AND id IS NOT ?",
+        (guild_id, replaced_id),
+    )
+    assert others is not None
+    if replaced_id is None and others["works"] >= limits.max_works:
+        raise LibraryLimit(
+            f"This server has {others['works']} works, as many as it may add; remove one before adding another."
+        )
+    total = others["bytes"] + len(prepared.parsed.source_text.encode("utf-8"))
+    if total > limits.max_bytes:
+        raise LibraryLimit(
+            f"This server's works would take {total / 2**20:.1f} MB, more than the {limits.max_bytes / 2**20:.0f} MB"
+            " it may use; remove a work first."
+        )
+
+
+async def _write_work(
+    db: aiosqlite.Connection, slug: str, prepared: PreparedWork, guild_id: int | None, replaced_id: int | None
+) -> int:
+    """Insert or update the work row, then its passages (keeping ids), vocabulary and quote index."""
+    parsed = prepared.parsed
+    values = (
+        parsed.title,
+        parsed.author,
+        parsed.layout,
+        prepared.content_hash,
+        parsed.source_text,
+        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        prepared.parser_version,
+        len(parsed.source_text.encode("utf-8")),
+        prepared.count(*SECTION_KINDS),
+        prepared.count(PassageKind.PARAGRAPH),
+        prepared.count(PassageKind.SENTENCE),
+    )
+    columns = (
+        "title, author, layout, content_hash, source_text, added_at, parser_version, source_bytes,"
+        " section_count, paragraph_count, sentence_count"
+    )
+    if replaced_id is None:
+        cursor = await db.execute(
+            f"INSERT INTO works (slug, guild_id, {columns}) VALUES (?, ?, {', '.join('?' * len(values))})",
+            (slug, guild_id, *values),
+        )
+        work_id = int(cursor.lastrowid or 0)
+        old: list[tuple[int, PassageKind, str]] = []
+    else:
+        work_id = replaced_id
+        assignments = ", ".join(f"{column.strip()} = ?" for column in columns.split(","))
+        await db.execute(f"UPDATE works SET {assignments} WHERE id = ?", (*values, work_id))
+        old = await _identities(db, work_id)
+        await _delete_index(db, work_id)
+        await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
+        await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
+    ids = await _assign_ids(db, carry_ids(old, parsed.passages, prepared.fingerprints))
+    await db.executemany(
+        "INSERT INTO passages (work_id, fingerprint, id, kind, ordinal, start_offset, end_offset, text, section,"
+        " paragraph, speaker, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                work_id,
+                mark,
+                passage_id,
+                p.kind,
+                p.ordinal,
+                p.start,
+                p.end,
+                p.text,
+                p.section,
+                p.paragraph,
+                p.speaker,
+                p.title,
+            )
+            for p, mark, passage_id in zip(parsed.passages, prepared.fingerprints, ids, strict=True)
+        ),
+    )
+    sentence_ids = [
+        passage_id for p, passage_id in zip(parsed.passages, ids, strict=True) if p.kind is PassageKind.SENTENCE
+    ]
+    await db.executemany(
+        "INSERT INTO sentence_terms (rowid, terms) VALUES (?, ?)",
+        (
+            (sentence_id, index_terms(work_id, terms))
+            for sentence_id, terms in zip(sentence_ids, prepared.sentence_terms, strict=True)
+        ),
+    )
+    await db.executemany(
+        "INSERT INTO vocabulary (work_id, word, term, spread) VALUES (?, ?, ?, ?)",
+        ((work_id, entry.word, entry.term, entry.spread) for entry in prepared.vocabulary),
+    )
+    return work_id
+
+
+async def _identities(db: aiosqlite.Connection, work_id: int) -> list[tuple[int, PassageKind, str]]:
+    async with db.execute(
+        "SELECT id, kind, fingerprint FROM passages WHERE work_id = ? ORDER BY kind, ordinal", (work_id,)
+    ) as cursor:
+        return [(row[0], PassageKind(row[1]), row[2]) for row in await cursor.fetchall()]
+
+
+async def _assign_ids(db: aiosqlite.Connection, carried: Sequence[int | None]) -> list[int]:
+    """Carried ids as they are; fresh ones, never used before, for the rest."""
+    row = await _fetch_one(db, "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'passages'", ())
+    next_id = int(row[0]) + 1 if row else 1
+    ids: list[int] = []
+    for passage_id in carried:
+        if passage_id is None:
+            passage_id, next_id = next_id, next_id + 1
+        ids.append(passage_id)
+    return ids
+
+
+async def _delete_index(db: aiosqlite.Connection, work_id: int) -> None:
+    await db.execute(
+        "DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM passages WHERE work_id = ? AND kind = ?)",
+        (work_id, PassageKind.SENTENCE),
+    )
+
+
+async def _fetch_one(db: aiosqlite.Connection, query: str, params: Iterable[object]) -> aiosqlite.Row | None:
+    async with db.execute(query, tuple(params)) as cursor:
+        return await cursor.fetchone()

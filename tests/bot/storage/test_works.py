@@ -1,0 +1,84 @@
+"""The works repository: saving, replacing (ids kept), removing, and the quote index beside each work."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.library.preparation import prepare_work
+from bot.storage.database import Database
+from bot.storage.guilds import GuildSettings
+from bot.storage.passages import PassageRepository
+from bot.storage.quote_index import QuoteIndexStore
+from bot.storage.records import ImportOutcome
+from bot.storage.works import WorkRepository
+from bot.text.model import PassageKind
+
+TINY = "Tiny\n\nOne. Two.\n\nThree, said Derek.\n"
+
+
+@pytest.fixture
+async def database(tmp_path: Path):
+    db = await Database.open(tmp_path / "folio.sqlite3")
+    yield db
+    await db.close()
+
+
+async def test_save_and_read_back(database: Database) -> None:
+    works, passages = WorkRepository(database), PassageRepository(database)
+    saved = await works.save("tiny", prepare_work(TINY))
+    assert saved is not None and saved.outcome == ImportOutcome.ADDED
+    assert (saved.summary.sections, saved.summary.paragraphs, saved.summary.sentences) == (1, 2, 3)
+    second = await passages.at(saved.record.id, PassageKind.PARAGRAPH, 1)
+    assert second is not None and second.text == "Three, said Derek." and second.id is not None
+    assert await passages.by_id(second.id) == (saved.record.id, second)
+    outline = await passages.outline(saved.record.id)
+    assert outline.paragraphs == 2 and outline.sections[0].first_paragraph == 0
+
+
+async def test_saving_reports_what_it_did(database: Database) -> None:
+    works = WorkRepository(database)
+    added = await works.save("tiny", prepare_work(TINY, "Old"), guild_id=7)
+    same = await works.save("tiny", prepare_work(TINY, "Old"), guild_id=7)
+    replaced = await works.save("tiny", prepare_work(TINY + "\nFour.\n", "New"), guild_id=7)
+    assert [s.outcome for s in (added, same, replaced) if s] == [
+        ImportOutcome.ADDED,
+        ImportOutcome.UNCHANGED,
+        ImportOutcome.REPLACED,
+    ]
+    assert added and replaced and replaced.record.id == added.record.id and replaced.summary.sentences == 4
+    assert await works.save("tiny", prepare_work(TINY, "Theirs"), guild_id=8) is None
+    assert await works.save("tiny", prepare_work(TINY, "Again"), guild_id=7, replace=False) is None
+
+
+async def test_concurrent_saves_of_one_slug_each_report_their_own_outcome(database: Database) -> None:
+    """Only one can add the work; the others replace it or find it unchanged, never "add" it again."""
+    works = WorkRepository(database)
+    saves = [works.save("tiny", prepare_work(TINY, f"Title {n % 2}"), guild_id=7) for n in range(4)]
+    outcomes = [saved.outcome for saved in await asyncio.gather(*saves) if saved]
+    assert outcomes.count(ImportOutcome.ADDED) == 1
+    assert len(await works.visible(7)) == 1
+
+
+async def test_the_quote_index_finds_a_works_own_sentences_only(database: Database) -> None:
+    works, index = WorkRepository(database), QuoteIndexStore(database)
+    first = await works.save("first", prepare_work("The lamp was lit at dusk.\n"))
+    second = await works.save("second", prepare_work("The lamp went out at dawn.\n"))
+    assert first and second
+    [unit] = await index.candidates(first.record.id, {"lamp"}, 10)
+    assert unit.text == "The lamp was lit at dusk." and unit.terms[:2] == ("the", "lamp")
+    assert [entry.word for entry in await index.vocabulary(second.record.id)].count("dawn") == 1
+
+
+async def test_removing_a_work_removes_its_index_and_clears_defaults(database: Database) -> None:
+    works, index, guilds = WorkRepository(database), QuoteIndexStore(database), GuildSettings(database)
+    saved = await works.save("tiny", prepare_work(TINY), guild_id=7)
+    assert saved
+    await guilds.set_default_work(7, saved.record.id)
+    version = await works.library_version()
+    assert await works.delete("tiny") is True and await works.delete("tiny") is False
+    assert await works.library_version() > version
+    assert await index.candidates(saved.record.id, {"derek"}, 10) == []
+    assert await guilds.default_work(7) is None
+    row = await database.fetch_one("SELECT COUNT(*) FROM sentence_terms")
+    assert row is not None and row[0] == 0
