@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
+import discord
 import pytest
 import pytest_asyncio
 
@@ -21,6 +22,11 @@ from fake_discord.payloads import JSON
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 OK = (200, None)
+MODAL = {
+    "custom_id": "form",
+    "title": "A form",
+    "components": [{"type": 1, "components": [{"type": 4, "custom_id": "answer", "style": 1, "label": "Answer"}]}],
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +62,65 @@ async def dispatched(fake: FakeDiscord, interaction: JSON) -> JSON:
 
 def callback(interaction: JSON) -> str:
     return f"/interactions/{interaction['id']}/{interaction['token']}/callback"
+
+
+def button_message() -> JSON:
+    button = {"type": 2, "style": 1, "custom_id": "press", "label": "Press"}
+    return p.message("a message with a button", components=[{"type": 1, "components": [button]}])
+
+
+def last_refusal(fake: FakeDiscord) -> str:
+    return str(fake.rejected_requests[-1])
+
+
+# --- callback types -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [{"type": 7, "data": {"content": "updated"}}, {"type": 6}], ids=["update", "deferred"])
+async def test_an_update_answers_a_component_not_a_slash_command(fake: FakeDiscord, bot: Receiver, body: JSON) -> None:
+    command = await dispatched(fake, p.slash_command("anything"))
+    assert await call(fake, "POST", callback(command), body) == (400, 50035)
+    assert "type: Value must be one of {4, 5, 9}." in last_refusal(fake)
+    click = await dispatched(fake, p.component_click("press", button_message()))
+    assert await call(fake, "POST", callback(click), body) == OK
+    assert await call(fake, "POST", callback(command), {"type": 4, "data": {"content": "hi"}}) == OK
+
+
+async def test_an_update_answers_a_modal_only_if_a_component_opened_it(fake: FakeDiscord, bot: Receiver) -> None:
+    from_command = await dispatched(fake, p.modal_submit("form", {"answer": "yes"}))
+    assert await call(fake, "POST", callback(from_command), {"type": 7, "data": {"content": "x"}}) == (404, 10008)
+    clicked = button_message()
+    from_button = await dispatched(fake, p.modal_submit("form", {"answer": "yes"}, message=clicked))
+    assert await call(fake, "POST", callback(from_button), {"type": 7, "data": {"content": "thanks"}}) == OK
+    assert fake.messages[clicked["id"]]["content"] == "thanks"
+    assert await call(fake, "POST", callback(from_command), {"type": 4, "data": {"content": "thanks"}}) == OK
+
+
+async def test_an_autocomplete_takes_only_choices(fake: FakeDiscord, bot: Receiver) -> None:
+    interaction = await bot.receive(fake, p.autocomplete("anything", {"text": "x"}, focused="text"))
+    with pytest.raises(discord.HTTPException) as refused:
+        await interaction.response.send_message("not a choice")
+    assert (refused.value.status, refused.value.code) == (400, 50035)
+    assert "In type: Value must be one of {8}." in str(refused.value)
+    with pytest.raises(discord.HTTPException, match=r"In type: Value must be one of \{8\}\."):
+        await interaction.response.send_modal(discord.ui.Modal(title="A form"))
+    await interaction.response.autocomplete([])
+
+
+@pytest.mark.parametrize(
+    "make", [lambda: p.slash_command("anything"), lambda: p.component_click("press", button_message())]
+)
+async def test_choices_answer_only_an_autocomplete(fake: FakeDiscord, bot: Receiver, make: Any) -> None:
+    interaction = await dispatched(fake, make())
+    assert await call(fake, "POST", callback(interaction), {"type": 8, "data": {"choices": []}}) == (400, 50035)
+    assert await call(fake, "POST", callback(interaction), {"type": 9, "data": MODAL}) == OK
+
+
+async def test_a_modal_does_not_answer_a_modal(fake: FakeDiscord, bot: Receiver) -> None:
+    submitted = await dispatched(fake, p.modal_submit("form", {"answer": "yes"}))
+    assert await call(fake, "POST", callback(submitted), {"type": 9, "data": MODAL}) == (400, 50035)
+    assert "type: Value must be one of {4, 5, 6, 7}." in last_refusal(fake)
+    assert await call(fake, "POST", callback(submitted), {"type": 5}) == OK
 
 
 async def test_the_callback_deadline_runs_on_the_clock(fake: FakeDiscord, bot: Receiver, clock: FakeClock) -> None:

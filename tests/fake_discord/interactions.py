@@ -5,6 +5,11 @@ Refused as Discord refuses them:
 * a callback for an unknown interaction, or more than ``deadline`` (3) seconds
   after the dispatch: 404, code 10062 (Unknown interaction);
 * a second callback: 400, code 40060 (Interaction has already been acknowledged);
+* a callback type the interaction does not take: 400, code 50035, under ``type``
+  "Value must be one of {...}". A slash command takes 4, 5 and 9; a component
+  4, 5, 6, 7 and 9; an autocomplete only 8; a modal submit 4, 5, 6 and 7 (no modal);
+* an update (6 or 7) answering a modal submit whose modal was not opened from a
+  message component, so there is no message to update: 404, code 10008;
 * a message (4) or update (7) over a size limit (50035), and the same for
   follow-ups and edits of responses;
 * a follow-up or a read, edit or delete of a response (``/webhooks/{app}/{token}...``)
@@ -26,6 +31,7 @@ from .wire import (
     BODY,
     FILES,
     JSON,
+    UNKNOWN_MESSAGE,
     UNKNOWN_WEBHOOK,
     DiscordError,
     Route,
@@ -38,7 +44,15 @@ CALLBACK_DEADLINE = 3.0
 UNKNOWN_INTERACTION = 10062
 ALREADY_ACKNOWLEDGED = 40060
 
-MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE = 4, 5, 6, 7
+COMMAND, COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
+MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT, MODAL = 4, 5, 6, 7, 8, 9
+CALLBACKS_TAKEN: dict[int, tuple[int, ...]] = {
+    COMMAND: (MESSAGE, DEFERRED_MESSAGE, MODAL),
+    COMPONENT: (MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL),
+    AUTOCOMPLETE: (AUTOCOMPLETE_RESULT,),
+    MODAL_SUBMIT: (MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE),
+}
+"""The callback types Discord accepts for each interaction type."""
 
 
 class FakeClock:
@@ -105,7 +119,7 @@ class Interactions:
         interaction_id, token = request.match_info["interaction_id"], request.match_info["token"]
         source = self._unanswered(interaction_id)
         body, files = request[BODY] or {}, request[FILES]
-        refuse_violations(limits.callback_violations(body))
+        self._refuse_callback(source, body)
         kind, data = body["type"], body.get("data") or {}
         self._acknowledged.add(interaction_id)
         message = await self._callback_message(kind, data, files, source, token)
@@ -128,6 +142,19 @@ class Interactions:
             raise DiscordError(400, ALREADY_ACKNOWLEDGED, "Interaction has already been acknowledged.")
         return self.dispatched[interaction_id]
 
+    def _refuse_callback(self, source: JSON, body: JSON) -> None:
+        """Raise Discord's refusal of the callback ``body`` to ``source``, if it has one."""
+        kind = body.get("type")
+        taken = CALLBACKS_TAKEN.get(source["type"], ())
+        if kind not in taken:
+            choices = ", ".join(map(str, taken))
+            refuse_violations(
+                [limits.Violation(("type",), "BASE_TYPE_CHOICES", f"Value must be one of {{{choices}}}.")]
+            )
+        refuse_violations(limits.callback_violations(body))
+        if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and "message" not in source:
+            raise DiscordError(404, UNKNOWN_MESSAGE, "Unknown Message")  # a modal opened by a command
+
     async def _callback_message(
         self, kind: int, data: JSON, files: list[UploadedFile], source: JSON, token: str
     ) -> JSON | None:
@@ -137,8 +164,8 @@ class Interactions:
             message = self.store.create(source["channel_id"], data, files, source=source, flags=flags)
             self._originals[token] = message["id"]
             return await self.store.announce_new(message)
-        clicked = source.get("message")
-        if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and clicked is not None:
+        if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE):
+            clicked = source["message"]
             self.store.messages.setdefault(clicked["id"], clicked)
             self._originals[token] = clicked["id"]
             if kind == UPDATE_MESSAGE:

@@ -16,8 +16,10 @@ error code, what Discord refuses:
 * a message, autocomplete result or modal over Discord's size limits: 400,
   code 50035 (:mod:`fake_discord.limits`);
 * an unknown message: 404, code 10008;
-* an interaction callback that is late (over 3 s; 404, code 10062) or a second
-  one (400, code 40060);
+* an interaction callback that is late (over 3 s; 404, code 10062), a second
+  one (400, code 40060), or of a type the interaction does not take (400, code
+  50035: e.g. an update or autocomplete result to a slash command, a modal to an
+  autocomplete or modal submit);
 * a follow-up with a token never dispatched (404, code 10015); see
   :mod:`fake_discord.interactions`.
 
