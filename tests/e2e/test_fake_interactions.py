@@ -64,6 +64,10 @@ def callback(interaction: JSON) -> str:
     return f"/interactions/{interaction['id']}/{interaction['token']}/callback"
 
 
+def webhook(interaction: JSON, suffix: str = "") -> str:
+    return f"/webhooks/{p.APPLICATION_ID}/{interaction['token']}{suffix}"
+
+
 def button_message() -> JSON:
     button = {"type": 2, "style": 1, "custom_id": "press", "label": "Press"}
     return p.message("a message with a button", components=[{"type": 1, "components": [button]}])
@@ -121,6 +125,45 @@ async def test_a_modal_does_not_answer_a_modal(fake: FakeDiscord, bot: Receiver)
     assert await call(fake, "POST", callback(submitted), {"type": 9, "data": MODAL}) == (400, 50035)
     assert "type: Value must be one of {4, 5, 6, 7}." in last_refusal(fake)
     assert await call(fake, "POST", callback(submitted), {"type": 5}) == OK
+
+
+# --- webhooks: follow-ups and the original response -------------------------------------------------
+
+
+async def test_no_followup_or_edit_before_the_answer(fake: FakeDiscord, bot: Receiver) -> None:
+    interaction = await bot.receive(fake, p.slash_command("anything"))
+    with pytest.raises(discord.NotFound) as refused:
+        await interaction.followup.send("too early")
+    assert refused.value.code == 10015
+    with pytest.raises(discord.NotFound, match="Unknown Webhook"):
+        await interaction.edit_original_response(content="too early")
+    await interaction.response.defer()
+    await interaction.edit_original_response(content="now")
+    await interaction.followup.send("and more")
+    assert fake.original_response({"token": interaction.token})["content"] == "now"
+
+
+async def test_a_token_never_dispatched_is_unknown(fake: FakeDiscord, bot: Receiver) -> None:
+    never = p.slash_command("anything")
+    assert await call(fake, "POST", webhook(never), {"content": "hi"}) == (404, 10015)
+    assert await call(fake, "PATCH", webhook(never, "/messages/@original"), {"content": "hi"}) == (404, 10015)
+
+
+async def test_a_token_expires_fifteen_minutes_after_the_dispatch(
+    fake: FakeDiscord, bot: Receiver, clock: FakeClock
+) -> None:
+    interaction = await bot.receive(fake, p.slash_command("anything"))
+    await interaction.response.send_message("answered")
+    clock.advance(15 * 60 - 1)
+    await interaction.followup.send("still in time")
+    clock.advance(2)
+    with pytest.raises(discord.HTTPException) as refused:
+        await interaction.followup.send("too late")
+    assert (refused.value.status, refused.value.code) == (401, 50027)
+    with pytest.raises(discord.HTTPException, match="Invalid Webhook Token"):
+        await interaction.edit_original_response(content="too late")
+    assert await call(fake, "DELETE", webhook({"token": interaction.token}, "/messages/@original")) == (401, 50027)
+    assert fake.original_response({"token": interaction.token})["content"] == "answered"
 
 
 async def test_the_callback_deadline_runs_on_the_clock(fake: FakeDiscord, bot: Receiver, clock: FakeClock) -> None:

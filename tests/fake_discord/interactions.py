@@ -13,7 +13,9 @@ Refused as Discord refuses them:
 * a message (4) or update (7) over a size limit (50035), and the same for
   follow-ups and edits of responses;
 * a follow-up or a read, edit or delete of a response (``/webhooks/{app}/{token}...``)
-  for a token never dispatched: 404, code 10015 (Unknown Webhook).
+  for a token never dispatched, or before the interaction was answered: 404,
+  code 10015 (Unknown Webhook); once the token expired, ``token_lifetime`` (15
+  minutes) after the dispatch: 401, code 50027 (Invalid Webhook Token).
 
 Deadlines are measured with an injectable clock, so tests let time pass with
 :class:`FakeClock` instead of sleeping.
@@ -30,6 +32,7 @@ from .messages import EPHEMERAL, LOADING, MessageStore
 from .wire import (
     BODY,
     FILES,
+    INVALID_WEBHOOK_TOKEN,
     JSON,
     UNKNOWN_MESSAGE,
     UNKNOWN_WEBHOOK,
@@ -41,6 +44,7 @@ from .wire import (
 )
 
 CALLBACK_DEADLINE = 3.0
+TOKEN_LIFETIME = 15 * 60.0
 UNKNOWN_INTERACTION = 10062
 ALREADY_ACKNOWLEDGED = 40060
 
@@ -58,7 +62,7 @@ CALLBACKS_TAKEN: dict[int, tuple[int, ...]] = {
 class FakeClock:
     """A clock that stands still until told to move: pass it as ``FakeDiscord(clock=...)``.
 
-    ``clock.advance(3)`` makes every pending interaction late, without sleeping.
+    ``clock.advance(15 * 60)`` expires every interaction token at once, without sleeping.
     """
 
     def __init__(self, start: float = 0.0) -> None:
@@ -81,10 +85,12 @@ class Interactions:
         *,
         clock: Callable[[], float],
         deadline: float = CALLBACK_DEADLINE,
+        token_lifetime: float = TOKEN_LIFETIME,
     ) -> None:
         self.store = store
         self.clock = clock
         self.deadline = deadline
+        self.token_lifetime = token_lifetime
         self.dispatched: dict[str, JSON] = {}
         self._dispatched_at: dict[str, float] = {}
         self._by_token: dict[str, str] = {}
@@ -92,7 +98,7 @@ class Interactions:
         self._originals: dict[str, str] = {}
 
     def record(self, interaction: JSON) -> None:
-        """Note a dispatched INTERACTION_CREATE: its callback deadline starts now."""
+        """Note a dispatched INTERACTION_CREATE: its callback deadline and token lifetime start now."""
         self.dispatched[interaction["id"]] = interaction
         self._dispatched_at[interaction["id"]] = self.clock()
         self._by_token[interaction["token"]] = interaction["id"]
@@ -175,15 +181,19 @@ class Interactions:
 
     # --- webhooks: follow-ups and responses --------------------------------------------------------
 
-    def _interaction_of(self, token: str) -> JSON:
-        """The interaction whose token a webhook route uses; 404 Unknown Webhook if none was dispatched."""
+    def _answered(self, token: str) -> JSON:
+        """The interaction whose token a webhook route uses; Discord's refusal if it would not honour it."""
         interaction_id = self._by_token.get(token)
         if interaction_id is None:
+            raise DiscordError(404, UNKNOWN_WEBHOOK, "Unknown Webhook")
+        if self.clock() - self._dispatched_at[interaction_id] > self.token_lifetime:
+            raise DiscordError(401, INVALID_WEBHOOK_TOKEN, "Invalid Webhook Token")
+        if interaction_id not in self._acknowledged:
             raise DiscordError(404, UNKNOWN_WEBHOOK, "Unknown Webhook")
         return self.dispatched[interaction_id]
 
     async def _followup(self, request: web.Request) -> web.Response:
-        source = self._interaction_of(request.match_info["token"])
+        source = self._answered(request.match_info["token"])
         self.store.refuse_new(request[BODY])
         message = self.store.create(source["channel_id"], request[BODY] or {}, request[FILES], source=source)
         await self.store.announce_new(message)
@@ -204,8 +214,8 @@ class Interactions:
         return web.Response(status=204)
 
     def _webhook_message_id(self, request: web.Request) -> str:
-        """The message a webhook message route names (``@original``: the response), if the token is known."""
+        """The message a webhook message route names (``@original``: the response), once the token is honoured."""
         token = request.match_info["token"]
-        self._interaction_of(token)
+        self._answered(token)
         message_id = request.match_info["message_id"]
         return self._originals.get(token, "") if message_id == "@original" else message_id

@@ -20,8 +20,9 @@ error code, what Discord refuses:
   one (400, code 40060), or of a type the interaction does not take (400, code
   50035: e.g. an update or autocomplete result to a slash command, a modal to an
   autocomplete or modal submit);
-* a follow-up with a token never dispatched (404, code 10015); see
-  :mod:`fake_discord.interactions`.
+* a follow-up or response edit before the interaction was answered (404, code
+  10015) or once its token expired, 15 minutes after the dispatch (401, code
+  50027); see :mod:`fake_discord.interactions`.
 
 Refused requests are kept in :attr:`FakeDiscord.rejected_requests`, and so in
 :attr:`FakeDiscord.failed_requests`, which tests expect to stay empty. Unknown
@@ -43,7 +44,7 @@ from aiohttp import hdrs, web
 
 from . import limits, payloads
 from .gateway import FakeGateway, GatewayFrame
-from .interactions import CALLBACK_DEADLINE, Interactions
+from .interactions import CALLBACK_DEADLINE, TOKEN_LIFETIME, Interactions
 from .journal import Journal
 from .messages import MessageStore
 from .wire import BODY, FILES, JSON, DiscordError, Handler, Route, UploadedFile, json_response, read_body, response_json
@@ -95,7 +96,8 @@ class FakeDiscord:
     (every message the bot made, by id, in its current state) and ``interactions``
     (dispatched INTERACTION_CREATE payloads, by id).
 
-    ``interaction_deadline`` is Discord's 3 seconds to answer an interaction, measured with ``clock``.
+    ``interaction_deadline`` and ``token_lifetime`` are Discord's 3 seconds to answer
+    an interaction and 15 minutes to follow it up, measured with ``clock``.
     """
 
     def __init__(
@@ -104,6 +106,7 @@ class FakeDiscord:
         heartbeat_interval_ms: int = 41_250,
         guild_id: int = payloads.GUILD_ID,
         interaction_deadline: float = CALLBACK_DEADLINE,
+        token_lifetime: float = TOKEN_LIFETIME,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.guild_id = guild_id
@@ -111,7 +114,9 @@ class FakeDiscord:
         self.gateway = FakeGateway(heartbeat_interval_ms=heartbeat_interval_ms, guild_id=guild_id)
         self.commands: dict[int | None, list[JSON]] = {}
         self._store = MessageStore(self.gateway, guild_id)
-        self._interactions = Interactions(self._store, clock=clock, deadline=interaction_deadline)
+        self._interactions = Interactions(
+            self._store, clock=clock, deadline=interaction_deadline, token_lifetime=token_lifetime
+        )
         self.messages = self._store.messages
         self.interactions = self._interactions.dispatched
         self._hosted_files: dict[str, bytes] = {}

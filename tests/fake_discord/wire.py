@@ -24,6 +24,7 @@ FILES = web.RequestKey("files", list["UploadedFile"])
 
 UNKNOWN_MESSAGE = 10008
 UNKNOWN_WEBHOOK = 10015
+INVALID_WEBHOOK_TOKEN = 50027
 
 
 @dataclass(frozen=True)
