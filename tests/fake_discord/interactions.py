@@ -10,8 +10,8 @@ Refused as Discord refuses them:
   4, 5, 6, 7 and 9; an autocomplete only 8; a modal submit 4, 5, 6 and 7 (no modal);
 * an update (6 or 7) answering a modal submit whose modal was not opened from a
   message component, so there is no message to update: 404, code 10008;
-* a message (4) or update (7) over a size limit (50035), and the same for
-  follow-ups and edits of responses;
+* a message (4) or update (7) over a size limit (50035) or showing nothing (50006),
+  and the same for follow-ups and edits of responses;
 * a follow-up or a read, edit or delete of a response (``/webhooks/{app}/{token}...``)
   for a token never dispatched, or before the interaction was answered: 404,
   code 10015 (Unknown Webhook); once the token expired, ``token_lifetime`` (15
@@ -125,7 +125,7 @@ class Interactions:
         interaction_id, token = request.match_info["interaction_id"], request.match_info["token"]
         source = self._unanswered(interaction_id)
         body, files = request[BODY] or {}, request[FILES]
-        self._refuse_callback(source, body)
+        self._refuse_callback(source, body, files)
         kind, data = body["type"], body.get("data") or {}
         self._acknowledged.add(interaction_id)
         message = await self._callback_message(kind, data, files, source, token)
@@ -148,9 +148,9 @@ class Interactions:
             raise DiscordError(400, ALREADY_ACKNOWLEDGED, "Interaction has already been acknowledged.")
         return self.dispatched[interaction_id]
 
-    def _refuse_callback(self, source: JSON, body: JSON) -> None:
+    def _refuse_callback(self, source: JSON, body: JSON, files: list[UploadedFile]) -> None:
         """Raise Discord's refusal of the callback ``body`` to ``source``, if it has one."""
-        kind = body.get("type")
+        kind, data = body.get("type"), body.get("data") or {}
         taken = CALLBACKS_TAKEN.get(source["type"], ())
         if kind not in taken:
             choices = ", ".join(map(str, taken))
@@ -160,6 +160,11 @@ class Interactions:
         refuse_violations(limits.callback_violations(body))
         if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and "message" not in source:
             raise DiscordError(404, UNKNOWN_MESSAGE, "Unknown Message")  # a modal opened by a command
+        if kind == MESSAGE:
+            self.store.refuse_empty(data, files)
+        elif kind == UPDATE_MESSAGE:
+            clicked = source["message"]
+            self.store.refuse_empty(data, files, self.store.messages.get(clicked["id"], clicked))
 
     async def _callback_message(
         self, kind: int, data: JSON, files: list[UploadedFile], source: JSON, token: str
@@ -194,7 +199,7 @@ class Interactions:
 
     async def _followup(self, request: web.Request) -> web.Response:
         source = self._answered(request.match_info["token"])
-        self.store.refuse_new(request[BODY])
+        self.store.refuse_new(request[BODY], request[FILES])
         message = self.store.create(source["channel_id"], request[BODY] or {}, request[FILES], source=source)
         await self.store.announce_new(message)
         if request.query.get("wait") in ("1", "true", "True"):
@@ -206,7 +211,7 @@ class Interactions:
 
     async def _edit_webhook_message(self, request: web.Request) -> web.Response:
         message_id = self._webhook_message_id(request)
-        self.store.refuse_edit(message_id, request[BODY])
+        self.store.refuse_edit(message_id, request[BODY], request[FILES])
         return json_response(await self.store.edit(message_id, request[BODY] or {}, request[FILES]))
 
     async def _delete_webhook_message(self, request: web.Request) -> web.Response:

@@ -3,7 +3,9 @@
 Like Discord, the store echoes what the bot creates, edits or deletes as
 MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
 reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
-It refuses a message that breaks a size limit (400, code 50035).
+It refuses a message that breaks a size limit (400, code 50035) and one that
+would show nothing: no content, embeds, components, files, stickers or poll
+(400, code 50006), whether sent so or left so by an edit.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from . import limits, payloads
 from .gateway import FakeGateway
 from .wire import (
     BODY,
+    CANNOT_SEND_EMPTY_MESSAGE,
     FILES,
     JSON,
     UNKNOWN_MESSAGE,
@@ -31,6 +34,8 @@ from .wire import (
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 MESSAGE_DEFAULTS: JSON = {"content": "", "embeds": [], "components": [], "flags": 0}
+SHOWN = ("embeds", "components", "attachments", "sticker_ids", "poll")
+"""Besides non-blank content, what makes a message non-empty for Discord."""
 
 
 class MessageStore:
@@ -61,14 +66,30 @@ class MessageStore:
 
     # --- what Discord refuses ------------------------------------------------------------------
 
-    def refuse_new(self, body: JSON | None) -> None:
-        """Raise Discord's refusal of a new message ``body`` over a limit (50035)."""
+    def refuse_new(self, body: JSON | None, files: list[UploadedFile]) -> None:
+        """Raise Discord's refusal of a new message ``body``: over a limit (50035) or empty (50006)."""
         refuse_violations(limits.message_violations(body))
+        self.refuse_empty(body, files)
 
-    def refuse_edit(self, message_id: str, body: JSON | None) -> None:
-        """Raise Discord's refusal of an edit: unknown message (10008), or over a limit (50035)."""
-        self.get(message_id)
+    def refuse_edit(self, message_id: str, body: JSON | None, files: list[UploadedFile]) -> None:
+        """Raise Discord's refusal of an edit: unknown message (10008), over a limit, or leaving it empty."""
+        current = self.get(message_id)
         refuse_violations(limits.message_violations(body))
+        self.refuse_empty(body, files, current)
+
+    @staticmethod
+    def refuse_empty(body: JSON | None, files: list[UploadedFile], current: JSON | None = None) -> None:
+        """Raise 400, code 50006, if the message ``body`` creates (or leaves ``current`` as) shows nothing.
+
+        An edit may leave fields out: they keep their current values.
+        """
+        body = body or {}
+        if current is None:
+            result = {**body, **_message_fields(body), "attachments": files}
+        else:
+            result = {**current, **_message_fields(body), "attachments": _kept(current, body) + files}
+        if not str(result.get("content") or "").strip() and not any(result.get(key) for key in SHOWN):
+            raise DiscordError(400, CANNOT_SEND_EMPTY_MESSAGE, "Cannot send an empty message")
 
     # --- the store -------------------------------------------------------------------------------
 
@@ -155,7 +176,7 @@ class MessageStore:
     # --- channel routes --------------------------------------------------------------------------
 
     async def _create_message(self, request: web.Request) -> web.Response:
-        self.refuse_new(request[BODY])
+        self.refuse_new(request[BODY], request[FILES])
         message = self.create(request.match_info["channel_id"], request[BODY] or {}, request[FILES])
         return json_response(await self.announce_new(message))
 
@@ -164,7 +185,7 @@ class MessageStore:
 
     async def _edit_message(self, request: web.Request) -> web.Response:
         message_id = request.match_info["message_id"]
-        self.refuse_edit(message_id, request[BODY])
+        self.refuse_edit(message_id, request[BODY], request[FILES])
         return json_response(await self.edit(message_id, request[BODY] or {}, request[FILES]))
 
     async def _delete_message(self, request: web.Request) -> web.Response:

@@ -15,6 +15,7 @@ error code, what Discord refuses:
 * a token other than the bot's: 401;
 * a message, autocomplete result or modal over Discord's size limits: 400,
   code 50035 (:mod:`fake_discord.limits`);
+* a message that shows nothing, when sent or after an edit: 400, code 50006;
 * an unknown message: 404, code 10008;
 * an interaction callback that is late (over 3 s; 404, code 10062), a second
   one (400, code 40060), or of a type the interaction does not take (400, code
