@@ -96,12 +96,15 @@ def test_embed_size_counts_the_texts_discord_counts() -> None:
 @pytest.mark.parametrize(
     ("components", "path"),
     [
-        ([row(button())] * 6, "components"),
+        ([row(button(f"b{i}")) for i in range(6)], "components"),
         ([row(*[button(f"b{i}") for i in range(6)])], "components.0.components"),
         ([row({"type": 3, "custom_id": "s", "options": []}, button())], "components.0.components"),
         ([row(button(custom_id="x" * 101))], "components.0.components.0.custom_id"),
         ([row(button(label="x" * 81))], "components.0.components.0.label"),
         ([row({"type": 2, "style": 1, "label": "no id"})], "components.0.components.0.custom_id"),
+        ([row()], "components.0.components"),
+        ([row(button("same"), button("same"))], "components.0.components.1.custom_id"),
+        ([row(button("same")), row(button("other"), button("same"))], "components.1.components.1.custom_id"),
         (
             [row({"type": 3, "custom_id": "s", "options": [{"label": "l", "value": "v"}] * 26})],
             "components.0.components.0.options",
@@ -148,6 +151,16 @@ def test_modals_are_checked() -> None:
     bad = {"custom_id": "m", "title": "x" * 46, "components": [labelled]}
     assert where(modal_violations(bad)) == ["title", "components.0.component.value"]
     assert where(modal_violations({"custom_id": "m", "title": "t", "components": []})) == ["components"]
+    twice = {"custom_id": "m", "title": "t", "components": [row(text_input), labelled]}
+    assert where(modal_violations(twice)) == ["components.1.component.value", "components.1.component.custom_id"]
+
+
+def test_a_duplicated_custom_id_is_named_as_discord_names_it() -> None:
+    [duplicate] = message_violations({"components": [row(button("same"), button("same"))]})
+    assert (duplicate.code, duplicate.message) == (
+        "COMPONENT_CUSTOM_ID_DUPLICATED",
+        "Component custom id cannot be duplicated",
+    )
 
 
 def test_callbacks_are_checked_by_type_under_data() -> None:

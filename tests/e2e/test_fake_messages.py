@@ -102,3 +102,16 @@ async def test_interaction_messages_and_updates_must_show_something(fake: FakeDi
         await click.response.edit_message(content=None)
     await click.response.edit_message(view=None)  # only the components change: fine
     assert fake.messages[str(original.id)]["content"] == "text instead"
+
+
+async def test_two_components_may_not_share_a_custom_id(fake: FakeDiscord, bot: Receiver) -> None:
+    twin = {"type": 1, "components": [{"type": 2, "style": 2, "custom_id": "go", "label": "Again"}]}
+    status, answer = await call(fake, "POST", CHANNEL_MESSAGES, {"content": "two rows", "components": [ROW, twin]})
+    assert (status, answer["code"]) == (400, 50035)
+    [error] = answer["errors"]["components"]["1"]["components"]["0"]["custom_id"]["_errors"]
+    assert error == {"code": "COMPONENT_CUSTOM_ID_DUPLICATED", "message": "Component custom id cannot be duplicated"}
+    other = {"type": 1, "components": [{**twin["components"][0], "custom_id": "again"}]}
+    assert await outcome(fake, "POST", CHANNEL_MESSAGES, {"content": "two rows", "components": [ROW, other]}) == (
+        200,
+        None,
+    )

@@ -13,8 +13,8 @@ and new threads as THREAD_CREATE. It refuses, with Discord's status and JSON
 error code, what Discord refuses:
 
 * a token other than the bot's: 401;
-* a message, autocomplete result or modal over Discord's size limits: 400,
-  code 50035 (:mod:`fake_discord.limits`);
+* a message, autocomplete result or modal over Discord's size limits, or with
+  two components sharing a ``custom_id``: 400, code 50035 (:mod:`fake_discord.limits`);
 * a message that shows nothing, when sent or after an edit: 400, code 50006;
 * an unknown message: 404, code 10008;
 * an interaction callback that is late (over 3 s; 404, code 10062), a second
