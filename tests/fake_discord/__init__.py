@@ -1,5 +1,6 @@
 """A loopback fake Discord (REST + gateway) for running the real bot in tests."""
 
+from .failures import InjectedFailure
 from .gateway import GatewayFrame
 from .interactions import FakeClock
 from .server import FakeDiscord, RecordedRequest
@@ -10,6 +11,7 @@ __all__ = [
     "FakeClock",
     "FakeDiscord",
     "GatewayFrame",
+    "InjectedFailure",
     "RecordedRequest",
     "UploadedFile",
 ]

@@ -29,8 +29,9 @@ Refused requests are kept in :attr:`FakeDiscord.rejected_requests`, and so in
 :attr:`FakeDiscord.failed_requests`, which tests expect to stay empty. Unknown
 routes answer 404 and are kept in :attr:`FakeDiscord.unknown_requests`.
 
-Time is read from ``clock``: pass a :class:`~fake_discord.interactions.FakeClock`
-to expire deadlines without sleeping.
+Time is read from ``clock`` (pass a :class:`~fake_discord.interactions.FakeClock`
+to expire deadlines without sleeping), and :meth:`FakeDiscord.fail_next` makes
+the next matching requests fail with a 429 or a 5xx, to prove the bot retries.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from typing import Any
 from aiohttp import hdrs, web
 
 from . import limits, payloads
+from .failures import FailurePlan, InjectedFailure
 from .gateway import FakeGateway, GatewayFrame
 from .interactions import CALLBACK_DEADLINE, TOKEN_LIFETIME, Interactions
 from .journal import Journal
@@ -73,6 +75,8 @@ class RecordedRequest:
     """What broke in the fake itself while handling the request (it answered 400): a harness bug."""
     refusal: DiscordError | None = None
     """Discord's refusal the fake answered with, when the request broke one of Discord's rules."""
+    injected: InjectedFailure | None = None
+    """The failure a test asked for (:meth:`FakeDiscord.fail_next`) that answered this request."""
 
     @property
     def violations(self) -> list[limits.Violation]:
@@ -85,6 +89,8 @@ class RecordedRequest:
             problems.append(f"code {self.refusal.code}: {self.refusal.message}")
         if self.error:
             problems.append(self.error)
+        if self.injected:
+            problems.append("injected failure")
         return f"{self.method} {self.path} -> {self.status}" + (f" ({'; '.join(problems)})" if problems else "")
 
 
@@ -120,6 +126,7 @@ class FakeDiscord:
         )
         self.messages = self._store.messages
         self.interactions = self._interactions.dispatched
+        self._failures = FailurePlan()
         self._hosted_files: dict[str, bytes] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -161,6 +168,27 @@ class FakeDiscord:
         self._hosted_files[path] = data
         url = f"http://127.0.0.1:{self.port}{path}"
         return payloads.attachment(attachment_id, filename, len(data), url, content_type)
+
+    def fail_next(
+        self,
+        method: str,
+        path_regex: str,
+        *,
+        status: int = 429,
+        retry_after: float = 0.05,
+        times: int = 1,
+        scope: str = "user",
+    ) -> InjectedFailure:
+        """Answer the next ``times`` requests matching ``method`` and ``path_regex`` (without
+        ``/api/v10``, fully matched) with ``status``: a 429 like Discord's rate limit (``retry_after``
+        seconds, ``scope`` "user", "global" or "shared") or a 5xx server error.
+
+        Failures apply in the order asked for. The returned failure's ``remaining`` counts down to 0
+        as it is used. Requests answered so are recorded with ``injected`` set, and are not
+        among :attr:`failed_requests`.
+        """
+        failure = InjectedFailure(method, path_regex, status, retry_after, times, scope)
+        return self._failures.add(failure)
 
     def mark(self) -> int:
         """The index the next recorded request will get; pass it as ``since=``."""
@@ -275,22 +303,27 @@ class FakeDiscord:
     async def _record(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Parse every REST body (JSON or multipart) for the handlers, answer, then record the call.
 
-        A :class:`DiscordError` the handler raises becomes Discord's error body.
+        An injected failure answers before the handler; a :class:`DiscordError` the handler
+        raises becomes Discord's error body.
         """
         if request.path == GATEWAY_PATH:
             return await handler(request)
         body, files = await read_body(request)
         request[BODY], request[FILES] = body, files
         path = request.path.removeprefix(API_PREFIX)
+        injected = self._failures.take(request.method, path)
         refusal: DiscordError | None = None
         error: str | None = None
-        try:
-            response = await handler(request)
-        except DiscordError as refused:
-            refusal, response = refused, refused.response()
-        except Exception as crash:  # a harness bug: answer 400 (500s make discord.py retry)
-            error = f"{type(crash).__name__}: {crash}"
-            response = json_response({"message": f"FakeDiscord crashed: {error}", "code": 0}, status=400)
+        if injected is not None:
+            response: web.StreamResponse = injected.response()
+        else:
+            try:
+                response = await handler(request)
+            except DiscordError as refused:
+                refusal, response = refused, refused.response()
+            except Exception as crash:  # a harness bug: answer 400 (500s make discord.py retry)
+                error = f"{type(crash).__name__}: {crash}"
+                response = json_response({"message": f"FakeDiscord crashed: {error}", "code": 0}, status=400)
         self.requests.append(
             RecordedRequest(
                 index=self.requests.mark(),
@@ -304,6 +337,7 @@ class FakeDiscord:
                 known=not request.get(UNKNOWN, False),
                 error=error,
                 refusal=refusal,
+                injected=injected,
             )
         )
         return response

@@ -7,7 +7,7 @@ the server turns it into Discord's JSON error body and records it.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,14 +69,14 @@ def refuse_violations(violations: list[limits.Violation]) -> None:
         raise DiscordError.invalid_form_body(violations)
 
 
-def json_response(data: Any, *, status: int = 200) -> web.Response:
+def json_response(data: Any, *, status: int = 200, headers: Mapping[str, str] | None = None) -> web.Response:
     """A JSON response whose Content-Type is exactly ``application/json``.
 
     discord.py compares the header verbatim, so aiohttp's usual ``; charset=utf-8``
     would make it treat every body as plain text.
     """
-    headers = {hdrs.CONTENT_TYPE: "application/json"}
-    return web.Response(body=json.dumps(data).encode(), status=status, headers=headers)
+    all_headers = {**(headers or {}), hdrs.CONTENT_TYPE: "application/json"}
+    return web.Response(body=json.dumps(data).encode(), status=status, headers=all_headers)
 
 
 def response_json(response: web.StreamResponse) -> Any:
