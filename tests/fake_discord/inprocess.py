@@ -52,9 +52,9 @@ class Receiver:
     client: discord.Client
     received: asyncio.Queue[discord.Interaction] = field(default_factory=asyncio.Queue)
 
-    async def receive(self, fake: FakeDiscord, payload: JSON) -> discord.Interaction:
-        """Dispatch ``payload`` and return it as the client got it."""
-        await fake.dispatch("INTERACTION_CREATE", payload)
+    async def receive(self, fake: FakeDiscord, payload: JSON, *, validate: bool = True) -> discord.Interaction:
+        """Dispatch ``payload`` (see :meth:`FakeDiscord.dispatch`) and return it as the client got it."""
+        await fake.dispatch("INTERACTION_CREATE", payload, validate=validate)
         async with asyncio.timeout(5):
             while (interaction := await self.received.get()).id != int(payload["id"]):
                 pass

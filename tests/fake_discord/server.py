@@ -29,6 +29,10 @@ Refused requests are kept in :attr:`FakeDiscord.rejected_requests`, and so in
 :attr:`FakeDiscord.failed_requests`, which tests expect to stay empty. Unknown
 routes answer 404 and are kept in :attr:`FakeDiscord.unknown_requests`.
 
+The fake also refuses to *deliver* what Discord would never send: an event the
+bot's intents exclude, or a slash command or autocomplete that breaks the
+command schema the bot synced (:mod:`fake_discord.commands`).
+
 Time is read from ``clock`` (pass a :class:`~fake_discord.interactions.FakeClock`
 to expire deadlines without sleeping), and :meth:`FakeDiscord.fail_next` makes
 the next matching requests fail with a 429 or a 5xx, to prove the bot retries.
@@ -44,7 +48,7 @@ from typing import Any
 
 from aiohttp import hdrs, web
 
-from . import limits, payloads
+from . import commands, limits, payloads
 from .failures import FailurePlan, InjectedFailure
 from .gateway import FakeGateway, GatewayFrame
 from .interactions import CALLBACK_DEADLINE, TOKEN_LIFETIME, Interactions
@@ -235,21 +239,26 @@ class FakeDiscord:
         a bot bug) or that the fake itself failed to handle (answered 400, a harness bug)."""
         return self.requests.matching(lambda request: request.error is not None or request.refusal is not None)
 
-    async def dispatch(self, event: str, data: JSON) -> int:
+    async def dispatch(self, event: str, data: JSON, *, validate: bool = True) -> int:
         """Send a gateway dispatch; returns its sequence number.
 
-        Raises ``ValueError`` for an event Discord would not send for lack of an intent.
+        Raises ``ValueError`` for an event Discord would not send for lack of an intent, and
+        (unless ``validate`` is false, to forge one) for a slash command or autocomplete
+        that breaks the command schema the bot synced.
         """
         if not self.gateway.receives(event):
             raise ValueError(f"the bot did not ask for the intent {event} needs; Discord would not send it")
         if event == "INTERACTION_CREATE":
+            problems = commands.interaction_problems(self.commands, data) if validate else []
+            if problems:
+                raise ValueError("Discord would not deliver this interaction: " + "; ".join(problems))
             self._interactions.record(data)
         return await self.gateway.dispatch(event, data)
 
-    async def interact(self, interaction: JSON, *, timeout: float = 10.0) -> RecordedRequest:
-        """Dispatch INTERACTION_CREATE and return the bot's callback POST for it."""
+    async def interact(self, interaction: JSON, *, timeout: float = 10.0, validate: bool = True) -> RecordedRequest:
+        """Dispatch INTERACTION_CREATE (see :meth:`dispatch`) and return the bot's callback POST for it."""
         since = self.mark()
-        await self.dispatch("INTERACTION_CREATE", interaction)
+        await self.dispatch("INTERACTION_CREATE", interaction, validate=validate)
         path = rf"/interactions/{interaction['id']}/{interaction['token']}/callback"
         return await self.wait_for_request("POST", path, since=since, timeout=timeout)
 
