@@ -168,6 +168,7 @@ async def test_second_callback_is_refused(fake: FakeDiscord, probe: ProbeClient)
     url = f"{fake.api_base}/interactions/{command['id']}/{command['token']}/callback"
     async with aiohttp.ClientSession() as session, session.post(url, json={"type": 6}) as second:
         assert (second.status, (await second.json())["code"]) == (400, 40060)
+    assert fake.rejected_requests[-1].path == f"/interactions/{command['id']}/{command['token']}/callback"
 
 
 async def test_reactions_parse_with_member_and_burst(fake: FakeDiscord, probe: ProbeClient) -> None:
@@ -187,6 +188,7 @@ async def test_message_create_reaches_on_message(fake: FakeDiscord, probe: Probe
 
 
 async def test_send_react_and_thread_are_echoed(fake: FakeDiscord, probe: ProbeClient) -> None:
+    since = fake.mark()
     channel = probe.client.get_channel(p.CHANNEL_ID)
     assert isinstance(channel, discord.TextChannel)
     sent = await channel.send("a message")
@@ -197,5 +199,5 @@ async def test_send_react_and_thread_are_echoed(fake: FakeDiscord, probe: ProbeC
     await probe.next("thread_create", lambda seen: seen.id == sent.id)
     assert reacted.user_id == p.BOT.id
     assert thread.id == sent.id and thread.name == "talk" and thread.parent_id == p.CHANNEL_ID
-    assert fake.unknown_requests == [] and fake.failed_requests == []
-
+    assert fake.requests_matching("POST", r"/channels/\d+/messages", since=since)[0].json["content"] == "a message"
+    assert [request for request in fake.failed_requests + fake.unknown_requests if request.index >= since] == []

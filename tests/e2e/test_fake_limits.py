@@ -5,9 +5,7 @@ A bot that overflows a limit must fail its end-to-end tests, as it would fail on
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -17,7 +15,7 @@ from discord import app_commands
 
 from fake_discord import FakeDiscord
 from fake_discord import payloads as p
-from fake_discord.inprocess import connected
+from fake_discord.inprocess import Receiver, receiving
 from fake_discord.limits import (
     Violation,
     autocomplete_violations,
@@ -98,14 +96,19 @@ def test_embed_size_counts_the_texts_discord_counts() -> None:
 @pytest.mark.parametrize(
     ("components", "path"),
     [
-        ([row(button())] * 6, "components"),
+        ([row(button(f"b{i}")) for i in range(6)], "components"),
         ([row(*[button(f"b{i}") for i in range(6)])], "components.0.components"),
         ([row({"type": 3, "custom_id": "s", "options": []}, button())], "components.0.components"),
         ([row(button(custom_id="x" * 101))], "components.0.components.0.custom_id"),
         ([row(button(label="x" * 81))], "components.0.components.0.label"),
         ([row({"type": 2, "style": 1, "label": "no id"})], "components.0.components.0.custom_id"),
-        ([row({"type": 3, "custom_id": "s", "options": [{"label": "l", "value": "v"}] * 26})],
-         "components.0.components.0.options"),
+        ([row()], "components.0.components"),
+        ([row(button("same"), button("same"))], "components.0.components.1.custom_id"),
+        ([row(button("same")), row(button("other"), button("same"))], "components.1.components.1.custom_id"),
+        (
+            [row({"type": 3, "custom_id": "s", "options": [{"label": "l", "value": "v"}] * 26})],
+            "components.0.components.0.options",
+        ),
     ],
 )
 def test_components_over_a_limit_are_refused(components: list[dict[str, Any]], path: str) -> None:
@@ -148,6 +151,16 @@ def test_modals_are_checked() -> None:
     bad = {"custom_id": "m", "title": "x" * 46, "components": [labelled]}
     assert where(modal_violations(bad)) == ["title", "components.0.component.value"]
     assert where(modal_violations({"custom_id": "m", "title": "t", "components": []})) == ["components"]
+    twice = {"custom_id": "m", "title": "t", "components": [row(text_input), labelled]}
+    assert where(modal_violations(twice)) == ["components.1.component.value", "components.1.component.custom_id"]
+
+
+def test_a_duplicated_custom_id_is_named_as_discord_names_it() -> None:
+    [duplicate] = message_violations({"components": [row(button("same"), button("same"))]})
+    assert (duplicate.code, duplicate.message) == (
+        "COMPONENT_CUSTOM_ID_DUPLICATED",
+        "Component custom id cannot be duplicated",
+    )
 
 
 def test_callbacks_are_checked_by_type_under_data() -> None:
@@ -181,34 +194,10 @@ def test_the_error_body_nests_violations_by_path_like_discord() -> None:
 # --- the fake refusing a discord.py client --------------------------------------------------------
 
 
-@dataclass
-class Receiver:
-    """An in-process client that hands each interaction it receives to the test, unanswered."""
-
-    client: discord.Client
-    received: asyncio.Queue[discord.Interaction]
-
-    async def receive(self, fake: FakeDiscord, payload: dict[str, Any]) -> discord.Interaction:
-        await fake.dispatch("INTERACTION_CREATE", payload)
-        async with asyncio.timeout(5):
-            while (interaction := await self.received.get()).id != int(payload["id"]):
-                pass
-        return interaction
-
-
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def bot(fake: FakeDiscord) -> AsyncIterator[Receiver]:
-    receiver = Receiver(discord.Client(intents=discord.Intents.default(), guild_ready_timeout=0.1), asyncio.Queue())
-    receiver.client.event(_on_interaction(receiver.received))
-    async with connected(fake, receiver.client):
+    async with receiving(fake) as receiver:
         yield receiver
-
-
-def _on_interaction(received: asyncio.Queue[discord.Interaction]) -> Any:
-    async def on_interaction(interaction: discord.Interaction) -> None:
-        await received.put(interaction)
-
-    return on_interaction
 
 
 @live

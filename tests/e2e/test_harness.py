@@ -13,10 +13,12 @@ import pytest
 
 from fake_discord import payloads
 from fake_discord.bot_process import FAKE_TOKEN, READY_LINE
-from fake_discord.gateway import HEARTBEAT, IDENTIFY, RESUME
+from fake_discord.gateway import HEARTBEAT, IDENTIFY, MESSAGE_CONTENT, PRIVILEGED_INTENTS, RESUME
 from fake_discord.harness import Harness, StartBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+CHANNEL_MESSAGE = 4
 
 
 async def test_logs_in_before_anything_else(folio: Harness) -> None:
@@ -36,7 +38,9 @@ async def test_syncs_commands_to_the_guild(folio: Harness) -> None:
 async def test_identifies_with_the_token_and_intents(folio: Harness) -> None:
     identify = await folio.fake.wait_for_frame(IDENTIFY, since=0)
     assert identify.d["token"] == FAKE_TOKEN
-    assert isinstance(identify.d["intents"], int)
+    intents = identify.d["intents"]
+    assert not intents & MESSAGE_CONTENT, "the README promises Folio reads no message content"
+    assert not intents & PRIVILEGED_INTENTS, f"privileged intents requested: {intents & PRIVILEGED_INTENTS:#x}"
     assert folio.fake.gateway.ready
 
 
@@ -56,11 +60,19 @@ async def test_resumes_after_a_reconnect_request(folio: Harness) -> None:
 
 
 async def test_answers_a_slash_command_after_resuming(folio: Harness) -> None:
+    since = folio.fake.gateway.received.mark()
+    await folio.fake.gateway.request_reconnect()  # so it resumes here, whatever ran before
+    await folio.fake.wait_for_frame(RESUME, since=since)
+    await folio.fake.gateway.wait_until_ready()
     callback = await folio.interact(payloads.slash_command("quote", {"text": "hello from the other side"}))
-    assert callback.json["type"] in (4, 5), callback.json
+    assert callback.json["type"] == CHANNEL_MESSAGE, callback.json
+    assert callback.json["data"]["embeds"][0]["title"] == "Hello From the Other Side"
 
 
 async def test_log_is_clean(folio: Harness) -> None:
+    """Checked after the bot has done some work, even if this test runs first."""
+    callback = await folio.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
+    assert callback.status == 200
     assert folio.bot.tracebacks() == []
     assert folio.fake.unknown_requests == []
     assert folio.fake.failed_requests == []
@@ -78,7 +90,7 @@ async def test_a_signal_stops_the_bot_cleanly(start_bot: StartBot, signum: int) 
 async def test_missing_token_exits_with_a_friendly_message(start_bot: StartBot) -> None:
     bot = await start_bot({"DISCORD_TOKEN": ""})
     status = await bot.wait(timeout=30)
-    assert status != 0
+    assert status == 2
     assert "DISCORD_TOKEN" in bot.log
     assert bot.tracebacks() == []
 

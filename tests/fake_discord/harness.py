@@ -26,9 +26,12 @@ class Harness:
     bot: BotProcess
     database: Path
 
-    async def interact(self, interaction: JSON, *, timeout: float = 10.0) -> RecordedRequest:
-        """Dispatch INTERACTION_CREATE and return the bot's callback request."""
-        return await self.fake.interact(interaction, timeout=timeout)
+    async def interact(self, interaction: JSON, *, timeout: float = 10.0, validate: bool = True) -> RecordedRequest:
+        """Dispatch INTERACTION_CREATE and return the bot's callback request.
+
+        ``validate=False`` forges an interaction Discord would not deliver (see :meth:`FakeDiscord.dispatch`).
+        """
+        return await self.fake.interact(interaction, timeout=timeout, validate=validate)
 
 
 @asynccontextmanager

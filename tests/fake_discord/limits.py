@@ -15,13 +15,14 @@ Checked (API v10, documented limits):
   <= 4096, <= 25 fields, field name <= 256 and value <= 1024 (both required;
   Discord accepts empty strings there since 2024), footer text <= 2048, author
   name <= 256, and all embeds' titles, descriptions, field names and values,
-  footer texts and author names <= 6000 together; <= 5 action rows of <= 5
-  components (a select menu fills its row), custom_id <= 100, button label <= 80,
+  footer texts and author names <= 6000 together; <= 5 action rows of 1-5
+  components (a select menu fills its row), custom_id <= 100 and used once per
+  message (else ``COMPONENT_CUSTOM_ID_DUPLICATED``), button label <= 80,
   select menu placeholder <= 150 and <= 25 options of label/value/description <= 100;
 * autocomplete result (callback type 8): <= 25 choices, each name 1-100
   characters and value a number or a string of 1-100;
 * modal (callback type 9): custom_id 1-100, title 1-45, 1-5 rows; text input
-  custom_id <= 100, label <= 45, placeholder <= 100, value <= 4000.
+  custom_id <= 100 and used once per modal, label <= 45, placeholder <= 100, value <= 4000.
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def modal_violations(data: JSON | None, path: Path = ()) -> list[Violation]:
     found += _bad_length(data.get("title"), 1, MODAL_TITLE, (*path, "title"))
     rows = data.get("components") or []
     found += _bad_length(rows, 1, ACTION_ROWS, (*path, "components"))
+    every_child: list[tuple[JSON, Path]] = []
     for index, row in enumerate(rows):
         where = (*path, "components", index)
         children = [(row["component"], (*where, "component"))] if "component" in row else []
@@ -144,7 +146,8 @@ def modal_violations(data: JSON | None, path: Path = ()) -> list[Violation]:
             found += _too_long(row.get("label"), TEXT_INPUT_LABEL, (*where, "label"))
         for child, child_path in children:
             found += _component_violations(child, child_path)
-    return found
+        every_child += children
+    return found + _duplicate_custom_ids(every_child)
 
 
 def embed_size(embed: JSON) -> int:
@@ -195,9 +198,32 @@ def _components_violations(rows: Sequence[JSON], path: Path) -> list[Violation]:
         children = row.get("components") or []
         where = (*path, index, "components")
         has_select = any(child.get("type") in SELECT_MENUS for child in children)
-        found += _too_long(children, 1 if has_select else ROW_COMPONENTS, where)
+        found += _bad_length(children, 1, 1 if has_select else ROW_COMPONENTS, where)
         for child_index, child in enumerate(children):
             found += _component_violations(child, (*where, child_index))
+    children = [
+        (child, (*path, index, "components", i))
+        for index, row in enumerate(rows)
+        for i, child in enumerate(row.get("components") or [])
+    ]
+    return found + _duplicate_custom_ids(children)
+
+
+def _duplicate_custom_ids(components: Iterable[tuple[JSON, Path]]) -> list[Violation]:
+    """Every component after the first with a ``custom_id`` already used in the same message or modal."""
+    seen: set[str] = set()
+    found = []
+    for component, path in components:
+        custom_id = component.get("custom_id")
+        if custom_id is None:
+            continue
+        if custom_id in seen:
+            found.append(
+                Violation(
+                    (*path, "custom_id"), "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated"
+                )
+            )
+        seen.add(custom_id)
     return found
 
 

@@ -40,6 +40,7 @@ BOT_ROLE_ID = 1_300_000_000_000_000_302
 INTERACTION_APPLICATION_COMMAND = 2
 INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
+INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
 ATTACHMENT_OPTION = 11
 
@@ -606,3 +607,25 @@ def component_click(
         channel_id=int(message["channel_id"]),
         message=message,
     )
+
+
+def modal_submit(
+    custom_id: str,
+    values: Mapping[str, str],
+    *,
+    message: JSON | None = None,
+    user: Person = ALICE,
+) -> JSON:
+    """A modal submit (type 5): ``values`` maps each text input's custom_id to what was typed.
+
+    Pass the ``message`` whose component opened the modal, if one did; Discord then
+    lets the bot update that message in answer.
+    """
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": input_id, "value": value}]}
+        for input_id, value in values.items()
+    ]
+    fields: JSON = {} if message is None else {"message": message}
+    channel_id = int(message["channel_id"]) if message else CHANNEL_ID
+    data = {"custom_id": custom_id, "components": rows}
+    return interaction(INTERACTION_MODAL_SUBMIT, data, user=user, channel_id=channel_id, **fields)

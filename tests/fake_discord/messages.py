@@ -1,0 +1,272 @@
+"""The messages the bot makes, and the channel routes around them (messages, threads, reactions).
+
+Like Discord, the store echoes what the bot creates, edits or deletes as
+MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
+reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
+It refuses a message that breaks a size limit (400, code 50035) and one that
+would show nothing: no content, embeds, components, files, stickers or poll
+(400, code 50006), whether sent so or left so by an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote
+
+from aiohttp import web
+
+from . import limits, payloads
+from .gateway import FakeGateway
+from .wire import (
+    BODY,
+    CANNOT_SEND_EMPTY_MESSAGE,
+    FILES,
+    JSON,
+    UNKNOWN_MESSAGE,
+    DiscordError,
+    Route,
+    UploadedFile,
+    json_response,
+    refuse_violations,
+)
+
+EPHEMERAL = 1 << 6
+LOADING = 1 << 7
+MESSAGE_DEFAULTS: JSON = {"content": "", "embeds": [], "components": [], "flags": 0}
+SHOWN = ("embeds", "components", "attachments", "sticker_ids", "poll")
+"""Besides non-blank content, what makes a message non-empty for Discord."""
+
+
+class MessageStore:
+    """Every message the bot made, by id, in its current state (``messages``)."""
+
+    def __init__(self, gateway: FakeGateway, guild_id: int) -> None:
+        self.gateway = gateway
+        self.guild_id = guild_id
+        self.messages: dict[str, JSON] = {}
+        self.origin = ""
+        """``http://127.0.0.1:PORT`` once the server listens; attachment URLs start with it."""
+
+    def routes(self) -> list[Route]:
+        message = "/channels/{channel_id}/messages/{message_id}"
+        reaction = message + "/reactions/{emoji}/{user}"
+        return [
+            ("POST", "/channels/{channel_id}/messages", self._create_message),
+            ("GET", message, self._get_message),
+            ("PATCH", message, self._edit_message),
+            ("DELETE", message, self._delete_message),
+            ("POST", message + "/threads", self._thread_from_message),
+            ("POST", "/channels/{channel_id}/threads", self._thread_without_message),
+            ("PUT", reaction, self._add_reaction),
+            ("DELETE", reaction, self._remove_reaction),
+            ("DELETE", message + "/reactions/{emoji}", self._no_content),
+            ("DELETE", message + "/reactions", self._no_content),
+        ]
+
+    # --- what Discord refuses ------------------------------------------------------------------
+
+    def refuse_new(self, body: JSON | None, files: list[UploadedFile]) -> None:
+        """Raise Discord's refusal of a new message ``body``: over a limit (50035) or empty (50006)."""
+        refuse_violations(limits.message_violations(body))
+        self.refuse_empty(body, files)
+
+    def refuse_edit(self, message_id: str, body: JSON | None, files: list[UploadedFile]) -> None:
+        """Raise Discord's refusal of an edit: unknown message (10008), over a limit, or leaving it empty."""
+        current = self.get(message_id)
+        refuse_violations(limits.message_violations(body))
+        self.refuse_empty(body, files, current)
+
+    @staticmethod
+    def refuse_empty(body: JSON | None, files: list[UploadedFile], current: JSON | None = None) -> None:
+        """Raise 400, code 50006, if the message ``body`` creates (or leaves ``current`` as) shows nothing.
+
+        An edit may leave fields out: they keep their current values.
+        """
+        body = body or {}
+        if current is None:
+            result = {**body, **_message_fields(body), "attachments": files}
+        else:
+            result = {**current, **_message_fields(body), "attachments": _kept(current, body) + files}
+        if not str(result.get("content") or "").strip() and not any(result.get(key) for key in SHOWN):
+            raise DiscordError(400, CANNOT_SEND_EMPTY_MESSAGE, "Cannot send an empty message")
+
+    # --- the store -------------------------------------------------------------------------------
+
+    def get(self, message_id: str) -> JSON:
+        """The message, or Discord's 404 Unknown Message."""
+        message = self.messages.get(message_id)
+        if message is None:
+            raise DiscordError(404, UNKNOWN_MESSAGE, "Unknown Message")
+        return message
+
+    def create(
+        self,
+        channel_id: str,
+        body: JSON,
+        files: list[UploadedFile],
+        *,
+        source: JSON | None = None,
+        flags: int | None = None,
+    ) -> JSON:
+        """A message the bot created, as Discord would return it; kept in :attr:`messages`.
+
+        ``source`` is the interaction it answers, if any.
+        """
+        fields = {**MESSAGE_DEFAULTS, **_message_fields(body), "attachments": self._attachments(files)}
+        if flags is not None:
+            fields["flags"] = flags
+        if source:
+            fields.update(_interaction_fields(source))
+        message = payloads.message(channel_id=int(channel_id), guild_id=self.guild_id, **fields)
+        self.messages[message["id"]] = message
+        return message
+
+    async def announce_new(self, message: JSON) -> JSON:
+        """Echo a new non-ephemeral message as MESSAGE_CREATE, as Discord does."""
+        if not message["flags"] & EPHEMERAL:
+            await self.announce("MESSAGE_CREATE", {**message, "member": payloads.member(payloads.BOT, with_user=False)})
+        return message
+
+    async def edit(self, message_id: str, body: JSON, files: list[UploadedFile]) -> JSON:
+        """Apply an edit (fields left out stay as they are) and echo it as MESSAGE_UPDATE."""
+        message = self.messages[message_id]
+        ephemeral = message["flags"] & EPHEMERAL  # an edit can neither set nor clear it
+        message.update(_message_fields(body))
+        message["flags"] = message["flags"] & ~(LOADING | EPHEMERAL) | ephemeral
+        if files or "attachments" in body:
+            message["attachments"] = _kept(message, body) + self._attachments(files)
+        message["edited_timestamp"] = payloads.now_iso()
+        if not message["flags"] & EPHEMERAL:
+            await self.announce("MESSAGE_UPDATE", message)
+        return message
+
+    async def delete(self, message_id: str) -> None:
+        """Delete and echo MESSAGE_DELETE; 404 Unknown Message if there is no such message."""
+        message = self.get(message_id)
+        del self.messages[message_id]
+        if not message["flags"] & EPHEMERAL:
+            gone = {"id": message_id, "channel_id": message["channel_id"], "guild_id": str(self.guild_id)}
+            await self.announce("MESSAGE_DELETE", gone)
+
+    async def announce(self, event: str, data: JSON | None) -> None:
+        """Dispatch an echo event if the bot has a live session that subscribed to it."""
+        if data is not None and self.gateway.ready and self.gateway.receives(event):
+            await self.gateway.dispatch(event, data)
+
+    def _attachments(self, files: list[UploadedFile]) -> list[JSON]:
+        """Attachment objects for uploaded files; their URLs point at the fake (not served)."""
+        attachments = []
+        for upload in files:
+            attachment_id = str(payloads.snowflake())
+            filename = upload.filename or upload.field
+            url = f"{self.origin}/attachments/{attachment_id}/{filename}"
+            attachments.append(
+                {
+                    "id": attachment_id,
+                    "filename": filename,
+                    "size": len(upload.data),
+                    "url": url,
+                    "proxy_url": url,
+                    "content_type": upload.content_type,
+                }
+            )
+        return attachments
+
+    # --- channel routes --------------------------------------------------------------------------
+
+    async def _create_message(self, request: web.Request) -> web.Response:
+        self.refuse_new(request[BODY], request[FILES])
+        message = self.create(request.match_info["channel_id"], request[BODY] or {}, request[FILES])
+        return json_response(await self.announce_new(message))
+
+    async def _get_message(self, request: web.Request) -> web.Response:
+        return json_response(self.get(request.match_info["message_id"]))
+
+    async def _edit_message(self, request: web.Request) -> web.Response:
+        message_id = request.match_info["message_id"]
+        self.refuse_edit(message_id, request[BODY], request[FILES])
+        return json_response(await self.edit(message_id, request[BODY] or {}, request[FILES]))
+
+    async def _delete_message(self, request: web.Request) -> web.Response:
+        await self.delete(request.match_info["message_id"])
+        return web.Response(status=204)
+
+    async def _thread_from_message(self, request: web.Request) -> web.Response:
+        """A thread started from a message takes the message's id, as on Discord."""
+        return await self._create_thread(request, thread_id=int(request.match_info["message_id"]))
+
+    async def _thread_without_message(self, request: web.Request) -> web.Response:
+        return await self._create_thread(request, thread_id=None)
+
+    async def _create_thread(self, request: web.Request, thread_id: int | None) -> web.Response:
+        parent_id = int(request.match_info["channel_id"])
+        name = (request[BODY] or {}).get("name", "thread")
+        thread = payloads.thread(name, parent_id=parent_id, thread_id=thread_id, guild_id=self.guild_id)
+        await self.announce("THREAD_CREATE", {**thread, "newly_created": True})
+        return json_response(thread, status=201)
+
+    async def _add_reaction(self, request: web.Request) -> web.Response:
+        await self.announce("MESSAGE_REACTION_ADD", self._own_reaction(request, payloads.reaction_add))
+        return web.Response(status=204)
+
+    async def _remove_reaction(self, request: web.Request) -> web.Response:
+        await self.announce("MESSAGE_REACTION_REMOVE", self._own_reaction(request, payloads.reaction_remove))
+        return web.Response(status=204)
+
+    def _own_reaction(self, request: web.Request, build: Callable[..., JSON]) -> JSON | None:
+        """The reaction event Discord would echo, when the bot reacts as itself (``@me``)."""
+        match = request.match_info
+        if match["user"] != "@me":
+            return None
+        return build(
+            match["message_id"],
+            _emoji_from_path(match["emoji"]),
+            user=payloads.BOT,
+            channel_id=int(match["channel_id"]),
+            guild_id=self.guild_id,
+        )
+
+    async def _no_content(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)
+
+
+def _message_fields(body: JSON) -> JSON:
+    """The message fields a create or edit body sets; ``null`` resets a field to empty."""
+    return {
+        key: default if body[key] is None else body[key] for key, default in MESSAGE_DEFAULTS.items() if key in body
+    }
+
+
+def _kept(message: JSON, body: JSON) -> list[JSON]:
+    """The attachments of ``message`` an edit keeps: all if it names none, else those it lists."""
+    if "attachments" not in body:
+        return list(message.get("attachments", []))
+    kept = {str(item.get("id")) for item in body["attachments"] or []}
+    return [attachment for attachment in message.get("attachments", []) if attachment["id"] in kept]
+
+
+def _emoji_from_path(raw: str) -> str | JSON:
+    """``name:id`` (custom emoji) or a unicode emoji, as discord.py puts it in the URL."""
+    emoji = unquote(raw)
+    name, _, emoji_id = emoji.partition(":")
+    return {"id": emoji_id, "name": name} if emoji_id else emoji
+
+
+def _interaction_fields(source: JSON) -> dict[str, Any]:
+    """What a message created by responding to ``source`` carries about it."""
+    is_command = source["type"] == payloads.INTERACTION_APPLICATION_COMMAND
+    metadata: JSON = {
+        "id": source["id"],
+        "type": source["type"],
+        "user": source["member"]["user"] if "member" in source else source["user"],  # a DM has no member
+        "authorizing_integration_owners": source["authorizing_integration_owners"],
+    }
+    if "message" in source:
+        metadata["interacted_message_id"] = source["message"]["id"]
+    return {
+        "type": 20 if is_command else 0,
+        "webhook_id": str(payloads.APPLICATION_ID),
+        "application_id": str(payloads.APPLICATION_ID),
+        "interaction_metadata": metadata,
+    }
