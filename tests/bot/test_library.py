@@ -1,11 +1,15 @@
 import asyncio
+import contextlib
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot import ingest
 from bot.database import Database
 from bot.errors import InvalidQuery, InvalidWork, PassageNotFound, UnknownWork
-from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, ImportOutcome, Library, decode_text, slugify
+from bot.library import BUNDLED_SLUG, MAX_TITLE_CHARS, AddedWork, ImportOutcome, Library, decode_text, slugify
 
 
 @pytest.fixture
@@ -15,6 +19,46 @@ async def library(tmp_path: Path):
     await database.close()
 
 
+@contextlib.asynccontextmanager
+async def opened(path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(path)
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``bot.ingest.parse_work`` is asked to parse, in order (it still parses them)."""
+    texts: list[str] = []
+    parse_work = ingest.parse_work
+
+    def recording(source_text: str, **options: object):
+        texts.append(source_text)
+        return parse_work(source_text, **options)
+
+    monkeypatch.setattr(ingest, "parse_work", recording)
+    return texts
+
+
+@contextlib.contextmanager
+def watching_commits(path: Path) -> Iterator[Callable[[], bool]]:
+    """Yields ``committed()``: whether another connection has committed to the database
+    at ``path`` since the block began (SQLite's ``PRAGMA data_version``, read from a
+    connection of our own, changes exactly then)."""
+    connection = sqlite3.connect(path)
+    try:
+
+        def data_version() -> int:
+            return connection.execute("PRAGMA data_version").fetchone()[0]
+
+        before = data_version()
+        yield lambda: data_version() != before
+    finally:
+        connection.close()
+
+
 async def test_bundled_story_is_the_default_work(library: Library) -> None:
     work = await library.load()
     assert work.slug == BUNDLED_SLUG
@@ -22,22 +66,31 @@ async def test_bundled_story_is_the_default_work(library: Library) -> None:
     assert len(work.sections) == 4 and len(work.paragraphs) > 50
 
 
-async def test_unchanged_bundled_story_is_not_stored_again(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
-    first = await Library(database).ensure_bundled_story()
-    second = await Library(database).ensure_bundled_story()  # as after a restart
-    await database.close()
-    assert first == second  # same row, same added_at: no re-import
+async def test_unchanged_bundled_story_is_not_stored_again(tmp_path: Path, parsed: list[str]) -> None:
+    path = tmp_path / "folio.sqlite3"
+    async with opened(path) as database:
+        first = await Library(database).ensure_bundled_story()
+    assert len(parsed) == 1  # the first start imports it
+
+    async with opened(path) as database:  # as after a restart
+        with watching_commits(path) as committed:
+            second = await Library(database).ensure_bundled_story()
+            assert not committed()
+    assert len(parsed) == 1  # not parsed again
+    assert first == second
 
 
-async def test_changed_bundled_story_is_imported_again(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def test_changed_bundled_story_is_imported_again(tmp_path: Path, parsed: list[str]) -> None:
+    path = tmp_path / "folio.sqlite3"
     story = tmp_path / "story.txt"
-    story.write_text("First version of the story.\n")
-    first = await Library(database, bundled_story=story).ensure_bundled_story()
-    story.write_text("Second version, with a new line.\n")
-    second = await Library(database, bundled_story=story).ensure_bundled_story()
-    await database.close()
+    async with opened(path) as database:
+        story.write_text("First version of the story.\n")
+        first = await Library(database, bundled_story=story).ensure_bundled_story()
+        story.write_text("Second version, with a new line.\n")
+        with watching_commits(path) as committed:
+            second = await Library(database, bundled_story=story).ensure_bundled_story()
+            assert committed()
+    assert parsed == ["First version of the story.\n", "Second version, with a new line.\n"]
     assert first.content_hash != second.content_hash
 
 
@@ -96,6 +149,25 @@ async def test_add_work_and_replace_it(library: Library, tmp_path: Path) -> None
     assert (await library.add_work(path, title="Changed")).outcome == ImportOutcome.REPLACED
     work = await library.load("the-keeper")
     assert work.title == "Changed" and "lighthouse" in work.paragraphs[1].text
+
+
+async def test_re_adding_an_unchanged_text_is_a_no_op(tmp_path: Path, parsed: list[str]) -> None:
+    path = tmp_path / "folio.sqlite3"
+    text = "The keeper climbed the stairs every night.\n"
+    async with opened(path) as database:
+        library = Library(database)
+        added = await library.add_text(text, slug="keeper", guild_id=1)
+        assert parsed == [text]
+
+        with watching_commits(path) as committed:
+            again = await library.add_text(text, slug="keeper", guild_id=1)
+            assert not committed()
+        assert parsed == [text]  # not parsed again
+        assert again == AddedWork(added.record, ImportOutcome.UNCHANGED)
+
+        retitled = await library.add_text(text, slug="keeper", title="The Keeper", guild_id=1)
+    assert retitled.outcome == ImportOutcome.REPLACED and retitled.record.title == "The Keeper"
+    assert parsed == [text, text]  # a new title is a new import of the same text
 
 
 async def test_unknown_work(library: Library) -> None:
