@@ -31,10 +31,19 @@ from fake_discord.harness import HEARTBEAT_INTERVAL_MS, Harness, StartBot, runni
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def folio(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
-    """The bot, started once per test module against its own FakeDiscord and database."""
+    """The bot, started once per test module against its own FakeDiscord and database.
+
+    After the module's last test, once the bot has stopped (so its whole log is
+    in), the run must have been clean: no traceback in the log, and no request
+    the fake did not know or failed to handle. Whatever order the tests ran in,
+    this sees what all of them did.
+    """
     database = tmp_path_factory.mktemp("folio-e2e") / "folio.sqlite3"
     async with running_folio(database) as harness:
         yield harness
+    assert harness.bot.tracebacks() == [], harness.bot.tail()
+    assert [str(request) for request in harness.fake.unknown_requests] == []
+    assert [str(request) for request in harness.fake.failed_requests] == []
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -182,6 +182,9 @@ async def test_unknown_work_is_explained(folio: Harness) -> None:
 
 
 async def test_still_serving_after_bad_input_and_log_is_clean(folio: Harness) -> None:
+    for text in ("", "?!?! …", "x" * 4000, "Z" + "\u0301\u0316" * 300):  # forged past Discord's length check
+        forged = await folio.interact(payloads.slash_command("quote", {"text": text}), validate=False)
+        assert forged.json["data"]["flags"] & EPHEMERAL, text
     body = await quote(folio, "Stiles knows that.")
     assert body["data"]["embeds"][0]["title"] == "Hello From the Other Side"
     assert folio.bot.tracebacks() == []

@@ -19,10 +19,10 @@ TIDES = (
 )
 
 
-async def upload(folio: Harness, text: str) -> JSON:
+async def upload(folio: Harness, text: str, slug: str) -> JSON:
     attachment = folio.fake.host_attachment("tides.txt", text.encode())
     command = payloads.slash_command(
-        "library add", {"slug": "tides"}, user=payloads.MOD, attachments={"file": attachment}
+        "library add", {"slug": slug}, user=payloads.MOD, attachments={"file": attachment}
     )
     mark = folio.fake.mark()
     await folio.interact(command)
@@ -31,12 +31,13 @@ async def upload(folio: Harness, text: str) -> JSON:
 
 
 async def test_an_old_next_button_shows_the_paragraph_that_followed_after_a_reimport(folio: Harness) -> None:
-    assert "Added" in (await upload(folio, TIDES))["embeds"][0]["title"]
-    reply = await folio.interact(payloads.slash_command("quote", {"text": "Mara counted the boats", "work": "tides"}))
+    assert "Added" in (await upload(folio, TIDES, "tides-inserted"))["embeds"][0]["title"]
+    quote = {"text": "Mara counted the boats", "work": "tides-inserted"}
+    reply = await folio.interact(payloads.slash_command("quote", quote))
     old_message = reply.response["resource"]["message"]
 
     revised = TIDES.replace("The harbour emptied", "A gull screamed over the town.\n\nThe harbour emptied")
-    assert "Replaced" in (await upload(folio, revised))["embeds"][0]["title"]
+    assert "Replaced" in (await upload(folio, revised, "tides-inserted"))["embeds"][0]["title"]
 
     next_button = old_message["components"][0]["components"][1]
     click = await folio.interact(payloads.component_click(next_button["custom_id"], old_message))
@@ -53,12 +54,10 @@ async def test_an_old_next_button_shows_the_paragraph_that_followed_after_a_reim
 
 
 async def test_a_button_whose_paragraph_was_rewritten_says_so(folio: Harness) -> None:
-    await upload(folio, TIDES)
-    reply = await folio.interact(
-        payloads.slash_command("quote", {"text": "Her brother rowed it, singing.", "work": "tides"})
-    )
-    old_message = reply.response["resource"]["message"]
-    await upload(folio, TIDES.replace("Her brother rowed it, singing.", "Her sister rowed it, silent."))
+    assert "Added" in (await upload(folio, TIDES, "tides-rewritten"))["embeds"][0]["title"]
+    quote = {"text": "Her brother rowed it, singing.", "work": "tides-rewritten"}
+    old_message = (await folio.interact(payloads.slash_command("quote", quote))).response["resource"]["message"]
+    await upload(folio, TIDES.replace("Her brother rowed it, singing.", "Her sister rowed it, silent."), "tides-rewritten")
     previous_button = old_message["components"][0]["components"][0]
     click = await folio.interact(payloads.component_click(previous_button["custom_id"], old_message))
     assert click.json["data"]["flags"] & (1 << 6)

@@ -358,3 +358,27 @@ async def test_another_process_sees_works_added_and_removed_at_once(tmp_path: Pa
         await second.lookup("keeper climbed the stairs", slug="keeper")
     await first_db.close()
     await second_db.close()
+
+
+async def test_re_adding_an_unchanged_text_is_a_no_op(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "folio.sqlite3"
+    database = await Database.open(path)
+    library = Library(database)
+    text = "The keeper climbed the stairs every night.\n"
+    added = await library.add_text(text, slug="keeper", guild_id=1)
+    prepared: list[str] = []
+    monkeypatch.setattr("bot.library.importer.prepare_work", lambda text, title: prepared.append(text) or _fail())
+    watcher = sqlite3.connect(path)
+    before = watcher.execute("PRAGMA data_version").fetchone()
+    again = await library.add_text(text, slug="keeper", guild_id=1)
+    assert watcher.execute("PRAGMA data_version").fetchone() == before  # nothing committed
+    watcher.close()
+    assert prepared == [] and again.outcome == ImportOutcome.UNCHANGED and again.record == added.record
+    with pytest.raises(AssertionError, match="prepared"):  # a new title is a new import of the same text
+        await library.add_text(text, slug="keeper", title="The Keeper", guild_id=1)
+    assert prepared == [text]
+    await database.close()
+
+
+def _fail() -> None:
+    raise AssertionError("prepared again")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import string
+from collections import Counter, defaultdict
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,7 @@ from bot.search.textnorm import (
     FUNCTION_TERMS,
     SYNONYMS,
     WORD_LISTS_PATH,
+    WordLists,
     fold,
     load_word_lists,
     sentence_parts,
@@ -71,10 +74,6 @@ def test_ascii_fast_path_splits_like_the_unicode_pattern() -> None:
         assert _WORD_RE.findall(text) == _ASCII_WORD_RE.findall(text), text
 
 
-def test_word_lists_come_from_the_data_dir() -> None:
-    assert WORD_LISTS_PATH == DATA_DIR / "word_lists.yaml"
-
-
 def test_sentence_parts_cut_after_sentence_ends_and_line_breaks() -> None:
     assert sentence_parts("“Welcome to my house!” Enter freely.\nYes") == ["“Welcome to my house!", "Enter freely.", "Yes"]
     assert sentence_parts("no break here, nor; here") == ["no break here, nor; here"]
@@ -109,12 +108,83 @@ def test_synonyms_are_symmetric_terms() -> None:
     assert term("lovely") not in SYNONYMS[term("lovely")]
 
 
-def test_word_lists_hold_only_words() -> None:
-    """YAML reads a bare no/on/off/yes as a boolean: such entries must be quoted."""
-    lists = load_word_lists(WORD_LISTS_PATH)
-    entries = [*lists.lemma_of, *lists.lemma_of.values(), *lists.function_words]
+def word_list_problems(lists: WordLists) -> list[str]:
+    """What is wrong with curated word lists; empty if nothing.
+
+    Every entry must be one normalised word, as :func:`words` gives it: YAML
+    reads a bare no/on/off/yes as a boolean (such entries must be quoted), and
+    a capital, an accent or an apostrophe makes an entry no text ever matches.
+    """
+    entries = [*lists.function_words, *lists.lemma_of, *lists.lemma_of.values()]
     entries += [word for group in lists.synonym_groups for word in group]
-    assert all(isinstance(word, str) and word.isalpha() for word in entries)
+    unusable = [entry for entry in entries if not isinstance(entry, str) or words(entry) != [entry]]
+    if unusable:
+        return [f"{entry!r} is not a normalised word" for entry in unusable]
+    problems = [
+        f"function word {word!r} is listed twice"
+        for word, n in Counter(lists.function_words).items()
+        if n > 1
+    ]
+    problems += [f"{form!r} is listed as its own lemma" for form, lemma in lists.lemma_of.items() if form == lemma]
+    problems += [
+        f"lemma {lemma!r} is itself a form of {lists.lemma_of[lemma]!r} (forms are looked up once)"
+        for lemma in sorted(set(lists.lemma_of.values()))
+        if lists.lemma_of.get(lemma, lemma) != lemma
+    ]
+    for group in lists.synonym_groups:
+        if len(group) < 2:
+            problems.append(f"synonym group {group} has nothing to swap with")
+        by_term: defaultdict[str, list[str]] = defaultdict(list)
+        for word in group:
+            by_term[term(word)].append(word)
+        problems += [
+            f"{same} in synonym group {group} are one term: a word would be its own synonym"
+            for same in by_term.values()
+            if len(same) > 1
+        ]
+    return problems
+
+
+def test_shipped_word_lists_load_and_are_valid() -> None:
+    lists = load_word_lists(WORD_LISTS_PATH)
+    assert lists.function_words and lists.lemma_of and lists.synonym_groups
+    assert word_list_problems(lists) == []
+
+
+def _lists(
+    function_words: list[Any] | None = None,
+    lemma_of: dict[Any, Any] | None = None,
+    synonym_groups: list[list[Any]] | None = None,
+) -> WordLists:
+    """Small valid word lists, but for what is given."""
+    return WordLists(
+        lemma_of=lemma_of or {"ran": "run"},
+        synonym_groups=synonym_groups or [["big", "large"]],
+        function_words=function_words or ["the", "a"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("lists", "problem"),
+    [
+        (_lists(function_words=["the", False]), "False is not a normalised word"),
+        (_lists(lemma_of={"ran": "Run"}), "'Run' is not a normalised word"),
+        (_lists(synonym_groups=[["big", "café"]]), "'café' is not a normalised word"),
+        (_lists(synonym_groups=[["big", "don't"]]), "\"don't\" is not a normalised word"),
+        (_lists(synonym_groups=[["big", "huge large"]]), "'huge large' is not a normalised word"),
+        (_lists(function_words=["the", "a", "the"]), "function word 'the' is listed twice"),
+        (_lists(lemma_of={"run": "run"}), "'run' is listed as its own lemma"),
+        (_lists(lemma_of={"ran": "run", "run": "go"}), "lemma 'run' is itself a form of 'go'"),
+        (_lists(synonym_groups=[["big"]]), "synonym group ['big'] has nothing to swap with"),
+        (_lists(synonym_groups=[["big", "large", "big"]]), "['big', 'big'] in synonym group"),
+        (_lists(synonym_groups=[["walk", "stroll", "walking"]]), "['walk', 'walking'] in synonym group"),
+        (_lists(synonym_groups=[["run", "ran", "dash"]]), "['run', 'ran'] in synonym group"),
+    ],
+)
+def test_word_list_problems_are_found(lists: WordLists, problem: str) -> None:
+    assert word_list_problems(_lists()) == []
+    found = word_list_problems(lists)
+    assert len(found) == 1 and found[0].startswith(problem), found
 
 
 def test_function_words_include_inflected_forms() -> None:
