@@ -6,6 +6,7 @@ from functools import cache
 
 import pytest
 import yaml
+from rapidfuzz import fuzz, process, utils
 
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
@@ -132,3 +133,17 @@ def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.M
 def test_benchmark_rejects_set_names_with_holdout() -> None:
     with pytest.raises(SystemExit):
         quote_bench.main(["frankenstein", "--holdout"])
+
+
+def test_baseline_ignores_case_and_punctuation() -> None:
+    baseline = quote_bench.Baseline.over(["Hello, from the OTHER side!", "hello for the other ride"])
+    assert baseline.answer("hello from the other side") == quote_bench.Answer("Hello, from the OTHER side!", True)
+
+
+@pytest.mark.parametrize("name", ALL_SET_NAMES)
+def test_baseline_answers_as_extract_one_with_default_process(name: str) -> None:
+    sentences = list(sentences_of(name))
+    baseline = quote_bench.Baseline.over(sentences)
+    for query in load_query_set(name).queries[::7]:  # a sample keeps the test quick
+        text, score, _ = process.extractOne(query.text, sentences, scorer=fuzz.WRatio, processor=utils.default_process)
+        assert baseline.answer(query.text) == quote_bench.Answer(text, score >= quote_bench.BASELINE_CUTOFF)
