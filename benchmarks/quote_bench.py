@@ -26,7 +26,7 @@ hold-out sets instead (:data:`~benchmarks.query_sets.HOLDOUT_SET_NAMES`),
 fresh queries the engine was never tuned on, for the honest figure. Any set
 can also be named. The "all texts" rows sum over the sets that were run.
 
-Run: ``python -m benchmarks.quote_bench [--markdown] [--holdout | NAME ...]``.
+Run: ``python run_bot.py bench [--markdown] [--holdout | NAME ...]``.
 """
 
 from __future__ import annotations
@@ -305,7 +305,7 @@ KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.quote_bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="run_bot.py bench", description=__doc__.splitlines()[0])
     parser.add_argument(
         "names",
         nargs="*",

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from rapidfuzz import fuzz, process, utils
 
+import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
     IN_STORY_KINDS,
@@ -147,3 +148,9 @@ def test_baseline_answers_as_extract_one_with_default_process(name: str) -> None
     for query in load_query_set(name).queries[::7]:  # a sample keeps the test quick
         text, score, _ = process.extractOne(query.text, sentences, scorer=fuzz.WRatio, processor=utils.default_process)
         assert baseline.answer(query.text) == quote_bench.Answer(text, score >= quote_bench.BASELINE_CUTOFF)
+
+
+def test_benchmark_help_names_the_run_bot_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run_bot.main(["bench", "--help"])
+    assert capsys.readouterr().out.startswith("usage: run_bot.py bench ")
