@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python run_bot.py bench
+	$(BIN)/python run_bot.py bench --markdown
 
 clean:
 	rm -rf $(VENV)

@@ -6,7 +6,9 @@ from functools import cache
 
 import pytest
 import yaml
+from rapidfuzz import fuzz, process, utils
 
+import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
     IN_STORY_KINDS,
@@ -132,3 +134,23 @@ def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.M
 def test_benchmark_rejects_set_names_with_holdout() -> None:
     with pytest.raises(SystemExit):
         quote_bench.main(["frankenstein", "--holdout"])
+
+
+def test_baseline_ignores_case_and_punctuation() -> None:
+    baseline = quote_bench.Baseline.over(["Hello, from the OTHER side!", "hello for the other ride"])
+    assert baseline.answer("hello from the other side") == quote_bench.Answer("Hello, from the OTHER side!", True)
+
+
+@pytest.mark.parametrize("name", ALL_SET_NAMES)
+def test_baseline_answers_as_extract_one_with_default_process(name: str) -> None:
+    sentences = list(sentences_of(name))
+    baseline = quote_bench.Baseline.over(sentences)
+    for query in load_query_set(name).queries[::7]:  # a sample keeps the test quick
+        text, score, _ = process.extractOne(query.text, sentences, scorer=fuzz.WRatio, processor=utils.default_process)
+        assert baseline.answer(query.text) == quote_bench.Answer(text, score >= quote_bench.BASELINE_CUTOFF)
+
+
+def test_benchmark_help_names_the_run_bot_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run_bot.main(["bench", "--help"])
+    assert capsys.readouterr().out.startswith("usage: run_bot.py bench ")
