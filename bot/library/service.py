@@ -31,7 +31,7 @@ from bot.library.uploads import (
 from bot.library.views import QuoteHit, QuoteLookup, WorkView
 from bot.search.analysis import Query
 from bot.search.engine import (
-    SHORTLIST,
+    INDEX_CANDIDATES,
     LookupResult,
     candidate_terms,
     combine,
@@ -247,7 +247,7 @@ class Library:
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
         plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
-        candidates = [await self._index.candidates(work.record.id, terms, SHORTLIST) for _, terms in plan]
+        candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
         result: LookupResult = await asyncio.to_thread(_finish_lookup, plan, candidates, work.vocabulary, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions])
         return QuoteLookup(
@@ -270,7 +270,7 @@ class Library:
         if query is None:
             return []
         terms = candidate_terms(query, work.vocabulary)
-        units = await self._index.candidates(work.record.id, terms, SHORTLIST)
+        units = await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES)
         ranked = await asyncio.to_thread(rank, units, query, work.vocabulary)
         return [match.text for match in ranked[:limit]]
 

@@ -11,7 +11,7 @@ candidates by a cheap bag-of-words credit are scored in full.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -44,13 +44,16 @@ class Unit:
     text: str
     terms: tuple[str, ...]
     """The terms of the unit's words, in order."""
-    surface: str
-    """The unit's normalised words, joined."""
+    surface: str | None = None
+    """The unit's normalised words, joined; worked out from `text` when needed if not given."""
 
     @classmethod
-    def of(cls, key: int, text: str, terms: Sequence[str] | None = None) -> Unit:
+    def of(cls, key: int, text: str) -> Unit:
         unit_words = words(text)
-        return cls(key, text, tuple(terms) if terms is not None else tuple(map(term, unit_words)), " ".join(unit_words))
+        return cls(key, text, tuple(map(term, unit_words)), " ".join(unit_words))
+
+    def normalised(self) -> str:
+        return self.surface if self.surface is not None else " ".join(words(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,7 @@ def features(unit: Unit, query: Query, vocabulary: Vocabulary) -> Features:
     window_credit = _window_credit(hits, query)
     return Features(
         coverage=window_credit / query.total_weight,
-        surface=_surface_similarity(query.surface, unit.surface),
+        surface=_surface_similarity(query.surface, unit.normalised()),
         information=window_credit / vocabulary.info_scale,
         unit_coverage=_unit_coverage(unit, hits, vocabulary),
     )

@@ -103,8 +103,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) WITHOUT ROWID
             """,
             # One row per sentence (rowid = its passage id): its terms, each prefixed with
-            # the work's id ("w7_derek"), so a work's terms have posting lists of their own.
-            "CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = \"unicode61 tokenchars '_'\")",
+            # the work's id ("w7_derek"), so a work's terms have posting lists of their own;
+            # and, not indexed, the same terms bare, in order, for rescoring.
+            "CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, bare UNINDEXED,"
+            " tokenize = \"unicode61 tokenchars '_'\")",
             "CREATE TABLE library_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
             "INSERT INTO library_state (id, version) VALUES (1, 0)",
         ),

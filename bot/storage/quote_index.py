@@ -3,7 +3,8 @@
 Each sentence is one row of the FTS5 table ``sentence_terms`` (rowid = the
 sentence's passage id) holding its search terms, each prefixed with its work's
 id (``w7_derek``): a work's terms get posting lists, and BM25 statistics, of
-their own, and one table serves every work. A lookup asks for the sentences
+their own, and one table serves every work. An unindexed column keeps the bare
+terms in order for rescoring. A lookup asks for the sentences
 holding any of the query's selective terms, best BM25 rank first; rescoring
 (:mod:`bot.search.scoring`) then runs in Python over those few.
 """
@@ -32,15 +33,12 @@ class QuoteIndexStore:
         if not match:
             return []
         rows = await self._database.fetch_all(
-            "SELECT hit.rowid AS id, hit.terms AS terms, p.text AS text FROM ("
-            "  SELECT rowid, terms FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
+            "SELECT hit.rowid, hit.bare, p.text FROM ("
+            "  SELECT rowid, bare FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
             ") AS hit JOIN passages p ON p.id = hit.rowid",
             (match, limit),
         )
-        prefix_length = len(f"w{work_id}_")
-        return [
-            Unit.of(row["id"], row["text"], [token[prefix_length:] for token in row["terms"].split()]) for row in rows
-        ]
+        return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
 
     async def vocabulary(self, work_id: int) -> list[VocabularyEntry]:
         """The work's vocabulary entries (for a :class:`~bot.search.vocabulary.Vocabulary`)."""

@@ -241,9 +241,9 @@ async def _write_work(
         passage_id for p, passage_id in zip(parsed.passages, ids, strict=True) if p.kind is PassageKind.SENTENCE
     ]
     await db.executemany(
-        "INSERT INTO sentence_terms (rowid, terms) VALUES (?, ?)",
+        "INSERT INTO sentence_terms (rowid, terms, bare) VALUES (?, ?, ?)",
         (
-            (sentence_id, index_terms(work_id, terms))
+            (sentence_id, index_terms(work_id, terms), " ".join(terms))
             for sentence_id, terms in zip(sentence_ids, prepared.sentence_terms, strict=True)
         ),
     )
