@@ -36,3 +36,11 @@ def test_values_are_read_and_typed() -> None:
 def test_unusable_values_are_explained(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value})
+
+
+def test_library_limits_are_read_and_checked() -> None:
+    settings = Settings.from_env({"FOLIO_CACHE_MB": "8", "FOLIO_MAX_WORKS_PER_SERVER": "3"})
+    assert (settings.cache_mb, settings.max_works_per_server, settings.max_mb_per_server) == (8, 3, 60)
+    for bad in ("0", "-1", "lots"):
+        with pytest.raises(SettingsError, match="FOLIO_MAX_MB_PER_SERVER"):
+            Settings.from_env({"FOLIO_MAX_MB_PER_SERVER": bad})
