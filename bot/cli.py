@@ -71,7 +71,7 @@ CLI_HINTS: dict[type[FolioError], str] = {
 async def run_offline_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run one offline command; returns the process exit code."""
     try:
-        async with Database.opened(settings.database_path) as database:
+        async with Database.opened(settings.database_target) as database:
             return await _run(Library(database, options=LibraryOptions.from_settings(settings)), args)
     except FolioError as error:
         print(f"error: {cli_text(error)}", file=sys.stderr)

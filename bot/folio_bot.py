@@ -147,7 +147,7 @@ async def run_discord_bot(settings: Settings) -> int:
     _silence_voice_warnings()
     stopping = _event_set_by_signals()
     try:
-        async with Database.opened(settings.database_path) as database:
+        async with Database.opened(settings.database_target) as database:
             exit_code = await _until_stopped(_serve(settings, database), stopping)
             await _cancel_other_tasks()  # interaction handlers end before the database closes
     except DatabaseUnavailable as error:
@@ -166,7 +166,7 @@ async def _serve(settings: Settings, database: Database) -> int:
     """
     assert settings.discord_token, "checked by the caller"
     library = Library(
-        database, importer=ProcessImporter(database.path), options=LibraryOptions.from_settings(settings)
+        database, importer=ProcessImporter(database.target), options=LibraryOptions.from_settings(settings)
     )
     try:
         await library.ensure_bundled_story()

@@ -28,6 +28,8 @@ class Settings:
     discord_token: str | None
     guild_id: int | None
     database_path: Path
+    database_url: str | None
+    """DATABASE_URL: a PostgreSQL server to use instead of the SQLite file."""
     log_level: str | None
     """LOG_LEVEL if set; otherwise the bot logs at INFO and the CLI at WARNING."""
     api_base: str | None
@@ -39,6 +41,11 @@ class Settings:
     max_mb_per_server: int = DEFAULT_MAX_MB_PER_SERVER
     """MiB of text one server's works may take (FOLIO_MAX_MB_PER_SERVER)."""
 
+    @property
+    def database_target(self) -> Path | str:
+        """The PostgreSQL URL if one is set, else the SQLite file."""
+        return self.database_url or self.database_path
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
         """Read settings; `.env` in the repo root fills in what the environment lacks."""
@@ -49,6 +56,7 @@ class Settings:
             discord_token=_optional(env, "DISCORD_TOKEN"),
             guild_id=_optional_snowflake(env, "DISCORD_GUILD_ID"),
             database_path=Path(_optional(env, "DATABASE_PATH") or DEFAULT_DATABASE_PATH),
+            database_url=_database_url(env),
             log_level=_log_level(env),
             api_base=_optional(env, "DISCORD_API_BASE"),
             gateway_url=_optional(env, "DISCORD_GATEWAY_URL"),
@@ -70,6 +78,13 @@ def _optional_snowflake(env: os._Environ[str] | dict[str, str], name: str) -> in
     if not value.isdigit():
         raise SettingsError(f"{name} must be a numeric Discord server id, got {value!r}.")
     return int(value)
+
+
+def _database_url(env: os._Environ[str] | dict[str, str]) -> str | None:
+    url = _optional(env, "DATABASE_URL")
+    if url is not None and not url.startswith(("postgresql://", "postgres://")):
+        raise SettingsError("DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/folio.")
+    return url
 
 
 def _positive(env: os._Environ[str] | dict[str, str], name: str, default: int) -> int:

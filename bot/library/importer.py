@@ -14,12 +14,11 @@ import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import Protocol
 
 from bot.errors import FolioError
 from bot.library.preparation import prepare_work
-from bot.storage.database import Database
+from bot.storage.database import Database, DatabaseTarget
 from bot.storage.records import LibraryLimits, SavedWork
 from bot.storage.works import WorkRepository
 
@@ -63,8 +62,8 @@ class InlineImporter:
 class ProcessImporter:
     """Runs each import in a fresh worker process, one at a time (so memory stays bounded)."""
 
-    def __init__(self, database_path: Path) -> None:
-        self._database_path = database_path
+    def __init__(self, database: DatabaseTarget) -> None:
+        self._database = database
         self._context = multiprocessing.get_context("spawn")
         self._one_at_a_time = asyncio.Lock()
         self._workers: set[BaseProcess] = set()
@@ -73,7 +72,7 @@ class ProcessImporter:
         async with self._one_at_a_time:
             receiver, sender = self._context.Pipe(duplex=False)
             worker = self._context.Process(
-                target=_import_in_worker, args=(str(self._database_path), job, sender), daemon=True
+                target=_import_in_worker, args=(self._database, job, sender), daemon=True
             )
             worker.start()
             sender.close()
@@ -102,10 +101,10 @@ def _receive(receiver: Connection, worker: BaseProcess) -> SavedWork | None | Ba
         worker.join()
 
 
-def _import_in_worker(database_path: str, job: ImportJob, sender: Connection) -> None:
+def _import_in_worker(database: DatabaseTarget, job: ImportJob, sender: Connection) -> None:
     """The worker process's body: import, and send back what happened (or the error)."""
     try:
-        outcome: SavedWork | None | BaseException = asyncio.run(_import(Path(database_path), job))
+        outcome: SavedWork | None | BaseException = asyncio.run(_import(database, job))
     except FolioError as error:
         outcome = error
     except BaseException:
@@ -114,9 +113,9 @@ def _import_in_worker(database_path: str, job: ImportJob, sender: Connection) ->
     sender.close()
 
 
-async def _import(database_path: Path, job: ImportJob) -> SavedWork | None:
+async def _import(target: DatabaseTarget, job: ImportJob) -> SavedWork | None:
     prepared = prepare_work(job.text, job.title)
-    async with Database.opened(database_path, readers=0) as database:
+    async with Database.opened(target, readers=0) as database:
         return await WorkRepository(database).save(
             job.slug, prepared, guild_id=job.guild_id, replace=job.replace, limits=job.limits
         )

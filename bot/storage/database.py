@@ -1,140 +1,110 @@
-"""The database connection owner: SQLite through aiosqlite, in WAL mode with foreign keys on.
+"""The database, whichever it is: SQLite (embedded, the default) or PostgreSQL (shared by processes).
 
-One writer connection, whose transactions take turns, and a small pool of
-reader connections: under WAL a reader sees the last committed state and never
-waits for a writer, so a big import never stalls a `/quote`. Repositories (one
-module per capability beside this one) hold the SQL; the schema grows by the
-versioned migrations in :mod:`bot.storage.migrations`.
+:meth:`Database.open` picks the backend from its target: a path is SQLite
+(:mod:`bot.storage.sqlite`), a ``postgresql://`` URL is PostgreSQL
+(:mod:`bot.storage.postgres`). Repositories (one module per capability beside
+this one) write their SQL once, with ``?`` placeholders, against a
+:class:`Session`; where the dialects differ they ask ``session.dialect``. The
+schema grows by the versioned migrations in :mod:`bot.storage.migrations`,
+one list of versions with each backend's statements.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from enum import StrEnum
 from pathlib import Path
+from typing import Any, Protocol
 
-import aiosqlite
-
-from bot.errors import DatabaseUnavailable
 from bot.storage.migrations import MIGRATIONS, Migration
 
 log = logging.getLogger(__name__)
 
-READERS = 2
-"""Reader connections in the pool: enough for 2 cores (SQLite releases the GIL while it works)."""
-BUSY_TIMEOUT_MS = 30_000
-"""How long a write waits for another process's write transaction (a big import) to finish."""
-_READABLE_PRAGMAS = frozenset({"journal_mode", "foreign_keys", "user_version", "busy_timeout"})
+Row = Any
+"""A result row: read by column name or position (aiosqlite's Row, asyncpg's Record)."""
+DatabaseTarget = Path | str
+"""A SQLite file, or a ``postgresql://`` URL."""
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Dialect(StrEnum):
+    SQLITE = "sqlite"
+    POSTGRES = "postgres"
+
+
+class Session(Protocol):
+    """A connection as repositories use it, inside a transaction or for reads."""
+
+    dialect: Dialect
+
+    async def fetch_one(self, query: str, params: Sequence[object] = ()) -> Row | None: ...
+
+    async def fetch_all(self, query: str, params: Sequence[object] = ()) -> list[Row]: ...
+
+    async def execute(self, query: str, params: Sequence[object] = ()) -> None: ...
+
+    async def executemany(self, query: str, rows: Iterable[Sequence[object]]) -> None: ...
+
+    async def lock_library(self) -> None:
+        """Make this transaction the only one changing the library until it ends (across processes)."""
+        ...
+
+
+def is_postgres(target: DatabaseTarget) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 
 
 class Database:
-    """An open SQLite database with the schema migrated to the newest version."""
+    """An open database with the schema migrated to the newest version."""
 
-    def __init__(self, path: Path, writer: aiosqlite.Connection, readers: list[aiosqlite.Connection]) -> None:
-        self.path = path
-        self._writer = writer
-        self._turn = asyncio.Lock()  # the writer's transactions never nest or interleave
-        self._all_readers = readers
-        self._idle_readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
-        for reader in readers:
-            self._idle_readers.put_nowait(reader)
+    dialect: Dialect
+    target: DatabaseTarget
+    """What it was opened from (a worker process opens its own connection to the same)."""
 
-    @classmethod
-    async def open(cls, path: Path | str, *, readers: int = READERS) -> Database:
-        """Open (creating if needed) the database at `path` and migrate it.
+    @staticmethod
+    async def open(target: DatabaseTarget, *, readers: int | None = None) -> Database:
+        """Open the database at `target` and migrate it; raises DatabaseUnavailable if it cannot be used."""
+        if is_postgres(target):
+            from bot.storage.postgres import PostgresDatabase
 
-        Raises :class:`DatabaseUnavailable`, naming the path and the problem,
-        when it cannot be used; an unusable file is left as it was.
-        """
-        path = Path(path)
-        _prepare_folder(path)
-        opened: list[aiosqlite.Connection] = []
-        try:
-            writer = await _connect(path, opened)
-            await writer.execute("PRAGMA journal_mode = WAL")
-            database = cls(path, writer, [])
-            await database.migrate()
-            for _ in range(readers):
-                reader = await _connect(path, opened)
-                await reader.execute("PRAGMA query_only = ON")
-                database._all_readers.append(reader)
-                database._idle_readers.put_nowait(reader)
-        except sqlite3.DatabaseError as error:
-            await _close_all(opened)
-            raise _unusable(path, error) from error
-        except BaseException:
-            await _close_all(opened)
-            raise
-        return database
+            return await PostgresDatabase.connect(str(target), readers=readers)
+        from bot.storage.sqlite import READERS, SqliteDatabase
 
-    @classmethod
+        return await SqliteDatabase.connect(Path(target), readers=READERS if readers is None else readers)
+
+    @staticmethod
     @asynccontextmanager
-    async def opened(cls, path: Path | str, *, readers: int = READERS) -> AsyncIterator[Database]:
-        """The database at `path`, open for the body of a `with` and closed after it."""
-        database = await cls.open(path, readers=readers)
+    async def opened(target: DatabaseTarget, *, readers: int | None = None) -> AsyncIterator[Database]:
+        """The database at `target`, open for the body of a `with` and closed after it."""
+        database = await Database.open(target, readers=readers)
         try:
             yield database
         finally:
             await database.close()
 
     async def close(self) -> None:
-        await _close_all([self._writer, *self._all_readers])
+        raise NotImplementedError
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Run the body in one write transaction: all of it lands, or none.
+    def transaction(self) -> AbstractAsyncContextManager[Session]:
+        """One write transaction for the body: all of it lands, or none; readers see all or none of it."""
+        raise NotImplementedError
 
-        Readers see all of it or none of it; other writes wait until it ends.
-        """
-        async with self._turn:
-            await self._writer.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._writer
-            except BaseException:
-                await self._writer.execute("ROLLBACK")
-                raise
-            await self._writer.execute("COMMIT")
+    def reader(self) -> AbstractAsyncContextManager[Session]:
+        """A session for reads, which never waits for a writer."""
+        raise NotImplementedError
 
-    @asynccontextmanager
-    async def reader(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A reader connection for the body (the writer, in a database opened without readers)."""
-        if not self._all_readers:
-            async with self._turn:
-                yield self._writer
-            return
-        connection = await self._idle_readers.get()
-        try:
-            yield connection
-        finally:
-            self._idle_readers.put_nowait(connection)
+    async def fetch_one(self, query: str, params: Sequence[object] = ()) -> Row | None:
+        async with self.reader() as session:
+            return await session.fetch_one(query, params)
 
-    async def fetch_one(self, query: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
-        async with self.reader() as connection, connection.execute(query, params) as cursor:
-            return await cursor.fetchone()
-
-    async def fetch_all(self, query: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
-        async with self.reader() as connection, connection.execute(query, params) as cursor:
-            return list(await cursor.fetchall())
-
-    async def pragma(self, name: str) -> object:
-        """The value of a read-only setting such as `journal_mode` or `foreign_keys`."""
-        if name not in _READABLE_PRAGMAS:
-            raise ValueError(f"unknown pragma {name!r}")
-        async with self._turn, self._writer.execute(f"PRAGMA {name}") as cursor:
-            row = await cursor.fetchone()
-        return row[0] if row else None
-
-    async def table_exists(self, name: str) -> bool:
-        query = "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?"
-        return await self.fetch_one(query, (name,)) is not None
-
-    # -- migrations -------------------------------------------------------
+    async def fetch_all(self, query: str, params: Sequence[object] = ()) -> list[Row]:
+        async with self.reader() as session:
+            return await session.fetch_all(query, params)
 
     async def schema_version(self) -> int:
-        return int(await self.pragma("user_version") or 0)
+        raise NotImplementedError
 
     async def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> int:
         """Apply every migration newer than the stored schema version; return the new version."""
@@ -142,58 +112,11 @@ class Database:
         for migration in migrations:
             if migration.version <= current:
                 continue
-            async with self.transaction() as db:
-                for statement in migration.statements:
-                    await db.execute(statement)
-                # PRAGMA takes no parameters; the version is an int from our own table.
-                await db.execute(f"PRAGMA user_version = {int(migration.version)}")
+            await self._apply(migration)
             log.info("Database migrated to v%d: %s", migration.version, migration.description)
             current = migration.version
         return current
 
-
-async def _connect(path: Path, opened: list[aiosqlite.Connection]) -> aiosqlite.Connection:
-    """A configured connection to `path`, remembered in `opened` so a failed open can close it."""
-    try:
-        connection = await aiosqlite.connect(path, isolation_level=None)
-    except sqlite3.Error as error:
-        raise _unusable(path, error) from error
-    opened.append(connection)
-    connection.row_factory = aiosqlite.Row
-    await connection.execute("PRAGMA foreign_keys = ON")
-    await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return connection
-
-
-async def _close_all(connections: list[aiosqlite.Connection]) -> None:
-    for connection in connections:
-        await connection.close()
-
-
-def _prepare_folder(path: Path) -> None:
-    """Create the database's folder; refuse a path that is a folder or lies under a file, before SQLite tries it."""
-    if path.is_dir():
-        raise DatabaseUnavailable(f"Can't use the database at {path}: it is a folder, not a database file.")
-    blocking_file = next((parent for parent in path.parents if parent.exists() and not parent.is_dir()), None)
-    if blocking_file is not None:
-        raise DatabaseUnavailable(f"Can't use the database at {path}: {blocking_file} is a file, not a folder.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _unusable(path, error) from error
-
-
-def _problem(path: Path, error: BaseException) -> str:
-    reason = str(error)
-    if "readonly" in reason or isinstance(error, PermissionError):
-        return "it is read-only, and Folio needs to write to it and its folder (check their permissions)"
-    if "not a database" in reason:
-        return "it is not a SQLite database (or it is damaged)"
-    if isinstance(error, OSError):
-        return error.strerror or reason
-    return reason
-
-
-def _unusable(path: Path, error: BaseException) -> DatabaseUnavailable:
-    """Explain why the database at `path` cannot be used, in words an operator can act on."""
-    return DatabaseUnavailable(f"Can't use the database at {path}: {_problem(path, error)}.")
+    async def _apply(self, migration: Migration) -> None:
+        """Run one migration's statements and record its version, in one transaction."""
+        raise NotImplementedError

@@ -11,16 +11,46 @@ holding any of the query's selective terms, best BM25 rank first; rescoring
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.search.scoring import Unit
 from bot.search.vocabulary import VocabularyEntry
-from bot.storage.database import Database
+from bot.storage.database import Database, Dialect, Session
+
+TS_CONFIG = "simple"
+"""PostgreSQL's text search configuration for the terms: they are already Folio's normalised
+word forms (folded, lemmatised, stemmed, as on SQLite), so no further stemming or stop words."""
 
 
 def index_terms(work_id: int, terms: Iterable[str]) -> str:
-    """A sentence's terms as the index holds them."""
+    """A sentence's terms as SQLite's index holds them."""
     return " ".join(f"w{work_id}_{t}" for t in terms)
+
+
+async def write_index(
+    db: Session, work_id: int, sentence_ids: Sequence[int], sentence_terms: Sequence[tuple[str, ...]]
+) -> None:
+    """Index a work's sentences (inside the transaction that saves the work)."""
+    rows = zip(sentence_ids, sentence_terms, strict=True)
+    if db.dialect is Dialect.POSTGRES:
+        await db.executemany(
+            f"INSERT INTO sentence_terms (id, work_id, terms, bare) VALUES (?, ?, to_tsvector('{TS_CONFIG}', ?), ?)",
+            ((sentence_id, work_id, " ".join(terms), " ".join(terms)) for sentence_id, terms in rows),
+        )
+        return
+    await db.executemany(
+        "INSERT INTO sentence_terms (rowid, terms, bare) VALUES (?, ?, ?)",
+        ((sentence_id, index_terms(work_id, terms), " ".join(terms)) for sentence_id, terms in rows),
+    )
+
+
+async def delete_index(db: Session, work_id: int) -> None:
+    """Take a work's sentences out of the index (PostgreSQL's rows go with their passages)."""
+    if db.dialect is Dialect.SQLITE:
+        await db.execute(
+            "DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM passages WHERE work_id = ? AND kind = ?)",
+            (work_id, "sentence"),
+        )
 
 
 class QuoteIndexStore:
@@ -28,10 +58,21 @@ class QuoteIndexStore:
         self._database = database
 
     async def candidates(self, work_id: int, terms: Iterable[str], limit: int) -> list[Unit]:
-        """Up to `limit` sentences of the work holding any of `terms`, best BM25 rank first."""
-        match = " OR ".join(_quoted(f"w{work_id}_{t}") for t in sorted(terms))
-        if not match:
+        """Up to `limit` sentences of the work holding any of `terms`, best rank first
+        (SQLite: BM25; PostgreSQL: ts_rank_cd)."""
+        ordered = sorted(terms)
+        if not ordered:
             return []
+        if self._database.dialect is Dialect.POSTGRES:
+            query = " | ".join(_ts_quoted(t) for t in ordered)
+            rows = await self._database.fetch_all(
+                f"SELECT s.id, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.id,"
+                f" to_tsquery('{TS_CONFIG}', ?) AS q"
+                " WHERE s.work_id = ? AND s.terms @@ q ORDER BY ts_rank_cd(s.terms, q) DESC, s.id LIMIT ?",
+                (query, work_id, limit),
+            )
+            return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
+        match = " OR ".join(_quoted(f"w{work_id}_{t}") for t in ordered)
         rows = await self._database.fetch_all(
             "SELECT hit.rowid, hit.bare, p.text FROM ("
             "  SELECT rowid, bare FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
@@ -44,6 +85,11 @@ class QuoteIndexStore:
         """The work's vocabulary entries (for a :class:`~bot.search.vocabulary.Vocabulary`)."""
         rows = await self._database.fetch_all("SELECT word, term, spread FROM vocabulary WHERE work_id = ?", (work_id,))
         return [VocabularyEntry(row[0], row[1], row[2]) for row in rows]
+
+
+def _ts_quoted(term: str) -> str:
+    """A tsquery lexeme: any character allowed, quotes and backslashes escaped."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _quoted(token: str) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
-import aiosqlite
-
 from bot.errors import LibraryLimit
-from bot.storage.database import Database
-from bot.storage.quote_index import index_terms
+from bot.storage.database import Database, Dialect, Row, Session
+from bot.storage.quote_index import delete_index, write_index
 from bot.storage.records import (
     ImportOutcome,
     LibraryLimits,
@@ -86,7 +84,8 @@ class WorkRepository:
         concurrent imports are each told exactly what they did.
         """
         async with self._database.transaction() as db:
-            existing = await _fetch_one(db, "SELECT * FROM works WHERE slug = ?", (slug,))
+            await db.lock_library()
+            existing = await db.fetch_one("SELECT * FROM works WHERE slug = ?", (slug,))
             if existing is not None and (not replace or existing["guild_id"] != guild_id):
                 return None
             if existing is not None and _unchanged(existing, prepared):
@@ -98,27 +97,28 @@ class WorkRepository:
                 work_id = await _write_work(db, slug, prepared, guild_id, replaced_id)
                 outcome = ImportOutcome.ADDED if existing is None else ImportOutcome.REPLACED
                 await bump_library_version(db)
-            row = await _fetch_one(db, f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
+            row = await db.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
         assert row is not None
         return SavedWork(summary_from_row(row), outcome)
 
     async def delete(self, slug: str) -> bool:
         async with self._database.transaction() as db:
-            found = await _fetch_one(db, "SELECT id FROM works WHERE slug = ?", (slug,))
+            await db.lock_library()
+            found = await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,))
             if found is None:
                 return False
-            await _delete_index(db, found["id"])
+            await delete_index(db, found["id"])
             await db.execute("DELETE FROM works WHERE id = ?", (found["id"],))
             await bump_library_version(db)
         return True
 
 
-async def bump_library_version(db: aiosqlite.Connection) -> None:
+async def bump_library_version(db: Session) -> None:
     """Tell every process (see :meth:`WorkRepository.library_version`) that the library changed."""
     await db.execute("UPDATE library_state SET version = version + 1 WHERE id = 1")
 
 
-def work_from_row(row: aiosqlite.Row) -> WorkRecord:
+def work_from_row(row: Row) -> WorkRecord:
     return WorkRecord(
         id=row["id"],
         slug=row["slug"],
@@ -133,11 +133,11 @@ def work_from_row(row: aiosqlite.Row) -> WorkRecord:
     )
 
 
-def summary_from_row(row: aiosqlite.Row) -> WorkSummary:
+def summary_from_row(row: Row) -> WorkSummary:
     return WorkSummary(work_from_row(row), row["section_count"], row["paragraph_count"], row["sentence_count"])
 
 
-def passage_from_row(row: aiosqlite.Row) -> Passage:
+def passage_from_row(row: Row) -> Passage:
     return Passage(
         kind=PassageKind(row["kind"]),
         ordinal=row["ordinal"],
@@ -152,18 +152,18 @@ def passage_from_row(row: aiosqlite.Row) -> Passage:
     )
 
 
-def _unchanged(existing: aiosqlite.Row, prepared: PreparedWork) -> bool:
+def _unchanged(existing: Row, prepared: PreparedWork) -> bool:
     stored = (existing["content_hash"], existing["title"], existing["parser_version"])
     return stored == (prepared.content_hash, prepared.parsed.title, prepared.parser_version)
 
 
 async def _check_limits(
-    db: aiosqlite.Connection, guild_id: int, limits: LibraryLimits, prepared: PreparedWork, replaced_id: int | None
+    db: Session, guild_id: int, limits: LibraryLimits, prepared: PreparedWork, replaced_id: int | None
 ) -> None:
-    others = await _fetch_one(
-        db,
-        "SELECT COUNT(*) AS works, COALESCE(SUM(source_bytes), 0) AS bytes FROM works WHERE guild_id = ? AND id IS NOT ?",
-        (guild_id, replaced_id),
+    others = await db.fetch_one(
+        "SELECT COUNT(*) AS works, CAST(COALESCE(SUM(source_bytes), 0) AS BIGINT) AS bytes FROM works"
+        " WHERE guild_id = ? AND id <> ?",
+        (guild_id, -1 if replaced_id is None else replaced_id),
     )
     assert others is not None
     if replaced_id is None and others["works"] >= limits.max_works:
@@ -179,7 +179,7 @@ async def _check_limits(
 
 
 async def _write_work(
-    db: aiosqlite.Connection, slug: str, prepared: PreparedWork, guild_id: int | None, replaced_id: int | None
+    db: Session, slug: str, prepared: PreparedWork, guild_id: int | None, replaced_id: int | None
 ) -> int:
     """Insert or update the work row, then its passages (keeping ids), vocabulary and quote index."""
     parsed = prepared.parsed
@@ -201,18 +201,19 @@ async def _write_work(
         " section_count, paragraph_count, sentence_count"
     )
     if replaced_id is None:
-        cursor = await db.execute(
-            f"INSERT INTO works (slug, guild_id, {columns}) VALUES (?, ?, {', '.join('?' * len(values))})",
+        inserted = await db.fetch_one(
+            f"INSERT INTO works (slug, guild_id, {columns}) VALUES (?, ?, {', '.join('?' * len(values))}) RETURNING id",
             (slug, guild_id, *values),
         )
-        work_id = int(cursor.lastrowid or 0)
+        assert inserted is not None
+        work_id = int(inserted[0])
         old: list[tuple[int, PassageKind, str]] = []
     else:
         work_id = replaced_id
         assignments = ", ".join(f"{column.strip()} = ?" for column in columns.split(","))
         await db.execute(f"UPDATE works SET {assignments} WHERE id = ?", (*values, work_id))
         old = await _identities(db, work_id)
-        await _delete_index(db, work_id)
+        await delete_index(db, work_id)
         await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
         await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
     ids = await _assign_ids(db, carry_ids(old, parsed.passages, prepared.fingerprints))
@@ -240,13 +241,7 @@ async def _write_work(
     sentence_ids = [
         passage_id for p, passage_id in zip(parsed.passages, ids, strict=True) if p.kind is PassageKind.SENTENCE
     ]
-    await db.executemany(
-        "INSERT INTO sentence_terms (rowid, terms, bare) VALUES (?, ?, ?)",
-        (
-            (sentence_id, index_terms(work_id, terms), " ".join(terms))
-            for sentence_id, terms in zip(sentence_ids, prepared.sentence_terms, strict=True)
-        ),
-    )
+    await write_index(db, work_id, sentence_ids, prepared.sentence_terms)
     await db.executemany(
         "INSERT INTO vocabulary (work_id, word, term, spread) VALUES (?, ?, ?, ?)",
         ((work_id, entry.word, entry.term, entry.spread) for entry in prepared.vocabulary),
@@ -254,32 +249,28 @@ async def _write_work(
     return work_id
 
 
-async def _identities(db: aiosqlite.Connection, work_id: int) -> list[tuple[int, PassageKind, str]]:
-    async with db.execute(
+async def _identities(db: Session, work_id: int) -> list[tuple[int, PassageKind, str]]:
+    rows = await db.fetch_all(
         "SELECT id, kind, fingerprint FROM passages WHERE work_id = ? ORDER BY kind, ordinal", (work_id,)
-    ) as cursor:
-        return [(row[0], PassageKind(row[1]), row[2]) for row in await cursor.fetchall()]
-
-
-async def _assign_ids(db: aiosqlite.Connection, carried: Sequence[int | None]) -> list[int]:
-    """Carried ids as they are; fresh ones, never used before, for the rest."""
-    row = await _fetch_one(db, "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'passages'", ())
-    next_id = int(row[0]) + 1 if row else 1
-    ids: list[int] = []
-    for passage_id in carried:
-        if passage_id is None:
-            passage_id, next_id = next_id, next_id + 1
-        ids.append(passage_id)
-    return ids
-
-
-async def _delete_index(db: aiosqlite.Connection, work_id: int) -> None:
-    await db.execute(
-        "DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM passages WHERE work_id = ? AND kind = ?)",
-        (work_id, PassageKind.SENTENCE),
     )
+    return [(row[0], PassageKind(row[1]), row[2]) for row in rows]
 
 
-async def _fetch_one(db: aiosqlite.Connection, query: str, params: Iterable[object]) -> aiosqlite.Row | None:
-    async with db.execute(query, tuple(params)) as cursor:
-        return await cursor.fetchone()
+async def _assign_ids(db: Session, carried: Sequence[int | None]) -> list[int]:
+    """Carried ids as they are; fresh ones, never used before, for the rest."""
+    fresh = iter(await _fresh_ids(db, sum(1 for passage_id in carried if passage_id is None)))
+    return [next(fresh) if passage_id is None else passage_id for passage_id in carried]
+
+
+async def _fresh_ids(db: Session, count: int) -> list[int]:
+    """`count` passage ids no passage ever had (the caller holds the library lock)."""
+    if count == 0:
+        return []
+    if db.dialect is Dialect.POSTGRES:
+        rows = await db.fetch_all(
+            "SELECT nextval(pg_get_serial_sequence('passages', 'id')) FROM generate_series(1, ?)", (count,)
+        )
+        return [int(row[0]) for row in rows]
+    row = await db.fetch_one("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'passages'")
+    first = int(row[0]) + 1 if row else 1
+    return list(range(first, first + count))

@@ -9,6 +9,7 @@ import pytest
 
 from bot.errors import DatabaseUnavailable
 from bot.storage.database import Database
+from bot.storage.sqlite import SqliteDatabase
 from bot.storage.migrations import MIGRATIONS, Migration
 from bot.storage.works import WorkRepository
 
@@ -45,7 +46,8 @@ async def test_a_reader_is_not_held_up_by_an_open_write_transaction(database: Da
 
 
 async def test_failed_migration_leaves_nothing_behind(database: Database) -> None:
-    broken = Migration(MIGRATIONS[-1].version + 1, "broken", ("CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"))
+    broken_sql = ("CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL")
+    broken = Migration(MIGRATIONS[-1].version + 1, "broken", broken_sql, broken_sql)
     with pytest.raises(sqlite3.OperationalError, match="syntax error"):
         await database.migrate((*MIGRATIONS, broken))
     assert await database.schema_version() == MIGRATIONS[-1].version
@@ -57,7 +59,7 @@ async def test_a_version_1_database_upgrades_with_its_works(tmp_path: Path) -> N
     path = tmp_path / "old.sqlite3"
     connection = await aiosqlite.connect(path, isolation_level=None)
     await connection.execute("PRAGMA journal_mode = WAL")
-    old = Database(path, connection, [])
+    old = SqliteDatabase(path, connection, [])
     await old.migrate(MIGRATIONS[:1])
     await connection.execute(
         "INSERT INTO works (slug, title, author, layout, content_hash, source_text, added_at)"
