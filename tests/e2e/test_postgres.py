@@ -17,10 +17,8 @@ from fake_discord.bot_process import READY_LINE, BotProcess, bot_env
 from fake_discord.harness import COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
 from postgres import TEST_DATABASE_URL, drop_database, fresh_database_url
 
-pytestmark = [
-    pytest.mark.asyncio(loop_scope="module"),
-    pytest.mark.skipif(TEST_DATABASE_URL is None, reason="needs FOLIO_TEST_DATABASE_URL (set by .ci/run)"),
-]
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+needs_server = pytest.mark.skipif(TEST_DATABASE_URL is None, reason="needs FOLIO_TEST_DATABASE_URL (set by .ci/run)")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = "The Lighthouse\n\nThe keeper climbed the stairs every night to light the lamp.\n"
@@ -57,6 +55,7 @@ async def quote_title(fake: FakeDiscord, text: str, work: str) -> str:
     return data["embeds"][0]["title"] if data.get("embeds") else data["content"]
 
 
+@needs_server
 async def test_a_work_added_or_removed_anywhere_is_seen_everywhere_at_once(shared_url: str, tmp_path: Path) -> None:
     text = tmp_path / "lighthouse.txt"
     text.write_text(LIGHTHOUSE)
@@ -77,6 +76,7 @@ async def test_a_work_added_or_removed_anywhere_is_seen_everywhere_at_once(share
             await fake.close()
 
 
+@needs_server
 async def test_two_bots_uploading_one_slug_at_once_add_it_once(shared_url: str, tmp_path: Path) -> None:
     bots = [await start_bot(shared_url, tmp_path / str(n)) for n in range(2)]
     try:
@@ -106,7 +106,7 @@ async def test_two_bots_uploading_one_slug_at_once_add_it_once(shared_url: str, 
         ("postgresql://folio:s3cret@no-such-host.invalid/folio", "does not resolve"),
     ],
 )
-def test_an_unusable_server_is_one_line_naming_the_host_never_the_password(url: str, problem: str) -> None:
+async def test_an_unusable_server_is_one_line_naming_the_host_never_the_password(url: str, problem: str) -> None:
     result = cli("works", url=url)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1, result.stderr
@@ -114,6 +114,7 @@ def test_an_unusable_server_is_one_line_naming_the_host_never_the_password(url: 
     assert "s3cret" not in result.stderr
 
 
+@needs_server
 async def test_a_missing_database_is_one_line(shared_url: str) -> None:
     missing = shared_url.rsplit("/", 1)[0] + "/folio_no_such_database"
     result = cli("works", url=missing)
