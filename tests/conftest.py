@@ -99,7 +99,8 @@ async def folio(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harne
     After the module's last test, once the bot has stopped (so its whole log is
     in), the run must have been clean: no traceback in the log, and no request
     the fake did not know or failed to handle. Whatever order the tests ran in,
-    this sees what all of them did.
+    this sees what all of them did. On PostgreSQL the bot must have created its
+    tables in the database it was given.
     """
     sqlite_path = tmp_path_factory.mktemp("folio-e2e") / "folio.sqlite3"
     async with postgres.target_database(sqlite_path) as database:
@@ -108,6 +109,9 @@ async def folio(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harne
         assert harness.bot.tracebacks() == [], harness.bot.tail()
         assert [str(request) for request in harness.fake.unknown_requests] == []
         assert [str(request) for request in harness.fake.failed_requests] == []
+        if isinstance(database, str):  # a bot that ignored DATABASE_URL would quietly use data/folio.sqlite3
+            unused = f"the bot left {postgres.redacted(database)} empty: is DATABASE_URL used?"
+            assert await postgres.table_count(database) > 0, unused
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -129,6 +129,19 @@ async def drop_database(url: str) -> None:
         await connection.close()
 
 
+async def table_count(url: str) -> int:
+    """How many tables the database at ``url`` holds outside PostgreSQL's own schemas."""
+    connection = await asyncpg.connect(url, timeout=CONNECT_TIMEOUT)
+    try:
+        return int(
+            await connection.fetchval(
+                "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+            )
+        )
+    finally:
+        await connection.close()
+
+
 @asynccontextmanager
 async def target_database(sqlite_path: Path) -> AsyncIterator[DatabaseTarget]:
     """``sqlite_path`` when the PostgreSQL half is off; else a fresh database's URL, dropped afterwards."""

@@ -26,17 +26,17 @@ async def test_database_target_is_a_fresh_database_of_the_chosen_backend(
         return
     assert isinstance(database_target, str) and database_target.startswith("postgresql://")
     assert postgres.database_name(database_target).startswith(postgres.DATABASE_PREFIX)
+    assert await postgres.table_count(database_target) == 0
     connection = await asyncpg.connect(database_target)
     try:
         assert await connection.fetchval("SELECT current_database()") == postgres.database_name(database_target)
         assert await connection.fetchval("SHOW server_encoding") == "UTF8"
-        tables = await connection.fetchval("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
-        assert tables == 0
         await connection.execute("CREATE TABLE works (slug text PRIMARY KEY, title text NOT NULL)")
         await connection.execute("INSERT INTO works VALUES ($1, $2)", "dracula", "Dracula — Bram Stoker")
         assert await connection.fetchval("SELECT title FROM works") == "Dracula — Bram Stoker"
     finally:
         await connection.close()
+    assert await postgres.table_count(database_target) == 1
 
 
 @needs_postgres
