@@ -14,36 +14,103 @@ End-to-end test modules run in one event loop per module, and share one bot::
     async def test_quote_answers(folio: Harness) -> None:
         callback = await folio.interact(payloads.slash_command("quote", {"text": "tea"}))
         assert callback.json["type"] == 4
+
+The database backend: with ``FOLIO_TEST_DATABASE_URL`` unset the suite runs on
+SQLite; set to a PostgreSQL server (``.ci/run`` starts one), ``database_target``,
+``folio`` and ``start_bot`` use a fresh PostgreSQL database instead, and tests
+marked ``sqlite_only`` are skipped. See ``tests/postgres.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+import os
+from collections.abc import AsyncIterator, Iterator, Mapping
 from pathlib import Path
 
+import postgres
 import pytest
 import pytest_asyncio
-
 from fake_discord import FakeDiscord
 from fake_discord.bot_process import BotProcess, bot_env
 from fake_discord.harness import HEARTBEAT_INTERVAL_MS, Harness, StartBot, running_folio
 
+SQLITE_ONLY_REASON = "SQLite only, and this run is on PostgreSQL (FOLIO_TEST_DATABASE_URL is set)"
+POSTGRES_OFF_LINE = "PostgreSQL half skipped: FOLIO_TEST_DATABASE_URL is not set (.ci/run sets it; see README)"
+_SERVER_VERSION = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Shield subprocesses from a real ``DATABASE_URL``; with PostgreSQL on, insist the server works.
+
+    Tests that start ``run_bot.py`` with a copy of this process's environment must
+    never reach a developer's own PostgreSQL database (from their shell or from
+    ``.env``, which only fills in absent variables): ``DATABASE_URL`` is set to
+    ``""``, which the bot reads as unset. A test that wants PostgreSQL passes its
+    ``database_target`` URL explicitly.
+    """
+    os.environ["DATABASE_URL"] = ""
+    if postgres.enabled() and not config.option.help:
+        try:
+            config.stash[_SERVER_VERSION] = postgres.run_sync(postgres.check_server())
+        except postgres.ServerUnavailable as error:
+            raise pytest.UsageError(str(error)) from None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if postgres.TEST_DATABASE_URL is None:
+        return "database backend: SQLite (FOLIO_TEST_DATABASE_URL is not set)"
+    version = config.stash.get(_SERVER_VERSION, "?")
+    return f"database backend: PostgreSQL {version} at {postgres.redacted(postgres.TEST_DATABASE_URL)}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not postgres.enabled():
+        return
+    skip = pytest.mark.skip(reason=SQLITE_ONLY_REASON)
+    for item in items:
+        if item.get_closest_marker("sqlite_only") is not None:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    if postgres.TEST_DATABASE_URL is None:
+        terminalreporter.write_line(POSTGRES_OFF_LINE, yellow=True, bold=True)
+    else:
+        url = postgres.redacted(postgres.TEST_DATABASE_URL)
+        terminalreporter.write_line(f"Database backend: PostgreSQL at {url}; sqlite_only tests skipped", bold=True)
+
+
+@pytest.fixture
+def database_target(tmp_path: Path) -> Iterator[postgres.DatabaseTarget]:
+    """Where this test's database lives: ``tmp_path / "folio.sqlite3"`` (a Path) on SQLite,
+    or the URL (a str) of a fresh, empty PostgreSQL database, dropped after the test,
+    when ``FOLIO_TEST_DATABASE_URL`` is set. ``Database.open`` and ``bot_env`` take either.
+    """
+    with postgres.target_database_sync(tmp_path / "folio.sqlite3") as target:
+        yield target
+
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def folio(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
-    """The bot, started once per test module against its own FakeDiscord and database.
+    """The bot, started once per test module against its own FakeDiscord and database
+    (SQLite, or a fresh PostgreSQL database when ``FOLIO_TEST_DATABASE_URL`` is set).
 
     After the module's last test, once the bot has stopped (so its whole log is
     in), the run must have been clean: no traceback in the log, and no request
     the fake did not know or failed to handle. Whatever order the tests ran in,
-    this sees what all of them did.
+    this sees what all of them did. On PostgreSQL the bot must have created its
+    tables in the database it was given.
     """
-    database = tmp_path_factory.mktemp("folio-e2e") / "folio.sqlite3"
-    async with running_folio(database) as harness:
-        yield harness
-    assert harness.bot.tracebacks() == [], harness.bot.tail()
-    assert [str(request) for request in harness.fake.unknown_requests] == []
-    assert [str(request) for request in harness.fake.failed_requests] == []
+    sqlite_path = tmp_path_factory.mktemp("folio-e2e") / "folio.sqlite3"
+    async with postgres.target_database(sqlite_path) as database:
+        async with running_folio(database) as harness:
+            yield harness
+        assert harness.bot.tracebacks() == [], harness.bot.tail()
+        assert [str(request) for request in harness.fake.unknown_requests] == []
+        assert [str(request) for request in harness.fake.failed_requests] == []
+        if isinstance(database, str):  # a bot that ignored DATABASE_URL would quietly use data/folio.sqlite3
+            unused = f"the bot left {postgres.redacted(database)} empty: is DATABASE_URL used?"
+            assert await postgres.table_count(database) > 0, unused
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
@@ -65,8 +132,10 @@ async def fake_server() -> AsyncIterator[FakeDiscord]:
 
 
 @pytest_asyncio.fixture(loop_scope="module")
-async def start_bot(fake_server: FakeDiscord, tmp_path: Path) -> AsyncIterator[StartBot]:
-    """A function starting the bot against ``fake_server`` with environment overrides.
+async def start_bot(fake_server: FakeDiscord, database_target: postgres.DatabaseTarget) -> AsyncIterator[StartBot]:
+    """A function starting the bot against ``fake_server`` and ``database_target``, with environment overrides.
+
+    Every bot one test starts shares that test's database, so a restarted bot sees what the first one stored.
 
     ``await start_bot({"DISCORD_TOKEN": ""})`` returns the :class:`BotProcess` at once;
     wait on it as the test needs. Bots still running at teardown are killed.
@@ -74,7 +143,7 @@ async def start_bot(fake_server: FakeDiscord, tmp_path: Path) -> AsyncIterator[S
     started: list[BotProcess] = []
 
     async def start(overrides: Mapping[str, str | None]) -> BotProcess:
-        bot = await BotProcess.start(bot_env(fake_server, tmp_path / "folio.sqlite3", overrides))
+        bot = await BotProcess.start(bot_env(fake_server, database_target, overrides))
         started.append(bot)
         return bot
 

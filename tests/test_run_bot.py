@@ -11,16 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fake_discord.bot_process import database_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
 
 
 def run_bot(
-    *args: str, database: Path, stdin: str | None = None, env: dict[str, str] | None = None, **options: object
+    *args: str, database: Path | str, stdin: str | None = None, env: dict[str, str] | None = None, **options: object
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
-    environment.update({"DATABASE_PATH": str(database), "LOG_LEVEL": "WARNING"}, **(env or {}))
+    environment.update({**database_env(database), "LOG_LEVEL": "WARNING"}, **(env or {}))
     return subprocess.run(
         [sys.executable, "run_bot.py", *args],
         cwd=ROOT,
@@ -34,11 +35,11 @@ def run_bot(
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
-    return tmp_path / "folio.sqlite3"
+def database(database_target: Path | str) -> Path | str:
+    return database_target
 
 
-def test_quote_json_finds_the_line_on_an_empty_database(database: Path) -> None:
+def test_quote_json_finds_the_line_on_an_empty_database(database: Path | str) -> None:
     result = run_bot("quote", "--json", "hello from teh other side", database=database)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
@@ -52,7 +53,7 @@ def test_quote_json_finds_the_line_on_an_empty_database(database: Path) -> None:
     assert "%" in best["location"]
 
 
-def test_quote_reads_one_query_per_line_from_stdin(database: Path) -> None:
+def test_quote_reads_one_query_per_line_from_stdin(database: Path | str) -> None:
     queries = ["Stiles was a lovely boy", "Call me Ishmael.", "you shouldnt have come back"]
     result = run_bot("quote", "--json", database=database, stdin="\n".join(queries) + "\n")
     assert result.returncode == 0, result.stderr
@@ -65,7 +66,7 @@ def test_quote_reads_one_query_per_line_from_stdin(database: Path) -> None:
     assert scores == sorted(scores, reverse=True)
 
 
-def test_bad_query_lines_get_an_error_not_a_crash(database: Path) -> None:
+def test_bad_query_lines_get_an_error_not_a_crash(database: Path | str) -> None:
     result = run_bot("quote", "--json", database=database, stdin="!!!\n" + "x" * 4000 + "\n")
     assert result.returncode == 0, result.stderr
     answers = [json.loads(line) for line in result.stdout.splitlines()]
@@ -73,13 +74,13 @@ def test_bad_query_lines_get_an_error_not_a_crash(database: Path) -> None:
     assert all(a["error"] for a in answers)
 
 
-def test_works_lists_the_bundled_story(database: Path) -> None:
+def test_works_lists_the_bundled_story(database: Path | str) -> None:
     result = run_bot("works", database=database)
     assert result.returncode == 0, result.stderr
     assert "hello-from-the-other-side (default): Hello From the Other Side" in result.stdout
 
 
-def test_add_work_then_quote_it_and_replace_it(database: Path, tmp_path: Path) -> None:
+def test_add_work_then_quote_it_and_replace_it(database: Path | str, tmp_path: Path) -> None:
     text = tmp_path / "lighthouse.txt"
     text.write_text("The Lighthouse\n\nThe keeper climbed the stairs every night.\n\nNobody ever thanked him.\n")
     added = run_bot("add-work", str(text), "--slug", "lighthouse", database=database)
@@ -95,7 +96,7 @@ def test_add_work_then_quote_it_and_replace_it(database: Path, tmp_path: Path) -
     assert listing.count("lighthouse") == 1 and "Beacon" in listing
 
 
-def test_remove_work(database: Path, tmp_path: Path) -> None:
+def test_remove_work(database: Path | str, tmp_path: Path) -> None:
     text = tmp_path / "keeper.txt"
     text.write_text("The keeper climbed the stairs every night.\n")
     assert run_bot("add-work", str(text), database=database).returncode == 0
@@ -113,20 +114,20 @@ def test_remove_work(database: Path, tmp_path: Path) -> None:
         (("remove-work", "hello-from-the-other-side"), "bundled story stays"),
     ],
 )
-def test_cli_errors_are_friendly(database: Path, args: tuple[str, ...], message: str) -> None:
+def test_cli_errors_are_friendly(database: Path | str, args: tuple[str, ...], message: str) -> None:
     result = run_bot(*args, database=database)
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_a_bad_option_value_is_a_usage_error(database: Path) -> None:
+def test_a_bad_option_value_is_a_usage_error(database: Path | str) -> None:
     result = run_bot("quote", "--limit", "0", "hello", database=database)
     assert result.returncode == 2
     assert "at least 1" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_starting_without_a_token_explains_how_to_get_one(database: Path) -> None:
+def test_starting_without_a_token_explains_how_to_get_one(database: Path | str) -> None:
     result = run_bot(database=database, env={"DISCORD_TOKEN": ""})
     assert result.returncode == 2
     assert "DISCORD_TOKEN" in result.stderr and ".env" in result.stderr
@@ -143,6 +144,7 @@ def test_starting_without_a_token_explains_how_to_get_one(database: Path) -> Non
         (lambda tmp: _write(tmp / "plain-file", "x") / "folio.sqlite3", "is a file, not a folder"),
     ],
 )
+@pytest.mark.sqlite_only
 def test_an_unusable_database_is_one_line_and_left_untouched(
     tmp_path: Path, command: tuple[str, ...], make_path: Callable[[Path], Path], problem: str
 ) -> None:
@@ -155,7 +157,8 @@ def test_an_unusable_database_is_one_line_and_left_untouched(
     assert _snapshot(tmp_path) == before
 
 
-def test_a_read_only_database_is_one_line_and_left_untouched(database: Path) -> None:
+@pytest.mark.sqlite_only
+def test_a_read_only_database_is_one_line_and_left_untouched(database: Path | str) -> None:
     """Run as a user who may read but not write the database and its folder (as root, as `nobody`)."""
     assert run_bot("works", database=database).returncode == 0
     folder = database.parent
@@ -172,7 +175,7 @@ def test_a_read_only_database_is_one_line_and_left_untouched(database: Path) -> 
     assert _snapshot(folder) == before
 
 
-def test_the_cli_speaks_command_line_not_discord(database: Path) -> None:
+def test_the_cli_speaks_command_line_not_discord(database: Path | str) -> None:
     unknown = run_bot("quote", "--work", "nope", "hello", database=database)
     empty = run_bot("quote", "--json", database=database, stdin="\n")
     messages = [unknown.stderr, json.loads(empty.stdout)["error"]]
@@ -182,7 +185,7 @@ def test_the_cli_speaks_command_line_not_discord(database: Path) -> None:
         assert "`" not in message and "/quote" not in message and "/works" not in message and "*" not in message
 
 
-def test_quote_shows_the_closest_lines_when_nothing_matches(database: Path) -> None:
+def test_quote_shows_the_closest_lines_when_nothing_matches(database: Path | str) -> None:
     query = "the cat sat on the mat"
     human = run_bot("quote", query, database=database)
     answer = json.loads(run_bot("quote", "--json", query, database=database).stdout)
@@ -192,7 +195,8 @@ def test_quote_shows_the_closest_lines_when_nothing_matches(database: Path) -> N
     assert "Not in Hello From the Other Side." in human.stdout
 
 
-def test_the_cli_logs_only_warnings_unless_asked(database: Path) -> None:
+@pytest.mark.sqlite_only  # needs a second, new database
+def test_the_cli_logs_only_warnings_unless_asked(database: Path | str) -> None:
     quiet = run_bot("works", database=database, env={"LOG_LEVEL": ""})
     assert quiet.returncode == 0 and quiet.stderr == ""
     verbose = run_bot("works", "--verbose", database=database.with_name("other.sqlite3"), env={"LOG_LEVEL": ""})

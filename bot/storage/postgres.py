@@ -28,6 +28,7 @@ from bot.storage.migrations import Migration
 log = logging.getLogger(__name__)
 
 POOL_SIZE = 5
+CLOSE_TIMEOUT = 3.0
 RETRY_DELAYS = (0.1, 0.5, 2.0)
 """Seconds to wait before each new try of a read whose connection was lost."""
 LIBRARY_LOCK = 0x466F6C696F
@@ -92,7 +93,12 @@ class PostgresDatabase(Database):
         return database
 
     async def close(self) -> None:
-        await self._pool.close()
+        """Close the pool; connections a cancelled task left busy are cut after :data:`CLOSE_TIMEOUT` seconds."""
+        try:
+            await asyncio.wait_for(self._pool.close(), CLOSE_TIMEOUT)
+        except TimeoutError:
+            log.warning("Database connections still busy after %.0fs; closing them", CLOSE_TIMEOUT)
+            self._pool.terminate()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[PostgresSession]:

@@ -11,10 +11,10 @@ from rapidfuzz import fuzz, process, utils
 import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
+    HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
     OFF_STORY,
-    HOLDOUT_SET_NAMES,
     QUERIES_DIR,
     QUERY_SET_NAMES,
     QuerySet,

@@ -38,7 +38,7 @@ def assert_within_limits(embed: discord.Embed) -> None:
 
 
 @pytest.fixture
-async def library_with_long_names(tmp_path: Path):
+async def library_with_long_names(database_target: Path | str):
     """A work whose chapter titles, title and speaker are far longer than any field allows."""
     paragraph = f"“The lamp is lit at dusk, {LONG[:20]},” said {'Keeper' * 200}. " + "Waves broke on the rocks. " * 60
     text = "\n\n".join(f"Chapter {n}\n\n{paragraph}" for n in range(1, 5))
@@ -46,7 +46,7 @@ async def library_with_long_names(tmp_path: Path):
     prepared.parsed.passages = [
         dataclasses.replace(p, title=LONG) if p.title is not None else p for p in prepared.parsed.passages
     ]
-    database = await Database.open(tmp_path / "folio.sqlite3")
+    database = await Database.open(database_target)
     await WorkRepository(database).save("lamps", prepared)
     yield Library(database)
     await database.close()

@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
-
 from fake_discord import FakeDiscord
 from fake_discord import payloads as p
 from fake_discord.commands import interaction_problems

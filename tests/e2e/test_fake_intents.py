@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from fake_discord import payloads as p
-from fake_discord.gateway import GUILD_MEMBERS, GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT, as_seen_with, subscribed
+from fake_discord.gateway import (
+    GUILD_MEMBERS,
+    GUILD_MESSAGES,
+    GUILDS,
+    MESSAGE_CONTENT,
+    as_seen_with,
+    subscribed,
+)
 
 
 def test_without_message_content_intent_others_messages_arrive_blank() -> None:

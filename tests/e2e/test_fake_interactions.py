@@ -13,7 +13,6 @@ import aiohttp
 import discord
 import pytest
 import pytest_asyncio
-
 from fake_discord import FakeClock, FakeDiscord
 from fake_discord import payloads as p
 from fake_discord.inprocess import Receiver, receiving

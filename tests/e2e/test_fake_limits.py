@@ -12,7 +12,6 @@ import discord
 import pytest
 import pytest_asyncio
 from discord import app_commands
-
 from fake_discord import FakeDiscord
 from fake_discord import payloads as p
 from fake_discord.inprocess import Receiver, receiving

@@ -12,7 +12,6 @@ import itertools
 from dataclasses import dataclass
 
 import pytest
-
 from fake_discord import payloads
 from fake_discord.harness import Harness
 from fake_discord.payloads import JSON

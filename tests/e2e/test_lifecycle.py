@@ -118,6 +118,7 @@ async def test_a_signal_in_the_middle_of_an_import_exits_cleanly_and_loses_nothi
     await assert_stops_cleanly(restarted)
 
 
+@pytest.mark.sqlite_only
 async def test_an_unusable_database_is_one_clear_line_and_left_untouched(start_bot: StartBot, tmp_path: Path) -> None:
     not_a_database = tmp_path / "notes.sqlite3"
     not_a_database.write_text("Shopping list: tea, more tea.\n" * 100)

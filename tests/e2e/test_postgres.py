@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-
 from fake_discord import FakeDiscord, payloads
 from fake_discord.bot_process import READY_LINE, BotProcess, bot_env
 from fake_discord.harness import COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
@@ -42,7 +41,7 @@ def cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
 async def start_bot(url: str, tmp_path: Path) -> tuple[FakeDiscord, BotProcess]:
     fake = FakeDiscord(heartbeat_interval_ms=HEARTBEAT_INTERVAL_MS)
     await fake.start()
-    env = bot_env(fake, tmp_path / "unused.sqlite3", {"DATABASE_URL": url, "DATABASE_PATH": None})
+    env = bot_env(fake, url)
     bot = await BotProcess.start(env)
     await bot.wait_for_log(READY_LINE, timeout=60)
     await fake.wait_for_request("PUT", COMMAND_SYNC, since=0)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from fake_discord import payloads
 from fake_discord.harness import Harness, running_folio
 from fake_discord.payloads import JSON
@@ -192,8 +191,8 @@ async def test_still_serving_after_bad_input_and_log_is_clean(folio: Harness) ->
     assert folio.fake.failed_requests == []
 
 
-async def test_buttons_work_after_a_restart(tmp_path: Path) -> None:
-    database = tmp_path / "folio.sqlite3"
+async def test_buttons_work_after_a_restart(database_target: Path | str) -> None:
+    database = database_target
     async with running_folio(database) as first:
         reply = await first.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
         message = reply.response["resource"]["message"]

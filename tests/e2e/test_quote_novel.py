@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-
 from fake_discord import payloads
-from fake_discord.bot_process import REPO_ROOT
+from fake_discord.bot_process import REPO_ROOT, database_env
 from fake_discord.harness import Harness, running_folio
+from postgres import target_database
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 DRACULA = REPO_ROOT / "benchmarks" / "corpus" / "dracula.txt"
 
 
-def add_work_with_cli(database: Path, path: Path, slug: str) -> None:
-    env = {**os.environ, "DATABASE_PATH": str(database), "LOG_LEVEL": "WARNING"}
+def add_work_with_cli(database: Path | str, path: Path, slug: str) -> None:
+    env = {**os.environ, **database_env(database), "LOG_LEVEL": "WARNING"}
     subprocess.run(
         [sys.executable, "run_bot.py", "add-work", str(path), "--slug", slug],
         cwd=REPO_ROOT,
@@ -35,10 +35,10 @@ def add_work_with_cli(database: Path, path: Path, slug: str) -> None:
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def folio_with_dracula(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
-    database = tmp_path_factory.mktemp("folio-novel") / "folio.sqlite3"
-    add_work_with_cli(database, DRACULA, "dracula")
-    async with running_folio(database) as harness:
-        yield harness
+    async with target_database(tmp_path_factory.mktemp("folio-novel") / "folio.sqlite3") as database:
+        add_work_with_cli(database, DRACULA, "dracula")
+        async with running_folio(database) as harness:
+            yield harness
 
 
 async def test_quote_finds_a_misremembered_line_in_dracula(folio_with_dracula: Harness) -> None:

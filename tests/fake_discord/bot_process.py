@@ -19,12 +19,20 @@ RUN_BOT = REPO_ROOT / "run_bot.py"
 READY_LINE = "Folio ready"
 FAKE_TOKEN = payloads.BOT_TOKEN
 TRACEBACK_START = "Traceback (most recent call last):"
-_OWN_VARIABLES = ("DATABASE_PATH", "LOG_LEVEL")
+_OWN_VARIABLES = ("DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL")
+POSTGRES_URL_PREFIX = "postgresql://"
 _LINE_LIMIT = 16 * 1024 * 1024  # debug logs print whole gateway payloads on one line
 
 
-def bot_env(fake: FakeDiscord, database: Path, overrides: Mapping[str, str | None] | None = None) -> dict[str, str]:
+def bot_env(
+    fake: FakeDiscord, database: Path | str, overrides: Mapping[str, str | None] | None = None
+) -> dict[str, str]:
     """The environment for a bot talking to ``fake``; ``overrides`` set (or, with None, drop) variables.
+
+    ``database`` is where the bot keeps its data: a ``postgresql://`` URL sets ``DATABASE_URL``
+    (and no ``DATABASE_PATH``); anything else is a SQLite file, set as ``DATABASE_PATH``, with
+    ``DATABASE_URL`` set to ``""`` so that neither the developer's shell nor ``.env`` can point
+    the bot at a real PostgreSQL database (empty means unset, as for every setting).
 
     Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
     To test a missing setting, override it with ``""`` rather than None: the bot also reads
@@ -36,16 +44,23 @@ def bot_env(fake: FakeDiscord, database: Path, overrides: Mapping[str, str | Non
         DISCORD_API_BASE=fake.api_base,
         DISCORD_GATEWAY_URL=fake.gateway_url,
         DISCORD_GUILD_ID=str(fake.guild_id),
-        DATABASE_PATH=str(database),
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
     )
+    env.update(database_env(database))
     for key, value in (overrides or {}).items():
         if value is None:
             env.pop(key, None)
         else:
             env[key] = value
     return env
+
+
+def database_env(database: Path | str) -> dict[str, str]:
+    """The variables that point the bot at ``database`` (see :func:`bot_env`)."""
+    if isinstance(database, str) and database.startswith(POSTGRES_URL_PREFIX):
+        return {"DATABASE_URL": database}
+    return {"DATABASE_PATH": str(database), "DATABASE_URL": ""}
 
 
 class BotProcess:

@@ -24,7 +24,7 @@ class Harness:
 
     fake: FakeDiscord
     bot: BotProcess
-    database: Path
+    database: Path | str
 
     async def interact(self, interaction: JSON, *, timeout: float = 10.0, validate: bool = True) -> RecordedRequest:
         """Dispatch INTERACTION_CREATE and return the bot's callback request.
@@ -35,7 +35,7 @@ class Harness:
 
 
 @asynccontextmanager
-async def running_folio(database: Path, overrides: Mapping[str, str | None] | None = None) -> AsyncIterator[Harness]:
+async def running_folio(database: Path | str, overrides: Mapping[str, str | None] | None = None) -> AsyncIterator[Harness]:
     """Start FakeDiscord and the bot; yield once the bot is ready and has synced its commands.
 
     On exit the bot gets SIGTERM and must exit 0 within ``SHUTDOWN_TIMEOUT`` seconds.

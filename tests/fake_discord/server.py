@@ -54,7 +54,18 @@ from .gateway import FakeGateway, GatewayFrame
 from .interactions import CALLBACK_DEADLINE, TOKEN_LIFETIME, Interactions
 from .journal import Journal
 from .messages import MessageStore
-from .wire import BODY, FILES, JSON, DiscordError, Handler, Route, UploadedFile, json_response, read_body, response_json
+from .wire import (
+    BODY,
+    FILES,
+    JSON,
+    DiscordError,
+    Handler,
+    Route,
+    UploadedFile,
+    json_response,
+    read_body,
+    response_json,
+)
 
 API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"

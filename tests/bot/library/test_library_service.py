@@ -21,8 +21,8 @@ from bot.storage.records import ImportOutcome, LibraryLimits
 
 
 @pytest.fixture
-async def library(tmp_path: Path):
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def library(database_target: Path | str):
+    database = await Database.open(database_target)
     yield Library(database)
     await database.close()
 
@@ -34,6 +34,7 @@ async def test_bundled_story_is_the_default_work(library: Library) -> None:
     assert len(work.outline.sections) == 4 and work.paragraph_count > 50
 
 
+@pytest.mark.sqlite_only  # watches commits with SQLite's PRAGMA data_version
 async def test_unchanged_bundled_story_is_neither_parsed_nor_written_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,8 +56,8 @@ async def test_unchanged_bundled_story_is_neither_parsed_nor_written_again(
     assert before == after
 
 
-async def test_changed_bundled_story_is_imported_again(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def test_changed_bundled_story_is_imported_again(tmp_path: Path, database_target: Path | str) -> None:
+    database = await Database.open(database_target)
     story = tmp_path / "story.txt"
     story.write_text("First version of the story.\n")
     first = await Library(database, options=LibraryOptions(bundled_story=story)).ensure_bundled_story()
@@ -232,9 +233,9 @@ async def test_shared_works_are_removed_only_by_the_operator(library: Library) -
     assert (await library.remove_work("shared", guild_id=None)).slug == "shared"
 
 
-async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path) -> None:
+async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path, database_target: Path | str) -> None:
     """Another process (the CLI) re-imports a work the bot has in memory."""
-    database = await Database.open(tmp_path / "folio.sqlite3")
+    database = await Database.open(database_target)
     bot_library, cli_library = Library(database), Library(database)
     await cli_library.add_text("The first version.\n", slug="changing")
     assert (await bot_library.lookup("the first version", slug="changing")).hits
@@ -306,20 +307,23 @@ async def test_a_passage_whose_text_is_gone_says_so(library: Library) -> None:
         await library.paragraph_near(gone.paragraph.id, 0, guild_id=None)
 
 
-async def test_a_newer_parser_prepares_stored_works_once_keeping_their_ids(library: Library, tmp_path: Path) -> None:
+async def test_a_newer_parser_prepares_stored_works_once_keeping_their_ids(database_target: Path | str) -> None:
+    database = await Database.open(database_target)
+    library = Library(database)
     await library.add_text(KEEPER, slug="keeper")
     before = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
-    with sqlite3.connect(tmp_path / "folio.sqlite3") as raw:  # as if stored by the previous release
-        raw.execute("UPDATE works SET parser_version = ? WHERE slug = 'keeper'", (PARSER_VERSION - 1,))
+    async with database.transaction() as session:  # as if stored by the previous release
+        await session.execute("UPDATE works SET parser_version = ? WHERE slug = ?", (PARSER_VERSION - 1, "keeper"))
     assert await library.upgrade_works() == 1
     assert await library.upgrade_works() == 0
     after = (await library.lookup("he lit the great lamp", slug="keeper")).hits[0]
     assert after.work.record.parser_version == PARSER_VERSION
     assert (after.paragraph.id, after.sentence.id) == (before.paragraph.id, before.sentence.id)
+    await database.close()
 
 
-async def test_the_cache_evicts_within_its_budget_and_reloads(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def test_the_cache_evicts_within_its_budget_and_reloads(tmp_path: Path, database_target: Path | str) -> None:
+    database = await Database.open(database_target)
     library = Library(database, options=LibraryOptions(cache_bytes=1))
     await library.add_text(KEEPER, slug="keeper")
     assert (await library.lookup("keeper climbed the stairs", slug="keeper")).hits
@@ -330,8 +334,8 @@ async def test_the_cache_evicts_within_its_budget_and_reloads(tmp_path: Path) ->
     await database.close()
 
 
-async def test_a_server_cannot_add_more_than_its_limits(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "folio.sqlite3")
+async def test_a_server_cannot_add_more_than_its_limits(tmp_path: Path, database_target: Path | str) -> None:
+    database = await Database.open(database_target)
     library = Library(database, options=LibraryOptions(limits=LibraryLimits(max_works=2, max_bytes=200)))
     await library.add_upload(b"One short story.\n", "one.txt", slug=None, title=None, guild_id=1)
     with pytest.raises(LibraryLimit, match="MB"):
@@ -345,9 +349,8 @@ async def test_a_server_cannot_add_more_than_its_limits(tmp_path: Path) -> None:
     await database.close()
 
 
-async def test_another_process_sees_works_added_and_removed_at_once(tmp_path: Path) -> None:
-    path = tmp_path / "folio.sqlite3"
-    first_db, second_db = await Database.open(path), await Database.open(path)
+async def test_another_process_sees_works_added_and_removed_at_once(database_target: Path | str) -> None:
+    first_db, second_db = await Database.open(database_target), await Database.open(database_target)
     first, second = Library(first_db), Library(second_db)
     assert [w.work.slug for w in await second.works()] == [BUNDLED_SLUG]
     await first.add_text(KEEPER, slug="keeper")
@@ -360,6 +363,7 @@ async def test_another_process_sees_works_added_and_removed_at_once(tmp_path: Pa
     await second_db.close()
 
 
+@pytest.mark.sqlite_only  # watches commits with SQLite's PRAGMA data_version
 async def test_re_adding_an_unchanged_text_is_a_no_op(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "folio.sqlite3"
     database = await Database.open(path)

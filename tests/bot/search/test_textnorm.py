@@ -22,7 +22,6 @@ from bot.search.textnorm import (
     term,
     words,
 )
-from bot.settings import DATA_DIR
 
 
 def test_fold_flattens_case_accents_quotes_and_dashes() -> None:

@@ -1,4 +1,4 @@
-"""The connection owner: migrations, WAL and readers, and databases that cannot be used."""
+"""The SQLite connection owner: migrations, WAL and readers, and database files that cannot be used."""
 
 import sqlite3
 from collections.abc import Callable
@@ -9,9 +9,11 @@ import pytest
 
 from bot.errors import DatabaseUnavailable
 from bot.storage.database import Database
-from bot.storage.sqlite import SqliteDatabase
 from bot.storage.migrations import MIGRATIONS, Migration
+from bot.storage.sqlite import SqliteDatabase
 from bot.storage.works import WorkRepository
+
+pytestmark = pytest.mark.sqlite_only
 
 
 @pytest.fixture

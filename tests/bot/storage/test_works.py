@@ -18,8 +18,8 @@ TINY = "Tiny\n\nOne. Two.\n\nThree, said Derek.\n"
 
 
 @pytest.fixture
-async def database(tmp_path: Path):
-    db = await Database.open(tmp_path / "folio.sqlite3")
+async def database(database_target: Path | str):
+    db = await Database.open(database_target)
     yield db
     await db.close()
 
@@ -81,4 +81,4 @@ async def test_removing_a_work_removes_its_index_and_clears_defaults(database: D
     assert await index.candidates(saved.record.id, {"derek"}, 10) == []
     assert await guilds.default_work(7) is None
     row = await database.fetch_one("SELECT COUNT(*) FROM sentence_terms")
-    assert row is not None and row[0] == 0
+    assert row is not None and row[0] == 0  # the index has no rows of a removed work
