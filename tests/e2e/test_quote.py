@@ -109,26 +109,26 @@ async def test_first_passage_cannot_go_back(folio: Harness) -> None:
     assert prev["disabled"] is True and not next_.get("disabled")
 
 
-async def test_a_legacy_button_still_steps_through_the_work(folio: Harness) -> None:
-    """A button sent before passages had stable ids names a paragraph by its number."""
+async def click_button_with_id(folio: Harness, custom_id: str, position: int) -> JSON:
+    """Click a /quote reply's button `position` after giving it `custom_id` (as an older message had)."""
     reply = await folio.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
     message = copy.deepcopy(reply.response["resource"]["message"])
-    legacy = "folio:nav:hello-from-the-other-side:0:prev"
-    buttons(message)[0]["custom_id"] = legacy
-    callback = await folio.interact(payloads.component_click(legacy, message))
-    assert callback.json["type"] == UPDATE_MESSAGE
-    assert "paragraph 1 of" in field(callback.json["data"]["embeds"][0], "Where")
+    buttons(message)[position]["custom_id"] = custom_id
+    return (await folio.interact(payloads.component_click(custom_id, message))).json
+
+
+async def test_a_legacy_button_still_steps_through_the_work(folio: Harness) -> None:
+    """A button sent before passages had stable ids names a paragraph by its number."""
+    callback = await click_button_with_id(folio, "folio:nav:hello-from-the-other-side:0:prev", 0)
+    assert callback["type"] == UPDATE_MESSAGE
+    assert "paragraph 1 of" in field(callback["data"]["embeds"][0], "Where")
 
 
 async def test_a_stale_legacy_button_for_a_missing_passage_is_explained(folio: Harness) -> None:
     """A legacy button from a message sent when the work was longer than it is now."""
-    reply = await folio.interact(payloads.slash_command("quote", {"text": "Stiles knows that."}))
-    message = copy.deepcopy(reply.response["resource"]["message"])
-    stale = "folio:nav:hello-from-the-other-side:99999:next"
-    buttons(message)[1]["custom_id"] = stale
-    callback = await folio.interact(payloads.component_click(stale, message))
-    assert callback.json["type"] == MESSAGE and callback.json["data"]["flags"] & EPHEMERAL
-    assert "has no paragraph 100000" in callback.json["data"]["content"]
+    callback = await click_button_with_id(folio, "folio:nav:hello-from-the-other-side:99999:next", 1)
+    assert callback["type"] == MESSAGE and callback["data"]["flags"] & EPHEMERAL
+    assert "has no paragraph 100000" in callback["data"]["content"]
 
 
 async def test_autocomplete_suggests_lines_within_discord_limits(folio: Harness) -> None:
