@@ -33,7 +33,14 @@ RETRY_DELAYS = (0.1, 0.5, 2.0)
 """Seconds to wait before each new try of a read whose connection was lost."""
 LIBRARY_LOCK = 0x466F6C696F
 """The advisory lock key library writes hold ("Folio")."""
-LOST_CONNECTION = (asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError, OSError)
+LOST_CONNECTION = (
+    asyncpg.ConnectionDoesNotExistError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,  # a connection the server cut in the middle of its protocol
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,  # "terminating connection due to administrator command"
+    OSError,
+)
 TRY_AGAIN = "The library's database is not answering right now; please try again in a moment."
 _PLACEHOLDER = re.compile(r"\?")
 
