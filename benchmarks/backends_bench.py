@@ -52,7 +52,9 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -433,16 +435,26 @@ def candidate_rows(reports: Sequence[SetReport]) -> list[list[str]]:
 # -- 2. /quote under load ---------------------------------------------------------------------
 
 
-def _harness():  # type: ignore[no-untyped-def]
-    """The loopback fake Discord and bot-process helpers, which live with the tests."""
+def fake_discord_harness() -> SimpleNamespace:
+    """The loopback fake Discord and the bot-process helpers, which live with the tests."""
     tests = str(REPO_ROOT / "tests")
     if tests not in sys.path:
         sys.path.insert(0, tests)
     from fake_discord import FakeDiscord, payloads
     from fake_discord.bot_process import READY_LINE, BotProcess, bot_env
     from fake_discord.harness import COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
+    from fake_discord.interactions import UNKNOWN_INTERACTION
 
-    return FakeDiscord, payloads, READY_LINE, BotProcess, bot_env, COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
+    return SimpleNamespace(
+        FakeDiscord=FakeDiscord,
+        payloads=payloads,
+        READY_LINE=READY_LINE,
+        BotProcess=BotProcess,
+        bot_env=bot_env,
+        COMMAND_SYNC=COMMAND_SYNC,
+        HEARTBEAT_INTERVAL_MS=HEARTBEAT_INTERVAL_MS,
+        UNKNOWN_INTERACTION=UNKNOWN_INTERACTION,
+    )
 
 
 @dataclass(slots=True)
@@ -455,8 +467,10 @@ class LoadReport:
     """Seconds to the callback POST, for every reply that came (within LOAD_TIMEOUT)."""
     sent: int = 0
     unanswered: int = 0
+    late: int = 0
+    """Callbacks the fake refused as Discord does after 3 s: 404, code 10062 (Unknown interaction)."""
     not_messages: int = 0
-    """Callbacks that were not a message reply (type 4) or that the fake refused."""
+    """Other callbacks that were not an accepted message reply (type 4)."""
     tracebacks: int = 0
     harness_cpu: float = 0.0
     """CPU seconds this process (the fake Discords, the clients) spent during the rounds."""
@@ -513,30 +527,33 @@ def load_texts(count: int, round_number: int) -> list[str]:
 
 async def measure_load(label: str, database: dict[str, str], bots: int, rounds: int, folder: Path) -> LoadReport:
     """Start `bots` bot processes on `database` (env overrides), each with its own FakeDiscord, and load them."""
-    FakeDiscord, payloads, READY_LINE, BotProcess, bot_env, COMMAND_SYNC, HEARTBEAT_INTERVAL_MS = _harness()
+    h = fake_discord_harness()
     import_seconds = cli_add_work(cli_env({k: v for k, v in database.items() if v is not None}))
     if database.get("DATABASE_URL"):
         await settle(database["DATABASE_URL"])
-    started: list[tuple[object, object]] = []
+    started: list[tuple[Any, Any]] = []  # (FakeDiscord, BotProcess)
     try:
         for n in range(bots):
-            fake = FakeDiscord(heartbeat_interval_ms=HEARTBEAT_INTERVAL_MS)
+            fake = h.FakeDiscord(heartbeat_interval_ms=h.HEARTBEAT_INTERVAL_MS)
             await fake.start()
-            env = bot_env(fake, folder / "unused.sqlite3", {**database, "LOG_LEVEL": LOAD_LOG_LEVEL})
-            bot = await BotProcess.start(env)
+            env = h.bot_env(fake, folder / "unused.sqlite3", {**database, "LOG_LEVEL": LOAD_LOG_LEVEL})
+            bot = await h.BotProcess.start(env)
             started.append((fake, bot))
-            await bot.wait_for_log(READY_LINE, timeout=120)
-            await fake.wait_for_request("PUT", COMMAND_SYNC, since=0)
+            await bot.wait_for_log(h.READY_LINE, timeout=120)
+            await fake.wait_for_request("PUT", h.COMMAND_SYNC, since=0)
 
-        async def one(fake, text: str) -> tuple[float | None, bool]:  # type: ignore[no-untyped-def]
-            command = payloads.slash_command("quote", {"text": text, "work": LOAD_WORK})
+        async def one(fake: Any, text: str) -> tuple[float | None, str]:
+            """Seconds from dispatch to the callback POST (None: none came), and what it was."""
+            command = h.payloads.slash_command("quote", {"text": text, "work": LOAD_WORK})
             begun = time.perf_counter()
             try:
                 callback = await fake.interact(command, timeout=LOAD_TIMEOUT)
             except AssertionError:  # the fake's "no callback within timeout"
-                return None, False
+                return None, "none"
             elapsed = time.perf_counter() - begun
-            return elapsed, callback.json.get("type") == 4 and callback.status in (200, 204)
+            if callback.refusal is not None and callback.refusal.code == h.UNKNOWN_INTERACTION:
+                return elapsed, "late"
+            return elapsed, "reply" if callback.json.get("type") == 4 and callback.status < 300 else "other"
 
         warmups = [(await one(fake, "For the dead travel fast"))[0] or LOAD_TIMEOUT for fake, _ in started]
         report = LoadReport(label, bots, import_seconds, warmups)
@@ -551,7 +568,8 @@ async def measure_load(label: str, database: dict[str, str], bots: int, rounds: 
             answered = [seconds for seconds, _ in outcomes if seconds is not None]
             report.latencies.extend(answered)
             report.unanswered += len(outcomes) - len(answered)
-            report.not_messages += sum(1 for seconds, ok in outcomes if seconds is not None and not ok)
+            report.late += sum(1 for _, what in outcomes if what == "late")
+            report.not_messages += sum(1 for _, what in outcomes if what == "other")
         report.harness_cpu = own_cpu() - harness_before
         report.bots_cpu = sum(process_cpu(pid) for pid in pids) - bots_before
         busy_after, total_after = machine_ticks()
@@ -559,17 +577,21 @@ async def measure_load(label: str, database: dict[str, str], bots: int, rounds: 
     finally:
         for fake, bot in started:
             status = await bot.stop(timeout=30)
-            if status != 0 or bot.tracebacks():
+            unexpected = [trace for trace in bot.tracebacks() if "Unknown interaction" not in trace]
+            if status != 0 or unexpected:
                 print(f"warning: {label}: a bot exited {status}, log:\n{bot.tail()}", file=sys.stderr)
             await fake.close()
-    report.tracebacks = sum(len(bot.tracebacks()) for _, bot in started)
+    report.tracebacks = sum(
+        1 for _, bot in started for trace in bot.tracebacks() if "Unknown interaction" not in trace
+    )
     return report
 
 
 LOAD_HEADER = [
     "configuration",
     "bots",
-    "replies",
+    "callbacks",
+    "late (10062)",
     "p50 ms",
     "p95 ms",
     "p99 ms",
@@ -591,7 +613,8 @@ def load_rows(reports: Sequence[LoadReport]) -> list[list[str]]:
             [
                 report.label,
                 str(report.bots),
-                f"{answered}/{report.sent}" + (f" ({report.not_messages} not type 4)" if report.not_messages else ""),
+                f"{answered}/{report.sent}" + (f" ({report.not_messages} not a message)" if report.not_messages else ""),
+                f"{report.late}",
                 f"{percentile(report.latencies, 0.5):.0f}" if answered else "-",
                 f"{percentile(report.latencies, 0.95):.0f}" if answered else "-",
                 f"{percentile(report.latencies, 0.99):.0f}" if answered else "-",
@@ -669,7 +692,7 @@ async def run(args: argparse.Namespace) -> int:
             print(render(LOAD_HEADER, load_rows(reports)))
             print()
             if any(report.tracebacks for report in reports):
-                print("warning: tracebacks in the bots' logs (see stderr)")
+                print("warning: unexpected tracebacks in the bots' logs (see stderr)")
     print(f"load average after the run: {' / '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
 
