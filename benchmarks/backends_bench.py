@@ -637,7 +637,7 @@ def machine_description(pg_version: str) -> str:
     try:
         for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 2**20:.0f} GiB RAM"
+                memory = f"{int(line.split()[1]) / 2**20:.1f} GiB RAM"
     except OSError:
         pass
     load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
