@@ -59,16 +59,24 @@ class QuoteIndexStore:
 
     async def candidates(self, work_id: int, terms: Iterable[str], limit: int) -> list[Unit]:
         """Up to `limit` sentences of the work holding any of `terms`, best rank first
-        (SQLite: BM25; PostgreSQL: ts_rank_cd)."""
+        (SQLite: BM25; PostgreSQL: ts_rank)."""
         ordered = sorted(terms)
         if not ordered:
             return []
         if self._database.dialect is Dialect.POSTGRES:
+            # Rank, cut to `limit`, and only then fetch those rows' text: joining first
+            # let the planner hash every passage of the library. ts_rank rather than
+            # ts_rank_cd: on these OR queries ts_rank_cd merely counts occurrences
+            # (0.1 each) and costs several times as much per matching row, which was
+            # most of the query's time; with ts_rank the benchmark's /quote answers are
+            # the same, query for query (benchmarks/backends_bench.py).
             query = " | ".join(_ts_quoted(t) for t in ordered)
             rows = await self._database.fetch_all(
-                f"SELECT s.id, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.id,"
-                f" to_tsquery('{TS_CONFIG}', ?) AS q"
-                " WHERE s.work_id = ? AND s.terms @@ q ORDER BY ts_rank_cd(s.terms, q) DESC, s.id LIMIT ?",
+                "SELECT hit.id, hit.bare, p.text FROM ("
+                "  SELECT s.id, s.bare, ts_rank(s.terms, q) AS score"
+                f"  FROM sentence_terms s, to_tsquery('{TS_CONFIG}', ?) AS q"
+                "  WHERE s.work_id = ? AND s.terms @@ q ORDER BY score DESC, s.id LIMIT ?"
+                ") AS hit JOIN passages p ON p.id = hit.id ORDER BY hit.score DESC, hit.id",
                 (query, work_id, limit),
             )
             return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
