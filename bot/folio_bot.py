@@ -118,8 +118,8 @@ async def send_ephemeral(interaction: discord.Interaction, message: str) -> None
             await interaction.followup.send(message, ephemeral=True)
         else:
             await interaction.response.send_message(message, ephemeral=True)
-    except discord.HTTPException:
-        log.warning("Could not deliver an error message for interaction %s", interaction.id, exc_info=True)
+    except discord.HTTPException as error:  # e.g. the interaction expired while the bot was busy
+        log.warning("Could not deliver an error message for interaction %s: %s", interaction.id, error)
 
 
 def point_at_endpoints(settings: Settings) -> None:
