@@ -11,6 +11,7 @@ process. Its memory is read from ``/proc/<pid>/status``.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import re
 import signal
@@ -61,8 +62,8 @@ def _novel_body(name: str) -> str:
 def bench_work_text(number: int, size_bytes: int) -> str:
     """Work `number`: a Project Gutenberg-style book of about `size_bytes` (UTF-8), never more.
 
-    Its body is Dracula and Frankenstein, in turn, as many times as fit; the
-    header (title, author, START line) names the work, so each number gives a
+    Its body is Dracula and Frankenstein, in turn, as many times as fit, the
+    last one cut at a paragraph's end to make up the size; the header (title, author, START line) names the work, so each number gives a
     distinct text (another content hash) with its own title.
     """
     header = (
@@ -70,18 +71,17 @@ def bench_work_text(number: int, size_bytes: int) -> str:
         f"*** START OF THE PROJECT GUTENBERG EBOOK FOLIO BENCHMARK WORK {number} ***\n\n"
     )
     footer = f"\n*** END OF THE PROJECT GUTENBERG EBOOK FOLIO BENCHMARK WORK {number} ***\n"
-    bodies = [_novel_body(name) for name in NOVELS]
-    parts = [header]
-    used = len(header.encode()) + len(footer.encode())
-    for turn in range(10_000):
+    bodies = [_novel_body(name).encode() for name in NOVELS]
+    parts = [header.encode()]
+    room = size_bytes - len(parts[0]) - len(footer.encode())
+    for turn in itertools.count():
         body = bodies[turn % len(bodies)]
-        size = len(body.encode())
-        if used + size > size_bytes:
+        if len(body) > room:  # the last novel only in part, up to a paragraph's end
+            parts.append(body[: body.rfind(b"\n\n", 0, room)].rstrip(b" \t\n") if room > 2 else b"")
             break
         parts.append(body)
-        used += size
-    parts.append(footer)
-    return "".join(parts)
+        room -= len(body)
+    return b"".join(parts).decode() + footer
 
 
 def write_bench_works(folder: Path, count: int, size_bytes: int) -> list[Path]:
@@ -104,14 +104,16 @@ def add_work_with_cli(checkout: Path, database: Path, path: Path, slug: str) -> 
     """`run_bot.py add-work` of `checkout` into `database`; returns the seconds it took."""
     env = _clean_env({"DATABASE_PATH": str(database), "LOG_LEVEL": "WARNING"})
     started = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, str(checkout / "run_bot.py"), "add-work", str(path), "--slug", slug],
         cwd=checkout,
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
         timeout=1800,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"add-work {path} failed ({done.returncode}): {done.stderr.strip()}")
     return time.perf_counter() - started
 
 
