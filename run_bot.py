@@ -7,18 +7,23 @@
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py bench [--markdown] [--holdout]
+    python run_bot.py bench memory [--markdown] [--before PATH]
+    python run_bot.py bench import-stall [--markdown] [--before PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import logging
 import sys
 
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
 
+BENCHMARKS = {"memory": "benchmarks.memory_bench", "import-stall": "benchmarks.import_stall_bench"}
+"""`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MISSING_TOKEN = """\
 Folio needs a Discord bot token to connect, and DISCORD_TOKEN is not set.
@@ -41,14 +46,18 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands.add_parser("run", help="start the Discord bot (the default)")
     add_offline_commands(subcommands)
     subcommands.add_parser(
-        "bench", help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options)"
+        "bench",
+        help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
+        "bench memory and bench import-stall measure the running bot",
     )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["bench"]:  # the benchmark parses its own options
+    if argv[:1] == ["bench"]:  # the benchmarks parse their own options
+        if argv[1:2] and argv[1] in BENCHMARKS:
+            return importlib.import_module(BENCHMARKS[argv[1]]).main(argv[2:])
         from benchmarks.quote_bench import main as bench_main
 
         return bench_main(argv[1:])

@@ -1,13 +1,23 @@
-"""Quote lookup benchmark: Folio's QuoteIndex against brute-force rapidfuzz.
+"""Quote lookup benchmark: Folio from its database and in memory, against brute-force rapidfuzz.
 
 For each text (the bundled story, Frankenstein, Dracula) this parses the work
 with :func:`bot.text.ingest.parse_work`, builds a :class:`bot.search.engine.QuoteIndex`
-over its sentences (timed, and its peak allocation traced), then runs the
-reader queries of ``benchmarks/queries/<text>.yaml`` through
+over its sentences (timed, and its peak allocation traced), imports the text
+into a temporary SQLite database through :class:`bot.library.service.Library`
+(timed: prepare and save), then runs the reader queries of
+``benchmarks/queries/<text>.yaml`` through three engines, in the same run:
 
-* **Folio**: ``QuoteIndex.lookup``. An in-story query is a hit when the top
-  *confident* match is the expected sentence; an off-story query is rejected
-  when there is no confident match.
+* **Folio (database)**: what the bot runs, ``await Library.lookup(query,
+  slug=...)`` (FTS5 candidates from the database, rescored in Python), on a
+  freshly opened database, so the first query also loads the work's
+  vocabulary and outline into the cache (that cold lookup is reported apart).
+  A ``FolioError`` (a query the bot refuses) counts as no answer.
+* **Folio (in memory)**: ``QuoteIndex.lookup``, the same engine over an index
+  held in memory.
+
+For both Folio engines an in-story query is a hit when the top *confident*
+match is the expected sentence; an off-story query is rejected when there is
+no confident match.
 * **Brute force**: ``rapidfuzz.process.extractOne(query, sentences,
   scorer=fuzz.WRatio, processor=utils.default_process)``, the obvious
   baseline with rapidfuzz's standard preprocessing (lower case, punctuation
@@ -17,8 +27,10 @@ reader queries of ``benchmarks/queries/<text>.yaml`` through
   off-story query is rejected when the best score is below
   :data:`BASELINE_CUTOFF`.
 
-Latencies are per query, wall clock, after one warm-up pass. ``suggest`` is
-timed on the first 60% of each in-story query (a line half-typed).
+Latencies are per query, wall clock, after one warm-up pass (for the database
+engine, inside its event loop, as the bot awaits it). ``suggest`` is timed on
+the first 60% of each in-story query (a line half-typed), in memory and from
+the database.
 
 The default run covers the query sets the engine was tuned against
 (:data:`~benchmarks.query_sets.QUERY_SET_NAMES`); ``--holdout`` runs the
@@ -32,12 +44,14 @@ Run: ``python run_bot.py bench [--markdown] [--holdout | NAME ...]``.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import platform
 import resource
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,13 +63,17 @@ from benchmarks.query_sets import (
     KINDS,
     OFF_STORY,
     QUERY_SET_NAMES,
+    Query,
     QuerySet,
     is_expected,
     load_query_set,
 )
-from bot.text.ingest import parse_work
+from bot.errors import FolioError
+from bot.library.service import Library
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import clear_caches
+from bot.storage.database import Database
+from bot.text.ingest import parse_work
 
 BASELINE_CUTOFF = 90.0
 """WRatio score at or above which the baseline counts as "found". In-story hits
@@ -88,6 +106,21 @@ class EngineRun:
 
 
 @dataclass(slots=True)
+class DatabaseRun:
+    """The text imported into a fresh SQLite database and queried through :class:`Library`."""
+
+    text_bytes: int
+    import_ms: float
+    """``Library.add_text``: prepare (parse, index) and save, in one call."""
+    database_bytes: int
+    """What the import added to the database file (WAL checkpointed)."""
+    cold_ms: float
+    """The first lookup after opening the database: it loads the work's vocabulary and outline."""
+    lookups: EngineRun
+    suggest_latencies: list[float]
+
+
+@dataclass(slots=True)
 class TextReport:
     name: str
     words: int
@@ -96,8 +129,10 @@ class TextReport:
     build_ms: float
     build_peak_mib: float
     folio: EngineRun
+    """Folio's engine over an index held in memory."""
     baseline: EngineRun
     suggest_latencies: list[float]
+    database: DatabaseRun
 
 
 def percentile(seconds: Sequence[float], share: float) -> float:
@@ -107,7 +142,7 @@ def percentile(seconds: Sequence[float], share: float) -> float:
 
 
 def measure(query_set: QuerySet) -> TextReport:
-    """Build the index for one text and run its queries through both engines."""
+    """Build the index for one text, import it into a database, and run its queries through every engine."""
     source_text = query_set.text_path.read_text(encoding="utf-8")
     started = time.perf_counter()
     work = parse_work(source_text)
@@ -129,6 +164,7 @@ def measure(query_set: QuerySet) -> TextReport:
         folio=_run(query_set, lambda query: _folio_answer(index, query)),
         baseline=_run(query_set, baseline.answer),
         suggest_latencies=_suggest_latencies(index, query_set),
+        database=measure_database(query_set, source_text),
     )
 
 
@@ -175,6 +211,12 @@ class Baseline:
         return Answer(self.sentences[position], score >= BASELINE_CUTOFF)
 
 
+def _passed(query: Query, result: Answer) -> bool:
+    if query.expect is None:
+        return not result.confident
+    return result.text is not None and is_expected(result.text, query.expect)
+
+
 def _run(query_set: QuerySet, answer: Callable[[str], Answer]) -> EngineRun:
     for query in query_set.queries:
         answer(query.text)
@@ -183,32 +225,116 @@ def _run(query_set: QuerySet, answer: Callable[[str], Answer]) -> EngineRun:
         started = time.perf_counter()
         result = answer(query.text)
         elapsed = time.perf_counter() - started
-        if query.expect is None:
-            passed = not result.confident
-        else:
-            passed = result.text is not None and is_expected(result.text, query.expect)
-        run.record(query.kind, passed, elapsed)
+        run.record(query.kind, _passed(query, result), elapsed)
     return run
 
 
-def _suggest_latencies(index: QuoteIndex, query_set: QuerySet) -> list[float]:
-    partials = [
+async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[Answer]]) -> EngineRun:
+    """:func:`_run` for an engine that is awaited; each query is timed inside the event loop."""
+    for query in query_set.queries:
+        await answer(query.text)
+    run = EngineRun()
+    for query in query_set.queries:
+        started = time.perf_counter()
+        result = await answer(query.text)
+        elapsed = time.perf_counter() - started
+        run.record(query.kind, _passed(query, result), elapsed)
+    return run
+
+
+def _partials(query_set: QuerySet) -> list[str]:
+    """The first 60% of each in-story query: a line half-typed, as autocomplete sees it."""
+    return [
         query.text[: max(1, int(len(query.text) * SUGGEST_PREFIX_SHARE))]
         for query in query_set.queries
         if query.expect is not None
     ]
+
+
+def _suggest_latencies(index: QuoteIndex, query_set: QuerySet) -> list[float]:
     latencies = []
-    for partial in partials:
+    for partial in _partials(query_set):
         started = time.perf_counter()
         index.suggest(partial)
         latencies.append(time.perf_counter() - started)
     return latencies
 
 
+# -- the database engine --------------------------------------------------------
+
+
+def measure_database(query_set: QuerySet, source_text: str) -> DatabaseRun:
+    """Import ``source_text`` into a temporary database and run the queries through ``Library.lookup``."""
+    with tempfile.TemporaryDirectory(prefix="folio-bench-") as folder:
+        return asyncio.run(_measure_database(Path(folder) / "bench.sqlite3", query_set, source_text))
+
+
+def database_slug(query_set: QuerySet) -> str:
+    """The slug the benchmark stores a text under (never the bundled story's own)."""
+    return f"bench-{query_set.text_path.stem}"[:40].rstrip("-")
+
+
+async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -> DatabaseRun:
+    slug = database_slug(query_set)
+    async with Database.opened(path) as database:
+        await Library(database).ensure_bundled_story()  # every library has it; not counted
+    empty_bytes = _database_bytes(path)
+    async with Database.opened(path) as database:
+        clear_caches()
+        started = time.perf_counter()
+        await Library(database).add_text(source_text, slug=slug)
+        import_ms = 1000.0 * (time.perf_counter() - started)
+    database_bytes = _database_bytes(path) - empty_bytes
+    async with Database.opened(path) as database:  # as a process that never saw the work
+        library = Library(database)
+        clear_caches()
+        first = next(query for query in query_set.queries if query.expect is not None)
+        started = time.perf_counter()
+        await library.lookup(first.text, slug=slug)
+        cold_ms = 1000.0 * (time.perf_counter() - started)
+        lookups = await _run_awaited(query_set, lambda query: _database_answer(library, slug, query))
+        suggest_latencies = []
+        for partial in _partials(query_set):
+            started = time.perf_counter()
+            await library.suggest(partial, slug=slug)
+            suggest_latencies.append(time.perf_counter() - started)
+    return DatabaseRun(
+        text_bytes=len(source_text.encode("utf-8")),
+        import_ms=import_ms,
+        database_bytes=database_bytes,
+        cold_ms=cold_ms,
+        lookups=lookups,
+        suggest_latencies=suggest_latencies,
+    )
+
+
+async def _database_answer(library: Library, slug: str, query: str) -> Answer:
+    try:
+        hits = (await library.lookup(query, slug=slug)).hits
+    except FolioError:
+        return Answer(None, False)
+    return Answer(hits[0].sentence.text if hits else None, bool(hits))
+
+
+def _database_bytes(path: Path) -> int:
+    """The database's size on disk: its file and any write-ahead log left."""
+    return sum(part.stat().st_size for part in (path, path.with_name(path.name + "-wal")) if part.exists())
+
+
 # -- rendering ----------------------------------------------------------------
 
 INDEX_HEADER = ["text", "words", "sentences", "parse ms", "build ms", "build peak MiB", "suggest p50 ms", "suggest p95 ms"]
+DATABASE_HEADER = [
+    "text",
+    "text MiB",
+    "import ms",
+    "database MiB",
+    "first lookup ms",
+    "suggest p50 ms",
+    "suggest p95 ms",
+]
 RESULT_HEADER = ["text", "engine", *IN_STORY_KINDS, "in-story", "off-story rejected", "p50 ms", "p95 ms"]
+DATABASE_ENGINE, MEMORY_ENGINE, BASELINE_ENGINE = "folio (database)", "folio (in memory)", "brute force"
 
 
 def index_rows(reports: list[TextReport]) -> list[list[str]]:
@@ -222,6 +348,21 @@ def index_rows(reports: list[TextReport]) -> list[list[str]]:
             f"{report.build_peak_mib:.1f}",
             f"{percentile(report.suggest_latencies, 0.5):.2f}",
             f"{percentile(report.suggest_latencies, 0.95):.2f}",
+        ]
+        for report in reports
+    ]
+
+
+def database_rows(reports: list[TextReport]) -> list[list[str]]:
+    return [
+        [
+            report.name,
+            f"{report.database.text_bytes / 2**20:.2f}",
+            f"{report.database.import_ms:,.0f}",
+            f"{report.database.database_bytes / 2**20:.1f}",
+            f"{report.database.cold_ms:.0f}",
+            f"{percentile(report.database.suggest_latencies, 0.5):.2f}",
+            f"{percentile(report.database.suggest_latencies, 0.95):.2f}",
         ]
         for report in reports
     ]
@@ -246,11 +387,24 @@ def result_rows(reports: list[TextReport]) -> list[list[str]]:
 
 
 def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
-    groups = [(report.name, [("folio", report.folio), ("brute force", report.baseline)]) for report in reports]
+    groups = [
+        (
+            report.name,
+            [
+                (DATABASE_ENGINE, report.database.lookups),
+                (MEMORY_ENGINE, report.folio),
+                (BASELINE_ENGINE, report.baseline),
+            ],
+        )
+        for report in reports
+    ]
     if len(reports) > 1:
+        database = _merged(report.database.lookups for report in reports)
         folio = _merged(report.folio for report in reports)
         baseline = _merged(report.baseline for report in reports)
-        groups.append(("all texts", [("folio", folio), ("brute force", baseline)]))
+        groups.append(
+            ("all texts", [(DATABASE_ENGINE, database), (MEMORY_ENGINE, folio), (BASELINE_ENGINE, baseline)])
+        )
     return groups
 
 
@@ -327,12 +481,15 @@ def main(argv: list[str] | None = None) -> int:
     render = render_markdown if args.markdown else render_plain
     print(render(INDEX_HEADER, index_rows(reports)))
     print()
+    print(render(DATABASE_HEADER, database_rows(reports)))
+    print()
     print(render(RESULT_HEADER, result_rows(reports)))
     print()
     print(
-        f"hit@1 per kind; in-story = all in-story kinds; brute force = rapidfuzz.process.extractOne "
-        f"(scorer WRatio, processor default_process), off-story rejected when its best score < "
-        f"{BASELINE_CUTOFF:.0f}; both engines measured in the same run. {machine_line()}; "
+        f"hit@1 per kind; in-story = all in-story kinds; folio (database) = Library.lookup on SQLite (FTS5 "
+        f"candidates, rescored in Python), folio (in memory) = QuoteIndex.lookup; brute force = "
+        f"rapidfuzz.process.extractOne (scorer WRatio, processor default_process), off-story rejected when its "
+        f"best score < {BASELINE_CUTOFF:.0f}; all three engines measured in the same run. {machine_line()}; "
         f"process peak RSS {_peak_rss_mib():.0f} MiB."
     )
     return 0

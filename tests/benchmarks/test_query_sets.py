@@ -107,8 +107,30 @@ def test_is_expected_ignores_case_punctuation_and_quote_style() -> None:
 def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str]) -> None:
     assert quote_bench.main(["hello-from-the-other-side", "--markdown"]) == 0
     output = capsys.readouterr().out
-    assert "| hello-from-the-other-side | folio |" in output
+    assert "| hello-from-the-other-side | folio (database) |" in output
+    assert "| hello-from-the-other-side | folio (in memory) |" in output
     assert "| hello-from-the-other-side | brute force |" in output
+
+
+def test_database_engine_answers_the_bundled_story() -> None:
+    query_set = load_query_set("hello-from-the-other-side")
+    run = quote_bench.measure_database(query_set, query_set.text_path.read_text(encoding="utf-8"))
+    assert sum(run.lookups.total.values()) == len(query_set.queries)
+    assert run.lookups.counts("exact") == (len(query_set.of_kind("exact")),) * 2
+    passed, total = run.lookups.counts(*IN_STORY_KINDS)
+    assert passed >= 0.9 * total
+    assert run.import_ms > 0 and run.database_bytes > 0 and run.cold_ms > 0
+    assert len(run.suggest_latencies) == total
+
+
+async def test_database_engine_counts_a_refused_query_as_no_answer(tmp_path) -> None:
+    async with quote_bench.Database.opened(tmp_path / "folio.sqlite3") as database:
+        library = quote_bench.Library(database)
+        await library.ensure_bundled_story()
+        with pytest.raises(quote_bench.FolioError):
+            await library.lookup("!!!")
+        answer = await quote_bench._database_answer(library, "hello-from-the-other-side", "!!!")
+    assert answer == quote_bench.Answer(None, False)
 
 
 def test_benchmark_rejects_unknown_query_sets() -> None:
@@ -120,6 +142,7 @@ def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.M
     measured: list[str] = []
     monkeypatch.setattr(quote_bench, "measure", lambda query_set: measured.append(query_set.name))
     monkeypatch.setattr(quote_bench, "index_rows", lambda reports: [])
+    monkeypatch.setattr(quote_bench, "database_rows", lambda reports: [])
     monkeypatch.setattr(quote_bench, "result_rows", lambda reports: [])
     assert quote_bench.main(["--holdout"]) == 0
     assert measured == list(HOLDOUT_SET_NAMES)
