@@ -74,7 +74,7 @@ class ProcessImporter:
             worker = self._context.Process(
                 target=_import_in_worker, args=(self._database, job, sender), daemon=True
             )
-            worker.start()
+            await asyncio.to_thread(worker.start)  # spawning a Python takes about a second: not on the loop
             sender.close()
             self._workers.add(worker)
             try:
