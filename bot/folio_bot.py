@@ -19,6 +19,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import Clock, clock_for
 from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
@@ -51,6 +52,7 @@ class FolioBot(commands.Bot):
         self.settings = settings
         self.database = database
         self.library = library
+        self.clock: Clock = clock_for(settings.clock_file)
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error

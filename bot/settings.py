@@ -14,6 +14,7 @@ DEFAULT_DATABASE_PATH = DATA_DIR / "folio.sqlite3"
 DEFAULT_CACHE_MB = 64
 DEFAULT_MAX_WORKS_PER_SERVER = 20
 DEFAULT_MAX_MB_PER_SERVER = 60
+DEFAULT_TICK_SECONDS = 1.0
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
@@ -40,6 +41,10 @@ class Settings:
     """Works one server may add (FOLIO_MAX_WORKS_PER_SERVER)."""
     max_mb_per_server: int = DEFAULT_MAX_MB_PER_SERVER
     """MiB of text one server's works may take (FOLIO_MAX_MB_PER_SERVER)."""
+    clock_file: Path | None = None
+    """Tests only (FOLIO_CLOCK_FILE): read the time from this file instead of the system clock."""
+    tick_seconds: float = DEFAULT_TICK_SECONDS
+    """How often background loops compare the clock with their deadlines (FOLIO_TICK_SECONDS)."""
 
     @property
     def database_target(self) -> Path | str:
@@ -63,6 +68,8 @@ class Settings:
             cache_mb=_positive(env, "FOLIO_CACHE_MB", DEFAULT_CACHE_MB),
             max_works_per_server=_positive(env, "FOLIO_MAX_WORKS_PER_SERVER", DEFAULT_MAX_WORKS_PER_SERVER),
             max_mb_per_server=_positive(env, "FOLIO_MAX_MB_PER_SERVER", DEFAULT_MAX_MB_PER_SERVER),
+            clock_file=_optional_path(env, "FOLIO_CLOCK_FILE"),
+            tick_seconds=_positive_seconds(env, "FOLIO_TICK_SECONDS", DEFAULT_TICK_SECONDS),
         )
 
 
@@ -94,6 +101,24 @@ def _positive(env: os._Environ[str] | dict[str, str], name: str, default: int) -
     if not value.isdigit() or int(value) < 1:
         raise SettingsError(f"{name} must be a whole number of at least 1, got {value!r}.")
     return int(value)
+
+
+def _optional_path(env: os._Environ[str] | dict[str, str], name: str) -> Path | None:
+    value = _optional(env, name)
+    return None if value is None else Path(value)
+
+
+def _positive_seconds(env: os._Environ[str] | dict[str, str], name: str, default: float) -> float:
+    value = _optional(env, name)
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 3600:
+        raise SettingsError(f"{name} must be a number of seconds above 0 and at most 3600, got {value!r}.")
+    return seconds
 
 
 def _log_level(env: os._Environ[str] | dict[str, str]) -> str | None:

@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS, MAX_TITLE_CHARS, check_work_size
+from cogs.checks import moderators_only
 from cogs.choices import work_choices
 from cogs.library_ui import (
     default_set_embed,
@@ -15,19 +16,6 @@ from cogs.library_ui import (
     work_added_embed,
     works_embed,
 )
-
-
-def _is_moderator(interaction: discord.Interaction) -> bool:
-    """In a server, with Manage Server; raises the check failure that explains what is missing."""
-    if interaction.guild_id is None:
-        raise app_commands.NoPrivateMessage()
-    if not interaction.permissions.manage_guild:
-        raise app_commands.MissingPermissions(["manage_guild"])
-    return True
-
-
-moderators_only = app_commands.check(_is_moderator)
-"""Checked by the bot on every call, whatever the server's command permission overrides say."""
 
 
 class LibraryCog(commands.Cog):
