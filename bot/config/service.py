@@ -1,0 +1,74 @@
+"""Server configurations as the bot reads them on every interaction: cached, and forgotten on change.
+
+Every command and click asks whether its capability is on, and every moderator
+command whether the member holds the moderator role, so each server's
+configuration is kept in memory once read. A change made through this process
+replaces the cached copy at once; a change made by another process sharing the
+database (PostgreSQL) is seen once the copy is older than ``max_age`` seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config.audit import AuditEntry
+from bot.config.capabilities import ServerConfig
+from bot.config.changes import DEFAULT_WORK
+from bot.storage.database import Database
+from bot.storage.server_config import ServerConfigStore
+
+DEFAULT_MAX_AGE = 60.0
+"""Seconds a cached configuration is trusted before it is read again."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    config: ServerConfig
+    read_at: float
+
+
+class ServerConfigs:
+    """Read and change server configurations; every change is audited."""
+
+    def __init__(self, database: Database, clock: Clock, *, max_age: float = DEFAULT_MAX_AGE) -> None:
+        self._store = ServerConfigStore(database)
+        self._clock = clock
+        self._max_age = max_age
+        self._cache: dict[int, _Cached] = {}
+
+    async def get(self, guild_id: int) -> ServerConfig:
+        """A server's configuration, from memory unless it is missing or too old."""
+        now = self._clock.timestamp()
+        cached = self._cache.get(guild_id)
+        if cached is None or not 0 <= now - cached.read_at < self._max_age:
+            cached = _Cached(await self._store.load(guild_id), now)
+            self._cache[guild_id] = cached
+        return cached.config
+
+    def forget(self, guild_id: int) -> None:
+        self._cache.pop(guild_id, None)
+
+    async def switch_capability(
+        self, guild_id: int, capability: str, enabled: bool | None, *, channel_id: int | None, user_id: int
+    ) -> AuditEntry:
+        """Turn `capability` on, off or back to the default, for the server or (with `channel_id`) one channel."""
+        entry = await self._store.switch_capability(
+            guild_id, capability, enabled, channel_id=channel_id, user_id=user_id, at=self._clock.now()
+        )
+        self.forget(guild_id)
+        return entry
+
+    async def set_moderator_role(self, guild_id: int, role_id: int | None, *, user_id: int) -> AuditEntry:
+        entry = await self._store.set_moderator_role(guild_id, role_id, user_id=user_id, at=self._clock.now())
+        self.forget(guild_id)
+        return entry
+
+    async def record_default_work(self, guild_id: int, old_slug: str, new_slug: str, *, user_id: int) -> AuditEntry:
+        """Audit a change of the default work (which the library stores)."""
+        entry = AuditEntry(guild_id, user_id, DEFAULT_WORK, old_slug, new_slug, self._clock.now())
+        await self._store.record(entry)
+        return entry
+
+    async def recent_changes(self, guild_id: int, limit: int) -> list[AuditEntry]:
+        return await self._store.recent_changes(guild_id, limit)
