@@ -20,21 +20,26 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import Clock, clock_for
+from bot.config.changes import InvalidSetting
+from bot.config.service import ServerConfigs
 from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.storage.database import Database
+from cogs.checks import NotModerator
+from cogs.gating import FolioTree
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote")
+EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.config", "cogs.help", "cogs.owner")
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
 DISCORD_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Use `/works` to see what is there.",
     EmptyQuery: "For example: `/quote text: hello from the other side`",
+    InvalidSetting: "`/config show` lists the settings and their values.",
 }
 """What to add, in Discord, to an error's plain message."""
 
@@ -48,11 +53,13 @@ class FolioBot(commands.Bot):
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            tree_cls=FolioTree,
         )
         self.settings = settings
         self.database = database
         self.library = library
         self.clock: Clock = clock_for(settings.clock_file)
+        self.configs = ServerConfigs(database, self.clock)
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error
@@ -61,15 +68,33 @@ class FolioBot(commands.Bot):
         await self._sync_commands()
 
     async def _sync_commands(self) -> None:
-        guild_id = self.settings.guild_id
-        if guild_id is None:
+        if self.settings.guild_id is None:
             synced = await self.tree.sync()
             log.info("Synced %d commands globally (may take up to an hour to appear)", len(synced))
             return
+        await self._sync_dev_guild(self.settings.guild_id)
+
+    async def _sync_dev_guild(self, guild_id: int) -> int:
+        """Copy every command to the development server (DISCORD_GUILD_ID) and sync them there at once."""
         guild = discord.Object(id=guild_id)
+        self.tree.clear_commands(guild=guild)  # the copies of a reloaded cog's commands go stale
         self.tree.copy_global_to(guild=guild)
         synced = await self.tree.sync(guild=guild)
         log.info("Synced %d commands to server %d", len(synced), guild_id)
+        return len(synced)
+
+    async def reload_cog(self, extension: str) -> int | None:
+        """Reload one of :data:`EXTENSIONS` in place; returns how many commands were synced, if any.
+
+        With a development server, its copies of the commands are replaced by the
+        reloaded ones and synced there; global commands are never synced again here
+        (that takes up to an hour and is rate limited): restart for changed options.
+        """
+        await self.reload_extension(extension)
+        log.info("Reloaded %s", extension)
+        if self.settings.guild_id is None:
+            return None
+        return await self._sync_dev_guild(self.settings.guild_id)
 
     async def on_ready(self) -> None:
         log.info("Folio ready as %s in %d server(s)", self.user, len(self.guilds))
@@ -85,6 +110,8 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
     """One place that turns a failed command or click into a friendly ephemeral reply."""
     if isinstance(error, FolioError):
         message = discord_text(error)
+    elif isinstance(error, NotModerator):
+        message = f"Only moderators can do that: you need the **Manage Server** permission or the <@&{error.role_id}> role."
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."

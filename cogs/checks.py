@@ -1,22 +1,43 @@
 """Checks shared by every cog: who counts as a moderator.
 
-The checks run in the bot on every call, whatever the server's command permission
-overrides say, so default permissions only hide commands; they never grant them.
+A moderator has Manage Server, or holds the server's moderator role (set with
+``/config set setting: moderator_role``). The checks run in the bot on every
+call, whatever the server's command permission overrides say, so default
+permissions only hide commands; they never grant them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 from discord import app_commands
 
+if TYPE_CHECKING:
+    from bot.folio_bot import FolioBot
 
-def is_moderator(interaction: discord.Interaction) -> bool:
-    """In a server, with Manage Server; raises the check failure that explains what is missing."""
+
+class NotModerator(app_commands.MissingPermissions):
+    """Neither Manage Server nor the server's moderator role `role_id`."""
+
+    def __init__(self, role_id: int) -> None:
+        super().__init__(["manage_guild"])
+        self.role_id = role_id
+
+
+async def is_moderator(interaction: discord.Interaction) -> bool:
+    """In a server, with Manage Server or the moderator role; raises the check failure that explains what is missing."""
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
-    if not interaction.permissions.manage_guild:
+    if interaction.permissions.manage_guild:
+        return True
+    bot: FolioBot = interaction.client  # type: ignore[assignment]
+    role_id = (await bot.configs.get(interaction.guild_id)).moderator_role_id
+    if role_id is None:
         raise app_commands.MissingPermissions(["manage_guild"])
-    return True
+    if isinstance(interaction.user, discord.Member) and interaction.user.get_role(role_id) is not None:
+        return True
+    raise NotModerator(role_id)
 
 
 moderators_only = app_commands.check(is_moderator)

@@ -18,6 +18,7 @@ from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
 from cogs.quote_ui import (
     NAVIGATOR_COG,
+    QUOTE_CAPABILITY,
     PassageButton,
     not_found_embed,
     passage_embed,
@@ -56,7 +57,9 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
         )
 
-    @app_commands.command(name="quote", description="Find a line you half-remember in the story")
+    @app_commands.command(
+        name="quote", description="Find a line you half-remember in the story", extras={"capability": QUOTE_CAPABILITY}
+    )
     @app_commands.describe(
         text="The line as you remember it: typos and fuzzy wording are fine",
         work="Which work to search (default: the server's story)",

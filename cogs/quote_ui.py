@@ -12,6 +12,7 @@ from bot.library.views import QuoteLookup, WorkView
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
+from cogs.gating import CapabilityGate
 
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
@@ -85,6 +86,7 @@ LEGACY_BUTTON = re.compile(r"folio:nav:(?P<slug>[a-z0-9-]{1,40}):(?P<target>\d{1
 STEPS = {"prev": -1, "next": 1}
 NAVIGATOR_COG = "QuoteCog"
 """The cog that handles ◀/▶ clicks (see :class:`PassageNavigator`)."""
+QUOTE_CAPABILITY = "quote"
 STALE_BUTTON = "This button no longer works. Run `/quote` again to get fresh ones."
 
 
@@ -94,14 +96,17 @@ class PassageNavigator(Protocol):
     async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None: ...
 
 
-class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+class PassageButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
     """◀ or ▶: shows the paragraph before or after the passage with a stable id.
 
     The custom id carries all the click needs, so buttons on messages sent
     before a restart (or a re-import of the work) keep working, and no view is
     kept per message. Every id of the template is claimed: a legacy one is
     still followed, a damaged or forged one is answered with :data:`STALE_BUTTON`.
+    Clicks obey the quote capability's switches, as /quote does.
     """
+
+    capability = QUOTE_CAPABILITY
 
     def __init__(self, passage_id: int, arrow: str, *, disabled: bool = False) -> None:
         super().__init__(
@@ -130,8 +135,10 @@ class PassageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUT
         await _navigator(interaction).step_from(interaction, self.passage_id, self.step)
 
 
-class LegacyButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+class LegacyButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
     """A button from before stable ids: shows paragraph `target` of `slug` (made by :class:`PassageButton`)."""
+
+    capability = QUOTE_CAPABILITY
 
     def __init__(self, item: discord.ui.Button[Any], slug: str, target: int) -> None:
         super().__init__(item)

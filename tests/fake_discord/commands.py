@@ -140,6 +140,20 @@ def _value_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> lis
             problems.append(f"{label} must be within {low}..{high}, not {value}")
     if kind == ATTACHMENT and value not in (resolved.get("attachments") or {}):
         problems.append(f"{label} names attachment {value}, which data.resolved.attachments lacks")
+    if kind == CHANNEL:
+        problems += _channel_problems(schema, value, label, resolved)
+    return problems
+
+
+def _channel_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> list[str]:
+    """A channel option's value must be resolved, and of a type the option allows (``channel_types``)."""
+    channel = (resolved.get("channels") or {}).get(value)
+    if channel is None:
+        return [f"{label} names channel {value}, which data.resolved.channels lacks"]
+    allowed = schema.get("channel_types")
+    if allowed and channel["type"] not in allowed:
+        return [f"{label} only takes channels of types {allowed}, not {channel['type']}"]
+    return []
     return problems
 
 

@@ -4,6 +4,8 @@ The fake world is one guild with one text channel, three people and a bot:
 
 * ``ALICE`` and ``BOB`` are ordinary members (``@everyone`` permissions only);
 * ``MOD`` holds the "Moderator" role and so has MANAGE_GUILD;
+* ``HOST`` holds the "Book club host" role, which grants nothing by itself
+  (a server can make it Folio's moderator role);
 * ``BOT`` is Folio itself; its user id is also the application id.
 
 Every builder returns plain JSON-ready dicts with snowflakes as strings, the way
@@ -36,12 +38,14 @@ CHANNEL_ID = 1_300_000_000_000_000_200
 EVERYONE_ROLE_ID = GUILD_ID  # Discord gives @everyone the guild's id.
 MODERATOR_ROLE_ID = 1_300_000_000_000_000_301
 BOT_ROLE_ID = 1_300_000_000_000_000_302
+HOST_ROLE_ID = 1_300_000_000_000_000_303
 
 INTERACTION_APPLICATION_COMMAND = 2
 INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
+CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -83,7 +87,8 @@ BOT = Person(APPLICATION_ID, "Folio", (BOT_ROLE_ID,), BOT_PERMISSIONS, bot=True)
 ALICE = Person(1_300_000_000_000_000_401, "alice", global_name="Alice")
 BOB = Person(1_300_000_000_000_000_402, "bob", global_name="Bob")
 MOD = Person(1_300_000_000_000_000_403, "mod", (MODERATOR_ROLE_ID,), MODERATOR_PERMISSIONS, global_name="Mod")
-PEOPLE = (BOT, ALICE, BOB, MOD)
+HOST = Person(1_300_000_000_000_000_404, "host", (HOST_ROLE_ID,), global_name="Host")
+PEOPLE = (BOT, ALICE, BOB, MOD, HOST)
 
 
 def snowflake() -> int:
@@ -261,7 +266,8 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
     roles = [
         role(EVERYONE_ROLE_ID, "@everyone", EVERYONE_PERMISSIONS, 0),
         role(MODERATOR_ROLE_ID, "Moderator", MODERATOR_PERMISSIONS, 1),
-        role(BOT_ROLE_ID, "Folio", BOT_PERMISSIONS, 2, managed=True),
+        role(BOT_ROLE_ID, "Folio", BOT_PERMISSIONS, 3, managed=True),
+        role(HOST_ROLE_ID, "Book club host", EVERYONE_PERMISSIONS, 2),
     ]
     return {
         "id": str(guild_id),
@@ -439,6 +445,11 @@ def _reaction(
 # --- interactions -------------------------------------------------------------------------
 
 
+def resolved_channel(channel_id: int, name: str, *, type: int = 0, permissions: int = EVERYONE_PERMISSIONS) -> JSON:
+    """A channel as ``data.resolved.channels`` of a command holds it: a partial channel with the invoker's permissions."""
+    return {"id": str(channel_id), "name": name, "type": type, "permissions": str(permissions), "parent_id": None}
+
+
 def attachment(attachment_id: str, filename: str, size: int, url: str, content_type: str) -> JSON:
     """An attachment object, as in ``data.resolved.attachments`` of a command."""
     return {
@@ -540,18 +551,25 @@ def slash_command(
     permissions: str | None = None,
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
+    channels: Mapping[str, JSON] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
-    :meth:`FakeDiscord.host_attachment`); they are resolved as Discord does.
+    :meth:`FakeDiscord.host_attachment`), ``channels`` channel options to
+    :func:`resolved_channel` objects; they are resolved as Discord does.
     """
-    attached = attachments or {}
-    built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+    attached, chosen = attachments or {}, channels or {}
+    built = (
+        _options(options)
+        + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+        + [option(name, item["id"], CHANNEL_OPTION) for name, item in chosen.items()]
+    )
     data = _command_data(name, built, guild_id)
-    if attached:
-        data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
+    resolved = {"attachments": attached, "channels": chosen}
+    if attached or chosen:
+        data["resolved"] = {kind: {item["id"]: item for item in items.values()} for kind, items in resolved.items() if items}
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,

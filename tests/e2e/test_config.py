@@ -1,0 +1,217 @@
+"""The moderator console through the fake Discord: /config, capability switches, the moderator role, /help, /reload.
+
+The module's tests share one bot. A test that switches capabilities does so in
+a server of its own (:func:`new_guild`: the fake takes any guild id for an
+interaction), so no test sees another's switches; tests that need the fake
+guild's roles (the moderator role) put back what they changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from fake_discord import payloads
+from fake_discord.harness import Harness
+from fake_discord.payloads import JSON
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+MESSAGE, DEFERRED, AUTOCOMPLETE_RESULT = 4, 5, 8
+EPHEMERAL = 1 << 6
+OTHER_CHANNEL_ID = 1_300_000_000_000_000_201
+_guild_numbers = itertools.count(1)
+
+
+def new_guild() -> int:
+    return payloads.GUILD_ID + 10_000 + next(_guild_numbers)
+
+
+async def run(
+    folio: Harness, name: str, options: dict[str, object] | None = None, *, channel: JSON | None = None, **kwargs: object
+) -> JSON:
+    """Run a slash command; returns the callback body."""
+    channels = {"channel": channel} if channel else None
+    return (await folio.interact(payloads.slash_command(name, options, channels=channels, **kwargs))).json
+
+
+async def configure(folio: Harness, setting: str, value: str, *, guild_id: int, channel_id: int | None = None) -> str:
+    """A moderator's /config set; returns the reply's text, which must be a private embed."""
+    channel = payloads.resolved_channel(channel_id, "reading-room") if channel_id else None
+    body = await run(
+        folio, "config set", {"setting": setting, "value": value}, channel=channel, user=payloads.MOD, guild_id=guild_id
+    )
+    assert body["type"] == MESSAGE and body["data"]["flags"] & EPHEMERAL, body
+    return reply_text(body)
+
+
+def reply_text(body: JSON) -> str:
+    data = body["data"]
+    embeds = " ".join(f"{e.get('title', '')} {e.get('description', '')}" for e in data.get("embeds", []))
+    fields = " ".join(f"{f['name']}: {f['value']}" for e in data.get("embeds", []) for f in e.get("fields", []))
+    return " ".join(part for part in (data.get("content") or "", embeds, fields) if part)
+
+
+async def quote_reply(folio: Harness, *, guild_id: int, channel_id: int = payloads.CHANNEL_ID) -> JSON:
+    return await run(folio, "quote", {"text": "hello from the other side"}, guild_id=guild_id, channel_id=channel_id)
+
+
+def is_quote(body: JSON) -> bool:
+    return body["type"] == MESSAGE and bool(body["data"].get("embeds")) and not body["data"].get("flags", 0) & EPHEMERAL
+
+
+def private_note(body: JSON) -> str:
+    assert body["type"] == MESSAGE and body["data"]["flags"] & EPHEMERAL, body
+    return body["data"]["content"]
+
+
+async def help_commands(folio: Harness, *, guild_id: int, user: payloads.Person = payloads.ALICE) -> str:
+    body = await run(folio, "help", guild_id=guild_id, user=user)
+    assert body["data"]["flags"] & EPHEMERAL
+    [embed] = body["data"]["embeds"]
+    return embed["description"]
+
+
+async def test_turning_quote_off_answers_a_note_and_on_again_restores_it(folio: Harness) -> None:
+    guild_id = new_guild()
+    command = payloads.slash_command("quote", {"text": "hello from the other side"}, guild_id=guild_id)
+    assert is_quote((await folio.interact(command)).json)
+    message = folio.fake.original_response(command)
+    assert message is not None
+    assert "now off (was default)" in await configure(folio, "quote", "off", guild_id=guild_id)
+
+    assert private_note(await quote_reply(folio, guild_id=guild_id)) == (
+        "Quoting is turned off on this server. A moderator can turn it back on with /config set."
+    )
+    typed = payloads.autocomplete("quote", {"text": "hello fr"}, focused="text", guild_id=guild_id)
+    assert (await folio.interact(typed)).json == {"type": AUTOCOMPLETE_RESULT, "data": {"choices": []}}
+    arrow = message["components"][0]["components"][0]["custom_id"]
+    click = payloads.component_click(arrow, {**message, "guild_id": str(guild_id)})
+    assert "Quoting is turned off" in private_note((await folio.interact(click)).json)
+
+    assert "now on (was off)" in await configure(folio, "quote", "on", guild_id=guild_id)
+    assert is_quote(await quote_reply(folio, guild_id=guild_id))
+
+
+async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> None:
+    guild_id = new_guild()
+    await configure(folio, "quote", "off", guild_id=guild_id)
+    reply = await configure(folio, "quote", "on", guild_id=guild_id, channel_id=payloads.CHANNEL_ID)
+    assert f"in <#{payloads.CHANNEL_ID}> is now on" in reply
+    assert is_quote(await quote_reply(folio, guild_id=guild_id))
+    elsewhere = await quote_reply(folio, guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
+    assert "turned off on this server" in private_note(elsewhere)
+
+    await configure(folio, "quote", "default", guild_id=guild_id)
+    await configure(folio, "quote", "off", guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
+    assert "turned off in this channel" in private_note(await quote_reply(folio, guild_id=guild_id, channel_id=OTHER_CHANNEL_ID))
+    assert is_quote(await quote_reply(folio, guild_id=guild_id))
+
+    show = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
+    assert f"<#{OTHER_CHANNEL_ID}>: quote off" in show and f"<#{payloads.CHANNEL_ID}>: quote on" in show
+
+
+async def test_a_reader_cannot_change_or_see_the_settings(folio: Harness) -> None:
+    guild_id = new_guild()
+    for name, options in (("config set", {"setting": "quote", "value": "off"}), ("config show", None), ("config log", None)):
+        note = private_note(await run(folio, name, options, guild_id=guild_id))
+        assert note.startswith("Only moderators can do that") and "Manage Server" in note, name
+    assert is_quote(await quote_reply(folio, guild_id=guild_id))
+    log = reply_text(await run(folio, "config log", user=payloads.MOD, guild_id=guild_id))
+    assert "No setting has been changed" in log
+
+
+async def test_members_with_the_moderator_role_are_moderators(folio: Harness) -> None:
+    host = payloads.HOST
+    assert "Manage Server" in private_note(await run(folio, "config show", user=host))
+    try:
+        reply = await configure(folio, "moderator_role", "@book club HOST", guild_id=payloads.GUILD_ID)
+        assert f"is now <@&{payloads.HOST_ROLE_ID}> (was none)" in reply
+        shown = await run(folio, "config show", user=host)
+        assert f"Members with Manage Server and members with <@&{payloads.HOST_ROLE_ID}>" in reply_text(shown)
+        refused = private_note(await run(folio, "config show", user=payloads.ALICE))
+        assert f"the **Manage Server** permission or the <@&{payloads.HOST_ROLE_ID}> role" in refused
+    finally:
+        await configure(folio, "moderator_role", "none", guild_id=payloads.GUILD_ID)
+    assert "Manage Server" in private_note(await run(folio, "config show", user=host))
+
+
+async def test_the_audit_log_records_who_changed_what(folio: Harness) -> None:
+    guild_id = new_guild()
+    await configure(folio, "trivia", "off", guild_id=guild_id)
+    await configure(folio, "ask", "off", guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
+    await configure(folio, "default_work", "hello-from-the-other-side", guild_id=guild_id)
+    log = reply_text(await run(folio, "config log", user=payloads.MOD, guild_id=guild_id))
+    lines = log.removeprefix("Recent setting changes ").split("\n")
+    mod = f"<@{payloads.MOD.id}>"
+    assert re.fullmatch(rf"<t:\d+:f> {mod} set \*\*default_work\*\*: `hello-from-the-other-side` → `hello-from-the-other-side`", lines[0])
+    assert lines[1].endswith(f"{mod} set **ask** in <#{OTHER_CHANNEL_ID}>: default → off")
+    assert lines[2].endswith(f"{mod} set **trivia**: default → off")
+
+
+async def test_bad_settings_and_values_are_explained(folio: Harness) -> None:
+    guild_id = new_guild()
+    cases = {
+        ("colour", "blue", None): "There is no setting “colour”",
+        ("quote", "maybe", None): "“maybe” is not a switch: use on, off or default.",
+        ("moderator_role", "Nobody Here", None): "There is no role “Nobody Here” on this server",
+        ("moderator_role", "none", payloads.CHANNEL_ID): "moderator\\_role applies to the whole server",
+        ("default_work", "no-such-work", None): "There is no work called “no-such-work”",
+    }
+    for (setting, value, channel_id), expected in cases.items():
+        channel = payloads.resolved_channel(channel_id, "story") if channel_id else None
+        options = {"setting": setting, "value": value}
+        note = private_note(await run(folio, "config set", options, channel=channel, user=payloads.MOD, guild_id=guild_id))
+        assert expected in note, note
+    log = reply_text(await run(folio, "config log", user=payloads.MOD, guild_id=guild_id))
+    assert "No setting has been changed" in log
+
+
+async def test_setting_names_and_values_are_suggested(folio: Harness) -> None:
+    async def choices(options: dict[str, str], focused: str) -> list[str]:
+        typed = payloads.autocomplete("config set", options, focused=focused, user=payloads.MOD)
+        body = (await folio.interact(typed)).json
+        assert body["type"] == AUTOCOMPLETE_RESULT
+        return [choice["value"] for choice in body["data"]["choices"]]
+
+    assert await choices({"setting": "triv"}, "setting") == ["trivia"]
+    assert "moderator_role" in await choices({"setting": ""}, "setting")
+    assert await choices({"setting": "quote", "value": ""}, "value") == ["on", "off", "default"]
+    assert await choices({"setting": "moderator_role", "value": ""}, "value") == ["none", "Book club host", "Moderator"]
+    assert "hello-from-the-other-side" in await choices({"setting": "default_work", "value": "hello"}, "value")
+
+
+async def test_help_lists_only_the_commands_enabled_here(folio: Harness) -> None:
+    guild_id = new_guild()
+    listed = await help_commands(folio, guild_id=guild_id)
+    assert "`/quote` Find a line you half-remember in the story" in listed
+    assert "`/config set`" in listed and "`/works`" in listed and "`/help`" in listed
+    assert re.search(r"`/config show` [^\n]* · \*moderators\*", listed)
+    assert "/reload" not in listed, "owner-only commands are for the owner's eyes"
+    assert "`/reload`" in await help_commands(folio, guild_id=guild_id, user=payloads.MOD)
+
+    await configure(folio, "quote", "off", guild_id=guild_id)
+    listed = await help_commands(folio, guild_id=guild_id)
+    assert "/quote" not in listed and "**Quoting**" not in listed
+    assert "`/works`" in listed and "`/config show`" in listed
+
+
+async def test_the_owner_reloads_a_cog_and_it_keeps_working(folio: Harness) -> None:
+    before = await quote_reply(folio, guild_id=payloads.GUILD_ID)
+    assert is_quote(before)
+    mark = folio.fake.mark()
+    callback = await folio.interact(payloads.slash_command("reload", {"extension": "cogs.quote"}, user=payloads.MOD))
+    assert callback.json["type"] == DEFERRED and callback.json["data"]["flags"] & EPHEMERAL
+    followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark)
+    assert re.fullmatch(r"Reloaded `cogs.quote`; \d+ commands synced to this server\.", followup.json["content"])
+    synced = folio.fake.requests_matching("PUT", r"/applications/\d+/guilds/\d+/commands", since=mark)
+    assert len(synced) == 1
+    assert is_quote(await quote_reply(folio, guild_id=payloads.GUILD_ID))
+
+
+async def test_only_the_owner_may_reload(folio: Harness) -> None:
+    mark = folio.fake.mark()
+    body = await run(folio, "reload", {"extension": "cogs.quote"}, user=payloads.ALICE)
+    assert private_note(body) == "Only the bot's owner can reload cogs."
+    assert folio.fake.requests_matching("PUT", r"/applications/\d+/guilds/\d+/commands", since=mark) == []
