@@ -65,7 +65,7 @@ class ConfigCog(commands.Cog):
             embed=config_embed(guild_name, config, default_work, usage), ephemeral=True
         )
 
-    @config.command(name="set", description="Change a setting: a capability (for the server or a channel), the moderator role, the default work")
+    @config.command(name="set", description="Change a setting: a capability (server or channel), the moderator role…")
     @app_commands.describe(
         setting="What to change (suggestions as you type)",
         value="on, off or default for a capability; a role or none; a work's slug",
@@ -100,9 +100,8 @@ class ConfigCog(commands.Cog):
             role_id = None if change.clears else _role(interaction.guild, change).id
             return await configs.set_moderator_role(guild_id, role_id, user_id=user_id)
         assert isinstance(change, WorkChoice)
-        old = await self.bot.library.default_work(guild_id)
-        new = await self.bot.library.set_default_work(guild_id, change.slug)
-        return await configs.record_default_work(guild_id, old.slug, new.slug, user_id=user_id)
+        _, entry = await configs.set_default_work(self.bot.library, guild_id, change.slug, user_id=user_id)
+        return entry
 
     @set.autocomplete("setting")
     async def setting_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -49,9 +49,7 @@ def shown_value(setting: str, value: str | None) -> str:
     return value or "default"
 
 
-def config_embed(
-    guild_name: str, config: ServerConfig, default_work: WorkRecord, usage: LibraryUsage
-) -> discord.Embed:
+def config_embed(guild_name: str, config: ServerConfig, default_work: WorkRecord, usage: LibraryUsage) -> discord.Embed:
     """Every setting of a server, in one embed."""
     embed = discord.Embed(
         title=shorten(f"Folio settings for {discord.utils.escape_markdown(guild_name)}", EMBED_TITLE),

@@ -73,7 +73,9 @@ class LibraryCog(commands.Cog):
     @moderators_only
     async def default(self, interaction: discord.Interaction, work: app_commands.Range[str, 1, MAX_SLUG_CHARS]) -> None:
         assert interaction.guild_id is not None  # the group is guild-only
-        record = await self.bot.library.set_default_work(interaction.guild_id, work)
+        record, _ = await self.bot.configs.set_default_work(  # audited, as with /config set
+            self.bot.library, interaction.guild_id, work, user_id=interaction.user.id
+        )
         await interaction.response.send_message(embed=default_set_embed(record), ephemeral=True)
 
     @remove.autocomplete("work")

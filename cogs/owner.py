@@ -25,7 +25,9 @@ class OwnerCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(
-        name="reload", description="Reload one of Folio's cogs without restarting (the bot's owner)", extras={OWNER_ONLY: True}
+        name="reload",
+        description="Reload one of Folio's cogs without restarting (the bot's owner)",
+        extras={OWNER_ONLY: True},
     )
     @app_commands.describe(extension="The cog to reload")
     @app_commands.choices(extension=[app_commands.Choice(name=name, value=name) for name in EXTENSIONS])
@@ -39,7 +41,9 @@ class OwnerCog(commands.Cog):
         except commands.ExtensionError as error:
             log.exception("Reloading %s failed", extension)
             cause = discord.utils.escape_markdown(str(error.__cause__ or error))
-            await interaction.followup.send(f"Reloading `{extension}` failed; the loaded version stays. {cause}", ephemeral=True)
+            await interaction.followup.send(
+                f"Reloading `{extension}` failed; the loaded version stays. {cause}", ephemeral=True
+            )
             return
         where = f"; {synced} commands synced to this server" if synced is not None else ""
         await interaction.followup.send(f"Reloaded `{extension}`{where}.", ephemeral=True)

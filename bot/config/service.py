@@ -15,7 +15,9 @@ from bot.clock import Clock
 from bot.config.audit import AuditEntry
 from bot.config.capabilities import ServerConfig
 from bot.config.changes import DEFAULT_WORK
+from bot.library.service import Library
 from bot.storage.database import Database
+from bot.storage.records import WorkRecord
 from bot.storage.server_config import ServerConfigStore
 
 DEFAULT_MAX_AGE = 60.0
@@ -64,11 +66,15 @@ class ServerConfigs:
         self.forget(guild_id)
         return entry
 
-    async def record_default_work(self, guild_id: int, old_slug: str, new_slug: str, *, user_id: int) -> AuditEntry:
-        """Audit a change of the default work (which the library stores)."""
-        entry = AuditEntry(guild_id, user_id, DEFAULT_WORK, old_slug, new_slug, self._clock.now())
+    async def set_default_work(
+        self, library: Library, guild_id: int, slug: str, *, user_id: int
+    ) -> tuple[WorkRecord, AuditEntry]:
+        """Choose the server's default work (the library stores it) and audit the change."""
+        old = await library.default_work(guild_id)
+        new = await library.set_default_work(guild_id, slug)
+        entry = AuditEntry(guild_id, user_id, DEFAULT_WORK, old.slug, new.slug, self._clock.now())
         await self._store.record(entry)
-        return entry
+        return new, entry
 
     async def recent_changes(self, guild_id: int, limit: int) -> list[AuditEntry]:
         return await self._store.recent_changes(guild_id, limit)

@@ -38,7 +38,14 @@ class ServerConfigStore:
         return ServerConfig(guild_id, role[0] if role else None, server, channels)
 
     async def switch_capability(
-        self, guild_id: int, capability: str, enabled: bool | None, *, channel_id: int | None, user_id: int, at: datetime
+        self,
+        guild_id: int,
+        capability: str,
+        enabled: bool | None,
+        *,
+        channel_id: int | None,
+        user_id: int,
+        at: datetime,
     ) -> AuditEntry:
         """Set (or, with `enabled` None, remove) a switch; returns the recorded change."""
         channel = channel_id or SERVER_WIDE_CHANNEL

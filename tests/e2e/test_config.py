@@ -29,7 +29,12 @@ def new_guild() -> int:
 
 
 async def run(
-    folio: Harness, name: str, options: dict[str, object] | None = None, *, channel: JSON | None = None, **kwargs: object
+    folio: Harness,
+    name: str,
+    options: dict[str, object] | None = None,
+    *,
+    channel: JSON | None = None,
+    **kwargs: object,
 ) -> JSON:
     """Run a slash command; returns the callback body."""
     channels = {"channel": channel} if channel else None
@@ -105,7 +110,9 @@ async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> Non
 
     await configure(folio, "quote", "default", guild_id=guild_id)
     await configure(folio, "quote", "off", guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
-    assert "turned off in this channel" in private_note(await quote_reply(folio, guild_id=guild_id, channel_id=OTHER_CHANNEL_ID))
+    assert "turned off in this channel" in private_note(
+        await quote_reply(folio, guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
+    )
     assert is_quote(await quote_reply(folio, guild_id=guild_id))
 
     show = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
@@ -114,7 +121,11 @@ async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> Non
 
 async def test_a_reader_cannot_change_or_see_the_settings(folio: Harness) -> None:
     guild_id = new_guild()
-    for name, options in (("config set", {"setting": "quote", "value": "off"}), ("config show", None), ("config log", None)):
+    for name, options in (
+        ("config set", {"setting": "quote", "value": "off"}),
+        ("config show", None),
+        ("config log", None),
+    ):
         note = private_note(await run(folio, name, options, guild_id=guild_id))
         assert note.startswith("Only moderators can do that") and "Manage Server" in note, name
     assert is_quote(await quote_reply(folio, guild_id=guild_id))
@@ -145,7 +156,10 @@ async def test_the_audit_log_records_who_changed_what(folio: Harness) -> None:
     log = reply_text(await run(folio, "config log", user=payloads.MOD, guild_id=guild_id))
     lines = log.removeprefix("Recent setting changes ").split("\n")
     mod = f"<@{payloads.MOD.id}>"
-    assert re.fullmatch(rf"<t:\d+:f> {mod} set \*\*default_work\*\*: `hello-from-the-other-side` → `hello-from-the-other-side`", lines[0])
+    assert re.fullmatch(
+        rf"<t:\d+:f> {mod} set \*\*default_work\*\*: `hello-from-the-other-side` → `hello-from-the-other-side`",
+        lines[0],
+    )
     assert lines[1].endswith(f"{mod} set **ask** in <#{OTHER_CHANNEL_ID}>: default → off")
     assert lines[2].endswith(f"{mod} set **trivia**: default → off")
 
@@ -162,7 +176,9 @@ async def test_bad_settings_and_values_are_explained(folio: Harness) -> None:
     for (setting, value, channel_id), expected in cases.items():
         channel = payloads.resolved_channel(channel_id, "story") if channel_id else None
         options = {"setting": setting, "value": value}
-        note = private_note(await run(folio, "config set", options, channel=channel, user=payloads.MOD, guild_id=guild_id))
+        note = private_note(
+            await run(folio, "config set", options, channel=channel, user=payloads.MOD, guild_id=guild_id)
+        )
         assert expected in note, note
     log = reply_text(await run(folio, "config log", user=payloads.MOD, guild_id=guild_id))
     assert "No setting has been changed" in log

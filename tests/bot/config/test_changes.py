@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.config.capabilities import CAPABILITIES
 from bot.config.changes import (
     DEFAULT_WORK,
     MODERATOR_ROLE,
@@ -16,7 +17,6 @@ from bot.config.changes import (
     setting_named,
     switch_text,
 )
-from bot.config.capabilities import CAPABILITIES
 
 ROLE_ID = 1_300_000_000_000_000_555
 

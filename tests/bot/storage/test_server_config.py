@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from bot.config.service import ServerConfigs
+from bot.errors import UnknownWork
+from bot.library.service import Library
 from bot.storage.database import Database
 from bot.storage.server_config import ServerConfigStore
 
@@ -45,7 +47,9 @@ async def test_switches_are_stored_per_server_and_channel_and_audited(database: 
     second = await store.switch_capability(GUILD, "trivia", True, channel_id=None, user_id=MOD, at=START)
     config = await store.load(GUILD)
     assert dict(config.server_switches) == {"trivia": True}
-    assert {channel: dict(switches) for channel, switches in config.channel_switches.items()} == {CHANNEL: {"quote": False}}
+    assert {channel: dict(switches) for channel, switches in config.channel_switches.items()} == {
+        CHANNEL: {"quote": False}
+    }
     assert (first.old_value, first.new_value) == ("default", "off")
     assert (second.old_value, second.new_value) == ("off", "on")
     assert dict((await store.load(OTHER_GUILD)).server_switches) == {}
@@ -95,7 +99,18 @@ async def test_the_cache_answers_without_the_database_until_a_change(database: D
 
 
 async def test_default_work_changes_are_audited(database: Database) -> None:
+    library = Library(database)
+    bundled = await library.ensure_bundled_story()
     configs = ServerConfigs(database, SteppingClock())
-    await configs.record_default_work(GUILD, "hello", "dracula", user_id=MOD)
-    [entry] = await configs.recent_changes(GUILD, limit=5)
-    assert (entry.setting, entry.old_value, entry.new_value) == ("default_work", "hello", "dracula")
+    work, entry = await configs.set_default_work(library, GUILD, bundled.slug, user_id=MOD)
+    assert work == bundled and (await library.default_work(GUILD)).id == bundled.id
+    assert await configs.recent_changes(GUILD, limit=5) == [entry]
+    assert (entry.setting, entry.old_value, entry.new_value, entry.user_id) == (
+        "default_work",
+        bundled.slug,
+        bundled.slug,
+        MOD,
+    )
+    with pytest.raises(UnknownWork):
+        await configs.set_default_work(library, GUILD, "no-such-work", user_id=MOD)
+    assert len(await configs.recent_changes(GUILD, limit=5)) == 1, "a refused change is not recorded"
