@@ -63,12 +63,17 @@ def help_entry(command: app_commands.Command[Any, ..., Any]) -> HelpEntry:
 
 
 def help_text(entries: list[HelpEntry]) -> str:
-    """The entries by section (each capability, then general), within an embed's description."""
-    sections: dict[str, list[str]] = {}
+    """The entries by section (each capability, then general), readers' commands first in each,
+    within an embed's description."""
+    sections: dict[str | None, list[HelpEntry]] = {capability: [] for capability in CAPABILITIES}
     for entry in entries:
-        title = CAPABILITIES[entry.capability].split(":")[0] if entry.capability in CAPABILITIES else GENERAL
-        sections.setdefault(title, []).append(entry.line)
-    lines = [line for title, section in sections.items() for line in (f"**{title}**", *section)]
+        sections.setdefault(entry.capability if entry.capability in CAPABILITIES else None, []).append(entry)
+    lines = []
+    for capability, section in sections.items():
+        if section:
+            title = CAPABILITIES[capability].split(":")[0] if capability else GENERAL
+            ordered = sorted(section, key=lambda entry: (entry.moderators, entry.owner_only))
+            lines += [f"**{title}**", *(entry.line for entry in ordered)]
     return fit_lines(lines, EMBED_DESCRIPTION)
 
 

@@ -51,6 +51,7 @@ PICK: JSON = {
         },
         {"type": 5, "name": "loud", "description": "A flag", "required": False},
         {"type": 11, "name": "file", "description": "An upload", "required": False},
+        {"type": 7, "name": "place", "description": "A channel", "required": False, "channel_types": [0, 5]},
     ],
 }
 LIBRARY: JSON = {
@@ -74,6 +75,8 @@ LIBRARY: JSON = {
 }
 SYNCED: dict[int | None, list[JSON]] = {p.GUILD_ID: [QUOTE, PICK, LIBRARY]}
 UPLOAD = p.attachment("123456", "a.txt", 3, "http://127.0.0.1/a.txt", "text/plain")
+ROOM = p.resolved_channel(p.CHANNEL_ID, "story")
+VOICE = p.resolved_channel(p.CHANNEL_ID + 5, "lounge", type=2)
 
 
 @pytest.mark.parametrize(
@@ -85,6 +88,7 @@ UPLOAD = p.attachment("123456", "a.txt", 3, "http://127.0.0.1/a.txt", "text/plai
             "pick", {"count": 5, "ratio": 0.5, "colour": "blue", "loud": True}, attachments={"file": UPLOAD}
         ),
         p.slash_command("pick", [p.option("count", 1), p.option("ratio", 1, 10)]),
+        p.slash_command("pick", {"count": 1}, channels={"place": ROOM}),
         p.slash_command("library add"),
         p.slash_command("library add", {"slug": "abcde"}),
         p.slash_command("quote", {"text": "elsewhere"}, guild_id=1_300_000_000_000_009_999),
@@ -97,6 +101,7 @@ UPLOAD = p.attachment("123456", "a.txt", 3, "http://127.0.0.1/a.txt", "text/plai
         "no-limit",
         "typed",
         "bounds",
+        "channel",
         "subcommand",
         "sub-option",
         "other-guild",
@@ -124,6 +129,8 @@ def test_what_discord_delivers_passes(interaction: JSON) -> None:
         (p.slash_command("pick", [p.option("count", "3", 4)]), "option 'count' must be an integer, not '3'"),
         (p.slash_command("pick", {"count": 1, "colour": "green"}), "must be one of its choices ['red', 'blue']"),
         (p.slash_command("pick", [p.option("count", 1), p.option("file", "99", 11)]), "attachments lacks"),
+        (p.slash_command("pick", [p.option("count", 1), p.option("place", "99", 7)]), "resolved.channels lacks"),
+        (p.slash_command("pick", {"count": 1}, channels={"place": VOICE}), "only takes channels of types [0, 5]"),
         (p.slash_command("library"), "/library needs exactly one of its subcommands ['add', 'remove']"),
         (p.slash_command("library move"), "/library has no subcommand (group) 'move'"),
         (p.slash_command("library add", {"slug": "abcdef"}), "/library add option 'slug' must be 0 to 5"),
@@ -144,6 +151,8 @@ def test_what_discord_delivers_passes(interaction: JSON) -> None:
         "wrong-value-type",
         "not-a-choice",
         "unresolved-attachment",
+        "unresolved-channel",
+        "channel-of-another-type",
         "no-subcommand",
         "unknown-subcommand",
         "sub-option-too-long",

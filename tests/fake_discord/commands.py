@@ -5,7 +5,8 @@ options it declared, and checks each value against it. So Discord never
 delivers a command with an unknown option, a missing required one, a string
 outside ``min_length``..``max_length`` (default 0..6000), a number outside
 ``min_value``..``max_value``, a value that is not one of the option's
-``choices``, or a value of the wrong type. :func:`interaction_problems` lists
+``choices``, a value of the wrong type, or an attachment or channel that is
+not in ``data.resolved`` (or a channel of a type the option's ``channel_types`` excludes). :func:`interaction_problems` lists
 what an interaction a test made breaks, so the fake can refuse to deliver it.
 
 An autocomplete carries what the user has typed so far: no option is required
