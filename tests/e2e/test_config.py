@@ -115,6 +115,11 @@ async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> Non
     )
     assert is_quote(await quote_reply(folio, guild_id=guild_id))
 
+    in_thread = payloads.slash_command("quote", {"text": "hello from the other side"}, guild_id=guild_id)
+    thread = payloads.thread("Chapter one", parent_id=OTHER_CHANNEL_ID, guild_id=guild_id)
+    in_thread.update(channel=thread, channel_id=thread["id"])
+    assert "turned off in this channel" in private_note((await folio.interact(in_thread)).json)
+
     show = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
     assert f"<#{OTHER_CHANNEL_ID}>: quote off" in show and f"<#{payloads.CHANNEL_ID}>: quote on" in show
 
