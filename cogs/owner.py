@@ -13,6 +13,7 @@ from bot.folio_bot import EXTENSIONS, FolioBot
 from cogs.help import OWNER_ONLY
 
 log = logging.getLogger(__name__)
+MAX_EXTENSION_CHARS = 100
 
 
 class NotOwner(FolioError):
@@ -32,7 +33,9 @@ class OwnerCog(commands.Cog):
     @app_commands.describe(extension="The cog to reload")
     @app_commands.choices(extension=[app_commands.Choice(name=name, value=name) for name in EXTENSIONS])
     @app_commands.default_permissions(manage_guild=True)
-    async def reload(self, interaction: discord.Interaction, extension: str) -> None:
+    async def reload(
+        self, interaction: discord.Interaction, extension: app_commands.Range[str, 1, MAX_EXTENSION_CHARS]
+    ) -> None:
         if not await self.bot.is_owner(interaction.user):  # checked here: default permissions only hide it
             raise NotOwner()
         await interaction.response.defer(ephemeral=True, thinking=True)
