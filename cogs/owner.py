@@ -10,10 +10,12 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import EXTENSIONS, FolioBot
+from bot.text.excerpt import shorten
 from cogs.help import OWNER_ONLY
 
 log = logging.getLogger(__name__)
 MAX_EXTENSION_CHARS = 100
+REASON_CHARS = 500
 
 
 class NotOwner(FolioError):
@@ -43,7 +45,7 @@ class OwnerCog(commands.Cog):
             synced = await self.bot.reload_cog(extension)
         except commands.ExtensionError as error:
             log.exception("Reloading %s failed", extension)
-            cause = discord.utils.escape_markdown(str(error.__cause__ or error))
+            cause = discord.utils.escape_markdown(shorten(str(error.__cause__ or error), REASON_CHARS))
             await interaction.followup.send(
                 f"Reloading `{extension}` failed; the loaded version stays. {cause}", ephemeral=True
             )
