@@ -122,6 +122,9 @@ async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> Non
 
     show = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
     assert f"<#{OTHER_CHANNEL_ID}>: quote off" in show and f"<#{payloads.CHANNEL_ID}>: quote on" in show
+    assert "Moderators: Members with Manage Server Default work:" in show and "✅ **quote** on (default)" in show
+    assert "Default work: Hello From the Other Side (`hello-from-the-other-side`)" in show
+    assert "Limits: 0 of 20 works and 0.0 of 60 MB of text added by this server" in show
 
 
 async def test_a_reader_cannot_change_or_see_the_settings(folio: Harness) -> None:
