@@ -111,7 +111,8 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
     if isinstance(error, FolioError):
         message = discord_text(error)
     elif isinstance(error, NotModerator):
-        message = f"Only moderators can do that: you need the **Manage Server** permission or the <@&{error.role_id}> role."
+        role = f"<@&{error.role_id}>"
+        message = f"Only moderators can do that: you need the **Manage Server** permission or the {role} role."
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."

@@ -119,15 +119,16 @@ class ConfigCog(commands.Cog):
         if setting == DEFAULT_WORK:
             return work_choices(await self.bot.library.works(interaction.guild_id), typed)
         if setting == MODERATOR_ROLE:
-            roles = _assignable_roles(interaction.guild)
-            names = ["none", *(role.name for role in roles)]
-            return [_choice(name) for name in names if typed in name.casefold()][:CHOICES]
-        return [_choice(word) for word in SWITCH_VALUES if word.startswith(typed)]
+            return _role_choices(interaction.guild, typed)
+        return [app_commands.Choice(name=word, value=word) for word in SWITCH_VALUES if word.startswith(typed)]
 
 
-def _choice(text: str) -> app_commands.Choice[str]:
-    fitted = shorten(text, CHOICE_CHARS)
-    return app_commands.Choice(name=fitted, value=fitted)
+def _role_choices(guild: discord.Guild | None, typed: str) -> list[app_commands.Choice[str]]:
+    """"none", then the roles whose name contains what was typed; a role's value is its id
+    (names may repeat, or be too long for a choice)."""
+    named = [("none", "none"), *((role.name, str(role.id)) for role in _assignable_roles(guild))]
+    matching = [(name, value) for name, value in named if typed in name.casefold()]
+    return [app_commands.Choice(name=shorten(name, CHOICE_CHARS), value=value) for name, value in matching][:CHOICES]
 
 
 def _guild_id(interaction: discord.Interaction) -> int:

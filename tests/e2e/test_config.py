@@ -202,7 +202,9 @@ async def test_setting_names_and_values_are_suggested(folio: Harness) -> None:
     assert await choices({"setting": "triv"}, "setting") == ["trivia"]
     assert "moderator_role" in await choices({"setting": ""}, "setting")
     assert await choices({"setting": "quote", "value": ""}, "value") == ["on", "off", "default"]
-    assert await choices({"setting": "moderator_role", "value": ""}, "value") == ["none", "Book club host", "Moderator"]
+    roles = await choices({"setting": "moderator_role", "value": ""}, "value")
+    assert roles == ["none", str(payloads.HOST_ROLE_ID), str(payloads.MODERATOR_ROLE_ID)]
+    assert await choices({"setting": "moderator_role", "value": "BOOK"}, "value") == [str(payloads.HOST_ROLE_ID)]
     assert "hello-from-the-other-side" in await choices({"setting": "default_work", "value": "hello"}, "value")
 
 
