@@ -97,6 +97,8 @@ class ConfigCog(commands.Cog):
                 guild_id, change.capability, change.enabled, channel_id=change.channel_id, user_id=user_id
             )
         if isinstance(change, RoleChoice):
+            if not interaction.permissions.manage_guild:  # or the role's members could hand out their powers
+                raise InvalidSetting("Only members with Manage Server can change who counts as a moderator.")
             role_id = None if change.clears else _role(interaction.guild, change).id
             return await configs.set_moderator_role(guild_id, role_id, user_id=user_id)
         assert isinstance(change, WorkChoice)

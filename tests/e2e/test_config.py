@@ -151,6 +151,10 @@ async def test_members_with_the_moderator_role_are_moderators(folio: Harness) ->
         assert f"Members with Manage Server and members with <@&{payloads.HOST_ROLE_ID}>" in reply_text(shown)
         refused = private_note(await run(folio, "config show", user=payloads.ALICE))
         assert f"the **Manage Server** permission or the <@&{payloads.HOST_ROLE_ID}> role" in refused
+        handing_out = {"setting": "moderator_role", "value": str(payloads.MODERATOR_ROLE_ID)}
+        note = private_note(await run(folio, "config set", handing_out, user=host))
+        assert note.startswith("Only members with Manage Server can change who counts as a moderator.")
+        assert f"<@&{payloads.HOST_ROLE_ID}>" in reply_text(await run(folio, "config show", user=host))
     finally:
         await configure(folio, "moderator_role", "none", guild_id=payloads.GUILD_ID)
     assert "Manage Server" in private_note(await run(folio, "config show", user=host))
