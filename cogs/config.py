@@ -28,8 +28,9 @@ from cogs.config_ui import LibraryUsage, change_embed, config_embed, log_embed
 from cogs.discord_limits import CHOICE_CHARS, CHOICES
 
 MAX_SETTING_CHARS = 40
-LOG_ENTRIES = 25
-"""Changes /config log shows (as many as fit in one embed)."""
+LOG_PAGE = 20
+"""Changes per page of /config log (20 of the longest lines still fit in an embed)."""
+MAX_LOG_PAGE = 1000
 SWITCH_VALUES = ("on", "off", "default")
 
 
@@ -84,10 +85,13 @@ class ConfigCog(commands.Cog):
         await interaction.response.send_message(embed=change_embed(entry), ephemeral=True)
 
     @config.command(name="log", description="Who changed which setting, and when (most recent first)")
+    @app_commands.describe(page="Which page: 1 is the most recent changes (default), 2 the ones before...")
     @moderators_only
-    async def log(self, interaction: discord.Interaction) -> None:
-        entries = await self.bot.configs.recent_changes(_guild_id(interaction), LOG_ENTRIES)
-        await interaction.response.send_message(embed=log_embed(entries), ephemeral=True)
+    async def log(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, MAX_LOG_PAGE] = 1) -> None:
+        configs, guild_id = self.bot.configs, _guild_id(interaction)
+        entries = await configs.recent_changes(guild_id, LOG_PAGE + 1, skip=(page - 1) * LOG_PAGE)
+        embed = log_embed(entries[:LOG_PAGE], page=page, more=len(entries) > LOG_PAGE)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     async def _apply(self, interaction: discord.Interaction, change: Change) -> AuditEntry:
         guild_id, user_id = _guild_id(interaction), interaction.user.id

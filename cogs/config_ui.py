@@ -101,11 +101,15 @@ def change_embed(entry: AuditEntry) -> discord.Embed:
     return discord.Embed(title="Setting changed", description=description, colour=CONFIG_COLOUR)
 
 
-def log_embed(entries: Sequence[AuditEntry]) -> discord.Embed:
-    """The server's recent changes, newest first, as many as fit."""
+def log_embed(entries: Sequence[AuditEntry], *, page: int = 1, more: bool = False) -> discord.Embed:
+    """One page of the server's changes, newest first; the footer points to the next page if there is one."""
     lines = [_log_line(entry) for entry in entries]
-    description = fit_lines(lines, EMBED_DESCRIPTION) if lines else "No setting has been changed on this server yet."
-    return discord.Embed(title="Recent setting changes", description=description, colour=CONFIG_COLOUR)
+    empty = "No setting has been changed on this server yet." if page == 1 else f"There is no page {page}."
+    description = fit_lines(lines, EMBED_DESCRIPTION) if lines else empty
+    embed = discord.Embed(title="Recent setting changes", description=description, colour=CONFIG_COLOUR)
+    if page > 1 or more:
+        embed.set_footer(text=f"Page {page}" + (f" · older changes: /config log page: {page + 1}" if more else ""))
+    return embed
 
 
 def _log_line(entry: AuditEntry) -> str:

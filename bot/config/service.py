@@ -76,5 +76,5 @@ class ServerConfigs:
         await self._store.record(entry)
         return new, entry
 
-    async def recent_changes(self, guild_id: int, limit: int) -> list[AuditEntry]:
-        return await self._store.recent_changes(guild_id, limit)
+    async def recent_changes(self, guild_id: int, limit: int, *, skip: int = 0) -> list[AuditEntry]:
+        return await self._store.recent_changes(guild_id, limit, skip=skip)

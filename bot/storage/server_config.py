@@ -87,10 +87,11 @@ class ServerConfigStore:
         async with self._database.transaction() as db:
             await _record(db, entry)
 
-    async def recent_changes(self, guild_id: int, limit: int) -> list[AuditEntry]:
-        """The server's last `limit` changes, newest first."""
+    async def recent_changes(self, guild_id: int, limit: int, *, skip: int = 0) -> list[AuditEntry]:
+        """The server's changes, newest first: `limit` of them, after the newest `skip`."""
         rows = await self._database.fetch_all(
-            f"SELECT {AUDIT_COLUMNS} FROM config_audit WHERE guild_id = ? ORDER BY id DESC LIMIT ?", (guild_id, limit)
+            f"SELECT {AUDIT_COLUMNS} FROM config_audit WHERE guild_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+            (guild_id, limit, skip),
         )
         return [_entry_from_row(row) for row in rows]
 

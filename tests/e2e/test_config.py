@@ -176,6 +176,23 @@ async def test_the_audit_log_records_who_changed_what(folio: Harness) -> None:
     assert lines[2].endswith(f"{mod} set **trivia**: default → off")
 
 
+async def test_the_audit_log_pages_back_through_older_changes(folio: Harness) -> None:
+    guild_id = new_guild()
+    for number in range(21):
+        await configure(folio, "quote", "off" if number % 2 else "on", guild_id=guild_id)
+
+    async def page(number: int) -> JSON:
+        body = await run(folio, "config log", {"page": number}, user=payloads.MOD, guild_id=guild_id)
+        [embed] = body["data"]["embeds"]
+        return embed
+
+    first, second, third = await page(1), await page(2), await page(3)
+    assert len(first["description"].split("\n")) == 20 and first["footer"]["text"].endswith("/config log page: 2")
+    assert second["description"].endswith("set **quote**: default → on") and second["footer"]["text"] == "Page 2"
+    assert len(second["description"].split("\n")) == 1
+    assert third["description"] == "There is no page 3."
+
+
 async def test_bad_settings_and_values_are_explained(folio: Harness) -> None:
     guild_id = new_guild()
     cases = {

@@ -83,6 +83,7 @@ async def test_the_audit_log_lists_a_servers_changes_newest_first(database: Data
     assert [entry.setting for entry in recent] == ["trivia", "ask"]
     assert recent[0].changed_at == START + timedelta(minutes=2) and recent[0].user_id == MOD
     assert recent[0].guild_id == GUILD
+    assert [entry.setting for entry in await store.recent_changes(GUILD, limit=2, skip=2)] == ["quote"]
 
 
 async def test_the_cache_answers_without_the_database_until_a_change(database: Database) -> None:
