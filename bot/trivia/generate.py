@@ -29,6 +29,7 @@ MIN_PARAGRAPHS_APART = 5
 """Events compared in which-came-first are at least this many paragraphs apart."""
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{5,}(?![\w’'-])")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 _TRAILING_PUNCTUATION = " .,;:!?…—–-"
 COMMON_WORDS = frozenset(
     "about after again their there these those where which while would could should being other "
@@ -83,17 +84,24 @@ Builder = Callable[[Facts, random.Random], Iterator[Question]]
 
 
 def generate(
-    source: TriviaSource, *, count: int, seed: int, kinds: Sequence[QuestionKind] = GENERATED_KINDS
+    source: TriviaSource,
+    *,
+    count: int,
+    seed: int,
+    kinds: Sequence[QuestionKind] = GENERATED_KINDS,
+    curated: Sequence[Question] = (),
 ) -> list[Question]:
-    """Up to ``count`` questions, the kinds taking turns; never two about the same line or sentence."""
+    """Up to ``count`` questions, the kinds taking turns; never two about the same line or sentence.
+
+    ``curated`` questions (kind ``plot``) take their turn where ``plot`` is in ``kinds``.
+    """
     facts = Facts.of(source)
     streams = []
     for kind in kinds:
-        if kind in BUILDERS:
-            rng = random.Random(f"{seed}:{kind}")
-            candidates = list(BUILDERS[kind](facts, rng))
-            rng.shuffle(candidates)
-            streams.append(iter(candidates))
+        rng = random.Random(f"{seed}:{kind}")
+        candidates = list(curated) if kind is QuestionKind.PLOT else list(BUILDERS[kind](facts, rng))
+        rng.shuffle(candidates)
+        streams.append(iter(candidates))
     chosen: list[Question] = []
     used: set[tuple[int | None, str]] = set()
     while streams and len(chosen) < count:
@@ -171,7 +179,7 @@ def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
             continue
         cut = 3 if len(words) < 12 else 4
         prompt, answer = " ".join(words[:-cut]), _ending(words, cut)
-        if not answer or facts.starts_several_lines(prompt):
+        if not answer or _SENTENCE_END.search(answer) or facts.starts_several_lines(prompt):
             continue
         endings = (_ending(other.text.split(), cut) for other in facts.nearest(index))
         wrong = _distinct_options(answer, (ending for ending in endings if ending), rng)
