@@ -16,7 +16,11 @@ UNANSWERED_RANGE = (1, 50)
 
 
 class InvalidSetting(FolioError):
-    """A trivia setting out of range, or a game that settings do not allow."""
+    """A trivia setting out of range."""
+
+
+class TriviaRefused(FolioError):
+    """A trivia action that cannot happen here or now (a game already running, trivia off in the channel…)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,16 @@ class TriviaSettings:
     def changed(self, **changes: object) -> TriviaSettings:
         """These settings with ``changes`` (``None`` values are left as they are); checked."""
         updated = replace(self, **{key: value for key, value in changes.items() if value is not None})
+        updated.check()
+        return updated
+
+    def switched(self, *, score_to_win: int | None, max_unanswered: int | None) -> TriviaSettings:
+        """These settings with the stop rules given (0: off; ``None``: as they are); checked."""
+        updated = replace(
+            self,
+            score_to_win=self.score_to_win if score_to_win is None else score_to_win or None,
+            max_unanswered=self.max_unanswered if max_unanswered is None else max_unanswered or None,
+        )
         updated.check()
         return updated
 

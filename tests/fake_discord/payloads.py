@@ -42,6 +42,7 @@ INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
+USER_OPTION = 6
 ATTACHMENT_OPTION = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -540,18 +541,29 @@ def slash_command(
     permissions: str | None = None,
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
+    members: Mapping[str, Person] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
-    :meth:`FakeDiscord.host_attachment`); they are resolved as Discord does.
+    :meth:`FakeDiscord.host_attachment`), ``members`` user options to people of the
+    guild; both are resolved as Discord does (``data.resolved``).
     """
-    attached = attachments or {}
+    attached, chosen = attachments or {}, members or {}
     built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+    built += [option(name, str(person.id), USER_OPTION) for name, person in chosen.items()]
     data = _command_data(name, built, guild_id)
+    resolved: JSON = {}
     if attached:
-        data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
+        resolved["attachments"] = {item["id"]: item for item in attached.values()}
+    if chosen:
+        resolved["users"] = {str(person.id): user_object(person) for person in chosen.values()}
+        resolved["members"] = {
+            str(person.id): member(person, with_user=False, with_permissions=True) for person in chosen.values()
+        }
+    if resolved:
+        data["resolved"] = resolved
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,
