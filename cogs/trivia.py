@@ -28,10 +28,12 @@ from bot.trivia.service import TriviaService
 from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused
 from bot.trivia.stats import LeaderboardSort
 from cogs.checks import moderators_only
+from cogs.discord_limits import CHOICE_CHARS
 from cogs.quote_ui import passage_navigation
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_ui import (
     GAME_COG,
+    KIND_CHOICES,
     STALE_QUESTION,
     TYPED,
     AnswerButton,
@@ -39,6 +41,7 @@ from cogs.trivia_ui import (
     ResetButton,
     escaped,
     leaderboard_embed,
+    player,
     question_embed,
     question_view,
     reset_view,
@@ -49,7 +52,6 @@ from cogs.trivia_ui import (
 
 log = logging.getLogger(__name__)
 LEADERBOARD_SIZE = 15
-KIND_CHOICES = [app_commands.Choice(name=kind.value, value=kind.value) for kind in QuestionKind]
 SORT_CHOICES = [app_commands.Choice(name=sort.value, value=sort.value) for sort in LeaderboardSort]
 ANSWER_REPLIES = {
     AnswerStatus.ALREADY_ANSWERED: "You already answered this question: only your first answer counts.",
@@ -115,7 +117,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         self,
         interaction: discord.Interaction,
         rounds: app_commands.Range[int, ROUNDS_RANGE[0], ROUNDS_RANGE[1]] | None = None,
-        kind: app_commands.Choice[str] | None = None,
+        kind: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None, "guild_only"
@@ -123,7 +125,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         settings = await self.store.settings(guild_id)
         if not settings.allows_channel(channel_id):
             raise TriviaRefused("Trivia isn't played in this channel; a moderator chose other channels for it.")
-        kinds = [QuestionKind(kind.value)] if kind else [k for k in QuestionKind if k in settings.kinds]
+        kinds = [QuestionKind(kind)] if kind else [k for k in QuestionKind if k in settings.kinds]
         if not set(kinds) <= settings.kinds:
             raise TriviaRefused(f"The moderators turned {kinds[0].value} questions off here.")
         if channel_id in self.games:
@@ -277,9 +279,11 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     @trivia.command(name="leaderboard", description="This server's trivia leaderboard")
     @app_commands.describe(sort="Order by points (default), wins, accuracy or games played")
     @app_commands.choices(sort=SORT_CHOICES)
-    async def leaderboard(self, interaction: discord.Interaction, sort: app_commands.Choice[str] | None = None) -> None:
+    async def leaderboard(
+        self, interaction: discord.Interaction, sort: app_commands.Range[str, 1, CHOICE_CHARS] | None = None
+    ) -> None:
         assert interaction.guild_id is not None, "guild_only"
-        order = LeaderboardSort(sort.value) if sort else LeaderboardSort.POINTS
+        order = LeaderboardSort(sort or LeaderboardSort.POINTS)
         players = await self.store.leaderboard(interaction.guild_id, order, LEADERBOARD_SIZE)
         await interaction.response.send_message(embed=leaderboard_embed(players, order))
 
@@ -289,7 +293,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         assert interaction.guild_id is not None, "guild_only"
         person = member or interaction.user
         found = await self.store.player(interaction.guild_id, person.id)
-        await interaction.response.send_message(embed=stats_embed(escaped(person.display_name), found))
+        await interaction.response.send_message(embed=stats_embed(player(person.display_name), found))
 
     @trivia.command(name="reset", description="Reset this server's trivia leaderboard (moderators)")
     @moderators_only

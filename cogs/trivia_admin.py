@@ -41,13 +41,12 @@ from bot.trivia.settings import (
     TriviaRefused,
 )
 from cogs.checks import moderators_only
-from cogs.discord_limits import EMBED_DESCRIPTION
-from cogs.trivia_ui import TRIVIA_COLOUR, escaped, settings_embed
+from cogs.discord_limits import CHOICE_CHARS, EMBED_DESCRIPTION
+from cogs.trivia_ui import KIND_CHOICES, TRIVIA_COLOUR, escaped, settings_embed
 
 SEPARATOR = ";"
 LISTED_QUESTIONS = 25
 LIST_LINE_CHARS = 120
-KIND_CHOICES = [app_commands.Choice(name=kind.value, value=kind.value) for kind in QuestionKind]
 WORK_OPTION = "Which work (default: the server's story)"
 
 
@@ -209,8 +208,8 @@ def settings_command(store: TriviaStore) -> app_commands.Command[None, ..., None
         points: app_commands.Range[int, POINTS_RANGE[0], POINTS_RANGE[1]] | None = None,
         score_to_win: app_commands.Range[int, 0, SCORE_TO_WIN_RANGE[1]] | None = None,
         unanswered_limit: app_commands.Range[int, 0, UNANSWERED_RANGE[1]] | None = None,
-        turn_on: app_commands.Choice[str] | None = None,
-        turn_off: app_commands.Choice[str] | None = None,
+        turn_on: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
+        turn_off: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
         allow_channel: discord.TextChannel | None = None,
         disallow_channel: discord.TextChannel | None = None,
     ) -> None:
@@ -218,9 +217,9 @@ def settings_command(store: TriviaStore) -> app_commands.Command[None, ..., None
         current = await store.settings(interaction.guild_id)
         kinds, channels = set(current.kinds), set(current.channels)
         if turn_on:
-            kinds.add(QuestionKind(turn_on.value))
+            kinds.add(QuestionKind(turn_on))
         if turn_off:
-            kinds.discard(QuestionKind(turn_off.value))
+            kinds.discard(QuestionKind(turn_off))
         if allow_channel:
             channels.add(allow_channel.id)
         if disallow_channel:

@@ -11,21 +11,25 @@ import re
 from typing import Any, Protocol, cast
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.library.views import WorkView
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from bot.trivia.game import GameSummary, PlayerScore, Round
-from bot.trivia.question import AnswerFormat
+from bot.trivia.question import AnswerFormat, QuestionKind
 from bot.trivia.settings import TriviaSettings
 from bot.trivia.stats import LeaderboardSort, PlayerStats
 from cogs.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 
-FOOTER_TEXT = 2048
 TRIVIA_COLOUR = discord.Colour.from_rgb(0xE0, 0x9F, 0x3E)
 LETTERS = "ABCDE"
 OPTION_CHARS = 200
+TEXT_CHARS = 3000
+"""A question or explanation shown in an embed (leaving room in its 6000 characters for the rest)."""
+NAME_CHARS = 32
+WORK_TITLE_CHARS = 100
 PASSAGE_CHARS = 1000
 SHOWN_PLAYERS = 10
 ANSWER_INPUT = "answer"
@@ -33,11 +37,17 @@ MAX_TYPED_ANSWER = 100
 TYPED = "answer"
 """The choice part of the custom id of the "Answer" button of a typed question."""
 GAME_COG = "TriviaCog"
+KIND_CHOICES = [app_commands.Choice(name=kind.value, value=kind.value) for kind in QuestionKind]
 STALE_QUESTION = "This question is over: its game ended (or the bot restarted since). Start a new one with `/trivia start`."
 
 
 def escaped(text: str) -> str:
     return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def player(name: str) -> str:
+    """A player's name as embeds show it: escaped, and no longer than Discord's display names."""
+    return escaped(shorten(name, NAME_CHARS))
 
 
 # -- questions, answers, results ----------------------------------------------------------------
@@ -47,7 +57,7 @@ def question_embed(round_: Round, rounds: int, work_title: str) -> discord.Embed
     question = round_.question
     embed = discord.Embed(
         title=shorten(f"Question {round_.number} of {rounds} · {question.kind.value.replace('-', ' ')}", EMBED_TITLE),
-        description=shorten(question.text, EMBED_DESCRIPTION),
+        description=shorten(question.text, TEXT_CHARS),
         colour=TRIVIA_COLOUR,
     )
     if question.format is AnswerFormat.CHOICE:
@@ -55,7 +65,7 @@ def question_embed(round_: Round, rounds: int, work_title: str) -> discord.Embed
         embed.add_field(name="Options", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
     how = "Type your answer with the button below." if question.format is AnswerFormat.TEXT else "Pick one below."
     embed.add_field(name="Time", value=f"Closes <t:{int(round_.deadline)}:R>", inline=False)
-    embed.set_footer(text=shorten(f"{work_title} · {how} One answer each.", FOOTER_TEXT))
+    embed.set_footer(text=f"{shorten(work_title, WORK_TITLE_CHARS)} · {how} One answer each.")
     return embed
 
 
@@ -81,9 +91,9 @@ def reveal_embed(round_: Round, work: WorkView | None, paragraph: Passage | None
     right = sorted((a for a in round_.answers.values() if a.correct), key=lambda a: a.answered_at)
     embed = discord.Embed(title=shorten(f"The answer: {question.answer}", EMBED_TITLE), colour=TRIVIA_COLOUR)
     if question.explanation:
-        embed.description = shorten(escaped(question.explanation), EMBED_DESCRIPTION)
+        embed.description = shorten(escaped(question.explanation), TEXT_CHARS)
     if right:
-        names = ", ".join(f"{escaped(a.player_name)} (+{a.points})" for a in right[:SHOWN_PLAYERS])
+        names = ", ".join(f"{player(a.player_name)} (+{a.points})" for a in right[:SHOWN_PLAYERS])
         more = f" and {len(right) - SHOWN_PLAYERS} more" if len(right) > SHOWN_PLAYERS else ""
         embed.add_field(name=f"Right ({len(right)} of {len(round_.answers)})", value=shorten(names + more, FIELD_VALUE))
     else:
@@ -97,7 +107,7 @@ def summary_embed(summary: GameSummary, *, interrupted: bool = False) -> discord
     title = "Trivia cut short by a restart" if interrupted else "Trivia over"
     embed = discord.Embed(title=title, colour=TRIVIA_COLOUR)
     winner = summary.winner
-    headline = f"🏆 **{escaped(winner.name)}** wins with {winner.points} points!" if winner and not interrupted else ""
+    headline = f"🏆 **{player(winner.name)}** wins with {winner.points} points!" if winner and not interrupted else ""
     embed.description = f"{headline}\n{summary.rounds_played} question(s); the game ended because {summary.reason.value}."
     embed.add_field(name="Scores", value=_scores(summary.standings), inline=False)
     return embed
@@ -107,7 +117,7 @@ def _scores(standings: list[PlayerScore]) -> str:
     if not standings:
         return "Nobody played."
     lines = [
-        f"{place}. {escaped(p.name)} — {p.points} pts ({p.correct}/{p.answered} right, best streak {p.best_streak})"
+        f"{place}. {player(p.name)} — {p.points} pts ({p.correct}/{p.answered} right, best streak {p.best_streak})"
         for place, p in enumerate(standings[:SHOWN_PLAYERS], 1)
     ]
     return shorten("\n".join(lines), FIELD_VALUE)
@@ -123,7 +133,7 @@ def leaderboard_embed(players: list[PlayerStats], sort: LeaderboardSort) -> disc
         return embed
     embed.description = shorten(
         "\n".join(
-            f"{place}. **{escaped(p.name)}** — {p.points} pts · {p.wins} win(s) · {p.accuracy:.0%} right · {p.games} game(s)"
+            f"{place}. **{player(p.name)}** — {p.points} pts · {p.wins} win(s) · {p.accuracy:.0%} right · {p.games} game(s)"
             for place, p in enumerate(players, 1)
         ),
         EMBED_DESCRIPTION,
