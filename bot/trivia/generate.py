@@ -185,15 +185,8 @@ def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
         wrong = _distinct_options(answer, (ending for ending in endings if ending), rng)
         if wrong:
             speaker = f" {line.speaker} said" if line.certain else ""
-            yield Question(
-                QuestionKind.FINISH_THE_QUOTE,
-                f"Finish the line{speaker}: “{prompt} …”",
-                answer,
-                options=_shuffled([answer, *wrong], rng),
-                passage_id=line.passage_id,
-                offset=line.offset,
-                explanation=f"“{line.text}”",
-            )
+            text = f"Finish the line{speaker}: “{prompt} …”"
+            yield _about(line, QuestionKind.FINISH_THE_QUOTE, text, answer, wrong, rng, explanation=f"“{line.text}”")
 
 
 def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
@@ -215,15 +208,8 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
         wrong = _distinct_options(answer, iter(rng.sample(similar, min(len(similar), PLAUSIBLE_POOL + 1))), rng)
         if wrong:
             blanked = re.sub(rf"(?<![\w’'-]){answer}(?![\w’'-])", "_____", line.text, count=1)
-            yield Question(
-                QuestionKind.MISSING_WORD,
-                f"Fill in the missing word: “{blanked}”",
-                answer,
-                options=_shuffled([answer, *wrong], rng),
-                passage_id=line.passage_id,
-                offset=line.offset,
-                explanation=f"“{line.text}”",
-            )
+            text = f"Fill in the missing word: “{blanked}”"
+            yield _about(line, QuestionKind.MISSING_WORD, text, answer, wrong, rng, explanation=f"“{line.text}”")
 
 
 # -- order of events -------------------------------------------------------------------------------
@@ -245,14 +231,8 @@ def what_came_next(facts: Facts, rng: random.Random) -> Iterator[Question]:
         )
         wrong = _distinct_options(after.text, others, rng)
         if wrong:
-            yield Question(
-                QuestionKind.WHAT_CAME_NEXT,
-                f"What was said right after “{before.text}”?",
-                after.text,
-                options=_shuffled([after.text, *wrong], rng),
-                passage_id=after.passage_id,
-                offset=after.offset,
-            )
+            text = f"What was said right after “{before.text}”?"
+            yield _about(after, QuestionKind.WHAT_CAME_NEXT, text, after.text, wrong, rng)
 
 
 def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
@@ -312,6 +292,20 @@ def _distinct_options(answer: str, candidates: Iterator[str], rng: random.Random
             if len(pool) == PLAUSIBLE_POOL:
                 break
     return rng.sample(pool, min(WRONG_OPTIONS, len(pool)))
+
+
+def _about(
+    line: SpokenLine,
+    kind: QuestionKind,
+    text: str,
+    answer: str,
+    wrong: list[str],
+    rng: random.Random,
+    explanation: str | None = None,
+) -> Question:
+    """A multiple-choice question whose answer is in ``line`` (which it points at)."""
+    options = _shuffled([answer, *wrong], rng)
+    return Question(kind, text, answer, options, passage_id=line.passage_id, offset=line.offset, explanation=explanation)
 
 
 def _shuffled(options: list[str], rng: random.Random) -> tuple[str, ...]:
