@@ -62,9 +62,11 @@ class Facts:
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
         return cls(source, normalised, unique, SpeakerCounts(source.lines), sorted(normalised))
 
-    def lines(self) -> Iterator[tuple[int, SpokenLine]]:
-        """The lines said only once, with their index."""
-        return ((index, line) for index, line in enumerate(self.source.lines) if index in self.unique)
+    def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
+        """The lines said only once, with their index, in an order drawn with ``rng``."""
+        unique = sorted(self.unique)
+        rng.shuffle(unique)
+        return ((index, self.source.lines[index]) for index in unique)
 
     def nearest(self, index: int) -> list[SpokenLine]:
         """Lines near line ``index``, the same section's first, then nearest in the text."""
@@ -99,9 +101,10 @@ def generate(
     streams = []
     for kind in kinds:
         rng = random.Random(f"{seed}:{kind}")
-        candidates = list(curated) if kind is QuestionKind.PLOT else list(BUILDERS[kind](facts, rng))
-        rng.shuffle(candidates)
-        streams.append(iter(candidates))
+        if kind is QuestionKind.PLOT:
+            streams.append(iter(rng.sample(list(curated), len(curated))))
+        else:
+            streams.append(BUILDERS[kind](facts, rng))  # lazy: only the questions needed are made
     chosen: list[Question] = []
     used: set[tuple[int | None, str]] = set()
     while streams and len(chosen) < count:
@@ -124,9 +127,9 @@ def _subject(question: Question) -> tuple[int | None, str]:
 # -- who said it, true or false ------------------------------------------------------------------
 
 
-def _askable_lines(facts: Facts) -> Iterator[tuple[SpokenLine, list[str]]]:
+def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain lines worth asking about, each with plausible wrong speakers."""
-    for index, line in facts.lines():
+    for index, line in facts.lines(rng):
         if not (line.certain and line.speaker and 4 <= len(line.text.split()) and len(line.text) <= MAX_LINE_CHARS):
             continue
         if name_words(line.speaker) & set(facts.normalised[index].split()):
@@ -138,7 +141,7 @@ def _askable_lines(facts: Facts) -> Iterator[tuple[SpokenLine, list[str]]]:
 
 def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
     speakers = facts.speakers.speakers()
-    for line, rivals in _askable_lines(facts):
+    for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
         wrong = rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))
         yield Question(
@@ -153,7 +156,7 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    for line, rivals in _askable_lines(facts):
+    for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
         truthful = rng.random() < 0.5
         claimed = line.speaker if truthful else rng.choice(rivals[:WRONG_OPTIONS])
@@ -173,7 +176,7 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """The start of a line; the answer is its last three or four words."""
-    for index, line in facts.lines():
+    for index, line in facts.lines(rng):
         words = line.text.split()
         if not 8 <= len(words) <= 40 or len(line.text) > MAX_LINE_CHARS:
             continue
@@ -196,7 +199,7 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
     by_length: dict[int, list[str]] = {}
     for word in sorted({word for line in lines for word in _LOWER_WORD.findall(line.text)} - COMMON_WORDS):
         by_length.setdefault(len(word), []).append(word)
-    for _, line in facts.lines():
+    for _, line in facts.lines(rng):
         if len(line.text.split()) < 6 or len(line.text) > MAX_LINE_CHARS:
             continue
         found = _LOWER_WORD.findall(line.text)
@@ -218,7 +221,7 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
 def what_came_next(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """A line, and which line was said right after it in the same scene."""
     lines = facts.source.lines
-    for index, before in facts.lines():
+    for index, before in facts.lines(rng):
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is None or after.section != before.section or index + 1 not in facts.unique:
             continue
@@ -248,7 +251,7 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
         and counts[normalise(sentence.text)] == 1
     ]
     paragraphs = [_paragraph(sentence) for sentence in events]
-    for earlier in events:
+    for earlier in rng.sample(events, len(events)):
         first_later = bisect.bisect_left(paragraphs, _paragraph(earlier) + MIN_PARAGRAPHS_APART)
         if first_later < len(events):
             later = events[rng.randrange(first_later, len(events))]

@@ -27,13 +27,14 @@ FILLER_PREFIXES = (
 FILLER_SUFFIXES = ("i think", "i guess", "maybe", "probably", "right", "obviously")
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _NUMBER = re.compile(r"\d+")
+_COMBINING_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Accents and other marks NFKD splits off letters."""
 _PREFIXES = sorted(FILLER_PREFIXES, key=len, reverse=True)
 
 
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation gone, ``&`` as "and", one space between words."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = _COMBINING_MARK.sub("", unicodedata.normalize("NFKD", text.replace("&", " and ")))
     plain = plain.replace("’", "").replace("'", "")
     return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
 
