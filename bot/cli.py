@@ -23,8 +23,8 @@ from bot.library.views import QuoteHit, QuoteLookup
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.trivia import TriviaStore
-from bot.trivia.cli import add_trivia_command, run_trivia
 from bot.text.excerpt import excerpt_around
+from bot.trivia.cli import add_trivia_command, run_trivia
 
 MAX_PASSAGE_CHARS = 1200
 

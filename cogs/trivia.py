@@ -22,7 +22,14 @@ from bot.folio_bot import FolioBot, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.storage.trivia import GameRecord, TriviaStore
-from bot.trivia.game import AnswerStatus, GameSummary, Round, StopReason, TriviaGame, replay
+from bot.trivia.game import (
+    AnswerStatus,
+    GameSummary,
+    Round,
+    StopReason,
+    TriviaGame,
+    replay,
+)
 from bot.trivia.question import QuestionKind
 from bot.trivia.service import TriviaService
 from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused

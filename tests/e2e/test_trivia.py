@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import postgres
 import pytest

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.trivia.bank import CuratedQuestion, InvalidBank, check_question, dump_bank, load_bank, parse_bank
+from bot.trivia.bank import (
+    CuratedQuestion,
+    InvalidBank,
+    check_question,
+    dump_bank,
+    load_bank,
+    parse_bank,
+)
 from bot.trivia.question import FALSE, TRUE
 
 BANKS = sorted((Path(__file__).resolve().parents[3] / "data" / "trivia").glob("*.yaml"))
