@@ -96,7 +96,7 @@ def parse_bank(text: str) -> list[CuratedQuestion]:
     if len(text.encode("utf-8")) > MAX_BANK_BYTES:
         raise InvalidBank(f"The bank is too big: at most {MAX_BANK_BYTES // 1024} KB.")
     try:
-        document = yaml.load(text, Loader=_TextLoader)
+        document = yaml.load(text, Loader=_TextLoader)  # a SafeLoader, only without implicit types
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
