@@ -215,8 +215,12 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             if live.game.due(now):
                 try:
                     await self._close_round(live)
+                except discord.HTTPException as error:
+                    log.warning("Trivia game %d ends: Discord refused a message (%s)", live.record.id, error)
+                    await self._abandon(live)
                 except Exception:
-                    log.exception("Trivia game %d: closing a question failed", live.record.id)
+                    log.exception("Trivia game %d: closing a question failed; the game ends", live.record.id)
+                    await self._abandon(live)
 
     @ticker.before_loop
     async def _before_ticking(self) -> None:
@@ -262,6 +266,13 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         summary = live.game.summary()
         await self.store.finish_game(live.record, summary.standings, reason=summary.reason.value, now=self._now())
         await live.channel.send(embed=summary_embed(summary))
+
+    async def _abandon(self, live: LiveGame) -> None:
+        """End a game that cannot go on (its channel refuses the bot), keeping its scores."""
+        self.games.pop(live.record.channel_id, None)
+        live.game.stop(StopReason.FAILED)
+        standings = live.game.summary().standings
+        await self.store.finish_game(live.record, standings, reason=StopReason.FAILED.value, now=self._now())
 
     async def _close_cut_games(self) -> None:
         """Close the games a restart cut short (keeping their scores) and say so in their channels."""

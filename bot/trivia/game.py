@@ -45,6 +45,7 @@ class StopReason(StrEnum):
     OUT_OF_QUESTIONS = "the questions ran out"
     STOPPED = "a player stopped it"
     INTERRUPTED = "the bot restarted"
+    FAILED = "the bot could not post in the channel"
 
 
 @dataclass(frozen=True, slots=True)
