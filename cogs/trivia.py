@@ -12,13 +12,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import Any, cast
 
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.errors import FolioError
-from bot.folio_bot import FolioBot, send_ephemeral
+from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.storage.trivia import GameRecord, TriviaStore
@@ -55,6 +56,7 @@ from cogs.trivia_ui import (
     reveal_embed,
     stats_embed,
     summary_embed,
+    typed_answer,
 )
 
 log = logging.getLogger(__name__)
@@ -178,6 +180,12 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     async def answer(self, interaction: discord.Interaction, game_id: int, round_number: int, choice: str) -> None:
         """A click on an option or the "Answer" button, or a submitted modal (``choice`` "answer:<text>")."""
+        try:
+            await self._answer(interaction, game_id, round_number, choice)
+        except Exception as error:  # clicks and forms bypass the command tree's error handler
+            await answer_failure(interaction, error)
+
+    async def _answer(self, interaction: discord.Interaction, game_id: int, round_number: int, choice: str) -> None:
         live = next((live for live in self.games.values() if live.record.id == game_id), None)
         current = live.game.current if live else None
         if live is None:
@@ -190,7 +198,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             await interaction.response.send_message(ANSWER_REPLIES[AnswerStatus.ALREADY_ANSWERED], ephemeral=True)
             return
         if choice == TYPED:
-            await interaction.response.send_modal(AnswerModal(game_id, round_number))
+            form = AnswerModal(game_id, round_number)
+            await interaction.response.send_modal(form)
+            form.stop()  # its submit is handled by custom id, in on_interaction
             return
         guess = choice.removeprefix(f"{TYPED}:") if choice.startswith(f"{TYPED}:") else _option(current, choice)
         outcome = live.game.answer(interaction.user.id, interaction.user.display_name, guess, self._now())
@@ -204,6 +214,16 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         else:
             reply = ANSWER_REPLIES[outcome.status]
         await interaction.response.send_message(reply, ephemeral=True)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A submitted answer form (see :class:`AnswerModal`), even one opened before a restart."""
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return
+        submitted = typed_answer(cast(dict[str, Any], interaction.data or {}))
+        if submitted is not None:
+            game_id, round_number, text = submitted
+            await self.answer(interaction, game_id, round_number, f"{TYPED}:{text}")
 
     # -- the clock --------------------------------------------------------------------------------
 

@@ -213,19 +213,30 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fo
         await _table(interaction).answer(interaction, self.game_id, self.round_number, self.choice)
 
 
+MODAL_ID = re.compile(r"folio:ta:(?P<game>\d{1,19}):(?P<round>\d{1,4})")
+
+
 class AnswerModal(discord.ui.Modal):
-    """Where a typed answer is written; submitting passes it to the game."""
+    """Where a typed answer is written. Its submit is handled by custom id (see :func:`typed_answer`),
+    not by this object, so a form opened before a restart is still answered after it."""
 
     def __init__(self, game_id: int, round_number: int) -> None:
         super().__init__(title="Your answer", custom_id=f"folio:ta:{game_id}:{round_number}", timeout=None)
-        self.game_id, self.round_number = game_id, round_number
-        self.typed: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
-            label="Answer", custom_id=ANSWER_INPUT, max_length=MAX_TYPED_ANSWER, placeholder="Small typos are fine"
+        self.add_item(
+            discord.ui.TextInput(
+                label="Answer", custom_id=ANSWER_INPUT, max_length=MAX_TYPED_ANSWER, placeholder="Small typos are fine"
+            )
         )
-        self.add_item(self.typed)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        await _table(interaction).answer(interaction, self.game_id, self.round_number, TYPED + ":" + self.typed.value)
+
+def typed_answer(data: dict[str, Any]) -> tuple[int, int, str] | None:
+    """The game, round and text of a submitted :class:`AnswerModal`, from the interaction's data."""
+    parts = MODAL_ID.fullmatch(str(data.get("custom_id", "")))
+    if parts is None:
+        return None
+    inputs = [child for row in data.get("components", []) for child in [row.get("component"), *row.get("components", [])]]
+    text = next((child.get("value", "") for child in inputs if child and child.get("custom_id") == ANSWER_INPUT), "")
+    return int(parts["game"]), int(parts["round"]), text
 
 
 class ResetButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"folio:treset:(?P<choice>yes|no)"):

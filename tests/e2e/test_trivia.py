@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from collections.abc import AsyncIterator
 
@@ -11,6 +12,7 @@ import pytest_asyncio
 from fake_discord import payloads
 from fake_discord.bot_clock import BotClock
 from fake_discord.harness import Harness, running_folio
+from fake_discord.payloads import JSON
 from trivia_helpers import (
     DEFERRED,
     EPHEMERAL,
@@ -51,12 +53,14 @@ async def folio(tmp_path_factory: pytest.TempPathFactory, clock: BotClock) -> As
         assert [str(request) for request in harness.fake.failed_requests] == []
 
 
+def game_id(question: JSON) -> str:
+    return buttons(question)[0]["custom_id"].split(":")[2]
+
+
 def ephemeral_text(body: JSON) -> str:
     assert body["type"] == MESSAGE and body["data"]["flags"] & EPHEMERAL, body
     return body["data"]["content"]
 
-
-JSON = dict
 
 
 async def test_a_full_game_with_several_players(folio: Harness, clock: BotClock) -> None:
@@ -154,6 +158,8 @@ async def test_buttons_of_finished_games_answer_clearly(folio: Harness) -> None:
     await command(folio, "trivia stop", channel_id=channel)
     reply = await click(folio, question, buttons(question)[0]["custom_id"], payloads.BOB)
     assert "This question is over" in ephemeral_text(reply)
+    old_form = payloads.modal_submit(f"folio:ta:{game_id(question)}:1", {"answer": "Lydia"}, message=question)
+    assert "This question is over" in ephemeral_text((await folio.interact(old_form)).json)
     damaged = copy.deepcopy(question)
     buttons(damaged)[0]["custom_id"] = "folio:t:not-a-game"
     forged = await click(folio, damaged, "folio:t:not-a-game", payloads.BOB)
@@ -182,3 +188,16 @@ async def test_a_moderator_resets_the_leaderboard_after_confirming(folio: Harnes
     assert "Only moderators" in ephemeral_text(by_reader)
     done = await click(folio, message, confirm["custom_id"], payloads.MOD)
     assert done["type"] == UPDATE_MESSAGE and done["data"]["content"] == "The trivia leaderboard was reset."
+
+
+async def test_simultaneous_right_answers_are_each_scored_once(folio: Harness, clock: BotClock) -> None:
+    channel = next(CHANNELS)
+    players = [payloads.Person(1_300_000_000_000_000_500 + n, f"player{n}", global_name=f"P{n}") for n in range(6)]
+    question = await start(folio, channel, players[0], rounds=1, kind="plot")
+    replies = await asyncio.gather(*(answer(folio, question, player, right=True) for player in players))
+    assert all(ephemeral_text(reply).startswith("✅ Right!") for reply in replies)
+    since = folio.fake.mark()
+    clock.advance(seconds=31)
+    reveal = await posted(folio, channel, since, "The answer: ")
+    right = reveal["embeds"][0]["fields"][0]
+    assert right["name"] == "Right (6 of 6)" and all(f"P{n} (+" in right["value"] for n in range(6))
