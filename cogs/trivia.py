@@ -41,6 +41,7 @@ from cogs.quote_ui import passage_navigation
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_ui import (
     GAME_COG,
+    HINT,
     KIND_CHOICES,
     STALE_QUESTION,
     TYPED,
@@ -196,6 +197,11 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             return
         if interaction.user.id in current.answers:
             await interaction.response.send_message(ANSWER_REPLIES[AnswerStatus.ALREADY_ANSWERED], ephemeral=True)
+            return
+        if choice == HINT:
+            hint = live.game.hint(interaction.user.id, self._now())
+            reply = f"Hint: `{hint}` (a right answer now scores half)" if hint else ANSWER_REPLIES[AnswerStatus.CLOSED]
+            await interaction.response.send_message(reply, ephemeral=True)
             return
         if choice == TYPED:
             form = AnswerModal(game_id, round_number)

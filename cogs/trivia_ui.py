@@ -36,6 +36,8 @@ ANSWER_INPUT = "answer"
 MAX_TYPED_ANSWER = 100
 TYPED = "answer"
 """The choice part of the custom id of the "Answer" button of a typed question."""
+HINT = "hint"
+"""The choice part of the custom id of the "Hint" button of a typed question."""
 GAME_COG = "TriviaCog"
 KIND_CHOICES = [app_commands.Choice(name=kind.value, value=kind.value) for kind in QuestionKind]
 STALE_QUESTION = "This question is over: its game ended (or the bot restarted since). Start a new one with `/trivia start`."
@@ -74,13 +76,12 @@ def question_view(game_id: int, round_: Round, *, closed: bool = False) -> disco
     view = discord.ui.View(timeout=None)
     question = round_.question
     if question.format is AnswerFormat.TEXT:
-        labels = ["Answer"]
+        buttons = [(TYPED, "Answer"), (HINT, "Hint (½ points)")]
     elif question.format is AnswerFormat.TRUE_FALSE:
-        labels = list(question.options)
+        buttons = [(str(index), option) for index, option in enumerate(question.options)]
     else:
-        labels = list(LETTERS[: len(question.options)])
-    for index, label in enumerate(labels):
-        choice = TYPED if question.format is AnswerFormat.TEXT else str(index)
+        buttons = [(str(index), LETTERS[index]) for index in range(len(question.options))]
+    for choice, label in buttons:
         view.add_item(AnswerButton(game_id, round_.number, choice, label=label, disabled=closed))
     return view
 
@@ -185,14 +186,16 @@ def _table(interaction: discord.Interaction) -> GameTable:
     return cast(GameTable, cast(commands.Bot, interaction.client).get_cog(GAME_COG))
 
 
-ANSWER_ID = re.compile(r"folio:t:(?P<game>\d{1,19}):(?P<round>\d{1,4}):(?P<choice>\d|answer)")
+ANSWER_ID = re.compile(r"folio:t:(?P<game>\d{1,19}):(?P<round>\d{1,4}):(?P<choice>\d|answer|hint)")
 
 
 class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"folio:t:.*"):
     """An option of a question (or its "Answer" button); every ``folio:t:`` id is claimed, a damaged one answered."""
 
     def __init__(self, game_id: int, round_number: int, choice: str, *, label: str = "?", disabled: bool = False) -> None:
-        style = discord.ButtonStyle.primary if choice != TYPED else discord.ButtonStyle.success
+        style = {TYPED: discord.ButtonStyle.success, HINT: discord.ButtonStyle.secondary}.get(
+            choice, discord.ButtonStyle.primary
+        )
         super().__init__(
             discord.ui.Button(
                 style=style, label=label, custom_id=f"folio:t:{game_id}:{round_number}:{choice}", disabled=disabled

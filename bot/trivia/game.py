@@ -30,6 +30,10 @@ class GameRules:
     """The game ends after this many questions in a row nobody answered."""
 
 
+HINT_COST = 2
+"""A right answer after a hint scores this many times fewer points."""
+
+
 class AnswerStatus(StrEnum):
     CORRECT = "correct"
     WRONG = "wrong"
@@ -92,6 +96,8 @@ class Round:
     asked_at: float
     deadline: float
     answers: dict[int, Answer] = field(default_factory=dict)
+    hinted: set[int] = field(default_factory=set)
+    """Players who asked for a hint (their right answer scores half)."""
 
     def first_correct(self) -> Answer | None:
         correct = [answer for answer in self.answers.values() if answer.correct]
@@ -145,10 +151,21 @@ class TriviaGame:
         player = self.scores.setdefault(player_id, PlayerScore(player_id, name))
         correct = judge(round_.question, guess)
         points = self._points(player, round_, now) if correct else 0
+        if player_id in round_.hinted:
+            points //= HINT_COST
         answer = Answer(round_.number, player_id, name, correct, points, now)
         round_.answers[player_id] = answer
         _score(player, answer)
         return AnswerOutcome(AnswerStatus.CORRECT if correct else AnswerStatus.WRONG, points, player.streak)
+
+    def hint(self, player_id: int, now: float) -> str | None:
+        """A hint at the open question's answer for a player who has not answered yet (it halves
+        their points for it); None if there is no open question or the player already answered."""
+        round_ = self.current
+        if round_ is None or now > round_.deadline or player_id in round_.answers:
+            return None
+        round_.hinted.add(player_id)
+        return hint_for(round_.question.answer)
 
     def due(self, now: float) -> bool:
         return self.current is not None and now >= self.current.deadline
@@ -189,6 +206,11 @@ class TriviaGame:
         if len(self.rounds) >= len(self.questions):
             return StopReason.OUT_OF_QUESTIONS
         return None
+
+
+def hint_for(answer: str) -> str:
+    """Each word's first letter and a blank per other letter: "The loft" → "T__ l___"."""
+    return " ".join(word[0] + "_" * (len(word) - 1) if word[0].isalnum() else word for word in answer.split())
 
 
 def judge(question: Question, guess: str) -> bool:

@@ -109,8 +109,12 @@ async def test_a_typed_answer_through_the_modal(folio: Harness, clock: BotClock)
     channel = next(CHANNELS)
     question = await start(folio, channel, rounds=1, kind="plot", work="lamp")
     assert question["embeds"][0]["description"] == "What does the keeper climb every night?"
-    assert [b["label"] for b in buttons(question)] == ["Answer"]
-    assert ephemeral_text(await type_answer(folio, question, "It was the stiars!", payloads.BOB)).startswith("✅ Right!")
+    answer_button, hint_button = buttons(question)
+    assert (answer_button["label"], hint_button["label"]) == ("Answer", "Hint (½ points)")
+    hint = ephemeral_text(await click(folio, question, hint_button["custom_id"], payloads.BOB))
+    assert hint == "Hint: `t__ s_____` (a right answer now scores half)"
+    right = ephemeral_text(await type_answer(folio, question, "It was the stiars!", payloads.BOB))
+    assert right == "✅ Right! +7 points"  # 10 + a speed bonus of 5, halved by the hint
     assert ephemeral_text(await type_answer(folio, question, "the lamp", payloads.ALICE)).startswith("❌")
     opened_again = await click(folio, question, buttons(question)[0]["custom_id"], payloads.BOB)
     assert opened_again["type"] != MODAL and "already answered" in ephemeral_text(opened_again)

@@ -82,7 +82,7 @@ async def click(folio: Harness, message: JSON, custom_id: str, user: Person) -> 
 
 async def type_answer(folio: Harness, message: JSON, text: str, user: Person) -> JSON:
     """Click "Answer", then submit ``text`` in the modal it opens; the submit's callback body."""
-    [answer_button] = buttons(message)
+    answer_button = next(button for button in buttons(message) if button["label"] == "Answer")
     opened = await click(folio, message, answer_button["custom_id"], user)
     assert opened["type"] == MODAL, opened
     modal = opened["data"]

@@ -141,3 +141,13 @@ def test_stored_answers_replay_to_the_same_standings() -> None:
     assert [(p.player_id, p.points, p.correct, p.best_streak) for p in replayed] == [
         (p.player_id, p.points, p.correct, p.best_streak) for p in trivia.summary().standings
     ]
+
+
+def test_a_hint_shows_the_shape_of_the_answer_and_halves_the_points() -> None:
+    trivia = game(GameRules(rounds=2, timeout_seconds=20, points=10, speed_bonus=0), questions=[typed(1)])
+    trivia.ask_next(now=0)
+    assert trivia.hint(ALICE, now=1) == "T__ l___"
+    assert trivia.answer(ALICE, "Alice", "the loft", now=2).points == 5
+    assert trivia.answer(BOB, "Bob", "the loft", now=2).points == 10
+    assert trivia.hint(ALICE, now=3) is None  # already answered
+    assert trivia.hint(CAROL, now=21) is None  # time is up
