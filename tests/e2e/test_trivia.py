@@ -205,3 +205,17 @@ async def test_simultaneous_right_answers_are_each_scored_once(folio: Harness, c
     reveal = await posted(folio, channel, since, "The answer: ")
     right = reveal["embeds"][0]["fields"][0]
     assert right["name"] == "Right (6 of 6)" and all(f"P{n} (+" in right["value"] for n in range(6))
+
+
+async def test_trivia_only_in_the_channels_moderators_chose(folio: Harness) -> None:
+    elsewhere = next(CHANNELS)
+    chosen = payloads.slash_command("trivia settings", user=payloads.MOD, channels={"allow_channel": payloads.CHANNEL_ID})
+    fields = {f["name"]: f["value"] for f in (await folio.interact(chosen)).json["data"]["embeds"][0]["fields"]}
+    assert fields["Channels"] == f"<#{payloads.CHANNEL_ID}>"
+    try:
+        refused = await command(folio, "trivia start", channel_id=elsewhere)
+        assert "Trivia isn't played in this channel" in ephemeral_text(refused)
+    finally:
+        again = payloads.slash_command("trivia settings", user=payloads.MOD, channels={"disallow_channel": payloads.CHANNEL_ID})
+        fields = {f["name"]: f["value"] for f in (await folio.interact(again)).json["data"]["embeds"][0]["fields"]}
+    assert fields["Channels"] == "every channel"

@@ -43,6 +43,7 @@ INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
 USER_OPTION = 6
+CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -542,17 +543,20 @@ def slash_command(
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
     members: Mapping[str, Person] | None = None,
+    channels: Mapping[str, int] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
     :meth:`FakeDiscord.host_attachment`), ``members`` user options to people of the
-    guild; both are resolved as Discord does (``data.resolved``).
+    guild, ``channels`` channel options to text channel ids; all are resolved as
+    Discord does (``data.resolved``).
     """
-    attached, chosen = attachments or {}, members or {}
+    attached, chosen, picked = attachments or {}, members or {}, channels or {}
     built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
     built += [option(name, str(person.id), USER_OPTION) for name, person in chosen.items()]
+    built += [option(name, str(channel_id), CHANNEL_OPTION) for name, channel_id in picked.items()]
     data = _command_data(name, built, guild_id)
     resolved: JSON = {}
     if attached:
@@ -561,6 +565,11 @@ def slash_command(
         resolved["users"] = {str(person.id): user_object(person) for person in chosen.values()}
         resolved["members"] = {
             str(person.id): member(person, with_user=False, with_permissions=True) for person in chosen.values()
+        }
+    if picked:
+        resolved["channels"] = {
+            str(channel_id): {**text_channel(channel_id, guild_id=guild_id), "permissions": str(user.permissions)}
+            for channel_id in picked.values()
         }
     if resolved:
         data["resolved"] = resolved
