@@ -103,7 +103,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         self.bot.add_dynamic_items(AnswerButton, ResetButton)
         self.ticker.change_interval(seconds=self.bot.settings.tick_seconds)
         self.ticker.start()
-        self._recovery = asyncio.create_task(self._close_cut_games(), name="folio-trivia-recovery")
+        self._recovery = asyncio.create_task(self._recover(), name="folio-trivia-recovery")
 
     async def cog_unload(self) -> None:
         self.ticker.cancel()
@@ -300,9 +300,15 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         standings = live.game.summary().standings
         await self.store.finish_game(live.record, standings, reason=StopReason.FAILED.value, now=self._now())
 
+    async def _recover(self) -> None:
+        await self.bot.wait_until_ready()
+        try:
+            await self._close_cut_games()
+        except Exception:
+            log.exception("Closing the trivia games a restart cut short failed; they stay open until the next start")
+
     async def _close_cut_games(self) -> None:
         """Close the games a restart cut short (keeping their scores) and say so in their channels."""
-        await self.bot.wait_until_ready()
         live_ids = {live.record.id for live in self.games.values()}
         for record in await self.store.running_games():
             if record.id in live_ids:
