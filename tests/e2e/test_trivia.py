@@ -219,3 +219,38 @@ async def test_trivia_only_in_the_channels_moderators_chose(folio: Harness) -> N
         again = payloads.slash_command("trivia settings", user=payloads.MOD, channels={"disallow_channel": payloads.CHANNEL_ID})
         fields = {f["name"]: f["value"] for f in (await folio.interact(again)).json["data"]["embeds"][0]["fields"]}
     assert fields["Channels"] == "every channel"
+
+
+async def test_moderators_manage_questions_and_banks(folio: Harness) -> None:
+    guild = {"guild_id": OTHER_GUILD_ID}
+    reader = await command(folio, "trivia question add", {"question": "Q?", "answer": "A"}, **guild)
+    assert "Only moderators can do that" in ephemeral_text(reader)
+    options = {"question": "Which <@&1300000000000000301> colour is the loft's door?", "answer": "yes", "wrong": "no; maybe", "accepted": "on"}
+    added = ephemeral_text(await command(folio, "trivia question add", options, user=payloads.MOD, **guild))
+    assert added.startswith("Added question #") and "<@&1300000000000000301>" not in added
+    number = int(added.split("#")[1].split()[0])
+    bad = await command(folio, "trivia question add", {"question": "Q?", "answer": "A", "wrong": "a"}, user=payloads.MOD, **guild)
+    assert "the wrong option “a” is the answer" in ephemeral_text(bad)
+
+    listed = await command(folio, "trivia question list", user=payloads.MOD, **guild)
+    embed = listed["data"]["embeds"][0]
+    assert f"#{number} " in embed["description"] and embed["footer"]["text"].startswith("1 added here · 31 shipped")
+
+    exported = await folio.interact(payloads.slash_command("trivia bank export", user=payloads.MOD, **guild))
+    [file] = exported.files
+    assert file.filename == "hello-from-the-other-side.yaml"
+    assert b"answer: 'yes'" in file.data and b"wrong:\n  - 'no'\n  - maybe" in file.data  # YAML traps stay text
+
+    broken = folio.fake.host_attachment("bank.yaml", b"questions:\n  - {question: Q}\n", "application/x-yaml")
+    since = folio.fake.mark()
+    refused = await folio.interact(
+        payloads.slash_command("trivia bank import", user=payloads.MOD, attachments={"file": broken}, **guild)
+    )
+    assert refused.json["type"] == DEFERRED
+    reply = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=since)
+    assert "question 1: \\`answer\\` is missing" in reply.json["content"]
+
+    removed = await command(folio, "trivia question remove", {"number": number}, user=payloads.MOD, **guild)
+    assert ephemeral_text(removed).startswith(f"Removed question #{number}")
+    again = await command(folio, "trivia question remove", {"number": number}, user=payloads.MOD, **guild)
+    assert ephemeral_text(again) == f"This server has no trivia question #{number}."
