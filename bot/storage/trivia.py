@@ -41,7 +41,7 @@ class WorkPassages:
 
     dialogues: list[Passage]
     sentences: list[Passage]
-    paragraph_ids: dict[int, int | None]
+    paragraphs: list[Passage]
 
 
 class TriviaStore:
@@ -59,7 +59,7 @@ class TriviaStore:
         return WorkPassages(
             dialogues=[p for p in passages if p.kind is PassageKind.DIALOGUE],
             sentences=[p for p in passages if p.kind is PassageKind.SENTENCE],
-            paragraph_ids={p.ordinal: p.id for p in passages if p.kind is PassageKind.PARAGRAPH},
+            paragraphs=[p for p in passages if p.kind is PassageKind.PARAGRAPH],
         )
 
     # -- settings ------------------------------------------------------------------------------

@@ -1,15 +1,18 @@
 """Who said what: the one place trivia reads speaker attributions from.
 
-Until the dedicated attribution module (``bot/attribution/``) lands, lines and
-speakers come from the dialogue passages the parser stores
-(:mod:`bot.text.dialogue`). Swap :func:`speaker_lines` for the new source and
-nothing else in trivia changes.
+Until the dedicated attribution module (``bot/attribution/``) lands, speakers
+come from the dialogue passages the parser stores (:mod:`bot.text.dialogue`),
+through :func:`parser_utterances`. Any attribution whose utterances have an
+``offset``, ``text``, ``speaker`` and ``confidence`` (:class:`Utterance`) can take
+its place in :func:`bot.trivia.service.work_source`; nothing else in trivia changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from bot.text.model import Passage, PassageKind
 
@@ -57,33 +60,63 @@ class TriviaSource:
     """Stable id of each paragraph, by ordinal."""
 
 
-def speaker_lines(dialogues: Sequence[Passage], paragraph_ids: dict[int, int | None]) -> list[SpokenLine]:
-    """Every quote of the work with its speaker; consecutive quotes of one speaker in one paragraph
-    (``“Sheriff Stilinski retired,” the woman explained. “He moved …”``) make one line.
+class Utterance(Protocol):
+    """One quote with its speaker, as an attribution gives it: the parser's today
+    (:func:`parser_utterances`), ``bot/attribution``'s once it lands."""
 
-    A speaker the parser could not resolve past a pronoun counts as unknown.
-    """
-    lines: list[SpokenLine] = []
-    for passage in sorted(dialogues, key=lambda p: p.start):
-        assert passage.kind is PassageKind.DIALOGUE and passage.paragraph is not None
+    @property
+    def offset(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def speaker(self) -> str | None: ...
+
+    @property
+    def confidence(self) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedUtterance:
+    offset: int
+    text: str
+    speaker: str | None
+    confidence: float
+
+
+def parser_utterances(dialogues: Sequence[Passage]) -> list[ParsedUtterance]:
+    """The speakers the parser named for its dialogue passages (:mod:`bot.text.dialogue`), with a
+    confidence: a name :data:`NAMED_CONFIDENCE`, a description :data:`DESCRIBED_CONFIDENCE`;
+    a pronoun it could not resolve is no speaker."""
+    found = []
+    for passage in dialogues:
+        assert passage.kind is PassageKind.DIALOGUE
         speaker = passage.speaker if passage.speaker and passage.speaker.lower() not in _PRONOUNS else None
-        text = unquote(passage.text)
+        found.append(ParsedUtterance(passage.start, passage.text, speaker, _confidence(speaker)))
+    return found
+
+
+def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]) -> list[SpokenLine]:
+    """Each utterance placed in its paragraph (by offset; ``paragraphs`` in reading order, with
+    their stable ids). Consecutive utterances of one speaker in one paragraph (``“Sheriff
+    Stilinski retired,” the woman explained. “He moved …”``) make one line."""
+    starts = [paragraph.start for paragraph in paragraphs]
+    lines: list[SpokenLine] = []
+    for utterance in sorted(utterances, key=lambda u: u.offset):
+        index = bisect.bisect_right(starts, utterance.offset) - 1
+        if index < 0 or utterance.offset >= paragraphs[index].end:
+            continue  # not inside a paragraph of the story (front matter, say)
+        paragraph, text, speaker = paragraphs[index], unquote(utterance.text), utterance.speaker
         previous = lines[-1] if lines else None
-        if previous and speaker and previous.speaker == speaker and previous.paragraph == passage.paragraph:
-            lines[-1] = _joined(previous, text)
-            continue
-        lines.append(
-            SpokenLine(
-                offset=passage.start,
-                text=text,
-                speaker=speaker,
-                confidence=_confidence(speaker),
-                passage_id=paragraph_ids.get(passage.paragraph),
-                section=passage.section,
-                paragraph=passage.paragraph,
+        if previous and speaker and previous.speaker == speaker and previous.paragraph == paragraph.ordinal:
+            lines[-1] = _joined(previous, text, utterance.confidence)
+        elif text:
+            line = SpokenLine(
+                utterance.offset, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
             )
-        )
-    return [line for line in lines if line.text]
+            lines.append(line)
+    return lines
 
 
 def unquote(quote: str) -> str:
@@ -98,9 +131,7 @@ def _confidence(speaker: str | None) -> float:
     return DESCRIBED_CONFIDENCE if speaker.split()[0].lower() == "the" else NAMED_CONFIDENCE
 
 
-def _joined(line: SpokenLine, more: str) -> SpokenLine:
+def _joined(line: SpokenLine, more: str, confidence: float) -> SpokenLine:
     separator = " " if line.text.endswith((".", "!", "?", "…", "—")) else " … "
-    return SpokenLine(
-        line.offset, f"{line.text}{separator}{more}", line.speaker, line.confidence,
-        line.passage_id, line.section, line.paragraph,
-    )
+    text = f"{line.text}{separator}{more}" if more else line.text
+    return replace(line, text=text, confidence=min(line.confidence, confidence))

@@ -13,7 +13,7 @@ from bot.storage.trivia import TriviaStore, WorkPassages
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.generate import generate
-from bot.trivia.lines import TriviaSource, speaker_lines
+from bot.trivia.lines import TriviaSource, parser_utterances, speaker_lines
 from bot.trivia.question import Question, QuestionKind
 
 BANK_DIR = DATA_DIR / "trivia"
@@ -55,7 +55,7 @@ class TriviaService:
             passages = await self.store.passages(record.id)
             if len(self._sources) >= SOURCES_KEPT:
                 self._sources.pop(next(iter(self._sources)))
-            self._sources[key] = await asyncio.to_thread(_source, work, passages)
+            self._sources[key] = await asyncio.to_thread(work_source, work, passages)
         return self._sources[key]
 
     async def curated(self, work: WorkView, guild_id: int | None) -> list[CuratedQuestion]:
@@ -69,9 +69,12 @@ class TriviaService:
         return self._banks[slug]
 
 
-def _source(work: WorkView, passages: WorkPassages) -> TriviaSource:
-    lines = speaker_lines(passages.dialogues, passages.paragraph_ids)
-    return TriviaSource(work.slug, work.title, lines, passages.sentences, passages.paragraph_ids)
+def work_source(work: WorkView, passages: WorkPassages) -> TriviaSource:
+    """What questions about a stored work are made from. Its utterances are the parser's until
+    ``bot/attribution`` lands: this is the one place to hand trivia the new ones."""
+    lines = speaker_lines(parser_utterances(passages.dialogues), passages.paragraphs)
+    paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
+    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
 
 
 def curated_rivals(source: TriviaSource) -> tuple[str, ...]:

@@ -118,5 +118,5 @@ async def test_a_works_passages_for_questions(database: Database) -> None:
     passages = await TriviaStore(database).passages(work.record.id)
     [line] = passages.dialogues
     assert line.speaker == "Derek" and line.text.startswith("“Hello")
-    assert len(passages.sentences) == 2 and set(passages.paragraph_ids) == {0, 1}
-    assert all(isinstance(pid, int) for pid in passages.paragraph_ids.values())
+    assert len(passages.sentences) == 2 and [p.ordinal for p in passages.paragraphs] == [0, 1]
+    assert all(isinstance(paragraph.id, int) for paragraph in passages.paragraphs)

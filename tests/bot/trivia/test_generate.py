@@ -1,5 +1,6 @@
 """Generated questions: certain answers, valid distractors, deterministic by seed."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from bot.text.ingest import parse_work
 from bot.trivia.characters import are_aliases
 from bot.trivia.generate import generate
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SpokenLine, TriviaSource, speaker_lines
+from bot.trivia.lines import SpokenLine, TriviaSource, parser_utterances, speaker_lines
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, QuestionKind
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
@@ -18,8 +19,9 @@ QUOTED = re.compile(r"“(.*)”")
 
 def source_of(text: str) -> TriviaSource:
     work = parse_work(text)
-    ids = {paragraph.ordinal: 1000 + paragraph.ordinal for paragraph in work.paragraphs}
-    return TriviaSource("story", work.title, speaker_lines(work.dialogues, ids), work.sentences, ids)
+    paragraphs = [dataclasses.replace(p, id=1000 + p.ordinal) for p in work.paragraphs]
+    lines = speaker_lines(parser_utterances(work.dialogues), paragraphs)
+    return TriviaSource("story", work.title, lines, work.sentences, {p.ordinal: p.id for p in paragraphs})
 
 
 @pytest.fixture(scope="module")
