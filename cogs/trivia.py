@@ -298,7 +298,10 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         self.games.pop(live.record.channel_id, None)
         live.game.stop(StopReason.FAILED)
         standings = live.game.summary().standings
-        await self.store.finish_game(live.record, standings, reason=StopReason.FAILED.value, now=self._now())
+        try:
+            await self.store.finish_game(live.record, standings, reason=StopReason.FAILED.value, now=self._now())
+        except Exception:  # the loop must go on for the other channels' games
+            log.exception("Trivia game %d could not be closed; the next start closes it", live.record.id)
 
     async def _recover(self) -> None:
         await self.bot.wait_until_ready()
