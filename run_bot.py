@@ -6,6 +6,7 @@
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
+    python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]

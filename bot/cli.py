@@ -4,6 +4,7 @@
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
+    python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
 from bot.settings import Settings
 from bot.storage.database import Database
+from bot.storage.trivia import TriviaStore
 from bot.text.excerpt import excerpt_around
+from bot.trivia.cli import add_trivia_command, run_trivia
 
 MAX_PASSAGE_CHARS = 1200
 
@@ -53,6 +56,7 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
     quote.add_argument("--json", action="store_true", help="print one JSON object per query")
     quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
+    add_trivia_command(subcommands, common)
 
 
 def _positive_int(text: str) -> int:
@@ -72,7 +76,10 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
     """Run one offline command; returns the process exit code."""
     try:
         async with Database.opened(settings.database_target) as database:
-            return await _run(Library(database, options=LibraryOptions.from_settings(settings)), args)
+            library = Library(database, options=LibraryOptions.from_settings(settings))
+            if args.command == "trivia":
+                return await run_trivia(library, TriviaStore(database), args)
+            return await _run(library, args)
     except FolioError as error:
         print(f"error: {cli_text(error)}", file=sys.stderr)
     except sqlite3.Error as error:

@@ -32,7 +32,14 @@ from cogs.gating import FolioTree
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.config", "cogs.help", "cogs.owner")
+EXTENSIONS: tuple[str, ...] = (
+    "cogs.library",
+    "cogs.quote",
+    "cogs.trivia",
+    "cogs.config",
+    "cogs.help",
+    "cogs.owner",
+)
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."

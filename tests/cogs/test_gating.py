@@ -25,11 +25,11 @@ from cogs.help import help_entry, help_text, leaf_commands
 async def folio(database_target: Path | str) -> AsyncIterator[FolioBot]:
     settings = Settings.from_env({"DISCORD_TOKEN": "offline"}, dotenv=False)
     async with Database.opened(database_target) as database:
-        bot = FolioBot(settings=settings, database=database, library=Library(database))
-        for extension in EXTENSIONS:
-            await bot.load_extension(extension)
-        yield bot
-        await bot.close()
+        # Entered like the running bot, so cogs' loops wait for a ready that never comes instead of failing.
+        async with FolioBot(settings=settings, database=database, library=Library(database)) as bot:
+            for extension in EXTENSIONS:
+                await bot.load_extension(extension)
+            yield bot
 
 
 async def test_every_capability_a_command_names_is_known(folio: FolioBot) -> None:

@@ -141,6 +141,8 @@ def _value_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> lis
             problems.append(f"{label} must be within {low}..{high}, not {value}")
     if kind == ATTACHMENT and value not in (resolved.get("attachments") or {}):
         problems.append(f"{label} names attachment {value}, which data.resolved.attachments lacks")
+    if kind == USER and value not in (resolved.get("users") or {}):
+        problems.append(f"{label} names user {value}, which data.resolved.users lacks")
     if kind == CHANNEL:
         problems += _channel_problems(schema, value, label, resolved)
     return problems

@@ -45,6 +45,7 @@ INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
+USER_OPTION = 6
 CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
@@ -551,25 +552,37 @@ def slash_command(
     permissions: str | None = None,
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
+    members: Mapping[str, Person] | None = None,
     channels: Mapping[str, JSON] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
-    :meth:`FakeDiscord.host_attachment`), ``channels`` channel options to
-    :func:`resolved_channel` objects; they are resolved as Discord does.
+    :meth:`FakeDiscord.host_attachment`), ``members`` user options to people of the
+    guild, ``channels`` channel options to :func:`resolved_channel` objects; all are
+    resolved as Discord does (``data.resolved``).
     """
-    attached, chosen = attachments or {}, channels or {}
+    attached, picked, chosen = attachments or {}, members or {}, channels or {}
     built = (
         _options(options)
         + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+        + [option(name, str(person.id), USER_OPTION) for name, person in picked.items()]
         + [option(name, item["id"], CHANNEL_OPTION) for name, item in chosen.items()]
     )
     data = _command_data(name, built, guild_id)
-    resolved = {"attachments": attached, "channels": chosen}
-    if attached or chosen:
-        data["resolved"] = {kind: {item["id"]: item for item in items.values()} for kind, items in resolved.items() if items}
+    resolved: JSON = {}
+    if attached:
+        resolved["attachments"] = {item["id"]: item for item in attached.values()}
+    if picked:
+        resolved["users"] = {str(person.id): user_object(person) for person in picked.values()}
+        resolved["members"] = {
+            str(person.id): member(person, with_user=False, with_permissions=True) for person in picked.values()
+        }
+    if chosen:
+        resolved["channels"] = {item["id"]: item for item in chosen.values()}
+    if resolved:
+        data["resolved"] = resolved
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,

@@ -1,0 +1,97 @@
+"""Trivia over the library: a work's questions (generated and curated), for the CLI and the cog."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.library.service import Library
+from bot.library.views import WorkView
+from bot.settings import DATA_DIR
+from bot.storage.trivia import TriviaStore, WorkPassages
+from bot.trivia.bank import CuratedQuestion, load_bank
+from bot.trivia.characters import SpeakerCounts
+from bot.trivia.generate import generate
+from bot.trivia.lines import TriviaSource, parser_utterances, speaker_lines
+from bot.trivia.question import Question, QuestionKind
+
+BANK_DIR = DATA_DIR / "trivia"
+"""Shipped banks: ``<slug>.yaml`` for the work of that slug."""
+SOURCES_KEPT = 8
+
+
+class TriviaService:
+    def __init__(self, library: Library, store: TriviaStore, *, bank_dir: Path = BANK_DIR) -> None:
+        self.library = library
+        self.store = store
+        self._bank_dir = bank_dir
+        self._sources: dict[tuple[int, str, int], TriviaSource] = {}
+        self._banks: dict[str, list[CuratedQuestion]] = {}
+
+    async def questions(
+        self,
+        *,
+        slug: str | None,
+        guild_id: int | None,
+        kinds: Sequence[QuestionKind],
+        count: int,
+        seed: int,
+    ) -> tuple[WorkView, list[Question]]:
+        """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by ``seed``."""
+        work = await self.library.load(slug, guild_id=guild_id)
+        source = await self.source(work)
+        curated = await self.curated(work, guild_id) if QuestionKind.PLOT in kinds else []
+        rivals = curated_rivals(source)
+        plot = [as_question(question, source, rivals) for question in curated]
+        questions = await asyncio.to_thread(generate, source, count=count, seed=seed, kinds=kinds, curated=plot)
+        return work, questions
+
+    async def source(self, work: WorkView) -> TriviaSource:
+        """The work's lines and sentences (kept for the last few works asked about)."""
+        record = work.record
+        key = (record.id, record.content_hash, record.parser_version)
+        if key not in self._sources:
+            passages = await self.store.passages(record.id)
+            if len(self._sources) >= SOURCES_KEPT:
+                self._sources.pop(next(iter(self._sources)))
+            self._sources[key] = await asyncio.to_thread(work_source, work, passages)
+        return self._sources[key]
+
+    async def curated(self, work: WorkView, guild_id: int | None) -> list[CuratedQuestion]:
+        """The shipped bank's questions for the work, then the server's own."""
+        own = await self.store.questions(guild_id, work.slug) if guild_id is not None else []
+        return [*self.shipped_bank(work.slug), *own]
+
+    def shipped_bank(self, slug: str) -> list[CuratedQuestion]:
+        if slug not in self._banks:
+            self._banks[slug] = load_bank(self._bank_dir / f"{slug}.yaml")
+        return self._banks[slug]
+
+
+def work_source(work: WorkView, passages: WorkPassages) -> TriviaSource:
+    """What questions about a stored work are made from. Its utterances are the parser's until
+    ``bot/attribution`` lands: this is the one place to hand trivia the new ones."""
+    lines = speaker_lines(parser_utterances(passages.dialogues), passages.paragraphs)
+    paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
+    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
+
+
+def curated_rivals(source: TriviaSource) -> tuple[str, ...]:
+    """Names a typed answer to a curated question must not be closer to than to the answer: the work's speakers."""
+    return tuple(SpeakerCounts(source.lines).speakers())
+
+
+def as_question(curated: CuratedQuestion, source: TriviaSource, rivals: Sequence[str] = ()) -> Question:
+    """A curated question ready to ask: its options, accepted answers, and passage id in the stored work."""
+    answer = curated.answer_text
+    return Question(
+        QuestionKind.PLOT,
+        curated.question,
+        answer,
+        options=curated.options,
+        accepted=(curated.answer, *curated.accepted),
+        rivals=tuple(name for name in (*rivals, *curated.wrong) if name not in (answer, *curated.accepted)),
+        passage_id=source.paragraph_ids.get(curated.passage) if curated.passage is not None else None,
+        explanation=curated.explanation,
+    )

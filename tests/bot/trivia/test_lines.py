@@ -1,0 +1,44 @@
+"""Utterances from any attribution become trivia's lines: placed in their paragraph, joined, judged certain."""
+
+from dataclasses import dataclass
+
+from bot.text.model import Passage, PassageKind
+from bot.trivia.lines import CERTAIN, speaker_lines, unquote
+
+TEXT = "Title\n\n“Run,” said Ann. “Now!”\n\n“Why?” Bob asked.\n"
+
+
+@dataclass(frozen=True)
+class Said:
+    """An utterance as ``bot/attribution`` gives one."""
+
+    offset: int
+    text: str
+    speaker: str | None
+    confidence: float
+
+
+def paragraph(ordinal: int, text: str, passage_id: int) -> Passage:
+    start = TEXT.index(text)
+    return Passage(PassageKind.PARAGRAPH, ordinal, start, start + len(text), text, 0, ordinal, id=passage_id)
+
+
+PARAGRAPHS = [paragraph(0, "“Run,” said Ann. “Now!”", 70), paragraph(1, "“Why?” Bob asked.", 71)]
+
+
+def test_utterances_are_placed_joined_and_kept_with_their_confidence() -> None:
+    utterances = [
+        Said(TEXT.index("“Why"), "“Why?”", "Bob", 0.5),
+        Said(TEXT.index("“Run"), "“Run,”", "Ann", 0.99),
+        Said(TEXT.index("“Now"), "“Now!”", "Ann", 0.95),
+        Said(0, "Title", None, 0.0),  # outside every paragraph
+    ]
+    first, second = speaker_lines(utterances, PARAGRAPHS)
+    assert (first.offset, first.text, first.speaker, first.passage_id) == (TEXT.index("“Run"), "Run … Now!", "Ann", 70)
+    assert first.confidence == 0.95 and first.certain
+    assert (second.text, second.paragraph, second.passage_id, second.certain) == ("Why?", 1, 71, False)
+    assert 0.5 < CERTAIN
+
+
+def test_quotes_lose_their_marks_and_handing_over_comma() -> None:
+    assert unquote("“Run,”") == "Run" and unquote('"Why?"') == "Why?" and unquote("Plain") == "Plain"
