@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import Clock, clock_for
-from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
+from bot.errors import DatabaseUnavailable, EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
@@ -28,13 +28,14 @@ from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote")
+EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.ask")
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
 DISCORD_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Use `/works` to see what is there.",
     EmptyQuery: "For example: `/quote text: hello from the other side`",
+    EmptyQuestion: "For example: `/ask question: why did Derek come back?`",
 }
 """What to add, in Discord, to an error's plain message."""
 
