@@ -43,6 +43,7 @@ INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
 ATTACHMENT_OPTION = 11
+CHANNEL_OPTION = 7
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 JOINED_AT = "2024-01-01T00:00:00.000000+00:00"
@@ -540,18 +541,27 @@ def slash_command(
     permissions: str | None = None,
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
+    channels: Mapping[str, int] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
-    :meth:`FakeDiscord.host_attachment`); they are resolved as Discord does.
+    :meth:`FakeDiscord.host_attachment`), ``channels`` channel options to text
+    channel ids of the guild; both are resolved as Discord does.
     """
     attached = attachments or {}
+    picked = channels or {}
     built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+    built += [option(name, str(channel_id), CHANNEL_OPTION) for name, channel_id in picked.items()]
     data = _command_data(name, built, guild_id)
+    resolved: JSON = {}
     if attached:
-        data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
+        resolved["attachments"] = {item["id"]: item for item in attached.values()}
+    if picked:
+        resolved["channels"] = {str(i): _resolved_channel(i, guild_id) for i in picked.values()}
+    if resolved:
+        data["resolved"] = resolved
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,
@@ -561,6 +571,12 @@ def slash_command(
         permissions=permissions,
         locale=locale,
     )
+
+
+def _resolved_channel(channel_id: int, guild_id: int) -> JSON:
+    """A text channel as an interaction's ``resolved.channels`` holds it (a partial channel)."""
+    full = text_channel(channel_id, guild_id=guild_id)
+    return {key: full[key] for key in ("id", "name", "type", "guild_id")} | {"permissions": str(EVERYONE_PERMISSIONS)}
 
 
 def autocomplete(
