@@ -28,6 +28,8 @@ class QuestionKind(StrEnum):
     WHEN = "when"
     WHY = "why"
     HOW = "how"
+    MEASURE = "measure"
+    """How old, how long, how many, how far...: answered with a number or a measure."""
     OTHER = "other"
 
 
@@ -53,7 +55,7 @@ FORM_WORDS = frozenset(
 NAME_WEIGHT = 2.5
 """Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
 in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""
-HOW_FORMS = frozenset("long many much often far".split())
+HOW_FORMS = frozenset("long many much often far old tall big".split())
 """Words that, after "how", ask for a measure ("how long", "how many") rather than name what is measured."""
 TYPO_FLOOR = 0.9
 """Least credit of a spelling correction kept for a word the work does not have (one edit): in a
@@ -61,6 +63,7 @@ question, a correction two edits away names something else more often than it fi
 MIN_CORRECTED_LENGTH = 6
 """Shortest word the work lacks that is taken for a typo: "dog" is not "do", nor "smell" "small"."""
 COPULAS = frozenset({"is", "was", "are", "were"})
+LOOK = term("look")
 
 CUES: dict[QuestionKind, frozenset[str]] = {
     QuestionKind.WHY: frozenset(
@@ -74,6 +77,14 @@ CUES: dict[QuestionKind, frozenset[str]] = {
         term(w) for w in "at in into to toward towards from back place house city town home room".split()
     ),
     QuestionKind.HOW: frozenset(term(w) for w in "by with through using".split()),
+    QuestionKind.MEASURE: frozenset(
+        term(w)
+        for w in (
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+            " seventeen eighteen nineteen twenty thirty forty fifty hundred thousand age old years months weeks"
+            " days hours minutes feet foot inches miles leagues yards height tall"
+        ).split()
+    ),
 }
 """Terms whose presence marks a sentence as answering that kind of question."""
 
@@ -121,8 +132,23 @@ class Question:
 
 
 def question_kind(question_words: list[str]) -> QuestionKind:
-    """The kind the first question word gives ("so why did..." is WHY), OTHER without one."""
+    """The kind the first question word gives ("so why did..." is WHY), OTHER without one.
+
+    "How old", "how many", "what age"... ask for a MEASURE.
+    """
+    pairs = zip(question_words, [*question_words[1:], ""])
+    if any(
+        (first == "how" and second in HOW_FORMS) or (first == "what" and second == "age") for first, second in pairs
+    ):
+        return QuestionKind.MEASURE
     return next((QUESTION_WORDS[w] for w in question_words if w in QUESTION_WORDS), QuestionKind.OTHER)
+
+
+def _asks_what_it_is_like(question_words: list[str]) -> bool:
+    """ "What did X look like?": a description is asked for, as by "what was X?"."""
+    return any(
+        term(word) == LOOK and following == "like" for word, following in zip(question_words, question_words[1:])
+    )
 
 
 def focus_words(question_words: list[str]) -> list[str]:
@@ -133,6 +159,7 @@ def focus_words(question_words: list[str]) -> list[str]:
         if w not in QUESTION_WORDS
         and w not in FORM_WORDS
         and not (w in HOW_FORMS and question_words[position - 1 : position] == ["how"])
+        and not (term(w) == LOOK and question_words[position + 1 : position + 2] == ["like"])
     ]
     by_term: dict[str, str] = {}
     for word in kept:
@@ -164,7 +191,8 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
         )
         for word, analysed in zip(focus, query.words, strict=True)
     ]
-    defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and bool(COPULAS & set(question_words))
+    asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
+    defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     return Question(text, kind, tuple(found), frozenset(names), CUES.get(kind, frozenset()), defines)
 
 

@@ -4,7 +4,7 @@ An answer rarely repeats the question: "why did Derek come back?" is answered by
 "The whole reason he came back to Beacon Hills was because of Stiles.", where
 Derek is the sentence before. So each candidate sentence is scored on the focus
 words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
-its paragraph; a name found nowhere near halves its coverage. Small bonuses
+its paragraph; a name found nowhere near costs a fifth of its coverage. Small bonuses
 then favour what an answer looks like: a cue of the question's kind
 ("because" for why, a name for who), words the question does not already hold
 (the answer itself), and a sentence that is mostly about the question's words.
@@ -27,12 +27,14 @@ from bot.search.textnorm import FUNCTION_TERMS, term
 BE = term("is")
 CONTEXT_CREDIT = 0.6
 """Share of a focus word's credit earned when it is in a neighbouring sentence, not the candidate."""
-MISSING_NAME_FACTOR = 0.5
+MISSING_NAME_FACTOR = 0.8
 """A candidate with a name of the question nowhere near keeps this share of its coverage."""
 OWN_SHARE = 0.25
 """Part of the similarity from the focus words in the sentence itself (the rest counts its neighbours too)."""
 CUE_BONUS = 8.0
 """Points for a cue of the question's kind in the sentence ("because" for why, a new name for who)."""
+CONTEXT_CUE_SHARE = 0.5
+"""Share of :data:`CUE_BONUS` for a cue in a neighbouring sentence ("After Theo hurt his dad," before "He became a hunter")."""
 NEW_WORDS_BONUS = 6.0
 """Points, at most, for words the question does not hold (a sentence that only echoes it answers nothing)."""
 NEW_WORDS_SATURATION = 4
@@ -122,9 +124,14 @@ def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> lis
 def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[str]) -> float:
     if question.defines:
         return CUE_BONUS if _defines(question, candidate.terms) else 0.0
+    new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
-        return CUE_BONUS if candidate.names - question.names else 0.0
-    return CUE_BONUS if question.cues & own_terms else 0.0
+        return CUE_BONUS if new_name else 0.0
+    if question.kind is QuestionKind.WHERE and new_name:
+        return CUE_BONUS
+    if question.cues & own_terms:
+        return CUE_BONUS
+    return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
 
 
 def _new_words_bonus(question: Question, own_terms: frozenset[str]) -> float:

@@ -65,3 +65,15 @@ def test_long_typos_are_still_corrected() -> None:
 
 def test_a_question_of_form_words_only_cannot_be_searched() -> None:
     assert parse_question("What is it?", vocabulary()) is None
+
+
+def test_how_old_how_long_and_what_age_ask_for_a_measure() -> None:
+    for text in ("How old was Justine?", "How long did they sit there?", "At what age did he leave?"):
+        assert question_kind(words(text)) is QuestionKind.MEASURE, text
+    assert focus_words(words("How old was Justine?")) == ["justine"]
+
+
+def test_what_did_x_look_like_asks_for_a_description() -> None:
+    question = parse_question("What did Lydia look like?", vocabulary())
+    assert question is not None and question.defines
+    assert [word.word for word in question.focus] == ["lydia"]
