@@ -26,6 +26,7 @@ from bot.search.textnorm import FUNCTION_TERMS, term
 
 BE = term("is")
 CONTEXT_CREDIT = 0.6
+NEARBY_CREDIT = 0.3
 """Share of a focus word's credit earned when it is in a neighbouring sentence, not the candidate."""
 MISSING_NAME_FACTOR = 0.8
 """A candidate with a name of the question nowhere near keeps this share of its coverage."""
@@ -66,6 +67,8 @@ class Candidate:
     names: frozenset[str]
     context: frozenset[str]
     asks: bool = False
+    nearby: frozenset[str] = frozenset()
+    """Terms of the sentences next to it in the paragraphs before and after (a reply, a speaker's tag)."""
     """The sentence is itself a question."""
 
 
@@ -100,7 +103,11 @@ def score(question: Question, candidate: Candidate) -> Answer:
     missing = 0.0
     for word in question.focus:
         in_sentence = best_credit(word, own_terms)
-        found = max(in_sentence, CONTEXT_CREDIT * best_credit(word, candidate.context))
+        found = max(
+            in_sentence,
+            CONTEXT_CREDIT * best_credit(word, candidate.context),
+            NEARBY_CREDIT * best_credit(word, candidate.nearby),
+        )
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         own += word.weight * in_sentence

@@ -65,10 +65,10 @@ class StoryAsker:
             return AskResult(work, cleaned, [])
         units = await self._index.candidates(work.record.id, parsed.search_terms, ASK_CANDIDATES)
         sentences = await self._passages.many([unit.key for unit in units])
-        nearby = {
+        ordinals = {
             o for s in sentences.values() for o in range(s.ordinal - CONTEXT_REACH, s.ordinal + CONTEXT_REACH + 1)
         }
-        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(nearby))
+        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
         ranked = await asyncio.to_thread(_rank, parsed, list(sentences.values()), neighbours)
         shown = _one_per_paragraph(parsed, ranked, sentences, limit)
         return AskResult(work, cleaned, await self._hits(work, sentences, shown))
@@ -93,19 +93,20 @@ def _rank(question: Question, sentences: list[Passage], neighbours: dict[int, Pa
 
 def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours: dict[int, Passage]) -> Candidate:
     """`sentence` as ranking sees it; its context is the terms of its neighbours in its paragraph."""
-    around = range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1)
-    context = frozenset(
-        t
-        for ordinal in around
-        if ordinal != sentence.ordinal and ordinal in neighbours and neighbours[ordinal].paragraph == sentence.paragraph
-        for t in terms[ordinal]
-    )
+    around = [
+        o for o in range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1) if o in neighbours
+    ]
+    same = [o for o in around if o != sentence.ordinal and neighbours[o].paragraph == sentence.paragraph]
+    other = [o for o in around if neighbours[o].paragraph != sentence.paragraph]
+    context = frozenset(t for ordinal in same for t in terms[ordinal])
+    nearby = frozenset(t for ordinal in other for t in terms[ordinal])
     return Candidate(
         key=sentence.id or 0,
         terms=terms.get(sentence.ordinal) or tuple(map(term, words(sentence.text))),
         names=frozenset(names_in(sentence.text)),
         context=context,
         asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
+        nearby=nearby,
     )
 
 
