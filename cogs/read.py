@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError, PassageNotFound
-from bot.folio_bot import FolioBot, answer_failure
+from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.read.sections import find_section, matching, section_name
@@ -17,7 +17,7 @@ from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICE_CHARS
-from cogs.quote_ui import passage_embed
+from cogs.quote_ui import passage_embed, turn_page
 from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view
 
 MAX_SECTION_CHARS = 100
@@ -71,12 +71,7 @@ class ReadCog(commands.Cog, name=READER_COG):
         return await self.bot.library.paragraph_at(work.slug, outline.first_paragraph, guild_id=guild_id)
 
     async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
-        try:
-            work, paragraph = await finding
-        except Exception as error:  # clicks bypass the command tree's error handler
-            await answer_failure(interaction, error)
-            return
-        await interaction.response.edit_message(embed=passage_embed(work, paragraph), view=reader_view(work, paragraph))
+        await turn_page(interaction, finding, reader_view)
 
     @read.autocomplete("work")
     async def read_work_autocomplete(

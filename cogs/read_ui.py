@@ -18,6 +18,7 @@ from bot.read.sections import section_name, window
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.discord_limits import SELECT_OPTION_CHARS
+from cogs.quote_ui import arrow_button
 
 READER_COG = "ReadCog"
 READ_BUTTON = r"folio:r:(?P<passage>\d{1,19}):(?P<arrow>prev|next)"
@@ -39,14 +40,7 @@ class ReadButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=READ_B
     """◀ or ▶ on a reader's page."""
 
     def __init__(self, passage_id: int, arrow: str, *, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                style=discord.ButtonStyle.secondary,
-                emoji="◀" if arrow == "prev" else "▶",
-                custom_id=f"folio:r:{passage_id}:{arrow}",
-                disabled=disabled,
-            )
-        )
+        super().__init__(arrow_button(f"folio:r:{passage_id}:{arrow}", arrow, disabled=disabled))
         self.passage_id = passage_id
         self.step = STEPS[arrow]
 
