@@ -111,7 +111,11 @@ class DailyCog(commands.Cog):
             log.warning("Passage of the day for server %d: channel %d is gone", guild_id, due.schedule.channel_id)
             return
         chosen = await self.discussions.pick(slug=None, guild_id=guild_id)
-        message = await channel.send(embed=discussion_embed(chosen, heading=f"Passage of the day, {due.day:%d %B}"))
+        try:
+            message = await channel.send(embed=discussion_embed(chosen, heading=f"Passage of the day, {due.day:%d %B}"))
+        except discord.HTTPException as error:  # e.g. the bot may no longer send messages there
+            log.warning("Passage of the day for server %d: could not post in %s: %s", guild_id, channel.id, error)
+            return
         await open_thread(self.discussions, message, chosen, guild_id=guild_id, origin="daily")
         assert chosen.paragraph.id is not None, "stored passages have ids"
         await self.planner.posted(due, chosen.paragraph.id)
