@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from fake_discord import payloads
-from fake_discord.harness import Harness
+from fake_discord import FakeDiscord, payloads
+from fake_discord.bot_process import READY_LINE
+from fake_discord.harness import COMMAND_SYNC, Harness, StartBot
 from fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -59,11 +60,19 @@ async def test_discussing_it_again_points_to_the_live_thread(folio: Harness) -> 
     assert data["content"] == f"That passage is already being discussed: <#{thread['id']}>"
 
 
-async def test_without_a_quote_a_passage_is_picked(folio: Harness) -> None:
-    body, thread = await discuss(folio)
+async def test_without_a_quote_a_passage_is_picked(start_bot: StartBot, fake_server: FakeDiscord) -> None:
+    """On a bot of its own: the passage picked at random must not be one another test discusses."""
+    bot = await start_bot({})
+    await bot.wait_for_log(READY_LINE)
+    await fake_server.wait_for_request("PUT", COMMAND_SYNC, since=0)
+    harness = Harness(fake_server, bot, "")
+    body, thread = await discuss(harness)
     [embed] = body["data"]["embeds"]
     assert 200 <= len(embed["description"]) and field(embed, "Talk about it").endswith("?")
+    assert embed["fields"][0]["name"] == "In this passage"
     assert thread is not None and thread["name"]
+    await bot.stop()
+    assert bot.tracebacks() == []
 
 
 async def test_a_quote_not_in_the_story_is_said_privately(folio: Harness) -> None:
