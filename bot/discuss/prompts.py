@@ -16,8 +16,11 @@ MAX_PEOPLE = 4
 QUOTE_WORDS = (3, 14)
 """A line of dialogue quoted in a prompt has this many words (fewest, most)."""
 NOT_NAMES = frozenset(
-    "I I'm I’m I've I’ve I'll I’ll I'd I’d Mr Mrs Miss Ms Dr Sir Madam God Oh Ah Yes No OK Okay".split()
+    "I I'm I’m I've I’ve I'll I’ll I'd I’d Mr Mrs Miss Ms Dr Sir Madam God Oh Ah Yes No OK Okay"
+    " He She It We You They His Her Its Our Your Their My The A An".split()
 )
+LOCATIVES = frozenset("in at to into from towards toward near through across within around of".split())
+"""Words after which a name is a place ("in Geneva", "to Beacon Hills")."""
 FEELINGS: dict[str, str] = {
     "sorry": "regret",
     "regret": "regret",
@@ -51,7 +54,10 @@ FEELINGS: dict[str, str] = {
 }
 """Words that name or show a feeling, and the feeling a prompt names."""
 
-_CAPITALISED = re.compile(r"(?<![.?!:“\"]\s)(?<![.?!:“\"])(?<!^)\b[A-Z][a-z’'-]+")
+_CAPITALISED_WORD = r"[A-Z][a-z’'-]+"
+_NAME = re.compile(
+    rf"(?<![.?!:“\"]\s)(?<![.?!]”\s)(?<![.?!]\"\s)(?<![.?!:“\"])(?<!^)\b{_CAPITALISED_WORD}(?:\s{_CAPITALISED_WORD})*"
+)
 _DIALOGUE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _WORD = re.compile(r"[a-z]+")
 
@@ -65,15 +71,27 @@ class DiscussionPrompt:
 
 
 def people_in(text: str) -> list[str]:
-    """Capitalised words not starting a sentence or a quote, and never written lower-case in the passage."""
+    """The people named in the passage, most mentioned first.
+
+    A name is a run of capitalised words inside a sentence ("Beacon Hills", "De Lacey"), never
+    written lower-case in the passage; one found after "in", "at", "to"... at least half the time is a place.
+    """
     lower_words = set(_WORD.findall(text))
-    found = Counter(
-        word.rstrip("’'").removesuffix("’s").removesuffix("'s")
-        for word in _CAPITALISED.findall(text)
-        if word not in NOT_NAMES
-    )
-    names = [name for name, _ in found.most_common() if name.lower() not in lower_words and name not in NOT_NAMES]
-    return names[:MAX_PEOPLE]
+    found: Counter[str] = Counter()
+    as_place: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        name = _bare(match.group(0))
+        if name in NOT_NAMES or any(part.lower() in lower_words for part in name.split()):
+            continue
+        found[name] += 1
+        before = text[: match.start()].split()[-1:]
+        as_place[name] += bool(before) and before[0].lower() in LOCATIVES
+    return [name for name, count in found.most_common() if 2 * as_place[name] < count][:MAX_PEOPLE]
+
+
+def _bare(name: str) -> str:
+    """A name without its possessive ("Derek’s" -> "Derek")."""
+    return name.removesuffix("’s").removesuffix("'s").rstrip("’'")
 
 
 def dialogue_line(text: str) -> str | None:

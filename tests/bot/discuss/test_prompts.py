@@ -7,7 +7,7 @@ import pytest
 from bot.discuss.prompts import dialogue_line, feeling_in, people_in, prompt_for, thread_name
 
 TWO_PEOPLE = (
-    "“You should leave,” Lydia cut him off. “Before he finds out.” Derek looked up to see Lydia staring at him."
+    "“You should leave,” Lydia cut him off. “Before he finds out,” she said, and Derek looked up to see Lydia."
 )
 ONE_PERSON = "He closed his eyes, and Derek felt the guilt heavy in his chest. He had failed them all."
 NOBODY = "The rain fell on the old town all night, and the river rose over its banks."
@@ -19,7 +19,12 @@ def test_people_are_capitalised_words_inside_sentences_most_mentioned_first() ->
 
 
 def test_sentence_starts_and_pronoun_i_are_not_people() -> None:
-    assert people_in("The door opened. I knew it. Then Stiles laughed.") == ["Stiles"]
+    assert people_in("The door opened. I knew it. Then Stiles laughed. “Go.” Her eyes shone.") == ["Stiles"]
+
+
+def test_names_of_several_words_are_one_and_places_are_not_people() -> None:
+    text = "He met De Lacey in Geneva, then went home to Geneva while De Lacey and Felix stayed at Beacon Hills."
+    assert people_in(text) == ["De Lacey", "Felix"]
 
 
 def test_a_quotable_line_of_dialogue_and_a_feeling_are_found() -> None:
