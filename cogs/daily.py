@@ -8,6 +8,7 @@ day twice, and after downtime only the latest missed day is posted.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -44,6 +45,7 @@ class DailyCog(commands.Cog):
         self.discussions = DiscussionService(bot.library, bot.database, bot.clock)
 
     async def cog_load(self) -> None:
+        await asyncio.to_thread(timezone_names, "", 1)  # lists the zone database once, off the event loop
         self.tick.change_interval(seconds=self.bot.settings.tick_seconds)
         self.tick.start()
 

@@ -9,6 +9,7 @@ the latest missed day: a catch-up posts once, never a backlog.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.errors import FolioError, echo
@@ -37,11 +38,16 @@ def zone(name: str) -> ZoneInfo:
         raise InvalidTimezone(name) from error
 
 
+@cache
+def _zone_names() -> tuple[str, ...]:
+    """Every IANA zone name, shortest first (read once: listing them walks the time zone database)."""
+    return tuple(sorted(available_timezones(), key=lambda name: (len(name), name)))
+
+
 def timezone_names(typed: str, limit: int) -> list[str]:
     """Zone names containing what was typed (for autocomplete), shortest first."""
     needle = typed.strip().casefold().replace(" ", "_")
-    matches = sorted((name for name in available_timezones() if needle in name.casefold()), key=lambda n: (len(n), n))
-    return matches[:limit]
+    return [name for name in _zone_names() if needle in name.casefold()][:limit]
 
 
 def latest_slot(now: datetime, hour: int, tz: ZoneInfo) -> date:

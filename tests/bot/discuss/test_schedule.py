@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.discuss.schedule import InvalidTimezone, due_day, latest_slot, zone
+from bot.discuss.schedule import InvalidTimezone, due_day, latest_slot, timezone_names, zone
 
 PARIS = zone("Europe/Paris")
 
@@ -41,3 +41,9 @@ def test_after_downtime_only_the_latest_missed_day_is_due() -> None:
 def test_unknown_time_zones_are_refused_with_an_example(name: str) -> None:
     with pytest.raises(InvalidTimezone, match="Europe/Paris"):
         zone(name)
+
+
+def test_time_zone_names_are_offered_as_typed_shortest_first() -> None:
+    assert timezone_names("paris", 25) == ["Europe/Paris"]
+    assert timezone_names("new york", 25) == ["America/New_York"]
+    assert len(timezone_names("", 25)) == 25
