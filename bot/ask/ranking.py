@@ -4,7 +4,8 @@ An answer rarely repeats the question: "why did Derek come back?" is answered by
 "The whole reason he came back to Beacon Hills was because of Stiles.", where
 Derek is the sentence before. So each candidate sentence is scored on the focus
 words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
-its paragraph; a name found nowhere near costs a fifth of its coverage. Small bonuses
+its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a name
+found nowhere near costs a fifth of its coverage. Small bonuses
 then favour what an answer looks like: a cue of the question's kind
 ("because" for why, a name for who), words the question does not already hold
 (the answer itself), and a sentence that is mostly about the question's words.
@@ -26,8 +27,9 @@ from bot.search.textnorm import FUNCTION_TERMS, term
 
 BE = term("is")
 CONTEXT_CREDIT = 0.6
+"""Share of a focus word's credit earned when it is in a neighbouring sentence of the paragraph, not the candidate."""
 NEARBY_CREDIT = 0.3
-"""Share of a focus word's credit earned when it is in a neighbouring sentence, not the candidate."""
+"""The same for a sentence close by in the paragraph before or after (a reply, a speaker's tag)."""
 MISSING_NAME_FACTOR = 0.8
 """A candidate with a name of the question nowhere near keeps this share of its coverage."""
 OWN_SHARE = 0.25
@@ -67,9 +69,9 @@ class Candidate:
     names: frozenset[str]
     context: frozenset[str]
     asks: bool = False
-    nearby: frozenset[str] = frozenset()
-    """Terms of the sentences next to it in the paragraphs before and after (a reply, a speaker's tag)."""
     """The sentence is itself a question."""
+    nearby: frozenset[str] = frozenset()
+    """Terms of the sentences close to it in the paragraphs before and after."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """/ask over a stored work: candidate sentences from the quote index, ranked as answers.
 
 The index hands over the sentences holding any focus word of the question (best
-BM25 rank first); their neighbours in the same paragraph are read from the
-database; ranking (:mod:`bot.ask.ranking`) runs in a worker thread. The cost
+BM25 rank first); the sentences around each are read from the database as its
+context; ranking (:mod:`bot.ask.ranking`) runs in a worker thread. The cost
 depends on the question, not on the length of the work.
 """
 
@@ -26,7 +26,7 @@ from bot.text.model import Passage, PassageKind
 ASK_CANDIDATES = 200
 """Sentences the index hands to ranking."""
 CONTEXT_REACH = 2
-"""Sentences on each side of a candidate, in its paragraph, that count as its context."""
+"""Sentences on each side of a candidate that count as its context."""
 SHOWN_ANSWERS = 3
 """The best answer and up to two more, from other paragraphs."""
 
@@ -92,7 +92,7 @@ def _rank(question: Question, sentences: list[Passage], neighbours: dict[int, Pa
 
 
 def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours: dict[int, Passage]) -> Candidate:
-    """`sentence` as ranking sees it; its context is the terms of its neighbours in its paragraph."""
+    """`sentence` as ranking sees it: its context is its neighbours in its paragraph, the rest nearby."""
     around = [
         o for o in range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1) if o in neighbours
     ]
