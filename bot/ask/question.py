@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from enum import StrEnum
 
 from bot.search.analysis import QueryWord, analyse
@@ -136,9 +137,9 @@ def question_kind(question_words: list[str]) -> QuestionKind:
 
     "How old", "how many", "what age"... ask for a MEASURE.
     """
-    pairs = zip(question_words, [*question_words[1:], ""])
     if any(
-        (first == "how" and second in HOW_FORMS) or (first == "what" and second == "age") for first, second in pairs
+        (first == "how" and second in HOW_FORMS) or (first == "what" and second == "age")
+        for first, second in pairwise(question_words)
     ):
         return QuestionKind.MEASURE
     return next((QUESTION_WORDS[w] for w in question_words if w in QUESTION_WORDS), QuestionKind.OTHER)
@@ -146,9 +147,7 @@ def question_kind(question_words: list[str]) -> QuestionKind:
 
 def _asks_what_it_is_like(question_words: list[str]) -> bool:
     """ "What did X look like?": a description is asked for, as by "what was X?"."""
-    return any(
-        term(word) == LOOK and following == "like" for word, following in zip(question_words, question_words[1:])
-    )
+    return any(term(word) == LOOK and following == "like" for word, following in pairwise(question_words))
 
 
 def focus_words(question_words: list[str]) -> list[str]:
@@ -169,7 +168,7 @@ def focus_words(question_words: list[str]) -> list[str]:
 
 
 def names_in(text: str) -> set[str]:
-    """Normalised words capitalised inside the question (not at a sentence's start): likely names."""
+    """Normalised words capitalised inside a sentence (not at its start): likely names."""
     return {w for found in _CAPITALISED.findall(text) for w in words(found)}
 
 
