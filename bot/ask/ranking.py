@@ -11,8 +11,8 @@ then favour what an answer looks like: a cue of the question's kind
 (the answer itself), and a sentence that is mostly about the question's words.
 
 A question is answered when the work mentions enough of its words
-(:data:`MAX_UNKNOWN_SHARE`) and its best sentence covers enough of them
-(:data:`MIN_COVERAGE`), lacking no important one (:data:`MAX_MISSING_SHARE`);
+(:data:`MAX_UNKNOWN_SHARE`) and its best sentence holds enough of them itself
+(:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`);
 otherwise /ask says the work does not answer it rather than show a weak passage.
 """
 
@@ -50,8 +50,9 @@ CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN})
 UNCUED_FACTOR = 0.8
 DEFINITION_REACH = 3
 """Terms after a focus word within which "is"/"was" makes a sentence a definition of it ("Kirwin is a magistrate")."""
-MIN_COVERAGE = 0.2
-"""Least coverage (0-1) of the question's weighted focus words for an answer."""
+MIN_OWN_COVERAGE = 0.5
+"""Least weighted share of the question's focus words an answer's sentence must hold itself (its
+neighbours give context, but a sentence holding less than half the question is not its answer)."""
 MAX_MISSING_SHARE = 0.34
 """Most weighted share of the question one absent focus word may carry in an answer: "Victor's favourite
 food" is not answered by a sentence about Victor's favourite plan."""
@@ -82,14 +83,16 @@ class Answer:
     """0-1: weighted share of the question's focus words found in or next to the sentence."""
     missing: float = 0.0
     """0-1: the largest weighted share of one focus word found neither in nor next to the sentence."""
+    own: float = 1.0
+    """0-1: weighted share of the question's focus words found in the sentence itself."""
 
 
 def answers(question: Question, answer: Answer) -> bool:
     """Whether `answer` is good enough to show as the work's answer to `question`."""
     return (
         question.unknown_share <= MAX_UNKNOWN_SHARE
-        and answer.coverage >= MIN_COVERAGE
         and answer.missing <= MAX_MISSING_SHARE
+        and answer.own >= MIN_OWN_COVERAGE
     )
 
 
@@ -121,7 +124,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
     penalty = QUESTION_PENALTY if candidate.asks else 0.0
     factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not cue else 1.0
     score = factor * (100.0 * similarity + bonus) - penalty
-    return Answer(candidate.key, score, coverage, missing / question.total_weight)
+    return Answer(candidate.key, score, coverage, missing / question.total_weight, own / question.total_weight)
 
 
 def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> list[Answer]:
