@@ -55,3 +55,11 @@ def test_a_covered_question_is_answered() -> None:
     assert question is not None
     [best] = rank(question, [candidate(5)], limit=1)
     assert answers(question, best)
+
+
+def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_it() -> None:
+    question = parse_question("Why did Lydia talk about Theo on a Tuesday?", VOCABULARY)
+    assert question is not None
+    [best] = rank(question, [candidate(2, context=(5,))], limit=1)
+    assert best.coverage > 0.5 and best.own < 0.5
+    assert not answers(question, best)
