@@ -10,6 +10,7 @@
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
+    python run_bot.py bench ask [--markdown] [--misses] [--holdout | NAME ...]
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ import sys
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
 
-BENCHMARKS = {"memory": "benchmarks.memory_bench", "import-stall": "benchmarks.import_stall_bench"}
+BENCHMARKS = {
+    "memory": "benchmarks.memory_bench",
+    "import-stall": "benchmarks.import_stall_bench",
+    "ask": "benchmarks.ask_bench",
+}
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MISSING_TOKEN = """\

@@ -5,6 +5,7 @@
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
+    python run_bot.py ask [--work S] [--json] [QUESTION]
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot.errors import EmptyQuery, FolioError, UnknownWork
+from bot.ask.service import AskResult, StoryAsker
+from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
 from bot.settings import Settings
@@ -30,7 +32,7 @@ MAX_PASSAGE_CHARS = 1200
 
 
 def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `works`, `add-work`, `remove-work` and `quote` on the entry point's parser."""
+    """Register `works`, `add-work`, `remove-work`, `quote` and `ask` on the entry point's parser."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "-v", "--verbose", action="store_true", help="log what happens (default: warnings only, or LOG_LEVEL)"
@@ -58,6 +60,11 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
     add_trivia_command(subcommands, common)
 
+    ask = subcommands.add_parser("ask", parents=[common], help="ask the story a question (who, what, where, why...)")
+    ask.add_argument("question", nargs="?", help="the question; without it, one question per line from stdin")
+    ask.add_argument("--work", help="slug of the work to ask (default: the bundled story)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+
 
 def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
@@ -68,6 +75,7 @@ def _positive_int(text: str) -> int:
 CLI_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Run: python run_bot.py works",
     EmptyQuery: 'For example: python run_bot.py quote "hello from the other side"',
+    EmptyQuestion: 'For example: python run_bot.py ask "why did Derek come back?"',
 }
 """What to add, on the command line, to an error's plain message."""
 
@@ -79,6 +87,8 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
             library = Library(database, options=LibraryOptions.from_settings(settings))
             if args.command == "trivia":
                 return await run_trivia(library, TriviaStore(database), args)
+            if args.command == "ask":
+                return await _ask(StoryAsker(library, database), library, args)
             return await _run(library, args)
     except FolioError as error:
         print(f"error: {cli_text(error)}", file=sys.stderr)
@@ -184,3 +194,39 @@ def _print_human(out: TextIO, lookup: QuoteLookup) -> None:
         for hit in lookup.suggestions:
             print(f"  closest [{hit.score:5.1f}] {hit.sentence.text}", file=out)
             print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)
+
+
+async def _ask(asker: StoryAsker, library: Library, args: argparse.Namespace) -> int:
+    questions: Iterable[str] = (
+        [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
+    )
+    await library.load(args.work)  # an unknown --work fails once, before any question
+    for question in questions:
+        try:
+            result = await asker.ask(question, slug=args.work)
+        except FolioError as error:
+            _print_failed_question(sys.stdout, question, cli_text(error), args.json)
+            continue
+        if args.json:
+            _print_json(
+                sys.stdout, {"question": question, "answered": result.answered, "answers": _hits_json(result.answers)}
+            )
+        else:
+            _print_answers(sys.stdout, result)
+    return 0
+
+
+def _print_failed_question(out: TextIO, question: str, message: str, as_json: bool) -> None:
+    if as_json:
+        _print_json(out, {"question": question, "answered": False, "answers": [], "error": message})
+    else:
+        print(f"? {question}\n  {message}", file=out)
+
+
+def _print_answers(out: TextIO, result: AskResult) -> None:
+    print(f"? {result.question}", file=out)
+    if not result.answered:
+        print(f"  {result.work.title} does not say.", file=out)
+    for hit in result.answers:
+        print(f"  [{hit.score:5.1f}] {hit.sentence.text}", file=out)
+        print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)

@@ -36,6 +36,13 @@ class EmptyQuery(InvalidQuery):
         super().__init__("Give me a line to look for.")
 
 
+class EmptyQuestion(InvalidQuery):
+    """A question with nothing in it."""
+
+    def __init__(self) -> None:
+        super().__init__("Ask me something about the story.")
+
+
 class UnknownWork(FolioError):
     """No work in the library has the requested slug."""
 

@@ -22,7 +22,7 @@ from discord.ext import commands
 from bot.clock import Clock, clock_for
 from bot.config.changes import InvalidSetting
 from bot.config.service import ServerConfigs
-from bot.errors import DatabaseUnavailable, EmptyQuery, FolioError, UnknownWork
+from bot.errors import DatabaseUnavailable, EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
@@ -36,6 +36,10 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.library",
     "cogs.quote",
     "cogs.trivia",
+    "cogs.ask",
+    "cogs.discuss",
+    "cogs.daily",
+    "cogs.read",
     "cogs.config",
     "cogs.help",
     "cogs.owner",
@@ -47,6 +51,7 @@ DISCORD_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Use `/works` to see what is there.",
     EmptyQuery: "For example: `/quote text: hello from the other side`",
     InvalidSetting: "`/config show` lists the settings and their values.",
+    EmptyQuestion: "For example: `/ask question: why did Derek come back?`",
 }
 """What to add, in Discord, to an error's plain message."""
 

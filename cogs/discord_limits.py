@@ -10,3 +10,6 @@ EMBED_TOTAL = 6000
 CHOICES = 25
 CHOICE_CHARS = 100
 """Both the name and the value of an autocomplete choice."""
+SELECT_OPTIONS = 25
+SELECT_OPTION_CHARS = 100
+"""The label, value and description of a select menu option."""

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError
-from bot.folio_bot import FolioBot, answer_failure
+from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
@@ -21,9 +21,9 @@ from cogs.quote_ui import (
     QUOTE_CAPABILITY,
     PassageButton,
     not_found_embed,
-    passage_embed,
     passage_navigation,
     quote_embed,
+    turn_page,
 )
 
 
@@ -48,14 +48,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         await self._show(interaction, self.bot.library.paragraph_at(slug, ordinal, guild_id=interaction.guild_id))
 
     async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
-        try:
-            work, paragraph = await finding
-        except Exception as error:  # clicks bypass the command tree's error handler
-            await answer_failure(interaction, error)
-            return
-        await interaction.response.edit_message(
-            embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
-        )
+        await turn_page(interaction, finding, passage_navigation)
 
     @app_commands.command(
         name="quote", description="Find a line you half-remember in the story", extras={"capability": QUOTE_CAPABILITY}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, cast
 
 import discord
 from discord.ext import commands
 
+from bot.folio_bot import answer_failure
 from bot.library.views import QuoteLookup, WorkView
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
@@ -72,7 +74,9 @@ def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
     )
     for hit in lookup.suggestions[:3]:
         embed.add_field(
-            name=shorten(str(hit.location), FIELD_NAME), value=shorten(hit.sentence.text, SUGGESTION_CHARS), inline=False
+            name=shorten(str(hit.location), FIELD_NAME),
+            value=shorten(hit.sentence.text, SUGGESTION_CHARS),
+            inline=False,
         )
     return embed
 
@@ -88,6 +92,30 @@ NAVIGATOR_COG = "QuoteCog"
 """The cog that handles ◀/▶ clicks (see :class:`PassageNavigator`)."""
 QUOTE_CAPABILITY = "quote"
 STALE_BUTTON = "This button no longer works. Run `/quote` again to get fresh ones."
+
+
+def arrow_button(custom_id: str, arrow: str, *, disabled: bool) -> discord.ui.Button[Any]:
+    """A ◀ (arrow "prev") or ▶ button."""
+    return discord.ui.Button(
+        style=discord.ButtonStyle.secondary,
+        emoji="◀" if arrow == "prev" else "▶",
+        custom_id=custom_id,
+        disabled=disabled,
+    )
+
+
+async def turn_page(
+    interaction: discord.Interaction,
+    finding: Awaitable[tuple[WorkView, Passage]],
+    view: Callable[[WorkView, Passage], discord.ui.View],
+) -> None:
+    """Turn the clicked message to the paragraph `finding` gives, with its `view`; a failure is answered privately."""
+    try:
+        work, paragraph = await finding
+    except Exception as error:  # clicks bypass the command tree's error handler
+        await answer_failure(interaction, error)
+        return
+    await interaction.response.edit_message(embed=passage_embed(work, paragraph), view=view(work, paragraph))
 
 
 class PassageNavigator(Protocol):
@@ -109,14 +137,7 @@ class PassageButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any
     capability = QUOTE_CAPABILITY
 
     def __init__(self, passage_id: int, arrow: str, *, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                style=discord.ButtonStyle.secondary,
-                emoji="◀" if arrow == "prev" else "▶",
-                custom_id=f"folio:p:{passage_id}:{arrow}",
-                disabled=disabled,
-            )
-        )
+        super().__init__(arrow_button(f"folio:p:{passage_id}:{arrow}", arrow, disabled=disabled))
         self.passage_id = passage_id
         self.step = STEPS[arrow]
 

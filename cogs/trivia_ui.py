@@ -21,8 +21,8 @@ from bot.trivia.game import GameSummary, PlayerScore, Round
 from bot.trivia.question import AnswerFormat, QuestionKind
 from bot.trivia.settings import TriviaSettings
 from bot.trivia.stats import LeaderboardSort, PlayerStats
-from cogs.gating import CapabilityGate
 from cogs.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_NAME, FIELD_VALUE
+from cogs.gating import CapabilityGate
 
 TRIVIA_COLOUR = discord.Colour.from_rgb(0xE0, 0x9F, 0x3E)
 LETTERS = "ABCDE"

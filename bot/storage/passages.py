@@ -60,12 +60,16 @@ class PassageRepository:
 
     async def paragraphs(self, work_id: int, ordinals: Sequence[int]) -> dict[int, Passage]:
         """Paragraphs of a work by ordinal (those that exist)."""
+        return await self.of_kind_at(work_id, PassageKind.PARAGRAPH, ordinals)
+
+    async def of_kind_at(self, work_id: int, kind: PassageKind, ordinals: Sequence[int]) -> dict[int, Passage]:
+        """Passages of one kind of a work by ordinal (those that exist)."""
         if not ordinals:
             return {}
         marks = ", ".join("?" * len(ordinals))
         rows = await self._database.fetch_all(
             f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN ({marks})",
-            (work_id, PassageKind.PARAGRAPH, *ordinals),
+            (work_id, kind, *ordinals),
         )
         return {row["ordinal"]: passage_from_row(row) for row in rows}
 

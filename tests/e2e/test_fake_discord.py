@@ -200,3 +200,18 @@ async def test_send_react_and_thread_are_echoed(fake: FakeDiscord, probe: ProbeC
     assert thread.id == sent.id and thread.name == "talk" and thread.parent_id == p.CHANNEL_ID
     assert fake.requests_matching("POST", r"/channels/\d+/messages", since=since)[0].json["content"] == "a message"
     assert [request for request in fake.failed_requests + fake.unknown_requests if request.index >= since] == []
+
+
+async def test_a_message_takes_one_thread_with_a_name_of_at_most_100_characters(
+    fake: FakeDiscord, probe: ProbeClient
+) -> None:
+    channel = probe.client.get_channel(p.CHANNEL_ID)
+    assert isinstance(channel, discord.TextChannel)
+    sent = await channel.send("talk about this")
+    with pytest.raises(discord.HTTPException) as too_long:
+        await sent.create_thread(name="x" * 101)
+    assert too_long.value.status == 400 and too_long.value.code == 50035
+    await sent.create_thread(name="x" * 100)
+    with pytest.raises(discord.HTTPException) as second:
+        await sent.create_thread(name="again")
+    assert second.value.status == 400 and second.value.code == 160004

@@ -55,6 +55,7 @@ SELECT_OPTIONS = 25
 SELECT_OPTION_TEXT = 100
 CHOICES = 25
 CHOICE_TEXT = 100
+THREAD_NAME = 100
 MODAL_TITLE = 45
 TEXT_INPUT_LABEL = 45
 TEXT_INPUT_PLACEHOLDER = 100
@@ -162,6 +163,11 @@ def embed_size(embed: JSON) -> int:
         *(field.get("value") for field in fields),
     ]
     return sum(len(text) for text in texts if isinstance(text, str))
+
+
+def thread_violations(body: JSON | None) -> list[Violation]:
+    """What Discord refuses in a new thread: a name missing or not 1-100 characters."""
+    return _bad_length((body or {}).get("name"), 1, THREAD_NAME, ("name",))
 
 
 def invalid_form_body(violations: Iterable[Violation]) -> JSON:

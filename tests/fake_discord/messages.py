@@ -5,7 +5,9 @@ MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
 reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
 It refuses a message that breaks a size limit (400, code 50035) and one that
 would show nothing: no content, embeds, components, files, stickers or poll
-(400, code 50006), whether sent so or left so by an edit.
+(400, code 50006), whether sent so or left so by an edit. A thread needs a name
+of 1-100 characters (400, code 50035), and a message has at most one thread
+(400, code 160004; a thread from an unknown message is 404, code 10008).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .gateway import FakeGateway
 from .wire import (
     BODY,
     CANNOT_SEND_EMPTY_MESSAGE,
+    THREAD_ALREADY_CREATED,
     FILES,
     JSON,
     UNKNOWN_MESSAGE,
@@ -45,6 +48,8 @@ class MessageStore:
         self.gateway = gateway
         self.guild_id = guild_id
         self.messages: dict[str, JSON] = {}
+        self.threads: dict[str, JSON] = {}
+        """Every thread the bot started, by id (a thread started from a message has that message's id)."""
         self.origin = ""
         """``http://127.0.0.1:PORT`` once the server listens; attachment URLs start with it."""
 
@@ -193,16 +198,21 @@ class MessageStore:
         return web.Response(status=204)
 
     async def _thread_from_message(self, request: web.Request) -> web.Response:
-        """A thread started from a message takes the message's id, as on Discord."""
-        return await self._create_thread(request, thread_id=int(request.match_info["message_id"]))
+        """A thread started from a message takes the message's id, as on Discord; one per message."""
+        message_id = request.match_info["message_id"]
+        self.get(message_id)
+        if message_id in self.threads:
+            raise DiscordError(400, THREAD_ALREADY_CREATED, "A thread has already been created for this message")
+        return await self._create_thread(request, thread_id=int(message_id))
 
     async def _thread_without_message(self, request: web.Request) -> web.Response:
         return await self._create_thread(request, thread_id=None)
 
     async def _create_thread(self, request: web.Request, thread_id: int | None) -> web.Response:
+        refuse_violations(limits.thread_violations(request[BODY]))
         parent_id = int(request.match_info["channel_id"])
-        name = (request[BODY] or {}).get("name", "thread")
-        thread = payloads.thread(name, parent_id=parent_id, thread_id=thread_id, guild_id=self.guild_id)
+        thread = payloads.thread(request[BODY]["name"], parent_id=parent_id, thread_id=thread_id, guild_id=self.guild_id)
+        self.threads[thread["id"]] = thread
         await self.announce("THREAD_CREATE", {**thread, "newly_created": True})
         return json_response(thread, status=201)
 

@@ -140,6 +140,7 @@ class FakeDiscord:
             self._store, clock=clock, deadline=interaction_deadline, token_lifetime=token_lifetime
         )
         self.messages = self._store.messages
+        self.threads = self._store.threads
         self.interactions = self._interactions.dispatched
         self._failures = FailurePlan()
         self._hosted_files: dict[str, bytes] = {}

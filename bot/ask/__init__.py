@@ -1,0 +1,1 @@
+"""Asking the story: questions answered by retrieving the passages that answer them."""

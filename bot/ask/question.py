@@ -1,0 +1,207 @@
+"""Question analysis: what a reader's question asks for, and which of its words are evidence.
+
+A question's *form* carries no evidence: "why did", "who is", "what does ... mean"
+never appear in the answer, so question words, auxiliaries and function words
+are dropped and only the *focus* words are searched for. Each focus word is
+analysed against the work's vocabulary like a quote's word (spelling
+corrections, related forms, synonyms, IDF weight, see :mod:`bot.search.analysis`).
+Capitalised words inside the question are *names*: an answer must mention them
+(in its sentence or next to it). The question word picks the *cues* that mark an
+answering sentence ("why" → because, so that, in order to ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from enum import StrEnum
+
+from bot.search.analysis import QueryWord, analyse
+from bot.search.textnorm import FUNCTION_TERMS, term, words
+from bot.search.vocabulary import Vocabulary
+
+
+class QuestionKind(StrEnum):
+    WHO = "who"
+    WHAT = "what"
+    WHERE = "where"
+    WHEN = "when"
+    WHY = "why"
+    HOW = "how"
+    MEASURE = "measure"
+    """How old, how long, how many, how far...: answered with a number or a measure."""
+    OTHER = "other"
+
+
+QUESTION_WORDS: dict[str, QuestionKind] = {
+    "who": QuestionKind.WHO,
+    "whom": QuestionKind.WHO,
+    "whose": QuestionKind.WHO,
+    "what": QuestionKind.WHAT,
+    "which": QuestionKind.WHAT,
+    "where": QuestionKind.WHERE,
+    "when": QuestionKind.WHEN,
+    "why": QuestionKind.WHY,
+    "how": QuestionKind.HOW,
+}
+FORM_WORDS = frozenset(
+    """
+    do does did done is are was were be been am has have had will would shall should can could may might must
+    happen happens happened tell explain mean means meant kind sort type like exactly really
+    story book novel chapter someone something somebody anyone anything
+    """.split()
+)
+"""Words that shape a question but are never evidence of its answer."""
+NAME_WEIGHT = 2.5
+"""Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
+in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""
+HOW_FORMS = frozenset("long many much often far old tall big".split())
+"""Words that, after "how", ask for a measure ("how long", "how many") rather than name what is measured."""
+TYPO_FLOOR = 0.9
+"""Least credit of a spelling correction kept for a word the work does not have (one edit): in a
+question, a correction two edits away names something else more often than it fixes a typo."""
+MIN_CORRECTED_LENGTH = 6
+"""Shortest word the work lacks that is taken for a typo: "dog" is not "do", nor "smell" "small"."""
+COPULAS = frozenset({"is", "was", "are", "were"})
+LOOK = term("look")
+
+CUES: dict[QuestionKind, frozenset[str]] = {
+    QuestionKind.WHY: frozenset(
+        term(w) for w in "because since so reason order cause caused sake therefore wanted hoping hope after".split()
+    ),
+    QuestionKind.WHEN: frozenset(
+        term(w)
+        for w in "after before when while until day night morning evening year years month week ago hours".split()
+    ),
+    QuestionKind.WHERE: frozenset(
+        term(w) for w in "at in into to toward towards from back place house city town home room".split()
+    ),
+    QuestionKind.HOW: frozenset(term(w) for w in "by with through using".split()),
+    QuestionKind.MEASURE: frozenset(
+        term(w)
+        for w in (
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+            " seventeen eighteen nineteen twenty thirty forty fifty hundred thousand age old years months weeks"
+            " days hours minutes feet foot inches miles leagues yards height tall"
+        ).split()
+    ),
+}
+"""Terms whose presence marks a sentence as answering that kind of question."""
+
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class FocusWord:
+    """A word the answer should contain: its stand-ins in the work (term -> credit), its weight, and
+    whether it is a name. A word with no stand-in is *unknown*: the work never mentions it."""
+
+    word: str
+    alternatives: dict[str, float]
+    weight: float
+    is_name: bool
+
+    @property
+    def known(self) -> bool:
+        return bool(self.alternatives)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    kind: QuestionKind
+    focus: tuple[FocusWord, ...]
+    names: frozenset[str]
+    cues: frozenset[str]
+    defines: bool = False
+    """A "who is X" or "what was X" question: answered by a sentence saying what X is."""
+
+    @property
+    def total_weight(self) -> float:
+        return sum(word.weight for word in self.focus) or 1.0
+
+    @property
+    def search_terms(self) -> set[str]:
+        """Every term that stands for a focus word (what the candidate search asks the index for)."""
+        return {t for word in self.focus for t in word.alternatives}
+
+    @property
+    def unknown_share(self) -> float:
+        """0-1: the weighted share of the focus words the work never mentions."""
+        return sum(word.weight for word in self.focus if not word.known) / self.total_weight
+
+
+def question_kind(question_words: list[str]) -> QuestionKind:
+    """The kind the first question word gives ("so why did..." is WHY), OTHER without one.
+
+    "How old", "how many", "what age"... ask for a MEASURE.
+    """
+    if any(
+        (first == "how" and second in HOW_FORMS) or (first == "what" and second == "age")
+        for first, second in pairwise(question_words)
+    ):
+        return QuestionKind.MEASURE
+    return next((QUESTION_WORDS[w] for w in question_words if w in QUESTION_WORDS), QuestionKind.OTHER)
+
+
+def _asks_what_it_is_like(question_words: list[str]) -> bool:
+    """ "What did X look like?": a description is asked for, as by "what was X?"."""
+    return any(term(word) == LOOK and following == "like" for word, following in pairwise(question_words))
+
+
+def focus_words(question_words: list[str]) -> list[str]:
+    """The words that are evidence: question words, auxiliaries and function words dropped, one per term."""
+    kept = [
+        w
+        for position, w in enumerate(question_words)
+        if w not in QUESTION_WORDS
+        and w not in FORM_WORDS
+        and not (w in HOW_FORMS and question_words[position - 1 : position] == ["how"])
+        and not (term(w) == LOOK and question_words[position + 1 : position + 2] == ["like"])
+    ]
+    by_term: dict[str, str] = {}
+    for word in kept:
+        if term(word) not in FUNCTION_TERMS:
+            by_term.setdefault(term(word), word)
+    return list(by_term.values())
+
+
+def names_in(text: str) -> set[str]:
+    """Normalised words capitalised inside a sentence (not at its start): likely names."""
+    return {w for found in _CAPITALISED.findall(text) for w in words(found)}
+
+
+def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
+    """The question's kind and focus words; ``None`` if nothing in it can be searched for."""
+    question_words = words(text)
+    focus = focus_words(question_words)
+    query = analyse(focus, vocabulary) if focus else None
+    if query is None:
+        return None
+    names = names_in(text)
+    kind = question_kind(question_words)
+    found = [
+        FocusWord(
+            word,
+            _stand_ins(word, analysed, vocabulary),
+            min(analysed.weight, NAME_WEIGHT) if word in names else analysed.weight,
+            word in names,
+        )
+        for word, analysed in zip(focus, query.words, strict=True)
+    ]
+    asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
+    defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
+    return Question(text, kind, tuple(found), frozenset(names), CUES.get(kind, frozenset()), defines)
+
+
+def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary) -> dict[str, float]:
+    """The analysed alternatives; for a word the work lacks, without far corrections and function words."""
+    if vocabulary.knows(term(word)):
+        return analysed.alternatives
+    far = {
+        t
+        for t, credit in vocabulary.corrections(word).items()
+        if credit < TYPO_FLOOR or len(word) < MIN_CORRECTED_LENGTH
+    }
+    return {t: c for t, c in analysed.alternatives.items() if t not in far and t not in FUNCTION_TERMS}

@@ -1,0 +1,168 @@
+"""Passage ranking for a question: which sentence, read with its neighbours, answers it.
+
+An answer rarely repeats the question: "why did Derek come back?" is answered by
+"The whole reason he came back to Beacon Hills was because of Stiles.", where
+Derek is the sentence before. So each candidate sentence is scored on the focus
+words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
+its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a name
+found nowhere near costs a fifth of its coverage. Small bonuses
+then favour what an answer looks like: a cue of the question's kind
+("because" for why, a name for who), words the question does not already hold
+(the answer itself), and a sentence that is mostly about the question's words.
+
+A question is answered when the work mentions enough of its words
+(:data:`MAX_UNKNOWN_SHARE`) and its best sentence holds enough of them itself
+(:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`);
+otherwise /ask says the work does not answer it rather than show a weak passage.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.ask.question import FocusWord, Question, QuestionKind
+from bot.search.textnorm import FUNCTION_TERMS, term
+
+BE = term("is")
+CONTEXT_CREDIT = 0.6
+"""Share of a focus word's credit earned when it is in a neighbouring sentence of the paragraph, not the candidate."""
+NEARBY_CREDIT = 0.3
+"""The same for a sentence close by in the paragraph before or after (a reply, a speaker's tag)."""
+MISSING_NAME_FACTOR = 0.8
+"""A candidate with a name of the question nowhere near keeps this share of its coverage."""
+OWN_SHARE = 0.25
+"""Part of the similarity from the focus words in the sentence itself (the rest counts its neighbours too)."""
+CUE_BONUS = 8.0
+"""Points for a cue of the question's kind in the sentence ("because" for why, a new name for who)."""
+CONTEXT_CUE_SHARE = 0.5
+"""Share of :data:`CUE_BONUS` for a cue in a neighbouring sentence ("After Theo hurt his dad," before "He became a hunter")."""
+NEW_WORDS_BONUS = 6.0
+"""Points, at most, for words the question does not hold (a sentence that only echoes it answers nothing)."""
+NEW_WORDS_SATURATION = 4
+FOCUS_BONUS = 10.0
+"""Points, at most, for a sentence whose words are mostly the question's (short and to the point)."""
+QUESTION_PENALTY = 15.0
+"""Points off a sentence that is itself a question: it asks, it does not answer ("Who is Mr. Kirwin?")."""
+CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN})
+"""Kinds whose answers nearly always hold a cue: without one, a sentence keeps :data:`UNCUED_FACTOR` of its score."""
+UNCUED_FACTOR = 0.8
+DEFINITION_REACH = 3
+"""Terms after a focus word within which "is"/"was" makes a sentence a definition of it ("Kirwin is a magistrate")."""
+MIN_OWN_COVERAGE = 0.5
+"""Least weighted share of the question's focus words an answer's sentence must hold itself (its
+neighbours give context, but a sentence holding less than half the question is not its answer)."""
+MAX_MISSING_SHARE = 0.34
+"""Most weighted share of the question one absent focus word may carry in an answer: "Victor's favourite
+food" is not answered by a sentence about Victor's favourite plan."""
+MAX_UNKNOWN_SHARE = 0.45
+"""Most weighted share of a question's focus words the work may never mention: a question about
+a college, a birthday or a dragon the story never names is not answered by it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may answer: its terms, the names in it, and the terms of its neighbours."""
+
+    key: int
+    terms: tuple[str, ...]
+    names: frozenset[str]
+    context: frozenset[str]
+    asks: bool = False
+    """The sentence is itself a question."""
+    nearby: frozenset[str] = frozenset()
+    """Terms of the sentences close to it in the paragraphs before and after."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    key: int
+    score: float
+    coverage: float
+    """0-1: weighted share of the question's focus words found in or next to the sentence."""
+    missing: float = 0.0
+    """0-1: the largest weighted share of one focus word found neither in nor next to the sentence."""
+    own: float = 1.0
+    """0-1: weighted share of the question's focus words found in the sentence itself."""
+
+
+def answers(question: Question, answer: Answer) -> bool:
+    """Whether `answer` is good enough to show as the work's answer to `question`."""
+    return (
+        question.unknown_share <= MAX_UNKNOWN_SHARE
+        and answer.missing <= MAX_MISSING_SHARE
+        and answer.own >= MIN_OWN_COVERAGE
+    )
+
+
+def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
+    """The highest credit of `word`'s stand-ins among `terms`."""
+    return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
+
+
+def score(question: Question, candidate: Candidate) -> Answer:
+    own_terms = frozenset(candidate.terms)
+    own = near = 0.0
+    names_missing = False
+    missing = 0.0
+    for word in question.focus:
+        in_sentence = best_credit(word, own_terms)
+        found = max(
+            in_sentence,
+            CONTEXT_CREDIT * best_credit(word, candidate.context),
+            NEARBY_CREDIT * best_credit(word, candidate.nearby),
+        )
+        names_missing |= word.is_name and found == 0.0
+        missing = max(missing, word.weight if found == 0.0 else 0.0)
+        own += word.weight * in_sentence
+        near += word.weight * found
+    coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
+    similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * own / question.total_weight
+    cue = _cue_bonus(question, candidate, own_terms)
+    bonus = cue + _new_words_bonus(question, own_terms) + _focus_bonus(question, candidate)
+    penalty = QUESTION_PENALTY if candidate.asks else 0.0
+    factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not cue else 1.0
+    score = factor * (100.0 * similarity + bonus) - penalty
+    return Answer(candidate.key, score, coverage, missing / question.total_weight, own / question.total_weight)
+
+
+def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> list[Answer]:
+    """The best `limit` answers, best first (ties: earliest sentence)."""
+    scored = (score(question, candidate) for candidate in candidates)
+    return heapq.nsmallest(limit, scored, key=lambda answer: (-answer.score, answer.key))
+
+
+def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[str]) -> float:
+    if question.defines:
+        return CUE_BONUS if _defines(question, candidate.terms) else 0.0
+    new_name = bool(candidate.names - question.names)
+    if question.kind is QuestionKind.WHO:
+        return CUE_BONUS if new_name else 0.0
+    if question.kind is QuestionKind.WHERE and new_name:
+        return CUE_BONUS
+    if question.cues & own_terms:
+        return CUE_BONUS
+    return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
+
+
+def _new_words_bonus(question: Question, own_terms: frozenset[str]) -> float:
+    asked = question.search_terms
+    new = sum(1 for t in own_terms if t not in asked and t not in FUNCTION_TERMS and t not in question.cues)
+    return NEW_WORDS_BONUS * min(new, NEW_WORDS_SATURATION) / NEW_WORDS_SATURATION
+
+
+def _focus_bonus(question: Question, candidate: Candidate) -> float:
+    """Up to :data:`FOCUS_BONUS` for the share of the sentence's content words that are the question's."""
+    content = [t for t in candidate.terms if t not in FUNCTION_TERMS]
+    asked = question.search_terms
+    return FOCUS_BONUS * sum(1 for t in content if t in asked) / len(content) if content else 0.0
+
+
+def _defines(question: Question, terms: tuple[str, ...]) -> bool:
+    """Whether a focus word is followed closely by "is" or "was" (their term is "be")."""
+    focus_terms = question.search_terms
+    return any(
+        t in focus_terms and BE in terms[position + 1 : position + 1 + DEFINITION_REACH]
+        for position, t in enumerate(terms)
+    )

@@ -1,0 +1,128 @@
+"""/ask over a stored work: candidate sentences from the quote index, ranked as answers.
+
+The index hands over the sentences holding any focus word of the question (best
+BM25 rank first); the sentences around each are read from the database as its
+context; ranking (:mod:`bot.ask.ranking`) runs in a worker thread. The cost
+depends on the question, not on the length of the work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from bot.ask.question import Question, names_in, parse_question
+from bot.ask.ranking import Answer, Candidate, answers, rank
+from bot.errors import EmptyQuestion
+from bot.library.service import Library
+from bot.library.views import QuoteHit, WorkView
+from bot.search.query import clean_query
+from bot.search.textnorm import term, words
+from bot.storage.database import Database
+from bot.storage.passages import PassageRepository
+from bot.storage.quote_index import QuoteIndexStore
+from bot.text.model import Passage, PassageKind
+
+ASK_CANDIDATES = 200
+"""Sentences the index hands to ranking."""
+CONTEXT_REACH = 2
+"""Sentences on each side of a candidate that count as its context."""
+SHOWN_ANSWERS = 3
+"""The best answer and up to two more, from other paragraphs."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """What `/ask` found: answers best first (empty when the work does not answer the question)."""
+
+    work: WorkView
+    question: str
+    answers: list[QuoteHit]
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answers)
+
+
+class StoryAsker:
+    """Answers questions about the works of a :class:`Library` from their text."""
+
+    def __init__(self, library: Library, database: Database) -> None:
+        self._library = library
+        self._index = QuoteIndexStore(database)
+        self._passages = PassageRepository(database)
+
+    async def ask(
+        self, question: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = SHOWN_ANSWERS
+    ) -> AskResult:
+        """The passages of the work that answer `question`; raises InvalidQuery for unusable input."""
+        if not question.strip():
+            raise EmptyQuestion()
+        cleaned = clean_query(question)
+        work = await self._library.load(slug, guild_id=guild_id)
+        parsed = await asyncio.to_thread(parse_question, cleaned, work.vocabulary)
+        if parsed is None:
+            return AskResult(work, cleaned, [])
+        units = await self._index.candidates(work.record.id, parsed.search_terms, ASK_CANDIDATES)
+        sentences = await self._passages.many([unit.key for unit in units])
+        ordinals = {
+            o for s in sentences.values() for o in range(s.ordinal - CONTEXT_REACH, s.ordinal + CONTEXT_REACH + 1)
+        }
+        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
+        ranked = await asyncio.to_thread(_rank, parsed, list(sentences.values()), neighbours)
+        shown = _one_per_paragraph(parsed, ranked, sentences, limit)
+        return AskResult(work, cleaned, await self._hits(work, sentences, shown))
+
+    async def _hits(self, work: WorkView, sentences: dict[int, Passage], answers: list[Answer]) -> list[QuoteHit]:
+        chosen = [sentences[answer.key] for answer in answers]
+        paragraphs = await self._passages.paragraphs(
+            work.record.id, [s.paragraph for s in chosen if s.paragraph is not None]
+        )
+        return [
+            QuoteHit(work, sentence, paragraphs[sentence.paragraph], answer.score)
+            for sentence, answer in zip(chosen, answers, strict=True)
+            if sentence.paragraph in paragraphs
+        ]
+
+
+def _rank(question: Question, sentences: list[Passage], neighbours: dict[int, Passage]) -> list[Answer]:
+    terms = {ordinal: tuple(map(term, words(s.text))) for ordinal, s in neighbours.items()}
+    candidates = [_candidate(sentence, terms, neighbours) for sentence in sentences]
+    return rank(question, candidates, limit=len(candidates))
+
+
+def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours: dict[int, Passage]) -> Candidate:
+    """`sentence` as ranking sees it: its context is its neighbours in its paragraph, the rest nearby."""
+    around = [
+        o for o in range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1) if o in neighbours
+    ]
+    same = [o for o in around if o != sentence.ordinal and neighbours[o].paragraph == sentence.paragraph]
+    other = [o for o in around if neighbours[o].paragraph != sentence.paragraph]
+    context = frozenset(t for ordinal in same for t in terms[ordinal])
+    nearby = frozenset(t for ordinal in other for t in terms[ordinal])
+    return Candidate(
+        key=sentence.id or 0,
+        terms=terms.get(sentence.ordinal) or tuple(map(term, words(sentence.text))),
+        names=frozenset(names_in(sentence.text)),
+        context=context,
+        asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
+        nearby=nearby,
+    )
+
+
+def _one_per_paragraph(
+    question: Question, ranked: list[Answer], sentences: dict[int, Passage], limit: int
+) -> list[Answer]:
+    """The best answers good enough to show, one per paragraph, at most `limit`; none unless the best is."""
+    if not ranked or not answers(question, ranked[0]):
+        return []
+    chosen: list[Answer] = []
+    seen: set[int | None] = set()
+    for answer in ranked:
+        if len(chosen) == limit:
+            break
+        paragraph = sentences[answer.key].paragraph
+        if answers(question, answer) and paragraph not in seen:
+            seen.add(paragraph)
+            chosen.append(answer)
+    return chosen

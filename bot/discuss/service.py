@@ -1,0 +1,114 @@
+"""Choosing passages to discuss and remembering the threads opened on them.
+
+A passage is found with the quote engine, or picked at random among the work's
+good passages (long enough to talk about, short enough to read in a message,
+with people in it), preferring those this server has not discussed yet.
+A passage discussed within :data:`LIVE_THREAD_SECONDS` has a live thread: a
+second /discuss points to it instead of opening another.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.discuss.prompts import people_in
+from bot.errors import FolioError, echo
+from bot.library.service import Library
+from bot.library.views import QuoteLookup, WorkView
+from bot.storage.database import Database
+from bot.storage.discussions import Discussion, DiscussionStore
+from bot.text.model import Passage
+from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
+
+LIVE_THREAD_SECONDS = 7 * 24 * 3600
+"""How long a discussion thread counts as live (Discord archives a thread after a week of quiet at most)."""
+GOOD_PASSAGE_CHARS = (200, 1400)
+"""A good passage to discuss is this long (fewest, most characters)."""
+OPENING_SECONDS = 60
+"""A discussion without a thread yet counts as live this long: its thread is being opened."""
+PICK_TRIES = 40
+"""Random paragraphs looked at for a good, undiscussed one."""
+
+
+class QuoteNotFound(FolioError):
+    """A /discuss quote that is not in the work."""
+
+    def __init__(self, lookup: QuoteLookup) -> None:
+        super().__init__(f"I couldn't find {echo(lookup.query)} in {lookup.work.title}. Try a few distinctive words.")
+        self.lookup = lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    work: WorkView
+    paragraph: Passage
+
+
+class DiscussionService:
+    def __init__(self, library: Library, database: Database, clock: Clock, rng: random.Random | None = None) -> None:
+        self._library = library
+        self._store = DiscussionStore(database)
+        self._clock = clock
+        self._rng = rng or random.Random()
+
+    async def find(self, quote: str, *, slug: str | None, guild_id: int | None) -> Chosen:
+        """The paragraph around the line `quote`; raises :class:`QuoteNotFound` if it is not in the work."""
+        lookup = await self._library.lookup(quote, slug=slug, guild_id=guild_id, limit=1)
+        if not lookup.hits:
+            raise QuoteNotFound(lookup)
+        return Chosen(lookup.work, lookup.hits[0].paragraph)
+
+    async def pick(self, *, slug: str | None, guild_id: int) -> Chosen:
+        """A good passage of the work, one this server has not discussed if there is one among the tries."""
+        work = await self._library.load(slug, guild_id=guild_id)
+        discussed = await self._store.discussed(guild_id)
+        fallback: Passage | None = None
+        for _ in range(PICK_TRIES):
+            ordinal = self._rng.randrange(max(work.paragraph_count, 1))
+            _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
+            if not is_good(paragraph) or _outside_the_story(work, paragraph):
+                continue
+            if paragraph.id not in discussed:
+                return Chosen(work, paragraph)
+            fallback = fallback or paragraph
+        if fallback is None:
+            _, fallback = await self._library.paragraph_at(work.slug, 0, guild_id=guild_id)
+        return Chosen(work, fallback)
+
+    async def live_thread(self, guild_id: int, passage_id: int) -> int | None:
+        """The id of the passage's live discussion thread in this server, if there is one.
+
+        A discussion whose thread is still being opened counts too: a thread opened
+        on a message takes the message's id.
+        """
+        now = self._clock.timestamp()
+        latest = await self._store.latest(guild_id, passage_id, now - LIVE_THREAD_SECONDS)
+        if latest is None:
+            return None
+        if latest.thread_id is not None:
+            return latest.thread_id
+        return latest.message_id if now - latest.created_at <= OPENING_SECONDS else None
+
+    async def record(self, *, guild_id: int, channel_id: int, passage_id: int, message_id: int, origin: str) -> int:
+        """Remember a passage posted for discussion (before its thread is opened); returns its id."""
+        timestamp = self._clock.timestamp()
+        return await self._store.record(
+            Discussion(guild_id, channel_id, passage_id, message_id, None, origin, timestamp)
+        )
+
+    async def thread_opened(self, discussion_id: int, thread_id: int) -> None:
+        await self._store.set_thread(discussion_id, thread_id)
+
+
+def _outside_the_story(work: WorkView, paragraph: Passage) -> bool:
+    """In the front or back matter (a licence, a publisher's list), not the story."""
+    section = work.outline.sections.get(paragraph.section)
+    return section is not None and section.title in (FRONT_MATTER_TITLE, BACK_MATTER_TITLE)
+
+
+def is_good(paragraph: Passage) -> bool:
+    """Long enough to talk about, short enough to read in one message, with someone in it."""
+    low, high = GOOD_PASSAGE_CHARS
+    return low <= len(paragraph.text) <= high and bool(people_in(paragraph.text))

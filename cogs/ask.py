@@ -1,0 +1,98 @@
+"""/ask: a question about the work, answered with the passages that answer it."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.ask.service import AskResult, StoryAsker
+from bot.folio_bot import FolioBot
+from bot.library.uploads import MAX_SLUG_CHARS
+from bot.search.query import MAX_QUERY_CHARS
+from bot.text.excerpt import excerpt_around, shorten
+from cogs.choices import work_choices
+from cogs.discord_limits import EMBED_TITLE, FIELD_VALUE
+from cogs.quote_ui import (
+    EMBED_PASSAGE_CHARS,
+    NOT_FOUND_COLOUR,
+    QUERY_ECHO_CHARS,
+    QUOTE_COLOUR,
+    SUGGESTION_CHARS,
+    passage_navigation,
+)
+
+NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words: “why did Derek leave Beacon Hills?”"
+
+
+def answer_embed(result: AskResult) -> discord.Embed:
+    """The best passage with its answering sentence in bold, and where one or two more answers are."""
+    best, others = result.answers[0], result.answers[1:]
+    excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
+    embed = discord.Embed(
+        title=shorten(f"“{_escaped(result.question)}”", EMBED_TITLE),
+        description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
+        colour=QUOTE_COLOUR,
+    )
+    embed.add_field(name="Where", value=shorten(f"{best.work.title} · {best.location}", FIELD_VALUE), inline=False)
+    if others:
+        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others]
+        embed.add_field(name="Also", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    embed.set_footer(text=f"passage {best.paragraph.id} · ◀ ▶ to read around it")
+    return embed
+
+
+def not_answered_embed(result: AskResult) -> discord.Embed:
+    """Says plainly that the work does not answer the question."""
+    return discord.Embed(
+        title="Not in the story",
+        description=(
+            f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find.\n"
+            f"{NOT_ANSWERED_HINT}"
+        ),
+        colour=NOT_FOUND_COLOUR,
+    )
+
+
+def _escaped(text: str) -> str:
+    return discord.utils.escape_markdown(shorten(text, QUERY_ECHO_CHARS))
+
+
+class AskCog(commands.Cog):
+    """Questions about the story, answered from its text."""
+
+    def __init__(self, bot: FolioBot) -> None:
+        self.bot = bot
+        self.asker = StoryAsker(bot.library, bot.database)
+
+    @app_commands.command(
+        name="ask", description="Ask the story a question: who, what, where, why", extras={"capability": "ask"}
+    )
+    @app_commands.describe(
+        question="Your question, e.g. “why did Derek come back?”",
+        work="Which work to ask (default: the server's story)",
+    )
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, MAX_QUERY_CHARS],
+        work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
+    ) -> None:
+        result = await self.asker.ask(question, slug=work, guild_id=interaction.guild_id)
+        if not result.answered:
+            await interaction.response.send_message(embed=not_answered_embed(result), ephemeral=True)
+            return
+        best = result.answers[0]
+        await interaction.response.send_message(
+            embed=answer_embed(result), view=passage_navigation(best.work, best.paragraph)
+        )
+
+    @ask.autocomplete("work")
+    async def ask_work_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return work_choices(await self.bot.library.works(interaction.guild_id), current)
+
+
+async def setup(bot: FolioBot) -> None:
+    await bot.add_cog(AskCog(bot))

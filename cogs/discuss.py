@@ -1,0 +1,74 @@
+"""/discuss: post a passage with a question to talk about, and open a public thread on it."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discuss.service import DiscussionService, QuoteNotFound
+from bot.folio_bot import FolioBot
+from bot.library.uploads import MAX_SLUG_CHARS
+from bot.search.query import MAX_QUERY_CHARS
+from cogs.choices import work_choices
+from cogs.discuss_ui import discussion_embed, open_thread
+from cogs.quote_ui import not_found_embed
+
+NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
+
+
+class DiscussCog(commands.Cog):
+    """Passages posted for discussion, each with its own thread."""
+
+    def __init__(self, bot: FolioBot) -> None:
+        self.bot = bot
+        self.service = DiscussionService(bot.library, bot.database, bot.clock)
+
+    @app_commands.command(
+        name="discuss",
+        description="Post a passage with a question to talk about, and open a thread on it",
+        extras={"capability": "discussion"},
+    )
+    @app_commands.guild_only()
+    @app_commands.describe(
+        quote="A line from the passage to discuss (default: a passage picked for you)",
+        work="Which work (default: the server's story)",
+    )
+    async def discuss(
+        self,
+        interaction: discord.Interaction,
+        quote: app_commands.Range[str, 1, MAX_QUERY_CHARS] | None = None,
+        work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None, "guild_only"
+        guild_id = interaction.guild_id
+        try:
+            chosen = await (
+                self.service.find(quote, slug=work, guild_id=guild_id)
+                if quote
+                else self.service.pick(slug=work, guild_id=guild_id)
+            )
+        except QuoteNotFound as missing:
+            await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
+            return
+        assert chosen.paragraph.id is not None, "stored passages have ids"
+        live = await self.service.live_thread(guild_id, chosen.paragraph.id)
+        if live is not None:
+            await interaction.response.send_message(
+                f"That passage is already being discussed: <#{live}>", ephemeral=True
+            )
+            return
+        await interaction.response.send_message(embed=discussion_embed(chosen))
+        message = await interaction.original_response()
+        if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
+            await interaction.followup.send(NO_THREAD, ephemeral=True)
+
+    @discuss.autocomplete("work")
+    async def discuss_work_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return work_choices(await self.bot.library.works(interaction.guild_id), current)
+
+
+async def setup(bot: FolioBot) -> None:
+    await bot.add_cog(DiscussCog(bot))

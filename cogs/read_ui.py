@@ -1,0 +1,103 @@
+"""The reader's page: one paragraph, ◀ ▶, and a menu of sections to jump to (persistent dynamic items).
+
+Custom ids carry the stable id of the paragraph on the page, so the buttons
+and the menu keep working after a restart: ``folio:r:<passage>:<prev|next>`` and
+``folio:rs:<passage>`` (the chosen option's value is the section's index).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol, cast
+
+import discord
+from discord.ext import commands
+
+from bot.library.views import WorkView
+from bot.read.sections import section_name, window
+from bot.text.excerpt import shorten
+from bot.text.model import Passage
+from cogs.discord_limits import SELECT_OPTION_CHARS
+from cogs.gating import CapabilityGate
+from cogs.quote_ui import arrow_button
+
+READER_COG = "ReadCog"
+READ_BUTTON = r"folio:r:(?P<passage>\d{1,19}):(?P<arrow>prev|next)"
+SECTION_MENU = r"folio:rs:(?P<passage>\d{1,19})"
+STEPS = {"prev": -1, "next": 1}
+
+
+class Reader(Protocol):
+    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int) -> None: ...
+
+    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int) -> None: ...
+
+
+def _reader(interaction: discord.Interaction) -> Reader:
+    return cast(Reader, cast(commands.Bot, interaction.client).get_cog(READER_COG))
+
+
+class ReadButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=READ_BUTTON):
+    """◀ or ▶ on a reader's page."""
+
+    capability = "discussion"
+
+    def __init__(self, passage_id: int, arrow: str, *, disabled: bool = False) -> None:
+        super().__init__(arrow_button(f"folio:r:{passage_id}:{arrow}", arrow, disabled=disabled))
+        self.passage_id = passage_id
+        self.step = STEPS[arrow]
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
+    ) -> ReadButton:
+        return cls(int(match["passage"]), match["arrow"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _reader(interaction).turn(interaction, self.passage_id, self.step)
+
+
+class SectionMenu(CapabilityGate, discord.ui.DynamicItem[discord.ui.Select[Any]], template=SECTION_MENU):
+    """Jump to a section: the sections around the page's own."""
+
+    capability = "discussion"
+
+    def __init__(self, passage_id: int, options: list[discord.SelectOption] | None = None) -> None:
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"folio:rs:{passage_id}", placeholder="Jump to a section…", options=options or []
+            )
+        )
+        self.passage_id = passage_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Select[Any], match: re.Match[str], /
+    ) -> SectionMenu:
+        return cls(int(match["passage"]), list(item.options))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        values = self.item.values
+        section = int(values[0]) if values and values[0].isdigit() else -1
+        await _reader(interaction).jump(interaction, self.passage_id, section)
+
+
+def reader_view(work: WorkView, paragraph: Passage) -> discord.ui.View:
+    """◀ ▶ and, when the work has several sections, the menu to jump between them."""
+    assert paragraph.id is not None, "stored passages have ids"
+    view = discord.ui.View(timeout=None)
+    view.add_item(ReadButton(paragraph.id, "prev", disabled=paragraph.ordinal <= 0))
+    view.add_item(ReadButton(paragraph.id, "next", disabled=paragraph.ordinal >= work.paragraph_count - 1))
+    sections = window(work.outline, paragraph.section)
+    if len(sections) > 1:
+        options = [
+            discord.SelectOption(
+                label=shorten(section_name(section), SELECT_OPTION_CHARS),
+                value=str(section.index),
+                description=f"{section.paragraphs} paragraphs",
+                default=section.index == paragraph.section,
+            )
+            for section in sections
+        ]
+        view.add_item(SectionMenu(paragraph.id, options))
+    return view

@@ -1,0 +1,79 @@
+"""Question analysis: kinds, focus words, names, words the work never mentions."""
+
+from __future__ import annotations
+
+from bot.ask.question import QuestionKind, focus_words, names_in, parse_question, question_kind
+from bot.search.engine import QuoteIndex
+from bot.search.textnorm import words
+
+STORY = [
+    "Derek came back to Beacon Hills because of Stiles.",
+    "Stiles became a hunter after Theo hurt his dad.",
+    "Lydia drank coffee in the old coffee shop.",
+    "The smallest dog barked.",
+]
+
+
+def vocabulary():
+    return QuoteIndex(enumerate(STORY)).vocabulary
+
+
+def test_the_question_word_gives_the_kind() -> None:
+    assert question_kind(words("So why did Derek leave?")) is QuestionKind.WHY
+    assert question_kind(words("Whom did Lydia meet?")) is QuestionKind.WHO
+    assert question_kind(words("Did Lydia drink coffee?")) is QuestionKind.OTHER
+
+
+def test_the_form_of_a_question_is_not_evidence() -> None:
+    assert focus_words(words("Why did Derek come back to Beacon Hills?")) == [
+        "derek",
+        "come",
+        "back",
+        "beacon",
+        "hills",
+    ]
+    assert focus_words(words("What is Lydia's coffee like?")) == ["lydia", "coffee"]
+    assert focus_words(words("How long did they stay, how long?")) == ["stay"]
+
+
+def test_one_focus_word_per_term() -> None:
+    assert focus_words(words("Why did Derek leave, and why had he left?")) == ["derek", "leave"]
+
+
+def test_capitalised_words_inside_the_question_are_names() -> None:
+    assert names_in("Why did Derek leave Beacon Hills?") == {"derek", "beacon", "hills"}
+    assert names_in("Where is it? Lydia knows.") == set()
+
+
+def test_a_word_the_work_never_mentions_is_unknown() -> None:
+    question = parse_question("Where did Stiles go to college?", vocabulary())
+    assert question is not None
+    college = next(word for word in question.focus if word.word == "college")
+    assert not college.known and question.unknown_share > 0.5
+
+
+def test_short_words_are_not_taken_for_typos_of_others() -> None:
+    question = parse_question("Whose cat barked?", vocabulary())
+    assert question is not None
+    assert not next(word for word in question.focus if word.word == "cat").known
+
+
+def test_long_typos_are_still_corrected() -> None:
+    question = parse_question("Who is Lydiaa?", vocabulary())
+    assert question is not None and question.focus[0].known
+
+
+def test_a_question_of_form_words_only_cannot_be_searched() -> None:
+    assert parse_question("What is it?", vocabulary()) is None
+
+
+def test_how_old_how_long_and_what_age_ask_for_a_measure() -> None:
+    for text in ("How old was Justine?", "How long did they sit there?", "At what age did he leave?"):
+        assert question_kind(words(text)) is QuestionKind.MEASURE, text
+    assert focus_words(words("How old was Justine?")) == ["justine"]
+
+
+def test_what_did_x_look_like_asks_for_a_description() -> None:
+    question = parse_question("What did Lydia look like?", vocabulary())
+    assert question is not None and question.defines
+    assert [word.word for word in question.focus] == ["lydia"]

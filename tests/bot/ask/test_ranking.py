@@ -1,0 +1,65 @@
+"""Ranking answers: context, cues, echoes, and the line between answered and not."""
+
+from __future__ import annotations
+
+from bot.ask.question import parse_question
+from bot.ask.ranking import Candidate, answers, rank
+from bot.search.engine import QuoteIndex
+from bot.search.textnorm import term, words
+
+SENTENCES = [
+    "Derek drove for hours without stopping.",
+    "The whole reason he came back to Beacon Hills was because of Stiles.",
+    "Derek came back to Beacon Hills on a Tuesday.",
+    "Who is Kirwin?",
+    "Kirwin is a magistrate in the town.",
+    "Lydia talked about Theo for a long time.",
+]
+VOCABULARY = QuoteIndex(enumerate(SENTENCES)).vocabulary
+
+
+def candidate(index: int, context: tuple[int, ...] = ()) -> Candidate:
+    return Candidate(
+        key=index,
+        terms=tuple(map(term, words(SENTENCES[index]))),
+        names=frozenset(),
+        context=frozenset(t for i in context for t in map(term, words(SENTENCES[i]))),
+        asks=SENTENCES[index].endswith("?"),
+    )
+
+
+def ask(question_text: str, candidates: list[Candidate]) -> list[int]:
+    question = parse_question(question_text, VOCABULARY)
+    assert question is not None
+    return [answer.key for answer in rank(question, candidates, limit=len(candidates))]
+
+
+def test_a_why_question_prefers_the_sentence_with_because_and_reads_the_name_from_context() -> None:
+    ranked = ask("Why did Derek come back to Beacon Hills?", [candidate(1, context=(0,)), candidate(2)])
+    assert ranked[0] == 1
+
+
+def test_a_sentence_that_asks_does_not_answer_a_who_is_question() -> None:
+    assert ask("Who is Kirwin?", [candidate(3), candidate(4)])[0] == 4
+
+
+def test_a_question_about_something_the_work_never_names_is_not_answered() -> None:
+    question = parse_question("Why did Lydia move to Paris with her piano?", VOCABULARY)
+    assert question is not None
+    [best] = rank(question, [candidate(5)], limit=1)
+    assert not answers(question, best)
+
+
+def test_a_covered_question_is_answered() -> None:
+    question = parse_question("Who did Lydia talk about?", VOCABULARY)
+    assert question is not None
+    [best] = rank(question, [candidate(5)], limit=1)
+    assert answers(question, best)
+
+
+def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_it() -> None:
+    question = parse_question("Why did Lydia talk about Theo on a Tuesday?", VOCABULARY)
+    assert question is not None
+    [best] = rank(question, [candidate(2, context=(5,))], limit=1)
+    assert best.coverage > 0.5 and best.own < 0.5
+    assert not answers(question, best)
