@@ -1,0 +1,281 @@
+"""Who speaks each quote: speech tags first, then the flow of the conversation.
+
+For each paragraph with quotes, in reading order:
+
+1. **Explicit tags** on either side of a quote (``“…,” Lydia stated``,
+   ``said the Professor``, ``Holmes said:``), including a beat that
+   interrupts a quote (``“Stiles,” Lydia hesitated, “Look …”``). The other
+   quotes of the paragraph share the tagged speaker (one speaker per paragraph).
+2. **Anaphoric tags**: ``he said`` / ``she said`` go to a character of that
+   gender, preferring one named earlier in the paragraph, then the other party
+   of the conversation, then the most recently mentioned; ``I said`` to the
+   first-person narrator.
+3. **Continued speeches**: a paragraph opening with a quote after a paragraph
+   whose quote never closed is the same speech.
+4. **Beats**: the subject of the narration leading into the quote
+   (``Derek stared at her. “Was?”``), or acting right after it.
+5. **Alternation**: in a back-and-forth, the speaker before last speaks
+   again; else the person addressed by name in the last turn.
+
+A name addressed inside a quote (a vocative) is never taken as its speaker
+from a beat or from alternation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.names import find_mentions
+from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.tags import Tag, TagReader, Who
+
+CONFIDENCE = {
+    "named tag": 0.95,
+    "described tag": 0.9,
+    "narrator tag": 0.95,
+    "pronoun tag": 0.85,
+    "pronoun tag, conversation": 0.75,
+    "pronoun tag, recent": 0.65,
+    "continued speech": 0.9,
+    "beat": 0.75,
+    "alternation": 0.7,
+    "addressee": 0.55,
+    "nearest name": 0.3,
+}
+"""How far each rule is trusted, before the decay of long alternations."""
+QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
+ALTERNATION_DECAY = 0.04
+CONVERSATION_GAP = 2
+"""Paragraphs of narration that may pass between two turns of one conversation."""
+RECENT_PARAGRAPHS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """One quote: its offsets in the original text (``start`` is the opening quotation mark), its
+    speaker's name or description (None if unknown), how sure the attribution is, and why."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    confidence: float
+    quote_type: str
+    """"explicit", "anaphoric" or "implicit": the kind of evidence that named the speaker."""
+    rule: str
+
+
+@dataclass(slots=True)
+class _Turn:
+    paragraph: int
+    quotes: list[Quote]
+    speakers: list[Character | None] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    vocatives: list[Character] = field(default_factory=list)
+
+    @property
+    def speaker(self) -> Character | None:
+        return next((s for s in self.speakers if s is not None), None)
+
+
+def attribute(
+    text: str, characters: CharacterList | None = None, paragraphs: list[Span] | None = None
+) -> list[Utterance]:
+    """Every quote in ``text`` with its speaker (see the module's docstring for the rules).
+
+    ``paragraphs`` are spans of ``text`` to read (default: split at blank lines).
+    """
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    characters = characters or build_characters(text, paragraphs)
+    return _Attributor(text, characters, paragraphs).run()
+
+
+class _Attributor:
+    def __init__(self, text: str, characters: CharacterList, paragraphs: list[Span]) -> None:
+        self._text = text
+        self._characters = characters
+        self._paragraphs = paragraphs
+        self._reader = TagReader(characters.name_words)
+        self._quotes = find_quotes(text, paragraphs)
+        self._mentions: list[tuple[int, Character]] = self._narration_mentions()
+        self._turns: list[_Turn] = []
+        self._chain = 0
+
+    def run(self) -> list[Utterance]:
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in self._quotes:
+            by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        for paragraph, quotes in by_paragraph.items():
+            turn = _Turn(paragraph, quotes)
+            turn.vocatives = self._vocatives(quotes)
+            self._attribute_turn(turn)
+            self._turns.append(turn)
+        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    # -- the rules -----------------------------------------------------------------
+
+    def _attribute_turn(self, turn: _Turn) -> None:
+        explicit = [self._explicit(turn, index) for index in range(len(turn.quotes))]
+        if any(found for found in explicit):
+            self._chain = 0
+            self._share_within_paragraph(turn, explicit)
+            return
+        found = self._continued(turn) or self._beat(turn) or self._conversation(turn)
+        speaker, rule = found if found else (None, "unknown")
+        turn.speakers = [speaker] * len(turn.quotes)
+        turn.rules = [rule] * len(turn.quotes)
+
+    def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
+        quote = turn.quotes[index]
+        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
+        before_start = turn.quotes[index - 1].end if index else paragraph_start
+        after_end = turn.quotes[index + 1].start if index + 1 < len(turn.quotes) else paragraph_end
+        quote_text = self._text[quote.start : quote.end]
+        after = self._reader.after(
+            quote_text, self._text[quote.end : after_end], quote.end, interrupted=index + 1 < len(turn.quotes)
+        )
+        tag = after if after and after.speech else None
+        if tag is None:
+            before = self._reader.before(self._text[before_start : quote.start], before_start)
+            tag = before if before and before.speech else None
+        return self._resolve(tag, turn) if tag else None
+
+    def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
+        """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""
+        first = next(found for found in explicit if found)
+        current = first
+        for found in explicit:
+            current = found or current
+            turn.speakers.append(current[0])
+            turn.rules.append(current[1])
+
+    def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
+        previous = self._turns[-1] if self._turns else None
+        opens_paragraph = turn.quotes[0].start == self._paragraphs[turn.paragraph][0]
+        if previous and previous.paragraph == turn.paragraph - 1 and not previous.quotes[-1].closed:
+            if opens_paragraph and previous.speaker:
+                return previous.speaker, "continued speech"
+        return None
+
+    def _beat(self, turn: _Turn) -> tuple[Character, str] | None:
+        first, last = turn.quotes[0], turn.quotes[-1]
+        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
+        tags = [
+            self._reader.before(self._text[paragraph_start : first.start], paragraph_start),
+            self._reader.after(self._text[last.start : last.end], self._text[last.end : paragraph_end],
+                               last.end, interrupted=False),
+        ]
+        for tag in tags:
+            found = self._resolve(tag, turn) if tag else None
+            if found and found[0] not in turn.vocatives:
+                self._chain = 0
+                return found[0], "beat"
+        return None
+
+    def _conversation(self, turn: _Turn) -> tuple[Character, str] | None:
+        """Alternation: the speaker before last speaks again; else whoever was addressed last."""
+        last, before_last = self._recent_turns(turn.paragraph)
+        self._chain += 1
+        if last and before_last and before_last.speaker and before_last.speaker is not last.speaker:
+            if before_last.speaker not in turn.vocatives:
+                return before_last.speaker, "alternation"
+        if last and last.vocatives and last.vocatives[0] is not last.speaker:
+            return last.vocatives[0], "addressee"
+        exclude = {last.speaker} if last else set()
+        nearest = self._latest_mention(self._quote_offset(turn), lambda c: c not in exclude and
+                                       c not in turn.vocatives)
+        return (nearest, "nearest name") if nearest else None
+
+    # -- resolving who a tag names ------------------------------------------------------
+
+    def _resolve(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        characters = self._characters
+        if tag.kind is Who.NARRATOR:
+            return (characters.narrator, "narrator tag") if characters.narrator else None
+        if tag.kind is Who.PRONOUN:
+            return self._resolve_pronoun(tag, turn)
+        if tag.kind is Who.DESCRIPTION:
+            character = characters.find(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=True)
+            self._remember(tag.offset, character)
+            return character, "described tag"
+        character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
+        return character, "named tag"
+
+    def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        gender = "m" if tag.who.lower() == "he" else "f"
+        paragraph_start = self._paragraphs[turn.paragraph][0]
+        local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start)
+        if local:
+            return local, "pronoun tag"
+        last, before_last = self._recent_turns(turn.paragraph)
+        other = before_last.speaker if before_last else None
+        if last and other and other.gender == gender and other is not last.speaker:
+            return other, "pronoun tag, conversation"
+        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+        exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
+        recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
+        recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
+        return (recent, "pronoun tag, recent") if recent else None
+
+    # -- context ---------------------------------------------------------------------------
+
+    def _recent_turns(self, paragraph: int) -> tuple[_Turn | None, _Turn | None]:
+        """The last two turns of the conversation going on at ``paragraph``, if any."""
+        turns = self._turns
+        last = turns[-1] if turns and paragraph - turns[-1].paragraph <= CONVERSATION_GAP + 1 else None
+        before_last = turns[-2] if last and len(turns) > 1 else None
+        if before_last and last and last.paragraph - before_last.paragraph > CONVERSATION_GAP + 1:
+            before_last = None
+        return last, before_last
+
+    def _latest_mention(self, offset: int, wanted, since: int = 0) -> Character | None:  # noqa: ANN001
+        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``."""
+        position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        for mention_offset, character in reversed(self._mentions[:position]):
+            if mention_offset < since:
+                break
+            if wanted(character) and character is not self._characters.narrator:
+                return character
+        return None
+
+    def _remember(self, offset: int, character: Character) -> None:
+        bisect.insort(self._mentions, (offset, character), key=lambda item: item[0])
+
+    def _narration_mentions(self) -> list[tuple[int, Character]]:
+        quotes = [(quote.start, quote.end) for quote in self._quotes]
+        starts = [start for start, _ in quotes]
+        found = []
+        for start, end in self._paragraphs:
+            for mention in find_mentions(self._text, self._characters.name_words, start, end):
+                index = bisect.bisect_right(starts, mention.start) - 1
+                if index >= 0 and mention.start < quotes[index][1]:
+                    continue
+                character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
+                if character is not None:
+                    found.append((mention.start, character))
+        return found
+
+    def _vocatives(self, quotes: list[Quote]) -> list[Character]:
+        found = []
+        for quote in quotes:
+            for name in self._reader.vocatives(self._text[quote.start : quote.end]):
+                character = self._characters.find_name(name)
+                if character and character not in found:
+                    found.append(character)
+        return found
+
+    def _quote_offset(self, turn: _Turn) -> int:
+        return turn.quotes[0].start
+
+    def _utterances(self, turn: _Turn) -> list[Utterance]:
+        utterances = []
+        for quote, speaker, rule in zip(turn.quotes, turn.speakers, turn.rules, strict=True):
+            confidence = CONFIDENCE.get(rule, 0.0) if speaker else 0.0
+            quote_type = QUOTE_TYPE.get(rule, "anaphoric" if rule.startswith("pronoun") else "implicit")
+            utterances.append(
+                Utterance(quote.start, quote.end, self._text[quote.start : quote.end],
+                          speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
+            )
+        return utterances

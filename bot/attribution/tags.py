@@ -1,0 +1,144 @@
+"""Speech tags: the narration beside a quote that says who speaks it.
+
+``“…,” Lydia stated`` and ``said the Professor`` after a quote, ``He finally
+offered,`` or ``Holmes said:`` before it; a *beat* is narration whose subject
+acts rather than speaks (``Derek stared at her. “Was?”``), weaker evidence.
+Also the names addressed inside a quote (vocatives), which are usually *not*
+its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.attribution.lexicon import NOT_NAMES, PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
+
+
+class Who(Enum):
+    NAME = "name"
+    PRONOUN = "pronoun"
+    NARRATOR = "narrator"
+    DESCRIPTION = "description"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """Who a tag names, as written (``Lydia``, ``she``, ``I``, ``the woman``), and how."""
+
+    who: str
+    kind: Who
+    speech: bool
+    """A speech verb (``said``); False for a beat (``Derek stared``)."""
+    offset: int
+
+
+_TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
+_NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
+_PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
+_DESCRIPTION = (
+    rf"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:(?:{_PERSON_NOUN})\b|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b)"
+)
+_SUBJECT = rf"(?P<who>\b(?:[Hh]e|[Ss]he|I)\b|{_DESCRIPTION}|{_NAME})"
+_ADVERB = r"(?:[a-z]+ly|then|again|at\s+last|at\s+once|now|once\s+more|presently|still)"
+_VERB = r"(?P<verb>[a-z]+)"
+_LEAD = r"[\s,—–-]*"
+
+_INVERTED_AFTER = re.compile(rf"{_LEAD}(?:{_ADVERB}\s+)?{_VERB}(?:\s+(?:{'|'.join(PARTICLES)}))?\s+{_SUBJECT}")
+_NORMAL = re.compile(rf"{_SUBJECT}(?:\s*,\s*(?:[a-z]+\s+){{0,2}}?[a-z]+,)?(?:\s+{_ADVERB})?\s+{_VERB}\b")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")']*\s+(?=[A-Z“\"])")
+_CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
+_OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
+_CONTINUES = re.compile(r"[,;—–-][”\"]$")
+
+
+class TagReader:
+    """Reads tags, knowing which capitalised words of the work are names."""
+
+    def __init__(self, name_words: frozenset[str]) -> None:
+        self._name_words = name_words
+
+    def after(self, quote: str, narration: str, offset: int, *, interrupted: bool) -> Tag | None:
+        """The tag in ``narration`` right after ``quote`` (``narration`` starts at ``offset``).
+
+        A beat right after a quote that breaks off mid-sentence and goes on
+        (``“Stiles,” Lydia hesitated, “Look …”``) counts as a speech tag.
+        """
+        inverted = _INVERTED_AFTER.match(narration)
+        if inverted and inverted["verb"] in SPEECH_VERBS:
+            tag = self._tag(inverted, offset, speech=True)
+            if tag:
+                return tag
+        normal = _NORMAL.match(narration, len(narration) - len(narration.lstrip(" \t\n,—–-")))
+        if normal is None or normal["verb"] in ("and", "or", "of", "nor"):
+            return None
+        speaks = normal["verb"] in SPEECH_VERBS or (interrupted and bool(_CONTINUES.search(quote)))
+        return self._tag(normal, offset, speech=speaks)
+
+    def before(self, narration: str, offset: int) -> Tag | None:
+        """The tag in the last sentence of ``narration``, which runs up to a quote.
+
+        A speech verb in a sentence left open (``He finally offered,``,
+        ``Holmes said:``) is a tag; else a sentence's subject is a beat.
+        """
+        sentence_start = 0
+        for match in _SENTENCE_END.finditer(narration):
+            if match.end() < len(narration):
+                sentence_start = match.end()
+        sentence = narration[sentence_start:]
+        if not sentence.strip():
+            return None
+        lead = _CLAUSE_LEAD.match(sentence)
+        subject_at = sentence_start + (lead.end() if lead else 0)
+        if _OPEN_ENDED.search(sentence):
+            for match in _NORMAL.finditer(narration, sentence_start):
+                if match["verb"] in SPEECH_VERBS:
+                    tag = self._tag(match, offset, speech=True)
+                    if tag:
+                        return tag
+        beat = _NORMAL.match(narration, subject_at)
+        return self._tag(beat, offset, speech=False) if beat else None
+
+    def _tag(self, match: re.Match[str], offset: int, *, speech: bool) -> Tag | None:
+        who = match["who"]
+        kind = self._kind(who)
+        if kind is None:
+            return None
+        return Tag(_trim_name(who) if kind is Who.NAME else who, kind, speech, offset + match.start("who"))
+
+    def _kind(self, who: str) -> Who | None:
+        words = who.split()
+        if who == "I":
+            return Who.NARRATOR
+        if who.lower() in ("he", "she"):
+            return Who.PRONOUN
+        if words[0].lower() in ("the", "his", "her", "my", "our", "their"):
+            noun = words[-1]
+            if noun.lower() in PERSON_NOUNS or noun in self._name_words:
+                return Who.DESCRIPTION
+            return None
+        name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
+        if name_words and name_words[0] in self._name_words and name_words[0] not in NOT_NAMES:
+            return Who.NAME
+        return None
+
+    def vocatives(self, quote: str) -> list[str]:
+        """Names addressed in ``quote``: ``“Stiles, …”``, ``“…, Derek.”``, ``“my dear Watson”``."""
+        found = []
+        for match in _VOCATIVE.finditer(quote):
+            name = _trim_name(match["name"])
+            if name.split()[-1] in self._name_words:
+                found.append(name)
+        return found
+
+
+_VOCATIVE = re.compile(
+    rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
+)
+
+
+def _trim_name(who: str) -> str:
+    """A name without words that follow it by accident (``Lydia Said`` → keep both; strip nothing else)."""
+    return " ".join(who.split())
