@@ -18,12 +18,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
-from bot.attribution.names import Mention, find_mentions, learn_name_words
+from bot.attribution.names import Mention, find_mentions, learn_name_pairs, learn_name_words
 from bot.attribution.quotes import Span, find_quotes, paragraph_spans
+from bot.attribution.tags import TagReader
 
 MIN_MENTIONS = 2
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
-_WORD = re.compile(r"\b\w+\b")
 _GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
 _SUBJECT_VERB = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 _NICKNAME = re.compile(
@@ -31,6 +31,8 @@ _NICKNAME = re.compile(
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
 )
 NARRATOR = "the narrator"
+FIRST_PERSON_SHARE = 0.01
+"""Share of the narration's words that are I/me/my/myself in a first-person narrative."""
 
 
 @dataclass(slots=True, eq=False)
@@ -63,6 +65,9 @@ class CharacterList:
     characters: list[Character]
     name_words: frozenset[str]
     narrator: Character | None = None
+    name_pairs: frozenset[tuple[str, str]] = frozenset()
+    mentions: list[Mention] = field(default_factory=list)
+    """Every mention of a name in the paragraphs the list was built from."""
     _by_form: dict[str, Character] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -96,16 +101,20 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     story = "\n\n".join(text[start:end] for start, end in paragraphs)
     name_words = learn_name_words(story)
     narration = _narration_spans(text, paragraphs)
-    mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end)]
+    name_pairs = learn_name_pairs(story, name_words)
+    mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
     characters = _group(mentions)
     _join_nicknames(story, characters)
     in_narration = _in_spans(narration)
+    narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
-        _set_gender(text, character, [m for m in character_mentions if in_narration(m.start)])
+        narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
+        narrated[character] = len(narrated_mentions)
+        _set_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
-    narrator = _narrator(text, narration, listed, characters, in_narration)
-    return CharacterList(listed, name_words, narrator)
+    narrator = _narrator(text, paragraphs, narration, listed, name_words, narrated)
+    return CharacterList(listed, name_words, narrator, name_pairs, mentions)
 
 
 def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
@@ -234,22 +243,33 @@ def _in_spans(spans: list[Span]):  # noqa: ANN202 - a small closure
     return contains
 
 
-def _narrator(text, narration, listed, characters, in_narration) -> Character | None:  # noqa: ANN001
-    """The first-person narrator, if the narration says "I" often: named after the character
-    most addressed in quotes yet hardly ever named in the narration (the narrator says "I")."""
-    words = sum(len(_WORD.findall(text, start, end)) for start, end in narration)
+def _narrator(
+    text: str,
+    paragraphs: list[Span],
+    narration: list[Span],
+    listed: list[Character],
+    name_words: frozenset[str],
+    narrated: Counter[Character],
+) -> Character | None:
+    """The first-person narrator, if the narration says "I" often; named after the character
+    others address by name far more often than the narration names them (a narrator says "I"),
+    when one clearly stands out."""
+    words = sum(text.count(" ", start, end) + text.count("\n", start, end) for start, end in narration)
     first_person = sum(len(_FIRST_PERSON.findall(text, start, end)) for start, end in narration)
-    if not words or first_person / words < 0.01:
+    if not words or first_person / words < FIRST_PERSON_SHARE:
         return None
-    best: Character | None = None
-    for character in listed:
-        inside = sum(1 for m in characters[character] if not in_narration(m.start))
-        outside = character.mentions - inside
-        if inside >= 3 and inside >= 3 * outside:
-            if best is None or inside > best.mentions:
-                best = character
-    narrator = best or Character(NARRATOR, [NARRATOR], None, 0, 0)
+    reader = TagReader(name_words)
+    by_form = {normalise(alias): c for c in reversed(listed) for alias in c.aliases}
+    addressed: Counter[Character] = Counter()
+    for quote in find_quotes(text, paragraphs):
+        for name in reader.vocatives(text[quote.start : quote.end]):
+            character = by_form.get(normalise(name)) or by_form.get(normalise(name.split()[-1]))
+            if character is not None:
+                addressed[character] += 1
+    ranked = [(c, n) for c, n in addressed.most_common() if n >= 3 and n >= 3 * narrated[c]]
+    clear = ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    narrator = ranked[0][0] if clear else Character(NARRATOR, [NARRATOR], None, 0, 0)
     narrator.aliases.append("I")
-    if best is None:
+    if not clear:
         listed.append(narrator)
     return narrator

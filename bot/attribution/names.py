@@ -40,6 +40,21 @@ class Mention:
         return f"{self.title} {name}" if self.title else name
 
 
+_MID_SENTENCE_PAIR = re.compile(r"(?<=[a-z,;]\s)([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+NAME_PAIR_MIN = 3
+
+
+def learn_name_pairs(text: str, name_words: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """A name followed by a common word capitalised as part of it, at least
+    :data:`NAME_PAIR_MIN` times mid-sentence (``the Invisible Man``)."""
+    pairs = Counter(_MID_SENTENCE_PAIR.findall(text))
+    return frozenset(
+        (first, second)
+        for (first, second), count in pairs.items()
+        if count >= NAME_PAIR_MIN and first in name_words and second not in name_words and second not in NOT_NAMES
+    )
+
+
 def learn_name_words(text: str) -> frozenset[str]:
     """Capitalised words of ``text`` that are names (see the module's docstring)."""
     lower_case = Counter(_LOWER_WORD.findall(text))
@@ -55,8 +70,15 @@ def learn_name_words(text: str) -> frozenset[str]:
     return frozenset(word for word, count in anywhere.items() if is_name(word, count))
 
 
-def find_mentions(text: str, name_words: frozenset[str], start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every mention of a name in ``text[start:end]``, in reading order."""
+def find_mentions(
+    text: str,
+    name_words: frozenset[str],
+    start: int = 0,
+    end: int | None = None,
+    name_pairs: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Mention]:
+    """Every mention of a name in ``text[start:end]``, in reading order (``name_pairs``: see
+    :func:`learn_name_pairs`)."""
     end = len(text) if end is None else end
     mentions: list[Mention] = []
     tokens = list(_CAPITALISED.finditer(text, start, end))
@@ -75,7 +97,9 @@ def find_mentions(text: str, name_words: frozenset[str], start: int = 0, end: in
             index += 1
             continue
         last = words_from
-        while last + 1 < len(tokens) and tokens[last + 1].group() in name_words:
+        while last + 1 < len(tokens) and (
+            tokens[last + 1].group() in name_words or (tokens[last].group(), tokens[last + 1].group()) in name_pairs
+        ):
             if not _JOIN.fullmatch(text[tokens[last].end() : tokens[last + 1].start()]):
                 break
             last += 1

@@ -27,7 +27,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.names import find_mentions
+from bot.attribution.names import Mention, find_mentions
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
@@ -47,6 +47,7 @@ CONFIDENCE = {
 """How far each rule is trusted, before the decay of long alternations."""
 QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
 ALTERNATION_DECAY = 0.04
+MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
@@ -73,6 +74,7 @@ class _Turn:
     quotes: list[Quote]
     speakers: list[Character | None] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
     vocatives: list[Character] = field(default_factory=list)
 
     @property
@@ -126,6 +128,13 @@ class _Attributor:
         speaker, rule = found if found else (None, "unknown")
         turn.speakers = [speaker] * len(turn.quotes)
         turn.rules = [rule] * len(turn.quotes)
+        if rule == "continued speech":
+            confidence = min(self._turns[-1].confidences)
+        elif rule == "alternation":
+            confidence = CONFIDENCE[rule] - ALTERNATION_DECAY * (self._chain - 1)
+        else:
+            confidence = CONFIDENCE.get(rule, 0.0)
+        turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
 
     def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
         quote = turn.quotes[index]
@@ -150,6 +159,7 @@ class _Attributor:
             current = found or current
             turn.speakers.append(current[0])
             turn.rules.append(current[1])
+            turn.confidences.append(CONFIDENCE[current[1]])
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
@@ -197,7 +207,8 @@ class _Attributor:
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
-            character = characters.find(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=True)
+            description = tag.who[0].lower() + tag.who[1:]
+            character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
             self._remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
@@ -210,6 +221,11 @@ class _Attributor:
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
+        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+        if last is None or last.paragraph < turn.paragraph - 1:
+            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in)
+            if narrated:
+                return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
@@ -233,7 +249,8 @@ class _Attributor:
     def _latest_mention(self, offset: int, wanted, since: int = 0) -> Character | None:  # noqa: ANN001
         """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``."""
         position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        for mention_offset, character in reversed(self._mentions[:position]):
+        for index in range(position - 1, -1, -1):
+            mention_offset, character = self._mentions[index]
             if mention_offset < since:
                 break
             if wanted(character) and character is not self._characters.narrator:
@@ -247,15 +264,22 @@ class _Attributor:
         quotes = [(quote.start, quote.end) for quote in self._quotes]
         starts = [start for start, _ in quotes]
         found = []
-        for start, end in self._paragraphs:
-            for mention in find_mentions(self._text, self._characters.name_words, start, end):
-                index = bisect.bisect_right(starts, mention.start) - 1
-                if index >= 0 and mention.start < quotes[index][1]:
-                    continue
-                character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
-                if character is not None:
-                    found.append((mention.start, character))
+        for mention in self._characters.mentions or self._find_mentions():
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < quotes[index][1]:
+                continue
+            character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
+            if character is not None:
+                found.append((mention.start, character))
         return found
+
+    def _find_mentions(self) -> list[Mention]:
+        names = self._characters
+        return [
+            mention
+            for start, end in self._paragraphs
+            for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
+        ]
 
     def _vocatives(self, quotes: list[Quote]) -> list[Character]:
         found = []
@@ -271,8 +295,9 @@ class _Attributor:
 
     def _utterances(self, turn: _Turn) -> list[Utterance]:
         utterances = []
-        for quote, speaker, rule in zip(turn.quotes, turn.speakers, turn.rules, strict=True):
-            confidence = CONFIDENCE.get(rule, 0.0) if speaker else 0.0
+        for quote, speaker, rule, confidence in zip(
+            turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
+        ):
             quote_type = QUOTE_TYPE.get(rule, "anaphoric" if rule.startswith("pronoun") else "implicit")
             utterances.append(
                 Utterance(quote.start, quote.end, self._text[quote.start : quote.end],

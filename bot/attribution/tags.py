@@ -68,7 +68,7 @@ class TagReader:
         """
         inverted = _INVERTED_AFTER.match(narration)
         if inverted and inverted["verb"] in SPEECH_VERBS:
-            tag = self._tag(inverted, offset, speech=True)
+            tag = self._tag(inverted, offset, speech=True, mid_sentence=True)
             if tag:
                 return tag
         normal = _NORMAL.match(narration, len(narration) - len(narration.lstrip(" \t\n,—–-")))
@@ -101,14 +101,15 @@ class TagReader:
         beat = _NORMAL.match(narration, subject_at)
         return self._tag(beat, offset, speech=False) if beat else None
 
-    def _tag(self, match: re.Match[str], offset: int, *, speech: bool) -> Tag | None:
+    def _tag(self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False) -> Tag | None:
+        """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``)."""
         who = match["who"]
-        kind = self._kind(who)
+        kind = self._kind(who, mid_sentence)
         if kind is None:
             return None
         return Tag(_trim_name(who) if kind is Who.NAME else who, kind, speech, offset + match.start("who"))
 
-    def _kind(self, who: str) -> Who | None:
+    def _kind(self, who: str, mid_sentence: bool = False) -> Who | None:
         words = who.split()
         if who == "I":
             return Who.NARRATOR
@@ -120,7 +121,8 @@ class TagReader:
                 return Who.DESCRIPTION
             return None
         name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
-        if name_words and name_words[0] in self._name_words and name_words[0] not in NOT_NAMES:
+        known = name_words and (name_words[0] in self._name_words or mid_sentence)
+        if known and name_words[0] not in NOT_NAMES:
             return Who.NAME
         return None
 

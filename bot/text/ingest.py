@@ -29,9 +29,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from bot.attribution.quotes import quote_spans
+from bot.attribution.speakers import attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
 from bot.text.blocks import ITALIC_SPAN, Span
-from bot.text.dialogue import SpeakerGuesser, quote_spans
 from bot.text.gutenberg import GUTENBERG_START, outline_gutenberg
 from bot.text.model import Layout, ParsedWork, Passage, PassageKind
 from bot.text.outline import Outline, Section, group_into_sections
@@ -39,6 +40,8 @@ from bot.text.plain import outline_plain
 from bot.text.sentences import sentence_spans
 
 UNTITLED = "Untitled"
+SHOWN_CONFIDENCE = 0.6
+"""A dialogue passage carries its speaker when the attribution is at least this sure."""
 
 
 # --------------------------------------------------------------------------
@@ -85,7 +88,13 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
     sections = group_into_sections(outline.items)
-    writer = _PassageWriter(source_text, layout, SpeakerGuesser.learn(source_text, sections))
+    paragraphs = [span for section in sections for span in section.paragraphs]
+    speakers = {
+        utterance.start: utterance.speaker
+        for utterance in attribute(source_text, paragraphs=paragraphs)
+        if utterance.confidence >= SHOWN_CONFIDENCE
+    }
+    writer = _PassageWriter(source_text, layout, speakers)
     for index, section in enumerate(sections):
         writer.write_section(index, section)
     return ParsedWork(
@@ -112,7 +121,7 @@ _OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
 class _PassageWriter:
     """Emits passages in reading order, numbering each kind from 0."""
 
-    def __init__(self, text: str, layout: Layout, speakers: SpeakerGuesser) -> None:
+    def __init__(self, text: str, layout: Layout, speakers: dict[int, str | None]) -> None:
         self._text = text
         self._layout = layout
         self._speakers = speakers
@@ -133,14 +142,13 @@ class _PassageWriter:
         for start, end in sentence_spans(raw, protect_italics=protect_italics):
             sentence = (offset + start, offset + end)
             self._add(PassageKind.SENTENCE, sentence, section=section, paragraph=paragraph.ordinal)
-        quotes = quote_spans(raw)
-        for (start, end), speaker in zip(quotes, self._speakers.speakers(raw, quotes), strict=True):
+        for start, end in quote_spans(raw):
             self._add(
                 PassageKind.DIALOGUE,
                 (offset + start, offset + end),
                 section=section,
                 paragraph=paragraph.ordinal,
-                speaker=speaker,
+                speaker=self._speakers.get(offset + start),
             )
 
     def _add(

@@ -465,8 +465,8 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
         ("“You’re different,”", "Lydia"),  # Lydia studied… “…,” she finally commented
         ("“That’s it?”", "Stiles"),  # “…” Stiles suddenly uttered
         ("“I tried calling you.”", "Derek"),  # Derek remained silent… He finally offered,
-        ("“Oh, I’m so sorry, he’s still alive,”", None),  # “…,” she quickly corrected
-        ("“Hello?”", None),
+        ("“Oh, I’m so sorry, he’s still alive,”", "the woman"),  # “…,” she quickly corrected: the other party
+        ("“Hello?”", "Lydia"),  # She apologized before picking it up. “Hello?”
         ("“Hello from the other side.”", "Stiles"),  # To which Stiles responds with, “…” (present tense)
     ],
 )
@@ -481,7 +481,8 @@ def test_known_speakers_in_the_gutenberg_books(
 ) -> None:
     assert _dialogue_speakers(frankenstein)['"Oh, it is not thus—not thus,"'] == "the being"
     assert _dialogue_speakers(dracula)["“Good boy!”"] == "Van Helsing"
-    assert _dialogue_speakers(dracula)["“Quincey Morris!”"] is None  # “… as I cried out:”
+    # “… as I cried out:” in Dr. Seward's diary: the narrator, whom his friends address as Jack
+    assert _dialogue_speakers(dracula)["“Quincey Morris!”"] == "Jack"
 
 
 def test_parsing_dracula_is_fast() -> None:
