@@ -6,9 +6,12 @@
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
+    python run_bot.py speakers [--work S] [--json]
+    python run_bot.py characters [--work S] [--json]
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
+    python run_bot.py bench speakers [--markdown] [NAME ...]
 """
 
 from __future__ import annotations
@@ -22,7 +25,11 @@ import sys
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
 
-BENCHMARKS = {"memory": "benchmarks.memory_bench", "import-stall": "benchmarks.import_stall_bench"}
+BENCHMARKS = {
+    "memory": "benchmarks.memory_bench",
+    "import-stall": "benchmarks.import_stall_bench",
+    "speakers": "benchmarks.speakers_bench",
+}
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MISSING_TOKEN = """\

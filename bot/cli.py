@@ -4,6 +4,8 @@
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
+    python run_bot.py speakers [--work S] [--json]      (see bot/cli_attribution.py)
+    python run_bot.py characters [--work S] [--json]
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from bot.cli_attribution import COMMANDS as ATTRIBUTION_COMMANDS
+from bot.cli_attribution import add_attribution_commands, run_attribution_command
 from bot.errors import EmptyQuery, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
@@ -53,6 +57,7 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
     quote.add_argument("--json", action="store_true", help="print one JSON object per query")
     quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
+    add_attribution_commands(subcommands, common)
 
 
 def _positive_int(text: str) -> int:
@@ -87,6 +92,8 @@ async def _run(library: Library, args: argparse.Namespace) -> int:
         return await _add_work(library, args)
     if args.command == "remove-work":
         return await _remove_work(library, args.slug)
+    if args.command in ATTRIBUTION_COMMANDS:
+        return await run_attribution_command(library, args)
     return await _quote(library, args)
 
 

@@ -25,6 +25,10 @@ from bot.attribution.tags import TagReader
 MIN_MENTIONS = 2
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 _GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
+_CLAUSE_START = re.compile(
+    r"(?:^|\n\s*\n|[.!?;:“”\"—(]|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
+    r"\s*(?:[Tt]he\s+)?\Z"
+)
 _SUBJECT_VERB = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
@@ -204,7 +208,7 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         return
     votes: Counter[str] = Counter()
     for mention in narration_mentions:
-        if not _SUBJECT_VERB.match(text, mention.end):
+        if not _SUBJECT_VERB.match(text, mention.end) or not _CLAUSE_START.search(text, max(0, mention.start - 30), mention.start):
             continue
         cue = _GENDER_CUE.search(text, mention.end, mention.end + 200)
         if cue and cue.group().lower() in ("he", "his", "himself"):

@@ -142,9 +142,7 @@ class _Attributor:
         before_start = turn.quotes[index - 1].end if index else paragraph_start
         after_end = turn.quotes[index + 1].start if index + 1 < len(turn.quotes) else paragraph_end
         quote_text = self._text[quote.start : quote.end]
-        after = self._reader.after(
-            quote_text, self._text[quote.end : after_end], quote.end, interrupted=index + 1 < len(turn.quotes)
-        )
+        after = self._reader.after(quote_text, self._text[quote.end : after_end], quote.end)
         tag = after if after and after.speech else None
         if tag is None:
             before = self._reader.before(self._text[before_start : quote.start], before_start)
@@ -174,8 +172,7 @@ class _Attributor:
         paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
         tags = [
             self._reader.before(self._text[paragraph_start : first.start], paragraph_start),
-            self._reader.after(self._text[last.start : last.end], self._text[last.end : paragraph_end],
-                               last.end, interrupted=False),
+            self._reader.after(self._text[last.start : last.end], self._text[last.end : paragraph_end], last.end),
         ]
         for tag in tags:
             found = self._resolve(tag, turn) if tag else None
@@ -209,6 +206,7 @@ class _Attributor:
         if tag.kind is Who.DESCRIPTION:
             description = tag.who[0].lower() + tag.who[1:]
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            character.mentions += 1
             self._remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)

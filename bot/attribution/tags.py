@@ -60,11 +60,12 @@ class TagReader:
     def __init__(self, name_words: frozenset[str]) -> None:
         self._name_words = name_words
 
-    def after(self, quote: str, narration: str, offset: int, *, interrupted: bool) -> Tag | None:
+    def after(self, quote: str, narration: str, offset: int) -> Tag | None:
         """The tag in ``narration`` right after ``quote`` (``narration`` starts at ``offset``).
 
-        A beat right after a quote that breaks off mid-sentence and goes on
-        (``“Stiles,” Lydia hesitated, “Look …”``) counts as a speech tag.
+        Narration going on from a quote that ends mid-sentence is a speech tag
+        whatever its verb (``“Stiles,” Lydia hesitated, “Look …”``,
+        ``“I’m looking for the Stilinskis,” Derek started``).
         """
         inverted = _INVERTED_AFTER.match(narration)
         if inverted and inverted["verb"] in SPEECH_VERBS:
@@ -74,7 +75,7 @@ class TagReader:
         normal = _NORMAL.match(narration, len(narration) - len(narration.lstrip(" \t\n,—–-")))
         if normal is None or normal["verb"] in ("and", "or", "of", "nor"):
             return None
-        speaks = normal["verb"] in SPEECH_VERBS or (interrupted and bool(_CONTINUES.search(quote)))
+        speaks = normal["verb"] in SPEECH_VERBS or bool(_CONTINUES.search(quote))
         return self._tag(normal, offset, speech=speaks)
 
     def before(self, narration: str, offset: int) -> Tag | None:

@@ -28,9 +28,11 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from bot.attribution.characters import Character, CharacterList, build_characters
 from bot.attribution.quotes import quote_spans
-from bot.attribution.speakers import attribute
+from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
 from bot.text.blocks import ITALIC_SPAN, Span
 from bot.text.gutenberg import GUTENBERG_START, outline_gutenberg
@@ -88,10 +90,9 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
     sections = group_into_sections(outline.items)
-    paragraphs = [span for section in sections for span in section.paragraphs]
     speakers = {
         utterance.start: utterance.speaker
-        for utterance in attribute(source_text, paragraphs=paragraphs)
+        for utterance in _attribute_sections(source_text, sections).utterances
         if utterance.confidence >= SHOWN_CONFIDENCE
     }
     writer = _PassageWriter(source_text, layout, speakers)
@@ -104,6 +105,36 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
         source_text=source_text,
         passages=writer.passages,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSpeakers:
+    """A work's characters and the speaker of every quote in its story."""
+
+    characters: CharacterList
+    utterances: list[Utterance]
+
+    def utterance_counts(self) -> Counter[str]:
+        """How many quotes each speaker (by name) is given."""
+        return Counter(utterance.speaker for utterance in self.utterances if utterance.speaker)
+
+    def people(self) -> list[Character]:
+        """The characters that are people: they speak, or the text shows their gender (places do neither)."""
+        spoken = self.utterance_counts()
+        return [c for c in self.characters.characters if c.gender is not None or spoken[c.name]]
+
+
+def attribute_work(source_text: str) -> WorkSpeakers:
+    """Who speaks each quote of a work, reading only its story (as :func:`parse_work` finds
+    its paragraphs: no Gutenberg licence, no AO3 notes). Offsets index ``source_text``."""
+    outline = _OUTLINERS[detect_layout(source_text)](source_text)
+    return _attribute_sections(source_text, group_into_sections(outline.items))
+
+
+def _attribute_sections(source_text: str, sections: list[Section]) -> WorkSpeakers:
+    paragraphs = [span for section in sections for span in section.paragraphs]
+    characters = build_characters(source_text, paragraphs)
+    return WorkSpeakers(characters, attribute(source_text, characters, paragraphs))
 
 
 _OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
