@@ -18,18 +18,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
-from bot.attribution.names import Mention, find_mentions, learn_name_pairs, learn_name_words
+from bot.attribution.names import Mention, find_mentions, is_subject, learn_name_pairs, learn_name_words
 from bot.attribution.quotes import Span, find_quotes, paragraph_spans
 from bot.attribution.tags import TagReader
 
 MIN_MENTIONS = 2
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 _GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
-_CLAUSE_START = re.compile(
-    r"(?:^|\n\s*\n|[.!?;:“”\"—(]|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
-    r"\s*(?:[Tt]he\s+)?\Z"
-)
-_SUBJECT_VERB = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
@@ -162,9 +157,15 @@ def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tu
 
 
 def _best_home(seeds: Seeds, word: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """The most mentioned seed that ``word`` is the first name or surname of."""
+    """The most mentioned seed that ``word`` is the first name or surname of; a bare surname
+    goes to a woman's titled surname (``Mrs. Hall``) only if no one else has it: narration
+    calls a man by his bare surname (``said Hall``), a woman by her title or first name."""
     fitting = [key for key in seeds if key[1][-1] == word or key[1][0] == word]
-    return max(fitting, key=lambda key: len(seeds[key]), default=None)
+
+    def rank(key: tuple[str | None, tuple[str, ...]]) -> tuple[bool, int]:
+        return TITLE_GENDER.get(key[0] or "") != FEMALE, len(seeds[key])
+
+    return max(fitting, key=rank, default=None)
 
 
 def _seed_gender(key: tuple[str | None, tuple[str, ...]], found: list[Mention]) -> str | None:
@@ -208,7 +209,7 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         return
     votes: Counter[str] = Counter()
     for mention in narration_mentions:
-        if not _SUBJECT_VERB.match(text, mention.end) or not _CLAUSE_START.search(text, max(0, mention.start - 30), mention.start):
+        if not is_subject(text, mention):
             continue
         cue = _GENDER_CUE.search(text, mention.end, mention.end + 200)
         if cue and cue.group().lower() in ("he", "his", "himself"):

@@ -108,3 +108,18 @@ def find_mentions(
         mentions.append(Mention(token.start(), tokens[last].end(), title, words, article))
         index = last + 1
     return mentions
+
+
+_CLAUSE_START = re.compile(
+    r"(?:^|\n\s*\n|[.!?;:“”\"—(]|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
+    r"\s*(?:[Tt]he\s+)?\Z"
+)
+_VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def is_subject(text: str, mention: Mention) -> bool:
+    """The mention starts a clause and a lower-case word (its verb) follows: ``Derek stared``,
+    ``and Lydia said`` (not ``to Derek``, not ``Derek’s hands``)."""
+    return bool(
+        _VERB_AFTER.match(text, mention.end) and _CLAUSE_START.search(text, max(0, mention.start - 30), mention.start)
+    )

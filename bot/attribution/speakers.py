@@ -27,7 +27,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.names import Mention, find_mentions
+from bot.attribution.names import Mention, find_mentions, is_subject
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
@@ -101,7 +101,7 @@ class _Attributor:
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words)
         self._quotes = find_quotes(text, paragraphs)
-        self._mentions: list[tuple[int, Character]] = self._narration_mentions()
+        self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
         self._turns: list[_Turn] = []
         self._chain = 0
 
@@ -215,13 +215,13 @@ class _Attributor:
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         gender = "m" if tag.who.lower() == "he" else "f"
         paragraph_start = self._paragraphs[turn.paragraph][0]
-        local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start)
+        local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start, subject=True)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
         lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in)
+            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
@@ -244,21 +244,25 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(self, offset: int, wanted, since: int = 0) -> Character | None:  # noqa: ANN001
-        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``."""
+    def _latest_mention(self, offset: int, wanted, since: int = 0, subject: bool = False) -> Character | None:  # noqa: ANN001
+        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
+        with ``subject``, the last one that was the subject of its clause if any."""
         position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        fallback = None
         for index in range(position - 1, -1, -1):
-            mention_offset, character = self._mentions[index]
+            mention_offset, character, is_subject_ = self._mentions[index]
             if mention_offset < since:
                 break
             if wanted(character) and character is not self._characters.narrator:
-                return character
-        return None
+                if is_subject_ or not subject:
+                    return character
+                fallback = fallback or character
+        return fallback
 
     def _remember(self, offset: int, character: Character) -> None:
-        bisect.insort(self._mentions, (offset, character), key=lambda item: item[0])
+        bisect.insort(self._mentions, (offset, character, True), key=lambda item: item[0])
 
-    def _narration_mentions(self) -> list[tuple[int, Character]]:
+    def _narration_mentions(self) -> list[tuple[int, Character, bool]]:
         quotes = [(quote.start, quote.end) for quote in self._quotes]
         starts = [start for start, _ in quotes]
         found = []
@@ -268,7 +272,7 @@ class _Attributor:
                 continue
             character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
             if character is not None:
-                found.append((mention.start, character))
+                found.append((mention.start, character, is_subject(self._text, mention)))
         return found
 
     def _find_mentions(self) -> list[Mention]:
