@@ -73,6 +73,12 @@ class CharacterList:
         for character in self.characters:
             for alias in character.aliases:
                 self._by_form.setdefault(normalise(alias), character)
+        for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
+            for alias in character.aliases:
+                words = normalise(alias).split()
+                if len(words) > 1:
+                    self._by_form.setdefault(words[-1], character)
+                    self._by_form.setdefault(words[0], character)
 
     def find(self, form: str) -> Character | None:
         """The character ``form`` names (any alias, loosely compared), if any."""

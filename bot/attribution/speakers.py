@@ -24,6 +24,7 @@ from a beat or from alternation.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
@@ -51,6 +52,7 @@ MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
+_FIRST_PERSON = re.compile(r"\bI\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +187,12 @@ class _Attributor:
         """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._recent_turns(turn.paragraph)
         self._chain += 1
-        if last and before_last and before_last.speaker and before_last.speaker is not last.speaker:
-            if before_last.speaker not in turn.vocatives:
-                return before_last.speaker, "alternation"
-        if last and last.vocatives and last.vocatives[0] is not last.speaker:
-            return last.vocatives[0], "addressee"
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
+        other = before_last.speaker if before_last and last and before_last.speaker is not last.speaker else None
+        if addressed and addressed not in turn.vocatives and addressed is not other:
+            return addressed, "addressee"
+        if other and other not in turn.vocatives:
+            return other, "alternation"
         exclude = {last.speaker} if last else set()
         nearest = self._latest_mention(self._quote_offset(turn), lambda c: c not in exclude and
                                        c not in turn.vocatives)
@@ -253,7 +256,7 @@ class _Attributor:
             mention_offset, character, is_subject_ = self._mentions[index]
             if mention_offset < since:
                 break
-            if wanted(character) and character is not self._characters.narrator:
+            if wanted(character):
                 if is_subject_ or not subject:
                     return character
                 fallback = fallback or character
@@ -273,6 +276,11 @@ class _Attributor:
             character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
             if character is not None:
                 found.append((mention.start, character, is_subject(self._text, mention)))
+        narrator = self._characters.narrator
+        if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
+            for start, end in _between(quotes, self._paragraphs):
+                found.extend((match.start(), narrator, True) for match in _FIRST_PERSON.finditer(self._text, start, end))
+            found.sort(key=lambda item: item[0])
         return found
 
     def _find_mentions(self) -> list[Mention]:
@@ -306,3 +314,17 @@ class _Attributor:
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
             )
         return utterances
+
+
+def _between(quotes: list[tuple[int, int]], paragraphs: list[Span]) -> list[Span]:
+    """The narration of ``paragraphs``: their text outside ``quotes`` (both in reading order)."""
+    spans: list[Span] = []
+    index = 0
+    for start, end in paragraphs:
+        position = start
+        while index < len(quotes) and quotes[index][0] < end:
+            spans.append((position, quotes[index][0]))
+            position = quotes[index][1]
+            index += 1
+        spans.append((position, end))
+    return [(start, end) for start, end in spans if end > start]

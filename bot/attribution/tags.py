@@ -39,9 +39,14 @@ _NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
-_WITH_PHRASE = r"(?:\s+with\s+(?:the|a|an|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?"
-_PERSON = rf"{_DETERMINER}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:(?:{_PERSON_NOUN})\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
-_ANYONE = rf"{_DETERMINER}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:[a-z][\w-]*|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
+_NOT_IN_PHRASE = (
+    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also)\b"
+    r"|[a-z]+ly\b)"
+)
+_ADJECTIVES = rf"(?:{_NOT_IN_PHRASE}[a-z][\w-]*\s+){{0,2}}"
+_WITH_PHRASE = rf"(?:\s+with\s+(?:the|a|an|his|her)\s+{_ADJECTIVES}{_NOT_IN_PHRASE}[a-z][\w-]*)?"
+_PERSON = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:(?:{_PERSON_NOUN})\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
+_ANYONE = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:{_NOT_IN_PHRASE}[a-z][\w-]*\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
 """``the mariner``: after a speech verb, any noun is a speaker; elsewhere only a person noun."""
 _PRONOUN = r"\b(?:[Hh]e|[Ss]he|I)\b"
 _SPEECH_VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
