@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
 from bot.attribution.names import Mention, find_mentions, is_subject
-from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.quotes import Quote, Span, find_quotes, narration_spans, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
 CONFIDENCE = {
     "named tag": 0.97,
     "narrator tag": 0.97,
     "described tag": 0.85,
+    "pronoun tag, sole candidate": 0.75,
     "pronoun tag": 0.8,
     "beat": 0.75,
     "alternation": 0.75,
@@ -219,6 +220,10 @@ class _Attributor:
 
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         gender = "m" if tag.who.lower() == "he" else "f"
+        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+        candidates = self._mentioned_since(window, tag.offset, gender)
+        if len(candidates) == 1:
+            return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
         local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start, subject=True)
         if local:
@@ -232,7 +237,6 @@ class _Attributor:
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
-        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
@@ -264,6 +268,12 @@ class _Attributor:
                 fallback = fallback or character
         return fallback
 
+    def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
+        """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
+        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
+        high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
+
     def _remember(self, offset: int, character: Character) -> None:
         bisect.insort(self._mentions, (offset, character, True), key=lambda item: item[0])
 
@@ -280,7 +290,7 @@ class _Attributor:
                 found.append((mention.start, character, is_subject(self._text, mention)))
         narrator = self._characters.narrator
         if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
-            for start, end in _between(quotes, self._paragraphs):
+            for start, end in narration_spans(self._paragraphs, self._quotes):
                 found.extend((match.start(), narrator, True) for match in _FIRST_PERSON.finditer(self._text, start, end))
             found.sort(key=lambda item: item[0])
         return found
@@ -317,16 +327,3 @@ class _Attributor:
             )
         return utterances
 
-
-def _between(quotes: list[tuple[int, int]], paragraphs: list[Span]) -> list[Span]:
-    """The narration of ``paragraphs``: their text outside ``quotes`` (both in reading order)."""
-    spans: list[Span] = []
-    index = 0
-    for start, end in paragraphs:
-        position = start
-        while index < len(quotes) and quotes[index][0] < end:
-            spans.append((position, quotes[index][0]))
-            position = quotes[index][1]
-            index += 1
-        spans.append((position, end))
-    return [(start, end) for start, end in spans if end > start]
