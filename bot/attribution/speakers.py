@@ -225,11 +225,14 @@ class _Attributor:
         if len(candidates) == 1:
             return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
-        local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start, subject=True)
+        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+        fits = lambda c: c.gender == gender  # noqa: E731
+        local = self._latest_mention(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
+        local = local or self._latest_mention(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._latest_mention(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
-        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
         if last is None or last.paragraph < turn.paragraph - 1:
             narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
             if narrated:
@@ -240,6 +243,9 @@ class _Attributor:
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
+        # a character whose gender the text never showed, if nobody else fits
+        unknown = lambda c: c.gender is None and not c.described and c is not self._characters.narrator  # noqa: E731
+        recent = recent or self._latest_mention(tag.offset, unknown, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
     # -- context ---------------------------------------------------------------------------
@@ -253,9 +259,12 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(self, offset: int, wanted, since: int = 0, subject: bool = False) -> Character | None:  # noqa: ANN001
+    def _latest_mention(  # noqa: ANN001
+        self, offset: int, wanted, since: int = 0, subject: bool = False, only_subjects: bool = False
+    ) -> Character | None:
         """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
-        with ``subject``, the last one that was the subject of its clause if any."""
+        with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
+        or none)."""
         position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
         fallback = None
         for index in range(position - 1, -1, -1):
@@ -266,7 +275,7 @@ class _Attributor:
                 if is_subject_ or not subject:
                     return character
                 fallback = fallback or character
-        return fallback
+        return None if only_subjects else fallback
 
     def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
         """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
@@ -306,8 +315,11 @@ class _Attributor:
     def _vocatives(self, quotes: list[Quote]) -> list[Character]:
         found = []
         for quote in quotes:
-            for name in self._reader.vocatives(self._text[quote.start : quote.end]):
+            quote_text = self._text[quote.start : quote.end]
+            for name in self._reader.vocatives(quote_text):
                 character = self._characters.find_name(name)
+                if character is None and _addresses_at_either_end(quote_text, name):
+                    character = self._characters.add_unlisted(name, quote.start, described=False)
                 if character and character not in found:
                     found.append(character)
         return found
@@ -327,3 +339,9 @@ class _Attributor:
             )
         return utterances
 
+
+
+def _addresses_at_either_end(quote: str, name: str) -> bool:
+    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or closes the quote."""
+    inner = quote.strip("“”\"").strip()
+    return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)

@@ -86,14 +86,15 @@ class TagReader:
         inverted = _INVERTED.match(narration)
         tag = self._tag(inverted, offset, speech=True, mid_sentence=True) if inverted else None
         start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
+        continues = bool(_CONTINUES.search(quote))
         speech = _SPEECH.match(narration, start)
-        tag = tag or (self._tag(speech, offset, speech=True) if speech else None)
+        tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
         if tag:
             return tag
         beat = _BEAT.match(narration, start)
         if beat is None or beat["verb"] in ("and", "or", "of", "nor"):
             return None
-        return self._tag(beat, offset, speech=bool(_CONTINUES.search(quote)))
+        return self._tag(beat, offset, speech=continues, mid_sentence=continues)
 
     def before(self, narration: str, offset: int) -> Tag | None:
         """The tag in the last sentence of ``narration``, which runs up to a quote.
@@ -126,7 +127,7 @@ class TagReader:
         kind = self._kind(who, mid_sentence, speech)
         if kind is None:
             return None
-        return Tag(_trim_name(who) if kind is Who.NAME else who, kind, speech, offset + match.start("who"))
+        return Tag(" ".join(who.split()), kind, speech, offset + match.start("who"))
 
     def _kind(self, who: str, mid_sentence: bool = False, speech: bool = False) -> Who | None:
         words = who.split()
@@ -149,7 +150,7 @@ class TagReader:
         """Names addressed in ``quote``: ``“Stiles, …”``, ``“…, Derek.”``, ``“my dear Watson”``."""
         found = []
         for match in _VOCATIVE.finditer(quote):
-            name = _trim_name(match["name"])
+            name = " ".join(match["name"].split())
             if name.split()[-1] in self._name_words:
                 found.append(name)
         return found
@@ -159,7 +160,3 @@ _VOCATIVE = re.compile(
     rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
 )
 
-
-def _trim_name(who: str) -> str:
-    """A name without words that follow it by accident (``Lydia Said`` → keep both; strip nothing else)."""
-    return " ".join(who.split())
