@@ -2,7 +2,7 @@
 
 A word is a name when it is capitalised where a common word would not be
 (mid-sentence) more often than it appears in lower case, or capitalised at
-least twice and never in lower case. A mention is a run of name words,
+least twice, once mid-sentence, and never in lower case. A mention is a run of name words,
 optionally after a title (``Mr. Athelney Jones``, ``the Mock Turtle``).
 """
 
@@ -65,7 +65,7 @@ def learn_name_words(text: str) -> frozenset[str]:
         if word in NOT_NAMES or word.lower() in TITLE_GENDER or len(word) < 2:
             return False
         in_lower_case = lower_case[word.lower()]
-        return mid_sentence[word] > in_lower_case or (count >= 2 and not in_lower_case)
+        return mid_sentence[word] > in_lower_case or (count >= 2 and mid_sentence[word] and not in_lower_case)
 
     return frozenset(word for word, count in anywhere.items() if is_name(word, count))
 
@@ -111,7 +111,9 @@ def find_mentions(
 
 
 _CLAUSE_START = re.compile(
-    r"(?:^|\n\s*\n|[.!?;:“”\"—(]|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
+    r"(?:(?:^|\n\s*\n|[.!?;:“”\"—(])\s*(?:(?:For|At|In|On|After|Before|Then|Now|Presently|Suddenly|Meanwhile|Once|"
+    r"With|Without|Still|Yet|Here|There|So)\b(?:\s+[a-z]+){0,3},?)?"
+    r"|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
     r"\s*(?:[Tt]he\s+)?\Z"
 )
 _VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
@@ -126,7 +128,7 @@ def is_subject(text: str, mention: Mention) -> bool:
     """The mention starts a clause and a lower-case word (its verb) follows (``Derek stared``,
     ``and Lydia said``; not ``to Derek``, not ``Derek’s hands``), or follows a speech verb
     (``said the Gryphon``)."""
-    before = max(0, mention.start - 30)
+    before = max(0, mention.start - 40)
     if _AFTER_SPEECH_VERB.search(text, before, mention.start):
         return True
     return bool(_VERB_AFTER.match(text, mention.end) and _CLAUSE_START.search(text, before, mention.start))
