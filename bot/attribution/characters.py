@@ -252,9 +252,9 @@ def _narrator(
     """The first-person narrator, if the narration says "I" often; named after the character
     others address by name far more often than the narration names them (a narrator says "I"),
     when one clearly stands out."""
-    words = " ".join(text[start:end] for start, end in narration).split()
-    first_person = sum(1 for word in words if word.strip(_PUNCTUATION) in _FIRST_PERSON)
-    if not words or first_person / len(words) < FIRST_PERSON_SHARE:
+    words = Counter(" ".join(text[start:end] for start, end in narration).split())
+    first_person = sum(count for word, count in words.items() if word.strip(_PUNCTUATION) in _FIRST_PERSON)
+    if not words or first_person / words.total() < FIRST_PERSON_SHARE:
         return None
     reader = TagReader(name_words)
     by_form = {normalise(alias): c for c in reversed(listed) for alias in c.aliases}

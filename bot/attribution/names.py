@@ -2,7 +2,7 @@
 
 A word is a name when it is capitalised where a common word would not be
 (mid-sentence) more often than it appears in lower case, or capitalised at
-least twice, once mid-sentence, and never in lower case. A mention is a run of name words,
+least twice and never in lower case. A mention is a run of name words,
 optionally after a title (``Mr. Athelney Jones``, ``the Mock Turtle``).
 """
 
@@ -65,7 +65,7 @@ def learn_name_words(text: str) -> frozenset[str]:
         if word in NOT_NAMES or word.lower() in TITLE_GENDER or len(word) < 2:
             return False
         in_lower_case = lower_case[word.lower()]
-        return mid_sentence[word] > in_lower_case or (count >= 2 and mid_sentence[word] and not in_lower_case)
+        return mid_sentence[word] > in_lower_case or (count >= 2 and not in_lower_case)
 
     return frozenset(word for word, count in anywhere.items() if is_name(word, count))
 
