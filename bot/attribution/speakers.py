@@ -115,6 +115,7 @@ class _Attributor:
         self._quotes = find_quotes(text, paragraphs)
         self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
         self._turns: list[_Turn] = []
+        self._speakers: set[Character] = set()
         self._chain = 0
 
     def run(self) -> list[Utterance]:
@@ -126,6 +127,9 @@ class _Attributor:
             turn.vocatives = self._vocatives(quotes)
             self._attribute_turn(turn)
             self._turns.append(turn)
+            self._speakers.update(speaker for speaker in turn.speakers if speaker)
+            if turn.speaker is not None and turn.speaker.gender is not None:
+                self._remember(quotes[0].start, turn.speaker, subject=False)
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
 
     # -- the rules -----------------------------------------------------------------
@@ -203,9 +207,12 @@ class _Attributor:
             return addressed, "addressee"
         if other and other not in turn.vocatives:
             return other, "alternation"
-        exclude = {last.speaker} if last else set()
-        nearest = self._latest_mention(self._quote_offset(turn), lambda c: c not in exclude and
-                                       c not in turn.vocatives)
+        last_speaker = last.speaker if last else None
+
+        def candidate(character: Character) -> bool:
+            return character is not last_speaker and character not in turn.vocatives and self._is_person(character)
+
+        nearest = self._latest_mention(turn.quotes[0].start, candidate)
         return (nearest, "nearest name") if nearest else None
 
     # -- resolving who a tag names ------------------------------------------------------
@@ -290,6 +297,10 @@ class _Attributor:
                 fallback = fallback or character
         return None if only_subjects else fallback
 
+    def _is_person(self, character: Character) -> bool:
+        """A character known to be a person: the text shows a gender, a description, or speech."""
+        return character.gender is not None or character.described or character in self._speakers
+
     def _of_unknown_gender(self, character: Character) -> bool:
         """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
         return character.gender is None and not character.described and character is not self._characters.narrator
@@ -300,8 +311,8 @@ class _Attributor:
         high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
         return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
 
-    def _remember(self, offset: int, character: Character) -> None:
-        bisect.insort(self._mentions, (offset, character, True), key=lambda item: item[0])
+    def _remember(self, offset: int, character: Character, subject: bool = True) -> None:
+        bisect.insort(self._mentions, (offset, character, subject), key=lambda item: item[0])
 
     def _narration_mentions(self) -> list[tuple[int, Character, bool]]:
         quotes = [(quote.start, quote.end) for quote in self._quotes]
@@ -340,9 +351,6 @@ class _Attributor:
                 if character and character not in found:
                     found.append(character)
         return found
-
-    def _quote_offset(self, turn: _Turn) -> int:
-        return turn.quotes[0].start
 
     def _utterances(self, turn: _Turn) -> list[Utterance]:
         utterances = []

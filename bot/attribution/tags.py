@@ -90,7 +90,7 @@ class TagReader:
         ``“I’m looking for the Stilinskis,” Derek started``).
         """
         inverted = _INVERTED.match(narration)
-        tag = self._tag(inverted, offset, speech=True, mid_sentence=True) if inverted else None
+        tag = self._tag(inverted, offset, speech=True, mid_sentence=True, inverted=True) if inverted else None
         start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
         continues = bool(_CONTINUES.search(quote))
         speech = _SPEECH.match(narration, start)
@@ -127,15 +127,20 @@ class TagReader:
                 return self._tag(beat, offset, speech=True)
         return self._tag(beat, offset, speech=False) if beat else None
 
-    def _tag(self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False) -> Tag | None:
-        """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``)."""
+    def _tag(
+        self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False, inverted: bool = False
+    ) -> Tag | None:
+        """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``);
+        ``inverted``: the verb came first (``said a Voice``)."""
         who = match["who"]
-        kind = self._kind(who, mid_sentence, speech)
+        kind = self._kind(who, mid_sentence, speech, inverted)
         if kind is None:
             return None
         return Tag(" ".join(who.split()), kind, speech, offset + match.start("who"))
 
-    def _kind(self, who: str, mid_sentence: bool = False, speech: bool = False) -> Who | None:
+    def _kind(self, who: str, mid_sentence: bool, speech: bool, inverted: bool) -> Who | None:
+        """What ``who`` is, or None if it names no one. After a speech verb any noun phrase speaks
+        (``said the mariner``); before one, ``a``/``an`` only with a person noun (not ``an impressive whisper``)."""
         words = who.split()
         if who == "I":
             return Who.NARRATOR
@@ -143,7 +148,8 @@ class TagReader:
             return Who.PRONOUN
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their"):
             noun = words[words.index("with") - 1] if "with" in words else words[-1]
-            if speech or noun.lower() in PERSON_NOUNS or noun in self._name_words:
+            any_noun = speech and (inverted or words[0].lower() not in ("a", "an"))
+            if any_noun or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None
         name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
