@@ -43,15 +43,15 @@ CONFIDENCE = {
     "named tag": 0.97,
     "narrator tag": 0.97,
     "described tag": 0.85,
-    "pronoun tag, sole candidate": 0.75,
-    "pronoun tag": 0.8,
-    "beat": 0.75,
+    "pronoun tag, sole candidate": 0.8,
+    "beat": 0.8,
+    "pronoun tag": 0.75,
     "alternation": 0.75,
-    "addressee": 0.65,
-    "continued speech": 0.6,
+    "continued speech": 0.5,
     "pronoun tag, conversation": 0.5,
-    "pronoun tag, recent": 0.5,
-    "nearest name": 0.4,
+    "nearest name": 0.5,
+    "addressee": 0.45,
+    "pronoun tag, recent": 0.4,
 }
 """How far each rule is trusted: about the share it gets right on the development novels
 (``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
