@@ -76,6 +76,10 @@ _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
 _CONTINUES = re.compile(r"[,;—–-][”\"]$")
 
 
+LAST_SENTENCE_CHARS = 600
+"""How far back before a quote its tag's sentence is looked for."""
+
+
 class TagReader:
     """Reads tags, knowing which capitalised words of the work are names."""
 
@@ -108,8 +112,8 @@ class TagReader:
         A speech verb in a sentence left open (``He finally offered,``,
         ``Holmes said:``) is a tag; else a sentence's subject is a beat.
         """
-        sentence_start = 0
-        for match in _SENTENCE_END.finditer(narration):
+        sentence_start = max(0, len(narration) - LAST_SENTENCE_CHARS)
+        for match in _SENTENCE_END.finditer(narration, sentence_start):
             if match.end() < len(narration):
                 sentence_start = match.end()
         sentence = narration[sentence_start:]
@@ -160,7 +164,9 @@ class TagReader:
 
     def vocatives(self, quote: str) -> list[str]:
         """Names addressed in ``quote``: ``“Stiles, …”``, ``“…, Derek.”``, ``“my dear Watson”``."""
-        found = []
+        found: list[str] = []
+        if not any(word in self._name_words for word in _CAPITALISED_WORD.findall(quote)):
+            return found
         for match in _VOCATIVE.finditer(quote):
             name = " ".join(match["name"].split())
             if name.split()[-1] in self._name_words:
@@ -168,6 +174,7 @@ class TagReader:
         return found
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _VOCATIVE = re.compile(
     rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
 )
