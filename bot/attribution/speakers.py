@@ -111,7 +111,7 @@ class _Attributor:
         self._text = text
         self._characters = characters
         self._paragraphs = paragraphs
-        self._reader = TagReader(characters.name_words)
+        self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
         self._quotes = find_quotes(text, paragraphs)
         self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
         self._turns: list[_Turn] = []
