@@ -62,7 +62,7 @@ MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
-_FIRST_PERSON = re.compile(r"\bI\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,10 @@ class _Attributor:
         narrator = self._characters.narrator
         if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
             for start, end in narration_spans(self._paragraphs, self._quotes):
-                found.extend((match.start(), narrator, True) for match in _FIRST_PERSON.finditer(self._text, start, end))
+                found.extend(
+                    (match.start(), narrator, match.group() == "I")
+                    for match in _FIRST_PERSON.finditer(self._text, start, end)
+                )
             found.sort(key=lambda item: item[0])
         return found
 
