@@ -126,12 +126,12 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
     characters = _group(mentions)
     _join_nicknames(story, characters)
-    in_narration = _in_spans(narration)
+    in_narration = in_spans(narration)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
         narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
         narrated[character] = len(narrated_mentions)
-        _set_gender(text, character, narrated_mentions)
+        learn_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
     narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
@@ -225,7 +225,7 @@ def _join_nicknames(story: str, characters: dict[Character, list[Mention]]) -> N
             owner.aliases.append(nickname)
 
 
-def _set_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:
+def learn_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:
     """Keep a title's gender; else a clear majority of the pronouns after its mentions in narration."""
     if character.gender is not None:
         return
@@ -243,7 +243,7 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         character.gender = ranked[0][0]
 
 
-def _in_spans(spans: list[Span]) -> Callable[[int], bool]:
+def in_spans(spans: list[Span]) -> Callable[[int], bool]:
     """A test of whether an offset falls inside one of ``spans`` (sorted, not overlapping)."""
     starts = [start for start, _ in spans]
 

@@ -23,20 +23,11 @@ from a beat or from alternation.
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.names import Mention, find_mentions, is_subject
-from bot.attribution.quotes import (
-    Quote,
-    Span,
-    find_quotes,
-    narration_spans,
-    paragraph_spans,
-)
+from bot.attribution.mentions import MentionTimeline
+from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
 CONFIDENCE = {
@@ -62,7 +53,6 @@ MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +103,7 @@ class _Attributor:
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
         self._quotes = find_quotes(text, paragraphs)
-        self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
+        self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
         self._chain = 0
@@ -129,7 +119,7 @@ class _Attributor:
             self._turns.append(turn)
             self._speakers.update(speaker for speaker in turn.speakers if speaker)
             if turn.speaker is not None and turn.speaker.gender is not None:
-                self._remember(quotes[0].start, turn.speaker, subject=False)
+                self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
 
     # -- the rules -----------------------------------------------------------------
@@ -212,7 +202,7 @@ class _Attributor:
         def candidate(character: Character) -> bool:
             return character is not last_speaker and character not in turn.vocatives and self._is_person(character)
 
-        nearest = self._latest_mention(turn.quotes[0].start, candidate)
+        nearest = self._mentions.latest(turn.quotes[0].start, candidate)
         return (nearest, "nearest name") if nearest else None
 
     # -- resolving who a tag names ------------------------------------------------------
@@ -226,8 +216,7 @@ class _Attributor:
         if tag.kind is Who.DESCRIPTION:
             description = tag.who[0].lower() + tag.who[1:]
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
-            character.mentions += 1
-            self._remember(tag.offset, character)
+            self._mentions.remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
         return character, "named tag"
@@ -235,7 +224,7 @@ class _Attributor:
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         gender = "m" if tag.who.lower() == "he" else "f"
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
-        candidates = self._mentioned_since(window, tag.offset, gender)
+        candidates = self._mentions.of_gender(window, tag.offset, gender)
         if len(candidates) == 1:
             return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
@@ -244,23 +233,23 @@ class _Attributor:
         def fits(character: Character) -> bool:
             return character.gender == gender
 
-        local = self._latest_mention(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
-        local = local or self._latest_mention(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._latest_mention(tag.offset, fits, since=paragraph_start)
+        local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
+            narrated = self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
-        recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
-        recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
-        recent = recent or self._latest_mention(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
+        recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
+        recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
+        recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
     # -- context ---------------------------------------------------------------------------
@@ -274,29 +263,6 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(
-        self,
-        offset: int,
-        wanted: Callable[[Character], bool],
-        since: int = 0,
-        subject: bool = False,
-        only_subjects: bool = False,
-    ) -> Character | None:
-        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
-        with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
-        or none)."""
-        position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        fallback = None
-        for index in range(position - 1, -1, -1):
-            mention_offset, character, is_subject_ = self._mentions[index]
-            if mention_offset < since:
-                break
-            if wanted(character):
-                if is_subject_ or not subject:
-                    return character
-                fallback = fallback or character
-        return None if only_subjects else fallback
-
     def _is_person(self, character: Character) -> bool:
         """A character known to be a person: the text shows a gender, a description, or speech."""
         return character.gender is not None or character.described or character in self._speakers
@@ -304,44 +270,6 @@ class _Attributor:
     def _of_unknown_gender(self, character: Character) -> bool:
         """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
         return character.gender is None and not character.described and character is not self._characters.narrator
-
-    def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
-        """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
-        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
-        high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
-
-    def _remember(self, offset: int, character: Character, subject: bool = True) -> None:
-        bisect.insort(self._mentions, (offset, character, subject), key=lambda item: item[0])
-
-    def _narration_mentions(self) -> list[tuple[int, Character, bool]]:
-        quotes = [(quote.start, quote.end) for quote in self._quotes]
-        starts = [start for start, _ in quotes]
-        found = []
-        for mention in self._characters.mentions or self._find_mentions():
-            index = bisect.bisect_right(starts, mention.start) - 1
-            if index >= 0 and mention.start < quotes[index][1]:
-                continue
-            character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
-            if character is not None:
-                found.append((mention.start, character, is_subject(self._text, mention)))
-        narrator = self._characters.narrator
-        if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
-            for start, end in narration_spans(self._paragraphs, self._quotes):
-                found.extend(
-                    (match.start(), narrator, match.group() == "I")
-                    for match in _FIRST_PERSON.finditer(self._text, start, end)
-                )
-            found.sort(key=lambda item: item[0])
-        return found
-
-    def _find_mentions(self) -> list[Mention]:
-        names = self._characters
-        return [
-            mention
-            for start, end in self._paragraphs
-            for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
-        ]
 
     def _vocatives(self, quotes: list[Quote]) -> list[Character]:
         found = []
