@@ -16,7 +16,7 @@ from bot.attribution.names import Mention, find_mentions, is_subject
 from bot.attribution.quotes import Quote, Span, narration_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
-_THE_NOUN = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*){1,3}")
+_THE_NOUN = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*){0,2}\s+[A-Za-z][\w-]*")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 
 

@@ -69,7 +69,8 @@ _INVERTED = re.compile(
 _SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+{_SPEECH_VERB}")
 # Derek stared / The woman, unfortunately, frowned
 _BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
-_SPEECH_WORD = re.compile(rf"\b{_SPEECH_VERB}")
+_COORDINATED_SPEECH = re.compile(rf"(?:,\s*|\band\s+)(?:then\s+)?(?:[a-z]+ly\s+)?{_SPEECH_VERB}")
+"""A second verb of the same subject: ``She ate a little bit, and said anxiously to herself,``."""
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")']*\s+(?=[A-Z“\"])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
 _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
@@ -127,7 +128,7 @@ class TagReader:
                 tag = self._tag(match, offset, speech=True)
                 if tag:
                     return tag
-            if beat and _SPEECH_WORD.search(narration, beat.end()):  # She ate a bit, and said to herself,
+            if beat and _COORDINATED_SPEECH.search(narration, beat.end()):
                 return self._tag(beat, offset, speech=True)
         return self._tag(beat, offset, speech=False) if beat else None
 
