@@ -39,7 +39,7 @@ from bot.attribution.tags import TagReader
 MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
-_GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
+_GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"

@@ -299,5 +299,5 @@ class _Attributor:
 
 def _addresses_at_either_end(quote: str, name: str) -> bool:
     """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or closes the quote."""
-    inner = quote.strip("“”\"").strip()
+    inner = quote.strip("“”\"‘’").strip()
     return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)

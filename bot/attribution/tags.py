@@ -71,10 +71,10 @@ _SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADV
 _BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
 _COORDINATED_SPEECH = re.compile(rf"(?:,\s*|\band\s+)(?:then\s+)?(?:[a-z]+ly\s+)?{_SPEECH_VERB}")
 """A second verb of the same subject: ``She ate a little bit, and said anxiously to herself,``."""
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")']*\s+(?=[A-Z“\"])")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")'’]*\s+(?=[A-Z“\"‘])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
 _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
-_CONTINUES = re.compile(r"[,;—–-][”\"]$")
+_CONTINUES = re.compile(r"[,;—–-][”\"’]$")
 
 
 LAST_SENTENCE_CHARS = 600
@@ -177,6 +177,6 @@ class TagReader:
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _VOCATIVE = re.compile(
-    rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
+    rf"(?:^[“\"‘]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"’]$))"
 )
 

@@ -204,3 +204,21 @@ def test_offsets_point_at_the_opening_quotation_mark_of_the_original_text() -> N
 @pytest.mark.parametrize("text", ["", "No dialogue here.\n\nNone at all.", "“", "“Unfinished"])
 def test_texts_without_a_closed_quote_do_not_break_anything(text: str) -> None:
     assert all(u.speaker is None or u.confidence > 0 for u in attribute(text))
+
+
+def test_speech_in_single_quotes_is_found_when_a_text_uses_them() -> None:
+    # the bundled story's opening as a British edition would print it: ‘…’ for speech
+    text = (STORY_OPENING + "\n“Not here,” he thought.\n").replace("“", "‘").replace("”", "’") * 3
+    found = attribute(text)
+    assert [u.text for u in found[:4]] == [
+        "‘Can I help you?’",
+        "‘I’m looking for the Stilinskis,’",  # the apostrophe in I’m closes nothing
+        "‘The old Sheriff?’",
+        "‘Sheriff Stilinski retired,’",
+    ]
+    assert [u.speaker for u in found[:4]] == ["the woman", "Derek", "the woman", "the woman"]
+
+
+def test_apostrophes_in_a_double_quoted_text_are_never_quotes() -> None:
+    found = attribute("‘Tis the season,’ she thought. “Derek’s here,” Lydia said.\n\nLydia’s phone rang.")
+    assert [u.text for u in found] == ["“Derek’s here,”"]
