@@ -12,11 +12,18 @@ import re
 from collections.abc import Callable
 
 from bot.attribution.characters import Character, CharacterList, in_spans, learn_gender
+from bot.attribution.lexicon import PERSON_NOUNS
 from bot.attribution.names import Mention, find_mentions, is_subject
 from bot.attribution.quotes import Quote, Span, narration_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
 _THE_NOUN = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*){0,2}\s+[A-Za-z][\w-]*")
+_INTRODUCED = re.compile(
+    r"\b[Aa]n?\s+(?:[a-z][\w-]*,?\s+){0,3}(?:"
+    + "|".join(sorted((noun for noun, gender in PERSON_NOUNS.items() if gender), key=len, reverse=True))
+    + r")\b"
+)
+"""``a small, dark, brisk man``: an indefinite description whose noun shows a gender."""
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 
 
@@ -32,7 +39,11 @@ class MentionTimeline:
         self._quotes = quotes
         self._reader = reader
         narration = narration_spans(paragraphs, quotes)
-        self._mentions = self._narration_mentions(narration) + self._described_mentions(narration)
+        self._mentions = (
+            self._narration_mentions(narration)
+            + self._described_mentions(narration)
+            + self._introduced_people(narration)
+        )
         self._mentions.sort(key=lambda item: item[0])
 
     def latest(
@@ -106,6 +117,22 @@ class MentionTimeline:
             character.mentions = len(mentions)
             learn_gender(self._text, character, mentions)
             found.extend((m.start, character, is_subject(self._text, m)) for m in mentions)
+        return found
+
+    def _introduced_people(self, narration: list[Span]) -> list[tuple[int, Character, bool]]:
+        """People the narration brings in by a description as the subject of a clause (``a small,
+        dark, brisk man in the dress of a coachman accosted us``): whoever "he" is next."""
+        found = []
+        for start, end in narration:
+            for match in _INTRODUCED.finditer(self._text, start, end):
+                words = tuple(match.group().split())
+                mention = Mention(match.start(), match.end(), None, words, False)
+                if not is_subject(self._text, mention):
+                    continue
+                description = " ".join(words)
+                character = self._characters.add_unlisted(description[0].lower() + description[1:], match.start(), described=True)
+                character.mentions += 1
+                found.append((match.start(), character, True))
         return found
 
     def _described_tags(self) -> list[Tag]:

@@ -43,10 +43,11 @@ class Tag:
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
 _NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
+_DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
 _NOT_IN_PHRASE = (
-    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also)\b"
+    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also"
+    r"|what|which|that|whom|how|when|where|always|never)\b"
     r"|[a-z]+ly\b)"
 )
 _ADJECTIVES = rf"(?:{_NOT_IN_PHRASE}[a-z][\w-]*\s+){{0,2}}"
@@ -145,15 +146,19 @@ class TagReader:
 
     def _kind(self, who: str, mid_sentence: bool, speech: bool, inverted: bool) -> Who | None:
         """What ``who`` is, or None if it names no one. After a speech verb any noun phrase speaks
-        (``said the mariner``); before one, ``a``/``an`` only with a person noun (not ``an impressive whisper``)."""
+        (``said the mariner``, ``said a Voice``); else, and after a possessive, only a person noun (not
+        ``an impressive whisper``, ``his house he always said``)."""
         words = who.split()
         if who == "I":
             return Who.NARRATOR
         if who.lower() in ("he", "she"):
             return Who.PRONOUN
-        if words[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their"):
+        determiner = words[0].lower()
+        if determiner in ("the", "a", "an", "his", "her", "my", "our", "their"):
+            if len(words) == 1:
+                return None
             noun = words[words.index("with") - 1] if "with" in words else words[-1]
-            any_noun = speech and (inverted or words[0].lower() not in ("a", "an"))
+            any_noun = speech and (determiner == "the" or (inverted and determiner in ("a", "an")))
             if any_noun or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None

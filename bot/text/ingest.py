@@ -119,9 +119,12 @@ class WorkSpeakers:
         return Counter(utterance.speaker for utterance in self.utterances if utterance.speaker)
 
     def people(self) -> list[Character]:
-        """The characters that are people: they speak, or the text shows their gender (places do neither)."""
+        """The characters that are people: they speak, or are named and the text shows their gender
+        (places do neither; a passer-by described once and never heard is left out)."""
         spoken = self.utterance_counts()
-        return [c for c in self.characters.characters if c.gender is not None or spoken[c.name]]
+        return [
+            c for c in self.characters.characters if spoken[c.name] or (c.gender is not None and not c.described)
+        ]
 
 
 def attribute_work(source_text: str) -> WorkSpeakers:
