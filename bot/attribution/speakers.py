@@ -23,9 +23,11 @@ from a beat or from alternation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
@@ -53,6 +55,9 @@ MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
+TERM_WORDS = 4
+_RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
+_ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +115,13 @@ class _Attributor:
 
     def run(self) -> list[Utterance]:
         by_paragraph: dict[int, list[Quote]] = {}
+        terms = []
         for quote in self._quotes:
-            by_paragraph.setdefault(quote.paragraph, []).append(quote)
+            if self._is_term(quote):
+                terms.append(Utterance(quote.start, quote.end, self._text[quote.start : quote.end], None, 0.0,
+                                       "implicit", "not speech"))
+            else:
+                by_paragraph.setdefault(quote.paragraph, []).append(quote)
         for paragraph, quotes in by_paragraph.items():
             turn = _Turn(paragraph, quotes)
             turn.vocatives = self._vocatives(quotes)
@@ -120,7 +130,16 @@ class _Attributor:
             self._speakers.update(speaker for speaker in turn.speakers if speaker)
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
-        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+        said = [utterance for turn in self._turns for utterance in self._utterances(turn)]
+        return sorted(said + terms, key=lambda utterance: utterance.start)
+
+    def _is_term(self, quote: Quote) -> bool:
+        """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
+        of “tripping” both``) rather than speech: short, run into the narration without a comma or colon."""
+        inner = self._text[quote.start + 1 : quote.end - (1 if quote.closed else 0)].strip()
+        paragraph_start = self._paragraphs[quote.paragraph][0]
+        run_in = _RUN_IN.search(self._text, max(paragraph_start, quote.start - 20), quote.start)
+        return bool(run_in) and len(inner.split()) <= TERM_WORDS and not _ENDS_AS_SPEECH.search(inner)
 
     # -- the rules -----------------------------------------------------------------
 

@@ -222,3 +222,14 @@ def test_speech_in_single_quotes_is_found_when_a_text_uses_them() -> None:
 def test_apostrophes_in_a_double_quoted_text_are_never_quotes() -> None:
     found = attribute("‘Tis the season,’ she thought. “Derek’s here,” Lydia said.\n\nLydia’s phone rang.")
     assert [u.text for u in found] == ["“Derek’s here,”"]
+
+
+def test_a_word_quoted_inside_a_sentence_is_not_speech() -> None:
+    text = (
+        "I had for dinner, or rather supper, a chicken done up some way with red pepper, and egg-plant "
+        "stuffed with forcemeat, a very excellent dish, which they call “impletata.”\n\n"
+        "“Good boy!” said Van Helsing.\n"
+    )  # Dracula, chapter I, and the Professor
+    found = _by_text(text)
+    assert (found["“impletata.”"].speaker, found["“impletata.”"].rule) == (None, "not speech")
+    assert found["“Good boy!”"].speaker == "Van Helsing"
