@@ -92,7 +92,8 @@ class _Turn:
 def attribute(
     text: str, characters: CharacterList | None = None, paragraphs: list[Span] | None = None
 ) -> list[Utterance]:
-    """Every quote in ``text`` with its speaker (see the module's docstring for the rules).
+    """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
+    a word or two quoted inside a sentence is not an utterance.
 
     ``paragraphs`` are spans of ``text`` to read (default: split at blank lines).
     """
@@ -115,12 +116,8 @@ class _Attributor:
 
     def run(self) -> list[Utterance]:
         by_paragraph: dict[int, list[Quote]] = {}
-        terms = []
         for quote in self._quotes:
-            if self._is_term(quote):
-                terms.append(Utterance(quote.start, quote.end, self._text[quote.start : quote.end], None, 0.0,
-                                       "implicit", "not speech"))
-            else:
+            if not self._is_term(quote):
                 by_paragraph.setdefault(quote.paragraph, []).append(quote)
         for paragraph, quotes in by_paragraph.items():
             turn = _Turn(paragraph, quotes)
@@ -130,8 +127,7 @@ class _Attributor:
             self._speakers.update(speaker for speaker in turn.speakers if speaker)
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
-        said = [utterance for turn in self._turns for utterance in self._utterances(turn)]
-        return sorted(said + terms, key=lambda utterance: utterance.start)
+        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
 
     def _is_term(self, quote: Quote) -> bool:
         """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
