@@ -36,15 +36,15 @@ CONFIDENCE = {
     "named tag": 0.97,
     "narrator tag": 0.97,
     "described tag": 0.85,
-    "pronoun tag, sole candidate": 0.8,
+    "pronoun tag, sole candidate": 0.85,
     "beat": 0.8,
-    "pronoun tag": 0.75,
-    "alternation": 0.75,
-    "continued speech": 0.5,
+    "pronoun tag": 0.8,
+    "alternation": 0.8,
+    "continued speech": 0.6,
     "pronoun tag, conversation": 0.5,
     "nearest name": 0.5,
     "addressee": 0.45,
-    "pronoun tag, recent": 0.4,
+    "pronoun tag, recent": 0.5,
 }
 """How far each rule is trusted: about the share it gets right on the development novels
 (``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
