@@ -2,13 +2,15 @@
 
 Mentions of names (see :mod:`bot.attribution.names`) are grouped into
 characters: a full name (``Athelney Jones``) gathers its titled forms
-(``Mr. Athelney Jones``), a titled surname of a compatible gender
-(``Mr. Jones``) and the bare first name or surname (``Jones``), each going to
-the most mentioned character it fits. A nickname joins a name where the text
+(``Mr. Athelney Jones``), its surname under a title the text also gives the
+full name (``Mr. Jones``; ``Captain Morstan`` stays apart from ``Miss Mary
+Morstan``) and the bare first name or surname (``Jones``), each going to the
+most mentioned character it fits (a bare surname to a man rather than to
+``Mrs. …``). A nickname joins a name where the text
 says so (``Elizabeth, called Lizzy``). Gender comes from titles (``Mrs.``) and
 else from the pronouns in the narration after the name's mentions. Unnamed
-speakers (``the woman``) are added by :func:`bot.attribution.speakers.attribute`
-from the speech tags that describe them.
+speakers (``the woman``) are added while attributing (see
+:mod:`bot.attribution.mentions`), from the speech tags that describe them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,14 @@ from bot.attribution.tags import TagReader
 MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
-_GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
+_POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
+    r"her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)"
+    r"\b)[a-z])"
+)
+_GENDER_CUE = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
+    r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
+)
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
@@ -61,9 +70,6 @@ class Character:
     first_offset: int = 0
     described: bool = False
     """An unnamed speaker known by a description (``the woman``)."""
-
-    def is_called(self, form: str) -> bool:
-        return normalise(form) in {normalise(alias) for alias in self.aliases}
 
 
 def normalise(name: str) -> str:
@@ -90,7 +96,7 @@ class CharacterList:
                 self._by_form.setdefault(normalise(alias), character)
         for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
             for alias in character.aliases:
-                words = normalise(alias).split()
+                words = [word for word in normalise(alias).split() if word not in TITLE_GENDER]
                 if len(words) > 1:
                     self._by_form.setdefault(words[-1], character)
                     self._by_form.setdefault(words[0], character)
@@ -138,6 +144,10 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     return CharacterList(listed, name_words, narrator, name_pairs, mentions)
 
 
+Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
+"""Characters in the making, keyed by (title, name words)."""
+
+
 def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
     """Mentions grouped into characters, full names first (see the module's docstring)."""
     forms: dict[tuple[str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
@@ -145,7 +155,7 @@ def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
         forms[(_title_key(mention.title), mention.words)].append(mention)
     seeds: Seeds = {}
     # full names, titled or not
-    for (title, words), found in sorted(forms.items(), key=lambda item: len(item[0][1]), reverse=True):
+    for (_, words), found in forms.items():
         if len(words) > 1:
             seeds.setdefault((None, words), []).extend(found)
     # titled single names: to a full name written with that title, else their own (one per title)
@@ -163,9 +173,6 @@ def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
 
 def _title_key(title: str | None) -> str | None:
     return title.lower().rstrip(".") if title else None
-
-
-Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
 
 
 def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tuple[str, ...]] | None:
