@@ -23,6 +23,7 @@ from a beat or from alternation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
+_INTRODUCES = re.compile(r"[:,]\s*(?:--|—)?\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
 
@@ -109,6 +111,7 @@ class _Attributor:
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
         self._quotes = find_quotes(text, paragraphs)
+        self._quote_starts = [quote.start for quote in self._quotes]
         self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
@@ -168,7 +171,24 @@ class _Attributor:
         if tag is None:
             before = self._reader.before(self._text[before_start : quote.start], before_start)
             tag = before if before and before.speech else None
+        if tag is None and quote.start == paragraph_start:
+            tag = self._introducing_tag(turn.paragraph)
         return self._resolve(tag, turn) if tag else None
+
+    def _introducing_tag(self, paragraph: int) -> Tag | None:
+        """A speech tag ending the paragraph before, to introduce the quote that opens this one
+        (``… and he added:--`` / ``“Welcome to my house …”``)."""
+        if paragraph == 0:
+            return None
+        start, end = self._paragraphs[paragraph - 1]
+        index = bisect.bisect_left(self._quote_starts, end) - 1
+        if index >= 0 and self._quotes[index].end > start:
+            start = self._quotes[index].end
+        narration = self._text[start:end]
+        if not _INTRODUCES.search(narration):
+            return None
+        tag = self._reader.before(narration, start)
+        return tag if tag and tag.speech else None
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
         """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""

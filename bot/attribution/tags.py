@@ -70,11 +70,15 @@ _INVERTED = re.compile(
 _SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+{_SPEECH_VERB}")
 # Derek stared / The woman, unfortunately, frowned
 _BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
+_SENTENCE_SUBJECT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME})")
 _COORDINATED_SPEECH = re.compile(rf"(?:,\s*|\band\s+)(?:then\s+)?(?:[a-z]+ly\s+)?{_SPEECH_VERB}")
-"""A second verb of the same subject: ``She ate a little bit, and said anxiously to herself,``."""
+"""A later verb of the sentence's subject: ``She ate a little bit, and said anxiously to herself,``,
+``My host, who stood …, made a graceful wave of his hand to the table, and said:--``."""
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")'’]*\s+(?=[A-Z“\"‘])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
 _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
+_REPORTED_CLAUSE = re.compile(r"\s+(?:that|I|he|she|it|they|we|you|there|him|her|me|them)\s+[a-z]")
+"""After a speech verb, the start of a reported clause (``said I was sure``, ``told him that``)."""
 _CONTINUES = re.compile(r"[,;—–-][”\"’]$")
 
 
@@ -100,6 +104,8 @@ class TagReader:
         start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
         continues = bool(_CONTINUES.search(quote))
         speech = _SPEECH.match(narration, start)
+        if speech and not continues and _REPORTED_CLAUSE.match(narration, speech.end()):
+            speech = None  # “…” I said I was sure of this: reported speech, telling what comes next
         tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
         if tag:
             return tag
@@ -129,8 +135,9 @@ class TagReader:
                 tag = self._tag(match, offset, speech=True)
                 if tag:
                     return tag
-            if beat and _COORDINATED_SPEECH.search(narration, beat.end()):
-                return self._tag(beat, offset, speech=True)
+            subject = _SENTENCE_SUBJECT.match(narration, subject_at)
+            if subject and _COORDINATED_SPEECH.search(narration, subject.end()):
+                return self._tag(subject, offset, speech=True)
         return self._tag(beat, offset, speech=False) if beat else None
 
     def _tag(

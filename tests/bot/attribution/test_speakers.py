@@ -233,3 +233,21 @@ def test_a_word_quoted_inside_a_sentence_is_not_speech() -> None:
     found = _by_text(text)
     assert "“impletata.”" not in found
     assert found["“Good boy!”"].speaker == "Van Helsing"
+
+
+def test_a_tag_ending_the_paragraph_before_introduces_the_quote() -> None:
+    text = """\
+I found supper already laid out. My host, who stood on one side of the great fireplace, leaning against
+the stonework, made a graceful wave of his hand to the table, and said:--
+
+“I pray you, be seated and sup how you please.”
+
+Of course I said all I could about being willing. He answered: “Yes, certainly,” and added:--
+
+“You may go anywhere you wish in the castle, except where the doors are locked.” I said I was sure of
+this, and then he went on:--
+"""  # Dracula, chapter II
+    found = _by_text(text)
+    assert found["“I pray you, be seated and sup how you please.”"].speaker == "my host"
+    # "I said I was sure of this" reports speech; it does not tag the quote before it
+    assert found["“You may go anywhere you wish in the castle, except where the doors are locked.”"].speaker != "the narrator"
