@@ -104,13 +104,14 @@ class TagReader:
         start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
         continues = bool(_CONTINUES.search(quote))
         speech = _SPEECH.match(narration, start)
-        if speech and not continues and _REPORTED_CLAUSE.match(narration, speech.end()):
-            speech = None  # “…” I said I was sure of this: reported speech, telling what comes next
+        reported = bool(speech and not continues and _REPORTED_CLAUSE.match(narration, speech.end()))
+        if reported:
+            speech = None  # “…” I said I was sure of this: reported speech, not this quote's speaker
         tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
         if tag:
             return tag
         beat = _BEAT.match(narration, start)
-        if beat is None or beat["verb"] in ("and", "or", "of", "nor"):
+        if beat is None or beat["verb"] in ("and", "or", "of", "nor") or reported:
             return None
         return self._tag(beat, offset, speech=continues, mid_sentence=continues)
 
