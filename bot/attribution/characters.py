@@ -56,6 +56,9 @@ _NICKNAME = re.compile(
 NARRATOR = "the narrator"
 FIRST_PERSON_SHARE = 0.01
 """Share of the narration's words that are I/me/my/myself in a first-person narrative."""
+NARRATOR_ADDRESSED_PER_CHAR = 2.5 / 100_000
+"""How often (per character of text) others must address a narrator by name to name it: a
+narrator addressed only now and then may be one of several (a novel in letters and journals)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -271,7 +274,7 @@ def _narrator(
 ) -> Character | None:
     """The first-person narrator, if the narration says "I" often; named after the character
     others address by name far more often than the narration names them (a narrator says "I"),
-    when one clearly stands out."""
+    when one clearly stands out and is addressed throughout the text."""
     words = Counter(" ".join(text[start:end] for start, end in narration).split())
     first_person = sum(count for word, count in words.items() if word.strip(_PUNCTUATION) in _FIRST_PERSON)
     if not words or first_person / words.total() < FIRST_PERSON_SHARE:
@@ -285,7 +288,8 @@ def _narrator(
             if character is not None:
                 addressed[character] += 1
     ranked = [(c, n) for c, n in addressed.most_common() if n >= 3 and n >= 3 * narrated[c]]
-    clear = ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    often = ranked and ranked[0][1] >= NARRATOR_ADDRESSED_PER_CHAR * len(text)
+    clear = often and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
     narrator = ranked[0][0] if clear else Character(NARRATOR, [NARRATOR], None, 0, 0)
     narrator.aliases.append("I")
     if not clear:

@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
@@ -36,6 +36,7 @@ from bot.attribution.tags import Tag, TagReader, Who
 CONFIDENCE = {
     "named tag": 0.97,
     "narrator tag": 0.97,
+    "narrator tag, unnamed": 0.5,
     "described tag": 0.85,
     "pronoun tag, sole candidate": 0.85,
     "beat": 0.8,
@@ -245,7 +246,9 @@ class _Attributor:
     def _resolve(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         characters = self._characters
         if tag.kind is Who.NARRATOR:
-            return (characters.narrator, "narrator tag") if characters.narrator else None
+            if characters.narrator is None:
+                return None
+            return characters.narrator, "narrator tag" if characters.narrator.name != NARRATOR else "narrator tag, unnamed"
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
