@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     names = args.names or [*NOVELS, *LABELLED_HERE]
     tallies = {name: score(name) for name in names}
     novels = [name for name in names if name in NOVELS]
-    for label, group in (("novels (dev, no hold-out)", [n for n in novels if n != HOLDOUT]), ("all four novels", novels)):
+    groups = (("novels (dev, no hold-out)", [n for n in novels if n != HOLDOUT]), ("all four novels", novels))
+    for label, group in groups:
         if len(group) > 1 or (group and label.startswith("all") and len(novels) > 1):
             total = Tally()
             for name in group:

@@ -105,7 +105,8 @@ class MentionTimeline:
         nouns = {tag.who.split(maxsplit=1)[1] for tag in self._described_tags()}
         if not nouns:
             return []
-        pattern = re.compile(rf"\b[Tt]he\s+({'|'.join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))})\b")
+        alternatives = "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+        pattern = re.compile(rf"\b[Tt]he\s+({alternatives})\b")
         by_noun: dict[str, list[Mention]] = {}
         for start, end in narration:
             for match in pattern.finditer(self._text, start, end):
@@ -130,7 +131,8 @@ class MentionTimeline:
                 if not is_subject(self._text, mention):
                     continue
                 description = " ".join(words)
-                character = self._characters.add_unlisted(description[0].lower() + description[1:], match.start(), described=True)
+                description = description[0].lower() + description[1:]
+                character = self._characters.add_unlisted(description, match.start(), described=True)
                 character.mentions += 1
                 found.append((match.start(), character, True))
         return found

@@ -248,7 +248,8 @@ class _Attributor:
         if tag.kind is Who.NARRATOR:
             if characters.narrator is None:
                 return None
-            return characters.narrator, "narrator tag" if characters.narrator.name != NARRATOR else "narrator tag, unnamed"
+            named = characters.narrator.name != NARRATOR
+            return characters.narrator, "narrator tag" if named else "narrator tag, unnamed"
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
@@ -336,6 +337,7 @@ class _Attributor:
 
 
 def _addresses_at_either_end(quote: str, name: str) -> bool:
-    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or closes the quote."""
+    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or
+    closes the quote."""
     inner = quote.strip("“”\"‘’").strip()
     return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)

@@ -92,7 +92,8 @@ Derek is certain, however, that he made the right choice in coming back.
 
 “Sheriff Stilinski retired,” the woman kindly explained.
 
-Derek released a breath of relief, overjoyed that the Sheriff was likely still alive, which meant so was Stiles. “What about his son?” He finally asked, his throat dry but hopeful.
+Derek released a breath of relief, overjoyed that the Sheriff was likely still alive, which meant
+so was Stiles. “What about his son?” He finally asked, his throat dry but hopeful.
 """
     found = _by_text(text)["“What about his son?”"]
     assert (found.speaker, found.quote_type) == ("Derek", "anaphoric")
@@ -156,12 +157,9 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
 “You should leave.”
 """  # the bundled story, with its later tags taken away
     found = _by_text(text)
-    assert [found[quote].speaker for quote in ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")] == [
-        "Lydia",
-        "Derek",
-        "Lydia",
-    ]
-    confidences = [found[quote].confidence for quote in ("“You shouldn’t have come back.”", "“You should leave.”")]
+    untagged = ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")
+    assert [found[quote].speaker for quote in untagged] == ["Lydia", "Derek", "Lydia"]
+    confidences = [found[quote].confidence for quote in (untagged[0], untagged[2])]
     assert confidences[0] > confidences[1]  # the longer the run without a tag, the less sure
     assert all(found[quote].quote_type == "implicit" for quote in ("“I know.”", "“You should leave.”"))
 
@@ -250,4 +248,5 @@ this, and then he went on:--
     found = _by_text(text)
     assert found["“I pray you, be seated and sup how you please.”"].speaker == "my host"
     # "I said I was sure of this" reports speech; it does not tag the quote before it
-    assert found["“You may go anywhere you wish in the castle, except where the doors are locked.”"].speaker != "the narrator"
+    anywhere = "“You may go anywhere you wish in the castle, except where the doors are locked.”"
+    assert found[anywhere].speaker != "the narrator"
