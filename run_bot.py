@@ -7,10 +7,13 @@
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
+    python run_bot.py speakers [--work S] [--json]
+    python run_bot.py characters [--work S] [--json]
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | NAME ...]
+    python run_bot.py bench speakers [--markdown] [NAME ...]
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ BENCHMARKS = {
     "memory": "benchmarks.memory_bench",
     "import-stall": "benchmarks.import_stall_bench",
     "ask": "benchmarks.ask_bench",
+    "speakers": "benchmarks.speakers_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"

@@ -465,8 +465,8 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
         ("“You’re different,”", "Lydia"),  # Lydia studied… “…,” she finally commented
         ("“That’s it?”", "Stiles"),  # “…” Stiles suddenly uttered
         ("“I tried calling you.”", "Derek"),  # Derek remained silent… He finally offered,
-        ("“Oh, I’m so sorry, he’s still alive,”", None),  # “…,” she quickly corrected
-        ("“Hello?”", None),
+        ("“Oh, I’m so sorry, he’s still alive,”", "the woman"),  # “…,” she quickly corrected: the other party
+        ("“Hello?”", "Lydia"),  # She apologized before picking it up. “Hello?”
         ("“Hello from the other side.”", "Stiles"),  # To which Stiles responds with, “…” (present tense)
     ],
 )
