@@ -246,7 +246,11 @@ class Library:
         Worked out in a thread on first use (about a second for a novel), then kept (see SpeakerCache).
         """
         work = await self.load(slug, guild_id=guild_id)
-        return work, await self._speakers.get(work.record, self._works.source_text)
+        return work, await self.speakers_of(work)
+
+    async def speakers_of(self, work: WorkView) -> WorkSpeakers:
+        """Who speaks each quote of a work already loaded (see :meth:`speakers`)."""
+        return await self._speakers.get(work.record, self._works.source_text)
 
     # -- reading and searching -----------------------------------------------------------
 
