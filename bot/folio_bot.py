@@ -28,7 +28,7 @@ from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote")
+EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.character")
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."

@@ -1,0 +1,145 @@
+"""A character's profile, worked out from the text alone: pure rules, no Discord, no drawing.
+
+Every number comes from a rule a reader can check against the book:
+
+* **Mentions**: each time the text names the character by one of its names
+  (the mentions :mod:`bot.attribution` found, each going to the character its
+  name belongs to); an unnamed character (``the woman``), once for each quote
+  a speech tag gives it by that description. Counted per section (chapter or scene).
+* **Lines**: the quotes attributed to the character with at least
+  :data:`~bot.text.ingest.SHOWN_CONFIDENCE` (the same quotes ``/quote`` names a speaker for).
+* **Memorable line**: among the character's lines of :data:`MIN_LINE_WORDS` to
+  :data:`MAX_LINE_WORDS` words, the one with the most *rare* words (words of at
+  least :data:`MIN_RARE_LETTERS` letters used in at most :data:`RARE_IN_QUOTES`
+  quotes of the whole work), then the surest attribution, then the longest,
+  then the first.
+* **Talks with most**: two lines in a row, by different speakers, in the same
+  section and at most :data:`CONVERSATION_GAP_CHARS` characters apart, are one
+  exchange between the two; partners are ranked by exchanges.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.attribution.characters import Character
+from bot.attribution.speakers import Utterance
+from bot.search.textnorm import words
+from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
+
+MIN_LINE_WORDS = 5
+MAX_LINE_WORDS = 40
+MIN_RARE_LETTERS = 4
+RARE_IN_QUOTES = 2
+CONVERSATION_GAP_CHARS = 1500
+"""About two paragraphs of narration: lines further apart belong to different conversations."""
+PARTNERS = 3
+DESCRIBED_TAG = "described tag"
+"""The attribution rule that names an unnamed speaker by a description (``said the woman``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpan:
+    """A section of the work (chapter or scene) as offsets into its source text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CharacterProfile:
+    """What ``/character`` shows about one character."""
+
+    name: str
+    aliases: tuple[str, ...]
+    """The other names the text uses for the character."""
+    first_offset: int
+    """Where the text first names (or, for an unnamed character, first describes) the character."""
+    mentions_by_section: tuple[int, ...]
+    lines: int
+    memorable_line: Utterance | None
+    partners: tuple[tuple[str, int], ...]
+    """Who the character talks with most, with how many exchanges, most first."""
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.mentions_by_section)
+
+
+def build_profile(speakers: WorkSpeakers, character: Character, sections: list[SectionSpan]) -> CharacterProfile:
+    """The profile of ``character`` of a work, whose sections, in reading order, are ``sections``."""
+    offsets = mention_offsets(speakers, character)
+    lines = spoken_lines(speakers.utterances, character.name)
+    return CharacterProfile(
+        name=character.name,
+        aliases=tuple(alias for alias in character.aliases if alias != character.name),
+        first_offset=min([character.first_offset, *offsets]),
+        mentions_by_section=tuple(per_section(offsets, sections)),
+        lines=len(lines),
+        memorable_line=memorable_line(lines, speakers.utterances),
+        partners=tuple(conversation_partners(speakers.utterances, character.name, sections).most_common(PARTNERS)),
+    )
+
+
+def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
+    """Where the text names ``character`` (describes it, for an unnamed one), in reading order."""
+    characters = speakers.characters
+    named = [m.start for m in characters.mentions if (characters.find(m.form) or characters.find_name(m.form)) is character]
+    described = [
+        u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG
+    ]
+    return sorted(named + described) if character.described else named
+
+
+def per_section(offsets: list[int], sections: list[SectionSpan]) -> list[int]:
+    """How many of ``offsets`` fall in each section (an offset before the first counts in the first)."""
+    counts = [0] * len(sections)
+    starts = [section.start for section in sections]
+    for offset in offsets:
+        counts[max(bisect.bisect_right(starts, offset) - 1, 0)] += 1
+    return counts
+
+
+def spoken_lines(utterances: list[Utterance], name: str) -> list[Utterance]:
+    """The quotes surely spoken by ``name``, in reading order."""
+    return [u for u in utterances if u.speaker == name and u.confidence >= SHOWN_CONFIDENCE]
+
+
+def memorable_line(lines: list[Utterance], every_quote: list[Utterance]) -> Utterance | None:
+    """The line with the most rare words (see the module's docstring); None if there are no lines."""
+    uses = Counter(word for quote in every_quote for word in set(words(quote.text)))
+    sized = [line for line in lines if MIN_LINE_WORDS <= len(words(line.text)) <= MAX_LINE_WORDS]
+
+    def weight(line: Utterance) -> tuple[int, float, int, int]:
+        said = words(line.text)
+        rare = {w for w in said if len(w) >= MIN_RARE_LETTERS and uses[w] <= RARE_IN_QUOTES}
+        return len(rare), line.confidence, len(said), -line.start
+
+    return max(sized or lines, key=weight, default=None)
+
+
+def conversation_partners(utterances: list[Utterance], name: str, sections: list[SectionSpan]) -> Counter[str]:
+    """Exchanges between ``name`` and each other speaker (see the module's docstring)."""
+    lines = sorted(
+        (u for u in utterances if u.speaker and u.confidence >= SHOWN_CONFIDENCE), key=lambda u: u.start
+    )
+    starts = [section.start for section in sections]
+    partners: Counter[str] = Counter()
+    for first, second in zip(lines, lines[1:]):
+        same_section = bisect.bisect_right(starts, first.start) == bisect.bisect_right(starts, second.start)
+        close = second.start - first.end <= CONVERSATION_GAP_CHARS
+        if same_section and close and first.speaker != second.speaker and name in (first.speaker, second.speaker):
+            other = second.speaker if first.speaker == name else first.speaker
+            assert other is not None
+            partners[other] += 1
+    return partners
+
+
+def quote_text(line: Utterance) -> str:
+    """A line as shown on its own: without the comma that led into its speech tag."""
+    text = line.text.strip()
+    closing = text[-1:] if text[-1:] in "”\"'’" else ""
+    body = text[: len(text) - len(closing)].rstrip()
+    return body.rstrip(",") + closing
