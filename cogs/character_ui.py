@@ -15,6 +15,8 @@ CHART_FILE = "mentions.png"
 CHARACTER_COLOUR = discord.Colour.from_rgb(0x58, 0x65, 0xF2)
 EXCERPT_CHARS = 300
 ALIASES_SHOWN = 8
+CHART_NAME_CHARS = 32
+"""Longest name a chart title shows whole (the title fits the image at phone size)."""
 
 
 def character_embed(report: CharacterReport) -> discord.Embed:
@@ -47,7 +49,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
 
 
 def chart_title(report: CharacterReport) -> str:
-    return f"{report.profile.name}: mentions by {report.section_name.lower()}"
+    return f"{shorten(report.profile.name, CHART_NAME_CHARS)}: mentions by {report.section_name.lower()}"
 
 
 def character_choice(character: Character) -> app_commands.Choice[str]:

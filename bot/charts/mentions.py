@@ -27,7 +27,7 @@ BACKGROUND = "#FFFFFF"
 """Opaque white: dark text stays readable in Discord's light and dark themes."""
 LABELLED_SECTIONS = 20
 """Up to this many sections every bar is numbered; beyond, the numbers are thinned out."""
-TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 16, 14, 12
+TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 18, 15, 14
 
 _rendering = threading.Lock()
 
