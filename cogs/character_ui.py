@@ -38,7 +38,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
         inline=True,
     )
     embed.add_field(name="Lines spoken", value=str(profile.lines), inline=True)
-    partners = ", ".join(f"{name} ({exchanges})" for name, exchanges in profile.partners)
+    partners = ", ".join(f"{' '.join(name.split())} ({exchanges})" for name, exchanges in profile.partners)
     embed.add_field(name="Talks most with", value=shorten(partners or "No one yet", FIELD_VALUE), inline=True)
     if profile.memorable_line is not None:
         line = quote_text(profile.memorable_line)

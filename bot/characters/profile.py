@@ -9,10 +9,11 @@ Every number comes from a rule a reader can check against the book:
 * **Lines**: the quotes attributed to the character with at least
   :data:`~bot.text.ingest.SHOWN_CONFIDENCE` (the same quotes ``/quote`` names a speaker for).
 * **Memorable line**: among the character's lines of :data:`MIN_LINE_WORDS` to
-  :data:`MAX_LINE_WORDS` words, the one with the most *rare* words (words of at
-  least :data:`MIN_RARE_LETTERS` letters used in at most :data:`RARE_IN_QUOTES`
-  quotes of the whole work), then the surest attribution, then the longest,
-  then the first.
+  :data:`MAX_LINE_WORDS` words, preferring those that start a sentence (not a
+  speech resumed after its tag), the one with the most *rare* words (lower-case
+  words of at least :data:`MIN_RARE_LETTERS` letters used in at most
+  :data:`RARE_IN_QUOTES` quotes of the whole work: names do not count), then the
+  surest attribution, then the longest, then the first.
 * **Talks with most**: two lines in a row, by different speakers, in the same
   section and at most :data:`CONVERSATION_GAP_CHARS` characters apart, are one
   exchange between the two; partners are ranked by exchanges.
@@ -21,12 +22,12 @@ Every number comes from a rule a reader can check against the book:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from bot.attribution.characters import Character
 from bot.attribution.speakers import Utterance
-from bot.search.textnorm import words
 from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
 
 MIN_LINE_WORDS = 5
@@ -36,6 +37,7 @@ RARE_IN_QUOTES = 2
 CONVERSATION_GAP_CHARS = 1500
 """About two paragraphs of narration: lines further apart belong to different conversations."""
 PARTNERS = 3
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 DESCRIBED_TAG = "described tag"
 """The attribution rule that names an unnamed speaker by a description (``said the woman``)."""
 
@@ -86,7 +88,11 @@ def build_profile(speakers: WorkSpeakers, character: Character, sections: list[S
 def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
     """Where the text names ``character`` (describes it, for an unnamed one), in reading order."""
     characters = speakers.characters
-    named = [m.start for m in characters.mentions if (characters.find(m.form) or characters.find_name(m.form)) is character]
+    owners: dict[str, Character | None] = {}  # a novel has thousands of mentions of a few hundred forms
+    for mention in characters.mentions:
+        if mention.form not in owners:
+            owners[mention.form] = characters.find(mention.form) or characters.find_name(mention.form)
+    named = [m.start for m in characters.mentions if owners[m.form] is character]
     described = [
         u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG
     ]
@@ -109,15 +115,25 @@ def spoken_lines(utterances: list[Utterance], name: str) -> list[Utterance]:
 
 def memorable_line(lines: list[Utterance], every_quote: list[Utterance]) -> Utterance | None:
     """The line with the most rare words (see the module's docstring); None if there are no lines."""
-    uses = Counter(word for quote in every_quote for word in set(words(quote.text)))
-    sized = [line for line in lines if MIN_LINE_WORDS <= len(words(line.text)) <= MAX_LINE_WORDS]
+    uses = Counter(word for quote in every_quote for word in set(_common_words(quote.text)))
+    sized = [line for line in lines if MIN_LINE_WORDS <= len(_WORD.findall(line.text)) <= MAX_LINE_WORDS]
 
-    def weight(line: Utterance) -> tuple[int, float, int, int]:
-        said = words(line.text)
-        rare = {w for w in said if len(w) >= MIN_RARE_LETTERS and uses[w] <= RARE_IN_QUOTES}
-        return len(rare), line.confidence, len(said), -line.start
+    def weight(line: Utterance) -> tuple[bool, int, float, int, int]:
+        rare = {word for word in _common_words(line.text) if uses[word] <= RARE_IN_QUOTES}
+        return _starts_sentence(line), len(rare), line.confidence, len(_WORD.findall(line.text)), -line.start
 
     return max(sized or lines, key=weight, default=None)
+
+
+def _common_words(text: str) -> list[str]:
+    """The words of ``text`` written in lower case, of at least :data:`MIN_RARE_LETTERS` letters."""
+    return [word for word in _WORD.findall(text) if word[0].islower() and len(word) >= MIN_RARE_LETTERS]
+
+
+def _starts_sentence(line: Utterance) -> bool:
+    """Whether the quote's first letter is a capital (``“just long enough…`` resumes a speech)."""
+    first = next((char for char in line.text if char.isalpha()), "")
+    return first.isupper()
 
 
 def conversation_partners(utterances: list[Utterance], name: str, sections: list[SectionSpan]) -> Counter[str]:
@@ -138,8 +154,8 @@ def conversation_partners(utterances: list[Utterance], name: str, sections: list
 
 
 def quote_text(line: Utterance) -> str:
-    """A line as shown on its own: without the comma that led into its speech tag."""
-    text = line.text.strip()
+    """A line as shown on its own: on one line, without the comma that led into its speech tag."""
+    text = " ".join(line.text.split())
     closing = text[-1:] if text[-1:] in "”\"'’" else ""
     body = text[: len(text) - len(closing)].rstrip()
     return body.rstrip(",") + closing

@@ -130,6 +130,18 @@ def test_rare_words_are_rare_across_every_quote_of_the_work() -> None:
     assert memorable_line([common, rare], [common, rare, *others]) is rare
 
 
+def test_a_resumed_speech_gives_way_to_a_line_that_starts_a_sentence() -> None:
+    resumed = line(0, "“just long enough to fix the trephining, the clot, the haemorrhage,”", "Anna")
+    whole = line(100, "“We go forth to our enterprise tonight,”", "Anna")
+    assert memorable_line([resumed, whole], [resumed, whole]) is whole
+
+
+def test_names_are_not_rare_words() -> None:
+    names = line(0, "“Edward Spencelagh, Andres, Whitby and Hampstead were there,”", "Anna")
+    words = line(100, "“The sombre moorland glistened in the gloaming,”", "Anna")
+    assert memorable_line([names, words], [names, words]) is words
+
+
 def test_sections_count_offsets_before_them_in_the_first() -> None:
     sections = [SectionSpan(100, 200), SectionSpan(200, 300), SectionSpan(300, 400)]
     assert per_section([5, 150, 199, 200, 399, 450], sections) == [3, 1, 2]
@@ -139,6 +151,7 @@ def test_sections_count_offsets_before_them_in_the_first() -> None:
 def test_a_quote_shown_alone_loses_the_comma_before_its_tag() -> None:
     assert quote_text(line(0, "“On the table,”", "Ben")) == "“On the table”"
     assert quote_text(line(0, "“Is anybody home?”", "Cleo")) == "“Is anybody home?”"
+    assert quote_text(line(0, "“Oh, do be more plain to\nme!”", "Cleo")) == "“Oh, do be more plain to me!”"
 
 
 def test_the_bundled_story(story: tuple[WorkSpeakers, dict[str, CharacterProfile]]) -> None:
