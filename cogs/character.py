@@ -82,7 +82,7 @@ def _draw_chart(report: CharacterReport) -> bytes:
         report.profile.mentions_by_section,
         title=chart_title(report),
         section_label=report.section_name,
-        first_section=report.first_section,
+        first_section=report.profile.first_section,
     )
 
 

@@ -24,7 +24,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
     profile, first = report.profile, report.first_appearance
     aliases = ", ".join(profile.aliases[:ALIASES_SHOWN])
     embed = discord.Embed(
-        title=shorten(profile.name, EMBED_TITLE),
+        title=shorten(profile.name[:1].upper() + profile.name[1:], EMBED_TITLE),
         description=shorten(f"Also called {aliases}." if aliases else "", EMBED_DESCRIPTION),
         colour=CHARACTER_COLOUR,
     )

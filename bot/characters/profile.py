@@ -1,11 +1,15 @@
 """A character's profile, worked out from the text alone: pure rules, no Discord, no drawing.
 
-Every number comes from a rule a reader can check against the book:
+Every number comes from a rule a reader can check against the book. Only the
+story counts: the text of the sections given, in reading order (the library
+leaves out a novel's front and back matter: its contents page names every
+character, and its licence none).
 
 * **Mentions**: each time the text names the character by one of its names
-  (the mentions :mod:`bot.attribution` found, each going to the character its
-  name belongs to); an unnamed character (``the woman``), once for each quote
-  a speech tag gives it by that description. Counted per section (chapter or scene).
+  (the name mentions :mod:`bot.attribution` found, each going to the character
+  with that alias, as its character list counts them); an unnamed character
+  (``the woman``), once for each quote a speech tag gives it by that
+  description. Counted per section (chapter or scene).
 * **Lines**: the quotes attributed to the character with at least
   :data:`~bot.text.ingest.SHOWN_CONFIDENCE` (the same quotes ``/quote`` names a speaker for).
 * **Memorable line**: among the character's lines of :data:`MIN_LINE_WORDS` to
@@ -59,6 +63,8 @@ class CharacterProfile:
     """The other names the text uses for the character."""
     first_offset: int
     """Where the text first names (or, for an unnamed character, first describes) the character."""
+    first_section: int | None
+    """Index of the section of :attr:`first_offset` (None if the character appears only outside them)."""
     mentions_by_section: tuple[int, ...]
     lines: int
     memorable_line: Utterance | None
@@ -71,18 +77,43 @@ class CharacterProfile:
 
 
 def build_profile(speakers: WorkSpeakers, character: Character, sections: list[SectionSpan]) -> CharacterProfile:
-    """The profile of ``character`` of a work, whose sections, in reading order, are ``sections``."""
-    offsets = mention_offsets(speakers, character)
-    lines = spoken_lines(speakers.utterances, character.name)
+    """The profile of ``character`` of a work, counting only the text in ``sections`` (in reading order)."""
+    story = Story(sections)
+    offsets = [offset for offset in mention_offsets(speakers, character) if story.section_of(offset) is not None]
+    lines = [line for line in spoken_lines(speakers.utterances, character.name) if story.section_of(line.start) is not None]
+    first_offset = offsets[0] if offsets else character.first_offset
     return CharacterProfile(
         name=character.name,
         aliases=tuple(alias for alias in character.aliases if alias != character.name),
-        first_offset=min([character.first_offset, *offsets]),
-        mentions_by_section=tuple(per_section(offsets, sections)),
+        first_offset=first_offset,
+        first_section=story.section_of(first_offset),
+        mentions_by_section=tuple(story.count(offsets)),
         lines=len(lines),
         memorable_line=memorable_line(lines, speakers.utterances),
-        partners=tuple(conversation_partners(speakers.utterances, character.name, sections).most_common(PARTNERS)),
+        partners=tuple(conversation_partners(speakers.utterances, character.name, story).most_common(PARTNERS)),
     )
+
+
+class Story:
+    """The sections that count, in reading order: which one an offset is in."""
+
+    def __init__(self, sections: list[SectionSpan]) -> None:
+        self.sections = sections
+        self._starts = [section.start for section in sections]
+
+    def section_of(self, offset: int) -> int | None:
+        """The index of the section ``offset`` falls in; None outside them all."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index if index >= 0 and offset < self.sections[index].end else None
+
+    def count(self, offsets: list[int]) -> list[int]:
+        """How many of ``offsets`` fall in each section."""
+        counts = [0] * len(self.sections)
+        for offset in offsets:
+            index = self.section_of(offset)
+            if index is not None:
+                counts[index] += 1
+        return counts
 
 
 def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
@@ -91,21 +122,12 @@ def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
     owners: dict[str, Character | None] = {}  # a novel has thousands of mentions of a few hundred forms
     for mention in characters.mentions:
         if mention.form not in owners:
-            owners[mention.form] = characters.find(mention.form) or characters.find_name(mention.form)
+            owners[mention.form] = characters.find(mention.form)
     named = [m.start for m in characters.mentions if owners[m.form] is character]
     described = [
         u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG
     ]
     return sorted(named + described) if character.described else named
-
-
-def per_section(offsets: list[int], sections: list[SectionSpan]) -> list[int]:
-    """How many of ``offsets`` fall in each section (an offset before the first counts in the first)."""
-    counts = [0] * len(sections)
-    starts = [section.start for section in sections]
-    for offset in offsets:
-        counts[max(bisect.bisect_right(starts, offset) - 1, 0)] += 1
-    return counts
 
 
 def spoken_lines(utterances: list[Utterance], name: str) -> list[Utterance]:
@@ -136,15 +158,15 @@ def _starts_sentence(line: Utterance) -> bool:
     return first.isupper()
 
 
-def conversation_partners(utterances: list[Utterance], name: str, sections: list[SectionSpan]) -> Counter[str]:
+def conversation_partners(utterances: list[Utterance], name: str, story: Story) -> Counter[str]:
     """Exchanges between ``name`` and each other speaker (see the module's docstring)."""
     lines = sorted(
         (u for u in utterances if u.speaker and u.confidence >= SHOWN_CONFIDENCE), key=lambda u: u.start
     )
-    starts = [section.start for section in sections]
     partners: Counter[str] = Counter()
     for first, second in zip(lines, lines[1:]):
-        same_section = bisect.bisect_right(starts, first.start) == bisect.bisect_right(starts, second.start)
+        section = story.section_of(first.start)
+        same_section = section is not None and section == story.section_of(second.start)
         close = second.start - first.end <= CONVERSATION_GAP_CHARS
         if same_section and close and first.speaker != second.speaker and name in (first.speaker, second.speaker):
             other = second.speaker if first.speaker == name else first.speaker

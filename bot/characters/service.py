@@ -20,7 +20,9 @@ from bot.characters.roster import Roster
 from bot.errors import FolioError, echo
 from bot.library.service import Library
 from bot.library.views import QuoteHit, WorkView
+from bot.storage.passages import SectionOutline
 from bot.text.ingest import WorkSpeakers
+from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 from bot.text.model import PassageKind
 
 CACHED_ROSTERS = 4
@@ -52,11 +54,6 @@ class CharacterReport:
     section_name: str
     """What the work's sections are called: "Chapter" or "Scene"."""
 
-    @property
-    def first_section(self) -> int:
-        """Index, in :attr:`CharacterProfile.mentions_by_section`, of the first appearance's section."""
-        return sorted(self.work.outline.sections).index(self.first_appearance.paragraph.section)
-
 
 class CharacterBook:
     """Each work's :class:`Roster` (the last few kept) and the profiles of its people."""
@@ -86,7 +83,7 @@ class CharacterBook:
 
     async def report(self, work: WorkView, roster: Roster, character: Character, *, guild_id: int | None) -> CharacterReport:
         """The profile of `character`, one of the people of `work`, with where they first appear."""
-        sections = [work.outline.sections[index] for index in sorted(work.outline.sections)]
+        sections = _story_sections(work)
         spans = [SectionSpan(section.start, section.end) for section in sections]
         profile = await asyncio.to_thread(build_profile, roster.speakers, character, spans)
         first = await self._library.sentence_at(work.slug, profile.first_offset, guild_id=guild_id)
@@ -127,6 +124,13 @@ def _task(coroutine: Coroutine[Any, Any, WorkSpeakers]) -> asyncio.Task[WorkSpea
     task = asyncio.ensure_future(coroutine)
     task.add_done_callback(lambda done: done.cancelled() or done.exception())
     return task
+
+
+def _story_sections(work: WorkView) -> list[SectionOutline]:
+    """The work's sections in reading order, without front and back matter (unless that is all there is)."""
+    sections = [work.outline.sections[index] for index in sorted(work.outline.sections)]
+    story = [section for section in sections if section.title not in (FRONT_MATTER_TITLE, BACK_MATTER_TITLE)]
+    return story or sections
 
 
 def _section_name(kinds: list[PassageKind]) -> str:

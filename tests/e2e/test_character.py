@@ -54,7 +54,7 @@ async def test_a_character_gets_a_profile_with_a_chart_of_mentions(folio: Harnes
 
 async def test_names_are_found_loosely(folio: Harness) -> None:
     _, edit = await character(folio, name="  the WOMAN ")
-    assert edit is not None and edit.json["embeds"][0]["title"] == "the woman"
+    assert edit is not None and edit.json["embeds"][0]["title"] == "The woman"
 
 
 async def test_a_character_of_a_named_work(folio: Harness) -> None:

@@ -55,7 +55,7 @@ async def test_a_report_locates_the_first_appearance(library: Library) -> None:
     first = report.first_appearance
     assert str(first.location).startswith("Scene 2 · ")
     assert "Lydia" in first.sentence.text and first.sentence.text in first.paragraph.text
-    assert report.first_section == 1 and report.profile.mentions_by_section[1] > 0
+    assert report.profile.first_section == 1 and report.profile.mentions_by_section[1] > 0
 
 
 async def test_chapters_name_the_sections(library: Library) -> None:
@@ -65,7 +65,7 @@ async def test_chapters_name_the_sections(library: Library) -> None:
     report = await book.report(work, roster, book.find(work, roster, "Ben"), guild_id=42)
     assert report.section_name == "Chapter"
     assert report.profile.mentions_by_section == (3, 1, 2)
-    assert report.first_section == 0 and report.first_appearance.sentence.text.startswith("Anna walked")
+    assert report.profile.first_section == 0 and report.first_appearance.sentence.text.startswith("Anna walked")
 
 
 async def test_an_unknown_name_suggests_who_is_there(library: Library) -> None:

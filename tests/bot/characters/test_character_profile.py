@@ -14,7 +14,7 @@ from bot.characters.profile import (
     build_profile,
     conversation_partners,
     memorable_line,
-    per_section,
+    Story,
     quote_text,
     spoken_lines,
 )
@@ -98,7 +98,7 @@ def test_lines_far_apart_are_different_conversations() -> None:
     first = line(0, "“Hello there,”", "Anna")
     near = line(first.end + 10, "“Hello yourself,”", "Ben")
     far = line(near.end + CONVERSATION_GAP_CHARS + 1, "“Anyone?”", "Cleo")
-    partners = conversation_partners([first, near, far], "Ben", [SectionSpan(0, 10_000)])
+    partners = conversation_partners([first, near, far], "Ben", Story([SectionSpan(0, 10_000)]))
     assert partners == {"Anna": 1}
 
 
@@ -106,12 +106,12 @@ def test_unsure_attributions_are_neither_lines_nor_exchanges() -> None:
     sure = line(0, "“Hello there,”", "Anna")
     unsure = line(20, "“Hello yourself,”", "Ben", confidence=SHOWN_CONFIDENCE - 0.1)
     assert spoken_lines([sure, unsure], "Ben") == []
-    assert conversation_partners([sure, unsure], "Anna", [SectionSpan(0, 100)]) == {}
+    assert conversation_partners([sure, unsure], "Anna", Story([SectionSpan(0, 100)])) == {}
 
 
 def test_a_speaker_answering_themself_is_no_exchange() -> None:
     lines = [line(0, "“One,”", "Anna"), line(10, "“two,”", "Anna"), line(20, "“three.”", "Ben")]
-    assert conversation_partners(lines, "Anna", [SectionSpan(0, 100)]) == {"Ben": 1}
+    assert conversation_partners(lines, "Anna", Story([SectionSpan(0, 100)])) == {"Ben": 1}
 
 
 def test_memorable_line_prefers_a_line_of_some_length_then_the_first() -> None:
@@ -142,10 +142,23 @@ def test_names_are_not_rare_words() -> None:
     assert memorable_line([names, words], [names, words]) is words
 
 
-def test_sections_count_offsets_before_them_in_the_first() -> None:
-    sections = [SectionSpan(100, 200), SectionSpan(200, 300), SectionSpan(300, 400)]
-    assert per_section([5, 150, 199, 200, 399, 450], sections) == [3, 1, 2]
-    assert per_section([], sections) == [0, 0, 0]
+def test_only_offsets_inside_the_sections_count() -> None:
+    story = Story([SectionSpan(100, 200), SectionSpan(200, 300), SectionSpan(310, 400)])
+    assert story.count([5, 100, 150, 199, 200, 305, 399, 400, 450]) == [3, 1, 1]
+    assert story.count([]) == [0, 0, 0]
+    assert [story.section_of(offset) for offset in (99, 100, 305, 310)] == [None, 0, None, 2]
+
+
+def test_text_outside_the_sections_is_not_the_story() -> None:
+    """Like a novel's contents page: mentions, lines and first appearance skip it."""
+    speakers = attribute_work(KITCHEN)
+    second_scene = parse_work(KITCHEN).sections[1]
+    anna = Roster(speakers).find("Anna")
+    assert anna is not None
+    profile = build_profile(speakers, anna, [SectionSpan(second_scene.start, second_scene.end)])
+    assert profile.mentions_by_section == (2,) and profile.lines == 1
+    assert KITCHEN[profile.first_offset :].startswith("Anna opened") and profile.first_section == 0
+    assert profile.partners == (("Cleo", 2),)
 
 
 def test_a_quote_shown_alone_loses_the_comma_before_its_tag() -> None:
