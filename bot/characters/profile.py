@@ -29,6 +29,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.attribution.characters import Character
 from bot.attribution.speakers import Utterance
@@ -80,7 +81,9 @@ def build_profile(speakers: WorkSpeakers, character: Character, sections: list[S
     """The profile of ``character`` of a work, counting only the text in ``sections`` (in reading order)."""
     story = Story(sections)
     offsets = [offset for offset in mention_offsets(speakers, character) if story.section_of(offset) is not None]
-    lines = [line for line in spoken_lines(speakers.utterances, character.name) if story.section_of(line.start) is not None]
+    lines = [
+        line for line in spoken_lines(speakers.utterances, character.name) if story.section_of(line.start) is not None
+    ]
     first_offset = offsets[0] if offsets else character.first_offset
     return CharacterProfile(
         name=character.name,
@@ -124,9 +127,7 @@ def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
         if mention.form not in owners:
             owners[mention.form] = characters.find(mention.form)
     named = [m.start for m in characters.mentions if owners[m.form] is character]
-    described = [
-        u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG
-    ]
+    described = [u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG]
     return sorted(named + described) if character.described else named
 
 
@@ -160,11 +161,9 @@ def _starts_sentence(line: Utterance) -> bool:
 
 def conversation_partners(utterances: list[Utterance], name: str, story: Story) -> Counter[str]:
     """Exchanges between ``name`` and each other speaker (see the module's docstring)."""
-    lines = sorted(
-        (u for u in utterances if u.speaker and u.confidence >= SHOWN_CONFIDENCE), key=lambda u: u.start
-    )
+    lines = sorted((u for u in utterances if u.speaker and u.confidence >= SHOWN_CONFIDENCE), key=lambda u: u.start)
     partners: Counter[str] = Counter()
-    for first, second in zip(lines, lines[1:]):
+    for first, second in pairwise(lines):
         section = story.section_of(first.start)
         same_section = section is not None and section == story.section_of(second.start)
         close = second.start - first.end <= CONVERSATION_GAP_CHARS

@@ -22,8 +22,8 @@ from bot.library.service import Library
 from bot.library.views import QuoteHit, WorkView
 from bot.storage.passages import SectionOutline
 from bot.text.ingest import WorkSpeakers
-from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 from bot.text.model import PassageKind
+from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 
 CACHED_ROSTERS = 4
 SECTION_NAMES = {PassageKind.CHAPTER: "Chapter", PassageKind.SCENE: "Scene"}
@@ -81,7 +81,9 @@ class CharacterBook:
         self._rosters.move_to_end(key)
         return work, self._rosters[key]
 
-    async def report(self, work: WorkView, roster: Roster, character: Character, *, guild_id: int | None) -> CharacterReport:
+    async def report(
+        self, work: WorkView, roster: Roster, character: Character, *, guild_id: int | None
+    ) -> CharacterReport:
         """The profile of `character`, one of the people of `work`, with where they first appear."""
         sections = _story_sections(work)
         spans = [SectionSpan(section.start, section.end) for section in sections]

@@ -32,9 +32,7 @@ TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 18, 15, 14
 _rendering = threading.Lock()
 
 
-def mentions_chart(
-    counts: Sequence[int], *, title: str, section_label: str, first_section: int | None = None
-) -> bytes:
+def mentions_chart(counts: Sequence[int], *, title: str, section_label: str, first_section: int | None = None) -> bytes:
     """A PNG of ``counts`` (mentions per section, in reading order) titled ``title``.
 
     ``section_label`` names the sections ("Chapter", "Scene") under the x-axis;
@@ -57,7 +55,7 @@ def mentions_chart(
     return buffer.getvalue()
 
 
-def _style_axes(axes, numbers: list[int]) -> None:  # noqa: ANN001 (matplotlib's Axes)
+def _style_axes(axes, numbers: list[int]) -> None:
     if len(numbers) <= LABELLED_SECTIONS:
         axes.set_xticks(numbers)
     else:

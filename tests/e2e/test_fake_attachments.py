@@ -53,7 +53,8 @@ async def test_a_reply_and_a_followup_carry_their_files(fake: FakeDiscord, bot: 
     interaction = await bot.receive(fake, payload)
     await interaction.response.send_message("here", file=file(CHART))
     followup = await interaction.followup.send("and more", file=file(CHART, "more.png"), wait=True)
-    assert [a["filename"] for a in fake.original_response(payload)["attachments"]] == ["chart.png"]  # type: ignore[index]
+    original = fake.original_response(payload)
+    assert original is not None and [a["filename"] for a in original["attachments"]] == ["chart.png"]
     assert [a.filename for a in followup.attachments] == ["more.png"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.characters.service import CharactersNotReady, CharacterBook, UnknownCharacter
+from bot.characters.service import CharacterBook, CharactersNotReady, UnknownCharacter
 from bot.errors import UnknownWork
 from bot.library.service import Library
 from bot.storage.database import Database
@@ -73,7 +73,9 @@ async def test_an_unknown_name_suggests_who_is_there(library: Library) -> None:
     work, roster = await book.roster_within(30, None, guild_id=None)
     with pytest.raises(UnknownCharacter) as raised:
         book.find(work, roster, "Stilez")
-    assert str(raised.value).startswith("There is no character called “Stilez” in Hello From the Other Side. Try Stiles")
+    assert str(raised.value).startswith(
+        "There is no character called “Stilez” in Hello From the Other Side. Try Stiles"
+    )
 
 
 async def test_another_servers_work_is_unknown(library: Library) -> None:

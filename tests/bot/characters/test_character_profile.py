@@ -11,10 +11,10 @@ from bot.characters.profile import (
     CONVERSATION_GAP_CHARS,
     CharacterProfile,
     SectionSpan,
+    Story,
     build_profile,
     conversation_partners,
     memorable_line,
-    Story,
     quote_text,
     spoken_lines,
 )
