@@ -44,7 +44,7 @@ NOVELS = ("AlicesAdventuresInWonderland", "TheInvisibleMan", "TheSignOfTheFour",
 HOLDOUT = "AnneOfGreenGables"
 BUNDLED = "hello-from-the-other-side"
 TYPES = ("Explicit", "Anaphoric", "Implicit")
-THRESHOLDS = (0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 @dataclass(frozen=True, slots=True)

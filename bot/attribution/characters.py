@@ -18,18 +18,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
-from bot.attribution.names import Mention, find_mentions, learn_name_pairs, learn_name_words
-from bot.attribution.quotes import Span, find_quotes, paragraph_spans
+from bot.attribution.names import Mention, find_mentions, is_subject, learn_name_pairs, learn_name_words
+from bot.attribution.quotes import Quote, Span, find_quotes, narration_spans, paragraph_spans
 from bot.attribution.tags import TagReader
 
 MIN_MENTIONS = 2
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
+_PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
 _GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
-_CLAUSE_START = re.compile(
-    r"(?:^|\n\s*\n|[.!?;:“”\"—(]|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
-    r"\s*(?:[Tt]he\s+)?\Z"
-)
-_SUBJECT_VERB = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
@@ -78,6 +74,12 @@ class CharacterList:
         for character in self.characters:
             for alias in character.aliases:
                 self._by_form.setdefault(normalise(alias), character)
+        for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
+            for alias in character.aliases:
+                words = normalise(alias).split()
+                if len(words) > 1:
+                    self._by_form.setdefault(words[-1], character)
+                    self._by_form.setdefault(words[0], character)
 
     def find(self, form: str) -> Character | None:
         """The character ``form`` names (any alias, loosely compared), if any."""
@@ -104,7 +106,8 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     story = "\n\n".join(text[start:end] for start, end in paragraphs)
     name_words = learn_name_words(story)
-    narration = _narration_spans(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    narration = narration_spans(paragraphs, quotes)
     name_pairs = learn_name_pairs(story, name_words)
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
     characters = _group(mentions)
@@ -117,7 +120,7 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
         _set_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
-    narrator = _narrator(text, paragraphs, narration, listed, name_words, narrated)
+    narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
     return CharacterList(listed, name_words, narrator, name_pairs, mentions)
 
 
@@ -162,9 +165,15 @@ def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tu
 
 
 def _best_home(seeds: Seeds, word: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """The most mentioned seed that ``word`` is the first name or surname of."""
+    """The most mentioned seed that ``word`` is the first name or surname of; a bare surname
+    goes to a woman's titled surname (``Mrs. Hall``) only if no one else has it: narration
+    calls a man by his bare surname (``said Hall``), a woman by her title or first name."""
     fitting = [key for key in seeds if key[1][-1] == word or key[1][0] == word]
-    return max(fitting, key=lambda key: len(seeds[key]), default=None)
+
+    def rank(key: tuple[str | None, tuple[str, ...]]) -> tuple[bool, int]:
+        return TITLE_GENDER.get(key[0] or "") != FEMALE, len(seeds[key])
+
+    return max(fitting, key=rank, default=None)
 
 
 def _seed_gender(key: tuple[str | None, tuple[str, ...]], found: list[Mention]) -> str | None:
@@ -208,7 +217,7 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         return
     votes: Counter[str] = Counter()
     for mention in narration_mentions:
-        if not _SUBJECT_VERB.match(text, mention.end) or not _CLAUSE_START.search(text, max(0, mention.start - 30), mention.start):
+        if not is_subject(text, mention):
             continue
         cue = _GENDER_CUE.search(text, mention.end, mention.end + 200)
         if cue and cue.group().lower() in ("he", "his", "himself"):
@@ -218,21 +227,6 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
     ranked = votes.most_common()
     if ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * (ranked[1][1] if len(ranked) > 1 else 0):
         character.gender = ranked[0][0]
-
-
-def _narration_spans(text: str, paragraphs: list[Span]) -> list[Span]:
-    """The text of ``paragraphs`` outside quotes."""
-    spans: list[Span] = []
-    quotes = iter(find_quotes(text, paragraphs))
-    quote = next(quotes, None)
-    for start, end in paragraphs:
-        position = start
-        while quote is not None and quote.start < end:
-            spans.append((position, quote.start))
-            position = quote.end
-            quote = next(quotes, None)
-        spans.append((position, end))
-    return [(start, end) for start, end in spans if end > start]
 
 
 def _in_spans(spans: list[Span]):  # noqa: ANN202 - a small closure
@@ -249,7 +243,7 @@ def _in_spans(spans: list[Span]):  # noqa: ANN202 - a small closure
 
 def _narrator(
     text: str,
-    paragraphs: list[Span],
+    quotes: list[Quote],
     narration: list[Span],
     listed: list[Character],
     name_words: frozenset[str],
@@ -258,14 +252,14 @@ def _narrator(
     """The first-person narrator, if the narration says "I" often; named after the character
     others address by name far more often than the narration names them (a narrator says "I"),
     when one clearly stands out."""
-    words = sum(text.count(" ", start, end) + text.count("\n", start, end) for start, end in narration)
-    first_person = sum(len(_FIRST_PERSON.findall(text, start, end)) for start, end in narration)
-    if not words or first_person / words < FIRST_PERSON_SHARE:
+    words = Counter(" ".join(text[start:end] for start, end in narration).split())
+    first_person = sum(count for word, count in words.items() if word.strip(_PUNCTUATION) in _FIRST_PERSON)
+    if not words or first_person / words.total() < FIRST_PERSON_SHARE:
         return None
     reader = TagReader(name_words)
     by_form = {normalise(alias): c for c in reversed(listed) for alias in c.aliases}
     addressed: Counter[Character] = Counter()
-    for quote in find_quotes(text, paragraphs):
+    for quote in quotes:
         for name in reader.vocatives(text[quote.start : quote.end]):
             character = by_form.get(normalise(name)) or by_form.get(normalise(name.split()[-1]))
             if character is not None:

@@ -70,7 +70,8 @@ NOT_NAMES = frozenset(
     Mr Mrs Miss Ms Dr Sir Madam Lord Lady God Heaven Hell Chapter CHAPTER Book Part Volume End Note
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday English French German Christmas
     Hello Hi Hey Goodbye Good-bye Yeah Okay OK Please Thanks Thank Sorry Dear Majesty Highness Lordship
-    Ladyship Honour Honor Excellency
+    Ladyship Honour Honor Excellency Thence Hence Whence Thereupon Therefore However Meanwhile Nevertheless
+    Afterwards Presently Suddenly Perhaps Indeed
     """.split()
 )
 """Capitalised words that are never a character's name on their own."""

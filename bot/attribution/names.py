@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.attribution.lexicon import NOT_NAMES, TITLE_GENDER
+from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERBS, TITLE_GENDER
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -108,3 +108,27 @@ def find_mentions(
         mentions.append(Mention(token.start(), tokens[last].end(), title, words, article))
         index = last + 1
     return mentions
+
+
+_CLAUSE_START = re.compile(
+    r"(?:(?:^|\n\s*\n|[.!?;:“”\"—(])\s*(?:(?:For|At|In|On|After|Before|Then|Now|Presently|Suddenly|Meanwhile|Once|"
+    r"With|Without|Still|Yet|Here|There|So)\b(?:\s+[a-z]+){0,3},?)?"
+    r"|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
+    r"\s*(?:[Tt]he\s+)?\Z"
+)
+_VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+_AFTER_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\s+(?:the\s+)?\Z"
+)
+
+
+def is_subject(text: str, mention: Mention) -> bool:
+    """The mention starts a clause and a lower-case word (its verb) follows (``Derek stared``,
+    ``and Lydia said``; not ``to Derek``, not ``Derek’s hands``), or follows a speech verb
+    (``said the Gryphon``)."""
+    before = max(0, mention.start - 40)
+    if _AFTER_SPEECH_VERB.search(text, before, mention.start):
+        return True
+    return bool(_VERB_AFTER.match(text, mention.end) and _CLAUSE_START.search(text, before, mention.start))

@@ -68,3 +68,17 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             closed = raw[quote_end - 1] in "”\"" and quote_end - quote_start > 1
             quotes.append(Quote(start + quote_start, start + quote_end, index, closed))
     return quotes
+
+
+def narration_spans(paragraphs: list[Span], quotes: list[Quote]) -> list[Span]:
+    """The narration of ``paragraphs``: their text outside ``quotes`` (both in reading order)."""
+    spans: list[Span] = []
+    index = 0
+    for start, end in paragraphs:
+        position = start
+        while index < len(quotes) and quotes[index].start < end:
+            spans.append((position, quotes[index].start))
+            position = quotes[index].end
+            index += 1
+        spans.append((position, end))
+    return [(start, end) for start, end in spans if end > start]

@@ -24,33 +24,38 @@ from a beat or from alternation.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.names import Mention, find_mentions
-from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.names import Mention, find_mentions, is_subject
+from bot.attribution.quotes import Quote, Span, find_quotes, narration_spans, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
 CONFIDENCE = {
-    "named tag": 0.95,
-    "described tag": 0.9,
-    "narrator tag": 0.95,
-    "pronoun tag": 0.85,
-    "pronoun tag, conversation": 0.75,
-    "pronoun tag, recent": 0.65,
-    "continued speech": 0.9,
+    "named tag": 0.97,
+    "narrator tag": 0.97,
+    "described tag": 0.85,
+    "pronoun tag, sole candidate": 0.75,
+    "pronoun tag": 0.8,
     "beat": 0.75,
-    "alternation": 0.7,
-    "addressee": 0.55,
-    "nearest name": 0.3,
+    "alternation": 0.75,
+    "addressee": 0.65,
+    "continued speech": 0.6,
+    "pronoun tag, conversation": 0.5,
+    "pronoun tag, recent": 0.5,
+    "nearest name": 0.4,
 }
-"""How far each rule is trusted, before the decay of long alternations."""
+"""How far each rule is trusted: about the share it gets right on the development novels
+(``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
+alternation loses :data:`ALTERNATION_DECAY` a turn."""
 QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
 ALTERNATION_DECAY = 0.04
 MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
+_FIRST_PERSON = re.compile(r"\bI\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,7 @@ class _Attributor:
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words)
         self._quotes = find_quotes(text, paragraphs)
-        self._mentions: list[tuple[int, Character]] = self._narration_mentions()
+        self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
         self._turns: list[_Turn] = []
         self._chain = 0
 
@@ -129,7 +134,7 @@ class _Attributor:
         turn.speakers = [speaker] * len(turn.quotes)
         turn.rules = [rule] * len(turn.quotes)
         if rule == "continued speech":
-            confidence = min(self._turns[-1].confidences)
+            confidence = min(CONFIDENCE[rule], *self._turns[-1].confidences)
         elif rule == "alternation":
             confidence = CONFIDENCE[rule] - ALTERNATION_DECAY * (self._chain - 1)
         else:
@@ -185,11 +190,12 @@ class _Attributor:
         """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._recent_turns(turn.paragraph)
         self._chain += 1
-        if last and before_last and before_last.speaker and before_last.speaker is not last.speaker:
-            if before_last.speaker not in turn.vocatives:
-                return before_last.speaker, "alternation"
-        if last and last.vocatives and last.vocatives[0] is not last.speaker:
-            return last.vocatives[0], "addressee"
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
+        other = before_last.speaker if before_last and last and before_last.speaker is not last.speaker else None
+        if addressed and addressed not in turn.vocatives and addressed is not other:
+            return addressed, "addressee"
+        if other and other not in turn.vocatives:
+            return other, "alternation"
         exclude = {last.speaker} if last else set()
         nearest = self._latest_mention(self._quote_offset(turn), lambda c: c not in exclude and
                                        c not in turn.vocatives)
@@ -214,23 +220,32 @@ class _Attributor:
 
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         gender = "m" if tag.who.lower() == "he" else "f"
+        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+        candidates = self._mentioned_since(window, tag.offset, gender)
+        if len(candidates) == 1:
+            return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
-        local = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=paragraph_start)
+        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+        fits = lambda c: c.gender == gender  # noqa: E731
+        local = self._latest_mention(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
+        local = local or self._latest_mention(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._latest_mention(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
-        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in)
+            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
-        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
+        # a character whose gender the text never showed, if nobody else fits
+        unknown = lambda c: c.gender is None and not c.described and c is not self._characters.narrator  # noqa: E731
+        recent = recent or self._latest_mention(tag.offset, unknown, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
     # -- context ---------------------------------------------------------------------------
@@ -244,21 +259,34 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(self, offset: int, wanted, since: int = 0) -> Character | None:  # noqa: ANN001
-        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``."""
+    def _latest_mention(  # noqa: ANN001
+        self, offset: int, wanted, since: int = 0, subject: bool = False, only_subjects: bool = False
+    ) -> Character | None:
+        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
+        with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
+        or none)."""
         position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        fallback = None
         for index in range(position - 1, -1, -1):
-            mention_offset, character = self._mentions[index]
+            mention_offset, character, is_subject_ = self._mentions[index]
             if mention_offset < since:
                 break
-            if wanted(character) and character is not self._characters.narrator:
-                return character
-        return None
+            if wanted(character):
+                if is_subject_ or not subject:
+                    return character
+                fallback = fallback or character
+        return None if only_subjects else fallback
+
+    def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
+        """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
+        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
+        high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
 
     def _remember(self, offset: int, character: Character) -> None:
-        bisect.insort(self._mentions, (offset, character), key=lambda item: item[0])
+        bisect.insort(self._mentions, (offset, character, True), key=lambda item: item[0])
 
-    def _narration_mentions(self) -> list[tuple[int, Character]]:
+    def _narration_mentions(self) -> list[tuple[int, Character, bool]]:
         quotes = [(quote.start, quote.end) for quote in self._quotes]
         starts = [start for start, _ in quotes]
         found = []
@@ -268,7 +296,12 @@ class _Attributor:
                 continue
             character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
             if character is not None:
-                found.append((mention.start, character))
+                found.append((mention.start, character, is_subject(self._text, mention)))
+        narrator = self._characters.narrator
+        if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
+            for start, end in narration_spans(self._paragraphs, self._quotes):
+                found.extend((match.start(), narrator, True) for match in _FIRST_PERSON.finditer(self._text, start, end))
+            found.sort(key=lambda item: item[0])
         return found
 
     def _find_mentions(self) -> list[Mention]:
@@ -282,8 +315,11 @@ class _Attributor:
     def _vocatives(self, quotes: list[Quote]) -> list[Character]:
         found = []
         for quote in quotes:
-            for name in self._reader.vocatives(self._text[quote.start : quote.end]):
+            quote_text = self._text[quote.start : quote.end]
+            for name in self._reader.vocatives(quote_text):
                 character = self._characters.find_name(name)
+                if character is None and _addresses_at_either_end(quote_text, name):
+                    character = self._characters.add_unlisted(name, quote.start, described=False)
                 if character and character not in found:
                     found.append(character)
         return found
@@ -302,3 +338,10 @@ class _Attributor:
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
             )
         return utterances
+
+
+
+def _addresses_at_either_end(quote: str, name: str) -> bool:
+    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or closes the quote."""
+    inner = quote.strip("“”\"").strip()
+    return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)

@@ -37,17 +37,33 @@ class Tag:
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
 _NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
-_DESCRIPTION = (
-    rf"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
-    rf"(?:(?:{_PERSON_NOUN})\b|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b)"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
+_CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
+_NOT_IN_PHRASE = (
+    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also)\b"
+    r"|[a-z]+ly\b)"
 )
-_SUBJECT = rf"(?P<who>\b(?:[Hh]e|[Ss]he|I)\b|{_DESCRIPTION}|{_NAME})"
+_ADJECTIVES = rf"(?:{_NOT_IN_PHRASE}[a-z][\w-]*\s+){{0,2}}"
+_WITH_PHRASE = rf"(?:\s+with\s+(?:the|a|an|his|her)\s+{_ADJECTIVES}{_NOT_IN_PHRASE}[a-z][\w-]*)?"
+_PERSON = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:(?:{_PERSON_NOUN})\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
+_ANYONE = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:{_NOT_IN_PHRASE}[a-z][\w-]*\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
+"""``the mariner``: after a speech verb, any noun is a speaker; elsewhere only a person noun."""
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he|I)\b"
+_SPEECH_VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
 _ADVERB = r"(?:[a-z]+ly|then|again|at\s+last|at\s+once|now|once\s+more|presently|still)"
-_VERB = r"(?P<verb>[a-z]+)"
+_ASIDE = r"(?:\s*,\s*(?:[a-z]+\s+){0,2}?[a-z]+,)?"
 _LEAD = r"[\s,—–-]*"
 
-_INVERTED_AFTER = re.compile(rf"{_LEAD}(?:{_ADVERB}\s+)?{_VERB}(?:\s+(?:{'|'.join(PARTICLES)}))?\s+{_SUBJECT}")
-_NORMAL = re.compile(rf"{_SUBJECT}(?:\s*,\s*(?:[a-z]+\s+){{0,2}}?[a-z]+,)?(?:\s+{_ADVERB})?\s+{_VERB}\b")
+# “…,” said the mariner / said he / cried Mr. Heelas
+_INVERTED = re.compile(
+    rf"{_LEAD}(?:{_ADVERB}\s+)?{_SPEECH_VERB}(?:\s+(?:{'|'.join(PARTICLES)}))?\s+"
+    rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME})"
+)
+# Lydia stated / the old woman kindly explained / The woman, unfortunately, said
+_SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+{_SPEECH_VERB}")
+# Derek stared / The woman, unfortunately, frowned
+_BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
+_SPEECH_WORD = re.compile(rf"\b{_SPEECH_VERB}")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")']*\s+(?=[A-Z“\"])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
 _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
@@ -67,16 +83,18 @@ class TagReader:
         whatever its verb (``“Stiles,” Lydia hesitated, “Look …”``,
         ``“I’m looking for the Stilinskis,” Derek started``).
         """
-        inverted = _INVERTED_AFTER.match(narration)
-        if inverted and inverted["verb"] in SPEECH_VERBS:
-            tag = self._tag(inverted, offset, speech=True, mid_sentence=True)
-            if tag:
-                return tag
-        normal = _NORMAL.match(narration, len(narration) - len(narration.lstrip(" \t\n,—–-")))
-        if normal is None or normal["verb"] in ("and", "or", "of", "nor"):
+        inverted = _INVERTED.match(narration)
+        tag = self._tag(inverted, offset, speech=True, mid_sentence=True) if inverted else None
+        start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
+        continues = bool(_CONTINUES.search(quote))
+        speech = _SPEECH.match(narration, start)
+        tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
+        if tag:
+            return tag
+        beat = _BEAT.match(narration, start)
+        if beat is None or beat["verb"] in ("and", "or", "of", "nor"):
             return None
-        speaks = normal["verb"] in SPEECH_VERBS or bool(_CONTINUES.search(quote))
-        return self._tag(normal, offset, speech=speaks)
+        return self._tag(beat, offset, speech=continues, mid_sentence=continues)
 
     def before(self, narration: str, offset: int) -> Tag | None:
         """The tag in the last sentence of ``narration``, which runs up to a quote.
@@ -93,32 +111,33 @@ class TagReader:
             return None
         lead = _CLAUSE_LEAD.match(sentence)
         subject_at = sentence_start + (lead.end() if lead else 0)
+        beat = _BEAT.match(narration, subject_at)
         if _OPEN_ENDED.search(sentence):
-            for match in _NORMAL.finditer(narration, sentence_start):
-                if match["verb"] in SPEECH_VERBS:
-                    tag = self._tag(match, offset, speech=True)
-                    if tag:
-                        return tag
-        beat = _NORMAL.match(narration, subject_at)
+            for match in reversed(list(_SPEECH.finditer(narration, sentence_start))):
+                tag = self._tag(match, offset, speech=True)
+                if tag:
+                    return tag
+            if beat and _SPEECH_WORD.search(narration, beat.end()):  # She ate a bit, and said to herself,
+                return self._tag(beat, offset, speech=True)
         return self._tag(beat, offset, speech=False) if beat else None
 
     def _tag(self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False) -> Tag | None:
         """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``)."""
         who = match["who"]
-        kind = self._kind(who, mid_sentence)
+        kind = self._kind(who, mid_sentence, speech)
         if kind is None:
             return None
-        return Tag(_trim_name(who) if kind is Who.NAME else who, kind, speech, offset + match.start("who"))
+        return Tag(" ".join(who.split()), kind, speech, offset + match.start("who"))
 
-    def _kind(self, who: str, mid_sentence: bool = False) -> Who | None:
+    def _kind(self, who: str, mid_sentence: bool = False, speech: bool = False) -> Who | None:
         words = who.split()
         if who == "I":
             return Who.NARRATOR
         if who.lower() in ("he", "she"):
             return Who.PRONOUN
-        if words[0].lower() in ("the", "his", "her", "my", "our", "their"):
-            noun = words[-1]
-            if noun.lower() in PERSON_NOUNS or noun in self._name_words:
+        if words[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their"):
+            noun = words[words.index("with") - 1] if "with" in words else words[-1]
+            if speech or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None
         name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
@@ -131,7 +150,7 @@ class TagReader:
         """Names addressed in ``quote``: ``“Stiles, …”``, ``“…, Derek.”``, ``“my dear Watson”``."""
         found = []
         for match in _VOCATIVE.finditer(quote):
-            name = _trim_name(match["name"])
+            name = " ".join(match["name"].split())
             if name.split()[-1] in self._name_words:
                 found.append(name)
         return found
@@ -141,7 +160,3 @@ _VOCATIVE = re.compile(
     rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
 )
 
-
-def _trim_name(who: str) -> str:
-    """A name without words that follow it by accident (``Lydia Said`` → keep both; strip nothing else)."""
-    return " ".join(who.split())

@@ -42,7 +42,7 @@ from bot.text.plain import outline_plain
 from bot.text.sentences import sentence_spans
 
 UNTITLED = "Untitled"
-SHOWN_CONFIDENCE = 0.6
+SHOWN_CONFIDENCE = 0.7
 """A dialogue passage carries its speaker when the attribution is at least this sure."""
 
 
