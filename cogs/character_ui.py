@@ -9,12 +9,14 @@ from bot.attribution.characters import Character
 from bot.characters.profile import quote_text
 from bot.characters.service import CharacterReport
 from bot.text.excerpt import excerpt_around, shorten
-from cogs.discord_limits import CHOICE_CHARS, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE
+from cogs.discord_limits import CHOICE_CHARS, EMBED_TITLE, FIELD_VALUE
 
 CHART_FILE = "mentions.png"
 CHARACTER_COLOUR = discord.Colour.from_rgb(0x58, 0x65, 0xF2)
 EXCERPT_CHARS = 300
 ALIASES_SHOWN = 8
+ALIASES_CHARS = 400
+PARTNER_CHARS = 60
 CHART_NAME_CHARS = 32
 """Longest name a chart title shows whole (the title fits the image at phone size)."""
 
@@ -25,7 +27,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
     aliases = ", ".join(profile.aliases[:ALIASES_SHOWN])
     embed = discord.Embed(
         title=shorten(profile.name[:1].upper() + profile.name[1:], EMBED_TITLE),
-        description=shorten(f"Also called {aliases}." if aliases else "", EMBED_DESCRIPTION),
+        description=shorten(f"Also called {aliases}." if aliases else "", ALIASES_CHARS),
         colour=CHARACTER_COLOUR,
     )
     excerpt = excerpt_around(first.paragraph.text, first.sentence.text, EXCERPT_CHARS)
@@ -38,8 +40,8 @@ def character_embed(report: CharacterReport) -> discord.Embed:
         inline=True,
     )
     embed.add_field(name="Lines spoken", value=str(profile.lines), inline=True)
-    partners = ", ".join(f"{' '.join(name.split())} ({exchanges})" for name, exchanges in profile.partners)
-    embed.add_field(name="Talks most with", value=shorten(partners or "No one yet", FIELD_VALUE), inline=True)
+    partners = ", ".join(f"{shorten(' '.join(name.split()), PARTNER_CHARS)} ({n})" for name, n in profile.partners)
+    embed.add_field(name="Talks most with", value=shorten(partners or "No one", FIELD_VALUE), inline=True)
     if profile.memorable_line is not None:
         line = quote_text(profile.memorable_line)
         embed.add_field(name="A memorable line", value=shorten(line, FIELD_VALUE), inline=False)
