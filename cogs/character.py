@@ -19,7 +19,8 @@ from cogs.discord_limits import CHOICES
 
 MAX_NAME_CHARS = 100
 COMMAND_WAIT = 1.5
-"""Seconds /character waits for a work's characters before answering that they are not ready (Discord allows 3)."""
+"""Seconds /character waits for a work's characters before answering that they are not ready: Discord
+allows 3 for the first answer, and the profile (up to a quarter of a second for a novel) comes first."""
 AUTOCOMPLETE_WAIT = 1.0
 
 
@@ -47,9 +48,10 @@ class CharacterCog(commands.Cog):
     ) -> None:
         guild_id = interaction.guild_id
         story, roster = await self.book.roster_within(COMMAND_WAIT, work, guild_id=guild_id)
-        person = self.book.find(story, roster, name)  # an unknown name is answered privately (FolioError)
-        await interaction.response.defer(thinking=True)
+        person = self.book.find(story, roster, name)
         report = await self.book.report(story, roster, person, guild_id=guild_id)
+        # Anything that went wrong so far (an unknown name...) is answered privately; only the chart waits.
+        await interaction.response.defer(thinking=True)
         chart = await asyncio.to_thread(_draw_chart, report)
         await interaction.edit_original_response(
             embed=character_embed(report), attachments=[discord.File(BytesIO(chart), filename=CHART_FILE)]
