@@ -26,7 +26,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
     profile, first = report.profile, report.first_appearance
     aliases = ", ".join(profile.aliases[:ALIASES_SHOWN])
     embed = discord.Embed(
-        title=shorten(profile.name[:1].upper() + profile.name[1:], EMBED_TITLE),
+        title=shorten(_heading(profile.name), EMBED_TITLE),
         description=shorten(f"Also called {aliases}." if aliases else "", ALIASES_CHARS),
         colour=CHARACTER_COLOUR,
     )
@@ -51,7 +51,7 @@ def character_embed(report: CharacterReport) -> discord.Embed:
 
 
 def chart_title(report: CharacterReport) -> str:
-    return f"{shorten(report.profile.name, CHART_NAME_CHARS)}: mentions by {report.section_name.lower()}"
+    return f"{shorten(_heading(report.profile.name), CHART_NAME_CHARS)}: mentions by {report.section_name.lower()}"
 
 
 def character_choice(character: Character) -> app_commands.Choice[str]:
@@ -59,6 +59,11 @@ def character_choice(character: Character) -> app_commands.Choice[str]:
     name = shorten(character.name, CHOICE_CHARS)
     shown = shorten(f"{character.name} ({character.mentions} mentions)", CHOICE_CHARS)
     return app_commands.Choice(name=shown, value=name)
+
+
+def _heading(name: str) -> str:
+    """A name as a heading starts: with a capital (*the woman* is "The woman")."""
+    return name[:1].upper() + name[1:]
 
 
 def _plural(section_name: str) -> str:
