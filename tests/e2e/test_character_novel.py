@@ -9,7 +9,7 @@ import pytest_asyncio
 from fake_discord import payloads
 from fake_discord.harness import Harness, running_folio
 from postgres import target_database
-from test_character import DEFERRED_MESSAGE, EPHEMERAL, PNG_SIGNATURE, character, field
+from test_character import DEFERRED_MESSAGE, PNG_SIGNATURE, character, field
 from test_quote_novel import DRACULA, add_work_with_cli
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -47,11 +47,3 @@ async def test_names_come_once_the_novel_is_read_and_the_chart_has_its_chapters(
     [chart] = edit.files
     assert chart.data.startswith(PNG_SIGNATURE)
 
-
-async def test_a_command_before_the_novel_is_read_says_so_privately(folio_with_dracula: Harness) -> None:
-    """Whether the reading is done by now depends on the machine; each answer must be one of the two."""
-    callback, edit = await character(folio_with_dracula, name="Lucy", work="dracula")
-    if edit is None:
-        assert callback["data"]["flags"] & EPHEMERAL and "still reading Dracula" in callback["data"]["content"]
-    else:
-        assert edit.json["embeds"][0]["title"] == "Lucy"
