@@ -28,6 +28,7 @@ import argparse
 import ast
 import bisect
 import csv
+import os
 import platform
 import re
 import time
@@ -87,8 +88,15 @@ def load(name: str) -> tuple[str, list[Gold], dict[str, set[str]]]:
     with (folder / "quotation_info.csv").open(encoding="utf-8") as file:
         for row in csv.DictReader(file):
             spans = ast.literal_eval(row["quoteByteSpans"])
-            golds.append(Gold(spans[0][0], row["speaker"], row["quoteType"]))
+            golds.append(Gold(spans[0][0], _main_name(row["speaker"], names), row["quoteType"]))
     return text, golds, names
+
+
+def _main_name(speaker: str, names: dict[str, set[str]]) -> str:
+    """The character a label names: some labels use an alias (``Kemp`` for ``The Doctor``)."""
+    if speaker in names:
+        return speaker
+    return next((main for main, aliases in names.items() if speaker in aliases), speaker)
 
 
 def score(name: str) -> Tally:
@@ -151,8 +159,8 @@ def _percent(right: int, total: int) -> str:
 
 
 def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
-    lines = [f"Speaker attribution on {platform.machine()} {platform.processor() or ''} "
-             f"(Python {platform.python_version()}); {HOLDOUT} is the hold-out novel."]
+    lines = [f"Speaker attribution on {_machine()}, Python {platform.python_version()}; "
+             f"{HOLDOUT} is the hold-out novel."]
     header = ["text", "quotes", *TYPES, "overall", "nearest name", "seconds"]
     rows = []
     for name, tally in tallies.items():
@@ -176,6 +184,16 @@ def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
         )])
     lines += _table(header, rows, markdown)
     return lines
+
+
+def _machine() -> str:
+    """The CPU's model name and count, as /proc/cpuinfo tells (else the architecture)."""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return platform.machine()
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    return f"{model.group(1).strip() if model else platform.machine()}, {os.cpu_count()} CPUs"
 
 
 def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str]:

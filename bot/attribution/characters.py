@@ -13,13 +13,27 @@ from the speech tags that describe them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
-from bot.attribution.names import Mention, find_mentions, is_subject, learn_name_pairs, learn_name_words
-from bot.attribution.quotes import Quote, Span, find_quotes, narration_spans, paragraph_spans
+from bot.attribution.names import (
+    Mention,
+    find_mentions,
+    is_subject,
+    learn_name_pairs,
+    learn_name_words,
+)
+from bot.attribution.quotes import (
+    Quote,
+    Span,
+    find_quotes,
+    narration_spans,
+    paragraph_spans,
+)
 from bot.attribution.tags import TagReader
 
 MIN_MENTIONS = 2
@@ -229,9 +243,8 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         character.gender = ranked[0][0]
 
 
-def _in_spans(spans: list[Span]):  # noqa: ANN202 - a small closure
-    import bisect
-
+def _in_spans(spans: list[Span]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside one of ``spans`` (sorted, not overlapping)."""
     starts = [start for start, _ in spans]
 
     def contains(offset: int) -> bool:

@@ -24,6 +24,8 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 """Verbs that make narration beside a quote a speech tag (``said``, ``cried``, ``thought``)."""
+SPEECH_VERB_PATTERN = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+"""A regular expression matching any of :data:`SPEECH_VERBS` as a whole word (from its start)."""
 
 PARTICLES = frozenset({"on", "in", "out", "up", "back", "off"})
 """Words that may follow a speech verb inside a tag (``went on``, ``put in``)."""

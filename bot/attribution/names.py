@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERBS, TITLE_GENDER
+from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERB_PATTERN, TITLE_GENDER
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -119,9 +119,7 @@ _CLAUSE_START = re.compile(
 _VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 
 
-_AFTER_SPEECH_VERB = re.compile(
-    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\s+(?:the\s+)?\Z"
-)
+_AFTER_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 
 
 def is_subject(text: str, mention: Mention) -> bool:

@@ -25,11 +25,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.attribution.characters import Character, CharacterList, build_characters
 from bot.attribution.names import Mention, find_mentions, is_subject
-from bot.attribution.quotes import Quote, Span, find_quotes, narration_spans, paragraph_spans
+from bot.attribution.quotes import (
+    Quote,
+    Span,
+    find_quotes,
+    narration_spans,
+    paragraph_spans,
+)
 from bot.attribution.tags import Tag, TagReader, Who
 
 CONFIDENCE = {
@@ -167,9 +174,9 @@ class _Attributor:
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
         opens_paragraph = turn.quotes[0].start == self._paragraphs[turn.paragraph][0]
-        if previous and previous.paragraph == turn.paragraph - 1 and not previous.quotes[-1].closed:
-            if opens_paragraph and previous.speaker:
-                return previous.speaker, "continued speech"
+        follows_open_quote = previous and previous.paragraph == turn.paragraph - 1 and not previous.quotes[-1].closed
+        if follows_open_quote and opens_paragraph and previous.speaker:
+            return previous.speaker, "continued speech"
         return None
 
     def _beat(self, turn: _Turn) -> tuple[Character, str] | None:
@@ -226,7 +233,10 @@ class _Attributor:
             return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
         lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
-        fits = lambda c: c.gender == gender  # noqa: E731
+
+        def fits(character: Character) -> bool:
+            return character.gender == gender
+
         local = self._latest_mention(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
         local = local or self._latest_mention(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
         local = local or self._latest_mention(tag.offset, fits, since=paragraph_start)
@@ -243,9 +253,7 @@ class _Attributor:
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
-        # a character whose gender the text never showed, if nobody else fits
-        unknown = lambda c: c.gender is None and not c.described and c is not self._characters.narrator  # noqa: E731
-        recent = recent or self._latest_mention(tag.offset, unknown, since=lead_in, subject=True)
+        recent = recent or self._latest_mention(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
     # -- context ---------------------------------------------------------------------------
@@ -259,8 +267,13 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(  # noqa: ANN001
-        self, offset: int, wanted, since: int = 0, subject: bool = False, only_subjects: bool = False
+    def _latest_mention(
+        self,
+        offset: int,
+        wanted: Callable[[Character], bool],
+        since: int = 0,
+        subject: bool = False,
+        only_subjects: bool = False,
     ) -> Character | None:
         """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
         with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
@@ -276,6 +289,10 @@ class _Attributor:
                     return character
                 fallback = fallback or character
         return None if only_subjects else fallback
+
+    def _of_unknown_gender(self, character: Character) -> bool:
+        """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
+        return character.gender is None and not character.described and character is not self._characters.narrator
 
     def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
         """The characters of ``gender`` mentioned between ``since`` and ``offset``."""

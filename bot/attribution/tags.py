@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.attribution.lexicon import NOT_NAMES, PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
+from bot.attribution.lexicon import (
+    NOT_NAMES,
+    PARTICLES,
+    PERSON_NOUNS,
+    SPEECH_VERB_PATTERN,
+    TITLE_GENDER,
+)
 
 
 class Who(Enum):
@@ -49,7 +55,7 @@ _PERSON = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:(?:{_PERSON_NOUN})\b|{_CAPITALISED_
 _ANYONE = rf"{_DETERMINER}\s+{_ADJECTIVES}(?:{_NOT_IN_PHRASE}[a-z][\w-]*\b|{_CAPITALISED_NOUN}){_WITH_PHRASE}"
 """``the mariner``: after a speech verb, any noun is a speaker; elsewhere only a person noun."""
 _PRONOUN = r"\b(?:[Hh]e|[Ss]he|I)\b"
-_SPEECH_VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+_SPEECH_VERB = rf"(?P<verb>{SPEECH_VERB_PATTERN})"
 _ADVERB = r"(?:[a-z]+ly|then|again|at\s+last|at\s+once|now|once\s+more|presently|still)"
 _ASIDE = r"(?:\s*,\s*(?:[a-z]+\s+){0,2}?[a-z]+,)?"
 _LEAD = r"[\s,—–-]*"

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.attribution.characters import Character, CharacterList, build_characters, normalise
+from bot.attribution.characters import (
+    Character,
+    CharacterList,
+    build_characters,
+    normalise,
+)
 from bot.attribution.names import find_mentions, learn_name_words
 
 REPO = Path(__file__).resolve().parents[3]

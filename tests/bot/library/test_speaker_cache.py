@@ -12,6 +12,7 @@ import bot.library.speakers as speakers_module
 from bot.errors import UnknownWork
 from bot.library.service import Library
 from bot.storage.database import Database
+from bot.text.ingest import WorkSpeakers
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ async def test_attribution_runs_off_the_event_loop_once_per_text(
     threads: list[int] = []
     real = speakers_module.attribute_work
 
-    def counting(text: str):  # noqa: ANN202
+    def counting(text: str) -> WorkSpeakers:
         threads.append(threading.get_ident())
         return real(text)
 
