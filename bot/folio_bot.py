@@ -40,6 +40,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.discuss",
     "cogs.daily",
     "cogs.read",
+    "cogs.character",
     "cogs.config",
     "cogs.help",
     "cogs.owner",

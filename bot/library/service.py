@@ -304,6 +304,15 @@ class Library:
             raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")
         return work, paragraph
 
+    async def sentence_at(self, slug: str, offset: int, *, guild_id: int | None) -> QuoteHit:
+        """The sentence of the work `slug` at `offset` in its source text, with its paragraph."""
+        work = await self.load(slug, guild_id=guild_id)
+        sentence = await self._passages.containing(work.record.id, PassageKind.SENTENCE, offset)
+        paragraph = await self._passages.containing(work.record.id, PassageKind.PARAGRAPH, offset)
+        if sentence is None or paragraph is None:
+            raise PassageNotFound(f"{echo(work.title)} has no text at that point.")
+        return QuoteHit(work, sentence, paragraph, score=1.0)
+
     # -- internals -----------------------------------------------------------------------
 
     async def _visible_record(self, slug: str, guild_id: int | None) -> WorkRecord:

@@ -5,13 +5,15 @@ MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
 reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
 It refuses a message that breaks a size limit (400, code 50035) and one that
 would show nothing: no content, embeds, components, files, stickers or poll
-(400, code 50006), whether sent so or left so by an edit. A thread needs a name
-of 1-100 characters (400, code 50035), and a message has at most one thread
-(400, code 160004; a thread from an unknown message is 404, code 10008).
+(400, code 50006), whether sent so or left so by an edit, and a file over the
+upload limit a server without boosts has (10 MiB; 413, code 40005). A thread
+needs a name of 1-100 characters (400, code 50035), and a message has at most one
+thread (400, code 160004; a thread from an unknown message is 404, code 10008).
 """
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
@@ -23,9 +25,10 @@ from .gateway import FakeGateway
 from .wire import (
     BODY,
     CANNOT_SEND_EMPTY_MESSAGE,
-    THREAD_ALREADY_CREATED,
     FILES,
     JSON,
+    REQUEST_ENTITY_TOO_LARGE,
+    THREAD_ALREADY_CREATED,
     UNKNOWN_MESSAGE,
     DiscordError,
     Route,
@@ -72,15 +75,24 @@ class MessageStore:
     # --- what Discord refuses ------------------------------------------------------------------
 
     def refuse_new(self, body: JSON | None, files: list[UploadedFile]) -> None:
-        """Raise Discord's refusal of a new message ``body``: over a limit (50035) or empty (50006)."""
+        """Raise Discord's refusal of a new message ``body``: a file too large (40005), over a limit (50035)
+        or empty (50006)."""
+        self.refuse_oversized(files)
         refuse_violations(limits.message_violations(body))
         self.refuse_empty(body, files)
 
     def refuse_edit(self, message_id: str, body: JSON | None, files: list[UploadedFile]) -> None:
         """Raise Discord's refusal of an edit: unknown message (10008), over a limit, or leaving it empty."""
         current = self.get(message_id)
+        self.refuse_oversized(files)
         refuse_violations(limits.message_violations(body))
         self.refuse_empty(body, files, current)
+
+    @staticmethod
+    def refuse_oversized(files: list[UploadedFile]) -> None:
+        """Raise 413, code 40005, if a file is over the upload limit (``attachment_size_limit``)."""
+        if any(len(upload.data) > payloads.ATTACHMENT_SIZE_LIMIT for upload in files):
+            raise DiscordError(413, REQUEST_ENTITY_TOO_LARGE, "Request entity too large")
 
     @staticmethod
     def refuse_empty(body: JSON | None, files: list[UploadedFile], current: JSON | None = None) -> None:
@@ -165,6 +177,7 @@ class MessageStore:
         for upload in files:
             attachment_id = str(payloads.snowflake())
             filename = upload.filename or upload.field
+            content_type = mimetypes.guess_type(filename)[0] or upload.content_type  # Discord tells by the name
             url = f"{self.origin}/attachments/{attachment_id}/{filename}"
             attachments.append(
                 {
@@ -173,7 +186,7 @@ class MessageStore:
                     "size": len(upload.data),
                     "url": url,
                     "proxy_url": url,
-                    "content_type": upload.content_type,
+                    "content_type": content_type,
                 }
             )
         return attachments

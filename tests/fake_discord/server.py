@@ -71,6 +71,9 @@ API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"
 CDN_PREFIX = "/cdn/attachments"
 UNKNOWN = web.RequestKey("unknown", bool)
+MAX_REQUEST_BYTES = 10 * payloads.ATTACHMENT_SIZE_LIMIT + 2**20
+"""Ten files at the upload limit and their JSON: larger bodies than aiohttp's 1 MiB default, so that
+the routes, not aiohttp, judge the files (see :meth:`MessageStore.refuse_oversized`)."""
 
 
 @dataclass
@@ -300,7 +303,7 @@ class FakeDiscord:
     # --- the aiohttp application ----------------------------------------------------------
 
     def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._record])
+        app = web.Application(middlewares=[self._record], client_max_size=MAX_REQUEST_BYTES)
         app.router.add_get(GATEWAY_PATH, self.gateway.handle)
         app.router.add_get(CDN_PREFIX + "/{attachment_id}/{filename}", self._hosted_file)
         for method, path, handler in self._routes() + self._interactions.routes() + self._store.routes():
