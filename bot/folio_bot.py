@@ -25,6 +25,7 @@ from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.storage.database import Database
+from bot.storage.passage_messages import PassageMessages
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class FolioBot(commands.Bot):
         self.database = database
         self.library = library
         self.clock: Clock = clock_for(settings.clock_file)
+        self.passage_messages = PassageMessages(database, self.clock)
+        """Which message shows which passage: record every message that shows one."""
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error
