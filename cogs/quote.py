@@ -12,6 +12,7 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.storage.passage_messages import MessageKind
 from bot.search.query import MAX_QUERY_CHARS
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
@@ -55,6 +56,22 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         await interaction.response.edit_message(
             embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
         )
+        if interaction.message is not None:
+            await self._record(interaction, interaction.message.id, paragraph, MessageKind.NAVIGATION)
+
+    async def _record(
+        self, interaction: discord.Interaction, message_id: int, paragraph: Passage, kind: MessageKind
+    ) -> None:
+        """Remember which passage the message now shows, so reactions on it count for that passage."""
+        assert paragraph.id is not None, "stored passages have ids"
+        await self.bot.passage_messages.record(
+            message_id=message_id,
+            channel_id=interaction.channel_id or 0,
+            guild_id=interaction.guild_id,
+            passage_id=paragraph.id,
+            kind=kind,
+            requested_by=interaction.user.id,
+        )
 
     @app_commands.command(name="quote", description="Find a line you half-remember in the story")
     @app_commands.describe(
@@ -72,9 +89,11 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
-        await interaction.response.send_message(
+        sent = await interaction.response.send_message(
             embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
         )
+        if sent.message_id is not None:
+            await self._record(interaction, sent.message_id, best.paragraph, MessageKind.QUOTE)
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(
