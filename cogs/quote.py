@@ -53,11 +53,12 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
-        await interaction.response.edit_message(
-            embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
-        )
-        if interaction.message is not None:
-            await self._record(interaction, interaction.message.id, paragraph, MessageKind.NAVIGATION)
+        async with self.bot.passage_messages.sending():
+            await interaction.response.edit_message(
+                embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
+            )
+            if interaction.message is not None:
+                await self._record(interaction, interaction.message.id, paragraph, MessageKind.NAVIGATION)
 
     async def _record(
         self, interaction: discord.Interaction, message_id: int, paragraph: Passage, kind: MessageKind
@@ -89,11 +90,12 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
-        sent = await interaction.response.send_message(
-            embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
-        )
-        if sent.message_id is not None:
-            await self._record(interaction, sent.message_id, best.paragraph, MessageKind.QUOTE)
+        async with self.bot.passage_messages.sending():
+            sent = await interaction.response.send_message(
+                embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
+            )
+            if sent.message_id is not None:
+                await self._record(interaction, sent.message_id, best.paragraph, MessageKind.QUOTE)
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.clock import Clock
-from bot.reactions.hall import BelowAction, EntryState, HallConfig, HallEntry
+from bot.reactions.hall import FINAL_STATES, BelowAction, EntryState, HallConfig, HallEntry
 from bot.storage.database import Database, Row
 
 STALE_CLAIM = timedelta(minutes=2)
@@ -94,21 +94,24 @@ class HallOfFame:
             )
 
     async def update(
-        self, original_message_id: int, state: EntryState, shown_count: int, hall_message_id: int | None = None
-    ) -> None:
-        """Record the entry's new state and the count its post shows (and the post, once it is sent)."""
+        self, original_message_id: int, state: EntryState, shown_count: int, hall_message_id: int | None
+    ) -> bool:
+        """Record the entry's new state, its post and the count it shows; False if the entry has ended
+        meanwhile (its original or post was deleted: the caller's fresh post must go too)."""
+        finals = [str(final) for final in FINAL_STATES]
         async with self._database.transaction() as db:
-            await db.execute(
-                "UPDATE hall_entries SET state = ?, shown_count = ?,"
-                " hall_message_id = COALESCE(?, hall_message_id) WHERE original_message_id = ?",
-                (str(state), shown_count, hall_message_id, original_message_id),
+            row = await db.fetch_one(
+                "UPDATE hall_entries SET state = ?, shown_count = ?, hall_message_id = ?"
+                " WHERE original_message_id = ? AND state NOT IN (?, ?) RETURNING original_message_id",
+                (str(state), shown_count, hall_message_id, original_message_id, *finals),
             )
+        return row is not None
 
     async def end_for_deleted(self, message_id: int) -> HallEntry | None:
         """A deleted message ends its entry for good: as the original, or as the hall post.
 
         Returns the entry as it was (its hall post may need taking down), or None if the
-        message was neither.
+        message was neither, or the entry had already ended.
         """
         async with self._database.transaction() as db:
             row = await db.fetch_one(
@@ -118,6 +121,8 @@ class HallOfFame:
             if row is None:
                 return None
             entry = entry_from_row(row)
+            if entry.state in FINAL_STATES:
+                return None
             ended = EntryState.ORIGINAL_DELETED if entry.original_message_id == message_id else EntryState.HALL_DELETED
             await db.execute(
                 "UPDATE hall_entries SET state = ? WHERE original_message_id = ?",

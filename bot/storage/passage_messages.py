@@ -4,18 +4,26 @@ Every feature that posts a passage records the message it sent, so readers'
 reactions on it count for the passage (see :mod:`bot.reactions`)::
 
     shown = bot.passage_messages            # one PassageMessages per bot
-    await shown.record(
-        message_id=message.id, channel_id=message.channel.id, guild_id=message.guild.id,
-        passage_id=passage.id, kind=MessageKind.TRIVIA, requested_by=interaction.user.id,
-    )
+    async with shown.sending():
+        message = await channel.send(embed=...)
+        await shown.record(
+            message_id=message.id, channel_id=message.channel.id, guild_id=message.guild.id,
+            passage_id=passage.id, kind=MessageKind.TRIVIA, requested_by=interaction.user.id,
+        )
 
 For an interaction reply, the message id is ``(await interaction.response.send_message(...)).message_id``.
+``sending()`` covers the moment between Discord showing the message and the record
+landing: a reaction arriving then waits for it (:meth:`PassageMessages.settled`)
+instead of being taken for a reaction on some other message.
 Recording again for the same message (◀ ▶ turned it to another passage) replaces
 what it shows. Messages outside a server are not recorded: reactions count in servers.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -55,6 +63,23 @@ class PassageMessages:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._database = database
         self._clock = clock
+        self._sending: set[asyncio.Future[None]] = set()
+
+    @asynccontextmanager
+    async def sending(self) -> AsyncIterator[None]:
+        """Wrap sending a passage's message and recording it (see the module docstring)."""
+        done = asyncio.get_running_loop().create_future()
+        self._sending.add(done)
+        try:
+            yield
+        finally:
+            self._sending.discard(done)
+            done.set_result(None)
+
+    async def settled(self) -> None:
+        """Wait until the messages being sent now are recorded (those sent later are not waited for)."""
+        if self._sending:
+            await asyncio.wait(set(self._sending))
 
     async def record(
         self,

@@ -37,6 +37,7 @@ class ReactionTarget:
 
     message_id: int
     guild_id: int
+    channel_id: int
     passage_id: int
     requested_by: int | None
 
@@ -132,11 +133,12 @@ class ReactionLedger:
 
 async def _target(db: Session, message_id: int) -> ReactionTarget | None:
     row = await db.fetch_one(
-        "SELECT m.guild_id, m.passage_id, m.requested_by, h.original_message_id FROM passage_messages m"
-        " LEFT JOIN hall_entries h ON h.hall_message_id = m.message_id WHERE m.message_id = ?",
+        "SELECT o.message_id, o.guild_id, o.channel_id, o.passage_id, o.requested_by FROM passage_messages m"
+        " LEFT JOIN hall_entries h ON h.hall_message_id = m.message_id"
+        " JOIN passage_messages o ON o.message_id = COALESCE(h.original_message_id, m.message_id)"
+        " WHERE m.message_id = ?",
         (message_id,),
     )
     if row is None:
         return None
-    original = row["original_message_id"] or message_id
-    return ReactionTarget(original, row["guild_id"], row["passage_id"], row["requested_by"])
+    return ReactionTarget(row[0], row[1], row[2], row[3], row[4])

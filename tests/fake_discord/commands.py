@@ -140,7 +140,19 @@ def _value_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> lis
             problems.append(f"{label} must be within {low}..{high}, not {value}")
     if kind == ATTACHMENT and value not in (resolved.get("attachments") or {}):
         problems.append(f"{label} names attachment {value}, which data.resolved.attachments lacks")
+    if kind == CHANNEL:
+        problems += _channel_problems(schema, (resolved.get("channels") or {}).get(value), label)
     return problems
+
+
+def _channel_problems(schema: JSON, channel: JSON | None, label: str) -> list[str]:
+    """A channel option names a channel Discord resolved, of a type the option allows."""
+    if channel is None:
+        return [f"{label} names a channel data.resolved.channels lacks"]
+    allowed = schema.get("channel_types")
+    if allowed and channel["type"] not in allowed:
+        return [f"{label} allows channel types {allowed}, not {channel['type']}"]
+    return []
 
 
 def _is_of_type(kind: int, value: Any) -> bool:

@@ -33,6 +33,8 @@ BOT_TOKEN = "fake-bot-token"
 APPLICATION_ID = 1_300_000_000_000_000_001
 GUILD_ID = 1_300_000_000_000_000_100
 CHANNEL_ID = 1_300_000_000_000_000_200
+HALL_CHANNEL_ID = 1_300_000_000_000_000_250
+"""A second text channel, e.g. for a hall of fame."""
 EVERYONE_ROLE_ID = GUILD_ID  # Discord gives @everyone the guild's id.
 MODERATOR_ROLE_ID = 1_300_000_000_000_000_301
 BOT_ROLE_ID = 1_300_000_000_000_000_302
@@ -42,6 +44,7 @@ INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
+CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -299,7 +302,7 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "unavailable": False,
         "member_count": len(PEOPLE),
         "roles": roles,
-        "channels": [text_channel(CHANNEL_ID, guild_id=guild_id)],
+        "channels": [text_channel(CHANNEL_ID, guild_id=guild_id), text_channel(HALL_CHANNEL_ID, "hall-of-fame", guild_id=guild_id)],
         "members": [member(person) for person in PEOPLE],
         "threads": [],
         "emojis": [],
@@ -540,18 +543,25 @@ def slash_command(
     permissions: str | None = None,
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
+    channels: Mapping[str, JSON] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
-    :meth:`FakeDiscord.host_attachment`); they are resolved as Discord does.
+    :meth:`FakeDiscord.host_attachment`), ``channels`` channel options to channel
+    objects (:func:`text_channel`); both are resolved as Discord does.
     """
-    attached = attachments or {}
+    attached, picked = attachments or {}, channels or {}
     built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
+    built += [option(name, channel["id"], CHANNEL_OPTION) for name, channel in picked.items()]
     data = _command_data(name, built, guild_id)
     if attached:
         data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
+    if picked:
+        # Discord adds the invoker's permissions in each resolved channel.
+        resolved = {channel["id"]: {**channel, "permissions": str(user.permissions)} for channel in picked.values()}
+        data.setdefault("resolved", {})["channels"] = resolved
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,

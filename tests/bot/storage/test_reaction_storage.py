@@ -116,6 +116,8 @@ async def test_only_one_claim_wins_and_deleted_entries_stay_ended(database: Data
     entry = await hall.entry(100)
     assert entry is not None and entry.state is EntryState.HALL_DELETED
     assert not await hall.claim(100, GUILD, HALL_CHANNEL)
+    assert not await hall.update(100, EntryState.POSTED, 4, hall_message_id=201)  # no resurrection
+    assert await hall.end_for_deleted(100) is None  # already ended
     assert await hall.end_for_deleted(12345) is None
 
 
@@ -125,7 +127,7 @@ async def test_a_removed_entry_may_be_claimed_again_and_a_failed_post_released(d
     await hall.release(100)
     assert await hall.entry(100) is None
     assert await hall.claim(100, GUILD, HALL_CHANNEL)
-    await hall.update(100, EntryState.REMOVED, 1, hall_message_id=200)
+    await hall.update(100, EntryState.REMOVED, 1, hall_message_id=None)
     assert await hall.claim(100, GUILD, HALL_CHANNEL)
 
 
