@@ -29,7 +29,7 @@ from bot.storage.passage_messages import PassageMessages
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.reaction_log")
+EXTENSIONS: tuple[str, ...] = ("cogs.library", "cogs.quote", "cogs.reaction_log", "cogs.reaction_views")
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."

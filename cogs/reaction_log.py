@@ -6,6 +6,7 @@ guild reactions intent they need is among Discord's default (unprivileged) inten
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 import discord
@@ -27,6 +28,8 @@ from bot.storage.hall_of_fame import HallOfFame
 from bot.storage.reactions import ReactionLedger
 from cogs.checks import moderators_only
 from cogs.hall_keeper import HallKeeper
+
+log = logging.getLogger(__name__)
 
 CAPABILITY = {"capability": "reactions"}
 REACTION_LOG_COG = "ReactionLogCog"
@@ -65,16 +68,25 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
 
     async def _on_reaction(self, payload: discord.RawReactionActionEvent, *, added: bool) -> None:
         order = self.order.next()  # before any await: the order events arrived in
-        if payload.guild_id is None or self._by_a_bot(payload):
-            return
         emoji = emoji_key(payload.emoji.name or "_", payload.emoji.id)
-        event = ReactionEvent(VoteKey(payload.message_id, payload.user_id, emoji), added, order)
+        outcome = await self._log_reaction(payload, ReactionEvent(VoteKey(payload.message_id, payload.user_id, emoji), added, order))
+        log.debug(
+            "Reaction %s on %d by %d (%s): %s",
+            "added" if added else "removed", payload.message_id, payload.user_id, emoji, outcome,
+        )
+
+    async def _log_reaction(self, payload: discord.RawReactionActionEvent, event: ReactionEvent) -> str:
+        """Log the event and update the hall of fame; says what became of it."""
+        if payload.guild_id is None or self._by_a_bot(payload):
+            return "ignored"
         target = await self.ledger.record(event)
         if target is None and self._sent_by_folio(payload):
             await self.bot.passage_messages.settled()  # it may be a message whose record is landing now
             target = await self.ledger.record(event)
-        if target is not None:
-            await self.keeper.refresh(target)
+        if target is None:
+            return "not a passage message"
+        await self.keeper.refresh(target)
+        return "logged"
 
     def _sent_by_folio(self, payload: discord.RawReactionActionEvent) -> bool:
         """Whether the message is Folio's (known on an add; on a removal, assumed)."""

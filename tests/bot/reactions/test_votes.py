@@ -96,21 +96,3 @@ def test_recount_turns_the_stored_votes_into_what_discord_shows() -> None:
     assert [(event.key, event.added) for event in events] == [(gone, False), (new, True)]
     assert all(event.order > 5 << 32 for event in events)
 
-
-async def test_keyed_locks_serialise_one_key_and_forget_it_after() -> None:
-    import asyncio
-
-    from bot.reactions.locks import KeyedLocks
-
-    locks, inside, most = KeyedLocks(), 0, 0
-
-    async def work(key: int) -> None:
-        nonlocal inside, most
-        async with locks.hold(key):
-            inside += 1
-            most = max(most, inside)
-            await asyncio.sleep(0)
-            inside -= 1
-
-    await asyncio.gather(*(work(1) for _ in range(5)))
-    assert most == 1 and len(locks) == 0
