@@ -9,6 +9,7 @@
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
+    python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ import sys
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
 
-BENCHMARKS = {"memory": "benchmarks.memory_bench", "import-stall": "benchmarks.import_stall_bench"}
+BENCHMARKS = {
+    "memory": "benchmarks.memory_bench",
+    "import-stall": "benchmarks.import_stall_bench",
+    "reactions": "benchmarks.reactions_bench",
+}
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MISSING_TOKEN = """\
@@ -48,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
-        "bench memory and bench import-stall measure the running bot",
+        "bench memory, bench import-stall and bench reactions measure the running bot",
     )
     return parser
 

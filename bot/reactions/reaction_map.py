@@ -26,6 +26,7 @@ LABEL_CHARS = 34
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 10, 5.6, 110
 FONT_SIZE = 15
 HEADROOM = 1.5
+MARGINS = {"left": 0.075, "right": 0.985, "top": 0.92, "bottom": 0.25}
 """The y-axis reaches this many times the tallest bar: room for the labels above the bars."""
 
 
@@ -74,7 +75,8 @@ def series(data: MapData) -> list[tuple[str, list[int]]]:
 
 def render_map(data: MapData) -> bytes:
     """The map as PNG bytes."""
-    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
+    figure.subplots_adjust(**MARGINS)  # fixed margins: a layout engine would cost a second drawing pass
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     positions = list(range(1, len(data.section_names) + 1))
@@ -93,7 +95,7 @@ def render_map(data: MapData) -> bytes:
     axes.set_ylim(0, max(bottoms, default=0) * HEADROOM + 1)
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.spines[["top", "right"]].set_visible(False)
-    figure.legend(fontsize=FONT_SIZE - 2, loc="outside lower center", frameon=False, ncols=3)
+    figure.legend(fontsize=FONT_SIZE - 2, loc="lower center", frameon=False, ncols=3)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()

@@ -4,10 +4,14 @@ A vote's row changes only for an event newer than the one that last wrote it
 (the rule of :func:`bot.reactions.votes.apply`, applied atomically in SQL), so
 duplicates, stale events and concurrent writers leave the counts exact.
 Votes on a hall-of-fame copy count for the original message.
+
+Events recorded while a write is under way are written together in the next
+transaction (a group commit): a burst costs a few commits, not one per event.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +19,8 @@ from bot.clock import Clock
 from bot.reactions.votes import ReactionEvent, VoteKey
 from bot.storage.database import Database, Session
 
+MAX_BATCH = 500
+"""Most events written in one transaction."""
 COUNTED = (
     "present = 1 AND (requester_id IS NULL OR user_id <> requester_id OR COALESCE("
     "(SELECT count_own_requests FROM reaction_settings s WHERE s.guild_id = reaction_votes.guild_id), 1) = 1)"
@@ -46,6 +52,8 @@ class ReactionLedger:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._database = database
         self._clock = clock
+        self._pending: list[tuple[ReactionEvent, asyncio.Future[ReactionTarget | None]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def next_generation(self) -> int:
         """A number no earlier process start got: the high bits of this process's event orders."""
@@ -63,10 +71,31 @@ class ReactionLedger:
 
     async def record(self, event: ReactionEvent) -> ReactionTarget | None:
         """Log ``event`` and apply it to its vote; None (nothing logged) if the message shows no passage."""
-        async with self._database.transaction() as db:
-            target = await _target(db, event.key.message_id)
-            if target is None:
-                return None
+        done: asyncio.Future[ReactionTarget | None] = asyncio.get_running_loop().create_future()
+        self._pending.append((event, done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_pending(), name="folio-reaction-writer")
+        return await done
+
+    async def _write_pending(self) -> None:
+        """Write what is pending, one transaction per batch, until nothing is."""
+        while self._pending:
+            batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+            try:
+                async with self._database.transaction() as db:
+                    targets = [await self._record_in(db, event) for event, _ in batch]
+            except Exception as error:  # each waiting handler sees it
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(error)
+                continue
+            for (_, done), target in zip(batch, targets):
+                if not done.done():
+                    done.set_result(target)
+
+    async def _record_in(self, db: Session, event: ReactionEvent) -> ReactionTarget | None:
+        target = await _target(db, event.key.message_id)
+        if target is not None:
             await self._write(db, event, target)
         return target
 
