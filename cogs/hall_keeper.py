@@ -40,13 +40,23 @@ class HallKeeper:
         self.hall = hall
         self.registry = registry
         self.locks = KeyedLocks()
+        self._waiting: set[int] = set()
 
     async def refresh(self, target: ReactionTarget) -> None:
-        """Bring the message's hall-of-fame entry in line with its current count."""
-        config = await self.hall.config(target.guild_id)
-        if config is None:
+        """Bring the message's hall-of-fame entry in line with its current count.
+
+        Call it after the vote is recorded. If a refresh of the message is already
+        waiting for its turn, that one will read the newer count: this one returns at
+        once, so a burst of reactions makes a few edits, not one per reaction.
+        """
+        if target.message_id in self._waiting:
             return
+        config = await self.hall.config(target.guild_id)
+        if config is None or target.message_id in self._waiting:
+            return
+        self._waiting.add(target.message_id)
         async with self.locks.hold(target.message_id):
+            self._waiting.discard(target.message_id)
             count = await self.ledger.voters(target.message_id, config.emojis)
             entry = await self.hall.entry(target.message_id)
             action = decide(config, count, entry)
