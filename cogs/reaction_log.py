@@ -99,6 +99,23 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         return (me is not None and payload.user_id == me.id) or (payload.member is not None and payload.member.bot)
 
     @commands.Cog.listener()
+    async def on_raw_reaction_clear(self, payload: discord.RawReactionClearEvent) -> None:
+        await self._clear(payload.message_id, None)
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_clear_emoji(self, payload: discord.RawReactionClearEmojiEvent) -> None:
+        await self._clear(payload.message_id, emoji_key(payload.emoji.name or "_", payload.emoji.id))
+
+    async def _clear(self, message_id: int, emoji: str | None) -> None:
+        """A moderator removed every reaction (or every one of an emoji): each vote is removed."""
+        order = self.order.next()  # before any await, as for single events
+        target = await self.ledger.target_of(message_id)
+        if target is not None:
+            await self.ledger.clear(message_id, emoji, order, target)
+            await self.keeper.refresh(target)
+        log.debug("Reactions cleared on %d (%s)", message_id, emoji or "every emoji")
+
+    @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         await self.keeper.message_deleted(payload.message_id)
 

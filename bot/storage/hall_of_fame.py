@@ -113,22 +113,20 @@ class HallOfFame:
         Returns the entry as it was (its hall post may need taking down), or None if the
         message was neither, or the entry had already ended.
         """
+        query = f"SELECT {ENTRY_COLUMNS} FROM hall_entries WHERE original_message_id = ? OR hall_message_id = ?"
+        row = await self._database.fetch_one(query, (message_id, message_id))  # most deleted messages are neither
+        if row is None or entry_from_row(row).state in FINAL_STATES:
+            return None
+        entry = entry_from_row(row)
+        ended = EntryState.ORIGINAL_DELETED if entry.original_message_id == message_id else EntryState.HALL_DELETED
+        finals = [str(final) for final in FINAL_STATES]
         async with self._database.transaction() as db:
-            row = await db.fetch_one(
-                f"SELECT {ENTRY_COLUMNS} FROM hall_entries WHERE original_message_id = ? OR hall_message_id = ?",
-                (message_id, message_id),
+            changed = await db.fetch_one(
+                "UPDATE hall_entries SET state = ? WHERE original_message_id = ? AND state NOT IN (?, ?)"
+                " RETURNING original_message_id",
+                (str(ended), entry.original_message_id, *finals),
             )
-            if row is None:
-                return None
-            entry = entry_from_row(row)
-            if entry.state in FINAL_STATES:
-                return None
-            ended = EntryState.ORIGINAL_DELETED if entry.original_message_id == message_id else EntryState.HALL_DELETED
-            await db.execute(
-                "UPDATE hall_entries SET state = ? WHERE original_message_id = ?",
-                (str(ended), entry.original_message_id),
-            )
-        return entry
+        return entry if changed else None
 
 
 def entry_from_row(row: Row) -> HallEntry:

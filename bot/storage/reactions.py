@@ -105,6 +105,12 @@ class ReactionLedger:
             for event in events:
                 await self._write(db, event, target)
 
+    async def clear(self, message_id: int, emoji: str | None, order: int, target: ReactionTarget) -> None:
+        """Remove every present vote on a message (of one emoji, if given), as of event ``order``."""
+        votes = await self.stored_votes(message_id)
+        cleared = [key for key, present in votes.items() if present and emoji in (None, key.emoji)]
+        await self.record_many([ReactionEvent(key, False, order) for key in cleared], target)
+
     async def _write(self, db: Session, event: ReactionEvent, target: ReactionTarget) -> None:
         key, now = event.key, self._clock.now().isoformat()
         await db.execute(

@@ -25,18 +25,24 @@ async def passage_counts(folio: Harness, passage_id: int) -> str:
 
 
 async def test_several_readers_duplicates_late_events_and_bots_count_exactly(folio: Harness) -> None:
-    reply = await quote_reply(folio, "you shouldnt have come back")
+    reply = await quote_reply(folio, "steps no there were")
     message_id, passage_id = reply["id"], passage_of(reply)
     for reader in READERS[:3]:
-        await react(folio, message_id, "⭐", reader)
+        await react(folio, message_id, "🎻", reader)
     await react(folio, message_id, "❤️", READERS[0])
-    await react(folio, message_id, "⭐", payloads.BOT)  # Folio's own reaction never counts
-    duplicate = payloads.reaction_add(message_id, "⭐", user=READERS[1])
+    await react(folio, message_id, "🎻", payloads.BOT)  # Folio's own reaction never counts
+    duplicate = payloads.reaction_add(message_id, "🎻", user=READERS[1])
     await dispatch_reaction(folio, "MESSAGE_REACTION_ADD", duplicate)  # Discord delivering it twice
-    await unreact(folio, message_id, "⭐", READERS[2])
-    await react(folio, message_id, "⭐", READERS[3])
-    counts = await passage_counts(folio, passage_id)
-    assert counts == "⭐ 3 · ❤ 1", counts  # readers 0, 1, 3; the heart without its variation selector
+    await unreact(folio, message_id, "🎻", READERS[2])
+    await react(folio, message_id, "🎻", READERS[3])
+    counts = tallies(await passage_counts(folio, passage_id))
+    assert (counts["🎻"], counts["❤"]) == (3, 1), counts  # readers 0, 1, 3; the heart without U+FE0F
+
+
+def tallies(text: str) -> dict[str, int]:
+    """"⭐ 3 · ❤ 1" as {"⭐": 3, "❤": 1}."""
+    pairs = (part.rsplit(" ", 1) for part in text.split(" · "))
+    return {emoji: int(count) for emoji, count in pairs}
 
 
 async def test_passage_top_lists_the_most_loved_first_and_pages(folio: Harness) -> None:
@@ -120,3 +126,18 @@ async def test_recount_rebuilds_a_message_from_discord(folio: Harness) -> None:
     assert "🦋 2" in await passage_counts(folio, passage_of(reply))
     bad = await command(folio, "reactions recount", user=payloads.MOD, message="not a link")
     assert bad.json["data"]["flags"] & EPHEMERAL and "not a message link" in bad.json["data"]["content"]
+
+
+async def test_a_moderator_clearing_reactions_removes_the_votes(folio: Harness) -> None:
+    reply = await quote_reply(folio, "Derek’s hands were numb with anticipation.")
+    for reader in READERS[:2]:
+        await react(folio, reply["id"], "🍀", reader)
+        await react(folio, reply["id"], "🌊", reader)
+    since = folio.bot.lines.mark()
+    await folio.fake.clear_reactions(reply["id"], "🍀")
+    await folio.bot.wait_for_log(f"Reactions cleared on {reply['id']} ", since=since)
+    assert await passage_counts(folio, passage_of(reply)) == "🌊 2"
+    since = folio.bot.lines.mark()
+    await folio.fake.clear_reactions(reply["id"])
+    await folio.bot.wait_for_log(f"Reactions cleared on {reply['id']} ", since=since)
+    assert await passage_counts(folio, passage_of(reply)) == "No reactions"

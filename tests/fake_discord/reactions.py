@@ -6,7 +6,8 @@ reactions (``@me``) and readers' (:meth:`ReactionBoard.react`, for tests) are bo
 kept, echoed as MESSAGE_REACTION_ADD / _REMOVE, and listed by
 ``GET /channels/{channel}/messages/{message}/reactions/{emoji}`` in order of user id,
 paged by ``after`` (a user id) and ``limit`` (1..100, default 25), as on Discord;
-a message's ``reactions`` field shows the counts. Refused as Discord refuses:
+a message's ``reactions`` field shows the counts. A moderator clearing reactions
+(:meth:`ReactionBoard.clear`) sends one MESSAGE_REACTION_REMOVE_ALL or _REMOVE_EMOJI. Refused as Discord refuses:
 an unknown message (404, code 10008), a ``limit`` out of range or not a number (400, code 50035).
 """
 
@@ -71,6 +72,20 @@ class ReactionBoard:
         )
         await self.store.announce("MESSAGE_REACTION_REMOVE", event)
         return True
+
+    async def clear(self, message_id: str, emoji: str | JSON | None = None) -> None:
+        """A moderator removes every reaction (or every one of ``emoji``): one REMOVE_ALL / REMOVE_EMOJI event."""
+        message = self.store.get(message_id)
+        reactions = self.by_message.get(message_id, {})
+        where = {"channel_id": message["channel_id"], "message_id": message_id, "guild_id": str(self.store.guild_id)}
+        if emoji is None:
+            reactions.clear()
+            event, data = "MESSAGE_REACTION_REMOVE_ALL", where
+        else:
+            reactions.pop(key_of(emoji), None)
+            event, data = "MESSAGE_REACTION_REMOVE_EMOJI", {**where, "emoji": _emoji_object(key_of(emoji))}
+        self._show_counts(message)
+        await self.store.announce(event, data)
 
     def users(self, message_id: str, emoji: str | JSON) -> list[int]:
         """Who has reacted to the message with ``emoji`` now."""

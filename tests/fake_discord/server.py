@@ -287,6 +287,10 @@ class FakeDiscord:
         """``user`` takes back a reaction: MESSAGE_REACTION_REMOVE, if they had it (returns whether)."""
         return await self._store.reactions.unreact(str(message_id), emoji, user)
 
+    async def clear_reactions(self, message_id: str | int, emoji: str | JSON | None = None) -> None:
+        """A moderator removes every reaction from a message (or every one of ``emoji``), as Discord's client does."""
+        await self._store.reactions.clear(str(message_id), emoji)
+
     def reactors(self, message_id: str | int, emoji: str | JSON) -> list[int]:
         """The ids of who has reacted to the message with ``emoji`` now."""
         return self._store.reactions.users(str(message_id), emoji)
