@@ -3,7 +3,9 @@
 Decisions are :func:`bot.reactions.hall.decide`'s; this module carries them out
 in Discord. A message is handled by one task at a time (a lock per message), and
 a post needs the entry's claim in the database first (:meth:`HallOfFame.claim`),
-so neither fast reactions nor a second bot process can post twice.
+so neither fast reactions nor a second bot process can post twice. Posts are sent
+at once; edits wait for the next tick (:meth:`HallKeeper.flush`), so a burst of
+reactions costs one edit per post per tick, within Discord's rate limits.
 """
 
 from __future__ import annotations
@@ -41,13 +43,14 @@ class HallKeeper:
         self.registry = registry
         self.locks = KeyedLocks()
         self._waiting: set[int] = set()
+        self._marked: dict[int, ReactionTarget] = {}
 
     async def refresh(self, target: ReactionTarget) -> None:
-        """Bring the message's hall-of-fame entry in line with its current count.
+        """After a vote: post the message if it just reached the threshold; if its post needs a
+        new count (or taking down), mark it for the next :meth:`flush`.
 
-        Call it after the vote is recorded. If a refresh of the message is already
-        waiting for its turn, that one will read the newer count: this one returns at
-        once, so a burst of reactions makes a few edits, not one per reaction.
+        If a refresh of the message is already waiting for its turn, that one will read
+        the newer count, so this one returns at once.
         """
         if target.message_id in self._waiting:
             return
@@ -57,13 +60,35 @@ class HallKeeper:
         self._waiting.add(target.message_id)
         async with self.locks.hold(target.message_id):
             self._waiting.discard(target.message_id)
-            count = await self.ledger.voters(target.message_id, config.emojis)
-            entry = await self.hall.entry(target.message_id)
-            action = decide(config, count, entry)
-            if action is HallAction.POST:
-                await self._post(config, target, count)
-            elif entry is not None and entry.hall_message_id is not None and action is not HallAction.NOTHING:
-                await self._change(action, config, target, entry, count)
+            await self._bring_up_to_date(config, target, edit=False)
+
+    async def flush(self) -> None:
+        """Edit (or take down) the hall posts marked since the last flush, each once, with its count now.
+
+        Run every tick: however fast reactions come, a hall post is edited at most once a tick.
+        """
+        marked, self._marked = self._marked, {}
+        for target in marked.values():
+            try:
+                config = await self.hall.config(target.guild_id)
+                if config is not None:
+                    async with self.locks.hold(target.message_id):
+                        await self._bring_up_to_date(config, target, edit=True)
+            except Exception:  # one bad entry must not stop the others, nor the loop
+                log.exception("Updating the hall-of-fame post of message %d failed", target.message_id)
+
+    async def _bring_up_to_date(self, config: HallConfig, target: ReactionTarget, *, edit: bool) -> None:
+        count = await self.ledger.voters(target.message_id, config.emojis)
+        entry = await self.hall.entry(target.message_id)
+        action = decide(config, count, entry)
+        if action is HallAction.POST:
+            await self._post(config, target, count)
+        elif action is HallAction.NOTHING or entry is None or entry.hall_message_id is None:
+            return
+        elif edit:
+            await self._change(action, config, target, entry, count)
+        else:
+            self._marked[target.message_id] = target
 
     async def message_deleted(self, message_id: int) -> None:
         """A deleted original takes its hall post down; a deleted hall post is never sent again."""

@@ -11,7 +11,7 @@ from typing import Literal
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.folio_bot import FolioBot
 from bot.reactions.hall import (
@@ -52,9 +52,14 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         self.hall = HallOfFame(bot.database, bot.clock)
         self.keeper = HallKeeper(bot, bot.library, self.ledger, self.hall, bot.passage_messages)
         self.order = EventOrder(0)
+        self.hall_edits = tasks.loop(seconds=bot.settings.tick_seconds)(self.keeper.flush)
 
     async def cog_load(self) -> None:
         self.order = EventOrder(await self.ledger.next_generation())
+        self.hall_edits.start()
+
+    async def cog_unload(self) -> None:
+        self.hall_edits.cancel()
 
     # --- events --------------------------------------------------------------------------------
 
