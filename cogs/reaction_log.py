@@ -20,6 +20,7 @@ from bot.reactions.hall import (
     MAX_THRESHOLD,
     BelowAction,
     HallConfig,
+    InvalidHallSetup,
     check_thresholds,
     parse_emojis,
 )
@@ -151,6 +152,7 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
     ) -> None:
         assert interaction.guild_id is not None  # the group is guild-only
         check_thresholds(threshold, remove_below)
+        check_can_post(channel, interaction.guild.me if interaction.guild else None)
         config = HallConfig(
             guild_id=interaction.guild_id,
             channel_id=channel.id,
@@ -169,6 +171,19 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         was_on = await self.hall.turn_off(interaction.guild_id)
         message = "The hall of fame is off. Its posts stay where they are." if was_on else "The hall of fame was not on."
         await interaction.response.send_message(message, ephemeral=True)
+
+
+HALL_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
+
+
+def check_can_post(channel: discord.TextChannel, me: discord.Member | None) -> None:
+    """Raise :class:`InvalidHallSetup` if Folio cannot post the hall of fame in ``channel``."""
+    if me is None:
+        return
+    granted = channel.permissions_for(me)
+    missing = [name.replace("_", " ").title() for name in HALL_PERMISSIONS if not getattr(granted, name)]
+    if missing:
+        raise InvalidHallSetup(f"I can't post there: give me {', '.join(missing)} in that channel first.")
 
 
 def setup_summary(config: HallConfig, channel_mention: str) -> str:

@@ -74,3 +74,15 @@ async def test_a_deleted_original_takes_its_hall_post_down_for_good(folio: Harne
     await folio.fake.delete_message(reply["id"])
     await folio.fake.wait_for_request("DELETE", rf"{HALL_POSTS}/{post_id}", since=since)
     assert folio.fake.requests_matching("POST", HALL_POSTS, since=since) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        ({"emoji": "star"}, "is not an emoji"),
+        ({"threshold": 3, "remove_below": 5}, "at most the threshold"),
+    ],
+)
+async def test_a_setup_that_cannot_work_is_explained(folio: Harness, options: dict[str, object], reason: str) -> None:
+    body = await setup_hall(folio, **options)
+    assert body["data"]["flags"] & EPHEMERAL and reason in body["data"]["content"]
