@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.backends_bench import scratch_database
-from benchmarks.live import CORPUS, LiveBot, _novel_body, payloads, progress, running_bot
+from benchmarks.live import LiveBot, _novel_body, payloads, progress, running_bot
 from benchmarks.query_sets import REPO_ROOT
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 from bot.library.service import Library
@@ -221,7 +221,9 @@ async def spread_votes(db: Database, paragraph_ids: list[int], count: int) -> No
         passage = rng.choice(hot) if rng.random() < 0.4 else rng.choice(paragraph_ids)
         message_id = 50_000 + passage
         if number % 500 == 0 or await registry.get(message_id) is None:
-            await registry.record(message_id=message_id, channel_id=1, guild_id=1, passage_id=passage, kind=MessageKind.QUOTE)
+            await registry.record(
+                message_id=message_id, channel_id=1, guild_id=1, passage_id=passage, kind=MessageKind.QUOTE
+            )
         emoji = rng.choices(EMOJIS, weights=(6, 3, 1, 1))[0]
         await ledger.record(ReactionEvent(VoteKey(message_id, rng.randrange(2000), emoji), True, order.next()))
 
@@ -271,16 +273,29 @@ async def run(args: argparse.Namespace, scale: Scale) -> tuple[list[EventRun], l
 
 def event_rows(runs: list[EventRun]) -> list[list[str]]:
     return [
-        [r.backend, r.path, f"{r.events:,}", f"{r.seconds:.1f}", f"{r.events / r.seconds:,.0f}",
-         "yes" if r.exact else "NO", r.hall_posts]
+        [
+            r.backend,
+            r.path,
+            f"{r.events:,}",
+            f"{r.seconds:.1f}",
+            f"{r.events / r.seconds:,.0f}",
+            "yes" if r.exact else "NO",
+            r.hall_posts,
+        ]
         for r in runs
     ]
 
 
 def map_rows(runs: list[MapRun]) -> list[list[str]]:
     return [
-        [r.backend, "Dracula (27 chapters)", f"{r.votes:,}", f"{r.query_ms:.0f}", f"{r.render_ms:.0f}",
-         f"{r.query_ms + r.render_ms:.0f}"]
+        [
+            r.backend,
+            "Dracula (27 chapters)",
+            f"{r.votes:,}",
+            f"{r.query_ms:.0f}",
+            f"{r.render_ms:.0f}",
+            f"{r.query_ms + r.render_ms:.0f}",
+        ]
         for r in runs
     ]
 
@@ -302,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     print(render(MAP_HEADER, map_rows(maps)))
     print()
     print(
-        f"{scale.events:,} add/remove events from {READERS} readers over {scale.messages} /quote replies and {len(EMOJIS)} emoji,"
+        f"{scale.events:,} add/remove events from {READERS} readers over {scale.messages} /quote replies"
+        f" and {len(EMOJIS)} emoji,"
         f" hall of fame at {HALL_THRESHOLD}; the fake Discord, the bot and the database on this machine."
         f" {machine_line()}."
     )

@@ -75,10 +75,16 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
     async def _on_reaction(self, payload: discord.RawReactionActionEvent, *, added: bool) -> None:
         order = self.order.next()  # before any await: the order events arrived in
         emoji = emoji_key(payload.emoji.name or "_", payload.emoji.id)
-        outcome = await self._log_reaction(payload, ReactionEvent(VoteKey(payload.message_id, payload.user_id, emoji), added, order))
+        outcome = await self._log_reaction(
+            payload, ReactionEvent(VoteKey(payload.message_id, payload.user_id, emoji), added, order)
+        )
         log.debug(
             "Reaction %s on %d by %d (%s): %s",
-            "added" if added else "removed", payload.message_id, payload.user_id, emoji, outcome,
+            "added" if added else "removed",
+            payload.message_id,
+            payload.user_id,
+            emoji,
+            outcome,
         )
 
     async def _log_reaction(self, payload: discord.RawReactionActionEvent, event: ReactionEvent) -> str:
@@ -169,7 +175,9 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
     async def off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         was_on = await self.hall.turn_off(interaction.guild_id)
-        message = "The hall of fame is off. Its posts stay where they are." if was_on else "The hall of fame was not on."
+        message = (
+            "The hall of fame is off. Its posts stay where they are." if was_on else "The hall of fame was not on."
+        )
         await interaction.response.send_message(message, ephemeral=True)
 
 

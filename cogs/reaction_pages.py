@@ -15,7 +15,9 @@ from discord.ext import commands
 
 from bot.reactions.stats import Period
 
-TOP_BUTTON = r"folio:top:(?P<arrow>prev|next):(?P<page>\d{1,3}):(?P<period>[a-z]{1,5}):(?P<work>\d{0,19}):(?P<emoji>.{0,60})"
+TOP_BUTTON = (
+    r"folio:top:(?P<arrow>prev|next):(?P<page>\d{1,3}):(?P<period>[a-z]{1,5}):(?P<work>\d{0,19}):(?P<emoji>.{0,60})"
+)
 CUSTOM_ID_CHARS = 100
 TOP_COG = "ReactionViewsCog"
 

@@ -85,7 +85,9 @@ def top_embed(heading: str, entries: list[RankedPassage], page: int, pages: int)
 
 
 def server_stats_embed(total: int, reactors: list[tuple[int, int]], emojis: Counter[str]) -> discord.Embed:
-    embed = discord.Embed(title="Reactions in this server", colour=TOP_COLOUR, description=f"{total} counting reaction(s).")
+    embed = discord.Embed(
+        title="Reactions in this server", colour=TOP_COLOUR, description=f"{total} counting reaction(s)."
+    )
     if reactors:
         lines = [f"{n}. <@{user}> — {votes}" for n, (user, votes) in enumerate(reactors[:STATS_LINES], 1)]
         embed.add_field(name="Who reacts most", value=shorten("\n".join(lines), FIELD_VALUE), inline=True)

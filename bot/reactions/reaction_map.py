@@ -82,7 +82,9 @@ def render_map(data: MapData) -> bytes:
     positions = list(range(1, len(data.section_names) + 1))
     bottoms = [0] * len(positions)
     for colour, (label, votes) in zip(COLOURS, series(data)):
-        axes.bar(positions, votes, bottom=bottoms, color=colour, label=label, width=0.8, edgecolor="white", linewidth=0.5)
+        axes.bar(
+            positions, votes, bottom=bottoms, color=colour, label=label, width=0.8, edgecolor="white", linewidth=0.5
+        )
         bottoms = [b + v for b, v in zip(bottoms, votes)]
     _label_highlights(axes, data.highlights, bottoms)
     axes.set_title(shorten(f"What readers love in {data.title}", 60), fontsize=FONT_SIZE + 3, loc="left")

@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 VARIATION_SELECTOR = "\ufe0f"
-CUSTOM_EMOJI = re.compile(r"<a?:(?P<name>[A-Za-z0-9_]{2,32}):(?P<id>\d{15,21})>|(?P<bare>[A-Za-z0-9_]{2,32}):(?P<bare_id>\d{15,21})")
+CUSTOM_EMOJI = re.compile(
+    r"<a?:(?P<name>[A-Za-z0-9_]{2,32}):(?P<id>\d{15,21})>|(?P<bare>[A-Za-z0-9_]{2,32}):(?P<bare_id>\d{15,21})"
+)
 ORDER_BITS = 32
 """An order is ``generation << ORDER_BITS | counter``: later processes order after earlier ones."""
 
@@ -119,9 +121,7 @@ def counts_vote(vote: Vote, count_own_requests: bool) -> bool:
     return count_own_requests or vote.user_id != vote.requester_id
 
 
-def recount_events(
-    stored: dict[VoteKey, bool], observed: set[VoteKey], order: EventOrder
-) -> list[ReactionEvent]:
+def recount_events(stored: dict[VoteKey, bool], observed: set[VoteKey], order: EventOrder) -> list[ReactionEvent]:
     """The events that bring ``stored`` votes (present or not) to what Discord shows now (``observed``)."""
     removed = [key for key, present in stored.items() if present and key not in observed]
     added = [key for key in observed if not stored.get(key, False)]

@@ -48,8 +48,14 @@ class HallOfFame:
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id,"
                 " emojis = excluded.emojis, threshold = excluded.threshold, remove_below = excluded.remove_below,"
                 " below_action = excluded.below_action",
-                (config.guild_id, config.channel_id, " ".join(config.emojis), config.threshold,
-                 config.remove_below, str(config.below_action)),
+                (
+                    config.guild_id,
+                    config.channel_id,
+                    " ".join(config.emojis),
+                    config.threshold,
+                    config.remove_below,
+                    str(config.below_action),
+                ),
             )
 
     async def turn_off(self, guild_id: int) -> bool:
@@ -80,8 +86,15 @@ class HallOfFame:
                 "UPDATE hall_entries SET state = ?, claimed_at = ?, hall_channel_id = ?, hall_message_id = NULL"
                 " WHERE original_message_id = ? AND (state = ? OR (state = ? AND claimed_at < ?))"
                 " RETURNING original_message_id",
-                (str(EntryState.POSTING), now.isoformat(), hall_channel_id, original_message_id,
-                 str(EntryState.REMOVED), str(EntryState.POSTING), stale),
+                (
+                    str(EntryState.POSTING),
+                    now.isoformat(),
+                    hall_channel_id,
+                    original_message_id,
+                    str(EntryState.REMOVED),
+                    str(EntryState.POSTING),
+                    stale,
+                ),
             )
         return retaken is not None
 

@@ -103,7 +103,9 @@ class PassageMessages:
             )
 
     async def get(self, message_id: int) -> ShownPassage | None:
-        row = await self._database.fetch_one(f"SELECT {COLUMNS} FROM passage_messages WHERE message_id = ?", (message_id,))
+        row = await self._database.fetch_one(
+            f"SELECT {COLUMNS} FROM passage_messages WHERE message_id = ?", (message_id,)
+        )
         return shown_from_row(row) if row else None
 
 

@@ -39,9 +39,7 @@ class VoteFilter:
             + " AND ".join(where)
         )
         if self.work_id is not None:
-            query = (
-                f"SELECT d.* FROM ({query}) d JOIN passages p ON p.id = d.passage_id AND p.work_id = ?"
-            )
+            query = f"SELECT d.* FROM ({query}) d JOIN passages p ON p.id = d.passage_id AND p.work_id = ?"
             params.append(self.work_id)
         return query, params
 

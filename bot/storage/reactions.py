@@ -116,13 +116,31 @@ class ReactionLedger:
         await db.execute(
             "INSERT INTO reaction_events (guild_id, message_id, target_message_id, passage_id, user_id, emoji,"
             " added, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (target.guild_id, key.message_id, target.message_id, target.passage_id, key.user_id, key.emoji,
-             int(event.added), now),
+            (
+                target.guild_id,
+                key.message_id,
+                target.message_id,
+                target.passage_id,
+                key.user_id,
+                key.emoji,
+                int(event.added),
+                now,
+            ),
         )
         await db.execute(
             UPSERT_VOTE,
-            (key.message_id, key.user_id, key.emoji, target.guild_id, target.message_id, target.passage_id,
-             target.requested_by, int(event.added), event.order, now),
+            (
+                key.message_id,
+                key.user_id,
+                key.emoji,
+                target.guild_id,
+                target.message_id,
+                target.passage_id,
+                target.requested_by,
+                int(event.added),
+                event.order,
+                now,
+            ),
         )
 
     async def stored_votes(self, message_id: int) -> dict[VoteKey, bool]:

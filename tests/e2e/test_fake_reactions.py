@@ -94,15 +94,21 @@ async def test_the_users_route_refuses_what_discord_refuses(
     bot, _ = client
     message = await sent_message(bot)
     route = discord.http.Route(
-        "GET", "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
-        channel_id=p.CHANNEL_ID, message_id=message.id, emoji="⭐",
+        "GET",
+        "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
+        channel_id=p.CHANNEL_ID,
+        message_id=message.id,
+        emoji="⭐",
     )
     with pytest.raises(discord.HTTPException) as too_many:
         await bot.http.request(route, params={"limit": 101})
     assert too_many.value.status == 400 and too_many.value.code == 50035
     missing = discord.http.Route(
-        "GET", "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
-        channel_id=p.CHANNEL_ID, message_id=1, emoji="⭐",
+        "GET",
+        "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
+        channel_id=p.CHANNEL_ID,
+        message_id=1,
+        emoji="⭐",
     )
     with pytest.raises(discord.NotFound) as unknown:
         await bot.http.request(missing)

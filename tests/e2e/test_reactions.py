@@ -40,7 +40,7 @@ async def test_several_readers_duplicates_late_events_and_bots_count_exactly(fol
 
 
 def tallies(text: str) -> dict[str, int]:
-    """"⭐ 3 · ❤ 1" as {"⭐": 3, "❤": 1}."""
+    """ "⭐ 3 · ❤ 1" as {"⭐": 3, "❤": 1}."""
     pairs = (part.rsplit(" ", 1) for part in text.split(" · "))
     return {emoji: int(count) for emoji, count in pairs}
 

@@ -53,8 +53,10 @@ async def test_two_bot_processes_on_one_database_post_once(database_target: Path
         since = {one: one.fake.mark(), two: two.fake.mark()}
         await asyncio.gather(
             *(one.fake.react(reply["id"], "⭐", reader) for reader in READERS[:5]),
-            *(two.fake.dispatch("MESSAGE_REACTION_ADD", payloads.reaction_add(reply["id"], "⭐", user=reader))
-              for reader in READERS[:5]),
+            *(
+                two.fake.dispatch("MESSAGE_REACTION_ADD", payloads.reaction_add(reply["id"], "⭐", user=reader))
+                for reader in READERS[:5]
+            ),
         )
         await asyncio.wait(
             [asyncio.ensure_future(next_hall_post(bot, since[bot], timeout=15)) for bot in (one, two)],

@@ -302,7 +302,10 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "unavailable": False,
         "member_count": len(PEOPLE),
         "roles": roles,
-        "channels": [text_channel(CHANNEL_ID, guild_id=guild_id), text_channel(HALL_CHANNEL_ID, "hall-of-fame", guild_id=guild_id)],
+        "channels": [
+            text_channel(CHANNEL_ID, guild_id=guild_id),
+            text_channel(HALL_CHANNEL_ID, "hall-of-fame", guild_id=guild_id),
+        ],
         "members": [member(person) for person in PEOPLE],
         "threads": [],
         "emojis": [],

@@ -168,7 +168,6 @@ def _page(query: Any) -> tuple[int, int]:
     if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
         violations.append(Violation(("limit",), "NUMBER_TYPE_MAX", f"int value should be between 1 and {MAX_LIMIT}."))
     if not after_text.isdigit():
-        violations.append(Violation(("after",), "NUMBER_TYPE_COERCE", f"Value \"{after_text}\" is not snowflake."))
+        violations.append(Violation(("after",), "NUMBER_TYPE_COERCE", f'Value "{after_text}" is not snowflake.'))
     refuse_violations(violations)
     return int(limit_text), int(after_text)
-

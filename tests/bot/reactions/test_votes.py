@@ -95,4 +95,3 @@ def test_recount_turns_the_stored_votes_into_what_discord_shows() -> None:
     events = recount_events(stored, {kept, new}, EventOrder(5))
     assert [(event.key, event.added) for event in events] == [(gone, False), (new, True)]
     assert all(event.order > 5 << 32 for event in events)
-

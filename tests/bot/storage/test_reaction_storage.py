@@ -35,7 +35,11 @@ async def database(database_target: Path | str):
 
 async def show(database: Database, message_id: int, passage_id: int = 7, kind: MessageKind = MessageKind.QUOTE) -> None:
     await PassageMessages(database, StillClock()).record(
-        message_id=message_id, channel_id=CHANNEL, guild_id=GUILD, passage_id=passage_id, kind=kind,
+        message_id=message_id,
+        channel_id=CHANNEL,
+        guild_id=GUILD,
+        passage_id=passage_id,
+        kind=kind,
         requested_by=READER,
     )
 
@@ -45,7 +49,11 @@ async def test_the_registry_remembers_what_a_message_shows_now(database: Databas
     await show(database, 100, passage_id=7)
     await show(database, 100, passage_id=8, kind=MessageKind.NAVIGATION)
     shown = await registry.get(100)
-    assert shown is not None and (shown.passage_id, shown.kind, shown.requested_by) == (8, MessageKind.NAVIGATION, READER)
+    assert shown is not None and (shown.passage_id, shown.kind, shown.requested_by) == (
+        8,
+        MessageKind.NAVIGATION,
+        READER,
+    )
     assert shown.shown_at == StillClock().now()
     assert await registry.get(101) is None
     await registry.record(message_id=102, channel_id=1, guild_id=None, passage_id=7, kind=MessageKind.QUOTE)
@@ -70,8 +78,10 @@ async def test_concurrent_shuffled_duplicated_events_give_exact_counts(database:
     rng.shuffle(delivered)
     await asyncio.gather(*(ledger.record(event) for event in delivered))
     for message_id in (100, 101):
-        expected = {e: sum(1 for k, on in truth.items() if on and k.message_id == message_id and k.emoji == e)
-                    for e in ("⭐", "❤")}
+        expected = {
+            e: sum(1 for k, on in truth.items() if on and k.message_id == message_id and k.emoji == e)
+            for e in ("⭐", "❤")
+        }
         assert dict(await ledger.counts(message_id)) == {e: n for e, n in expected.items() if n}
         stored = await ledger.stored_votes(message_id)
         assert stored == {k: on for k, on in truth.items() if k.message_id == message_id}
