@@ -26,6 +26,8 @@ from cogs.reactions_ui import hall_content, hall_embed
 
 log = logging.getLogger(__name__)
 
+EDITS_PER_TICK = 5
+
 
 class HallKeeper:
     def __init__(
@@ -65,10 +67,13 @@ class HallKeeper:
     async def flush(self) -> None:
         """Edit (or take down) the hall posts marked since the last flush, each once, with its count now.
 
-        Run every tick: however fast reactions come, a hall post is edited at most once a tick.
+        Run every tick: however fast reactions come, a hall post is edited at most once a tick, and
+        at most :data:`EDITS_PER_TICK` posts are (the others wait their turn, oldest first), which keeps
+        Folio within Discord's rate limit on editing messages in a channel.
         """
-        marked, self._marked = self._marked, {}
-        for target in marked.values():
+        due = list(self._marked.values())[:EDITS_PER_TICK]
+        for target in due:
+            del self._marked[target.message_id]
             try:
                 config = await self.hall.config(target.guild_id)
                 if config is not None:
@@ -136,7 +141,7 @@ class HallKeeper:
         state = EntryState.MARKED if marked else EntryState.POSTED
         post = self._post_of(entry)
         try:
-            await post.edit(content=hall_content(config, target, count, marked=marked), embed=await self._embed(target))
+            await post.edit(content=hall_content(config, target, count, marked=marked))  # the embed stays
         except discord.NotFound:
             await self.hall.end_for_deleted(post.id)  # deleted while Folio was away
             return
@@ -147,7 +152,7 @@ class HallKeeper:
 
     async def _embed(self, target: ReactionTarget) -> discord.Embed:
         work, paragraph = await self.library.paragraph_near(target.passage_id, 0, guild_id=target.guild_id)
-        return hall_embed(work, paragraph, target, await self.ledger.counts(target.message_id))
+        return hall_embed(work, paragraph, target)
 
     def _post_of(self, entry: HallEntry) -> discord.PartialMessage:
         assert entry.hall_message_id is not None

@@ -35,8 +35,11 @@ def hall_content(config: HallConfig, target: ReactionTarget, count: int, *, mark
     return line
 
 
-def hall_embed(work: WorkView, paragraph: Passage, target: ReactionTarget, counts: Counter[str]) -> discord.Embed:
-    """The passage as the hall of fame shows it: text, work, place, who asked, every emoji's count, a jump link."""
+def hall_embed(work: WorkView, paragraph: Passage, target: ReactionTarget) -> discord.Embed:
+    """The passage as the hall of fame shows it: text, work, place, who asked for it, a jump link.
+
+    The count is in the post's text (:func:`hall_content`), so updating it edits only that.
+    """
     embed = discord.Embed(
         title=shorten(work.title, EMBED_TITLE),
         description=shorten(paragraph.text, HALL_PASSAGE_CHARS),
@@ -45,8 +48,6 @@ def hall_embed(work: WorkView, paragraph: Passage, target: ReactionTarget, count
     embed.add_field(name="Where", value=shorten(str(work.location(paragraph)), FIELD_VALUE), inline=False)
     if target.requested_by is not None:
         embed.add_field(name="Asked for by", value=f"<@{target.requested_by}>", inline=True)
-    if counts:
-        embed.add_field(name="Reactions", value=shorten(tally_text(counts), FIELD_VALUE), inline=True)
     link = jump_link(target.guild_id, target.channel_id, target.message_id)
     embed.add_field(name="Original", value=f"[Jump to the message]({link})", inline=False)
     embed.set_footer(text=f"passage {paragraph.id}")
