@@ -91,9 +91,10 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         """Log the event and update the hall of fame; says what became of it."""
         if payload.guild_id is None or self._by_a_bot(payload):
             return "ignored"
+        if not self._sent_by_folio(payload):
+            return "not a passage message"  # known without asking the database
         target = await self.ledger.record(event)
-        if target is None and self._sent_by_folio(payload):
-            await self.bot.passage_messages.settled()  # it may be a message whose record is landing now
+        if target is None and await self.bot.passage_messages.settled():  # its record may have been landing
             target = await self.ledger.record(event)
         if target is None:
             return "not a passage message"

@@ -76,10 +76,12 @@ class PassageMessages:
             self._sending.discard(done)
             done.set_result(None)
 
-    async def settled(self) -> None:
-        """Wait until the messages being sent now are recorded (those sent later are not waited for)."""
-        if self._sending:
-            await asyncio.wait(set(self._sending))
+    async def settled(self) -> bool:
+        """Wait until the messages being sent now are recorded (not those sent later); False if none was."""
+        if not self._sending:
+            return False
+        await asyncio.wait(set(self._sending))
+        return True
 
     async def record(
         self,

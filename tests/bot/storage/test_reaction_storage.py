@@ -148,3 +148,24 @@ async def test_hall_settings_round_trip(database: Database) -> None:
     assert await hall.config(GUILD) == config
     assert await hall.turn_off(GUILD) and await hall.config(GUILD) is None
     assert not await hall.turn_off(GUILD)
+
+
+async def test_settled_waits_for_the_messages_being_sent(database: Database) -> None:
+    registry = PassageMessages(database, StillClock())
+    assert not await registry.settled()
+    sent, release = asyncio.Event(), asyncio.Event()
+
+    async def send_and_record() -> None:
+        async with registry.sending():
+            sent.set()  # Discord shows the message; its reactions may arrive from now on
+            await release.wait()
+            await show(database, 300)
+
+    sending = asyncio.create_task(send_and_record())
+    await sent.wait()
+    waiting = asyncio.create_task(registry.settled())
+    await asyncio.sleep(0)
+    assert not waiting.done()
+    release.set()
+    assert await waiting and await registry.get(300) is not None
+    await sending
