@@ -83,6 +83,7 @@ class EventRun:
 @dataclass(frozen=True)
 class MapRun:
     backend: str
+    sections: int
     votes: int
     query_ms: float
     render_ms: float
@@ -208,7 +209,8 @@ async def measure_map(label: str, database: DatabaseTarget, scale: Scale, sample
         await library.close()
         if sample is not None:
             sample.write_bytes(png)
-    return MapRun(label, scale.map_votes, statistics.median(query_times) * 1000, statistics.median(runs) * 1000)
+    sections = len(view.outline.sections)
+    return MapRun(label, sections, scale.map_votes, statistics.median(query_times) * 1000, statistics.median(runs) * 1000)
 
 
 async def spread_votes(db: Database, paragraph_ids: list[int], count: int) -> None:
@@ -290,7 +292,7 @@ def map_rows(runs: list[MapRun]) -> list[list[str]]:
     return [
         [
             r.backend,
-            "Dracula (27 chapters)",
+            f"Dracula ({r.sections} sections)",
             f"{r.votes:,}",
             f"{r.query_ms:.0f}",
             f"{r.render_ms:.0f}",

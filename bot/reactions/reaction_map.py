@@ -26,7 +26,7 @@ LABEL_CHARS = 34
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 10, 5.6, 110
 FONT_SIZE = 15
 HEADROOM = 1.5
-MARGINS = {"left": 0.075, "right": 0.985, "top": 0.92, "bottom": 0.25}
+MARGINS = {"left": 0.09, "right": 0.985, "top": 0.92, "bottom": 0.25}
 """The y-axis reaches this many times the tallest bar: room for the labels above the bars."""
 
 
@@ -104,19 +104,25 @@ def render_map(data: MapData) -> bytes:
 
 
 def _label_highlights(axes: Axes, highlights: list[Highlight], heights: list[int]) -> None:
-    """Name the most-loved passages in the space above the bars, one row each, pointing at their sections."""
+    """Name the most-loved passages in the space above the bars, one row each, pointing down at their sections."""
     tallest = max(heights, default=0)
     sections = max(len(heights), 1)
     for rank, highlight in enumerate(highlights[:LABELLED_PASSAGES]):
         x = highlight.section + 1
         share = x / sections
+        align, leaves_from = ("left", 0.0) if share < 0.3 else (("right", 1.0) if share > 0.7 else ("center", 0.5))
         axes.annotate(
-            f"“{shorten(highlight.words, LABEL_CHARS)}” · {highlight.votes}",
+            f"“{shorten(plain_words(highlight.words), LABEL_CHARS)}” · {highlight.votes}",
             xy=(x, heights[highlight.section] if highlight.section < len(heights) else 0),
             xytext=(x, tallest * (HEADROOM - 0.08 - 0.11 * rank) + 1),
-            ha="left" if share < 0.3 else ("right" if share > 0.7 else "center"),
+            ha=align,
             va="center",
             fontsize=FONT_SIZE - 2,
             bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "#888888", "alpha": 0.95},
-            arrowprops={"arrowstyle": "-", "color": "#444444", "linewidth": 0.9},
+            arrowprops={"arrowstyle": "-", "color": "#444444", "linewidth": 0.9, "relpos": (leaves_from, 0.0)},
         )
+
+
+def plain_words(text: str) -> str:
+    """A passage's words without the marks around them: quotes, and the underscores of Gutenberg's italics."""
+    return " ".join(text.replace("_", "").split()).strip("“”\"'‘’ ")

@@ -3,7 +3,7 @@
 from collections import Counter
 from datetime import datetime, timezone
 
-from bot.reactions.reaction_map import Highlight, MapData, emoji_name, render_map, series
+from bot.reactions.reaction_map import Highlight, MapData, emoji_name, plain_words, render_map, series
 from bot.reactions.stats import Period, export_csv, period_start, rank_passages
 
 NOW = datetime(2026, 11, 30, tzinfo=timezone.utc)
@@ -39,3 +39,7 @@ def test_map_series_keep_the_five_most_used_emoji_and_fold_the_rest() -> None:
 def test_the_map_is_a_png() -> None:
     data = MapData("Story", ["One", "Two"], {1: Counter({"⭐": 3})}, [Highlight(1, "A line readers love", 3)])
     assert render_map(data).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_labels_drop_quotes_and_italics_marks() -> None:
+    assert plain_words("“_25 June, morning._--No man  knows”") == "25 June, morning.--No man knows"
