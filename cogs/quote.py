@@ -53,7 +53,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
-        async with self.bot.passage_messages.sending():
+        async with self.bot.passage_messages.sending(interaction.message.id if interaction.message else None):
             await interaction.response.edit_message(
                 embed=passage_embed(work, paragraph), view=passage_navigation(work, paragraph)
             )

@@ -93,9 +93,9 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
             return "ignored"
         if not self._sent_by_folio(payload):
             return "not a passage message"  # known without asking the database
+        being_sent = self.bot.passage_messages.being_sent(payload.message_id)  # taken before any await
+        await self.bot.passage_messages.settled(being_sent)  # the passage the reader saw is recorded
         target = await self.ledger.record(event)
-        if target is None and await self.bot.passage_messages.settled():  # its record may have been landing
-            target = await self.ledger.record(event)
         if target is None:
             return "not a passage message"
         await self.keeper.refresh(target)

@@ -13,8 +13,9 @@ reactions on it count for the passage (see :mod:`bot.reactions`)::
 
 For an interaction reply, the message id is ``(await interaction.response.send_message(...)).message_id``.
 ``sending()`` covers the moment between Discord showing the message and the record
-landing: a reaction arriving then waits for it (:meth:`PassageMessages.settled`)
-instead of being taken for a reaction on some other message.
+landing: a reaction arriving then waits for the sends that were under way when it
+arrived (:meth:`PassageMessages.settled`), so it counts for the passage the reader
+saw, not for no passage or the one the message showed before ◀ ▶.
 Recording again for the same message (◀ ▶ turned it to another passage) replaces
 what it shows. Messages outside a server are not recorded: reactions count in servers.
 """
@@ -63,25 +64,28 @@ class PassageMessages:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._database = database
         self._clock = clock
-        self._sending: set[asyncio.Future[None]] = set()
+        self._sending: dict[asyncio.Future[None], int | None] = {}
 
     @asynccontextmanager
-    async def sending(self) -> AsyncIterator[None]:
-        """Wrap sending a passage's message and recording it (see the module docstring)."""
+    async def sending(self, message_id: int | None = None) -> AsyncIterator[None]:
+        """Wrap sending a passage's message and recording it (see the module docstring);
+        ``message_id`` when an existing message is edited to show another passage."""
         done = asyncio.get_running_loop().create_future()
-        self._sending.add(done)
+        self._sending[done] = message_id
         try:
             yield
         finally:
-            self._sending.discard(done)
+            del self._sending[done]
             done.set_result(None)
 
-    async def settled(self) -> bool:
-        """Wait until the messages being sent now are recorded (not those sent later); False if none was."""
-        if not self._sending:
-            return False
-        await asyncio.wait(set(self._sending))
-        return True
+    def being_sent(self, message_id: int) -> frozenset[asyncio.Future[None]]:
+        """The sends under way now that may be of ``message_id``: new messages, and edits of it."""
+        return frozenset(done for done, edited in self._sending.items() if edited in (None, message_id))
+
+    async def settled(self, being_sent: frozenset[asyncio.Future[None]]) -> None:
+        """Wait until the sends that were under way when a reaction arrived (:meth:`being_sent`) are recorded."""
+        if being_sent:
+            await asyncio.wait(being_sent)
 
     async def record(
         self,

@@ -152,20 +152,27 @@ async def test_hall_settings_round_trip(database: Database) -> None:
 
 async def test_settled_waits_for_the_messages_being_sent(database: Database) -> None:
     registry = PassageMessages(database, StillClock())
-    assert not await registry.settled()
+    assert registry.being_sent(300) == frozenset()
     sent, release = asyncio.Event(), asyncio.Event()
 
-    async def send_and_record() -> None:
-        async with registry.sending():
+    async def send_and_record(message_id: int | None) -> None:
+        async with registry.sending(message_id):
             sent.set()  # Discord shows the message; its reactions may arrive from now on
             await release.wait()
             await show(database, 300)
 
-    sending = asyncio.create_task(send_and_record())
+    sending = asyncio.create_task(send_and_record(None))
     await sent.wait()
-    waiting = asyncio.create_task(registry.settled())
+    waiting = asyncio.create_task(registry.settled(registry.being_sent(300)))
     await asyncio.sleep(0)
     assert not waiting.done()
     release.set()
-    assert await waiting and await registry.get(300) is not None
+    await waiting
+    assert await registry.get(300) is not None
     await sending
+
+
+async def test_an_edit_of_another_message_is_not_waited_for(database: Database) -> None:
+    registry = PassageMessages(database, StillClock())
+    async with registry.sending(301):
+        assert len(registry.being_sent(301)) == 1 and registry.being_sent(302) == frozenset()
