@@ -210,7 +210,9 @@ async def measure_map(label: str, database: DatabaseTarget, scale: Scale, sample
         if sample is not None:
             sample.write_bytes(png)
     sections = len(view.outline.sections)
-    return MapRun(label, sections, scale.map_votes, statistics.median(query_times) * 1000, statistics.median(runs) * 1000)
+    return MapRun(
+        label, sections, scale.map_votes, statistics.median(query_times) * 1000, statistics.median(runs) * 1000
+    )
 
 
 async def spread_votes(db: Database, paragraph_ids: list[int], count: int) -> None:

@@ -12,8 +12,8 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
-from bot.storage.passage_messages import MessageKind
 from bot.search.query import MAX_QUERY_CHARS
+from bot.storage.passage_messages import MessageKind
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
