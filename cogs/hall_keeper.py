@@ -5,7 +5,7 @@ in Discord. A message is handled by one task at a time (a lock per message), and
 a post needs the entry's claim in the database first (:meth:`HallOfFame.claim`),
 so neither fast reactions nor a second bot process can post twice. Posts are sent
 at once; edits wait for the next tick (:meth:`HallKeeper.flush`), so a burst of
-reactions costs one edit per post per tick, within Discord's rate limits.
+reactions costs at most one edit per post per tick.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ class HallKeeper:
         """Edit (or take down) the hall posts marked since the last flush, each once, with its count now.
 
         Run every tick: however fast reactions come, a hall post is edited at most once a tick, and
-        at most :data:`EDITS_PER_TICK` posts are (the others wait their turn, oldest first), which keeps
-        Folio within Discord's rate limit on editing messages in a channel.
+        at most :data:`EDITS_PER_TICK` posts are (the others wait their turn, oldest first). Waiting out
+        Discord's rate limits happens here, never while reactions are being counted.
         """
         due = list(self._marked.values())[:EDITS_PER_TICK]
         for target in due:

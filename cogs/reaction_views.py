@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections import Counter
-from typing import cast
+from typing import Literal, cast
 
 import discord
 from discord import app_commands
@@ -70,11 +70,11 @@ class ReactionViewsCog(commands.Cog):
         interaction: discord.Interaction,
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         emoji: app_commands.Range[str, 1, MAX_EMOJI_OPTION] | None = None,
-        period: Period = Period.ALL,
+        period: Literal["week", "month", "year", "all"] = "all",
     ) -> None:
         assert interaction.guild_id is not None
         work_id = (await self.bot.library.load(work, guild_id=interaction.guild_id)).record.id if work else None
-        query = TopQuery(period, work_id, key_of_text(emoji) if emoji else "")
+        query = TopQuery(Period(period), work_id, key_of_text(emoji) if emoji else "")
         embed, view = await self.top_page(interaction.guild_id, query, 0)
         await interaction.response.send_message(embed=embed, view=view)
 
@@ -193,16 +193,17 @@ class ReactionViewsCog(commands.Cog):
         if shown is None or shown.guild_id != interaction.guild_id:
             raise NothingYet("That is not a message of Folio's showing a passage in this server.")
         await interaction.response.defer(ephemeral=True, thinking=True)
+        log = self.log
+        order = log.order.next()  # events arriving while Discord is read are newer than what it shows
         channel = self.bot.get_partial_messageable(shown.channel_id, guild_id=shown.guild_id)
         try:
             fetched = await channel.fetch_message(message_id)
         except discord.NotFound:
             raise NothingYet("That message has been deleted.") from None
         observed = await _current_votes(fetched)
-        log = self.log
         target = await log.ledger.target_of(message_id)
         assert target is not None, "the message shows a passage"
-        events = recount_events(await log.ledger.stored_votes(message_id), observed, log.order)
+        events = recount_events(await log.ledger.stored_votes(message_id), observed, order)
         await log.ledger.record_many(events, target)
         await log.keeper.refresh(target)
         added = sum(event.added for event in events)

@@ -121,10 +121,12 @@ def counts_vote(vote: Vote, count_own_requests: bool) -> bool:
     return count_own_requests or vote.user_id != vote.requester_id
 
 
-def recount_events(stored: dict[VoteKey, bool], observed: set[VoteKey], order: EventOrder) -> list[ReactionEvent]:
-    """The events that bring ``stored`` votes (present or not) to what Discord shows now (``observed``)."""
+def recount_events(stored: dict[VoteKey, bool], observed: set[VoteKey], order: int) -> list[ReactionEvent]:
+    """The events that bring ``stored`` votes (present or not) to what Discord shows (``observed``).
+
+    ``order`` is taken before Discord was asked, so an event that arrives while the
+    recount reads Discord is newer, and wins over what the recount saw.
+    """
     removed = [key for key, present in stored.items() if present and key not in observed]
     added = [key for key in observed if not stored.get(key, False)]
-    return [ReactionEvent(key, False, order.next()) for key in removed] + [
-        ReactionEvent(key, True, order.next()) for key in added
-    ]
+    return [ReactionEvent(key, False, order) for key in removed] + [ReactionEvent(key, True, order) for key in added]

@@ -53,7 +53,7 @@ async def test_passage_top_lists_the_most_loved_first_and_pages(folio: Harness) 
     listing = await top_list(folio)
     first = listing.split("\n\n")[0]
     assert first.startswith("**1.** 🔥 6 · ⭐ 1") and "Hello From the Other Side" in first
-    only_stars = await top_list(folio, emoji="⭐")
+    only_stars = await top_list(folio, emoji="⭐", period="week")
     assert "🔥" not in only_stars and "⭐ 1" in only_stars
     # turn a reply to the next paragraphs with ▶ and react there: the new passages count
     page = await quote_reply(folio, "Derek’s hands were numb with anticipation.")

@@ -92,6 +92,5 @@ def test_emoji_keys_ignore_variation_selectors_and_keep_custom_ids() -> None:
 def test_recount_turns_the_stored_votes_into_what_discord_shows() -> None:
     gone, kept, new = VoteKey(1, 1, "⭐"), VoteKey(1, 2, "⭐"), VoteKey(1, 3, "⭐")
     stored = {gone: True, kept: True, VoteKey(1, 4, "⭐"): False}
-    events = recount_events(stored, {kept, new}, EventOrder(5))
-    assert [(event.key, event.added) for event in events] == [(gone, False), (new, True)]
-    assert all(event.order > 5 << 32 for event in events)
+    events = recount_events(stored, {kept, new}, order=77)
+    assert [(event.key, event.added, event.order) for event in events] == [(gone, False, 77), (new, True, 77)]
