@@ -141,3 +141,17 @@ async def test_a_moderator_clearing_reactions_removes_the_votes(folio: Harness) 
     await folio.fake.clear_reactions(reply["id"])
     await folio.bot.wait_for_log(f"Reactions cleared on {reply['id']} ", since=since)
     assert await passage_counts(folio, passage_of(reply)) == "No reactions"
+
+
+async def test_stats_name_who_reacts_most_and_what_a_reader_loves(folio: Harness) -> None:
+    reply = await quote_reply(folio, "Stiles knows that.")
+    for emoji in ("🦉", "🕯️"):
+        await react(folio, reply["id"], emoji, READERS[11])
+    server = (await command(folio, "reactions stats")).json["data"]
+    assert server["flags"] & EPHEMERAL
+    fields = {field["name"]: field["value"] for field in server["embeds"][0]["fields"]}
+    assert "Who reacts most" in fields and "Favourite emoji" in fields
+    callback = await folio.interact(payloads.slash_command("reactions stats", members={"member": READERS[11]}))
+    [embed] = callback.json["data"]["embeds"]
+    assert f"<@{READERS[11].id}>: 2 counting reaction(s)" in embed["description"]
+    assert any("Stiles knows that." in field["value"] for field in embed["fields"])

@@ -142,6 +142,8 @@ def _value_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> lis
         problems.append(f"{label} names attachment {value}, which data.resolved.attachments lacks")
     if kind == CHANNEL:
         problems += _channel_problems(schema, (resolved.get("channels") or {}).get(value), label)
+    if kind == USER and value not in (resolved.get("users") or {}):
+        problems.append(f"{label} names user {value}, which data.resolved.users lacks")
     return problems
 
 

@@ -44,6 +44,7 @@ INTERACTION_COMPONENT = 3
 INTERACTION_AUTOCOMPLETE = 4
 INTERACTION_MODAL_SUBMIT = 5
 COMPONENT_BUTTON = 2
+USER_OPTION = 6
 CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
@@ -547,17 +548,20 @@ def slash_command(
     locale: str = "en-US",
     attachments: Mapping[str, JSON] | None = None,
     channels: Mapping[str, JSON] | None = None,
+    members: Mapping[str, Person] | None = None,
 ) -> JSON:
     """A slash command invocation (type 2), e.g. ``slash_command("quote", {"query": "tea"})``.
 
     ``name`` may be ``"group sub"`` or ``"group subgroup sub"`` for subcommands.
     ``attachments`` maps attachment options to attachment objects (see
     :meth:`FakeDiscord.host_attachment`), ``channels`` channel options to channel
-    objects (:func:`text_channel`); both are resolved as Discord does.
+    objects (:func:`text_channel`), ``members`` user options to people of the guild;
+    all are resolved as Discord does.
     """
-    attached, picked = attachments or {}, channels or {}
+    attached, picked, chosen = attachments or {}, channels or {}, members or {}
     built = _options(options) + [option(name, item["id"], ATTACHMENT_OPTION) for name, item in attached.items()]
     built += [option(name, channel["id"], CHANNEL_OPTION) for name, channel in picked.items()]
+    built += [option(name, str(person.id), USER_OPTION) for name, person in chosen.items()]
     data = _command_data(name, built, guild_id)
     if attached:
         data["resolved"] = {"attachments": {item["id"]: item for item in attached.values()}}
@@ -565,6 +569,12 @@ def slash_command(
         # Discord adds the invoker's permissions in each resolved channel.
         resolved = {channel["id"]: {**channel, "permissions": str(user.permissions)} for channel in picked.values()}
         data.setdefault("resolved", {})["channels"] = resolved
+    if chosen:
+        people = chosen.values()
+        data.setdefault("resolved", {}).update(
+            users={str(person.id): user_object(person) for person in people},
+            members={str(person.id): member(person, with_user=False, with_permissions=True) for person in people},
+        )
     return interaction(
         INTERACTION_APPLICATION_COMMAND,
         data,
