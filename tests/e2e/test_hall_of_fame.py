@@ -86,3 +86,19 @@ async def test_a_deleted_original_takes_its_hall_post_down_for_good(folio: Harne
 async def test_a_setup_that_cannot_work_is_explained(folio: Harness, options: dict[str, object], reason: str) -> None:
     body = await setup_hall(folio, **options)
     assert body["data"]["flags"] & EPHEMERAL and reason in body["data"]["content"]
+
+
+async def test_deleted_below_remove_below_and_posted_again_when_readers_return(folio: Harness) -> None:
+    await setup_hall(folio, threshold=2, remove_below=2, when_below="delete")
+    reply = await quote_reply(folio, "you shouldnt have come back")
+    since = folio.fake.mark()
+    for reader in READERS[6:8]:
+        await folio.fake.react(reply["id"], "⭐", reader)
+    post = await next_hall_post(folio, since)
+    since = folio.fake.mark()
+    await folio.fake.unreact(reply["id"], "⭐", READERS[7])
+    await folio.fake.wait_for_request("DELETE", rf"{HALL_POSTS}/{post.response['id']}", since=since)
+    since = folio.fake.mark()
+    await folio.fake.react(reply["id"], "⭐", READERS[8])  # its own deletion did not end the entry
+    again = await next_hall_post(folio, since)
+    assert "**2**" in again.json["content"] and again.response["id"] != post.response["id"]
