@@ -14,6 +14,7 @@
     python run_bot.py bench import-stall [--markdown] [--before PATH]
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
+    python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ BENCHMARKS = {
     "import-stall": "benchmarks.import_stall_bench",
     "ask": "benchmarks.ask_bench",
     "speakers": "benchmarks.speakers_bench",
+    "reactions": "benchmarks.reactions_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
@@ -58,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
-        "bench memory and bench import-stall measure the running bot",
+        "bench memory, bench import-stall and bench reactions measure the running bot",
     )
     return parser
 

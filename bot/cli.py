@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.ask.service import AskResult, StoryAsker
-from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.cli_attribution import COMMANDS as ATTRIBUTION_COMMANDS
 from bot.cli_attribution import add_attribution_commands, run_attribution_command
+from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
 from bot.settings import Settings

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from enum import StrEnum
+from itertools import pairwise
 
 from bot.search.analysis import QueryWord, analyse
 from bot.search.textnorm import FUNCTION_TERMS, term, words

@@ -27,7 +27,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
+from bot.attribution.characters import (
+    NARRATOR,
+    Character,
+    CharacterList,
+    build_characters,
+)
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans

@@ -2,7 +2,8 @@
 
 Like Discord, the store echoes what the bot creates, edits or deletes as
 MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
-reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
+reactions as MESSAGE_REACTION_ADD / _REMOVE (see :mod:`fake_discord.reactions`, which
+also keeps readers' reactions) and new threads as THREAD_CREATE.
 It refuses a message that breaks a size limit (400, code 50035) and one that
 would show nothing: no content, embeds, components, files, stickers or poll
 (400, code 50006), whether sent so or left so by an edit, and a file over the
@@ -14,14 +15,13 @@ thread (400, code 160004; a thread from an unknown message is 404, code 10008).
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import unquote
 
 from aiohttp import web
 
 from . import limits, payloads
 from .gateway import FakeGateway
+from .reactions import ReactionBoard
 from .wire import (
     BODY,
     CANNOT_SEND_EMPTY_MESSAGE,
@@ -55,10 +55,10 @@ class MessageStore:
         """Every thread the bot started, by id (a thread started from a message has that message's id)."""
         self.origin = ""
         """``http://127.0.0.1:PORT`` once the server listens; attachment URLs start with it."""
+        self.reactions = ReactionBoard(self)
 
     def routes(self) -> list[Route]:
         message = "/channels/{channel_id}/messages/{message_id}"
-        reaction = message + "/reactions/{emoji}/{user}"
         return [
             ("POST", "/channels/{channel_id}/messages", self._create_message),
             ("GET", message, self._get_message),
@@ -66,10 +66,9 @@ class MessageStore:
             ("DELETE", message, self._delete_message),
             ("POST", message + "/threads", self._thread_from_message),
             ("POST", "/channels/{channel_id}/threads", self._thread_without_message),
-            ("PUT", reaction, self._add_reaction),
-            ("DELETE", reaction, self._remove_reaction),
             ("DELETE", message + "/reactions/{emoji}", self._no_content),
             ("DELETE", message + "/reactions", self._no_content),
+            *self.reactions.routes(),
         ]
 
     # --- what Discord refuses ------------------------------------------------------------------
@@ -162,6 +161,7 @@ class MessageStore:
         """Delete and echo MESSAGE_DELETE; 404 Unknown Message if there is no such message."""
         message = self.get(message_id)
         del self.messages[message_id]
+        self.reactions.forget(message_id)
         if not message["flags"] & EPHEMERAL:
             gone = {"id": message_id, "channel_id": message["channel_id"], "guild_id": str(self.guild_id)}
             await self.announce("MESSAGE_DELETE", gone)
@@ -229,27 +229,6 @@ class MessageStore:
         await self.announce("THREAD_CREATE", {**thread, "newly_created": True})
         return json_response(thread, status=201)
 
-    async def _add_reaction(self, request: web.Request) -> web.Response:
-        await self.announce("MESSAGE_REACTION_ADD", self._own_reaction(request, payloads.reaction_add))
-        return web.Response(status=204)
-
-    async def _remove_reaction(self, request: web.Request) -> web.Response:
-        await self.announce("MESSAGE_REACTION_REMOVE", self._own_reaction(request, payloads.reaction_remove))
-        return web.Response(status=204)
-
-    def _own_reaction(self, request: web.Request, build: Callable[..., JSON]) -> JSON | None:
-        """The reaction event Discord would echo, when the bot reacts as itself (``@me``)."""
-        match = request.match_info
-        if match["user"] != "@me":
-            return None
-        return build(
-            match["message_id"],
-            _emoji_from_path(match["emoji"]),
-            user=payloads.BOT,
-            channel_id=int(match["channel_id"]),
-            guild_id=self.guild_id,
-        )
-
     async def _no_content(self, request: web.Request) -> web.Response:
         return web.Response(status=204)
 
@@ -267,13 +246,6 @@ def _kept(message: JSON, body: JSON) -> list[JSON]:
         return list(message.get("attachments", []))
     kept = {str(item.get("id")) for item in body["attachments"] or []}
     return [attachment for attachment in message.get("attachments", []) if attachment["id"] in kept]
-
-
-def _emoji_from_path(raw: str) -> str | JSON:
-    """``name:id`` (custom emoji) or a unicode emoji, as discord.py puts it in the URL."""
-    emoji = unquote(raw)
-    name, _, emoji_id = emoji.partition(":")
-    return {"id": emoji_id, "name": name} if emoji_id else emoji
 
 
 def _interaction_fields(source: JSON) -> dict[str, Any]:
