@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process, utils
 import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
+    BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -29,8 +30,17 @@ MIN_PER_KIND = {
     "dracula": 20,
     "frankenstein-holdout": 15,
     "dracula-holdout": 15,
+    "hello-from-the-other-side-blind": 15,
+    "sign-of-the-four-blind": 15,
+    "invisible-man-blind": 15,
 }
-ALL_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
+ALL_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
+FIRST_KINDS = ("exact", "typos", "misremembered", "fragments", "shuffled", OFF_STORY)
+"""The kinds of the sets written before the blind sets; the blind sets have every kind."""
+
+
+def kinds_of(name: str) -> tuple[str, ...]:
+    return KINDS if name in BLIND_SET_NAMES else FIRST_KINDS
 
 
 @cache
@@ -47,10 +57,10 @@ def test_every_query_file_is_listed() -> None:
 @pytest.mark.parametrize("name", ALL_SET_NAMES)
 def test_file_has_every_kind_and_nothing_else(name: str) -> None:
     data = yaml.safe_load((QUERIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert set(data) == {"text", *KINDS}
+    assert set(data) == {"text", *kinds_of(name)}
     query_set = load_query_set(name)
     assert query_set.text_path.is_file()
-    for kind in KINDS:
+    for kind in kinds_of(name):
         assert len(query_set.of_kind(kind)) >= MIN_PER_KIND[name], kind
 
 
@@ -99,9 +109,20 @@ def test_holdout_set_shares_nothing_with_the_tuned_sets(name: str) -> None:
     assert all(_targets(name).isdisjoint(_targets(tuned_name)) for tuned_name in same_text)
 
 
+@pytest.mark.parametrize("name", BLIND_SET_NAMES)
+def test_blind_set_shares_no_query_with_any_other_set(name: str) -> None:
+    others = [load_query_set(other) for other in ALL_SET_NAMES if other != name]
+    other_texts = {query.text.casefold() for query_set in others for query in query_set.queries}
+    assert [query.text for query in load_query_set(name).queries if query.text.casefold() in other_texts] == []
+
+
 def test_is_expected_ignores_case_punctuation_and_quote_style() -> None:
-    assert is_expected("“I’m looking for the Stilinskis,” Derek started.", "I'm looking for the stilinskis")
-    assert not is_expected("I’m looking for the Stilinskis", "looking for Stiles")
+    assert is_expected("“I’m looking for the Stilinskis,” Derek started.", ("I'm looking for the stilinskis",))
+    assert not is_expected("I’m looking for the Stilinskis", ("looking for Stiles",))
+
+
+def test_is_expected_takes_any_of_several_lines() -> None:
+    assert is_expected("You know my methods.", ("Apply them", "You know my methods"))
 
 
 def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str]) -> None:
