@@ -35,10 +35,16 @@ the database.
 The default run covers the query sets the engine was tuned against
 (:data:`~benchmarks.query_sets.QUERY_SET_NAMES`); ``--holdout`` runs the
 hold-out sets instead (:data:`~benchmarks.query_sets.HOLDOUT_SET_NAMES`),
-fresh queries the engine was never tuned on, for the honest figure. Any set
-can also be named. The "all texts" rows sum over the sets that were run.
+fresh queries the engine was never tuned on, for the honest figure, and
+``--blind`` the blind sets (:data:`~benchmarks.query_sets.BLIND_SET_NAMES`):
+two novels never used before and the bundled story, every kind of query,
+frozen before the engine was changed for them. Any set can also be named.
+Results are shown per group (tuned, hold-out, blind), never mixed; the "all
+texts" rows sum over a group's sets. "false matches" counts off-story queries
+answered with a confident match, and "x brute force" is an engine's mean time
+per query over brute force's, measured in the same run.
 
-Run: ``python run_bot.py bench [--markdown] [--holdout | NAME ...]``.
+Run: ``python run_bot.py bench [--markdown] [--holdout | --blind | NAME ...]``.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from benchmarks.query_sets import (
+    BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -333,7 +340,7 @@ DATABASE_HEADER = [
     "suggest p50 ms",
     "suggest p95 ms",
 ]
-RESULT_HEADER = ["text", "engine", *IN_STORY_KINDS, "in-story", "off-story rejected", "p50 ms", "p95 ms"]
+RESULT_TAIL = ["in-story", "off-story rejected", "false matches", "p50 ms", "p95 ms", "x brute force"]
 DATABASE_ENGINE, MEMORY_ENGINE, BASELINE_ENGINE = "folio (database)", "folio (in memory)", "brute force"
 
 
@@ -368,22 +375,40 @@ def database_rows(reports: list[TextReport]) -> list[list[str]]:
     ]
 
 
+def measured_kinds(reports: list[TextReport]) -> list[str]:
+    """The in-story kinds any of ``reports`` has queries of (older sets have fewer kinds)."""
+    return [kind for kind in IN_STORY_KINDS if any(report.folio.total.get(kind) for report in reports)]
+
+
+def result_header(reports: list[TextReport]) -> list[str]:
+    return ["text", "engine", *measured_kinds(reports), *RESULT_TAIL]
+
+
 def result_rows(reports: list[TextReport]) -> list[list[str]]:
+    kinds = measured_kinds(reports)
     rows = []
     for name, engines in _engine_groups(reports):
+        baseline_mean = _mean(engines[-1][1].latencies)
         for label, run in engines:
+            passed, total = run.counts(OFF_STORY)
             rows.append(
                 [
                     name,
                     label,
-                    *(_share(run, kind) for kind in IN_STORY_KINDS),
-                    _share(run, *IN_STORY_KINDS),
+                    *(_share(run, kind) for kind in kinds),
+                    _share(run, *kinds),
                     _share(run, OFF_STORY),
+                    str(total - passed),
                     f"{percentile(run.latencies, 0.5):.2f}",
                     f"{percentile(run.latencies, 0.95):.2f}",
+                    f"{_mean(run.latencies) / baseline_mean:.3f}",
                 ]
             )
     return rows
+
+
+def _mean(seconds: Sequence[float]) -> float:
+    return sum(seconds) / len(seconds)
 
 
 def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
@@ -455,7 +480,8 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
+KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
+SET_GROUPS = (("tuned sets", QUERY_SET_NAMES), ("hold-out sets", HOLDOUT_SET_NAMES), ("blind sets", BLIND_SET_NAMES))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -470,21 +496,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"run the hold-out sets the engine was never tuned on: {', '.join(HOLDOUT_SET_NAMES)}",
     )
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help=f"run the blind sets, frozen before the engine changed for them: {', '.join(BLIND_SET_NAMES)}",
+    )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
     args = parser.parse_args(argv)
-    if args.holdout and args.names:
-        parser.error("give query set names or --holdout, not both")
+    if sum((args.holdout, args.blind, bool(args.names))) > 1:
+        parser.error("give query set names, --holdout or --blind, only one of them")
     if unknown := sorted(set(args.names) - set(KNOWN_SET_NAMES)):
         parser.error(f"unknown query set(s): {', '.join(unknown)}")
-    names = HOLDOUT_SET_NAMES if args.holdout else args.names or QUERY_SET_NAMES
+    names = HOLDOUT_SET_NAMES if args.holdout else BLIND_SET_NAMES if args.blind else args.names or QUERY_SET_NAMES
     reports = [measure(load_query_set(name)) for name in dict.fromkeys(names)]
     render = render_markdown if args.markdown else render_plain
     print(render(INDEX_HEADER, index_rows(reports)))
     print()
     print(render(DATABASE_HEADER, database_rows(reports)))
     print()
-    print(render(RESULT_HEADER, result_rows(reports)))
-    print()
+    for title, group_names in SET_GROUPS:
+        if group := [report for report in reports if report.name in group_names]:
+            print(f"{title}:")
+            print(render(result_header(group), result_rows(group)))
+            print()
     print(
         f"hit@1 per kind; in-story = all in-story kinds; folio (database) = Library.lookup on SQLite (FTS5 "
         f"candidates, rescored in Python), folio (in memory) = QuoteIndex.lookup; brute force = "

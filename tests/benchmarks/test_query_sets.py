@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -131,6 +132,7 @@ def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str])
     assert "| hello-from-the-other-side | folio (database) |" in output
     assert "| hello-from-the-other-side | folio (in memory) |" in output
     assert "| hello-from-the-other-side | brute force |" in output
+    assert "tuned sets:" in output and "false matches" in output
 
 
 def test_database_engine_answers_the_bundled_story() -> None:
@@ -161,12 +163,21 @@ def test_benchmark_rejects_unknown_query_sets() -> None:
 
 def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.MonkeyPatch) -> None:
     measured: list[str] = []
-    monkeypatch.setattr(quote_bench, "measure", lambda query_set: measured.append(query_set.name))
+
+    def measure(query_set: QuerySet) -> SimpleNamespace:
+        measured.append(query_set.name)
+        return SimpleNamespace(name=query_set.name)
+
+    monkeypatch.setattr(quote_bench, "measure", measure)
     monkeypatch.setattr(quote_bench, "index_rows", lambda reports: [])
     monkeypatch.setattr(quote_bench, "database_rows", lambda reports: [])
+    monkeypatch.setattr(quote_bench, "result_header", lambda reports: ["text"])
     monkeypatch.setattr(quote_bench, "result_rows", lambda reports: [])
     assert quote_bench.main(["--holdout"]) == 0
     assert measured == list(HOLDOUT_SET_NAMES)
+    measured.clear()
+    assert quote_bench.main(["--blind"]) == 0
+    assert measured == list(BLIND_SET_NAMES)
     measured.clear()
     assert quote_bench.main([]) == 0
     assert measured == list(QUERY_SET_NAMES)
@@ -175,9 +186,10 @@ def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.M
     assert measured == ["dracula-holdout"]
 
 
-def test_benchmark_rejects_set_names_with_holdout() -> None:
+@pytest.mark.parametrize("argv", [["frankenstein", "--holdout"], ["--holdout", "--blind"], ["dracula", "--blind"]])
+def test_benchmark_takes_one_choice_of_sets(argv: list[str]) -> None:
     with pytest.raises(SystemExit):
-        quote_bench.main(["frankenstein", "--holdout"])
+        quote_bench.main(argv)
 
 
 def test_baseline_ignores_case_and_punctuation() -> None:
