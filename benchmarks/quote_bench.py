@@ -278,7 +278,7 @@ def measure_database(query_set: QuerySet, source_text: str) -> DatabaseRun:
 
 def database_slug(query_set: QuerySet) -> str:
     """The slug the benchmark stores a text under (never the bundled story's own)."""
-    return f"bench-{query_set.text_path.stem}"[:40].rstrip("-")
+    return f"bench-{query_set.name}"[:40].rstrip("-")
 
 
 async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -> DatabaseRun:
