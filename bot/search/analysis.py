@@ -2,8 +2,8 @@
 
 Each distinct query word becomes a :class:`QueryWord`: the terms that may
 stand for it in the text, each with a *credit* in (0, 1] (the word itself 1.0;
-spelling corrections drawn from the work's own vocabulary, related word forms
-and curated synonyms less), plus an IDF *weight*.
+chat-speak forms, spelling corrections and sound-alikes drawn from the work's
+own vocabulary, related word forms and synonyms less), plus an IDF *weight*.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term
+from bot.search.textnorm import CHAT_SPEAK, FUNCTION_TERMS, SYNONYMS, term
 from bot.search.vocabulary import Vocabulary
 
 RELATIVE_CREDIT = 0.7
 """Credit of a related form: one word extends the other ("laugh"/"laughter")."""
 SYNONYM_CREDIT = 0.8
 """Credit of a curated synonym (``data/word_lists.yaml``)."""
+CHAT_CREDIT = 0.9
+"""Credit of the word a chat-speak form stands for ("u" -> "you")."""
 COMMON_TERM_SHARE = 0.04
 """Terms in more than this share of units are not worth a candidate search
 (unless the query has nothing rarer): they would visit most units for
@@ -79,7 +81,7 @@ def analyse(query_words: list[str], vocabulary: Vocabulary, prefix: str | None =
     for word in query_words:
         if term(word) not in distinct:
             distinct[term(word)] = _analyse_word(word, vocabulary)
-    analysed, typed = list(distinct.values()), list(query_words)
+    analysed, typed = list(distinct.values()), [spoken(word, vocabulary) for word in query_words]
     if prefix is not None and (prefix_word := _analyse_prefix(prefix, vocabulary)).alternatives:
         analysed.append(prefix_word)
         typed.append(prefix)
@@ -113,10 +115,19 @@ def best_term(alternatives: dict[str, float]) -> str:
     return max(alternatives, key=alternatives.__getitem__)
 
 
+def spoken(word: str, vocabulary: Vocabulary) -> str:
+    """The word a chat-speak form the work does not contain stands for ("u" -> "you"); else ``word``."""
+    meant = CHAT_SPEAK.get(word)
+    return meant if meant is not None and not vocabulary.knows(term(word)) else word
+
+
 def _analyse_word(word: str, vocabulary: Vocabulary) -> QueryWord:
     own_term = term(word)
+    meant = spoken(word, vocabulary)
     if vocabulary.knows(own_term):
         alternatives = {own_term: 1.0}
+    elif meant != word and vocabulary.knows(term(meant)):
+        alternatives = {term(meant): CHAT_CREDIT}
     else:
         alternatives = vocabulary.corrections(word)
     for relative in vocabulary.relatives(own_term):

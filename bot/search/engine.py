@@ -13,15 +13,21 @@ length of the work:
 
 Scores at or above :data:`CONFIDENT_SCORE` are matches; the next best are
 returned as "did you mean" suggestions.
+
+A query of one to four words is first searched as a phrase
+(:mod:`bot.search.phrases`): a rare one's occurrences are the matches, a
+common one's are listed as occurrences, and only a phrase the work does not
+hold goes through the two stages above.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.search.analysis import Query, analyse, selective_terms
+from bot.search.phrases import RARE_OCCURRENCES, Occurrences, occurrences, phrase_query
 from bot.search.scoring import QuoteMatch, Unit, best_first, rank
 from bot.search.textnorm import sentence_parts, words
 from bot.search.vocabulary import Vocabulary, vocabulary_entries
@@ -54,6 +60,22 @@ class LookupResult:
     """Confident hits, best first; empty when the line is not in the work."""
     suggestions: list[QuoteMatch]
     """Closest candidates below :data:`CONFIDENT_SCORE`, best first; may be empty."""
+    occurrences: list[QuoteMatch] = field(default_factory=list)
+    """For a word or phrase search: every unit holding it, in the work's order (the matches too, if rare)."""
+
+
+def phrase_result(found: Occurrences) -> LookupResult | None:
+    """The answer to a word or phrase search; ``None`` if the work does not hold the phrase confidently.
+
+    Up to :data:`~bot.search.phrases.RARE_OCCURRENCES` occurrences of a specific
+    phrase are each a confident match; more, or those of a generic phrase, are
+    only listed, none of them being *the* line.
+    """
+    listed = found.matches
+    if not listed or max(match.score for match in listed) < CONFIDENT_SCORE:
+        return None
+    rare = found.specific and len(listed) <= RARE_OCCURRENCES
+    return LookupResult(sorted(listed, key=best_first) if rare else [], [], listed)
 
 
 def lookup_queries(text: str, vocabulary: Vocabulary) -> list[Query]:
@@ -110,6 +132,7 @@ class QuoteIndex:
         self.vocabulary = Vocabulary(entries, len(keyed))
         self._units = [Unit(key, text, terms) for (key, text), terms in zip(keyed, unit_terms, strict=True)]
         self._postings: dict[str, list[int]] = {}
+        """Term -> positions of the units holding it, in order."""
         for position, terms in enumerate(unit_terms):
             for t in dict.fromkeys(terms):
                 self._postings.setdefault(t, []).append(position)
@@ -118,7 +141,12 @@ class QuoteIndex:
         return len(self._units)
 
     def lookup(self, text: str, limit: int = 5) -> LookupResult:
-        """The units ``text`` quotes (confident matches) and the closest others."""
+        """The units ``text`` quotes (confident matches) and the closest others, or a phrase's occurrences."""
+        phrase = phrase_query(text, self.vocabulary)
+        if phrase is not None:
+            found = occurrences(phrase, self._holding_all(phrase.terms))
+            if (result := phrase_result(found)) is not None:
+                return result
         queries = lookup_queries(text, self.vocabulary)
         return combine((self._rank(query) for query in queries), limit)
 
@@ -126,6 +154,12 @@ class QuoteIndex:
         """Best units for a query still being typed, best first."""
         query = suggest_query(partial, self.vocabulary)
         return self._rank(query)[:limit] if query is not None else []
+
+    def _holding_all(self, terms: tuple[str, ...]) -> list[Unit]:
+        """The units holding every one of ``terms``, in order."""
+        postings = sorted((self._postings.get(t, []) for t in set(terms)), key=len)
+        common = set(postings[0]).intersection(*postings[1:])
+        return [self._units[position] for position in sorted(common)]
 
     def _rank(self, query: Query) -> list[QuoteMatch]:
         return rank((self._units[position] for position in self._shortlist(query)), query, self.vocabulary)
