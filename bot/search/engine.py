@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.search.analysis import Query, analyse, selective_terms
-from bot.search.phrases import RARE_OCCURRENCES, Occurrences, occurrences, phrase_query
+from bot.search.phrases import MAX_OCCURRENCES, RARE_OCCURRENCES, Occurrences, occurrences, phrase_query
 from bot.search.scoring import QuoteMatch, Unit, best_first, rank
 from bot.search.textnorm import sentence_parts, words
 from bot.search.vocabulary import Vocabulary, vocabulary_entries
@@ -159,7 +159,7 @@ class QuoteIndex:
         """The units holding every one of ``terms``, in order."""
         postings = sorted((self._postings.get(t, []) for t in set(terms)), key=len)
         common = set(postings[0]).intersection(*postings[1:])
-        return [self._units[position] for position in sorted(common)]
+        return [self._units[position] for position in sorted(common)[:MAX_OCCURRENCES]]
 
     def _rank(self, query: Query) -> list[QuoteMatch]:
         return rank((self._units[position] for position in self._shortlist(query)), query, self.vocabulary)
