@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 
 import discord
@@ -13,6 +14,7 @@ from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
+from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
@@ -36,6 +38,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(PassageButton, OccurrencePageButton)
+        await asyncio.to_thread(warm_up_thesaurus)  # else the first /quote would read it
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(PassageButton, OccurrencePageButton)

@@ -97,7 +97,7 @@ def suggest_query(partial: str, vocabulary: Vocabulary) -> Query | None:
     """
     query_words = words(partial)
     prefix = query_words.pop() if query_words and partial[-1:].isalnum() else None
-    return analyse(query_words, vocabulary, prefix)
+    return analyse(query_words, vocabulary, prefix, related=False)
 
 
 def candidate_terms(query: Query, vocabulary: Vocabulary) -> set[str]:

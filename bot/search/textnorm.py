@@ -160,7 +160,7 @@ def words(text: str) -> list[str]:
     result: list[str] = []
     previous = ""
     for token in (_ASCII_WORD_RE if folded.isascii() else _WORD_RE).findall(folded):
-        if token in _LONE_CLITICS and result and result[-1] == previous and previous.isalpha():
+        if _joins(previous, token) and result and result[-1] == previous:
             result.pop()
             token = f"{previous}'{token}"
         if "'" in token or token in _WHOLE_WORD_SPLITS:
@@ -169,6 +169,13 @@ def words(text: str) -> list[str]:
             result.append(token)
         previous = token
     return result
+
+
+def _joins(previous: str, token: str) -> bool:
+    """Whether ``token`` is a clitic that lost its apostrophe after ``previous`` ("don t", "it s")."""
+    if token == "t":
+        return previous.endswith("n") and previous.isalpha()
+    return token in _LONE_CLITICS and previous.isalpha()
 
 
 @lru_cache(maxsize=65536)
