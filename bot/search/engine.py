@@ -42,6 +42,17 @@ sentences and short generic phrases nearly all score below 60. Between them,
 heavily reworded lines and lookalikes from elsewhere overlap; 70 splits that band.
 """
 
+CLEAR_WINNER_SCORE: float = 55.0
+CLEAR_WINNER_GAP: float = 15.0
+CLEAR_WINNER_INFORMATION: float = 2.0
+"""A best line below :data:`CONFIDENT_SCORE` is still a match when it is a clear winner: it scores
+at least :data:`CLEAR_WINNER_SCORE`, at least :data:`CLEAR_WINNER_GAP` more than any other line,
+and the words it shares with the query carry twice the information that pins one line down
+(:attr:`~bot.search.scoring.Features.information`). That is how a line retold in other words
+looks: few words kept, but rare ones, and no other line close. Lines from elsewhere that come
+as close share only common words, or several lines share them (calibrated on the tuned sets'
+paraphrase, misremembered and off-story queries)."""
+
 SUGGESTION_SCORE: float = 50.0
 """Lowest score offered as a "did you mean" suggestion."""
 
@@ -113,9 +124,22 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupR
             if match.key not in best or best[match.key].score < match.score:
                 best[match.key] = match
     ordered = sorted(best.values(), key=best_first)
-    matches = [match for match in ordered if match.score >= CONFIDENT_SCORE]
-    suggestions = [match for match in ordered if SUGGESTION_SCORE <= match.score < CONFIDENT_SCORE]
+    matches = [match for match in ordered if match.score >= CONFIDENT_SCORE] or _clear_winner(ordered)
+    suggestions = [m for m in ordered if SUGGESTION_SCORE <= m.score < CONFIDENT_SCORE and m not in matches]
     return LookupResult(matches[:limit], suggestions[:limit])
+
+
+def _clear_winner(ordered: list[QuoteMatch]) -> list[QuoteMatch]:
+    """The best line, if it is a clear winner (see :data:`CLEAR_WINNER_SCORE`); else nothing."""
+    if not ordered:
+        return []
+    best, runner_up = ordered[0], ordered[1].score if len(ordered) > 1 else 0.0
+    clear = (
+        best.score >= CLEAR_WINNER_SCORE
+        and best.score - runner_up >= CLEAR_WINNER_GAP
+        and best.information >= CLEAR_WINNER_INFORMATION
+    )
+    return [best] if clear else []
 
 
 class QuoteIndex:

@@ -64,6 +64,8 @@ class QuoteMatch:
     """The unit's text as given."""
     score: float
     """0-100, higher is better."""
+    information: float = 0.0
+    """How much the matched words pin the unit down (see :attr:`Features.information`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,10 @@ class Features:
 def rank(units: Iterable[Unit], query: Query, vocabulary: Vocabulary) -> list[QuoteMatch]:
     """The most promising units by bag-of-words credit, scored in full, best first."""
     pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
-    ranked = [QuoteMatch(unit.key, unit.text, features(unit, query, vocabulary).score) for unit in pool]
+    ranked = []
+    for unit in pool:
+        found = features(unit, query, vocabulary)
+        ranked.append(QuoteMatch(unit.key, unit.text, found.score, found.information))
     ranked.sort(key=best_first)
     return ranked
 
