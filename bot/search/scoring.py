@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -53,7 +54,13 @@ class Unit:
         return cls(key, text, tuple(map(term, unit_words)), " ".join(unit_words))
 
     def normalised(self) -> str:
-        return self.surface if self.surface is not None else " ".join(words(self.text))
+        return self.surface if self.surface is not None else _surface_of(self.text)
+
+
+@lru_cache(maxsize=16384)
+def _surface_of(text: str) -> str:
+    """A unit's normalised words, joined (cached: the same candidates come back query after query)."""
+    return " ".join(words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +155,7 @@ def _unit_coverage(unit: Unit, hits: list[Hit], vocabulary: Vocabulary) -> float
     for position, _, credit in hits:
         if matched.get(unit.terms[position], 0.0) < credit:
             matched[unit.terms[position]] = credit
-    unit_weight = sum(vocabulary.idf(t) for t in set(unit.terms) if vocabulary.knows(t)) or 1.0
-    return sum(vocabulary.idf(t) * credit for t, credit in matched.items()) / unit_weight
+    return sum(vocabulary.idf(t) * credit for t, credit in matched.items()) / vocabulary.unit_weight(unit.terms)
 
 
 def _window_credit(hits: list[Hit], query: Query) -> float:
@@ -162,7 +168,15 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     span = query.length + WINDOW_SLACK
     if not hits or hits[-1][0] - hits[0][0] < span:
         return _credit_of(((index, credit) for _, index, credit in hits), query)
-    return max(_credit_of(_window(hits, first, span), query) for first in range(len(hits)))
+    everything = _credit_of(((index, credit) for _, index, credit in hits), query)
+    best = 0.0
+    for first in range(len(hits)):
+        if first and hits[first - 1][0] == hits[first][0]:
+            continue  # the same window as the hit before
+        best = max(best, _credit_of(_window(hits, first, span), query))
+        if best >= everything:
+            break  # no window can hold more than all the hits
+    return best
 
 
 def _window(hits: list[Hit], first: int, span: int) -> Iterator[tuple[int, float]]:

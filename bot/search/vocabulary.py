@@ -80,6 +80,7 @@ class Vocabulary:
         self._alphabetical = sorted(self.term_of)
         self._terms = sorted(self.spread)
         self._term_set = frozenset(self._terms)
+        self._unit_weights: dict[tuple[str, ...], float] = {}
 
     def knows(self, own_term: str) -> bool:
         return own_term in self._idf
@@ -87,6 +88,14 @@ class Vocabulary:
     def idf(self, own_term: str) -> float:
         """The IDF of a term of the work (see :meth:`idf_for`)."""
         return self._idf[own_term]
+
+    def unit_weight(self, unit_terms: tuple[str, ...]) -> float:
+        """Total IDF of a unit's distinct terms (at least 1), remembered: candidates recur across queries."""
+        weight = self._unit_weights.get(unit_terms)
+        if weight is None:
+            weight = sum(self._idf.get(t, 0.0) for t in set(unit_terms)) or 1.0
+            self._unit_weights[unit_terms] = weight
+        return weight
 
     def idf_for(self, spread: int, function_word: bool = False) -> float:
         """BM25's IDF for a term found in ``spread`` units (always positive), capped for function words."""
