@@ -40,8 +40,10 @@ fresh queries the engine was never tuned on, for the honest figure, and
 two novels never used before and the bundled story, every kind of query,
 frozen before the engine was changed for them. Any set can also be named.
 Results are shown per group (tuned, hold-out, blind), never mixed; the "all
-texts" rows sum over a group's sets. "false matches" counts off-story queries
-answered with a confident match, and "x brute force" is an engine's mean time
+texts" rows sum over a group's sets. "misses among closest" counts the in-story
+misses whose right line was among the closest lines offered (the baseline
+offers none), "false matches" the off-story queries answered with a confident
+match, and "x brute force" is an engine's mean time
 per query over brute force's, measured in the same run.
 
 Run: ``python run_bot.py bench [--markdown] [--holdout | --blind | NAME ...]``.
@@ -78,6 +80,7 @@ from benchmarks.query_sets import (
 from bot.errors import FolioError
 from bot.library.service import Library
 from bot.search.engine import QuoteIndex
+from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import clear_caches
 from bot.storage.database import Database
 from bot.text.ingest import parse_work
@@ -101,6 +104,8 @@ class EngineRun:
     passed: dict[str, int] = field(default_factory=dict)
     total: dict[str, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
+    missed_but_closest: int = 0
+    """In-story misses whose right line was among the closest lines offered."""
 
     def record(self, kind: str, ok: bool, seconds: float) -> None:
         self.passed[kind] = self.passed.get(kind, 0) + ok
@@ -189,11 +194,17 @@ class Answer:
     text: str | None
     """The sentence the engine offers as the answer (Folio: only a confident one)."""
     confident: bool
+    closest: tuple[str, ...] = ()
+    """The closest lines offered when nothing is confident (Folio's suggestions)."""
 
 
 def _folio_answer(index: QuoteIndex, query: str) -> Answer:
-    matches = index.lookup(query).matches
-    return Answer(matches[0].text if matches else None, bool(matches))
+    result = index.lookup(query)
+    return Answer(result.matches[0].text if result.matches else None, bool(result.matches), _texts(result.suggestions))
+
+
+def _texts(found: Iterable[QuoteMatch]) -> tuple[str, ...]:
+    return tuple(match.text for match in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +243,15 @@ def _run(query_set: QuerySet, answer: Callable[[str], Answer]) -> EngineRun:
         started = time.perf_counter()
         result = answer(query.text)
         elapsed = time.perf_counter() - started
-        run.record(query.kind, _passed(query, result), elapsed)
+        _record(run, query, result, elapsed)
     return run
+
+
+def _record(run: EngineRun, query: Query, result: Answer, seconds: float) -> None:
+    ok = _passed(query, result)
+    run.record(query.kind, ok, seconds)
+    if not ok and query.expect is not None and any(is_expected(text, query.expect) for text in result.closest):
+        run.missed_but_closest += 1
 
 
 async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[Answer]]) -> EngineRun:
@@ -245,7 +263,7 @@ async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[An
         started = time.perf_counter()
         result = await answer(query.text)
         elapsed = time.perf_counter() - started
-        run.record(query.kind, _passed(query, result), elapsed)
+        _record(run, query, result, elapsed)
     return run
 
 
@@ -317,10 +335,11 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -
 
 async def _database_answer(library: Library, slug: str, query: str) -> Answer:
     try:
-        hits = (await library.lookup(query, slug=slug)).hits
+        lookup = await library.lookup(query, slug=slug)
     except FolioError:
         return Answer(None, False)
-    return Answer(hits[0].sentence.text if hits else None, bool(hits))
+    hits, closest = lookup.hits, tuple(hit.sentence.text for hit in lookup.suggestions)
+    return Answer(hits[0].sentence.text if hits else None, bool(hits), closest)
 
 
 def _database_bytes(path: Path) -> int:
@@ -340,7 +359,15 @@ DATABASE_HEADER = [
     "suggest p50 ms",
     "suggest p95 ms",
 ]
-RESULT_TAIL = ["in-story", "off-story rejected", "false matches", "p50 ms", "p95 ms", "x brute force"]
+RESULT_TAIL = [
+    "in-story",
+    "misses among closest",
+    "off-story rejected",
+    "false matches",
+    "p50 ms",
+    "p95 ms",
+    "x brute force",
+]
 DATABASE_ENGINE, MEMORY_ENGINE, BASELINE_ENGINE = "folio (database)", "folio (in memory)", "brute force"
 
 
@@ -397,6 +424,7 @@ def result_rows(reports: list[TextReport]) -> list[list[str]]:
                     label,
                     *(_share(run, kind) for kind in kinds),
                     _share(run, *kinds),
+                    f"{run.missed_but_closest}/{run.counts(*kinds)[1] - run.counts(*kinds)[0]}",
                     _share(run, OFF_STORY),
                     str(total - passed),
                     f"{percentile(run.latencies, 0.5):.2f}",
@@ -440,6 +468,7 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
             merged.passed[kind] = merged.passed.get(kind, 0) + run.passed.get(kind, 0)
             merged.total[kind] = merged.total.get(kind, 0) + run.total.get(kind, 0)
         merged.latencies.extend(run.latencies)
+        merged.missed_but_closest += run.missed_but_closest
     return merged
 
 

@@ -54,7 +54,10 @@ as close share only common words, or several lines share them (calibrated on the
 paraphrase, misremembered and off-story queries)."""
 
 SUGGESTION_SCORE: float = 50.0
-"""Lowest score offered as a "did you mean" suggestion."""
+"""Lowest score offered as a "did you mean" suggestion, unless the line shares a rare word with the query."""
+RARE_WORD_INFORMATION: float = 0.8
+"""Information (see :attr:`~bot.search.scoring.Features.information`) of a line sharing about one
+rare word with the query (a word of a handful of lines): always worth offering as a closest line."""
 
 SHORTLIST = 150
 """Units the in-memory candidate stage keeps, before rescoring picks the best of them."""
@@ -125,8 +128,13 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupR
                 best[match.key] = match
     ordered = sorted(best.values(), key=best_first)
     matches = [match for match in ordered if match.score >= CONFIDENT_SCORE] or _clear_winner(ordered)
-    suggestions = [m for m in ordered if SUGGESTION_SCORE <= m.score < CONFIDENT_SCORE and m not in matches]
+    suggestions = [m for m in ordered if m not in matches and m.score < CONFIDENT_SCORE and _close(m)]
     return LookupResult(matches[:limit], suggestions[:limit])
+
+
+def _close(match: QuoteMatch) -> bool:
+    """Whether a line is worth offering as a closest line."""
+    return match.score >= SUGGESTION_SCORE or match.information >= RARE_WORD_INFORMATION
 
 
 def _clear_winner(ordered: list[QuoteMatch]) -> list[QuoteMatch]:

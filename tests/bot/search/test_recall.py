@@ -108,3 +108,9 @@ def test_irregular_forms_fold_onto_their_lemma() -> None:
 def test_the_thesaurus_lists_near_synonyms() -> None:
     assert "conceal" in related_words("hide")
     assert related_words("xqzzy") == ()
+
+
+def test_the_closest_lines_include_one_sharing_a_rare_word(story: QuoteIndex) -> None:
+    result = story.lookup("the linchpin of a sad little tale about nobody in particular")
+    assert result.matches == []
+    assert any("linchpin" in match.text for match in result.suggestions)
