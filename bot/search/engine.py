@@ -82,14 +82,17 @@ def phrase_result(found: Occurrences) -> LookupResult | None:
     """The answer to a word or phrase search; ``None`` if the work does not hold the phrase confidently.
 
     Up to :data:`~bot.search.phrases.RARE_OCCURRENCES` occurrences of a specific
-    phrase are each a confident match; more, or those of a generic phrase, are
-    only listed, none of them being *the* line.
+    phrase as typed are each a confident match (occurrences in other word forms,
+    "irritated" for "irritating", are only listed then); more, or those of a
+    generic phrase, are only listed, none of them being *the* line.
     """
     listed = found.matches
-    if not listed or max(match.score for match in listed) < CONFIDENT_SCORE:
+    top = max((match.score for match in listed), default=0.0)
+    if top < CONFIDENT_SCORE:
         return None
-    rare = found.specific and len(listed) <= RARE_OCCURRENCES
-    return LookupResult(sorted(listed, key=best_first) if rare else [], [], listed)
+    best = [match for match in listed if match.score == top]
+    rare = found.specific and len(best) <= RARE_OCCURRENCES
+    return LookupResult(best if rare else [], [], listed)
 
 
 def lookup_queries(text: str, vocabulary: Vocabulary) -> list[Query]:

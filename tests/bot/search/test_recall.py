@@ -114,3 +114,11 @@ def test_the_closest_lines_include_one_sharing_a_rare_word(story: QuoteIndex) ->
     result = story.lookup("the linchpin of a sad little tale about nobody in particular")
     assert result.matches == []
     assert any("linchpin" in match.text for match in result.suggestions)
+
+
+def test_a_word_rare_as_typed_is_a_match_though_its_other_forms_are_common() -> None:
+    lines = [(0, "He was irritated."), (1, "The irritation grew."), (2, "Irritated, she left."), (3, "Irritation again.")]
+    index = QuoteIndex([*lines, (4, "His table manners were irritating.")])
+    result = index.lookup("irritating")
+    assert [match.key for match in result.matches] == [4]
+    assert len(result.occurrences) == 5
