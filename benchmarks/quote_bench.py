@@ -474,7 +474,7 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
 
 def _share(run: EngineRun, *kinds: str) -> str:
     passed, total = run.counts(*kinds)
-    return f"{100 * passed / total if total else 0:.1f}% ({passed}/{total})"
+    return f"{100 * passed / total:.1f}% ({passed}/{total})" if total else "–"
 
 
 def render_plain(header: list[str], rows: list[list[str]]) -> str:
