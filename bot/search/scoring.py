@@ -22,7 +22,8 @@ from bot.search.textnorm import term, words
 from bot.search.vocabulary import Vocabulary
 
 CANDIDATE_POOL = 20
-"""How many candidates are scored in full (20 found the same lines as 30 on the tuned and hold-out sets, a third faster)."""
+"""How many candidates are scored in full (20 found the same lines as 30 on the
+tuned and hold-out sets, a third faster)."""
 WINDOW_SLACK = 3
 """Words a matching window may have beyond the query's length."""
 WEIGHT_WINDOW = 0.6
