@@ -248,10 +248,9 @@ class Library:
         """Find where `query` is in the work; raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        phrase = await asyncio.to_thread(phrase_query, cleaned, work.vocabulary)
+        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
         result = await self._phrase_search(work, phrase) if phrase is not None else None
         if result is None:
-            plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
             candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
             result = await asyncio.to_thread(_finish_lookup, plan, candidates, work.vocabulary, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
@@ -366,8 +365,10 @@ def _unchanged(existing: WorkRecord, text: str, title: str | None) -> bool:
     return same_text and title in (None, existing.title)
 
 
-def _plan_lookup(text: str, vocabulary: Vocabulary) -> Plan:
-    return [(query, candidate_terms(query, vocabulary)) for query in lookup_queries(text, vocabulary)]
+def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None, Plan]:
+    """The phrase to search for first, if any, and the lookup's queries (in one trip to a worker thread)."""
+    plan = [(query, candidate_terms(query, vocabulary)) for query in lookup_queries(text, vocabulary)]
+    return phrase_query(text, vocabulary), plan
 
 
 def _finish_lookup(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary, limit: int) -> LookupResult:
