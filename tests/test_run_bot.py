@@ -243,3 +243,10 @@ def test_quote_shows_where_a_common_word_occurs(database: Path | str) -> None:
     lines = result.stdout.splitlines()
     assert lines[1].startswith("  In ") and lines[1].endswith("sentences of Hello From the Other Side; the first 2:")
     assert len(lines) == 2 + 2 * 2
+
+
+def test_quote_finds_both_sentences_of_a_quote_typed_as_one(database: Path | str) -> None:
+    query = "I tried to call you to apologize but you never answered Stiles released a cruel bitter laugh"
+    answer = json.loads(run_bot("quote", "--json", query, database=database).stdout)
+    matched = [match["match"] for match in answer["matches"]]
+    assert any("apologize" in text for text in matched) and any("cruel, bitter laugh" in text for text in matched)

@@ -252,7 +252,8 @@ class Library:
         result = await self._phrase_search(work, phrase) if phrase is not None else None
         if result is None:
             candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
-            result = await asyncio.to_thread(_finish_lookup, plan, candidates, work.vocabulary, limit)
+            following = await self._index.following(unit.key for units in candidates for unit in units)
+            result = await asyncio.to_thread(_finish_lookup, plan, candidates, following, work.vocabulary, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
@@ -371,6 +372,11 @@ def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None,
     return phrase_query(text, vocabulary), plan
 
 
-def _finish_lookup(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary, limit: int) -> LookupResult:
-    ranked = (rank(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True))
+def _finish_lookup(
+    plan: Plan, candidates: list[list[Unit]], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
+) -> LookupResult:
+    def follower(unit: Unit) -> Unit | None:
+        return following.get(unit.key)
+
+    ranked = (rank(units, query, vocabulary, follower) for (query, _), units in zip(plan, candidates, strict=True))
     return combine(ranked, limit)

@@ -166,6 +166,7 @@ class QuoteIndex:
         unit_terms, entries = vocabulary_entries(text for _, text in keyed)
         self.vocabulary = Vocabulary(entries, len(keyed))
         self._units = [Unit(key, text, terms) for (key, text), terms in zip(keyed, unit_terms, strict=True)]
+        self._position = {unit.key: position for position, unit in enumerate(self._units)}
         self._postings: dict[str, list[int]] = {}
         """Term -> positions of the units holding it, in order."""
         for position, terms in enumerate(unit_terms):
@@ -197,7 +198,12 @@ class QuoteIndex:
         return [self._units[position] for position in sorted(common)[:MAX_OCCURRENCES]]
 
     def _rank(self, query: Query) -> list[QuoteMatch]:
-        return rank((self._units[position] for position in self._shortlist(query)), query, self.vocabulary)
+        shortlist = (self._units[position] for position in self._shortlist(query))
+        return rank(shortlist, query, self.vocabulary, self._follower)
+
+    def _follower(self, unit: Unit) -> Unit | None:
+        position = self._position[unit.key] + 1
+        return self._units[position] if position < len(self._units) else None
 
     def _shortlist(self, query: Query) -> list[int]:
         gathered: dict[int, float] = {}

@@ -11,7 +11,7 @@ candidates by a cheap bag-of-words credit are scored in full.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +24,11 @@ from bot.search.vocabulary import Vocabulary
 CANDIDATE_POOL = 20
 """How many candidates are scored in full (20 found the same lines as 30 on the
 tuned and hold-out sets, a third faster)."""
+RUN_CANDIDATES = 3
+"""How many of the best units are also scored together with the sentence after them."""
+RUN_GAIN = 10.0
+"""How much more two units must score together than the first alone to be a run: the second
+must add much of the query, not merely a word or two."""
 WINDOW_SLACK = 3
 """Words a matching window may have beyond the query's length."""
 WEIGHT_WINDOW = 0.6
@@ -110,15 +115,40 @@ class Features:
         return 100.0 * similarity * self.specificity
 
 
-def rank(units: Iterable[Unit], query: Query, vocabulary: Vocabulary) -> list[QuoteMatch]:
-    """The most promising units by bag-of-words credit, scored in full, best first."""
+Follower = Callable[[Unit], "Unit | None"]
+"""The unit after a unit in the work (``None`` at the end, or when unknown)."""
+
+
+def rank(
+    units: Iterable[Unit], query: Query, vocabulary: Vocabulary, follower: Follower | None = None
+) -> list[QuoteMatch]:
+    """The most promising units by bag-of-words credit, scored in full, best first.
+
+    With ``follower``, a query longer than one of the best units is also scored
+    against that unit and the next together: a quote that runs across two
+    sentences ("Welcome to my house enter freely ...") matches both.
+    """
     pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
-    ranked = []
+    best: dict[int, QuoteMatch] = {}
     for unit in pool:
         found = features(unit, query, vocabulary)
-        ranked.append(QuoteMatch(unit.key, unit.text, found.score, found.information))
-    ranked.sort(key=best_first)
-    return ranked
+        best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+    if follower is not None:
+        for unit in heapq.nlargest(RUN_CANDIDATES, pool, key=lambda unit: best[unit.key].score):
+            if query.length > len(unit.terms) and (after := follower(unit)) is not None:
+                _score_run(unit, after, query, vocabulary, best)
+    return sorted(best.values(), key=best_first)
+
+
+def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, best: dict[int, QuoteMatch]) -> None:
+    """Score two consecutive units as one: if much better, each keeps the better of its score and theirs."""
+    run = Unit(first.key, f"{first.text} {second.text}", first.terms + second.terms)
+    found = features(run, query, vocabulary)
+    if found.score < best[first.key].score + RUN_GAIN:
+        return
+    for unit in (first, second):
+        if unit.key not in best or best[unit.key].score < found.score:
+            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
 
 
 def bag_credit(unit_terms: Iterable[str], query: Query) -> float:

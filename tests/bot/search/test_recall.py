@@ -122,3 +122,12 @@ def test_a_word_rare_as_typed_is_a_match_though_its_other_forms_are_common() -> 
     result = index.lookup("irritating")
     assert [match.key for match in result.matches] == [4]
     assert len(result.occurrences) == 5
+
+
+def test_a_quote_running_across_two_sentences_matches_both(story: QuoteIndex) -> None:
+    query = "hello stiles derek stated his voice reverberating off the walls he moved to stand behind stiles"
+    texts = [match.text for match in story.lookup(query).matches]
+    assert any("Hello, Stiles" in text for text in texts)
+    lines = [(0, "The lamp was lit."), (1, "Welcome to my house!"), (2, "Enter freely and of your own will!")]
+    two = QuoteIndex(lines).lookup("welcome to my house enter freely and of your own will")
+    assert [match.key for match in two.matches] == [1, 2]
