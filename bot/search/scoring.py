@@ -27,8 +27,8 @@ tuned and hold-out sets, a third faster)."""
 RUN_CANDIDATES = 3
 """How many of the best units are also scored together with the sentence after them."""
 RUN_GAIN = 10.0
-"""How much more two units must score together than the first alone to be a run: the second
-must add much of the query, not merely a word or two."""
+"""How much more two units must score together than either alone to be a run: each must add
+much of the query, not merely a word or two."""
 WINDOW_SLACK = 3
 """Words a matching window may have beyond the query's length."""
 WEIGHT_WINDOW = 0.6
@@ -144,8 +144,9 @@ def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, 
     """Score two consecutive units as one: if much better, each keeps the better of its score and theirs."""
     run = Unit(first.key, f"{first.text} {second.text}", first.terms + second.terms)
     found = features(run, query, vocabulary)
-    if found.score < best[first.key].score + RUN_GAIN:
-        return
+    alone = best[second.key].score if second.key in best else features(second, query, vocabulary).score
+    if found.score < max(best[first.key].score, alone) + RUN_GAIN:
+        return  # one of them alone explains the query about as well
     for unit in (first, second):
         if unit.key not in best or best[unit.key].score < found.score:
             best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
