@@ -99,7 +99,7 @@ def load_question_set(name: str) -> QuestionSet:
 
 
 def _matches(sentence: str, question: Question) -> bool:
-    return any(is_expected(sentence, answer) for answer in question.answers)
+    return is_expected(sentence, tuple(question.answers))
 
 
 async def score(engine: Engine, questions: Sequence[Question]) -> Score:

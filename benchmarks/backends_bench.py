@@ -398,7 +398,7 @@ def merged(runs: Iterable[BackendRun]) -> BackendRun:
 
 def share(run: BackendRun, *kinds: str) -> str:
     passed, total = run.counts(*kinds)
-    return f"{100 * passed / total if total else 0:.1f}% ({passed}/{total})"
+    return f"{100 * passed / total:.1f}% ({passed}/{total})" if total else "–"  # a kind the set lacks
 
 
 CANDIDATE_HEADER = [

@@ -4,6 +4,8 @@ Each file names the text it is about and lists queries by kind. In-story
 queries name their answer by ``expect``, a substring of the expected sentence;
 it is compared on normalised words (case, punctuation and quote style do not
 matter), so a file stays valid when sentence ordinals or quote styles change.
+``expect`` may also be a list of such substrings when either of two sentences
+is a right answer (a query that runs across both). A file may leave out kinds.
 """
 
 from __future__ import annotations
@@ -19,7 +21,18 @@ from bot.search.textnorm import words
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 
-IN_STORY_KINDS = ("exact", "typos", "misremembered", "fragments", "shuffled")
+IN_STORY_KINDS = (
+    "exact",
+    "typos",
+    "sound_alike",
+    "misremembered",
+    "paraphrase",
+    "fragments",
+    "words",
+    "shuffled",
+    "multi_sentence",
+    "misquotes",
+)
 OFF_STORY = "off_story"
 KINDS = (*IN_STORY_KINDS, OFF_STORY)
 
@@ -32,13 +45,18 @@ QUERY_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "dracula")
 # answers. They give the honest figure; do not tune the engine against them.
 HOLDOUT_SET_NAMES = ("frankenstein-holdout", "dracula-holdout")
 
+# Blind sets (issue 9): two novels never used before and the bundled story,
+# every kind of query, frozen in a commit before the engine was changed for
+# them. Reported apart from the tuned sets; do not tune the engine against them.
+BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "sign-of-the-four-blind", "invisible-man-blind")
+
 
 @dataclass(frozen=True, slots=True)
 class Query:
     kind: str
     text: str
-    expect: str | None
-    """Substring of the expected sentence; ``None`` for off-story queries."""
+    expect: tuple[str, ...] | None
+    """Substrings of the expected sentence (any one counts); ``None`` for off-story queries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +74,12 @@ def load_query_set(name: str) -> QuerySet:
     data = yaml.safe_load((QUERIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     queries = [Query(OFF_STORY, text, None) for text in data[OFF_STORY]]
     for kind in IN_STORY_KINDS:
-        queries.extend(Query(kind, item["query"], item["expect"]) for item in data[kind])
+        queries.extend(Query(kind, item["query"], _expectations(item["expect"])) for item in data.get(kind, ()))
     return QuerySet(name, REPO_ROOT / data["text"], tuple(queries))
+
+
+def _expectations(expect: str | list[str]) -> tuple[str, ...]:
+    return (expect,) if isinstance(expect, str) else tuple(expect)
 
 
 @cache
@@ -65,6 +87,6 @@ def _word_string(text: str) -> str:
     return " " + " ".join(words(text)) + " "
 
 
-def is_expected(sentence: str, expect: str) -> bool:
-    """Whether ``sentence`` contains the words of ``expect`` in sequence."""
-    return _word_string(expect) in _word_string(sentence)
+def is_expected(sentence: str, expect: tuple[str, ...]) -> bool:
+    """Whether ``sentence`` contains the words of one of ``expect`` in sequence."""
+    return any(_word_string(option) in _word_string(sentence) for option in expect)

@@ -35,10 +35,18 @@ the database.
 The default run covers the query sets the engine was tuned against
 (:data:`~benchmarks.query_sets.QUERY_SET_NAMES`); ``--holdout`` runs the
 hold-out sets instead (:data:`~benchmarks.query_sets.HOLDOUT_SET_NAMES`),
-fresh queries the engine was never tuned on, for the honest figure. Any set
-can also be named. The "all texts" rows sum over the sets that were run.
+fresh queries the engine was never tuned on, for the honest figure, and
+``--blind`` the blind sets (:data:`~benchmarks.query_sets.BLIND_SET_NAMES`):
+two novels never used before and the bundled story, every kind of query,
+frozen before the engine was changed for them. Any set can also be named.
+Results are shown per group (tuned, hold-out, blind), never mixed; the "all
+texts" rows sum over a group's sets. "misses among closest" counts the in-story
+misses whose right line was among the closest lines offered (the baseline
+offers none), "false matches" the off-story queries answered with a confident
+match, and "x brute force" is an engine's mean time
+per query over brute force's, measured in the same run.
 
-Run: ``python run_bot.py bench [--markdown] [--holdout | NAME ...]``.
+Run: ``python run_bot.py bench [--markdown] [--holdout | --blind | NAME ...]``.
 """
 
 from __future__ import annotations
@@ -58,6 +66,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from benchmarks.query_sets import (
+    BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -71,6 +80,7 @@ from benchmarks.query_sets import (
 from bot.errors import FolioError
 from bot.library.service import Library
 from bot.search.engine import QuoteIndex
+from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import clear_caches
 from bot.storage.database import Database
 from bot.text.ingest import parse_work
@@ -94,6 +104,8 @@ class EngineRun:
     passed: dict[str, int] = field(default_factory=dict)
     total: dict[str, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
+    missed_but_closest: int = 0
+    """In-story misses whose right line was among the closest lines offered."""
 
     def record(self, kind: str, ok: bool, seconds: float) -> None:
         self.passed[kind] = self.passed.get(kind, 0) + ok
@@ -182,11 +194,17 @@ class Answer:
     text: str | None
     """The sentence the engine offers as the answer (Folio: only a confident one)."""
     confident: bool
+    closest: tuple[str, ...] = ()
+    """The closest lines offered when nothing is confident (Folio's suggestions)."""
 
 
 def _folio_answer(index: QuoteIndex, query: str) -> Answer:
-    matches = index.lookup(query).matches
-    return Answer(matches[0].text if matches else None, bool(matches))
+    result = index.lookup(query)
+    return Answer(result.matches[0].text if result.matches else None, bool(result.matches), _texts(result.suggestions))
+
+
+def _texts(found: Iterable[QuoteMatch]) -> tuple[str, ...]:
+    return tuple(match.text for match in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +243,15 @@ def _run(query_set: QuerySet, answer: Callable[[str], Answer]) -> EngineRun:
         started = time.perf_counter()
         result = answer(query.text)
         elapsed = time.perf_counter() - started
-        run.record(query.kind, _passed(query, result), elapsed)
+        _record(run, query, result, elapsed)
     return run
+
+
+def _record(run: EngineRun, query: Query, result: Answer, seconds: float) -> None:
+    ok = _passed(query, result)
+    run.record(query.kind, ok, seconds)
+    if not ok and query.expect is not None and any(is_expected(text, query.expect) for text in result.closest):
+        run.missed_but_closest += 1
 
 
 async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[Answer]]) -> EngineRun:
@@ -238,7 +263,7 @@ async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[An
         started = time.perf_counter()
         result = await answer(query.text)
         elapsed = time.perf_counter() - started
-        run.record(query.kind, _passed(query, result), elapsed)
+        _record(run, query, result, elapsed)
     return run
 
 
@@ -271,7 +296,7 @@ def measure_database(query_set: QuerySet, source_text: str) -> DatabaseRun:
 
 def database_slug(query_set: QuerySet) -> str:
     """The slug the benchmark stores a text under (never the bundled story's own)."""
-    return f"bench-{query_set.text_path.stem}"[:40].rstrip("-")
+    return f"bench-{query_set.name}"[:40].rstrip("-")
 
 
 async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -> DatabaseRun:
@@ -310,10 +335,11 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -
 
 async def _database_answer(library: Library, slug: str, query: str) -> Answer:
     try:
-        hits = (await library.lookup(query, slug=slug)).hits
+        lookup = await library.lookup(query, slug=slug)
     except FolioError:
         return Answer(None, False)
-    return Answer(hits[0].sentence.text if hits else None, bool(hits))
+    hits, closest = lookup.hits, tuple(hit.sentence.text for hit in lookup.suggestions)
+    return Answer(hits[0].sentence.text if hits else None, bool(hits), closest)
 
 
 def _database_bytes(path: Path) -> int:
@@ -333,7 +359,15 @@ DATABASE_HEADER = [
     "suggest p50 ms",
     "suggest p95 ms",
 ]
-RESULT_HEADER = ["text", "engine", *IN_STORY_KINDS, "in-story", "off-story rejected", "p50 ms", "p95 ms"]
+RESULT_TAIL = [
+    "in-story",
+    "misses among closest",
+    "off-story rejected",
+    "false matches",
+    "p50 ms",
+    "p95 ms",
+    "x brute force",
+]
 DATABASE_ENGINE, MEMORY_ENGINE, BASELINE_ENGINE = "folio (database)", "folio (in memory)", "brute force"
 
 
@@ -368,22 +402,41 @@ def database_rows(reports: list[TextReport]) -> list[list[str]]:
     ]
 
 
+def measured_kinds(reports: list[TextReport]) -> list[str]:
+    """The in-story kinds any of ``reports`` has queries of (older sets have fewer kinds)."""
+    return [kind for kind in IN_STORY_KINDS if any(report.folio.total.get(kind) for report in reports)]
+
+
+def result_header(reports: list[TextReport]) -> list[str]:
+    return ["text", "engine", *measured_kinds(reports), *RESULT_TAIL]
+
+
 def result_rows(reports: list[TextReport]) -> list[list[str]]:
+    kinds = measured_kinds(reports)
     rows = []
     for name, engines in _engine_groups(reports):
+        baseline_mean = _mean(engines[-1][1].latencies)
         for label, run in engines:
+            passed, total = run.counts(OFF_STORY)
             rows.append(
                 [
                     name,
                     label,
-                    *(_share(run, kind) for kind in IN_STORY_KINDS),
-                    _share(run, *IN_STORY_KINDS),
+                    *(_share(run, kind) for kind in kinds),
+                    _share(run, *kinds),
+                    f"{run.missed_but_closest}/{run.counts(*kinds)[1] - run.counts(*kinds)[0]}",
                     _share(run, OFF_STORY),
+                    str(total - passed),
                     f"{percentile(run.latencies, 0.5):.2f}",
                     f"{percentile(run.latencies, 0.95):.2f}",
+                    f"{_mean(run.latencies) / baseline_mean:.3f}",
                 ]
             )
     return rows
+
+
+def _mean(seconds: Sequence[float]) -> float:
+    return sum(seconds) / len(seconds)
 
 
 def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
@@ -415,12 +468,13 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
             merged.passed[kind] = merged.passed.get(kind, 0) + run.passed.get(kind, 0)
             merged.total[kind] = merged.total.get(kind, 0) + run.total.get(kind, 0)
         merged.latencies.extend(run.latencies)
+        merged.missed_but_closest += run.missed_but_closest
     return merged
 
 
 def _share(run: EngineRun, *kinds: str) -> str:
     passed, total = run.counts(*kinds)
-    return f"{100 * passed / total if total else 0:.1f}% ({passed}/{total})"
+    return f"{100 * passed / total:.1f}% ({passed}/{total})" if total else "–"
 
 
 def render_plain(header: list[str], rows: list[list[str]]) -> str:
@@ -455,7 +509,8 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
+KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
+SET_GROUPS = (("tuned sets", QUERY_SET_NAMES), ("hold-out sets", HOLDOUT_SET_NAMES), ("blind sets", BLIND_SET_NAMES))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -470,21 +525,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"run the hold-out sets the engine was never tuned on: {', '.join(HOLDOUT_SET_NAMES)}",
     )
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help=f"run the blind sets, frozen before the engine changed for them: {', '.join(BLIND_SET_NAMES)}",
+    )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
     args = parser.parse_args(argv)
-    if args.holdout and args.names:
-        parser.error("give query set names or --holdout, not both")
+    if sum((args.holdout, args.blind, bool(args.names))) > 1:
+        parser.error("give query set names, --holdout or --blind, only one of them")
     if unknown := sorted(set(args.names) - set(KNOWN_SET_NAMES)):
         parser.error(f"unknown query set(s): {', '.join(unknown)}")
-    names = HOLDOUT_SET_NAMES if args.holdout else args.names or QUERY_SET_NAMES
+    names = HOLDOUT_SET_NAMES if args.holdout else BLIND_SET_NAMES if args.blind else args.names or QUERY_SET_NAMES
     reports = [measure(load_query_set(name)) for name in dict.fromkeys(names)]
     render = render_markdown if args.markdown else render_plain
     print(render(INDEX_HEADER, index_rows(reports)))
     print()
     print(render(DATABASE_HEADER, database_rows(reports)))
     print()
-    print(render(RESULT_HEADER, result_rows(reports)))
-    print()
+    for title, group_names in SET_GROUPS:
+        if group := [report for report in reports if report.name in group_names]:
+            print(f"{title}:")
+            print(render(result_header(group), result_rows(group)))
+            print()
     print(
         f"hit@1 per kind; in-story = all in-story kinds; folio (database) = Library.lookup on SQLite (FTS5 "
         f"candidates, rescored in Python), folio (in memory) = QuoteIndex.lookup; brute force = "

@@ -163,10 +163,18 @@ async def _answer(library: Library, query: str, args: argparse.Namespace, out: T
             print(f"> {query}\n  {cli_text(error)}", file=out)
         return
     if args.json:
-        matches, suggestions = map(_hits_json, (lookup.hits, lookup.suggestions))
-        _print_json(out, {"query": query, "matches": matches, "suggestions": suggestions})
+        _print_json(out, _lookup_json(query, lookup))
     else:
-        _print_human(out, lookup)
+        _print_human(out, lookup, args.limit)
+
+
+def _lookup_json(query: str, lookup: QuoteLookup) -> dict[str, object]:
+    """`matches` (confident, best first) and `suggestions`; a word or phrase search lists every
+    occurrence in `matches`, in the work's order, and says how many there are in `occurrences`."""
+    if not lookup.occurrences:
+        return {"query": query, "matches": _hits_json(lookup.hits), "suggestions": _hits_json(lookup.suggestions)}
+    matches = _hits_json(lookup.occurrences)
+    return {"query": query, "matches": matches, "suggestions": [], "occurrences": len(matches)}
 
 
 def _hits_json(hits: list[QuoteHit]) -> list[dict[str, object]]:
@@ -189,8 +197,14 @@ def _print_json(out: TextIO, answer: dict[str, object]) -> None:
     print(json.dumps(answer, ensure_ascii=False), file=out)
 
 
-def _print_human(out: TextIO, lookup: QuoteLookup) -> None:
+def _print_human(out: TextIO, lookup: QuoteLookup, limit: int) -> None:
     print(f"> {lookup.query}", file=out)
+    if lookup.occurrences and not lookup.hits:
+        print(f"  In {len(lookup.occurrences)} sentences of {lookup.work.title}; the first {limit}:", file=out)
+        for hit in lookup.occurrences[:limit]:
+            print(f"  {hit.sentence.text}", file=out)
+            print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)
+        return
     for hit in lookup.hits:
         print(f"  [{hit.score:5.1f}] {hit.sentence.text}", file=out)
         print(f"          {hit.location} · passage {hit.paragraph.id}", file=out)

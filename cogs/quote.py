@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 
 import discord
@@ -9,17 +10,25 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import FolioError
-from bot.folio_bot import FolioBot
+from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
+from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.storage.passage_messages import MessageKind
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
+from cogs.occurrences_ui import (
+    OccurrencePageButton,
+    occurrence_pages,
+    occurrences_embed,
+    page_count,
+)
 from cogs.quote_ui import (
     NAVIGATOR_COG,
     QUOTE_CAPABILITY,
+    STALE_BUTTON,
     PassageButton,
     not_found_embed,
     passage_navigation,
@@ -30,16 +39,17 @@ from cogs.quote_ui import (
 
 
 class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
-    """Quote lookup and passage navigation."""
+    """Quote lookup, passage navigation and the pages of a word's occurrences."""
 
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(PassageButton)
+        self.bot.add_dynamic_items(PassageButton, OccurrencePageButton)
+        await asyncio.to_thread(warm_up_thesaurus)  # else the first /quote would read it
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(PassageButton)
+        self.bot.remove_dynamic_items(PassageButton, OccurrencePageButton)
 
     async def step_from(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
         """Turn the clicked message to the paragraph `step` away from passage `passage_id` (a ◀/▶ click)."""
@@ -48,6 +58,20 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
     async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None:
         """Turn the clicked message to paragraph `ordinal` of `slug` (a button from before stable ids)."""
         await self._show(interaction, self.bot.library.paragraph_at(slug, ordinal, guild_id=interaction.guild_id))
+
+    async def show_occurrences(self, interaction: discord.Interaction, slug: str, page: int, query: str) -> None:
+        """Turn the clicked list to page `page` of where `query` occurs in `slug` (the search runs again)."""
+        try:
+            lookup = await self.bot.library.lookup(query, slug=slug, guild_id=interaction.guild_id)
+        except Exception as error:  # clicks bypass the command tree's error handler
+            await answer_failure(interaction, error)
+            return
+        if lookup.hits or not lookup.occurrences or page >= page_count(lookup):
+            await interaction.response.send_message(STALE_BUTTON, ephemeral=True)  # the work changed since
+            return
+        await interaction.response.edit_message(
+            embed=occurrences_embed(lookup, page), view=occurrence_pages(lookup, page)
+        )
 
     async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
         await turn_page(interaction, finding, passage_navigation)
@@ -66,6 +90,12 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+        if lookup.occurrences and not lookup.hits:
+            pages = occurrence_pages(lookup, 0)
+            await interaction.response.send_message(
+                embed=occurrences_embed(lookup, 0), view=pages if pages is not None else discord.utils.MISSING
+            )
+            return
         if not lookup.hits:
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return

@@ -223,3 +223,30 @@ def _drop_permission_override() -> None:
     for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
         if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def test_quote_json_lists_every_occurrence_of_a_word(database: Path | str) -> None:
+    queries = ["Lydia", "linchpin", "Twilight Zone"]
+    result = run_bot("quote", "--json", database=database, stdin="\n".join(queries) + "\n")
+    assert result.returncode == 0, result.stderr
+    common, rare, phrase = (json.loads(line) for line in result.stdout.splitlines())
+    assert common["occurrences"] == len(common["matches"]) > 5 and common["suggestions"] == []
+    assert all("Lydia" in match["match"] for match in common["matches"])
+    sentence_ids = [match["sentence_id"] for match in common["matches"]]
+    assert sentence_ids == sorted(sentence_ids)  # the work's order
+    assert rare["occurrences"] == 1 and "linchpin" in rare["matches"][0]["match"]
+    assert phrase["occurrences"] == 1 and "Twilight Zone" in phrase["matches"][0]["match"]
+
+
+def test_quote_shows_where_a_common_word_occurs(database: Path | str) -> None:
+    result = run_bot("quote", "--limit", "2", "Lydia", database=database)
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("  In ") and lines[1].endswith("sentences of Hello From the Other Side; the first 2:")
+    assert len(lines) == 2 + 2 * 2
+
+
+def test_quote_finds_both_sentences_of_a_quote_typed_as_one(database: Path | str) -> None:
+    query = "I tried to call you to apologize but you never answered Stiles released a cruel bitter laugh"
+    answer = json.loads(run_bot("quote", "--json", query, database=database).stdout)
+    matched = [match["match"] for match in answer["matches"]]
+    assert any("apologize" in text for text in matched) and any("cruel, bitter laugh" in text for text in matched)

@@ -37,8 +37,10 @@ from bot.search.engine import (
     candidate_terms,
     combine,
     lookup_queries,
+    phrase_result,
     suggest_query,
 )
+from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS, clean_query
 from bot.search.scoring import QuoteMatch, Unit, rank
 from bot.search.vocabulary import Vocabulary
@@ -260,16 +262,23 @@ class Library:
         """Find where `query` is in the work; raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
-        candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
-        result: LookupResult = await asyncio.to_thread(_finish_lookup, plan, candidates, work.vocabulary, limit)
-        hits = await self._hits(work, [*result.matches, *result.suggestions])
-        return QuoteLookup(
-            work,
-            cleaned,
-            [hits[m.key] for m in result.matches if m.key in hits],
-            [hits[m.key] for m in result.suggestions if m.key in hits],
-        )
+        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
+        result = await self._phrase_search(work, phrase) if phrase is not None else None
+        if result is None:
+            candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
+            following = await self._index.following(unit.key for units in candidates for unit in units)
+            result = await asyncio.to_thread(_finish_lookup, plan, candidates, following, work.vocabulary, limit)
+        hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
+
+        def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
+            return [hits[match.key] for match in matches if match.key in hits]
+
+        return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
+
+    async def _phrase_search(self, work: WorkView, phrase: PhraseQuery) -> LookupResult | None:
+        """Where the phrase occurs (see :func:`~bot.search.engine.phrase_result`); ``None`` if nowhere confidently."""
+        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES)
+        return phrase_result(occurrences(phrase, units))
 
     async def suggest(
         self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
@@ -380,10 +389,17 @@ def _unchanged(existing: WorkRecord, text: str, title: str | None) -> bool:
     return same_text and title in (None, existing.title)
 
 
-def _plan_lookup(text: str, vocabulary: Vocabulary) -> Plan:
-    return [(query, candidate_terms(query, vocabulary)) for query in lookup_queries(text, vocabulary)]
+def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None, Plan]:
+    """The phrase to search for first, if any, and the lookup's queries (in one trip to a worker thread)."""
+    plan = [(query, candidate_terms(query, vocabulary)) for query in lookup_queries(text, vocabulary)]
+    return phrase_query(text, vocabulary), plan
 
 
-def _finish_lookup(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary, limit: int) -> LookupResult:
-    ranked = (rank(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True))
+def _finish_lookup(
+    plan: Plan, candidates: list[list[Unit]], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
+) -> LookupResult:
+    def follower(unit: Unit) -> Unit | None:
+        return following.get(unit.key)
+
+    ranked = (rank(units, query, vocabulary, follower) for (query, _), units in zip(plan, candidates, strict=True))
     return combine(ranked, limit)

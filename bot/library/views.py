@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.search.vocabulary import Vocabulary
 from bot.storage.passages import WorkOutline
@@ -79,9 +79,11 @@ class QuoteHit:
 
 @dataclass(frozen=True, slots=True)
 class QuoteLookup:
-    """What a `/quote` finds: confident hits, or else the closest near-misses."""
+    """What a `/quote` finds: confident hits, or else the closest near-misses; for a word or phrase, where it occurs."""
 
     work: WorkView
     query: str
     hits: list[QuoteHit]
     suggestions: list[QuoteHit]
+    occurrences: list[QuoteHit] = field(default_factory=list)
+    """A word or phrase search's every occurrence, in the work's order (the hits too, when it is rare)."""

@@ -2,8 +2,8 @@
 
 Each distinct query word becomes a :class:`QueryWord`: the terms that may
 stand for it in the text, each with a *credit* in (0, 1] (the word itself 1.0;
-spelling corrections drawn from the work's own vocabulary, related word forms
-and curated synonyms less), plus an IDF *weight*.
+chat-speak forms, spelling corrections and sound-alikes drawn from the work's
+own vocabulary, related word forms and synonyms less), plus an IDF *weight*.
 """
 
 from __future__ import annotations
@@ -11,13 +11,18 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term
+from bot.search.textnorm import CHAT_SPEAK, FUNCTION_TERMS, SYNONYMS, lemma, term
+from bot.search.thesaurus import related_words
 from bot.search.vocabulary import Vocabulary
 
 RELATIVE_CREDIT = 0.7
 """Credit of a related form: one word extends the other ("laugh"/"laughter")."""
 SYNONYM_CREDIT = 0.8
 """Credit of a curated synonym (``data/word_lists.yaml``)."""
+THESAURUS_CREDIT = 0.6
+"""Credit of a word Roget's Thesaurus lists beside the query word (looser than a curated synonym)."""
+CHAT_CREDIT = 0.9
+"""Credit of the word a chat-speak form stands for ("u" -> "you")."""
 COMMON_TERM_SHARE = 0.04
 """Terms in more than this share of units are not worth a candidate search
 (unless the query has nothing rarer): they would visit most units for
@@ -69,17 +74,21 @@ class Query:
         )
 
 
-def analyse(query_words: list[str], vocabulary: Vocabulary, prefix: str | None = None) -> Query | None:
+def analyse(
+    query_words: list[str], vocabulary: Vocabulary, prefix: str | None = None, *, related: bool = True
+) -> Query | None:
     """Analyse the words of a query; ``None`` if nothing can be searched for.
 
     ``prefix`` is a half-typed last word: it stands for the vocabulary words
-    it begins, and is ignored if it begins none.
+    it begins, and is ignored if it begins none. ``related`` takes in words
+    the thesaurus lists beside each query word (for a whole quote, not for
+    autocomplete, whose suggestions should hold what is being typed).
     """
     distinct: dict[str, QueryWord] = {}
     for word in query_words:
         if term(word) not in distinct:
-            distinct[term(word)] = _analyse_word(word, vocabulary)
-    analysed, typed = list(distinct.values()), list(query_words)
+            distinct[term(word)] = _analyse_word(word, vocabulary, related)
+    analysed, typed = list(distinct.values()), [spoken(word, vocabulary) for word in query_words]
     if prefix is not None and (prefix_word := _analyse_prefix(prefix, vocabulary)).alternatives:
         analysed.append(prefix_word)
         typed.append(prefix)
@@ -113,10 +122,19 @@ def best_term(alternatives: dict[str, float]) -> str:
     return max(alternatives, key=alternatives.__getitem__)
 
 
-def _analyse_word(word: str, vocabulary: Vocabulary) -> QueryWord:
+def spoken(word: str, vocabulary: Vocabulary) -> str:
+    """The word a chat-speak form the work does not contain stands for ("u" -> "you"); else ``word``."""
+    meant = CHAT_SPEAK.get(word)
+    return meant if meant is not None and not vocabulary.knows(term(word)) else word
+
+
+def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord:
     own_term = term(word)
+    meant = spoken(word, vocabulary)
     if vocabulary.knows(own_term):
         alternatives = {own_term: 1.0}
+    elif meant != word and vocabulary.knows(term(meant)):
+        alternatives = {term(meant): CHAT_CREDIT}
     else:
         alternatives = vocabulary.corrections(word)
     for relative in vocabulary.relatives(own_term):
@@ -125,6 +143,10 @@ def _analyse_word(word: str, vocabulary: Vocabulary) -> QueryWord:
         for synonym in SYNONYMS.get(source, ()):
             if vocabulary.knows(synonym) and synonym not in alternatives:
                 alternatives[synonym] = SYNONYM_CREDIT * alternatives.get(source, 1.0)
+    if related and own_term not in FUNCTION_TERMS:
+        for relative in map(term, related_words(lemma(meant))):
+            if vocabulary.knows(relative) and relative not in alternatives:
+                alternatives[relative] = THESAURUS_CREDIT
     return QueryWord(alternatives, _weight(own_term, alternatives, vocabulary))
 
 

@@ -13,15 +13,27 @@ length of the work:
 
 Scores at or above :data:`CONFIDENT_SCORE` are matches; the next best are
 returned as "did you mean" suggestions.
+
+A query of one to four words is first searched as a phrase
+(:mod:`bot.search.phrases`): a rare one's occurrences are the matches, a
+common one's are listed as occurrences, and only a phrase the work does not
+hold goes through the two stages above.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.search.analysis import Query, analyse, selective_terms
+from bot.search.phrases import (
+    MAX_OCCURRENCES,
+    RARE_OCCURRENCES,
+    Occurrences,
+    occurrences,
+    phrase_query,
+)
 from bot.search.scoring import QuoteMatch, Unit, best_first, rank
 from bot.search.textnorm import sentence_parts, words
 from bot.search.vocabulary import Vocabulary, vocabulary_entries
@@ -36,8 +48,22 @@ sentences and short generic phrases nearly all score below 60. Between them,
 heavily reworded lines and lookalikes from elsewhere overlap; 70 splits that band.
 """
 
+CLEAR_WINNER_SCORE: float = 55.0
+CLEAR_WINNER_GAP: float = 15.0
+CLEAR_WINNER_INFORMATION: float = 2.0
+"""A best line below :data:`CONFIDENT_SCORE` is still a match when it is a clear winner: it scores
+at least :data:`CLEAR_WINNER_SCORE`, at least :data:`CLEAR_WINNER_GAP` more than any other line,
+and the words it shares with the query carry twice the information that pins one line down
+(:attr:`~bot.search.scoring.Features.information`). That is how a line retold in other words
+looks: few words kept, but rare ones, and no other line close. Lines from elsewhere that come
+as close share only common words, or several lines share them (calibrated on the tuned sets'
+paraphrase, misremembered and off-story queries)."""
+
 SUGGESTION_SCORE: float = 50.0
-"""Lowest score offered as a "did you mean" suggestion."""
+"""Lowest score offered as a "did you mean" suggestion, unless the line shares a rare word with the query."""
+RARE_WORD_INFORMATION: float = 0.8
+"""Information (see :attr:`~bot.search.scoring.Features.information`) of a line sharing about one
+rare word with the query (a word of a handful of lines): always worth offering as a closest line."""
 
 SHORTLIST = 150
 """Units the in-memory candidate stage keeps, before rescoring picks the best of them."""
@@ -54,6 +80,25 @@ class LookupResult:
     """Confident hits, best first; empty when the line is not in the work."""
     suggestions: list[QuoteMatch]
     """Closest candidates below :data:`CONFIDENT_SCORE`, best first; may be empty."""
+    occurrences: list[QuoteMatch] = field(default_factory=list)
+    """For a word or phrase search: every unit holding it, in the work's order (the matches too, if rare)."""
+
+
+def phrase_result(found: Occurrences) -> LookupResult | None:
+    """The answer to a word or phrase search; ``None`` if the work does not hold the phrase confidently.
+
+    Up to :data:`~bot.search.phrases.RARE_OCCURRENCES` occurrences of a specific
+    phrase as typed are each a confident match (occurrences in other word forms,
+    "irritated" for "irritating", are only listed then); more, or those of a
+    generic phrase, are only listed, none of them being *the* line.
+    """
+    listed = found.matches
+    top = max((match.score for match in listed), default=0.0)
+    if top < CONFIDENT_SCORE:
+        return None
+    best = [match for match in listed if match.score == top]
+    rare = found.specific and len(best) <= RARE_OCCURRENCES
+    return LookupResult(best if rare else [], [], listed)
 
 
 def lookup_queries(text: str, vocabulary: Vocabulary) -> list[Query]:
@@ -75,7 +120,7 @@ def suggest_query(partial: str, vocabulary: Vocabulary) -> Query | None:
     """
     query_words = words(partial)
     prefix = query_words.pop() if query_words and partial[-1:].isalnum() else None
-    return analyse(query_words, vocabulary, prefix)
+    return analyse(query_words, vocabulary, prefix, related=False)
 
 
 def candidate_terms(query: Query, vocabulary: Vocabulary) -> set[str]:
@@ -91,9 +136,27 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupR
             if match.key not in best or best[match.key].score < match.score:
                 best[match.key] = match
     ordered = sorted(best.values(), key=best_first)
-    matches = [match for match in ordered if match.score >= CONFIDENT_SCORE]
-    suggestions = [match for match in ordered if SUGGESTION_SCORE <= match.score < CONFIDENT_SCORE]
+    matches = [match for match in ordered if match.score >= CONFIDENT_SCORE] or _clear_winner(ordered)
+    suggestions = [m for m in ordered if m not in matches and m.score < CONFIDENT_SCORE and _close(m)]
     return LookupResult(matches[:limit], suggestions[:limit])
+
+
+def _close(match: QuoteMatch) -> bool:
+    """Whether a line is worth offering as a closest line."""
+    return match.score >= SUGGESTION_SCORE or match.information >= RARE_WORD_INFORMATION
+
+
+def _clear_winner(ordered: list[QuoteMatch]) -> list[QuoteMatch]:
+    """The best line, if it is a clear winner (see :data:`CLEAR_WINNER_SCORE`); else nothing."""
+    if not ordered:
+        return []
+    best, runner_up = ordered[0], ordered[1].score if len(ordered) > 1 else 0.0
+    clear = (
+        best.score >= CLEAR_WINNER_SCORE
+        and best.score - runner_up >= CLEAR_WINNER_GAP
+        and best.information >= CLEAR_WINNER_INFORMATION
+    )
+    return [best] if clear else []
 
 
 class QuoteIndex:
@@ -109,7 +172,9 @@ class QuoteIndex:
         unit_terms, entries = vocabulary_entries(text for _, text in keyed)
         self.vocabulary = Vocabulary(entries, len(keyed))
         self._units = [Unit(key, text, terms) for (key, text), terms in zip(keyed, unit_terms, strict=True)]
+        self._position = {unit.key: position for position, unit in enumerate(self._units)}
         self._postings: dict[str, list[int]] = {}
+        """Term -> positions of the units holding it, in order."""
         for position, terms in enumerate(unit_terms):
             for t in dict.fromkeys(terms):
                 self._postings.setdefault(t, []).append(position)
@@ -118,7 +183,12 @@ class QuoteIndex:
         return len(self._units)
 
     def lookup(self, text: str, limit: int = 5) -> LookupResult:
-        """The units ``text`` quotes (confident matches) and the closest others."""
+        """The units ``text`` quotes (confident matches) and the closest others, or a phrase's occurrences."""
+        phrase = phrase_query(text, self.vocabulary)
+        if phrase is not None:
+            found = occurrences(phrase, self._holding_all(phrase.terms))
+            if (result := phrase_result(found)) is not None:
+                return result
         queries = lookup_queries(text, self.vocabulary)
         return combine((self._rank(query) for query in queries), limit)
 
@@ -127,8 +197,19 @@ class QuoteIndex:
         query = suggest_query(partial, self.vocabulary)
         return self._rank(query)[:limit] if query is not None else []
 
+    def _holding_all(self, terms: tuple[str, ...]) -> list[Unit]:
+        """The units holding every one of ``terms``, in order."""
+        postings = sorted((self._postings.get(t, []) for t in set(terms)), key=len)
+        common = set(postings[0]).intersection(*postings[1:])
+        return [self._units[position] for position in sorted(common)[:MAX_OCCURRENCES]]
+
     def _rank(self, query: Query) -> list[QuoteMatch]:
-        return rank((self._units[position] for position in self._shortlist(query)), query, self.vocabulary)
+        shortlist = (self._units[position] for position in self._shortlist(query))
+        return rank(shortlist, query, self.vocabulary, self._follower)
+
+    def _follower(self, unit: Unit) -> Unit | None:
+        position = self._position[unit.key] + 1
+        return self._units[position] if position < len(self._units) else None
 
     def _shortlist(self, query: Query) -> list[int]:
         gathered: dict[int, float] = {}

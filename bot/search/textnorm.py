@@ -2,11 +2,13 @@
 
 Readers quote from memory, so two spellings of "the same" line must normalise
 to the same terms. :func:`words` folds case, accents, quote and dash styles and
-expands contractions ("I'm" -> "i am", "don't" -> "do not"). A word is a run of
+expands contractions ("I'm" -> "i am", "don't" -> "do not", and "don t" where a
+conversion lost the apostrophe). A word is a run of
 letters and digits of any script ("café", "слово", "λόγος"); Chinese and
 Japanese, written without spaces, give one word per character. :func:`term`
 reduces a word to a comparison key: irregular forms are mapped to their lemma
-("ran" -> "run", "was" -> "be", from ``data/word_lists.yaml``), then stemmed
+("ran" -> "run", "was" -> "be", "feet" -> "foot") by lemminflect, with a short
+curated list in ``data/word_lists.yaml`` for forms it leaves ambiguous, then stemmed
 ("walks", "walked", "walking" -> "walk"). The same functions are applied to the indexed text and to queries, so
 the mapping only needs to be consistent, not linguistically perfect.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import Stemmer
 import yaml
+from lemminflect import getAllLemmas
 
 from bot.settings import DATA_DIR
 
@@ -120,7 +123,12 @@ _WHOLE_WORD_SPLITS: dict[str, tuple[str, ...]] = {
     "havent": ("have", "not"),
     "hasnt": ("has", "not"),
     "hadnt": ("had", "not"),
+    "aint": ("is", "not"),
 }
+# A clitic standing alone after a word is a contraction whose apostrophe was lost
+# in some conversion of the text ("don t", "it s", "I m"): it joins the word before.
+_LONE_CLITICS = frozenset(("s", "t", "m", "re", "ve", "ll", "d"))
+_LEMMA_PARTS_OF_SPEECH = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -150,12 +158,24 @@ def words(text: str) -> list[str]:
     """The normalised words of ``text``, contractions expanded."""
     folded = fold(text)
     result: list[str] = []
+    previous = ""
     for token in (_ASCII_WORD_RE if folded.isascii() else _WORD_RE).findall(folded):
+        if _joins(previous, token) and result and result[-1] == previous:
+            result.pop()
+            token = f"{previous}'{token}"
         if "'" in token or token in _WHOLE_WORD_SPLITS:
             result.extend(_expand(token))
         else:
             result.append(token)
+        previous = token
     return result
+
+
+def _joins(previous: str, token: str) -> bool:
+    """Whether ``token`` is a clitic that lost its apostrophe after ``previous`` ("don t", "it s")."""
+    if token == "t":
+        return previous.endswith("n") and previous.isalpha()
+    return token in _LONE_CLITICS and previous.isalpha()
 
 
 @lru_cache(maxsize=65536)
@@ -188,9 +208,11 @@ class WordLists:
     """The curated lists in ``data/word_lists.yaml``."""
 
     lemma_of: dict[str, str]
-    """Irregular form -> lemma ("ran" -> "run")."""
+    """Irregular form -> lemma, for forms lemminflect leaves ambiguous ("thought" -> "think")."""
     synonym_groups: list[list[str]]
     function_words: list[str]
+    chat_speak: dict[str, str]
+    """Chat-speak or sound-alike spelling -> the word it stands for ("u" -> "you")."""
 
 
 def load_word_lists(path: Path = WORD_LISTS_PATH) -> WordLists:
@@ -199,6 +221,7 @@ def load_word_lists(path: Path = WORD_LISTS_PATH) -> WordLists:
         lemma_of={form: lemma for lemma, forms in data["lemmas"].items() for form in forms},
         synonym_groups=[list(group) for group in data["synonyms"]],
         function_words=list(data["function_words"]),
+        chat_speak={str(form): word for form, word in data["chat_speak"].items()},
     )
 
 
@@ -208,7 +231,21 @@ _WORD_LISTS = load_word_lists()
 @lru_cache(maxsize=131072)
 def term(word: str) -> str:
     """The comparison key of one normalised word (lemma, then stem)."""
-    return stem(_WORD_LISTS.lemma_of.get(word, word))
+    return stem(lemma(word))
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of an inflected word ("fled" -> "flee", "men" -> "man").
+
+    A form that is a word of its own in some part of speech ("found", "left",
+    "saw") stays as it is, unless the curated list says otherwise.
+    """
+    if curated := _WORD_LISTS.lemma_of.get(word):
+        return curated
+    lemmas = getAllLemmas(word)
+    if any(word in forms for forms in lemmas.values()):
+        return word
+    return next((lemmas[pos][0] for pos in _LEMMA_PARTS_OF_SPEECH if pos in lemmas), word)
 
 
 def clear_caches() -> None:
@@ -230,4 +267,7 @@ SYNONYMS: dict[str, frozenset[str]] = _build_synonym_table()
 """Term -> the terms of words curated as interchangeable with it."""
 
 FUNCTION_TERMS: frozenset[str] = frozenset(term(word) for word in _WORD_LISTS.function_words)
+
+CHAT_SPEAK: dict[str, str] = _WORD_LISTS.chat_speak
+"""Chat-speak and sound-alike spellings ("u", "thru", "cuz") -> the normalised word they stand for."""
 """Terms of English function words ("the", "he", "said"): never evidence of a particular line."""

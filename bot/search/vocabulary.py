@@ -16,7 +16,9 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
+import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -24,6 +26,10 @@ from bot.search.textnorm import FUNCTION_TERMS, term, words
 
 TYPO_CREDIT = {1: 0.9, 2: 0.75}
 """Credit of a spelling correction by edit distance (OSA: a swapped pair is one edit)."""
+SOUND_CREDIT = 0.75
+"""Credit of a word that sounds the same (same Metaphone key, same first letter) but is further away in spelling."""
+MIN_SOUND_LENGTH = 4
+"""Shorter words share their sound with too many others ("sed": set, sat, seat, said)."""
 MAX_TYPO_ALTERNATIVES = 8
 MIN_RELATIVE_LENGTH = 4
 MAX_RELATIVE_SUFFIX = 4
@@ -74,6 +80,7 @@ class Vocabulary:
         self._alphabetical = sorted(self.term_of)
         self._terms = sorted(self.spread)
         self._term_set = frozenset(self._terms)
+        self._unit_weights: dict[tuple[str, ...], float] = {}
 
     def knows(self, own_term: str) -> bool:
         return own_term in self._idf
@@ -81,6 +88,14 @@ class Vocabulary:
     def idf(self, own_term: str) -> float:
         """The IDF of a term of the work (see :meth:`idf_for`)."""
         return self._idf[own_term]
+
+    def unit_weight(self, unit_terms: tuple[str, ...]) -> float:
+        """Total IDF of a unit's distinct terms (at least 1), remembered: candidates recur across queries."""
+        weight = self._unit_weights.get(unit_terms)
+        if weight is None:
+            weight = sum(self._idf.get(t, 0.0) for t in set(unit_terms)) or 1.0
+            self._unit_weights[unit_terms] = weight
+        return weight
 
     def idf_for(self, spread: int, function_word: bool = False) -> float:
         """BM25's IDF for a term found in ``spread`` units (always positive), capped for function words."""
@@ -93,9 +108,31 @@ class Vocabulary:
         return 4096 + len(self.term_of) * per_word + len(self.spread) * 100
 
     def corrections(self, word: str) -> dict[str, float]:
-        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits."""
+        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits, and of words that sound alike."""
         if len(word) < 3 or not word.isalpha():
             return {}
+        found = self._spelling_corrections(word)
+        for t in self._sound_alikes(word):
+            found.setdefault(t, SOUND_CREDIT)
+        return found
+
+    def _sound_alikes(self, word: str) -> list[str]:
+        """Terms of the work's words with the same Metaphone key and first letter ("glanst": "glanced")."""
+        if len(word) < MIN_SOUND_LENGTH:
+            return []
+        alike = self._by_sound.get(jellyfish.metaphone(word), ())
+        return [self.term_of[other] for other in alike if other[0] == word[0]][:MAX_TYPO_ALTERNATIVES]
+
+    @cached_property
+    def _by_sound(self) -> dict[str, list[str]]:
+        """Metaphone key -> the work's words with that key (built on first use)."""
+        by_sound: dict[str, list[str]] = {}
+        for word in self.term_of:
+            if word.isalpha() and word.isascii():
+                by_sound.setdefault(jellyfish.metaphone(word), []).append(word)
+        return by_sound
+
+    def _spelling_corrections(self, word: str) -> dict[str, float]:
         max_edits = 1 if len(word) <= 4 else 2
         start = bisect_left(self._lengths, len(word) - max_edits)
         stop = bisect_left(self._lengths, len(word) + max_edits + 1)

@@ -89,6 +89,40 @@ class QuoteIndexStore:
         )
         return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
 
+    async def holding_all(self, work_id: int, terms: Iterable[str], limit: int) -> list[Unit]:
+        """Up to `limit` sentences of the work holding every one of `terms`, in the work's order."""
+        wanted = sorted(set(terms))
+        if not wanted:
+            return []
+        if self._database.dialect is Dialect.POSTGRES:
+            rows = await self._database.fetch_all(
+                "SELECT s.id, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.id"
+                f" WHERE s.work_id = ? AND s.terms @@ to_tsquery('{TS_CONFIG}', ?) ORDER BY p.ordinal LIMIT ?",
+                (work_id, " & ".join(_ts_quoted(t) for t in wanted), limit),
+            )
+        else:
+            rows = await self._database.fetch_all(
+                "SELECT s.rowid, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.rowid"
+                " WHERE sentence_terms MATCH ? ORDER BY p.ordinal LIMIT ?",
+                (" AND ".join(_quoted(f"w{work_id}_{t}") for t in wanted), limit),
+            )
+        return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
+
+    async def following(self, keys: Iterable[int]) -> dict[int, Unit]:
+        """The sentence after each of the sentences `keys` (none after a work's last), by the key it follows."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        column = "id" if self._database.dialect is Dialect.POSTGRES else "rowid"
+        rows = await self._database.fetch_all(
+            f"SELECT c.id, n.id, s.bare, n.text FROM passages c"
+            " JOIN passages n ON n.work_id = c.work_id AND n.kind = c.kind AND n.ordinal = c.ordinal + 1"
+            f" JOIN sentence_terms s ON s.{column} = n.id"
+            f" WHERE c.id IN ({', '.join('?' * len(wanted))})",
+            tuple(wanted),
+        )
+        return {row[0]: Unit(row[1], row[3], tuple(row[2].split())) for row in rows}
+
     async def vocabulary(self, work_id: int) -> list[VocabularyEntry]:
         """The work's vocabulary entries (for a :class:`~bot.search.vocabulary.Vocabulary`)."""
         rows = await self._database.fetch_all("SELECT word, term, spread FROM vocabulary WHERE work_id = ?", (work_id,))

@@ -25,7 +25,7 @@ def test_every_answer_is_one_sentence_of_its_text(name: str) -> None:
     questions = load_question_set(name).questions
     for question in questions:
         for answer in question.answers:
-            found = [s for s in sentences_of(name) if is_expected(s, answer)]
+            found = [s for s in sentences_of(name) if is_expected(s, (answer,))]
             assert found, f"{question.text!r}: no sentence holds {answer!r}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -11,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
+    BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -29,8 +31,22 @@ MIN_PER_KIND = {
     "dracula": 20,
     "frankenstein-holdout": 15,
     "dracula-holdout": 15,
+    "hello-from-the-other-side-blind": 15,
+    "sign-of-the-four-blind": 15,
+    "invisible-man-blind": 15,
 }
-ALL_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES)
+ALL_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
+FIRST_KINDS = ("exact", "typos", "misremembered", "fragments", "shuffled", OFF_STORY)
+"""The kinds of the sets written before the blind sets; the blind sets have every kind."""
+
+
+TUNING_KINDS = {"dracula": ("paraphrase",), "frankenstein": ("paraphrase",)}
+"""Kinds added to tuned sets (with at least :data:`MIN_TUNING_QUERIES` queries) to tune the engine on them."""
+MIN_TUNING_QUERIES = 10
+
+
+def kinds_of(name: str) -> tuple[str, ...]:
+    return KINDS if name in BLIND_SET_NAMES else (*FIRST_KINDS, *TUNING_KINDS.get(name, ()))
 
 
 @cache
@@ -47,11 +63,12 @@ def test_every_query_file_is_listed() -> None:
 @pytest.mark.parametrize("name", ALL_SET_NAMES)
 def test_file_has_every_kind_and_nothing_else(name: str) -> None:
     data = yaml.safe_load((QUERIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert set(data) == {"text", *KINDS}
+    assert set(data) == {"text", *kinds_of(name)}
     query_set = load_query_set(name)
     assert query_set.text_path.is_file()
-    for kind in KINDS:
-        assert len(query_set.of_kind(kind)) >= MIN_PER_KIND[name], kind
+    for kind in kinds_of(name):
+        least = MIN_TUNING_QUERIES if kind in TUNING_KINDS.get(name, ()) else MIN_PER_KIND[name]
+        assert len(query_set.of_kind(kind)) >= least, kind
 
 
 @pytest.mark.parametrize("name", ALL_SET_NAMES)
@@ -99,9 +116,20 @@ def test_holdout_set_shares_nothing_with_the_tuned_sets(name: str) -> None:
     assert all(_targets(name).isdisjoint(_targets(tuned_name)) for tuned_name in same_text)
 
 
+@pytest.mark.parametrize("name", BLIND_SET_NAMES)
+def test_blind_set_shares_no_query_with_any_other_set(name: str) -> None:
+    others = [load_query_set(other) for other in ALL_SET_NAMES if other != name]
+    other_texts = {query.text.casefold() for query_set in others for query in query_set.queries}
+    assert [query.text for query in load_query_set(name).queries if query.text.casefold() in other_texts] == []
+
+
 def test_is_expected_ignores_case_punctuation_and_quote_style() -> None:
-    assert is_expected("“I’m looking for the Stilinskis,” Derek started.", "I'm looking for the stilinskis")
-    assert not is_expected("I’m looking for the Stilinskis", "looking for Stiles")
+    assert is_expected("“I’m looking for the Stilinskis,” Derek started.", ("I'm looking for the stilinskis",))
+    assert not is_expected("I’m looking for the Stilinskis", ("looking for Stiles",))
+
+
+def test_is_expected_takes_any_of_several_lines() -> None:
+    assert is_expected("You know my methods.", ("Apply them", "You know my methods"))
 
 
 def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,6 +138,7 @@ def test_benchmark_runs_on_the_bundled_story(capsys: pytest.CaptureFixture[str])
     assert "| hello-from-the-other-side | folio (database) |" in output
     assert "| hello-from-the-other-side | folio (in memory) |" in output
     assert "| hello-from-the-other-side | brute force |" in output
+    assert "tuned sets:" in output and "false matches" in output
 
 
 def test_database_engine_answers_the_bundled_story() -> None:
@@ -140,12 +169,21 @@ def test_benchmark_rejects_unknown_query_sets() -> None:
 
 def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.MonkeyPatch) -> None:
     measured: list[str] = []
-    monkeypatch.setattr(quote_bench, "measure", lambda query_set: measured.append(query_set.name))
+
+    def measure(query_set: QuerySet) -> SimpleNamespace:
+        measured.append(query_set.name)
+        return SimpleNamespace(name=query_set.name)
+
+    monkeypatch.setattr(quote_bench, "measure", measure)
     monkeypatch.setattr(quote_bench, "index_rows", lambda reports: [])
     monkeypatch.setattr(quote_bench, "database_rows", lambda reports: [])
+    monkeypatch.setattr(quote_bench, "result_header", lambda reports: ["text"])
     monkeypatch.setattr(quote_bench, "result_rows", lambda reports: [])
     assert quote_bench.main(["--holdout"]) == 0
     assert measured == list(HOLDOUT_SET_NAMES)
+    measured.clear()
+    assert quote_bench.main(["--blind"]) == 0
+    assert measured == list(BLIND_SET_NAMES)
     measured.clear()
     assert quote_bench.main([]) == 0
     assert measured == list(QUERY_SET_NAMES)
@@ -154,9 +192,10 @@ def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.M
     assert measured == ["dracula-holdout"]
 
 
-def test_benchmark_rejects_set_names_with_holdout() -> None:
+@pytest.mark.parametrize("argv", [["frankenstein", "--holdout"], ["--holdout", "--blind"], ["dracula", "--blind"]])
+def test_benchmark_takes_one_choice_of_sets(argv: list[str]) -> None:
     with pytest.raises(SystemExit):
-        quote_bench.main(["frankenstein", "--holdout"])
+        quote_bench.main(argv)
 
 
 def test_baseline_ignores_case_and_punctuation() -> None:

@@ -200,3 +200,44 @@ async def test_buttons_work_after_a_restart(database_target: Path | str) -> None
         forward = await click(second, message, "next")
         assert forward.json["type"] == UPDATE_MESSAGE
         assert forward.json["data"]["embeds"][0]["title"] == "Hello From the Other Side"
+
+
+async def test_a_common_word_lists_where_it_occurs_page_by_page(folio: Harness) -> None:
+    reply = await folio.interact(payloads.slash_command("quote", {"text": "Lydia"}))
+    body = reply.json
+    data = body["data"]
+    assert body["type"] == MESSAGE and not data.get("flags", 0) & EPHEMERAL
+    [embed] = data["embeds"]
+    assert embed["title"] == "“Lydia” in Hello From the Other Side"
+    count = int(re.search(r"occurs in (\d+) sentences", embed["description"])[1])
+    assert count > 10 and len(embed["fields"]) == 5
+    assert all("Lydia" in f["value"] for f in embed["fields"]) and "% through" in embed["fields"][0]["name"]
+    assert embed["footer"]["text"] == f"Page 1 of {-(-count // 5)}"
+    previous, following = buttons(data)
+    assert previous["disabled"] and not following.get("disabled")
+    assert all(len(b["custom_id"]) <= 100 for b in (previous, following))
+
+    message = reply.response["resource"]["message"]
+    turned = await folio.interact(payloads.component_click(following["custom_id"], message))
+    assert turned.json["type"] == UPDATE_MESSAGE
+    [page_two] = turned.json["data"]["embeds"]
+    assert page_two["footer"]["text"].startswith("Page 2 of ")
+    assert page_two["fields"][0]["value"] not in {f["value"] for f in embed["fields"]}
+
+
+async def test_a_rare_word_is_a_match(folio: Harness) -> None:
+    body = await quote(folio, "linchpin")
+    [embed] = body["data"]["embeds"]
+    assert body["type"] == MESSAGE and "**" in embed["description"] and "linchpin" in embed["description"]
+    assert embed["footer"]["text"].startswith("Match 100/100")
+
+
+async def test_occurrence_pages_turn_after_a_restart(database_target: Path | str) -> None:
+    async with running_folio(database_target) as first:
+        reply = await first.interact(payloads.slash_command("quote", {"text": "Derek"}))
+        message = reply.response["resource"]["message"]
+    async with running_folio(database_target) as second:
+        following = buttons(message)[1]
+        turned = await second.interact(payloads.component_click(following["custom_id"], message))
+        assert turned.json["type"] == UPDATE_MESSAGE
+        assert turned.json["data"]["embeds"][0]["footer"]["text"].startswith("Page 2 of ")

@@ -116,6 +116,7 @@ def word_list_problems(lists: WordLists) -> list[str]:
     """
     entries = [*lists.function_words, *lists.lemma_of, *lists.lemma_of.values()]
     entries += [word for group in lists.synonym_groups for word in group]
+    entries += [*lists.chat_speak, *lists.chat_speak.values()]
     unusable = [entry for entry in entries if not isinstance(entry, str) or words(entry) != [entry]]
     if unusable:
         return [f"{entry!r} is not a normalised word" for entry in unusable]
@@ -160,6 +161,7 @@ def _lists(
         lemma_of=lemma_of or {"ran": "run"},
         synonym_groups=synonym_groups or [["big", "large"]],
         function_words=function_words or ["the", "a"],
+        chat_speak={"u": "you"},
     )
 
 
