@@ -10,9 +10,11 @@ from bot.ask.service import AskResult, StoryAsker
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.search.query import MAX_QUERY_CHARS
+from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
 from cogs.choices import work_choices
 from cogs.discord_limits import EMBED_TITLE, FIELD_VALUE
+from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import (
     EMBED_PASSAGE_CHARS,
     NOT_FOUND_COLOUR,
@@ -34,7 +36,11 @@ def answer_embed(result: AskResult) -> discord.Embed:
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
-    embed.add_field(name="Where", value=shorten(f"{best.work.title} · {best.location}", FIELD_VALUE), inline=False)
+    embed.add_field(
+        name="Where",
+        value=shorten(f"{best.work.title} · {best.location}", FIELD_VALUE),
+        inline=False,
+    )
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others]
         embed.add_field(name="Also", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
@@ -66,7 +72,9 @@ class AskCog(commands.Cog):
         self.asker = StoryAsker(bot.library, bot.database)
 
     @app_commands.command(
-        name="ask", description="Ask the story a question: who, what, where, why", extras={"capability": "ask"}
+        name="ask",
+        description="Ask the story a question: who, what, where, why",
+        extras={"capability": "ask"},
     )
     @app_commands.describe(
         question="Your question, e.g. “why did Derek come back?”",
@@ -83,8 +91,12 @@ class AskCog(commands.Cog):
             await interaction.response.send_message(embed=not_answered_embed(result), ephemeral=True)
             return
         best = result.answers[0]
-        await interaction.response.send_message(
-            embed=answer_embed(result), view=passage_navigation(best.work, best.paragraph)
+        await reply_with_passage(
+            interaction,
+            best.paragraph,
+            MessageKind.ANSWER,
+            embed=answer_embed(result),
+            view=passage_navigation(best.work, best.paragraph),
         )
 
     @ask.autocomplete("work")

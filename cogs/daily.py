@@ -19,9 +19,11 @@ from bot.discuss.daily import DailyPlanner, DueDay
 from bot.discuss.schedule import DEFAULT_TIMEZONE, MAX_TIMEZONE_CHARS, timezone_names
 from bot.discuss.service import DiscussionService
 from bot.folio_bot import FolioBot
+from bot.storage.passage_messages import MessageKind
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICES
 from cogs.discuss_ui import discussion_embed, open_thread
+from cogs.passage_posts import send_passage
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,11 @@ class DailyCog(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=name, value=name) for name in timezone_names(current, CHOICES)]
 
-    @daily.command(name="off", description="Stop the passage of the day", extras={"capability": "discussion"})
+    @daily.command(
+        name="off",
+        description="Stop the passage of the day",
+        extras={"capability": "discussion"},
+    )
     @moderators_only
     async def off(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None, "guild_only"
@@ -110,13 +116,29 @@ class DailyCog(commands.Cog):
         guild_id = due.schedule.guild_id
         channel = self.bot.get_channel(due.schedule.channel_id)
         if not isinstance(channel, discord.TextChannel):
-            log.warning("Passage of the day for server %d: channel %d is gone", guild_id, due.schedule.channel_id)
+            log.warning(
+                "Passage of the day for server %d: channel %d is gone",
+                guild_id,
+                due.schedule.channel_id,
+            )
             return
         chosen = await self.discussions.pick(slug=None, guild_id=guild_id)
         try:
-            message = await channel.send(embed=discussion_embed(chosen, heading=f"Passage of the day, {due.day:%d %B}"))
+            heading = f"Passage of the day, {due.day:%d %B}"
+            message = await send_passage(
+                self.bot,
+                channel,
+                chosen.paragraph,
+                MessageKind.PASSAGE_OF_THE_DAY,
+                embed=discussion_embed(chosen, heading=heading),
+            )
         except discord.HTTPException as error:  # e.g. the bot may no longer send messages there
-            log.warning("Passage of the day for server %d: could not post in %s: %s", guild_id, channel.id, error)
+            log.warning(
+                "Passage of the day for server %d: could not post in %s: %s",
+                guild_id,
+                channel.id,
+                error,
+            )
             return
         await open_thread(self.discussions, message, chosen, guild_id=guild_id, origin="daily")
         assert chosen.paragraph.id is not None, "stored passages have ids"

@@ -10,8 +10,10 @@ from bot.discuss.service import DiscussionService, QuoteNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.search.query import MAX_QUERY_CHARS
+from bot.storage.passage_messages import MessageKind
 from cogs.choices import work_choices
 from cogs.discuss_ui import discussion_embed, open_thread
+from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import not_found_embed
 
 NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
@@ -58,7 +60,12 @@ class DiscussCog(commands.Cog):
                 f"That passage is already being discussed: <#{live}>", ephemeral=True
             )
             return
-        await interaction.response.send_message(embed=discussion_embed(chosen))
+        await reply_with_passage(
+            interaction,
+            chosen.paragraph,
+            MessageKind.DISCUSSION,
+            embed=discussion_embed(chosen),
+        )
         message = await interaction.original_response()
         if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
             await interaction.followup.send(NO_THREAD, ephemeral=True)

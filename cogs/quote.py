@@ -25,6 +25,7 @@ from cogs.occurrences_ui import (
     occurrences_embed,
     page_count,
 )
+from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import (
     NAVIGATOR_COG,
     QUOTE_CAPABILITY,
@@ -33,7 +34,6 @@ from cogs.quote_ui import (
     not_found_embed,
     passage_navigation,
     quote_embed,
-    record_shown,
     turn_page,
 )
 
@@ -53,11 +53,17 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
 
     async def step_from(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
         """Turn the clicked message to the paragraph `step` away from passage `passage_id` (a ◀/▶ click)."""
-        await self._show(interaction, self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id))
+        await self._show(
+            interaction,
+            self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id),
+        )
 
     async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None:
         """Turn the clicked message to paragraph `ordinal` of `slug` (a button from before stable ids)."""
-        await self._show(interaction, self.bot.library.paragraph_at(slug, ordinal, guild_id=interaction.guild_id))
+        await self._show(
+            interaction,
+            self.bot.library.paragraph_at(slug, ordinal, guild_id=interaction.guild_id),
+        )
 
     async def show_occurrences(self, interaction: discord.Interaction, slug: str, page: int, query: str) -> None:
         """Turn the clicked list to page `page` of where `query` occurs in `slug` (the search runs again)."""
@@ -73,11 +79,17 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             embed=occurrences_embed(lookup, page), view=occurrence_pages(lookup, page)
         )
 
-    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
+    async def _show(
+        self,
+        interaction: discord.Interaction,
+        finding: Awaitable[tuple[WorkView, Passage]],
+    ) -> None:
         await turn_page(interaction, finding, passage_navigation)
 
     @app_commands.command(
-        name="quote", description="Find a line you half-remember in the story", extras={"capability": QUOTE_CAPABILITY}
+        name="quote",
+        description="Find a line you half-remember in the story",
+        extras={"capability": QUOTE_CAPABILITY},
     )
     @app_commands.describe(
         text="The line as you remember it: typos and fuzzy wording are fine",
@@ -93,19 +105,21 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
             await interaction.response.send_message(
-                embed=occurrences_embed(lookup, 0), view=pages if pages is not None else discord.utils.MISSING
+                embed=occurrences_embed(lookup, 0),
+                view=pages if pages is not None else discord.utils.MISSING,
             )
             return
         if not lookup.hits:
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
-        async with self.bot.passage_messages.sending():
-            sent = await interaction.response.send_message(
-                embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
-            )
-            if sent.message_id is not None:
-                await record_shown(interaction, sent.message_id, best.paragraph, MessageKind.QUOTE)
+        await reply_with_passage(
+            interaction,
+            best.paragraph,
+            MessageKind.QUOTE,
+            embed=quote_embed(lookup),
+            view=passage_navigation(best.work, best.paragraph),
+        )
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(
@@ -115,7 +129,10 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             return []
         try:
             sentences = await self.bot.library.suggest(
-                current, slug=interaction.namespace.work, guild_id=interaction.guild_id, limit=CHOICES
+                current,
+                slug=interaction.namespace.work,
+                guild_id=interaction.guild_id,
+                limit=CHOICES,
             )
         except FolioError:
             return []

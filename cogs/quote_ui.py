@@ -9,13 +9,14 @@ from typing import Any, Protocol, cast
 import discord
 from discord.ext import commands
 
-from bot.folio_bot import FolioBot, answer_failure
+from bot.folio_bot import answer_failure
 from bot.library.views import QuoteLookup, WorkView
 from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
+from cogs.passage_posts import record_shown, registry
 
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
@@ -38,11 +39,19 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
         colour=QUOTE_COLOUR,
     )
     if best.sentence.speaker:
-        embed.add_field(name="Speaker", value=shorten(best.sentence.speaker, FIELD_VALUE), inline=True)
+        embed.add_field(
+            name="Speaker",
+            value=shorten(best.sentence.speaker, FIELD_VALUE),
+            inline=True,
+        )
     embed.add_field(name="Where", value=shorten(str(best.location), FIELD_VALUE), inline=False)
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others[:3]]
-        embed.add_field(name="Also matches", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+        embed.add_field(
+            name="Also matches",
+            value=shorten("\n".join(lines), FIELD_VALUE),
+            inline=False,
+        )
     embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.id}")
     return embed
 
@@ -54,7 +63,11 @@ def passage_embed(work: WorkView, paragraph: Passage) -> discord.Embed:
         description=shorten(paragraph.text, EMBED_PASSAGE_CHARS),
         colour=QUOTE_COLOUR,
     )
-    embed.add_field(name="Where", value=shorten(str(work.location(paragraph)), FIELD_VALUE), inline=False)
+    embed.add_field(
+        name="Where",
+        value=shorten(str(work.location(paragraph)), FIELD_VALUE),
+        inline=False,
+    )
     embed.set_footer(text=f"passage {paragraph.id}")
     return embed
 
@@ -112,9 +125,8 @@ async def turn_page(
 ) -> None:
     """Turn the clicked message to the paragraph `finding` gives, with its `view`, and record that the
     message now shows it (so reactions on it count for that paragraph); a failure is answered privately."""
-    passage_messages = cast(FolioBot, interaction.client).passage_messages
     message_id = interaction.message.id if interaction.message else None
-    async with passage_messages.sending(message_id):
+    async with registry(interaction.client).sending(message_id):
         try:
             work, paragraph = await finding
         except Exception as error:  # clicks bypass the command tree's error handler
@@ -125,28 +137,17 @@ async def turn_page(
             await record_shown(interaction, message_id, paragraph, MessageKind.NAVIGATION)
 
 
-async def record_shown(
-    interaction: discord.Interaction, message_id: int, passage: Passage, kind: MessageKind
-) -> None:
-    """Remember which passage a message shows, so reactions on it count for that passage."""
-    assert passage.id is not None, "stored passages have ids"
-    await cast(FolioBot, interaction.client).passage_messages.record(
-        message_id=message_id,
-        channel_id=interaction.channel_id or 0,
-        guild_id=interaction.guild_id,
-        passage_id=passage.id,
-        kind=kind,
-        requested_by=interaction.user.id,
-    )
-
-
 class PassageNavigator(Protocol):
     async def step_from(self, interaction: discord.Interaction, passage_id: int, step: int) -> None: ...
 
     async def show_paragraph(self, interaction: discord.Interaction, slug: str, ordinal: int) -> None: ...
 
 
-class PassageButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+class PassageButton(
+    CapabilityGate,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=BUTTON_TEMPLATE,
+):
     """◀ or ▶: shows the paragraph before or after the passage with a stable id.
 
     The custom id carries all the click needs, so buttons on messages sent
@@ -165,7 +166,11 @@ class PassageButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Button[Any],
+        match: re.Match[str],
+        /,
     ) -> discord.ui.DynamicItem[discord.ui.Button[Any]]:
         custom_id = item.custom_id or ""
         if parts := PASSAGE_BUTTON.fullmatch(custom_id):
@@ -178,7 +183,11 @@ class PassageButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any
         await _navigator(interaction).step_from(interaction, self.passage_id, self.step)
 
 
-class LegacyButton(CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+class LegacyButton(
+    CapabilityGate,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=BUTTON_TEMPLATE,
+):
     """A button from before stable ids: shows paragraph `target` of `slug` (made by :class:`PassageButton`)."""
 
     capability = QUOTE_CAPABILITY

@@ -22,6 +22,7 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
 from bot.trivia.game import (
     AnswerStatus,
@@ -37,6 +38,7 @@ from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused
 from bot.trivia.stats import LeaderboardSort
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS
+from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_ui import (
@@ -139,13 +141,19 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         if not set(kinds) <= settings.kinds:
             raise TriviaRefused(f"The moderators turned {kinds[0].value} questions off here.")
         if channel_id in self.games:
-            raise TriviaRefused("A game is already running in this channel. Answer along, or stop it with /trivia stop.")
+            raise TriviaRefused(
+                "A game is already running in this channel. Answer along, or stop it with /trivia stop."
+            )
         view = await self.bot.library.load(work, guild_id=guild_id)
         await interaction.response.defer()
         rules = settings.rules(rounds)
         seed = int(self._now() * 1000) ^ channel_id
         _, questions = await self.service.questions(
-            slug=view.slug, guild_id=guild_id, kinds=kinds, count=rules.rounds, seed=seed
+            slug=view.slug,
+            guild_id=guild_id,
+            kinds=kinds,
+            count=rules.rounds,
+            seed=seed,
         )
         if not questions:
             await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title)}.")
@@ -155,8 +163,13 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             await interaction.followup.send("A game is already running in this channel.")
             return
         record = GameRecord(game_id, guild_id, channel_id, view.slug, self._now())
-        live = LiveGame(record, TriviaGame(questions, rules), view, interaction.user.id,
-                        self.bot.get_partial_messageable(channel_id, guild_id=guild_id))
+        live = LiveGame(
+            record,
+            TriviaGame(questions, rules),
+            view,
+            interaction.user.id,
+            self.bot.get_partial_messageable(channel_id, guild_id=guild_id),
+        )
         self.games[channel_id] = live
         await interaction.followup.send(
             f"**Trivia!** {len(live.game.questions)} question(s) about *{escaped(view.title)}*, "
@@ -179,14 +192,26 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             await self._reveal(live, open_round)
         await self._finish(live)
 
-    async def answer(self, interaction: discord.Interaction, game_id: int, round_number: int, choice: str) -> None:
+    async def answer(
+        self,
+        interaction: discord.Interaction,
+        game_id: int,
+        round_number: int,
+        choice: str,
+    ) -> None:
         """A click on an option or the "Answer" button, or a submitted modal (``choice`` "answer:<text>")."""
         try:
             await self._answer(interaction, game_id, round_number, choice)
         except Exception as error:  # clicks and forms bypass the command tree's error handler
             await answer_failure(interaction, error)
 
-    async def _answer(self, interaction: discord.Interaction, game_id: int, round_number: int, choice: str) -> None:
+    async def _answer(
+        self,
+        interaction: discord.Interaction,
+        game_id: int,
+        round_number: int,
+        choice: str,
+    ) -> None:
         live = next((live for live in self.games.values() if live.record.id == game_id), None)
         current = live.game.current if live else None
         if live is None:
@@ -242,10 +267,17 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 try:
                     await self._close_round(live)
                 except discord.HTTPException as error:
-                    log.warning("Trivia game %d ends: Discord refused a message (%s)", live.record.id, error)
+                    log.warning(
+                        "Trivia game %d ends: Discord refused a message (%s)",
+                        live.record.id,
+                        error,
+                    )
                     await self._abandon(live)
                 except Exception:
-                    log.exception("Trivia game %d: closing a question failed; the game ends", live.record.id)
+                    log.exception(
+                        "Trivia game %d: closing a question failed; the game ends",
+                        live.record.id,
+                    )
                     await self._abandon(live)
 
     @ticker.before_loop
@@ -283,7 +315,15 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 pass  # the work changed since: reveal the answer without its passage
         embed = reveal_embed(round_, work, paragraph)
         if work is not None and paragraph is not None:
-            await live.channel.send(embed=embed, view=passage_navigation(work, paragraph))
+            view = passage_navigation(work, paragraph)
+            await send_passage(
+                self.bot,
+                live.channel,
+                paragraph,
+                MessageKind.TRIVIA,
+                embed=embed,
+                view=view,
+            )
         else:
             await live.channel.send(embed=embed)
 
@@ -301,7 +341,10 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         try:
             await self.store.finish_game(live.record, standings, reason=StopReason.FAILED.value, now=self._now())
         except Exception:  # the loop must go on for the other channels' games
-            log.exception("Trivia game %d could not be closed; the next start closes it", live.record.id)
+            log.exception(
+                "Trivia game %d could not be closed; the next start closes it",
+                live.record.id,
+            )
 
     async def _recover(self) -> None:
         await self.bot.wait_until_ready()
@@ -317,10 +360,19 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             if record.id in live_ids:
                 continue
             standings = replay(await self.store.answers(record.id))
-            if not await self.store.finish_game(record, standings, reason=StopReason.INTERRUPTED.value,
-                                                now=self._now(), interrupted=True):
+            if not await self.store.finish_game(
+                record,
+                standings,
+                reason=StopReason.INTERRUPTED.value,
+                now=self._now(),
+                interrupted=True,
+            ):
                 continue
-            summary = GameSummary(await self.store.rounds_asked(record.id), StopReason.INTERRUPTED, standings)
+            summary = GameSummary(
+                await self.store.rounds_asked(record.id),
+                StopReason.INTERRUPTED,
+                standings,
+            )
             channel = self.bot.get_partial_messageable(record.channel_id, guild_id=record.guild_id)
             try:
                 await channel.send(embed=summary_embed(summary, interrupted=True))
@@ -333,7 +385,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     @app_commands.describe(sort="Order by points (default), wins, accuracy or games played")
     @app_commands.choices(sort=SORT_CHOICES)
     async def leaderboard(
-        self, interaction: discord.Interaction, sort: app_commands.Range[str, 1, CHOICE_CHARS] | None = None
+        self,
+        interaction: discord.Interaction,
+        sort: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         order = LeaderboardSort(sort or LeaderboardSort.POINTS)

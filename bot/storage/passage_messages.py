@@ -38,6 +38,7 @@ class MessageKind(StrEnum):
 
     QUOTE = "quote"
     NAVIGATION = "nav"
+    ANSWER = "ask"
     HALL_OF_FAME = "halloffame"
     TRIVIA = "trivia"
     DISCUSSION = "discussion"
