@@ -16,9 +16,10 @@ question when it has no confident match.
 Latency is per question, wall clock, after one warm-up pass, inside the event loop.
 
 The default sets were written before the ranking and then used to tune it;
-``--holdout`` runs fresh sets written afterwards and never tuned on.
+``--holdout`` runs fresh sets written afterwards and never tuned on; ``--blind``
+runs sets frozen in a commit before /ask first answered them, never tuned on either.
 
-Run: ``python run_bot.py bench ask [--markdown] [--misses] [--holdout | NAME ...]``.
+Run: ``python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 QUESTION_SET_NAMES = ("hello-from-the-other-side", "frankenstein")
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
 """Questions written after the ranking was tuned on the sets above and never used to tune it: the honest figure."""
+BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "frankenstein-blind")
+"""Questions written and committed before /ask was ever run on them, during a later round of improvements."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +214,15 @@ def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench ask", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "names", nargs="*", help="question sets (default: the tuned sets, or with --holdout the hold-out sets)"
+        "names", nargs="*", help="question sets (default: the tuned sets, or the --holdout or --blind sets)"
     )
     parser.add_argument("--holdout", action="store_true", help="run the hold-out sets, never used for tuning")
+    parser.add_argument("--blind", action="store_true", help="run the blind sets, frozen before /ask first saw them")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--misses", action="store_true", help="list the questions /ask got wrong")
     args = parser.parse_args(argv)
-    names = args.names or list(HOLDOUT_SET_NAMES if args.holdout else QUESTION_SET_NAMES)
+    default = BLIND_SET_NAMES if args.blind else HOLDOUT_SET_NAMES if args.holdout else QUESTION_SET_NAMES
+    names = args.names or list(default)
     with tempfile.TemporaryDirectory() as folder:
         results = {name: asyncio.run(run_set(load_question_set(name), Path(folder))) for name in names}
     print(report(results, args.markdown, args.misses))
