@@ -22,6 +22,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.textnorm import FUNCTION_TERMS, term
 
@@ -36,6 +37,8 @@ OWN_SHARE = 0.25
 """Part of the similarity from the focus words in the sentence itself (the rest counts its neighbours too)."""
 CUE_BONUS = 8.0
 """Points for a cue of the question's kind in the sentence ("because" for why, a new name for who)."""
+MEASURE_BONUS = 16.0
+"""Points for the number and the measure word that answer a MEASURE question ("eight feet" for how tall)."""
 CONTEXT_CUE_SHARE = 0.5
 """Share of :data:`CUE_BONUS` for a cue in a neighbouring sentence ("After Theo hurt his dad," before "He became a hunter")."""
 NEW_WORDS_BONUS = 6.0
@@ -45,7 +48,7 @@ FOCUS_BONUS = 10.0
 """Points, at most, for a sentence whose words are mostly the question's (short and to the point)."""
 QUESTION_PENALTY = 15.0
 """Points off a sentence that is itself a question: it asks, it does not answer ("Who is Mr. Kirwin?")."""
-CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN})
+CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN, QuestionKind.MEASURE})
 """Kinds whose answers nearly always hold a cue: without one, a sentence keeps :data:`UNCUED_FACTOR` of its score."""
 UNCUED_FACTOR = 0.8
 DEFINITION_REACH = 3
@@ -138,12 +141,24 @@ def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[st
         return CUE_BONUS if _defines(question, candidate.terms) else 0.0
     new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
-        return CUE_BONUS if new_name else 0.0
+        return CUE_BONUS if new_name or question.cues & own_terms - question.search_terms else 0.0
     if question.kind is QuestionKind.WHERE and new_name:
         return CUE_BONUS
+    if question.attribute is not None:
+        return _measure_bonus(question.attribute, own_terms)
     if question.cues & own_terms:
         return CUE_BONUS
     return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
+
+
+def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:
+    """:data:`MEASURE_BONUS` for the number and the word of the attribute that answer a measure question
+    ("eight feet" for how tall), half for one of them; for "what colour", a colour."""
+    named = ATTRIBUTES[attribute]
+    parts = [bool(named & own_terms)] if named else []
+    if attribute not in COUNTED:
+        parts.append(bool(NUMBERS & own_terms) or any(map(is_number, own_terms)))
+    return MEASURE_BONUS * sum(parts) / len(parts)
 
 
 def _new_words_bonus(question: Question, own_terms: frozenset[str]) -> float:
