@@ -48,7 +48,7 @@ QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 QUESTION_SET_NAMES = ("hello-from-the-other-side", "frankenstein")
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
 """Questions written after the ranking was tuned on the sets above and never used to tune it: the honest figure."""
-BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "frankenstein-blind")
+BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "frankenstein-blind", "dracula-blind")
 """Questions written and committed before /ask was ever run on them, during a later round of improvements."""
 
 
