@@ -86,7 +86,7 @@ class Score:
     top3: int
     unanswerable: int
     rejected: int
-    mean_ms: float
+    p50_ms: float
     p95_ms: float
     misses: tuple[str, ...]
 
@@ -140,7 +140,7 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
         top3,
         len(questions) - answerable,
         rejected,
-        statistics.mean(times),
+        statistics.median(times),
         p95,
         tuple(misses),
     )
@@ -187,7 +187,7 @@ def _percent(part: int, whole: int) -> str:
 
 
 def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) -> str:
-    header = ["text", "engine", "top-1", "top-3", "answerable answered", "unanswerable rejected", "mean ms", "p95 ms"]
+    header = ["text", "engine", "top-1", "top-3", "answerable answered", "unanswerable rejected", "p50 ms", "p95 ms"]
     rows = [
         [
             name,
@@ -196,7 +196,7 @@ def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) 
             _percent(s.top3, s.answerable),
             _percent(s.answered, s.answerable),
             _percent(s.rejected, s.unanswerable),
-            f"{s.mean_ms:.1f}",
+            f"{s.p50_ms:.1f}",
             f"{s.p95_ms:.1f}",
         ]
         for name, engines in results.items()
