@@ -70,7 +70,10 @@ CUES: dict[QuestionKind, frozenset[str]] = {
         " june july august september october november december monday tuesday wednesday thursday friday"
         " saturday sunday"
     ),
-    QuestionKind.WHERE: _terms("at in into to toward towards from back place house city town home room"),
+    QuestionKind.WHERE: _terms(
+        "place house city town home room village country land forest wood mountain hill lake river sea shore island"
+        " church castle cottage hut inn street road garden park shop school university ship cabin chamber hall"
+    ),
     QuestionKind.HOW: _terms("by with through using"),
     QuestionKind.WHO: _terms(
         "man woman men women boy girl child father mother brother sister son daughter wife husband friend"

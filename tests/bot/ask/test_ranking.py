@@ -14,6 +14,9 @@ SENTENCES = [
     "Who is Kirwin?",
     "Kirwin is a magistrate in the town.",
     "Lydia talked about Theo for a long time.",
+    "Victor made the creature in a small room.",
+    "Victor made the creature eight feet in height.",
+    "Victor made the creature of eight parts.",
 ]
 VOCABULARY = QuoteIndex(enumerate(SENTENCES)).vocabulary
 
@@ -63,3 +66,8 @@ def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_i
     [best] = rank(question, [candidate(2, context=(5,))], limit=1)
     assert best.coverage > 0.5 and best.own < 0.5
     assert not answers(question, best)
+
+
+def test_a_measure_is_answered_by_a_number_beside_its_unit_then_by_a_number_alone() -> None:
+    ranked = ask("How tall did Victor make the creature?", [candidate(6), candidate(8), candidate(7)])
+    assert ranked == [7, 8, 6]
