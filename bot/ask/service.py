@@ -34,6 +34,9 @@ ANSWER_REACH = 1
 """Sentences on each side of a sentence the index found, in its paragraph, that are candidates too: the answer
 is often the sentence after the one that repeats the question ("the creature was made... ." "It was eight feet...")."""
 SHOWN_ANSWERS = 3
+FOLLOW_UP_SHARE = 0.8
+"""Once the best answer is good enough, a further one is shown if it is too, or if it scores this share of the
+best: the close runners-up, for when the first is wrong (the best alone decides whether the work answers)."""
 """The best answer and up to two more, from other paragraphs."""
 
 
@@ -137,7 +140,8 @@ def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours:
 def _one_per_paragraph(
     question: Question, ranked: list[Answer], sentences: dict[int, Passage], limit: int
 ) -> list[Answer]:
-    """The best answers good enough to show, one per paragraph, at most `limit`; none unless the best is."""
+    """The best answers good enough to show (see :data:`FOLLOW_UP_SHARE`), one per paragraph, at most `limit`;
+    none unless the best is."""
     if not ranked or not answers(question, ranked[0]):
         return []
     chosen: list[Answer] = []
@@ -146,7 +150,8 @@ def _one_per_paragraph(
         if len(chosen) == limit:
             break
         paragraph = sentences[answer.key].paragraph
-        if answers(question, answer) and paragraph not in seen:
+        good = answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * ranked[0].score
+        if good and paragraph not in seen:
             seen.add(paragraph)
             chosen.append(answer)
     return chosen
