@@ -40,8 +40,11 @@ import yaml
 from bot.ask.service import StoryAsker
 from bot.errors import FolioError
 from bot.library.service import Library
+from bot.library.views import QuoteHit
 from bot.search.textnorm import words
 from bot.storage.database import Database
+from bot.text.excerpt import excerpt_around
+from cogs.quote_ui import EMBED_PASSAGE_CHARS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
@@ -58,6 +61,8 @@ class Shown:
 
     sentences: list[str]
     answered: bool
+    first_view: str = ""
+    """The text of the first reply: the excerpt of the best passage around its bold sentence."""
 
 
 Engine = Callable[[str], Awaitable[Shown]]
@@ -83,6 +88,8 @@ class Score:
     answered: int
     """Answerable questions the engine claimed to answer."""
     top1: int
+    top1_in_view: int
+    """Answerable questions whose answer is in the first reply's excerpt, bold or not."""
     top3: int
     unanswerable: int
     rejected: int
@@ -113,7 +120,7 @@ def _matches(sentence: str, question: Question) -> bool:
 async def score(engine: Engine, questions: Sequence[Question]) -> Score:
     for question in questions:  # warm-up: caches, the work's vocabulary
         await engine(question.text)
-    top1 = top3 = rejected = answered = 0
+    top1 = top1_in_view = top3 = rejected = answered = 0
     times: list[float] = []
     misses: list[str] = []
     for question in questions:
@@ -128,6 +135,7 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
             continue
         answered += result.answered
         top1 += bool(shown) and _matches(shown[0], question)
+        top1_in_view += bool(shown) and _matches(result.first_view, question)
         top3 += any(_matches(sentence, question) for sentence in shown[:3])
         if not (shown and _matches(shown[0], question)):
             misses.append(f"{question.text!r} -> {shown[0][:80] if shown else '(not answered)'!r}")
@@ -137,6 +145,7 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
         answerable,
         answered,
         top1,
+        top1_in_view,
         top3,
         len(questions) - answerable,
         rejected,
@@ -152,9 +161,17 @@ def folio_engine(asker: StoryAsker, slug: str) -> Engine:
             result = await asker.ask(question, slug=slug)
         except FolioError:
             return Shown([], answered=False)
-        return Shown([hit.sentence.text for hit in result.answers], result.answered)
+        return Shown([hit.sentence.text for hit in result.answers], result.answered, _view(result.answers))
 
     return ask
+
+
+def _view(hits: Sequence[QuoteHit]) -> str:
+    """The excerpt a reply shows of the first hit's passage (as cogs/ask.py and cogs/quote.py cut it)."""
+    if not hits:
+        return ""
+    excerpt = excerpt_around(hits[0].paragraph.text, hits[0].sentence.text, EMBED_PASSAGE_CHARS)
+    return f"{excerpt.before}{excerpt.match}{excerpt.after}"
 
 
 def quote_engine(library: Library, slug: str) -> Engine:
@@ -166,7 +183,8 @@ def quote_engine(library: Library, slug: str) -> Engine:
             found = await library.lookup(question, slug=slug, limit=3)
         except FolioError:
             return Shown([], answered=False)
-        return Shown([hit.sentence.text for hit in [*found.hits, *found.suggestions][:3]], bool(found.hits))
+        hits = [*found.hits, *found.suggestions][:3]
+        return Shown([hit.sentence.text for hit in hits], bool(found.hits), _view(hits))
 
     return lookup
 
@@ -187,12 +205,13 @@ def _percent(part: int, whole: int) -> str:
 
 
 def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) -> str:
-    header = ["text", "engine", "top-1", "top-3", "answerable answered", "unanswerable rejected", "p50 ms", "p95 ms"]
+    header = ["text", "engine", "top-1", "top-1 in view", "top-3", "answerable answered", "unanswerable rejected", "p50 ms", "p95 ms"]
     rows = [
         [
             name,
             engine,
             _percent(s.top1, s.answerable),
+            _percent(s.top1_in_view, s.answerable),
             _percent(s.top3, s.answerable),
             _percent(s.answered, s.answerable),
             _percent(s.rejected, s.unanswerable),
