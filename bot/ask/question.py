@@ -55,6 +55,8 @@ COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
 
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*")
+_APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
+"""A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,11 @@ def focus_words(question_words: list[str]) -> list[str]:
 def names_in(text: str) -> set[str]:
     """Normalised words capitalised inside a sentence (not at its start): likely names."""
     return {w for found in _CAPITALISED.findall(text) for w in words(found)}
+
+
+def described_names(text: str) -> frozenset[str]:
+    """Terms of the names `text` describes in apposition: "Krempe, professor of natural philosophy"."""
+    return frozenset(term(name) for found in _APPOSITION.findall(text) for name in words(found))
 
 
 def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:

@@ -76,6 +76,8 @@ class Candidate:
     """The sentence is itself a question."""
     nearby: frozenset[str] = frozenset()
     """Terms of the sentences close to it in the paragraphs before and after."""
+    described: frozenset[str] = frozenset()
+    """Terms of the names the sentence describes in apposition ("Krempe, professor of natural philosophy")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,8 @@ def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> lis
 
 def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[str]) -> float:
     if question.defines:
-        return CUE_BONUS if _defines(question, candidate.terms) else 0.0
+        described = _defines(question, candidate.terms) or bool(question.search_terms & candidate.described)
+        return CUE_BONUS if described else 0.0
     new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
         return CUE_BONUS if new_name or question.cues & own_terms - question.search_terms else 0.0

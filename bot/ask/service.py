@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.ask.cues import SEARCHED_KINDS
-from bot.ask.question import Question, names_in, parse_question
+from bot.ask.question import Question, described_names, names_in, parse_question
 from bot.ask.ranking import Answer, Candidate, answers, rank
 from bot.errors import EmptyQuestion
 from bot.library.service import Library
@@ -134,6 +134,7 @@ def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours:
         context=context,
         asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
         nearby=nearby,
+        described=described_names(sentence.text),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ask.question import QuestionKind, focus_words, names_in, parse_question, question_kind
+from bot.ask.question import QuestionKind, described_names, focus_words, names_in, parse_question, question_kind
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 
@@ -99,3 +99,9 @@ def test_a_name_stands_for_itself_only() -> None:
     assert question is not None
     william = next(word for word in question.focus if word.word == "william")
     assert william.is_name and william.alternatives == {term("william"): 1.0}
+
+
+def test_a_name_followed_by_a_comma_and_a_noun_phrase_is_described() -> None:
+    assert described_names("He met M. Krempe, professor of natural philosophy.") == {term("krempe")}
+    assert described_names("Mr. Kirwin, a magistrate, came in.") == {term("kirwin")}
+    assert described_names("Stiles, I said, come here.") == frozenset()

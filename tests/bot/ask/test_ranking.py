@@ -17,6 +17,8 @@ SENTENCES = [
     "Victor made the creature in a small room.",
     "Victor made the creature eight feet in height.",
     "Victor made the creature of eight parts.",
+    "Krempe often spoke of chemistry.",
+    "He met Krempe, professor of chemistry.",
 ]
 VOCABULARY = QuoteIndex(enumerate(SENTENCES)).vocabulary
 
@@ -71,3 +73,14 @@ def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_i
 def test_a_measure_is_answered_by_a_number_beside_its_unit_then_by_a_number_alone() -> None:
     ranked = ask("How tall did Victor make the creature?", [candidate(6), candidate(8), candidate(7)])
     assert ranked == [7, 8, 6]
+
+
+def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
+    described = Candidate(
+        key=10,
+        terms=tuple(map(term, words(SENTENCES[10]))),
+        names=frozenset(),
+        context=frozenset(),
+        described=frozenset({term("krempe")}),
+    )
+    assert ask("Who was Krempe?", [candidate(9), described])[0] == 10
