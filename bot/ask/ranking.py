@@ -19,7 +19,7 @@ otherwise /ask says the work does not answer it rather than show a weak passage.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
@@ -59,6 +59,9 @@ neighbours give context, but a sentence holding less than half the question is n
 MAX_MISSING_SHARE = 0.34
 """Most weighted share of the question one absent focus word may carry in an answer: "Victor's favourite
 food" is not answered by a sentence about Victor's favourite plan."""
+FOLLOW_UP_SHARE = 0.8
+"""Once the best answer is good enough, a further one is shown if it is too, or if it scores this share of the
+best: the close runners-up, for when the first is wrong (the best alone decides whether the work answers)."""
 MAX_UNKNOWN_SHARE = 0.45
 """Most weighted share of a question's focus words the work may never mention: a question about
 a college, a birthday or a dragon the story never names is not answered by it."""
@@ -130,6 +133,26 @@ def score(question: Question, candidate: Candidate) -> Answer:
     factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not cue else 1.0
     score = factor * (100.0 * similarity + bonus) - penalty
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own / question.total_weight)
+
+
+def shown_answers(
+    question: Question, ranked: list[Answer], paragraph_of: Callable[[int], int | None], limit: int
+) -> list[Answer]:
+    """The answers to show, best first: none unless the best is good enough; then, one per paragraph (by
+    `paragraph_of` a key), up to `limit`, those good enough or scoring :data:`FOLLOW_UP_SHARE` of the best."""
+    if not ranked or not answers(question, ranked[0]):
+        return []
+    chosen: list[Answer] = []
+    seen: set[int | None] = set()
+    for answer in ranked:
+        if len(chosen) == limit:
+            break
+        paragraph = paragraph_of(answer.key)
+        good = answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * ranked[0].score
+        if good and paragraph not in seen:
+            seen.add(paragraph)
+            chosen.append(answer)
+    return chosen
 
 
 def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> list[Answer]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.ask.cues import SEARCHED_KINDS
 from bot.ask.question import Question, described_names, names_in, parse_question
-from bot.ask.ranking import Answer, Candidate, answers, rank
+from bot.ask.ranking import Answer, Candidate, rank, shown_answers
 from bot.errors import EmptyQuestion
 from bot.library.service import Library
 from bot.library.views import QuoteHit, WorkView
@@ -34,9 +34,6 @@ ANSWER_REACH = 1
 """Sentences on each side of a sentence the index found, in its paragraph, that are candidates too: the answer
 is often the sentence after the one that repeats the question ("the creature was made... ." "It was eight feet...")."""
 SHOWN_ANSWERS = 3
-FOLLOW_UP_SHARE = 0.8
-"""Once the best answer is good enough, a further one is shown if it is too, or if it scores this share of the
-best: the close runners-up, for when the first is wrong (the best alone decides whether the work answers)."""
 """The best answer and up to two more, from other paragraphs."""
 
 
@@ -73,7 +70,7 @@ class StoryAsker:
         if parsed is None:
             return AskResult(work, cleaned, [])
         ranked, sentences = await self._ranked(work, parsed)
-        shown = _one_per_paragraph(parsed, ranked, sentences, limit)
+        shown = shown_answers(parsed, ranked, lambda key: sentences[key].paragraph, limit)
         return AskResult(work, cleaned, await self._hits(work, sentences, shown))
 
     async def _ranked(self, work: WorkView, question: Question) -> tuple[list[Answer], dict[int, Passage]]:
@@ -136,23 +133,3 @@ def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours:
         nearby=nearby,
         described=described_names(sentence.text),
     )
-
-
-def _one_per_paragraph(
-    question: Question, ranked: list[Answer], sentences: dict[int, Passage], limit: int
-) -> list[Answer]:
-    """The best answers good enough to show (see :data:`FOLLOW_UP_SHARE`), one per paragraph, at most `limit`;
-    none unless the best is."""
-    if not ranked or not answers(question, ranked[0]):
-        return []
-    chosen: list[Answer] = []
-    seen: set[int | None] = set()
-    for answer in ranked:
-        if len(chosen) == limit:
-            break
-        paragraph = sentences[answer.key].paragraph
-        good = answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * ranked[0].score
-        if good and paragraph not in seen:
-            seen.add(paragraph)
-            chosen.append(answer)
-    return chosen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.ask.question import parse_question
-from bot.ask.ranking import Candidate, answers, rank
+from bot.ask.ranking import Answer, Candidate, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 
@@ -84,3 +84,18 @@ def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
         described=frozenset({term("krempe")}),
     )
     assert ask("Who was Krempe?", [candidate(9), described])[0] == 10
+
+
+def test_runners_up_close_to_a_good_best_answer_are_shown_one_per_paragraph() -> None:
+    question = parse_question("Who did Lydia talk about?", VOCABULARY)
+    assert question is not None
+    best, same_paragraph, close, far = (
+        Answer(1, 100.0, 1.0),
+        Answer(2, 95.0, 0.2, missing=0.9, own=0.1),
+        Answer(3, 85.0, 0.2, missing=0.9, own=0.1),
+        Answer(4, 70.0, 0.2, missing=0.9, own=0.1),
+    )
+    paragraphs = {1: 10, 2: 10, 3: 11, 4: 12}
+    shown = shown_answers(question, [best, same_paragraph, close, far], paragraphs.__getitem__, limit=3)
+    assert [answer.key for answer in shown] == [1, 3]
+    assert shown_answers(question, [same_paragraph, best], paragraphs.__getitem__, limit=3) == []
