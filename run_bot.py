@@ -7,10 +7,14 @@
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
+    python run_bot.py speakers [--work S] [--json]
+    python run_bot.py characters [--work S] [--json]
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
+    python run_bot.py bench speakers [--markdown] [NAME ...]
+    python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ BENCHMARKS = {
     "memory": "benchmarks.memory_bench",
     "import-stall": "benchmarks.import_stall_bench",
     "ask": "benchmarks.ask_bench",
+    "speakers": "benchmarks.speakers_bench",
+    "reactions": "benchmarks.reactions_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
@@ -54,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
-        "bench memory and bench import-stall measure the running bot",
+        "bench memory, bench import-stall and bench reactions measure the running bot",
     )
     return parser
 

@@ -6,6 +6,8 @@
     python run_bot.py quote [--work S] [--json] [TEXT]
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
     python run_bot.py ask [--work S] [--json] [QUESTION]
+    python run_bot.py speakers [--work S] [--json]      (see bot/cli_attribution.py)
+    python run_bot.py characters [--work S] [--json]
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.ask.service import AskResult, StoryAsker
+from bot.cli_attribution import COMMANDS as ATTRIBUTION_COMMANDS
+from bot.cli_attribution import add_attribution_commands, run_attribution_command
 from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
@@ -64,6 +68,7 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     ask.add_argument("question", nargs="?", help="the question; without it, one question per line from stdin")
     ask.add_argument("--work", help="slug of the work to ask (default: the bundled story)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    add_attribution_commands(subcommands, common)
 
 
 def _positive_int(text: str) -> int:
@@ -104,6 +109,8 @@ async def _run(library: Library, args: argparse.Namespace) -> int:
         return await _add_work(library, args)
     if args.command == "remove-work":
         return await _remove_work(library, args.slug)
+    if args.command in ATTRIBUTION_COMMANDS:
+        return await run_attribution_command(library, args)
     return await _quote(library, args)
 
 

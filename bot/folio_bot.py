@@ -22,11 +22,18 @@ from discord.ext import commands
 from bot.clock import Clock, clock_for
 from bot.config.changes import InvalidSetting
 from bot.config.service import ServerConfigs
-from bot.errors import DatabaseUnavailable, EmptyQuery, EmptyQuestion, FolioError, UnknownWork
+from bot.errors import (
+    DatabaseUnavailable,
+    EmptyQuery,
+    EmptyQuestion,
+    FolioError,
+    UnknownWork,
+)
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.storage.database import Database
+from bot.storage.passage_messages import PassageMessages
 from cogs.checks import NotModerator
 from cogs.gating import FolioTree
 
@@ -40,6 +47,9 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.discuss",
     "cogs.daily",
     "cogs.read",
+    "cogs.reaction_log",
+    "cogs.reaction_views",
+    "cogs.character",
     "cogs.config",
     "cogs.help",
     "cogs.owner",
@@ -72,6 +82,8 @@ class FolioBot(commands.Bot):
         self.library = library
         self.clock: Clock = clock_for(settings.clock_file)
         self.configs = ServerConfigs(database, self.clock)
+        self.passage_messages = PassageMessages(database, self.clock)
+        """Which message shows which passage: record every message that shows one."""
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error

@@ -90,7 +90,9 @@ class CapabilityGate:
         try:
             return await allowed(interaction, self.capability)
         except Exception as error:  # clicks bypass the command tree's error handler
-            from bot.folio_bot import answer_failure  # bot.folio_bot imports this module
+            from bot.folio_bot import (
+                answer_failure,  # bot.folio_bot imports this module
+            )
 
             await answer_failure(interaction, error)
             return False

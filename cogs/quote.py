@@ -13,6 +13,7 @@ from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
+from bot.storage.passage_messages import MessageKind
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
 from cogs.discord_limits import CHOICES
@@ -23,6 +24,7 @@ from cogs.quote_ui import (
     not_found_embed,
     passage_navigation,
     quote_embed,
+    record_shown,
     turn_page,
 )
 
@@ -68,9 +70,12 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
-        await interaction.response.send_message(
-            embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
-        )
+        async with self.bot.passage_messages.sending():
+            sent = await interaction.response.send_message(
+                embed=quote_embed(lookup), view=passage_navigation(best.work, best.paragraph)
+            )
+            if sent.message_id is not None:
+                await record_shown(interaction, sent.message_id, best.paragraph, MessageKind.QUOTE)
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(

@@ -9,8 +9,9 @@ from typing import Any, Protocol, cast
 import discord
 from discord.ext import commands
 
-from bot.folio_bot import answer_failure
+from bot.folio_bot import FolioBot, answer_failure
 from bot.library.views import QuoteLookup, WorkView
+from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
@@ -109,13 +110,34 @@ async def turn_page(
     finding: Awaitable[tuple[WorkView, Passage]],
     view: Callable[[WorkView, Passage], discord.ui.View],
 ) -> None:
-    """Turn the clicked message to the paragraph `finding` gives, with its `view`; a failure is answered privately."""
-    try:
-        work, paragraph = await finding
-    except Exception as error:  # clicks bypass the command tree's error handler
-        await answer_failure(interaction, error)
-        return
-    await interaction.response.edit_message(embed=passage_embed(work, paragraph), view=view(work, paragraph))
+    """Turn the clicked message to the paragraph `finding` gives, with its `view`, and record that the
+    message now shows it (so reactions on it count for that paragraph); a failure is answered privately."""
+    passage_messages = cast(FolioBot, interaction.client).passage_messages
+    message_id = interaction.message.id if interaction.message else None
+    async with passage_messages.sending(message_id):
+        try:
+            work, paragraph = await finding
+        except Exception as error:  # clicks bypass the command tree's error handler
+            await answer_failure(interaction, error)
+            return
+        await interaction.response.edit_message(embed=passage_embed(work, paragraph), view=view(work, paragraph))
+        if message_id is not None:
+            await record_shown(interaction, message_id, paragraph, MessageKind.NAVIGATION)
+
+
+async def record_shown(
+    interaction: discord.Interaction, message_id: int, passage: Passage, kind: MessageKind
+) -> None:
+    """Remember which passage a message shows, so reactions on it count for that passage."""
+    assert passage.id is not None, "stored passages have ids"
+    await cast(FolioBot, interaction.client).passage_messages.record(
+        message_id=message_id,
+        channel_id=interaction.channel_id or 0,
+        guild_id=interaction.guild_id,
+        passage_id=passage.id,
+        kind=kind,
+        requested_by=interaction.user.id,
+    )
 
 
 class PassageNavigator(Protocol):

@@ -20,6 +20,7 @@ from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
 from bot.library.cache import WorkCache
 from bot.library.importer import Importer, ImportJob, InlineImporter
 from bot.library.preparation import PARSER_VERSION
+from bot.library.speakers import SpeakerCache
 from bot.library.uploads import (
     BUNDLED_SLUG,
     check_slug,
@@ -60,7 +61,7 @@ from bot.storage.records import (
     WorkSummary,
 )
 from bot.storage.works import WorkRepository
-from bot.text.ingest import content_hash
+from bot.text.ingest import WorkSpeakers, content_hash
 from bot.text.model import Passage, PassageKind
 
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
@@ -105,6 +106,7 @@ class Library:
         self._importer = importer or InlineImporter(self._works)
         self._options = options
         self.cache = WorkCache(options.cache_bytes)
+        self._speakers = SpeakerCache()
         self._visible: dict[int | None, list[WorkSummary]] = {}
         self._defaults: dict[int, WorkRecord | None] = {}
         self._seen_version: int | None = None
@@ -238,6 +240,18 @@ class Library:
         record = await self._visible_record(slug, guild_id) if slug else await self.default_work(guild_id)
         return await self._view(record)
 
+    async def speakers(self, slug: str | None = None, *, guild_id: int | None = None) -> tuple[WorkView, WorkSpeakers]:
+        """The characters of the work `slug` (default: the server's default) and who speaks each quote.
+
+        Worked out in a thread on first use (about a second for a novel), then kept (see SpeakerCache).
+        """
+        work = await self.load(slug, guild_id=guild_id)
+        return work, await self.speakers_of(work)
+
+    async def speakers_of(self, work: WorkView) -> WorkSpeakers:
+        """Who speaks each quote of a work already loaded (see :meth:`speakers`)."""
+        return await self._speakers.get(work.record, self._works.source_text)
+
     # -- reading and searching -----------------------------------------------------------
 
     async def lookup(
@@ -289,6 +303,15 @@ class Library:
         if paragraph is None:
             raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")
         return work, paragraph
+
+    async def sentence_at(self, slug: str, offset: int, *, guild_id: int | None) -> QuoteHit:
+        """The sentence of the work `slug` at `offset` in its source text, with its paragraph."""
+        work = await self.load(slug, guild_id=guild_id)
+        sentence = await self._passages.containing(work.record.id, PassageKind.SENTENCE, offset)
+        paragraph = await self._passages.containing(work.record.id, PassageKind.PARAGRAPH, offset)
+        if sentence is None or paragraph is None:
+            raise PassageNotFound(f"{echo(work.title)} has no text at that point.")
+        return QuoteHit(work, sentence, paragraph, score=1.0)
 
     # -- internals -----------------------------------------------------------------------
 

@@ -430,4 +430,165 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        7,
+        "community reactions: which message shows which passage, the vote log, the hall of fame",
+        (
+            # The message a passage was shown in (its current passage, after ◀ ▶); kept after
+            # the passage or the message is gone, so the log stays readable.
+            """
+            CREATE TABLE passage_messages (
+                message_id INTEGER PRIMARY KEY,
+                guild_id INTEGER NOT NULL,
+                channel_id INTEGER NOT NULL,
+                passage_id INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                requested_by INTEGER,
+                shown_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX passage_messages_by_passage ON passage_messages(passage_id)",
+            # One row per (message, user, emoji): its current state, written only by a newer event.
+            """
+            CREATE TABLE reaction_votes (
+                message_id INTEGER NOT NULL,
+                user_id INTEGER NOT NULL,
+                emoji TEXT NOT NULL,
+                guild_id INTEGER NOT NULL,
+                target_message_id INTEGER NOT NULL,
+                passage_id INTEGER NOT NULL,
+                requester_id INTEGER,
+                present INTEGER NOT NULL,
+                event_order INTEGER NOT NULL,
+                voted_at TEXT NOT NULL,
+                PRIMARY KEY (message_id, user_id, emoji)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX reaction_votes_by_target ON reaction_votes(target_message_id)",
+            "CREATE INDEX reaction_votes_by_passage ON reaction_votes(passage_id)",
+            "CREATE INDEX reaction_votes_by_guild ON reaction_votes(guild_id, user_id)",
+            """
+            CREATE TABLE reaction_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                guild_id INTEGER NOT NULL,
+                message_id INTEGER NOT NULL,
+                target_message_id INTEGER NOT NULL,
+                passage_id INTEGER NOT NULL,
+                user_id INTEGER NOT NULL,
+                emoji TEXT NOT NULL,
+                added INTEGER NOT NULL,
+                at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX reaction_events_by_guild ON reaction_events(guild_id, id)",
+            "CREATE INDEX reaction_events_by_passage ON reaction_events(passage_id)",
+            "CREATE TABLE reaction_order (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)",
+            "INSERT INTO reaction_order (id, generation) VALUES (1, 0)",
+            """
+            CREATE TABLE reaction_settings (
+                guild_id INTEGER PRIMARY KEY,
+                count_own_requests INTEGER NOT NULL DEFAULT 1
+            )
+            """,
+            """
+            CREATE TABLE hall_of_fame (
+                guild_id INTEGER PRIMARY KEY,
+                channel_id INTEGER NOT NULL,
+                emojis TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                remove_below INTEGER,
+                below_action TEXT NOT NULL
+            )
+            """,
+            # At most one entry per original message: the uniqueness that makes a post happen once,
+            # whichever process or task claims it first.
+            """
+            CREATE TABLE hall_entries (
+                original_message_id INTEGER PRIMARY KEY,
+                guild_id INTEGER NOT NULL,
+                hall_channel_id INTEGER NOT NULL,
+                hall_message_id INTEGER UNIQUE,
+                state TEXT NOT NULL,
+                shown_count INTEGER NOT NULL DEFAULT 0,
+                claimed_at TEXT NOT NULL
+            )
+            """,
+        ),
+        (
+            """
+            CREATE TABLE passage_messages (
+                message_id BIGINT PRIMARY KEY,
+                guild_id BIGINT NOT NULL,
+                channel_id BIGINT NOT NULL,
+                passage_id BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                requested_by BIGINT,
+                shown_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX passage_messages_by_passage ON passage_messages(passage_id)",
+            """
+            CREATE TABLE reaction_votes (
+                message_id BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                emoji TEXT NOT NULL,
+                guild_id BIGINT NOT NULL,
+                target_message_id BIGINT NOT NULL,
+                passage_id BIGINT NOT NULL,
+                requester_id BIGINT,
+                present INTEGER NOT NULL,
+                event_order BIGINT NOT NULL,
+                voted_at TEXT NOT NULL,
+                PRIMARY KEY (message_id, user_id, emoji)
+            )
+            """,
+            "CREATE INDEX reaction_votes_by_target ON reaction_votes(target_message_id)",
+            "CREATE INDEX reaction_votes_by_passage ON reaction_votes(passage_id)",
+            "CREATE INDEX reaction_votes_by_guild ON reaction_votes(guild_id, user_id)",
+            """
+            CREATE TABLE reaction_events (
+                id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                guild_id BIGINT NOT NULL,
+                message_id BIGINT NOT NULL,
+                target_message_id BIGINT NOT NULL,
+                passage_id BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                emoji TEXT NOT NULL,
+                added INTEGER NOT NULL,
+                at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX reaction_events_by_guild ON reaction_events(guild_id, id)",
+            "CREATE INDEX reaction_events_by_passage ON reaction_events(passage_id)",
+            "CREATE TABLE reaction_order (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL)",
+            "INSERT INTO reaction_order (id, generation) VALUES (1, 0)",
+            """
+            CREATE TABLE reaction_settings (
+                guild_id BIGINT PRIMARY KEY,
+                count_own_requests INTEGER NOT NULL DEFAULT 1
+            )
+            """,
+            """
+            CREATE TABLE hall_of_fame (
+                guild_id BIGINT PRIMARY KEY,
+                channel_id BIGINT NOT NULL,
+                emojis TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                remove_below INTEGER,
+                below_action TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE hall_entries (
+                original_message_id BIGINT PRIMARY KEY,
+                guild_id BIGINT NOT NULL,
+                hall_channel_id BIGINT NOT NULL,
+                hall_message_id BIGINT UNIQUE,
+                state TEXT NOT NULL,
+                shown_count INTEGER NOT NULL DEFAULT 0,
+                claimed_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )

@@ -18,6 +18,11 @@ class SectionOutline:
     title: str | None
     first_paragraph: int
     paragraphs: int
+    start: int = 0
+    """Offset of the section's first paragraph in the source text."""
+    end: int = 0
+    """Offset just past the section's last paragraph."""
+    kind: PassageKind = PassageKind.SCENE
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,15 @@ class PassageRepository:
         )
         return passage_from_row(row) if row else None
 
+    async def containing(self, work_id: int, kind: PassageKind, offset: int) -> Passage | None:
+        """The passage of ``kind`` that starts last at or before ``offset`` (in the source text)."""
+        row = await self._database.fetch_one(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND start_offset <= ?"
+            " ORDER BY ordinal DESC LIMIT 1",
+            (work_id, kind, offset),
+        )
+        return passage_from_row(row) if row else None
+
     async def many(self, passage_ids: Sequence[int]) -> dict[int, Passage]:
         """Passages by id (those that exist)."""
         if not passage_ids:
@@ -75,15 +89,18 @@ class PassageRepository:
 
     async def outline(self, work_id: int) -> WorkOutline:
         titles = await self._database.fetch_all(
-            "SELECT section, title FROM passages WHERE work_id = ? AND kind IN (?, ?)", (work_id, *SECTION_KINDS)
+            "SELECT section, title, kind FROM passages WHERE work_id = ? AND kind IN (?, ?)", (work_id, *SECTION_KINDS)
         )
         spans = await self._database.fetch_all(
             "SELECT section, MIN(ordinal), COUNT(*), MIN(start_offset), MAX(end_offset) FROM passages"
             " WHERE work_id = ? AND kind = ? GROUP BY section",
             (work_id, PassageKind.PARAGRAPH),
         )
-        title_of = {row[0]: row[1] for row in titles}
-        sections = {row[0]: SectionOutline(row[0], title_of.get(row[0]), row[1], row[2]) for row in spans}
+        heading = {row[0]: (row[1], PassageKind(row[2])) for row in titles}
+        sections = {}
+        for index, first_paragraph, paragraphs, start, end in spans:
+            title, kind = heading.get(index, (None, PassageKind.SCENE))
+            sections[index] = SectionOutline(index, title, first_paragraph, paragraphs, start, end, kind)
         return WorkOutline(
             sections=sections,
             paragraphs=sum(section.paragraphs for section in sections.values()),

@@ -28,10 +28,13 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.quotes import quote_marks, quote_spans
+from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
 from bot.text.blocks import ITALIC_SPAN, Span
-from bot.text.dialogue import SpeakerGuesser, quote_spans
 from bot.text.gutenberg import GUTENBERG_START, outline_gutenberg
 from bot.text.model import Layout, ParsedWork, Passage, PassageKind
 from bot.text.outline import Outline, Section, group_into_sections
@@ -39,6 +42,8 @@ from bot.text.plain import outline_plain
 from bot.text.sentences import sentence_spans
 
 UNTITLED = "Untitled"
+SHOWN_CONFIDENCE = 0.7
+"""A dialogue passage carries its speaker when the attribution is at least this sure."""
 
 
 # --------------------------------------------------------------------------
@@ -85,7 +90,12 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
     sections = group_into_sections(outline.items)
-    writer = _PassageWriter(source_text, layout, SpeakerGuesser.learn(source_text, sections))
+    speakers = {
+        utterance.start: utterance.speaker
+        for utterance in _attribute_sections(source_text, sections).utterances
+        if utterance.confidence >= SHOWN_CONFIDENCE
+    }
+    writer = _PassageWriter(source_text, layout, speakers)
     for index, section in enumerate(sections):
         writer.write_section(index, section)
     return ParsedWork(
@@ -95,6 +105,39 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
         source_text=source_text,
         passages=writer.passages,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSpeakers:
+    """A work's characters and the speaker of every quote in its story."""
+
+    characters: CharacterList
+    utterances: list[Utterance]
+
+    def utterance_counts(self) -> Counter[str]:
+        """How many quotes each speaker (by name) is given."""
+        return Counter(utterance.speaker for utterance in self.utterances if utterance.speaker)
+
+    def people(self) -> list[Character]:
+        """The characters that are people: they speak, or are named and the text shows their gender
+        (places do neither; a passer-by described once and never heard is left out)."""
+        spoken = self.utterance_counts()
+        return [
+            c for c in self.characters.characters if spoken[c.name] or (c.gender is not None and not c.described)
+        ]
+
+
+def attribute_work(source_text: str) -> WorkSpeakers:
+    """Who speaks each quote of a work, reading only its story (as :func:`parse_work` finds
+    its paragraphs: no Gutenberg licence, no AO3 notes). Offsets index ``source_text``."""
+    outline = _OUTLINERS[detect_layout(source_text)](source_text)
+    return _attribute_sections(source_text, group_into_sections(outline.items))
+
+
+def _attribute_sections(source_text: str, sections: list[Section]) -> WorkSpeakers:
+    paragraphs = [span for section in sections for span in section.paragraphs]
+    characters = build_characters(source_text, paragraphs)
+    return WorkSpeakers(characters, attribute(source_text, characters, paragraphs))
 
 
 _OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
@@ -112,10 +155,11 @@ _OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
 class _PassageWriter:
     """Emits passages in reading order, numbering each kind from 0."""
 
-    def __init__(self, text: str, layout: Layout, speakers: SpeakerGuesser) -> None:
+    def __init__(self, text: str, layout: Layout, speakers: dict[int, str | None]) -> None:
         self._text = text
         self._layout = layout
         self._speakers = speakers
+        self._marks = quote_marks(text)
         self._ordinals: Counter[PassageKind] = Counter()
         self.passages: list[Passage] = []
 
@@ -133,14 +177,13 @@ class _PassageWriter:
         for start, end in sentence_spans(raw, protect_italics=protect_italics):
             sentence = (offset + start, offset + end)
             self._add(PassageKind.SENTENCE, sentence, section=section, paragraph=paragraph.ordinal)
-        quotes = quote_spans(raw)
-        for (start, end), speaker in zip(quotes, self._speakers.speakers(raw, quotes), strict=True):
+        for start, end in quote_spans(raw, self._marks):
             self._add(
                 PassageKind.DIALOGUE,
                 (offset + start, offset + end),
                 section=section,
                 paragraph=paragraph.ordinal,
-                speaker=speaker,
+                speaker=self._speakers.get(offset + start),
             )
 
     def _add(

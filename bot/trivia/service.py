@@ -10,10 +10,11 @@ from bot.library.service import Library
 from bot.library.views import WorkView
 from bot.settings import DATA_DIR
 from bot.storage.trivia import TriviaStore, WorkPassages
+from bot.text.ingest import WorkSpeakers
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.generate import generate
-from bot.trivia.lines import TriviaSource, parser_utterances, speaker_lines
+from bot.trivia.lines import TriviaSource, speaker_lines
 from bot.trivia.question import Question, QuestionKind
 
 BANK_DIR = DATA_DIR / "trivia"
@@ -53,9 +54,10 @@ class TriviaService:
         key = (record.id, record.content_hash, record.parser_version)
         if key not in self._sources:
             passages = await self.store.passages(record.id)
+            speakers = await self.library.speakers_of(work)
             if len(self._sources) >= SOURCES_KEPT:
                 self._sources.pop(next(iter(self._sources)))
-            self._sources[key] = await asyncio.to_thread(work_source, work, passages)
+            self._sources[key] = await asyncio.to_thread(work_source, work, passages, speakers)
         return self._sources[key]
 
     async def curated(self, work: WorkView, guild_id: int | None) -> list[CuratedQuestion]:
@@ -69,10 +71,9 @@ class TriviaService:
         return self._banks[slug]
 
 
-def work_source(work: WorkView, passages: WorkPassages) -> TriviaSource:
-    """What questions about a stored work are made from. Its utterances are the parser's until
-    ``bot/attribution`` lands: this is the one place to hand trivia the new ones."""
-    lines = speaker_lines(parser_utterances(passages.dialogues), passages.paragraphs)
+def work_source(work: WorkView, passages: WorkPassages, speakers: WorkSpeakers) -> TriviaSource:
+    """What questions about a stored work are made from: its paragraphs, sentences and who said what."""
+    lines = speaker_lines(speakers.utterances, passages.paragraphs)
     paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
     return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
 

@@ -157,7 +157,6 @@ def _channel_problems(schema: JSON, value: Any, label: str, resolved: JSON) -> l
     if allowed and channel["type"] not in allowed:
         return [f"{label} only takes channels of types {allowed}, not {channel['type']}"]
     return []
-    return problems
 
 
 def _is_of_type(kind: int, value: Any) -> bool:

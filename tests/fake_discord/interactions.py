@@ -10,8 +10,9 @@ Refused as Discord refuses them:
   4, 5, 6, 7 and 9; an autocomplete only 8; a modal submit 4, 5, 6 and 7 (no modal);
 * an update (6 or 7) answering a modal submit whose modal was not opened from a
   message component, so there is no message to update: 404, code 10008;
-* a message (4) or update (7) over a size limit (50035) or showing nothing (50006),
-  and the same for follow-ups and edits of responses;
+* a message (4) or update (7) over a size limit (50035), showing nothing (50006)
+  or with a file over the upload limit (413, code 40005), and the same for
+  follow-ups and edits of responses;
 * a follow-up or a read, edit or delete of a response (``/webhooks/{app}/{token}...``)
   for a token never dispatched, or before the interaction was answered: 404,
   code 10015 (Unknown Webhook); once the token expired, ``token_lifetime`` (15
@@ -158,6 +159,7 @@ class Interactions:
                 [limits.Violation(("type",), "BASE_TYPE_CHOICES", f"Value must be one of {{{choices}}}.")]
             )
         refuse_violations(limits.callback_violations(body))
+        self.store.refuse_oversized(files)
         if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and "message" not in source:
             raise DiscordError(404, UNKNOWN_MESSAGE, "Unknown Message")  # a modal opened by a command
         if kind == MESSAGE:

@@ -2,30 +2,33 @@
 
 Like Discord, the store echoes what the bot creates, edits or deletes as
 MESSAGE_CREATE / _UPDATE / _DELETE (except ephemeral messages), its own
-reactions as MESSAGE_REACTION_ADD / _REMOVE and new threads as THREAD_CREATE.
+reactions as MESSAGE_REACTION_ADD / _REMOVE (see :mod:`fake_discord.reactions`, which
+also keeps readers' reactions) and new threads as THREAD_CREATE.
 It refuses a message that breaks a size limit (400, code 50035) and one that
 would show nothing: no content, embeds, components, files, stickers or poll
-(400, code 50006), whether sent so or left so by an edit. A thread needs a name
-of 1-100 characters (400, code 50035), and a message has at most one thread
-(400, code 160004; a thread from an unknown message is 404, code 10008).
+(400, code 50006), whether sent so or left so by an edit, and a file over the
+upload limit a server without boosts has (10 MiB; 413, code 40005). A thread
+needs a name of 1-100 characters (400, code 50035), and a message has at most one
+thread (400, code 160004; a thread from an unknown message is 404, code 10008).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import mimetypes
 from typing import Any
-from urllib.parse import unquote
 
 from aiohttp import web
 
 from . import limits, payloads
 from .gateway import FakeGateway
+from .reactions import ReactionBoard
 from .wire import (
     BODY,
     CANNOT_SEND_EMPTY_MESSAGE,
-    THREAD_ALREADY_CREATED,
     FILES,
     JSON,
+    REQUEST_ENTITY_TOO_LARGE,
+    THREAD_ALREADY_CREATED,
     UNKNOWN_MESSAGE,
     DiscordError,
     Route,
@@ -52,10 +55,10 @@ class MessageStore:
         """Every thread the bot started, by id (a thread started from a message has that message's id)."""
         self.origin = ""
         """``http://127.0.0.1:PORT`` once the server listens; attachment URLs start with it."""
+        self.reactions = ReactionBoard(self)
 
     def routes(self) -> list[Route]:
         message = "/channels/{channel_id}/messages/{message_id}"
-        reaction = message + "/reactions/{emoji}/{user}"
         return [
             ("POST", "/channels/{channel_id}/messages", self._create_message),
             ("GET", message, self._get_message),
@@ -63,24 +66,32 @@ class MessageStore:
             ("DELETE", message, self._delete_message),
             ("POST", message + "/threads", self._thread_from_message),
             ("POST", "/channels/{channel_id}/threads", self._thread_without_message),
-            ("PUT", reaction, self._add_reaction),
-            ("DELETE", reaction, self._remove_reaction),
             ("DELETE", message + "/reactions/{emoji}", self._no_content),
             ("DELETE", message + "/reactions", self._no_content),
+            *self.reactions.routes(),
         ]
 
     # --- what Discord refuses ------------------------------------------------------------------
 
     def refuse_new(self, body: JSON | None, files: list[UploadedFile]) -> None:
-        """Raise Discord's refusal of a new message ``body``: over a limit (50035) or empty (50006)."""
+        """Raise Discord's refusal of a new message ``body``: a file too large (40005), over a limit (50035)
+        or empty (50006)."""
+        self.refuse_oversized(files)
         refuse_violations(limits.message_violations(body))
         self.refuse_empty(body, files)
 
     def refuse_edit(self, message_id: str, body: JSON | None, files: list[UploadedFile]) -> None:
         """Raise Discord's refusal of an edit: unknown message (10008), over a limit, or leaving it empty."""
         current = self.get(message_id)
+        self.refuse_oversized(files)
         refuse_violations(limits.message_violations(body))
         self.refuse_empty(body, files, current)
+
+    @staticmethod
+    def refuse_oversized(files: list[UploadedFile]) -> None:
+        """Raise 413, code 40005, if a file is over the upload limit (``attachment_size_limit``)."""
+        if any(len(upload.data) > payloads.ATTACHMENT_SIZE_LIMIT for upload in files):
+            raise DiscordError(413, REQUEST_ENTITY_TOO_LARGE, "Request entity too large")
 
     @staticmethod
     def refuse_empty(body: JSON | None, files: list[UploadedFile], current: JSON | None = None) -> None:
@@ -150,6 +161,7 @@ class MessageStore:
         """Delete and echo MESSAGE_DELETE; 404 Unknown Message if there is no such message."""
         message = self.get(message_id)
         del self.messages[message_id]
+        self.reactions.forget(message_id)
         if not message["flags"] & EPHEMERAL:
             gone = {"id": message_id, "channel_id": message["channel_id"], "guild_id": str(self.guild_id)}
             await self.announce("MESSAGE_DELETE", gone)
@@ -165,6 +177,7 @@ class MessageStore:
         for upload in files:
             attachment_id = str(payloads.snowflake())
             filename = upload.filename or upload.field
+            content_type = mimetypes.guess_type(filename)[0] or upload.content_type  # Discord tells by the name
             url = f"{self.origin}/attachments/{attachment_id}/{filename}"
             attachments.append(
                 {
@@ -173,7 +186,7 @@ class MessageStore:
                     "size": len(upload.data),
                     "url": url,
                     "proxy_url": url,
-                    "content_type": upload.content_type,
+                    "content_type": content_type,
                 }
             )
         return attachments
@@ -216,27 +229,6 @@ class MessageStore:
         await self.announce("THREAD_CREATE", {**thread, "newly_created": True})
         return json_response(thread, status=201)
 
-    async def _add_reaction(self, request: web.Request) -> web.Response:
-        await self.announce("MESSAGE_REACTION_ADD", self._own_reaction(request, payloads.reaction_add))
-        return web.Response(status=204)
-
-    async def _remove_reaction(self, request: web.Request) -> web.Response:
-        await self.announce("MESSAGE_REACTION_REMOVE", self._own_reaction(request, payloads.reaction_remove))
-        return web.Response(status=204)
-
-    def _own_reaction(self, request: web.Request, build: Callable[..., JSON]) -> JSON | None:
-        """The reaction event Discord would echo, when the bot reacts as itself (``@me``)."""
-        match = request.match_info
-        if match["user"] != "@me":
-            return None
-        return build(
-            match["message_id"],
-            _emoji_from_path(match["emoji"]),
-            user=payloads.BOT,
-            channel_id=int(match["channel_id"]),
-            guild_id=self.guild_id,
-        )
-
     async def _no_content(self, request: web.Request) -> web.Response:
         return web.Response(status=204)
 
@@ -254,13 +246,6 @@ def _kept(message: JSON, body: JSON) -> list[JSON]:
         return list(message.get("attachments", []))
     kept = {str(item.get("id")) for item in body["attachments"] or []}
     return [attachment for attachment in message.get("attachments", []) if attachment["id"] in kept]
-
-
-def _emoji_from_path(raw: str) -> str | JSON:
-    """``name:id`` (custom emoji) or a unicode emoji, as discord.py puts it in the URL."""
-    emoji = unquote(raw)
-    name, _, emoji_id = emoji.partition(":")
-    return {"id": emoji_id, "name": name} if emoji_id else emoji
 
 
 def _interaction_fields(source: JSON) -> dict[str, Any]:

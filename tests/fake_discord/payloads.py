@@ -35,6 +35,8 @@ BOT_TOKEN = "fake-bot-token"
 APPLICATION_ID = 1_300_000_000_000_000_001
 GUILD_ID = 1_300_000_000_000_000_100
 CHANNEL_ID = 1_300_000_000_000_000_200
+HALL_CHANNEL_ID = 1_300_000_000_000_000_250
+"""A second text channel, e.g. for a hall of fame."""
 EVERYONE_ROLE_ID = GUILD_ID  # Discord gives @everyone the guild's id.
 MODERATOR_ROLE_ID = 1_300_000_000_000_000_301
 BOT_ROLE_ID = 1_300_000_000_000_000_302
@@ -306,7 +308,10 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "unavailable": False,
         "member_count": len(PEOPLE),
         "roles": roles,
-        "channels": [text_channel(CHANNEL_ID, guild_id=guild_id)],
+        "channels": [
+            text_channel(CHANNEL_ID, guild_id=guild_id),
+            text_channel(HALL_CHANNEL_ID, "hall-of-fame", guild_id=guild_id),
+        ],
         "members": [member(person) for person in PEOPLE],
         "threads": [],
         "emojis": [],
@@ -580,7 +585,8 @@ def slash_command(
             str(person.id): member(person, with_user=False, with_permissions=True) for person in picked.values()
         }
     if chosen:
-        resolved["channels"] = {item["id"]: item for item in chosen.values()}
+        # Discord adds the invoker's permissions in each resolved channel.
+        resolved["channels"] = {item["id"]: {"permissions": str(user.permissions), **item} for item in chosen.values()}
     if resolved:
         data["resolved"] = resolved
     return interaction(

@@ -8,7 +8,8 @@ Point the bot at it with ``DISCORD_API_BASE=fake.api_base`` and
 
 The fake behaves like Discord where the bot can notice: messages the bot
 creates, edits or deletes are echoed back as MESSAGE_CREATE / _UPDATE / _DELETE
-(except ephemeral ones), its own reactions as MESSAGE_REACTION_ADD / _REMOVE,
+(except ephemeral ones), its own and readers' reactions (:meth:`FakeDiscord.react`) as
+MESSAGE_REACTION_ADD / _REMOVE,
 and new threads as THREAD_CREATE. It refuses, with Discord's status and JSON
 error code, what Discord refuses:
 
@@ -71,6 +72,9 @@ API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"
 CDN_PREFIX = "/cdn/attachments"
 UNKNOWN = web.RequestKey("unknown", bool)
+MAX_REQUEST_BYTES = 10 * payloads.ATTACHMENT_SIZE_LIMIT + 2**20
+"""Ten files at the upload limit and their JSON: larger bodies than aiohttp's 1 MiB default, so that
+the routes, not aiohttp, judge the files (see :meth:`MessageStore.refuse_oversized`)."""
 
 
 @dataclass
@@ -274,6 +278,31 @@ class FakeDiscord:
         path = rf"/interactions/{interaction['id']}/{interaction['token']}/callback"
         return await self.wait_for_request("POST", path, since=since, timeout=timeout)
 
+    async def react(self, message_id: str | int, emoji: str | JSON, user: payloads.Person) -> bool:
+        """``user`` reacts to one of the bot's messages, as in Discord's client: the bot gets
+        MESSAGE_REACTION_ADD, unless ``user`` had already reacted so (then nothing happens; returns False).
+
+        ``emoji`` is a unicode emoji or a custom one as ``{"id": "...", "name": "..."}``. To forge
+        duplicate or out-of-order events Discord might deliver, use :meth:`dispatch` directly.
+        """
+        return await self._store.reactions.react(str(message_id), emoji, user)
+
+    async def unreact(self, message_id: str | int, emoji: str | JSON, user: payloads.Person) -> bool:
+        """``user`` takes back a reaction: MESSAGE_REACTION_REMOVE, if they had it (returns whether)."""
+        return await self._store.reactions.unreact(str(message_id), emoji, user)
+
+    async def clear_reactions(self, message_id: str | int, emoji: str | JSON | None = None) -> None:
+        """A moderator removes every reaction from a message (or every one of ``emoji``), as Discord's client does."""
+        await self._store.reactions.clear(str(message_id), emoji)
+
+    def reactors(self, message_id: str | int, emoji: str | JSON) -> list[int]:
+        """The ids of who has reacted to the message with ``emoji`` now."""
+        return self._store.reactions.users(str(message_id), emoji)
+
+    async def delete_message(self, message_id: str | int) -> None:
+        """Someone (a moderator) deletes one of the bot's messages: the bot gets MESSAGE_DELETE."""
+        await self._store.delete(str(message_id))
+
     def original_response(self, interaction: JSON) -> JSON | None:
         """The current state of ``interaction``'s original response message, if any."""
         return self._interactions.original_response(interaction["token"])
@@ -300,7 +329,7 @@ class FakeDiscord:
     # --- the aiohttp application ----------------------------------------------------------
 
     def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._record])
+        app = web.Application(middlewares=[self._record], client_max_size=MAX_REQUEST_BYTES)
         app.router.add_get(GATEWAY_PATH, self.gateway.handle)
         app.router.add_get(CDN_PREFIX + "/{attachment_id}/{filename}", self._hosted_file)
         for method, path, handler in self._routes() + self._interactions.routes() + self._store.routes():

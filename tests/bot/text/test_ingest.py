@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -465,8 +464,8 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
         ("“You’re different,”", "Lydia"),  # Lydia studied… “…,” she finally commented
         ("“That’s it?”", "Stiles"),  # “…” Stiles suddenly uttered
         ("“I tried calling you.”", "Derek"),  # Derek remained silent… He finally offered,
-        ("“Oh, I’m so sorry, he’s still alive,”", None),  # “…,” she quickly corrected
-        ("“Hello?”", None),
+        ("“Oh, I’m so sorry, he’s still alive,”", "the woman"),  # “…,” she quickly corrected: the other party
+        ("“Hello?”", "Lydia"),  # She apologized before picking it up. “Hello?”
         ("“Hello from the other side.”", "Stiles"),  # To which Stiles responds with, “…” (present tense)
     ],
 )
@@ -482,13 +481,6 @@ def test_known_speakers_in_the_gutenberg_books(
     assert _dialogue_speakers(frankenstein)['"Oh, it is not thus—not thus,"'] == "the being"
     assert _dialogue_speakers(dracula)["“Good boy!”"] == "Van Helsing"
     assert _dialogue_speakers(dracula)["“Quincey Morris!”"] is None  # “… as I cried out:”
-
-
-def test_parsing_dracula_is_fast() -> None:
-    text = _read(DRACULA_PATH)
-    started = time.perf_counter()
-    parse_work(text)
-    assert time.perf_counter() - started < 2.0  # ~0.25 s locally; generous for slow CI
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.text.ingest import parse_work
+from bot.text.ingest import attribute_work, parse_work
 from bot.trivia.characters import are_aliases
 from bot.trivia.generate import generate
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SpokenLine, TriviaSource, parser_utterances, speaker_lines
+from bot.trivia.lines import SpokenLine, TriviaSource, speaker_lines
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, QuestionKind
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
@@ -20,7 +20,7 @@ QUOTED = re.compile(r"“(.*)”")
 def source_of(text: str) -> TriviaSource:
     work = parse_work(text)
     paragraphs = [dataclasses.replace(p, id=1000 + p.ordinal) for p in work.paragraphs]
-    lines = speaker_lines(parser_utterances(work.dialogues), paragraphs)
+    lines = speaker_lines(attribute_work(text).utterances, paragraphs)
     return TriviaSource("story", work.title, lines, work.sentences, {p.ordinal: p.id for p in paragraphs})
 
 

@@ -12,7 +12,7 @@ TEXT = "Title\n\n“Run,” said Ann. “Now!”\n\n“Why?” Bob asked.\n"
 class Said:
     """An utterance as ``bot/attribution`` gives one."""
 
-    offset: int
+    start: int
     text: str
     speaker: str | None
     confidence: float

@@ -1,0 +1,297 @@
+"""The characters of a work, learnt from its text: names, aliases, gender, mentions.
+
+Mentions of names (see :mod:`bot.attribution.names`) are grouped into
+characters: a full name (``Athelney Jones``) gathers its titled forms
+(``Mr. Athelney Jones``), its surname under a title the text also gives the
+full name (``Mr. Jones``; ``Captain Morstan`` stays apart from ``Miss Mary
+Morstan``) and the bare first name or surname (``Jones``), each going to the
+most mentioned character it fits (a bare surname to a man rather than to
+``Mrs. …``). A nickname joins a name where the text
+says so (``Elizabeth, called Lizzy``). Gender comes from titles (``Mrs.``) and
+else from the pronouns in the narration after the name's mentions. Unnamed
+speakers (``the woman``) are added while attributing (see
+:mod:`bot.attribution.mentions`), from the speech tags that describe them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
+from bot.attribution.names import (
+    Mention,
+    find_mentions,
+    is_subject,
+    learn_name_pairs,
+    learn_name_words,
+)
+from bot.attribution.quotes import (
+    Quote,
+    Span,
+    find_quotes,
+    narration_spans,
+    paragraph_spans,
+)
+from bot.attribution.tags import TagReader
+
+MIN_MENTIONS = 2
+_FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
+_PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
+_POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
+    r"her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)"
+    r"\b)[a-z])"
+)
+_GENDER_CUE = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
+    r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
+)
+_NICKNAME = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
+    r"[“\"]?(?P<nick>[A-Z][a-z]+)"
+)
+NARRATOR = "the narrator"
+FIRST_PERSON_SHARE = 0.01
+"""Share of the narration's words that are I/me/my/myself in a first-person narrative."""
+NARRATOR_ADDRESSED_PER_CHAR = 2.5 / 100_000
+"""How often (per character of text) others must address a narrator by name to name it: a
+narrator addressed only now and then may be one of several (a novel in letters and journals)."""
+
+
+@dataclass(slots=True, eq=False)
+class Character:
+    """One character: the name it is shown by, every form the text uses, and where it first appears."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    """"m", "f" or None when the text does not show it."""
+    mentions: int = 0
+    first_offset: int = 0
+    described: bool = False
+    """An unnamed speaker known by a description (``the woman``)."""
+
+
+def normalise(name: str) -> str:
+    """A name compared loosely: lower case, no punctuation, no leading article."""
+    words = re.sub(r"[^\w\s]", " ", name.lower()).split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
+
+
+@dataclass(slots=True)
+class CharacterList:
+    """A work's characters, most mentioned first, with the first-person narrator if any."""
+
+    characters: list[Character]
+    name_words: frozenset[str]
+    narrator: Character | None = None
+    name_pairs: frozenset[tuple[str, str]] = frozenset()
+    mentions: list[Mention] = field(default_factory=list)
+    """Every mention of a name in the paragraphs the list was built from."""
+    _by_form: dict[str, Character] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for character in self.characters:
+            for alias in character.aliases:
+                self._by_form.setdefault(normalise(alias), character)
+        for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
+            for alias in character.aliases:
+                words = [word for word in normalise(alias).split() if word not in TITLE_GENDER]
+                if len(words) > 1:
+                    self._by_form.setdefault(words[-1], character)
+                    self._by_form.setdefault(words[0], character)
+
+    def find(self, form: str) -> Character | None:
+        """The character ``form`` names (any alias, loosely compared), if any."""
+        return self._by_form.get(normalise(form))
+
+    def find_name(self, name: str) -> Character | None:
+        """The character ``name`` refers to: a full alias, else its surname or first name alone."""
+        words = name.split()
+        return self.find(name) or self.find(words[-1]) or self.find(words[0])
+
+    def add_unlisted(self, who: str, offset: int, *, described: bool) -> Character:
+        """The character ``who`` (a rare name, or a description like ``the woman``), added on first use."""
+        found = self.find(who)
+        if found is None:
+            noun = who.split()[-1].lower()
+            found = Character(who, [who], PERSON_NOUNS.get(noun), 0, offset, described=described)
+            self.characters.append(found)
+            self._by_form[normalise(who)] = found
+        return found
+
+
+def build_characters(text: str, paragraphs: list[Span] | None = None) -> CharacterList:
+    """The characters of ``text`` (its ``paragraphs``, default: split at blank lines)."""
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    story = "\n\n".join(text[start:end] for start, end in paragraphs)
+    name_words = learn_name_words(story)
+    quotes = find_quotes(text, paragraphs)
+    narration = narration_spans(paragraphs, quotes)
+    name_pairs = learn_name_pairs(story, name_words)
+    mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
+    characters = _group(mentions)
+    _join_nicknames(story, characters)
+    in_narration = in_spans(narration)
+    narrated: Counter[Character] = Counter()
+    for character, character_mentions in characters.items():
+        narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
+        narrated[character] = len(narrated_mentions)
+        learn_gender(text, character, narrated_mentions)
+    listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
+    listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
+    narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
+    return CharacterList(listed, name_words, narrator, name_pairs, mentions)
+
+
+Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
+"""Characters in the making, keyed by (title, name words)."""
+
+
+def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
+    """Mentions grouped into characters, full names first (see the module's docstring)."""
+    forms: dict[tuple[str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        forms[(_title_key(mention.title), mention.words)].append(mention)
+    seeds: Seeds = {}
+    # full names, titled or not
+    for (_, words), found in forms.items():
+        if len(words) > 1:
+            seeds.setdefault((None, words), []).extend(found)
+    # titled single names: to a full name written with that title, else their own (one per title)
+    for (title, words), found in forms.items():
+        if len(words) == 1 and title is not None:
+            home = _titled_home(seeds, words[0], title)
+            seeds.setdefault(home or (title, words), []).extend(found)
+    # bare single names: to the most mentioned full or titled name they are part of
+    for (title, words), found in forms.items():
+        if len(words) == 1 and title is None:
+            home = _best_home(seeds, words[0])
+            seeds.setdefault(home or (None, words), []).extend(found)
+    return {_character(found): found for found in seeds.values()}
+
+
+def _title_key(title: str | None) -> str | None:
+    return title.lower().rstrip(".") if title else None
+
+
+def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """The most mentioned full name ending in ``surname`` that the text also writes with ``title``."""
+    fitting = [
+        key
+        for key, found in seeds.items()
+        if len(key[1]) > 1 and key[1][-1] == surname and any(_title_key(m.title) == title for m in found)
+    ]
+    return max(fitting, key=lambda key: len(seeds[key]), default=None)
+
+
+def _best_home(seeds: Seeds, word: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """The most mentioned seed that ``word`` is the first name or surname of; a bare surname
+    goes to a woman's titled surname (``Mrs. Hall``) only if no one else has it: narration
+    calls a man by his bare surname (``said Hall``), a woman by her title or first name."""
+    fitting = [key for key in seeds if key[1][-1] == word or key[1][0] == word]
+
+    def rank(key: tuple[str | None, tuple[str, ...]]) -> tuple[bool, int]:
+        return TITLE_GENDER.get(key[0] or "") != FEMALE, len(seeds[key])
+
+    return max(fitting, key=rank, default=None)
+
+
+def _seed_gender(key: tuple[str | None, tuple[str, ...]], found: list[Mention]) -> str | None:
+    genders = {TITLE_GENDER.get(_title_key(m.title) or "") for m in found} | {TITLE_GENDER.get(key[0] or "")}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _character(found: list[Mention]) -> Character:
+    counts = Counter(_display(m) for m in found)
+    name = max(counts, key=lambda form: (counts[form], len(form)))
+    aliases = sorted(counts, key=lambda form: -counts[form])
+    gender = _seed_gender((None, ()), found)
+    return Character(name, aliases, gender, len(found), min(m.start for m in found))
+
+
+def _display(mention: Mention) -> str:
+    return f"the {mention.form}" if mention.with_article and not mention.title else mention.form
+
+
+def _join_nicknames(story: str, characters: dict[Character, list[Mention]]) -> None:
+    """Add ``Lizzy`` to Elizabeth's aliases where the text says ``Elizabeth, called Lizzy``."""
+    by_word = {alias: c for c in characters for alias in c.aliases}
+    for match in _NICKNAME.finditer(story):
+        owner, nickname = by_word.get(match["name"]), match["nick"]
+        if owner is None or nickname in owner.aliases:
+            continue
+        other = by_word.get(nickname)
+        if other is not None and other is not owner:
+            owner.mentions += other.mentions
+            characters[owner].extend(characters.pop(other))
+            owner.aliases.extend(a for a in other.aliases if a not in owner.aliases)
+            by_word.update({alias: owner for alias in other.aliases})
+        else:
+            owner.aliases.append(nickname)
+
+
+def learn_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:
+    """Keep a title's gender; else a clear majority of the pronouns after its mentions in narration."""
+    if character.gender is not None:
+        return
+    votes: Counter[str] = Counter()
+    for mention in narration_mentions:
+        if not is_subject(text, mention):
+            continue
+        cue = _GENDER_CUE.search(text, mention.end, mention.end + 200)
+        if cue and cue.group().lower() in ("he", "his", "himself"):
+            votes[MALE] += 1
+        elif cue and cue.group().lower() in ("she", "herself", "her"):
+            votes[FEMALE] += 1
+    ranked = votes.most_common()
+    if ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * (ranked[1][1] if len(ranked) > 1 else 0):
+        character.gender = ranked[0][0]
+
+
+def in_spans(spans: list[Span]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside one of ``spans`` (sorted, not overlapping)."""
+    starts = [start for start, _ in spans]
+
+    def contains(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < spans[index][1]
+
+    return contains
+
+
+def _narrator(
+    text: str,
+    quotes: list[Quote],
+    narration: list[Span],
+    listed: list[Character],
+    name_words: frozenset[str],
+    narrated: Counter[Character],
+) -> Character | None:
+    """The first-person narrator, if the narration says "I" often; named after the character
+    others address by name far more often than the narration names them (a narrator says "I"),
+    when one clearly stands out and is addressed throughout the text."""
+    words = Counter(" ".join(text[start:end] for start, end in narration).split())
+    first_person = sum(count for word, count in words.items() if word.strip(_PUNCTUATION) in _FIRST_PERSON)
+    if not words or first_person / words.total() < FIRST_PERSON_SHARE:
+        return None
+    reader = TagReader(name_words)
+    by_form = {normalise(alias): c for c in reversed(listed) for alias in c.aliases}
+    addressed: Counter[Character] = Counter()
+    for quote in quotes:
+        for name in reader.vocatives(text[quote.start : quote.end]):
+            character = by_form.get(normalise(name)) or by_form.get(normalise(name.split()[-1]))
+            if character is not None:
+                addressed[character] += 1
+    ranked = [(c, n) for c, n in addressed.most_common() if n >= 3 and n >= 3 * narrated[c]]
+    often = ranked and ranked[0][1] >= NARRATOR_ADDRESSED_PER_CHAR * len(text)
+    clear = often and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    narrator = ranked[0][0] if clear else Character(NARRATOR, [NARRATOR], None, 0, 0)
+    narrator.aliases.append("I")
+    if not clear:
+        listed.append(narrator)
+    return narrator

@@ -1,0 +1,79 @@
+"""Words the attribution rules read: speech verbs, titles, pronouns and person nouns.
+
+General English narration only: nothing here names a character of any book.
+"""
+
+from __future__ import annotations
+
+MALE, FEMALE = "m", "f"
+
+SPEECH_VERBS = frozenset(
+    """
+    say said says saying ask asked asks speak spoke speaks answer answered answers reply replied replies
+    cry cried cries exclaim exclaimed exclaims whisper whispered whispers mutter muttered mutters
+    murmur murmured murmurs mumble mumbled shout shouted shouts yell yelled screamed screams called calls
+    continued continues began begins went interrupted interrupts returned resumed observed remarked
+    stated states explained explains questioned repeated repeats echoed offered offers corrected argued
+    retorted uttered utters commented demanded demands inquired enquired urged pleaded begged insisted
+    insists agreed suggested declared announced admitted warned promised snapped growled hissed breathed
+    sighed laughed sobbed groaned gasped stammered responded responds added adds thought thinks proceeded
+    protested cut concluded persisted ventured faltered roared bawled shrieked squeaked chuckled giggled
+    sneered chimed put called told tells remonstrated rejoined reasoned conceded confessed explained
+    wailed moaned grumbled cautioned counselled objected hazarded queried pursued mused reflected
+    reminded assured prompted complained grunted
+    """.split()
+)
+"""Verbs that make narration beside a quote a speech tag (``said``, ``cried``, ``thought``)."""
+SPEECH_VERB_PATTERN = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+"""A regular expression matching any of :data:`SPEECH_VERBS` as a whole word (from its start)."""
+
+PARTICLES = frozenset({"on", "in", "out", "up", "back", "off"})
+"""Words that may follow a speech verb inside a tag (``went on``, ``put in``)."""
+
+TITLE_GENDER: dict[str, str | None] = {
+    "mr": MALE, "mister": MALE, "sir": MALE, "lord": MALE, "uncle": MALE, "master": MALE, "king": MALE,
+    "prince": MALE, "father": MALE, "brother": MALE,
+    "mrs": FEMALE, "miss": FEMALE, "ms": FEMALE, "madam": FEMALE, "madame": FEMALE, "lady": FEMALE,
+    "aunt": FEMALE, "mistress": FEMALE, "queen": FEMALE, "princess": FEMALE, "sister": FEMALE,
+    "mother": FEMALE,
+    "dr": None, "doctor": None, "professor": None, "captain": None, "major": None, "colonel": None,
+    "general": None, "inspector": None, "sergeant": None, "sheriff": None, "detective": None,
+    "reverend": None, "rev": None, "judge": None, "constable": None,
+}
+"""Titles before a name, with the gender they show (``Mrs. Lynde``: female)."""
+
+SUBJECT_PRONOUNS: dict[str, str | None] = {"he": MALE, "she": FEMALE}
+GENDERED_PRONOUNS: dict[str, str] = {
+    "he": MALE, "his": MALE, "himself": MALE, "him": MALE,
+    "she": FEMALE, "hers": FEMALE, "herself": FEMALE, "her": FEMALE,
+}
+
+PERSON_NOUNS: dict[str, str | None] = {
+    "woman": FEMALE, "lady": FEMALE, "girl": FEMALE, "mother": FEMALE, "wife": FEMALE, "maid": FEMALE,
+    "landlady": FEMALE, "nurse": FEMALE, "sister": FEMALE, "daughter": FEMALE, "aunt": FEMALE,
+    "widow": FEMALE, "housekeeper": FEMALE, "queen": FEMALE, "duchess": FEMALE, "mistress": FEMALE,
+    "man": MALE, "gentleman": MALE, "boy": MALE, "father": MALE, "husband": MALE, "landlord": MALE,
+    "coachman": MALE, "brother": MALE, "son": MALE, "uncle": MALE, "king": MALE, "fellow": MALE,
+    "lad": MALE, "policeman": MALE, "butler": MALE, "footman": MALE, "clergyman": MALE, "vicar": MALE,
+    "stranger": None, "driver": None, "being": None, "creature": None, "monster": None, "doctor": None,
+    "professor": None, "captain": None, "child": None, "servant": None, "sheriff": None, "officer": None,
+    "attendant": None, "keeper": None, "visitor": None, "voice": None, "inspector": None,
+    "detective": None, "friend": None, "companion": None, "guest": None, "host": None, "teacher": None,
+    "student": None, "clerk": None, "shopkeeper": None, "waiter": None, "sailor": None, "soldier": None,
+    "constable": None, "sergeant": None, "porter": None, "cabman": None, "girl's": None, "person": None,
+    "other": None, "youth": None, "judge": None, "minister": None, "postman": None, "doorman": None,
+}
+"""Nouns that make ``the <noun>`` a person (``said the woman``), with the gender they show."""
+
+NOT_NAMES = frozenset(
+    """
+    I I'm I've I'd I'll Oh O Ah Yes No Nay Well Now Then So And But Or Not Why What Who Whom How When Where
+    Which There Here This That These Those It Its He She We They You Your My Mine His Her Our Their If
+    Mr Mrs Miss Ms Dr Sir Madam Lord Lady God Heaven Hell Chapter CHAPTER Book Part Volume End Note
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday English French German Christmas
+    Hello Hi Hey Goodbye Good-bye Yeah Okay OK Please Thanks Thank Sorry Dear Majesty Highness Lordship
+    Ladyship Honour Honor Excellency Thence Hence Whence Thereupon Therefore However Meanwhile Nevertheless
+    Afterwards Presently Suddenly Perhaps Indeed
+    """.split()
+)
+"""Capitalised words that are never a character's name on their own."""

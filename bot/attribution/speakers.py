@@ -1,0 +1,348 @@
+"""Who speaks each quote: speech tags first, then the flow of the conversation.
+
+For each paragraph with quotes, in reading order:
+
+1. **Explicit tags** on either side of a quote (``“…,” Lydia stated``,
+   ``said the Professor``, ``Holmes said:``), including a beat that
+   interrupts a quote (``“Stiles,” Lydia hesitated, “Look …”``). The other
+   quotes of the paragraph share the tagged speaker (one speaker per paragraph).
+2. **Anaphoric tags**: ``he said`` / ``she said`` go to a character of that
+   gender, preferring one named earlier in the paragraph, then the other party
+   of the conversation, then the most recently mentioned; ``I said`` to the
+   first-person narrator.
+3. **Continued speeches**: a paragraph opening with a quote after a paragraph
+   whose quote never closed is the same speech.
+4. **Beats**: the subject of the narration leading into the quote
+   (``Derek stared at her. “Was?”``), or acting right after it.
+5. **Alternation**: in a back-and-forth, the speaker before last speaks
+   again; else the person addressed by name in the last turn.
+
+A name addressed inside a quote (a vocative) is never taken as its speaker
+from a beat or from alternation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from bot.attribution.characters import (
+    NARRATOR,
+    Character,
+    CharacterList,
+    build_characters,
+)
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.mentions import MentionTimeline
+from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.tags import Tag, TagReader, Who
+
+CONFIDENCE = {
+    "named tag": 0.97,
+    "narrator tag": 0.97,
+    "narrator tag, unnamed": 0.5,
+    "described tag": 0.85,
+    "pronoun tag, sole candidate": 0.85,
+    "beat": 0.8,
+    "pronoun tag": 0.8,
+    "alternation": 0.8,
+    "continued speech": 0.6,
+    "pronoun tag, conversation": 0.5,
+    "nearest name": 0.5,
+    "addressee": 0.45,
+    "pronoun tag, recent": 0.5,
+}
+"""How far each rule is trusted: about the share it gets right on the development novels
+(``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
+alternation loses :data:`ALTERNATION_DECAY` a turn."""
+QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
+ALTERNATION_DECAY = 0.04
+MIN_CONFIDENCE = 0.3
+CONVERSATION_GAP = 2
+"""Paragraphs of narration that may pass between two turns of one conversation."""
+RECENT_PARAGRAPHS = 8
+TERM_WORDS = 4
+_INTRODUCES = re.compile(r"[:,]\s*(?:--|—)?\s*$")
+_RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
+_ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """One quote: its offsets in the original text (``start`` is the opening quotation mark), its
+    speaker's name or description (None if unknown), how sure the attribution is, and why."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    confidence: float
+    quote_type: str
+    """"explicit", "anaphoric" or "implicit": the kind of evidence that named the speaker."""
+    rule: str
+
+
+@dataclass(slots=True)
+class _Turn:
+    paragraph: int
+    quotes: list[Quote]
+    speakers: list[Character | None] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+    vocatives: list[Character] = field(default_factory=list)
+
+    @property
+    def speaker(self) -> Character | None:
+        return next((s for s in self.speakers if s is not None), None)
+
+
+def attribute(
+    text: str, characters: CharacterList | None = None, paragraphs: list[Span] | None = None
+) -> list[Utterance]:
+    """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
+    a word or two quoted inside a sentence is not an utterance.
+
+    ``paragraphs`` are spans of ``text`` to read (default: split at blank lines).
+    """
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    characters = characters or build_characters(text, paragraphs)
+    return _Attributor(text, characters, paragraphs).run()
+
+
+class _Attributor:
+    def __init__(self, text: str, characters: CharacterList, paragraphs: list[Span]) -> None:
+        self._text = text
+        self._characters = characters
+        self._paragraphs = paragraphs
+        self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
+        self._quotes = find_quotes(text, paragraphs)
+        self._quote_starts = [quote.start for quote in self._quotes]
+        self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
+        self._turns: list[_Turn] = []
+        self._speakers: set[Character] = set()
+        self._chain = 0
+
+    def run(self) -> list[Utterance]:
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in self._quotes:
+            if not self._is_term(quote):
+                by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        for paragraph, quotes in by_paragraph.items():
+            turn = _Turn(paragraph, quotes)
+            turn.vocatives = self._vocatives(quotes)
+            self._attribute_turn(turn)
+            self._turns.append(turn)
+            self._speakers.update(speaker for speaker in turn.speakers if speaker)
+            if turn.speaker is not None and turn.speaker.gender is not None:
+                self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
+        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _is_term(self, quote: Quote) -> bool:
+        """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
+        of “tripping” both``) rather than speech: short, run into the narration without a comma or colon."""
+        inner = self._text[quote.start + 1 : quote.end - (1 if quote.closed else 0)].strip()
+        paragraph_start = self._paragraphs[quote.paragraph][0]
+        run_in = _RUN_IN.search(self._text, max(paragraph_start, quote.start - 20), quote.start)
+        return bool(run_in) and len(inner.split()) <= TERM_WORDS and not _ENDS_AS_SPEECH.search(inner)
+
+    # -- the rules -----------------------------------------------------------------
+
+    def _attribute_turn(self, turn: _Turn) -> None:
+        explicit = [self._explicit(turn, index) for index in range(len(turn.quotes))]
+        if any(found for found in explicit):
+            self._chain = 0
+            self._share_within_paragraph(turn, explicit)
+            return
+        found = self._continued(turn) or self._beat(turn) or self._conversation(turn)
+        speaker, rule = found if found else (None, "unknown")
+        turn.speakers = [speaker] * len(turn.quotes)
+        turn.rules = [rule] * len(turn.quotes)
+        if rule == "continued speech":
+            confidence = min(CONFIDENCE[rule], *self._turns[-1].confidences)
+        elif rule == "alternation":
+            confidence = CONFIDENCE[rule] - ALTERNATION_DECAY * (self._chain - 1)
+        else:
+            confidence = CONFIDENCE.get(rule, 0.0)
+        turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
+
+    def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
+        quote = turn.quotes[index]
+        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
+        before_start = turn.quotes[index - 1].end if index else paragraph_start
+        after_end = turn.quotes[index + 1].start if index + 1 < len(turn.quotes) else paragraph_end
+        quote_text = self._text[quote.start : quote.end]
+        after = self._reader.after(quote_text, self._text[quote.end : after_end], quote.end)
+        tag = after if after and after.speech else None
+        if tag is None:
+            before = self._reader.before(self._text[before_start : quote.start], before_start)
+            tag = before if before and before.speech else None
+        if tag is None and quote.start == paragraph_start:
+            tag = self._introducing_tag(turn.paragraph)
+        return self._resolve(tag, turn) if tag else None
+
+    def _introducing_tag(self, paragraph: int) -> Tag | None:
+        """A speech tag ending the paragraph before, to introduce the quote that opens this one
+        (``… and he added:--`` / ``“Welcome to my house …”``)."""
+        if paragraph == 0:
+            return None
+        start, end = self._paragraphs[paragraph - 1]
+        index = bisect.bisect_left(self._quote_starts, end) - 1
+        if index >= 0 and self._quotes[index].end > start:
+            start = self._quotes[index].end
+        narration = self._text[start:end]
+        if not _INTRODUCES.search(narration):
+            return None
+        tag = self._reader.before(narration, start)
+        return tag if tag and tag.speech else None
+
+    def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
+        """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""
+        first = next(found for found in explicit if found)
+        current = first
+        for found in explicit:
+            current = found or current
+            turn.speakers.append(current[0])
+            turn.rules.append(current[1])
+            turn.confidences.append(CONFIDENCE[current[1]])
+
+    def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
+        previous = self._turns[-1] if self._turns else None
+        opens_paragraph = turn.quotes[0].start == self._paragraphs[turn.paragraph][0]
+        follows_open_quote = previous and previous.paragraph == turn.paragraph - 1 and not previous.quotes[-1].closed
+        if follows_open_quote and opens_paragraph and previous.speaker:
+            return previous.speaker, "continued speech"
+        return None
+
+    def _beat(self, turn: _Turn) -> tuple[Character, str] | None:
+        first, last = turn.quotes[0], turn.quotes[-1]
+        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
+        tags = [
+            self._reader.before(self._text[paragraph_start : first.start], paragraph_start),
+            self._reader.after(self._text[last.start : last.end], self._text[last.end : paragraph_end], last.end),
+        ]
+        for tag in tags:
+            found = self._resolve(tag, turn) if tag else None
+            if found and found[0] not in turn.vocatives:
+                self._chain = 0
+                return found[0], "beat"
+        return None
+
+    def _conversation(self, turn: _Turn) -> tuple[Character, str] | None:
+        """Alternation: the speaker before last speaks again; else whoever was addressed last."""
+        last, before_last = self._recent_turns(turn.paragraph)
+        self._chain += 1
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
+        other = before_last.speaker if before_last and last and before_last.speaker is not last.speaker else None
+        if addressed and addressed not in turn.vocatives and addressed is not other:
+            return addressed, "addressee"
+        if other and other not in turn.vocatives:
+            return other, "alternation"
+        last_speaker = last.speaker if last else None
+
+        def candidate(character: Character) -> bool:
+            return character is not last_speaker and character not in turn.vocatives and self._is_person(character)
+
+        nearest = self._mentions.latest(turn.quotes[0].start, candidate)
+        return (nearest, "nearest name") if nearest else None
+
+    # -- resolving who a tag names ------------------------------------------------------
+
+    def _resolve(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        characters = self._characters
+        if tag.kind is Who.NARRATOR:
+            if characters.narrator is None:
+                return None
+            named = characters.narrator.name != NARRATOR
+            return characters.narrator, "narrator tag" if named else "narrator tag, unnamed"
+        if tag.kind is Who.PRONOUN:
+            return self._resolve_pronoun(tag, turn)
+        if tag.kind is Who.DESCRIPTION:
+            description = tag.who[0].lower() + tag.who[1:]
+            character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            self._mentions.remember(tag.offset, character)
+            return character, "described tag"
+        character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
+        return character, "named tag"
+
+    def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        gender = "m" if tag.who.lower() == "he" else "f"
+        window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+        candidates = self._mentions.of_gender(window, tag.offset, gender)
+        if len(candidates) == 1:
+            return candidates.pop(), "pronoun tag, sole candidate"
+        paragraph_start = self._paragraphs[turn.paragraph][0]
+        lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+
+        def fits(character: Character) -> bool:
+            return character.gender == gender
+
+        local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
+        if local:
+            return local, "pronoun tag"
+        last, before_last = self._recent_turns(turn.paragraph)
+        if last is None or last.paragraph < turn.paragraph - 1:
+            narrated = self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
+            if narrated:
+                return narrated, "pronoun tag"
+        other = before_last.speaker if before_last else None
+        if last and other and other.gender == gender and other is not last.speaker:
+            return other, "pronoun tag, conversation"
+        exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
+        recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
+        recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
+        recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
+        return (recent, "pronoun tag, recent") if recent else None
+
+    # -- context ---------------------------------------------------------------------------
+
+    def _recent_turns(self, paragraph: int) -> tuple[_Turn | None, _Turn | None]:
+        """The last two turns of the conversation going on at ``paragraph``, if any."""
+        turns = self._turns
+        last = turns[-1] if turns and paragraph - turns[-1].paragraph <= CONVERSATION_GAP + 1 else None
+        before_last = turns[-2] if last and len(turns) > 1 else None
+        if before_last and last and last.paragraph - before_last.paragraph > CONVERSATION_GAP + 1:
+            before_last = None
+        return last, before_last
+
+    def _is_person(self, character: Character) -> bool:
+        """A character known to be a person: the text shows a gender, a description, or speech."""
+        return character.gender is not None or character.described or character in self._speakers
+
+    def _of_unknown_gender(self, character: Character) -> bool:
+        """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
+        return character.gender is None and not character.described and character is not self._characters.narrator
+
+    def _vocatives(self, quotes: list[Quote]) -> list[Character]:
+        found = []
+        for quote in quotes:
+            quote_text = self._text[quote.start : quote.end]
+            for name in self._reader.vocatives(quote_text):
+                character = self._characters.find_name(name)
+                if character is None and _addresses_at_either_end(quote_text, name):
+                    character = self._characters.add_unlisted(name, quote.start, described=False)
+                if character and character not in found:
+                    found.append(character)
+        return found
+
+    def _utterances(self, turn: _Turn) -> list[Utterance]:
+        utterances = []
+        for quote, speaker, rule, confidence in zip(
+            turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
+        ):
+            quote_type = QUOTE_TYPE.get(rule, "anaphoric" if rule.startswith("pronoun") else "implicit")
+            utterances.append(
+                Utterance(quote.start, quote.end, self._text[quote.start : quote.end],
+                          speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
+            )
+        return utterances
+
+
+
+def _addresses_at_either_end(quote: str, name: str) -> bool:
+    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or
+    closes the quote."""
+    inner = quote.strip("“”\"‘’").strip()
+    return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)
