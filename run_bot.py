@@ -12,7 +12,7 @@
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
-    python run_bot.py bench ask [--markdown] [--misses] [--holdout | NAME ...]
+    python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
 """

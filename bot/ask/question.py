@@ -14,25 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from itertools import pairwise
 
+from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
 from bot.search.analysis import QueryWord, analyse
 from bot.search.textnorm import FUNCTION_TERMS, term, words
 from bot.search.vocabulary import Vocabulary
-
-
-class QuestionKind(StrEnum):
-    WHO = "who"
-    WHAT = "what"
-    WHERE = "where"
-    WHEN = "when"
-    WHY = "why"
-    HOW = "how"
-    MEASURE = "measure"
-    """How old, how long, how many, how far...: answered with a number or a measure."""
-    OTHER = "other"
-
 
 QUESTION_WORDS: dict[str, QuestionKind] = {
     "who": QuestionKind.WHO,
@@ -56,8 +43,8 @@ FORM_WORDS = frozenset(
 NAME_WEIGHT = 2.5
 """Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
 in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""
-HOW_FORMS = frozenset("long many much often far old tall big".split())
-"""Words that, after "how", ask for a measure ("how long", "how many") rather than name what is measured."""
+MEASURE_ASKERS = frozenset({"how", "what"})
+"""Words that, before an attribute ("how long", "what colour"), ask for a measure rather than name what is measured."""
 TYPO_FLOOR = 0.9
 """Least credit of a spelling correction kept for a word the work does not have (one edit): in a
 question, a correction two edits away names something else more often than it fixes a typo."""
@@ -66,30 +53,9 @@ MIN_CORRECTED_LENGTH = 6
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
 
-CUES: dict[QuestionKind, frozenset[str]] = {
-    QuestionKind.WHY: frozenset(
-        term(w) for w in "because since so reason order cause caused sake therefore wanted hoping hope after".split()
-    ),
-    QuestionKind.WHEN: frozenset(
-        term(w)
-        for w in "after before when while until day night morning evening year years month week ago hours".split()
-    ),
-    QuestionKind.WHERE: frozenset(
-        term(w) for w in "at in into to toward towards from back place house city town home room".split()
-    ),
-    QuestionKind.HOW: frozenset(term(w) for w in "by with through using".split()),
-    QuestionKind.MEASURE: frozenset(
-        term(w)
-        for w in (
-            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-            " seventeen eighteen nineteen twenty thirty forty fifty hundred thousand age old years months weeks"
-            " days hours minutes feet foot inches miles leagues yards height tall"
-        ).split()
-    ),
-}
-"""Terms whose presence marks a sentence as answering that kind of question."""
-
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*")
+_APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
+"""A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +82,8 @@ class Question:
     cues: frozenset[str]
     defines: bool = False
     """A "who is X" or "what was X" question: answered by a sentence saying what X is."""
+    attribute: str | None = None
+    """What a MEASURE question asks for ("tall", "old", "colour")."""
 
     @property
     def total_weight(self) -> float:
@@ -132,15 +100,20 @@ class Question:
         return sum(word.weight for word in self.focus if not word.known) / self.total_weight
 
 
+def asked_attribute(question_words: list[str]) -> str | None:
+    """The attribute a measure question asks for ("how tall" -> "tall", "what colour" -> "colour"), if any."""
+    return next(
+        (second for first, second in pairwise(question_words) if first in MEASURE_ASKERS and second in ATTRIBUTES),
+        None,
+    )
+
+
 def question_kind(question_words: list[str]) -> QuestionKind:
     """The kind the first question word gives ("so why did..." is WHY), OTHER without one.
 
-    "How old", "how many", "what age"... ask for a MEASURE.
+    "How old", "how many", "what age", "what colour"... ask for a MEASURE.
     """
-    if any(
-        (first == "how" and second in HOW_FORMS) or (first == "what" and second == "age")
-        for first, second in pairwise(question_words)
-    ):
+    if asked_attribute(question_words) is not None:
         return QuestionKind.MEASURE
     return next((QUESTION_WORDS[w] for w in question_words if w in QUESTION_WORDS), QuestionKind.OTHER)
 
@@ -157,7 +130,7 @@ def focus_words(question_words: list[str]) -> list[str]:
         for position, w in enumerate(question_words)
         if w not in QUESTION_WORDS
         and w not in FORM_WORDS
-        and not (w in HOW_FORMS and question_words[position - 1 : position] == ["how"])
+        and not (w in ATTRIBUTES and question_words[position - 1 : position] in (["how"], ["what"]))
         and not (term(w) == LOOK and question_words[position + 1 : position + 2] == ["like"])
     ]
     by_term: dict[str, str] = {}
@@ -172,11 +145,16 @@ def names_in(text: str) -> set[str]:
     return {w for found in _CAPITALISED.findall(text) for w in words(found)}
 
 
+def described_names(text: str) -> frozenset[str]:
+    """Terms of the names `text` describes in apposition: "Krempe, professor of natural philosophy"."""
+    return frozenset(term(name) for found in _APPOSITION.findall(text) for name in words(found))
+
+
 def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     """The question's kind and focus words; ``None`` if nothing in it can be searched for."""
     question_words = words(text)
     focus = focus_words(question_words)
-    query = analyse(focus, vocabulary) if focus else None
+    query = analyse(focus, vocabulary, related=False) if focus else None  # related words cost more rejections than they find
     if query is None:
         return None
     names = names_in(text)
@@ -184,7 +162,7 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     found = [
         FocusWord(
             word,
-            _stand_ins(word, analysed, vocabulary),
+            _stand_ins(word, analysed, vocabulary, word in names),
             min(analysed.weight, NAME_WEIGHT) if word in names else analysed.weight,
             word in names,
         )
@@ -192,13 +170,17 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     ]
     asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
-    return Question(text, kind, tuple(found), frozenset(names), CUES.get(kind, frozenset()), defines)
+    attribute = asked_attribute(question_words)
+    cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
+    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute)
 
 
-def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary) -> dict[str, float]:
-    """The analysed alternatives; for a word the work lacks, without far corrections and function words."""
+def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:
+    """The analysed alternatives; for a word the work lacks, without far corrections and function words.
+
+    A name the work knows stands for itself only: "William" is not "will", nor "Victor" "victory"."""
     if vocabulary.knows(term(word)):
-        return analysed.alternatives
+        return {term(word): 1.0} if is_name else analysed.alternatives
     far = {
         t
         for t, credit in vocabulary.corrections(word).items()

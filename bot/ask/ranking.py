@@ -19,9 +19,10 @@ otherwise /ask says the work does not answer it rather than show a weak passage.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.textnorm import FUNCTION_TERMS, term
 
@@ -36,6 +37,8 @@ OWN_SHARE = 0.25
 """Part of the similarity from the focus words in the sentence itself (the rest counts its neighbours too)."""
 CUE_BONUS = 8.0
 """Points for a cue of the question's kind in the sentence ("because" for why, a new name for who)."""
+MEASURE_BONUS = 16.0
+"""Points for the number and the measure word that answer a MEASURE question ("eight feet" for how tall)."""
 CONTEXT_CUE_SHARE = 0.5
 """Share of :data:`CUE_BONUS` for a cue in a neighbouring sentence ("After Theo hurt his dad," before "He became a hunter")."""
 NEW_WORDS_BONUS = 6.0
@@ -45,7 +48,7 @@ FOCUS_BONUS = 10.0
 """Points, at most, for a sentence whose words are mostly the question's (short and to the point)."""
 QUESTION_PENALTY = 15.0
 """Points off a sentence that is itself a question: it asks, it does not answer ("Who is Mr. Kirwin?")."""
-CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN})
+CUE_REQUIRED = frozenset({QuestionKind.WHY, QuestionKind.WHEN, QuestionKind.MEASURE})
 """Kinds whose answers nearly always hold a cue: without one, a sentence keeps :data:`UNCUED_FACTOR` of its score."""
 UNCUED_FACTOR = 0.8
 DEFINITION_REACH = 3
@@ -56,6 +59,9 @@ neighbours give context, but a sentence holding less than half the question is n
 MAX_MISSING_SHARE = 0.34
 """Most weighted share of the question one absent focus word may carry in an answer: "Victor's favourite
 food" is not answered by a sentence about Victor's favourite plan."""
+FOLLOW_UP_SHARE = 0.8
+"""Once the best answer is good enough, a further one is shown if it is too, or if it scores this share of the
+best: the close runners-up, for when the first is wrong (the best alone decides whether the work answers)."""
 MAX_UNKNOWN_SHARE = 0.45
 """Most weighted share of a question's focus words the work may never mention: a question about
 a college, a birthday or a dragon the story never names is not answered by it."""
@@ -73,6 +79,8 @@ class Candidate:
     """The sentence is itself a question."""
     nearby: frozenset[str] = frozenset()
     """Terms of the sentences close to it in the paragraphs before and after."""
+    described: frozenset[str] = frozenset()
+    """Terms of the names the sentence describes in apposition ("Krempe, professor of natural philosophy")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +135,26 @@ def score(question: Question, candidate: Candidate) -> Answer:
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own / question.total_weight)
 
 
+def shown_answers(
+    question: Question, ranked: list[Answer], paragraph_of: Callable[[int], int | None], limit: int
+) -> list[Answer]:
+    """The answers to show, best first: none unless the best is good enough; then, one per paragraph (by
+    `paragraph_of` a key), up to `limit`, those good enough or scoring :data:`FOLLOW_UP_SHARE` of the best."""
+    if not ranked or not answers(question, ranked[0]):
+        return []
+    chosen: list[Answer] = []
+    seen: set[int | None] = set()
+    for answer in ranked:
+        if len(chosen) == limit:
+            break
+        paragraph = paragraph_of(answer.key)
+        good = answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * ranked[0].score
+        if good and paragraph not in seen:
+            seen.add(paragraph)
+            chosen.append(answer)
+    return chosen
+
+
 def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> list[Answer]:
     """The best `limit` answers, best first (ties: earliest sentence)."""
     scored = (score(question, candidate) for candidate in candidates)
@@ -135,15 +163,28 @@ def rank(question: Question, candidates: Iterable[Candidate], limit: int) -> lis
 
 def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[str]) -> float:
     if question.defines:
-        return CUE_BONUS if _defines(question, candidate.terms) else 0.0
+        described = _defines(question, candidate.terms) or bool(question.search_terms & candidate.described)
+        return CUE_BONUS if described else 0.0
     new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
-        return CUE_BONUS if new_name else 0.0
+        return CUE_BONUS if new_name or question.cues & own_terms - question.search_terms else 0.0
     if question.kind is QuestionKind.WHERE and new_name:
         return CUE_BONUS
+    if question.attribute is not None:
+        return _measure_bonus(question.attribute, own_terms)
     if question.cues & own_terms:
         return CUE_BONUS
     return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
+
+
+def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:
+    """:data:`MEASURE_BONUS` for the number and the word of the attribute that answer a measure question
+    ("eight feet" for how tall), half for one of them; for "what colour", a colour."""
+    named = ATTRIBUTES[attribute]
+    parts = [bool(named & own_terms)] if named else []
+    if attribute not in COUNTED:
+        parts.append(bool(NUMBERS & own_terms) or any(map(is_number, own_terms)))
+    return MEASURE_BONUS * sum(parts) / len(parts)
 
 
 def _new_words_bonus(question: Question, own_terms: frozenset[str]) -> float:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.ask.question import Question, names_in, parse_question
-from bot.ask.ranking import Answer, Candidate, answers, rank
+from bot.ask.cues import SEARCHED_KINDS
+from bot.ask.question import Question, described_names, names_in, parse_question
+from bot.ask.ranking import Answer, Candidate, rank, shown_answers
 from bot.errors import EmptyQuestion
 from bot.library.service import Library
 from bot.library.views import QuoteHit, WorkView
@@ -25,8 +26,13 @@ from bot.text.model import Passage, PassageKind
 
 ASK_CANDIDATES = 200
 """Sentences the index hands to ranking."""
+CUED_CANDIDATES = 100
+"""More, for a question whose answers hold a cue ("how tall" -> feet): sentences with a cue and a word of it."""
 CONTEXT_REACH = 2
 """Sentences on each side of a candidate that count as its context."""
+ANSWER_REACH = 1
+"""Sentences on each side of a sentence the index found, in its paragraph, that are candidates too: the answer
+is often the sentence after the one that repeats the question ("the creature was made... ." "It was eight feet...")."""
 SHOWN_ANSWERS = 3
 """The best answer and up to two more, from other paragraphs."""
 
@@ -63,15 +69,22 @@ class StoryAsker:
         parsed = await asyncio.to_thread(parse_question, cleaned, work.vocabulary)
         if parsed is None:
             return AskResult(work, cleaned, [])
-        units = await self._index.candidates(work.record.id, parsed.search_terms, ASK_CANDIDATES)
-        sentences = await self._passages.many([unit.key for unit in units])
-        ordinals = {
-            o for s in sentences.values() for o in range(s.ordinal - CONTEXT_REACH, s.ordinal + CONTEXT_REACH + 1)
-        }
-        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
-        ranked = await asyncio.to_thread(_rank, parsed, list(sentences.values()), neighbours)
-        shown = _one_per_paragraph(parsed, ranked, sentences, limit)
+        ranked, sentences = await self._ranked(work, parsed)
+        shown = shown_answers(parsed, ranked, lambda key: sentences[key].paragraph, limit)
         return AskResult(work, cleaned, await self._hits(work, sentences, shown))
+
+    async def _ranked(self, work: WorkView, question: Question) -> tuple[list[Answer], dict[int, Passage]]:
+        """Every candidate sentence ranked as an answer, best first, and the candidates by id."""
+        units = await self._index.candidates(work.record.id, question.search_terms, ASK_CANDIDATES)
+        if question.kind in SEARCHED_KINDS and question.cues:
+            required = question.cues - question.search_terms
+            units += await self._index.candidates(work.record.id, question.search_terms, CUED_CANDIDATES, required)
+        found = await self._passages.many(list({unit.key for unit in units}))
+        reach = CONTEXT_REACH + ANSWER_REACH
+        ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
+        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
+        sentences = _with_neighbours(found, neighbours)
+        return await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours), sentences
 
     async def _hits(self, work: WorkView, sentences: dict[int, Passage], answers: list[Answer]) -> list[QuoteHit]:
         chosen = [sentences[answer.key] for answer in answers]
@@ -83,6 +96,17 @@ class StoryAsker:
             for sentence, answer in zip(chosen, answers, strict=True)
             if sentence.paragraph in paragraphs
         ]
+
+
+def _with_neighbours(found: dict[int, Passage], neighbours: dict[int, Passage]) -> dict[int, Passage]:
+    """The sentences found and those within :data:`ANSWER_REACH` of them in their paragraph, by id."""
+    sentences = dict(found)
+    for sentence in found.values():
+        for ordinal in range(sentence.ordinal - ANSWER_REACH, sentence.ordinal + ANSWER_REACH + 1):
+            near = neighbours.get(ordinal)
+            if near is not None and near.id is not None and near.paragraph == sentence.paragraph:
+                sentences.setdefault(near.id, near)
+    return sentences
 
 
 def _rank(question: Question, sentences: list[Passage], neighbours: dict[int, Passage]) -> list[Answer]:
@@ -107,22 +131,5 @@ def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours:
         context=context,
         asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
         nearby=nearby,
+        described=described_names(sentence.text),
     )
-
-
-def _one_per_paragraph(
-    question: Question, ranked: list[Answer], sentences: dict[int, Passage], limit: int
-) -> list[Answer]:
-    """The best answers good enough to show, one per paragraph, at most `limit`; none unless the best is."""
-    if not ranked or not answers(question, ranked[0]):
-        return []
-    chosen: list[Answer] = []
-    seen: set[int | None] = set()
-    for answer in ranked:
-        if len(chosen) == limit:
-            break
-        paragraph = sentences[answer.key].paragraph
-        if answers(question, answer) and paragraph not in seen:
-            seen.add(paragraph)
-            chosen.append(answer)
-    return chosen

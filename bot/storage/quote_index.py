@@ -57,10 +57,13 @@ class QuoteIndexStore:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    async def candidates(self, work_id: int, terms: Iterable[str], limit: int) -> list[Unit]:
-        """Up to `limit` sentences of the work holding any of `terms`, best rank first
-        (SQLite: BM25; PostgreSQL: ts_rank)."""
+    async def candidates(
+        self, work_id: int, terms: Iterable[str], limit: int, required: Iterable[str] = ()
+    ) -> list[Unit]:
+        """Up to `limit` sentences of the work holding any of `terms` (and, if given, any of `required`),
+        best rank first (SQLite: BM25; PostgreSQL: ts_rank)."""
         ordered = sorted(terms)
+        needed = sorted(required)
         if not ordered:
             return []
         if self._database.dialect is Dialect.POSTGRES:
@@ -70,7 +73,7 @@ class QuoteIndexStore:
             # (0.1 each) and costs several times as much per matching row, which was
             # most of the query's time; with ts_rank the benchmark's /quote answers are
             # the same, query for query (benchmarks/backends_bench.py).
-            query = " | ".join(_ts_quoted(t) for t in ordered)
+            query = " & ".join(f"({' | '.join(_ts_quoted(t) for t in group)})" for group in (ordered, needed) if group)
             rows = await self._database.fetch_all(
                 "SELECT hit.id, hit.bare, p.text FROM ("
                 "  SELECT s.id, s.bare, ts_rank(s.terms, q) AS score"
@@ -80,7 +83,9 @@ class QuoteIndexStore:
                 (query, work_id, limit),
             )
             return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
-        match = " OR ".join(_quoted(f"w{work_id}_{t}") for t in ordered)
+        match = " AND ".join(
+            f"({' OR '.join(_quoted(f'w{work_id}_{t}') for t in group)})" for group in (ordered, needed) if group
+        )
         rows = await self._database.fetch_all(
             "SELECT hit.rowid, hit.bare, p.text FROM ("
             "  SELECT rowid, bare FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"

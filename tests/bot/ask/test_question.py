@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.ask.question import QuestionKind, focus_words, names_in, parse_question, question_kind
+from bot.ask.question import QuestionKind, described_names, focus_words, names_in, parse_question, question_kind
 from bot.search.engine import QuoteIndex
-from bot.search.textnorm import words
+from bot.search.textnorm import term, words
 
 STORY = [
     "Derek came back to Beacon Hills because of Stiles.",
+    "William will come.",
     "Stiles became a hunter after Theo hurt his dad.",
     "Lydia drank coffee in the old coffee shop.",
     "The smallest dog barked.",
@@ -77,3 +78,30 @@ def test_what_did_x_look_like_asks_for_a_description() -> None:
     question = parse_question("What did Lydia look like?", vocabulary())
     assert question is not None and question.defines
     assert [word.word for word in question.focus] == ["lydia"]
+
+
+def test_a_measure_question_expects_numbers_and_the_words_of_its_measure() -> None:
+    question = parse_question("How tall was Derek?", vocabulary())
+    assert question is not None and question.kind is QuestionKind.MEASURE and question.attribute == "tall"
+    assert {term("eight"), term("feet"), term("height")} <= question.cues
+    assert [word.word for word in question.focus] == ["derek"]
+
+
+def test_what_colour_expects_colours_not_numbers() -> None:
+    question = parse_question("What colour are Stiles' eyes?", vocabulary())
+    assert question is not None and question.kind is QuestionKind.MEASURE
+    assert term("amber") in question.cues and term("eight") not in question.cues
+    assert [word.word for word in question.focus] == ["stiles", "eyes"]
+
+
+def test_a_name_stands_for_itself_only() -> None:
+    question = parse_question("Did William come?", vocabulary())
+    assert question is not None
+    william = next(word for word in question.focus if word.word == "william")
+    assert william.is_name and william.alternatives == {term("william"): 1.0}
+
+
+def test_a_name_followed_by_a_comma_and_a_noun_phrase_is_described() -> None:
+    assert described_names("He met M. Krempe, professor of natural philosophy.") == {term("krempe")}
+    assert described_names("Mr. Kirwin, a magistrate, came in.") == {term("kirwin")}
+    assert described_names("Stiles, I said, come here.") == frozenset()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.ask.question import parse_question
-from bot.ask.ranking import Candidate, answers, rank
+from bot.ask.ranking import Answer, Candidate, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 
@@ -14,6 +14,11 @@ SENTENCES = [
     "Who is Kirwin?",
     "Kirwin is a magistrate in the town.",
     "Lydia talked about Theo for a long time.",
+    "Victor made the creature in a small room.",
+    "Victor made the creature eight feet in height.",
+    "Victor made the creature of eight parts.",
+    "Krempe often spoke of chemistry.",
+    "He met Krempe, professor of chemistry.",
 ]
 VOCABULARY = QuoteIndex(enumerate(SENTENCES)).vocabulary
 
@@ -63,3 +68,34 @@ def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_i
     [best] = rank(question, [candidate(2, context=(5,))], limit=1)
     assert best.coverage > 0.5 and best.own < 0.5
     assert not answers(question, best)
+
+
+def test_a_measure_is_answered_by_a_number_beside_its_unit_then_by_a_number_alone() -> None:
+    ranked = ask("How tall did Victor make the creature?", [candidate(6), candidate(8), candidate(7)])
+    assert ranked == [7, 8, 6]
+
+
+def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
+    described = Candidate(
+        key=10,
+        terms=tuple(map(term, words(SENTENCES[10]))),
+        names=frozenset(),
+        context=frozenset(),
+        described=frozenset({term("krempe")}),
+    )
+    assert ask("Who was Krempe?", [candidate(9), described])[0] == 10
+
+
+def test_runners_up_close_to_a_good_best_answer_are_shown_one_per_paragraph() -> None:
+    question = parse_question("Who did Lydia talk about?", VOCABULARY)
+    assert question is not None
+    best, same_paragraph, close, far = (
+        Answer(1, 100.0, 1.0),
+        Answer(2, 95.0, 0.2, missing=0.9, own=0.1),
+        Answer(3, 85.0, 0.2, missing=0.9, own=0.1),
+        Answer(4, 70.0, 0.2, missing=0.9, own=0.1),
+    )
+    paragraphs = {1: 10, 2: 10, 3: 11, 4: 12}
+    shown = shown_answers(question, [best, same_paragraph, close, far], paragraphs.__getitem__, limit=3)
+    assert [answer.key for answer in shown] == [1, 3]
+    assert shown_answers(question, [same_paragraph, best], paragraphs.__getitem__, limit=3) == []

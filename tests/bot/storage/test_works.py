@@ -70,6 +70,16 @@ async def test_the_quote_index_finds_a_works_own_sentences_only(database: Databa
     assert [entry.word for entry in await index.vocabulary(second.record.id)].count("dawn") == 1
 
 
+async def test_the_quote_index_can_require_one_more_word_of_a_second_group(database: Database) -> None:
+    works, index = WorkRepository(database), QuoteIndexStore(database)
+    saved = await works.save("giant", prepare_work("The giant slept.\n\nThe giant was eight feet tall.\n"))
+    assert saved
+    assert len(await index.candidates(saved.record.id, {"giant"}, 10)) == 2
+    [unit] = await index.candidates(saved.record.id, {"giant"}, 10, required={"eight", "seven"})
+    assert unit.text == "The giant was eight feet tall."
+    assert await index.candidates(saved.record.id, {"giant"}, 10, required={"nine"}) == []
+
+
 async def test_removing_a_work_removes_its_index_and_clears_defaults(database: Database) -> None:
     works, index, guilds = WorkRepository(database), QuoteIndexStore(database), GuildSettings(database)
     saved = await works.save("tiny", prepare_work(TINY), guild_id=7)

@@ -1,0 +1,96 @@
+"""What an answer looks like, by the kind of question: small tables of general English.
+
+"How tall" is answered by "eight feet in height", "when" by "the next morning",
+"why" by "because": words the question never says but its answer does. These
+*cues* mark an answering sentence (a bonus in :mod:`bot.ask.ranking`) and, for
+the kinds whose answers nearly always hold one, widen the search to sentences
+holding a cue beside a word of the question (:data:`SEARCHED_KINDS`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from bot.search.textnorm import term
+
+
+class QuestionKind(StrEnum):
+    WHO = "who"
+    WHAT = "what"
+    WHERE = "where"
+    WHEN = "when"
+    WHY = "why"
+    HOW = "how"
+    MEASURE = "measure"
+    """How old, how tall, how many, what colour...: answered with a number, a measure or a quality."""
+    OTHER = "other"
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(term(word) for word in text.split())
+
+
+NUMBERS = _terms(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen"
+    " score half twice thrice several few"
+)
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "tall": _terms("feet foot inches yards height tall high stature gigantic giant"),
+    "high": _terms("feet foot inches yards height tall high stature lofty"),
+    "big": _terms("feet foot yards size large great huge gigantic giant little small stature"),
+    "large": _terms("feet foot yards size large great huge gigantic giant little small stature"),
+    "small": _terms("feet foot inches size little small tiny"),
+    "old": _terms("age aged years old young born birthday"),
+    "age": _terms("age aged years old young born birthday"),
+    "long": _terms("hours days weeks months years minutes moments while time long length longer"),
+    "many": frozenset(),
+    "much": frozenset(),
+    "far": _terms("miles leagues yards feet distance far away"),
+    "often": _terms("every daily weekly always often once twice seldom never"),
+    "colour": _terms(
+        "red blue green yellow black white grey gray brown golden gold amber pale dark fair crimson scarlet"
+        " silver hazel auburn purple pink rosy"
+    ),
+}
+"""The word after "how" (or "what") that asks for a measure, and the words of its answers beside numbers."""
+ATTRIBUTES["color"] = ATTRIBUTES["colour"]
+ATTRIBUTES["size"] = ATTRIBUTES["big"]
+ATTRIBUTES["height"] = ATTRIBUTES["tall"]
+COUNTED = frozenset({"colour", "color"})
+"""Attributes not answered by a number."""
+
+CUES: dict[QuestionKind, frozenset[str]] = {
+    QuestionKind.WHY: _terms(
+        "because since so reason order cause caused sake therefore wanted hoping hope after lest purpose"
+    ),
+    QuestionKind.WHEN: _terms(
+        "after before when while until since during ago later day night morning evening noon midnight dawn"
+        " year years month week hours spring summer autumn winter january february march april"
+        " june july august september october november december monday tuesday wednesday thursday friday"
+        " saturday sunday"
+    ),
+    QuestionKind.WHERE: _terms(
+        "place house city town home room village country land forest wood mountain hill lake river sea shore island"
+        " church castle cottage hut inn street road garden park shop school university ship cabin chamber hall"
+    ),
+    QuestionKind.HOW: _terms("by with through using"),
+    QuestionKind.WHO: _terms(
+        "man woman men women boy girl child father mother brother sister son daughter wife husband friend"
+        " servant stranger gentleman lady professor doctor master"
+    ),
+}
+"""Terms whose presence marks a sentence as answering that kind of question (MEASURE: see :func:`measure_cues`)."""
+SEARCHED_KINDS = frozenset({QuestionKind.MEASURE, QuestionKind.WHEN, QuestionKind.WHY})
+"""Kinds whose answers nearly always hold a cue: their cues are searched for beside the question's words."""
+
+
+def measure_cues(attribute: str) -> frozenset[str]:
+    """The cues of a measure question about `attribute` ("tall", "old", "colour"...)."""
+    found = ATTRIBUTES.get(attribute, frozenset())
+    return found if attribute in COUNTED else NUMBERS | found
+
+
+def is_number(own_term: str) -> bool:
+    """Whether a term is a number written in digits ("1789", "28th")."""
+    return own_term[:1].isdigit()
