@@ -1,13 +1,13 @@
 """Shared fixtures: the real bot process run against a loopback FakeDiscord.
 
 Being the root conftest also puts ``tests/`` on ``sys.path``, which is how test
-modules import the harness (``from fake_discord import payloads``).
+modules import the harness (``from tests.fake_discord import payloads``).
 
 End-to-end test modules run in one event loop per module, and share one bot::
 
     import pytest
-    from fake_discord import payloads
-    from fake_discord.harness import Harness
+    from tests.fake_discord import payloads
+    from tests.fake_discord.harness import Harness
 
     pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -27,12 +27,13 @@ import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from pathlib import Path
 
-import postgres
 import pytest
 import pytest_asyncio
-from fake_discord import FakeDiscord
-from fake_discord.bot_process import BotProcess, bot_env
-from fake_discord.harness import HEARTBEAT_INTERVAL_MS, Harness, StartBot, running_folio
+
+from tests import postgres
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord.bot_process import BotProcess, bot_env
+from tests.fake_discord.harness import HEARTBEAT_INTERVAL_MS, Harness, StartBot, running_folio
 
 SQLITE_ONLY_REASON = "SQLite only, and this run is on PostgreSQL (FOLIO_TEST_DATABASE_URL is set)"
 POSTGRES_OFF_LINE = "PostgreSQL half skipped: FOLIO_TEST_DATABASE_URL is not set (.ci/run sets it; see README)"

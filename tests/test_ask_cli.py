@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_run_bot import run_bot
+from tests.test_run_bot import run_bot
 
 
 def test_ask_prints_the_answering_sentence_and_where_it_is(database_target: Path | str) -> None:

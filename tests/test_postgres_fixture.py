@@ -7,10 +7,11 @@ from types import SimpleNamespace
 from typing import cast
 
 import asyncpg
-import postgres
 import pytest
-from fake_discord import FakeDiscord
-from fake_discord.bot_process import bot_env
+
+from tests import postgres
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord.bot_process import bot_env
 
 needs_postgres = pytest.mark.skipif(not postgres.enabled(), reason="FOLIO_TEST_DATABASE_URL is not set")
 FAKE = cast(FakeDiscord, SimpleNamespace(api_base="http://127.0.0.1:1/api", gateway_url="ws://127.0.0.1:1", guild_id=1))

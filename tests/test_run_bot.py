@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fake_discord.bot_process import database_env
+
+from tests.fake_discord.bot_process import database_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_run_bot import run_bot
+
+from tests.test_run_bot import run_bot
 
 STORY = Path(__file__).resolve().parents[1] / "data" / "hello-from-the-other-side.txt"
 

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_run_bot import ROOT, run_bot
+
+from tests.test_run_bot import ROOT, run_bot
 
 STORY = (ROOT / "data" / "hello-from-the-other-side.txt").read_text(encoding="utf-8")
 KINDS = ("who-said-it", "finish-the-quote", "missing-word", "what-came-next", "which-came-first", "true-or-false", "plot")

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks import backends_bench
 from benchmarks.query_sets import KINDS, load_query_set
-from postgres import TEST_DATABASE_URL
+from tests.postgres import TEST_DATABASE_URL
 
 needs_server = pytest.mark.skipif(TEST_DATABASE_URL is None, reason="needs FOLIO_TEST_DATABASE_URL (set by .ci/run)")
 

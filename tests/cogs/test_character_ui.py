@@ -14,7 +14,7 @@ from bot.library.service import Library
 from bot.storage.database import Database
 from cogs.character_ui import CHART_FILE, character_choice, character_embed, chart_title
 from cogs.discord_limits import CHOICE_CHARS
-from test_quote_ui import LONG, assert_within_limits
+from tests.cogs.test_quote_ui import LONG, assert_within_limits
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import discord
-from test_quote_ui import assert_within_limits
 
 from bot.trivia.game import Answer, GameSummary, PlayerScore, Round, StopReason
 from bot.trivia.question import FALSE, TRUE, Question, QuestionKind
@@ -19,6 +18,7 @@ from cogs.trivia_ui import (
     stats_embed,
     summary_embed,
 )
+from tests.cogs.test_quote_ui import assert_within_limits
 
 LONG = "Ö" * 5000
 BIG_ID = 2**63 - 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fake_discord import payloads
-from fake_discord.harness import Harness
-from fake_discord.payloads import JSON, Person
-from fake_discord.server import RecordedRequest
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness
+from tests.fake_discord.payloads import JSON, Person
+from tests.fake_discord.server import RecordedRequest
 
 HALL_CHANNEL_ID = payloads.HALL_CHANNEL_ID
 HALL_POSTS = rf"/channels/{HALL_CHANNEL_ID}/messages"

@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
-from fake_discord import payloads
-from fake_discord.harness import Harness, running_folio
-from postgres import target_database
-from test_character import DEFERRED_MESSAGE, PNG_SIGNATURE, character, field
-from test_quote_novel import DRACULA, add_work_with_cli
+
+from tests.e2e.test_character import DEFERRED_MESSAGE, PNG_SIGNATURE, character, field
+from tests.e2e.test_quote_novel import DRACULA, add_work_with_cli
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness, running_folio
+from tests.postgres import target_database
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

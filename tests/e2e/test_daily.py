@@ -7,11 +7,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from fake_discord import FakeDiscord, payloads
-from fake_discord.bot_clock import BotClock
-from fake_discord.bot_process import READY_LINE, BotProcess
-from fake_discord.harness import COMMAND_SYNC, StartBot
-from fake_discord.payloads import JSON
+
+from tests.fake_discord import FakeDiscord, payloads
+from tests.fake_discord.bot_clock import BotClock
+from tests.fake_discord.bot_process import READY_LINE, BotProcess
+from tests.fake_discord.harness import COMMAND_SYNC, StartBot
+from tests.fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

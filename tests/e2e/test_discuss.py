@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fake_discord import FakeDiscord, payloads
-from fake_discord.bot_process import READY_LINE
-from fake_discord.harness import COMMAND_SYNC, Harness, StartBot
-from fake_discord.payloads import JSON
+
+from tests.fake_discord import FakeDiscord, payloads
+from tests.fake_discord.bot_process import READY_LINE
+from tests.fake_discord.harness import COMMAND_SYNC, Harness, StartBot
+from tests.fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

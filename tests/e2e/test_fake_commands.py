@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
-from fake_discord import FakeDiscord
-from fake_discord import payloads as p
-from fake_discord.commands import interaction_problems
-from fake_discord.inprocess import Receiver, receiving
-from fake_discord.payloads import JSON
+
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord import payloads as p
+from tests.fake_discord.commands import interaction_problems
+from tests.fake_discord.inprocess import Receiver, receiving
+from tests.fake_discord.payloads import JSON
 
 live = pytest.mark.asyncio(loop_scope="module")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fake_discord import payloads as p
-from fake_discord.gateway import (
+from tests.fake_discord import payloads as p
+from tests.fake_discord.gateway import (
     GUILD_MEMBERS,
     GUILD_MESSAGES,
     GUILDS,

@@ -13,10 +13,11 @@ import aiohttp
 import discord
 import pytest
 import pytest_asyncio
-from fake_discord import FakeClock, FakeDiscord
-from fake_discord import payloads as p
-from fake_discord.inprocess import Receiver, receiving
-from fake_discord.payloads import JSON
+
+from tests.fake_discord import FakeClock, FakeDiscord
+from tests.fake_discord import payloads as p
+from tests.fake_discord.inprocess import Receiver, receiving
+from tests.fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -12,10 +12,11 @@ import discord
 import pytest
 import pytest_asyncio
 from discord import app_commands
-from fake_discord import FakeDiscord
-from fake_discord import payloads as p
-from fake_discord.inprocess import Receiver, receiving
-from fake_discord.limits import (
+
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord import payloads as p
+from tests.fake_discord.inprocess import Receiver, receiving
+from tests.fake_discord.limits import (
     Violation,
     autocomplete_violations,
     callback_violations,

@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator
 import discord
 import pytest
 import pytest_asyncio
-from fake_discord import FakeDiscord
-from fake_discord import payloads as p
-from fake_discord.inprocess import connected
+
+from tests.fake_discord import FakeDiscord
+from tests.fake_discord import payloads as p
+from tests.fake_discord.inprocess import connected
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

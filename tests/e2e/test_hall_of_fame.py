@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from fake_discord import payloads
-from fake_discord.harness import Harness
-from reacting import HALL_POSTS, READERS, next_hall_edit, next_hall_post, quote_reply, setup_hall
+
+from tests.e2e.reacting import HALL_POSTS, READERS, next_hall_edit, next_hall_post, quote_reply, setup_hall
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import signal
 
 import pytest
-from fake_discord import payloads
-from fake_discord.bot_process import FAKE_TOKEN, READY_LINE
-from fake_discord.gateway import (
+
+from tests.fake_discord import payloads
+from tests.fake_discord.bot_process import FAKE_TOKEN, READY_LINE
+from tests.fake_discord.gateway import (
     HEARTBEAT,
     IDENTIFY,
     MESSAGE_CONTENT,
     PRIVILEGED_INTENTS,
     RESUME,
 )
-from fake_discord.harness import Harness, StartBot
+from tests.fake_discord.harness import Harness, StartBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

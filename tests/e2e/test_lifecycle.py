@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from fake_discord import FakeDiscord, payloads
-from fake_discord.bot_process import READY_LINE, BotProcess
-from fake_discord.harness import COMMAND_SYNC, StartBot
+
+from tests.fake_discord import FakeDiscord, payloads
+from tests.fake_discord.bot_process import READY_LINE, BotProcess
+from tests.fake_discord.harness import COMMAND_SYNC, StartBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from fake_discord import FakeDiscord, payloads
-from fake_discord.bot_process import READY_LINE, BotProcess, bot_env
-from fake_discord.harness import COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
-from postgres import TEST_DATABASE_URL, drop_database, fresh_database_url
+
+from tests.fake_discord import FakeDiscord, payloads
+from tests.fake_discord.bot_process import READY_LINE, BotProcess, bot_env
+from tests.fake_discord.harness import COMMAND_SYNC, HEARTBEAT_INTERVAL_MS
+from tests.postgres import TEST_DATABASE_URL, drop_database, fresh_database_url
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 needs_server = pytest.mark.skipif(TEST_DATABASE_URL is None, reason="needs FOLIO_TEST_DATABASE_URL (set by .ci/run)")

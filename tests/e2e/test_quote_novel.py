@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from fake_discord import payloads
-from fake_discord.bot_process import REPO_ROOT, database_env
-from fake_discord.harness import Harness, running_folio
-from postgres import target_database
+
+from tests.fake_discord import payloads
+from tests.fake_discord.bot_process import REPO_ROOT, database_env
+from tests.fake_discord.harness import Harness, running_folio
+from tests.postgres import target_database
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -6,9 +6,10 @@ import csv
 import io
 
 import pytest
-from fake_discord import payloads
-from fake_discord.harness import Harness
-from reacting import READERS, command, dispatch_reaction, passage_of, quote_reply, react, top_list, unreact
+
+from tests.e2e.reacting import READERS, command, dispatch_reaction, passage_of, quote_reply, react, top_list, unreact
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import postgres
 import pytest
-from fake_discord import payloads
-from fake_discord.harness import Harness, running_folio
-from reacting import (
+
+from tests import postgres
+from tests.e2e.reacting import (
     HALL_POSTS,
     READERS,
     dispatch_reaction,
@@ -20,6 +19,8 @@ from reacting import (
     setup_hall,
     top_list,
 )
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness, running_folio
 
 
 async def test_votes_and_the_hall_are_intact_after_a_restart(database_target: Path | str) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fake_discord import FakeDiscord, payloads
-from fake_discord.bot_process import READY_LINE
-from fake_discord.harness import COMMAND_SYNC, Harness, StartBot
-from fake_discord.payloads import JSON
-from test_run_bot import run_bot
+
+from tests.fake_discord import FakeDiscord, payloads
+from tests.fake_discord.bot_process import READY_LINE
+from tests.fake_discord.harness import COMMAND_SYNC, Harness, StartBot
+from tests.fake_discord.payloads import JSON
+from tests.test_run_bot import run_bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fake_discord import payloads
-from fake_discord.harness import Harness
-from fake_discord.payloads import JSON
+
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness
+from tests.fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

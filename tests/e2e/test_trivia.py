@@ -6,14 +6,11 @@ import asyncio
 import copy
 from collections.abc import AsyncIterator
 
-import postgres
 import pytest
 import pytest_asyncio
-from fake_discord import payloads
-from fake_discord.bot_clock import BotClock
-from fake_discord.harness import Harness, running_folio
-from fake_discord.payloads import JSON
-from trivia_helpers import (
+
+from tests import postgres
+from tests.e2e.trivia_helpers import (
     DEFERRED,
     EPHEMERAL,
     MESSAGE,
@@ -28,6 +25,10 @@ from trivia_helpers import (
     start,
     type_answer,
 )
+from tests.fake_discord import payloads
+from tests.fake_discord.bot_clock import BotClock
+from tests.fake_discord.harness import Harness, running_folio
+from tests.fake_discord.payloads import JSON
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import postgres
 import pytest
-from fake_discord import payloads
-from fake_discord.bot_clock import BotClock
-from fake_discord.harness import running_folio
-from trivia_helpers import EPHEMERAL, answer, buttons, click, command, posted, start
+
+from tests import postgres
+from tests.e2e.trivia_helpers import EPHEMERAL, answer, buttons, click, command, posted, start
+from tests.fake_discord import payloads
+from tests.fake_discord.bot_clock import BotClock
+from tests.fake_discord.harness import running_folio
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

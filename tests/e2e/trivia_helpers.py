@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fake_discord import payloads
-from fake_discord.bot_clock import BotClock
-from fake_discord.harness import Harness
-from fake_discord.payloads import JSON, Person
-from fake_discord.server import RecordedRequest
-
 from bot.trivia.bank import CuratedQuestion, load_bank
+from tests.fake_discord import payloads
+from tests.fake_discord.bot_clock import BotClock
+from tests.fake_discord.harness import Harness
+from tests.fake_discord.payloads import JSON, Person
+from tests.fake_discord.server import RecordedRequest
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = {q.question: q for q in load_bank(ROOT / "data" / "trivia" / "hello-from-the-other-side.yaml")}

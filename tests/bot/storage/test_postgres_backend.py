@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncpg
 import pytest
-from postgres import TEST_DATABASE_URL, database_name
 
 from bot.storage.database import Database
 from bot.storage.postgres import describe, numbered
+from tests.postgres import TEST_DATABASE_URL, database_name
 
 
 def test_placeholders_are_numbered() -> None:
