@@ -1,7 +1,8 @@
 """Shared fixtures: the real bot process run against a loopback FakeDiscord.
 
-Being the root conftest also puts ``tests/`` on ``sys.path``, which is how test
-modules import the harness (``from tests.fake_discord import payloads``).
+Tests are packages under ``tests`` (pytest's ``pythonpath`` puts the repository root on
+``sys.path``), so they import the harness and each other by full name
+(``from tests.fake_discord import payloads``).
 
 End-to-end test modules run in one event loop per module, and share one bot::
 
