@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
 
+MIN_LINES = 2
+"""A speaker is asked about, or offered as an option, only with this many certain lines: a name
+given one line is more often a misread word ("For", "By-and-by") than a character."""
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
 
 
@@ -36,15 +39,18 @@ class SpeakerCounts:
                 self.in_section.setdefault(line.section, Counter())[line.speaker] += 1
 
     def speakers(self) -> list[str]:
-        """Every certain speaker, most lines first (ties by first appearance)."""
-        return [name for name, _ in self.in_work.most_common()]
+        """Every recurring certain speaker (:data:`MIN_LINES`), most lines first (ties by first appearance)."""
+        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES]
+
+    def recurring(self, name: str) -> bool:
+        return self.in_work[name] >= MIN_LINES
 
     def plausible_rivals(self, answer: str, section: int, limit: int) -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
         (most lines first), then the work's most frequent speakers; never an alias of the answer
         or of each other."""
         local = self.in_section.get(section, Counter())
-        ranked = [name for name, _ in local.most_common()] + self.speakers()
+        ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
         rivals: list[str] = []
         for name in ranked:
             if are_aliases(name, answer) or any(are_aliases(name, kept) for kept in rivals):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.text.model import Passage
-from bot.trivia.characters import SpeakerCounts, name_words
+from bot.trivia.characters import SpeakerCounts, are_aliases, name_words
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
@@ -40,6 +40,8 @@ COMMON_WORDS = frozenset(
 
 NEAREST_LINES = 30
 """Wrong options taken from nearby lines look among this many lines either side."""
+CONVERSATION_LINES = 6
+"""In who-was-there, the other speaker spoke within this many lines of the quoted one, in its section."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +56,19 @@ class Facts:
     speakers: SpeakerCounts
     starts: list[str]
     """Every line's normalised text, sorted (to find lines starting the same way)."""
+    voices: dict[int, set[str]]
+    """Everyone given a line in each section, however unsure the attribution."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
-        return cls(source, normalised, unique, SpeakerCounts(source.lines), sorted(normalised))
+        voices: dict[int, set[str]] = {}
+        for line in source.lines:
+            if line.speaker:
+                voices.setdefault(line.section, set()).add(line.speaker)
+        return cls(source, normalised, unique, SpeakerCounts(source.lines), sorted(normalised), voices)
 
     def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
         """The lines said only once, with their index, in an order drawn with ``rng``."""
@@ -130,7 +138,7 @@ def _subject(question: Question) -> tuple[int | None, str]:
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain lines worth asking about, each with plausible wrong speakers."""
     for index, line in facts.lines(rng):
-        if not (line.certain and line.speaker and 4 <= len(line.text.split()) and len(line.text) <= MAX_LINE_CHARS):
+        if not (_askable(line) and facts.speakers.recurring(line.speaker)):
             continue
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
@@ -265,6 +273,37 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
             )
 
 
+# -- who was there ------------------------------------------------------------------------------------
+
+
+def who_was_there(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who else spoke in the conversation a line is from: a certain speaker a few lines away in the
+    same section. The wrong options are speakers given no line anywhere in that section (however
+    unsure), so none of them can have spoken there."""
+    lines = facts.source.lines
+    for index, line in facts.lines(rng):
+        if not _askable(line):
+            continue
+        nearby = lines[max(0, index - CONVERSATION_LINES) : index + CONVERSATION_LINES + 1]
+        partners = sorted(
+            {
+                other.speaker
+                for other in nearby
+                if other.certain and other.speaker and other.section == line.section
+                if facts.speakers.recurring(other.speaker) and not are_aliases(other.speaker, line.speaker)
+            }
+        )
+        voices = facts.voices.get(line.section, set())
+        absent = (name for name in facts.speakers.speakers() if not any(are_aliases(name, v) for v in voices))
+        if not partners:
+            continue
+        answer = rng.choice(partners)
+        wrong = _distinct_options(answer, absent, rng)
+        if len(wrong) == WRONG_OPTIONS:
+            question = f"Who else spoke in the conversation where {line.speaker} said “{line.text}”?"
+            yield _about(line, QuestionKind.WHO_WAS_THERE, question, answer, wrong, rng)
+
+
 BUILDERS: dict[QuestionKind, Builder] = {
     QuestionKind.WHO_SAID_IT: who_said_it,
     QuestionKind.FINISH_THE_QUOTE: finish_the_quote,
@@ -272,10 +311,16 @@ BUILDERS: dict[QuestionKind, Builder] = {
     QuestionKind.WHAT_CAME_NEXT: what_came_next,
     QuestionKind.WHICH_CAME_FIRST: which_came_first,
     QuestionKind.TRUE_OR_FALSE: true_or_false,
+    QuestionKind.WHO_WAS_THERE: who_was_there,
 }
 
 
 # -- helpers ------------------------------------------------------------------------------------------
+
+
+def _askable(line: SpokenLine) -> bool:
+    """A line with a certain speaker, long enough to be recognised and short enough to show."""
+    return line.certain and line.speaker is not None and 4 <= len(line.text.split()) and len(line.text) <= MAX_LINE_CHARS
 
 
 def _ending(words: list[str], cut: int) -> str:

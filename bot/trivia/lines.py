@@ -100,7 +100,7 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
 
 def unquote(quote: str) -> str:
     """A quote's words without its quotation marks or the comma that hands over to a speech tag."""
-    inner = quote.strip().strip(_QUOTE_MARKS).strip()
+    inner = " ".join(quote.split()).strip(_QUOTE_MARKS).strip()  # hard-wrapped lines read as one
     return inner[:-1].rstrip() if inner.endswith(",") else inner
 
 

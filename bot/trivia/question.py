@@ -15,6 +15,7 @@ class QuestionKind(StrEnum):
     WHAT_CAME_NEXT = "what-came-next"
     WHICH_CAME_FIRST = "which-came-first"
     TRUE_OR_FALSE = "true-or-false"
+    WHO_WAS_THERE = "who-was-there"
     PLOT = "plot"
     """Curated plot-point questions from a bank (``data/trivia/<slug>.yaml`` and moderators' own)."""
 

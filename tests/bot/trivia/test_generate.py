@@ -13,7 +13,8 @@ from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource, speaker_lines
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, QuestionKind
 
-STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
+ROOT = Path(__file__).resolve().parents[3]
+STORY = ROOT / "data" / "hello-from-the-other-side.txt"
 QUOTED = re.compile(r"“(.*)”")
 
 
@@ -54,7 +55,27 @@ def test_count_is_an_upper_bound_and_kinds_are_respected(story: TriviaSource) ->
     only = generate(story, count=500, seed=1, kinds=[QuestionKind.WHO_SAID_IT])
     assert 10 < len(only) < 500 and {q.kind for q in only} == {QuestionKind.WHO_SAID_IT}
     mixed = generate(story, count=len(GENERATED_KINDS), seed=1)
-    assert {q.kind for q in mixed} == set(GENERATED_KINDS)
+    # The story has three speakers: too few for three who-was-there options that never spoke there.
+    assert {q.kind for q in mixed} == set(GENERATED_KINDS) - {QuestionKind.WHO_WAS_THERE}
+
+
+@pytest.fixture(scope="module")
+def anne() -> TriviaSource:
+    return source_of((ROOT / "benchmarks" / "speakers" / "AnneOfGreenGables" / "novel_text.txt").read_text(encoding="utf-8"))
+
+
+def test_who_was_there_answers_spoke_nearby_and_wrong_options_never_spoke_in_the_section(anne: TriviaSource) -> None:
+    questions = generate(anne, count=50, seed=2, kinds=[QuestionKind.WHO_WAS_THERE])
+    assert len(questions) == 50
+    for question in questions:
+        line = line_at(anne, question.offset)
+        index = anne.lines.index(line)
+        nearby = anne.lines[max(0, index - 6) : index + 7]
+        assert any(o.speaker == question.answer and o.certain and o.section == line.section for o in nearby)
+        in_section = {other.speaker for other in anne.lines if other.section == line.section}
+        wrong = [option for option in question.options if option != question.answer]
+        assert len(wrong) == 3 and not set(wrong) & in_section
+        assert "\n" not in question.text and line.speaker in question.text
 
 
 def test_who_said_it_answers_are_certain_and_distractors_plausible(story: TriviaSource) -> None:
