@@ -10,6 +10,7 @@ second /discuss points to it instead of opening another.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.clock import Clock
@@ -19,6 +20,7 @@ from bot.library.service import Library
 from bot.library.views import QuoteLookup, WorkView
 from bot.storage.database import Database
 from bot.storage.discussions import Discussion, DiscussionStore
+from bot.storage.reaction_stats import ReactionStats, VoteFilter
 from bot.text.model import Passage
 from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 
@@ -28,6 +30,8 @@ GOOD_PASSAGE_CHARS = (200, 1400)
 """A good passage to discuss is this long (fewest, most characters)."""
 OPENING_SECONDS = 60
 """A discussion without a thread yet counts as live this long: its thread is being opened."""
+LOVED_CANDIDATES = 20
+"""Once readers have voted, the best-loved passages, up to this many, are tried first."""
 PICK_TRIES = 40
 """Random paragraphs looked at for a good, undiscussed one."""
 
@@ -50,6 +54,7 @@ class DiscussionService:
     def __init__(self, library: Library, database: Database, clock: Clock, rng: random.Random | None = None) -> None:
         self._library = library
         self._store = DiscussionStore(database)
+        self._votes = ReactionStats(database)
         self._clock = clock
         self._rng = rng or random.Random()
 
@@ -61,9 +66,13 @@ class DiscussionService:
         return Chosen(lookup.work, lookup.hits[0].paragraph)
 
     async def pick(self, *, slug: str | None, guild_id: int) -> Chosen:
-        """A good passage of the work, one this server has not discussed if there is one among the tries."""
+        """A passage to discuss: the best-loved one this server has not discussed, once readers have
+        voted on the work; else a good one at random, not discussed before if one is among the tries."""
         work = await self._library.load(slug, guild_id=guild_id)
         discussed = await self._store.discussed(guild_id)
+        loved = await self._best_loved(work, guild_id, discussed)
+        if loved is not None:
+            return Chosen(work, loved)
         fallback: Passage | None = None
         for _ in range(PICK_TRIES):
             ordinal = self._rng.randrange(max(work.paragraph_count, 1))
@@ -76,6 +85,17 @@ class DiscussionService:
         if fallback is None:
             _, fallback = await self._library.paragraph_at(work.slug, 0, guild_id=guild_id)
         return Chosen(work, fallback)
+
+    async def _best_loved(self, work: WorkView, guild_id: int, discussed: set[int]) -> Passage | None:
+        """The passage of ``work`` with the most votes in this server that was never discussed here."""
+        votes: Counter[int] = Counter()
+        for passage_id, _, count in await self._votes.passage_votes(VoteFilter(guild_id, work_id=work.record.id)):
+            votes[passage_id] += count
+        for passage_id, _ in votes.most_common(LOVED_CANDIDATES):
+            if passage_id not in discussed:
+                _, paragraph = await self._library.paragraph_near(passage_id, 0, guild_id=guild_id)
+                return paragraph
+        return None
 
     async def live_thread(self, guild_id: int, passage_id: int) -> int | None:
         """The id of the passage's live discussion thread in this server, if there is one.
