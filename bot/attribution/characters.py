@@ -2,13 +2,15 @@
 
 Mentions of names (see :mod:`bot.attribution.names`) are grouped into
 characters: a full name (``Athelney Jones``) gathers its titled forms
-(``Mr. Athelney Jones``), a titled surname of a compatible gender
-(``Mr. Jones``) and the bare first name or surname (``Jones``), each going to
-the most mentioned character it fits. A nickname joins a name where the text
+(``Mr. Athelney Jones``), its surname under a title the text also gives the
+full name (``Mr. Jones``; ``Captain Morstan`` stays apart from ``Miss Mary
+Morstan``) and the bare first name or surname (``Jones``), each going to the
+most mentioned character it fits (a bare surname to a man rather than to
+``Mrs. …``). A nickname joins a name where the text
 says so (``Elizabeth, called Lizzy``). Gender comes from titles (``Mrs.``) and
 else from the pronouns in the narration after the name's mentions. Unnamed
-speakers (``the woman``) are added by :func:`bot.attribution.speakers.attribute`
-from the speech tags that describe them.
+speakers (``the woman``) are added while attributing (see
+:mod:`bot.attribution.mentions`), from the speech tags that describe them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,14 @@ from bot.attribution.tags import TagReader
 MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
-_GENDER_CUE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)\b)[a-z]))\b|[“”\"]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b")
+_POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
+    r"her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)"
+    r"\b)[a-z])"
+)
+_GENDER_CUE = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
+    r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
+)
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
@@ -47,6 +56,9 @@ _NICKNAME = re.compile(
 NARRATOR = "the narrator"
 FIRST_PERSON_SHARE = 0.01
 """Share of the narration's words that are I/me/my/myself in a first-person narrative."""
+NARRATOR_ADDRESSED_PER_CHAR = 2.5 / 100_000
+"""How often (per character of text) others must address a narrator by name to name it: a
+narrator addressed only now and then may be one of several (a novel in letters and journals)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -61,9 +73,6 @@ class Character:
     first_offset: int = 0
     described: bool = False
     """An unnamed speaker known by a description (``the woman``)."""
-
-    def is_called(self, form: str) -> bool:
-        return normalise(form) in {normalise(alias) for alias in self.aliases}
 
 
 def normalise(name: str) -> str:
@@ -90,7 +99,7 @@ class CharacterList:
                 self._by_form.setdefault(normalise(alias), character)
         for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
             for alias in character.aliases:
-                words = normalise(alias).split()
+                words = [word for word in normalise(alias).split() if word not in TITLE_GENDER]
                 if len(words) > 1:
                     self._by_form.setdefault(words[-1], character)
                     self._by_form.setdefault(words[0], character)
@@ -126,16 +135,20 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
     characters = _group(mentions)
     _join_nicknames(story, characters)
-    in_narration = _in_spans(narration)
+    in_narration = in_spans(narration)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
         narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
         narrated[character] = len(narrated_mentions)
-        _set_gender(text, character, narrated_mentions)
+        learn_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
     narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
     return CharacterList(listed, name_words, narrator, name_pairs, mentions)
+
+
+Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
+"""Characters in the making, keyed by (title, name words)."""
 
 
 def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
@@ -145,7 +158,7 @@ def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
         forms[(_title_key(mention.title), mention.words)].append(mention)
     seeds: Seeds = {}
     # full names, titled or not
-    for (title, words), found in sorted(forms.items(), key=lambda item: len(item[0][1]), reverse=True):
+    for (_, words), found in forms.items():
         if len(words) > 1:
             seeds.setdefault((None, words), []).extend(found)
     # titled single names: to a full name written with that title, else their own (one per title)
@@ -163,9 +176,6 @@ def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
 
 def _title_key(title: str | None) -> str | None:
     return title.lower().rstrip(".") if title else None
-
-
-Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
 
 
 def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tuple[str, ...]] | None:
@@ -225,7 +235,7 @@ def _join_nicknames(story: str, characters: dict[Character, list[Mention]]) -> N
             owner.aliases.append(nickname)
 
 
-def _set_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:
+def learn_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:
     """Keep a title's gender; else a clear majority of the pronouns after its mentions in narration."""
     if character.gender is not None:
         return
@@ -243,7 +253,7 @@ def _set_gender(text: str, character: Character, narration_mentions: list[Mentio
         character.gender = ranked[0][0]
 
 
-def _in_spans(spans: list[Span]) -> Callable[[int], bool]:
+def in_spans(spans: list[Span]) -> Callable[[int], bool]:
     """A test of whether an offset falls inside one of ``spans`` (sorted, not overlapping)."""
     starts = [start for start, _ in spans]
 
@@ -264,7 +274,7 @@ def _narrator(
 ) -> Character | None:
     """The first-person narrator, if the narration says "I" often; named after the character
     others address by name far more often than the narration names them (a narrator says "I"),
-    when one clearly stands out."""
+    when one clearly stands out and is addressed throughout the text."""
     words = Counter(" ".join(text[start:end] for start, end in narration).split())
     first_person = sum(count for word, count in words.items() if word.strip(_PUNCTUATION) in _FIRST_PERSON)
     if not words or first_person / words.total() < FIRST_PERSON_SHARE:
@@ -278,7 +288,8 @@ def _narrator(
             if character is not None:
                 addressed[character] += 1
     ranked = [(c, n) for c, n in addressed.most_common() if n >= 3 and n >= 3 * narrated[c]]
-    clear = ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    often = ranked and ranked[0][1] >= NARRATOR_ADDRESSED_PER_CHAR * len(text)
+    clear = often and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
     narrator = ranked[0][0] if clear else Character(NARRATOR, [NARRATOR], None, 0, 0)
     narrator.aliases.append("I")
     if not clear:

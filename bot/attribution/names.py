@@ -111,10 +111,10 @@ def find_mentions(
 
 
 _CLAUSE_START = re.compile(
-    r"(?:(?:^|\n\s*\n|[.!?;:“”\"—(])\s*(?:(?:For|At|In|On|After|Before|Then|Now|Presently|Suddenly|Meanwhile|Once|"
-    r"With|Without|Still|Yet|Here|There|So)\b(?:\s+[a-z]+){0,3},?)?"
+    r"(?:(?:^|\n\s*\n|[.!?;:“”\"‘’—(])\s*(?:(?:For|At|In|On|After|Before|Then|Now|Presently|Suddenly|"
+    r"Meanwhile|Once|With|Without|Still|Yet|Here|There|So)\b(?:\s+[a-z]+){0,3},?)?"
     r"|\b(?:and|but|then|when|while|as|so|before|after|until|because|though|where|which|who))"
-    r"\s*(?:[Tt]he\s+)?\Z"
+    r"\s*(?:[Tt]he\s+(?:[a-z]+\s+)?)?\Z"
 )
 _VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 

@@ -25,33 +25,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.names import Mention, find_mentions, is_subject
-from bot.attribution.quotes import (
-    Quote,
-    Span,
-    find_quotes,
-    narration_spans,
-    paragraph_spans,
-)
+from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.mentions import MentionTimeline
+from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who
 
 CONFIDENCE = {
     "named tag": 0.97,
     "narrator tag": 0.97,
+    "narrator tag, unnamed": 0.5,
     "described tag": 0.85,
-    "pronoun tag, sole candidate": 0.75,
+    "pronoun tag, sole candidate": 0.85,
+    "beat": 0.8,
     "pronoun tag": 0.8,
-    "beat": 0.75,
-    "alternation": 0.75,
-    "addressee": 0.65,
+    "alternation": 0.8,
     "continued speech": 0.6,
     "pronoun tag, conversation": 0.5,
+    "nearest name": 0.5,
+    "addressee": 0.45,
     "pronoun tag, recent": 0.5,
-    "nearest name": 0.4,
 }
 """How far each rule is trusted: about the share it gets right on the development novels
 (``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
@@ -62,7 +57,10 @@ MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
-_FIRST_PERSON = re.compile(r"\bI\b")
+TERM_WORDS = 4
+_INTRODUCES = re.compile(r"[:,]\s*(?:--|—)?\s*$")
+_RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
+_ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,8 @@ class _Turn:
 def attribute(
     text: str, characters: CharacterList | None = None, paragraphs: list[Span] | None = None
 ) -> list[Utterance]:
-    """Every quote in ``text`` with its speaker (see the module's docstring for the rules).
+    """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
+    a word or two quoted inside a sentence is not an utterance.
 
     ``paragraphs`` are spans of ``text`` to read (default: split at blank lines).
     """
@@ -111,22 +110,36 @@ class _Attributor:
         self._text = text
         self._characters = characters
         self._paragraphs = paragraphs
-        self._reader = TagReader(characters.name_words)
+        self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
         self._quotes = find_quotes(text, paragraphs)
-        self._mentions: list[tuple[int, Character, bool]] = self._narration_mentions()
+        self._quote_starts = [quote.start for quote in self._quotes]
+        self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
+        self._speakers: set[Character] = set()
         self._chain = 0
 
     def run(self) -> list[Utterance]:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self._quotes:
-            by_paragraph.setdefault(quote.paragraph, []).append(quote)
+            if not self._is_term(quote):
+                by_paragraph.setdefault(quote.paragraph, []).append(quote)
         for paragraph, quotes in by_paragraph.items():
             turn = _Turn(paragraph, quotes)
             turn.vocatives = self._vocatives(quotes)
             self._attribute_turn(turn)
             self._turns.append(turn)
+            self._speakers.update(speaker for speaker in turn.speakers if speaker)
+            if turn.speaker is not None and turn.speaker.gender is not None:
+                self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _is_term(self, quote: Quote) -> bool:
+        """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
+        of “tripping” both``) rather than speech: short, run into the narration without a comma or colon."""
+        inner = self._text[quote.start + 1 : quote.end - (1 if quote.closed else 0)].strip()
+        paragraph_start = self._paragraphs[quote.paragraph][0]
+        run_in = _RUN_IN.search(self._text, max(paragraph_start, quote.start - 20), quote.start)
+        return bool(run_in) and len(inner.split()) <= TERM_WORDS and not _ENDS_AS_SPEECH.search(inner)
 
     # -- the rules -----------------------------------------------------------------
 
@@ -159,7 +172,24 @@ class _Attributor:
         if tag is None:
             before = self._reader.before(self._text[before_start : quote.start], before_start)
             tag = before if before and before.speech else None
+        if tag is None and quote.start == paragraph_start:
+            tag = self._introducing_tag(turn.paragraph)
         return self._resolve(tag, turn) if tag else None
+
+    def _introducing_tag(self, paragraph: int) -> Tag | None:
+        """A speech tag ending the paragraph before, to introduce the quote that opens this one
+        (``… and he added:--`` / ``“Welcome to my house …”``)."""
+        if paragraph == 0:
+            return None
+        start, end = self._paragraphs[paragraph - 1]
+        index = bisect.bisect_left(self._quote_starts, end) - 1
+        if index >= 0 and self._quotes[index].end > start:
+            start = self._quotes[index].end
+        narration = self._text[start:end]
+        if not _INTRODUCES.search(narration):
+            return None
+        tag = self._reader.before(narration, start)
+        return tag if tag and tag.speech else None
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
         """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""
@@ -203,9 +233,12 @@ class _Attributor:
             return addressed, "addressee"
         if other and other not in turn.vocatives:
             return other, "alternation"
-        exclude = {last.speaker} if last else set()
-        nearest = self._latest_mention(self._quote_offset(turn), lambda c: c not in exclude and
-                                       c not in turn.vocatives)
+        last_speaker = last.speaker if last else None
+
+        def candidate(character: Character) -> bool:
+            return character is not last_speaker and character not in turn.vocatives and self._is_person(character)
+
+        nearest = self._mentions.latest(turn.quotes[0].start, candidate)
         return (nearest, "nearest name") if nearest else None
 
     # -- resolving who a tag names ------------------------------------------------------
@@ -213,14 +246,16 @@ class _Attributor:
     def _resolve(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         characters = self._characters
         if tag.kind is Who.NARRATOR:
-            return (characters.narrator, "narrator tag") if characters.narrator else None
+            if characters.narrator is None:
+                return None
+            named = characters.narrator.name != NARRATOR
+            return characters.narrator, "narrator tag" if named else "narrator tag, unnamed"
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
             description = tag.who[0].lower() + tag.who[1:]
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
-            character.mentions += 1
-            self._remember(tag.offset, character)
+            self._mentions.remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
         return character, "named tag"
@@ -228,7 +263,7 @@ class _Attributor:
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
         gender = "m" if tag.who.lower() == "he" else "f"
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
-        candidates = self._mentioned_since(window, tag.offset, gender)
+        candidates = self._mentions.of_gender(window, tag.offset, gender)
         if len(candidates) == 1:
             return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
@@ -237,23 +272,23 @@ class _Attributor:
         def fits(character: Character) -> bool:
             return character.gender == gender
 
-        local = self._latest_mention(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
-        local = local or self._latest_mention(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._latest_mention(tag.offset, fits, since=paragraph_start)
+        local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._latest_mention(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
+            narrated = self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
-        recent = self._latest_mention(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
-        recent = recent or self._latest_mention(tag.offset, lambda c: c.gender == gender, since=window)
-        recent = recent or self._latest_mention(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
+        recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
+        recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
+        recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
     # -- context ---------------------------------------------------------------------------
@@ -267,67 +302,13 @@ class _Attributor:
             before_last = None
         return last, before_last
 
-    def _latest_mention(
-        self,
-        offset: int,
-        wanted: Callable[[Character], bool],
-        since: int = 0,
-        subject: bool = False,
-        only_subjects: bool = False,
-    ) -> Character | None:
-        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
-        with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
-        or none)."""
-        position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        fallback = None
-        for index in range(position - 1, -1, -1):
-            mention_offset, character, is_subject_ = self._mentions[index]
-            if mention_offset < since:
-                break
-            if wanted(character):
-                if is_subject_ or not subject:
-                    return character
-                fallback = fallback or character
-        return None if only_subjects else fallback
+    def _is_person(self, character: Character) -> bool:
+        """A character known to be a person: the text shows a gender, a description, or speech."""
+        return character.gender is not None or character.described or character in self._speakers
 
     def _of_unknown_gender(self, character: Character) -> bool:
         """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
         return character.gender is None and not character.described and character is not self._characters.narrator
-
-    def _mentioned_since(self, since: int, offset: int, gender: str) -> set[Character]:
-        """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
-        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
-        high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
-
-    def _remember(self, offset: int, character: Character) -> None:
-        bisect.insort(self._mentions, (offset, character, True), key=lambda item: item[0])
-
-    def _narration_mentions(self) -> list[tuple[int, Character, bool]]:
-        quotes = [(quote.start, quote.end) for quote in self._quotes]
-        starts = [start for start, _ in quotes]
-        found = []
-        for mention in self._characters.mentions or self._find_mentions():
-            index = bisect.bisect_right(starts, mention.start) - 1
-            if index >= 0 and mention.start < quotes[index][1]:
-                continue
-            character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
-            if character is not None:
-                found.append((mention.start, character, is_subject(self._text, mention)))
-        narrator = self._characters.narrator
-        if narrator is not None:  # in a first-person story, "I" in the narration is the narrator
-            for start, end in narration_spans(self._paragraphs, self._quotes):
-                found.extend((match.start(), narrator, True) for match in _FIRST_PERSON.finditer(self._text, start, end))
-            found.sort(key=lambda item: item[0])
-        return found
-
-    def _find_mentions(self) -> list[Mention]:
-        names = self._characters
-        return [
-            mention
-            for start, end in self._paragraphs
-            for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
-        ]
 
     def _vocatives(self, quotes: list[Quote]) -> list[Character]:
         found = []
@@ -340,9 +321,6 @@ class _Attributor:
                 if character and character not in found:
                     found.append(character)
         return found
-
-    def _quote_offset(self, turn: _Turn) -> int:
-        return turn.quotes[0].start
 
     def _utterances(self, turn: _Turn) -> list[Utterance]:
         utterances = []
@@ -359,6 +337,7 @@ class _Attributor:
 
 
 def _addresses_at_either_end(quote: str, name: str) -> bool:
-    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or closes the quote."""
-    inner = quote.strip("“”\"").strip()
+    """``“Watson, …”`` or ``“…, Watson.”``: a name only counted as addressed where it opens or
+    closes the quote."""
+    inner = quote.strip("“”\"‘’").strip()
     return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)

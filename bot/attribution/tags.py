@@ -43,10 +43,11 @@ class Tag:
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
 _NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
+_DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
 _NOT_IN_PHRASE = (
-    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also)\b"
+    r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also"
+    r"|what|which|that|whom|how|when|where|always|never)\b"
     r"|[a-z]+ly\b)"
 )
 _ADJECTIVES = rf"(?:{_NOT_IN_PHRASE}[a-z][\w-]*\s+){{0,2}}"
@@ -69,11 +70,20 @@ _INVERTED = re.compile(
 _SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+{_SPEECH_VERB}")
 # Derek stared / The woman, unfortunately, frowned
 _BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
-_SPEECH_WORD = re.compile(rf"\b{_SPEECH_VERB}")
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")']*\s+(?=[A-Z“\"])")
+_SENTENCE_SUBJECT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME})")
+_COORDINATED_SPEECH = re.compile(rf"(?:,\s*|\band\s+)(?:then\s+)?(?:[a-z]+ly\s+)?{_SPEECH_VERB}")
+"""A later verb of the sentence's subject: ``She ate a little bit, and said anxiously to herself,``,
+``My host, who stood …, made a graceful wave of his hand to the table, and said:--``."""
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")'’]*\s+(?=[A-Z“\"‘])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")
 _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
-_CONTINUES = re.compile(r"[,;—–-][”\"]$")
+_REPORTED_CLAUSE = re.compile(r"\s+(?:that|I|he|she|it|they|we|you|there|him|her|me|them)\s+[a-z]")
+"""After a speech verb, the start of a reported clause (``said I was sure``, ``told him that``)."""
+_CONTINUES = re.compile(r"[,;—–-][”\"’]$")
+
+
+LAST_SENTENCE_CHARS = 600
+"""How far back before a quote its tag's sentence is looked for."""
 
 
 class TagReader:
@@ -90,15 +100,18 @@ class TagReader:
         ``“I’m looking for the Stilinskis,” Derek started``).
         """
         inverted = _INVERTED.match(narration)
-        tag = self._tag(inverted, offset, speech=True, mid_sentence=True) if inverted else None
+        tag = self._tag(inverted, offset, speech=True, mid_sentence=True, inverted=True) if inverted else None
         start = len(narration) - len(narration.lstrip(" \t\n,—–-"))
         continues = bool(_CONTINUES.search(quote))
         speech = _SPEECH.match(narration, start)
+        reported = bool(speech and not continues and _REPORTED_CLAUSE.match(narration, speech.end()))
+        if reported:
+            speech = None  # “…” I said I was sure of this: reported speech, not this quote's speaker
         tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
         if tag:
             return tag
         beat = _BEAT.match(narration, start)
-        if beat is None or beat["verb"] in ("and", "or", "of", "nor"):
+        if beat is None or beat["verb"] in ("and", "or", "of", "nor") or reported:
             return None
         return self._tag(beat, offset, speech=continues, mid_sentence=continues)
 
@@ -108,8 +121,8 @@ class TagReader:
         A speech verb in a sentence left open (``He finally offered,``,
         ``Holmes said:``) is a tag; else a sentence's subject is a beat.
         """
-        sentence_start = 0
-        for match in _SENTENCE_END.finditer(narration):
+        sentence_start = max(0, len(narration) - LAST_SENTENCE_CHARS)
+        for match in _SENTENCE_END.finditer(narration, sentence_start):
             if match.end() < len(narration):
                 sentence_start = match.end()
         sentence = narration[sentence_start:]
@@ -123,27 +136,38 @@ class TagReader:
                 tag = self._tag(match, offset, speech=True)
                 if tag:
                     return tag
-            if beat and _SPEECH_WORD.search(narration, beat.end()):  # She ate a bit, and said to herself,
-                return self._tag(beat, offset, speech=True)
+            subject = _SENTENCE_SUBJECT.match(narration, subject_at)
+            if subject and _COORDINATED_SPEECH.search(narration, subject.end()):
+                return self._tag(subject, offset, speech=True)
         return self._tag(beat, offset, speech=False) if beat else None
 
-    def _tag(self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False) -> Tag | None:
-        """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``)."""
+    def _tag(
+        self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False, inverted: bool = False
+    ) -> Tag | None:
+        """The tag ``match`` found; ``mid_sentence``: any capitalised word there is a name (``said Small``);
+        ``inverted``: the verb came first (``said a Voice``)."""
         who = match["who"]
-        kind = self._kind(who, mid_sentence, speech)
+        kind = self._kind(who, mid_sentence, speech, inverted)
         if kind is None:
             return None
         return Tag(" ".join(who.split()), kind, speech, offset + match.start("who"))
 
-    def _kind(self, who: str, mid_sentence: bool = False, speech: bool = False) -> Who | None:
+    def _kind(self, who: str, mid_sentence: bool, speech: bool, inverted: bool) -> Who | None:
+        """What ``who`` is, or None if it names no one. After a speech verb any noun phrase speaks
+        (``said the mariner``, ``said a Voice``); else, and after a possessive, only a person noun (not
+        ``an impressive whisper``, ``his house he always said``)."""
         words = who.split()
         if who == "I":
             return Who.NARRATOR
         if who.lower() in ("he", "she"):
             return Who.PRONOUN
-        if words[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their"):
+        determiner = words[0].lower()
+        if determiner in ("the", "a", "an", "his", "her", "my", "our", "their"):
+            if len(words) == 1:
+                return None
             noun = words[words.index("with") - 1] if "with" in words else words[-1]
-            if speech or noun.lower() in PERSON_NOUNS or noun in self._name_words:
+            any_noun = speech and (determiner == "the" or (inverted and determiner in ("a", "an")))
+            if any_noun or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None
         name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
@@ -154,7 +178,9 @@ class TagReader:
 
     def vocatives(self, quote: str) -> list[str]:
         """Names addressed in ``quote``: ``“Stiles, …”``, ``“…, Derek.”``, ``“my dear Watson”``."""
-        found = []
+        found: list[str] = []
+        if not any(word in self._name_words for word in _CAPITALISED_WORD.findall(quote)):
+            return found
         for match in _VOCATIVE.finditer(quote):
             name = " ".join(match["name"].split())
             if name.split()[-1] in self._name_words:
@@ -162,7 +188,8 @@ class TagReader:
         return found
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _VOCATIVE = re.compile(
-    rf"(?:^[“\"]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"]$))"
+    rf"(?:^[“\"‘]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"’]$))"
 )
 

@@ -19,8 +19,8 @@ from pathlib import Path, PurePath
 from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
 from bot.library.cache import WorkCache
 from bot.library.importer import Importer, ImportJob, InlineImporter
-from bot.library.speakers import SpeakerCache
 from bot.library.preparation import PARSER_VERSION
+from bot.library.speakers import SpeakerCache
 from bot.library.uploads import (
     BUNDLED_SLUG,
     check_slug,

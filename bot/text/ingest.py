@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.quotes import quote_spans
+from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
 from bot.text.blocks import ITALIC_SPAN, Span
@@ -119,9 +119,12 @@ class WorkSpeakers:
         return Counter(utterance.speaker for utterance in self.utterances if utterance.speaker)
 
     def people(self) -> list[Character]:
-        """The characters that are people: they speak, or the text shows their gender (places do neither)."""
+        """The characters that are people: they speak, or are named and the text shows their gender
+        (places do neither; a passer-by described once and never heard is left out)."""
         spoken = self.utterance_counts()
-        return [c for c in self.characters.characters if c.gender is not None or spoken[c.name]]
+        return [
+            c for c in self.characters.characters if spoken[c.name] or (c.gender is not None and not c.described)
+        ]
 
 
 def attribute_work(source_text: str) -> WorkSpeakers:
@@ -156,6 +159,7 @@ class _PassageWriter:
         self._text = text
         self._layout = layout
         self._speakers = speakers
+        self._marks = quote_marks(text)
         self._ordinals: Counter[PassageKind] = Counter()
         self.passages: list[Passage] = []
 
@@ -173,7 +177,7 @@ class _PassageWriter:
         for start, end in sentence_spans(raw, protect_italics=protect_italics):
             sentence = (offset + start, offset + end)
             self._add(PassageKind.SENTENCE, sentence, section=section, paragraph=paragraph.ordinal)
-        for start, end in quote_spans(raw):
+        for start, end in quote_spans(raw, self._marks):
             self._add(
                 PassageKind.DIALOGUE,
                 (offset + start, offset + end),

@@ -9,7 +9,7 @@ from benchmarks import speakers_bench
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
 
-@pytest.mark.parametrize("name", [*speakers_bench.NOVELS, speakers_bench.BUNDLED])
+@pytest.mark.parametrize("name", [*speakers_bench.NOVELS, *speakers_bench.LABELLED_HERE])
 def test_labelled_quotations_fall_inside_quotes_and_name_listed_characters(name: str) -> None:
     text, golds, names = speakers_bench.load(name)
     quotes = find_quotes(text, paragraph_spans(text))

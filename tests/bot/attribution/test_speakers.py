@@ -92,7 +92,8 @@ Derek is certain, however, that he made the right choice in coming back.
 
 “Sheriff Stilinski retired,” the woman kindly explained.
 
-Derek released a breath of relief, overjoyed that the Sheriff was likely still alive, which meant so was Stiles. “What about his son?” He finally asked, his throat dry but hopeful.
+Derek released a breath of relief, overjoyed that the Sheriff was likely still alive, which meant
+so was Stiles. “What about his son?” He finally asked, his throat dry but hopeful.
 """
     found = _by_text(text)["“What about his son?”"]
     assert (found.speaker, found.quote_type) == ("Derek", "anaphoric")
@@ -156,12 +157,9 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
 “You should leave.”
 """  # the bundled story, with its later tags taken away
     found = _by_text(text)
-    assert [found[quote].speaker for quote in ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")] == [
-        "Lydia",
-        "Derek",
-        "Lydia",
-    ]
-    confidences = [found[quote].confidence for quote in ("“You shouldn’t have come back.”", "“You should leave.”")]
+    untagged = ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")
+    assert [found[quote].speaker for quote in untagged] == ["Lydia", "Derek", "Lydia"]
+    confidences = [found[quote].confidence for quote in (untagged[0], untagged[2])]
     assert confidences[0] > confidences[1]  # the longer the run without a tag, the less sure
     assert all(found[quote].quote_type == "implicit" for quote in ("“I know.”", "“You should leave.”"))
 
@@ -204,3 +202,51 @@ def test_offsets_point_at_the_opening_quotation_mark_of_the_original_text() -> N
 @pytest.mark.parametrize("text", ["", "No dialogue here.\n\nNone at all.", "“", "“Unfinished"])
 def test_texts_without_a_closed_quote_do_not_break_anything(text: str) -> None:
     assert all(u.speaker is None or u.confidence > 0 for u in attribute(text))
+
+
+def test_speech_in_single_quotes_is_found_when_a_text_uses_them() -> None:
+    # the bundled story's opening as a British edition would print it: ‘…’ for speech
+    text = (STORY_OPENING + "\n“Not here,” he thought.\n").replace("“", "‘").replace("”", "’") * 3
+    found = attribute(text)
+    assert [u.text for u in found[:4]] == [
+        "‘Can I help you?’",
+        "‘I’m looking for the Stilinskis,’",  # the apostrophe in I’m closes nothing
+        "‘The old Sheriff?’",
+        "‘Sheriff Stilinski retired,’",
+    ]
+    assert [u.speaker for u in found[:4]] == ["the woman", "Derek", "the woman", "the woman"]
+
+
+def test_apostrophes_in_a_double_quoted_text_are_never_quotes() -> None:
+    found = attribute("‘Tis the season,’ she thought. “Derek’s here,” Lydia said.\n\nLydia’s phone rang.")
+    assert [u.text for u in found] == ["“Derek’s here,”"]
+
+
+def test_a_word_quoted_inside_a_sentence_is_not_speech() -> None:
+    text = (
+        "I had for dinner, or rather supper, a chicken done up some way with red pepper, and egg-plant "
+        "stuffed with forcemeat, a very excellent dish, which they call “impletata.”\n\n"
+        "“Good boy!” said Van Helsing.\n"
+    )  # Dracula, chapter I, and the Professor
+    found = _by_text(text)
+    assert "“impletata.”" not in found
+    assert found["“Good boy!”"].speaker == "Van Helsing"
+
+
+def test_a_tag_ending_the_paragraph_before_introduces_the_quote() -> None:
+    text = """\
+I found supper already laid out. My host, who stood on one side of the great fireplace, leaning against
+the stonework, made a graceful wave of his hand to the table, and said:--
+
+“I pray you, be seated and sup how you please.”
+
+Of course I said all I could about being willing. He answered: “Yes, certainly,” and added:--
+
+“You may go anywhere you wish in the castle, except where the doors are locked.” I said I was sure of
+this, and then he went on:--
+"""  # Dracula, chapter II
+    found = _by_text(text)
+    assert found["“I pray you, be seated and sup how you please.”"].speaker == "my host"
+    # "I said I was sure of this" reports speech; it does not tag the quote before it
+    anywhere = "“You may go anywhere you wish in the castle, except where the doors are locked.”"
+    assert found[anywhere].speaker != "the narrator"

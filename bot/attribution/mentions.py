@@ -1,0 +1,157 @@
+"""Who the narration mentions, and where: the salience behind resolving "he" and "she".
+
+A timeline of mentions in the narration (never inside quotes): names, the
+first-person narrator's I/me/my, and unnamed speakers that the speech tags
+describe (``the stranger``), each marked as the subject of its clause or not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from bot.attribution.characters import Character, CharacterList, in_spans, learn_gender
+from bot.attribution.lexicon import PERSON_NOUNS
+from bot.attribution.names import Mention, find_mentions, is_subject
+from bot.attribution.quotes import Quote, Span, narration_spans
+from bot.attribution.tags import Tag, TagReader, Who
+
+_THE_NOUN = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*){0,2}\s+[A-Za-z][\w-]*")
+_INTRODUCED = re.compile(
+    r"\b[Aa]n?\s+(?:[a-z][\w-]*,?\s+){0,3}(?:"
+    + "|".join(sorted((noun for noun, gender in PERSON_NOUNS.items() if gender), key=len, reverse=True))
+    + r")\b"
+)
+"""``a small, dark, brisk man``: an indefinite description whose noun shows a gender."""
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+
+
+class MentionTimeline:
+    """Mentions of characters in reading order, each with its offset and whether it is a subject."""
+
+    def __init__(
+        self, text: str, characters: CharacterList, paragraphs: list[Span], quotes: list[Quote], reader: TagReader
+    ) -> None:
+        self._text = text
+        self._characters = characters
+        self._paragraphs = paragraphs
+        self._quotes = quotes
+        self._reader = reader
+        narration = narration_spans(paragraphs, quotes)
+        self._mentions = (
+            self._narration_mentions(narration)
+            + self._described_mentions(narration)
+            + self._introduced_people(narration)
+        )
+        self._mentions.sort(key=lambda item: item[0])
+
+    def latest(
+        self,
+        offset: int,
+        wanted: Callable[[Character], bool],
+        since: int = 0,
+        subject: bool = False,
+        only_subjects: bool = False,
+    ) -> Character | None:
+        """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
+        with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
+        or none)."""
+        position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        fallback = None
+        for index in range(position - 1, -1, -1):
+            mention_offset, character, is_subject_ = self._mentions[index]
+            if mention_offset < since:
+                break
+            if wanted(character):
+                if is_subject_ or not subject:
+                    return character
+                fallback = fallback or character
+        return None if only_subjects else fallback
+
+    def of_gender(self, since: int, offset: int, gender: str) -> set[Character]:
+        """The characters of ``gender`` mentioned between ``since`` and ``offset``."""
+        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
+        high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
+        return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
+
+    def remember(self, offset: int, character: Character, subject: bool = True) -> None:
+        """Add a mention: a speaker is salient where it speaks."""
+        bisect.insort(self._mentions, (offset, character, subject), key=lambda item: item[0])
+
+    def _narration_mentions(self, narration: list[Span]) -> list[tuple[int, Character, bool]]:
+        """Each name mentioned in the narration (and, in a first-person story, each I/me/my), with
+        whether it is the subject of its clause."""
+        in_narration = in_spans(narration)
+        found = []
+        for mention in self._characters.mentions or self._find_mentions():
+            if not in_narration(mention.start):
+                continue
+            character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
+            if character is not None:
+                found.append((mention.start, character, is_subject(self._text, mention)))
+        narrator = self._characters.narrator
+        if narrator is not None:
+            for start, end in narration:
+                found.extend(
+                    (match.start(), narrator, match.group() == "I")
+                    for match in _FIRST_PERSON.finditer(self._text, start, end)
+                )
+        return found
+
+    def _described_mentions(self, narration: list[Span]) -> list[tuple[int, Character, bool]]:
+        """Each mention in the narration of an unnamed speaker the tags describe (``the stranger``),
+        who becomes a character with the gender the pronouns after those mentions show."""
+        nouns = {tag.who.split(maxsplit=1)[1] for tag in self._described_tags()}
+        if not nouns:
+            return []
+        alternatives = "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+        pattern = re.compile(rf"\b[Tt]he\s+({alternatives})\b")
+        by_noun: dict[str, list[Mention]] = {}
+        for start, end in narration:
+            for match in pattern.finditer(self._text, start, end):
+                words = tuple(match.group(1).split())
+                by_noun.setdefault(" ".join(words), []).append(Mention(match.start(), match.end(), None, words, True))
+        found = []
+        for noun, mentions in by_noun.items():
+            character = self._characters.add_unlisted(f"the {noun}", mentions[0].start, described=True)
+            character.mentions = len(mentions)
+            learn_gender(self._text, character, mentions)
+            found.extend((m.start, character, is_subject(self._text, m)) for m in mentions)
+        return found
+
+    def _introduced_people(self, narration: list[Span]) -> list[tuple[int, Character, bool]]:
+        """People the narration brings in by a description as the subject of a clause (``a small,
+        dark, brisk man in the dress of a coachman accosted us``): whoever "he" is next."""
+        found = []
+        for start, end in narration:
+            for match in _INTRODUCED.finditer(self._text, start, end):
+                words = tuple(match.group().split())
+                mention = Mention(match.start(), match.end(), None, words, False)
+                if not is_subject(self._text, mention):
+                    continue
+                description = " ".join(words)
+                description = description[0].lower() + description[1:]
+                character = self._characters.add_unlisted(description, match.start(), described=True)
+                character.mentions += 1
+                found.append((match.start(), character, True))
+        return found
+
+    def _described_tags(self) -> list[Tag]:
+        """The speech tags after quotes that describe their speaker as ``the <noun>``."""
+        tags = []
+        for quote, following in zip(self._quotes, [*self._quotes[1:], None], strict=False):
+            paragraph_end = self._paragraphs[quote.paragraph][1]
+            end = following.start if following and following.paragraph == quote.paragraph else paragraph_end
+            tag = self._reader.after(self._text[quote.start : quote.end], self._text[quote.end : end], quote.end)
+            if tag and tag.speech and tag.kind is Who.DESCRIPTION and _THE_NOUN.fullmatch(tag.who):
+                tags.append(tag)
+        return tags
+
+    def _find_mentions(self) -> list[Mention]:
+        names = self._characters
+        return [
+            mention
+            for start, end in self._paragraphs
+            for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
+        ]
