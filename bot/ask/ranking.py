@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
@@ -139,7 +139,8 @@ def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
     return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
 
 
-def score(question: Question, candidate: Candidate, vocabulary: Vocabulary) -> Answer:
+def score(question: Question, candidate: Candidate) -> Answer:
+    """`candidate` scored as an answer to `question`, before the quote engine's match (see :func:`rank`)."""
     own_terms = frozenset(candidate.terms)
     own = near = 0.0
     names_missing = False
@@ -161,17 +162,18 @@ def score(question: Question, candidate: Candidate, vocabulary: Vocabulary) -> A
     bonus = cue + _new_words_bonus(question, own_terms) + _focus_bonus(question, candidate)
     penalty = QUESTION_PENALTY if candidate.asks else 0.0
     factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not cue else 1.0
-    match = MATCH_WEIGHT * _quote_match(question, candidate, vocabulary)
-    score = factor * (100.0 * similarity + bonus + match) - penalty
+    score = factor * (100.0 * similarity + bonus) - penalty
     own_share = own / question.total_weight
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue))
 
 
-def _quote_match(question: Question, candidate: Candidate, vocabulary: Vocabulary) -> float:
-    """The quote engine's 0-100 score of the sentence for the question's focus words."""
+def _matched(question: Question, candidate: Candidate, answer: Answer, vocabulary: Vocabulary) -> Answer:
+    """`answer` with :data:`MATCH_WEIGHT` of the quote engine's 0-100 score of the sentence for the focus words."""
     if question.query is None:
-        return 0.0
-    return features(Unit(candidate.key, candidate.text, candidate.terms), question.query, vocabulary).score
+        return answer
+    match = features(Unit(candidate.key, candidate.text, candidate.terms), question.query, vocabulary).score
+    factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not answer.cued else 1.0
+    return replace(answer, score=answer.score + factor * MATCH_WEIGHT * match)
 
 
 def shown_answers(
@@ -196,9 +198,17 @@ def shown_answers(
 
 
 def rank(question: Question, candidates: Iterable[Candidate], limit: int, vocabulary: Vocabulary) -> list[Answer]:
-    """The best `limit` answers, best first (ties: earliest sentence); `vocabulary` is the work's."""
-    scored = (score(question, candidate, vocabulary) for candidate in candidates)
-    return heapq.nsmallest(limit, scored, key=lambda answer: (-answer.score, answer.key))
+    """The best `limit` answers, best first (ties: earliest sentence); `vocabulary` is the work's.
+
+    The quote engine's match adds at most :data:`MATCH_WEIGHT` x 100 points, so it is measured only for the
+    candidates it could lift to the top (it costs most of the ranking's time on a long novel)."""
+    scored = [(candidate, score(question, candidate)) for candidate in candidates]
+    reach = max((answer.score for _, answer in scored), default=0.0) - MATCH_WEIGHT * 100.0
+    matched = (
+        _matched(question, candidate, answer, vocabulary) if answer.score >= reach else answer
+        for candidate, answer in scored
+    )
+    return heapq.nsmallest(limit, matched, key=lambda answer: (-answer.score, answer.key))
 
 
 def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[str]) -> float:
