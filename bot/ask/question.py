@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
-from bot.search.analysis import QueryWord, analyse
+from bot.search.analysis import Query, QueryWord, analyse
 from bot.search.textnorm import FUNCTION_TERMS, term, words
 from bot.search.vocabulary import Vocabulary
 
@@ -84,6 +84,8 @@ class Question:
     """A "who is X" or "what was X" question: answered by a sentence saying what X is."""
     attribute: str | None = None
     """What a MEASURE question asks for ("tall", "old", "colour")."""
+    query: Query | None = None
+    """The focus words as a quote query: what the quote engine's rescoring compares a sentence with."""
 
     @property
     def total_weight(self) -> float:
@@ -172,7 +174,7 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
-    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute)
+    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query)
 
 
 def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:

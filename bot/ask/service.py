@@ -19,6 +19,7 @@ from bot.library.service import Library
 from bot.library.views import QuoteHit, WorkView
 from bot.search.query import clean_query
 from bot.search.textnorm import term, words
+from bot.search.vocabulary import Vocabulary
 from bot.storage.database import Database
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
@@ -84,7 +85,8 @@ class StoryAsker:
         ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
         neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
         sentences = _with_neighbours(found, neighbours)
-        return await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours), sentences
+        ranked = await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours, work.vocabulary)
+        return ranked, sentences
 
     async def _hits(self, work: WorkView, sentences: dict[int, Passage], answers: list[Answer]) -> list[QuoteHit]:
         chosen = [sentences[answer.key] for answer in answers]
@@ -109,10 +111,12 @@ def _with_neighbours(found: dict[int, Passage], neighbours: dict[int, Passage]) 
     return sentences
 
 
-def _rank(question: Question, sentences: list[Passage], neighbours: dict[int, Passage]) -> list[Answer]:
+def _rank(
+    question: Question, sentences: list[Passage], neighbours: dict[int, Passage], vocabulary: Vocabulary
+) -> list[Answer]:
     terms = {ordinal: tuple(map(term, words(s.text))) for ordinal, s in neighbours.items()}
     candidates = [_candidate(sentence, terms, neighbours) for sentence in sentences]
-    return rank(question, candidates, limit=len(candidates))
+    return rank(question, candidates, len(candidates), vocabulary)
 
 
 def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours: dict[int, Passage]) -> Candidate:
@@ -132,4 +136,5 @@ def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours:
         asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
         nearby=nearby,
         described=described_names(sentence.text),
+        text=sentence.text,
     )

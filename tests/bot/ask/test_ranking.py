@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.ask.question import parse_question
-from bot.ask.ranking import Answer, Candidate, answers, rank, shown_answers
+from bot.ask.ranking import GATE_REACH, Answer, Candidate, answered, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 
@@ -30,13 +30,14 @@ def candidate(index: int, context: tuple[int, ...] = ()) -> Candidate:
         names=frozenset(),
         context=frozenset(t for i in context for t in map(term, words(SENTENCES[i]))),
         asks=SENTENCES[index].endswith("?"),
+        text=SENTENCES[index],
     )
 
 
 def ask(question_text: str, candidates: list[Candidate]) -> list[int]:
     question = parse_question(question_text, VOCABULARY)
     assert question is not None
-    return [answer.key for answer in rank(question, candidates, limit=len(candidates))]
+    return [answer.key for answer in rank(question, candidates, len(candidates), VOCABULARY)]
 
 
 def test_a_why_question_prefers_the_sentence_with_because_and_reads_the_name_from_context() -> None:
@@ -51,21 +52,21 @@ def test_a_sentence_that_asks_does_not_answer_a_who_is_question() -> None:
 def test_a_question_about_something_the_work_never_names_is_not_answered() -> None:
     question = parse_question("Why did Lydia move to Paris with her piano?", VOCABULARY)
     assert question is not None
-    [best] = rank(question, [candidate(5)], limit=1)
+    [best] = rank(question, [candidate(5)], 1, VOCABULARY)
     assert not answers(question, best)
 
 
 def test_a_covered_question_is_answered() -> None:
     question = parse_question("Who did Lydia talk about?", VOCABULARY)
     assert question is not None
-    [best] = rank(question, [candidate(5)], limit=1)
+    [best] = rank(question, [candidate(5)], 1, VOCABULARY)
     assert answers(question, best)
 
 
 def test_a_sentence_holding_less_than_half_the_question_itself_does_not_answer_it() -> None:
     question = parse_question("Why did Lydia talk about Theo on a Tuesday?", VOCABULARY)
     assert question is not None
-    [best] = rank(question, [candidate(2, context=(5,))], limit=1)
+    [best] = rank(question, [candidate(2, context=(5,))], 1, VOCABULARY)
     assert best.coverage > 0.5 and best.own < 0.5
     assert not answers(question, best)
 
@@ -82,6 +83,7 @@ def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
         names=frozenset(),
         context=frozenset(),
         described=frozenset({term("krempe")}),
+        text=SENTENCES[10],
     )
     assert ask("Who was Krempe?", [candidate(9), described])[0] == 10
 
@@ -98,4 +100,35 @@ def test_runners_up_close_to_a_good_best_answer_are_shown_one_per_paragraph() ->
     paragraphs = {1: 10, 2: 10, 3: 11, 4: 12}
     shown = shown_answers(question, [best, same_paragraph, close, far], paragraphs.__getitem__, limit=3)
     assert [answer.key for answer in shown] == [1, 3]
-    assert shown_answers(question, [same_paragraph, best], paragraphs.__getitem__, limit=3) == []
+    assert shown_answers(question, [same_paragraph, close, far], paragraphs.__getitem__, limit=3) == []
+
+
+def test_the_best_answer_is_shown_when_one_close_behind_it_holds_the_question() -> None:
+    question = parse_question("Who did Lydia talk about?", VOCABULARY)
+    assert question is not None
+    beside, holding = Answer(1, 100.0, 0.6, missing=0.0, own=0.2), Answer(2, 90.0, 1.0)
+    assert answers(question, holding) and not answers(question, beside)
+    shown = shown_answers(question, [beside, holding], {1: 10, 2: 11}.__getitem__, limit=3)
+    assert [answer.key for answer in shown] == [1, 2]
+    far_behind = [beside, *(Answer(key, 50.0, 0.2, missing=0.9, own=0.1) for key in range(3, 3 + GATE_REACH))]
+    assert shown_answers(question, [*far_behind, holding], lambda key: key, limit=3) == []
+
+
+def test_a_measure_is_not_answered_by_a_sentence_without_its_number_or_measure_word() -> None:
+    question = parse_question("How tall did Victor make the creature?", VOCABULARY)
+    assert question is not None
+    [uncued] = rank(question, [candidate(6)], 1, VOCABULARY)
+    [cued] = rank(question, [candidate(7)], 1, VOCABULARY)
+    assert answers(question, uncued) and not answered(question, [uncued])
+    assert answered(question, [cued])
+
+
+def test_the_quote_engines_match_lifts_the_sentence_worded_like_the_question() -> None:
+    question = parse_question("When did Derek come back to Beacon Hills?", VOCABULARY)
+    assert question is not None
+    worded = candidate(2)
+    reworded = Candidate(
+        key=99, terms=worded.terms, names=worded.names, context=worded.context, text="Tuesday: Hills, Beacon, back."
+    )
+    first, second = rank(question, [reworded, worded], 2, VOCABULARY)
+    assert first.key == worded.key and first.score > second.score
