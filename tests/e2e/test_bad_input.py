@@ -107,13 +107,19 @@ async def test_log_is_clean_after_bad_input(folio: Harness) -> None:
     assert folio.fake.failed_requests == []
 
 
+IMPORT_TIMEOUT = 30.0
+
+
 async def upload(folio: Harness, filename: str, data: bytes, **options: str) -> tuple[JSON, JSON]:
     """A moderator's /library add; returns the callback and the follow-up message's body."""
     attachment = folio.fake.host_attachment(filename, data)
     command = payloads.slash_command("library add", options, user=payloads.MOD, attachments={"file": attachment})
     mark = folio.fake.mark()
     callback = await folio.interact(command)
-    followup = await folio.fake.wait_for_request("POST", rf"/webhooks/\d+/{command['token']}", since=mark)
+    # Imports queue one after another, each in a fresh worker process (about a second to start): generous.
+    followup = await folio.fake.wait_for_request(
+        "POST", rf"/webhooks/\d+/{command['token']}", since=mark, timeout=IMPORT_TIMEOUT
+    )
     return callback, followup.json
 
 
