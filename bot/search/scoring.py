@@ -128,16 +128,46 @@ def rank(
     against that unit and the next together: a quote that runs across two
     sentences ("Welcome to my house enter freely ...") matches both.
     """
-    pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
-    best: dict[int, QuoteMatch] = {}
-    for unit in pool:
-        found = features(unit, query, vocabulary)
-        best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+    ranking = Ranking.of(units, query, vocabulary)
     if follower is not None:
-        for unit in heapq.nlargest(RUN_CANDIDATES, pool, key=lambda unit: best[unit.key].score):
-            if query.length > len(unit.terms) and (after := follower(unit)) is not None:
-                _score_run(unit, after, query, vocabulary, best)
-    return sorted(best.values(), key=best_first)
+        ranking.add_runs(follower, vocabulary)
+    return ranking.ranked()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The full scores of a query's most promising units, before and after runs across two units.
+
+    Split from :func:`rank` so that a caller fetching units from a database asks only for the
+    units after :meth:`run_starts`, the few that may begin a run, rather than after every candidate.
+    """
+
+    query: Query
+    pool: list[Unit]
+    best: dict[int, QuoteMatch]
+
+    @classmethod
+    def of(cls, units: Iterable[Unit], query: Query, vocabulary: Vocabulary) -> Ranking:
+        pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
+        best: dict[int, QuoteMatch] = {}
+        for unit in pool:
+            found = features(unit, query, vocabulary)
+            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+        return cls(query, pool, best)
+
+    def run_starts(self) -> list[Unit]:
+        """The best units shorter than the query: a run may begin at each."""
+        starts = heapq.nlargest(RUN_CANDIDATES, self.pool, key=lambda unit: self.best[unit.key].score)
+        return [unit for unit in starts if self.query.length > len(unit.terms)]
+
+    def add_runs(self, follower: Follower, vocabulary: Vocabulary) -> None:
+        """Score each of :meth:`run_starts` together with the unit after it."""
+        for unit in self.run_starts():
+            if (after := follower(unit)) is not None:
+                _score_run(unit, after, self.query, vocabulary, self.best)
+
+    def ranked(self) -> list[QuoteMatch]:
+        return sorted(self.best.values(), key=best_first)
 
 
 def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, best: dict[int, QuoteMatch]) -> None:

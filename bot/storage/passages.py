@@ -72,6 +72,33 @@ class PassageRepository:
         )
         return {row["id"]: passage_from_row(row) for row in rows}
 
+    async def with_paragraphs(
+        self, work_id: int, sentence_ids: Sequence[int]
+    ) -> tuple[dict[int, Passage], dict[int, Passage]]:
+        """Sentences of a work by id and their paragraphs by ordinal (those that exist), in one query."""
+        if not sentence_ids:
+            return {}, {}
+        marks = ", ".join("?" * len(sentence_ids))
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks}) AND work_id = ? AND kind = ?"
+            f" UNION ALL SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN"
+            f" (SELECT paragraph FROM passages WHERE id IN ({marks}) AND work_id = ? AND kind = ?)",
+            (
+                *sentence_ids,
+                work_id,
+                PassageKind.SENTENCE,
+                work_id,
+                PassageKind.PARAGRAPH,
+                *sentence_ids,
+                work_id,
+                PassageKind.SENTENCE,
+            ),
+        )
+        found = [passage_from_row(row) for row in rows]
+        sentences = {p.id: p for p in found if p.kind is PassageKind.SENTENCE}
+        paragraphs = {p.ordinal: p for p in found if p.kind is PassageKind.PARAGRAPH}
+        return sentences, paragraphs
+
     async def paragraphs(self, work_id: int, ordinals: Sequence[int]) -> dict[int, Passage]:
         """Paragraphs of a work by ordinal (those that exist)."""
         return await self.of_kind_at(work_id, PassageKind.PARAGRAPH, ordinals)
