@@ -11,7 +11,7 @@ candidates by a cheap bag-of-words credit are scored in full.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -227,36 +227,32 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     sentence or a shuffled line scores fully, while common words scattered
     through a long sentence do not add up.
     """
+    everything = _credit_of(hits, query)
     span = query.length + WINDOW_SLACK
     if not hits or hits[-1][0] - hits[0][0] < span:
-        return _credit_of(((index, credit) for _, index, credit in hits), query)
-    everything = _credit_of(((index, credit) for _, index, credit in hits), query)
+        return everything
     best = 0.0
+    end = 0  # hits before `end` start less than `span` words after the window's start
     for first in range(len(hits)):
-        if first and hits[first - 1][0] == hits[first][0]:
+        start = hits[first][0]
+        if first and hits[first - 1][0] == start:
             continue  # the same window as the hit before
-        best = max(best, _credit_of(_window(hits, first, span), query))
+        while end < len(hits) and hits[end][0] - start < span:
+            end += 1
+        best = max(best, _credit_of(hits[first:end], query))
         if best >= everything:
             break  # no window can hold more than all the hits
     return best
 
 
-def _window(hits: list[Hit], first: int, span: int) -> Iterator[tuple[int, float]]:
-    """(query word index, credit) of the hits within ``span`` words from ``hits[first]``."""
-    start = hits[first][0]
-    for position, index, credit in hits[first:]:
-        if position - start >= span:
-            return
-        yield index, credit
-
-
-def _credit_of(hits: Iterable[tuple[int, float]], query: Query) -> float:
-    """IDF-weighted credit of the distinct query words among (query word index, credit) pairs."""
+def _credit_of(hits: list[Hit], query: Query) -> float:
+    """IDF-weighted credit of the distinct query words among ``hits`` (each word's best credit)."""
     best: dict[int, float] = {}
-    for index, credit in hits:
+    for _, index, credit in hits:
         if best.get(index, 0.0) < credit:
             best[index] = credit
-    return sum(query.words[index].weight * credit for index, credit in best.items())
+    query_words = query.words
+    return sum([query_words[index].weight * credit for index, credit in best.items()])
 
 
 def _surface_similarity(query: str, unit: str) -> float:
