@@ -75,24 +75,17 @@ class PassageRepository:
     async def with_paragraphs(
         self, work_id: int, sentence_ids: Sequence[int]
     ) -> tuple[dict[int, Passage], dict[int, Passage]]:
-        """Sentences of a work by id and their paragraphs by ordinal (those that exist), in one query."""
+        """Sentences by id and the work's paragraphs holding them by ordinal (those that exist), in one query."""
         if not sentence_ids:
             return {}, {}
+        # The ids alone pick the sentences: with `work_id = ? AND kind = ?` beside them,
+        # SQLite scanned the work's sentences in passages_in_order instead.
         marks = ", ".join("?" * len(sentence_ids))
         rows = await self._database.fetch_all(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks}) AND work_id = ? AND kind = ?"
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks})"
             f" UNION ALL SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN"
-            f" (SELECT paragraph FROM passages WHERE id IN ({marks}) AND work_id = ? AND kind = ?)",
-            (
-                *sentence_ids,
-                work_id,
-                PassageKind.SENTENCE,
-                work_id,
-                PassageKind.PARAGRAPH,
-                *sentence_ids,
-                work_id,
-                PassageKind.SENTENCE,
-            ),
+            f" (SELECT paragraph FROM passages WHERE id IN ({marks}))",
+            (*sentence_ids, work_id, PassageKind.PARAGRAPH, *sentence_ids),
         )
         found = [passage_from_row(row) for row in rows]
         sentences = {p.id: p for p in found if p.kind is PassageKind.SENTENCE}
