@@ -42,7 +42,7 @@ from bot.search.engine import (
 )
 from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS, clean_query
-from bot.search.scoring import QuoteMatch, Unit, rank
+from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
 from bot.search.vocabulary import Vocabulary
 from bot.settings import (
     DATA_DIR,
@@ -266,8 +266,10 @@ class Library:
         result = await self._phrase_search(work, phrase) if phrase is not None else None
         if result is None:
             candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
-            following = await self._index.following(unit.key for units in candidates for unit in units)
-            result = await asyncio.to_thread(_finish_lookup, plan, candidates, following, work.vocabulary, limit)
+            rankings = await asyncio.to_thread(_rankings, plan, candidates, work.vocabulary)
+            starts = [unit.key for ranking in rankings for unit in ranking.run_starts()]
+            following = await self._index.following(starts)
+            result = _finish_lookup(rankings, following, work.vocabulary, limit)  # a few runs at most: well under 1 ms
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
@@ -360,9 +362,7 @@ class Library:
 
     async def _hits(self, work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
         """Each match with its sentence and paragraph, by key; a match replaced since the search is left out."""
-        sentences = await self._passages.many([match.key for match in matches])
-        ordinals = sorted({s.paragraph for s in sentences.values() if s.paragraph is not None})
-        paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
+        sentences, paragraphs = await self._passages.with_paragraphs(work.record.id, [m.key for m in matches])
         hits = {}
         for match in matches:
             sentence = sentences.get(match.key)
@@ -395,11 +395,18 @@ def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None,
     return phrase_query(text, vocabulary), plan
 
 
+def _rankings(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary) -> list[Ranking]:
+    return [Ranking.of(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True)]
+
+
 def _finish_lookup(
-    plan: Plan, candidates: list[list[Unit]], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
+    rankings: list[Ranking], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
 ) -> LookupResult:
+    """Score the runs across two sentences (``following``: the sentence after each run start) and combine."""
+
     def follower(unit: Unit) -> Unit | None:
         return following.get(unit.key)
 
-    ranked = (rank(units, query, vocabulary, follower) for (query, _), units in zip(plan, candidates, strict=True))
-    return combine(ranked, limit)
+    for ranking in rankings:
+        ranking.add_runs(follower, vocabulary)
+    return combine((ranking.ranked() for ranking in rankings), limit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from bot.search.textnorm import CHAT_SPEAK, FUNCTION_TERMS, SYNONYMS, lemma, term
 from bot.search.thesaurus import related_words
@@ -23,6 +24,8 @@ THESAURUS_CREDIT = 0.6
 """Credit of a word Roget's Thesaurus lists beside the query word (looser than a curated synonym)."""
 CHAT_CREDIT = 0.9
 """Credit of the word a chat-speak form stands for ("u" -> "you")."""
+ANALYSED_WORDS_KEPT = 20_000
+"""Analysed words remembered per work (see :func:`_analysed_word`) before the memo starts afresh."""
 COMMON_TERM_SHARE = 0.04
 """Terms in more than this share of units are not worth a candidate search
 (unless the query has nothing rarer): they would visit most units for
@@ -87,7 +90,7 @@ def analyse(
     distinct: dict[str, QueryWord] = {}
     for word in query_words:
         if term(word) not in distinct:
-            distinct[term(word)] = _analyse_word(word, vocabulary, related)
+            distinct[term(word)] = _analysed_word(word, vocabulary, related)
     analysed, typed = list(distinct.values()), [spoken(word, vocabulary) for word in query_words]
     if prefix is not None and (prefix_word := _analyse_prefix(prefix, vocabulary)).alternatives:
         analysed.append(prefix_word)
@@ -126,6 +129,24 @@ def spoken(word: str, vocabulary: Vocabulary) -> str:
     """The word a chat-speak form the work does not contain stands for ("u" -> "you"); else ``word``."""
     meant = CHAT_SPEAK.get(word)
     return meant if meant is not None and not vocabulary.knows(term(word)) else word
+
+
+_ANALYSED: WeakKeyDictionary[Vocabulary, dict[tuple[str, bool], QueryWord]] = WeakKeyDictionary()
+"""Per work (vocabulary): query words already analysed. Readers' words recur from lookup to
+lookup, and analysing one (spelling corrections over the vocabulary, sound-alikes, word forms,
+the thesaurus) costs far more than a dictionary look-up. A :class:`QueryWord` is never changed
+once built, so lookups can share it."""
+
+
+def _analysed_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord:
+    """:func:`_analyse_word`, remembered per work."""
+    memo = _ANALYSED.get(vocabulary)
+    if memo is None or len(memo) >= ANALYSED_WORDS_KEPT:
+        memo = _ANALYSED[vocabulary] = {}
+    found = memo.get((word, related))
+    if found is None:
+        found = memo[(word, related)] = _analyse_word(word, vocabulary, related)
+    return found
 
 
 def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord:

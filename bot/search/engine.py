@@ -25,6 +25,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 from bot.search.analysis import Query, analyse, selective_terms
 from bot.search.phrases import (
@@ -214,19 +216,20 @@ class QuoteIndex:
     def _shortlist(self, query: Query) -> list[int]:
         gathered: dict[int, float] = {}
         for query_word, terms in selective_terms(query, self.vocabulary).items():
+            weight, earned = query_word.weight, gathered.get
             for unit, credit in self._best_credits(terms).items():
-                gathered[unit] = gathered.get(unit, 0.0) + query_word.weight * credit
-        shortlist = list(gathered)
-        if len(shortlist) > SHORTLIST:
-            cut = gathered[heapq.nlargest(SHORTLIST, shortlist, key=gathered.__getitem__)[-1]]
-            shortlist = [unit for unit in shortlist if gathered[unit] >= cut][:MAX_SHORTLIST]
-        return shortlist
+                gathered[unit] = earned(unit, 0.0) + weight * credit
+        if len(gathered) <= SHORTLIST:
+            return list(gathered)
+        cut = heapq.nlargest(SHORTLIST, gathered.values())[-1]
+        return [unit for unit, credit in gathered.items() if credit >= cut][:MAX_SHORTLIST]
 
     def _best_credits(self, terms: dict[str, float]) -> dict[int, float]:
-        """Unit -> best credit of any of ``terms`` it contains."""
-        best: dict[int, float] = {}
-        for t, credit in terms.items():
-            for unit in self._postings[t]:
-                if best.get(unit, 0.0) < credit:
-                    best[unit] = credit
+        """Unit -> best credit of any of ``terms`` it contains, units in the order first found.
+
+        Built with dictionary operations only: the units first, then the terms' credits, from the least to the most.
+        """
+        best = dict.fromkeys(chain.from_iterable(self._postings[t] for t in terms), 0.0)
+        for t, credit in sorted(terms.items(), key=itemgetter(1)):
+            best.update(dict.fromkeys(self._postings[t], credit))
         return best

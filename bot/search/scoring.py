@@ -11,7 +11,7 @@ candidates by a cheap bag-of-words credit are scored in full.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,16 +128,46 @@ def rank(
     against that unit and the next together: a quote that runs across two
     sentences ("Welcome to my house enter freely ...") matches both.
     """
-    pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
-    best: dict[int, QuoteMatch] = {}
-    for unit in pool:
-        found = features(unit, query, vocabulary)
-        best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+    ranking = Ranking.of(units, query, vocabulary)
     if follower is not None:
-        for unit in heapq.nlargest(RUN_CANDIDATES, pool, key=lambda unit: best[unit.key].score):
-            if query.length > len(unit.terms) and (after := follower(unit)) is not None:
-                _score_run(unit, after, query, vocabulary, best)
-    return sorted(best.values(), key=best_first)
+        ranking.add_runs(follower, vocabulary)
+    return ranking.ranked()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The full scores of a query's most promising units, before and after runs across two units.
+
+    Split from :func:`rank` so that a caller fetching units from a database asks only for the
+    units after :meth:`run_starts`, the few that may begin a run, rather than after every candidate.
+    """
+
+    query: Query
+    pool: list[Unit]
+    best: dict[int, QuoteMatch]
+
+    @classmethod
+    def of(cls, units: Iterable[Unit], query: Query, vocabulary: Vocabulary) -> Ranking:
+        pool = heapq.nlargest(CANDIDATE_POOL, units, key=lambda unit: bag_credit(unit.terms, query))
+        best: dict[int, QuoteMatch] = {}
+        for unit in pool:
+            found = features(unit, query, vocabulary)
+            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+        return cls(query, pool, best)
+
+    def run_starts(self) -> list[Unit]:
+        """The best units shorter than the query: a run may begin at each."""
+        starts = heapq.nlargest(RUN_CANDIDATES, self.pool, key=lambda unit: self.best[unit.key].score)
+        return [unit for unit in starts if self.query.length > len(unit.terms)]
+
+    def add_runs(self, follower: Follower, vocabulary: Vocabulary) -> None:
+        """Score each of :meth:`run_starts` together with the unit after it."""
+        for unit in self.run_starts():
+            if (after := follower(unit)) is not None:
+                _score_run(unit, after, self.query, vocabulary, self.best)
+
+    def ranked(self) -> list[QuoteMatch]:
+        return sorted(self.best.values(), key=best_first)
 
 
 def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, best: dict[int, QuoteMatch]) -> None:
@@ -197,36 +227,32 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     sentence or a shuffled line scores fully, while common words scattered
     through a long sentence do not add up.
     """
+    everything = _credit_of(hits, query)
     span = query.length + WINDOW_SLACK
     if not hits or hits[-1][0] - hits[0][0] < span:
-        return _credit_of(((index, credit) for _, index, credit in hits), query)
-    everything = _credit_of(((index, credit) for _, index, credit in hits), query)
+        return everything
     best = 0.0
+    end = 0  # hits before `end` start less than `span` words after the window's start
     for first in range(len(hits)):
-        if first and hits[first - 1][0] == hits[first][0]:
+        start = hits[first][0]
+        if first and hits[first - 1][0] == start:
             continue  # the same window as the hit before
-        best = max(best, _credit_of(_window(hits, first, span), query))
+        while end < len(hits) and hits[end][0] - start < span:
+            end += 1
+        best = max(best, _credit_of(hits[first:end], query))
         if best >= everything:
             break  # no window can hold more than all the hits
     return best
 
 
-def _window(hits: list[Hit], first: int, span: int) -> Iterator[tuple[int, float]]:
-    """(query word index, credit) of the hits within ``span`` words from ``hits[first]``."""
-    start = hits[first][0]
-    for position, index, credit in hits[first:]:
-        if position - start >= span:
-            return
-        yield index, credit
-
-
-def _credit_of(hits: Iterable[tuple[int, float]], query: Query) -> float:
-    """IDF-weighted credit of the distinct query words among (query word index, credit) pairs."""
+def _credit_of(hits: list[Hit], query: Query) -> float:
+    """IDF-weighted credit of the distinct query words among ``hits`` (each word's best credit)."""
     best: dict[int, float] = {}
-    for index, credit in hits:
+    for _, index, credit in hits:
         if best.get(index, 0.0) < credit:
             best[index] = credit
-    return sum(query.words[index].weight * credit for index, credit in best.items())
+    query_words = query.words
+    return sum([query_words[index].weight * credit for index, credit in best.items()])
 
 
 def _surface_similarity(query: str, unit: str) -> float:

@@ -72,6 +72,26 @@ class PassageRepository:
         )
         return {row["id"]: passage_from_row(row) for row in rows}
 
+    async def with_paragraphs(
+        self, work_id: int, sentence_ids: Sequence[int]
+    ) -> tuple[dict[int, Passage], dict[int, Passage]]:
+        """Sentences by id and the work's paragraphs holding them by ordinal (those that exist), in one query."""
+        if not sentence_ids:
+            return {}, {}
+        # The ids alone pick the sentences: with `work_id = ? AND kind = ?` beside them,
+        # SQLite scanned the work's sentences in passages_in_order instead.
+        marks = ", ".join("?" * len(sentence_ids))
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks})"
+            f" UNION ALL SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN"
+            f" (SELECT paragraph FROM passages WHERE id IN ({marks}))",
+            (*sentence_ids, work_id, PassageKind.PARAGRAPH, *sentence_ids),
+        )
+        found = [passage_from_row(row) for row in rows]
+        sentences = {p.id: p for p in found if p.kind is PassageKind.SENTENCE}
+        paragraphs = {p.ordinal: p for p in found if p.kind is PassageKind.PARAGRAPH}
+        return sentences, paragraphs
+
     async def paragraphs(self, work_id: int, ordinals: Sequence[int]) -> dict[int, Passage]:
         """Paragraphs of a work by ordinal (those that exist)."""
         return await self.of_kind_at(work_id, PassageKind.PARAGRAPH, ordinals)

@@ -86,10 +86,13 @@ class QuoteIndexStore:
         match = " AND ".join(
             f"({' OR '.join(_quoted(f'w{work_id}_{t}') for t in group)})" for group in (ordered, needed) if group
         )
+        # Rank, cut to `limit`, and only then read those rows' terms: reading `bare` in the
+        # ranked query read it for every matching row.
         rows = await self._database.fetch_all(
-            "SELECT hit.rowid, hit.bare, p.text FROM ("
-            "  SELECT rowid, bare FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
-            ") AS hit JOIN passages p ON p.id = hit.rowid",
+            "SELECT hit.rowid, s.bare, p.text FROM ("
+            "  SELECT rowid, rank FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
+            ") AS hit JOIN sentence_terms s ON s.rowid = hit.rowid JOIN passages p ON p.id = hit.rowid"
+            " ORDER BY hit.rank",
             (match, limit),
         )
         return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]

@@ -40,8 +40,8 @@ class SqliteSession:
             return await cursor.fetchone()
 
     async def fetch_all(self, query: str, params: Sequence[object] = ()) -> list[Row]:
-        async with self._connection.execute(query, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        # One trip to the connection's thread (execute, fetch and close a cursor there), not three.
+        return list(await self._connection.execute_fetchall(query, tuple(params)))
 
     async def execute(self, query: str, params: Sequence[object] = ()) -> None:
         await self._connection.execute(query, tuple(params))

@@ -92,3 +92,17 @@ async def test_removing_a_work_removes_its_index_and_clears_defaults(database: D
     assert await guilds.default_work(7) is None
     row = await database.fetch_one("SELECT COUNT(*) FROM sentence_terms")
     assert row is not None and row[0] == 0  # the index has no rows of a removed work
+
+
+async def test_sentences_come_with_their_paragraphs_in_one_query(database: Database) -> None:
+    works, passages = WorkRepository(database), PassageRepository(database)
+    saved = await works.save("tiny", prepare_work(TINY))
+    assert saved is not None
+    work_id = saved.record.id
+    two = await passages.at(work_id, PassageKind.SENTENCE, 1)
+    three = await passages.at(work_id, PassageKind.SENTENCE, 2)
+    assert two is not None and three is not None and two.id is not None and three.id is not None
+    sentences, paragraphs = await passages.with_paragraphs(work_id, [three.id, two.id, 10**9])
+    assert sentences == {two.id: two, three.id: three}
+    assert {ordinal: p.text for ordinal, p in paragraphs.items()} == {0: "One. Two.", 1: "Three, said Derek."}
+    assert await passages.with_paragraphs(work_id, []) == ({}, {})
