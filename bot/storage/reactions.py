@@ -61,7 +61,7 @@ class ReactionLedger:
             row = await db.fetch_one(
                 "UPDATE reaction_order SET generation = generation + 1 WHERE id = 1 RETURNING generation"
             )
-        assert row is not None, "migration 4 inserts the row"
+        assert row is not None, "migration 7 inserts the row"
         return int(row[0])
 
     async def target_of(self, message_id: int) -> ReactionTarget | None:

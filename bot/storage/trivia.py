@@ -1,5 +1,5 @@
 """Trivia's tables: server settings, moderators' questions, games with their rounds and answers,
-and per-player statistics (the leaderboards). See migration 4."""
+and per-player statistics (the leaderboards). See migration 5."""
 
 from __future__ import annotations
 
