@@ -532,7 +532,7 @@ async def measure_load(label: str, database: dict[str, str], bots: int, rounds: 
         await settle(database["DATABASE_URL"])
     started: list[tuple[Any, Any]] = []  # (FakeDiscord, BotProcess)
     try:
-        for n in range(bots):
+        for _ in range(bots):
             fake = h.FakeDiscord(heartbeat_interval_ms=h.HEARTBEAT_INTERVAL_MS)
             await fake.start()
             env = h.bot_env(fake, folder / "unused.sqlite3", {**database, "LOG_LEVEL": LOAD_LOG_LEVEL})

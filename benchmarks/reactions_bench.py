@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.backends_bench import scratch_database
@@ -67,7 +67,7 @@ class StillClock:
         return self.now().timestamp()
 
     def now(self) -> datetime:
-        return datetime(2026, 11, 30, tzinfo=timezone.utc)
+        return datetime(2026, 11, 30, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ sees the effect on the next tick without waiting the real time.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -30,7 +30,7 @@ class SystemClock:
         return time.time()
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.timestamp(), timezone.utc)
+        return datetime.fromtimestamp(self.timestamp(), UTC)
 
 
 class FileClock:
@@ -47,7 +47,7 @@ class FileClock:
         return float(self.path.read_text(encoding="ascii").strip())
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.timestamp(), timezone.utc)
+        return datetime.fromtimestamp(self.timestamp(), UTC)
 
 
 def clock_for(path: Path | None) -> Clock:

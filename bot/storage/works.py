@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.errors import LibraryLimit
 from bot.storage.database import Database, Dialect, Row, Session
@@ -189,7 +189,7 @@ async def _write_work(
         parsed.layout,
         prepared.content_hash,
         parsed.source_text,
-        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        datetime.now(UTC).isoformat(timespec="seconds"),
         prepared.parser_version,
         len(parsed.source_text.encode("utf-8")),
         prepared.count(*SECTION_KINDS),

@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,11 +9,11 @@ from tests.fake_discord.bot_clock import BotClock
 
 
 def test_file_clock_follows_the_file_a_test_moves(tmp_path: Path) -> None:
-    control = BotClock(tmp_path / "clock", datetime(2026, 1, 1, 23, 59, tzinfo=timezone.utc))
+    control = BotClock(tmp_path / "clock", datetime(2026, 1, 1, 23, 59, tzinfo=UTC))
     clock = FileClock(control.path)
-    assert clock.now() == datetime(2026, 1, 1, 23, 59, tzinfo=timezone.utc)
+    assert clock.now() == datetime(2026, 1, 1, 23, 59, tzinfo=UTC)
     control.advance(minutes=2)
-    assert clock.now() == datetime(2026, 1, 2, 0, 1, tzinfo=timezone.utc)
+    assert clock.now() == datetime(2026, 1, 2, 0, 1, tzinfo=UTC)
     assert clock.timestamp() == clock.now().timestamp()
 
 

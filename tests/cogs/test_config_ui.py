@@ -1,6 +1,6 @@
 """The console's embeds stay within Discord's limits however much a server configured."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.config.audit import AuditEntry
 from bot.config.capabilities import CAPABILITIES, ServerConfig
@@ -24,7 +24,7 @@ def test_hundreds_of_channel_overrides_fit_one_embed() -> None:
 
 
 def test_a_page_of_the_longest_log_lines_fits() -> None:
-    at = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 30, tzinfo=UTC)
     entry = AuditEntry(10**18, 10**18, "default_work", "w" * 40, "x" * 40, at)
     embed = log_embed([entry] * 20, page=3, more=True)
     assert len(embed.description or "") <= EMBED_DESCRIPTION and "…and" not in (embed.description or "")

@@ -3,7 +3,7 @@ exactly one post per day, across a restart and across downtime."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ EPHEMERAL = 1 << 6
 CHANNEL_POST = rf"/channels/{payloads.CHANNEL_ID}/messages"
 THREAD_ON_MESSAGE = rf"/channels/{payloads.CHANNEL_ID}/messages/\d+/threads"
 FIRST_CHECK = "Passage of the day: first check done"
-MONDAY_8AM = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+MONDAY_8AM = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
 
 async def started(start_bot: StartBot, fake: FakeDiscord, clock: BotClock) -> BotProcess:
@@ -64,30 +64,30 @@ async def test_one_post_a_day_across_a_restart_and_downtime(
     body = await daily(fake_server, "setup", {"hour": 10, "timezone": "Europe/Paris"})  # 09:00 UTC
     assert body["data"]["flags"] & EPHEMERAL
     assert "every day at 10:00 (Europe/Paris)" in body["data"]["content"]
-    assert f"<t:{int(datetime(2026, 11, 30, 9, tzinfo=timezone.utc).timestamp())}:F>" in body["data"]["content"]
+    assert f"<t:{int(datetime(2026, 11, 30, 9, tzinfo=UTC).timestamp())}:F>" in body["data"]["content"]
 
     since = fake_server.mark()
-    clock.set(datetime(2026, 11, 30, 9, 0, 30, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 11, 30, 9, 0, 30, tzinfo=UTC))
     assert await next_post(fake_server, since) == "Passage of the day, 30 November: Hello From the Other Side"
 
     await bot.stop()  # a restart later the same day posts nothing more
-    clock.set(datetime(2026, 11, 30, 9, 30, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 11, 30, 9, 30, tzinfo=UTC))
     bot = await started(start_bot, fake_server, clock)
     assert len(posts(fake_server)) == 1
 
     since = fake_server.mark()
-    clock.set(datetime(2026, 12, 1, 9, 0, 5, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 12, 1, 9, 0, 5, tzinfo=UTC))
     assert await next_post(fake_server, since) == "Passage of the day, 01 December: Hello From the Other Side"
 
     await bot.stop()  # three days down: one catch-up post, for the latest day only
-    clock.set(datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 12, 4, 12, 0, tzinfo=UTC))
     since = fake_server.mark()
     bot = await started(start_bot, fake_server, clock)
     assert await next_post(fake_server, since) == "Passage of the day, 04 December: Hello From the Other Side"
     assert len(posts(fake_server)) == 3
 
     since = fake_server.mark()
-    clock.set(datetime(2026, 12, 5, 9, 0, 1, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 12, 5, 9, 0, 1, tzinfo=UTC))
     await next_post(fake_server, since)
     assert len(posts(fake_server)) == 4
     assert (
@@ -102,7 +102,7 @@ async def test_one_post_a_day_across_a_restart_and_downtime(
 
     off = await daily(fake_server, "off", {})
     assert off["data"]["content"] == "The passage of the day is off."
-    clock.set(datetime(2026, 12, 6, 9, 0, 1, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 12, 6, 9, 0, 1, tzinfo=UTC))
     await bot.stop()
     assert len(posts(fake_server)) == 4
     assert bot.tracebacks() == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 FAST_TICK_SECONDS = "0.05"
@@ -12,7 +12,7 @@ FAST_TICK_SECONDS = "0.05"
 class BotClock:
     """Sets the time a bot started with :meth:`env` sees; starts at ``start`` (UTC)."""
 
-    def __init__(self, path: Path, start: datetime = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)) -> None:
+    def __init__(self, path: Path, start: datetime = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)) -> None:
         self.path = path
         self.set(start)
 
@@ -21,7 +21,7 @@ class BotClock:
         return {"FOLIO_CLOCK_FILE": str(self.path), "FOLIO_TICK_SECONDS": FAST_TICK_SECONDS}
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(float(self.path.read_text(encoding="ascii")), timezone.utc)
+        return datetime.fromtimestamp(float(self.path.read_text(encoding="ascii")), UTC)
 
     def set(self, moment: datetime) -> None:
         """Jump to ``moment`` (timezone-aware); written atomically so the bot never reads half a number."""

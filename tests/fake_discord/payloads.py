@@ -20,7 +20,7 @@ import secrets
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -102,7 +102,7 @@ def snowflake() -> int:
 
 def now_iso() -> str:
     """The current time as an ISO 8601 timestamp, as Discord writes them."""
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 # --- users, members, roles, channels -------------------------------------------------

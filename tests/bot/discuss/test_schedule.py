@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ PARIS = zone("Europe/Paris")
 
 
 def utc(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 12, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(2026, 12, day, hour, minute, tzinfo=UTC)
 
 
 def test_the_slot_is_today_once_the_local_hour_has_come() -> None:

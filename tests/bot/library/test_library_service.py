@@ -251,7 +251,7 @@ async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path, database_ta
         bytes(byte or 1 for byte in random.Random(seed).randbytes(20_000))  # binary, without a NUL byte
         for seed in range(3)
     ]
-    + ["Ελληνικά".encode("utf-8").replace(b"\xce", b"\x01")],  # damaged: control characters everywhere
+    + ["Ελληνικά".encode().replace(b"\xce", b"\x01")],  # damaged: control characters everywhere
 )
 def test_decode_text_refuses_what_is_not_prose(data: bytes) -> None:
     with pytest.raises(InvalidWork, match="doesn't read as text"):

@@ -1,12 +1,12 @@
 """Ranking passages, periods, the export and the map."""
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.reactions.reaction_map import Highlight, MapData, emoji_name, plain_words, render_map, series
 from bot.reactions.stats import Period, export_csv, period_start, rank_passages
 
-NOW = datetime(2026, 11, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 30, tzinfo=UTC)
 
 
 def test_passages_rank_by_total_votes_then_by_id() -> None:
@@ -18,7 +18,7 @@ def test_passages_rank_by_total_votes_then_by_id() -> None:
 
 def test_periods() -> None:
     assert period_start(Period.ALL, NOW) is None
-    assert period_start(Period.WEEK, NOW) == datetime(2026, 11, 23, tzinfo=timezone.utc)
+    assert period_start(Period.WEEK, NOW) == datetime(2026, 11, 23, tzinfo=UTC)
 
 
 def test_export_is_csv_with_a_header_and_emoji() -> None:

@@ -2,7 +2,7 @@
 
 import asyncio
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,10 +20,10 @@ READER = 500
 
 class StillClock:
     def timestamp(self) -> float:
-        return datetime(2026, 11, 30, tzinfo=timezone.utc).timestamp()
+        return datetime(2026, 11, 30, tzinfo=UTC).timestamp()
 
     def now(self) -> datetime:
-        return datetime(2026, 11, 30, tzinfo=timezone.utc)
+        return datetime(2026, 11, 30, tzinfo=UTC)
 
 
 @pytest.fixture

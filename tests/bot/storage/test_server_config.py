@@ -1,6 +1,6 @@
 """Server configurations stored and cached: switches, the moderator role, and the audit of every change."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from bot.storage.database import Database
 from bot.storage.server_config import ServerConfigStore
 
 GUILD, OTHER_GUILD, CHANNEL, MOD, ROLE = 100, 200, 10, 500, 900
-START = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
 
 class SteppingClock:
