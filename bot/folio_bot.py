@@ -35,7 +35,10 @@ from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
 from cogs.checks import NotModerator
+from cogs.discord_limits import MESSAGE_CONTENT
+from cogs.edge import INVALID_REQUEST, InvalidRequest, guard_interaction_parsing
 from cogs.gating import FolioTree
+from cogs.safe_text import echoed
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,7 @@ class FolioBot(commands.Bot):
         self.configs = ServerConfigs(database, self.clock)
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
+        guard_interaction_parsing(self)
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error
@@ -140,6 +144,9 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."
+    elif isinstance(error, (InvalidRequest, app_commands.TransformerError)):
+        log.warning("Refused interaction %s: %s", interaction.id, echoed(str(error), 200))
+        message = INVALID_REQUEST
     elif isinstance(error, app_commands.NoPrivateMessage):
         message = "That command only works inside a server."
     elif isinstance(error, app_commands.CommandOnCooldown):
@@ -154,9 +161,10 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
 
 
 def discord_text(error: FolioError) -> str:
-    """A domain error's message for Discord: escaped, with a hint naming a slash command if one helps."""
-    text = discord.utils.escape_mentions(discord.utils.escape_markdown(str(error)))
+    """A domain error's message for Discord: escaped and shortened to fit one message, with a hint
+    naming a slash command if one helps."""
     hint = next((hint for kind, hint in DISCORD_HINTS.items() if isinstance(error, kind)), None)
+    text = echoed(str(error), MESSAGE_CONTENT - (len(hint) + 1 if hint else 0))
     return f"{text} {hint}" if hint else text
 
 
@@ -166,7 +174,8 @@ def _permission_name(permission: str) -> str:
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
-    """Answer privately, whether or not the interaction was already answered."""
+    """Answer privately, whether or not the interaction was already answered (cut to fit one message)."""
+    message = message if len(message) <= MESSAGE_CONTENT else message[: MESSAGE_CONTENT - 1] + "…"
     try:
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True)

@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 
 from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
+from cogs.edge import refuse, request_problem
 
 if TYPE_CHECKING:
     from bot.folio_bot import FolioBot
@@ -72,6 +73,11 @@ class FolioTree(app_commands.CommandTree["FolioBot"]):
 
     async def interaction_check(self, interaction: discord.Interaction[FolioBot], /) -> bool:
         command = interaction.command
+        if interaction.type is discord.InteractionType.application_command and isinstance(command, app_commands.Command):
+            problem = request_problem(interaction, command)
+            if problem is not None:
+                await refuse(interaction, problem)
+                return False
         try:
             return await allowed(interaction, capability_of(command))
         except Exception as error:  # e.g. the database is out of reach: the error handler explains
@@ -87,6 +93,9 @@ class CapabilityGate:
     capability: ClassVar[str]
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.guild_id is None:  # Folio's components live in servers only
+            await refuse(interaction, f"a component ({self.capability}) outside a server")
+            return False
         try:
             return await allowed(interaction, self.capability)
         except Exception as error:  # clicks bypass the command tree's error handler
