@@ -23,6 +23,7 @@ from cogs.quote_ui import (
     SUGGESTION_CHARS,
     passage_navigation,
 )
+from cogs.safe_text import echoed
 
 NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words: “why did Derek leave Beacon Hills?”"
 
@@ -61,7 +62,7 @@ def not_answered_embed(result: AskResult) -> discord.Embed:
 
 
 def _escaped(text: str) -> str:
-    return discord.utils.escape_markdown(shorten(text, QUERY_ECHO_CHARS))
+    return echoed(text, QUERY_ECHO_CHARS)
 
 
 class AskCog(commands.Cog):

@@ -40,5 +40,13 @@ async def is_moderator(interaction: discord.Interaction) -> bool:
     raise NotModerator(role_id)
 
 
+async def has_moderator_rights(interaction: discord.Interaction) -> bool:
+    """:func:`is_moderator` as a yes or no, for buttons and for handlers that also let others act."""
+    try:
+        return await is_moderator(interaction)
+    except app_commands.CheckFailure:
+        return False
+
+
 moderators_only = app_commands.check(is_moderator)
 """Decorator for moderator commands: the handler runs only for a moderator (see :func:`is_moderator`)."""

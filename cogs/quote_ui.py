@@ -17,6 +17,7 @@ from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
 from cogs.passage_posts import record_shown, registry
+from cogs.safe_text import echoed
 
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
@@ -74,8 +75,8 @@ def passage_embed(work: WorkView, paragraph: Passage) -> discord.Embed:
 
 def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
     """Says plainly that the line is not in the work, offering the nearest lines if any."""
-    query = discord.utils.escape_markdown(shorten(lookup.query, QUERY_ECHO_CHARS))
-    title = discord.utils.escape_markdown(lookup.work.title)
+    query = echoed(lookup.query, QUERY_ECHO_CHARS)
+    title = echoed(lookup.work.title, EMBED_TITLE)
     hint = (
         "The closest lines, in case it was worded differently:"
         if lookup.suggestions

@@ -15,7 +15,7 @@ from bot.text.excerpt import shorten
 
 _MARKDOWN = re.compile(
     r"(?P<url>(?:https?|steam)://[^\s<]+[^<.,:;\"'\]\s])"  # links stay clickable, as discord.py leaves them
-    r"|(?P<markdown>[_\\~|*`\[\]]|^>(?:>>)?\s|^#{1,3}|^[ \t]*-)",
+    r"|(?P<markdown>[_\\~|*`\[]|^>(?:>>)?\s|^#{1,3}|^[ \t]*-)",
     re.MULTILINE,
 )
 _MENTION = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from bot.errors import FolioError, echo
+from bot.errors import MAX_ECHO_CHARS, FolioError, echo
 from bot.trivia.judging import normalise
 from bot.trivia.question import FALSE, TRUE
 
@@ -167,7 +167,7 @@ def _question(entry: object, where: str, problems: _Problems) -> CuratedQuestion
         return None
     unknown = sorted(set(map(str, entry)) - set(FIELDS))
     if unknown:
-        problems.add(where, f"unknown field {echo(unknown[0])} (fields: {', '.join(FIELDS)})")
+        problems.add(where, f"unknown field `{unknown[0][:MAX_ECHO_CHARS]}` (fields: {', '.join(FIELDS)})")
     question = _text(entry, "question", MAX_QUESTION_CHARS, where, problems, required=True)
     answer = _text(entry, "answer", MAX_ANSWER_CHARS, where, problems, required=True)
     accepted = _texts(entry, "accepted", MAX_ALTERNATIVES, where, problems)
