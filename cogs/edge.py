@@ -3,7 +3,8 @@
 Discord checks a slash command against the schema the bot synced (option types,
 choices, lengths, ranges, guild-only commands, channels of the server), but a
 forged or broken payload can still arrive. :func:`request_problem` checks it
-again, so handlers may trust their arguments; :func:`guard_interaction_parsing`
+again, so handlers may trust their arguments (but for the length of text: handlers
+explain a wrong one in their own words); :func:`guard_interaction_parsing`
 keeps a payload discord.py cannot even parse (a member ``permissions`` of
 ``"abc"``) from ending the gateway connection. Both answer
 :data:`INVALID_REQUEST`, privately, and log one line without a traceback.
@@ -25,7 +26,6 @@ log = logging.getLogger(__name__)
 INVALID_REQUEST = "This request isn't valid."
 DISCORD_NUMBER_BOUND = 2**53
 """Discord's integer and number options hold values within -2**53..2**53."""
-DISCORD_STRING_LIMIT = 6000
 SUBCOMMAND_KINDS = (Kind.subcommand.value, Kind.subcommand_group.value)
 EPHEMERAL = 1 << 6
 CHANNEL_MESSAGE = 4
@@ -96,10 +96,8 @@ def _value_problem(
 
 
 def _string_problem(parameter: app_commands.Parameter, value: Any) -> str | None:
-    if not isinstance(value, str):
-        return "not text"
-    low, high = parameter.min_value or 0, parameter.max_value or DISCORD_STRING_LIMIT
-    return None if low <= len(value) <= high else f"{len(value)} characters, not {low}..{high}"
+    """Text must be text; its length is left to the handler, which explains a wrong one in its own words."""
+    return None if isinstance(value, str) else "not text"
 
 
 def _number_problem(parameter: app_commands.Parameter, value: Any) -> str | None:

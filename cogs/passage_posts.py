@@ -30,6 +30,10 @@ async def reply_with_passage(
 ) -> None:
     """Answer ``interaction`` publicly with ``message``, which shows ``passage``, and record it."""
     async with registry(interaction.client).sending():
+        if interaction.response.is_done():  # deferred while the passage was found
+            followup = await interaction.followup.send(wait=True, **message)
+            await record_shown(interaction, followup.id, passage, kind)
+            return
         sent = await interaction.response.send_message(**message)
         if sent.message_id is not None:
             await record_shown(interaction, sent.message_id, passage, kind)

@@ -18,6 +18,7 @@ from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.storage.passage_messages import MessageKind
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discord_limits import CHOICES
 from cogs.occurrences_ui import (
     OccurrencePageButton,
@@ -101,16 +102,19 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
-        lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+        lookup = await after_a_second(
+            interaction, self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+        )
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
-            await interaction.response.send_message(
+            await reply(
+                interaction,
                 embed=occurrences_embed(lookup, 0),
                 view=pages if pages is not None else discord.utils.MISSING,
             )
             return
         if not lookup.hits:
-            await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
+            await reply(interaction, embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
         await reply_with_passage(

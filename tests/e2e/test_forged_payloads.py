@@ -38,7 +38,6 @@ FORGED = {
     "hour 99": lambda: daily_setup({"hour": 99}),
     "2^63": lambda: payloads.slash_command("trivia question remove", {"number": 2**63}, user=payloads.MOD),
     "text for a number": lambda: daily_setup({"hour": "seven"}),
-    "over max_length": lambda: payloads.slash_command("quote", {"text": "tea " * 2000}),
     "dm of a guild-only group": lambda: direct_message_command("trivia leaderboard", {}),
     "dm of a guild-only command": lambda: direct_message_command("discuss", {}),
     "this server's channel, chosen in another": lambda: daily_setup({"hour": 7}, guild_id=OTHER_GUILD_ID),
