@@ -16,6 +16,8 @@ from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import not_found_embed
 
+ALREADY_DISCUSSED = "That passage is already being discussed: <#{}>"
+BEING_POSTED = "Someone is posting that passage for discussion right now; its thread will be there in a moment."
 NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
 
 
@@ -53,22 +55,27 @@ class DiscussCog(commands.Cog):
         except QuoteNotFound as missing:
             await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
             return
-        assert chosen.paragraph.id is not None, "stored passages have ids"
-        live = await self.service.live_thread(guild_id, chosen.paragraph.id)
+        passage_id = chosen.paragraph.id
+        assert passage_id is not None, "stored passages have ids"
+        live = await self.service.live_thread(guild_id, passage_id)
         if live is not None:
-            await interaction.response.send_message(
-                f"That passage is already being discussed: <#{live}>", ephemeral=True
-            )
+            await interaction.response.send_message(ALREADY_DISCUSSED.format(live), ephemeral=True)
             return
-        await reply_with_passage(
-            interaction,
-            chosen.paragraph,
-            MessageKind.DISCUSSION,
-            embed=discussion_embed(chosen),
-        )
-        message = await interaction.original_response()
-        if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
-            await interaction.followup.send(NO_THREAD, ephemeral=True)
+        async with self.service.claimed(guild_id, passage_id, interaction.id) as won:
+            if not won:  # another /discuss of it, in this process or another, is posting it now
+                await interaction.response.defer(ephemeral=True, thinking=True)
+                live = await self.service.wait_for_live_thread(guild_id, passage_id)
+                await interaction.followup.send(ALREADY_DISCUSSED.format(live) if live else BEING_POSTED, ephemeral=True)
+                return
+            await reply_with_passage(
+                interaction,
+                chosen.paragraph,
+                MessageKind.DISCUSSION,
+                embed=discussion_embed(chosen),
+            )
+            message = await interaction.original_response()
+            if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
+                await interaction.followup.send(NO_THREAD, ephemeral=True)
 
     @discuss.autocomplete("work")
     async def discuss_work_autocomplete(
