@@ -35,7 +35,7 @@ ALIAS_BOMB = (
 )
 BRACKETS = "questions:\n- question: Who?\n  answer: Stiles\n  passage: '" + "[" * 250_000 + "'\n"
 LONG_VALUE = "questions:\n- question: Who?\n  answer: Stiles\n  passage: '" + "p1 [](" * 500 + "'\n"
-LINK_TRAPS = "questions:\n- question: Who?\n  answer: Stiles\n  wrong: ['" + "[](" * 30 + "', Stiles]\n"
+LINK_TRAPS = "questions:\n- question: Who?\n  answer: '" + "[](" * 1300 + "'\n  wrong: ['" + "[](" * 1300 + "']\n"
 
 
 async def answered_elsewhere_meanwhile(folio: Harness, payload_sent: asyncio.Task[object]) -> float:
