@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import time
 
+import asyncpg
 import pytest
 
+from tests import postgres
 from tests.e2e.test_bad_input import upload
 from tests.fake_discord import payloads
 from tests.fake_discord.harness import Harness
@@ -107,3 +109,26 @@ async def test_quoting_a_work_of_long_bracketed_sentences_answers_another_server
     assert "\\[" in fields[0]["value"]
     assert waited < ANSWERED_WITHIN, f"another server waited {waited:.2f} s"
     assert folio.bot.tracebacks() == [], folio.bot.tail()
+
+
+@pytest.mark.skipif(not postgres.enabled(), reason="holds a PostgreSQL table lock to make the lookup wait")
+async def test_a_quote_that_takes_over_a_second_is_deferred_then_answered(folio: Harness) -> None:
+    """While another session holds the passages locked, /quote waits: it must defer within Discord's
+    three seconds, and answer with a follow-up once the lock is gone."""
+    assert isinstance(folio.database, str)
+    command = payloads.slash_command("quote", {"text": "Stiles knows that."})
+    mark = folio.fake.mark()
+    locker = await asyncpg.connect(folio.database)
+    try:
+        locking = locker.transaction()
+        await locking.start()
+        await locker.execute("LOCK TABLE passages, sentence_terms IN ACCESS EXCLUSIVE MODE")
+        callback = await folio.interact(command)
+        assert callback.json["type"] == DEFERRED, callback.json
+        await locking.rollback()
+    finally:
+        await locker.close()
+    answer = await folio.fake.wait_for_request(
+        "POST", rf"/webhooks/\d+/{command['token']}", since=mark, timeout=FOLLOWUP_TIMEOUT
+    )
+    assert "Stiles knows that." in answer.json["embeds"][0]["description"]
