@@ -34,9 +34,10 @@ from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
+from bot.text.excerpt import shorten
 from cogs.checks import NotModerator
 from cogs.discord_limits import MESSAGE_CONTENT
-from cogs.edge import INVALID_REQUEST, InvalidRequest, guard_interaction_parsing
+from cogs.edge import INVALID_REQUEST, guard_interaction_parsing
 from cogs.gating import FolioTree
 from cogs.safe_text import echoed
 
@@ -59,6 +60,7 @@ EXTENSIONS: tuple[str, ...] = (
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
+LOGGED_CHARS = 200
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
 DISCORD_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Use `/works` to see what is there.",
@@ -144,8 +146,8 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."
-    elif isinstance(error, (InvalidRequest, app_commands.TransformerError)):
-        log.warning("Refused interaction %s: %s", interaction.id, echoed(str(error), 200))
+    elif isinstance(error, app_commands.TransformerError):  # a value Discord would not have sent
+        log.warning("Refused interaction %s: %s", interaction.id, shorten(str(error), LOGGED_CHARS))
         message = INVALID_REQUEST
     elif isinstance(error, app_commands.NoPrivateMessage):
         message = "That command only works inside a server."

@@ -32,10 +32,6 @@ CHANNEL_MESSAGE = 4
 Command = app_commands.Command[Any, ..., Any]
 
 
-class InvalidRequest(app_commands.CheckFailure):
-    """A payload Discord would not send; ``str(error)`` says what, for the log."""
-
-
 def is_guild_only(command: Command | app_commands.Group | None) -> bool:
     """Whether the command, or a group it is in, may only be used in a server."""
     while command is not None:
