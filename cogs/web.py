@@ -88,8 +88,8 @@ class WebCog(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_update(self, before: discord.Guild, after: discord.Guild) -> None:
-        if before.name != after.name:
-            await self.pages.rename(after.id, after.name)
+        if before.name != after.name and await self.pages.rename(after.id, after.name):
+            log.info("Web page of server %d renamed", after.id)
 
 
 async def setup(bot: FolioBot) -> None:

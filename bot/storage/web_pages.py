@@ -52,10 +52,13 @@ class WebPages:
             row = await db.fetch_one("DELETE FROM web_pages WHERE guild_id = ? RETURNING guild_id", (guild_id,))
         return row is not None
 
-    async def rename(self, guild_id: int, guild_name: str) -> None:
-        """The server's new name, if it has a page."""
+    async def rename(self, guild_id: int, guild_name: str) -> bool:
+        """The server's new name on its page; False if it has none."""
         async with self._database.transaction() as db:
-            await db.execute("UPDATE web_pages SET guild_name = ? WHERE guild_id = ?", (guild_name, guild_id))
+            row = await db.fetch_one(
+                "UPDATE web_pages SET guild_name = ? WHERE guild_id = ? RETURNING guild_id", (guild_name, guild_id)
+            )
+        return row is not None
 
     async def of_guild(self, guild_id: int) -> PublishedPage | None:
         row = await self._database.fetch_one(
