@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from bot.reactions.hall import EntryState
 from bot.storage.database import Database
-from bot.storage.reaction_stats import VoteFilter
 from bot.storage.reactions import COUNTED
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import Passage
@@ -35,6 +34,17 @@ class StoredPassage:
     passage: Passage
     work_id: int
     work_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageVotes:
+    """One passage's votes with one emoji: since each moment asked for, and of all time."""
+
+    passage_id: int
+    work_id: int
+    emoji: str
+    since: tuple[int, ...]
+    all_time: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +102,21 @@ class WebContent:
         )
         return {row["id"]: StoredPassage(passage_from_row(row), row["work_id"], row["work_title"]) for row in rows}
 
-    async def most_loved_work(self, guild_id: int) -> int | None:
-        """The work whose passages have the server's most counting votes."""
-        query, params = VoteFilter(guild_id).sql()
-        row = await self._database.fetch_one(
-            f"SELECT p.work_id FROM ({query}) v JOIN passages p ON p.id = v.passage_id"
-            " JOIN works w ON w.id = p.work_id WHERE w.guild_id IS NULL OR w.guild_id = ?"
-            " GROUP BY p.work_id ORDER BY COUNT(*) DESC, p.work_id LIMIT 1",
-            [*params, guild_id],
+    async def passage_votes(self, guild_id: int, moments: Sequence[datetime]) -> list[PassageVotes]:
+        """The server's counting votes per passage and emoji, since each of ``moments`` and of all time, in
+        one pass (a vote counts once per person, emoji and original message, dated by its latest reaction);
+        passages of works the server cannot see are left out."""
+        periods = "".join(", SUM(CASE WHEN d.latest >= ? THEN 1 ELSE 0 END)" for _ in moments)
+        rows = await self._database.fetch_all(
+            f"SELECT d.passage_id, p.work_id, d.emoji{periods}, COUNT(*) FROM ("
+            " SELECT passage_id, target_message_id, user_id, emoji, MAX(voted_at) AS latest FROM reaction_votes"
+            f" WHERE guild_id = ? AND {COUNTED} GROUP BY passage_id, target_message_id, user_id, emoji) d"
+            " JOIN passages p ON p.id = d.passage_id JOIN works w ON w.id = p.work_id"
+            " WHERE w.guild_id IS NULL OR w.guild_id = ? GROUP BY d.passage_id, p.work_id, d.emoji",
+            (*(moment.isoformat() for moment in moments), guild_id, guild_id),
         )
-        return row[0] if row else None
+        last = 3 + len(moments)
+        return [PassageVotes(row[0], row[1], row[2], tuple(int(n) for n in row[3:last]), int(row[last])) for row in rows]
 
     async def trivia_points(self, guild_id: int, since: datetime, limit: int) -> list[PlayerPoints]:
         """Points of the server's players in games finished since ``since``, best first.

@@ -1,10 +1,10 @@
 """The web process's HTTP side: aiohttp routes for ``/s/<token>`` and its map, with caches and headers.
 
-A token is looked up in the database at most every ``cache_seconds`` (and a page built
-at most as often), so ``/web off`` or a new ``/web on`` reaches the site within
-that time plus the browser's ``max-age``, well inside a minute. Pages are rendered,
-and maps drawn, in worker threads; concurrent requests for a page being built wait
-for that one build.
+A token is looked up in the database at most every ``cache_seconds``, and a page is
+never served older than that (rebuilt in the background after half of it), so
+``/web off``, a new ``/web on`` or ``/web hide-me`` reaches readers within that time
+plus the browser's ``max-age``: under a minute. Maps are drawn in a worker thread;
+concurrent requests for a page being built wait for that one build.
 """
 
 from __future__ import annotations
@@ -59,20 +59,34 @@ def body(data: bytes, content_type: str) -> Body:
 
 
 class TimedCache(Generic[K, V]):
-    """Values kept for ``seconds`` of the injected clock, at most ``size`` of them; one load per key at a time."""
+    """Values kept for ``fresh`` seconds of the injected clock, at most ``size`` of them, one load per key at
+    a time. For ``stale`` seconds more a value is still served while a reload runs in the background, so
+    readers never wait on a rebuild; after that the next reader waits for the reload."""
 
-    def __init__(self, clock: Clock, seconds: float, size: int = MAX_TOKENS_CACHED) -> None:
-        self._clock, self._seconds, self._size = clock, seconds, size
+    def __init__(self, clock: Clock, fresh: float, stale: float = 0.0, size: int = MAX_TOKENS_CACHED) -> None:
+        self._clock, self._fresh, self._stale, self._size = clock, fresh, stale, size
         self._values: OrderedDict[K, tuple[float, V]] = OrderedDict()
         self._loading: dict[K, asyncio.Future[V]] = {}
+        self._background: set[asyncio.Task[V]] = set()
 
     async def get(self, key: K, load: Callable[[], Awaitable[V]]) -> V:
-        now = self._clock.timestamp()
         kept = self._values.get(key)
-        if kept is not None and now - kept[0] < self._seconds:
-            return kept[1]
+        if kept is not None:
+            age = self._clock.timestamp() - kept[0]
+            if age < self._fresh:
+                return kept[1]
+            if age < self._fresh + self._stale:
+                if key not in self._loading:
+                    task = asyncio.create_task(self._load(key, load))
+                    self._background.add(task)
+                    task.add_done_callback(self._reloaded)
+                return kept[1]
         if key in self._loading:
             return await asyncio.shield(self._loading[key])
+        return await self._load(key, load)
+
+    async def _load(self, key: K, load: Callable[[], Awaitable[V]]) -> V:
+        now = self._clock.timestamp()
         future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
         self._loading[key] = future
         try:
@@ -87,6 +101,11 @@ class TimedCache(Generic[K, V]):
         self._store(key, now, value)
         return value
 
+    def _reloaded(self, task: asyncio.Task[V]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("Reloading a cached page failed; the next request tries again: %s", task.exception())
+
     def _store(self, key: K, now: float, value: V) -> None:
         self._values[key] = (now, value)
         self._values.move_to_end(key)
@@ -99,9 +118,10 @@ class Site:
 
     def __init__(self, source: PageSource, clock: Clock, cache_seconds: float) -> None:
         self.source = source
+        half = cache_seconds / 2  # a page is never served older than cache_seconds
         self._tokens: TimedCache[str, PublishedPage | None] = TimedCache(clock, cache_seconds)
-        self._pages: TimedCache[tuple[int, str, str], Body] = TimedCache(clock, cache_seconds)
-        self._maps: TimedCache[int, Body | None] = TimedCache(clock, cache_seconds)
+        self._pages: TimedCache[tuple[int, str, str], Body] = TimedCache(clock, half, half)
+        self._maps: TimedCache[int, Body | None] = TimedCache(clock, half, half)
         self._not_found = body(render_not_found(), HTML)
 
     async def published(self, request: web.Request) -> PublishedPage | None:
@@ -147,7 +167,7 @@ class Site:
 
     async def _build_page(self, published: PublishedPage) -> Body:
         page = await self.source.page(published)
-        return body(await asyncio.to_thread(render_page, page, published.token), HTML)
+        return body(render_page(page, published.token), HTML)  # about a millisecond
 
     async def _draw_map(self, guild_id: int) -> Body | None:
         data = await self.source.map(guild_id)

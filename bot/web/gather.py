@@ -11,12 +11,12 @@ from datetime import date, datetime
 
 from bot.clock import Clock
 from bot.reactions.reaction_map import MapData, map_data
-from bot.reactions.stats import PassageTally, Period, period_start, rank_passages
+from bot.reactions.stats import PassageTally, period_start, rank_passages
 from bot.storage.database import Database
 from bot.storage.passages import PassageRepository, WorkOutline
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
 from bot.storage.trivia import TriviaStore
-from bot.storage.web_content import PlayerPoints, StoredPassage, WebContent
+from bot.storage.web_content import PassageVotes, PlayerPoints, StoredPassage, WebContent
 from bot.storage.web_pages import PublishedPage, WebPages
 from bot.trivia.stats import LeaderboardSort
 from bot.web.page import (
@@ -53,16 +53,16 @@ class PageSource:
         guild_id, now = published.guild_id, self.clock.now()
         hall = await self._content.hall_entries(guild_id, HALL_LIMIT)
         hall_counts = _counts_by_message(await self._content.message_votes(guild_id, [m for m, _ in hall]))
-        loved = [
-            (heading, rank_passages(await self._stats.passage_votes(_votes(guild_id, period, now)), LOVED_LIMIT))
-            for period, heading in PERIODS
-        ]
+        starts = [period_start(period, now) for period, _ in PERIODS]
+        votes = await self._content.passage_votes(guild_id, [start for start in starts if start is not None])
+        loved = [(heading, rank_passages(_in_period(votes, start, starts), LOVED_LIMIT)) for (_, heading), start in
+                 zip(PERIODS, starts)]
         daily = await self._content.passage_of_the_day(guild_id)
         wanted = {p for _, p in hall} | {t.passage_id for _, ts in loved for t in ts} | ({daily[1]} if daily else set())
         passages = await self._content.passages(guild_id, sorted(wanted))
         outlines = await self._outlines(passages.values())
         works = await self._content.works(guild_id)
-        map_work = await self._content.most_loved_work(guild_id)
+        map_work = _most_loved_work(votes)
         return ServerPage(
             server_name=published.guild_name,
             works=tuple(works),
@@ -76,18 +76,18 @@ class PageSource:
 
     async def map(self, guild_id: int) -> MapData | None:
         """The reaction map of the server's most-loved work; None before any reaction."""
-        work_id = await self._content.most_loved_work(guild_id)
+        votes = await self._content.passage_votes(guild_id, [])
+        work_id = _most_loved_work(votes)
         if work_id is None:
             return None
-        votes = VoteFilter(guild_id, work_id=work_id)
-        top = rank_passages(await self._stats.passage_votes(votes), MAP_HIGHLIGHTS)
+        theirs = [(v.passage_id, v.emoji, v.all_time) for v in votes if v.work_id == work_id]
+        top = rank_passages(theirs, MAP_HIGHLIGHTS)
         passages = await self._content.passages(guild_id, [tally.passage_id for tally in top])
-        if not passages:
-            return None
         loved = [(passages[t.passage_id].passage, t.total) for t in top if t.passage_id in passages]
-        title = next(iter(passages.values())).work_title
+        title = passages[top[0].passage_id].work_title
         outline = await self._passages.outline(work_id)
-        return map_data(title, outline, await self._stats.section_votes(votes), loved)
+        section_votes = await self._stats.section_votes(VoteFilter(guild_id, work_id=work_id))
+        return map_data(title, outline, section_votes, loved)
 
     async def _outlines(self, passages: Iterable[StoredPassage]) -> dict[int, WorkOutline]:
         return {work_id: await self._passages.outline(work_id) for work_id in {p.work_id for p in passages}}
@@ -111,8 +111,22 @@ class PageSource:
         return [PlayerPoints(p.player_id, p.name, p.points) for p in players if p.points > 0]
 
 
-def _votes(guild_id: int, period: Period, now: datetime) -> VoteFilter:
-    return VoteFilter(guild_id, since=period_start(period, now))
+def _in_period(
+    votes: list[PassageVotes], start: datetime | None, starts: list[datetime | None]
+) -> list[tuple[int, str, int]]:
+    """(passage, emoji, votes) since ``start`` (all time: None), from the one-pass counts."""
+    if start is None:
+        return [(v.passage_id, v.emoji, v.all_time) for v in votes]
+    column = [s for s in starts if s is not None].index(start)
+    return [(v.passage_id, v.emoji, v.since[column]) for v in votes if v.since[column]]
+
+
+def _most_loved_work(votes: list[PassageVotes]) -> int | None:
+    """The work with the most votes (ties: the oldest work)."""
+    totals: Counter[int] = Counter()
+    for vote in votes:
+        totals[vote.work_id] += vote.all_time
+    return min(totals, key=lambda work_id: (-totals[work_id], work_id), default=None)
 
 
 def _ranked(tallies: list[PassageTally]) -> list[tuple[int, Counter[str]]]:
