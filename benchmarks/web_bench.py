@@ -11,7 +11,7 @@ Then, one after another, in the same run:
   with ``FileResponse``: the floor for an aiohttp process on this machine.
 
 Each is loaded for ``--seconds`` by :data:`CLIENTS` concurrent keep-alive clients,
-while a writer in this process records reaction events into the same database, one
+while a writer process records reaction events into the same database, one
 transaction each, as fast as it can (the "busy database"; its rate is reported).
 Latency is per request as the client sees it; p50/p95 over all requests.
 
@@ -40,13 +40,14 @@ from benchmarks.query_sets import REPO_ROOT
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 from benchmarks.web_seed import START, Activity, SettableClock, seed_server
 from bot.reactions.votes import ReactionEvent, VoteKey
-from bot.storage.database import Database, DatabaseTarget
-from bot.storage.reactions import ReactionLedger, ReactionTarget
+from bot.storage.database import Database, DatabaseTarget, is_postgres
+from bot.storage.reactions import ReactionLedger
 
 GUILD = 1_300_000_000_000_000_100
 BUSY = Activity(messages=1500, readers=400, max_votes=25, hall_entries=60, games=300, days=90)
 CLIENTS = 8
 DEFAULT_SECONDS = 10.0
+WRITING = "busy writer started"
 READY = re.compile(r"Folio web ready on (http://\S+)")
 STATIC_SERVER = """
 import sys
@@ -118,26 +119,34 @@ async def _ready_url(output: asyncio.StreamReader) -> str:
     raise RuntimeError("the server exited before it was ready")
 
 
-async def busy_writer(database: Database, stop: asyncio.Event) -> int:
-    """Reaction events, one transaction each, until ``stop``; returns how many were written."""
-    ledger = ReactionLedger(database, SettableClock(START))
-    target = ReactionTarget(BUSY.message_base + GUILD % 1000 * 10_000, GUILD, GUILD + 1, 0, None)
-    stored = await ledger.target_of(target.message_id)
-    target = stored or target
-    written, order = 0, 10_000_000
-    while not stop.is_set():
-        order += 1
-        key = VoteKey(target.message_id, BUSY.user_base + 1_000 + written % 5_000, "⭐")
-        await ledger.record_many([ReactionEvent(key, written % 2 == 0, order)], target)
-        written += 1
+async def busy_writer(target: DatabaseTarget, seconds: float) -> int:
+    """Reaction events, one transaction each, for ``seconds``; returns how many were written."""
+    async with Database.opened(target) as database:
+        ledger = ReactionLedger(database, SettableClock(START))
+        message_id = BUSY.message_base + GUILD % 1000 * 10_000
+        target_row = await ledger.target_of(message_id)
+        assert target_row is not None, "the seeded server's first message"
+        print(WRITING, flush=True)
+        written, order, deadline = 0, 10_000_000, time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            order += 1
+            key = VoteKey(message_id, BUSY.user_base + 1_000 + written % 5_000, "⭐")
+            await ledger.record_many([ReactionEvent(key, written % 2 == 0, order)], target_row)
+            written += 1
     return written
 
 
-async def load(name: str, url: str, database: Database, seconds: float) -> Load:
+async def load(name: str, url: str, target: DatabaseTarget, seconds: float, env: dict[str, str]) -> Load:
+    """``CLIENTS`` clients on ``url`` for ``seconds``, while a writer process keeps the database busy."""
     latencies: list[float] = []
     errors = 0
-    stop = asyncio.Event()
-    writer = asyncio.create_task(busy_writer(database, stop))
+    writer = await asyncio.create_subprocess_exec(
+        sys.executable, "run_bot.py", "bench", "web", "--write-for", str(seconds), "--target", str(target),
+        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE,
+    )
+    assert writer.stdout is not None
+    while (line := (await writer.stdout.readline()).decode()) and WRITING not in line:
+        pass
     deadline = time.perf_counter() + seconds
 
     async def client(session: aiohttp.ClientSession) -> None:
@@ -154,8 +163,9 @@ async def load(name: str, url: str, database: Database, seconds: float) -> Load:
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=CLIENTS)) as session:
         await asyncio.gather(*(client(session) for _ in range(CLIENTS)))
     elapsed = time.perf_counter() - began
-    stop.set()
-    return Load(name, latencies, elapsed, errors, await writer)
+    written = int((await writer.stdout.read()).decode().split()[-1])
+    await writer.wait()
+    return Load(name, latencies, elapsed, errors, written)
 
 
 async def measure(target: DatabaseTarget, seconds: float) -> tuple[list[Load], int]:
@@ -166,18 +176,17 @@ async def measure(target: DatabaseTarget, seconds: float) -> tuple[list[Load], i
     env.pop("FOLIO_CLOCK_FILE", None)
     path = f"/s/{published.token}"
     results = []
-    async with Database.opened(target) as database:
-        async with server(["run_bot.py", "web", "--port", "0"], env) as base:
-            async with aiohttp.ClientSession() as session, session.get(base + path) as response:
-                page = await response.read()
-            results.append(await load("page (30 s cache)", base + path, database, seconds))
-        async with server(["run_bot.py", "web", "--port", "0", "--cache-seconds", "0"], env) as base:
-            results.append(await load("page, built every request", base + path, database, seconds))
-        with tempfile.TemporaryDirectory() as scratch:
-            static = Path(scratch) / "page.html"
-            static.write_bytes(page)
-            async with server(["-c", STATIC_SERVER, str(static)], env) as base:
-                results.append(await load("static file, same size", base + "/page.html", database, seconds))
+    async with server(["run_bot.py", "web", "--port", "0"], env) as base:
+        async with aiohttp.ClientSession() as session, session.get(base + path) as response:
+            page = await response.read()
+        results.append(await load("page (30 s cache)", base + path, target, seconds, env))
+    async with server(["run_bot.py", "web", "--port", "0", "--cache-seconds", "0"], env) as base:
+        results.append(await load("page, built every request", base + path, target, seconds, env))
+    with tempfile.TemporaryDirectory() as scratch:
+        static = Path(scratch) / "page.html"
+        static.write_bytes(page)
+        async with server(["-c", STATIC_SERVER, str(static)], env) as base:
+            results.append(await load("static file, same size", base + "/page.html", target, seconds, env))
     return results, len(page)
 
 
@@ -205,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS, help="load time per case")
     parser.add_argument("--database-url", help="a PostgreSQL server URL: also measure on a scratch database there")
+    parser.add_argument("--write-for", type=float, help=argparse.SUPPRESS)  # the busy writer's own process
+    parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_for is not None:
+        target = args.target if is_postgres(args.target) else Path(args.target)
+        print(asyncio.run(busy_writer(target, args.write_for)))
+        return 0
     print(asyncio.run(run(args)))
     return 0
