@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 from aiohttp import web
 
 from bot.clock import Clock
-from bot.reactions.reaction_map import render_map
+from bot.reactions.reaction_map import MapData, render_map
 from bot.storage.web_pages import PublishedPage
 from bot.web.gather import PageSource
 from bot.web.render import render_not_found, render_page
@@ -122,6 +122,7 @@ class Site:
         self._tokens: TimedCache[str, PublishedPage | None] = TimedCache(clock, cache_seconds)
         self._pages: TimedCache[tuple[int, str, str], Body] = TimedCache(clock, half, half)
         self._maps: TimedCache[int, Body | None] = TimedCache(clock, half, half)
+        self._drawn: dict[int, tuple[MapData, Body]] = {}
         self._not_found = body(render_not_found(), HTML)
 
     async def published(self, request: web.Request) -> PublishedPage | None:
@@ -170,8 +171,16 @@ class Site:
         return body(render_page(page, published.token), HTML)  # about a millisecond
 
     async def _draw_map(self, guild_id: int) -> Body | None:
+        """The server's map, drawn again only when what it shows has changed."""
         data = await self.source.map(guild_id)
-        return None if data is None else body(await asyncio.to_thread(render_map, data), "image/png")
+        if data is None:
+            return None
+        drawn = self._drawn.get(guild_id)
+        if drawn is not None and drawn[0] == data:
+            return drawn[1]
+        png = body(await asyncio.to_thread(render_map, data), "image/png")
+        self._drawn[guild_id] = (data, png)
+        return png
 
 
 def respond(request: web.Request, content: Body) -> web.StreamResponse:
