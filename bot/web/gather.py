@@ -53,6 +53,7 @@ class PageSource:
         guild_id, now = published.guild_id, self.clock.now()
         hall = await self._content.hall_entries(guild_id, HALL_LIMIT)
         hall_counts = _counts_by_message(await self._content.message_votes(guild_id, [m for m, _ in hall]))
+        hall.sort(key=lambda entry: -sum(hall_counts.get(entry[0], Counter()).values()))  # as the page counts
         starts = [period_start(period, now) for period, _ in PERIODS]
         votes = await self._content.passage_votes(guild_id, [start for start in starts if start is not None])
         loved = [(heading, rank_passages(_in_period(votes, start, starts), LOVED_LIMIT)) for (_, heading), start in

@@ -58,6 +58,7 @@ async def test_a_page_holds_its_own_servers_activity_and_nothing_of_another(data
     page = await PageSource(database, SettableClock(START)).page(ours)
     assert page.server_name == "Ours" and [work.title for work in page.works] == ["Hello From the Other Side"]
     assert len(page.hall) == 8 and all(card.total > 0 and card.where for card in page.hall)
+    assert [card.total for card in page.hall] == sorted((card.total for card in page.hall), reverse=True)
     all_time = page.loved[-1].passages
     assert [card.total for card in all_time] == sorted((card.total for card in all_time), reverse=True)
     names = {leader.name for board in page.leaderboards for leader in board.leaders}
