@@ -3,7 +3,8 @@
 A first answer must reach Discord within three seconds of the interaction, or it is
 lost. :func:`after_a_second` awaits the work; if it has not finished within
 :data:`DEFER_AFTER` seconds, it defers (Discord shows "thinking…") and waits on, and
-:func:`reply` then answers with a follow-up. Fast answers stay one plain response.
+:func:`reply` then answers with a follow-up. Answers that come in time stay one plain
+response, so a reader sees no "thinking…" flash for an ordinary lookup.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Any, TypeVar
 import discord
 
 T = TypeVar("T")
-DEFER_AFTER = 1.0
+DEFER_AFTER = 1.5
+"""Seconds to wait before deferring: over a second is slow, and the deferral itself still has a second
+and a half to reach Discord on a busy machine."""
 
 
 async def after_a_second(interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = False) -> T:

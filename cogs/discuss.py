@@ -12,6 +12,7 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.passage_messages import MessageKind
 from cogs.choices import work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import not_found_embed
@@ -47,33 +48,40 @@ class DiscussCog(commands.Cog):
         assert interaction.guild_id is not None, "guild_only"
         guild_id = interaction.guild_id
         try:
-            chosen = await (
+            chosen = await after_a_second(
+                interaction,
                 self.service.find(quote, slug=work, guild_id=guild_id)
                 if quote
-                else self.service.pick(slug=work, guild_id=guild_id)
+                else self.service.pick(slug=work, guild_id=guild_id),
             )
         except QuoteNotFound as missing:
-            await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
+            await reply(interaction, embed=not_found_embed(missing.lookup), ephemeral=True)
             return
         passage_id = chosen.paragraph.id
         assert passage_id is not None, "stored passages have ids"
         live = await self.service.live_thread(guild_id, passage_id)
         if live is not None:
-            await interaction.response.send_message(ALREADY_DISCUSSED.format(live), ephemeral=True)
+            await reply(interaction, content=ALREADY_DISCUSSED.format(live), ephemeral=True)
             return
         async with self.service.claimed(guild_id, passage_id, interaction.id) as won:
             if not won:  # another /discuss of it, in this process or another, is posting it now
-                await interaction.response.defer(ephemeral=True, thinking=True)
+                if not interaction.response.is_done():
+                    await interaction.response.defer(ephemeral=True, thinking=True)
                 live = await self.service.wait_for_live_thread(guild_id, passage_id)
                 await interaction.followup.send(ALREADY_DISCUSSED.format(live) if live else BEING_POSTED, ephemeral=True)
                 return
-            await reply_with_passage(
+            sent_id = await reply_with_passage(
                 interaction,
                 chosen.paragraph,
                 MessageKind.DISCUSSION,
                 embed=discussion_embed(chosen),
             )
-            message = await interaction.original_response()
+            channel = interaction.channel
+            message = (  # a follow-up (after a deferral) carries no server: its channel's message does
+                channel.get_partial_message(sent_id)
+                if sent_id is not None and isinstance(channel, discord.TextChannel)
+                else await interaction.original_response()
+            )
             if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
                 await interaction.followup.send(NO_THREAD, ephemeral=True)
 

@@ -16,6 +16,7 @@ from bot.read.sections import find_section, matching, section_name
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.choices import work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.quote_ui import passage_embed, turn_page
 from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view
@@ -48,12 +49,14 @@ class ReadCog(commands.Cog, name=READER_COG):
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         section: app_commands.Range[str, 1, MAX_SECTION_CHARS] | None = None,
     ) -> None:
-        view = await self.bot.library.load(work, guild_id=interaction.guild_id)
+        work_view, paragraph = await after_a_second(interaction, self._opening(work, section, interaction.guild_id))
+        await reply(interaction, embed=passage_embed(work_view, paragraph), view=reader_view(work_view, paragraph))
+
+    async def _opening(self, work: str | None, section: str | None, guild_id: int | None) -> tuple[WorkView, Passage]:
+        """The first page of /read: the work's first paragraph, or its section's."""
+        view = await self.bot.library.load(work, guild_id=guild_id)
         start = find_section(view.outline, section, view.title).first_paragraph if section else 0
-        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, start, guild_id=interaction.guild_id)
-        await interaction.response.send_message(
-            embed=passage_embed(work_view, paragraph), view=reader_view(work_view, paragraph)
-        )
+        return await self.bot.library.paragraph_at(view.slug, start, guild_id=guild_id)
 
     async def turn(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
         """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""

@@ -123,14 +123,18 @@ class DiscussionService:
     async def claimed(self, guild_id: int, passage_id: int, claimant: int) -> AsyncIterator[bool]:
         """Hold the passage's claim while posting it (True), or learn that another post holds it (False).
 
-        A claim outlives a crashed poster by :data:`CLAIM_SECONDS` at most.
+        A claim outlives a crashed poster, or one cancelled by a shutdown, by :data:`CLAIM_SECONDS` at most.
         """
         now = self._clock.timestamp()
         won = await self._store.claim(guild_id, passage_id, claimant, now=now, stale_before=now - CLAIM_SECONDS)
+        cancelled = False
         try:
             yield won
+        except asyncio.CancelledError:
+            cancelled = True  # shutting down: no more database work; the claim lapses
+            raise
         finally:
-            if won:
+            if won and not cancelled:
                 await self._store.release(guild_id, passage_id, claimant)
 
     async def wait_for_live_thread(self, guild_id: int, passage_id: int) -> int | None:

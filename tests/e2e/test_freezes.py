@@ -111,12 +111,22 @@ async def test_quoting_a_work_of_long_bracketed_sentences_answers_another_server
     assert folio.bot.tracebacks() == [], folio.bot.tail()
 
 
-@pytest.mark.skipif(not postgres.enabled(), reason="holds a PostgreSQL table lock to make the lookup wait")
-async def test_a_quote_that_takes_over_a_second_is_deferred_then_answered(folio: Harness) -> None:
-    """While another session holds the passages locked, /quote waits: it must defer within Discord's
+@pytest.mark.skipif(not postgres.enabled(), reason="holds a PostgreSQL table lock to make the command wait")
+@pytest.mark.parametrize(
+    ("name", "options", "shown"),
+    [
+        ("quote", {"text": "Stiles knows that."}, "Stiles knows that."),
+        ("discuss", {"quote": "Derek’s hands were numb with anticipation."}, "numb with anticipation"),
+        ("read", {}, "Hello"),
+    ],
+)
+async def test_a_command_that_takes_over_a_second_is_deferred_then_answered(
+    folio: Harness, name: str, options: dict[str, str], shown: str
+) -> None:
+    """While another session holds the passages locked, the command waits: it must defer within Discord's
     three seconds, and answer with a follow-up once the lock is gone."""
     assert isinstance(folio.database, str)
-    command = payloads.slash_command("quote", {"text": "Stiles knows that."})
+    command = payloads.slash_command(name, options)
     mark = folio.fake.mark()
     locker = await asyncpg.connect(folio.database)
     try:
@@ -131,4 +141,8 @@ async def test_a_quote_that_takes_over_a_second_is_deferred_then_answered(folio:
     answer = await folio.fake.wait_for_request(
         "POST", rf"/webhooks/\d+/{command['token']}", since=mark, timeout=FOLLOWUP_TIMEOUT
     )
-    assert "Stiles knows that." in answer.json["embeds"][0]["description"]
+    embed = answer.json["embeds"][0]
+    assert shown in embed["title"] + embed["description"], embed
+    if name == "discuss":  # its thread opens on the follow-up
+        await folio.fake.wait_for_request("POST", rf"/channels/\d+/messages/{answer.response['id']}/threads", since=mark)
+    assert folio.bot.tracebacks() == [], folio.bot.tail()
