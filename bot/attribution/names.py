@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERB_PATTERN, TITLE_GENDER
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\b")
 _TITLE_DOT = re.compile(r"\.?[ \t]*\n?[ \t]*")
 _JOIN = re.compile(r"[ \t]*\n?[ \t]*")

@@ -33,10 +33,10 @@ from bot.attribution.characters import (
     CharacterList,
     build_characters,
 )
-from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
-from bot.attribution.tags import Tag, TagReader, Who
+from bot.attribution.tags import Tag, TagReader, Who, describe
 
 CONFIDENCE = {
     "named tag": 0.97,
@@ -258,7 +258,12 @@ class _Attributor:
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
-            description = tag.who[0].lower() + tag.who[1:]
+            description = describe(tag.who)
+            if description is None:
+                return None
+            if description.split()[-1] in ANAPHORIC_NOUNS:
+                other = self._other_party(turn)
+                return (other, "pronoun tag, conversation") if other else None
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
@@ -296,6 +301,13 @@ class _Attributor:
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
+    def _other_party(self, turn: _Turn) -> Character | None:
+        """``said the other``: the one of the two last speakers who did not speak last."""
+        last, before_last = self._recent_turns(turn.paragraph)
+        if last and before_last and last.speaker is not before_last.speaker:
+            return before_last.speaker
+        return None
+
     # -- context ---------------------------------------------------------------------------
 
     def _recent_turns(self, paragraph: int) -> tuple[_Turn | None, _Turn | None]:
@@ -309,7 +321,9 @@ class _Attributor:
 
     def _is_person(self, character: Character) -> bool:
         """A character known to be a person: the text shows a gender, a description, or speech."""
-        return character.gender is not None or character.described or character in self._speakers
+        return character.person and (
+            character.gender is not None or character.described or character in self._speakers
+        )
 
     def _of_unknown_gender(self, character: Character) -> bool:
         """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""

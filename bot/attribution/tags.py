@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.attribution.lexicon import (
+    ANAPHORIC_NOUNS,
+    GROUP_NOUNS,
     NOT_NAMES,
     PARTICLES,
     PERSON_NOUNS,
@@ -193,3 +195,19 @@ _VOCATIVE = re.compile(
     rf"(?:^[“\"‘]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"’]$))"
 )
 
+
+
+def describe(who: str) -> str | None:
+    """The description a tag gives a speaker, as a character's name (``the old lady``, from ``The old
+    lady with an impatient nudge``); None for a group (``the others``, ``the soldiers``)."""
+    words = who.split()
+    if "with" in words:
+        words = words[: words.index("with")]
+    noun = words[-1].lower()
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun[:-1] not in ANAPHORIC_NOUNS
+    if noun in GROUP_NOUNS or (plural and noun not in ANAPHORIC_NOUNS):
+        return None
+    if noun.rstrip("s") in ANAPHORIC_NOUNS or (len(words) > 2 and words[1].lower() in ANAPHORIC_NOUNS):
+        return f"the {words[1].lower()}"
+    description = " ".join(words)
+    return description[0].lower() + description[1:]
