@@ -19,6 +19,8 @@ _LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\b")
 _TITLE_DOT = re.compile(r"\.?[ \t]*\n?[ \t]*")
 _JOIN = re.compile(r"[ \t]*\n?[ \t]*")
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr rev mlle mme hon st prof capt col gen lt".split())
+"""Titles written with a dot (``Mr.``); after any other a dot ends the sentence (``the Duke. New York``)."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 
 
@@ -90,7 +92,8 @@ def find_mentions(
         if token.group().lower() in TITLE_GENDER and index + 1 < len(tokens):
             following = tokens[index + 1]
             gap = text[token.end() : following.start()]
-            if following.group() in name_words and _TITLE_DOT.fullmatch(gap):
+            dotted_ok = not gap.startswith(".") or token.group().lower() in ABBREVIATED_TITLES
+            if following.group() in name_words and _TITLE_DOT.fullmatch(gap) and dotted_ok:
                 title = token.group() + ("." if gap.startswith(".") else "")
                 words_from = index + 1
         if tokens[words_from].group() not in name_words:

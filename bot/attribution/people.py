@@ -2,7 +2,7 @@
 
 The evidence is how the text uses a name, never a list of a book's names:
 
-* **For a person**: a title (``Mr. Jones``), or being the subject of a speech
+* **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
   verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
 * **Against**: being written after a preposition of place or time (``in
   London``, ``through Kellynch``), or beside a number (``June 5``), in at
@@ -20,11 +20,12 @@ from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.attribution.names import Mention
 
 TAGGED_MIN = 2
+TITLED_MIN = 2
 PLACE_SHARE = 0.15
 ARTICLE_SHARE = 0.5
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
-    r"|during)\s+(?:the\s+)?\Z",
+    r"|during|St\.?)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
@@ -41,7 +42,7 @@ def is_person(
     """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
     if not mentions:
         return True
-    if any(m.title for m in mentions) and not _plural(mentions, name_words):
+    if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words):
         return True
     if narrated == 0 or _plural(mentions, name_words):
         return False

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.attribution.characters import Character
-from bot.attribution.speakers import Utterance
+from bot.attribution.speakers import Utterance, base_rule
 from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
 
 MIN_LINE_WORDS = 5
@@ -127,7 +127,7 @@ def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
         if mention.form not in owners:
             owners[mention.form] = characters.find(mention.form)
     named = [m.start for m in characters.mentions if owners[m.form] is character]
-    described = [u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG]
+    described = [u.start for u in speakers.utterances if u.speaker == character.name and base_rule(u.rule) == DESCRIBED_TAG]
     return sorted(named + described) if character.described else named
 
 
