@@ -121,12 +121,7 @@ class Story:
 
 def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
     """Where the text names ``character`` (describes it, for an unnamed one), in reading order."""
-    characters = speakers.characters
-    owners: dict[str, Character | None] = {}  # a novel has thousands of mentions of a few hundred forms
-    for mention in characters.mentions:
-        if mention.form not in owners:
-            owners[mention.form] = characters.find(mention.form)
-    named = [m.start for m in characters.mentions if owners[m.form] is character]
+    named = list(speakers.mentions_of(character))
     described = [u.start for u in speakers.utterances if u.speaker == character.name and base_rule(u.rule) == DESCRIBED_TAG]
     return sorted(named + described) if character.described else named
 

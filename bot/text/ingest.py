@@ -89,24 +89,31 @@ def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
 
     ``title`` overrides the title found in the text.
     """
+    return parse_work_and_speakers(source_text, title=title)[0]
+
+
+def parse_work_and_speakers(source_text: str, *, title: str | None = None) -> tuple[ParsedWork, WorkSpeakers]:
+    """:func:`parse_work`, with the characters and attribution it worked out on the way (to store)."""
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
     sections = group_into_sections(outline.items)
+    attribution = _attribute_sections(source_text, sections)
     speakers = {
         utterance.start: utterance.speaker
-        for utterance in _attribute_sections(source_text, sections).utterances
+        for utterance in attribution.utterances
         if utterance.confidence >= SHOWN_CONFIDENCE
     }
     writer = _PassageWriter(source_text, layout, speakers)
     for index, section in enumerate(sections):
         writer.write_section(index, section)
-    return ParsedWork(
+    parsed = ParsedWork(
         title=title or outline.title or UNTITLED,
         author=outline.author,
         layout=layout,
         source_text=source_text,
         passages=writer.passages,
     )
+    return parsed, attribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +122,13 @@ class WorkSpeakers:
 
     characters: CharacterList
     utterances: list[Utterance]
+    mention_starts: tuple[tuple[int, ...], ...] = ()
+    """Where the text names each of ``characters.characters`` (by position in that list), in reading order."""
+
+    def mentions_of(self, character: Character) -> tuple[int, ...]:
+        """Where the text names ``character`` (never for an unnamed one)."""
+        index = next((i for i, c in enumerate(self.characters.characters) if c is character), None)
+        return self.mention_starts[index] if index is not None and index < len(self.mention_starts) else ()
 
     def utterance_counts(self) -> Counter[str]:
         """How many quotes each speaker (by name) is given."""
@@ -140,7 +154,23 @@ def attribute_work(source_text: str) -> WorkSpeakers:
 def _attribute_sections(source_text: str, sections: list[Section]) -> WorkSpeakers:
     paragraphs = [span for section in sections for span in section.paragraphs]
     characters = build_characters(source_text, paragraphs)
-    return WorkSpeakers(characters, attribute(source_text, characters, paragraphs))
+    utterances = attribute(source_text, characters, paragraphs)
+    return WorkSpeakers(characters, utterances, _mention_starts(characters))
+
+
+def _mention_starts(characters: CharacterList) -> tuple[tuple[int, ...], ...]:
+    """Where each character is named: each mention goes to the character its form names."""
+    index = {id(c): i for i, c in enumerate(characters.characters)}
+    owners: dict[str, int | None] = {}  # a novel has thousands of mentions of a few hundred forms
+    starts: list[list[int]] = [[] for _ in characters.characters]
+    for mention in characters.mentions:
+        if mention.form not in owners:
+            owner = characters.find(mention.form)
+            owners[mention.form] = index.get(id(owner)) if owner is not None else None
+        position = owners[mention.form]
+        if position is not None:
+            starts[position].append(mention.start)
+    return tuple(tuple(found) for found in starts)
 
 
 _OUTLINERS: dict[Layout, Callable[[str], Outline]] = {
