@@ -24,13 +24,14 @@ divided into scenes at its scene breaks.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
 from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
@@ -124,6 +125,22 @@ class WorkSpeakers:
     utterances: list[Utterance]
     mention_starts: tuple[tuple[int, ...], ...] = ()
     """Where the text names each of ``characters.characters`` (by position in that list), in reading order."""
+
+    def named_people(self) -> list[Character]:
+        """The :meth:`people` known by a name: not a description (``the woman``) nor an unnamed narrator."""
+        return [c for c in self.people() if not c.described and c.name != NARRATOR]
+
+    def named_between(self, start: int, end: int) -> list[Character]:
+        """The :meth:`named_people` the text names between offsets ``start`` and ``end``, most named there
+        first (then the first named)."""
+        found = []
+        for character in self.named_people():
+            starts = self.mentions_of(character)
+            first = bisect.bisect_left(starts, start)
+            count = bisect.bisect_left(starts, end) - first
+            if count:
+                found.append((-count, starts[first], character))
+        return [character for _, _, character in sorted(found, key=lambda item: item[:2])]
 
     def mentions_of(self, character: Character) -> tuple[int, ...]:
         """Where the text names ``character`` (never for an unnamed one)."""
