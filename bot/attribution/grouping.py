@@ -14,7 +14,10 @@ split):
    the one full or titled name it ends, or the one named far more often than
    the others, or the one man of a family otherwise of women (``said Hall``:
    Mr. Hall, not Mrs. Hall); else it stays apart.
-4. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
+4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
+   ``Mina Harker``, Harker being a man's surname of the book), and names the
+   text says are one (``Lord Godalming (that was Arthur``, ``X, that is Y``).
+5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
    the text fits and the text never names the two side by side (``Jack and
@@ -27,15 +30,17 @@ name (the ``gender-guesser`` package's dictionary).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention
 
 DOMINANCE = 5
+NAME_CHANGE_MIN = 3
+"""Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 FIRST_NAME_TITLES = frozenset(
-    "miss sir lady aunt uncle master cousin dame mlle mademoiselle signorina fraulein brother sister".split()
+    "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
 )
 """Titles written before a first name (``Miss Margaret``, ``Sir Walter``), not only a surname."""
 MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
@@ -62,6 +67,9 @@ def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
     people = _People(forms)
+    people.join_full_nicknames()
+    people.join_name_changes()
+    people.join_stated(text)
     people.join_titled_surnames()
     people.join_bare_names()
     people.join_nicknames(text)
@@ -74,10 +82,17 @@ class _People:
     def __init__(self, forms: dict[Key, list[Mention]]) -> None:
         self.forms = forms
         self._parent: dict[Key, Key] = {key: key for key in forms}
+        self.married: set[Key] = set()
+        """People whose surname the text changed by marriage: a Mrs. even if never written so."""
         self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
         titled = {words for title, words in forms if title}
-        self.full = [  # not two names side by side ("gave Margaret Oniton"): see _is_full_name
-            key for key in forms if len(key[1]) > 1 and _is_full_name(key, forms, titled)
+        counts: Counter[tuple[str, ...]] = Counter()
+        for (_, words), found in forms.items():
+            counts[words] += len(found)
+        self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see _is_full_name
+            key
+            for key in forms
+            if len(key[1]) > 1 and _is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
         ]
         self._by_first: dict[str, list[Key]] = defaultdict(list)
         self._by_last: dict[str, list[Key]] = defaultdict(list)
@@ -103,6 +118,56 @@ class _People:
             for key in group[1:]:
                 self._union(group[0], key)
 
+    def join_name_changes(self) -> None:
+        """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
+        names of one woman's first name, the earlier (by its middle mention) written with Miss, the later
+        never, its surname a man's of the book."""
+        men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
+        for first, keys in self._by_first.items():
+            if first_name_gender(first) != FEMALE:
+                continue
+            named = defaultdict(list)  # each person's forms with this first name: where they are used
+            for key in keys:
+                named[self._find(key)] += [m.start for m in self.forms[key]]
+            roots = sorted(named, key=lambda root: sorted(named[root])[len(named[root]) // 2])
+            for earlier, later in zip(roots, roots[1:], strict=False):
+                titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
+                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
+                later_miss = any(k[0] in UNMARRIED for k in self._members[later])
+                surname = later[1][-1]
+                recurring = len(named[later]) >= NAME_CHANGE_MIN
+                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
+                    if not titles & {"mr"}:
+                        self._union(earlier, later)
+                        self.married.add(self._find(earlier))
+
+    def join_full_nicknames(self) -> None:
+        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``)."""
+        for keys in self._by_last.values():
+            for index, key in enumerate(keys):
+                for other in keys[index + 1 :]:
+                    variant = other[1][0].lower() in name_variants(key[1][0])
+                    if variant and _compatible(self.gender(key), self.gender(other)):
+                        self._union(key, other)
+
+    def join_stated(self, text: str) -> None:
+        """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
+        ``X, now Y``."""
+        by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
+        for match in _STATED.finditer(text):
+            found = [self._form_key(match[group], by_name) for group in ("first", "second")]
+            if None in found or self._find(found[0]) == self._find(found[1]):
+                continue
+            if _compatible(self.gender(found[0]), self.gender(found[1])):
+                self._union(found[0], found[1])
+
+    @staticmethod
+    def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
+        words = name.split()
+        title = title_key(words[0]) if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_GENDER else None
+        rest = " ".join(words[1:] if title else words)
+        return by_name.get((rest, title)) or by_name.get((rest, None))
+
     def join_titled_surnames(self) -> None:
         for key in self.forms:
             title, words = key
@@ -124,28 +189,29 @@ class _People:
             gender = first_name_gender(word)
             first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
             last = self._recurring(self._by_last[word])
-            if len(first) == 1 and not last - first:
+            if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
                 continue
             if not first:
                 last |= {self._find(k) for k in self.forms if k[0] and k[1] == words}
                 men = {k for k in last if self.gender(k) == MALE}
-                dominant = self._dominant(last)
+                dominant = self._dominant(last, surname=word)
                 if dominant is None and len(men) == 1 and all(self.gender(k) == FEMALE for k in last - men):
                     dominant = men.pop()  # a bare surname in narration is the man's ("said Hall": Mr. Hall)
                 if dominant:
                     self._union(dominant, key)
 
-    def _dominant(self, roots: set[Key]) -> Key | None:
-        """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other
-        (``Lynde``: Mrs. Rachel Lynde, not her husband Thomas, named a few times)."""
-        ranked = sorted(roots, key=self._count, reverse=True)
-        if len(ranked) == 1 or (ranked and self._count(ranked[0]) >= DOMINANCE * self._count(ranked[1])):
+    def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
+        """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
+        ``surname``, if given: ``Lynde`` is Mrs. Rachel Lynde, not her husband Thomas, named a few times)."""
+        ranked = sorted(roots, key=lambda root: self._count(root, surname), reverse=True)
+        counts = [self._count(root, surname) for root in ranked[:2]]
+        if len(ranked) == 1 or (ranked and counts[0] >= DOMINANCE * counts[1]):
             return ranked[0]
         return None
 
-    def _count(self, root: Key) -> int:
-        return sum(len(self.forms[k]) for k in self._members[root])
+    def _count(self, root: Key, surname: str | None = None) -> int:
+        return sum(len(self.forms[k]) for k in self._members[root] if surname is None or k[1][-1] == surname)
 
     def _recurring(self, keys: list[Key]) -> set[Key]:
         """The people of ``keys`` named more than once, if any: a full name written once (``Katharine
@@ -178,18 +244,22 @@ class _People:
         never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
-        if title in MARRIED and not titles & MARRIED:
+        if title in MARRIED and not titles & MARRIED and self._find(root) not in self.married:
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:
             return False
-        wife = any(TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members)
+        wife = any(
+            len(k[1]) > 1 and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
+        )
         return _compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
 
     def _one_surname(self, roots: set[Key]) -> bool:
-        """Whether the people ``roots`` have at most one surname between them (Ned Winsett is not
-        Edwin Booth)."""
-        surnames = {k[1][-1] for root in roots for k in self._members[root] if len(k[1]) > 1}
-        return len(surnames) <= 1
+        """Whether the people ``roots`` may share one surname: one's surnames include the other's (Ned
+        Winsett is not Edwin Booth; Wilhelmina Murray may be Mina, once Murray, now Harker)."""
+        first, second = (
+            {k[1][-1] for k in self._members[root] if len(k[1]) > 1} for root in (*roots, *roots)[:2]
+        ) if len(roots) == 2 else (set(), set())
+        return first <= second or second <= first
 
     def gender(self, key: Key) -> str | None:
         """A person's gender as titles show it, else as the first name of a full name usually is."""
@@ -228,6 +298,13 @@ def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[s
     if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
         return False
     return rest in titled or len(forms.get((None, rest), ())) <= len(forms[key])
+
+
+_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_STATED = re.compile(
+    rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
+)
+"""``Lord Godalming (that was Arthur``, ``Miss Murray, now Mrs. Harker``."""
 
 
 def _compatible(first: str | None, second: str | None) -> bool:

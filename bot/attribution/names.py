@@ -21,6 +21,8 @@ _TITLE_DOT = re.compile(r"\.?[ \t]*\n?[ \t]*")
 _JOIN = re.compile(r"[ \t]*\n?[ \t]*")
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr rev mlle mme hon st prof capt col gen lt".split())
 """Titles written with a dot (``Mr.``); after any other a dot ends the sentence (``the Duke. New York``)."""
+_NOT_NAME_PREFIXES = frozenset("to by un non good so well ever never half self re pre co".split())
+"""First parts of hyphenated words that are no names (``To-day``, ``By-and-by``, ``Un-Dead``, ``Good-bye``)."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 
 
@@ -65,6 +67,8 @@ def learn_name_words(text: str) -> frozenset[str]:
 
     def is_name(word: str, count: int) -> bool:
         if word in NOT_NAMES or word.lower() in TITLE_GENDER or len(word) < 2:
+            return False
+        if word.split("-")[0].lower() in _NOT_NAME_PREFIXES:
             return False
         in_lower_case = lower_case[word.lower()]
         return mid_sentence[word] > in_lower_case or (count >= 2 and not in_lower_case)
