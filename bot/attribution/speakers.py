@@ -69,7 +69,7 @@ CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
-_INTRODUCES = re.compile(r"[:,]\s*(?:--|—)?\s*$")
+_INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
 

@@ -22,6 +22,7 @@ from bot.attribution.lexicon import (
     SPEECH_VERB_PATTERN,
     TITLE_GENDER,
 )
+from bot.attribution.names import NAME_PARTICLES
 
 
 class Who(Enum):
@@ -43,7 +44,7 @@ class Tag:
 
 
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
-_NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
+_NAME = rf"(?:(?i:{_TITLE})\.?\s+(?:(?:{NAME_PARTICLES})\s+)*)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
 _DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
@@ -172,7 +173,8 @@ class TagReader:
             if any_noun or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None
-        name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
+        particles = NAME_PARTICLES.split("|")
+        name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER and word not in particles]
         known = name_words and (name_words[0] in self._name_words or mid_sentence)
         if known and name_words[0] not in NOT_NAMES:
             return Who.NAME
