@@ -12,7 +12,7 @@ from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import Passage, PassageKind
 from bot.trivia.bank import CuratedQuestion
 from bot.trivia.game import Answer, PlayerScore, Round
-from bot.trivia.question import QuestionKind
+from bot.trivia.question import QuestionKind, known_kinds
 from bot.trivia.settings import TriviaSettings
 from bot.trivia.stats import LeaderboardSort, PlayerStats
 
@@ -74,7 +74,7 @@ class TriviaStore:
             points=row["points"],
             score_to_win=row["score_to_win"],
             max_unanswered=row["max_unanswered"],
-            kinds=frozenset(QuestionKind(kind) for kind in row["kinds"].split(",")) if row["kinds"] else frozenset(QuestionKind),
+            kinds=known_kinds((row["kinds"] or "").split(",")) or frozenset(QuestionKind),
             channels=frozenset(int(channel) for channel in row["channels"].split(",")) if row["channels"] else frozenset(),
         )
 

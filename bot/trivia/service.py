@@ -13,8 +13,10 @@ from bot.storage.trivia import TriviaStore, WorkPassages
 from bot.text.ingest import WorkSpeakers
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
+from bot.trivia.events import plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource, speaker_lines
+from bot.trivia.people import Person
 from bot.trivia.question import Question, QuestionKind
 
 BANK_DIR = DATA_DIR / "trivia"
@@ -75,7 +77,17 @@ def work_source(work: WorkView, passages: WorkPassages, speakers: WorkSpeakers) 
     """What questions about a stored work are made from: its paragraphs, sentences and who said what."""
     lines = speaker_lines(speakers.utterances, passages.paragraphs)
     paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
-    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
+    plot = plot_of(passages.sentences, people_of(speakers))
+    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids, plot)
+
+
+def people_of(speakers: WorkSpeakers) -> list[Person]:
+    """The work's named characters (people described only, "the woman", are left out)."""
+    return [
+        Person(c.name, tuple(dict.fromkeys([c.name, *c.aliases])), c.gender, c.first_offset, c.mentions)
+        for c in speakers.people()
+        if not c.described
+    ]
 
 
 def curated_rivals(source: TriviaSource) -> tuple[str, ...]:
