@@ -86,12 +86,16 @@ def generate(
     seed: int,
     kinds: Sequence[QuestionKind] = GENERATED_KINDS,
     curated: Sequence[Question] = (),
+    admit: Callable[[Question], bool] | None = None,
+    asked: Sequence[Question] = (),
 ) -> list[Question]:
     """Up to ``count`` questions, the kinds taking turns; never two about the same line or sentence,
     nor from nearby places (:data:`MIN_CHARS_APART`), nor one person the answer too often
     (:data:`MAX_ANSWER_SHARE`).
 
-    ``curated`` questions (kind ``plot``) take their turn where ``plot`` is in ``kinds``.
+    ``curated`` questions (kind ``plot``) take their turn where ``plot`` is in ``kinds``. Only
+    questions ``admit`` accepts are chosen (see :class:`bot.trivia.quality.Admission`); ``asked``
+    are questions already chosen for the game, which these join.
     """
     facts = Facts.of(source)
     streams = []
@@ -102,16 +106,19 @@ def generate(
         else:
             streams.append(BUILDERS[kind](facts, rng))  # lazy: only the questions needed are made
     chosen = _Chosen(count, length=source.sentences[-1].end if source.sentences else 0, people=len(facts.speakers.speakers()))
+    for question in asked:
+        chosen.add(question)
+    count += len(asked)
     while streams and len(chosen.questions) < count:
         for stream in list(streams):
-            question = next((q for q in stream if chosen.admits(q)), None)
+            question = next((q for q in stream if chosen.admits(q) and (admit is None or admit(q))), None)
             if question is None:
                 streams.remove(stream)
                 continue
             chosen.add(question)
             if len(chosen.questions) == count:
                 break
-    return chosen.questions
+    return chosen.questions[len(asked) :]
 
 
 class _Chosen:
