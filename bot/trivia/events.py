@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.text.model import Passage
 from bot.trivia.people import Person, are_aliases, same_person
-from bot.trivia.wording import is_distinctive, plain_text, word_class
+from bot.trivia.wording import is_rare, plain_text, word_class
 
 MIN_WORDS, MAX_WORDS = 4, 24
 """Words in an event's predicate (what the character did)."""
@@ -28,9 +28,11 @@ NOT_EVENTS = frozenset(
     "said asked answered replied cried exclaimed whispered muttered added continued repeated returned "
     "called shouted murmured observed remarked began went was were had did could would should might "
     "seemed appeared felt thought knew supposed wondered hoped wished meant liked loved hated "
-    "looked saw heard noticed smiled laughed nodded sighed paused stopped".split()
+    "looked saw heard noticed smiled laughed nodded sighed paused stopped sat stood rose turned "
+    "glanced gazed stared leaned waited hesitated shrugged lingered walked moved came got put took".split()
 )
-"""Past tenses that make no plot point: speech tags, being and having, thinking, passing glances."""
+"""Past tenses that make no plot point: speech tags, being and having, thinking, posture, glances and
+the commonest comings and goings."""
 _PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
 _UNPLACED = re.compile(r"\b(?:him|them|it|this|these|those|there|here|then)\b", re.IGNORECASE)
 """Words that point outside the sentence: "Who slapped him on the shoulder?" cannot be answered."""
@@ -43,11 +45,13 @@ _PREDICATE_WORD = re.compile(r"[A-Za-z’'-]+")
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One thing a character did: ``person`` did ``predicate`` (from ``verb`` on), told in ``sentence``."""
+    """One thing a character did: ``person`` did ``predicate`` (from ``verb`` on), told in ``sentence``;
+    ``with_others`` when the predicate names another person (a relation: the plot's stuff)."""
 
     person: Person
     predicate: str
     sentence: Passage
+    with_others: bool = False
 
     @property
     def statement(self) -> str:
@@ -57,13 +61,13 @@ class Event:
 
 def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[Event]:
     """Every event of the story, in reading order."""
-    starts = _name_starts(people)
-    if starts is None:
+    names = _any_name(people)
+    if names is None:
         return []
     owner = {alias.casefold(): person for person in people for alias in person.aliases}
     events = []
     for sentence in sentences:
-        event = _event(sentence, starts, owner)
+        event = _event(sentence, names, owner)
         if event is not None:
             events.append(event)
     return events
@@ -84,10 +88,10 @@ class Cast:
             for match in pattern.finditer(sentence.text):
                 counts[owner[match.group(0).casefold()]] += 1
 
-    def rivals(self, answer: Person, section: int, before_offset: int) -> list[Person]:
+    def rivals(self, answer: Person, section: int, before_offset: int, *, named: str = "") -> list[Person]:
         """Other people to offer against ``answer``: of the same gender, met before ``before_offset``,
         mentioned within :data:`NEARBY_SECTIONS` sections (most mentioned first); never an alias of
-        the answer or of each other."""
+        the answer or of each other, nor anyone the question itself names (in ``named``)."""
         near: Counter[int] = Counter()
         for nearby in range(section - NEARBY_SECTIONS, section + NEARBY_SECTIONS + 1):
             near.update(self._in_section.get(nearby, Counter()))
@@ -97,6 +101,8 @@ class Cast:
             if person.first_offset >= before_offset or not _same_gender(person, answer):
                 continue
             if any(same_person(name, other.name, self.people) for other in (answer, *rivals) for name in person.aliases):
+                continue
+            if any(re.search(rf"\b{re.escape(alias)}\b", named) for alias in person.aliases):
                 continue
             rivals.append(person)
         return rivals
@@ -119,11 +125,11 @@ def who_did_it(event: Event) -> str:
     return f"Who {event.predicate}?"
 
 
-def _event(sentence: Passage, starts: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
     text = _plain(sentence.text)
     if _QUOTE_MARKS.search(text) or not text.endswith((".", "!")):
         return None
-    match = starts.match(text)
+    match = re.match(rf"(?P<name>{names.pattern})\s+(?=[a-z])", text)
     if match is None:
         return None
     person = owner[match.group("name").casefold()]
@@ -136,16 +142,22 @@ def _event(sentence: Passage, starts: re.Pattern[str], owner: dict[str, Person])
     if _other_gender_pronoun(person, words):
         return None
     verb = words[0]
-    if verb in NOT_EVENTS or word_class(verb) != ("VERB", "VBD") or not is_distinctive(predicate):
+    others = _names_others(predicate, person, names, owner)
+    if verb in NOT_EVENTS or word_class(verb) != ("VERB", "VBD") or not (others or _two_rare(words)):
         return None
     if any(are_aliases(alias, word) for alias in person.aliases for word in words if word[:1].isupper()):
         return None  # the question would name its own answer
-    return Event(person, predicate, sentence)
+    return Event(person, predicate, sentence, others)
 
 
-def _name_starts(people: Sequence[Person]) -> re.Pattern[str] | None:
-    names = _any_name(people)
-    return None if names is None else re.compile(rf"(?P<name>{names.pattern})\s+(?=[a-z])")
+def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner: dict[str, Person]) -> bool:
+    """Whether a predicate ties its subject to another named person ("married Henry Wilcox"): a plot point."""
+    return any(owner[match.group(0).casefold()] is not person for match in names.finditer(predicate))
+
+
+def _two_rare(words: list[str]) -> bool:
+    """Whether a predicate holds two rare words ("buried the brass compass"): recognisable all the same."""
+    return sum(is_rare(word) for word in set(words)) >= 2
 
 
 def _any_name(people: Sequence[Person]) -> re.Pattern[str] | None:

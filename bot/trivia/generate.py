@@ -30,6 +30,7 @@ MIN_LINE_WORDS = 6
 """Shorter lines ("Yes, sir.") are too generic to recognise."""
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
+MAX_EVENT_WORDS = 22
 """Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
 few sections): near neighbours are a coin toss, not a memory."""
 MAX_ANSWER_SHARE = 0.25
@@ -223,8 +224,9 @@ def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
             continue
         if not any(wording.can_blank(word.lower()) for word in wording.words(answer)):
             continue  # an ending of common words is guessed, not remembered
+        size = len(answer.split())
         same_shape = [ending for position, ending in endings.get(shape, []) if position != index]
-        same_shape.sort(key=lambda item: rng.random())
+        same_shape.sort(key=lambda ending: (abs(len(ending.split()) - size), rng.random()))  # alike in length first
         wrong = _distinct_options(answer, iter(same_shape), rng)
         if len(wrong) == WRONG_OPTIONS:
             speaker = f" {line.speaker} said" if line.certain else ""
@@ -246,7 +248,12 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
             continue
         answer = rng.choice(blanks)
         rarity = wording.zipf(answer)
-        similar = [w for w in by_class[wording.word_class(answer)] if abs(wording.zipf(w) - rarity) <= 1.0]
+        article = _article_before(line.text, answer)
+        similar = [
+            w
+            for w in by_class[wording.word_class(answer)]
+            if abs(wording.zipf(w) - rarity) <= 1.0 and (article is None or wording.article_for(w) == article)
+        ]
         wrong = _distinct_options(answer, iter(rng.sample(similar, min(len(similar), PLAUSIBLE_POOL + 1))), rng)
         if len(wrong) == WRONG_OPTIONS:
             blanked = re.sub(rf"(?<![\w’'-]){answer}(?![\w’'-])", "_____", line.text, count=1)
@@ -262,7 +269,9 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     wrong options are people of the same gender met by then and present in that part of the book."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
-        rivals = plot.cast.rivals(chosen.person, chosen.sentence.section, chosen.sentence.start)[:PLAUSIBLE_POOL]
+        rivals = plot.cast.rivals(
+            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
+        )[:PLAUSIBLE_POOL]
         if len(rivals) < WRONG_OPTIONS:
             continue
         wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]
@@ -280,12 +289,13 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """Two plot points at least :data:`MIN_SECTIONS_APART` sections apart (or, in a work of few
-    sections, :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
-    events = list(facts.source.plot.events)
-    sections = len({item.sentence.section for item in events})
+    """Two plot points between people, short enough to take in, at least a quarter of the book's
+    sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
+    :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
+    events = [e for e in facts.source.plot.events if e.with_others and len(e.statement.split()) <= MAX_EVENT_WORDS]
+    sections = len({sentence.section for sentence in facts.source.sentences})
     if sections >= 2 * MIN_SECTIONS_APART:
-        place, apart = (lambda item: item.sentence.section), MIN_SECTIONS_APART
+        place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
     else:
         place, apart = (lambda item: _paragraph(item.sentence)), MIN_PARAGRAPHS_APART
     positions = [place(item) for item in events]
@@ -334,13 +344,22 @@ def _ending(words: list[str], cut: int) -> str:
 
 
 def _shape(ending: str) -> tuple[object, ...] | None:
-    """The grammatical frame of an ending: word count, and the classes of its first and last words."""
+    """The grammatical frame of an ending that closes on an uncommon noun ("our vows of friendship"):
+    its first word itself, and the last noun's inflection. Endings of one frame continue the same
+    start of a line about as well."""
     found = wording.words(ending)
     if len(found) < 2:
         return None
-    first, last = wording.word_class(found[0].lower()), wording.word_class(found[-1].lower())
-    first_key = first if first is not None else found[0].lower()  # a function word must match itself
-    return (len(ending.split()), first_key, last) if last is not None else None
+    last = wording.word_class(found[-1].lower())
+    if last is None or last[0] != "NOUN" or wording.zipf(found[-1].lower()) >= wording.MAX_BLANK_ZIPF:
+        return None
+    return found[0].lower(), last
+
+
+def _article_before(text: str, word: str) -> str | None:
+    """"a" or "an" when ``word`` follows one in ``text`` (its blank must take the same article)."""
+    found = re.search(rf"\b(a|an|A|An)\s+{re.escape(word)}\b", text)
+    return found.group(1).lower() if found else None
 
 
 def _endings_by_shape(facts: Facts) -> dict[tuple[object, ...], list[tuple[int, str]]]:

@@ -17,12 +17,15 @@ import lemminflect
 from wordfreq import zipf_frequency
 
 CONTENT_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
-MAX_BLANK_ZIPF = 5.0
-"""Blanks only on words rarer than this (Zipf scale: "thing" 5.7, "sister" 4.9, "coffin" 3.8)."""
+MAX_BLANK_ZIPF = 4.5
+"""Blanks only on words rarer than this (Zipf scale: "thing" 5.7, "dinner" 4.8, "coffin" 3.8): stock
+words ("indeed", "suppose") are guessed, not remembered."""
+RARE_ZIPF = 3.5
+"""A word rare enough to make a plot point recognisable ("dinghy", "telegram")."""
 DISTINCTIVE_ZIPF = 4.8
 """A line is memorable when it holds a word at least this rare ("apology" 4.1, "sorry" 5.2)."""
 _INFLECTIONS = {
-    "NOUN": ("NNS", "NN"),
+    "NOUN": ("NN", "NNS"),
     "VERB": ("VBD", "VBG", "VBZ", "VBN", "VB"),
     "ADJ": ("JJR", "JJS", "JJ"),
     "ADV": ("RBR", "RBS", "RB"),
@@ -53,9 +56,20 @@ def zipf(word: str) -> float:
 
 
 def can_blank(word: str) -> bool:
-    """Whether ``word`` is a content word a reader could remember: lower case, one clear part of
-    speech, and not among the most common words."""
-    return word.islower() and len(word) >= 4 and word_class(word) is not None and zipf(word) < MAX_BLANK_ZIPF
+    """Whether ``word`` is a noun a reader could remember: lower case, read as a noun only, and
+    not among the common words. Nouns only: a wrong noun fits a noun's blank; a wrong verb or
+    adverb seldom fits as well as the right one."""
+    found = word_class(word) if word.islower() and len(word) >= 4 else None
+    return found is not None and found[0] == "NOUN" and zipf(word) < MAX_BLANK_ZIPF
+
+
+def is_rare(word: str) -> bool:
+    return word.islower() and len(word) >= 4 and zipf(word) < RARE_ZIPF
+
+
+def article_for(word: str) -> str:
+    """The indefinite article spelling would give ``word`` ("an" before a vowel letter)."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def is_distinctive(text: str) -> bool:
