@@ -58,7 +58,7 @@ def checks(questions: list[Question], source: TriviaSource) -> dict[str, object]
         "markup shown": sum(bool(_MARKUP.search(text.replace("_____", ""))) for text in shown),
         "one person offered twice": len(twice),
         "blanks on common or ambiguous words": sum(not wording.can_blank(word) for word in blanks),
-        "repeated questions": len(questions) - len({q.text for q in questions}),
+        "repeated questions": len(questions) - len({(q.text, frozenset(q.options)) for q in questions}),
     }
 
 
