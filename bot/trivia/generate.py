@@ -329,13 +329,14 @@ BUILDERS: dict[QuestionKind, Builder] = {
 
 def _memorable(line: SpokenLine) -> bool:
     """A line a reader could recognise: a whole sentence or more, of at least :data:`MIN_LINE_WORDS`
-    words, short enough to show, holding a word rare enough to remember it by."""
+    words, short enough to show, holding a rare word (judged samples found lines of common words
+    forgettable)."""
     text = line.text
     return (
         MIN_LINE_WORDS <= len(text.split())
         and len(text) <= MAX_LINE_CHARS
         and text[:1].isupper()
-        and wording.is_distinctive(text)
+        and any(wording.is_rare(word) for word in wording.words(text))
     )
 
 

@@ -51,6 +51,10 @@ def known_kinds(names: Iterable[str]) -> frozenset[QuestionKind]:
 
 
 GENERATED_KINDS: tuple[QuestionKind, ...] = tuple(kind for kind in QuestionKind if kind is not QuestionKind.PLOT)
+DEFAULT_KINDS: frozenset[QuestionKind] = frozenset(QuestionKind) - {QuestionKind.MISSING_WORD}
+"""The kinds a server's games ask until its moderators choose: missing-word is off, as judged samples
+found few of its questions fit to play (a wrong word that fits the grammar seldom fits the sense);
+moderators may turn it on."""
 TRUE, FALSE = "True", "False"
 
 

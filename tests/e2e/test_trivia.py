@@ -133,7 +133,7 @@ async def test_a_typed_answer_through_the_modal(folio: Harness, clock: BotClock)
 
 async def test_unanswered_questions_time_out_and_end_the_game(folio: Harness, clock: BotClock) -> None:
     channel = next(CHANNELS)
-    await start(folio, channel, rounds=5, kind="who-said-it")
+    await start(folio, channel, rounds=5, kind="plot")
     since = folio.fake.mark()
     for number in (2, 3):
         reveal, _ = await next_question(folio, clock, channel, number)

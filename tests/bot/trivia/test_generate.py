@@ -170,11 +170,11 @@ def test_aliases_are_never_offered_against_each_other() -> None:
     assert {"Bennet", "Mr. Bennet"} & {q.answer for q in questions}
 
 
-def test_true_or_false_claims_match_the_answer(story: TriviaSource) -> None:
-    questions = generate(story, count=200, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE])
+def test_true_or_false_claims_match_the_answer(anne: TriviaSource) -> None:
+    questions = generate(anne, count=200, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE])
     assert {q.answer for q in questions} == {TRUE, FALSE}
     for question in questions:
-        line = line_at(story, question.offset)
+        line = line_at(anne, question.offset)
         claimed = re.match(r"True or false: (.*?) said “", question.text)[1]
         assert question.options == (TRUE, FALSE)
         assert (question.answer == TRUE) == (claimed == line.speaker)
