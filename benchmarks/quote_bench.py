@@ -530,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"run the blind sets, frozen before the engine changed for them: {', '.join(BLIND_SET_NAMES)}",
     )
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
     args = parser.parse_args(argv)
     if sum((args.holdout, args.blind, bool(args.names))) > 1:
         parser.error("give query set names, --holdout or --blind, only one of them")

@@ -16,7 +16,7 @@ from bot.text.model import Passage
 
 CERTAIN = 0.95
 """Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;
-see the speaker benchmark in the README)."""
+see the speaker benchmark in docs/benchmarks.md)."""
 _QUOTE_MARKS = "“”\"‘’'"
 
 
