@@ -9,6 +9,7 @@
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
+    python run_bot.py invite-url   the link that invites the bot (DISCORD_APPLICATION_ID or the token's id)
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
@@ -23,9 +24,11 @@ import argparse
 import asyncio
 import importlib
 import logging
+import os
 import sys
 
 from bot.cli import add_offline_commands, run_offline_command
+from bot.invite import print_invite_url
 from bot.settings import Settings, SettingsError
 
 BENCHMARKS = {
@@ -57,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.add_parser("run", help="start the Discord bot (the default)")
     add_offline_commands(subcommands)
+    subcommands.add_parser("invite-url", help="print the link that invites the bot, with the permissions it needs")
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
@@ -79,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    if args.command == "invite-url":
+        return print_invite_url(os.environ)
     bot_runs = args.command in (None, "run")
     logging.basicConfig(level=_log_level(settings, args, bot_runs), format=LOG_FORMAT)
     if bot_runs:
