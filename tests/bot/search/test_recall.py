@@ -9,7 +9,7 @@ import pytest
 from bot.search.engine import CONFIDENT_SCORE, QuoteIndex
 from bot.search.phrases import RARE_OCCURRENCES, phrase_query
 from bot.search.textnorm import lemma, term, words
-from bot.search.thesaurus import related_words
+from bot.search.thesaurus import ROGET_TEXT, related_words
 from bot.text.ingest import parse_work
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
@@ -133,3 +133,7 @@ def test_a_quote_running_across_two_sentences_matches_both(story: QuoteIndex) ->
     two = QuoteIndex(lines).lookup("welcome to my house enter freely and of your own will")
     assert [match.key for match in two.matches] == [1, 2]
 
+
+def test_the_thesaurus_is_read_from_data_folio_ships() -> None:
+    assert ROGET_TEXT.parent.name == "data" and ROGET_TEXT.is_file()
+    assert "Project Gutenberg" in ROGET_TEXT.read_text(encoding="utf-8")[:500]
