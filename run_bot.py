@@ -108,5 +108,17 @@ def start_bot(settings: Settings) -> int:
     return asyncio.run(run_discord_bot(settings))
 
 
+def main_in_a_pipe(argv: list[str] | None = None) -> int:
+    """:func:`main`, ended quietly when the reader of its output goes away (`| head -n 1`)."""
+    try:
+        status = main(argv)
+        sys.stdout.flush()  # what is still buffered fails here, not in the interpreter's exit
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at /dev/null so the exit's flush says nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_in_a_pipe())
