@@ -15,7 +15,6 @@ from bot.storage.hall_of_fame import HallOfFame
 from bot.storage.reactions import ReactionLedger
 from bot.storage.trivia import TriviaStore
 from bot.text.excerpt import shorten
-from bot.trivia.question import QuestionKind
 from bot.trivia.settings import TriviaSettings
 from cogs.discord_limits import FIELD_VALUE
 
@@ -71,7 +70,7 @@ def _daily(daily: DailySchedule | None) -> str:
 
 
 def _trivia(trivia: TriviaSettings) -> str:
-    kinds = "all kinds" if trivia.kinds == frozenset(QuestionKind) else ", ".join(sorted(trivia.kinds)) or "no kind"
+    kinds = "kinds: " + (", ".join(sorted(trivia.kinds)) or "none")
     channels = ", ".join(f"<#{channel}>" for channel in sorted(trivia.channels)) or "every channel"
     unanswered = f"{trivia.max_unanswered} unanswered in a row" if trivia.max_unanswered else "off"
     return (

@@ -274,7 +274,9 @@ async def test_config_show_shows_every_features_settings(folio: Harness) -> None
     assert "Hall of fame: off · `/halloffame setup`" in shown
     assert "Passage of the day: off · `/daily setup`" in shown
     assert "Trivia: 30 s a question, 10 questions, 10 points a right answer; score to win: off;" in shown
-    assert "stop after: 3 unanswered in a row; all kinds; in every channel" in shown
+    assert "stop after: 3 unanswered in a row; kinds: " in shown and "; in every channel · `/trivia settings`" in shown
+    default_kinds = shown.split("Trivia: ", 1)[1].split("kinds: ", 1)[1].split(";")[0].split(", ")
+    assert {"plot", "who-said-it"} <= set(default_kinds), default_kinds
     assert "Reactions: Reactions to a passage a reader asked for count" in shown
 
     async def moderator(name: str, options: dict[str, object] | None = None, channel: JSON | None = None) -> None:
@@ -292,8 +294,8 @@ async def test_config_show_shows_every_features_settings(folio: Harness) -> None
         assert f"Hall of fame: <#{hall}> once 4 readers react with ⭐ 🎻; posts marked below 2" in shown
         assert f"Passage of the day: <#{daily}> every day at 09:00 Europe/Paris" in shown
         assert "Trivia: 20 s a question, 10 questions, 10 points a right answer; score to win: 50;" in shown
-        trivia = shown.split("Trivia: ", 1)[1].split(" · ")[0]
-        assert "plot" not in trivia and "who-said-it" in trivia
+        kinds = shown.split("Trivia: ", 1)[1].split("kinds: ", 1)[1].split(";")[0].split(", ")
+        assert set(kinds) == set(default_kinds) - {"plot"}, kinds
         assert "Reactions: Reactions to a passage a reader asked for do not count" in shown
     finally:
         await moderator("halloffame off")
