@@ -127,7 +127,7 @@ _CHECKS: dict[Kind, Callable[[app_commands.Parameter, Any], str | None]] = {
 
 
 def _channel_problem(
-    interaction: discord.Interaction, parameter: app_commands.Parameter, value: str, resolved: dict[str, Any]
+    interaction: discord.Interaction, parameter: app_commands.Parameter, value: Any, resolved: dict[str, Any]
 ) -> str | None:
     """A channel must be resolved, of a type the option takes, and in the server the command came from."""
     channel = (resolved.get("channels") or {}).get(value)

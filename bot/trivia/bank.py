@@ -96,7 +96,7 @@ class _TextLoader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _BankYamlRefused("aliases and anchors (* and &) are not allowed in a bank", event.start_mark)
@@ -104,7 +104,7 @@ class _TextLoader(yaml.SafeLoader):
             raise _BankYamlRefused(f"nesting deeper than {MAX_NESTING} levels is not allowed", event.start_mark)
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
