@@ -107,6 +107,14 @@ class PassageRepository:
         )
         return {row["ordinal"]: passage_from_row(row) for row in rows}
 
+    async def in_section(self, work_id: int, kind: PassageKind, section: int) -> list[Passage]:
+        """The passages of one kind in section number `section` of a work, in order."""
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND section = ? ORDER BY ordinal",
+            (work_id, kind, section),
+        )
+        return [passage_from_row(row) for row in rows]
+
     async def outline(self, work_id: int) -> WorkOutline:
         titles = await self._database.fetch_all(
             "SELECT section, title, kind FROM passages WHERE work_id = ? AND kind IN (?, ?)", (work_id, *SECTION_KINDS)

@@ -1,0 +1,81 @@
+"""/ask by kind of question, through the fake Discord: who-is from the character layer, how a novel ends from
+its last chapter, and the closest passages (privately) when a novel does not answer."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+
+from tests.e2e.test_ask import EPHEMERAL, MESSAGE, ask
+from tests.e2e.test_quote_novel import DRACULA, add_work_with_cli
+from tests.fake_discord import payloads
+from tests.fake_discord.harness import Harness, running_folio
+from tests.fake_discord.payloads import JSON
+from tests.postgres import target_database
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+ATTEMPTS = 30
+"""A who-is question waits a moment for the novel's people; asked again, it finds them read."""
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def folio_with_dracula(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
+    async with target_database(tmp_path_factory.mktemp("folio-ask-routes") / "folio.sqlite3") as database:
+        add_work_with_cli(database, DRACULA, "dracula")
+        async with running_folio(database) as harness:
+            yield harness
+        assert harness.bot.tracebacks() == [], harness.bot.tail()
+        assert [str(request) for request in harness.fake.failed_requests] == []
+
+
+async def ask_dracula(folio: Harness, question: str) -> JSON:
+    reply = await folio.interact(payloads.slash_command("ask", {"question": question, "work": "dracula"}))
+    return reply.json
+
+
+def field(embed: JSON, name: str) -> str:
+    return next(f["value"] for f in embed.get("fields", []) if f["name"] == name)
+
+
+async def test_who_is_answers_with_what_the_text_says_they_are_and_links_the_character(
+    folio_with_dracula: Harness,
+) -> None:
+    for _ in range(ATTEMPTS):
+        body = await ask_dracula(folio_with_dracula, "Who is Van Helsing?")
+        [embed] = body["data"]["embeds"]
+        if any(f["name"] == "More about them" for f in embed.get("fields", [])):
+            break
+    assert body["type"] == MESSAGE and not body["data"].get("flags", 0) & EPHEMERAL
+    bold = embed["description"].split("**")[1]
+    assert "Van Helsing" in bold and ("master" in bold or "friend" in bold)
+    assert field(embed, "More about them") == "/character name:Van Helsing"
+
+
+async def test_who_is_on_the_bundled_story_describes_the_character(folio: Harness) -> None:
+    body = await ask(folio, "Who is Stiles?")
+    [embed] = body["data"]["embeds"]
+    assert "**“Stiles was a lovely boy,”" in embed["description"]
+
+
+async def test_how_a_novel_ends_is_summed_up_from_its_last_chapter(folio_with_dracula: Harness) -> None:
+    body = await ask_dracula(folio_with_dracula, "How does it end?")
+    [embed] = body["data"]["embeds"]
+    assert embed["title"] == "How it ends"
+    assert 2 <= embed["description"].count("•") <= 3
+    assert field(embed, "Where").startswith("Dracula · ") and "% through" in field(embed, "Where")
+
+
+async def test_a_question_the_novel_does_not_answer_shows_its_closest_passages_privately(
+    folio_with_dracula: Harness,
+) -> None:
+    body = await ask_dracula(folio_with_dracula, "What is the name of Dracula's horse?")
+    data = body["data"]
+    assert data["flags"] & EPHEMERAL
+    [embed] = data["embeds"]
+    assert embed["title"] == "Not in the story"
+    assert "Derek" not in embed["description"] and "“who is " in embed["description"]
+    closest = field(embed, "Closest passages")
+    assert 2 <= closest.count("•") <= 3 and closest.count("% through") == closest.count("•")
