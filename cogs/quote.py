@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
+from bot.library.everywhere import lookup_anywhere
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.search.query import MAX_QUERY_CHARS
@@ -101,7 +102,11 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
-        lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+        if work is None:
+            found = await lookup_anywhere(self.bot.library, text, guild_id=interaction.guild_id)
+            lookup, elsewhere = found.lookup, found.elsewhere
+        else:
+            lookup, elsewhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id), False
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
             await interaction.response.send_message(
@@ -117,7 +122,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             interaction,
             best.paragraph,
             MessageKind.QUOTE,
-            embed=quote_embed(lookup),
+            embed=quote_embed(lookup, elsewhere=elsewhere),
             view=passage_navigation(best.work, best.paragraph),
         )
 

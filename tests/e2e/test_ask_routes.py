@@ -1,5 +1,6 @@
-"""/ask by kind of question, through the fake Discord: who-is from the character layer, how a novel ends from
-its last chapter, and the closest passages (privately) when a novel does not answer."""
+"""/ask and /quote on a novel, through the fake Discord: who-is from the character layer, how a novel ends from
+its last chapter, the closest passages (privately) when it does not answer; a quote found in another work of the
+server, and one typed as on a phone."""
 
 from __future__ import annotations
 
@@ -79,3 +80,24 @@ async def test_a_question_the_novel_does_not_answer_shows_its_closest_passages_p
     assert "Derek" not in embed["description"] and "“who is " in embed["description"]
     closest = field(embed, "Closest passages")
     assert 2 <= closest.count("•") <= 3 and closest.count("% through") == closest.count("•")
+
+
+async def test_quote_finds_a_line_of_another_work_of_the_server_and_says_where(folio_with_dracula: Harness) -> None:
+    reply = await folio_with_dracula.interact(payloads.slash_command("quote", {"text": "for the dead travel fast"}))
+    [embed] = reply.json["data"]["embeds"]
+    assert embed["title"] == "Dracula"
+    assert "**" in embed["description"] and "the dead travel fast" in embed["description"].split("**")[1]
+    assert field(embed, "Found in") == "*Dracula* (another work of this server)"
+
+
+async def test_quote_of_a_line_in_no_work_of_the_server_is_not_found(folio_with_dracula: Harness) -> None:
+    command = payloads.slash_command("quote", {"text": "It was the best of times, it was the worst of times"})
+    reply = await folio_with_dracula.interact(command)
+    data = reply.json["data"]
+    assert data["flags"] & EPHEMERAL and data["embeds"][0]["title"] == "Not in the story"
+
+
+async def test_quote_typed_as_on_a_phone_finds_the_line(folio: Harness) -> None:
+    reply = await folio.interact(payloads.slash_command("quote", {"text": "sory isnt enuf derek"}))
+    [embed] = reply.json["data"]["embeds"]
+    assert "**“Sorry isn’t enough, Derek.”**" in embed["description"]
