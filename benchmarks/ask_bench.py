@@ -46,7 +46,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.query_sets import is_expected
+from benchmarks.query_sets import CorpusMissing, is_expected, text_path
 from bot.ask.service import StoryAsker
 from bot.errors import FolioError
 from bot.library.service import Library
@@ -57,7 +57,6 @@ from bot.text.excerpt import excerpt_around
 from bot.text.ingest import parse_work
 from cogs.quote_ui import EMBED_PASSAGE_CHARS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 QUESTION_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "alice-tuned")
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
@@ -133,25 +132,12 @@ def _p95(times: Sequence[float]) -> float:
     return statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
 
 
-class CorpusMissing(Exception):
-    """A set reads its novel from the corpus folder, and none was given."""
-
-
 def load_question_set(name: str, corpus: Path | None = None) -> QuestionSet:
     data = yaml.safe_load((QUESTIONS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     answerable = [_answerable(item, who_is=False) for item in data["answerable"]]
     answerable += [_answerable(item, who_is=True) for item in data.get("who_is", ())]
     unanswerable = [Question(text, ()) for text in data["unanswerable"]]
     return QuestionSet(name, text_path(data, corpus), (*answerable, *unanswerable))
-
-
-def text_path(data: dict, corpus: Path | None) -> Path:
-    """The text a set is about: ``text`` in the repository, or ``novel`` in the corpus folder."""
-    if "novel" not in data:
-        return REPO_ROOT / data["text"]
-    if corpus is None:
-        raise CorpusMissing(data["novel"])
-    return corpus / data["novel"] / "novel_text.txt"
 
 
 def _answerable(item: dict, *, who_is: bool) -> Question:

@@ -67,6 +67,10 @@ RARE_WORD_INFORMATION: float = 0.8
 """Information (see :attr:`~bot.search.scoring.Features.information`) of a line sharing about one
 rare word with the query (a word of a handful of lines): always worth offering as a closest line."""
 
+WHOLE_QUERY_COVERAGE: float = 0.9
+"""Coverage (see :attr:`~bot.search.scoring.Features.coverage`) of a line holding every word of the query, its
+misspelt words corrected: always offered ("off with her hed"), however common its words."""
+
 SHORTLIST = 150
 """Units the in-memory candidate stage keeps, before rescoring picks the best of them."""
 INDEX_CANDIDATES = 60
@@ -145,7 +149,11 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupR
 
 def _close(match: QuoteMatch) -> bool:
     """Whether a line is worth offering as a closest line."""
-    return match.score >= SUGGESTION_SCORE or match.information >= RARE_WORD_INFORMATION
+    return (
+        match.score >= SUGGESTION_SCORE
+        or match.information >= RARE_WORD_INFORMATION
+        or match.coverage >= WHOLE_QUERY_COVERAGE
+    )
 
 
 def _clear_winner(ordered: list[QuoteMatch]) -> list[QuoteMatch]:
