@@ -48,6 +48,8 @@ _SPOKEN = re.compile(SPEECH_VERB_PATTERN.replace("(?:", r"\b(?:", 1) + r"\s+(?:t
 _LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear))\s+(?:the\s+)?$", re.I)
 """A comma or a preposition just before the name: one of a list ("the King, the Queen, the royal children"),
 or the name inside a phrase ("Luckily for Alice, the little bottle...")."""
+_REST_OF_NAME = re.compile(r"^(?:\s+[A-Z][\w'’-]*)+")
+"""Capitalised words after the name found: the rest of a fuller name ("Anna" in "Anna Bell was ...")."""
 _ORDER = re.compile(r"\s+\w+\s+the\s+(?:first|last|only|next)\s+(?:one\s+)?(?:to|who|that)\b")
 """A copula telling what X did, not what X is: "The Hatter was the first to break the silence"."""
 _INTRODUCED = re.compile(r"\b(?:a|an)\s+$")
@@ -103,7 +105,7 @@ def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
         return 0.0
     strength = 0.0
     for found in pattern.finditer(text):
-        before, after = text[: found.start()], text[found.end() :]
+        before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
         apposed = not (_SPOKEN.search(before[-40:]) or _LISTED.search(before[-8:]))
         strength = max(strength, _after_strength(after, apposed), _before_strength(before))
     return strength
@@ -111,7 +113,9 @@ def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
 
 def _after_strength(after: str, apposed: bool) -> float:
     """The shape of what follows the name: a copula, an apposition (if `apposed`: not after "said"), a role."""
-    if re.match(rf"(?:'s|’s)?\s+{_COPULA}\s+{_DETERMINER}\b", after) and not _ORDER.match(after):
+    if _ORDER.match(after):
+        return 0.0
+    if re.match(rf"(?:'s|’s)?\s+{_COPULA}\s+{_DETERMINER}\b", after):
         return COPULA_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
         return ROLE_STRENGTH if ROLE_NOUNS & set(match.groups()) else _weak(after)
