@@ -9,10 +9,10 @@
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
-    python run_bot.py bench [--markdown] [--holdout]
+    python run_bot.py bench [--markdown] [--corpus DIR] [--database-url URL] [--holdout | --blind | NAME ...]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
-    python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
+    python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
 """

@@ -60,9 +60,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import sqlite3
 import platform
 import resource
+import sqlite3
 import tempfile
 import time
 import tracemalloc
@@ -81,8 +81,8 @@ from benchmarks.query_sets import (
     KINDS,
     OFF_STORY,
     QUERY_SET_NAMES,
-    Query,
     CorpusMissing,
+    Query,
     QuerySet,
     is_expected,
     load_query_set,

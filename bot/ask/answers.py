@@ -16,7 +16,8 @@ from bot.search.textnorm import FUNCTION_TERMS, words
 MONTHS = "january february march april may june july august september october november december"
 _MONTH = r"(?:" + "|".join(m[:3] + r"(?:" + m[3:] + r")?\.?" for m in MONTHS.split()) + r")"
 _DATE_LINE = re.compile(
-    rf"^\W*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[/.-]\d{{1,2}})\b", re.I
+    rf"^\W*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[/.-]\d{{1,2}})\b",
+    re.I,
 )
 _HEADING_WORD = re.compile(r"^\W*(?:chapter|book|part|volume|letter|section|act|scene|canto|stave)\b", re.I)
 _SIGN_OFF = re.compile(

@@ -9,7 +9,9 @@ from bot.storage.passages import SectionOutline, WorkOutline
 from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 
 _NUMBER = re.compile(
-    r"^\W*(?:(?:chapter|book|part|section|letter|stave|canto)\s+)?(\d+|[IVXLCivxlc]+|" + "|".join(NUMBER_WORDS) + r")\b",
+    r"^\W*(?:(?:chapter|book|part|section|letter|stave|canto)\s+)?(\d+|[IVXLCivxlc]+|"
+    + "|".join(NUMBER_WORDS)
+    + r")\b",
     re.I,
 )
 

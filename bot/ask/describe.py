@@ -79,7 +79,9 @@ def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?![\w])")
 
 
-def describe(named: Sequence[Sentence], following: dict[int, list[Sentence]], forms: Sequence[str]) -> list[Description]:
+def describe(
+    named: Sequence[Sentence], following: dict[int, list[Sentence]], forms: Sequence[str]
+) -> list[Description]:
     """The sentences describing the person called by `forms`, best first.
 
     `named` are sentences naming them, in the work's order; `following` holds, by a named sentence's key,
@@ -121,7 +123,9 @@ def _after_strength(after: str, apposed: bool) -> float:
         return ROLE_STRENGTH if ROLE_NOUNS & set(match.groups()) else _weak(after)
     if not apposed:
         return 0.0
-    if re.match(rf",\s+(?:{_DETERMINER}\b|of\b|who\s+{_COPULA}\s+(?:{_DETERMINER}\b|[a-z]+\s+to\b|[a-z]+\s+of\b))", after):
+    if re.match(
+        rf",\s+(?:{_DETERMINER}\b|of\b|who\s+{_COPULA}\s+(?:{_DETERMINER}\b|[a-z]+\s+to\b|[a-z]+\s+of\b))", after
+    ):
         return APPOSITION_STRENGTH
     if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after):
         words = _ROLE_WORDS.findall(after[:40])

@@ -26,6 +26,7 @@ from bot.ask.cues import SEARCHED_KINDS
 from bot.ask.question import Question, described_names, names_in, parse_question
 from bot.ask.ranking import Answer, Candidate, rank, shown_answers
 from bot.ask.routes import Route, Routed, chapter_number, route_question
+from bot.ask.summary import even, summarise, towards_end, towards_start
 from bot.ask.who_is import WhoIsReader
 from bot.characters.roster import Roster
 from bot.characters.service import CharacterBook, CharactersNotReady
@@ -39,7 +40,6 @@ from bot.storage.database import Database
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
 from bot.text.model import Passage, PassageKind
-from bot.ask.summary import even, summarise, towards_end, towards_start
 
 ASK_CANDIDATES = 200
 """Sentences the index hands to ranking."""

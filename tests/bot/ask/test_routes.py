@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ask.chapters import chapter_span, heading_number, section_asked, story_sections
-from bot.ask.routes import Route, route_question, roman_value
+from bot.ask.routes import Route, roman_value, route_question
 from bot.storage.passages import SectionOutline, WorkOutline
 from bot.text.outline import FRONT_MATTER_TITLE
 
@@ -29,7 +29,9 @@ def test_a_question_is_routed_by_its_form(question: str, route: Route, name: str
     assert (routed.route, routed.name) == (route, name)
 
 
-@pytest.mark.parametrize("question", ["What happens in chapter 7?", "summary of chapter vii", "what happens in chapter seven"])
+@pytest.mark.parametrize(
+    "question", ["What happens in chapter 7?", "summary of chapter vii", "what happens in chapter seven"]
+)
 def test_a_chapter_is_asked_for_by_number_numeral_or_word(question: str) -> None:
     routed = route_question(question)
     assert routed.route is Route.CHAPTER
