@@ -26,7 +26,7 @@ from cogs.quote_ui import (
 )
 
 NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words, e.g. “{example}”"
-ROSTER_WAIT = 1.5
+ROSTER_WAIT = 1.0
 """Seconds /ask waits for a work's people the first time (Discord wants a reply within three); after that a
 who-is question goes by the name typed while they are read in the background."""
 SUMMARY_TITLES = {
