@@ -201,7 +201,9 @@ class StoryAsker:
         ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
         neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
         sentences = {key: s for key, s in _with_neighbours(found, neighbours).items() if allowed(s)}
-        ranked = await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours, work.vocabulary)
+        stored = await self._index.terms_of(s.id for s in neighbours.values() if s.id is not None)
+        terms = {ordinal: stored[s.id] for ordinal, s in neighbours.items() if s.id in stored}
+        ranked = await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours, terms, work.vocabulary)
         return ranked, sentences
 
     async def _hits(self, work: WorkView, scored: list[tuple[int, float]]) -> list[QuoteHit]:
@@ -269,27 +271,39 @@ def _with_neighbours(found: dict[int, Passage], neighbours: dict[int, Passage]) 
 
 
 def _rank(
-    question: Question, sentences: list[Passage], neighbours: dict[int, Passage], vocabulary: Vocabulary
+    question: Question,
+    sentences: list[Passage],
+    neighbours: dict[int, Passage],
+    stored: dict[int, tuple[str, ...]],
+    vocabulary: Vocabulary,
 ) -> list[Answer]:
-    """The candidates ranked as answers, those that can never answer left out (see :mod:`bot.ask.answers`)."""
-    terms = {ordinal: tuple(map(term, words(s.text))) for ordinal, s in neighbours.items()}
+    """The candidates ranked as answers, those that can never answer left out (see :mod:`bot.ask.answers`).
+
+    `stored` holds the index's terms of the neighbours by ordinal (a sentence missing there is analysed here)."""
+    terms = {o: stored.get(o) or tuple(map(term, words(s.text))) for o, s in neighbours.items()}
+    term_sets = {ordinal: frozenset(found) for ordinal, found in terms.items()}
     candidates = [
-        _candidate(sentence, terms, neighbours)
+        _candidate(sentence, terms, term_sets, neighbours)
         for sentence in sentences
         if not is_non_answer(sentence.text) and adds_to(terms.get(sentence.ordinal, ()), question.search_terms)
     ]
     return rank(question, candidates, len(candidates), vocabulary)
 
 
-def _candidate(sentence: Passage, terms: dict[int, tuple[str, ...]], neighbours: dict[int, Passage]) -> Candidate:
+def _candidate(
+    sentence: Passage,
+    terms: dict[int, tuple[str, ...]],
+    term_sets: dict[int, frozenset[str]],
+    neighbours: dict[int, Passage],
+) -> Candidate:
     """`sentence` as ranking sees it: its context is its neighbours in its paragraph, the rest nearby."""
     around = [
         o for o in range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1) if o in neighbours
     ]
     same = [o for o in around if o != sentence.ordinal and neighbours[o].paragraph == sentence.paragraph]
     other = [o for o in around if neighbours[o].paragraph != sentence.paragraph]
-    context = frozenset(t for ordinal in same for t in terms[ordinal])
-    nearby = frozenset(t for ordinal in other for t in terms[ordinal])
+    context = frozenset().union(*(term_sets[ordinal] for ordinal in same))
+    nearby = frozenset().union(*(term_sets[ordinal] for ordinal in other))
     return Candidate(
         key=sentence.id or 0,
         terms=terms.get(sentence.ordinal) or tuple(map(term, words(sentence.text))),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.storage.database import Database
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
@@ -33,6 +35,14 @@ class WorkOutline:
     paragraphs: int
     story_start: int
     story_end: int
+
+
+MANY_ROWS = 200
+"""Rows past which turning them into passages runs in a worker thread."""
+
+
+def _by_ordinal(rows: Sequence[Any]) -> dict[int, Passage]:
+    return {row["ordinal"]: passage_from_row(row) for row in rows}
 
 
 class PassageRepository:
@@ -105,7 +115,9 @@ class PassageRepository:
             f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN ({marks})",
             (work_id, kind, *ordinals),
         )
-        return {row["ordinal"]: passage_from_row(row) for row in rows}
+        if len(rows) > MANY_ROWS:  # a thousand rows take tens of milliseconds to read: not on the event loop
+            return await asyncio.to_thread(_by_ordinal, rows)
+        return _by_ordinal(rows)
 
     async def in_section(self, work_id: int, kind: PassageKind, section: int) -> list[Passage]:
         """The passages of one kind in section number `section` of a work, in order."""
