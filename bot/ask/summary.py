@@ -54,12 +54,16 @@ def summarise(
 ) -> list[Central]:
     """Up to `limit` of `sentences` (key, text; in the work's order) that sum their chapter up, best first."""
     vectors = [_vector(text, idf) for _, text in sentences]
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
     count = len(sentences)
     scored = []
     for index, (key, text) in enumerate(sentences):
         if len(words(text)) < MIN_WORDS or is_non_answer(text) or not vectors[index]:
             continue
-        centrality = sum(_cosine(vectors[index], other) for j, other in enumerate(vectors) if j != index)
+        # the sum of its cosines with every other sentence: its dot product with their sum (unit vectors)
+        centrality = _cosine(vectors[index], total) - 1.0
         weight = DIALOGUE_FACTOR if text.lstrip()[:1] in "\"“'‘" else 1.0
         scored.append((centrality * weight * position(index / max(count - 1, 1)), index, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
