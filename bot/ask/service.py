@@ -283,7 +283,7 @@ def _rank(
     terms = {o: stored.get(o) or tuple(map(term, words(s.text))) for o, s in neighbours.items()}
     term_sets = {ordinal: frozenset(found) for ordinal, found in terms.items()}
     candidates = [
-        _candidate(sentence, terms, term_sets, neighbours)
+        _candidate(sentence, terms, term_sets, neighbours, question.defines)
         for sentence in sentences
         if not is_non_answer(sentence.text) and adds_to(terms.get(sentence.ordinal, ()), question.search_terms)
     ]
@@ -295,8 +295,10 @@ def _candidate(
     terms: dict[int, tuple[str, ...]],
     term_sets: dict[int, frozenset[str]],
     neighbours: dict[int, Passage],
+    defines: bool,
 ) -> Candidate:
-    """`sentence` as ranking sees it: its context is its neighbours in its paragraph, the rest nearby."""
+    """`sentence` as ranking sees it: its context is its neighbours in its paragraph, the rest nearby (and,
+    for a question asking what something is, the names it describes in apposition)."""
     around = [
         o for o in range(sentence.ordinal - CONTEXT_REACH, sentence.ordinal + CONTEXT_REACH + 1) if o in neighbours
     ]
@@ -311,6 +313,6 @@ def _candidate(
         context=context,
         asks=sentence.text.rstrip(" \"'”’)").endswith("?"),
         nearby=nearby,
-        described=described_names(sentence.text),
+        described=described_names(sentence.text) if defines else frozenset(),
         text=sentence.text,
     )
