@@ -210,9 +210,9 @@ class StoryAsker:
         """Sentences (by id, with a score) with their paragraphs, in the order given."""
         found, paragraphs = await self._passages.with_paragraphs(work.record.id, [key for key, _ in scored])
         return [
-            QuoteHit(work, found[key], paragraphs[found[key].paragraph], score)
+            QuoteHit(work, found[key], paragraphs[paragraph], score)
             for key, score in scored
-            if key in found and found[key].paragraph in paragraphs
+            if key in found and (paragraph := found[key].paragraph) is not None and paragraph in paragraphs
         ]
 
     async def _example(self, work: WorkView, question: str, guild_id: int | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.ask.answers import is_non_answer
@@ -83,7 +83,7 @@ def _vector(text: str, idf: Callable[[str], float]) -> dict[str, float]:
     return {t: v / norm for t, v in vector.items()} if norm else {}
 
 
-def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
+def _cosine(first: Mapping[str, float], second: Mapping[str, float]) -> float:
     if len(first) > len(second):
         first, second = second, first
     return sum(value * second.get(t, 0.0) for t, value in first.items())
