@@ -10,10 +10,10 @@
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
     python run_bot.py invite-url   the link that invites the bot (DISCORD_APPLICATION_ID or the token's id)
-    python run_bot.py bench [--markdown] [--holdout]
+    python run_bot.py bench [--markdown] [--corpus DIR] [--database-url URL] [--holdout | --blind | NAME ...]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
-    python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
+    python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]

@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.ask.routes import Route
 from bot.ask.service import AskResult, StoryAsker
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
@@ -25,11 +26,22 @@ from cogs.quote_ui import (
 )
 from cogs.safe_text import echoed
 
-NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words: “why did Derek leave Beacon Hills?”"
+NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words, e.g. “{example}”"
+ROSTER_WAIT = 1.0
+"""Seconds /ask waits for a work's people the first time (Discord wants a reply within three); after that a
+who-is question goes by the name typed while they are read in the background."""
+SUMMARY_TITLES = {
+    Route.CHAPTER: "What happens in {section}",
+    Route.OPENING: "How it begins",
+    Route.ENDING: "How it ends",
+}
 
 
 def answer_embed(result: AskResult) -> discord.Embed:
-    """The best passage with its answering sentence in bold, and where one or two more answers are."""
+    """The best passage with its answering sentence in bold, and where one or two more answers are; a chapter
+    summary as its sentences; a who-is answer says where to read more about the character."""
+    if result.route in SUMMARY_TITLES:
+        return summary_embed(result)
     best, others = result.answers[0], result.answers[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
     embed = discord.Embed(
@@ -45,20 +57,46 @@ def answer_embed(result: AskResult) -> discord.Embed:
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others]
         embed.add_field(name="Also", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    if result.character is not None:
+        embed.add_field(
+            name="More about them",
+            value=f"/character name:{echoed(result.character, FIELD_VALUE - 20)}",
+            inline=False,
+        )
     embed.set_footer(text=f"passage {best.paragraph.id} · ◀ ▶ to read around it")
     return embed
 
 
+def summary_embed(result: AskResult) -> discord.Embed:
+    """A chapter's (or the beginning's, the ending's) central sentences, in the order of the text."""
+    first = result.answers[0]
+    section = first.location.section_title
+    lines = "\n".join(f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)}" for hit in result.answers)
+    embed = discord.Embed(
+        title=shorten(SUMMARY_TITLES[result.route].format(section=section), EMBED_TITLE),
+        description=lines,
+        colour=QUOTE_COLOUR,
+    )
+    embed.add_field(name="Where", value=shorten(f"{first.work.title} · {first.location}", FIELD_VALUE), inline=False)
+    embed.set_footer(text=f"passage {first.paragraph.id} · ◀ ▶ to read from there")
+    return embed
+
+
 def not_answered_embed(result: AskResult) -> discord.Embed:
-    """Says plainly that the work does not answer the question."""
-    return discord.Embed(
+    """Says plainly that the work does not answer the question, with the closest passages it found."""
+    example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
+    embed = discord.Embed(
         title="Not in the story",
         description=(
             f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find.\n"
-            f"{NOT_ANSWERED_HINT}"
+            f"{example}"
         ),
         colour=NOT_FOUND_COLOUR,
     )
+    if result.closest:
+        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]
+        embed.add_field(name="Closest passages", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    return embed
 
 
 def _escaped(text: str) -> str:
@@ -70,7 +108,7 @@ class AskCog(commands.Cog):
 
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
-        self.asker = StoryAsker(bot.library, bot.database)
+        self.asker = StoryAsker(bot.library, bot.database, roster_wait=ROSTER_WAIT)
 
     @app_commands.command(
         name="ask",

@@ -11,8 +11,9 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
+from bot.library.everywhere import lookup_anywhere
 from bot.library.uploads import MAX_SLUG_CHARS
-from bot.library.views import WorkView
+from bot.library.views import QuoteLookup, WorkView
 from bot.search.query import MAX_QUERY_CHARS
 from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.storage.passage_messages import MessageKind
@@ -102,9 +103,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
-        lookup = await after_a_second(
-            interaction, self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
-        )
+        lookup, elsewhere = await after_a_second(interaction, self._find(text, work, interaction.guild_id))
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
             await reply(
@@ -121,9 +120,16 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             interaction,
             best.paragraph,
             MessageKind.QUOTE,
-            embed=quote_embed(lookup),
+            embed=quote_embed(lookup, elsewhere=elsewhere),
             view=passage_navigation(best.work, best.paragraph),
         )
+
+    async def _find(self, text: str, work: str | None, guild_id: int | None) -> tuple[QuoteLookup, bool]:
+        """Where ``text`` is: in ``work``, or else in any work the server sees (and whether that is another one)."""
+        if work is None:
+            found = await lookup_anywhere(self.bot.library, text, guild_id=guild_id)
+            return found.lookup, found.elsewhere
+        return await self.bot.library.lookup(text, slug=work, guild_id=guild_id), False
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.folio_bot import answer_failure
 from bot.library.views import QuoteLookup, WorkView
+from bot.search.engine import CONFIDENT_SCORE
 from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
@@ -26,11 +27,13 @@ QUOTE_COLOUR = discord.Colour.from_rgb(0x8E, 0x5B, 0xD6)
 NOT_FOUND_COLOUR = discord.Colour.light_grey()
 
 
-def quote_embed(lookup: QuoteLookup) -> discord.Embed:
+def quote_embed(lookup: QuoteLookup, *, elsewhere: bool = False) -> discord.Embed:
     """The passage around the best match, the matched sentence in bold.
 
     Shows who speaks the line when the dialogue is attributed, and where any
-    other confident matches are.
+    other confident matches are; says "closest match" when the wording differs
+    (a clear winner below the confident score), and "found in *Work*" when the
+    line is from another work than the server's default (`elsewhere`).
     """
     best, others = lookup.hits[0], lookup.hits[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
@@ -39,6 +42,9 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
+    if elsewhere:
+        title = echoed(best.work.title, EMBED_TITLE)
+        embed.add_field(name="Found in", value=shorten(f"*{title}* (another work of this server)", FIELD_VALUE))
     if best.sentence.speaker:
         embed.add_field(
             name="Speaker",
@@ -53,7 +59,8 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
             value=shorten("\n".join(lines), FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.id}")
+    closest = "Closest match, worded differently · " if best.score < CONFIDENT_SCORE else ""
+    embed.set_footer(text=f"{closest}Match {best.score:.0f}/100 · passage {best.paragraph.id}")
     return embed
 
 

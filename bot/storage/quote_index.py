@@ -131,6 +131,18 @@ class QuoteIndexStore:
         )
         return {row[0]: Unit(row[1], row[3], tuple(row[2].split())) for row in rows}
 
+    async def terms_of(self, keys: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The indexed terms of the sentences `keys`, in order, by key (those that exist)."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        column = "id" if self._database.dialect is Dialect.POSTGRES else "rowid"
+        rows = await self._database.fetch_all(
+            f"SELECT {column}, bare FROM sentence_terms WHERE {column} IN ({', '.join('?' * len(wanted))})",
+            tuple(wanted),
+        )
+        return {row[0]: tuple(row[1].split()) for row in rows}
+
     async def vocabulary(self, work_id: int) -> list[VocabularyEntry]:
         """The work's vocabulary entries (for a :class:`~bot.search.vocabulary.Vocabulary`)."""
         rows = await self._database.fetch_all("SELECT word, term, spread FROM vocabulary WHERE work_id = ?", (work_id,))
