@@ -60,9 +60,16 @@ class StoryAsker:
         self._passages = PassageRepository(database)
 
     async def ask(
-        self, question: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = SHOWN_ANSWERS
+        self,
+        question: str,
+        *,
+        slug: str | None = None,
+        guild_id: int | None = None,
+        limit: int = SHOWN_ANSWERS,
+        sections: range | None = None,
     ) -> AskResult:
-        """The passages of the work that answer `question`; raises InvalidQuery for unusable input."""
+        """The passages of the work that answer `question` (only from `sections`, the reading progress,
+        if given); raises InvalidQuery for unusable input."""
         if not question.strip():
             raise EmptyQuestion()
         cleaned = clean_query(question)
@@ -70,16 +77,20 @@ class StoryAsker:
         parsed = await asyncio.to_thread(parse_question, cleaned, work.vocabulary)
         if parsed is None:
             return AskResult(work, cleaned, [])
-        ranked, sentences = await self._ranked(work, parsed)
+        ranked, sentences = await self._ranked(work, parsed, sections)
         shown = shown_answers(parsed, ranked, lambda key: sentences[key].paragraph, limit)
         return AskResult(work, cleaned, await self._hits(work, sentences, shown))
 
-    async def _ranked(self, work: WorkView, question: Question) -> tuple[list[Answer], dict[int, Passage]]:
+    async def _ranked(
+        self, work: WorkView, question: Question, sections: range | None
+    ) -> tuple[list[Answer], dict[int, Passage]]:
         """Every candidate sentence ranked as an answer, best first, and the candidates by id."""
-        units = await self._index.candidates(work.record.id, question.search_terms, ASK_CANDIDATES)
+        units = await self._index.candidates(work.record.id, question.search_terms, ASK_CANDIDATES, sections=sections)
         if question.kind in SEARCHED_KINDS and question.cues:
             required = question.cues - question.search_terms
-            units += await self._index.candidates(work.record.id, question.search_terms, CUED_CANDIDATES, required)
+            units += await self._index.candidates(
+                work.record.id, question.search_terms, CUED_CANDIDATES, required, sections=sections
+            )
         found = await self._passages.many(list({unit.key for unit in units}))
         reach = CONTEXT_REACH + ANSWER_REACH
         ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}

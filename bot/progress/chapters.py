@@ -91,6 +91,21 @@ class UnknownChapter(FolioError):
         super().__init__(f"{work_title} has no chapter called {echo(typed)}. Pick one from the list as you type.")
 
 
+class BeyondProgress(FolioError):
+    """A passage asked for past the reading progress."""
+
+    def __init__(self, horizon: Horizon) -> None:
+        super().__init__(
+            f"That is further on than the reading has got (up to {horizon.upto.name}), so I won't show it here."
+        )
+        self.horizon = horizon
+
+
+def section_filter(horizon: Horizon | None) -> range | None:
+    """The sections an engine may draw from (None: all of them)."""
+    return None if horizon is None or horizon.complete else horizon.sections
+
+
 @dataclass(frozen=True, slots=True)
 class Chapters:
     """A work's chapters in reading order."""

@@ -47,6 +47,14 @@ def work_chapters(work: WorkView) -> Chapters:
     return chapters_of(ordered(work.outline))
 
 
+def last_read_paragraph(work: WorkView, horizon: Horizon | None) -> int | None:
+    """The ordinal of the last paragraph read (None: the whole work is)."""
+    if horizon is None or horizon.complete:
+        return None
+    read = [s for s in work.outline.sections.values() if horizon.is_read(s.index)]
+    return max((s.first_paragraph + s.paragraphs - 1 for s in read), default=-1)
+
+
 class ReadingTracker:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._store = ProgressStore(database)
