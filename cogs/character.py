@@ -13,9 +13,11 @@ from bot.characters.service import CharacterBook, CharacterReport
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.chapters import section_filter
 from cogs.character_ui import CHART_FILE, character_choice, character_embed, chart_title
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICES
+from cogs.spoilers import horizon_for
 
 MAX_NAME_CHARS = 100
 COMMAND_WAIT = 1.5
@@ -49,7 +51,8 @@ class CharacterCog(commands.Cog):
         guild_id = interaction.guild_id
         story, roster = await self.book.roster_within(COMMAND_WAIT, work, guild_id=guild_id)
         person = self.book.find(story, roster, name)
-        report = await self.book.report(story, roster, person, guild_id=guild_id)
+        horizon = await horizon_for(interaction, story)
+        report = await self.book.report(story, roster, person, guild_id=guild_id, within=section_filter(horizon))
         # Anything that went wrong so far (an unknown name...) is answered privately; only the chart waits.
         await interaction.response.defer(thinking=True)
         chart = await asyncio.to_thread(_draw_chart, report)

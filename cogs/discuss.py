@@ -15,6 +15,7 @@ from cogs.choices import work_choices
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
 from cogs.quote_ui import not_found_embed
+from cogs.spoilers import horizon_for
 
 NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
 
@@ -44,11 +45,12 @@ class DiscussCog(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         guild_id = interaction.guild_id
+        horizon = await horizon_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
         try:
             chosen = await (
-                self.service.find(quote, slug=work, guild_id=guild_id)
+                self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
                 if quote
-                else self.service.pick(slug=work, guild_id=guild_id)
+                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon)
             )
         except QuoteNotFound as missing:
             await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)

@@ -91,8 +91,9 @@ class ProgressCog(commands.Cog):
         here = await progress_for(interaction, view)
         mine = await progress_for(interaction, view, private=True)
         lines = [
-            f"Here: {described(here.chapter, chapters, view)}" if here else f"Here: no progress set for *{view.title}*;"
-            " nothing is hidden."
+            f"Here: {described(here.chapter, chapters, view)}"
+            if here
+            else f"Here: no progress set for *{view.title}*; nothing is hidden."
         ]
         if mine is not None and mine.scope is Scope.READER:
             lines.append(f"You: {described(mine.chapter, chapters, view)}")
@@ -129,7 +130,9 @@ class ProgressCog(commands.Cog):
 
     @set_progress.autocomplete("chapter")
     @me.autocomplete("chapter")
-    async def chapter_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def chapter_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         try:
             view = await self.bot.library.load(interaction.namespace.work, guild_id=interaction.guild_id)
         except FolioError:

@@ -22,6 +22,8 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import Audience, last_read_paragraph
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
 from bot.trivia.game import (
@@ -40,6 +42,7 @@ from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
+from cogs.spoilers import horizon_for
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_ui import (
     GAME_COG,
@@ -148,12 +151,14 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         await interaction.response.defer()
         rules = settings.rules(rounds)
         seed = int(self._now() * 1000) ^ channel_id
+        horizon = await horizon_for(interaction, view)
         _, questions = await self.service.questions(
             slug=view.slug,
             guild_id=guild_id,
             kinds=kinds,
             count=rules.rounds,
             seed=seed,
+            sections=section_filter(horizon),
         )
         if not questions:
             await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title)}.")
@@ -315,7 +320,8 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 pass  # the work changed since: reveal the answer without its passage
         embed = reveal_embed(round_, work, paragraph)
         if work is not None and paragraph is not None:
-            view = passage_navigation(work, paragraph)
+            horizon = await self.bot.progress.horizon(work, Audience(live.record.guild_id, (live.record.channel_id,)))
+            view = passage_navigation(work, paragraph, last_read_paragraph(work, horizon))
             await send_passage(
                 self.bot,
                 live.channel,

@@ -178,9 +178,7 @@ def chapters_of(sections: Iterable[SectionLike]) -> Chapters:
     chapter, but front matter (before the first) and back matter (after the last), which are no chapter."""
     ordered = sorted(sections, key=lambda section: section.index)
     story = [section for section in ordered if section.title not in OUTSIDE_THE_STORY]
-    return Chapters(
-        tuple(_chapter(position, section) for position, section in enumerate(story, start=1))
-    )
+    return Chapters(tuple(_chapter(position, section) for position, section in enumerate(story, start=1)))
 
 
 def _chapter(position: int, section: SectionLike) -> Chapter:

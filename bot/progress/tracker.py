@@ -72,7 +72,9 @@ class ReadingTracker:
             return None
         reader = [(Scope.READER, audience.reader_id)] if audience.reader_id is not None else []
         whose = [*reader, *((Scope.CHANNEL, channel) for channel in audience.channels), (Scope.SERVER, 0)]
-        stored = {(p.key.scope, p.key.target_id): p for p in await self._store.for_work(audience.guild_id, work.slug, whose)}
+        stored = {
+            (p.key.scope, p.key.target_id): p for p in await self._store.for_work(audience.guild_id, work.slug, whose)
+        }
         chosen = next((stored[pair] for pair in whose if pair in stored), None)
         return _resolved(work, chosen) if chosen is not None else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.library.service import Library
@@ -38,11 +39,17 @@ class TriviaService:
         kinds: Sequence[QuestionKind],
         count: int,
         seed: int,
+        sections: range | None = None,
     ) -> tuple[WorkView, list[Question]]:
-        """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by ``seed``."""
+        """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by ``seed``;
+        only about the sections ``sections`` (the reading progress), if given."""
         work = await self.library.load(slug, guild_id=guild_id)
         source = await self.source(work)
         curated = await self.curated(work, guild_id) if QuestionKind.PLOT in kinds else []
+        if sections is not None:
+            source = within(source, sections)
+            read = {sentence.paragraph for sentence in source.sentences}
+            curated = [question for question in curated if question.passage is not None and question.passage in read]
         rivals = curated_rivals(source)
         plot = [as_question(question, source, rivals) for question in curated]
         questions = await asyncio.to_thread(generate, source, count=count, seed=seed, kinds=kinds, curated=plot)
@@ -76,6 +83,15 @@ def work_source(work: WorkView, passages: WorkPassages, speakers: WorkSpeakers) 
     lines = speaker_lines(speakers.utterances, passages.paragraphs)
     paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
     return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
+
+
+def within(source: TriviaSource, sections: range) -> TriviaSource:
+    """``source`` cut to the sections ``sections``: lines and sentences from the chapters read only."""
+    return replace(
+        source,
+        lines=[line for line in source.lines if line.section in sections],
+        sentences=[sentence for sentence in source.sentences if sentence.section in sections],
+    )
 
 
 def curated_rivals(source: TriviaSource) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
+from tests.e2e.test_character import DEFERRED_MESSAGE, character, field
 from tests.e2e.test_quote_novel import DRACULA, add_work_with_cli
 from tests.fake_discord import payloads
 from tests.fake_discord.harness import Harness, running_folio
@@ -103,7 +104,10 @@ async def test_word_searches_count_only_what_was_read(club: Harness) -> None:
     assert all(READ_CHAPTER.match(field["name"]) for field in embed["fields"])
     only_later = await reply(club, "quote", {"text": "Renfield", "work": "dracula"})
     assert only_later["data"]["flags"] & EPHEMERAL
-    assert "only comes later" in only_later["data"]["content"] and "first in **Chapter V**" in only_later["data"]["content"]
+    assert (
+        "only comes later" in only_later["data"]["content"]
+        and "first in **Chapter V**" in only_later["data"]["content"]
+    )
 
 
 async def test_autocomplete_offers_only_lines_read(club: Harness) -> None:
@@ -138,12 +142,16 @@ async def test_read_stops_at_the_progress_unless_spoilers(club: Harness) -> None
         FIRST_OF_CHAPTER_4
     )
     onward = await click(club, private["message"], ":next:s")
-    assert onward["type"] == UPDATE_MESSAGE and where(onward["data"]).startswith("Chapter IV: Jonathan Harker’s Journal—Continued · paragraph 2 of")
+    assert onward["type"] == UPDATE_MESSAGE and where(onward["data"]).startswith(
+        "Chapter IV: Jonathan Harker’s Journal—Continued · paragraph 2 of"
+    )
 
 
 async def test_pages_belong_to_whoever_turns_them_and_follow_the_reader_own_progress(club: Harness) -> None:
     await at_chapter(club, "3")
-    shared = await reply(club, "quote", {"text": "Yes, I too can love; you yourselves can tell it from the past.", "work": "dracula"})
+    shared = await reply(
+        club, "quote", {"text": "Yes, I too can love; you yourselves can tell it from the past.", "work": "dracula"}
+    )
     message = shared["message"]
     before = dict(club.fake.messages[message["id"]])
     # Bob's click opens a private copy; the shared message is unchanged.
@@ -163,3 +171,19 @@ async def test_pages_belong_to_whoever_turns_them_and_follow_the_reader_own_prog
     turned = await click(club, message, ":next")
     assert turned["type"] == UPDATE_MESSAGE and READ_CHAPTER.match(where(turned["data"]))
     await club.interact(payloads.slash_command("progress clear", {"work": "dracula", "mine": True}, user=payloads.BOB))
+
+
+async def test_character_profiles_count_only_the_chapters_read(club: Harness) -> None:
+    for _ in range(30):  # the novel's people are read in the background: an empty answer means "still reading"
+        typing = payloads.autocomplete("character", {"name": "", "work": "dracula"}, focused="name")
+        if (await club.interact(typing)).json["data"]["choices"]:
+            break
+    callback, edit = await character(club, name="Mina", work="dracula")
+    assert callback["type"] == DEFERRED_MESSAGE and edit is not None
+    [embed] = edit.json["embeds"]
+    assert READ_CHAPTER.match(field(embed, "First appearance"))
+    assert field(embed, "Mentions").endswith(" of 3 chapters")
+    assert "Lucy" not in field(embed, "Talks most with")
+    not_met = (await character(club, name="Renfield", work="dracula"))[0]
+    assert not_met["data"]["flags"] & EPHEMERAL
+    assert "Renfield does not appear in Dracula as far as the reading has got" in not_met["data"]["content"]

@@ -33,7 +33,9 @@ async def command(club: Harness, name: str, options: dict[str, object], **kwargs
 
 
 async def test_chapters_autocomplete_with_their_numbers_and_titles(club: Harness) -> None:
-    request = payloads.autocomplete("progress set", {"work": "dracula", "chapter": "3"}, focused="chapter", user=payloads.MOD)
+    request = payloads.autocomplete(
+        "progress set", {"work": "dracula", "chapter": "3"}, focused="chapter", user=payloads.MOD
+    )
     choices = (await club.interact(request)).json["data"]["choices"]
     assert choices[0] == {"name": "Chapter III: Jonathan Harker’s Journal—Continued · 3 of 27", "value": "#3"}
     request = payloads.autocomplete("progress me", {"work": "dracula", "chapter": "seward"}, focused="chapter")
@@ -58,7 +60,11 @@ async def test_only_moderators_set_the_club_progress(club: Harness) -> None:
 async def test_a_channel_reads_at_its_own_pace_and_a_reader_keeps_their_own_place(club: Harness) -> None:
     await command(club, "progress set", {"work": "dracula", "chapter": "3"}, user=payloads.MOD)
     await command(
-        club, "progress set", {"work": "dracula", "chapter": "chapter 7"}, user=payloads.MOD, channels={"channel": OTHER_CHANNEL}
+        club,
+        "progress set",
+        {"work": "dracula", "chapter": "chapter 7"},
+        user=payloads.MOD,
+        channels={"channel": OTHER_CHANNEL},
     )
     there = await command(club, "progress show", {"work": "dracula"}, channel_id=payloads.HALL_CHANNEL_ID)
     assert there["content"].startswith("Here: *Dracula*, up to **Chapter VII")
@@ -70,9 +76,13 @@ async def test_a_channel_reads_at_its_own_pace_and_a_reader_keeps_their_own_plac
 
     cleared = await command(club, "progress clear", {"work": "dracula", "mine": True}, user=payloads.BOB)
     assert "Your place in *Dracula* is cleared." == cleared["content"]
-    refused = await command(club, "progress clear", {"work": "dracula"}, user=payloads.BOB, channels={"channel": OTHER_CHANNEL})
+    refused = await command(
+        club, "progress clear", {"work": "dracula"}, user=payloads.BOB, channels={"channel": OTHER_CHANNEL}
+    )
     assert "Only moderators" in refused["content"]
-    cleared = await command(club, "progress clear", {"work": "dracula"}, user=payloads.MOD, channels={"channel": OTHER_CHANNEL})
+    cleared = await command(
+        club, "progress clear", {"work": "dracula"}, user=payloads.MOD, channels={"channel": OTHER_CHANNEL}
+    )
     assert cleared["content"].startswith(f"The progress of <#{payloads.HALL_CHANNEL_ID}>")
     there = await command(club, "progress show", {"work": "dracula"}, channel_id=payloads.HALL_CHANNEL_ID)
     assert there["content"].startswith("Here: *Dracula*, up to **Chapter III")
@@ -81,4 +91,3 @@ async def test_a_channel_reads_at_its_own_pace_and_a_reader_keeps_their_own_plac
 async def test_an_unknown_chapter_is_a_friendly_private_message(club: Harness) -> None:
     missing = await command(club, "progress me", {"work": "dracula", "chapter": "Epilogue"})
     assert missing["flags"] & EPHEMERAL and "Dracula has no chapter called “Epilogue”" in missing["content"]
-
