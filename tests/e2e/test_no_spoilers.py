@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
+from tests.e2e.reacting import READERS, next_hall_post, react, setup_hall
 from tests.e2e.test_character import DEFERRED_MESSAGE, character, field
 from tests.e2e.test_quote_novel import DRACULA, add_work_with_cli
 from tests.fake_discord import payloads
@@ -24,6 +25,7 @@ EPHEMERAL = 1 << 6
 READ_CHAPTER = re.compile(r"^(Front matter|Chapter (I|II|III)\b)")
 LAST_OF_CHAPTER_3 = "Then the horror overcame me, and I sank down unconscious."
 FIRST_OF_CHAPTER_4 = "I awoke in my own bed."
+
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
@@ -187,3 +189,28 @@ async def test_character_profiles_count_only_the_chapters_read(club: Harness) ->
     not_met = (await character(club, name="Renfield", work="dracula"))[0]
     assert not_met["data"]["flags"] & EPHEMERAL
     assert "Renfield does not appear in Dracula as far as the reading has got" in not_met["data"]["content"]
+
+
+async def test_hall_of_fame_and_top_list_hide_what_the_channel_has_not_read(club: Harness) -> None:
+    here = {"channel": payloads.resolved_channel(payloads.CHANNEL_ID, "story")}
+    await at_chapter(club, "12", channels=here)  # this channel reads ahead; the hall follows the server
+    try:
+        there = await reply(club, "quote", {"text": "The blood is the life", "work": "dracula"})
+        message = there["message"]
+        assert message is not None and "The blood is the life" in message["embeds"][0]["description"], there
+        await setup_hall(club, threshold=2)
+        since = club.fake.mark()
+        for reader in READERS[:2]:
+            await react(club, message["id"], "⭐", reader)
+        post = await next_hall_post(club, since)
+        [embed] = post.json["embeds"]
+        assert embed["description"].startswith("||") and embed["description"].endswith("||")
+
+        hall = await reply(club, "passage top", {"emoji": "⭐"}, channel_id=payloads.HALL_CHANNEL_ID)
+        hidden = hall["data"]["embeds"][0]["description"]
+        assert "(further on than the reading)" in hidden and "\n> ||" in hidden
+        ahead = await reply(club, "passage top", {"emoji": "⭐"})
+        assert "||" not in ahead["data"]["embeds"][0]["description"]
+    finally:
+        cleared = payloads.slash_command("progress clear", {"work": "dracula"}, user=payloads.MOD, channels=here)
+        await club.interact(cleared)
