@@ -6,21 +6,27 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discuss.service import DiscussionService
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.progress.chapters import Chapter, Chapters
 from bot.progress.tracker import work_chapters
+from bot.storage.passage_messages import MessageKind
 from bot.storage.progress import ProgressKey, Scope, StoredProgress
 from bot.text.excerpt import shorten
 from cogs.checks import is_moderator
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICE_CHARS, CHOICES
+from cogs.discuss import NO_THREAD
+from cogs.discuss_ui import discussion_embed, open_thread
+from cogs.passage_posts import send_passage
 from cogs.spoilers import progress_for
 
 MAX_CHAPTER_CHARS = 100
 NO_CHAPTERS = "That work has no chapters to keep a place in."
+NO_THREAD_CHANNEL = "The progress is set, but I couldn't post in that channel to open a thread on the chapter."
 
 
 def chapter_choice(chapter: Chapter, chapters: Chapters) -> app_commands.Choice[str]:
@@ -41,12 +47,14 @@ class ProgressCog(commands.Cog):
 
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
+        self.discussions = DiscussionService(bot.library, bot.database, bot.clock)
 
     @progress.command(name="set", description="Set how far the club has read a work (moderators)")
     @app_commands.describe(
         work="Which work (default: the server's story)",
         chapter="The last chapter read",
         channel="Only for this channel (default: the whole server)",
+        thread="Open a discussion thread on a passage of the chapter (in the channel, or here)",
     )
     async def set_progress(
         self,
@@ -54,6 +62,7 @@ class ProgressCog(commands.Cog):
         chapter: app_commands.Range[str, 1, MAX_CHAPTER_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         channel: discord.TextChannel | None = None,
+        thread: bool = False,
     ) -> None:
         await is_moderator(interaction)
         view, chapters, chosen = await self._chapter(interaction, work, chapter)
@@ -64,6 +73,37 @@ class ProgressCog(commands.Cog):
             f"The club in {where} has read {described(chosen, chapters, view)}. "
             "Folio hides what comes later in public replies there.",
         )
+        if thread:
+            await self._open_chapter_thread(
+                interaction, view, chosen, channel.id if channel else interaction.channel_id
+            )
+
+    async def _open_chapter_thread(
+        self, interaction: discord.Interaction, work: WorkView, chapter: Chapter, channel_id: int | None
+    ) -> None:
+        """Post a passage of the chapter just read with the usual prompt, and open a thread on it."""
+        guild_id = _guild(interaction)
+        target = self.bot.get_channel(channel_id) if channel_id is not None else None
+        if not isinstance(target, discord.TextChannel):
+            await interaction.followup.send(NO_THREAD_CHANNEL, ephemeral=True)
+            return
+        sections = range(chapter.first_section, chapter.last_section + 1)
+        chosen = await self.discussions.pick_in(work, sections, guild_id=guild_id)
+        heading = f"Just read: {chapter.name}"
+        try:
+            message = await send_passage(
+                self.bot,
+                target,
+                chosen.paragraph,
+                MessageKind.DISCUSSION,
+                embed=discussion_embed(chosen, heading=heading),
+                requested_by=interaction.user.id,
+            )
+        except discord.HTTPException:
+            await interaction.followup.send(NO_THREAD_CHANNEL, ephemeral=True)
+            return
+        if await open_thread(self.discussions, message, chosen, guild_id=guild_id, origin="progress") is None:
+            await interaction.followup.send(NO_THREAD, ephemeral=True)
 
     @progress.command(name="me", description="Set how far you have read a work: your private replies follow it")
     @app_commands.describe(work="Which work (default: the server's story)", chapter="The last chapter you read")

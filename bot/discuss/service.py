@@ -95,6 +95,19 @@ class DiscussionService:
             _, fallback = await self._library.paragraph_at(work.slug, 0, guild_id=guild_id)
         return Chosen(work, fallback)
 
+    async def pick_in(self, work: WorkView, sections: range, *, guild_id: int) -> Chosen:
+        """A good passage of the sections `sections` (a chapter just read) at random, else their first."""
+        spans = [s for s in work.outline.sections.values() if s.index in sections]
+        ordinals = [o for s in spans for o in range(s.first_paragraph, s.first_paragraph + s.paragraphs)]
+        if not ordinals:
+            raise FolioError("That chapter has no passages to discuss.")
+        for ordinal in self._rng.sample(ordinals, min(PICK_TRIES, len(ordinals))):
+            _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
+            if is_good(paragraph):
+                return Chosen(work, paragraph)
+        _, first = await self._library.paragraph_at(work.slug, min(ordinals), guild_id=guild_id)
+        return Chosen(work, first)
+
     async def _best_loved(
         self, work: WorkView, guild_id: int, discussed: set[int], horizon: Horizon | None
     ) -> Passage | None:

@@ -91,3 +91,17 @@ async def test_a_channel_reads_at_its_own_pace_and_a_reader_keeps_their_own_plac
 async def test_an_unknown_chapter_is_a_friendly_private_message(club: Harness) -> None:
     missing = await command(club, "progress me", {"work": "dracula", "chapter": "Epilogue"})
     assert missing["flags"] & EPHEMERAL and "Dracula has no chapter called “Epilogue”" in missing["content"]
+
+
+async def test_moving_on_can_open_a_thread_on_the_chapter_just_read(club: Harness) -> None:
+    since = club.fake.mark()
+    options = {"work": "dracula", "chapter": "4", "thread": True}
+    done = await command(club, "progress set", options, user=payloads.MOD)
+    assert "up to **Chapter IV" in done["content"]
+    post = await club.fake.wait_for_request("POST", rf"/channels/{payloads.CHANNEL_ID}/messages", since=since)
+    [embed] = post.json["embeds"]
+    assert embed["title"].startswith("Just read: Chapter IV: Jonathan Harker’s Journal—Continued")
+    fields = {field["name"]: field["value"] for field in embed["fields"]}
+    assert fields["Where"].startswith("Chapter IV") and fields["Talk about it"]
+    thread = rf"/channels/{payloads.CHANNEL_ID}/messages/{post.response['id']}/threads"
+    await club.fake.wait_for_request("POST", thread, since=since)
