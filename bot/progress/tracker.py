@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.library.views import WorkView
-from bot.progress.chapters import Chapter, Chapters, Horizon, chapters_of
+from bot.progress.chapters import Chapter, Chapters, Horizon, chapters_of, section_filter
 from bot.read.sections import ordered
 from bot.storage.database import Database
 from bot.storage.progress import ProgressKey, ProgressStore, Scope, StoredProgress
@@ -45,6 +45,14 @@ class Progress:
 def work_chapters(work: WorkView) -> Chapters:
     """The chapters of a stored work (see :func:`bot.progress.chapters.chapters_of`)."""
     return chapters_of(ordered(work.outline))
+
+
+def sections_upto(work: WorkView, upto: int | None) -> range | None:
+    """The sections of the first ``upto`` chapters of ``work`` (the CLI's ``--upto N``); None: all of them."""
+    if upto is None:
+        return None
+    chapters = work_chapters(work)
+    return section_filter(chapters.horizon(chapters.at(upto))) if len(chapters) else None
 
 
 def last_read_paragraph(work: WorkView, horizon: Horizon | None) -> int | None:
