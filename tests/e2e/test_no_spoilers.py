@@ -27,7 +27,6 @@ LAST_OF_CHAPTER_3 = "Then the horror overcame me, and I sank down unconscious."
 FIRST_OF_CHAPTER_4 = "I awoke in my own bed."
 
 
-
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def club(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
     """Dracula, with the server at chapter 3 (tests that move it put it back)."""
@@ -214,3 +213,20 @@ async def test_hall_of_fame_and_top_list_hide_what_the_channel_has_not_read(club
     finally:
         cleared = payloads.slash_command("progress clear", {"work": "dracula"}, user=payloads.MOD, channels=here)
         await club.interact(cleared)
+
+
+async def test_another_reader_turning_a_read_page_or_an_answer_gets_a_private_copy(club: Harness) -> None:
+    page = (await reply(club, "read", {"work": "dracula", "section": "Chapter II"}))["message"]
+    before = dict(club.fake.messages[page["id"]])
+    copy = await click(club, page, ":next", payloads.BOB)
+    assert copy["type"] == MESSAGE and copy["data"]["flags"] & EPHEMERAL
+    assert where(copy["data"]).startswith("Chapter II") and "paragraph 2 of" in where(copy["data"])
+    assert club.fake.messages[page["id"]]["embeds"] == before["embeds"]
+    own = await click(club, page, ":next")
+    assert own["type"] == UPDATE_MESSAGE
+
+    answer = await reply(club, "ask", {"question": "Where did Jonathan stay in Bistritz?", "work": "dracula"})
+    shared = answer["message"]
+    copy = await click(club, shared, ":prev", payloads.BOB)
+    assert copy["type"] == MESSAGE and copy["data"]["flags"] & EPHEMERAL
+    assert club.fake.messages[shared["id"]]["embeds"] == shared["embeds"]

@@ -70,7 +70,9 @@ async def test_discuss_picks_from_the_chapters_read(club: Harness) -> None:
         resource = (reply.response or {}).get("resource") or {}
         if resource.get("message"):
             assert passage_place(resource["message"]).startswith(READ)
-    further = (await club.interact(payloads.slash_command("discuss", {"quote": "He left the pack and became a hunter"}))).json
+    further = (
+        await club.interact(payloads.slash_command("discuss", {"quote": "He left the pack and became a hunter"}))
+    ).json
     assert further["data"]["flags"] & EPHEMERAL
 
 
