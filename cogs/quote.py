@@ -14,6 +14,7 @@ from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.progress.chapters import section_filter
+from bot.progress.quotes import split_by_progress
 from bot.progress.tracker import last_read_paragraph
 from bot.search.query import MAX_QUERY_CHARS
 from bot.search.thesaurus import warm_up as warm_up_thesaurus
@@ -75,11 +76,9 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         """Turn the clicked list to page `page` of where `query` occurs in `slug` (the search runs again)."""
         own = turned_by_owner(interaction)
         try:
-            work = await self.bot.library.load(slug, guild_id=interaction.guild_id)
-            horizon = await horizon_for(interaction, work, private=not own or is_private(interaction))
-            lookup = await self.bot.library.lookup(
-                query, slug=slug, guild_id=interaction.guild_id, sections=section_filter(horizon)
-            )
+            everywhere = await self.bot.library.lookup(query, slug=slug, guild_id=interaction.guild_id)
+            horizon = await horizon_for(interaction, everywhere.work, private=not own or is_private(interaction))
+            lookup, _ = split_by_progress(everywhere, horizon)
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
@@ -116,19 +115,16 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         spoilers: bool = False,
     ) -> None:
-        guild_id = interaction.guild_id
+        everywhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
         if spoilers:
-            everywhere = await self.bot.library.lookup(text, slug=work, guild_id=guild_id)
             await send_hidden(interaction, everywhere)
             return
-        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
+        progress = await progress_for(interaction, everywhere.work)
         horizon = progress.horizon if progress else None
-        lookup = await self.bot.library.lookup(text, slug=work, guild_id=guild_id, sections=section_filter(horizon))
-        if progress is not None and not lookup.hits and not lookup.occurrences:
-            everywhere = await self.bot.library.lookup(text, slug=work, guild_id=guild_id)
-            if everywhere.hits or everywhere.occurrences:
-                await interaction.response.send_message(further_on(everywhere, progress), ephemeral=True)
-                return
+        lookup, further_on_only = split_by_progress(everywhere, horizon)
+        if progress is not None and further_on_only is not None:
+            await interaction.response.send_message(further_on(further_on_only, progress), ephemeral=True)
+            return
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
             await interaction.response.send_message(

@@ -271,7 +271,6 @@ class Library:
         work = await self.load(slug, guild_id=guild_id)
         phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
-        later = await self._later_occurrences(work, phrase, sections) if result and result.occurrences else 0
         if result is None:
             candidates = [
                 await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
@@ -286,9 +285,7 @@ class Library:
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
             return [hits[match.key] for match in matches if match.key in hits]
 
-        return QuoteLookup(
-            work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences), later
-        )
+        return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
 
     async def _phrase_search(
         self, work: WorkView, phrase: PhraseQuery, sections: range | None
@@ -296,14 +293,6 @@ class Library:
         """Where the phrase occurs (see :func:`~bot.search.engine.phrase_result`); ``None`` if nowhere confidently."""
         units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES, sections)
         return phrase_result(occurrences(phrase, units))
-
-    async def _later_occurrences(self, work: WorkView, phrase: PhraseQuery | None, sections: range | None) -> int:
-        """How many times the phrase occurs after `sections` (up to :data:`MAX_OCCURRENCES`)."""
-        if phrase is None or sections is None:
-            return 0
-        later = range(sections.stop, max(max(work.outline.sections, default=0) + 1, sections.stop))
-        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES, later)
-        return len(occurrences(phrase, units).matches)
 
     async def suggest(
         self,
