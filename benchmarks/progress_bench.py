@@ -9,8 +9,9 @@ of the tuned query sets (``benchmarks/queries/<work>.yaml`` for /quote,
 * **today**: what the commands ran before progress existed, ``Library.lookup``
   / ``StoryAsker.ask`` over the whole work;
 * **with progress**: what the cogs run now: for /quote, the lookup over the
-  whole work, the progress in force (one database query), and the split of the
-  result into what is read and what lies further on (:mod:`bot.progress.quotes`);
+  whole work and, meanwhile, the progress in force (one database query), then
+  the split of the result into what is read and what lies further on
+  (:mod:`bot.progress.quotes`);
   for /ask, the progress, then the candidate search kept to the chapters read.
 
 The modes alternate query by query, after a warm-up pass, so both see the same
@@ -113,10 +114,11 @@ class ProgressRun:
             return await _quietly(self.library.lookup(text, slug=slug, guild_id=GUILD))
 
         async def with_progress(text: str) -> object:
-            everywhere = await _quietly(self.library.lookup(text, slug=slug, guild_id=GUILD))
-            if not isinstance(everywhere, QuoteLookup):
-                return None
-            return split_by_progress(everywhere, await self.tracker.horizon(everywhere.work, self.readers))
+            work = await self.library.load(slug, guild_id=GUILD)
+            everywhere, horizon = await asyncio.gather(
+                _quietly(self.library.lookup(text, slug=slug, guild_id=GUILD)), self.tracker.horizon(work, self.readers)
+            )
+            return split_by_progress(everywhere, horizon) if isinstance(everywhere, QuoteLookup) else None
 
         return today, with_progress
 
@@ -150,19 +152,24 @@ async def measure(target: Path | str, rounds: int) -> list[Timing]:
         timings = []
         for slug in QUOTE_WORKS:
             texts = [query.text for query in load_query_set(slug).queries]
-            chapters = len(work_chapters(await run.library.load(slug)))
-            for position in (3, chapters // 2):
-                label = await run.at_chapter(slug, position)
-                today, after = await timed(run.quote_commands(slug), texts, rounds)
-                timings.append(Timing(f"/quote {slug}, at {label}", len(texts), today, after))
+            timings += await at_two_places(run, slug, "/quote", run.quote_commands(slug), texts, rounds)
         questions = [question.text for question in load_question_set(ASK_SET).questions]
-        chapters = len(work_chapters(await run.library.load(ASK_SET)))
-        for position in (3, chapters // 2):
-            label = await run.at_chapter(ASK_SET, position)
-            today, after = await timed(run.ask_commands(ASK_SET), questions, rounds)
-            timings.append(Timing(f"/ask {ASK_SET}, at {label}", len(questions), today, after))
+        timings += await at_two_places(run, ASK_SET, "/ask", run.ask_commands(ASK_SET), questions, rounds)
         await run.library.close()
         return timings
+
+
+async def at_two_places(
+    run: ProgressRun, slug: str, name: str, commands: tuple[Command, Command], texts: list[str], rounds: int
+) -> list[Timing]:
+    """The commands timed with the server at chapter 3 of the work, then half-way through it."""
+    timings = []
+    chapters = len(work_chapters(await run.library.load(slug)))
+    for position in (3, chapters // 2):
+        label = await run.at_chapter(slug, position)
+        today, after = await timed(commands, texts, rounds)
+        timings.append(Timing(f"{name} {slug}, at {label}", len(texts), today, after))
+    return timings
 
 
 def report(timings: list[Timing], markdown: bool, backend: str) -> str:

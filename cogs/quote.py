@@ -115,11 +115,14 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         spoilers: bool = False,
     ) -> None:
-        everywhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
         if spoilers:
-            await send_hidden(interaction, everywhere)
+            await send_hidden(interaction, await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id))
             return
-        progress = await progress_for(interaction, everywhere.work)
+        view = await self.bot.library.load(work, guild_id=interaction.guild_id)
+        everywhere, progress = await asyncio.gather(  # the progress is read while the lookup runs
+            self.bot.library.lookup(text, slug=view.slug, guild_id=interaction.guild_id),
+            progress_for(interaction, view),
+        )
         horizon = progress.horizon if progress else None
         lookup, further_on_only = split_by_progress(everywhere, horizon)
         if progress is not None and further_on_only is not None:
