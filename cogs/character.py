@@ -14,6 +14,7 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.progress.chapters import section_filter
+from bot.progress.tracker import last_read_offset
 from cogs.character_ui import CHART_FILE, character_choice, character_embed, chart_title
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICES
@@ -65,12 +66,14 @@ class CharacterCog(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         try:
-            _, roster = await self.book.roster_within(
+            story, roster = await self.book.roster_within(
                 AUTOCOMPLETE_WAIT, interaction.namespace.work, guild_id=interaction.guild_id
             )
         except FolioError:  # an unknown work, or characters not read yet: no choices this keystroke
             return []
-        return [character_choice(character) for character in roster.matching(current, CHOICES)]
+        stop = last_read_offset(story, await horizon_for(interaction, story, private=True))  # people met so far
+        met = [c for c in roster.matching(current, len(roster.people)) if stop is None or c.first_offset < stop]
+        return [character_choice(character) for character in met[:CHOICES]]
 
     @character.autocomplete("work")
     async def character_work_autocomplete(

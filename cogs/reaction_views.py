@@ -38,7 +38,7 @@ from cogs.reactions_ui import (
     server_stats_embed,
     top_embed,
 )
-from cogs.spoilers import audience
+from cogs.spoilers import audience, horizon_for
 
 TOP_LIMIT = 100
 PAGE_SIZE = 8
@@ -154,7 +154,9 @@ class ReactionViewsCog(commands.Cog):
             rows = await self.stats.passage_votes(VoteFilter(interaction.guild_id, passage_id=passage))
             counts = Counter({emoji: votes for _, emoji, votes in rows})
             history = await self.stats.history(interaction.guild_id, passage)
-            embed = passage_stats_embed(work, paragraph, counts, history)
+            horizon = await horizon_for(interaction, work, private=True)
+            further_on = horizon is not None and not horizon.is_read(paragraph.section)
+            embed = passage_stats_embed(work, paragraph, counts, history, further_on=further_on)
         elif member is not None:
             theirs = VoteFilter(interaction.guild_id, user_id=member.id)
             loved = rank_passages(await self.stats.passage_votes(theirs), 3)

@@ -115,16 +115,18 @@ def member_stats_embed(member_mention: str, emojis: Counter[str], loved: list[Ra
         embed.add_field(name="Favourite emoji", value=shorten(tally_text(emojis), FIELD_VALUE), inline=False)
     for entry in loved:
         name = shorten(f"{entry.work.title}, {entry.work.location(entry.paragraph)}", FIELD_NAME)
-        embed.add_field(name=name, value=shorten(entry.paragraph.text, TOP_EXCERPT_CHARS), inline=False)
+        text = shorten(entry.paragraph.text, TOP_EXCERPT_CHARS)
+        embed.add_field(name=name, value=spoiler(text) if entry.further_on else text, inline=False)
     return embed
 
 
 def passage_stats_embed(
-    work: WorkView, paragraph: Passage, counts: Counter[str], history: PassageHistory
+    work: WorkView, paragraph: Passage, counts: Counter[str], history: PassageHistory, *, further_on: bool = False
 ) -> discord.Embed:
+    text = shorten(paragraph.text, TOP_EXCERPT_CHARS)
     embed = discord.Embed(
         title=shorten(f"Passage {paragraph.id}: its reactions", EMBED_TITLE),
-        description=shorten(paragraph.text, TOP_EXCERPT_CHARS),
+        description=spoiler(text) if further_on else text,
         colour=TOP_COLOUR,
     )
     embed.add_field(name="Where", value=shorten(f"{work.title}, {work.location(paragraph)}", FIELD_VALUE), inline=False)

@@ -63,6 +63,13 @@ def last_read_paragraph(work: WorkView, horizon: Horizon | None) -> int | None:
     return max((s.first_paragraph + s.paragraphs - 1 for s in read), default=-1)
 
 
+def last_read_offset(work: WorkView, horizon: Horizon | None) -> int | None:
+    """The offset in the source text where the reading stops (None: the whole work is read)."""
+    if horizon is None or horizon.complete:
+        return None
+    return max((s.end for s in work.outline.sections.values() if horizon.is_read(s.index)), default=0)
+
+
 class ReadingTracker:
     def __init__(self, database: Database, clock: Clock) -> None:
         self._store = ProgressStore(database)

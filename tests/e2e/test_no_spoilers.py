@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from tests.e2e.reacting import READERS, next_hall_post, react, setup_hall
+from tests.e2e.reacting import READERS, next_hall_post, passage_of, react, setup_hall
 from tests.e2e.test_character import DEFERRED_MESSAGE, character, field
 from tests.e2e.test_quote_novel import DRACULA, add_work_with_cli
 from tests.fake_discord import payloads
@@ -175,10 +175,13 @@ async def test_pages_belong_to_whoever_turns_them_and_follow_the_reader_own_prog
 
 
 async def test_character_profiles_count_only_the_chapters_read(club: Harness) -> None:
+    choices: list[JSON] = []
     for _ in range(30):  # the novel's people are read in the background: an empty answer means "still reading"
         typing = payloads.autocomplete("character", {"name": "", "work": "dracula"}, focused="name")
-        if (await club.interact(typing)).json["data"]["choices"]:
+        if choices := (await club.interact(typing)).json["data"]["choices"]:
             break
+    names = [choice["value"] for choice in choices]
+    assert "Jonathan" in names and "Renfield" not in names  # (the contents list names Van Helsing)
     callback, edit = await character(club, name="Mina", work="dracula")
     assert callback["type"] == DEFERRED_MESSAGE and edit is not None
     [embed] = edit.json["embeds"]
@@ -210,6 +213,10 @@ async def test_hall_of_fame_and_top_list_hide_what_the_channel_has_not_read(club
         assert "(further on than the reading)" in hidden and "\n> ||" in hidden
         ahead = await reply(club, "passage top", {"emoji": "⭐"})
         assert "||" not in ahead["data"]["embeds"][0]["description"]
+        stats = await reply(
+            club, "reactions stats", {"passage": passage_of(message)}, channel_id=payloads.HALL_CHANNEL_ID
+        )
+        assert stats["data"]["embeds"][0]["description"].startswith("||")
     finally:
         cleared = payloads.slash_command("progress clear", {"work": "dracula"}, user=payloads.MOD, channels=here)
         await club.interact(cleared)
