@@ -54,6 +54,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.config",
     "cogs.help",
     "cogs.owner",
+    "cogs.web",
     "cogs.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""

@@ -17,7 +17,7 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.progress.chapters import Horizon
 from bot.progress.tracker import Audience
 from bot.reactions.links import message_id_of
-from bot.reactions.reaction_map import Highlight, MapData, render_map
+from bot.reactions.reaction_map import map_data, render_map
 from bot.reactions.stats import (
     PassageTally,
     Period,
@@ -179,18 +179,11 @@ class ReactionViewsCog(commands.Cog):
         if not by_section:
             raise NothingYet(f"No reactions on {view.title} yet.")
         await interaction.response.defer(thinking=True)
-        order = sorted(view.outline.sections)
-        position = {section: index for index, section in enumerate(order)}
-        section_votes: dict[int, Counter[str]] = {}
-        for section, emoji, count in by_section:
-            section_votes.setdefault(position[section], Counter())[emoji] += count
         tallies = rank_passages(await self.stats.passage_votes(votes), 3)
         loved = await self.ranked(interaction.guild_id, tallies, 1, audience(interaction))
-        highlights = [
-            Highlight(position[e.paragraph.section], e.paragraph.text, e.tally.total) for e in loved if not e.further_on
-        ]
-        names = [view.outline.sections[section].title or f"Part {section + 1}" for section in order]
-        png = await asyncio.to_thread(render_map, MapData(view.title, names, section_votes, highlights))
+        shown = [(e.paragraph, e.tally.total) for e in loved if not e.further_on]
+        data = map_data(view.title, view.outline, by_section, shown)
+        png = await asyncio.to_thread(render_map, data)
         await interaction.followup.send(file=discord.File(io.BytesIO(png), filename="reactions-map.png"))
 
     @map_command.autocomplete("work")
