@@ -60,7 +60,9 @@ def not_answered_embed(result: AskResult, progress: Progress | None = None) -> d
             f" “{_escaped(result.question)}”. The answer may lie further on."
         )
     else:
-        said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
+        said = (
+            f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
+        )
     return discord.Embed(title="Not in the story", description=f"{said}\n{NOT_ANSWERED_HINT}", colour=NOT_FOUND_COLOUR)
 
 

@@ -116,7 +116,8 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         spoilers: bool = False,
     ) -> None:
         if spoilers:
-            await send_hidden(interaction, await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id))
+            everywhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+            await send_hidden(interaction, everywhere)
             return
         view = await self.bot.library.load(work, guild_id=interaction.guild_id)
         everywhere, progress = await asyncio.gather(  # the progress is read while the lookup runs

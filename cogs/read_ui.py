@@ -32,7 +32,9 @@ STEPS = {"prev": -1, "next": 1}
 class Reader(Protocol):
     async def turn(self, interaction: discord.Interaction, passage_id: int, step: int, *, spoilers: bool) -> None: ...
 
-    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int, *, spoilers: bool) -> None: ...
+    async def jump(
+        self, interaction: discord.Interaction, passage_id: int, section: int, *, spoilers: bool
+    ) -> None: ...
 
 
 def _reader(interaction: discord.Interaction) -> Reader:
