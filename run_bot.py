@@ -19,6 +19,7 @@
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
+    python run_bot.py bench trivia-sample --text PATH [--count N] [--seed N] [--json]
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ BENCHMARKS = {
     "reactions": "benchmarks.reactions_bench",
     "progress": "benchmarks.progress_bench",
     "web": "benchmarks.web_bench",
+    "trivia-sample": "benchmarks.trivia_sample",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"

@@ -44,6 +44,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.library",
     "cogs.quote",
     "cogs.trivia",
+    "cogs.trivia_feedback",
     "cogs.ask",
     "cogs.discuss",
     "cogs.daily",

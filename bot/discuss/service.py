@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from bot.discuss.prompts import people_in
+from bot.discuss.prompts import MAX_PEOPLE, people_in
 from bot.errors import FolioError, echo
 from bot.library.service import Library
 from bot.library.views import QuoteLookup, WorkView
@@ -50,6 +50,8 @@ class QuoteNotFound(FolioError):
 class Chosen:
     work: WorkView
     paragraph: Passage
+    people: tuple[str, ...] = ()
+    """The work's characters the passage names (its character list's names), most named first."""
 
 
 class DiscussionService:
@@ -70,7 +72,7 @@ class DiscussionService:
         )
         if not lookup.hits:
             raise QuoteNotFound(lookup)
-        return Chosen(lookup.work, lookup.hits[0].paragraph)
+        return await self._chosen(lookup.work, lookup.hits[0].paragraph)
 
     async def pick(self, *, slug: str | None, guild_id: int, horizon: Horizon | None = None) -> Chosen:
         """A passage to discuss (among the chapters read, if `horizon`): the best-loved one this server
@@ -80,7 +82,7 @@ class DiscussionService:
         discussed = await self._store.discussed(guild_id)
         loved = await self._best_loved(work, guild_id, discussed, horizon)
         if loved is not None:
-            return Chosen(work, loved)
+            return await self._chosen(work, loved)
         last = last_read_paragraph(work, horizon)
         fallback: Passage | None = None
         for _ in range(PICK_TRIES):
@@ -89,11 +91,18 @@ class DiscussionService:
             if not is_good(paragraph) or _outside_the_story(work, paragraph):
                 continue
             if paragraph.id not in discussed:
-                return Chosen(work, paragraph)
+                return await self._chosen(work, paragraph)
             fallback = fallback or paragraph
         if fallback is None:
             _, fallback = await self._library.paragraph_at(work.slug, 0, guild_id=guild_id)
-        return Chosen(work, fallback)
+        return await self._chosen(work, fallback)
+
+    async def _chosen(self, work: WorkView, paragraph: Passage) -> Chosen:
+        """``paragraph`` of ``work`` with the characters it names: prompts name characters, never a
+        month, a house or an interjection."""
+        speakers = await self._library.speakers_of(work)
+        people = speakers.named_between(paragraph.start, paragraph.end)
+        return Chosen(work, paragraph, tuple(character.name for character in people[:MAX_PEOPLE]))
 
     async def pick_in(self, work: WorkView, sections: range, *, guild_id: int) -> Chosen:
         """A good passage of the sections `sections` (a chapter just read) at random, else their first."""
@@ -104,9 +113,9 @@ class DiscussionService:
         for ordinal in self._rng.sample(ordinals, min(PICK_TRIES, len(ordinals))):
             _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
             if is_good(paragraph):
-                return Chosen(work, paragraph)
+                return await self._chosen(work, paragraph)
         _, first = await self._library.paragraph_at(work.slug, min(ordinals), guild_id=guild_id)
-        return Chosen(work, first)
+        return await self._chosen(work, first)
 
     async def _best_loved(
         self, work: WorkView, guild_id: int, discussed: set[int], horizon: Horizon | None
