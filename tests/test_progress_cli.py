@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
-from tests.test_run_bot import ROOT, run_bot
+from bot.storage.database import Database
+from bot.storage.passages import PassageRepository
+from tests.test_run_bot import run_bot
 
-STORY = (ROOT / "data" / "hello-from-the-other-side.txt").read_text(encoding="utf-8")
-SCENE_2_STARTS = STORY.index("Derek halted his steps")
 IN_SCENE_3 = "He left the pack and became a hunter"
+
+
+async def sections_of(database: Path | str, passage_ids: list[object]) -> set[int]:
+    async with Database.opened(database) as opened:
+        found = await PassageRepository(opened).many([int(str(p)) for p in passage_ids])
+    return {passage.section for passage in found.values()}
 
 
 def answers(database: Path | str, *args: str) -> list[dict[str, object]]:
@@ -29,7 +36,7 @@ def test_ask_and_trivia_keep_to_the_chapters_read(database_target: Path | str) -
     for answer in answers(database_target, "ask", "--upto", "1", "Why did Derek leave Beacon Hills?"):
         assert all(hit["location"].startswith("Scene 1") for hit in answer["answers"])  # type: ignore[union-attr]
     questions = answers(database_target, "trivia", "--upto", "1", "--count", "12", "--seed", "5")
-    offsets = [q["offset"] for q in questions if q["offset"] is not None]
-    assert offsets and all(offset < SCENE_2_STARTS for offset in offsets)  # type: ignore[operator]
+    passages = [q["passage_id"] for q in questions if q["passage_id"] is not None]
+    assert passages and asyncio.run(sections_of(database_target, passages)) == {0}  # Scene 1 only
     refused = run_bot("quote", "--upto", "0", "tea", database=database_target)
     assert refused.returncode == 2 and "chapter count of 1 or more" in refused.stderr
