@@ -73,7 +73,7 @@ async def test_discuss_picks_from_the_chapters_read(club: Harness) -> None:
     further = (
         await club.interact(payloads.slash_command("discuss", {"quote": "He left the pack and became a hunter"}))
     ).json
-    assert further["data"]["flags"] & EPHEMERAL
+    assert further["data"]["flags"] & EPHEMERAL and "is further on, in **Scene 3**" in further["data"]["content"]
 
 
 async def test_the_passage_of_the_day_comes_from_the_chapters_read(club: Harness, clock: BotClock) -> None:
