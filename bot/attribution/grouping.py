@@ -126,7 +126,7 @@ class _People:
         for first, keys in self._by_first.items():
             if first_name_gender(first) != FEMALE:
                 continue
-            named = defaultdict(list)  # each person's forms with this first name: where they are used
+            named: defaultdict[Key, list[int]] = defaultdict(list)  # each person's forms with this first name: where they are used
             for key in keys:
                 named[self._find(key)] += [m.start for m in self.forms[key]]
             roots = sorted(named, key=lambda root: sorted(named[root])[len(named[root]) // 2])
@@ -155,11 +155,11 @@ class _People:
         ``X, now Y``."""
         by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
         for match in _STATED.finditer(text):
-            found = [self._form_key(match[group], by_name) for group in ("first", "second")]
-            if None in found or self._find(found[0]) == self._find(found[1]):
+            first, second = (self._form_key(match[group], by_name) for group in ("first", "second"))
+            if first is None or second is None or self._find(first) == self._find(second):
                 continue
-            if _compatible(self.gender(found[0]), self.gender(found[1])):
-                self._union(found[0], found[1])
+            if _compatible(self.gender(first), self.gender(second)):
+                self._union(first, second)
 
     @staticmethod
     def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
@@ -249,7 +249,7 @@ class _People:
         if title in UNMARRIED and titles & MARRIED:
             return False
         wife = any(
-            len(k[1]) > 1 and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
+            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
         )
         return _compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
 

@@ -18,7 +18,7 @@ from bot.trivia.wording import plain_text
 
 CERTAIN = 0.95
 """Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;
-see the speaker benchmark in the README)."""
+see the speaker benchmark in docs/benchmarks.md)."""
 _QUOTE_MARKS = "“”\"‘’'"
 SPEECH_ENDINGS = (",", ".", "!", "?", "…", "—", "–", "-", ";", ":")
 """What spoken words end with inside their quotation marks; a quoted title or scare quote ends bare."""
