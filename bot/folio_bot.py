@@ -24,6 +24,7 @@ from bot.config.service import ServerConfigs
 from bot.errors import DatabaseUnavailable
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
+from bot.progress.tracker import ReadingTracker
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
@@ -49,6 +50,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.help",
     "cogs.owner",
     "cogs.web",
+    "cogs.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
@@ -72,6 +74,8 @@ class FolioBot(commands.Bot):
         self.configs = ServerConfigs(database, self.clock)
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
+        self.progress = ReadingTracker(database, self.clock)
+        """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
 
     async def setup_hook(self) -> None:
         self.tree.error(self.on_app_command_error)
