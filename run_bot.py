@@ -16,6 +16,7 @@
     python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
+    python run_bot.py bench progress [--markdown] [--rounds N] [--database-url URL]
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
@@ -43,6 +44,7 @@ BENCHMARKS = {
     "ask": "benchmarks.ask_bench",
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
+    "progress": "benchmarks.progress_bench",
     "web": "benchmarks.web_bench",
     "trivia-sample": "benchmarks.trivia_sample",
 }

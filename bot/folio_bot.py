@@ -24,6 +24,7 @@ from bot.config.service import ServerConfigs
 from bot.errors import DatabaseUnavailable
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
+from bot.progress.tracker import ReadingTracker
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
@@ -50,6 +51,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.help",
     "cogs.owner",
     "cogs.web",
+    "cogs.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
@@ -74,6 +76,8 @@ class FolioBot(commands.Bot):
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
         guard_interaction_parsing(self)
+        self.progress = ReadingTracker(database, self.clock)
+        """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
 
     async def setup_hook(self) -> None:
         self.tree.error(self.on_app_command_error)

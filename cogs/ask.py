@@ -10,6 +10,8 @@ from bot.ask.routes import Route
 from bot.ask.service import AskResult, StoryAsker
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import Progress, last_read_paragraph
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
@@ -25,6 +27,7 @@ from cogs.quote_ui import (
     passage_navigation,
 )
 from cogs.safe_text import echoed
+from cogs.spoilers import progress_for
 
 NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words, e.g. “{example}”"
 ROSTER_WAIT = 1.0
@@ -82,20 +85,30 @@ def summary_embed(result: AskResult) -> discord.Embed:
     return embed
 
 
-def not_answered_embed(result: AskResult) -> discord.Embed:
-    """Says plainly that the work does not answer the question, with the closest passages it found."""
+def not_answered_embed(result: AskResult, progress: Progress | None = None) -> discord.Embed:
+    """Says plainly that the work (or the part read so far) does not answer the question, with the
+    closest passages it found."""
+    if progress is not None and not progress.horizon.complete:
+        reached = discord.utils.escape_markdown(progress.chapter.name)
+        said = (
+            f"Nothing in *{_escaped(result.work.title)}* up to {reached}, where the reading has got, answers"
+            f" “{_escaped(result.question)}”. The answer may lie further on."
+        )
+    else:
+        said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
     example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
-    embed = discord.Embed(
-        title="Not in the story",
-        description=(
-            f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find.\n"
-            f"{example}"
-        ),
-        colour=NOT_FOUND_COLOUR,
-    )
+    embed = discord.Embed(title="Not in the story", description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
     if result.closest:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]
         embed.add_field(name="Closest passages", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    return embed
+
+
+def within_progress(embed: discord.Embed, progress: Progress | None) -> discord.Embed:
+    """Notes, under an answer, that it comes from the chapters read only (the rest may say more)."""
+    if progress is not None and not progress.horizon.complete:
+        note = f"From the chapters read, up to {progress.chapter.name}: more may lie further on."
+        embed.add_field(name="No spoilers", value=shorten(note, FIELD_VALUE), inline=False)
     return embed
 
 
@@ -125,17 +138,21 @@ class AskCog(commands.Cog):
         question: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
-        result = await self.asker.ask(question, slug=work, guild_id=interaction.guild_id)
+        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=interaction.guild_id))
+        horizon = progress.horizon if progress else None
+        result = await self.asker.ask(
+            question, slug=work, guild_id=interaction.guild_id, sections=section_filter(horizon)
+        )
         if not result.answered:
-            await interaction.response.send_message(embed=not_answered_embed(result), ephemeral=True)
+            await interaction.response.send_message(embed=not_answered_embed(result, progress), ephemeral=True)
             return
         best = result.answers[0]
         await reply_with_passage(
             interaction,
             best.paragraph,
             MessageKind.ANSWER,
-            embed=answer_embed(result),
-            view=passage_navigation(best.work, best.paragraph),
+            embed=within_progress(answer_embed(result), progress),
+            view=passage_navigation(best.work, best.paragraph, last_read_paragraph(best.work, horizon)),
         )
 
     @ask.autocomplete("work")

@@ -15,7 +15,9 @@ from cogs.choices import work_choices
 from cogs.deferral import after_a_second, reply
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
+from cogs.quote_spoilers import further_on
 from cogs.quote_ui import not_found_embed
+from cogs.spoilers import progress_for
 
 ALREADY_DISCUSSED = "That passage is already being discussed: <#{}>"
 BEING_POSTED = "Someone is posting that passage for discussion right now; its thread will be there in a moment."
@@ -47,15 +49,21 @@ class DiscussCog(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         guild_id = interaction.guild_id
+        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
+        horizon = progress.horizon if progress else None
         try:
             chosen = await after_a_second(
                 interaction,
-                self.service.find(quote, slug=work, guild_id=guild_id)
+                self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
                 if quote
-                else self.service.pick(slug=work, guild_id=guild_id),
+                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon),
             )
         except QuoteNotFound as missing:
-            await reply(interaction, embed=not_found_embed(missing.lookup), ephemeral=True)
+            everywhere = await self.bot.library.lookup(quote or "", slug=work, guild_id=guild_id) if progress else None
+            if progress is not None and everywhere is not None and everywhere.hits:
+                await reply(interaction, content=further_on(everywhere, progress), ephemeral=True)
+            else:
+                await reply(interaction, embed=not_found_embed(missing.lookup), ephemeral=True)
             return
         passage_id = chosen.paragraph.id
         assert passage_id is not None, "stored passages have ids"

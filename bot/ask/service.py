@@ -113,15 +113,17 @@ class StoryAsker:
         guild_id: int | None = None,
         limit: int = SHOWN_ANSWERS,
         within: PassageFilter | None = None,
+        sections: range | None = None,
     ) -> AskResult:
         """The passages of the work that answer `question`; raises InvalidQuery for unusable input.
 
-        `within`, if given, says which sentences may be shown (answers and closest passages)."""
+        `within`, if given, says which sentences may be shown (answers and closest passages);
+        `sections` (the reading progress) which sections they may come from, searched as such."""
         if not question.strip():
             raise EmptyQuestion()
         cleaned = clean_query(question)
         work = await self._library.load(slug, guild_id=guild_id)
-        allowed = within or _everything
+        allowed = _within(within, sections)
         routed = route_question(cleaned)
         result: AskResult | None = None
         if routed.route is Route.WHO_IS:
@@ -129,7 +131,7 @@ class StoryAsker:
         elif routed.route in (Route.CHAPTER, Route.OPENING, Route.ENDING):
             result = await self._ask_chapter(work, cleaned, routed, allowed)
         if result is None:
-            result = await self._ask_passages(work, cleaned, allowed, limit)
+            result = await self._ask_passages(work, cleaned, allowed, limit, sections)
         if not result.answered:
             result = replace(result, example=await self._example(work, cleaned, guild_id))
         return result
@@ -178,24 +180,28 @@ class StoryAsker:
             return []
         return await self._passages.in_section(work.record.id, PassageKind.SENTENCE, section.index)
 
-    async def _ask_passages(self, work: WorkView, question: str, allowed: PassageFilter, limit: int) -> AskResult:
+    async def _ask_passages(
+        self, work: WorkView, question: str, allowed: PassageFilter, limit: int, sections: range | None
+    ) -> AskResult:
         parsed = await asyncio.to_thread(parse_question, question, work.vocabulary)
         if parsed is None:
             return AskResult(work, question, [])
-        ranked, sentences = await self._ranked(work, parsed, allowed)
+        ranked, sentences = await self._ranked(work, parsed, allowed, sections)
         shown = shown_answers(parsed, ranked, lambda key: sentences[key].paragraph, limit)
         answers = await self._hits(work, [(answer.key, answer.score) for answer in shown])
         closest = [] if shown else _spread(ranked, sentences)
         return AskResult(work, question, answers, closest=await self._hits(work, closest))
 
     async def _ranked(
-        self, work: WorkView, question: Question, allowed: PassageFilter
+        self, work: WorkView, question: Question, allowed: PassageFilter, sections: range | None
     ) -> tuple[list[Answer], dict[int, Passage]]:
         """Every candidate sentence ranked as an answer, best first, and the candidates by id."""
-        units = await self._index.candidates(work.record.id, question.search_terms, ASK_CANDIDATES)
+        units = await self._index.candidates(work.record.id, question.search_terms, ASK_CANDIDATES, sections=sections)
         if question.kind in SEARCHED_KINDS and question.cues:
             required = question.cues - question.search_terms
-            units += await self._index.candidates(work.record.id, question.search_terms, CUED_CANDIDATES, required)
+            units += await self._index.candidates(
+                work.record.id, question.search_terms, CUED_CANDIDATES, required, sections=sections
+            )
         found = await self._passages.many(list({unit.key for unit in units}))
         reach = CONTEXT_REACH + ANSWER_REACH
         ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
@@ -239,6 +245,15 @@ def _part_asked(sentences: list[Passage], route: Route) -> list[Passage]:
     if route is Route.OPENING:
         return sentences[:third]
     return sentences
+
+
+def _within(within: PassageFilter | None, sections: range | None) -> PassageFilter:
+    """One filter of the two limits a question may come with (either may be absent)."""
+    if sections is None:
+        return within or _everything
+    if within is None:
+        return lambda sentence: sentence.section in sections
+    return lambda sentence: sentence.section in sections and within(sentence)
 
 
 def _everything(_: Passage) -> bool:
