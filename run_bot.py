@@ -2,6 +2,7 @@
 """Folio's entry point.
 
     python run_bot.py              start the Discord bot (needs DISCORD_TOKEN)
+    python run_bot.py sync-commands   publish the slash commands to Discord, then exit
     python run_bot.py works        list the library
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run_bot.py", description="Folio: story quotes, trivia and discussion.")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.add_parser("run", help="start the Discord bot (the default)")
+    subcommands.add_parser(
+        "sync-commands", help="publish the slash commands to Discord (globally, or to DISCORD_GUILD_ID), then exit"
+    )
     add_offline_commands(subcommands)
     subcommands.add_parser(
         "bench",
@@ -79,10 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    bot_runs = args.command in (None, "run")
+    bot_runs = args.command in (None, "run", "sync-commands")
     logging.basicConfig(level=_log_level(settings, args, bot_runs), format=LOG_FORMAT)
     if bot_runs:
-        return start_bot(settings)
+        return start_bot(settings, sync_only=args.command == "sync-commands")
     return asyncio.run(run_offline_command(args, settings))
 
 
@@ -93,13 +97,13 @@ def _log_level(settings: Settings, args: argparse.Namespace, bot_runs: bool) -> 
     return settings.log_level or ("INFO" if bot_runs else "WARNING")
 
 
-def start_bot(settings: Settings) -> int:
+def start_bot(settings: Settings, *, sync_only: bool = False) -> int:
     if not settings.discord_token:
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
-    from bot.folio_bot import run_discord_bot  # imports discord only when the bot runs
+    from bot.folio_bot import run_discord_bot, sync_commands_once  # imports discord only when the bot runs
 
-    return asyncio.run(run_discord_bot(settings))
+    return asyncio.run(sync_commands_once(settings) if sync_only else run_discord_bot(settings))
 
 
 if __name__ == "__main__":
