@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 from collections.abc import Coroutine
@@ -260,6 +261,7 @@ async def sync_commands_once(settings: Settings) -> int:
     """`run_bot.py sync-commands`: log in over REST, publish the slash commands, and exit (no gateway)."""
     assert settings.discord_token, "checked by the caller"
     point_at_endpoints(settings)
+    settings = dataclasses.replace(settings, sync_commands=False)  # published once, below, not also at login
     try:
         async with Database.opened(settings.database_target) as database:
             library = _library(settings, database)

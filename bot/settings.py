@@ -15,8 +15,9 @@ DEFAULT_CACHE_MB = 64
 DEFAULT_MAX_WORKS_PER_SERVER = 20
 DEFAULT_MAX_MB_PER_SERVER = 60
 DEFAULT_TICK_SECONDS = 1.0
-DEFAULT_IDENTIFY_SECONDS = 5.0
-"""Discord allows `max_concurrency` IDENTIFYs per this many seconds (shared by every process)."""
+DEFAULT_IDENTIFY_SECONDS = 5.5
+"""Discord allows `max_concurrency` IDENTIFYs per 5 seconds (shared by every process); half a second
+more leaves room for one connection's identify to go out a little later than another's."""
 MAX_SHARDS = 4096
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 

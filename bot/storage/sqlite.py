@@ -137,6 +137,9 @@ class SqliteDatabase(Database):
 
     async def _apply(self, migration: Migration) -> None:
         async with self.transaction() as session:
+            row = await session.fetch_one("PRAGMA user_version")
+            if row is not None and int(row[0]) >= migration.version:
+                return  # another process (a second shard starting at once) got there first
             for statement in migration.sqlite:
                 await session.execute(statement)
             # PRAGMA takes no parameters; the version is an int from our own table.

@@ -7,7 +7,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import payloads
@@ -22,7 +22,8 @@ TRACEBACK_START = "Traceback (most recent call last):"
 _OWN_VARIABLES = ("DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL", "SHARD_COUNT", "SHARD_IDS", "SYNC_COMMANDS")
 POSTGRES_URL_PREFIX = "postgresql://"
 IDENTIFY_UNLIMITED = 0.01
-"""FOLIO_IDENTIFY_SECONDS when the fake does not limit identifies."""
+"""FOLIO_IDENTIFY_SECONDS when the fake does not limit identifies; else twice its limit, a margin for
+a loaded machine (as the bot's default 5.5 s is for Discord's 5)."""
 _LINE_LIMIT = 16 * 1024 * 1024  # debug logs print whole gateway payloads on one line
 
 
@@ -50,7 +51,7 @@ def bot_env(
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
         SYNC_COMMANDS="1",
-        FOLIO_IDENTIFY_SECONDS=str(fake.gateway.identify_interval or IDENTIFY_UNLIMITED),
+        FOLIO_IDENTIFY_SECONDS=str(2 * fake.gateway.identify_interval or IDENTIFY_UNLIMITED),
     )
     env.update(database_env(database))
     for key, value in (overrides or {}).items():
@@ -77,11 +78,12 @@ class BotProcess:
         self._reader = asyncio.create_task(self._read_output())
 
     @classmethod
-    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT) -> BotProcess:
-        """Launch ``script`` with this interpreter, from the repo root, with exactly ``env``."""
+    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT, script_args: Sequence[str] = ()) -> BotProcess:
+        """Launch ``script`` (with ``script_args``) with this interpreter, from the repo root, with exactly ``env``."""
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             str(script),
+            *script_args,
             cwd=REPO_ROOT,
             env=dict(env),
             stdin=asyncio.subprocess.DEVNULL,
