@@ -129,10 +129,13 @@ class FolioBot(commands.AutoShardedBot):
             log.exception("Renewing this process's lease failed")
 
     async def close(self) -> None:
-        if self._renew_lease.is_running():
-            self._renew_lease.cancel()
-            with contextlib.suppress(Exception):
+        """Give the lease back (the games this process ran are then closed by the next owner of their shard)."""
+        self._renew_lease.cancel()
+        if self.lease.registered:
+            try:
                 await self.lease.release()
+            except Exception:  # the lease then lapses by itself
+                log.warning("Could not give this process's lease back", exc_info=True)
         await super().close()
 
     async def sync_commands(self) -> None:

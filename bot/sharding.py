@@ -38,11 +38,13 @@ class ProcessLease:
         self._settings = settings
         self._clock = clock
         self._renewed_at = 0.0
+        self.registered = False
 
     async def register(self) -> None:
         now = self._clock.timestamp()
         await self._store.register(self.instance, self._settings.shard_count, self._settings.shard_ids, now)
         self._renewed_at = now
+        self.registered = True
 
     async def renew_if_due(self) -> None:
         """Renew the lease when :data:`HEARTBEAT_SECONDS` passed since the last renewal."""
@@ -52,6 +54,7 @@ class ProcessLease:
             self._renewed_at = now
 
     async def release(self) -> None:
+        self.registered = False
         await self._store.unregister(self.instance)
 
     async def live_instances(self) -> set[str]:
