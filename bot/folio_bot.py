@@ -34,8 +34,10 @@ from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.sharding import IdentifyGate, ProcessLease
+from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
+from bot.storage.works import LIBRARY_TOPIC
 from cogs.checks import NotModerator
 from cogs.gating import FolioTree
 
@@ -88,7 +90,10 @@ class FolioBot(commands.AutoShardedBot):
         self.database = database
         self.library = library
         self.clock: Clock = clock_for(settings.clock_file)
-        self.configs = ServerConfigs(database, self.clock)
+        self.changes = ChangeFeed(database)
+        """What other processes change (settings, works), so the caches here forget it at once."""
+        self.changes.subscribe(LIBRARY_TOPIC, library.forget_cached)
+        self.configs = ServerConfigs(database, self.clock, changes=self.changes)
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
         self.lease = ProcessLease(database, settings, self.clock)
@@ -113,6 +118,7 @@ class FolioBot(commands.AutoShardedBot):
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
         self._identify_gate.max_concurrency = int(limits.get("max_concurrency", 1))
         await self.lease.register()
+        self.changes.start()
         self._renew_lease.change_interval(seconds=self.settings.tick_seconds)
         self._renew_lease.start()
         await super().launch_shards()
@@ -131,6 +137,7 @@ class FolioBot(commands.AutoShardedBot):
     async def close(self) -> None:
         """Give the lease back (the games this process ran are then closed by the next owner of their shard)."""
         self._renew_lease.cancel()
+        await self.changes.close()
         if self.lease.registered:
             try:
                 await self.lease.release()
