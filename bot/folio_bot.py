@@ -30,6 +30,7 @@ from bot.errors import (
     FolioError,
     UnknownWork,
 )
+from bot.fair_use.service import FairUse
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
@@ -38,6 +39,7 @@ from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
 from bot.storage.works import LIBRARY_TOPIC
+from cogs import fair_use_gate
 from cogs.checks import NotModerator
 from cogs.gating import FolioTree
 
@@ -57,6 +59,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.config",
     "cogs.help",
     "cogs.owner",
+    "cogs.fair_use",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
@@ -94,6 +97,8 @@ class FolioBot(commands.AutoShardedBot):
         """What other processes change (settings, works), so the caches here forget it at once."""
         self.changes.subscribe(LIBRARY_TOPIC, library.forget_cached)
         self.configs = ServerConfigs(database, self.clock, changes=self.changes)
+        self.fair_use = FairUse(database, self.clock, self.changes)
+        """Members' cooldowns and each server's costly work at once (the command tree applies them)."""
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
         self.lease = ProcessLease(database, settings, self.clock)
@@ -178,9 +183,13 @@ class FolioBot(commands.AutoShardedBot):
     async def on_ready(self) -> None:
         log.info("Folio ready as %s in %d server(s)", self.user, len(self.guilds))
 
+    async def on_app_command_completion(self, interaction: discord.Interaction, command: object) -> None:
+        fair_use_gate.release(interaction)
+
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
+        fair_use_gate.release(interaction)
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         await answer_failure(interaction, cause)
 

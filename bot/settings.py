@@ -55,6 +55,8 @@ class Settings:
     """SHARD_IDS: the shards this process runs (comma-separated); None runs all of them."""
     sync_commands: bool = False
     """SYNC_COMMANDS=1: publish the slash commands to Discord at start (else `run_bot.py sync-commands`)."""
+    fair_use: bool = True
+    """FOLIO_FAIR_USE=0 turns members' cooldowns and the per-server limit on costly work off."""
     identify_seconds: float = DEFAULT_IDENTIFY_SECONDS
     """Seconds between IDENTIFYs of one concurrency bucket (FOLIO_IDENTIFY_SECONDS; tests shorten it)."""
 
@@ -91,6 +93,7 @@ class Settings:
             shard_count=_shard_count(env),
             shard_ids=_shard_ids(env),
             sync_commands=_flag(env, "SYNC_COMMANDS"),
+            fair_use=_flag(env, "FOLIO_FAIR_USE", default=True),
             identify_seconds=_positive_seconds(env, "FOLIO_IDENTIFY_SECONDS", DEFAULT_IDENTIFY_SECONDS),
         )
 
@@ -172,8 +175,8 @@ def _shard_ids(env: os._Environ[str] | dict[str, str]) -> tuple[int, ...] | None
     return tuple(sorted({int(part) for part in parts}))
 
 
-def _flag(env: os._Environ[str] | dict[str, str], name: str) -> bool:
-    value = (_optional(env, name) or "0").lower()
+def _flag(env: os._Environ[str] | dict[str, str], name: str, *, default: bool = False) -> bool:
+    value = (_optional(env, name) or ("1" if default else "0")).lower()
     if value not in ("0", "1", "true", "false", "yes", "no"):
         raise SettingsError(f"{name} must be 1 or 0, got {value!r}.")
     return value in ("1", "true", "yes")

@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 
 from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
+from cogs.fair_use_gate import admitted
 
 if TYPE_CHECKING:
     from bot.folio_bot import FolioBot
@@ -73,7 +74,7 @@ class FolioTree(app_commands.CommandTree["FolioBot"]):
     async def interaction_check(self, interaction: discord.Interaction[FolioBot], /) -> bool:
         command = interaction.command
         try:
-            return await allowed(interaction, capability_of(command))
+            return await allowed(interaction, capability_of(command)) and await admitted(interaction)
         except Exception as error:  # e.g. the database is out of reach: the error handler explains
             if interaction.type is discord.InteractionType.autocomplete or command is None:
                 log.warning("Could not check the capability of %r: %s", interaction.data, error)

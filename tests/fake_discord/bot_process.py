@@ -19,7 +19,9 @@ RUN_BOT = REPO_ROOT / "run_bot.py"
 READY_LINE = "Folio ready"
 FAKE_TOKEN = payloads.BOT_TOKEN
 TRACEBACK_START = "Traceback (most recent call last):"
-_OWN_VARIABLES = ("DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL", "SHARD_COUNT", "SHARD_IDS", "SYNC_COMMANDS")
+_OWN_VARIABLES = (
+    "DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL", "SHARD_COUNT", "SHARD_IDS", "SYNC_COMMANDS", "FOLIO_FAIR_USE"
+)
 POSTGRES_URL_PREFIX = "postgresql://"
 IDENTIFY_UNLIMITED = 0.01
 """FOLIO_IDENTIFY_SECONDS when the fake does not limit identifies; else twice its limit, a margin for
@@ -37,8 +39,8 @@ def bot_env(
     ``DATABASE_URL`` set to ``""`` so that neither the developer's shell nor ``.env`` can point
     the bot at a real PostgreSQL database (empty means unset, as for every setting).
 
-    The bot publishes its commands at start (``SYNC_COMMANDS=1``), as the harness expects; override it
-    with ``"0"`` to test a start without. Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
+    The bot publishes its commands at start (``SYNC_COMMANDS=1``), as the harness expects, and applies
+    no fair-use limits (``FOLIO_FAIR_USE=0``), so tests may repeat costly commands; override either. Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
     To test a missing setting, override it with ``""`` rather than None: the bot also reads
     ``.env``, which only fills in variables that are absent.
     """
@@ -51,6 +53,7 @@ def bot_env(
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
         SYNC_COMMANDS="1",
+        FOLIO_FAIR_USE="0",
         FOLIO_IDENTIFY_SECONDS=str(2 * fake.gateway.identify_interval or IDENTIFY_UNLIMITED),
     )
     env.update(database_env(database))
