@@ -100,6 +100,8 @@ class SqliteDatabase(Database):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[SqliteSession]:
         async with self._turn:
+            if self._writer.in_transaction:  # a BEGIN that ran on after its caller was cancelled (at shutdown)
+                await self._writer.execute("ROLLBACK")
             await self._writer.execute("BEGIN IMMEDIATE")
             try:
                 yield SqliteSession(self._writer)
