@@ -16,6 +16,7 @@
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
+    python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ BENCHMARKS = {
     "ask": "benchmarks.ask_bench",
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
+    "load": "benchmarks.load_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
