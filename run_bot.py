@@ -16,6 +16,8 @@
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
+    python run_bot.py bench import-writes [--markdown] [--upload-mb 20]
+    python run_bot.py bench pg-restart [--markdown]
     python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
 """
 
@@ -37,6 +39,8 @@ BENCHMARKS = {
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
     "load": "benchmarks.load_bench",
+    "import-writes": "benchmarks.import_writes_bench",
+    "pg-restart": "benchmarks.pg_restart_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"

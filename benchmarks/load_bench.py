@@ -8,7 +8,7 @@ processes, shard 0 and shard 1 of 2, each receiving only its guild's events. The
   (15 % each), from 500 members, alternating between the guilds, at most ``--in-flight`` (32)
   unanswered at once (bounded: a member waits for the reply before the next one is sent);
 * **reaction events** (default 20,000): distinct adds by 2,000 readers with 5 emoji on 20
-  ``/quote`` replies showing a passage (10 per guild), sent alongside at up to ``--reaction-rate`` (250) per second.
+  ``/quote`` replies showing a passage (10 per guild), sent alongside at up to ``--reaction-rate`` (120) per second.
 
 Reported per backend: time to first response (dispatching INTERACTION_CREATE to the bot's
 callback POST arriving at the fake) p50 and p99, interactions never answered within
@@ -35,16 +35,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fake_discord.bot_process import READY_LINE, BotProcess, bot_env  # type: ignore[import-not-found]
+
 from benchmarks.backends_bench import scratch_database
 from benchmarks.live import FAKE_DEADLINE, FakeDiscord, payloads, percentile_ms, progress, warn
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 from bot.storage.database import Database, DatabaseTarget
-from fake_discord.bot_process import READY_LINE, BotProcess, bot_env  # type: ignore[import-not-found]
 
 INTERACTIONS = 5_000
 REACTIONS = 20_000
 IN_FLIGHT = 32
-REACTION_RATE = 250.0
+REACTION_RATE = 120.0
 MEMBERS = 500
 READERS = 2_000
 EMOJIS = ("⭐", "❤️", "😂", "🔥", "👀")

@@ -21,9 +21,9 @@ from discord.ext import commands, tasks
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
-from bot.sharding import HEARTBEAT_SECONDS
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.sharding import HEARTBEAT_SECONDS
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
 from bot.trivia.game import (

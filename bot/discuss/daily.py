@@ -12,7 +12,6 @@ from bot.discuss.schedule import due_day, latest_slot, zone
 from bot.storage.daily import DailySchedule, DailyStore
 from bot.storage.database import Database
 
-
 RETRY_SECONDS = 300.0
 """How long after a failed post the day is tried again."""
 STALE_CLAIM_SECONDS = 600.0

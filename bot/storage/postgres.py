@@ -31,6 +31,8 @@ POOL_SIZE = 5
 CLOSE_TIMEOUT = 3.0
 RETRY_DELAYS = (0.1, 0.5, 2.0)
 """Seconds to wait before each new try of a read whose connection was lost."""
+WRITE_RETRY_DELAYS = (0.1, 0.5, 1.0, 2.0, 4.0)
+"""Seconds to wait before each new try of a write's connection (a server restart takes a few seconds)."""
 LIBRARY_LOCK = 0x466F6C696F
 """The advisory lock key library writes hold ("Folio")."""
 LOST_CONNECTION = (
@@ -109,8 +111,26 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[PostgresSession]:
-        async with self._pool.acquire() as connection, connection.transaction():
+        """A write transaction on a connection that answered just now: after the server restarted, the
+        pool's old connections are replaced (waiting a little while it comes back) instead of failing."""
+        async with self._writable() as connection, connection.transaction():
             yield PostgresSession(connection)
+
+    @asynccontextmanager
+    async def _writable(self) -> AsyncIterator[asyncpg.Connection]:
+        for delay in (*WRITE_RETRY_DELAYS, None):
+            async with self._pool.acquire() as connection:
+                try:
+                    await connection.execute("SELECT 1")
+                except LOST_CONNECTION as error:
+                    if delay is None:
+                        raise DatabaseUnavailable(TRY_AGAIN) from error
+                    log.warning("Lost the database connection (%s); trying again in %.1fs", error, delay)
+                else:
+                    yield connection
+                    return
+            await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[PostgresSession]:
