@@ -19,6 +19,9 @@
     python run_bot.py bench import-writes [--markdown] [--upload-mb 20]
     python run_bot.py bench pg-restart [--markdown]
     python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
+    python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
+    python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
+    python run_bot.py web-link GUILD_ID
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ import sys
 
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
+from bot.web.cli import COMMANDS as WEB_COMMANDS
+from bot.web.cli import add_web_commands, run_web_command
 
 BENCHMARKS = {
     "memory": "benchmarks.memory_bench",
@@ -41,6 +46,7 @@ BENCHMARKS = {
     "load": "benchmarks.load_bench",
     "import-writes": "benchmarks.import_writes_bench",
     "pg-restart": "benchmarks.pg_restart_bench",
+    "web": "benchmarks.web_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
@@ -67,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sync-commands", help="publish the slash commands to Discord (globally, or to DISCORD_GUILD_ID), then exit"
     )
     add_offline_commands(subcommands)
+    add_web_commands(subcommands)
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
@@ -90,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     bot_runs = args.command in (None, "run", "sync-commands")
-    logging.basicConfig(level=_log_level(settings, args, bot_runs), format=LOG_FORMAT)
+    serves = bot_runs or args.command == "web"
+    logging.basicConfig(level=_log_level(settings, args, serves), format=LOG_FORMAT)
     if bot_runs:
         return start_bot(settings, sync_only=args.command == "sync-commands")
+    if args.command in WEB_COMMANDS:
+        return run_web_command(args, settings)
     return asyncio.run(run_offline_command(args, settings))
 
 

@@ -60,6 +60,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.help",
     "cogs.owner",
     "cogs.fair_use",
+    "cogs.web",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 

@@ -19,6 +19,7 @@ DEFAULT_IDENTIFY_SECONDS = 5.5
 """Discord allows `max_concurrency` IDENTIFYs per 5 seconds (shared by every process); half a second
 more leaves room for one connection's identify to go out a little later than another's."""
 MAX_SHARDS = 4096
+DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8080"
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
@@ -65,6 +66,8 @@ class Settings:
         if self.shard_count is None:
             return True
         return self.shard_ids is None or (guild_id >> 22) % self.shard_count in self.shard_ids
+    web_base_url: str = DEFAULT_WEB_BASE_URL
+    """Where the public pages are reached, the base of the links Folio gives out (FOLIO_WEB_BASE_URL)."""
 
     @property
     def database_target(self) -> Path | str:
@@ -95,6 +98,7 @@ class Settings:
             sync_commands=_flag(env, "SYNC_COMMANDS"),
             fair_use=_flag(env, "FOLIO_FAIR_USE", default=True),
             identify_seconds=_positive_seconds(env, "FOLIO_IDENTIFY_SECONDS", DEFAULT_IDENTIFY_SECONDS),
+            web_base_url=_web_base_url(env),
         )
 
 
@@ -144,6 +148,13 @@ def _positive_seconds(env: os._Environ[str] | dict[str, str], name: str, default
     if not 0 < seconds <= 3600:
         raise SettingsError(f"{name} must be a number of seconds above 0 and at most 3600, got {value!r}.")
     return seconds
+
+
+def _web_base_url(env: os._Environ[str] | dict[str, str]) -> str:
+    url = _optional(env, "FOLIO_WEB_BASE_URL") or DEFAULT_WEB_BASE_URL
+    if not url.startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        raise SettingsError(f"FOLIO_WEB_BASE_URL must be an http:// or https:// address, got {url!r}.")
+    return url.rstrip("/")
 
 
 def _log_level(env: os._Environ[str] | dict[str, str]) -> str | None:

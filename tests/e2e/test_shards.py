@@ -58,7 +58,7 @@ async def test_commands_are_published_only_when_asked(database_target: Path | st
         assert await folio.bot.stop() == 0
 
         frames = fake.gateway.received.mark()
-        sync = await BotProcess.start(bot_env(fake, database_target), script_args=["sync-commands"])
+        sync = await BotProcess.start(bot_env(fake, database_target), args=["sync-commands"])
         assert await sync.wait() == 0, sync.tail()
         [put] = fake.requests_matching("PUT", COMMAND_SYNC)
         assert put.path.endswith(f"/guilds/{payloads.GUILD_ID}/commands")

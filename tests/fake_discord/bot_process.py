@@ -40,7 +40,8 @@ def bot_env(
     the bot at a real PostgreSQL database (empty means unset, as for every setting).
 
     The bot publishes its commands at start (``SYNC_COMMANDS=1``), as the harness expects, and applies
-    no fair-use limits (``FOLIO_FAIR_USE=0``), so tests may repeat costly commands; override either. Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
+    no fair-use limits (``FOLIO_FAIR_USE=0``), so tests may repeat costly commands; override either.
+    Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
     To test a missing setting, override it with ``""`` rather than None: the bot also reads
     ``.env``, which only fills in variables that are absent.
     """
@@ -81,12 +82,12 @@ class BotProcess:
         self._reader = asyncio.create_task(self._read_output())
 
     @classmethod
-    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT, script_args: Sequence[str] = ()) -> BotProcess:
-        """Launch ``script`` (with ``script_args``) with this interpreter, from the repo root, with exactly ``env``."""
+    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT, args: Sequence[str] = ()) -> BotProcess:
+        """Launch ``script`` (with ``args``) with this interpreter, from the repo root, with exactly ``env``."""
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             str(script),
-            *script_args,
+            *args,
             cwd=REPO_ROOT,
             env=dict(env),
             stdin=asyncio.subprocess.DEVNULL,
