@@ -35,10 +35,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fake_discord.bot_process import READY_LINE, BotProcess, bot_env  # type: ignore[import-not-found]
-
 from benchmarks.backends_bench import scratch_database
-from benchmarks.live import FAKE_DEADLINE, FakeDiscord, payloads, percentile_ms, progress, warn
+from benchmarks.live import (
+    FAKE_DEADLINE,
+    READY_LINE,
+    BotProcess,
+    FakeDiscord,
+    bot_env,
+    payloads,
+    percentile_ms,
+    progress,
+    warn,
+)
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 from bot.storage.database import Database, DatabaseTarget
 

@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import asyncpg
-from fake_discord.bot_process import READY_LINE, BotProcess, bot_env  # type: ignore[import-not-found]
 
-from benchmarks.live import FAKE_DEADLINE, FakeDiscord, payloads, progress
+from benchmarks.live import FAKE_DEADLINE, READY_LINE, BotProcess, FakeDiscord, bot_env, payloads, progress
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 
 VOTE_INTERVAL = 0.05

@@ -147,8 +147,8 @@ class FolioBot(commands.AutoShardedBot):
         if self.lease.registered:
             try:
                 await self.lease.release()
-            except Exception:  # the lease then lapses by itself
-                log.warning("Could not give this process's lease back", exc_info=True)
+            except Exception as error:  # the lease then lapses by itself
+                log.warning("Could not give this process's lease back (%s); it lapses in 30 s", error)
         await super().close()
 
     async def sync_commands(self) -> None:

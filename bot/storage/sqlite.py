@@ -100,15 +100,24 @@ class SqliteDatabase(Database):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[SqliteSession]:
         async with self._turn:
-            if self._writer.in_transaction:  # a BEGIN that ran on after its caller was cancelled (at shutdown)
-                await self._writer.execute("ROLLBACK")
-            await self._writer.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield SqliteSession(self._writer)
             except BaseException:
                 await self._writer.execute("ROLLBACK")
                 raise
             await self._writer.execute("COMMIT")
+
+    async def _begin(self) -> None:
+        """BEGIN IMMEDIATE; a transaction left open by a cancelled task's BEGIN (which the connection's
+        thread ran after all, e.g. at shutdown) is rolled back first."""
+        try:
+            await self._writer.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            if not self._writer.in_transaction:
+                raise
+            await self._writer.execute("ROLLBACK")
+            await self._writer.execute("BEGIN IMMEDIATE")
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[SqliteSession]:
