@@ -27,6 +27,8 @@ HEARTBEAT_SECONDS = 10.0
 """How often (on the bot's clock) a process renews its lease."""
 LEASE_SECONDS = 3 * HEARTBEAT_SECONDS
 """A process whose last heartbeat is older than this is taken for dead."""
+FORGOTTEN_AFTER_SECONDS = 86_400.0
+"""A dead process's row is deleted a day after its last heartbeat (its games are orphaned either way)."""
 
 
 class ProcessLease:
@@ -51,6 +53,7 @@ class ProcessLease:
         now = self._clock.timestamp()
         if now - self._renewed_at >= HEARTBEAT_SECONDS:
             await self._store.heartbeat(self.instance, now)
+            await self._store.forget_dead(before=now - FORGOTTEN_AFTER_SECONDS)
             self._renewed_at = now
 
     async def release(self) -> None:

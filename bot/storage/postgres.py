@@ -119,18 +119,30 @@ class PostgresDatabase(Database):
     @asynccontextmanager
     async def _writable(self) -> AsyncIterator[asyncpg.Connection]:
         for delay in (*WRITE_RETRY_DELAYS, None):
-            async with self._pool.acquire() as connection:
-                try:
-                    await connection.execute("SELECT 1")
-                except LOST_CONNECTION as error:
-                    if delay is None:
-                        raise DatabaseUnavailable(TRY_AGAIN) from error
-                    log.warning("Lost the database connection (%s); trying again in %.1fs", error, delay)
-                else:
-                    yield connection
-                    return
-            await asyncio.sleep(delay)
+            try:
+                connection = await self._answering_connection()
+            except LOST_CONNECTION as error:
+                if delay is None:
+                    raise DatabaseUnavailable(TRY_AGAIN) from error
+                log.warning("Lost the database connection (%s); trying again in %.1fs", error, delay)
+                await asyncio.sleep(delay)
+                continue
+            try:
+                yield connection
+            finally:
+                await self._pool.release(connection)
+            return
         raise AssertionError("unreachable")
+
+    async def _answering_connection(self) -> asyncpg.Connection:
+        """A pooled connection that answers now (a new one if the server cut the old)."""
+        connection = await self._pool.acquire()
+        try:
+            await connection.execute("SELECT 1")
+        except BaseException:
+            await self._pool.release(connection)
+            raise
+        return connection
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[PostgresSession]:

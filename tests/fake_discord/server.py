@@ -34,6 +34,11 @@ The fake also refuses to *deliver* what Discord would never send: an event the
 bot's intents exclude, or a slash command or autocomplete that breaks the
 command schema the bot synced (:mod:`fake_discord.commands`).
 
+Several guilds (``extra_guild_ids``) and shards: ``GET /gateway/bot`` recommends ``shards`` and
+gives ``max_concurrency``; each shard's session (IDENTIFY with ``"shard": [id, count]``) gets
+its guilds, ``(guild_id >> 22) % count``, and their events, so several bot processes can share
+one fake (see :class:`~fake_discord.gateway.FakeGateway`).
+
 Time is read from ``clock`` (pass a :class:`~fake_discord.interactions.FakeClock`
 to expire deadlines without sleeping), and :meth:`FakeDiscord.fail_next` makes
 the next matching requests fail with a 429 or a 5xx, to prove the bot retries.
