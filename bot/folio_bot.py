@@ -21,15 +21,8 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.clock import Clock, clock_for
-from bot.config.changes import InvalidSetting
 from bot.config.service import ServerConfigs
-from bot.errors import (
-    DatabaseUnavailable,
-    EmptyQuery,
-    EmptyQuestion,
-    FolioError,
-    UnknownWork,
-)
+from bot.errors import DatabaseUnavailable
 from bot.fair_use.service import FairUse
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
@@ -40,7 +33,8 @@ from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
 from bot.storage.works import LIBRARY_TOPIC
 from cogs import fair_use_gate
-from cogs.checks import NotModerator
+from cogs.failures import answer_failure
+from cogs.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
 from cogs.gating import FolioTree
 
 log = logging.getLogger(__name__)
@@ -49,6 +43,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.library",
     "cogs.quote",
     "cogs.trivia",
+    "cogs.trivia_feedback",
     "cogs.ask",
     "cogs.discuss",
     "cogs.daily",
@@ -64,14 +59,6 @@ EXTENSIONS: tuple[str, ...] = (
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
-GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
-DISCORD_HINTS: dict[type[FolioError], str] = {
-    UnknownWork: "Use `/works` to see what is there.",
-    EmptyQuery: "For example: `/quote text: hello from the other side`",
-    InvalidSetting: "`/config show` lists the settings and their values.",
-    EmptyQuestion: "For example: `/ask question: why did Derek come back?`",
-}
-"""What to add, in Discord, to an error's plain message."""
 
 
 class FolioBot(commands.AutoShardedBot):
@@ -88,7 +75,7 @@ class FolioBot(commands.AutoShardedBot):
             help_command=None,
             tree_cls=FolioTree,
             shard_count=settings.shard_count or 1,
-            shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+            shard_ids=list(settings.shard_ids or range(settings.shard_count or 1)),
         )
         self.settings = settings
         self.database = database
@@ -107,7 +94,7 @@ class FolioBot(commands.AutoShardedBot):
         self._identify_gate = IdentifyGate(database, settings.identify_seconds)
 
     async def setup_hook(self) -> None:
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.settings.sync_commands:
@@ -195,52 +182,6 @@ class FolioBot(commands.AutoShardedBot):
         await answer_failure(interaction, cause)
 
 
-async def answer_failure(interaction: discord.Interaction, error: BaseException) -> None:
-    """One place that turns a failed command or click into a friendly ephemeral reply."""
-    if isinstance(error, FolioError):
-        message = discord_text(error)
-    elif isinstance(error, NotModerator):
-        role = f"<@&{error.role_id}>"
-        message = f"Only moderators can do that: you need the **Manage Server** permission or the {role} role."
-    elif isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
-        message = f"Only moderators can do that: you need the **{needed}** permission."
-    elif isinstance(error, app_commands.NoPrivateMessage):
-        message = "That command only works inside a server."
-    elif isinstance(error, app_commands.CommandOnCooldown):
-        message = f"Easy there! Try again in {error.retry_after:.0f}s."
-    elif isinstance(error, app_commands.CheckFailure):
-        message = "You can't use that command here."
-    else:
-        action = interaction.command.qualified_name if interaction.command else interaction.data
-        log.error("Interaction %r failed", action, exc_info=error)
-        message = GENERIC_FAILURE
-    await send_ephemeral(interaction, message)
-
-
-def discord_text(error: FolioError) -> str:
-    """A domain error's message for Discord: escaped, with a hint naming a slash command if one helps."""
-    text = discord.utils.escape_mentions(discord.utils.escape_markdown(str(error)))
-    hint = next((hint for kind, hint in DISCORD_HINTS.items() if isinstance(error, kind)), None)
-    return f"{text} {hint}" if hint else text
-
-
-def _permission_name(permission: str) -> str:
-    """A permission as Discord's settings name it: `manage_guild` is "Manage Server"."""
-    return permission.replace("guild", "server").replace("_", " ").title()
-
-
-async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
-    """Answer privately, whether or not the interaction was already answered."""
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
-    except discord.HTTPException as error:  # e.g. the interaction expired while the bot was busy
-        log.warning("Could not deliver an error message for interaction %s: %s", interaction.id, error)
-
-
 def point_at_endpoints(settings: Settings) -> None:
     """Route REST and the gateway through the configured base URLs, if any.
 
@@ -279,7 +220,8 @@ async def run_discord_bot(settings: Settings) -> int:
 
 async def sync_commands_once(settings: Settings) -> int:
     """`run_bot.py sync-commands`: log in over REST, publish the slash commands, and exit (no gateway)."""
-    assert settings.discord_token, "checked by the caller"
+    token = settings.discord_token
+    assert token, "checked by the caller"
     point_at_endpoints(settings)
     settings = dataclasses.replace(settings, sync_commands=False)  # published once, below, not also at login
     try:
@@ -287,7 +229,7 @@ async def sync_commands_once(settings: Settings) -> int:
             library = _library(settings, database)
             try:
                 async with FolioBot(settings=settings, database=database, library=library) as folio:
-                    await folio.login(settings.discord_token)
+                    await folio.login(token)
                     await folio.sync_commands()
             finally:
                 await library.close()

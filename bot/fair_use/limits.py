@@ -58,9 +58,9 @@ def checked(name: str, value: float) -> float:
         return float(value)
     if name not in DEFAULT_COOLDOWNS:
         raise LimitOutOfBounds(f"There is no cooldown for {name}; the costly commands are {', '.join(DEFAULT_COOLDOWNS)}.")
-    low, high = COOLDOWN_BOUNDS
-    if not low <= value <= high:
-        raise LimitOutOfBounds(f"A cooldown is from {low:.0f} to {high:.0f} seconds (0 turns it off).")
+    shortest, longest = COOLDOWN_BOUNDS
+    if not shortest <= value <= longest:
+        raise LimitOutOfBounds(f"A cooldown is from {shortest:.0f} to {longest:.0f} seconds (0 turns it off).")
     return float(value)
 
 

@@ -55,6 +55,14 @@ class DailyStore:
         )
         return [DailySchedule(row[0], row[1], row[2], row[3], date.fromisoformat(row[4])) for row in rows]
 
+    async def schedule(self, guild_id: int) -> DailySchedule | None:
+        """One server's schedule; None if it has no passage of the day."""
+        row = await self._database.fetch_one(
+            "SELECT guild_id, channel_id, hour, timezone, starts_after FROM daily_schedules WHERE guild_id = ?",
+            (guild_id,),
+        )
+        return DailySchedule(row[0], row[1], row[2], row[3], date.fromisoformat(row[4])) if row else None
+
     async def last_posted(self, guild_id: int, *, claims_since: float = float("-inf")) -> date | None:
         """The latest day posted, or claimed at or after ``claims_since`` (a claim being posted now)."""
         row = await self._database.fetch_one(
