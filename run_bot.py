@@ -11,15 +11,16 @@
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
     python run_bot.py invite-url   the link that invites the bot (DISCORD_APPLICATION_ID or the token's id)
-    python run_bot.py bench [--markdown] [--holdout]
+    python run_bot.py bench [--markdown] [--corpus DIR] [--database-url URL] [--holdout | --blind | NAME ...]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
-    python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
+    python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
     python run_bot.py bench import-writes [--markdown] [--upload-mb 20]
     python run_bot.py bench pg-restart [--markdown]
     python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
+    python run_bot.py bench progress [--markdown] [--rounds N] [--database-url URL]
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
@@ -50,6 +51,7 @@ BENCHMARKS = {
     "load": "benchmarks.load_bench",
     "import-writes": "benchmarks.import_writes_bench",
     "pg-restart": "benchmarks.pg_restart_bench",
+    "progress": "benchmarks.progress_bench",
     "web": "benchmarks.web_bench",
     "trivia-sample": "benchmarks.trivia_sample",
 }

@@ -26,6 +26,7 @@ from bot.errors import DatabaseUnavailable
 from bot.fair_use.service import FairUse
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
+from bot.progress.tracker import ReadingTracker
 from bot.settings import Settings
 from bot.sharding import IdentifyGate, ProcessLease
 from bot.storage.changes import ChangeFeed
@@ -56,6 +57,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.owner",
     "cogs.fair_use",
     "cogs.web",
+    "cogs.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
@@ -89,6 +91,8 @@ class FolioBot(commands.AutoShardedBot):
         """Members' cooldowns and each server's costly work at once (the command tree applies them)."""
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
+        self.progress = ReadingTracker(database, self.clock)
+        """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
         self.lease = ProcessLease(database, settings, self.clock)
         """This process's lease: other processes take its servers' jobs over only once it lapses."""
         self._identify_gate = IdentifyGate(database, settings.identify_seconds)

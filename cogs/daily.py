@@ -22,6 +22,7 @@ from bot.discuss.schedule import DEFAULT_TIMEZONE, MAX_TIMEZONE_CHARS, timezone_
 from bot.discuss.service import DiscussionService
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot
+from bot.progress.tracker import Audience
 from bot.storage.passage_messages import MessageKind
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICES
@@ -136,7 +137,9 @@ class DailyCog(commands.Cog):
                 due.schedule.channel_id,
             )
             return False
-        chosen = await self.discussions.pick(slug=None, guild_id=guild_id)
+        work = await self.bot.library.load(None, guild_id=guild_id)
+        horizon = await self.bot.progress.horizon(work, Audience(guild_id, (channel.id,)))
+        chosen = await self.discussions.pick(slug=work.slug, guild_id=guild_id, horizon=horizon)
         try:
             heading = f"Passage of the day, {due.day:%d %B}"
             message = await send_passage(

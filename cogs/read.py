@@ -12,13 +12,16 @@ from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.progress.chapters import BeyondProgress
+from bot.progress.tracker import last_read_paragraph
 from bot.read.sections import find_section, matching, section_name
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.quote_ui import passage_embed, turn_page
-from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view
+from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view, spoiler_reader_view
+from cogs.spoilers import horizon_for
 
 MAX_SECTION_CHARS = 100
 
@@ -41,27 +44,35 @@ class ReadCog(commands.Cog, name=READER_COG):
     @app_commands.describe(
         work="Which work (default: the server's story)",
         section="Where to start: a chapter or scene (default: the start)",
+        spoilers="Read past the reading progress: only you see the pages",
     )
     async def read(
         self,
         interaction: discord.Interaction,
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         section: app_commands.Range[str, 1, MAX_SECTION_CHARS] | None = None,
+        spoilers: bool = False,
     ) -> None:
         view = await self.bot.library.load(work, guild_id=interaction.guild_id)
-        start = find_section(view.outline, section, view.title).first_paragraph if section else 0
-        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, start, guild_id=interaction.guild_id)
+        start = find_section(view.outline, section, view.title) if section else None
+        horizon = None if spoilers else await horizon_for(interaction, view)
+        if start is not None and horizon is not None and not horizon.is_read(start.index):
+            raise BeyondProgress(horizon)
+        first = start.first_paragraph if start else 0
+        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, first, guild_id=interaction.guild_id)
+        pages = reader_view(work_view, paragraph, last_read_paragraph(work_view, horizon), spoilers=spoilers)
         await interaction.response.send_message(
-            embed=passage_embed(work_view, paragraph), view=reader_view(work_view, paragraph)
+            embed=passage_embed(work_view, paragraph), view=pages, ephemeral=spoilers
         )
 
-    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
+    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int, *, spoilers: bool) -> None:
         """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""
-        await self._show(interaction, self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id))
+        finding = self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id)
+        await self._show(interaction, finding, spoilers)
 
-    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int) -> None:
+    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int, *, spoilers: bool) -> None:
         """Show the first paragraph of section `section` of the page's work (a menu choice)."""
-        await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id))
+        await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id), spoilers)
 
     async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Passage]:
         work, _ = await self.bot.library.paragraph_near(passage_id, 0, guild_id=guild_id)
@@ -70,8 +81,10 @@ class ReadCog(commands.Cog, name=READER_COG):
             raise PassageNotFound("That section is no longer in the work. Run /read again.")
         return await self.bot.library.paragraph_at(work.slug, outline.first_paragraph, guild_id=guild_id)
 
-    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
-        await turn_page(interaction, finding, reader_view)
+    async def _show(
+        self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]], spoilers: bool
+    ) -> None:
+        await turn_page(interaction, finding, spoiler_reader_view if spoilers else reader_view, spoilers=spoilers)
 
     @read.autocomplete("work")
     async def read_work_autocomplete(
@@ -87,9 +100,11 @@ class ReadCog(commands.Cog, name=READER_COG):
             view = await self.bot.library.load(interaction.namespace.work, guild_id=interaction.guild_id)
         except FolioError:
             return []
+        horizon = await horizon_for(interaction, view)
         return [
             app_commands.Choice(name=shorten(section_name(section), CHOICE_CHARS), value=str(section.index))
             for section in matching(view.outline, current)
+            if horizon is None or interaction.namespace.spoilers or horizon.is_read(section.index)
         ]
 
 

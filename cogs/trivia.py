@@ -23,6 +23,8 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import Audience, last_read_paragraph
 from bot.sharding import HEARTBEAT_SECONDS
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
@@ -44,6 +46,7 @@ from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
+from cogs.spoilers import horizon_for
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_feedback import add_feedback
 from cogs.trivia_review import add_review_commands, preview_command
@@ -164,12 +167,14 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         await interaction.response.defer()
         rules = settings.rules(rounds)
         seed = int(self._now() * 1000) ^ channel_id
+        horizon = await horizon_for(interaction, view)
         _, questions = await self.service.questions(
             slug=view.slug,
             guild_id=guild_id,
             kinds=kinds,
             count=rules.rounds,
             seed=seed,
+            sections=section_filter(horizon),
             channel_id=channel_id,
             difficulty=Difficulty(difficulty) if difficulty else None,
         )
@@ -337,7 +342,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 pass  # the work changed since: reveal the answer without its passage
         embed = reveal_embed(round_, work, paragraph)
         if work is not None and paragraph is not None:
-            view = add_feedback(passage_navigation(work, paragraph), live.record.id, round_.number)
+            horizon = await self.bot.progress.horizon(work, Audience(live.record.guild_id, (live.record.channel_id,)))
+            navigation = passage_navigation(work, paragraph, last_read_paragraph(work, horizon))
+            view = add_feedback(navigation, live.record.id, round_.number)
             await send_passage(
                 self.bot,
                 live.channel,

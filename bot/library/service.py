@@ -258,15 +258,25 @@ class Library:
     # -- reading and searching -----------------------------------------------------------
 
     async def lookup(
-        self, query: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 5
+        self,
+        query: str,
+        *,
+        slug: str | None = None,
+        guild_id: int | None = None,
+        limit: int = 5,
+        sections: range | None = None,
     ) -> QuoteLookup:
-        """Find where `query` is in the work; raises InvalidQuery for unusable input."""
+        """Find where `query` is in the work (only in `sections`, the reading progress, if given);
+        raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
         phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
-        result = await self._phrase_search(work, phrase) if phrase is not None else None
+        result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
-            candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
+            candidates = [
+                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
+                for _, terms in plan
+            ]
             rankings = await asyncio.to_thread(_rankings, plan, candidates, work.vocabulary)
             starts = [unit.key for ranking in rankings for unit in ranking.run_starts()]
             following = await self._index.following(starts)
@@ -278,13 +288,21 @@ class Library:
 
         return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
 
-    async def _phrase_search(self, work: WorkView, phrase: PhraseQuery) -> LookupResult | None:
+    async def _phrase_search(
+        self, work: WorkView, phrase: PhraseQuery, sections: range | None
+    ) -> LookupResult | None:
         """Where the phrase occurs (see :func:`~bot.search.engine.phrase_result`); ``None`` if nowhere confidently."""
-        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES)
+        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES, sections)
         return phrase_result(occurrences(phrase, units))
 
     async def suggest(
-        self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
+        self,
+        partial: str,
+        *,
+        slug: str | None = None,
+        guild_id: int | None = None,
+        limit: int = 25,
+        sections: range | None = None,
     ) -> list[str]:
         """Sentences that complete what a reader is typing (for autocomplete).
 
@@ -296,7 +314,7 @@ class Library:
         if query is None:
             return []
         terms = candidate_terms(query, work.vocabulary)
-        units = await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES)
+        units = await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
         ranked = await asyncio.to_thread(rank, units, query, work.vocabulary)
         return [match.text for match in ranked[:limit]]
 
