@@ -22,6 +22,7 @@ from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
 from cogs.checks import server_configs
 from cogs.edge import refuse, request_problem
 from cogs.failures import answer_failure
+from cogs.fair_use_gate import admitted
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class FolioTree(app_commands.CommandTree[discord.Client]):
                 await refuse(interaction, problem)
                 return False
         try:
-            return await allowed(interaction, capability_of(command))
+            return await allowed(interaction, capability_of(command)) and await admitted(interaction)
         except Exception as error:  # e.g. the database is out of reach: the error handler explains
             if interaction.type is discord.InteractionType.autocomplete or command is None:
                 log.warning("Could not check the capability of %r: %s", interaction.data, error)

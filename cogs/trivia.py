@@ -4,14 +4,15 @@ The rules live in :mod:`bot.trivia`; this cog runs games. Each question waits
 for answers until its deadline, which a :mod:`discord.ext.tasks` loop compares
 with the bot's clock every ``settings.tick_seconds``. Every round and answer is
 stored as it happens, so a game cut by a restart is closed (its scores kept)
-and announced when the bot starts again.
+and announced once: by the process that owns its server's shard, as soon as the
+process that ran it is gone (it stopped, or its lease lapsed after a kill).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import discord
@@ -24,6 +25,7 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.progress.chapters import section_filter
 from bot.progress.tracker import Audience, last_read_paragraph
+from bot.sharding import HEARTBEAT_SECONDS
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
 from bot.storage.trivia_history import TriviaHistory
@@ -109,6 +111,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         self.service = TriviaService(bot.library, self.store, history=self.history)
         self.games: dict[int, LiveGame] = {}
         self._recovery: asyncio.Task[None] | None = None
+        self._orphans_checked_at = 0.0
         questions = QuestionCommands(self.service)
         add_review_commands(questions, self.history)
         self.trivia.add_command(questions)
@@ -179,7 +182,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         if not questions:
             await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title, WORK_TITLE_CHARS)}.")
             return
-        game_id = await self.store.start_game(guild_id, channel_id, view.slug, self._now())
+        game_id = await self.store.start_game(guild_id, channel_id, view.slug, self._now(), self.bot.lease.instance)
         if game_id is None:
             await interaction.followup.send("A game is already running in this channel.")
             return
@@ -259,7 +262,8 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         guess = choice.removeprefix(f"{TYPED}:") if choice.startswith(f"{TYPED}:") else _option(current, choice)
         outcome = live.game.answer(interaction.user.id, interaction.user.display_name, guess, self._now())
         if outcome.status in (AnswerStatus.CORRECT, AnswerStatus.WRONG):
-            await self.store.record_answer(game_id, current.answers[interaction.user.id])
+            if not await self.store.record_answer(game_id, current.answers[interaction.user.id]):
+                outcome = replace(outcome, status=AnswerStatus.ALREADY_ANSWERED)  # scored once, already stored
         if outcome.status is AnswerStatus.CORRECT:
             streak = f" · streak {outcome.streak} 🔥" if outcome.streak > 1 else ""
             reply = f"✅ Right! +{outcome.points} points{streak}"
@@ -283,8 +287,11 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     @tasks.loop(seconds=1.0)
     async def ticker(self) -> None:
-        """Close every question whose time is up (then ask the next, or end the game)."""
+        """Close every question whose time is up (then ask the next, or end the game), and now and then
+        the games of a process that is gone."""
         now = self._now()
+        if self._recovery is not None and self._recovery.done() and now - self._orphans_checked_at >= HEARTBEAT_SECONDS:
+            self._recovery = asyncio.create_task(self._recover(), name="folio-trivia-recovery")
         for live in list(self.games.values()):
             if live.game.due(now):
                 try:
@@ -355,7 +362,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     async def _finish(self, live: LiveGame) -> None:
         self.games.pop(live.record.channel_id, None)
         summary = live.game.summary()
-        await self.store.finish_game(live.record, summary.standings, reason=summary.reason.value, now=self._now())
+        if not await self.store.finish_game(live.record, summary.standings, reason=summary.reason.value, now=self._now()):
+            log.warning("Trivia game %d was already closed (its scores are kept); not announcing it again", live.record.id)
+            return
         await live.channel.send(embed=summary_embed(summary))
 
     async def _abandon(self, live: LiveGame) -> None:
@@ -373,16 +382,18 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     async def _recover(self) -> None:
         await self.bot.wait_until_ready()
+        self._orphans_checked_at = self._now()
         try:
             await self._close_cut_games()
         except Exception:
-            log.exception("Closing the trivia games a restart cut short failed; they stay open until the next start")
+            log.exception("Closing the trivia games a restart cut short failed; they stay open until the next check")
 
     async def _close_cut_games(self) -> None:
-        """Close the games a restart cut short (keeping their scores) and say so in their channels."""
+        """Close the games of this process's servers that a gone process ran (keeping their scores), and
+        say so in their channels, once: a game closed by another process first is left alone."""
         live_ids = {live.record.id for live in self.games.values()}
-        for record in await self.store.running_games():
-            if record.id in live_ids:
+        for record in await self.store.orphaned_games(await self.bot.lease.live_instances()):
+            if record.id in live_ids or not self.bot.owns_guild(record.guild_id):
                 continue
             standings = replay(await self.store.answers(record.id))
             if not await self.store.finish_game(

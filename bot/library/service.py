@@ -397,6 +397,10 @@ class Library:
             self._forget_everything()
             self._seen_version = version
 
+    def forget_cached(self, _changed: str = "") -> None:
+        """Drop what is cached about the library (another process changed it); a :class:`ChangeFeed` subscriber."""
+        self._forget_everything()
+
     def _forget_everything(self) -> None:
         self._visible.clear()
         self._defaults.clear()
