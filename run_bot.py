@@ -15,6 +15,8 @@
     python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
+    python run_bot.py bench structure [--shared DIR] [--markdown] [NAME ...]
+    python run_bot.py bench import [--before PATH] [--shared DIR] [--repeat N] [NAME ...]
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ BENCHMARKS = {
     "ask": "benchmarks.ask_bench",
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
+    "structure": "benchmarks.structure_bench",
+    "import": "benchmarks.import_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
