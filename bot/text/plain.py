@@ -24,8 +24,8 @@ def outline_plain(text: str) -> Outline:
 
 
 def _title_page_blocks(text: str, blocks: list[Block]) -> int:
-    """How many blocks at the top are a title page: a short title line with a ``by Name`` line under it
-    (in the same block or the next one or two). A text of one block is all story."""
+    """How many blocks at the top are a title page: a short title line alone in its block, or with
+    a ``by Name`` line under it (in the same block or the next one or two). A text of one block is all story."""
     if len(blocks) < 2:
         return 0
     lines = [text[start:end] for block in blocks[:4] for start, end in block.lines][:5]
@@ -35,7 +35,7 @@ def _title_page_blocks(text: str, blocks: list[Block]) -> int:
         if byline_author(line) is not None:
             taken = _blocks_holding(blocks, text, position + (1 if byline_author(line) is True else 0))
             return min(taken, len(blocks) - 1)
-    return 0
+    return 1 if len(blocks[0].lines) == 1 else 0
 
 
 def _blocks_holding(blocks: list[Block], text: str, line_index: int) -> int:
