@@ -24,9 +24,10 @@ are then prepared again once (see :meth:`bot.library.service.Library.upgrade_wor
 keeping their passages' ids wherever the text is unchanged."""
 
 
-def prepare_work(text: str, title: str | None = None) -> PreparedWork:
-    """Parse `text` (titled `title`, else as detected) and index it; raises InvalidWork if it has no sentences."""
-    parsed = parse_work(text, title=title)
+def prepare_work(text: str, title: str | None = None, file_name: str | None = None) -> PreparedWork:
+    """Parse `text` (titled `title`, else as the text or its `file_name` says) and index it;
+    raises InvalidWork if it has no sentences."""
+    parsed = parse_work(text, title=title, file_name=file_name)
     parsed.title = shorten(parsed.title, MAX_TITLE_CHARS)
     parsed.author = parsed.author and shorten(parsed.author, MAX_AUTHOR_CHARS)
     if not parsed.sentences:

@@ -17,6 +17,7 @@ their offsets are kept so the text stays available.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.text.blocks import Span
@@ -62,6 +63,26 @@ class StructureSection:
     def name(self) -> str:
         """How a reader names it: ``Chapter IV: The Storm``, ``Prologue``, ``Letter II``, ``Scene 3``."""
         return section_name(self.kind, self.number, self.title, self.label)
+
+
+def reading_order(structure: Sequence[StructureSection]) -> list[StructureSection]:
+    """The sections whose paragraphs a reader reads, in reading order: entry ``i`` holds the
+    passages whose ``section`` is ``i``."""
+    holders = [s for s in structure if s.reading_section is not None and s.level < 2]
+    firsts: dict[int, StructureSection] = {}
+    for section in holders:
+        firsts.setdefault(section.reading_section, section)  # type: ignore[arg-type]
+    return [firsts[index] for index in sorted(firsts)]
+
+
+def chapter_of(structure: Sequence[StructureSection], section_index: int) -> StructureSection | None:
+    """The section (chapter, letter, scene, part with text) holding passages of ``section`` index ``section_index``."""
+    return next((s for s in structure if s.reading_section == section_index and s.level < 2), None)
+
+
+def story_sections(structure: Sequence[StructureSection]) -> list[StructureSection]:
+    """Every section but front and back matter, in reading order."""
+    return [s for s in structure if not s.is_matter]
 
 
 def section_name(kind: SectionKind, number: str | None, title: str | None, label: str | None = None) -> str:
