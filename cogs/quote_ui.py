@@ -123,16 +123,28 @@ async def turn_page(
     finding: Awaitable[tuple[WorkView, Passage]],
     view: Callable[[WorkView, Passage], discord.ui.View],
 ) -> None:
-    """Turn the clicked message to the paragraph `finding` gives, with its `view`, and record that the
-    message now shows it (so reactions on it count for that paragraph); a failure is answered privately."""
+    """Turn the clicked message to the paragraph `finding` gives, with its `view` (see :func:`turn_to`)."""
+
+    async def rendering() -> tuple[discord.Embed, discord.ui.View, Passage]:
+        work, paragraph = await finding
+        return passage_embed(work, paragraph), view(work, paragraph), paragraph
+
+    await turn_to(interaction, rendering())
+
+
+async def turn_to(
+    interaction: discord.Interaction, rendering: Awaitable[tuple[discord.Embed, discord.ui.View, Passage]]
+) -> None:
+    """Edit the clicked message to what `rendering` gives, and record that the message now shows its
+    paragraph (so reactions on it count for that paragraph); a failure is answered privately."""
     message_id = interaction.message.id if interaction.message else None
     async with registry(interaction.client).sending(message_id):
         try:
-            work, paragraph = await finding
+            embed, view, paragraph = await rendering
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
-        await interaction.response.edit_message(embed=passage_embed(work, paragraph), view=view(work, paragraph))
+        await interaction.response.edit_message(embed=embed, view=view)
         if message_id is not None:
             await record_shown(interaction, message_id, paragraph, MessageKind.NAVIGATION)
 

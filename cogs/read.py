@@ -1,4 +1,4 @@
-"""/read: the work in order, one paragraph per page, with ◀ ▶ and a menu to jump to a section."""
+"""/read: the work in order, a page (as many paragraphs as fit) at a time, with ◀ ▶ and a menu to jump to a section."""
 
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
-from bot.read.sections import find_section, matching, section_name
+from bot.read.pages import Page
+from bot.read.reader import page_at, page_turned
+from bot.read.sections import CHOICE_PREFIX, find_section, matching, section_name
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICE_CHARS
-from cogs.quote_ui import passage_embed, turn_page
-from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view
+from cogs.quote_ui import turn_to
+from cogs.read_ui import READER_COG, ReadButton, SectionMenu, page_embed, reader_view
 
 MAX_SECTION_CHARS = 100
 
@@ -40,7 +43,7 @@ class ReadCog(commands.Cog, name=READER_COG):
     )
     @app_commands.describe(
         work="Which work (default: the server's story)",
-        section="Where to start: a chapter or scene (default: the start)",
+        section='Where to start: "chapter 20", "XX", a chapter\'s title... (default: the start)',
     )
     async def read(
         self,
@@ -48,30 +51,33 @@ class ReadCog(commands.Cog, name=READER_COG):
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         section: app_commands.Range[str, 1, MAX_SECTION_CHARS] | None = None,
     ) -> None:
-        view = await self.bot.library.load(work, guild_id=interaction.guild_id)
-        start = find_section(view.outline, section, view.title).first_paragraph if section else 0
-        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, start, guild_id=interaction.guild_id)
-        await interaction.response.send_message(
-            embed=passage_embed(work_view, paragraph), view=reader_view(work_view, paragraph)
-        )
+        library = self.bot.library
+        view = await library.load(work, guild_id=interaction.guild_id)
+        start = find_section(view.outline, section, plain_text(view.title)).first_paragraph if section else 0
+        work_view, page = await page_at(library, view.slug, start, guild_id=interaction.guild_id)
+        await interaction.response.send_message(embed=page_embed(work_view, page), view=reader_view(work_view, page))
 
     async def turn(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
-        """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""
-        await self._show(interaction, self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id))
+        """Show the page before or after the one starting at `passage_id` (a ◀ ▶ click)."""
+        await self._show(interaction, page_turned(self.bot.library, passage_id, step, guild_id=interaction.guild_id))
 
     async def jump(self, interaction: discord.Interaction, passage_id: int, section: int) -> None:
-        """Show the first paragraph of section `section` of the page's work (a menu choice)."""
+        """Show the first page of section `section` of the page's work (a menu choice)."""
         await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id))
 
-    async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Passage]:
+    async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Page]:
         work, _ = await self.bot.library.paragraph_near(passage_id, 0, guild_id=guild_id)
         outline = work.outline.sections.get(section)
         if outline is None:
             raise PassageNotFound("That section is no longer in the work. Run /read again.")
-        return await self.bot.library.paragraph_at(work.slug, outline.first_paragraph, guild_id=guild_id)
+        return await page_at(self.bot.library, work.slug, outline.first_paragraph, guild_id=guild_id)
 
-    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]]) -> None:
-        await turn_page(interaction, finding, reader_view)
+    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Page]]) -> None:
+        async def rendering() -> tuple[discord.Embed, discord.ui.View, Passage]:
+            work, page = await finding
+            return page_embed(work, page), reader_view(work, page), page.first
+
+        await turn_to(interaction, rendering())
 
     @read.autocomplete("work")
     async def read_work_autocomplete(
@@ -88,7 +94,9 @@ class ReadCog(commands.Cog, name=READER_COG):
         except FolioError:
             return []
         return [
-            app_commands.Choice(name=shorten(section_name(section), CHOICE_CHARS), value=str(section.index))
+            app_commands.Choice(
+                name=shorten(plain_text(section_name(section)), CHOICE_CHARS), value=f"{CHOICE_PREFIX}{section.index}"
+            )
             for section in matching(view.outline, current)
         ]
 

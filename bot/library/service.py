@@ -328,6 +328,12 @@ class Library:
             raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")
         return work, paragraph
 
+    async def paragraph_run(self, work: WorkView, first: int, last: int) -> list[Passage]:
+        """Paragraphs `first` to `last` (inclusive, as far as the work has them) of a loaded work, in order."""
+        first, last = max(first, 0), min(last, work.paragraph_count - 1)
+        found = await self._passages.paragraphs(work.record.id, list(range(first, last + 1)))
+        return [found[ordinal] for ordinal in sorted(found)]
+
     async def sentence_at(self, slug: str, offset: int, *, guild_id: int | None) -> QuoteHit:
         """The sentence of the work `slug` at `offset` in its source text, with its paragraph."""
         work = await self.load(slug, guild_id=guild_id)
