@@ -25,6 +25,7 @@ from bot.reactions.stats import (
 )
 from bot.reactions.votes import VoteKey, emoji_key, key_of_text, recount_events
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
+from bot.text.structure import chart_labels
 from cogs.checks import moderators_only
 from cogs.choices import work_choices
 from cogs.reaction_log import CAPABILITY, REACTION_LOG_COG, ReactionLogCog
@@ -171,7 +172,7 @@ class ReactionViewsCog(commands.Cog):
             section_votes.setdefault(position[section], Counter())[emoji] += count
         loved = await self.ranked(interaction.guild_id, rank_passages(await self.stats.passage_votes(votes), 3), 1)
         highlights = [Highlight(position[e.paragraph.section], e.paragraph.text, e.tally.total) for e in loved]
-        names = [view.outline.sections[section].title or f"Part {section + 1}" for section in order]
+        names = chart_labels(view.outline.structure, len(order))
         png = await asyncio.to_thread(render_map, MapData(view.title, names, section_votes, highlights))
         await interaction.followup.send(file=discord.File(io.BytesIO(png), filename="reactions-map.png"))
 

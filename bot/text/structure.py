@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from bot.text.blocks import Span
 from bot.text.headings import MATTER_KINDS, Heading, SectionKind, numeral_value
+from bot.text.markup import plain_text
 from bot.text.model import PassageKind
 from bot.text.outline import Item, ItemKind
 
@@ -65,6 +66,23 @@ class StructureSection:
         return section_name(self.kind, self.number, self.title, self.label)
 
 
+TICK_LABEL_CHARS = 12
+
+
+def tick_label(section: StructureSection) -> str:
+    """A chart's short label for a section: its number (``XIV``), else its title shortened (``Prologue``)."""
+    if section.number is not None:
+        return section.number if section.kind is not SectionKind.LETTER else f"L{section.number}"
+    name = plain_text(section.name)
+    return name if len(name) <= TICK_LABEL_CHARS else name[: TICK_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def chart_labels(structure: Sequence[StructureSection], sections: int) -> list[str]:
+    """Labels for ``sections`` reading sections in order (their numbers or titles; positions where unknown)."""
+    labels = [tick_label(section) for section in reading_order(structure)]
+    return labels if len(labels) == sections else [str(n) for n in range(1, sections + 1)]
+
+
 def reading_order(structure: Sequence[StructureSection]) -> list[StructureSection]:
     """The sections whose paragraphs a reader reads, in reading order: entry ``i`` holds the
     passages whose ``section`` is ``i``."""
@@ -90,7 +108,7 @@ def section_name(kind: SectionKind, number: str | None, title: str | None, label
     if kind in MATTER_KINDS:
         return title or ("Front matter" if kind is SectionKind.FRONT else "Back matter")
     if number is None:
-        return title or word
+        return f"{word}: {title}" if title and kind is SectionKind.LETTER else title or word
     return f"{word} {number}: {title}" if title else f"{word} {number}"
 
 
