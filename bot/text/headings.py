@@ -101,9 +101,19 @@ ENTRY_START = re.compile(
 """A diary entry's dated opening: ``_3 May. Bistritz._--Left Munich...``."""
 
 
+_MARKUP_CHARS = re.compile(r"[_*=]")
+HEADING_START = re.compile(
+    r"[_*=]*(?:chapter|chap\.|part|book|volume|vol\.|letter|canto|stave|prologue|epilogue|the\s+epilogue)\b",
+    re.IGNORECASE,
+)
+"""How a worded heading starts: a quick test before :func:`parse_heading` inside a block of text."""
+
+
 def parse_heading(line: str) -> Heading | None:
     """What heading ``line`` is, if any (``"CHAPTER I."``, ``"Chapter 3: Home"``, ``"PREFACE"``, ``"IV."``)."""
-    text = plain_text(line).strip()
+    if len(line) > 2 * MAX_HEADING_LENGTH:
+        return None
+    text = (plain_text(line) if _MARKUP_CHARS.search(line) else line).strip()
     if not text or len(text) > MAX_HEADING_LENGTH:
         return None
     if match := _NUMBERED.fullmatch(text):

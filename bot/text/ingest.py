@@ -150,8 +150,12 @@ class WorkSpeakers:
 def attribute_work(source_text: str) -> WorkSpeakers:
     """Who speaks each quote of a work, reading only its story (as :func:`parse_work` finds
     its paragraphs: no Gutenberg licence, no AO3 notes). Offsets index ``source_text``."""
-    outline = _OUTLINERS[detect_layout(source_text)](source_text)
-    return _attribute_sections(source_text, build_structure(outline.items).reading)
+    return _attribute_sections(source_text, structure_of(source_text).reading)
+
+
+def structure_of(source_text: str) -> Structure:
+    """The work's sections (see :mod:`bot.text.structure`), without writing its passages."""
+    return build_structure(_OUTLINERS[detect_layout(source_text)](source_text).items)
 
 
 def _attribute_sections(source_text: str, sections: list[ReadingSection]) -> WorkSpeakers:

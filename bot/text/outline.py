@@ -16,6 +16,7 @@ from bot.text.headings import (
     END_OF_PART,
     ENTRY_START,
     GUTENBERG_END_LINE,
+    HEADING_START,
     ILLUSTRATION,
     THE_END,
     TRANSCRIBER_NOTE,
@@ -83,7 +84,7 @@ class OutlineBuilder:
             self._title_last_heading(" ".join(lines), block.end)
         elif len(lines) == 1 and SCENE_BREAK.fullmatch(first):
             self.add_scene_break()
-        elif len(lines) > 1 and sum(parse_heading(line) is not None for line in lines) >= max(2, len(lines) - 1):
+        elif len(lines) > 1 and _is_contents(lines):
             self._append(Item(ItemKind.CONTENTS, (block.start, block.end)))
         elif TRANSCRIBER_NOTE.match(first) or ILLUSTRATION.match(first):
             self.add_matter((block.start, block.end))
@@ -151,8 +152,17 @@ class OutlineBuilder:
         self._heading_takes_subtitle = False
 
 
+def _is_contents(lines: list[str]) -> bool:
+    """A block of headings (all but one line, at least two): a table of contents."""
+    if parse_heading(lines[0]) is None and parse_heading(lines[1]) is None:
+        return False
+    return sum(parse_heading(line) is not None for line in lines) >= max(2, len(lines) - 1)
+
+
 def _may_head_inside_block(line: str) -> bool:
     """Only an explicit, capitalised heading ("CHAPTER II.", "Chapter 3") interrupts a block of text."""
+    if not line[:1].isupper() or not HEADING_START.match(line):
+        return False
     heading = parse_heading(line)
     return heading is not None and not heading.bare and line[:1].isupper() and heading.kind is not SectionKind.FRONT
 
