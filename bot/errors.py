@@ -75,3 +75,6 @@ class AlreadyInLibrary(InvalidWork):
             f"Already in the library as `{slug}`. To replace that work with this file, give `slug:` {slug}."
         )
         self.slug = slug
+
+    def __reduce__(self) -> tuple[type[AlreadyInLibrary], tuple[str]]:
+        return AlreadyInLibrary, (self.slug,)  # sent back from an import worker whole
