@@ -170,8 +170,9 @@ _SMALL_TITLE_WORDS = frozenset("a an and as at but by for from in into of on or 
 def tidy_title(raw: str) -> str:
     """Clean a heading for display: no markup, real dashes, no trailing full stop, and
     all-capital headings in title case (``"DR. SEWARD’S DIARY"`` -> ``"Dr. Seward’s Diary"``)."""
+    shouting = not any(char.islower() for char in ITALIC_SPAN.sub("", raw))  # "DIARY--_continued_" too
     text = " ".join(plain_text(raw).replace("--", "—").split()).strip(" .:")
-    if not any(char.islower() for char in text):
+    if shouting:
         text = _TITLE_WORD.sub(lambda word: _title_case(word, text), text)
     return text
 
