@@ -13,21 +13,13 @@ import re
 
 from bot.errors import FolioError, echo
 from bot.storage.passages import SectionOutline, WorkOutline
-from bot.text.headings import SectionKind, numeral_value
+from bot.text.headings import LABEL_KINDS, SectionKind, numeral_value
 from bot.text.structure import StructureSection
 
 MENU_OPTIONS = 25
 CHOICE_PREFIX = "section:"
 """An autocomplete choice's value: ``section:<index>`` names one section exactly."""
 _LABEL = re.compile(r"^(?:chapter|chap\.?|ch\.?|letter|part|book|volume|vol\.?|section|scene)\s*", re.IGNORECASE)
-_LABEL_KINDS = {
-    "letter": SectionKind.LETTER,
-    "part": SectionKind.PART,
-    "book": SectionKind.PART,
-    "volume": SectionKind.PART,
-    "vol": SectionKind.PART,
-    "scene": SectionKind.SCENE,
-}
 
 
 class UnknownSection(FolioError):
@@ -68,7 +60,8 @@ def _by_number(outline: WorkOutline, typed: str) -> int | None:
     """``chapter 20``, ``XX``, ``Chapter XX``, ``twenty``: the first section (of the kind named) with that
     number; a bare number no section carries is the n-th section in reading order."""
     label = _LABEL.match(typed)
-    kind = _LABEL_KINDS.get(label.group().strip().rstrip(".").lower()) if label else None
+    word = label.group().strip().lower() if label else ""
+    kind = LABEL_KINDS.get(word) or LABEL_KINDS.get(f"{word.rstrip('.')}.") or LABEL_KINDS.get(word.rstrip("."))
     wanted = numeral_value(typed[label.end() :] if label else typed)
     wanted = wanted if wanted is not None else numeral_value(_as_numeral(typed[label.end() :] if label else typed))
     if wanted is None:

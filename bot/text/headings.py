@@ -58,7 +58,7 @@ _NUMBERED = re.compile(
 )
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,3}|[IVXLC]{1,8})(?:\.?|\.\s+(?P<rest>[A-Z].*))")
 _LETTER_BETWEEN = re.compile(r"letters?[,.:]?\s+(?:from\s+)?(?P<rest>.+\s(?:to|To|TO)\s.+)", re.IGNORECASE)
-_LABEL_KIND = {
+LABEL_KINDS = {
     "chapter": SectionKind.CHAPTER,
     "chap.": SectionKind.CHAPTER,
     "canto": SectionKind.CHAPTER,
@@ -68,7 +68,9 @@ _LABEL_KIND = {
     "volume": SectionKind.PART,
     "vol.": SectionKind.PART,
     "letter": SectionKind.LETTER,
+    "scene": SectionKind.SCENE,
 }
+"""What each heading word names (``scene`` only as a reader types it: books do not head scenes)."""
 _LABELS = {"book": "Book", "volume": "Volume", "vol": "Volume", "canto": "Canto", "stave": "Stave"}
 _STORY_WORDS = re.compile(
     r"(?:the\s+)?(?P<name>prologue|epilogue|conclusion|postscript|finale|l'envoi|envoi)", re.IGNORECASE
@@ -139,7 +141,7 @@ def _numbered(match: re.Match[str]) -> Heading | None:
     if rest[:1].islower() or rest.endswith((",", ";")) or (rest and not _looks_like_title(rest)):
         return None  # "Chapter 3 was the best part, she said."
     word = match["label"].lower()
-    kind = _LABEL_KIND[word]
+    kind = LABEL_KINDS[word]
     number = _tidy_number(match["number"])
     if kind is SectionKind.CHAPTER and number == "Last":
         return Heading(kind, None, _title_or_none(rest) or "Chapter the Last")
