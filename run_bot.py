@@ -17,6 +17,9 @@
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
     python run_bot.py bench structure [--shared DIR] [--markdown] [NAME ...]
     python run_bot.py bench import [--before PATH] [--shared DIR] [--repeat N] [NAME ...]
+    python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
+    python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
+    python run_bot.py web-link GUILD_ID
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ import sys
 
 from bot.cli import add_offline_commands, run_offline_command
 from bot.settings import Settings, SettingsError
+from bot.web.cli import COMMANDS as WEB_COMMANDS
+from bot.web.cli import add_web_commands, run_web_command
 
 BENCHMARKS = {
     "memory": "benchmarks.memory_bench",
@@ -38,6 +43,7 @@ BENCHMARKS = {
     "reactions": "benchmarks.reactions_bench",
     "structure": "benchmarks.structure_bench",
     "import": "benchmarks.import_bench",
+    "web": "benchmarks.web_bench",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
@@ -61,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.add_parser("run", help="start the Discord bot (the default)")
     add_offline_commands(subcommands)
+    add_web_commands(subcommands)
     subcommands.add_parser(
         "bench",
         help="benchmark the quote engine against brute-force rapidfuzz (bench --help for options); "
@@ -84,9 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     bot_runs = args.command in (None, "run")
-    logging.basicConfig(level=_log_level(settings, args, bot_runs), format=LOG_FORMAT)
+    serves = bot_runs or args.command == "web"
+    logging.basicConfig(level=_log_level(settings, args, serves), format=LOG_FORMAT)
     if bot_runs:
         return start_bot(settings)
+    if args.command in WEB_COMMANDS:
+        return run_web_command(args, settings)
     return asyncio.run(run_offline_command(args, settings))
 
 

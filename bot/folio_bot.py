@@ -53,6 +53,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.config",
     "cogs.help",
     "cogs.owner",
+    "cogs.web",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 

@@ -15,6 +15,7 @@ DEFAULT_CACHE_MB = 64
 DEFAULT_MAX_WORKS_PER_SERVER = 20
 DEFAULT_MAX_MB_PER_SERVER = 60
 DEFAULT_TICK_SECONDS = 1.0
+DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8080"
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
@@ -45,6 +46,8 @@ class Settings:
     """Tests only (FOLIO_CLOCK_FILE): read the time from this file instead of the system clock."""
     tick_seconds: float = DEFAULT_TICK_SECONDS
     """How often background loops compare the clock with their deadlines (FOLIO_TICK_SECONDS)."""
+    web_base_url: str = DEFAULT_WEB_BASE_URL
+    """Where the public pages are reached, the base of the links Folio gives out (FOLIO_WEB_BASE_URL)."""
 
     @property
     def database_target(self) -> Path | str:
@@ -70,6 +73,7 @@ class Settings:
             max_mb_per_server=_positive(env, "FOLIO_MAX_MB_PER_SERVER", DEFAULT_MAX_MB_PER_SERVER),
             clock_file=_optional_path(env, "FOLIO_CLOCK_FILE"),
             tick_seconds=_positive_seconds(env, "FOLIO_TICK_SECONDS", DEFAULT_TICK_SECONDS),
+            web_base_url=_web_base_url(env),
         )
 
 
@@ -119,6 +123,13 @@ def _positive_seconds(env: os._Environ[str] | dict[str, str], name: str, default
     if not 0 < seconds <= 3600:
         raise SettingsError(f"{name} must be a number of seconds above 0 and at most 3600, got {value!r}.")
     return seconds
+
+
+def _web_base_url(env: os._Environ[str] | dict[str, str]) -> str:
+    url = _optional(env, "FOLIO_WEB_BASE_URL") or DEFAULT_WEB_BASE_URL
+    if not url.startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        raise SettingsError(f"FOLIO_WEB_BASE_URL must be an http:// or https:// address, got {url!r}.")
+    return url.rstrip("/")
 
 
 def _log_level(env: os._Environ[str] | dict[str, str]) -> str | None:

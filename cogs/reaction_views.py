@@ -15,7 +15,7 @@ from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.reactions.links import message_id_of
-from bot.reactions.reaction_map import Highlight, MapData, render_map
+from bot.reactions.reaction_map import map_data, render_map
 from bot.reactions.stats import (
     PassageTally,
     Period,
@@ -25,7 +25,6 @@ from bot.reactions.stats import (
 )
 from bot.reactions.votes import VoteKey, emoji_key, key_of_text, recount_events
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
-from bot.text.structure import chart_labels
 from cogs.checks import moderators_only
 from cogs.choices import work_choices
 from cogs.reaction_log import CAPABILITY, REACTION_LOG_COG, ReactionLogCog
@@ -165,15 +164,9 @@ class ReactionViewsCog(commands.Cog):
         if not by_section:
             raise NothingYet(f"No reactions on {view.title} yet.")
         await interaction.response.defer(thinking=True)
-        order = sorted(view.outline.sections)
-        position = {section: index for index, section in enumerate(order)}
-        section_votes: dict[int, Counter[str]] = {}
-        for section, emoji, count in by_section:
-            section_votes.setdefault(position[section], Counter())[emoji] += count
         loved = await self.ranked(interaction.guild_id, rank_passages(await self.stats.passage_votes(votes), 3), 1)
-        highlights = [Highlight(position[e.paragraph.section], e.paragraph.text, e.tally.total) for e in loved]
-        names = chart_labels(view.outline.structure, len(order))
-        png = await asyncio.to_thread(render_map, MapData(view.title, names, section_votes, highlights))
+        data = map_data(view.title, view.outline, by_section, [(e.paragraph, e.tally.total) for e in loved])
+        png = await asyncio.to_thread(render_map, data)
         await interaction.followup.send(file=discord.File(io.BytesIO(png), filename="reactions-map.png"))
 
     @map_command.autocomplete("work")

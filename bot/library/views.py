@@ -53,14 +53,19 @@ class WorkView:
 
     def location(self, paragraph: Passage) -> Location:
         """Where `paragraph` is; "% through" counts the work read once it is read."""
-        section = self.outline.sections[paragraph.section]
-        story = max(self.outline.story_end - self.outline.story_start, 1)
-        return Location(
-            section_title=section.title or f"Part {paragraph.section + 1}",
-            paragraph_number=paragraph.ordinal - section.first_paragraph + 1,
-            paragraphs_in_section=section.paragraphs,
-            percent_through=round(100 * (paragraph.end - self.outline.story_start) / story),
-        )
+        return location_in(self.outline, paragraph)
+
+
+def location_in(outline: WorkOutline, paragraph: Passage) -> Location:
+    """Where `paragraph` sits in the work with this outline."""
+    section = outline.sections[paragraph.section]
+    story = max(outline.story_end - outline.story_start, 1)
+    return Location(
+        section_title=section.title or f"Part {paragraph.section + 1}",
+        paragraph_number=paragraph.ordinal - section.first_paragraph + 1,
+        paragraphs_in_section=section.paragraphs,
+        percent_through=round(100 * (paragraph.end - outline.story_start) / story),
+    )
 
 
 @dataclass(frozen=True, slots=True)

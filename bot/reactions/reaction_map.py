@@ -10,14 +10,18 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from bot.storage.passages import WorkOutline
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
+from bot.text.model import Passage
+from bot.text.structure import chart_labels
 
 COLOURS = ("#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#999999")
 """Okabe–Ito: told apart with colour-blindness too; the last one is "other"."""
@@ -48,6 +52,27 @@ class MapData:
     section_votes: dict[int, Counter[str]]
     """Votes per emoji, by section index."""
     highlights: list[Highlight]
+
+
+def map_data(
+    title: str,
+    outline: WorkOutline,
+    by_section: Iterable[tuple[int, str, int]],
+    loved: Iterable[tuple[Passage, int]],
+) -> MapData:
+    """The map of a work from its (section, emoji, votes) rows and its most-loved (paragraph, votes)."""
+    order = sorted(outline.sections)
+    position = {section: index for index, section in enumerate(order)}
+    section_votes: dict[int, Counter[str]] = {}
+    for section, emoji, count in by_section:
+        if section in position:
+            section_votes.setdefault(position[section], Counter())[emoji] += count
+    highlights = [
+        Highlight(position[paragraph.section], paragraph.text, votes)
+        for paragraph, votes in loved
+        if paragraph.section in position
+    ]
+    return MapData(title, chart_labels(outline.structure, len(order)), section_votes, highlights)
 
 
 def emoji_name(key: str) -> str:

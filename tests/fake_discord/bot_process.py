@@ -7,7 +7,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import payloads
@@ -72,11 +72,12 @@ class BotProcess:
         self._reader = asyncio.create_task(self._read_output())
 
     @classmethod
-    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT) -> BotProcess:
-        """Launch ``script`` with this interpreter, from the repo root, with exactly ``env``."""
+    async def start(cls, env: Mapping[str, str], *, script: Path = RUN_BOT, args: Sequence[str] = ()) -> BotProcess:
+        """Launch ``script`` (with ``args``) with this interpreter, from the repo root, with exactly ``env``."""
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             str(script),
+            *args,
             cwd=REPO_ROOT,
             env=dict(env),
             stdin=asyncio.subprocess.DEVNULL,
