@@ -7,14 +7,32 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_library_commands import EPHEMERAL, MESSAGE, add_work, embed_text, run
+from tests.e2e.test_library_commands import DEFERRED, EPHEMERAL, MESSAGE, embed_text, run
 from tests.fake_discord import payloads
 from tests.fake_discord.harness import Harness
+from tests.fake_discord.server import RecordedRequest
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "structure"
 LANTERN = (DATA / "gutenberg_title_page.txt").read_bytes()
+IMPORT_SECONDS = 60
+"""Each upload is imported in a worker process: on a loaded machine starting one takes many seconds."""
+
+
+async def add_work(
+    folio: Harness, filename: str, data: bytes, guild_id: int = payloads.GUILD_ID, **options: str
+) -> tuple[RecordedRequest, RecordedRequest | None]:
+    """Run /library add as a moderator; returns (callback, the follow-up or None)."""
+    attachment = folio.fake.host_attachment(filename, data)
+    mark = folio.fake.mark()
+    callback = await run(
+        folio, "library add", options, user=payloads.MOD, guild_id=guild_id, attachments={"file": attachment}
+    )
+    if callback.json["type"] != DEFERRED:
+        return callback, None
+    followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark, timeout=IMPORT_SECONDS)
+    return callback, followup
 
 
 async def test_an_upload_without_a_title_is_named_by_its_title_page_and_added_once(folio: Harness) -> None:

@@ -132,7 +132,7 @@ async def test_a_chapter_is_found_by_number_numeral_or_title_and_offered_as_type
     await folio.interact(
         payloads.slash_command("library add", {}, user=payloads.MOD, attachments={"file": attachment})
     )
-    followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark)
+    followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark, timeout=60)
     assert "The Lantern Keeper" in followup.json["embeds"][0]["title"], followup.json
     for typed in ("chapter 3", "3", "III", "Chapter III", "iii", "three", "The Storm Comes In", "storm comes"):
         body = await read(folio.fake, work="lantern", section=typed)
