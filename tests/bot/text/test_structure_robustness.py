@@ -82,3 +82,11 @@ def test_a_20_mb_book_is_read_chapter_by_chapter() -> None:
     chapters = [s for s in structure.sections if s.kind.value == "chapter"]
     assert len(chapters) == 27 * (copies + 1)
     assert structure.sections[0].kind.value == "front" and structure.sections[-1].kind.value == "back"
+
+
+def test_a_long_opening_before_the_first_heading_is_story_not_front_matter() -> None:
+    opening = "\n\n".join(f"Paragraph {n} of an opening that has no heading. It goes on." for n in range(12))
+    text = f"{opening}\n\nCHAPTER II\n\nThe second chapter starts here. It is short.\n"
+    work = parse_work(text)
+    assert [s.kind.value for s in work.structure] == ["scene", "chapter"]
+    assert len(work.paragraphs) == 13
