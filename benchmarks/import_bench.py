@@ -3,7 +3,9 @@ beside another checkout measured in the same run.
 
 Each checkout is timed in fresh Python processes (the checkout first on its
 path), the checkouts taking turns round after round so a busy machine slows
-both alike; a novel's time is its median over ``--repeat`` rounds. The novels are those of
+both alike; a novel's time is the CPU time of its import (the process's own, so
+other work on a shared machine counts less than in wall time), median over
+``--repeat`` rounds. The novels are those of
 ``benchmarks/structure/novels.yaml`` (PDNC ones need ``--shared DIR``)::
 
     git worktree add /tmp/before main
@@ -33,9 +35,9 @@ from bot.library.uploads import read_text
 prepare_work(read_text(Path(sys.argv[2])))  # warm up: imports, compiled patterns
 for path in sys.argv[2:]:
     text = read_text(Path(path))
-    started = time.perf_counter()
+    started = time.process_time()
     prepare_work(text)
-    print(json.dumps({"path": path, "seconds": time.perf_counter() - started}), flush=True)
+    print(json.dumps({"path": path, "seconds": time.process_time() - started}), flush=True)
 """
 
 
@@ -72,7 +74,7 @@ def main(argv: list[str]) -> int:
     timed = time_in_turns(checkouts, paths, args.repeat)
     now, before = timed[0], (timed[1] if args.before else {})
     print(f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-    print("| novel | this checkout (s) | before (s) | change |")
+    print("| novel | this checkout (CPU s) | before (CPU s) | change |")
     print("|---|---|---|---|")
     for novel in novels:
         key = str(novel.path)
