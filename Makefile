@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine:
 #   make run   - create the virtualenv, install Folio, start the bot
-#   make test  - create/refresh the virtualenv, lint (ruff), run the whole test suite
+#   make test  - create/refresh the virtualenv, lint (ruff), type-check bot/ (mypy), run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

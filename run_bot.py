@@ -9,6 +9,7 @@
     python run_bot.py trivia [--work S] [--kind K] [--count N] [--seed N] [--json]
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
+    python run_bot.py invite-url   the link that invites the bot (DISCORD_APPLICATION_ID or the token's id)
     python run_bot.py bench [--markdown] [--holdout]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
@@ -20,6 +21,7 @@
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
+    python run_bot.py bench trivia-sample --text PATH [--count N] [--seed N] [--json]
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ import argparse
 import asyncio
 import importlib
 import logging
+import os
 import sys
 
 from bot.cli import add_offline_commands, run_offline_command
+from bot.invite import print_invite_url
 from bot.settings import Settings, SettingsError
 from bot.web.cli import COMMANDS as WEB_COMMANDS
 from bot.web.cli import add_web_commands, run_web_command
@@ -44,6 +48,7 @@ BENCHMARKS = {
     "structure": "benchmarks.structure_bench",
     "import": "benchmarks.import_bench",
     "web": "benchmarks.web_bench",
+    "trivia-sample": "benchmarks.trivia_sample",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
@@ -67,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.add_parser("run", help="start the Discord bot (the default)")
     add_offline_commands(subcommands)
+    subcommands.add_parser("invite-url", help="print the link that invites the bot, with the permissions it needs")
     add_web_commands(subcommands)
     subcommands.add_parser(
         "bench",
@@ -90,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    if args.command == "invite-url":
+        return print_invite_url(os.environ)
     bot_runs = args.command in (None, "run")
     serves = bot_runs or args.command == "web"
     logging.basicConfig(level=_log_level(settings, args, serves), format=LOG_FORMAT)
@@ -116,5 +124,17 @@ def start_bot(settings: Settings) -> int:
     return asyncio.run(run_discord_bot(settings))
 
 
+def main_in_a_pipe(argv: list[str] | None = None) -> int:
+    """:func:`main`, ended quietly when the reader of its output goes away (`| head -n 1`)."""
+    try:
+        status = main(argv)
+        sys.stdout.flush()  # what is still buffered fails here, not in the interpreter's exit
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at /dev/null so the exit's flush says nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_in_a_pipe())

@@ -709,7 +709,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"a PostgreSQL server URL allowed to create databases (default: ${URL_VARIABLE})",
     )
     parser.add_argument("--rounds", type=int, default=LOAD_ROUNDS, help=f"load rounds (default {LOAD_ROUNDS})")
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
     args = parser.parse_args(argv)
     if not args.database_url:
         parser.error(f"give --database-url or set {URL_VARIABLE}")

@@ -225,7 +225,7 @@ def import_rows(runs: list[StallRun]) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench import-stall", description=__doc__.splitlines()[0])
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
     parser.add_argument("--upload-mb", type=float, default=20.0, help="size of the upload in MB (default 20)")
     parser.add_argument("--before", type=Path, help="another checkout to measure in the same run, e.g. an older commit")
     args = parser.parse_args(argv)

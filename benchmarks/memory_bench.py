@@ -211,7 +211,7 @@ def latency_rows(runs: list[MemoryRun]) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench memory", description=__doc__.splitlines()[0])
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
     parser.add_argument("--works", default="1,4,16", help="numbers of works to run with (default 1,4,16)")
     parser.add_argument("--size-mb", type=float, default=12.0, help="size of each work in MB (default 12)")
     parser.add_argument("--before", type=Path, help="another checkout to measure in the same run, e.g. an older commit")

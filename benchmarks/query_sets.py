@@ -10,13 +10,13 @@ is a right answer (a query that runs across both). A file may leave out kinds.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
-
-from bot.search.textnorm import words
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -40,14 +40,16 @@ KINDS = (*IN_STORY_KINDS, OFF_STORY)
 # quote engine was tuned against these sets, so their figures are optimistic.
 QUERY_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "dracula")
 
-# Hold-out sets: fresh queries on the same novels, written without looking at
-# the engine or the tuned sets and never edited after seeing the engine's
-# answers. They give the honest figure; do not tune the engine against them.
+# Hold-out sets: fresh queries on the same novels, written after the engine's
+# first version had been tuned on the tuned sets, not tuned on since, but
+# measured after every change: a check, not a blind figure.
 HOLDOUT_SET_NAMES = ("frankenstein-holdout", "dracula-holdout")
 
 # Blind sets (issue 9): two novels never used before and the bundled story,
 # every kind of query, frozen in a commit before the engine was changed for
-# them. Reported apart from the tuned sets; do not tune the engine against them.
+# them. Spent since: the chat-speak table was fitted to them and their misses
+# were read (docs/benchmarks.md says which figures are blind). Only the
+# benchmark commands read them; no query of theirs may appear elsewhere.
 BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "sign-of-the-four-blind", "invisible-man-blind")
 
 
@@ -82,9 +84,17 @@ def _expectations(expect: str | list[str]) -> tuple[str, ...]:
     return (expect,) if isinstance(expect, str) else tuple(expect)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 @cache
 def _word_string(text: str) -> str:
-    return " " + " ".join(words(text)) + " "
+    """The judge's own normalisation, independent of the engine's: case and accents
+    folded, every run of other characters (punctuation, quotes, apostrophes, dashes)
+    one space, padded with spaces so that only whole words match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " " + " ".join(_NOT_WORD.split(bare)).strip() + " "
 
 
 def is_expected(sentence: str, expect: tuple[str, ...]) -> bool:

@@ -306,7 +306,7 @@ def map_rows(runs: list[MapRun]) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench reactions", description=__doc__.splitlines()[0])
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables for the README")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
     parser.add_argument("--database-url", help="a PostgreSQL server to measure too (scratch databases are made)")
     parser.add_argument("--sample", type=Path, help="write the Dracula map (SQLite run) to this PNG")
     parser.add_argument("--events", type=int, default=EVENTS, help=f"reaction events (default {EVENTS:,})")

@@ -20,21 +20,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import Clock, clock_for
-from bot.config.changes import InvalidSetting
 from bot.config.service import ServerConfigs
-from bot.errors import (
-    DatabaseUnavailable,
-    EmptyQuery,
-    EmptyQuestion,
-    FolioError,
-    UnknownWork,
-)
+from bot.errors import DatabaseUnavailable
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
-from cogs.checks import NotModerator
+from cogs.failures import answer_failure
+from cogs.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
 from cogs.gating import FolioTree
 
 log = logging.getLogger(__name__)
@@ -43,6 +37,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.library",
     "cogs.quote",
     "cogs.trivia",
+    "cogs.trivia_feedback",
     "cogs.ask",
     "cogs.discuss",
     "cogs.daily",
@@ -57,14 +52,6 @@ EXTENSIONS: tuple[str, ...] = (
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
-GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
-DISCORD_HINTS: dict[type[FolioError], str] = {
-    UnknownWork: "Use `/works` to see what is there.",
-    EmptyQuery: "For example: `/quote text: hello from the other side`",
-    InvalidSetting: "`/config show` lists the settings and their values.",
-    EmptyQuestion: "For example: `/ask question: why did Derek come back?`",
-}
-"""What to add, in Discord, to an error's plain message."""
 
 
 class FolioBot(commands.Bot):
@@ -87,7 +74,7 @@ class FolioBot(commands.Bot):
         """Which message shows which passage: record every message that shows one."""
 
     async def setup_hook(self) -> None:
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self._sync_commands()
@@ -129,52 +116,6 @@ class FolioBot(commands.Bot):
     ) -> None:
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         await answer_failure(interaction, cause)
-
-
-async def answer_failure(interaction: discord.Interaction, error: BaseException) -> None:
-    """One place that turns a failed command or click into a friendly ephemeral reply."""
-    if isinstance(error, FolioError):
-        message = discord_text(error)
-    elif isinstance(error, NotModerator):
-        role = f"<@&{error.role_id}>"
-        message = f"Only moderators can do that: you need the **Manage Server** permission or the {role} role."
-    elif isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
-        message = f"Only moderators can do that: you need the **{needed}** permission."
-    elif isinstance(error, app_commands.NoPrivateMessage):
-        message = "That command only works inside a server."
-    elif isinstance(error, app_commands.CommandOnCooldown):
-        message = f"Easy there! Try again in {error.retry_after:.0f}s."
-    elif isinstance(error, app_commands.CheckFailure):
-        message = "You can't use that command here."
-    else:
-        action = interaction.command.qualified_name if interaction.command else interaction.data
-        log.error("Interaction %r failed", action, exc_info=error)
-        message = GENERIC_FAILURE
-    await send_ephemeral(interaction, message)
-
-
-def discord_text(error: FolioError) -> str:
-    """A domain error's message for Discord: escaped, with a hint naming a slash command if one helps."""
-    text = discord.utils.escape_mentions(discord.utils.escape_markdown(str(error)))
-    hint = next((hint for kind, hint in DISCORD_HINTS.items() if isinstance(error, kind)), None)
-    return f"{text} {hint}" if hint else text
-
-
-def _permission_name(permission: str) -> str:
-    """A permission as Discord's settings name it: `manage_guild` is "Manage Server"."""
-    return permission.replace("guild", "server").replace("_", " ").title()
-
-
-async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
-    """Answer privately, whether or not the interaction was already answered."""
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
-    except discord.HTTPException as error:  # e.g. the interaction expired while the bot was busy
-        log.warning("Could not deliver an error message for interaction %s: %s", interaction.id, error)
 
 
 def point_at_endpoints(settings: Settings) -> None:

@@ -8,13 +8,23 @@ permissions only hide commands; they never grant them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 import discord
 from discord import app_commands
 
-if TYPE_CHECKING:
-    from bot.folio_bot import FolioBot
+from bot.config.service import ServerConfigs
+
+
+class ConfiguredClient(Protocol):
+    """What the checks need of the bot (``FolioBot``): every server's configuration."""
+
+    configs: ServerConfigs
+
+
+def server_configs(interaction: discord.Interaction) -> ServerConfigs:
+    """The configurations of the bot the interaction came to."""
+    return cast(ConfiguredClient, interaction.client).configs
 
 
 class NotModerator(app_commands.MissingPermissions):
@@ -31,8 +41,7 @@ async def is_moderator(interaction: discord.Interaction) -> bool:
         raise app_commands.NoPrivateMessage()
     if interaction.permissions.manage_guild:
         return True
-    bot: FolioBot = interaction.client  # type: ignore[assignment]
-    role_id = (await bot.configs.get(interaction.guild_id)).moderator_role_id
+    role_id = (await server_configs(interaction).get(interaction.guild_id)).moderator_role_id
     if role_id is None:
         raise app_commands.MissingPermissions(["manage_guild"])
     if isinstance(interaction.user, discord.Member) and interaction.user.get_role(role_id) is not None:

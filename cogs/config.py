@@ -24,6 +24,7 @@ from bot.folio_bot import FolioBot
 from bot.text.excerpt import shorten
 from cogs.checks import moderators_only
 from cogs.choices import work_choices
+from cogs.config_features import add_feature_fields, feature_settings
 from cogs.config_ui import LibraryUsage, change_embed, config_embed, log_embed
 from cogs.discord_limits import CHOICE_CHARS, CHOICES
 
@@ -62,9 +63,9 @@ class ConfigCog(commands.Cog):
             max_bytes=settings.max_mb_per_server * 1024 * 1024,
         )
         guild_name = interaction.guild.name if interaction.guild else "this server"
-        await interaction.response.send_message(
-            embed=config_embed(guild_name, config, default_work, usage), ephemeral=True
-        )
+        embed = config_embed(guild_name, config, default_work, usage)
+        add_feature_fields(embed, await feature_settings(self.bot.database, self.bot.clock, guild_id))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @config.command(name="set", description="Change a setting: a capability (server or channel), the moderator role…")
     @app_commands.describe(

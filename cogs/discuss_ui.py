@@ -22,7 +22,7 @@ THREAD_NAME_CHARS = 100
 def discussion_embed(chosen: Chosen, heading: str = "Let's discuss") -> discord.Embed:
     """The passage, who is in it, and an open question about it."""
     paragraph = chosen.paragraph
-    prompt = prompt_for(paragraph.text, paragraph.id or 0)
+    prompt = prompt_for(paragraph.text, paragraph.id or 0, list(chosen.people))
     embed = discord.Embed(
         title=shorten(f"{heading}: {chosen.work.title}", EMBED_TITLE),
         description=shorten(paragraph.text, EMBED_PASSAGE_CHARS),

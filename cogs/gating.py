@@ -13,15 +13,14 @@ round trip once a server has been seen.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import discord
 from discord import app_commands
 
 from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
-
-if TYPE_CHECKING:
-    from bot.folio_bot import FolioBot
+from cogs.checks import server_configs
+from cogs.failures import answer_failure
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +48,7 @@ async def decide(interaction: discord.Interaction, capability: str | None) -> De
     """Whether `capability` is on where `interaction` happened (always, outside a server)."""
     if capability is None or interaction.guild_id is None:
         return ALWAYS_ON
-    bot: FolioBot = interaction.client  # type: ignore[assignment]
-    config = await bot.configs.get(interaction.guild_id)
+    config = await server_configs(interaction).get(interaction.guild_id)
     return config.decide(capability, channel_chain(interaction))
 
 
@@ -67,10 +65,10 @@ async def allowed(interaction: discord.Interaction, capability: str | None) -> b
     return False
 
 
-class FolioTree(app_commands.CommandTree["FolioBot"]):
+class FolioTree(app_commands.CommandTree[discord.Client]):
     """The command tree: refuses commands and autocompletes of capabilities that are off where they are used."""
 
-    async def interaction_check(self, interaction: discord.Interaction[FolioBot], /) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         command = interaction.command
         try:
             return await allowed(interaction, capability_of(command))
@@ -90,9 +88,5 @@ class CapabilityGate:
         try:
             return await allowed(interaction, self.capability)
         except Exception as error:  # clicks bypass the command tree's error handler
-            from bot.folio_bot import (
-                answer_failure,  # bot.folio_bot imports this module
-            )
-
             await answer_failure(interaction, error)
             return False

@@ -24,6 +24,7 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
+from bot.storage.trivia_history import TriviaHistory
 from bot.trivia.game import (
     AnswerStatus,
     GameSummary,
@@ -32,19 +33,25 @@ from bot.trivia.game import (
     TriviaGame,
     replay,
 )
-from bot.trivia.question import QuestionKind
+from bot.trivia.quality import Difficulty
+from bot.trivia.question import Category, QuestionKind
 from bot.trivia.service import TriviaService
 from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused
-from bot.trivia.stats import LeaderboardSort
+from bot.trivia.stats import LeaderboardSort, Period
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
+from cogs.trivia_feedback import add_feedback
+from cogs.trivia_review import add_review_commands, preview_command
 from cogs.trivia_ui import (
+    CATEGORY_CHOICES,
+    DIFFICULTY_CHOICES,
     GAME_COG,
     HINT,
     KIND_CHOICES,
+    PERIOD_CHOICES,
     STALE_QUESTION,
     TYPED,
     AnswerButton,
@@ -94,12 +101,16 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
         self.store = TriviaStore(bot.database)
-        self.service = TriviaService(bot.library, self.store)
+        self.history = TriviaHistory(bot.database)
+        self.service = TriviaService(bot.library, self.store, history=self.history)
         self.games: dict[int, LiveGame] = {}
         self._recovery: asyncio.Task[None] | None = None
-        self.trivia.add_command(QuestionCommands(self.service))
+        questions = QuestionCommands(self.service)
+        add_review_commands(questions, self.history)
+        self.trivia.add_command(questions)
         self.trivia.add_command(BankCommands(self.service))
         self.trivia.add_command(settings_command(self.store))
+        self.trivia.add_command(preview_command(self.service))
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnswerButton, ResetButton)
@@ -122,14 +133,18 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     @app_commands.describe(
         rounds="How many questions (default: the server's setting)",
         kind="Only this kind of question (default: every kind the server allows)",
+        category="Only questions about events, characters or quotes (default: a mix)",
+        difficulty="Only easy, medium or hard questions (from how players here did; default: any)",
         work="Which work to ask about (default: the server's story)",
     )
-    @app_commands.choices(kind=KIND_CHOICES)
+    @app_commands.choices(kind=KIND_CHOICES, category=CATEGORY_CHOICES, difficulty=DIFFICULTY_CHOICES)
     async def start(
         self,
         interaction: discord.Interaction,
         rounds: app_commands.Range[int, ROUNDS_RANGE[0], ROUNDS_RANGE[1]] | None = None,
         kind: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
+        category: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
+        difficulty: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None, "guild_only"
@@ -137,9 +152,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         settings = await self.store.settings(guild_id)
         if not settings.allows_channel(channel_id):
             raise TriviaRefused("Trivia isn't played in this channel; a moderator chose other channels for it.")
-        kinds = [QuestionKind(kind)] if kind else [k for k in QuestionKind if k in settings.kinds]
-        if not set(kinds) <= settings.kinds:
-            raise TriviaRefused(f"The moderators turned {kinds[0].value} questions off here.")
+        kinds = chosen_kinds(settings.kinds, kind, category)
         if channel_id in self.games:
             raise TriviaRefused(
                 "A game is already running in this channel. Answer along, or stop it with /trivia stop."
@@ -154,6 +167,8 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             kinds=kinds,
             count=rules.rounds,
             seed=seed,
+            channel_id=channel_id,
+            difficulty=Difficulty(difficulty) if difficulty else None,
         )
         if not questions:
             await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title)}.")
@@ -315,7 +330,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 pass  # the work changed since: reveal the answer without its passage
         embed = reveal_embed(round_, work, paragraph)
         if work is not None and paragraph is not None:
-            view = passage_navigation(work, paragraph)
+            view = add_feedback(passage_navigation(work, paragraph), live.record.id, round_.number)
             await send_passage(
                 self.bot,
                 live.channel,
@@ -325,7 +340,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 view=view,
             )
         else:
-            await live.channel.send(embed=embed)
+            await live.channel.send(embed=embed, view=add_feedback(discord.ui.View(timeout=None), live.record.id, round_.number))
 
     async def _finish(self, live: LiveGame) -> None:
         self.games.pop(live.record.channel_id, None)
@@ -382,17 +397,32 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     # -- scores --------------------------------------------------------------------------------------
 
     @trivia.command(name="leaderboard", description="This server's trivia leaderboard")
-    @app_commands.describe(sort="Order by points (default), wins, accuracy or games played")
-    @app_commands.choices(sort=SORT_CHOICES)
+    @app_commands.describe(
+        sort="Order by points (default), wins, accuracy or games played",
+        period="This week, this month or all time (default)",
+        work="Only games about this work (default: every work)",
+    )
+    @app_commands.choices(sort=SORT_CHOICES, period=PERIOD_CHOICES)
     async def leaderboard(
         self,
         interaction: discord.Interaction,
         sort: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
+        period: app_commands.Range[str, 1, CHOICE_CHARS] | None = None,
+        work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         order = LeaderboardSort(sort or LeaderboardSort.POINTS)
-        players = await self.store.leaderboard(interaction.guild_id, order, LEADERBOARD_SIZE)
-        await interaction.response.send_message(embed=leaderboard_embed(players, order))
+        span = Period(period or Period.ALL)
+        about = await self.bot.library.load(work, guild_id=interaction.guild_id) if work else None
+        slug = about.slug if about else None
+        if span is Period.ALL and slug is None and order is not LeaderboardSort.ACCURACY:
+            players = await self.store.leaderboard(interaction.guild_id, order, LEADERBOARD_SIZE)
+        else:
+            since = span.start(self._now())
+            players = await self.history.leaderboard(
+                interaction.guild_id, order, LEADERBOARD_SIZE, since=since, work_slug=slug
+            )
+        await interaction.response.send_message(embed=leaderboard_embed(players, order, span, work_title=about.title if about else None))
 
     @trivia.command(name="stats", description="Trivia statistics of a member (default: you)")
     @app_commands.describe(member="Whose statistics to show")
@@ -418,8 +448,21 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             return
         if confirmed:
             await self.store.reset_leaderboard(interaction.guild_id)
+            await self.history.reset(interaction.guild_id, self._now())
         text = "The trivia leaderboard was reset." if confirmed else "The leaderboard stays as it is."
         await interaction.response.edit_message(content=text, view=None)
+
+
+def chosen_kinds(allowed: frozenset[QuestionKind], kind: str | None, category: str | None) -> list[QuestionKind]:
+    """The kinds a game may ask: the one chosen, or the allowed ones of the category chosen (or all)."""
+    if kind:
+        if QuestionKind(kind) not in allowed:
+            raise TriviaRefused(f"The moderators turned {kind} questions off here.")
+        return [QuestionKind(kind)]
+    kinds = [k for k in QuestionKind if k in allowed and (category is None or k.category is Category(category))]
+    if not kinds:
+        raise TriviaRefused(f"The moderators turned every kind of {category} question off here.")
+    return kinds
 
 
 def _option(round_: Round, choice: str) -> str:

@@ -15,13 +15,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.library.views import WorkView
+from bot.storage.trivia_history import MIN_ANSWERS_FOR_ACCURACY
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.game import GameSummary, PlayerScore, Round
-from bot.trivia.question import AnswerFormat, QuestionKind
+from bot.trivia.quality import Difficulty
+from bot.trivia.question import AnswerFormat, Category, QuestionKind
 from bot.trivia.settings import TriviaSettings
-from bot.trivia.stats import LeaderboardSort, PlayerStats
+from bot.trivia.stats import LeaderboardSort, Period, PlayerStats
 from cogs.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
 
@@ -42,6 +44,10 @@ HINT = "hint"
 """The choice part of the custom id of the "Hint" button of a typed question."""
 GAME_COG = "TriviaCog"
 KIND_CHOICES = [app_commands.Choice(name=kind.value, value=kind.value) for kind in QuestionKind]
+CATEGORY_CHOICES = [app_commands.Choice(name=category.value, value=category.value) for category in Category]
+DIFFICULTY_CHOICES = [app_commands.Choice(name=level.value, value=level.value) for level in Difficulty]
+PERIOD_NAMES = {Period.WEEK: "this week", Period.MONTH: "this month", Period.ALL: "all time"}
+PERIOD_CHOICES = [app_commands.Choice(name=PERIOD_NAMES[period], value=period.value) for period in Period]
 STALE_QUESTION = "This question is over: its game ended (or the bot restarted since). Start a new one with `/trivia start`."
 
 
@@ -131,10 +137,16 @@ def _scores(standings: list[PlayerScore]) -> str:
 # -- leaderboards, stats, settings ------------------------------------------------------------
 
 
-def leaderboard_embed(players: list[PlayerStats], sort: LeaderboardSort) -> discord.Embed:
-    embed = discord.Embed(title=f"Trivia leaderboard · by {sort.value}", colour=TRIVIA_COLOUR)
+def leaderboard_embed(
+    players: list[PlayerStats], sort: LeaderboardSort, period: Period = Period.ALL, *, work_title: str | None = None
+) -> discord.Embed:
+    about = f" · {escaped(shorten(work_title, WORK_TITLE_CHARS))}" if work_title else ""
+    title = shorten(f"Trivia leaderboard · {PERIOD_NAMES[period]} · by {sort.value}{about}", EMBED_TITLE)
+    embed = discord.Embed(title=title, colour=TRIVIA_COLOUR)
     if not players:
         embed.description = "Nobody has played here yet. Start a game with `/trivia start`."
+        if sort is LeaderboardSort.ACCURACY:
+            embed.description = f"Nobody has answered {MIN_ANSWERS_FOR_ACCURACY} questions yet in that time."
         return embed
     embed.description = shorten(
         "\n".join(

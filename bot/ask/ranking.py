@@ -1,8 +1,8 @@
 """Passage ranking for a question: which sentence, read with its neighbours, answers it.
 
-An answer rarely repeats the question: "why did Derek come back?" is answered by
-"The whole reason he came back to Beacon Hills was because of Stiles.", where
-Derek is the sentence before. So each candidate sentence is scored on the focus
+An answer rarely repeats the question: "why did Victor leave Ingolstadt?" may be
+answered by a sentence that names only "he" and gives the reason, where Victor is
+named in the sentence before. So each candidate sentence is scored on the focus
 words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
 its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a name
 found nowhere near costs a fifth of its coverage. Small bonuses

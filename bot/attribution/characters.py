@@ -1,26 +1,28 @@
 """The characters of a work, learnt from its text: names, aliases, gender, mentions.
 
-Mentions of names (see :mod:`bot.attribution.names`) are grouped into
-characters: a full name (``Athelney Jones``) gathers its titled forms
-(``Mr. Athelney Jones``), its surname under a title the text also gives the
-full name (``Mr. Jones``; ``Captain Morstan`` stays apart from ``Miss Mary
-Morstan``) and the bare first name or surname (``Jones``), each going to the
-most mentioned character it fits (a bare surname to a man rather than to
-``Mrs. …``). A nickname joins a name where the text
-says so (``Elizabeth, called Lizzy``). Gender comes from titles (``Mrs.``) and
-else from the pronouns in the narration after the name's mentions. Unnamed
-speakers (``the woman``) are added while attributing (see
-:mod:`bot.attribution.mentions`), from the speech tags that describe them.
+Mentions of names (see :mod:`bot.attribution.names`) are grouped into one
+character per person (see :mod:`bot.attribution.grouping`: titled forms, first
+names, surnames and nicknames of one person together; a family's members
+apart). A nickname also joins a name where the text says so (``Elizabeth,
+called Lizzy``). Names the text uses for places, dates, houses or families are
+kept (so their mentions resolve) but marked as no person (see
+:mod:`bot.attribution.people`). Gender comes from titles, else from the
+pronouns in the narration after the name's mentions, else from the first
+name's usual gender. Unnamed speakers (``the woman``) are added while
+attributing (see :mod:`bot.attribution.mentions`), from the speech tags that
+describe them; a title alone (``the Professor``) names the one character the
+text gives that title.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.attribution.grouping import first_name_gender, group_mentions, title_key
 from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
 from bot.attribution.names import (
     Mention,
@@ -29,6 +31,7 @@ from bot.attribution.names import (
     learn_name_pairs,
     learn_name_words,
 )
+from bot.attribution.people import is_person
 from bot.attribution.quotes import (
     Quote,
     Span,
@@ -73,6 +76,9 @@ class Character:
     first_offset: int = 0
     described: bool = False
     """An unnamed speaker known by a description (``the woman``)."""
+    person: bool = True
+    """False for a name the text uses for a place, a date, a house or a family (see
+    :mod:`bot.attribution.people`)."""
 
 
 def normalise(name: str) -> str:
@@ -100,9 +106,24 @@ class CharacterList:
         for character in self.characters:  # then the parts of full names: "Small" for "Jonathan Small"
             for alias in character.aliases:
                 words = [word for word in normalise(alias).split() if word not in TITLE_GENDER]
+                if words:
+                    self._by_form.setdefault(" ".join(words), character)  # "Rachel Lynde" for Mrs. Rachel Lynde
                 if len(words) > 1:
                     self._by_form.setdefault(words[-1], character)
                     self._by_form.setdefault(words[0], character)
+        for title, owners in self._titles().items():  # "the Professor": the one Professor of the book
+            if len(owners) == 1:
+                self._by_form.setdefault(title, owners.pop())
+
+    def _titles(self) -> dict[str, set[Character]]:
+        """Each title and the characters named with it (``professor``: Professor Van Helsing)."""
+        owners: dict[str, set[Character]] = {}
+        for character in self.characters:
+            for alias in character.aliases:
+                words = normalise(alias).split()
+                if len(words) > 1 and words[0] in TITLE_GENDER:
+                    owners.setdefault(words[0], set()).add(character)
+        return owners
 
     def find(self, form: str) -> Character | None:
         """The character ``form`` names (any alias, loosely compared), if any."""
@@ -133,84 +154,33 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     narration = narration_spans(paragraphs, quotes)
     name_pairs = learn_name_pairs(story, name_words)
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
-    characters = _group(mentions)
+    characters = _group(mentions, story)
     _join_nicknames(story, characters)
     in_narration = in_spans(narration)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
         narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
         narrated[character] = len(narrated_mentions)
-        learn_gender(text, character, narrated_mentions)
+        character.person = is_person(text, character_mentions, len(narrated_mentions), name_words)
+        if character.person:
+            learn_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
     narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
     return CharacterList(listed, name_words, narrator, name_pairs, mentions)
 
 
-Seeds = dict[tuple[str | None, tuple[str, ...]], list[Mention]]
-"""Characters in the making, keyed by (title, name words)."""
-
-
-def _group(mentions: list[Mention]) -> dict[Character, list[Mention]]:
-    """Mentions grouped into characters, full names first (see the module's docstring)."""
-    forms: dict[tuple[str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        forms[(_title_key(mention.title), mention.words)].append(mention)
-    seeds: Seeds = {}
-    # full names, titled or not
-    for (_, words), found in forms.items():
-        if len(words) > 1:
-            seeds.setdefault((None, words), []).extend(found)
-    # titled single names: to a full name written with that title, else their own (one per title)
-    for (title, words), found in forms.items():
-        if len(words) == 1 and title is not None:
-            home = _titled_home(seeds, words[0], title)
-            seeds.setdefault(home or (title, words), []).extend(found)
-    # bare single names: to the most mentioned full or titled name they are part of
-    for (title, words), found in forms.items():
-        if len(words) == 1 and title is None:
-            home = _best_home(seeds, words[0])
-            seeds.setdefault(home or (None, words), []).extend(found)
-    return {_character(found): found for found in seeds.values()}
-
-
-def _title_key(title: str | None) -> str | None:
-    return title.lower().rstrip(".") if title else None
-
-
-def _titled_home(seeds: Seeds, surname: str, title: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """The most mentioned full name ending in ``surname`` that the text also writes with ``title``."""
-    fitting = [
-        key
-        for key, found in seeds.items()
-        if len(key[1]) > 1 and key[1][-1] == surname and any(_title_key(m.title) == title for m in found)
-    ]
-    return max(fitting, key=lambda key: len(seeds[key]), default=None)
-
-
-def _best_home(seeds: Seeds, word: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """The most mentioned seed that ``word`` is the first name or surname of; a bare surname
-    goes to a woman's titled surname (``Mrs. Hall``) only if no one else has it: narration
-    calls a man by his bare surname (``said Hall``), a woman by her title or first name."""
-    fitting = [key for key in seeds if key[1][-1] == word or key[1][0] == word]
-
-    def rank(key: tuple[str | None, tuple[str, ...]]) -> tuple[bool, int]:
-        return TITLE_GENDER.get(key[0] or "") != FEMALE, len(seeds[key])
-
-    return max(fitting, key=rank, default=None)
-
-
-def _seed_gender(key: tuple[str | None, tuple[str, ...]], found: list[Mention]) -> str | None:
-    genders = {TITLE_GENDER.get(_title_key(m.title) or "") for m in found} | {TITLE_GENDER.get(key[0] or "")}
-    genders.discard(None)
-    return genders.pop() if len(genders) == 1 else None
+def _group(mentions: list[Mention], text: str) -> dict[Character, list[Mention]]:
+    """Mentions grouped into characters, one per person (see :mod:`bot.attribution.grouping`)."""
+    return {_character(found): found for found in group_mentions(mentions, text)}
 
 
 def _character(found: list[Mention]) -> Character:
     counts = Counter(_display(m) for m in found)
     name = max(counts, key=lambda form: (counts[form], len(form)))
     aliases = sorted(counts, key=lambda form: -counts[form])
-    gender = _seed_gender((None, ()), found)
+    genders = {TITLE_GENDER.get(title_key(m.title) or "") for m in found} - {None}
+    gender = genders.pop() if len(genders) == 1 else None
     return Character(name, aliases, gender, len(found), min(m.start for m in found))
 
 
@@ -251,6 +221,8 @@ def learn_gender(text: str, character: Character, narration_mentions: list[Menti
     ranked = votes.most_common()
     if ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * (ranked[1][1] if len(ranked) > 1 else 0):
         character.gender = ranked[0][0]
+    elif not character.described:
+        character.gender = first_name_gender(character.name.split()[0])
 
 
 def in_spans(spans: list[Span]) -> Callable[[int], bool]:

@@ -36,9 +36,13 @@ TITLE_GENDER: dict[str, str | None] = {
     "mrs": FEMALE, "miss": FEMALE, "ms": FEMALE, "madam": FEMALE, "madame": FEMALE, "lady": FEMALE,
     "aunt": FEMALE, "mistress": FEMALE, "queen": FEMALE, "princess": FEMALE, "sister": FEMALE,
     "mother": FEMALE,
+    "herr": MALE, "monsieur": MALE, "signor": MALE, "count": MALE, "baron": MALE, "duke": MALE,
+    "frau": FEMALE, "fraulein": FEMALE, "mademoiselle": FEMALE, "mlle": FEMALE, "mme": FEMALE,
+    "signora": FEMALE, "signorina": FEMALE, "countess": FEMALE, "baroness": FEMALE, "dame": FEMALE,
     "dr": None, "doctor": None, "professor": None, "captain": None, "major": None, "colonel": None,
     "general": None, "inspector": None, "sergeant": None, "sheriff": None, "detective": None,
-    "reverend": None, "rev": None, "judge": None, "constable": None,
+    "reverend": None, "rev": None, "judge": None, "constable": None, "admiral": None, "lieutenant": None,
+    "hon": None,
 }
 """Titles before a name, with the gender they show (``Mrs. Lynde``: female)."""
 
@@ -77,3 +81,10 @@ NOT_NAMES = frozenset(
     """.split()
 )
 """Capitalised words that are never a character's name on their own."""
+
+ANAPHORIC_NOUNS = frozenset({"other", "latter", "former"})
+"""``said the other``: whoever of the conversation did not just speak, never a character."""
+GROUP_NOUNS = frozenset(
+    "people men women children gentlemen ladies folk crowd audience company party family others both all".split()
+)
+"""Nouns naming several people: ``said the others`` names no one speaker."""

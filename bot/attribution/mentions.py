@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 
 from bot.attribution.characters import Character, CharacterList, in_spans, learn_gender
-from bot.attribution.lexicon import PERSON_NOUNS
+from bot.attribution.lexicon import ANAPHORIC_NOUNS, PERSON_NOUNS
 from bot.attribution.names import Mention, find_mentions, is_subject
 from bot.attribution.quotes import Quote, Span, narration_spans
-from bot.attribution.tags import Tag, TagReader, Who
+from bot.attribution.tags import Tag, TagReader, Who, describe
 
 _THE_NOUN = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*){0,2}\s+[A-Za-z][\w-]*")
 _INTRODUCED = re.compile(
@@ -145,7 +145,9 @@ class MentionTimeline:
             end = following.start if following and following.paragraph == quote.paragraph else paragraph_end
             tag = self._reader.after(self._text[quote.start : quote.end], self._text[quote.end : end], quote.end)
             if tag and tag.speech and tag.kind is Who.DESCRIPTION and _THE_NOUN.fullmatch(tag.who):
-                tags.append(tag)
+                description = describe(tag.who)
+                if description and description.split()[-1] not in ANAPHORIC_NOUNS:
+                    tags.append(tag)
         return tags
 
     def _find_mentions(self) -> list[Mention]:

@@ -15,10 +15,16 @@ from dataclasses import dataclass
 from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERB_PATTERN, TITLE_GENDER
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\b")
-_TITLE_DOT = re.compile(r"\.?[ \t]*\n?[ \t]*")
+NAME_PARTICLES = "van|der|den|de|von|du|di|da|del|della|le|la"
+"""Lower-case words inside a surname after a title (``Mr. van der Luyden``)."""
+_PARTICLES = re.compile(rf"\.?[ \t]*\n?[ \t]*(?P<particles>(?:(?:{NAME_PARTICLES})[ \t]*\n?[ \t]*)*)")
 _JOIN = re.compile(r"[ \t]*\n?[ \t]*")
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr rev mlle mme hon st prof capt col gen lt".split())
+"""Titles written with a dot (``Mr.``); after any other a dot ends the sentence (``the Duke. New York``)."""
+_NOT_NAME_PREFIXES = frozenset("to by un non good so well ever never half self re pre co".split())
+"""First parts of hyphenated words that are no names (``To-day``, ``By-and-by``, ``Un-Dead``, ``Good-bye``)."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 
 
@@ -64,6 +70,8 @@ def learn_name_words(text: str) -> frozenset[str]:
     def is_name(word: str, count: int) -> bool:
         if word in NOT_NAMES or word.lower() in TITLE_GENDER or len(word) < 2:
             return False
+        if word.split("-")[0].lower() in _NOT_NAME_PREFIXES:
+            return False
         in_lower_case = lower_case[word.lower()]
         return mid_sentence[word] > in_lower_case or (count >= 2 and not in_lower_case)
 
@@ -87,12 +95,16 @@ def find_mentions(
         token = tokens[index]
         title = None
         words_from = index
+        prefix: tuple[str, ...] = ()
         if token.group().lower() in TITLE_GENDER and index + 1 < len(tokens):
             following = tokens[index + 1]
             gap = text[token.end() : following.start()]
-            if following.group() in name_words and _TITLE_DOT.fullmatch(gap):
+            dotted_ok = not gap.startswith(".") or token.group().lower() in ABBREVIATED_TITLES
+            particles = _PARTICLES.fullmatch(gap)
+            if following.group() in name_words and particles and dotted_ok:
                 title = token.group() + ("." if gap.startswith(".") else "")
                 words_from = index + 1
+                prefix = tuple(particles.group("particles").split())
         if tokens[words_from].group() not in name_words:
             index += 1
             continue
@@ -103,7 +115,7 @@ def find_mentions(
             if not _JOIN.fullmatch(text[tokens[last].end() : tokens[last + 1].start()]):
                 break
             last += 1
-        words = tuple(tokens[i].group() for i in range(words_from, last + 1))
+        words = prefix + tuple(tokens[i].group() for i in range(words_from, last + 1))
         article = bool(_ARTICLE_BEFORE.search(text[max(0, token.start() - 5) : token.start()]))
         mentions.append(Mention(token.start(), tokens[last].end(), title, words, article))
         index = last + 1

@@ -33,37 +33,43 @@ from bot.attribution.characters import (
     CharacterList,
     build_characters,
 )
-from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
-from bot.attribution.tags import Tag, TagReader, Who
+from bot.attribution.tags import Tag, TagReader, Who, describe
 
 CONFIDENCE = {
-    "named tag": 0.97,
+    "named tag": 0.97, "named tag, agreed": 0.99, "named tag, disputed": 0.96,
     "narrator tag": 0.97,
     "narrator tag, unnamed": 0.5,
-    "described tag": 0.85,
-    "pronoun tag, sole candidate": 0.85,
-    "beat": 0.8,
-    "pronoun tag": 0.8,
-    "alternation": 0.8,
-    "continued speech": 0.6,
-    "pronoun tag, conversation": 0.5,
-    "nearest name": 0.5,
-    "addressee": 0.45,
-    "pronoun tag, recent": 0.5,
+    "pronoun tag, sole candidate": 0.87, "pronoun tag, sole candidate, agreed": 0.88,
+    "pronoun tag, sole candidate, disputed": 0.85,
+    "described tag": 0.67, "described tag, agreed": 0.93, "described tag, disputed": 0.5,
+    "pronoun tag": 0.74, "pronoun tag, agreed": 0.87, "pronoun tag, disputed": 0.67,
+    "beat": 0.8, "beat, agreed": 0.8, "beat, disputed": 0.65,
+    "alternation": 0.67,
+    "pronoun tag, conversation": 0.62,
+    "continued speech": 0.6, "continued speech, agreed": 0.6, "continued speech, disputed": 0.6,
+    "pronoun tag, recent": 0.59, "pronoun tag, recent, agreed": 0.6, "pronoun tag, recent, disputed": 0.51,
+    "addressee": 0.6, "addressee, agreed": 0.6, "addressee, disputed": 0.52,
+    "nearest name": 0.46, "nearest name, agreed": 0.46, "nearest name, disputed": 0.3,
 }
-"""How far each rule is trusted: about the share it gets right on the development novels
-(``run_bot.py bench speakers``); a continued speech keeps its first paragraph's if lower, and a long
-alternation loses :data:`ALTERNATION_DECAY` a turn."""
+"""How far each rule is trusted: the share it got right on the development half of the PDNC novels
+(``run_bot.py bench speakers``, which prints the calibration per band). ", agreed"/", disputed": the
+rule's answer is / is not the speaker the conversation's alternation expects; a continued speech
+keeps its first paragraph's if lower."""
+AGREEING = frozenset({
+    "named tag", "described tag", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
+    "continued speech", "addressee", "nearest name",
+})
+"""Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
 QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
-ALTERNATION_DECAY = 0.04
 MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
-_INTRODUCES = re.compile(r"[:,]\s*(?:--|—)?\s*$")
+_INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
 
@@ -121,7 +127,6 @@ class _Attributor:
         self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
-        self._chain = 0
 
     def run(self) -> list[Utterance]:
         by_paragraph: dict[int, list[Quote]] = {}
@@ -149,9 +154,25 @@ class _Attributor:
     # -- the rules -----------------------------------------------------------------
 
     def _attribute_turn(self, turn: _Turn) -> None:
+        expected = self._alternating(turn)
+        self._attribute_by_rules(turn)
+        if expected is None:
+            return
+        for index, (speaker, rule) in enumerate(zip(turn.speakers, turn.rules, strict=True)):
+            if rule in AGREEING and speaker is not None:
+                turn.rules[index] = f"{rule}, {'agreed' if speaker is expected else 'disputed'}"
+                turn.confidences[index] = CONFIDENCE.get(turn.rules[index], turn.confidences[index])
+
+    def _alternating(self, turn: _Turn) -> Character | None:
+        """Who speaks now if the last two turns alternate (the speaker before last), else None."""
+        last, before_last = self._recent_turns(turn.paragraph)
+        if last and before_last and last.speaker and before_last.speaker and last.speaker is not before_last.speaker:
+            return before_last.speaker
+        return None
+
+    def _attribute_by_rules(self, turn: _Turn) -> None:
         explicit = [self._explicit(turn, index) for index in range(len(turn.quotes))]
         if any(found for found in explicit):
-            self._chain = 0
             self._share_within_paragraph(turn, explicit)
             return
         found = self._continued(turn) or self._beat(turn) or self._conversation(turn)
@@ -160,8 +181,6 @@ class _Attributor:
         turn.rules = [rule] * len(turn.quotes)
         if rule == "continued speech":
             confidence = min(CONFIDENCE[rule], *self._turns[-1].confidences)
-        elif rule == "alternation":
-            confidence = CONFIDENCE[rule] - ALTERNATION_DECAY * (self._chain - 1)
         else:
             confidence = CONFIDENCE.get(rule, 0.0)
         turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
@@ -224,14 +243,12 @@ class _Attributor:
         for tag in tags:
             found = self._resolve(tag, turn) if tag else None
             if found and found[0] not in turn.vocatives:
-                self._chain = 0
                 return found[0], "beat"
         return None
 
     def _conversation(self, turn: _Turn) -> tuple[Character, str] | None:
         """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._recent_turns(turn.paragraph)
-        self._chain += 1
         addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
         other = before_last.speaker if before_last and last and before_last.speaker is not last.speaker else None
         if addressed and addressed not in turn.vocatives and addressed is not other:
@@ -258,7 +275,12 @@ class _Attributor:
         if tag.kind is Who.PRONOUN:
             return self._resolve_pronoun(tag, turn)
         if tag.kind is Who.DESCRIPTION:
-            description = tag.who[0].lower() + tag.who[1:]
+            description = describe(tag.who)
+            if description is None:
+                return None
+            if description.split()[-1] in ANAPHORIC_NOUNS:
+                other = self._other_party(turn)
+                return (other, "pronoun tag, conversation") if other else None
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
@@ -296,6 +318,13 @@ class _Attributor:
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
+    def _other_party(self, turn: _Turn) -> Character | None:
+        """``said the other``: the one of the two last speakers who did not speak last."""
+        last, before_last = self._recent_turns(turn.paragraph)
+        if last and before_last and last.speaker is not before_last.speaker:
+            return before_last.speaker
+        return None
+
     # -- context ---------------------------------------------------------------------------
 
     def _recent_turns(self, paragraph: int) -> tuple[_Turn | None, _Turn | None]:
@@ -309,7 +338,9 @@ class _Attributor:
 
     def _is_person(self, character: Character) -> bool:
         """A character known to be a person: the text shows a gender, a description, or speech."""
-        return character.gender is not None or character.described or character in self._speakers
+        return character.person and (
+            character.gender is not None or character.described or character in self._speakers
+        )
 
     def _of_unknown_gender(self, character: Character) -> bool:
         """A named character whose gender the text never showed: "he" or "she" if nobody else fits."""
@@ -332,7 +363,7 @@ class _Attributor:
         for quote, speaker, rule, confidence in zip(
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
-            quote_type = QUOTE_TYPE.get(rule, "anaphoric" if rule.startswith("pronoun") else "implicit")
+            quote_type = QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
             utterances.append(
                 Utterance(quote.start, quote.end, self._text[quote.start : quote.end],
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
@@ -346,3 +377,8 @@ def _addresses_at_either_end(quote: str, name: str) -> bool:
     closes the quote."""
     inner = quote.strip("“”\"‘’").strip()
     return inner.startswith(name) or inner.rstrip(",.!?;—").endswith(name)
+
+
+def base_rule(rule: str) -> str:
+    """A rule without its agreement with the conversation (``named tag, agreed``: ``named tag``)."""
+    return rule.removesuffix(", agreed").removesuffix(", disputed")

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.attribution.lexicon import (
+    ANAPHORIC_NOUNS,
+    GROUP_NOUNS,
     NOT_NAMES,
     PARTICLES,
     PERSON_NOUNS,
     SPEECH_VERB_PATTERN,
     TITLE_GENDER,
 )
+from bot.attribution.names import NAME_PARTICLES
 
 
 class Who(Enum):
@@ -41,7 +44,7 @@ class Tag:
 
 
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
-_NAME = rf"(?:(?i:{_TITLE})\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
+_NAME = rf"(?:(?i:{_TITLE})\.?\s+(?:(?:{NAME_PARTICLES})\s+)*)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
 _DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
@@ -170,7 +173,8 @@ class TagReader:
             if any_noun or noun.lower() in PERSON_NOUNS or noun in self._name_words:
                 return Who.DESCRIPTION
             return None
-        name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER]
+        particles = NAME_PARTICLES.split("|")
+        name_words = [word for word in words if word.lower().rstrip(".") not in TITLE_GENDER and word not in particles]
         known = name_words and (name_words[0] in self._name_words or mid_sentence)
         if known and name_words[0] not in NOT_NAMES:
             return Who.NAME
@@ -193,3 +197,19 @@ _VOCATIVE = re.compile(
     rf"(?:^[“\"‘]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"’]$))"
 )
 
+
+
+def describe(who: str) -> str | None:
+    """The description a tag gives a speaker, as a character's name (``the old lady``, from ``The old
+    lady with an impatient nudge``); None for a group (``the others``, ``the soldiers``)."""
+    words = who.split()
+    if "with" in words:
+        words = words[: words.index("with")]
+    noun = words[-1].lower()
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun[:-1] not in ANAPHORIC_NOUNS
+    if noun in GROUP_NOUNS or (plural and noun not in ANAPHORIC_NOUNS):
+        return None
+    if noun.rstrip("s") in ANAPHORIC_NOUNS or (len(words) > 2 and words[1].lower() in ANAPHORIC_NOUNS):
+        return f"the {words[1].lower()}"
+    description = " ".join(words)
+    return description[0].lower() + description[1:]

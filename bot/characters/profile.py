@@ -20,7 +20,8 @@ character, and its licence none).
   surest attribution, then the longest, then the first.
 * **Talks with most**: two lines in a row, by different speakers, in the same
   section and at most :data:`CONVERSATION_GAP_CHARS` characters apart, are one
-  exchange between the two; partners are ranked by exchanges.
+  exchange between the two; partners are ranked by exchanges, and only named
+  people count (never "the other", "my host" or an unnamed narrator).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.attribution.characters import Character
-from bot.attribution.speakers import Utterance
+from bot.attribution.speakers import Utterance, base_rule
 from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
 
 MIN_LINE_WORDS = 5
@@ -93,7 +94,7 @@ def build_profile(speakers: WorkSpeakers, character: Character, sections: list[S
         mentions_by_section=tuple(story.count(offsets)),
         lines=len(lines),
         memorable_line=memorable_line(lines, speakers.utterances),
-        partners=tuple(conversation_partners(speakers.utterances, character.name, story).most_common(PARTNERS)),
+        partners=tuple(_among_people(conversation_partners(speakers.utterances, character.name, story), speakers)),
     )
 
 
@@ -121,13 +122,8 @@ class Story:
 
 def mention_offsets(speakers: WorkSpeakers, character: Character) -> list[int]:
     """Where the text names ``character`` (describes it, for an unnamed one), in reading order."""
-    characters = speakers.characters
-    owners: dict[str, Character | None] = {}  # a novel has thousands of mentions of a few hundred forms
-    for mention in characters.mentions:
-        if mention.form not in owners:
-            owners[mention.form] = characters.find(mention.form)
-    named = [m.start for m in characters.mentions if owners[m.form] is character]
-    described = [u.start for u in speakers.utterances if u.speaker == character.name and u.rule == DESCRIBED_TAG]
+    named = list(speakers.mentions_of(character))
+    described = [u.start for u in speakers.utterances if u.speaker == character.name and base_rule(u.rule) == DESCRIBED_TAG]
     return sorted(named + described) if character.described else named
 
 
@@ -157,6 +153,12 @@ def _starts_sentence(line: Utterance) -> bool:
     """Whether the quote's first letter is a capital (``“just long enough…`` resumes a speech)."""
     first = next((char for char in line.text if char.isalpha()), "")
     return first.isupper()
+
+
+def _among_people(partners: Counter[str], speakers: WorkSpeakers) -> list[tuple[str, int]]:
+    """The partners who are named people of the work (not "the other", "my host" or "the narrator"), most first."""
+    people = {c.name for c in speakers.named_people()}
+    return [(name, count) for name, count in partners.most_common() if name in people][:PARTNERS]
 
 
 def conversation_partners(utterances: list[Utterance], name: str, story: Story) -> Counter[str]:

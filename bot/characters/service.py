@@ -1,9 +1,9 @@
 """Characters of the library's works, for the cogs: rosters kept per work, profiles worked out in a thread.
 
-A work's characters come from :meth:`Library.speakers` (about a second for a
-novel, the first time). Autocomplete cannot wait that long, so
-:meth:`CharacterBook.roster_within` gives up after a moment and lets the work
-go on in the background; the next keystroke finds it ready.
+A work's characters come from :meth:`Library.speakers`, which reads what the import stored (tens of
+milliseconds for a novel; a work stored by an older Folio is worked out once, about a second).
+Autocomplete cannot wait long, so :meth:`CharacterBook.roster_within` gives up after a moment and
+lets the reading go on in the background; the next keystroke finds it ready.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from bot.storage.passages import SectionOutline
 from bot.text.ingest import WorkSpeakers
 from bot.text.model import PassageKind
 
-CACHED_ROSTERS = 4
+CACHED_ROSTERS = 16
+"""Rosters kept (cheap to rebuild from the stored attribution, which the library keeps decoded)."""
 SECTION_NAMES = {PassageKind.CHAPTER: "Chapter", PassageKind.SCENE: "Scene"}
 
 

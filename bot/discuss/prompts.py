@@ -110,9 +110,13 @@ def feeling_in(text: str) -> str | None:
     return next((FEELINGS[word] for word in _WORD.findall(text.lower()) if word in FEELINGS), None)
 
 
-def prompt_for(text: str, seed: int) -> DiscussionPrompt:
-    """The people of the passage and an open question about it (chosen by `seed` among those that fit)."""
-    people = people_in(text)
+def prompt_for(text: str, seed: int, people: list[str] | None = None) -> DiscussionPrompt:
+    """The people of the passage and an open question about it (chosen by `seed` among those that fit).
+
+    ``people``: the work's characters the passage names, when its character list is known (else
+    guessed from capitalised words, :func:`people_in`).
+    """
+    people = people_in(text) if people is None else people
     line = dialogue_line(text)
     feeling = feeling_in(text)
     fitting = _questions(people, line, feeling)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from bot.discuss.prompts import people_in
+from bot.discuss.prompts import MAX_PEOPLE, people_in
 from bot.errors import FolioError, echo
 from bot.library.service import Library
 from bot.library.views import QuoteLookup, WorkView
@@ -47,6 +47,8 @@ class QuoteNotFound(FolioError):
 class Chosen:
     work: WorkView
     paragraph: Passage
+    people: tuple[str, ...] = ()
+    """The work's characters the passage names (its character list's names), most named first."""
 
 
 class DiscussionService:
@@ -62,7 +64,7 @@ class DiscussionService:
         lookup = await self._library.lookup(quote, slug=slug, guild_id=guild_id, limit=1)
         if not lookup.hits:
             raise QuoteNotFound(lookup)
-        return Chosen(lookup.work, lookup.hits[0].paragraph)
+        return await self._chosen(lookup.work, lookup.hits[0].paragraph)
 
     async def pick(self, *, slug: str | None, guild_id: int) -> Chosen:
         """A passage to discuss: the best-loved one this server has not discussed, once readers have
@@ -71,7 +73,7 @@ class DiscussionService:
         discussed = await self._store.discussed(guild_id)
         loved = await self._best_loved(work, guild_id, discussed)
         if loved is not None:
-            return Chosen(work, loved)
+            return await self._chosen(work, loved)
         fallback: Passage | None = None
         for _ in range(PICK_TRIES):
             ordinal = self._rng.randrange(max(work.paragraph_count, 1))
@@ -79,11 +81,18 @@ class DiscussionService:
             if not is_good(paragraph):
                 continue
             if paragraph.id not in discussed:
-                return Chosen(work, paragraph)
+                return await self._chosen(work, paragraph)
             fallback = fallback or paragraph
         if fallback is None:
             _, fallback = await self._library.paragraph_at(work.slug, 0, guild_id=guild_id)
-        return Chosen(work, fallback)
+        return await self._chosen(work, fallback)
+
+    async def _chosen(self, work: WorkView, paragraph: Passage) -> Chosen:
+        """``paragraph`` of ``work`` with the characters it names: prompts name characters, never a
+        month, a house or an interjection."""
+        speakers = await self._library.speakers_of(work)
+        people = speakers.named_between(paragraph.start, paragraph.end)
+        return Chosen(work, paragraph, tuple(character.name for character in people[:MAX_PEOPLE]))
 
     async def _best_loved(self, work: WorkView, guild_id: int, discussed: set[int]) -> Passage | None:
         """The passage of ``work`` with the most votes in this server that was never discussed here."""

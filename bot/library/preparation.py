@@ -1,4 +1,5 @@
-"""Preparing a text for the library: parse it, and work out everything stored beside it.
+"""Preparing a text for the library: parse it, and work out everything stored beside it (the search
+index, and the characters and who speaks each quote).
 
 CPU-bound and pure (no I/O): the bot runs it in a worker process, so a 20 MB
 upload never competes with readers for the event loop or the GIL.
@@ -9,16 +10,17 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from bot.attribution.stored import encode
 from bot.errors import InvalidWork
 from bot.library.uploads import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
 from bot.search.vocabulary import vocabulary_entries
 from bot.storage.records import PreparedWork
 from bot.text.excerpt import shorten
 from bot.text.identity import fingerprint
-from bot.text.ingest import content_hash, parse_work
+from bot.text.ingest import content_hash, parse_work_and_speakers
 from bot.text.model import ParsedWork, Passage, PassageKind
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 """Bump whenever parsing or search normalisation changes what a text gives: stored works
 are then prepared again once (see :meth:`bot.library.service.Library.upgrade_works`),
 keeping their passages' ids wherever the text is unchanged."""
@@ -27,7 +29,7 @@ keeping their passages' ids wherever the text is unchanged."""
 def prepare_work(text: str, title: str | None = None, file_name: str | None = None) -> PreparedWork:
     """Parse `text` (titled `title`, else as the text or its `file_name` says) and index it;
     raises InvalidWork if it has no sentences."""
-    parsed = parse_work(text, title=title, file_name=file_name)
+    parsed, speakers = parse_work_and_speakers(text, title=title, file_name=file_name)
     parsed.title = shorten(parsed.title, MAX_TITLE_CHARS)
     parsed.author = parsed.author and shorten(parsed.author, MAX_AUTHOR_CHARS)
     if not parsed.sentences:
@@ -41,6 +43,7 @@ def prepare_work(text: str, title: str | None = None, file_name: str | None = No
         vocabulary=vocabulary,
         content_hash=content_hash(text),
         parser_version=PARSER_VERSION,
+        attribution=encode(speakers),
     )
 
 

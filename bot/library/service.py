@@ -20,7 +20,7 @@ from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
 from bot.library.cache import WorkCache
 from bot.library.importer import Importer, ImportJob, InlineImporter
 from bot.library.preparation import PARSER_VERSION
-from bot.library.speakers import SpeakerCache
+from bot.library.speakers import StoredSpeakers
 from bot.library.uploads import (
     BUNDLED_SLUG,
     check_slug,
@@ -51,6 +51,7 @@ from bot.settings import (
     DEFAULT_MAX_WORKS_PER_SERVER,
     Settings,
 )
+from bot.storage.attribution import AttributionRepository
 from bot.storage.database import Database
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
@@ -108,7 +109,7 @@ class Library:
         self._importer = importer or InlineImporter(self._works)
         self._options = options
         self.cache = WorkCache(options.cache_bytes)
-        self._speakers = SpeakerCache()
+        self._speakers = StoredSpeakers(AttributionRepository(database))
         self._visible: dict[int | None, list[WorkSummary]] = {}
         self._defaults: dict[int, WorkRecord | None] = {}
         self._seen_version: int | None = None
@@ -258,7 +259,7 @@ class Library:
     async def speakers(self, slug: str | None = None, *, guild_id: int | None = None) -> tuple[WorkView, WorkSpeakers]:
         """The characters of the work `slug` (default: the server's default) and who speaks each quote.
 
-        Worked out in a thread on first use (about a second for a novel), then kept (see SpeakerCache).
+        Worked out when the work was imported and stored beside it (see StoredSpeakers).
         """
         work = await self.load(slug, guild_id=guild_id)
         return work, await self.speakers_of(work)

@@ -88,7 +88,8 @@ def _by_title(outline: WorkOutline, needle: str) -> int | None:
     names = [(name.casefold(), section.index) for section in ordered(outline) for name in _names(outline, section)]
     exact = [index for name, index in names if name == needle]
     partial = [index for name, index in names if needle and needle in name]
-    return (exact or partial or [None])[0]
+    found = exact or partial
+    return found[0] if found else None
 
 
 def _names(outline: WorkOutline, section: SectionOutline) -> list[str]:

@@ -91,7 +91,7 @@ def phrase_result(found: Occurrences) -> LookupResult | None:
 
     Up to :data:`~bot.search.phrases.RARE_OCCURRENCES` occurrences of a specific
     phrase as typed are each a confident match (occurrences in other word forms,
-    "irritated" for "irritating", are only listed then); more, or those of a
+    "exhausted" for "exhausting", are only listed then); more, or those of a
     generic phrase, are only listed, none of them being *the* line.
     """
     listed = found.matches

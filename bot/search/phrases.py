@@ -1,11 +1,11 @@
 """Word and phrase search: where a short query (one to four words) occurs in the work.
 
-A reader who types "vocabulary", "Winwood Reade" or "Heelas purview" is
+A reader who types "butterflies", "misfit teenagers" or "Derek sheepishly" is
 asking where those words are, not for the one sentence that best resembles
 them. :func:`phrase_query` turns such a query into terms (a word the work
 lacks stands for its closest spelling or sound-alike, with that credit);
 :func:`occurrences` keeps the units holding them as a run, in order, or, when
-no unit does and every word is a content word ("Heelas purview"), the units
+no unit does and every word is a content word ("Derek sheepishly"), the units
 holding them all. The engine then reports a rare phrase's occurrences as
 confident matches and a common one's as a list.
 
@@ -43,7 +43,7 @@ MAX_ZIPF = 8.0
 PHRASE_SURPRISAL = 3.5
 """Least English surprisal (sum over content words of :data:`MAX_ZIPF` - Zipf
 frequency) of a specific phrase of several words: "the door" has 2.9, "the
-window" 3.2, "plain sailing" 7.5, a name and a word more still."""
+window" 3.2, "packaged prize" 7.9, a name and a word more still."""
 
 
 @dataclass(frozen=True, slots=True)

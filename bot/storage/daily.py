@@ -52,6 +52,14 @@ class DailyStore:
         )
         return [DailySchedule(row[0], row[1], row[2], row[3], date.fromisoformat(row[4])) for row in rows]
 
+    async def schedule(self, guild_id: int) -> DailySchedule | None:
+        """One server's schedule; None if it has no passage of the day."""
+        row = await self._database.fetch_one(
+            "SELECT guild_id, channel_id, hour, timezone, starts_after FROM daily_schedules WHERE guild_id = ?",
+            (guild_id,),
+        )
+        return DailySchedule(row[0], row[1], row[2], row[3], date.fromisoformat(row[4])) if row else None
+
     async def last_posted(self, guild_id: int) -> date | None:
         row = await self._database.fetch_one("SELECT MAX(day) FROM daily_posts WHERE guild_id = ?", (guild_id,))
         return date.fromisoformat(row[0]) if row and row[0] else None

@@ -70,6 +70,8 @@ class PreparedWork:
     vocabulary: list[VocabularyEntry]
     content_hash: str
     parser_version: int
+    attribution: bytes | None = None
+    """The characters and speaker attribution, encoded (:mod:`bot.attribution.stored`)."""
 
     def count(self, *kinds: PassageKind) -> int:
         return sum(1 for passage in self.parsed.passages if passage.kind in kinds)

@@ -12,7 +12,7 @@ from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import Passage, PassageKind
 from bot.trivia.bank import CuratedQuestion
 from bot.trivia.game import Answer, PlayerScore, Round
-from bot.trivia.question import QuestionKind
+from bot.trivia.question import DEFAULT_KINDS, known_kinds
 from bot.trivia.settings import TriviaSettings
 from bot.trivia.stats import LeaderboardSort, PlayerStats
 
@@ -74,12 +74,12 @@ class TriviaStore:
             points=row["points"],
             score_to_win=row["score_to_win"],
             max_unanswered=row["max_unanswered"],
-            kinds=frozenset(QuestionKind(kind) for kind in row["kinds"].split(",")) if row["kinds"] else frozenset(QuestionKind),
+            kinds=known_kinds((row["kinds"] or "").split(",")) or DEFAULT_KINDS,
             channels=frozenset(int(channel) for channel in row["channels"].split(",")) if row["channels"] else frozenset(),
         )
 
     async def save_settings(self, guild_id: int, settings: TriviaSettings) -> None:
-        kinds = None if settings.kinds == frozenset(QuestionKind) else ",".join(sorted(settings.kinds))
+        kinds = None if settings.kinds == DEFAULT_KINDS else ",".join(sorted(settings.kinds))
         channels = ",".join(map(str, sorted(settings.channels))) or None
         values = (settings.timeout_seconds, settings.rounds, settings.points, settings.score_to_win,
                   settings.max_unanswered, kinds, channels)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.errors import AlreadyInLibrary, LibraryLimit
+from bot.storage.attribution import write_attribution
 from bot.storage.database import Database, Dialect, Row, Session
 from bot.storage.quote_index import delete_index, write_index
 from bot.storage.records import (
@@ -114,6 +115,7 @@ class WorkRepository:
             if found is None:
                 return False
             await delete_index(db, found["id"])
+            await db.execute("DELETE FROM work_attribution WHERE work_id = ?", (found["id"],))
             await db.execute("DELETE FROM works WHERE id = ?", (found["id"],))
             await bump_library_version(db)
         return True
@@ -260,6 +262,8 @@ async def _write_work(
     ]
     await write_index(db, work_id, sentence_ids, prepared.sentence_terms)
     await write_structure(db, work_id, parsed.structure)
+    if prepared.attribution is not None:
+        await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
     await db.executemany(
         "INSERT INTO vocabulary (work_id, word, term, spread) VALUES (?, ?, ?, ?)",
         ((work_id, entry.word, entry.term, entry.spread) for entry in prepared.vocabulary),

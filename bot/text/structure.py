@@ -86,10 +86,10 @@ def chart_labels(structure: Sequence[StructureSection], sections: int) -> list[s
 def reading_order(structure: Sequence[StructureSection]) -> list[StructureSection]:
     """The sections whose paragraphs a reader reads, in reading order: entry ``i`` holds the
     passages whose ``section`` is ``i``."""
-    holders = [s for s in structure if s.reading_section is not None and s.level < 2]
     firsts: dict[int, StructureSection] = {}
-    for section in holders:
-        firsts.setdefault(section.reading_section, section)  # type: ignore[arg-type]
+    for section in structure:
+        if section.reading_section is not None and section.level < 2:
+            firsts.setdefault(section.reading_section, section)
     return [firsts[index] for index in sorted(firsts)]
 
 

@@ -5,32 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
+from bot.trivia.people import Person, are_aliases, name_words, same_person
 
 MIN_LINES = 2
 """A speaker is asked about, or offered as an option, only with this many certain lines: a name
 given one line is more often a misread word ("For", "By-and-by") than a character."""
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
 
-
-def name_words(name: str) -> frozenset[str]:
-    """The words that identify a name: "Mr. Bennet" → {"bennet"}; "the woman" → {"woman"}."""
-    words = normalise(name).split()
-    return frozenset(word for word in words if word not in TITLES) or frozenset(words)
-
-
-def are_aliases(first: str, second: str) -> bool:
-    """Whether two speaker names may be one person: the same words, or a shared name word
-    ("Bennet", "Mr. Bennet"). Cautious on purpose: "Mrs. Bennet" and "Mr. Bennet" count as
-    aliases too, so neither is ever offered as the wrong answer to the other."""
-    return bool(name_words(first) & name_words(second))
+__all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
 
 class SpeakerCounts:
     """How often each certain speaker speaks, in the whole work and in each section (counted once)."""
 
-    def __init__(self, lines: Sequence[SpokenLine]) -> None:
+    def __init__(self, lines: Sequence[SpokenLine], people: Sequence[Person] = ()) -> None:
+        self._people = people
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
         for line in lines:
@@ -53,7 +42,7 @@ class SpeakerCounts:
         ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
         rivals: list[str] = []
         for name in ranked:
-            if are_aliases(name, answer) or any(are_aliases(name, kept) for kept in rivals):
+            if any(same_person(name, other, self._people) for other in (answer, *rivals)):
                 continue
             rivals.append(name)
             if len(rivals) == limit:

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.text.model import Passage
-from bot.trivia.characters import SpeakerCounts, are_aliases, name_words
+from bot.trivia import wording
+from bot.trivia.characters import SpeakerCounts, name_words
+from bot.trivia.events import who_did_it
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
@@ -24,24 +26,22 @@ WRONG_OPTIONS = 3
 PLAUSIBLE_POOL = 6
 """Wrong options are drawn from this many of the most plausible candidates."""
 MAX_LINE_CHARS = 300
-MAX_OPTION_CHARS = 150
-MIN_PARAGRAPHS_APART = 5
-"""Events compared in which-came-first are at least this many paragraphs apart."""
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{5,}(?![\w’'-])")
-_QUOTE_MARK = re.compile(r"[“”\"]")
+MIN_LINE_WORDS = 6
+"""Shorter lines ("Yes, sir.") are too generic to recognise."""
+MIN_SECTIONS_APART = 2
+MIN_PARAGRAPHS_APART = 30
+MAX_EVENT_WORDS = 22
+"""Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
+few sections): near neighbours are a coin toss, not a memory."""
+MAX_ANSWER_SHARE = 0.25
+"""No one person is the answer to more than this share of a game's questions, so always guessing
+the narrator or the main talker does not pay."""
+MIN_CHARS_APART = 1_500
+"""Two questions of one game come from places at least this far apart in the text, so one
+question's options do not give away another's answer."""
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 _TRAILING_PUNCTUATION = " .,;:!?…—–-"
-COMMON_WORDS = frozenset(
-    "about after again their there these those where which while would could should being other "
-    "because before every never under still until always really something nothing anything everything "
-    "someone everyone going doing said asked".split()
-)
-"""Words too common to be worth blanking out."""
-
-NEAREST_LINES = 30
-"""Wrong options taken from nearby lines look among this many lines either side."""
-CONVERSATION_LINES = 6
-"""In who-was-there, the other speaker spoke within this many lines of the quoted one, in its section."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,32 +56,19 @@ class Facts:
     speakers: SpeakerCounts
     starts: list[str]
     """Every line's normalised text, sorted (to find lines starting the same way)."""
-    voices: dict[int, set[str]]
-    """Everyone given a line in each section, however unsure the attribution."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
-        voices: dict[int, set[str]] = {}
-        for line in source.lines:
-            if line.speaker:
-                voices.setdefault(line.section, set()).add(line.speaker)
-        return cls(source, normalised, unique, SpeakerCounts(source.lines), sorted(normalised), voices)
+        return cls(source, normalised, unique, SpeakerCounts(source.lines, source.plot.cast.people), sorted(normalised))
 
     def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
         """The lines said only once, with their index, in an order drawn with ``rng``."""
         unique = sorted(self.unique)
         rng.shuffle(unique)
         return ((index, self.source.lines[index]) for index in unique)
-
-    def nearest(self, index: int) -> list[SpokenLine]:
-        """Lines near line ``index``, the same section's first, then nearest in the text."""
-        lines = self.source.lines
-        line = lines[index]
-        window = lines[max(0, index - NEAREST_LINES) : index] + lines[index + 1 : index + 1 + NEAREST_LINES]
-        return sorted(window, key=lambda other: (other.section != line.section, abs(other.offset - line.offset)))
 
     def starts_several_lines(self, prompt: str) -> bool:
         """Whether more than one line starts with ``prompt`` (normalised)."""
@@ -100,10 +87,16 @@ def generate(
     seed: int,
     kinds: Sequence[QuestionKind] = GENERATED_KINDS,
     curated: Sequence[Question] = (),
+    admit: Callable[[Question], bool] | None = None,
+    asked: Sequence[Question] = (),
 ) -> list[Question]:
-    """Up to ``count`` questions, the kinds taking turns; never two about the same line or sentence.
+    """Up to ``count`` questions, the kinds taking turns; never two about the same line or sentence,
+    nor from nearby places (:data:`MIN_CHARS_APART`), nor one person the answer too often
+    (:data:`MAX_ANSWER_SHARE`).
 
-    ``curated`` questions (kind ``plot``) take their turn where ``plot`` is in ``kinds``.
+    ``curated`` questions (kind ``plot``) take their turn where ``plot`` is in ``kinds``. Only
+    questions ``admit`` accepts are chosen (see :class:`bot.trivia.quality.Admission`); ``asked``
+    are questions already chosen for the game, which these join.
     """
     facts = Facts.of(source)
     streams = []
@@ -113,19 +106,52 @@ def generate(
             streams.append(iter(rng.sample(list(curated), len(curated))))
         else:
             streams.append(BUILDERS[kind](facts, rng))  # lazy: only the questions needed are made
-    chosen: list[Question] = []
-    used: set[tuple[int | None, str]] = set()
-    while streams and len(chosen) < count:
+    chosen = _Chosen(count, length=source.sentences[-1].end if source.sentences else 0, people=len(facts.speakers.speakers()))
+    for question in asked:
+        chosen.add(question)
+    count += len(asked)
+    while streams and len(chosen.questions) < count:
         for stream in list(streams):
-            question = next((q for q in stream if _subject(q) not in used), None)
+            question = next((q for q in stream if chosen.admits(q) and (admit is None or admit(q))), None)
             if question is None:
                 streams.remove(stream)
                 continue
-            used.add(_subject(question))
-            chosen.append(question)
-            if len(chosen) == count:
+            chosen.add(question)
+            if len(chosen.questions) == count:
                 break
-    return chosen
+    return chosen.questions[len(asked) :]
+
+
+class _Chosen:
+    """A game's questions so far, and what they rule out for the next."""
+
+    def __init__(self, count: int, *, length: int, people: int) -> None:
+        self.questions: list[Question] = []
+        self._subjects: set[tuple[int | None, str]] = set()
+        self._offsets: list[int] = []
+        self._answers: Counter[str] = Counter()
+        share = max(MAX_ANSWER_SHARE, 1 / max(1, people) + 0.1)  # a story of three speakers: about a third each
+        self._max_per_answer = max(1, round(count * share))
+        self._apart = min(MIN_CHARS_APART, length // (3 * max(1, count)))  # a short story must still fill a game
+
+    def admits(self, question: Question) -> bool:
+        if _subject(question) in self._subjects:
+            return False
+        if question.offset is not None and any(abs(question.offset - o) < self._apart for o in self._offsets):
+            return False
+        return not (_about_a_person(question) and self._answers[question.answer] >= self._max_per_answer)
+
+    def add(self, question: Question) -> None:
+        self.questions.append(question)
+        self._subjects.add(_subject(question))
+        if question.offset is not None:
+            self._offsets.append(question.offset)
+        if _about_a_person(question):
+            self._answers[question.answer] += 1
+
+
+def _about_a_person(question: Question) -> bool:
+    return question.kind in (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT)
 
 
 def _subject(question: Question) -> tuple[int | None, str]:
@@ -136,9 +162,9 @@ def _subject(question: Question) -> tuple[int | None, str]:
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
-    """Certain lines worth asking about, each with plausible wrong speakers."""
+    """Certain, memorable lines worth asking about, each with plausible wrong speakers."""
     for index, line in facts.lines(rng):
-        if not (_askable(line) and facts.speakers.recurring(line.speaker)):
+        if not (line.certain and _memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
@@ -183,148 +209,178 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """The start of a line; the answer is its last three or four words."""
+    """The start of a memorable line; the answer is its last three or four words. The wrong endings
+    are ends of other lines of the same grammatical shape (their first and last words of the same
+    part of speech and inflection as the answer's), so that each continues the sentence as well."""
+    endings = _endings_by_shape(facts)
     for index, line in facts.lines(rng):
         words = line.text.split()
-        if not 8 <= len(words) <= 40 or len(line.text) > MAX_LINE_CHARS:
+        if not 8 <= len(words) <= 40 or not _memorable(line) or line.text.count(" … "):
             continue
         cut = 3 if len(words) < 12 else 4
         prompt, answer = " ".join(words[:-cut]), _ending(words, cut)
-        if not answer or _SENTENCE_END.search(answer) or facts.starts_several_lines(prompt):
+        shape = _shape(answer)
+        if not answer or shape is None or _SENTENCE_END.search(answer) or facts.starts_several_lines(prompt):
             continue
-        endings = (_ending(other.text.split(), cut) for other in facts.nearest(index))
-        wrong = _distinct_options(answer, (ending for ending in endings if ending), rng)
-        if wrong:
+        if not any(wording.can_blank(word.lower()) for word in wording.words(answer)):
+            continue  # an ending of common words is guessed, not remembered
+        size = len(answer.split())
+        same_shape = [ending for position, ending in endings.get(shape, []) if position != index]
+        same_shape.sort(key=lambda ending: (abs(len(ending.split()) - size), rng.random()))  # alike in length first
+        wrong = _distinct_options(answer, iter(same_shape), rng)
+        if len(wrong) == WRONG_OPTIONS:
             speaker = f" {line.speaker} said" if line.certain else ""
             text = f"Finish the line{speaker}: “{prompt} …”"
             yield _about(line, QuestionKind.FINISH_THE_QUOTE, text, answer, wrong, rng, explanation=f"“{line.text}”")
 
 
 def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """A line with one word blanked out (a lower-case word of five letters or more, said once in it);
-    the wrong options are words of the work of about the same length."""
-    lines = facts.source.lines
-    by_length: dict[int, list[str]] = {}
-    for word in sorted({word for line in lines for word in _LOWER_WORD.findall(line.text)} - COMMON_WORDS):
-        by_length.setdefault(len(word), []).append(word)
+    """A memorable line with one content word blanked out: a word a reader could remember (see
+    :func:`bot.trivia.wording.can_blank`), said once in the line. The wrong options are words of the
+    same work with the same part of speech and inflection, about as common, so each fits the blank."""
+    by_class = _words_by_class(facts)
     for _, line in facts.lines(rng):
-        if len(line.text.split()) < 6 or len(line.text) > MAX_LINE_CHARS:
+        if len(line.text.split()) < 6 or not _memorable(line):
             continue
         found = _LOWER_WORD.findall(line.text)
-        blanks = [word for word in found if found.count(word) == 1 and word not in COMMON_WORDS]
+        blanks = [word for word in found if found.count(word) == 1 and wording.can_blank(word)]
         if not blanks:
             continue
         answer = rng.choice(blanks)
-        similar = by_length.get(len(answer), []) + by_length.get(len(answer) + 1, [])
+        rarity = wording.zipf(answer)
+        article = _article_before(line.text, answer)
+        similar = [
+            w
+            for w in by_class[wording.word_class(answer)]
+            if abs(wording.zipf(w) - rarity) <= 1.0 and (article is None or wording.article_for(w) == article)
+        ]
         wrong = _distinct_options(answer, iter(rng.sample(similar, min(len(similar), PLAUSIBLE_POOL + 1))), rng)
-        if wrong:
+        if len(wrong) == WRONG_OPTIONS:
             blanked = re.sub(rf"(?<![\w’'-]){answer}(?![\w’'-])", "_____", line.text, count=1)
             text = f"Fill in the missing word: “{blanked}”"
             yield _about(line, QuestionKind.MISSING_WORD, text, answer, wrong, rng, explanation=f"“{line.text}”")
 
 
-# -- order of events -------------------------------------------------------------------------------
+# -- plot points -------------------------------------------------------------------------------------
 
 
-def what_came_next(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """A line, and which line was said right after it in the same scene."""
-    lines = facts.source.lines
-    for index, before in facts.lines(rng):
-        after = lines[index + 1] if index + 1 < len(lines) else None
-        if after is None or after.section != before.section or index + 1 not in facts.unique:
+def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who did it: a plot point of the narration with the character who acted as the answer; the
+    wrong options are people of the same gender met by then and present in that part of the book."""
+    plot = facts.source.plot
+    for chosen in rng.sample(plot.events, len(plot.events)):
+        rivals = plot.cast.rivals(
+            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
+        )[:PLAUSIBLE_POOL]
+        if len(rivals) < WRONG_OPTIONS:
             continue
-        if len(before.text.split()) < 3 or len(before.text) > MAX_LINE_CHARS or len(after.text) > MAX_OPTION_CHARS:
-            continue
-        others = (
-            other.text
-            for other in facts.nearest(index)
-            if other.section == before.section and other is not after and len(other.text) <= MAX_OPTION_CHARS
+        wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]
+        yield Question(
+            QuestionKind.EVENT,
+            who_did_it(chosen),
+            chosen.person.name,
+            options=_shuffled([chosen.person.name, *wrong], rng),
+            accepted=tuple(alias for alias in chosen.person.aliases if alias != chosen.person.name),
+            rivals=tuple(person.name for person in plot.cast.people if person is not chosen.person),
+            passage_id=facts.source.paragraph_ids.get(_paragraph(chosen.sentence)),
+            offset=chosen.sentence.start,
+            explanation=f"“{chosen.statement}”",
         )
-        wrong = _distinct_options(after.text, others, rng)
-        if wrong:
-            text = f"What was said right after “{before.text}”?"
-            yield _about(after, QuestionKind.WHAT_CAME_NEXT, text, after.text, wrong, rng)
 
 
 def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """Two moments of narration at least :data:`MIN_PARAGRAPHS_APART` paragraphs apart."""
-    source = facts.source
-    counts = Counter(normalise(sentence.text) for sentence in source.sentences)
-    events = [
-        sentence
-        for sentence in source.sentences
-        if not _QUOTE_MARK.search(sentence.text)
-        and 6 <= len(sentence.text.split())
-        and len(sentence.text) <= MAX_OPTION_CHARS
-        and counts[normalise(sentence.text)] == 1
-    ]
-    paragraphs = [_paragraph(sentence) for sentence in events]
+    """Two plot points between people, short enough to take in, at least a quarter of the book's
+    sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
+    :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
+    events = [e for e in facts.source.plot.events if e.with_others and len(e.statement.split()) <= MAX_EVENT_WORDS]
+    sections = len({sentence.section for sentence in facts.source.sentences})
+    if sections >= 2 * MIN_SECTIONS_APART:
+        place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
+    else:
+        place, apart = (lambda item: _paragraph(item.sentence)), MIN_PARAGRAPHS_APART
+    positions = [place(item) for item in events]
     for earlier in rng.sample(events, len(events)):
-        first_later = bisect.bisect_left(paragraphs, _paragraph(earlier) + MIN_PARAGRAPHS_APART)
+        first_later = bisect.bisect_left(positions, place(earlier) + apart)
         if first_later < len(events):
             later = events[rng.randrange(first_later, len(events))]
             yield Question(
                 QuestionKind.WHICH_CAME_FIRST,
-                "Which of these came first in the story?",
-                earlier.text,
-                options=_shuffled([earlier.text, later.text], rng),
-                passage_id=source.paragraph_ids.get(_paragraph(earlier)),
-                explanation=f"It comes {_paragraph(later) - _paragraph(earlier)} paragraphs earlier.",
+                "Which of these happened first in the story?",
+                earlier.statement,
+                options=_shuffled([earlier.statement, later.statement], rng),
+                passage_id=facts.source.paragraph_ids.get(_paragraph(earlier.sentence)),
+                offset=earlier.sentence.start,
+                explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
             )
 
 
-# -- who was there ------------------------------------------------------------------------------------
-
-
-def who_was_there(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """Who else spoke in the conversation a line is from: a certain speaker a few lines away in the
-    same section. The wrong options are speakers given no line anywhere in that section (however
-    unsure), so none of them can have spoken there."""
-    lines = facts.source.lines
-    for index, line in facts.lines(rng):
-        if not _askable(line):
-            continue
-        nearby = lines[max(0, index - CONVERSATION_LINES) : index + CONVERSATION_LINES + 1]
-        partners = sorted(
-            {
-                other.speaker
-                for other in nearby
-                if other.certain and other.speaker and other.section == line.section
-                if facts.speakers.recurring(other.speaker) and not are_aliases(other.speaker, line.speaker)
-            }
-        )
-        voices = facts.voices.get(line.section, set())
-        absent = (name for name in facts.speakers.speakers() if not any(are_aliases(name, v) for v in voices))
-        if not partners:
-            continue
-        answer = rng.choice(partners)
-        wrong = _distinct_options(answer, absent, rng)
-        if len(wrong) == WRONG_OPTIONS:
-            question = f"Who else spoke in the conversation where {line.speaker} said “{line.text}”?"
-            yield _about(line, QuestionKind.WHO_WAS_THERE, question, answer, wrong, rng)
-
-
 BUILDERS: dict[QuestionKind, Builder] = {
+    QuestionKind.EVENT: event,
+    QuestionKind.WHICH_CAME_FIRST: which_came_first,
     QuestionKind.WHO_SAID_IT: who_said_it,
     QuestionKind.FINISH_THE_QUOTE: finish_the_quote,
     QuestionKind.MISSING_WORD: missing_word,
-    QuestionKind.WHAT_CAME_NEXT: what_came_next,
-    QuestionKind.WHICH_CAME_FIRST: which_came_first,
     QuestionKind.TRUE_OR_FALSE: true_or_false,
-    QuestionKind.WHO_WAS_THERE: who_was_there,
 }
 
 
 # -- helpers ------------------------------------------------------------------------------------------
 
 
-def _askable(line: SpokenLine) -> bool:
-    """A line with a certain speaker, long enough to be recognised and short enough to show."""
-    return line.certain and line.speaker is not None and 4 <= len(line.text.split()) and len(line.text) <= MAX_LINE_CHARS
+def _memorable(line: SpokenLine) -> bool:
+    """A line a reader could recognise: a whole sentence or more, of at least :data:`MIN_LINE_WORDS`
+    words, short enough to show, holding a rare word (judged samples found lines of common words
+    forgettable)."""
+    text = line.text
+    return (
+        MIN_LINE_WORDS <= len(text.split())
+        and len(text) <= MAX_LINE_CHARS
+        and text[:1].isupper()
+        and any(wording.is_rare(word) for word in wording.words(text))
+    )
 
 
 def _ending(words: list[str], cut: int) -> str:
     return " ".join(words[-cut:]).strip(_TRAILING_PUNCTUATION + "“”\"") if len(words) > cut + 2 else ""
+
+
+def _shape(ending: str) -> tuple[object, ...] | None:
+    """The grammatical frame of an ending that closes on an uncommon noun ("our vows of friendship"):
+    its first word itself, and the last noun's inflection. Endings of one frame continue the same
+    start of a line about as well."""
+    found = wording.words(ending)
+    if len(found) < 2:
+        return None
+    last = wording.word_class(found[-1].lower())
+    if last is None or last[0] != "NOUN" or wording.zipf(found[-1].lower()) >= wording.MAX_BLANK_ZIPF:
+        return None
+    return found[0].lower(), last
+
+
+def _article_before(text: str, word: str) -> str | None:
+    """"a" or "an" when ``word`` follows one in ``text`` (its blank must take the same article)."""
+    found = re.search(rf"\b(a|an|A|An)\s+{re.escape(word)}\b", text)
+    return found.group(1).lower() if found else None
+
+
+def _endings_by_shape(facts: Facts) -> dict[tuple[object, ...], list[tuple[int, str]]]:
+    shaped: dict[tuple[object, ...], list[tuple[int, str]]] = {}
+    for index, line in enumerate(facts.source.lines):
+        words = line.text.split()
+        for cut in (3, 4):
+            ending = _ending(words, cut)
+            shape = _shape(ending) if ending and not _SENTENCE_END.search(ending) else None
+            if shape is not None:
+                shaped.setdefault(shape, []).append((index, ending))
+    return shaped
+
+
+def _words_by_class(facts: Facts) -> dict[tuple[str, str] | None, list[str]]:
+    by_class: dict[tuple[str, str] | None, list[str]] = {}
+    for word in sorted({word for line in facts.source.lines for word in _LOWER_WORD.findall(line.text)}):
+        if wording.can_blank(word):
+            by_class.setdefault(wording.word_class(word), []).append(word)
+    return by_class
 
 
 def _distinct_options(answer: str, candidates: Iterator[str], rng: random.Random) -> list[str]:

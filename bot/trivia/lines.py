@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from bot.text.model import Passage
+from bot.trivia.events import Cast, Plot
+from bot.trivia.wording import plain_text
 
 CERTAIN = 0.95
 """Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;
-see the speaker benchmark in the README)."""
+see the speaker benchmark in docs/benchmarks.md)."""
 _QUOTE_MARKS = "“”\"‘’'"
+SPEECH_ENDINGS = (",", ".", "!", "?", "…", "—", "–", "-", ";", ":")
+"""What spoken words end with inside their quotation marks; a quoted title or scare quote ends bare."""
 
 
 def is_description(speaker: str) -> bool:
@@ -58,6 +62,8 @@ class TriviaSource:
     sentences: Sequence[Passage]
     paragraph_ids: dict[int, int | None]
     """Stable id of each paragraph, by ordinal."""
+    plot: Plot = field(default_factory=lambda: Plot((), Cast((), ())))
+    """The plot points of the narration and who is where (see :func:`bot.trivia.events.plot_of`)."""
 
 
 class Utterance(Protocol):
@@ -82,29 +88,45 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
     Stilinski retired,” the woman explained. “He moved …”``) make one line."""
     starts = [paragraph.start for paragraph in paragraphs]
     lines: list[SpokenLine] = []
+    previous_raw = ""
     for utterance in sorted(utterances, key=lambda u: u.start):
         index = bisect.bisect_right(starts, utterance.start) - 1
         if index < 0 or utterance.start >= paragraphs[index].end:
             continue  # not inside a paragraph of the story (front matter, say)
-        paragraph, text, speaker = paragraphs[index], unquote(utterance.text), utterance.speaker
+        paragraph, raw, speaker = paragraphs[index], _inner(utterance.text), utterance.speaker
+        if not raw.endswith(SPEECH_ENDINGS):
+            previous_raw = ""
+            continue  # a scare quote, a title, a gloss: words in quotation marks, not speech
+        text = unquote(utterance.text)
         previous = lines[-1] if lines else None
-        if previous and speaker and previous.speaker == speaker and previous.paragraph == paragraph.ordinal:
-            lines[-1] = _joined(previous, text, utterance.confidence)
+        if previous and speaker and previous.speaker == speaker and previous.paragraph == paragraph.ordinal and previous_raw:
+            lines[-1] = _joined(previous, text, utterance.confidence, interrupted=previous_raw.endswith(","))
         elif text:
             line = SpokenLine(
                 utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
             )
             lines.append(line)
+        previous_raw = raw
     return lines
 
 
 def unquote(quote: str) -> str:
     """A quote's words without its quotation marks or the comma that hands over to a speech tag."""
-    inner = " ".join(quote.split()).strip(_QUOTE_MARKS).strip()  # hard-wrapped lines read as one
+    inner = _inner(quote)
     return inner[:-1].rstrip() if inner.endswith(",") else inner
 
 
-def _joined(line: SpokenLine, more: str, confidence: float) -> SpokenLine:
-    separator = " " if line.text.endswith((".", "!", "?", "…", "—")) else " … "
-    text = f"{line.text}{separator}{more}" if more else line.text
-    return replace(line, text=text, confidence=min(line.confidence, confidence))
+def _inner(quote: str) -> str:
+    return plain_text(" ".join(quote.split()).strip(_QUOTE_MARKS).strip())  # hard-wrapped lines read as one
+
+
+def _joined(line: SpokenLine, more: str, confidence: float, *, interrupted: bool) -> SpokenLine:
+    """``line`` and the next words its speaker says in the paragraph: a sentence broken by a speech
+    tag goes on after a comma ("Well, we must go"); a new sentence after a full stop."""
+    if not more:
+        return line
+    if interrupted:
+        separator = ", " if more[:1].islower() else ". "
+    else:
+        separator = " "
+    return replace(line, text=f"{line.text}{separator}{more}", confidence=min(line.confidence, confidence))

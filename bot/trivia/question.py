@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -9,18 +10,51 @@ from enum import StrEnum
 class QuestionKind(StrEnum):
     """Kinds of question; the values are the names the CLI and ``/trivia start kind`` take."""
 
+    EVENT = "event"
+    """Who did what: a plot point from the narration (see :mod:`bot.trivia.events`)."""
+    WHICH_CAME_FIRST = "which-came-first"
+    """Which of two plot points, chapters apart, came first."""
     WHO_SAID_IT = "who-said-it"
     FINISH_THE_QUOTE = "finish-the-quote"
     MISSING_WORD = "missing-word"
-    WHAT_CAME_NEXT = "what-came-next"
-    WHICH_CAME_FIRST = "which-came-first"
     TRUE_OR_FALSE = "true-or-false"
-    WHO_WAS_THERE = "who-was-there"
     PLOT = "plot"
     """Curated plot-point questions from a bank (``data/trivia/<slug>.yaml`` and moderators' own)."""
 
+    @property
+    def category(self) -> Category:
+        return CATEGORIES[self]
+
+
+class Category(StrEnum):
+    """What a question is about, for players choosing and for mixing a game."""
+
+    EVENTS = "events"
+    CHARACTERS = "characters"
+    QUOTES = "quotes"
+
+
+CATEGORIES: dict[QuestionKind, Category] = {
+    QuestionKind.EVENT: Category.EVENTS,
+    QuestionKind.WHICH_CAME_FIRST: Category.EVENTS,
+    QuestionKind.PLOT: Category.EVENTS,
+    QuestionKind.WHO_SAID_IT: Category.CHARACTERS,
+    QuestionKind.TRUE_OR_FALSE: Category.CHARACTERS,
+    QuestionKind.FINISH_THE_QUOTE: Category.QUOTES,
+    QuestionKind.MISSING_WORD: Category.QUOTES,
+}
+
+
+def known_kinds(names: Iterable[str]) -> frozenset[QuestionKind]:
+    """The kinds among ``names`` that still exist (stored settings may name retired ones)."""
+    return frozenset(QuestionKind(name) for name in names if name in QuestionKind._value2member_map_)
+
 
 GENERATED_KINDS: tuple[QuestionKind, ...] = tuple(kind for kind in QuestionKind if kind is not QuestionKind.PLOT)
+DEFAULT_KINDS: frozenset[QuestionKind] = frozenset(QuestionKind) - {QuestionKind.MISSING_WORD}
+"""The kinds a server's games ask until its moderators choose: missing-word is off, as judged samples
+found few of its questions fit to play (a wrong word that fits the grammar seldom fits the sense);
+moderators may turn it on."""
 TRUE, FALSE = "True", "False"
 
 

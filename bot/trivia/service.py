@@ -10,11 +10,15 @@ from bot.library.service import Library
 from bot.library.views import WorkView
 from bot.settings import DATA_DIR
 from bot.storage.trivia import TriviaStore, WorkPassages
+from bot.storage.trivia_history import TriviaHistory
 from bot.text.ingest import WorkSpeakers
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
+from bot.trivia.events import plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource, speaker_lines
+from bot.trivia.people import Person
+from bot.trivia.quality import Admission, Difficulty
 from bot.trivia.question import Question, QuestionKind
 
 BANK_DIR = DATA_DIR / "trivia"
@@ -23,9 +27,17 @@ SOURCES_KEPT = 8
 
 
 class TriviaService:
-    def __init__(self, library: Library, store: TriviaStore, *, bank_dir: Path = BANK_DIR) -> None:
+    def __init__(
+        self,
+        library: Library,
+        store: TriviaStore,
+        *,
+        history: TriviaHistory | None = None,
+        bank_dir: Path = BANK_DIR,
+    ) -> None:
         self.library = library
         self.store = store
+        self.history = history
         self._bank_dir = bank_dir
         self._sources: dict[tuple[int, str, int], TriviaSource] = {}
         self._banks: dict[str, list[CuratedQuestion]] = {}
@@ -38,15 +50,37 @@ class TriviaService:
         kinds: Sequence[QuestionKind],
         count: int,
         seed: int,
+        channel_id: int | None = None,
+        difficulty: Difficulty | None = None,
     ) -> tuple[WorkView, list[Question]]:
-        """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by ``seed``."""
+        """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by
+        ``seed``. In a server, none that its players retired or moderators banned, none the channel's
+        last games asked while others remain, and only of ``difficulty`` if one is asked for."""
         work = await self.library.load(slug, guild_id=guild_id)
         source = await self.source(work)
         curated = await self.curated(work, guild_id) if QuestionKind.PLOT in kinds else []
         rivals = curated_rivals(source)
         plot = [as_question(question, source, rivals) for question in curated]
-        questions = await asyncio.to_thread(generate, source, count=count, seed=seed, kinds=kinds, curated=plot)
-        return work, questions
+        admission = await self._admission(work.slug, guild_id, channel_id, difficulty)
+
+        def pick() -> list[Question]:
+            chosen = generate(source, count=count, seed=seed, kinds=kinds, curated=plot, admit=admission)
+            if admission is not None and len(chosen) < count and admission.recent:
+                more = admission.allowing_repeats()
+                chosen += generate(source, count=count - len(chosen), seed=seed, kinds=kinds, curated=plot,
+                                   admit=more, asked=chosen)
+            return chosen
+
+        return work, await asyncio.to_thread(pick)
+
+    async def _admission(
+        self, work_slug: str, guild_id: int | None, channel_id: int | None, wanted: Difficulty | None
+    ) -> Admission | None:
+        if guild_id is None or self.history is None:
+            return None
+        recent = await self.history.recent_questions(channel_id) if channel_id is not None else set()
+        counts = await self.history.answer_counts(guild_id, work_slug) if wanted is not None else {}
+        return Admission(work_slug, recent, await self.history.excluded(guild_id), wanted, counts)
 
     async def source(self, work: WorkView) -> TriviaSource:
         """The work's lines and sentences (kept for the last few works asked about)."""
@@ -75,7 +109,17 @@ def work_source(work: WorkView, passages: WorkPassages, speakers: WorkSpeakers) 
     """What questions about a stored work are made from: its paragraphs, sentences and who said what."""
     lines = speaker_lines(speakers.utterances, passages.paragraphs)
     paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
-    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids)
+    plot = plot_of(passages.sentences, people_of(speakers))
+    return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids, plot)
+
+
+def people_of(speakers: WorkSpeakers) -> list[Person]:
+    """The work's named characters (people described only, "the woman", are left out)."""
+    return [
+        Person(c.name, tuple(dict.fromkeys([c.name, *c.aliases])), c.gender, c.first_offset, c.mentions)
+        for c in speakers.people()
+        if not c.described
+    ]
 
 
 def curated_rivals(source: TriviaSource) -> tuple[str, ...]:

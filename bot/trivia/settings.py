@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from bot.errors import FolioError
 from bot.trivia.game import GameRules
-from bot.trivia.question import QuestionKind
+from bot.trivia.question import DEFAULT_KINDS, QuestionKind
 
 TIMEOUT_RANGE = (10, 300)
 ROUNDS_RANGE = (1, 50)
@@ -30,7 +30,7 @@ class TriviaSettings:
     points: int = 10
     score_to_win: int | None = None
     max_unanswered: int | None = 3
-    kinds: frozenset[QuestionKind] = frozenset(QuestionKind)
+    kinds: frozenset[QuestionKind] = DEFAULT_KINDS
     """The kinds of question games here may ask."""
     channels: frozenset[int] = frozenset()
     """Channels where trivia may be played; empty: every channel."""

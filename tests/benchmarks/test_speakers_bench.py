@@ -1,40 +1,74 @@
-"""The speaker benchmark: its labelled data is whole and consistent, and a small run reports the goals."""
+"""The speaker benchmark: PDNC-format folders read right, names resolved as the corpus's notes say,
+and a run reports accuracy per type, the confident subset, calibration and the cast's quality."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 import run_bot
 from benchmarks import speakers_bench
+from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, load
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
+BUNDLED = speakers_bench.DATA / speakers_bench.BUNDLED
 
-@pytest.mark.parametrize("name", [*speakers_bench.NOVELS, *speakers_bench.LABELLED_HERE])
-def test_labelled_quotations_fall_inside_quotes_and_name_listed_characters(name: str) -> None:
-    text, golds, names = speakers_bench.load(name)
-    quotes = find_quotes(text, paragraph_spans(text))
-    inside = sum(any(quote.start < gold.start < quote.end for quote in quotes) for gold in golds)
-    assert inside >= 0.97 * len(golds)  # the rest: nested quotes the corpus wrote with spaces
-    assert sum(gold.speaker in names for gold in golds) >= 0.99 * len(golds)
+
+@pytest.mark.parametrize("folder", sorted(p for p in speakers_bench.DATA.iterdir() if p.is_dir()))
+def test_labelled_quotations_fall_inside_quotes_and_name_listed_characters(folder: Path) -> None:
+    novel = load(folder)
+    quotes = find_quotes(novel.text, paragraph_spans(novel.text))
+    inside = sum(any(quote.start < gold.start < quote.end for quote in quotes) for gold in novel.golds)
+    assert inside >= 0.97 * len(novel.golds)  # the rest: nested quotes the corpus wrote with spaces
+    assert sum(gold.speaker is not None for gold in novel.golds) >= 0.95 * len(novel.golds)
 
 
 def test_the_bundled_story_is_labelled_whole() -> None:
-    text, golds, _ = speakers_bench.load(speakers_bench.BUNDLED)
-    assert len(golds) == len(find_quotes(text, paragraph_spans(text))) == 90
-    assert {gold.quote_type for gold in golds} == {"Explicit", "Anaphoric", "Implicit"}
+    novel = load(BUNDLED)
+    assert len(novel.golds) == len(find_quotes(novel.text, paragraph_spans(novel.text))) == 90
+    assert {gold.quote_type for gold in novel.golds} == {"Explicit", "Anaphoric", "Implicit"}
+
+
+def _cast() -> GoldCast:
+    return GoldCast([
+        GoldCharacter(0, "Sherlock Holmes", frozenset({"Sherlock Holmes", "Mr. Holmes"}), "major"),
+        GoldCharacter(1, "Mr. Bennet", frozenset({"Mr. Bennet"}), "major"),
+        GoldCharacter(2, "Mrs. Bennet", frozenset({"Mrs. Bennet"}), "major"),
+    ])
+
+
+def test_a_name_counts_when_it_fits_exactly_one_characters_aliases() -> None:
+    cast = _cast()
+    assert cast.resolve("Holmes") == 0 and cast.resolve("Dr. Holmes") == 0
+    assert cast.resolve("Mrs. Bennet") == 2
+    assert cast.resolve("Bennet") is None  # fits two people
+    assert cast.resolve("Watson") is None and cast.resolve(None) is None
 
 
 def test_nearest_name_is_the_closest_name_outside_quotes() -> None:
-    text = 'Alice sat. "Hello," she said. Bob came.'
-    nearest = speakers_bench.NearestName(text, {"Alice": {"Alice"}, "Bob": {"Bob"}})
-    assert nearest.speaker(text.index("Hello")) == "Alice"
+    text = 'Sherlock Holmes sat. "Hello," he said, and after a long while Mrs. Bennet came.'
+    assert NearestName(text, _cast()).speaker(text.index("Hello")) == 0
 
 
-def test_a_run_reports_accuracy_per_type_and_precision_per_confidence(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_bot.main(["bench", "speakers", "--markdown", speakers_bench.BUNDLED]) == 0
+def test_the_halves_are_apart_and_hold_the_four_first_novels_in_development() -> None:
+    assert not set(speakers_bench.DEV) & set(speakers_bench.CHECK)
+    assert len(speakers_bench.DEV) + len(speakers_bench.CHECK) == 19
+    assert {"AlicesAdventuresInWonderland", "AnneOfGreenGables", "TheInvisibleMan", "TheSignOfTheFour"} <= set(
+        speakers_bench.DEV
+    )
+
+
+def test_a_run_reports_accuracy_confidence_and_the_cast(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_bot.main(["bench", "speakers", "--markdown", "--corpus", str(speakers_bench.DATA), BUNDLED.name]) == 0
     out = capsys.readouterr().out
-    assert "| hello-from-the-other-side | 90 |" in out
-    assert "nearest name" in out and "≥0.95" in out
-    row = next(line for line in out.splitlines() if line.startswith("| hello-from-the-other-side | 90"))
-    overall = float(row.split("|")[6].strip().rstrip("%"))
+    row = next(line for line in out.splitlines() if line.startswith("| hello-from-the-other-side | other | 90 |"))
+    assert "nearest name" in out and "[0.95, 1]" in out and "wrong merges" in out
+    overall = float(row.split("|")[7].strip().rstrip("%"))
     assert overall >= 90.0  # the goal for the bundled story
+
+
+def test_a_missing_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        speakers_bench.main(["--corpus", "/nonexistent/folder"])
+    assert "no such folder" in capsys.readouterr().err

@@ -37,7 +37,7 @@ def round_of(question: Question, answers: int = 0) -> Round:
 
 def test_question_embeds_and_buttons_fit() -> None:
     for question in (
-        Question(QuestionKind.WHAT_CAME_NEXT, LONG, LONG[:10], options=(LONG[:10], LONG[:20], LONG[:30], LONG[:40])),
+        Question(QuestionKind.WHICH_CAME_FIRST, LONG, LONG[:10], options=(LONG[:10], LONG[:20], LONG[:30], LONG[:40])),
         Question(QuestionKind.TRUE_OR_FALSE, LONG, TRUE, options=(TRUE, FALSE)),
         Question(QuestionKind.PLOT, LONG, "x"),
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import pytest_asyncio
 
 from tests.fake_discord import payloads
 from tests.fake_discord.harness import Harness
@@ -30,6 +31,22 @@ async def character(folio: Harness, **options: str) -> tuple[JSON, RecordedReque
 
 def field(embed: JSON, name: str) -> str:
     return next(f["value"] for f in embed["fields"] if f["name"] == name)
+
+
+STILL_READING = "still reading"
+ATTEMPTS = 30
+"""Each attempt waits in the bot (at most ``COMMAND_WAIT``, 1.5 s), never in the test."""
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module", autouse=True)
+async def characters_read(folio: Harness) -> None:
+    """Folio reads a work's people once, in a thread, and answers "still reading" until it has: ask until
+    it has, before any test of this module, so none depends on how fast the reading is or on running first."""
+    for _ in range(ATTEMPTS):
+        callback, _ = await character(folio, name="Derek")
+        if STILL_READING not in callback.get("data", {}).get("content", ""):
+            return
+    pytest.fail("the bundled story's characters were never read")
 
 
 async def test_a_character_gets_a_profile_with_a_chart_of_mentions(folio: Harness) -> None:

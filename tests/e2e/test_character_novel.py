@@ -1,4 +1,5 @@
-"""/character on a whole novel added with the offline CLI: names while it is first read, chapters on the chart."""
+"""/character on a whole novel added with the offline CLI: names from what the import stored, chapters on
+the chart, one character per person under all its names, and no places, dates or interjections."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ async def test_names_come_once_the_novel_is_read_and_the_chart_has_its_chapters(
         choices = (await folio.interact(typing)).json["data"]["choices"]
         if choices:
             break
-    assert [c["value"] for c in choices][:2] == ["Van Helsing", "Lucy"]
+    assert [c["value"] for c in choices][:2] == ["Lucy", "Mina"]
 
     callback, edit = await character(folio, name="Mina", work="dracula")
     assert callback["type"] == DEFERRED_MESSAGE and edit is not None
@@ -48,3 +49,44 @@ async def test_names_come_once_the_novel_is_read_and_the_chart_has_its_chapters(
     [chart] = edit.files
     assert chart.data.startswith(PNG_SIGNATURE)
 
+
+
+JUNK = {"To-day", "To-morrow", "Un-Dead", "Aha", "By-and-by", "the latter", "the Westminster Gazette", "June", "London"}
+
+
+async def _choices(folio: Harness, typed: str) -> list[str]:
+    typing = payloads.autocomplete("character", {"name": typed, "work": "dracula"}, focused="name")
+    return [choice["value"] for choice in (await folio.interact(typing)).json["data"]["choices"]]
+
+
+async def test_autocomplete_offers_people_only_and_each_person_once(folio_with_dracula: Harness) -> None:
+    offered = await _choices(folio_with_dracula, "")
+    assert len(offered) == 25 and not JUNK & set(offered)
+    assert len({"Arthur", "Lord Godalming", "Art", "Mr. Holmwood"} & set(offered)) == 1
+    assert len({"Mina", "Madam Mina", "Mrs. Harker", "Wilhelmina"} & set(offered)) == 1
+    for typed in ("to-", "un-", "aha", "latter", "gazette"):
+        assert not JUNK & set(await _choices(folio_with_dracula, typed)), typed
+
+
+async def test_one_person_under_all_the_names_the_text_uses(folio_with_dracula: Harness) -> None:
+    for typed, name, also in (
+        ("Lord Godalming", "Arthur", ("Art", "Lord Godalming", "Mr. Holmwood")),
+        ("Mrs. Harker", "Mina", ("Madam Mina", "Mrs. Harker", "Mina Murray")),
+    ):
+        callback, edit = await character(folio_with_dracula, name=typed, work="dracula")
+        assert edit is not None, callback
+        [embed] = edit.json["embeds"]
+        assert embed["title"] == name
+        assert embed["description"].startswith("Also called ") and all(alias in embed["description"] for alias in also)
+
+
+async def test_talks_most_with_names_characters_and_the_line_is_their_own(folio_with_dracula: Harness) -> None:
+    callback, edit = await character(folio_with_dracula, name="Van Helsing", work="dracula")
+    assert edit is not None, callback
+    [embed] = edit.json["embeds"]
+    partners = [entry.rsplit(" (", 1)[0] for entry in field(embed, "Talks most with").split(", ")]
+    assert partners and set(partners) <= {"Arthur", "Quincey", "Jonathan", "Mina", "Dr. Seward", "Lucy"}
+    line = field(embed, "A memorable line")
+    speakers = (await folio_with_dracula.interact(payloads.slash_command("quote", {"text": line[:60], "work": "dracula"})))
+    [quoted] = speakers.json["data"]["embeds"]
+    assert field(quoted, "Speaker") == "Van Helsing"  # the line is his, as /quote says too

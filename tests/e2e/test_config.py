@@ -263,3 +263,42 @@ async def test_only_the_owner_may_reload(folio: Harness) -> None:
     body = await run(folio, "reload", {"extension": "cogs.quote"}, user=payloads.ALICE)
     assert private_note(body) == "Only the bot's owner can reload cogs."
     assert folio.fake.requests_matching("PUT", r"/applications/\d+/guilds/\d+/commands", since=mark) == []
+
+
+async def test_config_show_shows_every_features_settings(folio: Harness) -> None:
+    # the fake's own guild and channels (channel options resolve only to channels the bot knows);
+    # every change is put back at the end
+    guild_id = payloads.GUILD_ID
+    hall, daily = payloads.HALL_CHANNEL_ID, payloads.CHANNEL_ID
+    shown = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
+    assert "Hall of fame: off · `/halloffame setup`" in shown
+    assert "Passage of the day: off · `/daily setup`" in shown
+    assert "Trivia: 30 s a question, 10 questions, 10 points a right answer; score to win: off;" in shown
+    assert "stop after: 3 unanswered in a row; kinds: " in shown and "; in every channel · `/trivia settings`" in shown
+    default_kinds = shown.split("Trivia: ", 1)[1].split("kinds: ", 1)[1].split(";")[0].split(", ")
+    assert {"plot", "who-said-it"} <= set(default_kinds), default_kinds
+    assert "Reactions: Reactions to a passage a reader asked for count" in shown
+
+    async def moderator(name: str, options: dict[str, object] | None = None, channel: JSON | None = None) -> None:
+        body = await run(folio, name, options, channel=channel, user=payloads.MOD, guild_id=guild_id)
+        assert body["type"] in (MESSAGE, DEFERRED) and "Only moderators" not in str(body), body
+
+    try:
+        hall_channel = payloads.text_channel(hall, "hall-of-fame")
+        await moderator("halloffame setup", {"emoji": "⭐ 🎻", "threshold": 4, "remove_below": 2}, hall_channel)
+        daily_channel = payloads.text_channel(daily, "daily")
+        await moderator("daily setup", {"hour": 9, "timezone": "Europe/Paris"}, daily_channel)
+        await moderator("trivia settings", {"timeout": 20, "score_to_win": 50, "turn_off": "plot"})
+        await moderator("reactions settings", {"count_own_requests": False})
+        shown = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
+        assert f"Hall of fame: <#{hall}> once 4 readers react with ⭐ 🎻; posts marked below 2" in shown
+        assert f"Passage of the day: <#{daily}> every day at 09:00 Europe/Paris" in shown
+        assert "Trivia: 20 s a question, 10 questions, 10 points a right answer; score to win: 50;" in shown
+        kinds = shown.split("Trivia: ", 1)[1].split("kinds: ", 1)[1].split(";")[0].split(", ")
+        assert set(kinds) == set(default_kinds) - {"plot"}, kinds
+        assert "Reactions: Reactions to a passage a reader asked for do not count" in shown
+    finally:
+        await moderator("halloffame off")
+        await moderator("daily off")
+        await moderator("trivia settings", {"timeout": 30, "score_to_win": 0, "turn_on": "plot"})
+        await moderator("reactions settings", {"count_own_requests": True})

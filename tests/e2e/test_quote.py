@@ -227,9 +227,9 @@ async def test_a_common_word_lists_where_it_occurs_page_by_page(folio: Harness) 
 
 
 async def test_a_rare_word_is_a_match(folio: Harness) -> None:
-    body = await quote(folio, "linchpin")
+    body = await quote(folio, "butterflies")
     [embed] = body["data"]["embeds"]
-    assert body["type"] == MESSAGE and "**" in embed["description"] and "linchpin" in embed["description"]
+    assert body["type"] == MESSAGE and "**" in embed["description"] and "butterflies" in embed["description"]
     assert embed["footer"]["text"].startswith("Match 100/100")
 
 

@@ -52,6 +52,16 @@ async def test_quote_finds_a_misremembered_line_in_dracula(folio_with_dracula: H
     assert where.startswith("Chapter II: Jonathan Harker’s Journal—Continued · paragraph ")
 
 
+async def test_the_speaker_field_names_only_a_sure_speaker(folio_with_dracula: Harness) -> None:
+    tagged = payloads.slash_command("quote", {"text": "of blood so pure that we need not defibrinate", "work": "dracula"})
+    [embed] = (await folio_with_dracula.interact(tagged)).json["data"]["embeds"]
+    assert next(f["value"] for f in embed["fields"] if f["name"] == "Speaker") == "Van Helsing"
+    unsure = payloads.slash_command("quote", {"text": "The blood is the life", "work": "dracula"})
+    [embed] = (await folio_with_dracula.interact(unsure)).json["data"]["embeds"]
+    assert "The blood is the life!”**" in embed["description"]
+    assert "Speaker" not in {f["name"] for f in embed["fields"]}  # a guess is not shown as a fact
+
+
 async def test_navigation_stays_inside_the_novel(folio_with_dracula: Harness) -> None:
     command = payloads.slash_command("quote", {"text": "Enter freely and of your own will", "work": "dracula"})
     reply = await folio_with_dracula.interact(command)

@@ -46,14 +46,33 @@ def tallies(text: str) -> dict[str, int]:
     return {emoji: int(count) for emoji, count in pairs}
 
 
+def ranked_totals(listing: str) -> list[tuple[int, int]]:
+    """(rank, total votes) of each entry of a /passage top page ("**1.** 🔥 6 · ⭐ 1 — where ...")."""
+    entries = []
+    for entry in listing.split("\n\n"):
+        rank, rest = entry.removeprefix("**").split(".** ", 1)
+        entries.append((int(rank), sum(tallies(rest.split(" — ", 1)[0]).values())))
+    return entries
+
+
 async def test_passage_top_lists_the_most_loved_first_and_pages(folio: Harness) -> None:
-    reply = await quote_reply(folio, "Hello from the other side.")
+    # 🔥 and 👀 are this test's alone, so what other tests of the module add (in any order) cannot change its lists
+    loved = await quote_reply(folio, "Hello from the other side.")
     for reader in READERS[:6]:
-        await react(folio, reply["id"], "🔥", reader)
-    await react(folio, reply["id"], "⭐", READERS[0])
+        await react(folio, loved["id"], "🔥", reader)
+    await react(folio, loved["id"], "⭐", READERS[0])
+    liked = await quote_reply(folio, "I only ever wanted to tell you that.")
+    assert passage_of(liked) != passage_of(loved)
+    for reader in READERS[:2]:
+        await react(folio, liked["id"], "🔥", reader)
+    fire = (await top_list(folio, emoji="🔥")).split("\n\n")
+    assert fire[0].startswith("**1.** 🔥 6 —") and "Hello From the Other Side" in fire[0]
+    assert fire[1].startswith("**2.** 🔥 2 —") and len(fire) == 2
     listing = await top_list(folio)
-    first = listing.split("\n\n")[0]
-    assert first.startswith("**1.** 🔥 6 · ⭐ 1") and "Hello From the Other Side" in first
+    assert any(entry.startswith(f"**{rank}.** 🔥 6 · ⭐ 1 —") for rank, entry in enumerate(listing.split("\n\n"), 1))
+    totals = [total for _, total in ranked_totals(listing)]
+    assert totals == sorted(totals, reverse=True)
+    assert [rank for rank, _ in ranked_totals(listing)] == list(range(1, len(totals) + 1))
     only_stars = await top_list(folio, emoji="⭐", period="week")
     assert "🔥" not in only_stars and "⭐ 1" in only_stars
     # turn a reply to the next paragraphs with ▶ and react there: the new passages count

@@ -80,14 +80,19 @@ async def test_a_full_game_with_several_players(folio: Harness, clock: BotClock)
             reveal = await posted(folio, channel, since, "The answer: ")
             summary = await posted(folio, channel, since, "Trivia over")
     assert "Carol (+" in reveal["embeds"][0]["fields"][0]["value"] and "Dave" not in reveal["embeds"][0]["fields"][0]["value"]
-    assert [b["emoji"]["name"] for b in buttons(reveal)] == ["◀", "▶"]  # read around the passage
+    navigation, feedback = buttons(reveal)[:2], buttons(reveal)[2:]
+    assert [b["emoji"]["name"] for b in navigation] == ["◀", "▶"]  # read around the passage
+    assert [b["label"] for b in feedback] == ["👍", "👎", "Report"]  # judge the question
     assert "**Carol** wins" in summary["embeds"][0]["description"]
     scores = summary["embeds"][0]["fields"][0]["value"].splitlines()
     assert scores[0].startswith("1. Carol — ") and "(2/2 right" in scores[0]
     assert scores[1].startswith("2. Dave — 0 pts (0/2 right")
 
     board = await command(folio, "trivia leaderboard", {"sort": "accuracy"})
+    assert board["data"]["embeds"][0]["description"] == "Nobody has answered 10 questions yet in that time."
+    board = await command(folio, "trivia leaderboard", {"period": "week"})
     lines = board["data"]["embeds"][0]["description"].splitlines()
+    assert "this week" in board["data"]["embeds"][0]["title"]
     assert lines[0].startswith("1. **Carol**") and "100% right" in lines[0]
     stats = (await folio.interact(payloads.slash_command("trivia stats", members={"member": DAVE}))).json
     fields = {f["name"]: f["value"] for f in stats["data"]["embeds"][0]["fields"]}
@@ -128,7 +133,7 @@ async def test_a_typed_answer_through_the_modal(folio: Harness, clock: BotClock)
 
 async def test_unanswered_questions_time_out_and_end_the_game(folio: Harness, clock: BotClock) -> None:
     channel = next(CHANNELS)
-    await start(folio, channel, rounds=5, kind="who-said-it")
+    await start(folio, channel, rounds=5, kind="plot")
     since = folio.fake.mark()
     for number in (2, 3):
         reveal, _ = await next_question(folio, clock, channel, number)

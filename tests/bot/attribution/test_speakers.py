@@ -12,6 +12,7 @@ import pytest
 
 from bot.attribution.characters import build_characters
 from bot.attribution.speakers import Utterance, attribute
+from bot.text.ingest import SHOWN_CONFIDENCE
 
 REPO = Path(__file__).resolve().parents[3]
 SPEAKERS = REPO / "benchmarks" / "speakers"
@@ -160,7 +161,7 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
     untagged = ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")
     assert [found[quote].speaker for quote in untagged] == ["Lydia", "Derek", "Lydia"]
     confidences = [found[quote].confidence for quote in (untagged[0], untagged[2])]
-    assert confidences[0] > confidences[1]  # the longer the run without a tag, the less sure
+    assert confidences[0] == confidences[1] < SHOWN_CONFIDENCE  # a long run is not less sure (dev half), never a fact
     assert all(found[quote].quote_type == "implicit" for quote in ("“I know.”", "“You should leave.”"))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.text.ingest import content_hash, detect_layout, display_text, parse_work
+from bot.text.ingest import SHOWN_CONFIDENCE, attribute_work, content_hash, detect_layout, display_text, parse_work
 from bot.text.model import Layout, ParsedWork, PassageKind
 
 REPO = Path(__file__).resolve().parents[3]
@@ -142,7 +142,18 @@ def _titles(work: ParsedWork) -> list[str | None]:
 
 
 def _dialogue_speakers(work: ParsedWork) -> dict[str, str | None]:
+    """Who each dialogue passage says speaks it: only a sure speaker, as readers see it."""
     return {dialogue.text: dialogue.speaker for dialogue in work.dialogues}
+
+
+def _attributed(work: ParsedWork) -> dict[str, str | None]:
+    """Who the attribution says speaks each quote, however sure; the passages carry only the sure ones."""
+    utterances = attribute_work(work.source_text).utterances
+    shown = {dialogue.start: dialogue.speaker for dialogue in work.dialogues}
+    for utterance in utterances:
+        if utterance.start in shown:
+            assert shown[utterance.start] == (utterance.speaker if utterance.confidence >= SHOWN_CONFIDENCE else None)
+    return {" ".join(u.text.split()): u.speaker for u in utterances}
 
 
 # --- public helpers -----------------------------------------------------------
@@ -274,10 +285,11 @@ def test_ao3_chapters_exclude_preface_notes_and_afterword(ao3_chapters: ParsedWo
         "The road was long.",
         "It was night when they arrived.",
     ]
-    assert _dialogue_speakers(ao3_chapters) == {
+    assert _attributed(ao3_chapters) == {
         "“We leave at dawn,”": "Mara",  # “…,” Mara said.
         "“Fine.”": "Tom",  # Tom nodded. “Fine.”
     }
+    assert _dialogue_speakers(ao3_chapters) == {"“We leave at dawn,”": "Mara", "“Fine.”": None}  # a beat: not sure
 
 
 # --- Project Gutenberg ----------------------------------------------------------------
@@ -475,14 +487,15 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
 def test_known_speakers_in_the_bundled_story(
     story: ParsedWork, quote: str, speaker: str | None
 ) -> None:
-    assert _dialogue_speakers(story)[quote] == speaker
+    assert _attributed(story)[quote] == speaker
 
 
 def test_known_speakers_in_the_gutenberg_books(
     frankenstein: ParsedWork, dracula: ParsedWork
 ) -> None:
-    assert _dialogue_speakers(frankenstein)['"Oh, it is not thus—not thus,"'] == "the being"
-    assert _dialogue_speakers(dracula)["“Good boy!”"] == "Van Helsing"
+    assert _attributed(frankenstein)['"Oh, it is not thus--not thus,"'] == "the being"
+    assert _dialogue_speakers(frankenstein)['"Oh, it is not thus—not thus,"'] is None  # a description: never sure
+    assert _attributed(dracula)["“Good boy!”"] == _dialogue_speakers(dracula)["“Good boy!”"] == "Van Helsing"
     assert _dialogue_speakers(dracula)["“Quincey Morris!”"] is None  # “… as I cried out:”
 
 

@@ -35,8 +35,8 @@ def test_leading_articles_and_filler_are_dropped() -> None:
         ("the loft", "The loft"),
         ("loft", "The loft"),
         ("a loft", "The loft"),
-        ("beacon  city", "Beacon City"),
-        ("Beacon Cty", "Beacon City"),
+        ("beacon  county", "Beacon County"),
+        ("Beacon Cunty", "Beacon County"),
         ("honey & apple", "honey and apple"),
         ("Crème brûlée", "creme brulee"),
     ],
@@ -58,7 +58,7 @@ def test_fair_answers_count(guess: str, answer: str) -> None:
         ("", "Lydia"),
         ("!!!", "Lydia"),
         ("Lydia and Stiles", "Lydia"),
-        ("Beacon Hills", "Beacon City"),
+        ("Beacon Hills", "Beacon County"),
         ("Aydil", "Lydia"),  # the same letters, not the same first one
     ],
 )

@@ -34,7 +34,7 @@ def test_utterances_are_placed_joined_and_kept_with_their_confidence() -> None:
         Said(0, "Title", None, 0.0),  # outside every paragraph
     ]
     first, second = speaker_lines(utterances, PARAGRAPHS)
-    assert (first.offset, first.text, first.speaker, first.passage_id) == (TEXT.index("“Run"), "Run … Now!", "Ann", 70)
+    assert (first.offset, first.text, first.speaker, first.passage_id) == (TEXT.index("“Run"), "Run. Now!", "Ann", 70)
     assert first.confidence == 0.95 and first.certain
     assert (second.text, second.paragraph, second.passage_id, second.certain) == ("Why?", 1, 71, False)
     assert 0.5 < CERTAIN

@@ -1,0 +1,226 @@
+"""Reading PDNC-format folders for the speaker benchmark, and scoring one novel against them.
+
+A folder holds ``novel_text.txt``, ``quotation_info.csv`` and ``character_info.csv`` (see
+``benchmarks/speakers/README.md``). The gold cast's alias lists are incomplete, so a predicted name
+counts as a character when it is one of its aliases, or else when its words, titles aside, fit the
+aliases of exactly one character (``Holmes`` for ``Sherlock Holmes``).
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import csv
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.attribution.characters import build_characters, normalise
+from bot.attribution.lexicon import TITLE_GENDER
+from bot.attribution.quotes import find_quotes, paragraph_spans
+from bot.attribution.speakers import Utterance, attribute
+from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
+
+TYPES = ("Explicit", "Anaphoric", "Implicit")
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+"""Lower bounds of the confidence bands the calibration table reports."""
+MAJOR = ("major", "intermediate")
+TOP = 30
+"""How many of the most mentioned characters are checked for names that fit no one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    """Offset of the first sub-quotation's text (just after its opening quotation mark)."""
+    speaker: int | None
+    """The gold character's id (None for a label that is no character)."""
+    quote_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldCharacter:
+    id: int
+    name: str
+    aliases: frozenset[str]
+    category: str
+
+
+class GoldCast:
+    """A novel's gold characters (``_group``-style entries left out) and how names resolve to them."""
+
+    def __init__(self, characters: list[GoldCharacter]) -> None:
+        self.characters = {c.id: c for c in characters}
+        self._by_alias: dict[str, set[int]] = {}
+        self._word_sets: list[tuple[frozenset[str], int]] = []
+        for character in characters:
+            for alias in character.aliases:
+                self._by_alias.setdefault(normalise(alias), set()).add(character.id)
+                self._word_sets.append((_name_words(alias), character.id))
+
+    def resolve(self, name: str | None) -> int | None:
+        """The character ``name`` names: an alias of exactly one, else a name fitting exactly one."""
+        if not name:
+            return None
+        exact = self._by_alias.get(normalise(name), set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        words = _name_words(name)
+        if not words or exact:
+            return None
+        fits = {character for alias_words, character in self._word_sets if words <= alias_words}
+        return fits.pop() if len(fits) == 1 else None
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(word for word in normalise(name).split() if word not in TITLE_GENDER)
+
+
+@dataclass(frozen=True, slots=True)
+class Novel:
+    name: str
+    text: str
+    golds: list[Gold]
+    cast: GoldCast
+
+
+def load(folder: Path) -> Novel:
+    """A PDNC-format folder: its text, its quotations and its cast."""
+    text = (folder / "novel_text.txt").read_text(encoding="utf-8")
+    characters = []
+    with (folder / "character_info.csv").open(encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            if row["Main Name"].startswith("_"):
+                continue
+            aliases = frozenset({row["Main Name"], *ast.literal_eval(row["Aliases"] or "set()")})
+            category = (row.get("Category") or "").strip().lower()
+            characters.append(GoldCharacter(int(row["Character ID"]), row["Main Name"], aliases, category))
+    cast = GoldCast(characters)
+    by_main = {c.name: c.id for c in characters}
+    golds = []
+    with (folder / "quotation_info.csv").open(encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            spans = ast.literal_eval(row["quoteByteSpans"])
+            speaker = by_main.get(row["speaker"])
+            speaker = cast.resolve(row["speaker"]) if speaker is None else speaker
+            golds.append(Gold(spans[0][0], speaker, row["quoteType"]))
+    return Novel(folder.name, text, golds, cast)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Right answers per quotation type, the confident subset, calibration, and the cast's quality."""
+
+    right: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    baseline_right: Counter[str] = field(default_factory=Counter)
+    band_right: Counter[float] = field(default_factory=Counter)
+    band_total: Counter[float] = field(default_factory=Counter)
+    confident_right: int = 0
+    confident: int = 0
+    major: int = 0
+    split: int = 0
+    people: int = 0
+    matched: int = 0
+    merged: int = 0
+    unmatched: int = 0
+    unmatched_top: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    novels: list[float] = field(default_factory=list)
+    """Each novel's overall accuracy, for the average and the worst."""
+
+    def add(self, other: Tally) -> None:
+        for name in ("right", "total", "baseline_right", "band_right", "band_total"):
+            getattr(self, name).update(getattr(other, name))
+        for name in ("confident_right", "confident", "major", "split", "people", "matched", "merged", "unmatched"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unmatched_top += other.unmatched_top
+        self.seconds += other.seconds
+        self.novels += other.novels
+
+
+def score(novel: Novel) -> Tally:
+    """Attribute ``novel`` from its text alone and score it against its labels."""
+    started = time.perf_counter()
+    paragraphs = paragraph_spans(novel.text)
+    characters = build_characters(novel.text, paragraphs)
+    utterances = attribute(novel.text, characters, paragraphs)
+    tally = Tally(seconds=time.perf_counter() - started)
+    _score_speakers(novel, utterances, tally)
+    _score_cast(novel, WorkSpeakers(characters, utterances), tally)
+    tally.novels.append(tally.right["Overall"] / max(1, tally.total["Overall"]))
+    return tally
+
+
+def _score_speakers(novel: Novel, utterances: list[Utterance], tally: Tally) -> None:
+    starts = [u.start for u in utterances]
+    nearest = NearestName(novel.text, novel.cast)
+    for gold in novel.golds:
+        utterance = _containing(utterances, starts, gold.start)
+        speaker = utterance.speaker if utterance else None
+        right = gold.speaker is not None and novel.cast.resolve(speaker) == gold.speaker
+        for kind in (gold.quote_type, "Overall") if gold.quote_type in TYPES else ("Overall",):
+            tally.total[kind] += 1
+            tally.right[kind] += right
+            tally.baseline_right[kind] += gold.speaker is not None and nearest.speaker(gold.start) == gold.speaker
+        confidence = utterance.confidence if utterance and speaker else 0.0
+        band = max(b for b in BANDS if confidence >= b)
+        tally.band_total[band] += 1
+        tally.band_right[band] += right
+        if confidence >= SHOWN_CONFIDENCE:
+            tally.confident += 1
+            tally.confident_right += right
+
+
+def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
+    """Splits (a major or intermediate gold character in several people), wrong merges (several gold
+    characters in one person) and people whose names fit no gold character."""
+    people = sorted(speakers.people(), key=lambda c: -c.mentions)
+    holders: Counter[int] = Counter()
+    for rank, person in enumerate(people):
+        golds = {novel.cast.resolve(name) for name in (person.name, *person.aliases)} - {None}
+        holders.update(golds)
+        tally.people += 1
+        tally.matched += bool(golds)
+        tally.merged += len(golds) > 1
+        if not golds:
+            tally.unmatched += 1
+            if rank < TOP:
+                tally.unmatched_top.append(f"{novel.name}: {person.name}")
+    major = [c.id for c in novel.cast.characters.values() if c.category in MAJOR]
+    tally.major += len(major)
+    tally.split += sum(holders[c] > 1 for c in major)
+
+
+def _containing(utterances: list[Utterance], starts: list[int], offset: int) -> Utterance | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and offset < utterances[index].end:
+        return utterances[index]
+    return None
+
+
+class NearestName:
+    """The baseline: the gold character named closest to a quotation, outside quotes (it is given
+    the gold cast, which attribution is not)."""
+
+    def __init__(self, text: str, cast: GoldCast) -> None:
+        quotes = find_quotes(text, paragraph_spans(text))
+        quote_starts = [q.start for q in quotes]
+        self._mentions: list[tuple[int, int]] = []
+        for character in cast.characters.values():
+            for alias in character.aliases:
+                for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                    index = bisect.bisect_right(quote_starts, match.start()) - 1
+                    if index < 0 or match.start() >= quotes[index].end:
+                        self._mentions.append((match.start(), character.id))
+        self._mentions.sort()
+        self._offsets = [offset for offset, _ in self._mentions]
+
+    def speaker(self, offset: int) -> int | None:
+        index = bisect.bisect_left(self._offsets, offset)
+        candidates = self._mentions[max(0, index - 1) : index + 1]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda mention: abs(mention[0] - offset))[1]

@@ -1,0 +1,350 @@
+"""One person, one character: which of a text's name forms belong to the same person.
+
+Forms are a title and name words (``Mr. Athelney Jones``: ``mr``, ``Athelney Jones``).
+Grouping goes from the surest evidence to the weakest, and a form joins a
+person only when exactly one person fits it (a wrong merge is worse than a
+split):
+
+1. **Full names** (two words or more) are people; titled variants of one full
+   name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``).
+2. **A titled surname** (``Mr. Jones``) joins the one full name with that
+   surname whose gender fits the title; when a family has several (``Mr.
+   Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart.
+3. **A bare first name** joins the one full name it starts; **a bare surname**
+   the one full or titled name it ends, or the one named far more often than
+   the others, or the one man of a family otherwise of women (``said Hall``:
+   Mr. Hall, not Mrs. Hall); else it stays apart.
+4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
+   ``Mina Harker``, Harker being a man's surname of the book), and names the
+   text says are one (``Lord Godalming (that was Arthur``, ``X, that is Y``).
+5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
+   ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
+   list of English given names, join a first name when exactly one person of
+   the text fits and the text never names the two side by side (``Jack and
+   John``).
+
+A person's gender comes from titles; else from the usual gender of the first
+name (the ``gender-guesser`` package's dictionary).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
+from bot.attribution.names import Mention
+
+DOMINANCE = 5
+NAME_CHANGE_MIN = 3
+"""Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
+FIRST_NAME_TITLES = frozenset(
+    "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
+)
+"""Titles written before a first name (``Miss Margaret``, ``Sir Walter``), not only a surname."""
+MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
+UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
+
+Key = tuple[str | None, tuple[str, ...]]
+"""A name form: (title, lower case and without its dot, or None; name words)."""
+
+
+_SAME_TITLE = {"doctor": "dr", "mister": "mr", "mistress": "mrs", "reverend": "rev", "mademoiselle": "mlle"}
+
+
+def title_key(title: str | None) -> str | None:
+    """A title compared loosely: lower case, without its dot, one spelling (``Doctor``: ``dr``)."""
+    if not title:
+        return None
+    key = title.lower().rstrip(".")
+    return _SAME_TITLE.get(key, key)
+
+
+def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """The mentions of each person (see the module's docstring), in no particular order."""
+    forms: dict[Key, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        forms[(title_key(mention.title), mention.words)].append(mention)
+    people = _People(forms)
+    people.join_full_nicknames()
+    people.join_name_changes()
+    people.join_stated(text)
+    people.join_titled_surnames()
+    people.join_bare_names()
+    people.join_nicknames(text)
+    return people.groups()
+
+
+class _People:
+    """Name forms joined into people (a union-find over forms, each root knowing its members)."""
+
+    def __init__(self, forms: dict[Key, list[Mention]]) -> None:
+        self.forms = forms
+        self._parent: dict[Key, Key] = {key: key for key in forms}
+        self.married: set[Key] = set()
+        """People whose surname the text changed by marriage: a Mrs. even if never written so."""
+        self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
+        titled = {words for title, words in forms if title}
+        counts: Counter[tuple[str, ...]] = Counter()
+        for (_, words), found in forms.items():
+            counts[words] += len(found)
+        self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see _is_full_name
+            key
+            for key in forms
+            if len(key[1]) > 1 and _is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
+        ]
+        self._by_first: dict[str, list[Key]] = defaultdict(list)
+        self._by_last: dict[str, list[Key]] = defaultdict(list)
+        by_words: dict[tuple[str, ...], list[Key]] = defaultdict(list)
+        for key in self.full:
+            self._by_first[key[1][0]].append(key)
+            self._by_last[key[1][-1]].append(key)
+            by_words[key[1]].append(key)
+        for words, keys in by_words.items():
+            self._join_variants(words, keys)
+
+    def _join_variants(self, words: tuple[str, ...], keys: list[Key]) -> None:
+        """1. A full name's variants are one person, of each gender its titles show (``Mrs. Charles
+        Wilcox`` is not Charles Wilcox): an untitled one goes with its first name's gender."""
+        by_gender: dict[str | None, list[Key]] = defaultdict(list)
+        for key in keys:
+            by_gender[TITLE_GENDER.get(key[0]) if key[0] else first_name_gender(words[0])].append(key)
+        gendered = [g for g in by_gender if g is not None]
+        wives = all(key[0] == "mrs" for key in by_gender[gendered[0]]) if len(gendered) == 1 else True
+        if len(gendered) == 1 and None in by_gender and not wives:  # "Mrs. Newland Archer" is his wife
+            by_gender[gendered[0]] += by_gender.pop(None)
+        for group in by_gender.values():
+            for key in group[1:]:
+                self._union(group[0], key)
+
+    def join_name_changes(self) -> None:
+        """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
+        names of one woman's first name, the earlier (by its middle mention) written with Miss, the later
+        never, its surname a man's of the book."""
+        men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
+        for first, keys in self._by_first.items():
+            if first_name_gender(first) != FEMALE:
+                continue
+            named: defaultdict[Key, list[int]] = defaultdict(list)  # each person's forms with this first name: where they are used
+            for key in keys:
+                named[self._find(key)] += [m.start for m in self.forms[key]]
+            roots = sorted(named, key=lambda root: sorted(named[root])[len(named[root]) // 2])
+            for earlier, later in zip(roots, roots[1:], strict=False):
+                titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
+                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
+                later_miss = any(k[0] in UNMARRIED for k in self._members[later])
+                surname = later[1][-1]
+                recurring = len(named[later]) >= NAME_CHANGE_MIN
+                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
+                    if not titles & {"mr"}:
+                        self._union(earlier, later)
+                        self.married.add(self._find(earlier))
+
+    def join_full_nicknames(self) -> None:
+        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``)."""
+        for keys in self._by_last.values():
+            for index, key in enumerate(keys):
+                for other in keys[index + 1 :]:
+                    variant = other[1][0].lower() in name_variants(key[1][0])
+                    if variant and _compatible(self.gender(key), self.gender(other)):
+                        self._union(key, other)
+
+    def join_stated(self, text: str) -> None:
+        """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
+        ``X, now Y``."""
+        by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
+        for match in _STATED.finditer(text):
+            first, second = (self._form_key(match[group], by_name) for group in ("first", "second"))
+            if first is None or second is None or self._find(first) == self._find(second):
+                continue
+            if _compatible(self.gender(first), self.gender(second)):
+                self._union(first, second)
+
+    @staticmethod
+    def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
+        words = name.split()
+        title = title_key(words[0]) if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_GENDER else None
+        rest = " ".join(words[1:] if title else words)
+        return by_name.get((rest, title)) or by_name.get((rest, None))
+
+    def join_titled_surnames(self) -> None:
+        for key in self.forms:
+            title, words = key
+            if len(words) == 1 and title is not None:
+                surname = {k for k in self._roots(self._by_last[words[0]]) if self._fits_title(title, k)}
+                first = set()
+                if title in FIRST_NAME_TITLES:  # "Miss Margaret", "Sir Walter"
+                    first = {k for k in self._roots(self._by_first[words[0]]) if self._fits_title(title, k)}
+                fitting = surname or first
+                if len(fitting) == 1:
+                    self._union(fitting.pop(), key)
+
+    def join_bare_names(self) -> None:
+        for key in self.forms:
+            title, words = key
+            if len(words) != 1 or title is not None:
+                continue
+            word = words[0]
+            gender = first_name_gender(word)
+            first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
+            last = self._recurring(self._by_last[word])
+            if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
+                self._union(first.pop(), key)
+                continue
+            if not first:
+                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words}
+                men = {k for k in last if self.gender(k) == MALE}
+                dominant = self._dominant(last, surname=word)
+                if dominant is None and len(men) == 1 and all(self.gender(k) == FEMALE for k in last - men):
+                    dominant = men.pop()  # a bare surname in narration is the man's ("said Hall": Mr. Hall)
+                if dominant:
+                    self._union(dominant, key)
+
+    def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
+        """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
+        ``surname``, if given: ``Lynde`` is Mrs. Rachel Lynde, not her husband Thomas, named a few times)."""
+        ranked = sorted(roots, key=lambda root: self._count(root, surname), reverse=True)
+        counts = [self._count(root, surname) for root in ranked[:2]]
+        if len(ranked) == 1 or (ranked and counts[0] >= DOMINANCE * counts[1]):
+            return ranked[0]
+        return None
+
+    def _count(self, root: Key, surname: str | None = None) -> int:
+        return sum(len(self.forms[k]) for k in self._members[root] if surname is None or k[1][-1] == surname)
+
+    def _recurring(self, keys: list[Key]) -> set[Key]:
+        """The people of ``keys`` named more than once, if any: a full name written once (``Katharine
+        Rodney`` beside William Rodney's hundreds) does not make a bare name ambiguous."""
+        roots = self._roots(keys)
+        recurring = {root for root in roots if self._count(root) > 1}
+        return recurring or roots
+
+    def join_nicknames(self, text: str) -> None:
+        """Join a given name and its nickname (see the module's docstring)."""
+        first_names: dict[str, set[Key]] = defaultdict(set)
+        for key in self.forms:
+            if key[0] is None or len(key[1]) > 1:
+                first_names[key[1][0]].add(key)
+        by_lower = {word.lower(): word for word in first_names}
+        for word, keys in list(first_names.items()):
+            variants = [by_lower[v] for v in name_variants(word) if v in by_lower and by_lower[v] != word]
+            people = self._roots([k for other in variants for k in first_names[other]])
+            mine = self._roots(list(keys))
+            if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
+                continue
+            (person,), (me,) = people, mine
+            if not _compatible(self.gender(person), self.gender(me)) or _side_by_side(text, word, variants):
+                continue
+            self._union(person, me)
+
+    def _fits_title(self, title: str, root: Key) -> bool:
+        """Whether the person ``root`` may be called ``title``: of its gender; a Mrs. only if the text
+        calls her Mrs. by her full name too, never a Miss (Mrs. Hilbery is Katharine Hilbery's mother);
+        never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        members = self._members[self._find(root)]
+        titles = {k[0] for k in members if k[0]}
+        if title in MARRIED and not titles & MARRIED and self._find(root) not in self.married:
+            return False  # Mrs. Barry is not Diana Barry, her daughter
+        if title in UNMARRIED and titles & MARRIED:
+            return False
+        wife = any(
+            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
+        )
+        return _compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
+
+    def _one_surname(self, roots: set[Key]) -> bool:
+        """Whether the people ``roots`` may share one surname: one's surnames include the other's (Ned
+        Winsett is not Edwin Booth; Wilhelmina Murray may be Mina, once Murray, now Harker)."""
+        first, second = (
+            {k[1][-1] for k in self._members[root] if len(k[1]) > 1} for root in (*roots, *roots)[:2]
+        ) if len(roots) == 2 else (set(), set())
+        return first <= second or second <= first
+
+    def gender(self, key: Key) -> str | None:
+        """A person's gender as titles show it, else as the first name of a full name usually is."""
+        members = self._members[self._find(key)]
+        titled = {TITLE_GENDER.get(k[0]) for k in members if k[0]} - {None}
+        if len(titled) == 1:
+            return titled.pop()
+        if titled:
+            return None
+        named = {first_name_gender(k[1][0]) for k in members if len(k[1]) > 1 or k[0] is None} - {None}
+        return named.pop() if len(named) == 1 else None
+
+    def groups(self) -> list[list[Mention]]:
+        return [[m for key in members for m in self.forms[key]] for members in self._members.values()]
+
+    def _roots(self, keys: list[Key]) -> set[Key]:
+        return {self._find(key) for key in keys}
+
+    def _find(self, key: Key) -> Key:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def _union(self, keep: Key, other: Key) -> None:
+        keep, other = self._find(keep), self._find(other)
+        if keep != other:
+            self._parent[other] = keep
+            self._members[keep] += self._members.pop(other)
+
+
+def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[str, ...]]) -> bool:
+    """A full name, not two names side by side: its last words are written under a title, or not
+    more often alone than after its first."""
+    rest, first = key[1][1:], key[1][0].lower()
+    if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
+        return False
+    return rest in titled or len(forms.get((None, rest), ())) <= len(forms[key])
+
+
+_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_STATED = re.compile(
+    rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
+)
+"""``Lord Godalming (that was Arthur``, ``Miss Murray, now Mrs. Harker``."""
+
+
+def _compatible(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _side_by_side(text: str, word: str, others: list[str]) -> bool:
+    """Whether the text names ``word`` and one of ``others`` together (``Jack and John``): two people."""
+    for other in others:
+        pair = rf"\b(?:{word}(?:,| and| or| to| with)\s+{other}|{other}(?:,| and| or| to| with)\s+{word})\b"
+        if re.search(pair, text):
+            return True
+    return False
+
+
+@cache
+def _nick_namer():  # type: ignore[no-untyped-def]
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def name_variants(name: str) -> set[str]:
+    """The given names (lower case) that ``name`` is a nickname or diminutive of, or that are its
+    nicknames (``Art``: arthur, artemus)."""
+    namer = _nick_namer()
+    lower = name.lower()
+    return namer.nicknames_of(lower) | namer.canonicals_of(lower)
+
+
+@cache
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """The usual gender of a given name, if the gender-guesser dictionary is sure of it."""
+    if not name[:1].isupper() or "-" in name:
+        return None
+    guess = _gender_detector().get_gender(name)
+    return {"male": MALE, "female": FEMALE}.get(guess)

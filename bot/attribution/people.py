@@ -1,0 +1,74 @@
+"""Which named characters are people: not places, months, houses, newspapers or families.
+
+The evidence is how the text uses a name, never a list of a book's names:
+
+* **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
+  verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
+* **Against**: being written after a preposition of place or time (``in
+  London``, ``through Kellynch``), or beside a number (``June 5``), in at
+  least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
+  (``the Westminster Gazette``, ``the George``); a plural of another name
+  (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
+  inside quotes: ``Aha``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.names import Mention
+
+TAGGED_MIN = 2
+TITLED_MIN = 2
+PLACE_SHARE = 0.15
+ARTICLE_SHARE = 0.5
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
+    r"|during|St\.?)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
+"""``at Kellynch``, not ``looked at Anne``."""
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
+_NUMBER_AFTER = re.compile(r"\s*\d")
+_SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
+_SPEECH_AFTER = re.compile(rf",?\s+(?:[a-z]+ly\s+)?{SPEECH_VERB_PATTERN}")
+
+
+def is_person(
+    text: str, mentions: list[Mention], narrated: int, name_words: frozenset[str]
+) -> bool:
+    """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
+    if not mentions:
+        return True
+    if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words):
+        return True
+    if narrated == 0 or _plural(mentions, name_words):
+        return False
+    tagged = sum(_tagged(text, m) for m in mentions)
+    if tagged >= TAGGED_MIN:
+        return True
+    placed = sum(_placed(text, m) for m in mentions)
+    articled = sum(m.with_article for m in mentions)
+    return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)
+
+
+def _tagged(text: str, mention: Mention) -> bool:
+    return bool(
+        _SPEECH_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        or _SPEECH_AFTER.match(text, mention.end)
+    )
+
+
+def _placed(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
+
+
+def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:
+    """``the Basts``: most mentions are a name's plural."""
+    plural = sum(
+        1 for m in mentions if m.words[-1].endswith("s") and m.words[-1][:-1] in name_words
+    )
+    return plural > len(mentions) / 2

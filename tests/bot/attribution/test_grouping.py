@@ -1,0 +1,86 @@
+"""One person one character, only people: bot.attribution.grouping, .people and tags.describe on small texts."""
+
+from __future__ import annotations
+
+from bot.attribution.characters import Character, CharacterList, build_characters
+from bot.attribution.grouping import first_name_gender, name_variants
+from bot.attribution.tags import describe
+
+
+def _cast(*paragraphs: str) -> CharacterList:
+    return build_characters("\n\n".join(paragraphs * 3))
+
+
+def _owner(characters: CharacterList, form: str) -> Character | None:
+    return characters.find(form)
+
+
+def test_a_nickname_from_the_name_list_joins_its_given_name() -> None:
+    assert "arthur" in name_variants("Art") and "margaret" in name_variants("Meg")
+    cast = _cast(
+        "Arthur Holmwood came in and sat by the fire. Arthur was tired.",
+        "Then Art laughed and said that he was well, and Art went out.",
+    )
+    assert _owner(cast, "Art") is _owner(cast, "Arthur Holmwood") is not None
+
+
+def test_a_nickname_beside_its_given_name_is_another_person() -> None:
+    cast = _cast(
+        "John Reed came in. John was tired, and Jack and John went out together.",
+        "Later Jack came back alone and Jack sat down.",
+    )
+    assert _owner(cast, "Jack") is not _owner(cast, "John")
+
+
+def test_a_mother_and_her_daughter_stay_apart() -> None:
+    cast = _cast(
+        "Diana Barry ran to the gate, and Diana waved. Mrs. Barry watched from the door.",
+        "Then Mrs. Barry went in, and she closed the door behind her.",
+    )
+    assert _owner(cast, "Mrs. Barry") is not _owner(cast, "Diana Barry")
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_him() -> None:
+    cast = _cast(
+        "Charles Wilcox drove up. Mrs. Charles Wilcox stepped out of the car after him.",
+        "Charles said nothing, and Charles went in.",
+    )
+    assert _owner(cast, "Mrs. Charles Wilcox") is not _owner(cast, "Charles Wilcox")
+    assert _owner(cast, "Charles") is _owner(cast, "Charles Wilcox")
+
+
+def test_a_bare_surname_goes_to_the_one_person_named_far_more_often() -> None:
+    cast = _cast(
+        *["Mrs. Rachel Lynde sat at her window. Mrs. Lynde saw everything that passed."] * 4,
+        "Thomas Lynde was in the field.",
+        "Lynde knew it.",
+    )
+    assert _owner(cast, "Lynde") is _owner(cast, "Mrs. Lynde") is _owner(cast, "Rachel Lynde")
+
+
+def test_places_months_and_families_are_not_people() -> None:
+    cast = _cast(
+        "Margaret went to London in June. In London she met the Basts at their flat.",
+        "Margaret said that London was large. The Basts were poor; Leonard Bast was a clerk.",
+        "Through London they drove until the fourth of June.",
+    )
+    people = {c.name for c in cast.characters if c.person}
+    assert "Margaret" in people
+    assert not {"London", "June", "the Basts"} & people
+
+
+def test_the_title_alone_names_the_one_character_with_it() -> None:
+    cast = _cast("Professor Van Helsing came. The Professor said nothing, and Professor Van Helsing left.")
+    assert _owner(cast, "the Professor") is _owner(cast, "Professor Van Helsing") is not None
+
+
+def test_descriptions_in_tags_name_one_person_or_no_one() -> None:
+    assert describe("the Frenchman with a smile") == "the Frenchman"
+    assert describe("The old lady") == "the old lady"
+    assert describe("the others") is None and describe("the soldiers") is None
+    assert describe("the latter gentleman") == "the latter"
+
+
+def test_a_first_name_shows_its_usual_gender() -> None:
+    assert first_name_gender("Margaret") == "f" and first_name_gender("Charles") == "m"
+    assert first_name_gender("London") is None
