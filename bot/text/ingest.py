@@ -104,7 +104,7 @@ def parse_work_and_speakers(
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
     structure = build_structure(outline.items)
-    attribution = _attribute_sections(source_text, structure.reading)
+    attribution = _attribute_sections(source_text, structure)
     speakers = {
         utterance.start: utterance.speaker
         for utterance in attribution.utterances
@@ -186,7 +186,7 @@ class WorkSpeakers:
 def attribute_work(source_text: str) -> WorkSpeakers:
     """Who speaks each quote of a work, reading only its story (as :func:`parse_work` finds
     its paragraphs: no Gutenberg licence, no AO3 notes). Offsets index ``source_text``."""
-    return _attribute_sections(source_text, structure_of(source_text).reading)
+    return _attribute_sections(source_text, structure_of(source_text))
 
 
 def structure_of(source_text: str) -> Structure:
@@ -194,8 +194,8 @@ def structure_of(source_text: str) -> Structure:
     return build_structure(_OUTLINERS[detect_layout(source_text)](source_text).items)
 
 
-def _attribute_sections(source_text: str, sections: list[ReadingSection]) -> WorkSpeakers:
-    paragraphs = [span for section in sections for span in section.paragraphs]
+def _attribute_sections(source_text: str, structure: Structure) -> WorkSpeakers:
+    paragraphs = [span for section in structure.reading for span in section.paragraphs]
     characters = build_characters(source_text, paragraphs)
     utterances = attribute(source_text, characters, paragraphs)
     return WorkSpeakers(characters, utterances, _mention_starts(characters))

@@ -174,7 +174,10 @@ class _Builder:
             self.close_story()
             self.part = self.open(_Open(SectionKind.PART, heading, item.span[0], 0))
         elif heading.kind is SectionKind.LETTER and heading.number is None and self._in_chapter():
+            # A letter inside a chapter ("_Letter, Mina Harker to Lucy Westenra._"): its line is the
+            # document's own text, so it stays a paragraph too.
             self.nested = self.open(_Open(SectionKind.LETTER, heading, item.span[0], 2, parent=self.chapter))
+            self.add_paragraph(item.span)
         else:
             self.close_chapter()
             self.chapter = self.open(_Open(heading.kind, heading, item.span[0], 1, parent=self.part))
