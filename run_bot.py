@@ -2,6 +2,7 @@
 """Folio's entry point.
 
     python run_bot.py              start the Discord bot (needs DISCORD_TOKEN)
+    python run_bot.py sync-commands   publish the slash commands to Discord, then exit
     python run_bot.py works        list the library
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
@@ -10,14 +11,18 @@
     python run_bot.py speakers [--work S] [--json]
     python run_bot.py characters [--work S] [--json]
     python run_bot.py invite-url   the link that invites the bot (DISCORD_APPLICATION_ID or the token's id)
-    python run_bot.py bench [--markdown] [--holdout]
+    python run_bot.py bench [--markdown] [--corpus DIR] [--database-url URL] [--holdout | --blind | NAME ...]
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
-    python run_bot.py bench ask [--markdown] [--misses] [--holdout | --blind | NAME ...]
+    python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
     python run_bot.py bench structure [--shared DIR] [--markdown] [NAME ...]
     python run_bot.py bench import [--before PATH] [--shared DIR] [--repeat N] [NAME ...]
+    python run_bot.py bench import-writes [--markdown] [--upload-mb 20]
+    python run_bot.py bench pg-restart [--markdown]
+    python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
+    python run_bot.py bench progress [--markdown] [--rounds N] [--database-url URL]
     python run_bot.py bench web [--markdown] [--seconds S] [--database-url URL]
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
@@ -47,6 +52,10 @@ BENCHMARKS = {
     "reactions": "benchmarks.reactions_bench",
     "structure": "benchmarks.structure_bench",
     "import": "benchmarks.import_bench",
+    "load": "benchmarks.load_bench",
+    "import-writes": "benchmarks.import_writes_bench",
+    "pg-restart": "benchmarks.pg_restart_bench",
+    "progress": "benchmarks.progress_bench",
     "web": "benchmarks.web_bench",
     "trivia-sample": "benchmarks.trivia_sample",
 }
@@ -71,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run_bot.py", description="Folio: story quotes, trivia and discussion.")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.add_parser("run", help="start the Discord bot (the default)")
+    subcommands.add_parser(
+        "sync-commands", help="publish the slash commands to Discord (globally, or to DISCORD_GUILD_ID), then exit"
+    )
     add_offline_commands(subcommands)
     subcommands.add_parser("invite-url", help="print the link that invites the bot, with the permissions it needs")
     add_web_commands(subcommands)
@@ -98,11 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "invite-url":
         return print_invite_url(os.environ)
-    bot_runs = args.command in (None, "run")
+    bot_runs = args.command in (None, "run", "sync-commands")
     serves = bot_runs or args.command == "web"
     logging.basicConfig(level=_log_level(settings, args, serves), format=LOG_FORMAT)
     if bot_runs:
-        return start_bot(settings)
+        return start_bot(settings, sync_only=args.command == "sync-commands")
     if args.command in WEB_COMMANDS:
         return run_web_command(args, settings)
     return asyncio.run(run_offline_command(args, settings))
@@ -115,13 +127,13 @@ def _log_level(settings: Settings, args: argparse.Namespace, bot_runs: bool) -> 
     return settings.log_level or ("INFO" if bot_runs else "WARNING")
 
 
-def start_bot(settings: Settings) -> int:
+def start_bot(settings: Settings, *, sync_only: bool = False) -> int:
     if not settings.discord_token:
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
-    from bot.folio_bot import run_discord_bot  # imports discord only when the bot runs
+    from bot.folio_bot import run_discord_bot, sync_commands_once  # imports discord only when the bot runs
 
-    return asyncio.run(run_discord_bot(settings))
+    return asyncio.run(sync_commands_once(settings) if sync_only else run_discord_bot(settings))
 
 
 def main_in_a_pipe(argv: list[str] | None = None) -> int:

@@ -46,7 +46,13 @@ offers none), "false matches" the off-story queries answered with a confident
 match, and "x brute force" is an engine's mean time
 per query over brute force's, measured in the same run.
 
-Run: ``python run_bot.py bench [--markdown] [--holdout | --blind | NAME ...]``.
+Two more engines can run beside them: **FTS5 BM25**, SQLite's own full-text search
+over the sentences (the query's words OR-ed, best BM25 rank first; like brute force it
+has no notion of confidence), and, with ``--database-url``, **Folio (PostgreSQL)**:
+the bot's path on a scratch PostgreSQL database. Sets naming a ``novel`` read it from
+``--corpus DIR`` (the PDNC novels, kept out of the repository).
+
+Run: ``python run_bot.py bench [--markdown] [--corpus DIR] [--database-url URL] [--holdout | --blind | NAME ...]``.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ import asyncio
 import os
 import platform
 import resource
+import sqlite3
 import tempfile
 import time
 import tracemalloc
@@ -69,11 +76,14 @@ from benchmarks.cutoff_curve import HEADER as CURVE_HEADER
 from benchmarks.cutoff_curve import Scored, curve_rows
 from benchmarks.query_sets import (
     BLIND_SET_NAMES,
+    CALIBRATION_SET_NAMES,
+    CORPUS_BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
     OFF_STORY,
     QUERY_SET_NAMES,
+    CorpusMissing,
     Query,
     QuerySet,
     is_expected,
@@ -147,6 +157,10 @@ class TextReport:
     baseline: EngineRun
     suggest_latencies: list[float]
     database: DatabaseRun
+    fts5: EngineRun
+    """SQLite's own FTS5 with its BM25 ranking over the sentences: the best-ranked sentence."""
+    postgres: EngineRun | None = None
+    """The bot's path on PostgreSQL (``Library.lookup``), when a server was given."""
 
 
 def percentile(seconds: Sequence[float], share: float) -> float:
@@ -155,7 +169,7 @@ def percentile(seconds: Sequence[float], share: float) -> float:
     return 1000.0 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(query_set: QuerySet) -> TextReport:
+def measure(query_set: QuerySet, postgres_url: str | None = None) -> TextReport:
     """Build the index for one text, import it into a database, and run its queries through every engine."""
     source_text = query_set.text_path.read_text(encoding="utf-8")
     started = time.perf_counter()
@@ -179,6 +193,8 @@ def measure(query_set: QuerySet) -> TextReport:
         baseline=_run(query_set, baseline.answer),
         suggest_latencies=_suggest_latencies(index, query_set),
         database=measure_database(query_set, source_text),
+        fts5=_run(query_set, Fts5Baseline(texts).answer),
+        postgres=measure_postgres(query_set, source_text, postgres_url) if postgres_url else None,
     )
 
 
@@ -231,6 +247,25 @@ class Baseline:
     def answer(self, query: str) -> Answer:
         _, score, position = process.extractOne(utils.default_process(query), self.processed, scorer=fuzz.WRatio)
         return Answer(self.sentences[position], score >= BASELINE_CUTOFF, score=score)
+
+
+class Fts5Baseline:
+    """SQLite's FTS5 (porter stemming) over every sentence: the query's words OR-ed, the best BM25 rank first.
+    Like brute force it answers every in-story query with its best sentence; it rejects an off-story query
+    only when no sentence shares a word with it."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.connection = sqlite3.connect(":memory:")
+        self.connection.execute("CREATE VIRTUAL TABLE s USING fts5(text, tokenize='porter unicode61')")
+        self.connection.executemany("INSERT INTO s (text) VALUES (?)", ((text,) for text in sentences))
+
+    def answer(self, query: str) -> Answer:
+        tokens = {token.replace('"', '""') for token in utils.default_process(query).split()}
+        if not tokens:
+            return Answer(None, False)
+        match = " OR ".join(f'"{token}"' for token in sorted(tokens))
+        row = self.connection.execute("SELECT text FROM s WHERE s MATCH ? ORDER BY rank LIMIT 1", (match,)).fetchone()
+        return Answer(row[0] if row else None, row is not None)
 
 
 def _passed(query: Query, result: Answer) -> bool:
@@ -340,6 +375,25 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -
     )
 
 
+def measure_postgres(query_set: QuerySet, source_text: str, server_url: str) -> EngineRun:
+    """The text imported into a scratch PostgreSQL database (settled, as autovacuum would) and the queries
+    run through ``Library.lookup``, as on SQLite."""
+    return asyncio.run(_measure_postgres(query_set, source_text, server_url))
+
+
+async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: str) -> EngineRun:
+    from benchmarks.backends_bench import scratch_database, settle  # asyncpg only when PostgreSQL is asked for
+
+    slug = database_slug(query_set)
+    async with scratch_database(server_url) as url:
+        async with Database.opened(url) as database:
+            await Library(database).add_text(source_text, slug=slug)
+        await settle(url)
+        async with Database.opened(url) as database:
+            library = Library(database)
+            return await _run_awaited(query_set, lambda query: _database_answer(library, slug, query))
+
+
 async def _database_answer(library: Library, slug: str, query: str) -> Answer:
     try:
         lookup = await library.lookup(query, slug=slug)
@@ -376,6 +430,7 @@ RESULT_TAIL = [
     "x brute force",
 ]
 DATABASE_ENGINE, MEMORY_ENGINE, BASELINE_ENGINE = "folio (database)", "folio (in memory)", "brute force"
+POSTGRES_ENGINE, FTS5_ENGINE = "folio (PostgreSQL)", "FTS5 BM25"
 
 
 def index_rows(reports: list[TextReport]) -> list[list[str]]:
@@ -451,25 +506,24 @@ def _mean(seconds: Sequence[float]) -> float:
     return sum(seconds) / len(seconds)
 
 
-def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
-    groups = [
-        (
-            report.name,
-            [
-                (DATABASE_ENGINE, report.database.lookups),
-                (MEMORY_ENGINE, report.folio),
-                (BASELINE_ENGINE, report.baseline),
-            ],
-        )
-        for report in reports
+def _engines(report: TextReport) -> list[tuple[str, EngineRun]]:
+    """An report's engines, brute force last (the others' times are given as a share of its)."""
+    postgres = [(POSTGRES_ENGINE, report.postgres)] if report.postgres is not None else []
+    return [
+        (DATABASE_ENGINE, report.database.lookups),
+        *postgres,
+        (MEMORY_ENGINE, report.folio),
+        (FTS5_ENGINE, report.fts5),
+        (BASELINE_ENGINE, report.baseline),
     ]
+
+
+def _engine_groups(reports: list[TextReport]) -> list[tuple[str, list[tuple[str, EngineRun]]]]:
+    groups = [(report.name, _engines(report)) for report in reports]
     if len(reports) > 1:
-        database = _merged(report.database.lookups for report in reports)
-        folio = _merged(report.folio for report in reports)
-        baseline = _merged(report.baseline for report in reports)
-        groups.append(
-            ("all texts", [(DATABASE_ENGINE, database), (MEMORY_ENGINE, folio), (BASELINE_ENGINE, baseline)])
-        )
+        labels = [label for label, _ in groups[0][1]]
+        merged = [_merged(dict(engines)[label] for _, engines in groups) for label in labels]
+        groups.append(("all texts", list(zip(labels, merged, strict=True))))
     return groups
 
 
@@ -522,8 +576,19 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-KNOWN_SET_NAMES = (*QUERY_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
-SET_GROUPS = (("tuned sets", QUERY_SET_NAMES), ("hold-out sets", HOLDOUT_SET_NAMES), ("blind sets", BLIND_SET_NAMES))
+KNOWN_SET_NAMES = (
+    *QUERY_SET_NAMES,
+    *CALIBRATION_SET_NAMES,
+    *HOLDOUT_SET_NAMES,
+    *BLIND_SET_NAMES,
+    *CORPUS_BLIND_SET_NAMES,
+)
+SET_GROUPS = (
+    ("tuned sets", (*QUERY_SET_NAMES, *CALIBRATION_SET_NAMES)),
+    ("hold-out sets", HOLDOUT_SET_NAMES),
+    ("blind sets", BLIND_SET_NAMES),
+    ("blind sets on novels no one tuned for (issue 19)", CORPUS_BLIND_SET_NAMES),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -544,13 +609,25 @@ def main(argv: list[str] | None = None) -> int:
         help=f"run the blind sets, frozen before the engine changed for them: {', '.join(BLIND_SET_NAMES)}",
     )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmarks.md)")
+    parser.add_argument("--corpus", type=Path, help="folder of the PDNC novels the sets naming a `novel` read")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server (right to create databases) to run the bot's path on it too"
+    )
     args = parser.parse_args(argv)
     if sum((args.holdout, args.blind, bool(args.names))) > 1:
         parser.error("give query set names, --holdout or --blind, only one of them")
     if unknown := sorted(set(args.names) - set(KNOWN_SET_NAMES)):
         parser.error(f"unknown query set(s): {', '.join(unknown)}")
-    names = HOLDOUT_SET_NAMES if args.holdout else BLIND_SET_NAMES if args.blind else args.names or QUERY_SET_NAMES
-    reports = [measure(load_query_set(name)) for name in dict.fromkeys(names)]
+    blind = (*BLIND_SET_NAMES, *CORPUS_BLIND_SET_NAMES)
+    names = HOLDOUT_SET_NAMES if args.holdout else blind if args.blind else args.names or QUERY_SET_NAMES
+    reports = []
+    for name in dict.fromkeys(names):
+        try:
+            query_set = load_query_set(name, args.corpus)
+        except CorpusMissing as missing:
+            print(f"skipped {name}: its novel {missing} is read from --corpus DIR")
+            continue
+        reports.append(measure(query_set, args.database_url))
     render = render_markdown if args.markdown else render_plain
     print(render(INDEX_HEADER, index_rows(reports)))
     print()
@@ -567,7 +644,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"hit@1 per kind; in-story = all in-story kinds; folio (database) = Library.lookup on SQLite (FTS5 "
-        f"candidates, rescored in Python), folio (in memory) = QuoteIndex.lookup; brute force = "
+        f"candidates, rescored in Python), folio (PostgreSQL) the same on PostgreSQL (with --database-url), "
+        f"folio (in memory) = QuoteIndex.lookup; FTS5 BM25 = SQLite FTS5's best-ranked sentence for the query's "
+        f"words OR-ed (porter stemming); brute force = "
         f"rapidfuzz.process.extractOne (scorer WRatio, processor default_process), off-story rejected when its "
         f"best score < {BASELINE_CUTOFF:.0f}; all three engines measured in the same run. {machine_line()}; "
         f"process peak RSS {_peak_rss_mib():.0f} MiB."

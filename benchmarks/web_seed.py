@@ -99,7 +99,7 @@ async def seed_server(
     await daily.claim(guild_id, today)
     pick = rng.choice(paragraphs)
     assert pick.id is not None
-    await daily.set_passage(guild_id, today, pick.id)
+    await daily.mark_posted(guild_id, today, pick.id)
     return await WebPages(database, clock).publish(guild_id, guild_name)
 
 

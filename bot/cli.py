@@ -29,6 +29,8 @@ from bot.cli_structure import add_structure_commands, run_structure_command
 from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
+from bot.progress.cli import add_upto_option
+from bot.progress.tracker import sections_upto
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.trivia import TriviaStore
@@ -65,12 +67,14 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     quote.add_argument("--work", help="slug of the work to search (default: the bundled story)")
     quote.add_argument("--json", action="store_true", help="print one JSON object per query")
     quote.add_argument("--limit", type=_positive_int, default=5, help="most matches to show (default 5)")
+    add_upto_option(quote)
     add_trivia_command(subcommands, common)
 
     ask = subcommands.add_parser("ask", parents=[common], help="ask the story a question (who, what, where, why...)")
     ask.add_argument("question", nargs="?", help="the question; without it, one question per line from stdin")
     ask.add_argument("--work", help="slug of the work to ask (default: the bundled story)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    add_upto_option(ask)
     add_attribution_commands(subcommands, common)
 
 
@@ -137,7 +141,8 @@ async def _remove_work(library: Library, slug: str) -> int:
 
 async def _quote(library: Library, args: argparse.Namespace) -> int:
     queries: Iterable[str] = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
-    await library.load(args.work)  # an unknown --work fails once, before any query
+    work = await library.load(args.work)  # an unknown --work fails once, before any query
+    args.sections = sections_upto(work, args.upto)
     for query in queries:
         await _answer(library, query, args, sys.stdout)
     return 0
@@ -145,7 +150,7 @@ async def _quote(library: Library, args: argparse.Namespace) -> int:
 
 async def _answer(library: Library, query: str, args: argparse.Namespace, out: TextIO) -> None:
     try:
-        lookup = await library.lookup(query, slug=args.work, limit=args.limit)
+        lookup = await library.lookup(query, slug=args.work, limit=args.limit, sections=args.sections)
     except FolioError as error:
         if args.json:
             _print_json(out, {"query": query, "matches": [], "suggestions": [], "error": cli_text(error)})
@@ -211,10 +216,11 @@ async def _ask(asker: StoryAsker, library: Library, args: argparse.Namespace) ->
     questions: Iterable[str] = (
         [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     )
-    await library.load(args.work)  # an unknown --work fails once, before any question
+    work = await library.load(args.work)  # an unknown --work fails once, before any question
+    sections = sections_upto(work, args.upto)
     for question in questions:
         try:
-            result = await asker.ask(question, slug=args.work)
+            result = await asker.ask(question, slug=args.work, sections=sections)
         except FolioError as error:
             _print_failed_question(sys.stdout, question, cli_text(error), args.json)
             continue

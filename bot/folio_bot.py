@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 from collections.abc import Coroutine
@@ -17,16 +18,22 @@ import aiohttp
 import discord
 import yarl
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.clock import Clock, clock_for
 from bot.config.service import ServerConfigs
 from bot.errors import DatabaseUnavailable
+from bot.fair_use.service import FairUse
 from bot.library.importer import ProcessImporter
 from bot.library.service import Library, LibraryOptions
+from bot.progress.tracker import ReadingTracker
 from bot.settings import Settings
+from bot.sharding import IdentifyGate, ProcessLease
+from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
+from bot.storage.works import LIBRARY_TOPIC
+from cogs import fair_use_gate
 from cogs.failures import answer_failure
 from cogs.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
 from cogs.gating import FolioTree
@@ -48,14 +55,19 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.config",
     "cogs.help",
     "cogs.owner",
+    "cogs.fair_use",
     "cogs.web",
+    "cogs.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
 
 
-class FolioBot(commands.Bot):
-    """Folio's client: owns the shared resources the cogs use."""
+class FolioBot(commands.AutoShardedBot):
+    """Folio's client: owns the shared resources the cogs use, and runs the shards of SHARD_IDS.
+
+    Without SHARD_COUNT it runs the one shard of an unsharded bot.
+    """
 
     def __init__(self, *, settings: Settings, database: Database, library: Library) -> None:
         super().__init__(
@@ -64,22 +76,74 @@ class FolioBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             tree_cls=FolioTree,
+            shard_count=settings.shard_count or 1,
+            shard_ids=list(settings.shard_ids or range(settings.shard_count or 1)),
         )
         self.settings = settings
         self.database = database
         self.library = library
         self.clock: Clock = clock_for(settings.clock_file)
-        self.configs = ServerConfigs(database, self.clock)
+        self.changes = ChangeFeed(database)
+        """What other processes change (settings, works), so the caches here forget it at once."""
+        self.changes.subscribe(LIBRARY_TOPIC, library.forget_cached)
+        self.configs = ServerConfigs(database, self.clock, changes=self.changes)
+        self.fair_use = FairUse(database, self.clock, self.changes)
+        """Members' cooldowns and each server's costly work at once (the command tree applies them)."""
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
+        self.progress = ReadingTracker(database, self.clock)
+        """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
+        self.lease = ProcessLease(database, settings, self.clock)
+        """This process's lease: other processes take its servers' jobs over only once it lapses."""
+        self._identify_gate = IdentifyGate(database, settings.identify_seconds)
 
     async def setup_hook(self) -> None:
         self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self._sync_commands()
+        if self.settings.sync_commands:
+            await self.sync_commands()
 
-    async def _sync_commands(self) -> None:
+    def owns_guild(self, guild_id: int) -> bool:
+        """Whether this process runs the shard of server ``guild_id`` (and so its per-server jobs)."""
+        return self.settings.owns_guild(guild_id)
+
+    async def launch_shards(self) -> None:
+        """Take the lease, then connect every shard: to DISCORD_GATEWAY_URL, else where `GET /gateway/bot` says."""
+        _, gateway_url, limits = await self.http.get_bot_gateway()
+        if not self.settings.gateway_url:
+            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+        self._identify_gate.max_concurrency = int(limits.get("max_concurrency", 1))
+        await self.lease.register()
+        self.changes.start()
+        self._renew_lease.change_interval(seconds=self.settings.tick_seconds)
+        self._renew_lease.start()
+        await super().launch_shards()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait for this shard's identify turn, shared with every process on the database."""
+        await self._identify_gate.wait_turn(shard_id or 0)
+
+    @tasks.loop(seconds=1.0)
+    async def _renew_lease(self) -> None:
+        try:
+            await self.lease.renew_if_due()
+        except Exception:  # e.g. the database restarting: the next tick tries again
+            log.exception("Renewing this process's lease failed")
+
+    async def close(self) -> None:
+        """Give the lease back (the games this process ran are then closed by the next owner of their shard)."""
+        self._renew_lease.cancel()
+        await self.changes.close()
+        if self.lease.registered:
+            try:
+                await self.lease.release()
+            except Exception as error:  # the lease then lapses by itself
+                log.warning("Could not give this process's lease back (%s); it lapses in 30 s", error)
+        await super().close()
+
+    async def sync_commands(self) -> None:
+        """Publish the slash commands: globally, or to DISCORD_GUILD_ID (a development server) at once."""
         if self.settings.guild_id is None:
             synced = await self.tree.sync()
             log.info("Synced %d commands globally (may take up to an hour to appear)", len(synced))
@@ -100,7 +164,7 @@ class FolioBot(commands.Bot):
 
         With a development server, its copies of the commands are replaced by the
         reloaded ones and synced there; global commands are never synced again here
-        (that takes up to an hour and is rate limited): restart for changed options.
+        (that takes up to an hour and is rate limited): run `run_bot.py sync-commands` for changed options.
         """
         await self.reload_extension(extension)
         log.info("Reloaded %s", extension)
@@ -111,9 +175,13 @@ class FolioBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("Folio ready as %s in %d server(s)", self.user, len(self.guilds))
 
+    async def on_app_command_completion(self, interaction: discord.Interaction, command: object) -> None:
+        fair_use_gate.release(interaction)
+
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
+        fair_use_gate.release(interaction)
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         await answer_failure(interaction, cause)
 
@@ -154,6 +222,34 @@ async def run_discord_bot(settings: Settings) -> int:
     return exit_code
 
 
+async def sync_commands_once(settings: Settings) -> int:
+    """`run_bot.py sync-commands`: log in over REST, publish the slash commands, and exit (no gateway)."""
+    token = settings.discord_token
+    assert token, "checked by the caller"
+    point_at_endpoints(settings)
+    settings = dataclasses.replace(settings, sync_commands=False)  # published once, below, not also at login
+    try:
+        async with Database.opened(settings.database_target) as database:
+            library = _library(settings, database)
+            try:
+                async with FolioBot(settings=settings, database=database, library=library) as folio:
+                    await folio.login(token)
+                    await folio.sync_commands()
+            finally:
+                await library.close()
+            await _cancel_other_tasks()
+    except DatabaseUnavailable as error:
+        log.error("%s", error)
+        return 1
+    except discord.LoginFailure:
+        log.error("Discord rejected DISCORD_TOKEN. Check the token in your .env (Bot -> Reset Token).")
+        return 1
+    except (aiohttp.ClientError, OSError, discord.HTTPException) as error:
+        log.error("Could not publish the commands through %s: %s", discord.http.Route.BASE, _reason(error))
+        return 1
+    return 0
+
+
 async def _serve(settings: Settings, database: Database) -> int:
     """Run the bot until its connection ends; returns the exit code.
 
@@ -161,9 +257,7 @@ async def _serve(settings: Settings, database: Database) -> int:
     Works stored by an older parser are prepared again in the background.
     """
     assert settings.discord_token, "checked by the caller"
-    library = Library(
-        database, importer=ProcessImporter(database.target), options=LibraryOptions.from_settings(settings)
-    )
+    library = _library(settings, database)
     try:
         await library.ensure_bundled_story()
         log.info("Library ready")
@@ -184,6 +278,10 @@ async def _serve(settings: Settings, database: Database) -> int:
     finally:
         await library.close()
     return 0
+
+
+def _library(settings: Settings, database: Database) -> Library:
+    return Library(database, importer=ProcessImporter(database.target), options=LibraryOptions.from_settings(settings))
 
 
 async def _upgrade_works(library: Library) -> None:

@@ -15,6 +15,10 @@ DEFAULT_CACHE_MB = 64
 DEFAULT_MAX_WORKS_PER_SERVER = 20
 DEFAULT_MAX_MB_PER_SERVER = 60
 DEFAULT_TICK_SECONDS = 1.0
+DEFAULT_IDENTIFY_SECONDS = 5.5
+"""Discord allows `max_concurrency` IDENTIFYs per 5 seconds (shared by every process); half a second
+more leaves room for one connection's identify to go out a little later than another's."""
+MAX_SHARDS = 4096
 DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8080"
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
@@ -46,6 +50,22 @@ class Settings:
     """Tests only (FOLIO_CLOCK_FILE): read the time from this file instead of the system clock."""
     tick_seconds: float = DEFAULT_TICK_SECONDS
     """How often background loops compare the clock with their deadlines (FOLIO_TICK_SECONDS)."""
+    shard_count: int | None = None
+    """SHARD_COUNT: Discord's total number of shards; None runs one unsharded process."""
+    shard_ids: tuple[int, ...] | None = None
+    """SHARD_IDS: the shards this process runs (comma-separated); None runs all of them."""
+    sync_commands: bool = False
+    """SYNC_COMMANDS=1: publish the slash commands to Discord at start (else `run_bot.py sync-commands`)."""
+    fair_use: bool = True
+    """FOLIO_FAIR_USE=0 turns members' cooldowns and the per-server limit on costly work off."""
+    identify_seconds: float = DEFAULT_IDENTIFY_SECONDS
+    """Seconds between IDENTIFYs of one concurrency bucket (FOLIO_IDENTIFY_SECONDS; tests shorten it)."""
+
+    def owns_guild(self, guild_id: int) -> bool:
+        """Whether this process runs the shard a server's events arrive on: ``(guild_id >> 22) % SHARD_COUNT``."""
+        if self.shard_count is None:
+            return True
+        return self.shard_ids is None or (guild_id >> 22) % self.shard_count in self.shard_ids
     web_base_url: str = DEFAULT_WEB_BASE_URL
     """Where the public pages are reached, the base of the links Folio gives out (FOLIO_WEB_BASE_URL)."""
 
@@ -73,6 +93,11 @@ class Settings:
             max_mb_per_server=_positive(env, "FOLIO_MAX_MB_PER_SERVER", DEFAULT_MAX_MB_PER_SERVER),
             clock_file=_optional_path(env, "FOLIO_CLOCK_FILE"),
             tick_seconds=_positive_seconds(env, "FOLIO_TICK_SECONDS", DEFAULT_TICK_SECONDS),
+            shard_count=_shard_count(env),
+            shard_ids=_shard_ids(env),
+            sync_commands=_flag(env, "SYNC_COMMANDS"),
+            fair_use=_flag(env, "FOLIO_FAIR_USE", default=True),
+            identify_seconds=_positive_seconds(env, "FOLIO_IDENTIFY_SECONDS", DEFAULT_IDENTIFY_SECONDS),
             web_base_url=_web_base_url(env),
         )
 
@@ -137,3 +162,32 @@ def _log_level(env: os._Environ[str] | dict[str, str]) -> str | None:
     if level and level not in LOG_LEVELS:
         raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
     return level or None
+
+
+def _shard_count(env: os._Environ[str] | dict[str, str]) -> int | None:
+    value = _optional(env, "SHARD_COUNT")
+    if value is None:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= MAX_SHARDS:
+        raise SettingsError(f"SHARD_COUNT must be a whole number from 1 to {MAX_SHARDS}, got {value!r}.")
+    return int(value)
+
+
+def _shard_ids(env: os._Environ[str] | dict[str, str]) -> tuple[int, ...] | None:
+    value = _optional(env, "SHARD_IDS")
+    if value is None:
+        return None
+    count = _shard_count(env)
+    if count is None:
+        raise SettingsError("SHARD_IDS needs SHARD_COUNT, the total number of shards.")
+    parts = [part.strip() for part in value.split(",")]
+    if not all(part.isdigit() and int(part) < count for part in parts):
+        raise SettingsError(f"SHARD_IDS must be comma-separated shard ids below SHARD_COUNT ({count}), got {value!r}.")
+    return tuple(sorted({int(part) for part in parts}))
+
+
+def _flag(env: os._Environ[str] | dict[str, str], name: str, *, default: bool = False) -> bool:
+    value = (_optional(env, name) or ("1" if default else "0")).lower()
+    if value not in ("0", "1", "true", "false", "yes", "no"):
+        raise SettingsError(f"{name} must be 1 or 0, got {value!r}.")
+    return value in ("1", "true", "yes")

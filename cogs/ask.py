@@ -6,9 +6,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.ask.routes import Route
 from bot.ask.service import AskResult, StoryAsker
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import Progress, last_read_paragraph
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.passage_messages import MessageKind
 from bot.text.excerpt import excerpt_around, shorten
@@ -23,12 +26,24 @@ from cogs.quote_ui import (
     SUGGESTION_CHARS,
     passage_navigation,
 )
+from cogs.spoilers import progress_for
 
-NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words: “why did Derek leave Beacon Hills?”"
+NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words, e.g. “{example}”"
+ROSTER_WAIT = 1.0
+"""Seconds /ask waits for a work's people the first time (Discord wants a reply within three); after that a
+who-is question goes by the name typed while they are read in the background."""
+SUMMARY_TITLES = {
+    Route.CHAPTER: "What happens in {section}",
+    Route.OPENING: "How it begins",
+    Route.ENDING: "How it ends",
+}
 
 
 def answer_embed(result: AskResult) -> discord.Embed:
-    """The best passage with its answering sentence in bold, and where one or two more answers are."""
+    """The best passage with its answering sentence in bold, and where one or two more answers are; a chapter
+    summary as its sentences; a who-is answer says where to read more about the character."""
+    if result.route in SUMMARY_TITLES:
+        return summary_embed(result)
     best, others = result.answers[0], result.answers[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
     embed = discord.Embed(
@@ -44,20 +59,56 @@ def answer_embed(result: AskResult) -> discord.Embed:
     if others:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in others]
         embed.add_field(name="Also", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    if result.character is not None:
+        embed.add_field(
+            name="More about them",
+            value=shorten(f"/character name:{discord.utils.escape_markdown(result.character)}", FIELD_VALUE),
+            inline=False,
+        )
     embed.set_footer(text=f"passage {best.paragraph.id} · ◀ ▶ to read around it")
     return embed
 
 
-def not_answered_embed(result: AskResult) -> discord.Embed:
-    """Says plainly that the work does not answer the question."""
-    return discord.Embed(
-        title="Not in the story",
-        description=(
-            f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find.\n"
-            f"{NOT_ANSWERED_HINT}"
-        ),
-        colour=NOT_FOUND_COLOUR,
+def summary_embed(result: AskResult) -> discord.Embed:
+    """A chapter's (or the beginning's, the ending's) central sentences, in the order of the text."""
+    first = result.answers[0]
+    section = first.location.section_title
+    lines = "\n".join(f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)}" for hit in result.answers)
+    embed = discord.Embed(
+        title=shorten(SUMMARY_TITLES[result.route].format(section=section), EMBED_TITLE),
+        description=lines,
+        colour=QUOTE_COLOUR,
     )
+    embed.add_field(name="Where", value=shorten(f"{first.work.title} · {first.location}", FIELD_VALUE), inline=False)
+    embed.set_footer(text=f"passage {first.paragraph.id} · ◀ ▶ to read from there")
+    return embed
+
+
+def not_answered_embed(result: AskResult, progress: Progress | None = None) -> discord.Embed:
+    """Says plainly that the work (or the part read so far) does not answer the question, with the
+    closest passages it found."""
+    if progress is not None and not progress.horizon.complete:
+        reached = discord.utils.escape_markdown(progress.chapter.name)
+        said = (
+            f"Nothing in *{_escaped(result.work.title)}* up to {reached}, where the reading has got, answers"
+            f" “{_escaped(result.question)}”. The answer may lie further on."
+        )
+    else:
+        said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
+    example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
+    embed = discord.Embed(title="Not in the story", description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
+    if result.closest:
+        lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]
+        embed.add_field(name="Closest passages", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
+    return embed
+
+
+def within_progress(embed: discord.Embed, progress: Progress | None) -> discord.Embed:
+    """Notes, under an answer, that it comes from the chapters read only (the rest may say more)."""
+    if progress is not None and not progress.horizon.complete:
+        note = f"From the chapters read, up to {progress.chapter.name}: more may lie further on."
+        embed.add_field(name="No spoilers", value=shorten(note, FIELD_VALUE), inline=False)
+    return embed
 
 
 def _escaped(text: str) -> str:
@@ -69,7 +120,7 @@ class AskCog(commands.Cog):
 
     def __init__(self, bot: FolioBot) -> None:
         self.bot = bot
-        self.asker = StoryAsker(bot.library, bot.database)
+        self.asker = StoryAsker(bot.library, bot.database, roster_wait=ROSTER_WAIT)
 
     @app_commands.command(
         name="ask",
@@ -86,17 +137,21 @@ class AskCog(commands.Cog):
         question: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
-        result = await self.asker.ask(question, slug=work, guild_id=interaction.guild_id)
+        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=interaction.guild_id))
+        horizon = progress.horizon if progress else None
+        result = await self.asker.ask(
+            question, slug=work, guild_id=interaction.guild_id, sections=section_filter(horizon)
+        )
         if not result.answered:
-            await interaction.response.send_message(embed=not_answered_embed(result), ephemeral=True)
+            await interaction.response.send_message(embed=not_answered_embed(result, progress), ephemeral=True)
             return
         best = result.answers[0]
         await reply_with_passage(
             interaction,
             best.paragraph,
             MessageKind.ANSWER,
-            embed=answer_embed(result),
-            view=passage_navigation(best.work, best.paragraph),
+            embed=within_progress(answer_embed(result), progress),
+            view=passage_navigation(best.work, best.paragraph, last_read_paragraph(best.work, horizon)),
         )
 
     @ask.autocomplete("work")

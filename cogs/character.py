@@ -13,9 +13,12 @@ from bot.characters.service import CharacterBook, CharacterReport
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import last_read_offset
 from cogs.character_ui import CHART_FILE, character_choice, character_embed, chart_title
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICES
+from cogs.spoilers import horizon_for
 
 MAX_NAME_CHARS = 100
 COMMAND_WAIT = 1.5
@@ -49,7 +52,8 @@ class CharacterCog(commands.Cog):
         guild_id = interaction.guild_id
         story, roster = await self.book.roster_within(COMMAND_WAIT, work, guild_id=guild_id)
         person = self.book.find(story, roster, name)
-        report = await self.book.report(story, roster, person, guild_id=guild_id)
+        horizon = await horizon_for(interaction, story)
+        report = await self.book.report(story, roster, person, guild_id=guild_id, within=section_filter(horizon))
         # Anything that went wrong so far (an unknown name...) is answered privately; only the chart waits.
         await interaction.response.defer(thinking=True)
         chart = await asyncio.to_thread(_draw_chart, report)
@@ -62,12 +66,14 @@ class CharacterCog(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         try:
-            _, roster = await self.book.roster_within(
+            story, roster = await self.book.roster_within(
                 AUTOCOMPLETE_WAIT, interaction.namespace.work, guild_id=interaction.guild_id
             )
         except FolioError:  # an unknown work, or characters not read yet: no choices this keystroke
             return []
-        return [character_choice(character) for character in roster.matching(current, CHOICES)]
+        stop = last_read_offset(story, await horizon_for(interaction, story, private=True))  # people met so far
+        met = [c for c in roster.matching(current, len(roster.people)) if stop is None or c.first_offset < stop]
+        return [character_choice(character) for character in met[:CHOICES]]
 
     @character.autocomplete("work")
     async def character_work_autocomplete(

@@ -1,9 +1,11 @@
 """The passage of the day: /daily setup and /daily off (moderators), and the loop that posts it.
 
 The loop polls the bot's clock every ``settings.tick_seconds`` (never sleeping
-until a moment) and posts each due day once: the day is claimed in the database
-before the post, so a restart, a second bot process or downtime never posts a
-day twice, and after downtime only the latest missed day is posted.
+until a moment) and posts each due day of the servers this process owns once:
+the day is claimed in the database before the post and marked done after it, so
+a restart, a second bot process or downtime never posts a day twice, and after
+downtime only the latest missed day is posted. A post that fails releases the
+day, which is tried again a few minutes later.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from discord.ext import commands, tasks
 from bot.discuss.daily import DailyPlanner, DueDay
 from bot.discuss.schedule import DEFAULT_TIMEZONE, MAX_TIMEZONE_CHARS, timezone_names
 from bot.discuss.service import DiscussionService
+from bot.errors import FolioError
 from bot.folio_bot import FolioBot
+from bot.progress.tracker import Audience
 from bot.storage.passage_messages import MessageKind
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICES
@@ -101,8 +105,8 @@ class DailyCog(commands.Cog):
     @tasks.loop(seconds=1.0)
     async def tick(self) -> None:
         try:
-            for due in await self.planner.claim_due():
-                await self._post(due)
+            for due in await self.planner.claim_due(self.bot.owns_guild, self.bot.lease.instance):
+                await self._post_or_release(due)
         except Exception:  # one bad tick must not stop the loop
             log.exception("Posting the passage of the day failed")
         if self.tick.current_loop == 0:
@@ -112,7 +116,18 @@ class DailyCog(commands.Cog):
     async def before_tick(self) -> None:
         await self.bot.wait_until_ready()
 
-    async def _post(self, due: DueDay) -> None:
+    async def _post_or_release(self, due: DueDay) -> None:
+        """Post a claimed day; if that fails, give the day back to be tried again later."""
+        try:
+            posted = await self._post(due)
+        except Exception:
+            log.exception("Passage of the day for server %d failed", due.schedule.guild_id)
+            posted = False
+        if not posted:
+            retry_at = await self.planner.failed(due)
+            log.warning("Passage of the day for server %d: trying again at %.0f", due.schedule.guild_id, retry_at)
+
+    async def _post(self, due: DueDay) -> bool:
         guild_id = due.schedule.guild_id
         channel = self.bot.get_channel(due.schedule.channel_id)
         if not isinstance(channel, discord.TextChannel):
@@ -121,8 +136,10 @@ class DailyCog(commands.Cog):
                 guild_id,
                 due.schedule.channel_id,
             )
-            return
-        chosen = await self.discussions.pick(slug=None, guild_id=guild_id)
+            return False
+        work = await self.bot.library.load(None, guild_id=guild_id)
+        horizon = await self.bot.progress.horizon(work, Audience(guild_id, (channel.id,)))
+        chosen = await self.discussions.pick(slug=work.slug, guild_id=guild_id, horizon=horizon)
         try:
             heading = f"Passage of the day, {due.day:%d %B}"
             message = await send_passage(
@@ -139,11 +156,15 @@ class DailyCog(commands.Cog):
                 channel.id,
                 error,
             )
-            return
-        await open_thread(self.discussions, message, chosen, guild_id=guild_id, origin="daily")
+            return False
         assert chosen.paragraph.id is not None, "stored passages have ids"
-        await self.planner.posted(due, chosen.paragraph.id)
+        await self.planner.posted(due, chosen.paragraph.id)  # at once: from here on, never posted again
         log.info("Posted the passage of the day for %s in server %d", due.day, guild_id)
+        try:
+            await open_thread(self.discussions, message, chosen, guild_id=guild_id, origin="daily")
+        except (discord.HTTPException, FolioError) as error:
+            log.warning("Passage of the day for server %d: no discussion thread: %s", guild_id, error)
+        return True
 
 
 async def setup(bot: FolioBot) -> None:

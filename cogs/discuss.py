@@ -14,7 +14,9 @@ from bot.storage.passage_messages import MessageKind
 from cogs.choices import work_choices
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
+from cogs.quote_spoilers import further_on
 from cogs.quote_ui import not_found_embed
+from cogs.spoilers import progress_for
 
 NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
 
@@ -44,14 +46,20 @@ class DiscussCog(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         guild_id = interaction.guild_id
+        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
+        horizon = progress.horizon if progress else None
         try:
             chosen = await (
-                self.service.find(quote, slug=work, guild_id=guild_id)
+                self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
                 if quote
-                else self.service.pick(slug=work, guild_id=guild_id)
+                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon)
             )
         except QuoteNotFound as missing:
-            await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
+            everywhere = await self.bot.library.lookup(quote or "", slug=work, guild_id=guild_id) if progress else None
+            if progress is not None and everywhere is not None and everywhere.hits:
+                await interaction.response.send_message(further_on(everywhere, progress), ephemeral=True)
+            else:
+                await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
             return
         assert chosen.paragraph.id is not None, "stored passages have ids"
         live = await self.service.live_thread(guild_id, chosen.paragraph.id)

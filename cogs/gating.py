@@ -21,6 +21,7 @@ from discord import app_commands
 from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
 from cogs.checks import server_configs
 from cogs.failures import answer_failure
+from cogs.fair_use_gate import admitted
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class FolioTree(app_commands.CommandTree[discord.Client]):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         command = interaction.command
         try:
-            return await allowed(interaction, capability_of(command))
+            return await allowed(interaction, capability_of(command)) and await admitted(interaction)
         except Exception as error:  # e.g. the database is out of reach: the error handler explains
             if interaction.type is discord.InteractionType.autocomplete or command is None:
                 log.warning("Could not check the capability of %r: %s", interaction.data, error)

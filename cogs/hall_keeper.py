@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
+from typing import TYPE_CHECKING, cast
 
 import discord
 
 from bot.errors import FolioError
 from bot.library.service import Library
+from bot.progress.tracker import Audience
 from bot.reactions.hall import (
     BelowAction,
     EntryState,
@@ -30,6 +32,9 @@ from bot.storage.hall_of_fame import HallOfFame
 from bot.storage.passage_messages import MessageKind, PassageMessages
 from bot.storage.reactions import ReactionLedger, ReactionTarget
 from cogs.reactions_ui import hall_content, hall_embed
+
+if TYPE_CHECKING:
+    from bot.folio_bot import FolioBot
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +119,7 @@ class HallKeeper:
             return  # another task or process is posting it, or has
         async with self.registry.sending():
             try:
-                embed = await self._embed(target)
+                embed = await self._embed(target, config.channel_id)
                 channel = self.client.get_partial_messageable(config.channel_id, guild_id=target.guild_id)
                 sent = await channel.send(hall_content(config, target, count), embed=embed)
             except (discord.HTTPException, FolioError) as error:
@@ -157,9 +162,13 @@ class HallKeeper:
             return
         await self.hall.update(target.message_id, state, count, entry.hall_message_id)
 
-    async def _embed(self, target: ReactionTarget) -> discord.Embed:
+    async def _embed(self, target: ReactionTarget, channel_id: int) -> discord.Embed:
+        """The hall post's embed: the passage behind spoiler tags if the hall channel has not read it yet."""
         work, paragraph = await self.library.paragraph_near(target.passage_id, 0, guild_id=target.guild_id)
-        return hall_embed(work, paragraph, target)
+        readers = Audience(target.guild_id, (channel_id,))
+        horizon = await cast("FolioBot", self.client).progress.horizon(work, readers)
+        further_on = horizon is not None and not horizon.is_read(paragraph.section)
+        return hall_embed(work, paragraph, target, further_on=further_on)
 
     def _post_of(self, entry: HallEntry) -> discord.PartialMessage:
         assert entry.hall_message_id is not None

@@ -38,7 +38,8 @@ def occurrences_embed(lookup: QuoteLookup, page: int) -> discord.Embed:
     count, pages = len(lookup.occurrences), page_count(lookup)
     embed = discord.Embed(
         title=shorten(f"“{lookup.query}” in {lookup.work.title}", EMBED_TITLE),
-        description=f"“{query}” occurs in {count} sentences. It is too common to be one line; here is where it is.",
+        description=f"“{query}” occurs in {count} sentences. It is too common to be one line; here is where it is."
+        + (f"\n{lookup.later} more come later, past the chapters read." if lookup.later else ""),
         colour=QUOTE_COLOUR,
     )
     for hit in lookup.occurrences[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:

@@ -1,9 +1,9 @@
 """Sending messages that show a passage, and recording which passage each one shows.
 
-Reactions count for the passage a message shows (see :mod:`bot.storage.passage_messages`),
-so every feature that posts a passage goes through here: a reply to a command
-(:func:`reply_with_passage`), a post of the bot's own (:func:`send_passage`), or a message
-turned to another passage by ◀ ▶ (:func:`record_shown`, inside ``sending(message_id)``).
+Reactions count for the passage a message showed when it was posted (see
+:mod:`bot.storage.passage_messages`), so every feature that posts a passage goes through here:
+a reply to a command (:func:`reply_with_passage`) or a post of the bot's own (:func:`send_passage`).
+Turning its pages with ◀ ▶ later records nothing: the votes stay with that first passage.
 """
 
 from __future__ import annotations

@@ -11,8 +11,12 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
+from bot.library.everywhere import lookup_anywhere
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.progress.chapters import section_filter
+from bot.progress.quotes import split_by_progress
+from bot.progress.tracker import last_read_paragraph
 from bot.search.query import MAX_QUERY_CHARS
 from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.storage.passage_messages import MessageKind
@@ -26,16 +30,20 @@ from cogs.occurrences_ui import (
     page_count,
 )
 from cogs.passage_posts import reply_with_passage
+from cogs.quote_spoilers import further_on, send_hidden
 from cogs.quote_ui import (
     NAVIGATOR_COG,
     QUOTE_CAPABILITY,
     STALE_BUTTON,
     PassageButton,
+    is_private,
     not_found_embed,
     passage_navigation,
     quote_embed,
     turn_page,
+    turned_by_owner,
 )
+from cogs.spoilers import horizon_for, progress_for
 
 
 class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
@@ -67,17 +75,22 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
 
     async def show_occurrences(self, interaction: discord.Interaction, slug: str, page: int, query: str) -> None:
         """Turn the clicked list to page `page` of where `query` occurs in `slug` (the search runs again)."""
+        own = turned_by_owner(interaction)
         try:
-            lookup = await self.bot.library.lookup(query, slug=slug, guild_id=interaction.guild_id)
+            everywhere = await self.bot.library.lookup(query, slug=slug, guild_id=interaction.guild_id)
+            horizon = await horizon_for(interaction, everywhere.work, private=not own or is_private(interaction))
+            lookup, _ = split_by_progress(everywhere, horizon)
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
         if lookup.hits or not lookup.occurrences or page >= page_count(lookup):
             await interaction.response.send_message(STALE_BUTTON, ephemeral=True)  # the work changed since
             return
-        await interaction.response.edit_message(
-            embed=occurrences_embed(lookup, page), view=occurrence_pages(lookup, page)
-        )
+        embed, view = occurrences_embed(lookup, page), occurrence_pages(lookup, page)
+        if own:
+            await interaction.response.edit_message(embed=embed, view=view)
+        else:
+            await interaction.response.send_message(embed=embed, view=view or discord.utils.MISSING, ephemeral=True)
 
     async def _show(
         self,
@@ -94,14 +107,30 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
     @app_commands.describe(
         text="The line as you remember it: typos and fuzzy wording are fine",
         work="Which work to search (default: the server's story)",
+        spoilers="Search the whole work, past the reading progress: answered privately, hidden in spoiler tags",
     )
     async def quote(
         self,
         interaction: discord.Interaction,
         text: app_commands.Range[str, 1, MAX_QUERY_CHARS],
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
+        spoilers: bool = False,
     ) -> None:
-        lookup = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+        if spoilers:
+            everywhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
+            await send_hidden(interaction, everywhere)
+            return
+        if work is None:  # the server's default work, else whichever of its works holds the line
+            found = await lookup_anywhere(self.bot.library, text, guild_id=interaction.guild_id)
+            everywhere, elsewhere = found.lookup, found.elsewhere
+        else:
+            everywhere, elsewhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id), False
+        progress = await progress_for(interaction, everywhere.work)
+        horizon = progress.horizon if progress else None
+        lookup, further_on_only = split_by_progress(everywhere, horizon)
+        if progress is not None and further_on_only is not None:
+            await interaction.response.send_message(further_on(further_on_only, progress), ephemeral=True)
+            return
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
             await interaction.response.send_message(
@@ -117,8 +146,8 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             interaction,
             best.paragraph,
             MessageKind.QUOTE,
-            embed=quote_embed(lookup),
-            view=passage_navigation(best.work, best.paragraph),
+            embed=quote_embed(lookup, elsewhere=elsewhere),
+            view=passage_navigation(best.work, best.paragraph, last_read_paragraph(best.work, horizon)),
         )
 
     @quote.autocomplete("text")
@@ -128,11 +157,14 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         if not current.strip():
             return []
         try:
+            work = await self.bot.library.load(interaction.namespace.work, guild_id=interaction.guild_id)
+            horizon = await horizon_for(interaction, work, private=True)  # only the reader sees the choices
             sentences = await self.bot.library.suggest(
                 current,
-                slug=interaction.namespace.work,
+                slug=work.slug,
                 guild_id=interaction.guild_id,
                 limit=CHOICES,
+                sections=section_filter(horizon),
             )
         except FolioError:
             return []

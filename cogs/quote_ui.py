@@ -11,12 +11,14 @@ from discord.ext import commands
 
 from bot.folio_bot import answer_failure
 from bot.library.views import QuoteLookup, WorkView
-from bot.storage.passage_messages import MessageKind
+from bot.progress.chapters import BeyondProgress
+from bot.progress.tracker import last_read_paragraph
+from bot.search.engine import CONFIDENT_SCORE
 from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
-from cogs.passage_posts import record_shown, registry
+from cogs.spoilers import horizon_for
 
 EMBED_PASSAGE_CHARS = 1500
 SUGGESTION_CHARS = 160
@@ -25,11 +27,13 @@ QUOTE_COLOUR = discord.Colour.from_rgb(0x8E, 0x5B, 0xD6)
 NOT_FOUND_COLOUR = discord.Colour.light_grey()
 
 
-def quote_embed(lookup: QuoteLookup) -> discord.Embed:
+def quote_embed(lookup: QuoteLookup, *, elsewhere: bool = False) -> discord.Embed:
     """The passage around the best match, the matched sentence in bold.
 
     Shows who speaks the line when the dialogue is attributed, and where any
-    other confident matches are.
+    other confident matches are; says "closest match" when the wording differs
+    (a clear winner below the confident score), and "found in *Work*" when the
+    line is from another work than the server's default (`elsewhere`).
     """
     best, others = lookup.hits[0], lookup.hits[1:]
     excerpt = excerpt_around(best.paragraph.text, best.sentence.text, EMBED_PASSAGE_CHARS)
@@ -38,6 +42,9 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
         description=f"{excerpt.before}**{excerpt.match}**{excerpt.after}",
         colour=QUOTE_COLOUR,
     )
+    if elsewhere:
+        title = discord.utils.escape_markdown(best.work.title)
+        embed.add_field(name="Found in", value=shorten(f"*{title}* (another work of this server)", FIELD_VALUE))
     if best.sentence.speaker:
         embed.add_field(
             name="Speaker",
@@ -52,7 +59,8 @@ def quote_embed(lookup: QuoteLookup) -> discord.Embed:
             value=shorten("\n".join(lines), FIELD_VALUE),
             inline=False,
         )
-    embed.set_footer(text=f"Match {best.score:.0f}/100 · passage {best.paragraph.id}")
+    closest = "Closest match, worded differently · " if best.score < CONFIDENT_SCORE else ""
+    embed.set_footer(text=f"{closest}Match {best.score:.0f}/100 · passage {best.paragraph.id}")
     return embed
 
 
@@ -121,32 +129,45 @@ def arrow_button(custom_id: str, arrow: str, *, disabled: bool) -> discord.ui.Bu
 async def turn_page(
     interaction: discord.Interaction,
     finding: Awaitable[tuple[WorkView, Passage]],
-    view: Callable[[WorkView, Passage], discord.ui.View],
+    view: Callable[[WorkView, Passage, int | None], discord.ui.View],
+    *,
+    spoilers: bool = False,
 ) -> None:
-    """Turn the clicked message to the paragraph `finding` gives, with its `view` (see :func:`turn_to`)."""
+    """Turn a page (a ◀ ▶ click or a section chosen) to the paragraph `finding` gives, with its `view`.
 
-    async def rendering() -> tuple[discord.Embed, discord.ui.View, Passage]:
+    Pages belong to whoever turns them: the author of the message (or the reader of a private copy)
+    turns the message itself; anyone else gets a private copy at the new page, and the shared
+    message stays as it is. A page beyond the reading progress (the channel's for the shared
+    message, the reader's own for a private copy) is refused unless `spoilers`. Reactions keep
+    counting for the passage the message showed when it was posted. A failure is answered privately.
+    """
+    own = turned_by_owner(interaction)
+    try:
         work, paragraph = await finding
-        return passage_embed(work, paragraph), view(work, paragraph), paragraph
+        horizon = None if spoilers else await horizon_for(interaction, work, private=not own or is_private(interaction))
+        if horizon is not None and not horizon.is_read(paragraph.section):
+            raise BeyondProgress(horizon)
+    except Exception as error:  # clicks bypass the command tree's error handler
+        await answer_failure(interaction, error)
+        return
+    page = {"embed": passage_embed(work, paragraph), "view": view(work, paragraph, last_read_paragraph(work, horizon))}
+    if own:
+        await interaction.response.edit_message(**page)
+    else:
+        await interaction.response.send_message(**page, ephemeral=True)
 
-    await turn_to(interaction, rendering())
+
+def turned_by_owner(interaction: discord.Interaction) -> bool:
+    """Whether the clicked message is the clicker's to turn: a reply to their own command, or a private copy."""
+    message = interaction.message
+    if message is None:
+        return False
+    author = message.interaction_metadata.user.id if message.interaction_metadata else None
+    return is_private(interaction) or author == interaction.user.id
 
 
-async def turn_to(
-    interaction: discord.Interaction, rendering: Awaitable[tuple[discord.Embed, discord.ui.View, Passage]]
-) -> None:
-    """Edit the clicked message to what `rendering` gives, and record that the message now shows its
-    paragraph (so reactions on it count for that paragraph); a failure is answered privately."""
-    message_id = interaction.message.id if interaction.message else None
-    async with registry(interaction.client).sending(message_id):
-        try:
-            embed, view, paragraph = await rendering
-        except Exception as error:  # clicks bypass the command tree's error handler
-            await answer_failure(interaction, error)
-            return
-        await interaction.response.edit_message(embed=embed, view=view)
-        if message_id is not None:
-            await record_shown(interaction, message_id, paragraph, MessageKind.NAVIGATION)
+def is_private(interaction: discord.Interaction) -> bool:
+    return interaction.message is not None and interaction.message.flags.ephemeral
 
 
 class PassageNavigator(Protocol):
@@ -227,10 +248,12 @@ def _navigator(interaction: discord.Interaction) -> PassageNavigator:
     return cast(PassageNavigator, cast(commands.Bot, interaction.client).get_cog(NAVIGATOR_COG))
 
 
-def passage_navigation(work: WorkView, paragraph: Passage) -> discord.ui.View:
-    """◀ ▶ buttons stepping to the previous and next paragraph (disabled at the ends)."""
+def passage_navigation(work: WorkView, paragraph: Passage, last: int | None = None) -> discord.ui.View:
+    """◀ ▶ buttons stepping to the previous and next paragraph (disabled at the ends: the work's, or
+    `last`, the last paragraph read)."""
     assert paragraph.id is not None, "stored passages have ids"
+    end = work.paragraph_count - 1 if last is None else last
     view = discord.ui.View(timeout=None)
     view.add_item(PassageButton(paragraph.id, "prev", disabled=paragraph.ordinal <= 0))
-    view.add_item(PassageButton(paragraph.id, "next", disabled=paragraph.ordinal >= work.paragraph_count - 1))
+    view.add_item(PassageButton(paragraph.id, "next", disabled=paragraph.ordinal >= end))
     return view

@@ -14,6 +14,8 @@ from discord.ext import commands
 from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot, answer_failure
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.chapters import Horizon
+from bot.progress.tracker import Audience
 from bot.reactions.links import message_id_of
 from bot.reactions.reaction_map import map_data, render_map
 from bot.reactions.stats import (
@@ -36,6 +38,7 @@ from cogs.reactions_ui import (
     server_stats_embed,
     top_embed,
 )
+from cogs.spoilers import audience, horizon_for
 
 TOP_LIMIT = 100
 PAGE_SIZE = 8
@@ -81,20 +84,22 @@ class ReactionViewsCog(commands.Cog):
         assert interaction.guild_id is not None
         work_id = (await self.bot.library.load(work, guild_id=interaction.guild_id)).record.id if work else None
         query = TopQuery(Period(period), work_id, key_of_text(emoji) if emoji else "")
-        embed, view = await self.top_page(interaction.guild_id, query, 0)
+        embed, view = await self.top_page(interaction.guild_id, query, 0, audience(interaction))
         await interaction.response.send_message(embed=embed, view=view)
 
     async def turn_top_page(self, interaction: discord.Interaction, query: TopQuery, page: int) -> None:
         """A ◀ ▶ click on a /passage top list: the ranking as it is now, at ``page``."""
         assert interaction.guild_id is not None
         try:
-            embed, view = await self.top_page(interaction.guild_id, query, page)
+            embed, view = await self.top_page(interaction.guild_id, query, page, audience(interaction))
         except Exception as error:  # clicks bypass the command tree's error handler
             await answer_failure(interaction, error)
             return
         await interaction.response.edit_message(embed=embed, view=view)
 
-    async def top_page(self, guild_id: int, query: TopQuery, page: int) -> tuple[discord.Embed, discord.ui.View]:
+    async def top_page(
+        self, guild_id: int, query: TopQuery, page: int, readers: Audience | None = None
+    ) -> tuple[discord.Embed, discord.ui.View]:
         votes = VoteFilter(
             guild_id,
             work_id=query.work_id,
@@ -107,19 +112,27 @@ class ReactionViewsCog(commands.Cog):
         pages = -(-len(tallies) // PAGE_SIZE)
         page = min(max(page, 0), pages - 1)
         start = page * PAGE_SIZE
-        entries = await self.ranked(guild_id, tallies[start : start + PAGE_SIZE], start + 1)
+        entries = await self.ranked(guild_id, tallies[start : start + PAGE_SIZE], start + 1, readers)
         heading = "Most-loved passages" + ("" if query.period is Period.ALL else f" this {query.period}")
         return top_embed(heading, entries, page, pages), top_navigation(query, page, pages)
 
-    async def ranked(self, guild_id: int, tallies: list[PassageTally], first_rank: int) -> list[RankedPassage]:
-        """Tallies with their passages, skipping passages no longer in the library."""
+    async def ranked(
+        self, guild_id: int, tallies: list[PassageTally], first_rank: int, readers: Audience | None = None
+    ) -> list[RankedPassage]:
+        """Tallies with their passages, skipping passages no longer in the library; those past the
+        reading progress of `readers` (if given) are marked further on."""
         entries = []
+        horizons: dict[int, Horizon | None] = {}
         for rank, tally in enumerate(tallies, first_rank):
             try:
                 work, paragraph = await self.bot.library.paragraph_near(tally.passage_id, 0, guild_id=guild_id)
             except PassageNotFound:
                 continue
-            entries.append(RankedPassage(rank, tally, work, paragraph))
+            if readers is not None and work.record.id not in horizons:
+                horizons[work.record.id] = await self.bot.progress.horizon(work, readers)
+            horizon = horizons.get(work.record.id)
+            further_on = horizon is not None and not horizon.is_read(paragraph.section)
+            entries.append(RankedPassage(rank, tally, work, paragraph, further_on))
         return entries
 
     @top.autocomplete("work")
@@ -141,11 +154,13 @@ class ReactionViewsCog(commands.Cog):
             rows = await self.stats.passage_votes(VoteFilter(interaction.guild_id, passage_id=passage))
             counts = Counter({emoji: votes for _, emoji, votes in rows})
             history = await self.stats.history(interaction.guild_id, passage)
-            embed = passage_stats_embed(work, paragraph, counts, history)
+            horizon = await horizon_for(interaction, work, private=True)
+            further_on = horizon is not None and not horizon.is_read(paragraph.section)
+            embed = passage_stats_embed(work, paragraph, counts, history, further_on=further_on)
         elif member is not None:
             theirs = VoteFilter(interaction.guild_id, user_id=member.id)
             loved = rank_passages(await self.stats.passage_votes(theirs), 3)
-            entries = await self.ranked(interaction.guild_id, loved, 1)
+            entries = await self.ranked(interaction.guild_id, loved, 1, audience(interaction, private=True))
             embed = member_stats_embed(member.mention, await self.stats.emojis(theirs), entries)
         else:
             emojis = await self.stats.emojis(everyone)
@@ -164,8 +179,10 @@ class ReactionViewsCog(commands.Cog):
         if not by_section:
             raise NothingYet(f"No reactions on {view.title} yet.")
         await interaction.response.defer(thinking=True)
-        loved = await self.ranked(interaction.guild_id, rank_passages(await self.stats.passage_votes(votes), 3), 1)
-        data = map_data(view.title, view.outline, by_section, [(e.paragraph, e.tally.total) for e in loved])
+        tallies = rank_passages(await self.stats.passage_votes(votes), 3)
+        loved = await self.ranked(interaction.guild_id, tallies, 1, audience(interaction))
+        shown = [(e.paragraph, e.tally.total) for e in loved if not e.further_on]
+        data = map_data(view.title, view.outline, by_section, shown)
         png = await asyncio.to_thread(render_map, data)
         await interaction.followup.send(file=discord.File(io.BytesIO(png), filename="reactions-map.png"))
 

@@ -16,6 +16,7 @@ from bot.storage.reactions import ReactionTarget
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
+from cogs.spoilers import spoiler
 
 HALL_COLOUR = discord.Colour.gold()
 HALL_PASSAGE_CHARS = 1500
@@ -35,14 +36,18 @@ def hall_content(config: HallConfig, target: ReactionTarget, count: int, *, mark
     return line
 
 
-def hall_embed(work: WorkView, paragraph: Passage, target: ReactionTarget) -> discord.Embed:
-    """The passage as the hall of fame shows it: text, work, place, who asked for it, a jump link.
+def hall_embed(
+    work: WorkView, paragraph: Passage, target: ReactionTarget, *, further_on: bool = False
+) -> discord.Embed:
+    """The passage as the hall of fame shows it: text, work, place, who asked for it, a jump link;
+    its text behind spoiler tags if it is `further_on` than the hall channel's reading progress.
 
     The count is in the post's text (:func:`hall_content`), so updating it edits only that.
     """
+    text = shorten(paragraph.text, HALL_PASSAGE_CHARS)
     embed = discord.Embed(
         title=shorten(work.title, EMBED_TITLE),
-        description=shorten(paragraph.text, HALL_PASSAGE_CHARS),
+        description=spoiler(text) if further_on else text,
         colour=HALL_COLOUR,
     )
     embed.add_field(name="Where", value=shorten(str(work.location(paragraph)), FIELD_VALUE), inline=False)
@@ -67,6 +72,8 @@ class RankedPassage:
     tally: PassageTally
     work: WorkView
     paragraph: Passage
+    further_on: bool = False
+    """Past the reading progress of whoever sees the list: shown behind spoiler tags."""
 
 
 def tally_text(counts: Counter[str]) -> str:
@@ -79,6 +86,8 @@ def top_embed(heading: str, entries: list[RankedPassage], page: int, pages: int)
     for entry in entries:
         excerpt = discord.utils.escape_markdown(shorten(entry.paragraph.text, TOP_EXCERPT_CHARS))
         where = discord.utils.escape_markdown(f"{entry.work.title}, {entry.work.location(entry.paragraph)}")
+        if entry.further_on:
+            excerpt, where = spoiler(excerpt), f"{where} (further on than the reading)"
         lines.append(f"**{entry.rank}.** {tally_text(entry.tally.counts)} — {shorten(where, 200)}\n> {excerpt}")
     embed = discord.Embed(title=shorten(heading, EMBED_TITLE), description="\n\n".join(lines), colour=TOP_COLOUR)
     embed.set_footer(text=f"Page {page + 1} of {pages}")
@@ -106,16 +115,18 @@ def member_stats_embed(member_mention: str, emojis: Counter[str], loved: list[Ra
         embed.add_field(name="Favourite emoji", value=shorten(tally_text(emojis), FIELD_VALUE), inline=False)
     for entry in loved:
         name = shorten(f"{entry.work.title}, {entry.work.location(entry.paragraph)}", FIELD_NAME)
-        embed.add_field(name=name, value=shorten(entry.paragraph.text, TOP_EXCERPT_CHARS), inline=False)
+        text = shorten(entry.paragraph.text, TOP_EXCERPT_CHARS)
+        embed.add_field(name=name, value=spoiler(text) if entry.further_on else text, inline=False)
     return embed
 
 
 def passage_stats_embed(
-    work: WorkView, paragraph: Passage, counts: Counter[str], history: PassageHistory
+    work: WorkView, paragraph: Passage, counts: Counter[str], history: PassageHistory, *, further_on: bool = False
 ) -> discord.Embed:
+    text = shorten(paragraph.text, TOP_EXCERPT_CHARS)
     embed = discord.Embed(
         title=shorten(f"Passage {paragraph.id}: its reactions", EMBED_TITLE),
-        description=shorten(paragraph.text, TOP_EXCERPT_CHARS),
+        description=spoiler(text) if further_on else text,
         colour=TOP_COLOUR,
     )
     embed.add_field(name="Where", value=shorten(f"{work.title}, {work.location(paragraph)}", FIELD_VALUE), inline=False)

@@ -1,4 +1,4 @@
-"""/read: the work in order, a page (as many paragraphs as fit) at a time, with ◀ ▶ and a menu to jump to a section."""
+"""/read: the work in order, one paragraph per page, with ◀ ▶ and a menu to jump to a section."""
 
 from __future__ import annotations
 
@@ -12,16 +12,17 @@ from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
-from bot.read.pages import Page
-from bot.read.reader import page_at, page_turned
+from bot.progress.chapters import BeyondProgress
+from bot.progress.tracker import last_read_paragraph
 from bot.read.sections import CHOICE_PREFIX, find_section, matching, section_name
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from cogs.choices import work_choices
 from cogs.discord_limits import CHOICE_CHARS
-from cogs.quote_ui import turn_to
-from cogs.read_ui import READER_COG, ReadButton, SectionMenu, page_embed, reader_view
+from cogs.quote_ui import passage_embed, turn_page
+from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view, spoiler_reader_view
+from cogs.spoilers import horizon_for
 
 MAX_SECTION_CHARS = 100
 
@@ -44,40 +45,47 @@ class ReadCog(commands.Cog, name=READER_COG):
     @app_commands.describe(
         work="Which work (default: the server's story)",
         section='Where to start: "chapter 20", "XX", a chapter\'s title... (default: the start)',
+        spoilers="Read past the reading progress: only you see the pages",
     )
     async def read(
         self,
         interaction: discord.Interaction,
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
         section: app_commands.Range[str, 1, MAX_SECTION_CHARS] | None = None,
+        spoilers: bool = False,
     ) -> None:
-        library = self.bot.library
-        view = await library.load(work, guild_id=interaction.guild_id)
-        start = find_section(view.outline, section, plain_text(view.title)).first_paragraph if section else 0
-        work_view, page = await page_at(library, view.slug, start, guild_id=interaction.guild_id)
-        await interaction.response.send_message(embed=page_embed(work_view, page), view=reader_view(work_view, page))
+        view = await self.bot.library.load(work, guild_id=interaction.guild_id)
+        start = find_section(view.outline, section, view.title) if section else None
+        horizon = None if spoilers else await horizon_for(interaction, view)
+        if start is not None and horizon is not None and not horizon.is_read(start.index):
+            raise BeyondProgress(horizon)
+        first = start.first_paragraph if start else 0
+        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, first, guild_id=interaction.guild_id)
+        pages = reader_view(work_view, paragraph, last_read_paragraph(work_view, horizon), spoilers=spoilers)
+        await interaction.response.send_message(
+            embed=passage_embed(work_view, paragraph), view=pages, ephemeral=spoilers
+        )
 
-    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int) -> None:
-        """Show the page before or after the one starting at `passage_id` (a ◀ ▶ click)."""
-        await self._show(interaction, page_turned(self.bot.library, passage_id, step, guild_id=interaction.guild_id))
+    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int, *, spoilers: bool) -> None:
+        """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""
+        finding = self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id)
+        await self._show(interaction, finding, spoilers)
 
-    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int) -> None:
-        """Show the first page of section `section` of the page's work (a menu choice)."""
-        await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id))
+    async def jump(self, interaction: discord.Interaction, passage_id: int, section: int, *, spoilers: bool) -> None:
+        """Show the first paragraph of section `section` of the page's work (a menu choice)."""
+        await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id), spoilers)
 
-    async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Page]:
+    async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Passage]:
         work, _ = await self.bot.library.paragraph_near(passage_id, 0, guild_id=guild_id)
         outline = work.outline.sections.get(section)
         if outline is None:
             raise PassageNotFound("That section is no longer in the work. Run /read again.")
-        return await page_at(self.bot.library, work.slug, outline.first_paragraph, guild_id=guild_id)
+        return await self.bot.library.paragraph_at(work.slug, outline.first_paragraph, guild_id=guild_id)
 
-    async def _show(self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Page]]) -> None:
-        async def rendering() -> tuple[discord.Embed, discord.ui.View, Passage]:
-            work, page = await finding
-            return page_embed(work, page), reader_view(work, page), page.first
-
-        await turn_to(interaction, rendering())
+    async def _show(
+        self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]], spoilers: bool
+    ) -> None:
+        await turn_page(interaction, finding, spoiler_reader_view if spoilers else reader_view, spoilers=spoilers)
 
     @read.autocomplete("work")
     async def read_work_autocomplete(
@@ -93,11 +101,13 @@ class ReadCog(commands.Cog, name=READER_COG):
             view = await self.bot.library.load(interaction.namespace.work, guild_id=interaction.guild_id)
         except FolioError:
             return []
+        horizon = await horizon_for(interaction, view)
         return [
             app_commands.Choice(
                 name=shorten(plain_text(section_name(section)), CHOICE_CHARS), value=f"{CHOICE_PREFIX}{section.index}"
             )
             for section in matching(view.outline, current)
+            if horizon is None or interaction.namespace.spoilers or horizon.is_read(section.index)
         ]
 
 

@@ -4,14 +4,15 @@ The rules live in :mod:`bot.trivia`; this cog runs games. Each question waits
 for answers until its deadline, which a :mod:`discord.ext.tasks` loop compares
 with the bot's clock every ``settings.tick_seconds``. Every round and answer is
 stored as it happens, so a game cut by a restart is closed (its scores kept)
-and announced when the bot starts again.
+and announced once: by the process that owns its server's shard, as soon as the
+process that ran it is gone (it stopped, or its lease lapsed after a kill).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import discord
@@ -22,6 +23,9 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure, send_ephemeral
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
+from bot.progress.chapters import section_filter
+from bot.progress.tracker import Audience, last_read_paragraph
+from bot.sharding import HEARTBEAT_SECONDS
 from bot.storage.passage_messages import MessageKind
 from bot.storage.trivia import GameRecord, TriviaStore
 from bot.storage.trivia_history import TriviaHistory
@@ -42,6 +46,7 @@ from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
+from cogs.spoilers import horizon_for
 from cogs.trivia_admin import BankCommands, QuestionCommands, settings_command
 from cogs.trivia_feedback import add_feedback
 from cogs.trivia_review import add_review_commands, preview_command
@@ -105,6 +110,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         self.service = TriviaService(bot.library, self.store, history=self.history)
         self.games: dict[int, LiveGame] = {}
         self._recovery: asyncio.Task[None] | None = None
+        self._orphans_checked_at = 0.0
         questions = QuestionCommands(self.service)
         add_review_commands(questions, self.history)
         self.trivia.add_command(questions)
@@ -161,19 +167,21 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         await interaction.response.defer()
         rules = settings.rules(rounds)
         seed = int(self._now() * 1000) ^ channel_id
+        horizon = await horizon_for(interaction, view)
         _, questions = await self.service.questions(
             slug=view.slug,
             guild_id=guild_id,
             kinds=kinds,
             count=rules.rounds,
             seed=seed,
+            sections=section_filter(horizon),
             channel_id=channel_id,
             difficulty=Difficulty(difficulty) if difficulty else None,
         )
         if not questions:
             await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title)}.")
             return
-        game_id = await self.store.start_game(guild_id, channel_id, view.slug, self._now())
+        game_id = await self.store.start_game(guild_id, channel_id, view.slug, self._now(), self.bot.lease.instance)
         if game_id is None:
             await interaction.followup.send("A game is already running in this channel.")
             return
@@ -251,7 +259,8 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         guess = choice.removeprefix(f"{TYPED}:") if choice.startswith(f"{TYPED}:") else _option(current, choice)
         outcome = live.game.answer(interaction.user.id, interaction.user.display_name, guess, self._now())
         if outcome.status in (AnswerStatus.CORRECT, AnswerStatus.WRONG):
-            await self.store.record_answer(game_id, current.answers[interaction.user.id])
+            if not await self.store.record_answer(game_id, current.answers[interaction.user.id]):
+                outcome = replace(outcome, status=AnswerStatus.ALREADY_ANSWERED)  # scored once, already stored
         if outcome.status is AnswerStatus.CORRECT:
             streak = f" · streak {outcome.streak} 🔥" if outcome.streak > 1 else ""
             reply = f"✅ Right! +{outcome.points} points{streak}"
@@ -275,8 +284,11 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     @tasks.loop(seconds=1.0)
     async def ticker(self) -> None:
-        """Close every question whose time is up (then ask the next, or end the game)."""
+        """Close every question whose time is up (then ask the next, or end the game), and now and then
+        the games of a process that is gone."""
         now = self._now()
+        if self._recovery is not None and self._recovery.done() and now - self._orphans_checked_at >= HEARTBEAT_SECONDS:
+            self._recovery = asyncio.create_task(self._recover(), name="folio-trivia-recovery")
         for live in list(self.games.values()):
             if live.game.due(now):
                 try:
@@ -330,7 +342,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
                 pass  # the work changed since: reveal the answer without its passage
         embed = reveal_embed(round_, work, paragraph)
         if work is not None and paragraph is not None:
-            view = add_feedback(passage_navigation(work, paragraph), live.record.id, round_.number)
+            horizon = await self.bot.progress.horizon(work, Audience(live.record.guild_id, (live.record.channel_id,)))
+            navigation = passage_navigation(work, paragraph, last_read_paragraph(work, horizon))
+            view = add_feedback(navigation, live.record.id, round_.number)
             await send_passage(
                 self.bot,
                 live.channel,
@@ -345,7 +359,9 @@ class TriviaCog(commands.Cog, name=GAME_COG):
     async def _finish(self, live: LiveGame) -> None:
         self.games.pop(live.record.channel_id, None)
         summary = live.game.summary()
-        await self.store.finish_game(live.record, summary.standings, reason=summary.reason.value, now=self._now())
+        if not await self.store.finish_game(live.record, summary.standings, reason=summary.reason.value, now=self._now()):
+            log.warning("Trivia game %d was already closed (its scores are kept); not announcing it again", live.record.id)
+            return
         await live.channel.send(embed=summary_embed(summary))
 
     async def _abandon(self, live: LiveGame) -> None:
@@ -363,16 +379,18 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     async def _recover(self) -> None:
         await self.bot.wait_until_ready()
+        self._orphans_checked_at = self._now()
         try:
             await self._close_cut_games()
         except Exception:
-            log.exception("Closing the trivia games a restart cut short failed; they stay open until the next start")
+            log.exception("Closing the trivia games a restart cut short failed; they stay open until the next check")
 
     async def _close_cut_games(self) -> None:
-        """Close the games a restart cut short (keeping their scores) and say so in their channels."""
+        """Close the games of this process's servers that a gone process ran (keeping their scores), and
+        say so in their channels, once: a game closed by another process first is left alone."""
         live_ids = {live.record.id for live in self.games.values()}
-        for record in await self.store.running_games():
-            if record.id in live_ids:
+        for record in await self.store.orphaned_games(await self.bot.lease.live_instances()):
+            if record.id in live_ids or not self.bot.owns_guild(record.guild_id):
                 continue
             standings = replay(await self.store.answers(record.id))
             if not await self.store.finish_game(

@@ -81,6 +81,26 @@ CUES: dict[QuestionKind, frozenset[str]] = {
     ),
 }
 """Terms whose presence marks a sentence as answering that kind of question (MEASURE: see :func:`measure_cues`)."""
+ROLE_NOUNS = frozenset(
+    """
+    man woman men women boy girl gal child baby lad lass youth gentleman lady fellow person creature
+    father mother brother sister son daughter wife husband uncle aunt nephew niece cousin grandfather grandmother
+    parent widow widower bride bridegroom lover sweetheart fiance fiancee friend companion neighbour neighbor
+    guest host hostess stranger visitor orphan heir heiress twin
+    servant maid butler housekeeper cook nurse governess footman coachman valet gardener porter clerk secretary
+    master mistress owner employer landlord landlady tenant lodger partner
+    doctor physician surgeon lawyer attorney judge magistrate officer detective inspector constable policeman
+    sheriff soldier sergeant captain colonel major general lieutenant sailor seaman mate pilot
+    priest minister vicar clergyman curate rector bishop nun monk preacher
+    professor teacher tutor student pupil scholar scientist painter artist musician singer dancer actor actress
+    writer poet author journalist reporter editor banker merchant trader shopkeeper barber tailor farmer
+    peasant labourer laborer worker smith carpenter hunter fisherman miner driver
+    king queen prince princess duke duchess earl count countess lord baron baronet knight emperor
+    chief leader boss manager agent spy thief criminal prisoner convict murderer villain hero heroine
+    cat dog horse bird animal beast monster
+    """.split()
+)
+"""Nouns that say what a person is (a role, a trade, a relation): "Fannie, the housekeeper", "was butler"."""
 SEARCHED_KINDS = frozenset({QuestionKind.MEASURE, QuestionKind.WHEN, QuestionKind.WHY})
 """Kinds whose answers nearly always hold a cue: their cues are searched for beside the question's words."""
 

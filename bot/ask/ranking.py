@@ -119,9 +119,9 @@ class Answer:
 def answers(question: Question, answer: Answer) -> bool:
     """Whether `answer` is good enough to show as the work's answer to `question`."""
     return (
-        question.unknown_share <= MAX_UNKNOWN_SHARE
-        and answer.missing <= MAX_MISSING_SHARE
+        answer.missing <= MAX_MISSING_SHARE
         and answer.own >= MIN_OWN_COVERAGE
+        and question.unknown_share <= MAX_UNKNOWN_SHARE  # last: it sums over the question's words
     )
 
 

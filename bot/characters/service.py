@@ -37,6 +37,13 @@ class UnknownCharacter(FolioError):
         super().__init__(f"There is no character called {echo(name)} in {work.title}.{offer}")
 
 
+class NotMetYet(FolioError):
+    """A character who appears only past the reading progress."""
+
+    def __init__(self, character: Character, work: WorkView) -> None:
+        super().__init__(f"{character.name} does not appear in {work.title} as far as the reading has got.")
+
+
 class CharactersNotReady(FolioError):
     """A work still being read for its characters."""
 
@@ -82,12 +89,22 @@ class CharacterBook:
         return work, self._rosters[key]
 
     async def report(
-        self, work: WorkView, roster: Roster, character: Character, *, guild_id: int | None
+        self,
+        work: WorkView,
+        roster: Roster,
+        character: Character,
+        *,
+        guild_id: int | None,
+        within: range | None = None,
     ) -> CharacterReport:
-        """The profile of `character`, one of the people of `work`, with where they first appear."""
-        sections = _story_sections(work)
+        """The profile of `character`, one of the people of `work`, with where they first appear; counting
+        only the sections `within` (the reading progress), if given: raises :class:`NotMetYet` if they
+        appear in none of them."""
+        sections = [s for s in _story_sections(work) if within is None or s.index in within]
         spans = [SectionSpan(section.start, section.end) for section in sections]
         profile = await asyncio.to_thread(build_profile, roster.speakers, character, spans)
+        if within is not None and profile.mentions == 0:
+            raise NotMetYet(character, work)
         first = await self._library.sentence_at(work.slug, profile.first_offset, guild_id=guild_id)
         return CharacterReport(work, profile, first, _section_name([section.kind for section in sections]))
 

@@ -18,6 +18,8 @@ from bot.discuss.prompts import MAX_PEOPLE, people_in
 from bot.errors import FolioError, echo
 from bot.library.service import Library
 from bot.library.views import QuoteLookup, WorkView
+from bot.progress.chapters import Horizon, section_filter
+from bot.progress.tracker import last_read_paragraph
 from bot.storage.database import Database
 from bot.storage.discussions import Discussion, DiscussionStore
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
@@ -59,24 +61,31 @@ class DiscussionService:
         self._clock = clock
         self._rng = rng or random.Random()
 
-    async def find(self, quote: str, *, slug: str | None, guild_id: int | None) -> Chosen:
-        """The paragraph around the line `quote`; raises :class:`QuoteNotFound` if it is not in the work."""
-        lookup = await self._library.lookup(quote, slug=slug, guild_id=guild_id, limit=1)
+    async def find(
+        self, quote: str, *, slug: str | None, guild_id: int | None, horizon: Horizon | None = None
+    ) -> Chosen:
+        """The paragraph around the line `quote` (among the chapters read, if `horizon`); raises
+        :class:`QuoteNotFound` if it is not there."""
+        lookup = await self._library.lookup(
+            quote, slug=slug, guild_id=guild_id, limit=1, sections=section_filter(horizon)
+        )
         if not lookup.hits:
             raise QuoteNotFound(lookup)
         return await self._chosen(lookup.work, lookup.hits[0].paragraph)
 
-    async def pick(self, *, slug: str | None, guild_id: int) -> Chosen:
-        """A passage to discuss: the best-loved one this server has not discussed, once readers have
-        voted on the work; else a good one at random, not discussed before if one is among the tries."""
+    async def pick(self, *, slug: str | None, guild_id: int, horizon: Horizon | None = None) -> Chosen:
+        """A passage to discuss (among the chapters read, if `horizon`): the best-loved one this server
+        has not discussed, once readers have voted on the work; else a good one at random, not
+        discussed before if one is among the tries."""
         work = await self._library.load(slug, guild_id=guild_id)
         discussed = await self._store.discussed(guild_id)
-        loved = await self._best_loved(work, guild_id, discussed)
+        loved = await self._best_loved(work, guild_id, discussed, horizon)
         if loved is not None:
             return await self._chosen(work, loved)
+        last = last_read_paragraph(work, horizon)
         fallback: Passage | None = None
         for _ in range(PICK_TRIES):
-            ordinal = self._rng.randrange(max(work.paragraph_count, 1))
+            ordinal = self._rng.randrange(max(work.paragraph_count if last is None else last + 1, 1))
             _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
             if not is_good(paragraph):
                 continue
@@ -94,15 +103,32 @@ class DiscussionService:
         people = speakers.named_between(paragraph.start, paragraph.end)
         return Chosen(work, paragraph, tuple(character.name for character in people[:MAX_PEOPLE]))
 
-    async def _best_loved(self, work: WorkView, guild_id: int, discussed: set[int]) -> Passage | None:
-        """The passage of ``work`` with the most votes in this server that was never discussed here."""
+    async def pick_in(self, work: WorkView, sections: range, *, guild_id: int) -> Chosen:
+        """A good passage of the sections `sections` (a chapter just read) at random, else their first."""
+        spans = [s for s in work.outline.sections.values() if s.index in sections]
+        ordinals = [o for s in spans for o in range(s.first_paragraph, s.first_paragraph + s.paragraphs)]
+        if not ordinals:
+            raise FolioError("That chapter has no passages to discuss.")
+        for ordinal in self._rng.sample(ordinals, min(PICK_TRIES, len(ordinals))):
+            _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
+            if is_good(paragraph):
+                return await self._chosen(work, paragraph)
+        _, first = await self._library.paragraph_at(work.slug, min(ordinals), guild_id=guild_id)
+        return await self._chosen(work, first)
+
+    async def _best_loved(
+        self, work: WorkView, guild_id: int, discussed: set[int], horizon: Horizon | None
+    ) -> Passage | None:
+        """The passage of ``work`` (read so far, if `horizon`) with the most votes in this server that was
+        never discussed here."""
         votes: Counter[int] = Counter()
         for passage_id, _, count in await self._votes.passage_votes(VoteFilter(guild_id, work_id=work.record.id)):
             votes[passage_id] += count
         for passage_id, _ in votes.most_common(LOVED_CANDIDATES):
             if passage_id not in discussed:
                 _, paragraph = await self._library.paragraph_near(passage_id, 0, guild_id=guild_id)
-                return paragraph
+                if horizon is None or horizon.is_read(paragraph.section):
+                    return paragraph
         return None
 
     async def live_thread(self, guild_id: int, passage_id: int) -> int | None:

@@ -271,15 +271,25 @@ class Library:
     # -- reading and searching -----------------------------------------------------------
 
     async def lookup(
-        self, query: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 5
+        self,
+        query: str,
+        *,
+        slug: str | None = None,
+        guild_id: int | None = None,
+        limit: int = 5,
+        sections: range | None = None,
     ) -> QuoteLookup:
-        """Find where `query` is in the work; raises InvalidQuery for unusable input."""
+        """Find where `query` is in the work (only in `sections`, the reading progress, if given);
+        raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
         phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
-        result = await self._phrase_search(work, phrase) if phrase is not None else None
+        result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
-            candidates = [await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES) for _, terms in plan]
+            candidates = [
+                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
+                for _, terms in plan
+            ]
             rankings = await asyncio.to_thread(_rankings, plan, candidates, work.vocabulary)
             starts = [unit.key for ranking in rankings for unit in ranking.run_starts()]
             following = await self._index.following(starts)
@@ -291,13 +301,21 @@ class Library:
 
         return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
 
-    async def _phrase_search(self, work: WorkView, phrase: PhraseQuery) -> LookupResult | None:
+    async def _phrase_search(
+        self, work: WorkView, phrase: PhraseQuery, sections: range | None
+    ) -> LookupResult | None:
         """Where the phrase occurs (see :func:`~bot.search.engine.phrase_result`); ``None`` if nowhere confidently."""
-        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES)
+        units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES, sections)
         return phrase_result(occurrences(phrase, units))
 
     async def suggest(
-        self, partial: str, *, slug: str | None = None, guild_id: int | None = None, limit: int = 25
+        self,
+        partial: str,
+        *,
+        slug: str | None = None,
+        guild_id: int | None = None,
+        limit: int = 25,
+        sections: range | None = None,
     ) -> list[str]:
         """Sentences that complete what a reader is typing (for autocomplete).
 
@@ -309,7 +327,7 @@ class Library:
         if query is None:
             return []
         terms = candidate_terms(query, work.vocabulary)
-        units = await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES)
+        units = await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
         ranked = await asyncio.to_thread(rank, units, query, work.vocabulary)
         return [match.text for match in ranked[:limit]]
 
@@ -328,12 +346,6 @@ class Library:
         if paragraph is None:
             raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")
         return work, paragraph
-
-    async def paragraph_run(self, work: WorkView, first: int, last: int) -> list[Passage]:
-        """Paragraphs `first` to `last` (inclusive, as far as the work has them) of a loaded work, in order."""
-        first, last = max(first, 0), min(last, work.paragraph_count - 1)
-        found = await self._passages.paragraphs(work.record.id, list(range(first, last + 1)))
-        return [found[ordinal] for ordinal in sorted(found)]
 
     async def sentence_at(self, slug: str, offset: int, *, guild_id: int | None) -> QuoteHit:
         """The sentence of the work `slug` at `offset` in its source text, with its paragraph."""
@@ -397,6 +409,10 @@ class Library:
         if version != self._seen_version:
             self._forget_everything()
             self._seen_version = version
+
+    def forget_cached(self, _changed: str = "") -> None:
+        """Drop what is cached about the library (another process changed it); a :class:`ChangeFeed` subscriber."""
+        self._forget_everything()
 
     def _forget_everything(self) -> None:
         self._visible.clear()

@@ -92,3 +92,5 @@ class QuoteLookup:
     suggestions: list[QuoteHit]
     occurrences: list[QuoteHit] = field(default_factory=list)
     """A word or phrase search's every occurrence, in the work's order (the hits too, when it is rare)."""
+    later: int = 0
+    """For occurrences kept to the chapters read: how many more come after them (see :mod:`bot.progress.quotes`)."""

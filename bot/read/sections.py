@@ -130,9 +130,12 @@ def matching(outline: WorkOutline, typed: str, limit: int = MENU_OPTIONS) -> lis
     return found[:limit]
 
 
-def window(outline: WorkOutline, current: int, size: int = MENU_OPTIONS) -> list[SectionOutline]:
-    """At most `size` sections in reading order, centred on section `current` where the work allows."""
-    sections = ordered(outline)
+def window(
+    outline: WorkOutline, current: int, size: int = MENU_OPTIONS, *, until: int | None = None
+) -> list[SectionOutline]:
+    """At most `size` sections in reading order, centred on section `current` where the work allows
+    (only those starting at or before paragraph `until`, if given: the reading progress)."""
+    sections = [s for s in ordered(outline) if until is None or s.first_paragraph <= until]
     position = next((i for i, section in enumerate(sections) if section.index == current), 0)
     start = max(0, min(position - size // 2, len(sections) - size))
     return sections[start : start + size]

@@ -26,6 +26,8 @@ CHAT_CREDIT = 0.9
 """Credit of the word a chat-speak form stands for ("u" -> "you")."""
 ANALYSED_WORDS_KEPT = 20_000
 """Analysed words remembered per work (see :func:`_analysed_word`) before the memo starts afresh."""
+MIN_EXACT_SEARCHED = 2
+"""Words of the work, as typed, that a candidate search always includes (see :func:`selective_terms`)."""
 COMMON_TERM_SHARE = 0.04
 """Terms in more than this share of units are not worth a candidate search
 (unless the query has nothing rarer): they would visit most units for
@@ -106,7 +108,10 @@ def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dic
     A word whose own (best) term is common is left out even if a synonym is
     rare: the synonym alone would stand for the word. A query of common words
     only ("to be or not to be") falls back to its two rarest words with all
-    their alternatives.
+    their alternatives. Unless :data:`MIN_EXACT_SEARCHED` of the selective words
+    are words of the work as typed, the rarest such words are searched too: a
+    heavily misspelt line ("sory isnt enuf derek") has only guesses among its
+    rare words, and its common words as typed find it.
     """
     common = COMMON_TERM_SHARE * vocabulary.units
     spread = vocabulary.spread
@@ -114,6 +119,13 @@ def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dic
     for query_word in query.words:
         if query_word.alternatives and spread[best_term(query_word.alternatives)] <= common:
             selective[query_word] = {t: c for t, c in query_word.alternatives.items() if spread[t] <= common}
+    exact = [w for w in selective if max(w.alternatives.values()) >= 1.0]
+    if len(exact) >= MIN_EXACT_SEARCHED:
+        return selective
+    known = (w for w in query.words if w not in selective and w.alternatives and max(w.alternatives.values()) >= 1.0)
+    missing = MIN_EXACT_SEARCHED - len(exact) if selective else MIN_EXACT_SEARCHED
+    for query_word in heapq.nlargest(missing, known, key=lambda w: w.weight):
+        selective[query_word] = query_word.alternatives
     if selective:
         return selective
     rarest = heapq.nlargest(2, (w for w in query.words if w.alternatives), key=lambda w: w.weight)

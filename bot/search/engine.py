@@ -67,6 +67,14 @@ RARE_WORD_INFORMATION: float = 0.8
 """Information (see :attr:`~bot.search.scoring.Features.information`) of a line sharing about one
 rare word with the query (a word of a handful of lines): always worth offering as a closest line."""
 
+WHOLE_QUERY_COVERAGE: float = 0.9
+"""Coverage (see :attr:`~bot.search.scoring.Features.coverage`) of a line holding every word of the query, its
+misspelt words corrected: always offered ("off with her hed"), however common its words."""
+
+CANDIDATE_CREDIT: float = 0.7
+"""Least credit of an alternative the candidate search looks for: a thesaurus neighbour (0.6) rarely brings
+a line no other word of the query finds, and made up two thirds of the terms searched, half the postings."""
+
 SHORTLIST = 150
 """Units the in-memory candidate stage keeps, before rescoring picks the best of them."""
 INDEX_CANDIDATES = 60
@@ -126,8 +134,14 @@ def suggest_query(partial: str, vocabulary: Vocabulary) -> Query | None:
 
 
 def candidate_terms(query: Query, vocabulary: Vocabulary) -> set[str]:
-    """The terms a full-text candidate search looks for: every alternative of the selective words."""
-    return {t for alternatives in selective_terms(query, vocabulary).values() for t in alternatives}
+    """The terms a full-text candidate search looks for: the alternatives of the selective words but the
+    loosest (thesaurus neighbours, see :data:`CANDIDATE_CREDIT`), which rescoring still credits."""
+    return {
+        t
+        for alternatives in selective_terms(query, vocabulary).values()
+        for t, credit in alternatives.items()
+        if credit >= CANDIDATE_CREDIT
+    }
 
 
 def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupResult:
@@ -145,7 +159,11 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int) -> LookupR
 
 def _close(match: QuoteMatch) -> bool:
     """Whether a line is worth offering as a closest line."""
-    return match.score >= SUGGESTION_SCORE or match.information >= RARE_WORD_INFORMATION
+    return (
+        match.score >= SUGGESTION_SCORE
+        or match.information >= RARE_WORD_INFORMATION
+        or match.coverage >= WHOLE_QUERY_COVERAGE
+    )
 
 
 def _clear_winner(ordered: list[QuoteMatch]) -> list[QuoteMatch]:

@@ -79,6 +79,8 @@ class QuoteMatch:
     """0-100, higher is better."""
     information: float = 0.0
     """How much the matched words pin the unit down (see :attr:`Features.information`)."""
+    coverage: float = 0.0
+    """0-1: how much of the query (IDF-weighted, spelling corrections credited) the unit holds in one window."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,7 @@ class Ranking:
         best: dict[int, QuoteMatch] = {}
         for unit in pool:
             found = features(unit, query, vocabulary)
-            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage)
         return cls(query, pool, best)
 
     def run_starts(self) -> list[Unit]:
@@ -179,7 +181,7 @@ def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, 
         return  # one of them alone explains the query about as well
     for unit in (first, second):
         if unit.key not in best or best[unit.key].score < found.score:
-            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information)
+            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage)
 
 
 def bag_credit(unit_terms: Iterable[str], query: Query) -> float:

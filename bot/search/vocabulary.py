@@ -125,11 +125,13 @@ class Vocabulary:
 
     @cached_property
     def _by_sound(self) -> dict[str, list[str]]:
-        """Metaphone key -> the work's words with that key (built on first use)."""
+        """Metaphone key -> the work's words with that key (built on first use); a word with "gh" also under
+        its key with "gh" sounded "f", as phone spelling writes it ("enough": "enuf")."""
         by_sound: dict[str, list[str]] = {}
         for word in self.term_of:
             if word.isalpha() and word.isascii():
-                by_sound.setdefault(jellyfish.metaphone(word), []).append(word)
+                for key in {jellyfish.metaphone(word), jellyfish.metaphone(word.replace("gh", "f"))}:
+                    by_sound.setdefault(key, []).append(word)
         return by_sound
 
     def _spelling_corrections(self, word: str) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""The passage of the day: each server's schedule, and the days already posted (one row per day)."""
+"""The passage of the day: each server's schedule, and its days: claimed, posted, or released to retry."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.storage.database import Database
+
+CLAIMED, DONE, RELEASED = "claimed", "done", "released"
+"""A day's states (migration 10): being posted by ``claimed_by``; posted; its post failed, retried later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +63,42 @@ class DailyStore:
         )
         return DailySchedule(row[0], row[1], row[2], row[3], date.fromisoformat(row[4])) if row else None
 
-    async def last_posted(self, guild_id: int) -> date | None:
-        row = await self._database.fetch_one("SELECT MAX(day) FROM daily_posts WHERE guild_id = ?", (guild_id,))
+    async def last_posted(self, guild_id: int, *, claims_since: float = float("-inf")) -> date | None:
+        """The latest day posted, or claimed at or after ``claims_since`` (a claim being posted now)."""
+        row = await self._database.fetch_one(
+            "SELECT MAX(day) FROM daily_posts WHERE guild_id = ? AND (status = ? OR (status = ? AND claimed_at >= ?))",
+            (guild_id, DONE, CLAIMED, claims_since),
+        )
         return date.fromisoformat(row[0]) if row and row[0] else None
 
-    async def claim(self, guild_id: int, day: date) -> bool:
-        """Mark `day` posted for the server; False if it already was (by this process or another)."""
+    async def claim(
+        self, guild_id: int, day: date, *, by: str = "", now: float = 0.0, stale_before: float = float("-inf")
+    ) -> bool:
+        """Claim `day` for posting; False if it is posted, or claimed since ``stale_before`` (by any process),
+        or released until later. A claim older than ``stale_before`` (its process died) is taken over."""
         async with self._database.transaction() as db:
             claimed = await db.fetch_one(
-                "INSERT INTO daily_posts (guild_id, day) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING day",
-                (guild_id, day.isoformat()),
+                "INSERT INTO daily_posts (guild_id, day, status, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, day) DO UPDATE SET status = excluded.status,"
+                " claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at"
+                " WHERE (daily_posts.status = ? AND daily_posts.retry_at <= excluded.claimed_at)"
+                " OR (daily_posts.status = ? AND daily_posts.claimed_at < ?)"
+                " RETURNING day",
+                (guild_id, day.isoformat(), CLAIMED, by, now, RELEASED, CLAIMED, stale_before),
             )
         return claimed is not None
 
-    async def set_passage(self, guild_id: int, day: date, passage_id: int) -> None:
+    async def mark_posted(self, guild_id: int, day: date, passage_id: int) -> None:
         async with self._database.transaction() as db:
             await db.execute(
-                "UPDATE daily_posts SET passage_id = ? WHERE guild_id = ? AND day = ?",
-                (passage_id, guild_id, day.isoformat()),
+                "UPDATE daily_posts SET status = ?, passage_id = ? WHERE guild_id = ? AND day = ?",
+                (DONE, passage_id, guild_id, day.isoformat()),
+            )
+
+    async def release(self, guild_id: int, day: date, *, retry_at: float) -> None:
+        """Give a claimed day back after a failed post: it is claimed again from ``retry_at`` on."""
+        async with self._database.transaction() as db:
+            await db.execute(
+                "UPDATE daily_posts SET status = ?, retry_at = ?, attempts = attempts + 1 WHERE guild_id = ? AND day = ?",
+                (RELEASED, retry_at, guild_id, day.isoformat()),
             )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from bot.storage.database import Database
+from bot.storage.database import Database, Dialect
 from bot.storage.sections import read_structure
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import SECTION_KINDS, Passage, PassageKind
@@ -47,6 +49,14 @@ class WorkOutline:
         return chapter_of(self.structure, paragraph.section)
 
 
+MANY_ROWS = 200
+"""Rows past which turning them into passages runs in a worker thread."""
+
+
+def _by_ordinal(rows: Sequence[Any]) -> dict[int, Passage]:
+    return {row["ordinal"]: passage_from_row(row) for row in rows}
+
+
 class PassageRepository:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -78,10 +88,8 @@ class PassageRepository:
         """Passages by id (those that exist)."""
         if not passage_ids:
             return {}
-        marks = ", ".join("?" * len(passage_ids))
-        rows = await self._database.fetch_all(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks})", tuple(passage_ids)
-        )
+        ids, values = self._among(passage_ids)
+        rows = await self._database.fetch_all(f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id {ids}", values)
         return {row["id"]: passage_from_row(row) for row in rows}
 
     async def with_paragraphs(
@@ -92,12 +100,12 @@ class PassageRepository:
             return {}, {}
         # The ids alone pick the sentences: with `work_id = ? AND kind = ?` beside them,
         # SQLite scanned the work's sentences in passages_in_order instead.
-        marks = ", ".join("?" * len(sentence_ids))
+        ids, values = self._among(sentence_ids)
         rows = await self._database.fetch_all(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id IN ({marks})"
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE id {ids}"
             f" UNION ALL SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN"
-            f" (SELECT paragraph FROM passages WHERE id IN ({marks}))",
-            (*sentence_ids, work_id, PassageKind.PARAGRAPH, *sentence_ids),
+            f" (SELECT paragraph FROM passages WHERE id {ids})",
+            (*values, work_id, PassageKind.PARAGRAPH, *values),
         )
         found = [passage_from_row(row) for row in rows]
         sentences = {p.id: p for p in found if p.kind is PassageKind.SENTENCE}
@@ -112,12 +120,29 @@ class PassageRepository:
         """Passages of one kind of a work by ordinal (those that exist)."""
         if not ordinals:
             return {}
-        marks = ", ".join("?" * len(ordinals))
+        among, values = self._among(ordinals)
         rows = await self._database.fetch_all(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal IN ({marks})",
-            (work_id, kind, *ordinals),
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND ordinal {among}",
+            (work_id, kind, *values),
         )
-        return {row["ordinal"]: passage_from_row(row) for row in rows}
+        if len(rows) > MANY_ROWS:  # a thousand rows take tens of milliseconds to read: not on the event loop
+            return await asyncio.to_thread(_by_ordinal, rows)
+        return _by_ordinal(rows)
+
+    def _among(self, values: Sequence[int]) -> tuple[str, tuple[object, ...]]:
+        """``IN (?, ?, ...)`` on SQLite; on PostgreSQL ``= ANY(?)`` with one array, so that every lookup runs
+        the same prepared statement (a list of another length was a new statement, parsed and planned again)."""
+        if self._database.dialect is Dialect.POSTGRES:
+            return "= ANY(?::bigint[])", (list(values),)
+        return f"IN ({', '.join('?' * len(values))})", tuple(values)
+
+    async def in_section(self, work_id: int, kind: PassageKind, section: int) -> list[Passage]:
+        """The passages of one kind in section number `section` of a work, in order."""
+        rows = await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind = ? AND section = ? ORDER BY ordinal",
+            (work_id, kind, section),
+        )
+        return [passage_from_row(row) for row in rows]
 
     async def outline(self, work_id: int) -> WorkOutline:
         titles = await self._database.fetch_all(

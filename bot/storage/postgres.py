@@ -31,6 +31,8 @@ POOL_SIZE = 5
 CLOSE_TIMEOUT = 3.0
 RETRY_DELAYS = (0.1, 0.5, 2.0)
 """Seconds to wait before each new try of a read whose connection was lost."""
+WRITE_RETRY_DELAYS = (0.1, 0.5, 1.0, 2.0, 4.0)
+"""Seconds to wait before each new try of a write's connection (a server restart takes a few seconds)."""
 LIBRARY_LOCK = 0x466F6C696F
 """The advisory lock key library writes hold ("Folio")."""
 LOST_CONNECTION = (
@@ -109,8 +111,38 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[PostgresSession]:
-        async with self._pool.acquire() as connection, connection.transaction():
+        """A write transaction on a connection that answered just now: after the server restarted, the
+        pool's old connections are replaced (waiting a little while it comes back) instead of failing."""
+        async with self._writable() as connection, connection.transaction():
             yield PostgresSession(connection)
+
+    @asynccontextmanager
+    async def _writable(self) -> AsyncIterator[asyncpg.Connection]:
+        for delay in (*WRITE_RETRY_DELAYS, None):
+            try:
+                connection = await self._answering_connection()
+            except LOST_CONNECTION as error:
+                if delay is None:
+                    raise DatabaseUnavailable(TRY_AGAIN) from error
+                log.warning("Lost the database connection (%s); trying again in %.1fs", error, delay)
+                await asyncio.sleep(delay)
+                continue
+            try:
+                yield connection
+            finally:
+                await self._pool.release(connection)
+            return
+        raise AssertionError("unreachable")
+
+    async def _answering_connection(self) -> asyncpg.Connection:
+        """A pooled connection that answers now (a new one if the server cut the old)."""
+        connection = await self._pool.acquire()
+        try:
+            await connection.execute("SELECT 1")
+        except BaseException:
+            await self._pool.release(connection)
+            raise
+        return connection
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[PostgresSession]:

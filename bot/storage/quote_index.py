@@ -58,10 +58,16 @@ class QuoteIndexStore:
         self._database = database
 
     async def candidates(
-        self, work_id: int, terms: Iterable[str], limit: int, required: Iterable[str] = ()
+        self,
+        work_id: int,
+        terms: Iterable[str],
+        limit: int,
+        required: Iterable[str] = (),
+        sections: range | None = None,
     ) -> list[Unit]:
         """Up to `limit` sentences of the work holding any of `terms` (and, if given, any of `required`),
-        best rank first (SQLite: BM25; PostgreSQL: ts_rank)."""
+        best rank first (SQLite: BM25; PostgreSQL: ts_rank); only those in `sections` if given (the reading
+        progress: a passage's ``section`` index in that range)."""
         ordered = sorted(terms)
         needed = sorted(required)
         if not ordered:
@@ -74,13 +80,14 @@ class QuoteIndexStore:
             # most of the query's time; with ts_rank the benchmark's /quote answers are
             # the same, query for query (benchmarks/backends_bench.py).
             query = " & ".join(f"({' | '.join(_ts_quoted(t) for t in group)})" for group in (ordered, needed) if group)
+            within, bounds = _within_sections("s.id", sections)
             rows = await self._database.fetch_all(
                 "SELECT hit.id, hit.bare, p.text FROM ("
                 "  SELECT s.id, s.bare, ts_rank(s.terms, q) AS score"
                 f"  FROM sentence_terms s, to_tsquery('{TS_CONFIG}', ?) AS q"
-                "  WHERE s.work_id = ? AND s.terms @@ q ORDER BY score DESC, s.id LIMIT ?"
+                f"  WHERE s.work_id = ? AND s.terms @@ q{within} ORDER BY score DESC, s.id LIMIT ?"
                 ") AS hit JOIN passages p ON p.id = hit.id ORDER BY hit.score DESC, hit.id",
-                (query, work_id, limit),
+                (query, work_id, *bounds, limit),
             )
             return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
         match = " AND ".join(
@@ -88,31 +95,36 @@ class QuoteIndexStore:
         )
         # Rank, cut to `limit`, and only then read those rows' terms: reading `bare` in the
         # ranked query read it for every matching row.
+        within, bounds = _within_sections("sentence_terms.rowid", sections)
         rows = await self._database.fetch_all(
             "SELECT hit.rowid, s.bare, p.text FROM ("
-            "  SELECT rowid, rank FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
+            f"  SELECT rowid, rank FROM sentence_terms WHERE sentence_terms MATCH ?{within} ORDER BY rank LIMIT ?"
             ") AS hit JOIN sentence_terms s ON s.rowid = hit.rowid JOIN passages p ON p.id = hit.rowid"
             " ORDER BY hit.rank",
-            (match, limit),
+            (match, *bounds, limit),
         )
         return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
 
-    async def holding_all(self, work_id: int, terms: Iterable[str], limit: int) -> list[Unit]:
-        """Up to `limit` sentences of the work holding every one of `terms`, in the work's order."""
+    async def holding_all(
+        self, work_id: int, terms: Iterable[str], limit: int, sections: range | None = None
+    ) -> list[Unit]:
+        """Up to `limit` sentences of the work holding every one of `terms`, in the work's order (only
+        those in `sections`, if given)."""
         wanted = sorted(set(terms))
         if not wanted:
             return []
+        within, bounds = ("", ()) if sections is None else (" AND p.section >= ? AND p.section < ?", _bounds(sections))
         if self._database.dialect is Dialect.POSTGRES:
             rows = await self._database.fetch_all(
                 "SELECT s.id, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.id"
-                f" WHERE s.work_id = ? AND s.terms @@ to_tsquery('{TS_CONFIG}', ?) ORDER BY p.ordinal LIMIT ?",
-                (work_id, " & ".join(_ts_quoted(t) for t in wanted), limit),
+                f" WHERE s.work_id = ? AND s.terms @@ to_tsquery('{TS_CONFIG}', ?){within} ORDER BY p.ordinal LIMIT ?",
+                (work_id, " & ".join(_ts_quoted(t) for t in wanted), *bounds, limit),
             )
         else:
             rows = await self._database.fetch_all(
                 "SELECT s.rowid, s.bare, p.text FROM sentence_terms s JOIN passages p ON p.id = s.rowid"
-                " WHERE sentence_terms MATCH ? ORDER BY p.ordinal LIMIT ?",
-                (" AND ".join(_quoted(f"w{work_id}_{t}") for t in wanted), limit),
+                f" WHERE sentence_terms MATCH ?{within} ORDER BY p.ordinal LIMIT ?",
+                (" AND ".join(_quoted(f"w{work_id}_{t}") for t in wanted), *bounds, limit),
             )
         return [Unit(row[0], row[2], tuple(row[1].split())) for row in rows]
 
@@ -131,10 +143,37 @@ class QuoteIndexStore:
         )
         return {row[0]: Unit(row[1], row[3], tuple(row[2].split())) for row in rows}
 
+    async def terms_of(self, keys: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The indexed terms of the sentences `keys`, in order, by key (those that exist)."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        column = "id" if self._database.dialect is Dialect.POSTGRES else "rowid"
+        rows = await self._database.fetch_all(
+            f"SELECT {column}, bare FROM sentence_terms WHERE {column} IN ({', '.join('?' * len(wanted))})",
+            tuple(wanted),
+        )
+        return {row[0]: tuple(row[1].split()) for row in rows}
+
     async def vocabulary(self, work_id: int) -> list[VocabularyEntry]:
         """The work's vocabulary entries (for a :class:`~bot.search.vocabulary.Vocabulary`)."""
         rows = await self._database.fetch_all("SELECT word, term, spread FROM vocabulary WHERE work_id = ?", (work_id,))
         return [VocabularyEntry(row[0], row[1], row[2]) for row in rows]
+
+
+def _bounds(sections: range) -> tuple[int, int]:
+    assert sections.step == 1, "a run of sections"
+    return sections.start, sections.stop
+
+
+def _within_sections(sentence_id: str, sections: range | None) -> tuple[str, tuple[int, ...]]:
+    """The condition keeping a ranked query to the sentences in `sections` (none if None), and its parameters."""
+    if sections is None:
+        return "", ()
+    return (
+        f" AND EXISTS (SELECT 1 FROM passages r WHERE r.id = {sentence_id} AND r.section >= ? AND r.section < ?)",
+        _bounds(sections),
+    )
 
 
 def _ts_quoted(term: str) -> str:

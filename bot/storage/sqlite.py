@@ -100,13 +100,24 @@ class SqliteDatabase(Database):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[SqliteSession]:
         async with self._turn:
-            await self._writer.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield SqliteSession(self._writer)
             except BaseException:
                 await self._writer.execute("ROLLBACK")
                 raise
             await self._writer.execute("COMMIT")
+
+    async def _begin(self) -> None:
+        """BEGIN IMMEDIATE; a transaction left open by a cancelled task's BEGIN (which the connection's
+        thread ran after all, e.g. at shutdown) is rolled back first."""
+        try:
+            await self._writer.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            if not self._writer.in_transaction:
+                raise
+            await self._writer.execute("ROLLBACK")
+            await self._writer.execute("BEGIN IMMEDIATE")
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[SqliteSession]:
@@ -137,6 +148,9 @@ class SqliteDatabase(Database):
 
     async def _apply(self, migration: Migration) -> None:
         async with self.transaction() as session:
+            row = await session.fetch_one("PRAGMA user_version")
+            if row is not None and int(row[0]) >= migration.version:
+                return  # another process (a second shard starting at once) got there first
             for statement in migration.sqlite:
                 await session.execute(statement)
             # PRAGMA takes no parameters; the version is an int from our own table.

@@ -133,13 +133,15 @@ class TriviaStore:
 
     # -- games -------------------------------------------------------------------------------------
 
-    async def start_game(self, guild_id: int, channel_id: int, work_slug: str, now: float) -> int | None:
-        """A new running game's id; None if one already runs in the channel (in any process)."""
+    async def start_game(
+        self, guild_id: int, channel_id: int, work_slug: str, now: float, owner: str | None = None
+    ) -> int | None:
+        """A new running game's id, run by process ``owner``; None if one already runs in the channel."""
         async with self._database.transaction() as db:
             row = await db.fetch_one(
-                "INSERT INTO trivia_games (guild_id, channel_id, work_slug, status, started_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (channel_id) WHERE status = 'running' DO NOTHING RETURNING id",
-                (guild_id, channel_id, work_slug, RUNNING, now),
+                "INSERT INTO trivia_games (guild_id, channel_id, work_slug, status, started_at, owner)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id) WHERE status = 'running' DO NOTHING RETURNING id",
+                (guild_id, channel_id, work_slug, RUNNING, now, owner),
             )
         return row[0] if row else None
 
@@ -178,12 +180,13 @@ class TriviaStore:
         row = await self._database.fetch_one("SELECT COUNT(*) FROM trivia_rounds WHERE game_id = ?", (game_id,))
         return int(row[0]) if row else 0
 
-    async def running_games(self) -> list[GameRecord]:
+    async def orphaned_games(self, live_owners: set[str]) -> list[GameRecord]:
+        """The running games whose process is not among ``live_owners`` (killed, or stopped)."""
         rows = await self._database.fetch_all(
-            "SELECT id, guild_id, channel_id, work_slug, started_at FROM trivia_games WHERE status = ? ORDER BY id",
+            "SELECT id, guild_id, channel_id, work_slug, started_at, owner FROM trivia_games WHERE status = ? ORDER BY id",
             (RUNNING,),
         )
-        return [GameRecord(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+        return [GameRecord(row[0], row[1], row[2], row[3], row[4]) for row in rows if row[5] not in live_owners]
 
     async def finish_game(
         self, game: GameRecord, standings: Sequence[PlayerScore], *, reason: str, now: float, interrupted: bool = False

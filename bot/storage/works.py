@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from bot.errors import AlreadyInLibrary, LibraryLimit
 from bot.storage.attribution import write_attribution
+from bot.storage.changes import announce
 from bot.storage.database import Database, Dialect, Row, Session
 from bot.storage.quote_index import delete_index, write_index
 from bot.storage.records import (
@@ -21,6 +22,8 @@ from bot.storage.sections import write_structure
 from bot.text.identity import carry_ids
 from bot.text.model import SECTION_KINDS, Layout, Passage, PassageKind
 
+LIBRARY_TOPIC = "library"
+"""What a change to the works is announced as (see :mod:`bot.storage.changes`)."""
 WORK_COLUMNS = (
     "id, slug, title, author, layout, content_hash, added_at, guild_id, parser_version, source_bytes,"
     " section_count, paragraph_count, sentence_count"
@@ -124,6 +127,7 @@ class WorkRepository:
 async def bump_library_version(db: Session) -> None:
     """Tell every process (see :meth:`WorkRepository.library_version`) that the library changed."""
     await db.execute("UPDATE library_state SET version = version + 1 WHERE id = 1")
+    await announce(db, LIBRARY_TOPIC, "works")
 
 
 def work_from_row(row: Row) -> WorkRecord:

@@ -29,6 +29,10 @@ from bot.text.headings import (
 from bot.text.markup import plain_text
 
 MAX_SUBTITLE_LINES = 3
+FRONT_MATTER_TITLE = "Front matter"
+BACK_MATTER_TITLE = "Back matter"
+"""What front and back matter are called when untitled. Works stored by parsers before version 5 had
+sections of these titles among their chapters; now they are never sections a reader reads."""
 
 
 class ItemKind(Enum):

@@ -24,7 +24,7 @@ from bot.text.blocks import Span
 from bot.text.headings import MATTER_KINDS, Heading, SectionKind, numeral_value
 from bot.text.markup import plain_text
 from bot.text.model import PassageKind
-from bot.text.outline import Item, ItemKind
+from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE, Item, ItemKind
 
 STORY_HEADINGS = frozenset({SectionKind.PART, SectionKind.CHAPTER, SectionKind.LETTER})
 CHAPTER_LEVEL = frozenset({SectionKind.CHAPTER, SectionKind.LETTER})
@@ -106,7 +106,7 @@ def story_sections(structure: Sequence[StructureSection]) -> list[StructureSecti
 def section_name(kind: SectionKind, number: str | None, title: str | None, label: str | None = None) -> str:
     word = label or kind.value.capitalize()
     if kind in MATTER_KINDS:
-        return title or ("Front matter" if kind is SectionKind.FRONT else "Back matter")
+        return title or (FRONT_MATTER_TITLE if kind is SectionKind.FRONT else BACK_MATTER_TITLE)
     if number is None:
         return f"{word}: {title}" if title and kind is SectionKind.LETTER else title or word
     return f"{word} {number}: {title}" if title else f"{word} {number}"

@@ -6,6 +6,8 @@ import argparse
 import json
 
 from bot.library.service import Library
+from bot.progress.cli import add_upto_option
+from bot.progress.tracker import sections_upto
 from bot.storage.trivia import TriviaStore
 from bot.trivia.question import QuestionKind
 from bot.trivia.service import TriviaService
@@ -34,12 +36,16 @@ def add_trivia_command(
     trivia.add_argument("--count", type=_count, default=DEFAULT_COUNT, help=f"most questions (default {DEFAULT_COUNT})")
     trivia.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions (default 0)")
     trivia.add_argument("--json", action="store_true", help="print one JSON object per question")
+    add_upto_option(trivia)
 
 
 async def run_trivia(library: Library, store: TriviaStore, args: argparse.Namespace) -> int:
     service = TriviaService(library, store)
     kinds = [QuestionKind(kind) for kind in args.kind] if args.kind else list(QuestionKind)
-    _, questions = await service.questions(slug=args.work, guild_id=None, kinds=kinds, count=args.count, seed=args.seed)
+    sections = sections_upto(await library.load(args.work), args.upto)
+    _, questions = await service.questions(
+        slug=args.work, guild_id=None, kinds=kinds, count=args.count, seed=args.seed, sections=sections
+    )
     for question in questions:
         if args.json:
             print(json.dumps(question.as_json(), ensure_ascii=False))

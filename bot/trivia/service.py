@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.library.service import Library
@@ -14,7 +15,7 @@ from bot.storage.trivia_history import TriviaHistory
 from bot.text.ingest import WorkSpeakers
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
-from bot.trivia.events import plot_of
+from bot.trivia.events import Cast, Plot, plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource, speaker_lines
 from bot.trivia.people import Person
@@ -52,13 +53,19 @@ class TriviaService:
         seed: int,
         channel_id: int | None = None,
         difficulty: Difficulty | None = None,
+        sections: range | None = None,
     ) -> tuple[WorkView, list[Question]]:
         """Up to ``count`` questions about the work ``slug`` (default: the server's), deterministic by
         ``seed``. In a server, none that its players retired or moderators banned, none the channel's
-        last games asked while others remain, and only of ``difficulty`` if one is asked for."""
+        last games asked while others remain, and only of ``difficulty`` if one is asked for; only
+        about the sections ``sections`` (the reading progress), if given."""
         work = await self.library.load(slug, guild_id=guild_id)
         source = await self.source(work)
         curated = await self.curated(work, guild_id) if QuestionKind.PLOT in kinds else []
+        if sections is not None:
+            source = await asyncio.to_thread(within, source, sections)
+            read = {sentence.paragraph for sentence in source.sentences}
+            curated = [question for question in curated if question.passage is not None and question.passage in read]
         rivals = curated_rivals(source)
         plot = [as_question(question, source, rivals) for question in curated]
         admission = await self._admission(work.slug, guild_id, channel_id, difficulty)
@@ -120,6 +127,21 @@ def people_of(speakers: WorkSpeakers) -> list[Person]:
         for c in speakers.people()
         if not c.described
     ]
+
+
+def within(source: TriviaSource, sections: range) -> TriviaSource:
+    """``source`` cut to the sections ``sections``: lines, sentences, plot points and people (those met
+    there) from the chapters read only."""
+    sentences = [sentence for sentence in source.sentences if sentence.section in sections]
+    stop = max((sentence.end for sentence in sentences), default=0)
+    people = [person for person in source.plot.cast.people if person.first_offset < stop]
+    events = [event for event in source.plot.events if event.sentence.section in sections]
+    return replace(
+        source,
+        lines=[line for line in source.lines if line.section in sections],
+        sentences=sentences,
+        plot=Plot(events, Cast(sentences, people)),
+    )
 
 
 def curated_rivals(source: TriviaSource) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from benchmarks.ask_bench import BLIND_SET_NAMES, HOLDOUT_SET_NAMES, QUESTION_SE
 from benchmarks.query_sets import is_expected
 from bot.text.ingest import parse_work
 
-ALL_SETS = (*QUESTION_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES)
+ALL_SETS = (*QUESTION_SET_NAMES, *HOLDOUT_SET_NAMES, *BLIND_SET_NAMES[:3])
+"""The sets whose text is in the repository (the later blind sets read theirs from the bench's --corpus)."""
 
 
 @cache
@@ -33,7 +34,7 @@ def test_every_answer_is_one_sentence_of_its_text(name: str) -> None:
 def test_each_set_has_answerable_and_unanswerable_questions(name: str) -> None:
     questions = load_question_set(name).questions
     answerable = [q for q in questions if q.answers]
-    minimum = 10 if name.endswith(("-holdout", "-blind")) else 30
+    minimum = 10 if name.endswith(("-holdout", "-blind", "-tuned")) else 30
     assert len(answerable) >= minimum and len(questions) - len(answerable) >= 5
     assert len({q.text for q in questions}) == len(questions)
 

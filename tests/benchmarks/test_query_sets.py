@@ -13,6 +13,8 @@ import run_bot
 from benchmarks import quote_bench
 from benchmarks.query_sets import (
     BLIND_SET_NAMES,
+    CALIBRATION_SET_NAMES,
+    CORPUS_BLIND_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -57,7 +59,16 @@ def sentences_of(name: str) -> tuple[str, ...]:
 
 
 def test_every_query_file_is_listed() -> None:
-    assert sorted(path.stem for path in QUERIES_DIR.glob("*.yaml")) == sorted(ALL_SET_NAMES)
+    listed = (*ALL_SET_NAMES, *CALIBRATION_SET_NAMES, *CORPUS_BLIND_SET_NAMES)  # the last read by the bench alone
+    assert sorted(path.stem for path in QUERIES_DIR.glob("*.yaml")) == sorted(listed)
+
+
+@pytest.mark.parametrize("name", CALIBRATION_SET_NAMES)
+def test_calibration_sets_name_lines_of_their_text(name: str) -> None:
+    query_set = load_query_set(name)
+    sentences = sentences_of(name)
+    assert query_set.of_kind(OFF_STORY) and query_set.of_kind("misremembered") and query_set.of_kind("typos")
+    assert [q.text for q in query_set.queries if q.expect and not any(is_expected(s, q.expect) for s in sentences)] == []
 
 
 @pytest.mark.parametrize("name", ALL_SET_NAMES)
@@ -170,7 +181,7 @@ def test_benchmark_rejects_unknown_query_sets() -> None:
 def test_benchmark_runs_only_the_holdout_sets_with_holdout(monkeypatch: pytest.MonkeyPatch) -> None:
     measured: list[str] = []
 
-    def measure(query_set: QuerySet) -> SimpleNamespace:
+    def measure(query_set: QuerySet, postgres_url: str | None = None) -> SimpleNamespace:
         measured.append(query_set.name)
         return SimpleNamespace(name=query_set.name)
 

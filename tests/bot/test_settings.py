@@ -44,3 +44,19 @@ def test_library_limits_are_read_and_checked() -> None:
     for bad in ("0", "-1", "lots"):
         with pytest.raises(SettingsError, match="FOLIO_MAX_MB_PER_SERVER"):
             Settings.from_env({"FOLIO_MAX_MB_PER_SERVER": bad})
+
+
+def test_shards_and_command_publishing_are_read_and_checked() -> None:
+    unsharded = Settings.from_env({})
+    assert (unsharded.shard_count, unsharded.shard_ids, unsharded.sync_commands, unsharded.fair_use) == (
+        None, None, False, True
+    )
+    assert unsharded.owns_guild(12345 << 22)
+    settings = Settings.from_env({"SHARD_COUNT": "4", "SHARD_IDS": " 3, 1,3", "SYNC_COMMANDS": "1", "FOLIO_FAIR_USE": "0"})
+    assert (settings.shard_count, settings.shard_ids, settings.sync_commands, settings.fair_use) == (4, (1, 3), True, False)
+    assert [settings.owns_guild(shard << 22) for shard in range(4)] == [False, True, False, True]
+    assert Settings.from_env({"SHARD_COUNT": "2"}).owns_guild(1 << 22), "no SHARD_IDS: every shard"
+    for bad in ({"SHARD_COUNT": "0"}, {"SHARD_COUNT": "many"}, {"SHARD_IDS": "0"}, {"SHARD_COUNT": "2", "SHARD_IDS": "2"},
+                {"SHARD_COUNT": "2", "SHARD_IDS": "0,x"}, {"SYNC_COMMANDS": "maybe"}):
+        with pytest.raises(SettingsError, match="SHARD|SYNC"):
+            Settings.from_env(bad)

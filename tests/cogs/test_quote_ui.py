@@ -86,3 +86,13 @@ def test_works_embed_fits_a_large_library() -> None:
     assert_within_limits(embed)
     assert embed.footer.text and embed.footer.text.startswith("…and ")
     assert len(embed.fields) + int(embed.footer.text.split()[1]) == 40
+
+
+async def test_a_line_from_another_work_and_a_reworded_one_are_said_so(library_with_long_names: Library) -> None:
+    lookup = await library_with_long_names.lookup("the lamp is lit at dusk", slug="lamps")
+    embed = quote_embed(lookup, elsewhere=True)
+    assert_within_limits(embed)
+    assert "Found in" in [field.name for field in embed.fields]
+    assert not embed.footer.text.startswith("Closest match")
+    reworded = dataclasses.replace(lookup, hits=[dataclasses.replace(lookup.hits[0], score=60.0)])
+    assert quote_embed(reworded).footer.text.startswith("Closest match, worded differently")

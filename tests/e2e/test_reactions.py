@@ -75,13 +75,15 @@ async def test_passage_top_lists_the_most_loved_first_and_pages(folio: Harness) 
     assert [rank for rank, _ in ranked_totals(listing)] == list(range(1, len(totals) + 1))
     only_stars = await top_list(folio, emoji="⭐", period="week")
     assert "🔥" not in only_stars and "⭐ 1" in only_stars
-    # turn a reply to the next paragraphs with ▶ and react there: the new passages count
+    # nine passages in a row, each quoted from the page ▶ turned to, get a vote each
     page = await quote_reply(folio, "Derek’s hands were numb with anticipation.")
     for step in range(9):
         button = next(b for row in page["components"] for b in row["components"] if b["custom_id"].endswith(":next"))
         click = await folio.interact(payloads.component_click(button["custom_id"], page))
         page = click.response["resource"]["message"]
-        await react(folio, page["id"], "👀", READERS[step])
+        quoted = await quote_reply(folio, page["embeds"][0]["description"][:120])
+
+        await react(folio, quoted["id"], "👀", READERS[step])
     callback = await command(folio, "passage top", emoji="👀")
     message = callback.response["resource"]["message"]
     assert message["embeds"][0]["footer"]["text"] == "Page 1 of 2"
@@ -175,3 +177,12 @@ async def test_stats_name_who_reacts_most_and_what_a_reader_loves(folio: Harness
     [embed] = callback.json["data"]["embeds"]
     assert f"<@{READERS[11].id}>: 2 counting reaction(s)" in embed["description"]
     assert any("Stiles knows that." in field["value"] for field in embed["fields"])
+
+
+async def test_votes_count_for_the_passage_a_message_showed_when_posted(folio: Harness) -> None:
+    reply = await quote_reply(folio, "Sheriff Stilinski retired, the woman kindly explained.")
+    button = next(b for row in reply["components"] for b in row["components"] if b["custom_id"].endswith(":next"))
+    turned = (await folio.interact(payloads.component_click(button["custom_id"], reply))).response["resource"]["message"]
+    assert turned["id"] == reply["id"] and turned["embeds"] != reply["embeds"]
+    await react(folio, turned["id"], "🧭", READERS[0])
+    assert "🧭 1" in await passage_counts(folio, passage_of(reply))

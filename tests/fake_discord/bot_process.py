@@ -19,8 +19,13 @@ RUN_BOT = REPO_ROOT / "run_bot.py"
 READY_LINE = "Folio ready"
 FAKE_TOKEN = payloads.BOT_TOKEN
 TRACEBACK_START = "Traceback (most recent call last):"
-_OWN_VARIABLES = ("DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL")
+_OWN_VARIABLES = (
+    "DATABASE_PATH", "DATABASE_URL", "LOG_LEVEL", "SHARD_COUNT", "SHARD_IDS", "SYNC_COMMANDS", "FOLIO_FAIR_USE"
+)
 POSTGRES_URL_PREFIX = "postgresql://"
+IDENTIFY_UNLIMITED = 0.01
+"""FOLIO_IDENTIFY_SECONDS when the fake does not limit identifies; else twice its limit, a margin for
+a loaded machine (as the bot's default 5.5 s is for Discord's 5)."""
 _LINE_LIMIT = 16 * 1024 * 1024  # debug logs print whole gateway payloads on one line
 
 
@@ -34,6 +39,8 @@ def bot_env(
     ``DATABASE_URL`` set to ``""`` so that neither the developer's shell nor ``.env`` can point
     the bot at a real PostgreSQL database (empty means unset, as for every setting).
 
+    The bot publishes its commands at start (``SYNC_COMMANDS=1``), as the harness expects, and applies
+    no fair-use limits (``FOLIO_FAIR_USE=0``), so tests may repeat costly commands; override either.
     Inherited ``DISCORD_*`` variables are dropped so a developer's real settings never leak in.
     To test a missing setting, override it with ``""`` rather than None: the bot also reads
     ``.env``, which only fills in variables that are absent.
@@ -46,6 +53,9 @@ def bot_env(
         DISCORD_GUILD_ID=str(fake.guild_id),
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
+        SYNC_COMMANDS="1",
+        FOLIO_FAIR_USE="0",
+        FOLIO_IDENTIFY_SECONDS=str(2 * fake.gateway.identify_interval or IDENTIFY_UNLIMITED),
     )
     env.update(database_env(database))
     for key, value in (overrides or {}).items():

@@ -57,6 +57,14 @@ class MessageStore:
         """``http://127.0.0.1:PORT`` once the server listens; attachment URLs start with it."""
         self.reactions = ReactionBoard(self)
 
+    def guild_of(self, channel_id: int | str) -> int:
+        """The guild a channel (or one of the bot's threads) is in; the fake guild if unknown."""
+        thread = self.threads.get(str(channel_id))
+        if thread is not None:
+            return int(thread["guild_id"])
+        channel = int(channel_id)
+        return next((g for g in self.gateway.guild_ids if channel in payloads.channel_ids(g)), self.guild_id)
+
     def routes(self) -> list[Route]:
         message = "/channels/{channel_id}/messages/{message_id}"
         return [
@@ -134,7 +142,7 @@ class MessageStore:
             fields["flags"] = flags
         if source:
             fields.update(_interaction_fields(source))
-        message = payloads.message(channel_id=int(channel_id), guild_id=self.guild_id, **fields)
+        message = payloads.message(channel_id=int(channel_id), guild_id=self.guild_of(channel_id), **fields)
         self.messages[message["id"]] = message
         return message
 
@@ -163,12 +171,13 @@ class MessageStore:
         del self.messages[message_id]
         self.reactions.forget(message_id)
         if not message["flags"] & EPHEMERAL:
-            gone = {"id": message_id, "channel_id": message["channel_id"], "guild_id": str(self.guild_id)}
+            gone = {"id": message_id, "channel_id": message["channel_id"], "guild_id": message["guild_id"]}
             await self.announce("MESSAGE_DELETE", gone)
 
     async def announce(self, event: str, data: JSON | None) -> None:
         """Dispatch an echo event if the bot has a live session that subscribed to it."""
-        if data is not None and self.gateway.ready and self.gateway.receives(event):
+        guild_id = int(data.get("guild_id") or self.guild_id) if data is not None else self.guild_id
+        if data is not None and self.gateway.guild_ready(guild_id) and self.gateway.receives(event, guild_id):
             await self.gateway.dispatch(event, data)
 
     def _attachments(self, files: list[UploadedFile]) -> list[JSON]:
@@ -224,7 +233,8 @@ class MessageStore:
     async def _create_thread(self, request: web.Request, thread_id: int | None) -> web.Response:
         refuse_violations(limits.thread_violations(request[BODY]))
         parent_id = int(request.match_info["channel_id"])
-        thread = payloads.thread(request[BODY]["name"], parent_id=parent_id, thread_id=thread_id, guild_id=self.guild_id)
+        guild_id = self.guild_of(parent_id)
+        thread = payloads.thread(request[BODY]["name"], parent_id=parent_id, thread_id=thread_id, guild_id=guild_id)
         self.threads[thread["id"]] = thread
         await self.announce("THREAD_CREATE", {**thread, "newly_created": True})
         return json_response(thread, status=201)

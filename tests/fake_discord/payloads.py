@@ -165,6 +165,23 @@ def role(role_id: int, name: str, permissions: int, position: int, *, managed: b
     }
 
 
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard Discord sends a guild's events on."""
+    return (guild_id >> 22) % shard_count
+
+
+def guild_ids(count: int) -> list[int]:
+    """``count`` guild ids, the fake guild first; consecutive ones fall on alternate shards of 2."""
+    return [GUILD_ID + (index << 22) for index in range(count)]
+
+
+def channel_ids(guild_id: int) -> tuple[int, int]:
+    """A guild's story channel and hall-of-fame channel (the fake guild's are the constants)."""
+    if guild_id == GUILD_ID:
+        return CHANNEL_ID, HALL_CHANNEL_ID
+    return guild_id + 1, guild_id + 2
+
+
 def text_channel(channel_id: int = CHANNEL_ID, name: str = "story", *, guild_id: int = GUILD_ID) -> JSON:
     """A guild text channel object."""
     return {
@@ -243,12 +260,12 @@ def application_info() -> JSON:
     }
 
 
-def ready(session_id: str, resume_gateway_url: str, guild_id: int = GUILD_ID) -> JSON:
+def ready(session_id: str, resume_gateway_url: str, guild_ids: Sequence[int] = (GUILD_ID,)) -> JSON:
     """The READY dispatch: who the bot is and which guilds will follow."""
     return {
         "v": 10,
         "user": bot_user(),
-        "guilds": [{"id": str(guild_id), "unavailable": True}],
+        "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in guild_ids],
         "session_id": session_id,
         "session_type": "normal",
         "resume_gateway_url": resume_gateway_url,
@@ -266,8 +283,9 @@ def ready(session_id: str, resume_gateway_url: str, guild_id: int = GUILD_ID) ->
 
 def guild(guild_id: int = GUILD_ID) -> JSON:
     """The full GUILD_CREATE payload for the fake guild."""
+    story_channel, hall_channel = channel_ids(guild_id)
     roles = [
-        role(EVERYONE_ROLE_ID, "@everyone", EVERYONE_PERMISSIONS, 0),
+        role(guild_id, "@everyone", EVERYONE_PERMISSIONS, 0),  # Discord gives @everyone the guild's id
         role(MODERATOR_ROLE_ID, "Moderator", MODERATOR_PERMISSIONS, 1),
         role(BOT_ROLE_ID, "Folio", BOT_PERMISSIONS, 3, managed=True),
         role(HOST_ROLE_ID, "Book club host", EVERYONE_PERMISSIONS, 2),
@@ -294,7 +312,7 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "preferred_locale": "en-US",
         "features": [],
         "application_id": None,
-        "system_channel_id": str(CHANNEL_ID),
+        "system_channel_id": str(story_channel),
         "system_channel_flags": 0,
         "rules_channel_id": None,
         "public_updates_channel_id": None,
@@ -309,8 +327,8 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "member_count": len(PEOPLE),
         "roles": roles,
         "channels": [
-            text_channel(CHANNEL_ID, guild_id=guild_id),
-            text_channel(HALL_CHANNEL_ID, "hall-of-fame", guild_id=guild_id),
+            text_channel(story_channel, guild_id=guild_id),
+            text_channel(hall_channel, "hall-of-fame", guild_id=guild_id),
         ],
         "members": [member(person) for person in PEOPLE],
         "threads": [],

@@ -55,7 +55,7 @@ class ReactionBoard:
         users[person.id] = payloads.user_object(person)
         self._show_counts(message)
         event = payloads.reaction_add(
-            message_id, emoji, user=person, channel_id=int(message["channel_id"]), guild_id=self.store.guild_id
+            message_id, emoji, user=person, channel_id=int(message["channel_id"]), guild_id=int(message["guild_id"])
         )
         await self.store.announce("MESSAGE_REACTION_ADD", event)
         return True
@@ -68,7 +68,7 @@ class ReactionBoard:
             return False
         self._show_counts(message)
         event = payloads.reaction_remove(
-            message_id, emoji, user=person, channel_id=int(message["channel_id"]), guild_id=self.store.guild_id
+            message_id, emoji, user=person, channel_id=int(message["channel_id"]), guild_id=int(message["guild_id"])
         )
         await self.store.announce("MESSAGE_REACTION_REMOVE", event)
         return True
@@ -77,7 +77,7 @@ class ReactionBoard:
         """A moderator removes every reaction (or every one of ``emoji``): one REMOVE_ALL / REMOVE_EMOJI event."""
         message = self.store.get(message_id)
         reactions = self.by_message.get(message_id, {})
-        where = {"channel_id": message["channel_id"], "message_id": message_id, "guild_id": str(self.store.guild_id)}
+        where = {"channel_id": message["channel_id"], "message_id": message_id, "guild_id": message["guild_id"]}
         if emoji is None:
             reactions.clear()
             event, data = "MESSAGE_REACTION_REMOVE_ALL", where

@@ -34,6 +34,11 @@ The fake also refuses to *deliver* what Discord would never send: an event the
 bot's intents exclude, or a slash command or autocomplete that breaks the
 command schema the bot synced (:mod:`fake_discord.commands`).
 
+Several guilds (``extra_guild_ids``) and shards: ``GET /gateway/bot`` recommends ``shards`` and
+gives ``max_concurrency``; each shard's session (IDENTIFY with ``"shard": [id, count]``) gets
+its guilds, ``(guild_id >> 22) % count``, and their events, so several bot processes can share
+one fake (see :class:`~fake_discord.gateway.FakeGateway`).
+
 Time is read from ``clock`` (pass a :class:`~fake_discord.interactions.FakeClock`
 to expire deadlines without sleeping), and :meth:`FakeDiscord.fail_next` makes
 the next matching requests fail with a 429 or a 5xx, to prove the bot retries.
@@ -43,7 +48,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +77,9 @@ API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"
 CDN_PREFIX = "/cdn/attachments"
 UNKNOWN = web.RequestKey("unknown", bool)
+IDENTIFY_INTERVAL = 0.5
+"""Seconds between IDENTIFYs of one bucket: Discord's is 5; the bot under test is told this one
+(``FOLIO_IDENTIFY_SECONDS``) so that starting several shards takes a moment, not many seconds."""
 MAX_REQUEST_BYTES = 10 * payloads.ATTACHMENT_SIZE_LIMIT + 2**20
 """Ten files at the upload limit and their JSON: larger bodies than aiohttp's 1 MiB default, so that
 the routes, not aiohttp, judge the files (see :meth:`MessageStore.refuse_oversized`)."""
@@ -131,13 +139,25 @@ class FakeDiscord:
         *,
         heartbeat_interval_ms: int = 41_250,
         guild_id: int = payloads.GUILD_ID,
+        extra_guild_ids: Sequence[int] = (),
+        shards: int = 1,
+        max_concurrency: int = 1,
+        identify_interval: float = IDENTIFY_INTERVAL,
         interaction_deadline: float = CALLBACK_DEADLINE,
         token_lifetime: float = TOKEN_LIFETIME,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.guild_id = guild_id
+        self.guild_ids = [guild_id, *extra_guild_ids]
+        self.shards = shards
+        """The shard count `GET /gateway/bot` recommends."""
         self.requests: Journal[RecordedRequest] = Journal()
-        self.gateway = FakeGateway(heartbeat_interval_ms=heartbeat_interval_ms, guild_id=guild_id)
+        self.gateway = FakeGateway(
+            heartbeat_interval_ms=heartbeat_interval_ms,
+            guild_ids=self.guild_ids,
+            max_concurrency=max_concurrency,
+            identify_interval=identify_interval,
+        )
         self.commands: dict[int | None, list[JSON]] = {}
         self._store = MessageStore(self.gateway, guild_id)
         self._interactions = Interactions(
@@ -262,7 +282,7 @@ class FakeDiscord:
         (unless ``validate`` is false, to forge one) for a slash command or autocomplete
         that breaks the command schema the bot synced.
         """
-        if not self.gateway.receives(event):
+        if not self.gateway.receives(event, int(data.get("guild_id") or self.guild_id)):
             raise ValueError(f"the bot did not ask for the intent {event} needs; Discord would not send it")
         if event == "INTERACTION_CREATE":
             problems = commands.interaction_problems(self.commands, data) if validate else []
@@ -342,7 +362,7 @@ class FakeDiscord:
             ("GET", "/users/@me", self._users_me),
             ("GET", "/oauth2/applications/@me", self._application),
             ("GET", "/gateway", self._gateway_url),
-            ("GET", "/gateway/bot", self._gateway_url),
+            ("GET", "/gateway/bot", self._gateway_bot),
             ("GET", "/applications/{app_id}/commands", self._get_commands),
             ("PUT", "/applications/{app_id}/commands", self._put_commands),
             ("GET", "/applications/{app_id}/guilds/{guild_id}/commands", self._get_commands),
@@ -404,8 +424,12 @@ class FakeDiscord:
         return json_response(payloads.application_info())
 
     async def _gateway_url(self, request: web.Request) -> web.Response:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
+        return json_response({"url": self.gateway_url})
+
+    async def _gateway_bot(self, request: web.Request) -> web.Response:
+        """The gateway URL, the recommended shard count and the identify limits, as Discord answers."""
+        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": self.gateway.max_concurrency}
+        return json_response({"url": self.gateway_url, "shards": self.shards, "session_start_limit": limit})
 
     async def _get_commands(self, request: web.Request) -> web.Response:
         return json_response(self.commands.get(_guild_scope(request), []))

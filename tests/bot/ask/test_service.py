@@ -1,4 +1,5 @@
-"""StoryAsker over a stored work: the candidates the index does not rank first are still found."""
+"""StoryAsker over a stored work: candidates the index does not rank first are still found; who-is, chapter and
+unanswered questions each get what they ask for."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.ask.routes import Route
 from bot.ask.service import ASK_CANDIDATES, StoryAsker
 from bot.library.service import Library
 from bot.storage.database import Database
@@ -30,3 +32,61 @@ async def test_a_measure_is_found_among_more_sentences_naming_the_subject_than_t
     result = await asker.ask("How tall was the giant?", slug=saved.record.slug)
     assert result.answered
     assert "eight feet" in result.answers[0].sentence.text
+
+
+STORY = """CHAPTER I.
+
+Mr. Grey wore a long coat in every weather. He was a banker of fifty, stern and careful. Mr. Grey walked to the bank.
+
+"Good morning," said Mr. Grey to Anna. Anna smiled at him and went on to the market.
+
+Anna Bell was the baker's daughter, quick and kind. Anna bought apples at the market that morning.
+
+CHAPTER II.
+
+The storm came over the hills at night and broke the old mill wheel. The miller stood in the rain and watched the wheel turn no more.
+
+In the morning the whole village came to see the broken mill wheel. Anna brought bread to the miller and his wife.
+
+Mr. Grey lent the miller money to mend the mill wheel. By spring the wheel was turning again and the miller sang.
+"""
+
+
+@pytest.fixture
+async def small_story(asker_and_library: tuple[StoryAsker, Library], tmp_path: Path) -> tuple[StoryAsker, str]:
+    asker, library = asker_and_library
+    path = tmp_path / "mill.txt"
+    path.write_text(STORY)
+    return asker, (await library.add_work(path, slug="mill")).record.slug
+
+
+async def test_who_is_answers_with_the_describing_sentence(small_story: tuple[StoryAsker, str]) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Mr. Grey?", slug=slug)
+    assert result.route is Route.WHO_IS and result.answered
+    assert result.answers[0].sentence.text == "He was a banker of fifty, stern and careful."
+    anna = await asker.ask("who is anna", slug=slug)
+    assert anna.answers[0].sentence.text.startswith("Anna Bell was the baker's daughter")
+
+
+async def test_a_passage_filter_keeps_answers_within_what_it_allows(small_story: tuple[StoryAsker, str]) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Mr. Grey?", slug=slug, within=lambda sentence: "banker" not in sentence.text)
+    assert all("banker" not in hit.sentence.text for hit in [*result.answers, *result.closest])
+
+
+async def test_a_chapter_is_summed_up_from_its_own_sentences(small_story: tuple[StoryAsker, str]) -> None:
+    asker, slug = small_story
+    result = await asker.ask("What happens in chapter 2?", slug=slug)
+    assert result.route is Route.CHAPTER and 1 <= len(result.answers) <= 3
+    assert all("mill" in hit.sentence.text or "miller" in hit.sentence.text for hit in result.answers)
+
+
+async def test_an_unanswered_question_gets_closest_passages_and_an_example_from_the_work(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Where did the miller go to school?", slug=slug)
+    assert not result.answered
+    assert result.closest and result.closest[0].sentence.text in STORY
+    assert result.example is not None and result.example.startswith("who is ") and "Derek" not in result.example

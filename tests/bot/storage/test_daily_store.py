@@ -46,3 +46,29 @@ async def test_discussions_are_found_by_passage_newest_first(database_target: Pa
         assert await store.latest(GUILD, 42, since=2500.0) is None
         assert await store.latest(GUILD + 1, 42, since=0.0) is None
         assert await store.discussed(GUILD) == {42} and old != new
+
+
+async def test_a_failed_post_is_released_and_claimed_again_when_due(database_target: Path | str) -> None:
+    async with Database.opened(database_target) as database:
+        store = DailyStore(database)
+        day = date(2026, 12, 1)
+        assert await store.claim(GUILD, day, by="a", now=100.0)
+        await store.release(GUILD, day, retry_at=400.0)
+        assert await store.last_posted(GUILD) is None, "a released day is not posted"
+        assert not await store.claim(GUILD, day, by="b", now=399.0)
+        assert await store.claim(GUILD, day, by="b", now=400.0)
+        assert not await store.claim(GUILD, day, by="c", now=401.0)
+        await store.mark_posted(GUILD, day, passage_id=7)
+        assert await store.last_posted(GUILD) == day
+        assert not await store.claim(GUILD, day, by="c", now=10_000.0, stale_before=9_000.0)
+
+
+async def test_a_claim_whose_process_died_is_taken_over_once_stale(database_target: Path | str) -> None:
+    async with Database.opened(database_target) as database:
+        store = DailyStore(database)
+        day = date(2026, 12, 1)
+        assert await store.claim(GUILD, day, by="killed", now=100.0)
+        assert await store.last_posted(GUILD, claims_since=50.0) == day
+        assert await store.last_posted(GUILD, claims_since=200.0) is None
+        assert not await store.claim(GUILD, day, by="next", now=150.0, stale_before=50.0)
+        assert await store.claim(GUILD, day, by="next", now=800.0, stale_before=200.0)

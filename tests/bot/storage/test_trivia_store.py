@@ -59,7 +59,7 @@ async def test_one_running_game_per_channel(database: Database) -> None:
     assert game_id is not None
     assert await store.start_game(GUILD, CHANNEL, "story", now=11.0) is None
     assert await store.start_game(GUILD, CHANNEL + 1, "story", now=11.0) is not None  # another channel plays too
-    [running, _] = await store.running_games()
+    [running, _] = await store.orphaned_games(set())
     assert (running.id, running.channel_id, running.work_slug) == (game_id, CHANNEL, "story")
     assert await store.finish_game(running, [], reason="done", now=20.0)
     assert not await store.finish_game(running, [], reason="done", now=21.0)
@@ -84,7 +84,7 @@ async def test_answers_are_stored_once_and_scores_add_up(database: Database) -> 
     assert [(p.player_id, p.points) for p in standings] == [
         (p.player_id, p.points) for p in trivia.summary().standings
     ]
-    [record] = await store.running_games()
+    [record] = await store.orphaned_games(set())
     await store.finish_game(record, standings, reason="done", now=300.0)
     alice, bob = await store.player(GUILD, ALICE), await store.player(GUILD, BOB)
     assert (alice.games, alice.wins, alice.correct, alice.answered, alice.best_streak) == (1, 1, 2, 2, 2)
@@ -96,7 +96,7 @@ async def test_leaderboard_sorts_and_resets(database: Database) -> None:
     store = TriviaStore(database)
     async def play(*scores: PlayerScore) -> None:
         game_id = await store.start_game(GUILD, CHANNEL, "story", now=0.0)
-        [record] = [g for g in await store.running_games() if g.id == game_id]
+        [record] = [g for g in await store.orphaned_games(set()) if g.id == game_id]
         await store.finish_game(record, list(scores), reason="done", now=1.0)
 
     await play(PlayerScore(ALICE, "Alice", points=30, correct=3, answered=6, best_streak=2),

@@ -1,0 +1,152 @@
+"""Who is X? The sentences of a work that say what X is, best first: pure rules over sentences.
+
+A reader asking "who is X?" wants what the text says X *is*: a role, a relation,
+a description. Those sentences have a few shapes, whatever the book:
+
+* a copula after the name: "Kit was the delight of her mother's life", "Thomas was a
+  loquacious little man", "Berry Hamilton had been butler for ...";
+* an apposition: "Skaggs, of the New York Universe", "Fannie, who was housekeeper",
+  or before it: "his old friend and family physician, Doctor Mandelet", "his wife, Fannie";
+* a naming: "was called Sadness", "her name was ...", "(Dinah was the cat.)";
+* a pronoun describing the one just named: "Mr. Pontellier wore eye-glasses. He was a man of forty".
+
+Each shape has a strength; the first sentences naming X count more (a character
+is described when the text first brings them in); a sentence that is itself a
+question, or merely names X doing something, describes nothing and scores no shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.ask.cues import ROLE_NOUNS
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+
+COPULA_STRENGTH = 10.0
+APPOSITION_STRENGTH = 10.0
+NAMING_STRENGTH = 9.0
+ROLE_STRENGTH = 8.0
+PRONOUN_STRENGTH = 8.0
+WEAK_COPULA_STRENGTH = 4.0
+"""A copula before anything but a determiner or a role: "was very fond of", "was not" (weakly descriptive)."""
+EARLY_BONUS = 3.0
+"""Points for the first sentence naming X, falling to none at :data:`EARLY_MENTIONS`."""
+EARLY_MENTIONS = 30
+MIN_DESCRIPTION = 6.0
+"""Least score of a sentence shown as saying who X is."""
+PRONOUN_REACH = 2
+"""Sentences after one naming X, in its paragraph, in which "he was a ..." still describes X."""
+
+_DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
+_COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|seemed|were|are)"
+_PRONOUN_DESCRIPTION = re.compile(rf"^\W*(?:He|She|They)\s+{_COPULA}\s+{_DETERMINER}\b")
+_BEFORE = re.compile(rf"\b{_DETERMINER}\s+(?:[a-z][\w'-]*\s+){{0,5}}?(?P<noun>[a-z][\w'-]*),\s+$", re.I)
+_SPOKEN = re.compile(SPEECH_VERB_PATTERN.replace("(?:", r"\b(?:", 1) + r"\s+(?:the\s+)?$", re.I)
+"""A speech verb just before the name: "said Alice, a good deal frightened" describes how she said it."""
+_LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear))\s+(?:the\s+)?$", re.I)
+"""A comma or a preposition just before the name: one of a list ("the King, the Queen, the royal children"),
+or the name inside a phrase ("Luckily for Alice, the little bottle...")."""
+_REST_OF_NAME = re.compile(r"^(?:\s+[A-Z][\w'’-]*)+")
+"""Capitalised words after the name found: the rest of a fuller name ("Anna" in "Anna Bell was ...")."""
+_ORDER = re.compile(r"\s+\w+\s+the\s+(?:first|last|only|next)\s+(?:one\s+)?(?:to|who|that)\b")
+"""A copula telling what X did, not what X is: "The Hatter was the first to break the silence"."""
+_INTRODUCED = re.compile(r"\b(?:a|an)\s+$")
+"""An indefinite article before the name: the text brings them in ("came upon a Gryphon")."""
+_ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as the rules see it: its key, text, paragraph and place in the work."""
+
+    key: int
+    text: str
+    paragraph: int | None
+    ordinal: int
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    key: int
+    score: float
+
+
+def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
+    """A pattern finding any of `forms` as whole words (longest first, so "Robert Lebrun" before "Robert")."""
+    ordered = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?![\w])")
+
+
+def describe(
+    named: Sequence[Sentence], following: dict[int, list[Sentence]], forms: Sequence[str]
+) -> list[Description]:
+    """The sentences describing the person called by `forms`, best first.
+
+    `named` are sentences naming them, in the work's order; `following` holds, by a named sentence's key,
+    the next sentences of its paragraph (for "He was a man of forty")."""
+    pattern = name_pattern(forms)
+    best: dict[int, float] = {}
+    for position, sentence in enumerate(named):
+        early = EARLY_BONUS * max(0.0, 1 - position / EARLY_MENTIONS)
+        strength = shape_strength(sentence.text, pattern)
+        if strength:
+            best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
+        for after in following.get(sentence.key, [])[:PRONOUN_REACH]:
+            if pattern.search(after.text) is None and _PRONOUN_DESCRIPTION.search(after.text):
+                best[after.key] = max(best.get(after.key, 0.0), PRONOUN_STRENGTH + early)
+                break
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    return [Description(key, score) for key, score in ranked if score >= MIN_DESCRIPTION]
+
+
+def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
+    """How surely `text` says what the person `pattern` names is (0: it does not)."""
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return 0.0
+    strength = 0.0
+    for found in pattern.finditer(text):
+        before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
+        apposed = not (_SPOKEN.search(before[-40:]) or _LISTED.search(before[-8:]))
+        strength = max(strength, _after_strength(after, apposed), _before_strength(before))
+    return strength
+
+
+def _after_strength(after: str, apposed: bool) -> float:
+    """The shape of what follows the name: a copula, an apposition (if `apposed`: not after "said"), a role."""
+    if _ORDER.match(after):
+        return 0.0
+    if re.match(rf"(?:'s|’s)?\s+{_COPULA}\s+{_DETERMINER}\b", after):
+        return COPULA_STRENGTH
+    if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
+        return ROLE_STRENGTH if ROLE_NOUNS & set(match.groups()) else _weak(after)
+    if not apposed:
+        return 0.0
+    if re.match(
+        rf",\s+(?:{_DETERMINER}\b|of\b|who\s+{_COPULA}\s+(?:{_DETERMINER}\b|[a-z]+\s+to\b|[a-z]+\s+of\b))", after
+    ):
+        return APPOSITION_STRENGTH
+    if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after):
+        words = _ROLE_WORDS.findall(after[:40])
+        if any(word in ROLE_NOUNS for word in words[:3]):
+            return ROLE_STRENGTH
+    return 0.0
+
+
+def _weak(after: str) -> float:
+    """A copula before a word that is not a participle ("was shuffling away" describes nothing)."""
+    match = re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)", after)
+    return WEAK_COPULA_STRENGTH if match and not match.group(1).endswith(("ing", "ed")) else 0.0
+
+
+def _before_strength(before: str) -> float:
+    """The shape of what precedes the name: "his wife, ", "was called ", "her name was "."""
+    tail = before[-80:]
+    if re.search(r"\b(?:called|named|name\s+(?:is|was))\s+(?:\w+\s+)?$", tail):
+        return NAMING_STRENGTH
+    if (found := _BEFORE.search(tail)) and (found["noun"].lower() in ROLE_NOUNS or found["noun"][0].isupper()):
+        return APPOSITION_STRENGTH
+    if _INTRODUCED.search(tail):
+        return ROLE_STRENGTH
+    return 0.0

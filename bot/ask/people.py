@@ -1,0 +1,62 @@
+"""The names a "who is X?" question stands for: X as typed and, if X is one of the work's people, every name
+the text gives them, less a first name or surname another person shares ("Pontellier" is Mr. and Mrs.)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.attribution.characters import Character, normalise
+from bot.characters.roster import Roster
+
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+TITLES = frozenset(
+    "mr mrs miss ms mister madame mademoiselle monsieur dr doctor sir lady lord captain colonel professor".split()
+)
+
+
+def find_person(typed: str, roster: Roster | None) -> Character | None:
+    """The person of the work the typed name means, if the roster knows them."""
+    return roster.find(typed) if roster is not None else None
+
+
+def name_forms(typed: str, person: Character | None, roster: Roster | None) -> list[str]:
+    """The forms the text may name X by, as they are written (case matters: "Bill", not "bill")."""
+    bare = LEADING_ARTICLE.sub("", typed.strip())
+    typed_forms = {bare, _capitalised(bare)}
+    if person is None:
+        return sorted(f for f in typed_forms if f)
+    shared = _shared_words(person, roster)
+    forms = {alias for alias in (person.name, *person.aliases) if not _ambiguous(alias, shared)}
+    typed_title = _title_of(bare)
+    if typed_title is not None:  # "Mr. Pontellier": never "Mrs. Pontellier"
+        forms = {f for f in forms if _title_of(f) in (None, typed_title)}
+    return sorted(forms | {f for f in typed_forms if f})
+
+
+def _capitalised(name: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
+def _title_of(form: str) -> str | None:
+    first = normalise(form).split()[:1]
+    return first[0] if first and first[0] in TITLES else None
+
+
+def _shared_words(person: Character, roster: Roster | None) -> set[str]:
+    """Name words (titles aside) other people of the work are called by too."""
+    if roster is None:
+        return set()
+    return {
+        word
+        for other in roster.people
+        if other is not person
+        for alias in (other.name, *other.aliases)
+        for word in normalise(alias).split()
+        if word not in TITLES
+    }
+
+
+def _ambiguous(alias: str, shared: set[str]) -> bool:
+    """A one-word name (titles aside) that also names someone else."""
+    words = [word for word in normalise(alias).split() if word not in TITLES]
+    return len(words) == 1 and words[0] in shared and not _title_of(alias)

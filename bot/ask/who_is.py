@@ -1,0 +1,89 @@
+"""Who is X? Reading the sentences that name X for those that say what X is (see :mod:`bot.ask.describe`)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from bot.ask.answers import is_non_answer
+from bot.ask.describe import Sentence, describe, name_pattern
+from bot.ask.people import find_person, name_forms
+from bot.characters.roster import Roster
+from bot.library.views import WorkView
+from bot.search.textnorm import FUNCTION_TERMS, term, words
+from bot.storage.passages import PassageRepository
+from bot.storage.quote_index import QuoteIndexStore
+from bot.text.model import Passage, PassageKind
+
+NAMED_LIMIT = 400
+"""Sentences naming X read per name form, in the work's order (a main character is named thousands of times;
+they are described when first brought in)."""
+FOLLOWED = 120
+"""Named sentences whose next sentences are read for "He was a man of forty"."""
+FIRST_SEEN = 2
+"""Sentences of X's first appearance offered as the closest passages when nothing says who X is."""
+
+Scored = list[tuple[int, float]]
+
+
+class WhoIsReader:
+    def __init__(self, index: QuoteIndexStore, passages: PassageRepository) -> None:
+        self._index = index
+        self._passages = passages
+
+    async def read(
+        self, work: WorkView, typed: str, roster: Roster | None, allowed: Callable[[Passage], bool], limit: int
+    ) -> tuple[Scored, Scored, str | None] | None:
+        """The describing sentences (best first, one per paragraph), the first sentences naming X when none
+        describes them, and X's name as a character; None if the work never names X."""
+        person = find_person(typed, roster)
+        forms = name_forms(typed, person, roster)
+        named = [s for s in await self._naming(work, forms) if allowed(s)]
+        if not named:
+            return None
+        following = await self._following(work, named[:FOLLOWED])
+        sentences = {s.id: s for s in [*named, *(f for after in following.values() for f in after)] if s.id}
+        descriptions = await asyncio.to_thread(
+            describe,
+            [_sentence(s) for s in named],
+            {key: [_sentence(s) for s in after if allowed(s)] for key, after in following.items()},
+            forms,
+        )
+        answers: Scored = []
+        paragraphs: set[int | None] = set()
+        for found in descriptions:
+            sentence = sentences[found.key]
+            if sentence.paragraph not in paragraphs and not is_non_answer(sentence.text):
+                answers.append((found.key, found.score))
+                paragraphs.add(sentence.paragraph)
+            if len(answers) == limit:
+                break
+        first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)][:FIRST_SEEN]
+        return answers, [] if answers else first_seen, person.name if person is not None else None
+
+    async def _naming(self, work: WorkView, forms: list[str]) -> list[Passage]:
+        """Sentences naming X by one of `forms` as written, in the work's order."""
+        keys: set[int] = set()
+        for form in forms:
+            terms = [term(word) for word in words(form) if term(word) not in FUNCTION_TERMS] or list(
+                map(term, words(form))
+            )
+            if terms and all(work.vocabulary.knows(t) for t in terms):
+                keys.update(unit.key for unit in await self._index.holding_all(work.record.id, terms, NAMED_LIMIT))
+        pattern = name_pattern(forms)
+        found = await self._passages.many(sorted(keys))
+        return sorted((s for s in found.values() if pattern.search(s.text)), key=lambda s: s.ordinal)
+
+    async def _following(self, work: WorkView, named: list[Passage]) -> dict[int, list[Passage]]:
+        """The next two sentences of each named sentence's paragraph, by the named sentence's id."""
+        ordinals = sorted({o for s in named for o in (s.ordinal + 1, s.ordinal + 2)})
+        near = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, ordinals)
+        return {
+            s.id: [n for o in (s.ordinal + 1, s.ordinal + 2) if (n := near.get(o)) and n.paragraph == s.paragraph]
+            for s in named
+            if s.id is not None
+        }
+
+
+def _sentence(passage: Passage) -> Sentence:
+    return Sentence(passage.id or 0, passage.text, passage.paragraph, passage.ordinal)

@@ -1,0 +1,1 @@
+"""Fair use: per-member cooldowns on costly commands and a per-server limit on heavy work at once."""

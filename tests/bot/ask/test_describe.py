@@ -1,0 +1,82 @@
+"""Who is X: the sentences that say what X is, not those that merely name X."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.answers import adds_to, is_non_answer
+from bot.ask.describe import Sentence, describe, name_pattern, shape_strength
+from bot.ask.summary import summarise, towards_end
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kit was the delight of her mother's life.", "Kit"),
+        ("For twenty years Berry had been butler for Mr. Oakley.", "Berry"),
+        ("He called on his old friend and family physician, Doctor Mandelet.", "Doctor Mandelet"),
+        ("The poor little Lizard, Bill, was in the middle.", "Bill"),
+        ("Skaggs, of the New York Universe, was one of them.", "Skaggs"),
+        ("He was known to all, on account of his gloom, was called Sadness.", "Sadness"),
+        ("They soon came upon a Gryphon, lying fast asleep.", "Gryphon"),
+    ],
+)
+def test_a_description_has_a_shape(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("And Derek being Derek decided that it was for the best.", "Derek"),
+        ("Who is Mr. Kirwin?", "Kirwin"),
+        ('"Come back!" said Alice, a good deal frightened.', "Alice"),
+        ("They bowed to the King, the Queen, the royal children.", "Queen"),
+        ("Luckily for Alice, the little bottle had done its work.", "Alice"),
+        ("The Hatter was the first to break the silence.", "Hatter"),
+        ("Mademoiselle Reisz was shuffling away.", "Mademoiselle Reisz"),
+    ],
+)
+def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) == 0
+
+
+def test_he_was_after_a_sentence_naming_him_describes_him_and_earlier_counts_more() -> None:
+    named = [
+        Sentence(1, "Mr. Pontellier wore eye-glasses.", 0, 1),
+        Sentence(5, "Mr. Pontellier was a broker.", 3, 5),
+        Sentence(9, "Mr. Pontellier was a stern father.", 5, 9),
+        Sentence(12, "Mr. Pontellier walked home.", 6, 12),
+    ]
+    following = {1: [Sentence(2, "He was a man of forty, of medium height.", 0, 2)]}
+    found = describe(named, following, ["Mr. Pontellier"])
+    assert [d.key for d in found] == [5, 9, 2]
+
+
+def test_headings_signatures_and_date_lines_never_answer() -> None:
+    assert is_non_answer("CHAPTER IV. Mina Harker's Journal")
+    assert is_non_answer("Your loving Mina.")
+    assert is_non_answer("3 May. Bistritz.")
+    assert is_non_answer("The Rabbit Sends in a Little Bill")
+    assert is_non_answer("Dr. Seward.")
+    assert not is_non_answer("Mina was the brightest and most cheerful of us.")
+    assert not is_non_answer("May I come in, sir?")
+
+
+def test_a_sentence_must_add_to_the_question() -> None:
+    assert not adds_to(["derek", "door"], {"derek", "door"})
+    assert adds_to(["derek", "stab", "stiles"], {"derek", "stab"})
+
+
+def test_a_summary_picks_central_distinct_sentences_and_skips_short_lines() -> None:
+    sentences = [
+        (1, "The ship sailed from the harbour at dawn with the captain aboard."),
+        (2, "Yes."),
+        (3, "The captain watched the harbour fade as the ship sailed north."),
+        (4, "A gull cried somewhere over the grey water far away."),
+        (5, "By night the ship and the captain were far from any harbour."),
+    ]
+    central = summarise(sentences, lambda t: 1.0, 2)
+    assert len(central) == 2 and 2 not in {c.key for c in central}
+    assert central[0].key in {1, 3, 5}
+    assert summarise(sentences, lambda t: 1.0, 1, towards_end)[0].key == 5
