@@ -34,6 +34,7 @@ from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
 from bot.storage.works import LIBRARY_TOPIC
 from cogs import fair_use_gate
+from cogs.edge import guard_interaction_parsing
 from cogs.failures import answer_failure
 from cogs.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
 from cogs.gating import FolioTree
@@ -91,6 +92,7 @@ class FolioBot(commands.AutoShardedBot):
         """Members' cooldowns and each server's costly work at once (the command tree applies them)."""
         self.passage_messages = PassageMessages(database, self.clock)
         """Which message shows which passage: record every message that shows one."""
+        guard_interaction_parsing(self)
         self.progress = ReadingTracker(database, self.clock)
         """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
         self.lease = ProcessLease(database, settings, self.clock)

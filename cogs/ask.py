@@ -26,6 +26,7 @@ from cogs.quote_ui import (
     SUGGESTION_CHARS,
     passage_navigation,
 )
+from cogs.safe_text import echoed
 from cogs.spoilers import progress_for
 
 NOT_ANSWERED_HINT = "Try naming who or what you mean, in the story's words, e.g. “{example}”"
@@ -62,7 +63,7 @@ def answer_embed(result: AskResult) -> discord.Embed:
     if result.character is not None:
         embed.add_field(
             name="More about them",
-            value=shorten(f"/character name:{discord.utils.escape_markdown(result.character)}", FIELD_VALUE),
+            value=f"/character name:{echoed(result.character, FIELD_VALUE - 20)}",
             inline=False,
         )
     embed.set_footer(text=f"passage {best.paragraph.id} · ◀ ▶ to read around it")
@@ -112,7 +113,7 @@ def within_progress(embed: discord.Embed, progress: Progress | None) -> discord.
 
 
 def _escaped(text: str) -> str:
-    return discord.utils.escape_markdown(shorten(text, QUERY_ECHO_CHARS))
+    return echoed(text, QUERY_ECHO_CHARS)
 
 
 class AskCog(commands.Cog):

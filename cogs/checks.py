@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 
 from bot.config.service import ServerConfigs
+from bot.errors import FolioError
 
 
 class ConfiguredClient(Protocol):
@@ -49,5 +50,31 @@ async def is_moderator(interaction: discord.Interaction) -> bool:
     raise NotModerator(role_id)
 
 
+async def has_moderator_rights(interaction: discord.Interaction) -> bool:
+    """:func:`is_moderator` as a yes or no, for buttons and for handlers that also let others act."""
+    try:
+        return await is_moderator(interaction)
+    except app_commands.CheckFailure:
+        return False
+
+
 moderators_only = app_commands.check(is_moderator)
 """Decorator for moderator commands: the handler runs only for a moderator (see :func:`is_moderator`)."""
+
+
+POST_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
+"""What Folio needs in a channel it is asked to post in (the hall of fame, the passage of the day)."""
+
+
+class CannotPost(FolioError):
+    """A channel Folio is asked to post in, where it lacks :data:`POST_PERMISSIONS`."""
+
+
+def check_can_post(channel: discord.abc.GuildChannel, me: discord.Member | None) -> None:
+    """Raise :class:`CannotPost` if Folio cannot post in ``channel`` (unknown without its member: let pass)."""
+    if me is None:
+        return
+    granted = channel.permissions_for(me)
+    missing = [name.replace("_", " ").title() for name in POST_PERMISSIONS if not getattr(granted, name)]
+    if missing:
+        raise CannotPost(f"I can't post there: give me {', '.join(missing)} in that channel first.")

@@ -11,8 +11,8 @@ from bot.config.audit import AuditEntry
 from bot.config.capabilities import CAPABILITIES, ServerConfig
 from bot.config.changes import DEFAULT_WORK, MODERATOR_ROLE
 from bot.storage.records import WorkRecord
-from bot.text.excerpt import shorten
 from cogs.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE
+from cogs.safe_text import echoed
 
 CONFIG_COLOUR = discord.Colour.dark_teal()
 ON, OFF = "✅", "🚫"
@@ -52,12 +52,12 @@ def shown_value(setting: str, value: str | None) -> str:
 def config_embed(guild_name: str, config: ServerConfig, default_work: WorkRecord, usage: LibraryUsage) -> discord.Embed:
     """Every setting of a server, in one embed."""
     embed = discord.Embed(
-        title=shorten(f"Folio settings for {discord.utils.escape_markdown(guild_name)}", EMBED_TITLE),
+        title=f"Folio settings for {echoed(guild_name, EMBED_TITLE - 20)}",
         colour=CONFIG_COLOUR,
     )
     role = f" and members with <@&{config.moderator_role_id}>" if config.moderator_role_id else ""
     embed.add_field(name="Moderators", value=f"Members with Manage Server{role}", inline=False)
-    work = discord.utils.escape_markdown(shorten(default_work.title, 200))
+    work = echoed(default_work.title, 200)
     embed.add_field(name="Default work", value=f"{work} (`{default_work.slug}`)", inline=False)
     embed.add_field(name="Capabilities on this server", value=_server_switches(config), inline=False)
     embed.add_field(name="Channel overrides", value=_channel_overrides(config), inline=False)

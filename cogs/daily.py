@@ -24,7 +24,7 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot
 from bot.progress.tracker import Audience
 from bot.storage.passage_messages import MessageKind
-from cogs.checks import moderators_only
+from cogs.checks import check_can_post, moderators_only
 from cogs.discord_limits import CHOICES
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import send_passage
@@ -77,6 +77,7 @@ class DailyCog(commands.Cog):
         timezone: app_commands.Range[str, 1, MAX_TIMEZONE_CHARS] = DEFAULT_TIMEZONE,
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
+        check_can_post(channel, interaction.guild.me if interaction.guild else None)
         first = await self.planner.set_up(interaction.guild_id, channel.id, hour, timezone)
         await interaction.response.send_message(
             f"Passage of the day: every day at {hour:02d}:00 ({first.tzinfo}) in {channel.mention}. "

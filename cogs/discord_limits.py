@@ -13,3 +13,5 @@ CHOICE_CHARS = 100
 SELECT_OPTIONS = 25
 SELECT_OPTION_CHARS = 100
 """The label, value and description of a select menu option."""
+MESSAGE_CONTENT = 2000
+"""A message's content."""

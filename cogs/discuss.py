@@ -12,12 +12,15 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.passage_messages import MessageKind
 from cogs.choices import work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discuss_ui import discussion_embed, open_thread
 from cogs.passage_posts import reply_with_passage
 from cogs.quote_spoilers import further_on
 from cogs.quote_ui import not_found_embed
 from cogs.spoilers import progress_for
 
+ALREADY_DISCUSSED = "That passage is already being discussed: <#{}>"
+BEING_POSTED = "Someone is posting that passage for discussion right now; its thread will be there in a moment."
 NO_THREAD = "I posted the passage, but couldn't open a thread on it here: I need the Create Public Threads permission."
 
 
@@ -49,34 +52,46 @@ class DiscussCog(commands.Cog):
         progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
         horizon = progress.horizon if progress else None
         try:
-            chosen = await (
+            chosen = await after_a_second(
+                interaction,
                 self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
                 if quote
-                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon)
+                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon),
             )
         except QuoteNotFound as missing:
             everywhere = await self.bot.library.lookup(quote or "", slug=work, guild_id=guild_id) if progress else None
             if progress is not None and everywhere is not None and everywhere.hits:
-                await interaction.response.send_message(further_on(everywhere, progress), ephemeral=True)
+                await reply(interaction, content=further_on(everywhere, progress), ephemeral=True)
             else:
-                await interaction.response.send_message(embed=not_found_embed(missing.lookup), ephemeral=True)
+                await reply(interaction, embed=not_found_embed(missing.lookup), ephemeral=True)
             return
-        assert chosen.paragraph.id is not None, "stored passages have ids"
-        live = await self.service.live_thread(guild_id, chosen.paragraph.id)
+        passage_id = chosen.paragraph.id
+        assert passage_id is not None, "stored passages have ids"
+        live = await self.service.live_thread(guild_id, passage_id)
         if live is not None:
-            await interaction.response.send_message(
-                f"That passage is already being discussed: <#{live}>", ephemeral=True
-            )
+            await reply(interaction, content=ALREADY_DISCUSSED.format(live), ephemeral=True)
             return
-        await reply_with_passage(
-            interaction,
-            chosen.paragraph,
-            MessageKind.DISCUSSION,
-            embed=discussion_embed(chosen),
-        )
-        message = await interaction.original_response()
-        if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
-            await interaction.followup.send(NO_THREAD, ephemeral=True)
+        async with self.service.claimed(guild_id, passage_id, interaction.id) as won:
+            if not won:  # another /discuss of it, in this process or another, is posting it now
+                if not interaction.response.is_done():
+                    await interaction.response.defer(ephemeral=True, thinking=True)
+                live = await self.service.wait_for_live_thread(guild_id, passage_id)
+                await interaction.followup.send(ALREADY_DISCUSSED.format(live) if live else BEING_POSTED, ephemeral=True)
+                return
+            sent_id = await reply_with_passage(
+                interaction,
+                chosen.paragraph,
+                MessageKind.DISCUSSION,
+                embed=discussion_embed(chosen),
+            )
+            channel = interaction.channel
+            message = (  # a follow-up (after a deferral) carries no server: its channel's message does
+                channel.get_partial_message(sent_id)
+                if sent_id is not None and isinstance(channel, discord.TextChannel)
+                else await interaction.original_response()
+            )
+            if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
+                await interaction.followup.send(NO_THREAD, ephemeral=True)
 
     @discuss.autocomplete("work")
     async def discuss_work_autocomplete(

@@ -43,7 +43,12 @@ def discussion_thread_name(chosen: Chosen) -> str:
 
 
 async def open_thread(
-    service: DiscussionService, message: discord.Message, chosen: Chosen, *, guild_id: int, origin: str
+    service: DiscussionService,
+    message: discord.Message | discord.PartialMessage,
+    chosen: Chosen,
+    *,
+    guild_id: int,
+    origin: str,
 ) -> discord.Thread | None:
     """Record the discussion, then open its thread on `message`; None if Discord refused the thread."""
     assert chosen.paragraph.id is not None, "stored passages have ids"

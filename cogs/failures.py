@@ -13,10 +13,15 @@ from discord import app_commands
 
 from bot.config.changes import InvalidSetting
 from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
+from bot.text.excerpt import shorten
 from cogs.checks import NotModerator
+from cogs.discord_limits import MESSAGE_CONTENT
+from cogs.edge import INVALID_REQUEST
+from cogs.safe_text import echoed
 
 log = logging.getLogger(__name__)
 
+LOGGED_CHARS = 200
 GENERIC_FAILURE = "Something went wrong on my side. It has been logged; please try again in a moment."
 DISCORD_HINTS: dict[type[FolioError], str] = {
     UnknownWork: "Use `/works` to see what is there.",
@@ -37,6 +42,9 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
     elif isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
         message = f"Only moderators can do that: you need the **{needed}** permission."
+    elif isinstance(error, app_commands.TransformerError):  # a value Discord would not have sent
+        log.warning("Refused interaction %s: %s", interaction.id, shorten(str(error), LOGGED_CHARS))
+        message = INVALID_REQUEST
     elif isinstance(error, app_commands.NoPrivateMessage):
         message = "That command only works inside a server."
     elif isinstance(error, app_commands.CommandOnCooldown):
@@ -51,9 +59,10 @@ async def answer_failure(interaction: discord.Interaction, error: BaseException)
 
 
 def discord_text(error: FolioError) -> str:
-    """A domain error's message for Discord: escaped, with a hint naming a slash command if one helps."""
-    text = discord.utils.escape_mentions(discord.utils.escape_markdown(str(error)))
+    """A domain error's message for Discord: escaped and shortened to fit one message, with a hint
+    naming a slash command if one helps."""
     hint = next((hint for kind, hint in DISCORD_HINTS.items() if isinstance(error, kind)), None)
+    text = echoed(str(error), MESSAGE_CONTENT - (len(hint) + 1 if hint else 0))
     return f"{text} {hint}" if hint else text
 
 
@@ -63,7 +72,8 @@ def _permission_name(permission: str) -> str:
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
-    """Answer privately, whether or not the interaction was already answered."""
+    """Answer privately, whether or not the interaction was already answered (cut to fit one message)."""
+    message = message if len(message) <= MESSAGE_CONTENT else message[: MESSAGE_CONTENT - 1] + "…"
     try:
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True)

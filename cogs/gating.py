@@ -20,6 +20,7 @@ from discord import app_commands
 
 from bot.config.capabilities import ALWAYS_ON, Decision, disabled_note
 from cogs.checks import server_configs
+from cogs.edge import refuse, request_problem
 from cogs.failures import answer_failure
 from cogs.fair_use_gate import admitted
 
@@ -71,6 +72,11 @@ class FolioTree(app_commands.CommandTree[discord.Client]):
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         command = interaction.command
+        if interaction.type is discord.InteractionType.application_command and isinstance(command, app_commands.Command):
+            problem = request_problem(interaction, command)
+            if problem is not None:
+                await refuse(interaction, problem)
+                return False
         try:
             return await allowed(interaction, capability_of(command)) and await admitted(interaction)
         except Exception as error:  # e.g. the database is out of reach: the error handler explains
@@ -86,6 +92,9 @@ class CapabilityGate:
     capability: ClassVar[str]
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.guild_id is None:  # Folio's components live in servers only
+            await refuse(interaction, f"a component ({self.capability}) outside a server")
+            return False
         try:
             return await allowed(interaction, self.capability)
         except Exception as error:  # clicks bypass the command tree's error handler

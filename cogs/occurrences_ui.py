@@ -19,6 +19,7 @@ from cogs.quote_ui import (
     QUOTE_COLOUR,
     SUGGESTION_CHARS,
 )
+from cogs.safe_text import echoed
 
 PAGE_SIZE = 5
 """Occurrences shown per page."""
@@ -34,10 +35,10 @@ def page_count(lookup: QuoteLookup) -> int:
 
 def occurrences_embed(lookup: QuoteLookup, page: int) -> discord.Embed:
     """Page `page` (from 0) of where the word or phrase occurs, with how often in all."""
-    query = discord.utils.escape_markdown(shorten(lookup.query, QUERY_ECHO_CHARS))
+    query = echoed(lookup.query, QUERY_ECHO_CHARS)
     count, pages = len(lookup.occurrences), page_count(lookup)
     embed = discord.Embed(
-        title=shorten(f"“{lookup.query}” in {lookup.work.title}", EMBED_TITLE),
+        title=shorten(f"“{shorten(lookup.query, QUERY_ECHO_CHARS)}” in {lookup.work.title}", EMBED_TITLE),
         description=f"“{query}” occurs in {count} sentences. It is too common to be one line; here is where it is."
         + (f"\n{lookup.later} more come later, past the chapters read." if lookup.later else ""),
         colour=QUOTE_COLOUR,
@@ -45,10 +46,7 @@ def occurrences_embed(lookup: QuoteLookup, page: int) -> discord.Embed:
     for hit in lookup.occurrences[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         embed.add_field(
             name=shorten(str(hit.location), FIELD_NAME),
-            value=shorten(
-                discord.utils.escape_markdown(hit.sentence.text),
-                min(SUGGESTION_CHARS, FIELD_VALUE),
-            ),
+            value=echoed(hit.sentence.text, min(SUGGESTION_CHARS, FIELD_VALUE)),
             inline=False,
         )
     embed.set_footer(text=f"Page {page + 1} of {pages}")

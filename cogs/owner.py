@@ -10,8 +10,8 @@ from discord.ext import commands
 
 from bot.errors import FolioError
 from bot.folio_bot import EXTENSIONS, FolioBot
-from bot.text.excerpt import shorten
 from cogs.help import OWNER_ONLY
+from cogs.safe_text import echoed
 
 log = logging.getLogger(__name__)
 MAX_EXTENSION_CHARS = 100
@@ -45,7 +45,7 @@ class OwnerCog(commands.Cog):
             synced = await self.bot.reload_cog(extension)
         except commands.ExtensionError as error:
             log.exception("Reloading %s failed", extension)
-            cause = discord.utils.escape_markdown(shorten(str(error.__cause__ or error), REASON_CHARS))
+            cause = echoed(str(error.__cause__ or error), REASON_CHARS)
             await interaction.followup.send(
                 f"Reloading `{extension}` failed; the loaded version stays. {cause}", ephemeral=True
             )

@@ -27,12 +27,17 @@ async def reply_with_passage(
     passage: Passage,
     kind: MessageKind,
     **message: Any,
-) -> None:
-    """Answer ``interaction`` publicly with ``message``, which shows ``passage``, and record it."""
+) -> int | None:
+    """Answer ``interaction`` publicly with ``message``, which shows ``passage``, and record it; returns the
+    id of the message sent, if Discord said which."""
     async with registry(interaction.client).sending():
-        sent = await interaction.response.send_message(**message)
-        if sent.message_id is not None:
-            await record_shown(interaction, sent.message_id, passage, kind)
+        if interaction.response.is_done():  # deferred while the passage was found
+            sent_id: int | None = (await interaction.followup.send(wait=True, **message)).id
+        else:
+            sent_id = (await interaction.response.send_message(**message)).message_id
+        if sent_id is not None:
+            await record_shown(interaction, sent_id, passage, kind)
+        return sent_id
 
 
 async def send_passage(

@@ -13,7 +13,7 @@ from bot.errors import FolioError
 from bot.folio_bot import FolioBot, answer_failure
 from bot.library.everywhere import lookup_anywhere
 from bot.library.uploads import MAX_SLUG_CHARS
-from bot.library.views import WorkView
+from bot.library.views import QuoteLookup, WorkView
 from bot.progress.chapters import section_filter
 from bot.progress.quotes import split_by_progress
 from bot.progress.tracker import last_read_paragraph
@@ -22,6 +22,7 @@ from bot.search.thesaurus import warm_up as warm_up_thesaurus
 from bot.storage.passage_messages import MessageKind
 from bot.text.model import Passage
 from cogs.choices import text_choice, work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discord_limits import CHOICES
 from cogs.occurrences_ui import (
     OccurrencePageButton,
@@ -120,26 +121,23 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             everywhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id)
             await send_hidden(interaction, everywhere)
             return
-        if work is None:  # the server's default work, else whichever of its works holds the line
-            found = await lookup_anywhere(self.bot.library, text, guild_id=interaction.guild_id)
-            everywhere, elsewhere = found.lookup, found.elsewhere
-        else:
-            everywhere, elsewhere = await self.bot.library.lookup(text, slug=work, guild_id=interaction.guild_id), False
+        everywhere, elsewhere = await after_a_second(interaction, self._find(text, work, interaction.guild_id))
         progress = await progress_for(interaction, everywhere.work)
         horizon = progress.horizon if progress else None
         lookup, further_on_only = split_by_progress(everywhere, horizon)
         if progress is not None and further_on_only is not None:
-            await interaction.response.send_message(further_on(further_on_only, progress), ephemeral=True)
+            await reply(interaction, content=further_on(further_on_only, progress), ephemeral=True)
             return
         if lookup.occurrences and not lookup.hits:
             pages = occurrence_pages(lookup, 0)
-            await interaction.response.send_message(
+            await reply(
+                interaction,
                 embed=occurrences_embed(lookup, 0),
                 view=pages if pages is not None else discord.utils.MISSING,
             )
             return
         if not lookup.hits:
-            await interaction.response.send_message(embed=not_found_embed(lookup), ephemeral=True)
+            await reply(interaction, embed=not_found_embed(lookup), ephemeral=True)
             return
         best = lookup.hits[0]
         await reply_with_passage(
@@ -149,6 +147,13 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
             embed=quote_embed(lookup, elsewhere=elsewhere),
             view=passage_navigation(best.work, best.paragraph, last_read_paragraph(best.work, horizon)),
         )
+
+    async def _find(self, text: str, work: str | None, guild_id: int | None) -> tuple[QuoteLookup, bool]:
+        """Where ``text`` is: in ``work``, or else in any work the server sees (and whether that is another one)."""
+        if work is None:  # the server's default work, else whichever of its works holds the line
+            found = await lookup_anywhere(self.bot.library, text, guild_id=guild_id)
+            return found.lookup, found.elsewhere
+        return await self.bot.library.lookup(text, slug=work, guild_id=guild_id), False
 
     @quote.autocomplete("text")
     async def quote_text_autocomplete(

@@ -18,6 +18,7 @@ from bot.text.excerpt import excerpt_around, shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
+from cogs.safe_text import echoed
 from cogs.spoilers import horizon_for
 
 EMBED_PASSAGE_CHARS = 1500
@@ -43,7 +44,7 @@ def quote_embed(lookup: QuoteLookup, *, elsewhere: bool = False) -> discord.Embe
         colour=QUOTE_COLOUR,
     )
     if elsewhere:
-        title = discord.utils.escape_markdown(best.work.title)
+        title = echoed(best.work.title, EMBED_TITLE)
         embed.add_field(name="Found in", value=shorten(f"*{title}* (another work of this server)", FIELD_VALUE))
     if best.sentence.speaker:
         embed.add_field(
@@ -82,8 +83,8 @@ def passage_embed(work: WorkView, paragraph: Passage) -> discord.Embed:
 
 def not_found_embed(lookup: QuoteLookup) -> discord.Embed:
     """Says plainly that the line is not in the work, offering the nearest lines if any."""
-    query = discord.utils.escape_markdown(shorten(lookup.query, QUERY_ECHO_CHARS))
-    title = discord.utils.escape_markdown(lookup.work.title)
+    query = echoed(lookup.query, QUERY_ECHO_CHARS)
+    title = echoed(lookup.work.title, EMBED_TITLE)
     hint = (
         "The closest lines, in case it was worded differently:"
         if lookup.suggestions

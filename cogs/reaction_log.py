@@ -7,6 +7,7 @@ guild reactions intent they need is among Discord's default (unprivileged) inten
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import Literal
 
 import discord
@@ -20,7 +21,6 @@ from bot.reactions.hall import (
     MAX_THRESHOLD,
     BelowAction,
     HallConfig,
-    InvalidHallSetup,
     check_thresholds,
     parse_emojis,
 )
@@ -33,7 +33,7 @@ from bot.reactions.votes import (
 )
 from bot.storage.hall_of_fame import HallOfFame
 from bot.storage.reactions import ReactionLedger
-from cogs.checks import moderators_only
+from cogs.checks import check_can_post, moderators_only
 from cogs.hall_keeper import HallKeeper
 
 log = logging.getLogger(__name__)
@@ -169,13 +169,14 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         config = HallConfig(
             guild_id=interaction.guild_id,
             channel_id=channel.id,
-            emojis=parse_emojis(emoji),
+            emojis=parse_emojis(emoji, {known.id for known in interaction.guild.emojis} if interaction.guild else ()),
             threshold=threshold,
             remove_below=remove_below,
             below_action=BelowAction(when_below),
         )
         await self.hall.configure(config)
-        await interaction.response.send_message(setup_summary(config, channel.mention), ephemeral=True)
+        animated = {known.id for known in interaction.guild.emojis if known.animated} if interaction.guild else set()
+        await interaction.response.send_message(setup_summary(config, channel.mention, animated), ephemeral=True)
 
     @halloffame.command(name="off", description="Stop posting to the hall of fame (its posts stay)")
     @moderators_only
@@ -188,22 +189,9 @@ class ReactionLogCog(commands.Cog, name=REACTION_LOG_COG):
         await interaction.response.send_message(message, ephemeral=True)
 
 
-HALL_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
-
-
-def check_can_post(channel: discord.TextChannel, me: discord.Member | None) -> None:
-    """Raise :class:`InvalidHallSetup` if Folio cannot post the hall of fame in ``channel``."""
-    if me is None:
-        return
-    granted = channel.permissions_for(me)
-    missing = [name.replace("_", " ").title() for name in HALL_PERMISSIONS if not getattr(granted, name)]
-    if missing:
-        raise InvalidHallSetup(f"I can't post there: give me {', '.join(missing)} in that channel first.")
-
-
-def setup_summary(config: HallConfig, channel_mention: str) -> str:
+def setup_summary(config: HallConfig, channel_mention: str, animated_ids: Collection[int] = ()) -> str:
     """What the hall of fame will do, in a sentence for the moderator who set it up."""
-    emojis = " ".join(emoji_label(emoji) for emoji in config.emojis)
+    emojis = " ".join(emoji_label(emoji, animated_ids) for emoji in config.emojis)
     below = (
         f" A post {'is deleted' if config.below_action is BelowAction.DELETE else 'is marked'}"
         f" when fewer than {config.remove_below} remain."

@@ -16,6 +16,7 @@ from bot.storage.reactions import ReactionTarget
 from bot.text.excerpt import shorten
 from bot.text.model import Passage
 from cogs.discord_limits import EMBED_TITLE, FIELD_NAME, FIELD_VALUE
+from cogs.safe_text import echoed
 from cogs.spoilers import spoiler
 
 HALL_COLOUR = discord.Colour.gold()
@@ -84,11 +85,11 @@ def top_embed(heading: str, entries: list[RankedPassage], page: int, pages: int)
     """One page of the most-loved passages."""
     lines = []
     for entry in entries:
-        excerpt = discord.utils.escape_markdown(shorten(entry.paragraph.text, TOP_EXCERPT_CHARS))
-        where = discord.utils.escape_markdown(f"{entry.work.title}, {entry.work.location(entry.paragraph)}")
+        excerpt = echoed(entry.paragraph.text, TOP_EXCERPT_CHARS)
+        where = echoed(f"{entry.work.title}, {entry.work.location(entry.paragraph)}", 200)
         if entry.further_on:
             excerpt, where = spoiler(excerpt), f"{where} (further on than the reading)"
-        lines.append(f"**{entry.rank}.** {tally_text(entry.tally.counts)} — {shorten(where, 200)}\n> {excerpt}")
+        lines.append(f"**{entry.rank}.** {tally_text(entry.tally.counts)} — {where}\n> {excerpt}")
     embed = discord.Embed(title=shorten(heading, EMBED_TITLE), description="\n\n".join(lines), colour=TOP_COLOUR)
     embed.set_footer(text=f"Page {page + 1} of {pages}")
     return embed

@@ -12,13 +12,14 @@ from bot.errors import FolioError, PassageNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
-from bot.progress.chapters import BeyondProgress
+from bot.progress.chapters import BeyondProgress, Horizon
 from bot.progress.tracker import last_read_paragraph
 from bot.read.sections import CHOICE_PREFIX, find_section, matching, section_name
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from cogs.choices import work_choices
+from cogs.deferral import after_a_second, reply
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.quote_ui import passage_embed, turn_page
 from cogs.read_ui import READER_COG, ReadButton, SectionMenu, reader_view, spoiler_reader_view
@@ -54,6 +55,15 @@ class ReadCog(commands.Cog, name=READER_COG):
         section: app_commands.Range[str, 1, MAX_SECTION_CHARS] | None = None,
         spoilers: bool = False,
     ) -> None:
+        opening = self._opening(interaction, work, section, spoilers=spoilers)
+        work_view, paragraph, horizon = await after_a_second(interaction, opening, ephemeral=spoilers)
+        pages = reader_view(work_view, paragraph, last_read_paragraph(work_view, horizon), spoilers=spoilers)
+        await reply(interaction, embed=passage_embed(work_view, paragraph), view=pages, ephemeral=spoilers)
+
+    async def _opening(
+        self, interaction: discord.Interaction, work: str | None, section: str | None, *, spoilers: bool
+    ) -> tuple[WorkView, Passage, Horizon | None]:
+        """The first page of /read (the work's first paragraph, or its section's) and the reading horizon."""
         view = await self.bot.library.load(work, guild_id=interaction.guild_id)
         start = find_section(view.outline, section, view.title) if section else None
         horizon = None if spoilers else await horizon_for(interaction, view)
@@ -61,10 +71,7 @@ class ReadCog(commands.Cog, name=READER_COG):
             raise BeyondProgress(horizon)
         first = start.first_paragraph if start else 0
         work_view, paragraph = await self.bot.library.paragraph_at(view.slug, first, guild_id=interaction.guild_id)
-        pages = reader_view(work_view, paragraph, last_read_paragraph(work_view, horizon), spoilers=spoilers)
-        await interaction.response.send_message(
-            embed=passage_embed(work_view, paragraph), view=pages, ephemeral=spoilers
-        )
+        return work_view, paragraph, horizon
 
     async def turn(self, interaction: discord.Interaction, passage_id: int, step: int, *, spoilers: bool) -> None:
         """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""

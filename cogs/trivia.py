@@ -42,7 +42,7 @@ from bot.trivia.question import Category, QuestionKind
 from bot.trivia.service import TriviaService
 from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused
 from bot.trivia.stats import LeaderboardSort, Period
-from cogs.checks import moderators_only
+from cogs.checks import has_moderator_rights, moderators_only
 from cogs.discord_limits import CHOICE_CHARS
 from cogs.passage_posts import send_passage
 from cogs.quote_ui import passage_navigation
@@ -59,6 +59,7 @@ from cogs.trivia_ui import (
     PERIOD_CHOICES,
     STALE_QUESTION,
     TYPED,
+    WORK_TITLE_CHARS,
     AnswerButton,
     AnswerModal,
     ResetButton,
@@ -179,7 +180,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             difficulty=Difficulty(difficulty) if difficulty else None,
         )
         if not questions:
-            await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title)}.")
+            await interaction.followup.send(f"I couldn't make any questions of that kind from {escaped(view.title, WORK_TITLE_CHARS)}.")
             return
         game_id = await self.store.start_game(guild_id, channel_id, view.slug, self._now(), self.bot.lease.instance)
         if game_id is None:
@@ -195,7 +196,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         )
         self.games[channel_id] = live
         await interaction.followup.send(
-            f"**Trivia!** {len(live.game.questions)} question(s) about *{escaped(view.title)}*, "
+            f"**Trivia!** {len(live.game.questions)} question(s) about *{escaped(view.title, WORK_TITLE_CHARS)}*, "
             f"{settings.timeout_seconds} s each. Faster right answers score more; one answer each."
         )
         await self._ask(live)
@@ -205,10 +206,10 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         live = self.games.get(interaction.channel_id or 0)
         if live is None:
             raise TriviaRefused("No trivia game is running in this channel.")
-        if interaction.user.id != live.starter_id and not interaction.permissions.manage_guild:
+        if interaction.user.id != live.starter_id and not await has_moderator_rights(interaction):
             raise TriviaRefused("Only whoever started the game, or a moderator, can stop it.")
         self.games.pop(live.record.channel_id, None)  # from now on its buttons belong to a finished game
-        await interaction.response.send_message(f"⏹ {escaped(interaction.user.display_name)} stopped the game.")
+        await interaction.response.send_message(f"⏹ {player(interaction.user.display_name)} stopped the game.")
         open_round = live.game.current
         live.game.stop(StopReason.STOPPED)
         if open_round is not None:
@@ -236,6 +237,8 @@ class TriviaCog(commands.Cog, name=GAME_COG):
         choice: str,
     ) -> None:
         live = next((live for live in self.games.values() if live.record.id == game_id), None)
+        if live is not None and not _played_where(live.record, interaction):
+            live = None  # another server's or channel's game: as if it were over
         current = live.game.current if live else None
         if live is None:
             await interaction.response.send_message(STALE_QUESTION, ephemeral=True)
@@ -461,7 +464,7 @@ class TriviaCog(commands.Cog, name=GAME_COG):
 
     async def reset_leaderboard(self, interaction: discord.Interaction, confirmed: bool) -> None:
         """The confirm (or cancel) button under :meth:`reset`; the clicker must still be a moderator."""
-        if interaction.guild_id is None or not interaction.permissions.manage_guild:
+        if interaction.guild_id is None or not await has_moderator_rights(interaction):
             await send_ephemeral(interaction, "Only moderators can reset the leaderboard.")
             return
         if confirmed:
@@ -469,6 +472,12 @@ class TriviaCog(commands.Cog, name=GAME_COG):
             await self.history.reset(interaction.guild_id, self._now())
         text = "The trivia leaderboard was reset." if confirmed else "The leaderboard stays as it is."
         await interaction.response.edit_message(content=text, view=None)
+
+
+def _played_where(record: GameRecord, interaction: discord.Interaction) -> bool:
+    """Whether the game runs in the server and channel the click or form came from (game ids count
+    across servers, so an id alone could reach another server's game)."""
+    return record.guild_id == interaction.guild_id and record.channel_id == interaction.channel_id
 
 
 def chosen_kinds(allowed: frozenset[QuestionKind], kind: str | None, category: str | None) -> list[QuestionKind]:

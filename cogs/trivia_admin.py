@@ -42,7 +42,7 @@ from bot.trivia.settings import (
 )
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS, EMBED_DESCRIPTION
-from cogs.trivia_ui import KIND_CHOICES, TRIVIA_COLOUR, escaped, settings_embed
+from cogs.trivia_ui import KIND_CHOICES, TRIVIA_COLOUR, WORK_TITLE_CHARS, escaped, settings_embed
 
 SEPARATOR = ";"
 LISTED_QUESTIONS = 25
@@ -92,7 +92,7 @@ class QuestionCommands(app_commands.Group):
         [question_id] = await self.service.store.add_questions(interaction.guild_id, view.slug, [checked],
                                                                 interaction.user.id, now)
         await interaction.response.send_message(
-            f"Added question #{question_id} about *{escaped(view.title)}*: {escaped(checked.question)}", ephemeral=True
+            f"Added question #{question_id} about *{escaped(view.title, WORK_TITLE_CHARS)}*: {escaped(checked.question, LIST_LINE_CHARS * 3)}", ephemeral=True
         )
 
     @app_commands.command(name="remove", description="Remove one of this server's trivia questions")
@@ -103,7 +103,7 @@ class QuestionCommands(app_commands.Group):
         removed = await self.service.store.remove_question(interaction.guild_id, number)
         if removed is None:
             raise TriviaRefused(f"This server has no trivia question #{number}.")
-        await interaction.response.send_message(f"Removed question #{number}: {escaped(removed.question)}", ephemeral=True)
+        await interaction.response.send_message(f"Removed question #{number}: {escaped(removed.question, LIST_LINE_CHARS * 3)}", ephemeral=True)
 
     @app_commands.command(name="list", description="List this server's own trivia questions about a work")
     @app_commands.describe(work=WORK_OPTION)
@@ -116,7 +116,7 @@ class QuestionCommands(app_commands.Group):
         own = await self.service.store.questions(interaction.guild_id, view.slug)
         shipped = len(self.service.shipped_bank(view.slug))
         lines = [
-            f"#{q.id} {escaped(shorten(q.question, LIST_LINE_CHARS))} → {escaped(shorten(q.answer, LIST_LINE_CHARS))}"
+            f"#{q.id} {escaped(q.question, LIST_LINE_CHARS)} → {escaped(q.answer, LIST_LINE_CHARS)}"
             for q in own[:LISTED_QUESTIONS]
         ]
         more = [f"…and {len(own) - LISTED_QUESTIONS} more (export the bank to see them all)."] if len(own) > LISTED_QUESTIONS else []
@@ -149,7 +149,7 @@ class BankCommands(app_commands.Group):
         note = "This server's questions" if own else "No questions added here yet; this is the bank shipped with Folio"
         data = dump_bank([CuratedQuestion(q.question, q.answer, q.accepted, q.wrong, q.explanation, q.passage) for q in questions])
         await interaction.response.send_message(
-            f"{note} about *{escaped(view.title)}* ({len(questions)}). Edit it and bring it back with /trivia bank import.",
+            f"{note} about *{escaped(view.title, WORK_TITLE_CHARS)}* ({len(questions)}). Edit it and bring it back with /trivia bank import.",
             file=discord.File(io.BytesIO(data.encode("utf-8")), filename=f"{view.slug}.yaml"),
             ephemeral=True,
         )
@@ -179,7 +179,7 @@ class BankCommands(app_commands.Group):
         await self.service.store.add_questions(interaction.guild_id, view.slug, questions, interaction.user.id, now,
                                                replace=True)
         await interaction.followup.send(
-            f"Imported {len(questions)} question(s) about *{escaped(view.title)}*; they replace this server's earlier ones.",
+            f"Imported {len(questions)} question(s) about *{escaped(view.title, WORK_TITLE_CHARS)}*; they replace this server's earlier ones.",
             ephemeral=True,
         )
 

@@ -26,6 +26,7 @@ from bot.trivia.settings import TriviaSettings
 from bot.trivia.stats import LeaderboardSort, Period, PlayerStats
 from cogs.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_NAME, FIELD_VALUE
 from cogs.gating import CapabilityGate
+from cogs.safe_text import echoed
 
 TRIVIA_COLOUR = discord.Colour.from_rgb(0xE0, 0x9F, 0x3E)
 LETTERS = "ABCDE"
@@ -51,13 +52,14 @@ PERIOD_CHOICES = [app_commands.Choice(name=PERIOD_NAMES[period], value=period.va
 STALE_QUESTION = "This question is over: its game ended (or the bot restarted since). Start a new one with `/trivia start`."
 
 
-def escaped(text: str) -> str:
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+def escaped(text: str, limit: int = TEXT_CHARS) -> str:
+    """User or upload text as trivia shows it: shortened to ``limit``, then escaped (see :func:`echoed`)."""
+    return echoed(text, limit)
 
 
 def player(name: str) -> str:
     """A player's name as embeds show it: escaped, and no longer than Discord's display names."""
-    return escaped(shorten(name, NAME_CHARS))
+    return escaped(name, NAME_CHARS)
 
 
 # -- questions, answers, results ----------------------------------------------------------------
@@ -102,7 +104,7 @@ def reveal_embed(round_: Round, work: WorkView | None, paragraph: Passage | None
     right = sorted((a for a in round_.answers.values() if a.correct), key=lambda a: a.answered_at)
     embed = discord.Embed(title=shorten(f"The answer: {plain_text(question.answer)}", EMBED_TITLE), colour=TRIVIA_COLOUR)
     if question.explanation:
-        embed.description = shorten(escaped(question.explanation), TEXT_CHARS)
+        embed.description = escaped(question.explanation, TEXT_CHARS)
     if right:
         names = ", ".join(f"{player(a.player_name)} (+{a.points})" for a in right[:SHOWN_PLAYERS])
         more = f" and {len(right) - SHOWN_PLAYERS} more" if len(right) > SHOWN_PLAYERS else ""
@@ -260,8 +262,13 @@ def typed_answer(data: dict[str, Any]) -> tuple[int, int, str] | None:
     return int(parts["game"]), int(parts["round"]), text
 
 
-class ResetButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"folio:treset:(?P<choice>yes|no)"):
-    """Confirms (or cancels) wiping a server's trivia leaderboard; checked again when clicked."""
+class ResetButton(
+    CapabilityGate, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"folio:treset:(?P<choice>yes|no)"
+):
+    """Confirms (or cancels) wiping a server's trivia leaderboard; checked again when clicked, and off
+    with trivia."""
+
+    capability = "trivia"
 
     def __init__(self, confirmed: bool) -> None:
         super().__init__(

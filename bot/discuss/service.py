@@ -9,8 +9,11 @@ second /discuss points to it instead of opening another.
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from bot.clock import Clock
@@ -35,6 +38,11 @@ LOVED_CANDIDATES = 20
 """Once readers have voted, the best-loved passages, up to this many, are tried first."""
 PICK_TRIES = 40
 """Random paragraphs looked at for a good, undiscussed one."""
+CLAIM_SECONDS = 60
+"""How long a claim to post a passage for discussion holds if its poster never lets go (a crash)."""
+CLAIM_WAIT_INTERVAL = 0.2
+CLAIM_WAIT_CHECKS = 50
+"""A /discuss that lost the claim looks for the winner's thread this often (seconds), this many times."""
 
 
 class QuoteNotFound(FolioError):
@@ -144,6 +152,33 @@ class DiscussionService:
         if latest.thread_id is not None:
             return latest.thread_id
         return latest.message_id if now - latest.created_at <= OPENING_SECONDS else None
+
+    @asynccontextmanager
+    async def claimed(self, guild_id: int, passage_id: int, claimant: int) -> AsyncIterator[bool]:
+        """Hold the passage's claim while posting it (True), or learn that another post holds it (False).
+
+        A claim outlives a crashed poster, or one cancelled by a shutdown, by :data:`CLAIM_SECONDS` at most.
+        """
+        now = self._clock.timestamp()
+        won = await self._store.claim(guild_id, passage_id, claimant, now=now, stale_before=now - CLAIM_SECONDS)
+        cancelled = False
+        try:
+            yield won
+        except asyncio.CancelledError:
+            cancelled = True  # shutting down: no more database work; the claim lapses
+            raise
+        finally:
+            if won and not cancelled:
+                await self._store.release(guild_id, passage_id, claimant)
+
+    async def wait_for_live_thread(self, guild_id: int, passage_id: int) -> int | None:
+        """The live thread another /discuss of the passage is opening, once it is there (``None`` if it never is)."""
+        for _ in range(CLAIM_WAIT_CHECKS):
+            live = await self.live_thread(guild_id, passage_id)
+            if live is not None:
+                return live
+            await asyncio.sleep(CLAIM_WAIT_INTERVAL)
+        return None
 
     async def record(self, *, guild_id: int, channel_id: int, passage_id: int, message_id: int, origin: str) -> int:
         """Remember a passage posted for discussion (before its thread is opened); returns its id."""

@@ -9,11 +9,14 @@ nothing brings it back.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+import emoji
+
 from bot.errors import FolioError, echo
-from bot.reactions.votes import key_of_text
+from bot.reactions.votes import custom_emoji_id, key_of_text
 
 DEFAULT_EMOJI = "⭐"
 DEFAULT_THRESHOLD = 3
@@ -89,14 +92,22 @@ def decide(config: HallConfig, count: int, entry: HallEntry | None) -> HallActio
     return HallAction.NOTHING  # being posted elsewhere, or ended for good
 
 
-def parse_emojis(text: str | None) -> tuple[str, ...]:
-    """The hall's emoji from what a moderator typed: emoji separated by spaces or commas (default ⭐)."""
+def parse_emojis(text: str | None, server_emoji_ids: Collection[int] = ()) -> tuple[str, ...]:
+    """The hall's emoji from what a moderator typed: emoji separated by spaces or commas (default ⭐).
+
+    Each must be one real unicode emoji (a whole sequence: skin tones, flags and ZWJ families
+    are one; text, zero-width or direction marks, or several emoji run together are not), or a
+    custom emoji of this server (``server_emoji_ids``).
+    """
     if text is None or not text.strip():
         return (DEFAULT_EMOJI,)
     keys: list[str] = []
     for part in text.replace(",", " ").split():
         key = key_of_text(part)
-        if ":" not in key and key.isascii():
+        custom_id = custom_emoji_id(key)
+        if custom_id is not None and custom_id not in server_emoji_ids:
+            raise InvalidHallSetup(f"{echo(part)} is not an emoji of this server. Use its own emoji, or emoji like ⭐.")
+        if custom_id is None and not (emoji.is_emoji(part) or emoji.is_emoji(key)):
             raise InvalidHallSetup(f"{echo(part)} is not an emoji. Use emoji like ⭐ or a server emoji.")
         if key not in keys:
             keys.append(key)

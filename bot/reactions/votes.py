@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 VARIATION_SELECTOR = "\ufe0f"
@@ -42,10 +42,19 @@ def key_of_text(text: str) -> str:
     return emoji_key(text.strip())
 
 
-def emoji_label(key: str) -> str:
-    """How a stored emoji is written back in Discord: custom ones as ``<:name:id>``."""
+def custom_emoji_id(key: str) -> int | None:
+    """The id of a custom emoji's key (``name:id``); ``None`` for a unicode emoji."""
+    _, _, emoji_id = key.partition(":")
+    return int(emoji_id) if emoji_id.isdigit() else None
+
+
+def emoji_label(key: str, animated_ids: Collection[int] = ()) -> str:
+    """How a stored emoji is written back in Discord: custom ones as ``<:name:id>`` (``<a:name:id>`` if
+    animated, as ``animated_ids`` says)."""
     name, _, emoji_id = key.partition(":")
-    return f"<:{name}:{emoji_id}>" if emoji_id else key
+    if not emoji_id:
+        return key
+    return f"<{'a' if custom_emoji_id(key) in animated_ids else ''}:{name}:{emoji_id}>"
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,3 +64,23 @@ class DiscussionStore:
             "SELECT DISTINCT passage_id FROM discussions WHERE guild_id = ?", (guild_id,)
         )
         return {row[0] for row in rows}
+
+    async def claim(self, guild_id: int, passage_id: int, claimant: int, *, now: float, stale_before: float) -> bool:
+        """Claim the passage's next discussion for ``claimant``; False if another holds a claim made since
+        ``stale_before``. The primary key decides between simultaneous claims, in any process."""
+        async with self._database.transaction() as db:
+            row = await db.fetch_one(
+                "INSERT INTO discussion_claims (guild_id, passage_id, claimant, claimed_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, passage_id) DO UPDATE"
+                " SET claimant = excluded.claimant, claimed_at = excluded.claimed_at"
+                " WHERE discussion_claims.claimed_at < ? RETURNING claimant",
+                (guild_id, passage_id, claimant, now, stale_before),
+            )
+        return row is not None and int(row[0]) == claimant
+
+    async def release(self, guild_id: int, passage_id: int, claimant: int) -> None:
+        async with self._database.transaction() as db:
+            await db.execute(
+                "DELETE FROM discussion_claims WHERE guild_id = ? AND passage_id = ? AND claimant = ?",
+                (guild_id, passage_id, claimant),
+            )

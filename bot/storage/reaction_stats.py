@@ -25,7 +25,9 @@ class VoteFilter:
     passage_id: int | None = None
 
     def sql(self) -> tuple[str, list[object]]:
-        """The distinct counting votes (one per person, emoji and original message) as a subquery."""
+        """The distinct counting votes as a subquery: one per person, emoji and passage, however many
+        messages show that passage (a reader who asks for one line eight times and stars each reply
+        counts once; each message keeps its own count for the hall of fame)."""
         where, params = ["guild_id = ?", COUNTED], [self.guild_id]
         for column, value in (("emoji", self.emoji), ("user_id", self.user_id), ("passage_id", self.passage_id)):
             if value is not None:
@@ -35,7 +37,7 @@ class VoteFilter:
             where.append("voted_at >= ?")
             params.append(self.since.isoformat())
         query = (
-            "SELECT DISTINCT passage_id, target_message_id, user_id, emoji FROM reaction_votes WHERE "
+            "SELECT DISTINCT passage_id, user_id, emoji FROM reaction_votes WHERE "
             + " AND ".join(where)
         )
         if self.work_id is not None:

@@ -104,13 +104,14 @@ class WebContent:
 
     async def passage_votes(self, guild_id: int, moments: Sequence[datetime]) -> list[PassageVotes]:
         """The server's counting votes per passage and emoji, since each of ``moments`` and of all time, in
-        one pass (a vote counts once per person, emoji and original message, dated by its latest reaction);
+        one pass (a vote counts once per person, emoji and passage, however many messages show it, dated
+        by its latest reaction);
         passages of works the server cannot see are left out."""
         periods = "".join(", SUM(CASE WHEN d.latest >= ? THEN 1 ELSE 0 END)" for _ in moments)
         rows = await self._database.fetch_all(
             f"SELECT d.passage_id, p.work_id, d.emoji{periods}, COUNT(*) FROM ("
-            " SELECT passage_id, target_message_id, user_id, emoji, MAX(voted_at) AS latest FROM reaction_votes"
-            f" WHERE guild_id = ? AND {COUNTED} GROUP BY passage_id, target_message_id, user_id, emoji) d"
+            " SELECT passage_id, user_id, emoji, MAX(voted_at) AS latest FROM reaction_votes"
+            f" WHERE guild_id = ? AND {COUNTED} GROUP BY passage_id, user_id, emoji) d"
             " JOIN passages p ON p.id = d.passage_id JOIN works w ON w.id = p.work_id"
             " WHERE w.guild_id IS NULL OR w.guild_id = ? GROUP BY d.passage_id, p.work_id, d.emoji",
             (*(moment.isoformat() for moment in moments), guild_id, guild_id),

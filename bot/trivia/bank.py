@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from bot.errors import FolioError
+from bot.errors import MAX_ECHO_CHARS, FolioError, echo
 from bot.trivia.judging import normalise
 from bot.trivia.question import FALSE, TRUE
 
@@ -31,6 +31,8 @@ MAX_ALTERNATIVES = 10
 MAX_WRONG = 4
 MAX_EXPLANATION_CHARS = 500
 MAX_ERRORS_SHOWN = 5
+MAX_NESTING = 8
+"""Levels of lists and mappings a bank may nest (it needs four)."""
 PASSAGE = re.compile(r"p(\d{1,7})")
 FIELDS = ("question", "answer", "accepted", "wrong", "explanation", "passage")
 
@@ -84,8 +86,27 @@ class _Problems:
         self.lines.append(f"{where}: {problem}")
 
 
+class _BankYamlRefused(yaml.YAMLError):
+    """An alias, an anchor, or nesting deeper than a bank needs (see :class:`_TextLoader`)."""
+
+
 class _TextLoader(yaml.SafeLoader):
-    """The safe loader with no implicit types: every plain scalar is a string."""
+    """The safe loader with no implicit types (every plain scalar is a string), and no aliases, anchors
+    or deep nesting: a bank needs none, and they are how a few hundred bytes become gigabytes of work."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _BankYamlRefused("aliases and anchors (* and &) are not allowed in a bank", event.start_mark)
+        if self.depth >= MAX_NESTING:
+            raise _BankYamlRefused(f"nesting deeper than {MAX_NESTING} levels is not allowed", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _TextLoader.yaml_implicit_resolvers = {}
@@ -97,10 +118,14 @@ def parse_bank(text: str) -> list[CuratedQuestion]:
         raise InvalidBank(f"The bank is too big: at most {MAX_BANK_BYTES // 1024} KB.")
     try:
         document = yaml.load(text, Loader=_TextLoader)  # a SafeLoader, only without implicit types
+    except _BankYamlRefused as error:
+        line = error.args[1].line + 1
+        raise InvalidBank(f"The bank is not usable (line {line}): {error.args[0]}.") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InvalidBank(f"The bank is not valid YAML{where}: {getattr(error, 'problem', None) or error}.") from None
+        problem = echo(str(getattr(error, "problem", None) or error))
+        raise InvalidBank(f"The bank is not valid YAML{where}: {problem}.") from None
     entries = document.get("questions") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not entries:
         raise InvalidBank("The bank needs a list of questions under `questions:`.")
@@ -142,7 +167,7 @@ def _question(entry: object, where: str, problems: _Problems) -> CuratedQuestion
         return None
     unknown = sorted(set(map(str, entry)) - set(FIELDS))
     if unknown:
-        problems.add(where, f"unknown field `{unknown[0]}` (fields: {', '.join(FIELDS)})")
+        problems.add(where, f"unknown field `{unknown[0][:MAX_ECHO_CHARS]}` (fields: {', '.join(FIELDS)})")
     question = _text(entry, "question", MAX_QUESTION_CHARS, where, problems, required=True)
     answer = _text(entry, "answer", MAX_ANSWER_CHARS, where, problems, required=True)
     accepted = _texts(entry, "accepted", MAX_ALTERNATIVES, where, problems)
@@ -152,7 +177,7 @@ def _question(entry: object, where: str, problems: _Problems) -> CuratedQuestion
     right = {normalise(answer or ""), *map(normalise, accepted)}
     for option in wrong:
         if normalise(option) in right:
-            problems.add(where, f"the wrong option “{option}” is the answer")
+            problems.add(where, f"the wrong option {echo(option)} is the answer")
     if len({normalise(option) for option in wrong}) < len(wrong):
         problems.add(where, "two wrong options are the same")
     if question is None or answer is None:
@@ -198,9 +223,15 @@ def _passage(value: object, where: str, problems: _Problems) -> int | None:
         return None
     match = PASSAGE.fullmatch(str(value).strip())
     if match is None:
-        problems.add(where, f"`passage` should be a paragraph like p12, not “{value}”")
+        problems.add(where, f"`passage` should be a paragraph like p12, not {_echo_value(value)}")
         return None
     return int(match[1])
+
+
+def _echo_value(value: object) -> str:
+    """A value from a bank as an error repeats it: text cut short, anything else named by its kind
+    (``str()`` of a deeply shared structure can be gigabytes long)."""
+    return echo(value) if isinstance(value, str) else f"a {type(value).__name__}"
 
 
 def _refuse(problems: _Problems) -> None:

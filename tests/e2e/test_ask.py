@@ -61,7 +61,7 @@ async def test_markdown_and_mentions_in_a_question_are_not_echoed_raw(folio: Har
     body = await ask(folio, "Who is **@everyone** Gandalf?")
     data = body["data"]
     assert data["allowed_mentions"] == {"parse": []}
-    assert "\\*\\*@everyone\\*\\*" in data["embeds"][0]["description"]
+    assert "\\*\\*@\u200beveryone\\*\\*" in data["embeds"][0]["description"]  # a mention is broken too
 
 
 async def test_an_empty_question_gets_an_example(folio: Harness) -> None:

@@ -77,11 +77,13 @@ async def test_forged_buttons_are_answered_as_stale(folio: Harness, forged: str)
     assert STALE in callback.json["data"]["content"]
 
 
-async def test_library_in_a_direct_message_says_it_needs_a_server(folio: Harness) -> None:
-    callback = await folio.interact(direct_message_command("library default", {"work": "hello-from-the-other-side"}))
+async def test_a_guild_only_command_from_a_direct_message_is_refused(folio: Harness) -> None:
+    """Discord never delivers a guild-only command from a direct message: a forged one is refused."""
+    forged = direct_message_command("library default", {"work": "hello-from-the-other-side"})
+    callback = await folio.interact(forged, validate=False)
     assert callback.status == 200
     assert callback.json["data"]["flags"] & EPHEMERAL
-    assert "only works inside a server" in callback.json["data"]["content"]
+    assert "This request isn't valid" in callback.json["data"]["content"]
 
 
 async def test_binary_data_is_not_imported(folio: Harness) -> None:

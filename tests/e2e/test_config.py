@@ -22,6 +22,8 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 MESSAGE, DEFERRED, AUTOCOMPLETE_RESULT = 4, 5, 8
 EPHEMERAL = 1 << 6
 OTHER_CHANNEL_ID = 1_300_000_000_000_000_201
+READING_ROOM_ID = 1_300_000_000_000_000_202
+"""A channel of the tests' new servers: the fake's own channels belong to its one guild, and are refused in others."""
 _guild_numbers = itertools.count(1)
 
 
@@ -103,9 +105,9 @@ async def test_turning_quote_off_answers_a_note_and_on_again_restores_it(folio: 
 async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> None:
     guild_id = new_guild()
     await configure(folio, "quote", "off", guild_id=guild_id)
-    reply = await configure(folio, "quote", "on", guild_id=guild_id, channel_id=payloads.CHANNEL_ID)
-    assert f"in <#{payloads.CHANNEL_ID}> is now on" in reply
-    assert is_quote(await quote_reply(folio, guild_id=guild_id))
+    reply = await configure(folio, "quote", "on", guild_id=guild_id, channel_id=READING_ROOM_ID)
+    assert f"in <#{READING_ROOM_ID}> is now on" in reply
+    assert is_quote(await quote_reply(folio, guild_id=guild_id, channel_id=READING_ROOM_ID))
     elsewhere = await quote_reply(folio, guild_id=guild_id, channel_id=OTHER_CHANNEL_ID)
     assert "turned off on this server" in private_note(elsewhere)
 
@@ -122,7 +124,7 @@ async def test_a_channel_override_beats_the_server_switch(folio: Harness) -> Non
     assert "turned off in this channel" in private_note((await folio.interact(in_thread)).json)
 
     show = reply_text(await run(folio, "config show", user=payloads.MOD, guild_id=guild_id))
-    assert f"<#{OTHER_CHANNEL_ID}>: quote off" in show and f"<#{payloads.CHANNEL_ID}>: quote on" in show
+    assert f"<#{OTHER_CHANNEL_ID}>: quote off" in show and f"<#{READING_ROOM_ID}>: quote on" in show
     assert "Moderators: Members with Manage Server Default work:" in show and "✅ **quote** on (default)" in show
     assert "Default work: Hello From the Other Side (`hello-from-the-other-side`)" in show
     assert "Limits: 0 of 20 works and 0.0 of 60 MB of text added by this server" in show
@@ -200,7 +202,7 @@ async def test_bad_settings_and_values_are_explained(folio: Harness) -> None:
         ("colour", "blue", None): "There is no setting “colour”",
         ("quote", "maybe", None): "“maybe” is not a switch: use on, off or default.",
         ("moderator_role", "Nobody Here", None): "There is no role “Nobody Here” on this server",
-        ("moderator_role", "none", payloads.CHANNEL_ID): "moderator\\_role applies to the whole server",
+        ("moderator_role", "none", READING_ROOM_ID): "moderator\\_role applies to the whole server",
         ("default_work", "no-such-work", None): "There is no work called “no-such-work”",
     }
     for (setting, value, channel_id), expected in cases.items():

@@ -41,6 +41,9 @@ EVERYONE_ROLE_ID = GUILD_ID  # Discord gives @everyone the guild's id.
 MODERATOR_ROLE_ID = 1_300_000_000_000_000_301
 BOT_ROLE_ID = 1_300_000_000_000_000_302
 HOST_ROLE_ID = 1_300_000_000_000_000_303
+STATIC_EMOJI_ID = 1_300_000_000_000_000_351
+ANIMATED_EMOJI_ID = 1_300_000_000_000_000_352
+"""The fake guild's two custom emoji, ``<:folio:…>`` and ``<a:folio_dance:…>``."""
 
 INTERACTION_APPLICATION_COMMAND = 2
 INTERACTION_COMPONENT = 3
@@ -332,7 +335,7 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         ],
         "members": [member(person) for person in PEOPLE],
         "threads": [],
-        "emojis": [],
+        "emojis": [custom_emoji(STATIC_EMOJI_ID, "folio"), custom_emoji(ANIMATED_EMOJI_ID, "folio_dance", animated=True)],
         "stickers": [],
         "voice_states": [],
         "presences": [],
@@ -341,6 +344,12 @@ def guild(guild_id: int = GUILD_ID) -> JSON:
         "soundboard_sounds": [],
         "incidents_data": None,
     }
+
+
+def custom_emoji(emoji_id: int, name: str, *, animated: bool = False) -> JSON:
+    """A custom emoji of the fake guild."""
+    return {"id": str(emoji_id), "name": name, "roles": [], "require_colons": True, "managed": False,
+            "animated": animated, "available": True}
 
 
 def members_chunk(guild_id: int, nonce: str | None) -> JSON:

@@ -50,9 +50,14 @@ def test_without_remove_below_a_post_stays_up() -> None:
 
 def test_emoji_option() -> None:
     assert parse_emojis(None) == ("⭐",)
-    assert parse_emojis("⭐, 🌟 ⭐\ufe0f <:folio:123456789012345678>") == ("⭐", "🌟", "folio:123456789012345678")
-    with pytest.raises(InvalidHallSetup, match="not an emoji"):
-        parse_emojis("star")
+    server = {123456789012345678}
+    assert parse_emojis("⭐, 🌟 ⭐\ufe0f <:folio:123456789012345678>", server) == ("⭐", "🌟", "folio:123456789012345678")
+    assert parse_emojis("👍🏽 🏳️‍🌈 1️⃣") == ("👍🏽", "🏳\u200d🌈", "1⃣")  # stored without variation selectors
+    for not_one_emoji in ("star", "@everyoneé", "\u200b⭐", "\u202e⭐", "⭐\u0301\u0302", "⭐" * 200):
+        with pytest.raises(InvalidHallSetup, match="not an emoji"):
+            parse_emojis(not_one_emoji, server)
+    with pytest.raises(InvalidHallSetup, match="not an emoji of this server"):
+        parse_emojis("<:elsewhere:223456789012345678>", server)
     with pytest.raises(InvalidHallSetup, match="at most 5"):
         parse_emojis("1️⃣ 2️⃣ 3️⃣ 4️⃣ 5️⃣ 6️⃣")
 
