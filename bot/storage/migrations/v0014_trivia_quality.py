@@ -1,9 +1,9 @@
-"""Version 15: trivia's quality loop: players' votes and reports on questions, and what moderators made of them."""
+"""Version 14: trivia's quality loop: players' votes and reports on questions, and what moderators made of them."""
 
 from bot.storage.migrations.base import dialect_migration
 
 MIGRATION = dialect_migration(
-    15,
+    14,
     "trivia quality: votes and reports on questions, retired and banned questions, leaderboard resets",
     (
         # One row per player, question and vote ("up", "down" or "report"); a question is known by
