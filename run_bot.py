@@ -17,6 +17,8 @@
     python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
+    python run_bot.py bench structure [--shared DIR] [--markdown] [NAME ...]
+    python run_bot.py bench import [--before PATH] [--shared DIR] [--repeat N] [NAME ...]
     python run_bot.py bench import-writes [--markdown] [--upload-mb 20]
     python run_bot.py bench pg-restart [--markdown]
     python run_bot.py bench load [--markdown] [--database-url URL] [--interactions N] [--reactions N]
@@ -48,6 +50,8 @@ BENCHMARKS = {
     "ask": "benchmarks.ask_bench",
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
+    "structure": "benchmarks.structure_bench",
+    "import": "benchmarks.import_bench",
     "load": "benchmarks.load_bench",
     "import-writes": "benchmarks.import_writes_bench",
     "pg-restart": "benchmarks.pg_restart_bench",

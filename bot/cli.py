@@ -1,6 +1,7 @@
 """The offline command line: the same library and engine as the bot, no Discord.
 
-    python run_bot.py works
+    python run_bot.py works [--json]
+    python run_bot.py outline [--work S] [--json]        (see bot/cli_structure.py)
     python run_bot.py add-work PATH [--slug S] [--title T]
     python run_bot.py remove-work SLUG
     python run_bot.py quote [--work S] [--json] [TEXT]
@@ -23,6 +24,8 @@ from typing import TextIO
 from bot.ask.service import AskResult, StoryAsker
 from bot.cli_attribution import COMMANDS as ATTRIBUTION_COMMANDS
 from bot.cli_attribution import add_attribution_commands, run_attribution_command
+from bot.cli_structure import COMMANDS as STRUCTURE_COMMANDS
+from bot.cli_structure import add_structure_commands, run_structure_command
 from bot.errors import EmptyQuery, EmptyQuestion, FolioError, UnknownWork
 from bot.library.service import Library, LibraryOptions
 from bot.library.views import QuoteHit, QuoteLookup
@@ -43,7 +46,7 @@ def add_offline_commands(subcommands: argparse._SubParsersAction[argparse.Argume
     common.add_argument(
         "-v", "--verbose", action="store_true", help="log what happens (default: warnings only, or LOG_LEVEL)"
     )
-    subcommands.add_parser("works", parents=[common], help="list the works in the library")
+    add_structure_commands(subcommands, common)
 
     add = subcommands.add_parser(
         "add-work", parents=[common], help="import a text (plain, AO3 download or Project Gutenberg)"
@@ -107,8 +110,8 @@ async def run_offline_command(args: argparse.Namespace, settings: Settings) -> i
 
 
 async def _run(library: Library, args: argparse.Namespace) -> int:
-    if args.command == "works":
-        return await _list_works(library)
+    if args.command in STRUCTURE_COMMANDS:
+        return await run_structure_command(library, args)
     if args.command == "add-work":
         return await _add_work(library, args)
     if args.command == "remove-work":
@@ -122,19 +125,6 @@ def cli_text(error: FolioError) -> str:
     """A domain error's message for the terminal, with a hint naming a CLI command if one helps."""
     hint = next((hint for kind, hint in CLI_HINTS.items() if isinstance(error, kind)), None)
     return f"{error} {hint}" if hint else str(error)
-
-
-async def _list_works(library: Library) -> int:
-    default_slug = (await library.default_work(None)).slug
-    for summary in await library.works():
-        work = summary.work
-        default = " (default)" if work.slug == default_slug else ""
-        author = f" by {work.author}" if work.author else ""
-        print(
-            f"{work.slug}{default}: {work.title}{author} [{work.layout}] — {summary.sections} sections, "
-            f"{summary.paragraphs} paragraphs, {summary.sentences} sentences"
-        )
-    return 0
 
 
 async def _add_work(library: Library, args: argparse.Namespace) -> int:

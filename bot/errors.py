@@ -65,3 +65,16 @@ class DatabaseUnavailable(FolioError):
 
 class LibraryLimit(InvalidWork):
     """A server has as many works, or as many bytes of them, as it may."""
+
+
+class AlreadyInLibrary(InvalidWork):
+    """The same text is already in the library a server sees, under another slug."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(
+            f"Already in the library as `{slug}`. To replace that work with this file, give `slug:` {slug}."
+        )
+        self.slug = slug
+
+    def __reduce__(self) -> tuple[type[AlreadyInLibrary], tuple[str]]:
+        return AlreadyInLibrary, (self.slug,)  # sent back from an import worker whole

@@ -85,12 +85,14 @@ class CharacterCog(commands.Cog):
 def _draw_chart(report: CharacterReport) -> bytes:
     """The mentions chart as PNG bytes; matplotlib is imported here, in the worker, on first use."""
     from bot.charts.mentions import mentions_chart
+    from bot.text.structure import chart_labels
 
     return mentions_chart(
         report.profile.mentions_by_section,
         title=chart_title(report),
         section_label=report.section_name,
         first_section=report.profile.first_section,
+        tick_labels=chart_labels(report.work.outline.structure, len(report.profile.mentions_by_section)),
     )
 
 

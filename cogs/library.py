@@ -65,8 +65,11 @@ class LibraryCog(commands.Cog):
     @app_commands.describe(work="The work to remove")
     @moderators_only
     async def remove(self, interaction: discord.Interaction, work: app_commands.Range[str, 1, MAX_SLUG_CHARS]) -> None:
-        record = await self.bot.library.remove_work(work, guild_id=interaction.guild_id)
-        await interaction.response.send_message(embed=removed_embed(record), ephemeral=True)
+        library = self.bot.library
+        was_default = (await library.default_work(interaction.guild_id)).slug == work
+        record = await library.remove_work(work, guild_id=interaction.guild_id)
+        now_default = await library.default_work(interaction.guild_id) if was_default else None
+        await interaction.response.send_message(embed=removed_embed(record, now_default), ephemeral=True)
 
     @library.command(name="default", description="Choose the work this server's commands use when none is named")
     @app_commands.describe(work="The work to use by default")

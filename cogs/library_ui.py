@@ -6,6 +6,7 @@ import discord
 
 from bot.storage.records import SavedWork, WorkRecord, WorkSummary
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from cogs.discord_limits import EMBED_FIELDS, EMBED_TITLE, EMBED_TOTAL
 
 LIBRARY_COLOUR = discord.Colour.blurple()
@@ -42,10 +43,18 @@ def work_added_embed(added: SavedWork) -> discord.Embed:
     )
 
 
-def removed_embed(record: WorkRecord) -> discord.Embed:
+def removed_embed(record: WorkRecord, now_default: WorkRecord | None = None) -> discord.Embed:
+    """What a removal did; `now_default` when the removed work was the server's default."""
+    description = f"`{record.slug}` is no longer in this server's library."
+    if now_default is not None:
+        title = discord.utils.escape_markdown(plain_text(now_default.title))
+        description += (
+            f"\n⚠️ It was this server's default work: `/quote` and the other commands now use"
+            f" **{title}** (`{now_default.slug}`) when no work is named. Change it with `/library default`."
+        )
     return discord.Embed(
-        title=shorten(f"Removed {record.title}", EMBED_TITLE),
-        description=f"`{record.slug}` is no longer in this server's library.",
+        title=shorten(f"Removed {plain_text(record.title)}", EMBED_TITLE),
+        description=description,
         colour=LIBRARY_COLOUR,
     )
 

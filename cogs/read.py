@@ -14,8 +14,9 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.progress.chapters import BeyondProgress, Horizon
 from bot.progress.tracker import last_read_paragraph
-from bot.read.sections import find_section, matching, section_name
+from bot.read.sections import CHOICE_PREFIX, find_section, matching, section_name
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from cogs.choices import work_choices
 from cogs.deferral import after_a_second, reply
@@ -44,7 +45,7 @@ class ReadCog(commands.Cog, name=READER_COG):
     )
     @app_commands.describe(
         work="Which work (default: the server's story)",
-        section="Where to start: a chapter or scene (default: the start)",
+        section='Where to start: "chapter 20", "XX", a chapter\'s title... (default: the start)',
         spoilers="Read past the reading progress: only you see the pages",
     )
     async def read(
@@ -109,7 +110,9 @@ class ReadCog(commands.Cog, name=READER_COG):
             return []
         horizon = await horizon_for(interaction, view)
         return [
-            app_commands.Choice(name=shorten(section_name(section), CHOICE_CHARS), value=str(section.index))
+            app_commands.Choice(
+                name=shorten(plain_text(section_name(section)), CHOICE_CHARS), value=f"{CHOICE_PREFIX}{section.index}"
+            )
             for section in matching(view.outline, current)
             if horizon is None or interaction.namespace.spoilers or horizon.is_read(section.index)
         ]

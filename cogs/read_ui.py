@@ -14,8 +14,10 @@ import discord
 from discord.ext import commands
 
 from bot.library.views import WorkView
-from bot.read.sections import section_name, window
+from bot.read.sections import part_of, section_name, window
+from bot.storage.passages import SectionOutline
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from cogs.discord_limits import SELECT_OPTION_CHARS
 from cogs.gating import CapabilityGate
@@ -100,15 +102,21 @@ def reader_view(work: WorkView, paragraph: Passage, last: int | None = None, *, 
     if len(sections) > 1:
         options = [
             discord.SelectOption(
-                label=shorten(section_name(section), SELECT_OPTION_CHARS),
+                label=shorten(plain_text(section_name(section)), SELECT_OPTION_CHARS),
                 value=str(section.index),
-                description=f"{section.paragraphs} paragraphs",
+                description=shorten(plain_text(_about(work, section)), SELECT_OPTION_CHARS),
                 default=section.index == paragraph.section,
             )
             for section in sections
         ]
         view.add_item(SectionMenu(paragraph.id, options, spoilers=spoilers))
     return view
+
+
+def _about(work: WorkView, section: SectionOutline) -> str:
+    """A menu option's description: the section's part, if the work has parts, and its length."""
+    part = part_of(work.outline, section.index)
+    return f"{part.name} · {section.paragraphs} paragraphs" if part is not None else f"{section.paragraphs} paragraphs"
 
 
 def spoiler_reader_view(work: WorkView, paragraph: Passage, last: int | None = None) -> discord.ui.View:

@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.library.views import WorkView
 from bot.storage.trivia_history import MIN_ANSWERS_FOR_ACCURACY
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.game import GameSummary, PlayerScore, Round
 from bot.trivia.quality import Difficulty
@@ -72,7 +73,9 @@ def question_embed(round_: Round, rounds: int, work_title: str) -> discord.Embed
         colour=TRIVIA_COLOUR,
     )
     if question.format is AnswerFormat.CHOICE:
-        lines = [f"**{letter}.** {shorten(option, OPTION_CHARS)}" for letter, option in zip(LETTERS, question.options)]
+        lines = [
+            f"**{letter}.** {shorten(plain_text(option), OPTION_CHARS)}" for letter, option in zip(LETTERS, question.options)
+        ]
         embed.add_field(name="Options", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
     how = "Type your answer with the button below." if question.format is AnswerFormat.TEXT else "Pick one below."
     embed.add_field(name="Time", value=f"Closes <t:{int(round_.deadline)}:R>", inline=False)
@@ -87,7 +90,7 @@ def question_view(game_id: int, round_: Round, *, closed: bool = False) -> disco
     if question.format is AnswerFormat.TEXT:
         buttons = [(TYPED, "Answer"), (HINT, "Hint (½ points)")]
     elif question.format is AnswerFormat.TRUE_FALSE:
-        buttons = [(str(index), option) for index, option in enumerate(question.options)]
+        buttons = [(str(index), plain_text(option)) for index, option in enumerate(question.options)]
     else:
         buttons = [(str(index), LETTERS[index]) for index in range(len(question.options))]
     for choice, label in buttons:
@@ -99,7 +102,7 @@ def reveal_embed(round_: Round, work: WorkView | None, paragraph: Passage | None
     """The answer, who got it, and the passage it comes from."""
     question = round_.question
     right = sorted((a for a in round_.answers.values() if a.correct), key=lambda a: a.answered_at)
-    embed = discord.Embed(title=shorten(f"The answer: {question.answer}", EMBED_TITLE), colour=TRIVIA_COLOUR)
+    embed = discord.Embed(title=shorten(f"The answer: {plain_text(question.answer)}", EMBED_TITLE), colour=TRIVIA_COLOUR)
     if question.explanation:
         embed.description = escaped(question.explanation, TEXT_CHARS)
     if right:

@@ -14,7 +14,15 @@ from tests.fake_discord import FakeDiscord
 from tests.fake_discord.bot_process import bot_env
 
 needs_postgres = pytest.mark.skipif(not postgres.enabled(), reason="FOLIO_TEST_DATABASE_URL is not set")
-FAKE = cast(FakeDiscord, SimpleNamespace(api_base="http://127.0.0.1:1/api", gateway_url="ws://127.0.0.1:1", guild_id=1))
+FAKE = cast(
+    FakeDiscord,
+    SimpleNamespace(
+        api_base="http://127.0.0.1:1/api",
+        gateway_url="ws://127.0.0.1:1",
+        guild_id=1,
+        gateway=SimpleNamespace(identify_interval=0.5),
+    ),
+)
 
 
 async def test_database_target_is_a_fresh_database_of_the_chosen_backend(

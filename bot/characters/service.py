@@ -23,7 +23,6 @@ from bot.library.views import QuoteHit, WorkView
 from bot.storage.passages import SectionOutline
 from bot.text.ingest import WorkSpeakers
 from bot.text.model import PassageKind
-from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 
 CACHED_ROSTERS = 16
 """Rosters kept (cheap to rebuild from the stored attribution, which the library keeps decoded)."""
@@ -147,10 +146,8 @@ def _task(coroutine: Coroutine[Any, Any, WorkSpeakers]) -> asyncio.Task[WorkSpea
 
 
 def _story_sections(work: WorkView) -> list[SectionOutline]:
-    """The work's sections in reading order, without front and back matter (unless that is all there is)."""
-    sections = [work.outline.sections[index] for index in sorted(work.outline.sections)]
-    story = [section for section in sections if section.title not in (FRONT_MATTER_TITLE, BACK_MATTER_TITLE)]
-    return story or sections
+    """The work's sections in reading order (front and back matter are never sections a reader reads)."""
+    return [work.outline.sections[index] for index in sorted(work.outline.sections)]
 
 
 def _section_name(kinds: list[PassageKind]) -> str:

@@ -32,11 +32,19 @@ TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 18, 15, 14
 _rendering = threading.Lock()
 
 
-def mentions_chart(counts: Sequence[int], *, title: str, section_label: str, first_section: int | None = None) -> bytes:
+def mentions_chart(
+    counts: Sequence[int],
+    *,
+    title: str,
+    section_label: str,
+    first_section: int | None = None,
+    tick_labels: Sequence[str] | None = None,
+) -> bytes:
     """A PNG of ``counts`` (mentions per section, in reading order) titled ``title``.
 
     ``section_label`` names the sections ("Chapter", "Scene") under the x-axis;
-    ``first_section`` (index into ``counts``) is the bar drawn in the highlight colour.
+    ``first_section`` (index into ``counts``) is the bar drawn in the highlight colour;
+    ``tick_labels`` name each section under its bar (its chapter number or title; default 1, 2, 3...).
     """
     numbers = list(range(1, len(counts) + 1))
     colours = [FIRST_COLOUR if index == first_section else BAR_COLOUR for index in range(len(counts))]
@@ -49,14 +57,17 @@ def mentions_chart(counts: Sequence[int], *, title: str, section_label: str, fir
         key = "" if first_section is None else "   (pink: first appearance)"
         axes.set_xlabel(section_label + key, fontsize=LABEL_SIZE, color=TEXT_COLOUR)
         axes.set_ylabel("Mentions", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
-        _style_axes(axes, numbers)
+        _style_axes(axes, numbers, [_plain(label) for label in tick_labels] if tick_labels else None)
         buffer = BytesIO()
         figure.savefig(buffer, format="png", facecolor=BACKGROUND)
     return buffer.getvalue()
 
 
-def _style_axes(axes, numbers: list[int]) -> None:
-    if len(numbers) <= LABELLED_SECTIONS:
+def _style_axes(axes, numbers: list[int], labels: list[str] | None) -> None:
+    if labels is not None and len(labels) == len(numbers):
+        step = max(1, -(-len(numbers) // LABELLED_SECTIONS))
+        axes.set_xticks(numbers[::step], labels[::step])
+    elif len(numbers) <= LABELLED_SECTIONS:
         axes.set_xticks(numbers)
     else:
         axes.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True))

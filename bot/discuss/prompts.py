@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.text.markup import plain_text
+
 MAX_PEOPLE = 4
 QUOTE_WORDS = (3, 14)
 """A line of dialogue quoted in a prompt has this many words (fewest, most)."""
@@ -144,8 +146,8 @@ def _questions(people: list[str], line: str | None, feeling: str | None) -> list
 
 def thread_name(where: str, text: str, limit: int = 100) -> str:
     """A thread named after the passage: where it is, then its first words, within `limit` characters."""
-    head = f"{where}: "
-    words = " ".join(text.split())
+    head = f"{plain_text(where)}: "
+    words = " ".join(plain_text(text).split())
     room = limit - len(head)
     if len(words) > room:
         words = words[: room - 1].rsplit(" ", 1)[0] + "…"

@@ -27,7 +27,6 @@ from bot.storage.database import Database
 from bot.storage.discussions import Discussion, DiscussionStore
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
 from bot.text.model import Passage
-from bot.text.outline import BACK_MATTER_TITLE, FRONT_MATTER_TITLE
 
 LIVE_THREAD_SECONDS = 7 * 24 * 3600
 """How long a discussion thread counts as live (Discord archives a thread after a week of quiet at most)."""
@@ -96,7 +95,7 @@ class DiscussionService:
         for _ in range(PICK_TRIES):
             ordinal = self._rng.randrange(max(work.paragraph_count if last is None else last + 1, 1))
             _, paragraph = await self._library.paragraph_at(work.slug, ordinal, guild_id=guild_id)
-            if not is_good(paragraph) or _outside_the_story(work, paragraph):
+            if not is_good(paragraph):
                 continue
             if paragraph.id not in discussed:
                 return await self._chosen(work, paragraph)
@@ -190,12 +189,6 @@ class DiscussionService:
 
     async def thread_opened(self, discussion_id: int, thread_id: int) -> None:
         await self._store.set_thread(discussion_id, thread_id)
-
-
-def _outside_the_story(work: WorkView, paragraph: Passage) -> bool:
-    """In the front or back matter (a licence, a publisher's list), not the story."""
-    section = work.outline.sections.get(paragraph.section)
-    return section is not None and section.title in (FRONT_MATTER_TITLE, BACK_MATTER_TITLE)
 
 
 def is_good(paragraph: Passage) -> bool:

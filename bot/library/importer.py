@@ -31,6 +31,10 @@ class ImportJob:
     guild_id: int | None
     replace: bool
     limits: LibraryLimits | None = None
+    file_name: str | None = None
+    """The uploaded file's name: the title when the text names none."""
+    one_copy: bool = True
+    """Refuse the text if the library the owner sees already holds it under another slug."""
 
 
 class Importer(Protocol):
@@ -52,8 +56,10 @@ class InlineImporter:
         self._works = works
 
     async def run(self, job: ImportJob) -> SavedWork | None:
-        prepared = await asyncio.to_thread(prepare_work, job.text, job.title)
-        return await self._works.save(job.slug, prepared, guild_id=job.guild_id, replace=job.replace, limits=job.limits)
+        prepared = await asyncio.to_thread(prepare_work, job.text, job.title, job.file_name)
+        return await self._works.save(
+            job.slug, prepared, guild_id=job.guild_id, replace=job.replace, limits=job.limits, one_copy=job.one_copy
+        )
 
     async def close(self) -> None:
         """Nothing to release."""
@@ -114,8 +120,8 @@ def _import_in_worker(database: DatabaseTarget, job: ImportJob, sender: Connecti
 
 
 async def _import(target: DatabaseTarget, job: ImportJob) -> SavedWork | None:
-    prepared = prepare_work(job.text, job.title)
+    prepared = prepare_work(job.text, job.title, job.file_name)
     async with Database.opened(target, readers=0) as database:
         return await WorkRepository(database).save(
-            job.slug, prepared, guild_id=job.guild_id, replace=job.replace, limits=job.limits
+            job.slug, prepared, guild_id=job.guild_id, replace=job.replace, limits=job.limits, one_copy=job.one_copy
         )

@@ -20,15 +20,16 @@ from bot.text.identity import fingerprint
 from bot.text.ingest import content_hash, parse_work_and_speakers
 from bot.text.model import ParsedWork, Passage, PassageKind
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 """Bump whenever parsing or search normalisation changes what a text gives: stored works
 are then prepared again once (see :meth:`bot.library.service.Library.upgrade_works`),
 keeping their passages' ids wherever the text is unchanged."""
 
 
-def prepare_work(text: str, title: str | None = None) -> PreparedWork:
-    """Parse `text` (titled `title`, else as detected) and index it; raises InvalidWork if it has no sentences."""
-    parsed, speakers = parse_work_and_speakers(text, title=title)
+def prepare_work(text: str, title: str | None = None, file_name: str | None = None) -> PreparedWork:
+    """Parse `text` (titled `title`, else as the text or its `file_name` says) and index it;
+    raises InvalidWork if it has no sentences."""
+    parsed, speakers = parse_work_and_speakers(text, title=title, file_name=file_name)
     parsed.title = shorten(parsed.title, MAX_TITLE_CHARS)
     parsed.author = parsed.author and shorten(parsed.author, MAX_AUTHOR_CHARS)
     if not parsed.sentences:

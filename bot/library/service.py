@@ -64,7 +64,7 @@ from bot.storage.records import (
     WorkSummary,
 )
 from bot.storage.works import WorkRepository
-from bot.text.ingest import WorkSpeakers, content_hash
+from bot.text.ingest import UNTITLED, WorkSpeakers, content_hash
 from bot.text.model import Passage, PassageKind
 
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
@@ -130,7 +130,7 @@ class Library:
             text = read_text(self._options.bundled_story)
             stored = await self._works.find(BUNDLED_SLUG)
             if stored is None or (stored.content_hash, stored.parser_version) != (content_hash(text), PARSER_VERSION):
-                saved = await self._run(ImportJob(text, BUNDLED_SLUG, None, None, replace=True))
+                saved = await self._run(ImportJob(text, BUNDLED_SLUG, None, None, replace=True, one_copy=False))
                 assert saved is not None, "the bundled story is shared, so it can always be replaced"
                 stored = saved.record
             self._bundled = stored
@@ -147,7 +147,9 @@ class Library:
     async def _upgrade(self, record: WorkRecord) -> None:
         text = await self._works.source_text(record.id)
         if text is not None:
-            await self._importer.run(ImportJob(text, record.slug, record.title, record.guild_id, replace=True))
+            title = None if record.title == UNTITLED else record.title  # an older parser found none: look again
+            job = ImportJob(text, record.slug, title, record.guild_id, replace=True, one_copy=False)
+            await self._importer.run(job)
             self._forget_everything()
 
     # -- adding and removing ---------------------------------------------------------
@@ -157,7 +159,9 @@ class Library:
 
         The slug defaults to one made from the file name; re-adding a slug replaces its work.
         """
-        return await self.add_text(read_text(path), slug=slug or slugify(path.stem), title=title, guild_id=None)
+        return await self.add_text(
+            read_text(path), slug=slug or slugify(path.stem), title=title, guild_id=None, file_name=path.name
+        )
 
     async def add_upload(
         self, data: bytes, filename: str, *, slug: str | None, title: str | None, guild_id: int
@@ -166,20 +170,29 @@ class Library:
 
         A slug given explicitly replaces the server's own work of that slug; a
         slug made up from the title or file name never replaces anything: it
-        gets a number (`dracula-2`) if taken.
+        gets a number (`dracula-2`) if taken. A text the server's library
+        already holds under another slug is refused (AlreadyInLibrary).
         """
         text = decode_text(data, filename)
         if slug is not None:
-            return await self.add_text(text, slug=slug, title=title, guild_id=guild_id)
+            return await self.add_text(text, slug=slug, title=title, guild_id=guild_id, file_name=filename)
         for candidate in numbered(slugify(title or PurePath(filename).stem)):
-            job = ImportJob(text, candidate, title, guild_id, replace=False, limits=self._options.limits)
+            job = ImportJob(
+                text, candidate, title, guild_id, replace=False, limits=self._options.limits, file_name=filename
+            )
             saved = await self._run(job)
             if saved is not None:
                 return saved
         raise AssertionError("numbered() never runs out")
 
     async def add_text(
-        self, text: str, *, slug: str, title: str | None = None, guild_id: int | None = None
+        self,
+        text: str,
+        *,
+        slug: str,
+        title: str | None = None,
+        guild_id: int | None = None,
+        file_name: str | None = None,
     ) -> SavedWork:
         """Import `text` as `slug`, owned by `guild_id` (None: shared by every server).
 
@@ -193,7 +206,7 @@ class Library:
             if summary is not None:
                 return SavedWork(summary, ImportOutcome.UNCHANGED)
         limits = self._options.limits if guild_id is not None else None
-        saved = await self._run(ImportJob(text, slug, title, guild_id, replace=True, limits=limits))
+        saved = await self._run(ImportJob(text, slug, title, guild_id, replace=True, limits=limits, file_name=file_name))
         if saved is None:
             raise InvalidWork(f"The slug {echo(slug)} is taken; pick another.")
         return saved

@@ -19,7 +19,9 @@ from matplotlib.figure import Figure
 
 from bot.storage.passages import WorkOutline
 from bot.text.excerpt import shorten
+from bot.text.markup import plain_text
 from bot.text.model import Passage
+from bot.text.structure import chart_labels
 
 COLOURS = ("#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#999999")
 """Okabe–Ito: told apart with colour-blindness too; the last one is "other"."""
@@ -70,8 +72,7 @@ def map_data(
         for paragraph, votes in loved
         if paragraph.section in position
     ]
-    names = [outline.sections[section].title or f"Part {section + 1}" for section in order]
-    return MapData(title, names, section_votes, highlights)
+    return MapData(title, chart_labels(outline.structure, len(order)), section_votes, highlights)
 
 
 def emoji_name(key: str) -> str:
@@ -113,11 +114,11 @@ def render_map(data: MapData) -> bytes:
         bottoms = [b + v for b, v in zip(bottoms, votes)]
     _label_highlights(axes, data.highlights, bottoms)
     axes.set_title(shorten(f"What readers love in {data.title}", 60), fontsize=FONT_SIZE + 3, loc="left")
-    axes.set_xlabel("Chapter / section", fontsize=FONT_SIZE)
+    axes.set_xlabel("Chapter", fontsize=FONT_SIZE)
     axes.set_ylabel("Reactions", fontsize=FONT_SIZE)
     axes.tick_params(labelsize=FONT_SIZE - 2)
-    step = max(1, len(positions) // 15)
-    axes.set_xticks(positions[::step])
+    step = max(1, -(-len(positions) // 15))
+    axes.set_xticks(positions[::step], [name.replace("$", r"\$") for name in data.section_names[::step]])
     axes.set_xlim(0.4, len(positions) + 0.6)
     axes.set_ylim(0, max(bottoms, default=0) * HEADROOM + 1)
     axes.yaxis.get_major_locator().set_params(integer=True)
@@ -149,5 +150,5 @@ def _label_highlights(axes: Axes, highlights: list[Highlight], heights: list[int
 
 
 def plain_words(text: str) -> str:
-    """A passage's words without the marks around them: quotes, and the underscores of Gutenberg's italics."""
-    return " ".join(text.replace("_", "").split()).strip("“”\"'‘’ ")
+    """A passage's words without the marks around them: quotes, and book or Discord markup."""
+    return " ".join(plain_text(text).split()).strip("“”\"'‘’ ")

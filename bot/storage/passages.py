@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.storage.database import Database, Dialect
+from bot.storage.sections import read_structure
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import SECTION_KINDS, Passage, PassageKind
+from bot.text.structure import StructureSection, chapter_of, reading_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,16 @@ class WorkOutline:
     paragraphs: int
     story_start: int
     story_end: int
+    structure: tuple[StructureSection, ...] = ()
+    """Every section in reading order, front and back matter included (see :mod:`bot.text.structure`)."""
+
+    def chapters(self) -> list[StructureSection]:
+        """The sections a reader reads (chapters, letters, scenes, parts with text), in reading order."""
+        return reading_order(self.structure)
+
+    def chapter_of(self, paragraph: Passage) -> StructureSection | None:
+        """The chapter (letter, scene) a paragraph, sentence or dialogue is in."""
+        return chapter_of(self.structure, paragraph.section)
 
 
 MANY_ROWS = 200
@@ -151,4 +163,5 @@ class PassageRepository:
             paragraphs=sum(section.paragraphs for section in sections.values()),
             story_start=min((row[3] for row in spans), default=0),
             story_end=max((row[4] for row in spans), default=0),
+            structure=tuple(await read_structure(self._database, work_id)),
         )

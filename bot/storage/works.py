@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from bot.errors import LibraryLimit
+from bot.errors import AlreadyInLibrary, LibraryLimit
 from bot.storage.attribution import write_attribution
 from bot.storage.changes import announce
 from bot.storage.database import Database, Dialect, Row, Session
@@ -18,6 +18,7 @@ from bot.storage.records import (
     WorkRecord,
     WorkSummary,
 )
+from bot.storage.sections import write_structure
 from bot.text.identity import carry_ids
 from bot.text.model import SECTION_KINDS, Layout, Passage, PassageKind
 
@@ -76,6 +77,7 @@ class WorkRepository:
         guild_id: int | None = None,
         replace: bool = True,
         limits: LibraryLimits | None = None,
+        one_copy: bool = False,
     ) -> SavedWork | None:
         """Store `prepared` under `slug`; None if the slug is taken and may not be replaced.
 
@@ -85,13 +87,17 @@ class WorkRepository:
         same text under the same title and parser is left untouched. A work of
         another owner is never replaced. What happened, and whether a server's
         `limits` allow it, is decided inside the write transaction, so
-        concurrent imports are each told exactly what they did.
+        concurrent imports are each told exactly what they did. With
+        `one_copy`, a text the owner already sees under another slug is refused
+        (:class:`~bot.errors.AlreadyInLibrary`).
         """
         async with self._database.transaction() as db:
             await db.lock_library()
             existing = await db.fetch_one("SELECT * FROM works WHERE slug = ?", (slug,))
             if existing is not None and (not replace or existing["guild_id"] != guild_id):
                 return None
+            if one_copy:
+                await _check_one_copy(db, prepared.content_hash, guild_id, slug)
             if existing is not None and _unchanged(existing, prepared):
                 work_id, outcome = existing["id"], ImportOutcome.UNCHANGED
             else:
@@ -161,6 +167,17 @@ def passage_from_row(row: Row) -> Passage:
 def _unchanged(existing: Row, prepared: PreparedWork) -> bool:
     stored = (existing["content_hash"], existing["title"], existing["parser_version"])
     return stored == (prepared.content_hash, prepared.parsed.title, prepared.parser_version)
+
+
+async def _check_one_copy(db: Session, text_hash: str, guild_id: int | None, slug: str) -> None:
+    """Refuse a text the owner's library already holds under another slug (the same slug replaces it)."""
+    twin = await db.fetch_one(
+        "SELECT slug FROM works WHERE content_hash = ? AND slug <> ? AND (guild_id IS NULL OR guild_id = ?)"
+        " ORDER BY id LIMIT 1",
+        (text_hash, slug, guild_id),
+    )
+    if twin is not None:
+        raise AlreadyInLibrary(twin["slug"])
 
 
 async def _check_limits(
@@ -248,6 +265,7 @@ async def _write_work(
         passage_id for p, passage_id in zip(parsed.passages, ids, strict=True) if p.kind is PassageKind.SENTENCE
     ]
     await write_index(db, work_id, sentence_ids, prepared.sentence_terms)
+    await write_structure(db, work_id, parsed.structure)
     if prepared.attribution is not None:
         await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
     await db.executemany(

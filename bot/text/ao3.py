@@ -1,11 +1,12 @@
-"""AO3 downloads: a ``Work Header`` preface, then ``Work Text:`` (or chapter headings); notes and the afterword are left out."""
+"""AO3 downloads: a ``Work Header`` preface, then ``Work Text:`` (or chapter headings); notes and the afterword are matter."""
 
 from __future__ import annotations
 
 import re
 from itertools import takewhile
 
-from bot.text.blocks import AUTHOR_LINE, Block, heading_title, single_line, split_blocks
+from bot.text.blocks import Block, single_line, split_blocks
+from bot.text.headings import SectionKind, byline_author, parse_heading
 from bot.text.outline import Outline, OutlineBuilder
 from bot.text.plain import outline_plain
 
@@ -16,28 +17,41 @@ _AO3_AFTERWORD_MARKERS = frozenset({"afterword", "end notes"})
 
 
 def outline_ao3(text: str) -> Outline:
-    """Story text starts after ``Work Text:``, ``Chapter Text`` or a chapter
-    heading; notes run until the next of those; the afterword ends the story."""
+    """Story text starts after ``Work Text:``, ``Chapter Text`` or a chapter heading; notes
+    run until the next of those; the afterword and what follows are back matter."""
     blocks = split_blocks(text, 0, len(text))
     builder = OutlineBuilder(text)
-    in_story = False
+    in_story = started = after_story = False
     for block in blocks:
         line = single_line(text, block) or ""
         marker = line.lower()
-        if marker in _AO3_AFTERWORD_MARKERS:
-            break
+        after_story = after_story or marker in _AO3_AFTERWORD_MARKERS
+        if after_story:
+            builder.add_matter((block.start, block.end), SectionKind.BACK)
+            continue
         if marker in _AO3_STORY_MARKERS or marker in _AO3_NOTE_MARKERS:
             in_story = marker in _AO3_STORY_MARKERS
+            started = started or in_story
+            _add_marker(builder, block, started)
             continue
-        in_story = in_story or heading_title(line) is not None
+        heading = parse_heading(line) if line else None
+        if heading is not None and heading.kind is SectionKind.CHAPTER:
+            in_story = started = True
         if in_story:
             if block.blank_lines_before >= 2:
                 builder.add_scene_break()
             builder.add_block(block)
-    if not builder.items:  # no recognisable body: read it as plain text
+        else:
+            _add_marker(builder, block, started)
+    if not started:  # no recognisable body: read it as plain text
         return outline_plain(text)
     title, author = _ao3_title_and_author(text, blocks)
     return Outline(title, author, builder.items)
+
+
+def _add_marker(builder: OutlineBuilder, block: Block, started: bool) -> None:
+    """Preface text is front matter; notes between chapters are matter that belongs to no section."""
+    builder.add_matter((block.start, block.end), None if started else SectionKind.FRONT)
 
 
 def _ao3_title_and_author(text: str, blocks: list[Block]) -> tuple[str | None, str | None]:
@@ -50,10 +64,10 @@ def _ao3_title_and_author(text: str, blocks: list[Block]) -> tuple[str | None, s
     title = preface[0]
     if title == "Work Header" and len(preface) > 1:
         title = preface[1]
-    bylines = (AUTHOR_LINE.fullmatch(line) for line in preface)
-    author = next((match.group(1) for match in bylines if match), None)
+    bylines = (byline_author(line) for line in preface)
+    author = next((found for found in bylines if isinstance(found, str)), None)
     return title, author
 
 
 def _is_ao3_preface_line(line: str) -> bool:
-    return line.lower() not in _AO3_STORY_MARKERS and heading_title(line) is None
+    return line.lower() not in _AO3_STORY_MARKERS and parse_heading(line) is None

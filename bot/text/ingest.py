@@ -35,12 +35,15 @@ from bot.attribution.characters import NARRATOR, Character, CharacterList, build
 from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
-from bot.text.blocks import ITALIC_SPAN, Span
+from bot.text.blocks import Span, split_blocks
 from bot.text.gutenberg import GUTENBERG_START, outline_gutenberg
+from bot.text.markup import ITALIC_SPAN
 from bot.text.model import Layout, ParsedWork, Passage, PassageKind
-from bot.text.outline import Outline, Section, group_into_sections
+from bot.text.outline import Outline
 from bot.text.plain import outline_plain
 from bot.text.sentences import sentence_spans
+from bot.text.structure import ReadingSection, Structure, build_structure
+from bot.text.titles import header_title_and_author, title_from_file_name, title_page
 
 UNTITLED = "Untitled"
 SHOWN_CONFIDENCE = 0.95
@@ -85,36 +88,55 @@ def display_text(raw: str, layout: Layout) -> str:
     return text
 
 
-def parse_work(source_text: str, *, title: str | None = None) -> ParsedWork:
+def parse_work(source_text: str, *, title: str | None = None, file_name: str | None = None) -> ParsedWork:
     """Parse a work into sections, paragraphs, sentences and dialogue.
 
-    ``title`` overrides the title found in the text.
+    ``title`` overrides the title found in the text (its header, else its
+    title page, else ``file_name``).
     """
-    return parse_work_and_speakers(source_text, title=title)[0]
+    return parse_work_and_speakers(source_text, title=title, file_name=file_name)[0]
 
 
-def parse_work_and_speakers(source_text: str, *, title: str | None = None) -> tuple[ParsedWork, WorkSpeakers]:
+def parse_work_and_speakers(
+    source_text: str, *, title: str | None = None, file_name: str | None = None
+) -> tuple[ParsedWork, WorkSpeakers]:
     """:func:`parse_work`, with the characters and attribution it worked out on the way (to store)."""
     layout = detect_layout(source_text)
     outline = _OUTLINERS[layout](source_text)
-    sections = group_into_sections(outline.items)
-    attribution = _attribute_sections(source_text, sections)
+    structure = build_structure(outline.items)
+    attribution = _attribute_sections(source_text, structure)
     speakers = {
         utterance.start: utterance.speaker
         for utterance in attribution.utterances
         if utterance.confidence >= SHOWN_CONFIDENCE
     }
     writer = _PassageWriter(source_text, layout, speakers)
-    for index, section in enumerate(sections):
+    for index, section in enumerate(structure.reading):
         writer.write_section(index, section)
+    found_title, author = _title_and_author(source_text, outline, structure)
     parsed = ParsedWork(
-        title=title or outline.title or UNTITLED,
-        author=outline.author,
+        title=title or found_title or title_from_file_name(file_name) or UNTITLED,
+        author=author,
         layout=layout,
         source_text=source_text,
         passages=writer.passages,
+        structure=structure.sections,
     )
     return parsed, attribution
+
+
+def _title_and_author(text: str, outline: Outline, structure: Structure) -> tuple[str | None, str | None]:
+    """The layout's own (AO3), else the header's, else the title page's, field by field."""
+    title, author = outline.title, outline.author
+    if title and author:
+        return title, author
+    header_title, header_author = header_title_and_author(text)
+    title, author = title or header_title, author or header_author
+    if title and author:
+        return title, author
+    story_start = next((s.offset for s in structure.sections if not s.is_matter), len(text))
+    page_title, page_author = title_page(text, split_blocks(text, outline.body_start, max(story_start, outline.body_start)))
+    return title or page_title, author or page_author
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +186,16 @@ class WorkSpeakers:
 def attribute_work(source_text: str) -> WorkSpeakers:
     """Who speaks each quote of a work, reading only its story (as :func:`parse_work` finds
     its paragraphs: no Gutenberg licence, no AO3 notes). Offsets index ``source_text``."""
-    outline = _OUTLINERS[detect_layout(source_text)](source_text)
-    return _attribute_sections(source_text, group_into_sections(outline.items))
+    return _attribute_sections(source_text, structure_of(source_text))
 
 
-def _attribute_sections(source_text: str, sections: list[Section]) -> WorkSpeakers:
-    paragraphs = [span for section in sections for span in section.paragraphs]
+def structure_of(source_text: str) -> Structure:
+    """The work's sections (see :mod:`bot.text.structure`), without writing its passages."""
+    return build_structure(_OUTLINERS[detect_layout(source_text)](source_text).items)
+
+
+def _attribute_sections(source_text: str, structure: Structure) -> WorkSpeakers:
+    paragraphs = [span for section in structure.reading for span in section.paragraphs]
     characters = build_characters(source_text, paragraphs)
     utterances = attribute(source_text, characters, paragraphs)
     return WorkSpeakers(characters, utterances, _mention_starts(characters))
@@ -213,7 +239,7 @@ class _PassageWriter:
         self._ordinals: Counter[PassageKind] = Counter()
         self.passages: list[Passage] = []
 
-    def write_section(self, index: int, section: Section) -> None:
+    def write_section(self, index: int, section: ReadingSection) -> None:
         start, end = section.paragraphs[0][0], section.paragraphs[-1][1]
         self._add(section.kind, (start, end), section=index, title=section.title)
         for paragraph in section.paragraphs:

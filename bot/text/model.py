@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.text.structure import StructureSection
 
 
 class PassageKind(StrEnum):
@@ -80,6 +84,8 @@ class ParsedWork:
     layout: Layout
     source_text: str
     passages: list[Passage] = field(default_factory=list)
+    structure: list[StructureSection] = field(default_factory=list)
+    """Every section in reading order, front and back matter included (see :mod:`bot.text.structure`)."""
 
     def of_kind(self, *kinds: PassageKind) -> list[Passage]:
         return [p for p in self.passages if p.kind in kinds]

@@ -1,116 +1,176 @@
-"""The outline of a work: its blocks classified as headings, scene breaks and paragraphs, grouped into sections."""
+"""The outline of a work: its blocks classified as headings, paragraphs, scene breaks, entries and matter.
+
+A layout (:mod:`bot.text.gutenberg`, :mod:`bot.text.ao3`, :mod:`bot.text.plain`)
+feeds blocks to an :class:`OutlineBuilder` in reading order, marking what it
+knows to be front or back matter; :func:`bot.text.structure.build_structure`
+then decides where the story starts and ends and groups the items into sections.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 
-from bot.text.blocks import (
-    SCENE_BREAK,
+from bot.text.blocks import SCENE_BREAK, Block, Span
+from bot.text.headings import (
+    END_OF_PART,
+    ENTRY_START,
+    GUTENBERG_END_LINE,
+    HEADING_START,
+    ILLUSTRATION,
     THE_END,
-    Block,
-    Span,
-    heading_title,
+    TRANSCRIBER_NOTE,
+    Heading,
+    SectionKind,
     is_subtitle,
-    single_line,
+    parse_heading,
     tidy_title,
 )
-from bot.text.model import PassageKind
+from bot.text.markup import plain_text
 
+MAX_SUBTITLE_LINES = 3
 FRONT_MATTER_TITLE = "Front matter"
 BACK_MATTER_TITLE = "Back matter"
+"""What front and back matter are called when untitled. Works stored by parsers before version 5 had
+sections of these titles among their chapters; now they are never sections a reader reads."""
 
 
-class _ItemKind(Enum):
+class ItemKind(Enum):
     HEADING = auto()
-    SCENE_BREAK = auto()
     PARAGRAPH = auto()
+    SCENE_BREAK = auto()
+    ENTRY = auto()
+    """A dated diary entry starts with the next paragraph."""
+    CONTENTS = auto()
+    """A block of headings: a table of contents."""
+    MATTER = auto()
+    """Text that is never story wherever it stands (a transcriber's note, an illustration, a licence)."""
+    END = auto()
+    """The story ends here (``THE END``, ``FINIS``, the Gutenberg end line)."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Item:
-    kind: _ItemKind
+class Item:
+    kind: ItemKind
     span: Span = (0, 0)
-    title: str = ""
+    heading: Heading | None = None
+    matter: SectionKind | None = None
+    """For MATTER items a layout is sure of: FRONT or BACK; None where the position decides."""
 
 
 @dataclass(slots=True)
 class Outline:
     title: str | None = None
     author: str | None = None
-    items: list[_Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    body_start: int = 0
+    """Where the book proper starts (after a licence header): its title page is looked for from here."""
 
 
 class OutlineBuilder:
-    """Classifies story blocks into outline items, in reading order."""
+    """Classifies blocks into outline items, in reading order."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self.items: list[_Item] = []
+        self.items: list[Item] = []
         self._heading_takes_subtitle = False
-        self._seen_heading = False
 
     def add_scene_break(self) -> None:
-        self._append(_Item(_ItemKind.SCENE_BREAK))
+        self._append(Item(ItemKind.SCENE_BREAK))
+
+    def add_matter(self, span: Span, kind: SectionKind | None = None) -> None:
+        self._append(Item(ItemKind.MATTER, span, matter=kind))
 
     def add_block(self, block: Block) -> None:
-        line = single_line(self._text, block)
-        if line is None:
-            self._add_paragraphs(block)
-        elif SCENE_BREAK.fullmatch(line):
-            self.add_scene_break()
-        elif (title := heading_title(line)) is not None:
-            self._append(_Item(_ItemKind.HEADING, title=title))
-            self._heading_takes_subtitle = True
-            self._seen_heading = True
-        elif self._heading_takes_subtitle and is_subtitle(line):
-            heading = self.items[-1]
-            self.items[-1] = replace(heading, title=f"{heading.title}: {tidy_title(line)}")
-            self._heading_takes_subtitle = False
-        else:
-            self._append(_Item(_ItemKind.PARAGRAPH, (block.start, block.end)))
-            if THE_END.fullmatch(line) and self._seen_heading:
-                self._append(_Item(_ItemKind.HEADING, title=BACK_MATTER_TITLE))
-
-    def _add_paragraphs(self, block: Block) -> None:
-        """A multi-line block is one paragraph, unless every line is a heading:
-        then it is a table of contents, kept as one paragraph per line."""
         lines = [self._text[start:end] for start, end in block.lines]
-        if all(heading_title(line) for line in lines):
-            for span in block.lines:
-                self._append(_Item(_ItemKind.PARAGRAPH, span))
+        first = lines[0]
+        if self._heading_takes_subtitle and len(lines) <= MAX_SUBTITLE_LINES and all(map(is_subtitle, lines)):
+            self._title_last_heading(" ".join(lines), block.end)
+        elif len(lines) == 1 and SCENE_BREAK.fullmatch(first):
+            self.add_scene_break()
+        elif len(lines) > 1 and _is_contents(lines):
+            self._append(Item(ItemKind.CONTENTS, (block.start, block.end)))
+        elif TRANSCRIBER_NOTE.match(first) or ILLUSTRATION.match(first):
+            self.add_matter((block.start, block.end))
+        elif GUTENBERG_END_LINE.match(first):
+            self._append(Item(ItemKind.END, (block.start, block.end)))
+        elif len(lines) == 1 and END_OF_PART.fullmatch(plain_text(first).strip()):
+            self.add_scene_break()
         else:
-            self._append(_Item(_ItemKind.PARAGRAPH, (block.start, block.end)))
+            self._add_lines(block)
 
-    def _append(self, item: _Item) -> None:
+    def _add_lines(self, block: Block) -> None:
+        """Headings at the top of the block or on a line of their own inside it; paragraphs between."""
+        spans = block.lines
+        paragraph_start: int | None = None
+        index = 0
+        while index < len(spans):
+            line = self._text[spans[index][0] : spans[index][1]]
+            heading = parse_heading(line) if index == 0 or _may_head_inside_block(line) else None
+            if heading is None:
+                paragraph_start = index if paragraph_start is None else paragraph_start
+                index += 1
+                continue
+            if paragraph_start is not None:
+                self._add_paragraph((spans[paragraph_start][0], spans[index - 1][1]))
+                paragraph_start = None
+            index = self._add_heading(heading, spans, index)
+        if paragraph_start is not None:
+            self._add_paragraph((spans[paragraph_start][0], spans[-1][1]))
+
+    def _add_heading(self, heading: Heading, spans: tuple[Span, ...], index: int) -> int:
+        """Add the heading on line `index`, with a title on the lines below it in the block; returns the next line."""
+        start, end = spans[index]
+        index += 1
+        takes_title = heading.kind in (SectionKind.CHAPTER, SectionKind.PART, SectionKind.LETTER)
+        if takes_title and index < len(spans):
+            following = self._text[spans[index][0] : spans[index][1]]
+            if heading.title is None and is_subtitle(following):
+                heading, end, index = replace(heading, title=tidy_title(following)), spans[index][1], index + 1
+            elif heading.title is not None and _is_capitals(following) and _is_capitals(self._text[start:end]):
+                title = tidy_title(f"{heading.title} {following}")  # a hard-wrapped heading
+                heading, end, index = replace(heading, title=title), spans[index][1], index + 1
+        self._append(Item(ItemKind.HEADING, (start, end), heading))
+        self._heading_takes_subtitle = takes_title and heading.title is None and index >= len(spans)
+        return index
+
+    def _title_last_heading(self, line: str, end: int) -> None:
+        last = self.items[-1]
+        assert last.heading is not None
+        heading = replace(last.heading, title=tidy_title(line))
+        self.items[-1] = replace(last, span=(last.span[0], end), heading=heading)
+        self._heading_takes_subtitle = False
+
+    def _add_paragraph(self, span: Span) -> None:
+        entry = ENTRY_START.match(self._text, span[0], span[1])
+        if entry:
+            self._append(Item(ItemKind.ENTRY, span, Heading(SectionKind.ENTRY, title=tidy_title(entry["date"]))))
+        elif THE_END.fullmatch(self._text[span[0] : span[1]]):
+            self._append(Item(ItemKind.PARAGRAPH, span))
+            self._append(Item(ItemKind.END, span))
+            return
+        self._append(Item(ItemKind.PARAGRAPH, span))
+
+    def _append(self, item: Item) -> None:
         self.items.append(item)
         self._heading_takes_subtitle = False
 
 
-@dataclass(slots=True)
-class Section:
-    kind: PassageKind
-    title: str
-    paragraphs: list[Span] = field(default_factory=list)
+def _is_contents(lines: list[str]) -> bool:
+    """A block of headings (all but one line, at least two): a table of contents."""
+    if parse_heading(lines[0]) is None and parse_heading(lines[1]) is None:
+        return False
+    return sum(parse_heading(line) is not None for line in lines) >= max(2, len(lines) - 1)
 
 
-def group_into_sections(items: list[_Item]) -> list[Section]:
-    """Chapters if the outline has headings, else scenes; empty sections are dropped."""
-    if any(item.kind is _ItemKind.HEADING for item in items):
-        sections = [Section(PassageKind.CHAPTER, FRONT_MATTER_TITLE)]
-        for item in items:
-            if item.kind is _ItemKind.HEADING:
-                sections.append(Section(PassageKind.CHAPTER, item.title))
-            elif item.kind is _ItemKind.PARAGRAPH:
-                sections[-1].paragraphs.append(item.span)
-        return [section for section in sections if section.paragraphs]
-    scenes: list[list[Span]] = [[]]
-    for item in items:
-        if item.kind is _ItemKind.SCENE_BREAK:
-            scenes.append([])
-        else:
-            scenes[-1].append(item.span)
-    scenes = [paragraphs for paragraphs in scenes if paragraphs]
-    return [
-        Section(PassageKind.SCENE, f"Scene {number}", paragraphs) for number, paragraphs in enumerate(scenes, start=1)
-    ]
+def _may_head_inside_block(line: str) -> bool:
+    """Only an explicit, capitalised heading ("CHAPTER II.", "Chapter 3") interrupts a block of text."""
+    if not line[:1].isupper() or not HEADING_START.match(line):
+        return False
+    heading = parse_heading(line)
+    return heading is not None and not heading.bare and line[:1].isupper() and heading.kind is not SectionKind.FRONT
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [char for char in plain_text(text) if char.isalpha()]
+    return bool(letters) and not any(char.islower() for char in letters)

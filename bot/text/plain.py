@@ -2,44 +2,50 @@
 
 from __future__ import annotations
 
-from bot.text.blocks import (
-    AUTHOR_LINE,
-    MAX_HEADING_LENGTH,
-    SCENE_BREAK,
-    Block,
-    heading_title,
-    single_line,
-    split_blocks,
-)
+from bot.text.blocks import SCENE_BREAK, Block, split_blocks
+from bot.text.headings import MAX_HEADING_LENGTH, SectionKind, byline_author, parse_heading
 from bot.text.outline import Outline, OutlineBuilder
 
 _TITLE_ENDINGS = tuple(".,;:!?\"”’'—。！？」』）…")
 
 
 def outline_plain(text: str) -> Outline:
-    title, author, blocks = _plain_title_page(text, split_blocks(text, 0, len(text)))
+    blocks = split_blocks(text, 0, len(text))
+    title_page = _title_page_blocks(text, blocks)
     builder = OutlineBuilder(text)
-    for block in blocks:
-        if block.blank_lines_before >= 2:
+    for position, block in enumerate(blocks):
+        if position < title_page:
+            builder.add_matter((block.start, block.end), SectionKind.FRONT)
+            continue
+        if block.blank_lines_before >= 2 and position > title_page:
             builder.add_scene_break()
         builder.add_block(block)
-    return Outline(title, author, builder.items)
+    return Outline(items=builder.items)
 
 
-def _plain_title_page(text: str, blocks: list[Block]) -> tuple[str | None, str | None, list[Block]]:
-    """Take a title (a short first line) and author (a ``by Name`` line under it,
-    in the same block or the next) off the front; returns the remaining blocks."""
-    lines = [text[start:end] for start, end in blocks[0].lines] if len(blocks) > 1 else []
-    if not lines or len(lines) > 2 or not _is_title_line(lines[0]):
-        return None, None, blocks  # a text of one block is all story, no title page
-    byline = AUTHOR_LINE.fullmatch(lines[1]) if len(lines) == 2 else None
-    if len(lines) == 2 and byline is None:
-        return None, None, blocks
-    rest = blocks[1:]
-    if byline is None and rest:
-        byline = AUTHOR_LINE.fullmatch(single_line(text, rest[0]) or "")
-        rest = rest[1:] if byline else rest
-    return lines[0], byline.group(1) if byline else None, rest
+def _title_page_blocks(text: str, blocks: list[Block]) -> int:
+    """How many blocks at the top are a title page: a short title line alone in its block, or with
+    a ``by Name`` line under it (in the same block or the next one or two). A text of one block is all story."""
+    if len(blocks) < 2:
+        return 0
+    lines = [text[start:end] for block in blocks[:4] for start, end in block.lines][:5]
+    if not _is_title_line(lines[0]):
+        return 0
+    for position, line in enumerate(lines[1:4], start=1):
+        if byline_author(line) is not None:
+            taken = _blocks_holding(blocks, text, position + (1 if byline_author(line) is True else 0))
+            return min(taken, len(blocks) - 1)
+    return 1 if len(blocks[0].lines) == 1 else 0
+
+
+def _blocks_holding(blocks: list[Block], text: str, line_index: int) -> int:
+    """How many blocks the first `line_index` + 1 lines take."""
+    seen = 0
+    for count, block in enumerate(blocks, start=1):
+        seen += len(block.lines)
+        if seen > line_index:
+            return count
+    return len(blocks)
 
 
 def _is_title_line(line: str) -> bool:
@@ -47,5 +53,5 @@ def _is_title_line(line: str) -> bool:
         len(line) <= MAX_HEADING_LENGTH
         and not line.endswith(_TITLE_ENDINGS)
         and not SCENE_BREAK.fullmatch(line)
-        and heading_title(line) is None
+        and parse_heading(line) is None
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.text.blocks import ITALIC_SPAN, Span
+from bot.text.blocks import Span
+from bot.text.markup import ITALIC_SPAN
 
 _SENTENCE_END = re.compile(
     r"(?P<stop>[.!?…]+)[\"”’')\]_*]*(?=\s+[\"“‘'(\[_*]*(?P<next>[^\W_]))"

@@ -87,7 +87,7 @@ async def test_a_line_already_read_is_quoted_as_ever(club: Harness) -> None:
 async def test_a_line_further_on_is_not_shown_but_placed_and_offered_privately(club: Harness) -> None:
     later = await reply(club, "quote", {"text": "The blood is the life", "work": "dracula"})
     assert later["data"]["flags"] & EPHEMERAL and not later["data"].get("embeds")
-    assert "is further on, in **Chapter XI**" in later["data"]["content"]
+    assert "is further on, in **Chapter XI: Lucy Westenra’s Diary**" in later["data"]["content"]  # its italic subtitle
     assert "`spoilers: True`" in later["data"]["content"]
 
     hidden = await reply(club, "quote", {"text": "The blood is the life", "work": "dracula", "spoilers": True})

@@ -116,3 +116,25 @@ async def test_a_long_work_offers_25_sections_and_the_pages_outlive_a_restart(
     assert where(jumped["data"]).startswith("Chapter XXI · paragraph 1 of")
     await bot.stop()
     assert bot.tracebacks() == []
+
+
+LANTERN = Path(__file__).resolve().parents[2] / "tests" / "data" / "structure" / "gutenberg_title_page.txt"
+
+
+async def test_a_chapter_is_found_by_number_numeral_or_title_and_offered_as_typed(folio: Harness) -> None:
+    attachment = folio.fake.host_attachment("lantern.txt", LANTERN.read_bytes())
+    mark = folio.fake.mark()
+    await folio.interact(
+        payloads.slash_command("library add", {}, user=payloads.MOD, attachments={"file": attachment})
+    )
+    followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark, timeout=60)
+    assert "The Lantern Keeper" in followup.json["embeds"][0]["title"], followup.json
+    for typed in ("chapter 3", "3", "III", "Chapter III", "iii", "three", "The Storm Comes In", "storm comes"):
+        body = await read(folio.fake, work="lantern", section=typed, spoilers=True)
+        assert where(body["data"]).startswith("Chapter III: The Storm Comes In · paragraph 1"), typed
+        assert body["data"]["embeds"][0]["description"].startswith("By noon the wind had turned.")
+    choices = await folio.fake.interact(
+        payloads.autocomplete("read", {"work": "lantern", "section": "4", "spoilers": True}, focused="section")
+    )
+    names = [choice["name"] for choice in choices.json["data"]["choices"]]
+    assert names == ["Chapter IV: What the Sea Gave Back"]

@@ -388,7 +388,7 @@ async def test_re_adding_an_unchanged_text_is_a_no_op(tmp_path: Path, monkeypatc
     text = "The keeper climbed the stairs every night.\n"
     added = await library.add_text(text, slug="keeper", guild_id=1)
     prepared: list[str] = []
-    monkeypatch.setattr("bot.library.importer.prepare_work", lambda text, title: prepared.append(text) or _fail())
+    monkeypatch.setattr("bot.library.importer.prepare_work", lambda text, title, file_name=None: prepared.append(text) or _fail())
     watcher = sqlite3.connect(path)
     before = watcher.execute("PRAGMA data_version").fetchone()
     again = await library.add_text(text, slug="keeper", guild_id=1)

@@ -302,11 +302,14 @@ def test_frankenstein_metadata(frankenstein: ParsedWork) -> None:
 
 
 def test_frankenstein_sections_are_letters_and_chapters(frankenstein: ParsedWork) -> None:
-    letters = [f"Letter {n}" for n in ("I", "II", "III", "IV")]
+    letters = [f"Letter {n}: To Mrs. Saville, England" for n in ("I", "II", "III", "IV")]
     numerals = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
     numerals += " XXI XXII XXIII XXIV"
     chapters = [f"Chapter {n}" for n in numerals.split()]
-    assert _titles(frankenstein) == ["Front matter", *letters, *chapters, "Back matter"]
+    assert _titles(frankenstein) == [*letters, *chapters]
+    matter = [(s.kind.value, s.title) for s in frankenstein.structure if s.is_matter]
+    assert matter[:3] == [("front", None), ("front", "Introduction"), ("front", "Preface")]
+    assert matter[-1][0] == "back"
     assert {s.kind for s in frankenstein.sections} == {PassageKind.CHAPTER}
 
 
@@ -314,8 +317,7 @@ def test_dracula_metadata_and_chapters(dracula: ParsedWork) -> None:
     assert (dracula.title, dracula.author) == ("Dracula", "Bram Stoker")
     titles = _titles(dracula)
     chapters = [title for title in titles if title and title.startswith("Chapter ")]
-    assert len(chapters) == 27
-    assert titles[0] == "Front matter" and titles[-1] == "Back matter"
+    assert len(chapters) == 27 == len(titles)
     assert chapters[0] == "Chapter I: Jonathan Harker’s Journal"
     assert chapters[6] == "Chapter VII: Cutting from “The Dailygraph,” 8 August"
     assert chapters[11] == "Chapter XII: Dr. Seward’s Diary"
@@ -323,10 +325,11 @@ def test_dracula_metadata_and_chapters(dracula: ParsedWork) -> None:
 
 
 def test_dracula_table_of_contents_is_front_matter_not_chapters(dracula: ParsedWork) -> None:
-    toc_line = "CHAPTER I. Jonathan Harker’s Journal"
-    toc_paragraph = next(p for p in dracula.paragraphs if p.text == toc_line)
-    assert dracula.sections[toc_paragraph.section].title == "Front matter"
-    assert dracula.sections[1].start > toc_paragraph.end
+    toc_line = dracula.source_text.index("CHAPTER I. Jonathan Harker’s Journal")
+    assert not any(p.start <= toc_line < p.end for p in dracula.passages)
+    front = [s for s in dracula.structure if s.kind.value == "front"]
+    assert any(s.offset <= toc_line < s.end for s in front)
+    assert dracula.sections[0].start > toc_line
 
 
 def test_dracula_chapter_subtitles_are_not_paragraphs(dracula: ParsedWork) -> None:
