@@ -6,9 +6,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discuss.service import DiscussionService, QuoteNotFound
+from bot.discuss.service import Chosen, DiscussionService, QuoteNotFound
 from bot.folio_bot import FolioBot
 from bot.library.uploads import MAX_SLUG_CHARS
+from bot.progress.tracker import Progress
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.passage_messages import MessageKind
 from cogs.choices import work_choices
@@ -49,16 +50,9 @@ class DiscussCog(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None, "guild_only"
         guild_id = interaction.guild_id
-        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
-        horizon = progress.horizon if progress else None
-        try:
-            chosen = await after_a_second(
-                interaction,
-                self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
-                if quote
-                else self.service.pick(slug=work, guild_id=guild_id, horizon=horizon),
-            )
-        except QuoteNotFound as missing:
+        progress, chosen = await after_a_second(interaction, self._choose(interaction, quote, work))
+        if isinstance(chosen, QuoteNotFound):
+            missing = chosen
             everywhere = await self.bot.library.lookup(quote or "", slug=work, guild_id=guild_id) if progress else None
             if progress is not None and everywhere is not None and everywhere.hits:
                 await reply(interaction, content=further_on(everywhere, progress), ephemeral=True)
@@ -92,6 +86,21 @@ class DiscussCog(commands.Cog):
             )
             if await open_thread(self.service, message, chosen, guild_id=guild_id, origin="discuss") is None:
                 await interaction.followup.send(NO_THREAD, ephemeral=True)
+
+    async def _choose(
+        self, interaction: discord.Interaction, quote: str | None, work: str | None
+    ) -> tuple[Progress | None, Chosen | QuoteNotFound]:
+        """The progress in force and the passage to discuss (or why the quote gave none), all of it
+        within the deferral: reading a work the first time may be slow too."""
+        guild_id = interaction.guild_id
+        progress = await progress_for(interaction, await self.bot.library.load(work, guild_id=guild_id))
+        horizon = progress.horizon if progress else None
+        try:
+            if quote:
+                return progress, await self.service.find(quote, slug=work, guild_id=guild_id, horizon=horizon)
+            return progress, await self.service.pick(slug=work, guild_id=guild_id, horizon=horizon)
+        except QuoteNotFound as missing:
+            return progress, missing
 
     @discuss.autocomplete("work")
     async def discuss_work_autocomplete(
