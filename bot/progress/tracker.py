@@ -15,6 +15,7 @@ from bot.library.views import WorkView
 from bot.progress.chapters import Chapter, Chapters, Horizon, chapters_of, section_filter
 from bot.read.sections import ordered
 from bot.storage.database import Database
+from bot.storage.passages import WorkOutline
 from bot.storage.progress import ProgressKey, ProgressStore, Scope, StoredProgress
 
 
@@ -57,9 +58,21 @@ def sections_upto(work: WorkView, upto: int | None) -> range | None:
 
 def last_read_paragraph(work: WorkView, horizon: Horizon | None) -> int | None:
     """The ordinal of the last paragraph read (None: the whole work is)."""
+    return _last_paragraph(work.outline, horizon)
+
+
+def paragraph_read_to(outline: WorkOutline, stored: StoredProgress) -> int | None:
+    """The last paragraph a stored progress has read in the work of ``outline`` (None: all of it, or
+    a chapter the work no longer has)."""
+    chapters = chapters_of(ordered(outline))
+    chapter = chapters.stored(stored.position, stored.label)
+    return _last_paragraph(outline, chapters.horizon(chapter)) if chapter is not None else None
+
+
+def _last_paragraph(outline: WorkOutline, horizon: Horizon | None) -> int | None:
     if horizon is None or horizon.complete:
         return None
-    read = [s for s in work.outline.sections.values() if horizon.is_read(s.index)]
+    read = [s for s in outline.sections.values() if horizon.is_read(s.index)]
     return max((s.first_paragraph + s.paragraphs - 1 for s in read), default=-1)
 
 

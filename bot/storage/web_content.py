@@ -67,6 +67,17 @@ class WebContent:
         )
         return [WorkLine(*row) for row in rows]
 
+    async def work_ids(self, guild_id: int, slugs: list[str]) -> dict[str, int]:
+        """The ids of the works of these slugs that the server can read."""
+        if not slugs:
+            return {}
+        marks = ", ".join("?" for _ in slugs)
+        rows = await self._database.fetch_all(
+            f"SELECT slug, id FROM works WHERE slug IN ({marks}) AND (guild_id IS NULL OR guild_id = ?)",
+            (*slugs, guild_id),
+        )
+        return {row[0]: row[1] for row in rows}
+
     async def hall_entries(self, guild_id: int, limit: int) -> list[tuple[int, int]]:
         """(original message, passage) of the server's hall-of-fame entries now posted, highest count first."""
         rows = await self._database.fetch_all(

@@ -10,17 +10,18 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from bot.clock import Clock
+from bot.progress.tracker import paragraph_read_to
 from bot.reactions.reaction_map import MapData, map_data
 from bot.reactions.stats import PassageTally, period_start, rank_passages
 from bot.storage.database import Database
 from bot.storage.passages import PassageRepository, WorkOutline
+from bot.storage.progress import ProgressStore, Scope
 from bot.storage.reaction_stats import ReactionStats, VoteFilter
 from bot.storage.trivia import TriviaStore
 from bot.storage.web_content import PassageVotes, PlayerPoints, StoredPassage, WebContent
 from bot.storage.web_pages import PublishedPage, WebPages
 from bot.trivia.stats import LeaderboardSort
 from bot.web.page import (
-    NO_PROGRESS,
     PERIODS,
     DailyPassage,
     Leaderboard,
@@ -48,9 +49,14 @@ class PageSource:
         self._stats = ReactionStats(database)
         self._passages = PassageRepository(database)
         self._trivia = TriviaStore(database)
+        self._progress = ProgressStore(database)
 
-    async def page(self, published: PublishedPage, progress: ReadingProgress = NO_PROGRESS) -> ServerPage:
+    async def page(self, published: PublishedPage, progress: ReadingProgress | None = None) -> ServerPage:
+        """The server's page; passages past its reading progress (read from the database unless given) are
+        marked to be folded away."""
         guild_id, now = published.guild_id, self.clock.now()
+        if progress is None:
+            progress = await self.server_progress(guild_id)
         hall = await self._content.hall_entries(guild_id, HALL_LIMIT)
         hall_counts = _counts_by_message(await self._content.message_votes(guild_id, [m for m, _ in hall]))
         hall.sort(key=lambda entry: -sum(hall_counts.get(entry[0], Counter()).values()))  # as the page counts
@@ -89,6 +95,19 @@ class PageSource:
         outline = await self._passages.outline(work_id)
         section_votes = await self._stats.section_votes(VoteFilter(guild_id, work_id=work_id))
         return map_data(title, outline, section_votes, loved)
+
+    async def server_progress(self, guild_id: int) -> ReadingProgress:
+        """How far the server as a whole has read each work (``/progress set`` without a channel)."""
+        stored = [p for p in await self._progress.in_server(guild_id) if p.key.scope is Scope.SERVER]
+        ids = await self._content.work_ids(guild_id, [p.key.work_slug for p in stored])
+        read_to = {}
+        for progress in stored:
+            work_id = ids.get(progress.key.work_slug)
+            if work_id is not None:
+                paragraph = paragraph_read_to(await self._passages.outline(work_id), progress)
+                if paragraph is not None:
+                    read_to[work_id] = paragraph
+        return read_to
 
     async def _outlines(self, passages: Iterable[StoredPassage]) -> dict[int, WorkOutline]:
         return {work_id: await self._passages.outline(work_id) for work_id in {p.work_id for p in passages}}

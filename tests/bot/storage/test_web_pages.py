@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.web_seed import START, Activity, SettableClock, seed_server
+from bot.progress.chapters import chapters_of
+from bot.read.sections import ordered
 from bot.storage.database import Database
+from bot.storage.progress import ProgressKey, ProgressStore, Scope, StoredProgress
 from bot.storage.web_pages import WebPages
 from bot.web.gather import PageSource
 from bot.web.page import HIDDEN_NAME
@@ -96,3 +99,22 @@ async def test_the_map_is_of_the_servers_most_loved_work(database: Database) -> 
     assert data is not None and data.title == "Hello From the Other Side"
     assert sum(sum(counts.values()) for counts in data.section_votes.values()) > 0
     assert await source.map(OTHER) is None and published.guild_id == GUILD
+
+
+async def test_passages_past_the_servers_reading_progress_are_marked_to_fold(database: Database) -> None:
+    ours = await seed_server(database, GUILD, "Ours", activity=Activity(player_names=("Lydia",)))
+    source = PageSource(database, SettableClock(START))
+    assert not any(card.beyond_progress for card in (await source.page(ours)).hall)  # no progress: all shown
+    slug = "hello-from-the-other-side"
+    [work_id] = (await source._content.work_ids(GUILD, [slug])).values()
+    outline = await source._passages.outline(work_id)
+    first = chapters_of(ordered(outline)).at(1)
+    await ProgressStore(database).save(StoredProgress(ProgressKey(GUILD, Scope.SERVER, 0, slug), 1, first.label, 7, 0.0))
+    read_to = (await source.server_progress(GUILD))[work_id]
+    await ProgressStore(database).save(
+        StoredProgress(ProgressKey(GUILD, Scope.CHANNEL, 5, slug), 4, first.label, 7, 0.0)
+    )  # a channel's progress is not the server's
+    assert (await source.server_progress(GUILD))[work_id] == read_to
+    page = await source.page(ours)
+    cards = [*page.hall, *(card for period in page.loved for card in period.passages)]
+    assert any(card.beyond_progress for card in cards) and not all(card.beyond_progress for card in cards)
