@@ -38,9 +38,8 @@ from bot.trivia.game import (
     replay,
 )
 from bot.trivia.quality import Difficulty
-from bot.trivia.question import Category, QuestionKind
 from bot.trivia.service import TriviaService
-from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused
+from bot.trivia.settings import ROUNDS_RANGE, TriviaRefused, chosen_kinds
 from bot.trivia.stats import LeaderboardSort, Period
 from cogs.checks import has_moderator_rights, moderators_only
 from cogs.discord_limits import CHOICE_CHARS
@@ -478,18 +477,6 @@ def _played_where(record: GameRecord, interaction: discord.Interaction) -> bool:
     """Whether the game runs in the server and channel the click or form came from (game ids count
     across servers, so an id alone could reach another server's game)."""
     return record.guild_id == interaction.guild_id and record.channel_id == interaction.channel_id
-
-
-def chosen_kinds(allowed: frozenset[QuestionKind], kind: str | None, category: str | None) -> list[QuestionKind]:
-    """The kinds a game may ask: the one chosen, or the allowed ones of the category chosen (or all)."""
-    if kind:
-        if QuestionKind(kind) not in allowed:
-            raise TriviaRefused(f"The moderators turned {kind} questions off here.")
-        return [QuestionKind(kind)]
-    kinds = [k for k in QuestionKind if k in allowed and (category is None or k.category is Category(category))]
-    if not kinds:
-        raise TriviaRefused(f"The moderators turned every kind of {category} question off here.")
-    return kinds
 
 
 def _option(round_: Round, choice: str) -> str:

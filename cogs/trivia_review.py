@@ -17,9 +17,9 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.storage.trivia_history import TriviaHistory
 from bot.text.excerpt import shorten
 from bot.trivia.quality import Difficulty, Status
-from bot.trivia.question import Category, QuestionKind
+from bot.trivia.question import QuestionKind
 from bot.trivia.service import TriviaService
-from bot.trivia.settings import TriviaRefused
+from bot.trivia.settings import TriviaRefused, chosen_kinds
 from cogs.checks import moderators_only
 from cogs.discord_limits import CHOICE_CHARS, EMBED_DESCRIPTION, EMBED_TITLE
 from cogs.trivia_ui import CATEGORY_CHOICES, DIFFICULTY_CHOICES, TRIVIA_COLOUR, escaped
@@ -90,7 +90,7 @@ def preview_command(service: TriviaService) -> app_commands.Command[None, ..., N
         work: app_commands.Range[str, 1, MAX_SLUG_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None, "guild_only"
-        kinds = [k for k in QuestionKind if category is None or k.category is Category(category)]
+        kinds = chosen_kinds(frozenset(QuestionKind), None, category)
         await interaction.response.defer(ephemeral=True, thinking=True)
         view, questions = await service.questions(
             slug=work,

@@ -165,17 +165,18 @@ class TriviaHistory:
             "SELECT reset_at FROM trivia_leaderboard_resets WHERE guild_id = ?", (guild_id,)
         )
         since = max(since, float(reset[0])) if reset else since
-        work_filter = " AND g.work_slug = ?" if work_slug is not None else ""
+        game_work = " AND g.work_slug = ?" if work_slug is not None else ""
+        won_work = " AND w.work_slug = ?" if work_slug is not None else ""
         work_params: tuple[object, ...] = (work_slug,) if work_slug is not None else ()
         minimum = MIN_ANSWERS_FOR_ACCURACY if sort is LeaderboardSort.ACCURACY else 1
         rows = await self._database.fetch_all(
             "SELECT * FROM (SELECT a.player_id, MAX(a.player_name) AS name, SUM(a.points) AS points,"
             " COUNT(DISTINCT a.game_id) AS games,"
             " (SELECT COUNT(*) FROM trivia_games w WHERE w.winner_id = a.player_id AND w.guild_id = ?"
-            f"  AND w.ended_at >= ?{work_filter.replace('g.', 'w.')}) AS wins,"
+            f"  AND w.ended_at >= ?{won_work}) AS wins,"
             " SUM(a.correct) AS correct, COUNT(*) AS answered, 0 AS best_streak"
             " FROM trivia_answers a JOIN trivia_games g ON g.id = a.game_id"
-            f" WHERE g.guild_id = ? AND a.answered_at >= ?{work_filter} GROUP BY a.player_id) AS period"
+            f" WHERE g.guild_id = ? AND a.answered_at >= ?{game_work} GROUP BY a.player_id) AS period"
             f" WHERE answered >= ? ORDER BY {ORDER_BY[sort]}, player_id LIMIT ?",
             (guild_id, since, *work_params, guild_id, since, *work_params, minimum, limit),
         )

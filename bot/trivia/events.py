@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.people import Person, are_aliases, same_person
-from bot.trivia.wording import is_rare, plain_text, word_class
+from bot.trivia.wording import is_rare, word_class
 
 MIN_WORDS, MAX_WORDS = 4, 24
 """Words in an event's predicate (what the character did)."""

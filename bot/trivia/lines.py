@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.events import Cast, Plot
-from bot.trivia.wording import plain_text
 
 CERTAIN = 0.95
 """Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;

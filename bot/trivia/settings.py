@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from bot.errors import FolioError
 from bot.trivia.game import GameRules
-from bot.trivia.question import DEFAULT_KINDS, QuestionKind
+from bot.trivia.question import DEFAULT_KINDS, Category, QuestionKind
 
 TIMEOUT_RANGE = (10, 300)
 ROUNDS_RANGE = (1, 50)
@@ -21,6 +21,18 @@ class InvalidSetting(FolioError):
 
 class TriviaRefused(FolioError):
     """A trivia action that cannot happen here or now (a game already running, trivia off in the channel…)."""
+
+
+def chosen_kinds(allowed: frozenset[QuestionKind], kind: str | None, category: str | None) -> list[QuestionKind]:
+    """The kinds a game may ask: the one chosen, or the allowed ones of the category chosen (or all)."""
+    if kind:
+        if QuestionKind(kind) not in allowed:
+            raise TriviaRefused(f"The moderators turned {kind} questions off here.")
+        return [QuestionKind(kind)]
+    kinds = [k for k in QuestionKind if k in allowed and (category is None or k.category is Category(category))]
+    if not kinds:
+        raise TriviaRefused(f"The moderators turned every kind of {category} question off here.")
+    return kinds
 
 
 @dataclass(frozen=True, slots=True)

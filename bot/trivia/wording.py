@@ -30,7 +30,6 @@ _INFLECTIONS = {
     "ADJ": ("JJR", "JJS", "JJ"),
     "ADV": ("RBR", "RBS", "RB"),
 }
-_EMPHASIS = re.compile(r"(?<![\w_*=])([_*=])(?=[^\s_*=])(.+?)(?<=[^\s_*=])\1(?![\w_*=])")
 _WORD = re.compile(r"[A-Za-z][a-z’'-]*[a-z]|[A-Za-z]")
 
 
@@ -79,8 +78,3 @@ def is_distinctive(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def plain_text(text: str) -> str:
-    """``text`` without the plain-text file's emphasis marks (``_italics_``, ``*stress*``, ``=bold=``)."""
-    return _EMPHASIS.sub(r"\2", text)
