@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.ask.answer_types import AnswerType, answer_type
 from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
 from bot.search.analysis import Query, QueryWord, analyse
 from bot.search.textnorm import FUNCTION_TERMS, term, words
@@ -50,10 +51,13 @@ TYPO_FLOOR = 0.9
 question, a correction two edits away names something else more often than it fixes a typo."""
 MIN_CORRECTED_LENGTH = 6
 """Shortest word the work lacks that is taken for a typo: "dog" is not "do", nor "smell" "small"."""
+COUNT_ASKERS = frozenset({"many", "much"})
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
 
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*")
+_AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
+_CAPITALISED = re.compile(rf"(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))\b[A-Z][\w’'-]*")
+"""A capitalised word not opening a sentence (a title's full stop opens none: "Mrs. Walker")."""
 _APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
 """A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
 
@@ -86,6 +90,10 @@ class Question:
     """What a MEASURE question asks for ("tall", "old", "colour")."""
     query: Query | None = None
     """The focus words as a quote query: what the quote engine's rescoring compares a sentence with."""
+    answer_type: AnswerType | None = None
+    """What an answer must hold (a place for where...; see :mod:`bot.ask.answer_types`)."""
+    counted: frozenset[str] = frozenset()
+    """For "how many N": the stand-ins of N."""
 
     @property
     def total_weight(self) -> float:
@@ -162,19 +170,32 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     names = names_in(text)
     kind = question_kind(question_words)
     found = [
-        FocusWord(
-            word,
-            _stand_ins(word, analysed, vocabulary, word in names),
-            min(analysed.weight, NAME_WEIGHT) if word in names else analysed.weight,
-            word in names,
-        )
+        _focus_word(word, analysed, vocabulary, word in names)
         for word, analysed in zip(focus, query.words, strict=True)
     ]
     asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
-    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query)
+    wanted = answer_type(
+        kind, attribute, {t for word in found for t in word.alternatives}, whose="whose" in question_words
+    )
+    counted = _counted(question_words, found) if wanted is AnswerType.COUNT else frozenset()
+    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query, wanted, counted)
+
+
+def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str]:
+    """The stand-ins of the noun a "how many" question counts ("teeth" in "how many teeth does..."), if any."""
+    nouns = {second for first, second in pairwise(question_words) if first in COUNT_ASKERS}
+    return frozenset(t for word in found if word.word in nouns for t in word.alternatives)
+
+
+def _focus_word(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> FocusWord:
+    """`word` as evidence: a word the work never mentions weighs as such a word does (not as a correction
+    of it that was dropped), a name at most :data:`NAME_WEIGHT`."""
+    stand_ins = _stand_ins(word, analysed, vocabulary, is_name)
+    weight = analysed.weight if stand_ins or not analysed.alternatives else vocabulary.idf_for(0)
+    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name)
 
 
 def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:
