@@ -12,14 +12,18 @@ answering sentence ("why" → because, so that, in order to ...).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+
+from wordfreq import zipf_frequency
 
 from bot.ask.answer_types import AnswerType, answer_type
 from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
-from bot.search.analysis import Query, QueryWord, analyse
-from bot.search.textnorm import FUNCTION_TERMS, term, words
+from bot.search.analysis import Query, QueryWord, analyse, spoken
+from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term, words
 from bot.search.vocabulary import Vocabulary
 
 QUESTION_WORDS: dict[str, QuestionKind] = {
@@ -51,12 +55,17 @@ TYPO_FLOOR = 0.9
 question, a correction two edits away names something else more often than it fixes a typo."""
 MIN_CORRECTED_LENGTH = 6
 """Shortest word the work lacks that is taken for a typo: "dog" is not "do", nor "smell" "small"."""
+NAMES_KEPT = 65_536
+"""Sentences whose names are remembered: the candidates of one work's questions recur."""
+SENTENCE_WORDS = 20
+ZIPF_PER_BILLION = 9
+"""A Zipf frequency is log10 of a word's occurrences per billion words."""
 COUNT_ASKERS = frozenset({"many", "much"})
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
 
 _AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
-_CAPITALISED = re.compile(rf"(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))\b[A-Z][\w’'-]*")
+_CAPITALISED = re.compile(rf"\b(?=[A-Z])(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))[A-Z][\w’'-]*")
 """A capitalised word not opening a sentence (a title's full stop opens none: "Mrs. Walker")."""
 _APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
 """A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
@@ -150,9 +159,10 @@ def focus_words(question_words: list[str]) -> list[str]:
     return list(by_term.values())
 
 
-def names_in(text: str) -> set[str]:
+@lru_cache(maxsize=NAMES_KEPT)
+def names_in(text: str) -> frozenset[str]:
     """Normalised words capitalised inside a sentence (not at its start): likely names."""
-    return {w for found in _CAPITALISED.findall(text) for w in words(found)}
+    return frozenset(w for found in _CAPITALISED.findall(text) for w in words(found))
 
 
 def described_names(text: str) -> frozenset[str]:
@@ -194,19 +204,33 @@ def _focus_word(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name:
     """`word` as evidence: a word the work never mentions weighs as such a word does (not as a correction
     of it that was dropped), a name at most :data:`NAME_WEIGHT`."""
     stand_ins = _stand_ins(word, analysed, vocabulary, is_name)
-    weight = analysed.weight if stand_ins or not analysed.alternatives else vocabulary.idf_for(0)
+    weight = analysed.weight if stand_ins else unknown_weight(word, vocabulary)
     return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name)
 
 
-def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:
-    """The analysed alternatives; for a word the work lacks, without far corrections and function words.
+def unknown_weight(word: str, vocabulary: Vocabulary) -> float:
+    """The weight of a word the work never mentions: the IDF it would have over sentences of general English
+    (about :data:`SENTENCE_WORDS` words each, by its frequency there), at most that of a word of the work found
+    once. A common word the text lacks ("put") is more likely said otherwise in it than a rare one ("dragon")."""
+    per_word = 10 ** (zipf_frequency(word, "en") - ZIPF_PER_BILLION)
+    estimated = -math.log(SENTENCE_WORDS * per_word) if per_word else math.inf
+    return max(1.0, min(estimated, vocabulary.idf_for(0)))
 
-    A name the work knows stands for itself only: "William" is not "will", nor "Victor" "victory"."""
+
+def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:
+    """The analysed alternatives; for a word the work lacks, only its close corrections (one edit, a word of
+    six letters or more), its chat-speak meaning and their synonyms, never a function word.
+
+    A name the work knows stands for itself only: "William" is not "will", nor "Victor" "victory". A word
+    the work lacks is not stood for by a word it begins ("football" is not "foot") or by a synonym of a
+    far correction ("team" is not "word" through "term")."""
     if vocabulary.knows(term(word)):
         return {term(word): 1.0} if is_name else analysed.alternatives
-    far = {
+    close = {
         t
         for t, credit in vocabulary.corrections(word).items()
-        if credit < TYPO_FLOOR or len(word) < MIN_CORRECTED_LENGTH
+        if credit >= TYPO_FLOOR and len(word) >= MIN_CORRECTED_LENGTH
     }
-    return {t: c for t, c in analysed.alternatives.items() if t not in far and t not in FUNCTION_TERMS}
+    close.add(term(spoken(word, vocabulary)))
+    meant = close | {synonym for source in (term(word), *close) for synonym in SYNONYMS.get(source, ())}
+    return {t: c for t, c in analysed.alternatives.items() if t in meant and t not in FUNCTION_TERMS}
