@@ -15,7 +15,8 @@ from collections.abc import Collection, Sequence
 from enum import StrEnum
 
 from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number
-from bot.search.textnorm import term
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.search.textnorm import term, words
 
 
 class AnswerType(StrEnum):
@@ -58,6 +59,9 @@ _LOCATIVE = (
 )
 LOCATIVE = re.compile(_LOCATIVE)
 """A preposition of place before a noun phrase or a name: "into the loft", "in a tin box", "to Beacon Hills"."""
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+SPEAKER_TAG = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{SPEECH_VERB_PATTERN}")
+"""A speaker's tag ("said Winterbourne", "Derek stated"): who speaks a line is not who the line is about."""
 POSSESSIVES = _terms("his her hers their theirs my mine your yours our ours")
 VAGUE_NUMBERS = _terms("few several half score")
 """Number words that do not count: "a few words" does not say how many children."""
@@ -68,6 +72,7 @@ AGE_REACH = 3
 COUNT_REACH = 3
 """Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
 OF = term("of")
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def answer_type(
@@ -106,15 +111,24 @@ def holds_type(
         return bool(own & PLACE_TERMS or LOCATIVE.search(text))
     if wanted is AnswerType.TIME:
         return bool(own & TIME_TERMS or any(map(is_number, own)))
-    if wanted is AnswerType.PERSON:
-        return bool(new_names or own & ROLE_TERMS)
-    if wanted is AnswerType.OWNER:
-        return bool(new_names or own & (POSSESSIVES | ROLE_TERMS))
+    if wanted in (AnswerType.PERSON, AnswerType.OWNER):
+        people = set(new_names) - speakers(text)
+        return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
     if wanted is AnswerType.NAME:
         return bool(new_names)
     if wanted is AnswerType.AGE:
         return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
     return _counts(terms, frozenset(counted))
+
+
+def speakers(text: str) -> set[str]:
+    """Normalised words of the names in speakers' tags of `text`."""
+    return {
+        word
+        for found in SPEAKER_TAG.finditer(text)
+        for word in words(found.group("after") or found.group("before"))
+        if word not in TITLE_WORDS
+    }
 
 
 def _is_count(own_term: str) -> bool:

@@ -161,8 +161,10 @@ def focus_words(question_words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=NAMES_KEPT)
 def names_in(text: str) -> frozenset[str]:
-    """Normalised words capitalised inside a sentence (not at its start): likely names."""
-    return frozenset(w for found in _CAPITALISED.findall(text) for w in words(found))
+    """Normalised words capitalised inside a sentence (not at its start): likely names ("I" is none)."""
+    return frozenset(
+        w for found in _CAPITALISED.findall(text) for w in words(found) if term(w) not in FUNCTION_TERMS
+    )
 
 
 def described_names(text: str) -> frozenset[str]:

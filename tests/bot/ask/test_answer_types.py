@@ -78,3 +78,11 @@ def test_an_untyped_best_sentence_gives_way_to_a_typed_one() -> None:
     ranked = rank(question, [candidate(2), candidate(0)], 2, VOCABULARY)
     shown = shown_answers(question, ranked, lambda key: key, 3)
     assert [answer.key for answer in shown] == [0]
+
+
+def test_the_speaker_of_a_line_is_not_the_person_a_who_question_asks_for() -> None:
+    text = "“I never thought of marrying,” said Tom, “and I never shall.”"
+    terms = tuple(map(term, words(text)))
+    assert not holds_type(AnswerType.PERSON, text, terms, names_in(text))
+    named = "Martha married Tom Hale in the end."
+    assert holds_type(AnswerType.PERSON, named, tuple(map(term, words(named))), names_in(named))
