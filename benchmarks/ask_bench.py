@@ -67,9 +67,11 @@ BLIND_SET_NAMES = (
     "dracula-blind",
     "awakening-blind",
     "sport-of-the-gods-blind",
+    "persuasion-blind",
+    "the-gambler-blind",
 )
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
-(the last two, issue 19, on novels no one had tuned for, with who-is questions)."""
+(the last four, issue 19, on novels no one had tuned for, with who-is questions)."""
 
 
 @dataclass(frozen=True, slots=True)
