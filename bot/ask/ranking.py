@@ -149,7 +149,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
     own_terms = frozenset(candidate.terms)
     own = near = 0.0
     names_missing = False
-    missing = 0.0
+    missing = unnamed = 0.0
     for word in question.focus:
         in_sentence = best_credit(word, own_terms)
         found = max(
@@ -159,6 +159,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
         )
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
+        unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
         near += word.weight * found
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
@@ -172,6 +173,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
     typed = question.answer_type is None or holds_type(
         question.answer_type, candidate.text, candidate.terms, candidate.names - question.names, question.counted
     )
+    missing = max(missing, unnamed)  # "Caroline Abbott" absent is one person absent, not two small words
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed)
 
 

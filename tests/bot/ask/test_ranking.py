@@ -132,3 +132,16 @@ def test_the_quote_engines_match_lifts_the_sentence_worded_like_the_question() -
     )
     first, second = rank(question, [reworded, worded], 2, VOCABULARY)
     assert first.key == worded.key and first.score > second.score
+
+
+def test_a_full_name_absent_counts_as_one_person_absent() -> None:
+    sentences = ["Anna Bell went to school in Leeds.", "Her cousin went to school in Leeds by the river."]
+    vocabulary = QuoteIndex(enumerate([*sentences, *(f"Tom walked on day {n}." for n in range(50))])).vocabulary
+    question = parse_question("Where did Anna Bell go to school?", vocabulary)
+    assert question is not None
+    named, unnamed = (
+        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
+        for key, text in enumerate(sentences)
+    )
+    assert answers(question, rank(question, [named], 1, vocabulary)[0])
+    assert not answers(question, rank(question, [unnamed], 1, vocabulary)[0])
