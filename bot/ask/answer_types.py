@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from enum import StrEnum
 
-from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number
+from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number, word_terms
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.search.textnorm import term, words
 
@@ -32,24 +32,20 @@ class AnswerType(StrEnum):
     """What is the name of / what was X called: a name the question does not hold."""
 
 
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(term(word) for word in text.split())
-
-
-PLACE_TERMS = CUES[QuestionKind.WHERE] | _terms(
+PLACE_TERMS = CUES[QuestionKind.WHERE] | word_terms(
     "here there home abroad away upstairs downstairs outside inside indoors outdoors door window bed table"
     " field valley wall gate bridge station harbour port bank beach coast desert camp farm court prison jail"
     " cemetery churchyard grave tower palace hotel villa apartment flat office kitchen parlour drawing-room"
     " library study cellar attic stairs corridor passage square market north south east west"
 )
 """Nouns and adverbs of place (beside a name the question does not hold, usually a place's)."""
-TIME_TERMS = (CUES[QuestionKind.WHEN] - _terms("when while since")) | _terms(
+TIME_TERMS = (CUES[QuestionKind.WHEN] - word_terms("when while since")) | word_terms(
     "afterward afterwards then soon once yesterday today tomorrow tonight hour minute moment o'clock"
     " christmas easter birthday wedding funeral time age childhood youth early late next last first"
     " century decade fortnight sunset sunrise dusk twilight"
 )
 """Words of a time ("the next morning", "after the trial", "in 1789"): "when" and "while" alone are not."""
-ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | _terms("teenager kid people folk crowd family")
+ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | word_terms("teenager kid people folk crowd family")
 """What names a person without a name ("an older woman", "misfit teenagers")."""
 _LOCATIVE = (
     r"\b(?:into|inside|onto|toward|towards|within|outside|beneath|behind|across)\s+"
@@ -62,11 +58,11 @@ LOCATIVE = re.compile(_LOCATIVE)
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 SPEAKER_TAG = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{SPEECH_VERB_PATTERN}")
 """A speaker's tag ("said Winterbourne", "Derek stated"): who speaks a line is not who the line is about."""
-POSSESSIVES = _terms("his her hers their theirs my mine your yours our ours")
-VAGUE_NUMBERS = _terms("few several half score")
+POSSESSIVES = word_terms("his her hers their theirs my mine your yours our ours")
+VAGUE_NUMBERS = word_terms("few several half score")
 """Number words that do not count: "a few words" does not say how many children."""
 COUNTS = NUMBERS - VAGUE_NUMBERS
-AGE_WORDS = _terms("year age aged old birthday born")
+AGE_WORDS = word_terms("year age aged old birthday born")
 """Words beside a number that make it an age ("seven-and-twenty years of age", "aged twelve")."""
 AGE_REACH = 3
 COUNT_REACH = 3
