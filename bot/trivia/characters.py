@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
@@ -20,12 +21,22 @@ class SpeakerCounts:
 
     def __init__(self, lines: Sequence[SpokenLine], people: Sequence[Person] = ()) -> None:
         self._people = people
+        self._ranking: list[str] | None = None
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
         for line in lines:
             if line.certain and line.speaker:
                 self.in_work[line.speaker] += 1
                 self.in_section.setdefault(line.section, Counter())[line.speaker] += 1
+
+    def _named(self, name: str, words: set[str]) -> bool:
+        aliases = next((person.aliases for person in self._people if name in person.aliases), (name,))
+        return any(all(_named_word(word, words) for word in name_words(alias)) for alias in aliases)
+
+    def _ranked(self) -> list[str]:
+        if self._ranking is None:
+            self._ranking = self.speakers()
+        return self._ranking
 
     def speakers(self) -> list[str]:
         """Every recurring certain speaker (:data:`MIN_LINES`), most lines first (ties by first appearance)."""
@@ -34,17 +45,38 @@ class SpeakerCounts:
     def recurring(self, name: str) -> bool:
         return self.in_work[name] >= MIN_LINES
 
-    def plausible_rivals(self, answer: str, section: int, limit: int) -> list[str]:
+    def rank(self, name: str) -> int:
+        """Where ``name`` stands among the speakers, most lines first (0: the main talker)."""
+        speakers = self._ranked()
+        return speakers.index(name) if name in speakers else len(speakers)
+
+    def gender(self, name: str) -> str | None:
+        """The gender of the character ``name`` is (None when unknown)."""
+        return next((person.gender for person in self._people if name in person.aliases), None)
+
+    def plausible_rivals(self, answer: str, section: int, limit: int, *, line: str = "") -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
         (most lines first), then the work's most frequent speakers; never an alias of the answer
-        or of each other."""
+        or of each other, nor of the other gender when both are known ("If I loved a man…" rules
+        a man out), nor anyone ``line`` names (a line that names a person is seldom theirs)."""
         local = self.in_section.get(section, Counter())
         ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
+        words = set(normalise(line).split())
+        gender = self.gender(answer)
         rivals: list[str] = []
         for name in ranked:
             if any(same_person(name, other, self._people) for other in (answer, *rivals)):
+                continue
+            if gender and self.gender(name) not in (None, gender):
+                continue
+            if self._named(name, words):
                 continue
             rivals.append(name)
             if len(rivals) == limit:
                 break
         return rivals
+
+
+def _named_word(word: str, words: set[str]) -> bool:
+    """Whether ``word`` of a name is among ``words``, plural or possessive too ("the van der Luydens")."""
+    return bool({word, f"{word}s", f"{word}es"} & words)

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.text.model import Passage
-from bot.trivia import wording
+from bot.trivia import scoring, wording
 from bot.trivia.characters import SpeakerCounts, name_words
-from bot.trivia.events import who_did_it
+from bot.trivia.events import Event, who_did_it
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
@@ -28,6 +28,11 @@ PLAUSIBLE_POOL = 6
 MAX_LINE_CHARS = 300
 MIN_LINE_WORDS = 6
 """Shorter lines ("Yes, sir.") are too generic to recognise."""
+MIN_ASKED_WORDS = 12
+"""Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
+ones small talk ("My dear, you're handsomer than ever!")."""
+_FAMILY_ADDRESS = re.compile(r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom)\b", re.IGNORECASE)
+"""Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
 MAX_EVENT_WORDS = 22
@@ -162,13 +167,20 @@ def _subject(question: Question) -> tuple[int | None, str]:
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
-    """Certain, memorable lines worth asking about, each with plausible wrong speakers."""
+    """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
+    each with plausible wrong speakers."""
+    candidates: list[SpokenLine] = []
     for index, line in facts.lines(rng):
-        if not (line.certain and _memorable(line) and facts.speakers.recurring(line.speaker)):
+        if not (line.certain and line.speaker and _memorable(line) and facts.speakers.recurring(line.speaker)):
+            continue
+        if len(line.text.split()) < MIN_ASKED_WORDS or _FAMILY_ADDRESS.search(line.text):
             continue
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL)
+        candidates.append(line)
+    for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
+        assert line.speaker is not None
+        rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=line.text)
         if rivals:
             yield line, rivals
 
@@ -269,6 +281,8 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     wrong options are people of the same gender met by then and present in that part of the book."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
+        if not _plot_point(chosen):
+            continue
         rivals = plot.cast.rivals(
             chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
         )[:PLAUSIBLE_POOL]
@@ -292,7 +306,9 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Two plot points between people, short enough to take in, at least a quarter of the book's
     sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
     :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
-    events = [e for e in facts.source.plot.events if e.with_others and len(e.statement.split()) <= MAX_EVENT_WORDS]
+    events = [
+        e for e in facts.source.plot.events if e.with_others and _plot_point(e) and len(e.statement.split()) <= MAX_EVENT_WORDS
+    ]
     sections = len({sentence.section for sentence in facts.source.sentences})
     if sections >= 2 * MIN_SECTIONS_APART:
         place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
@@ -338,6 +354,12 @@ def _memorable(line: SpokenLine) -> bool:
         and text[:1].isupper()
         and any(wording.is_rare(word) for word in wording.words(text))
     )
+
+
+def _plot_point(chosen: Event) -> bool:
+    """Whether an event changes the story (its verb one of :data:`bot.trivia.scoring.PLOT_VERBS`):
+    judged samples found glances, sighs and walks to the door trivial."""
+    return scoring.is_plot_verb(chosen.predicate.split()[0])
 
 
 def _ending(words: list[str], cut: int) -> str:
