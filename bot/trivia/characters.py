@@ -13,6 +13,9 @@ MIN_LINES = 2
 """A speaker is asked about, or offered as an option, only with this many certain lines: a name
 given one line is more often a misread word ("For", "By-and-by") than a character."""
 
+MIN_ALIKE = 2
+"""Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
+
 __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
 
@@ -57,24 +60,20 @@ class SpeakerCounts:
     def plausible_rivals(self, answer: str, section: int, limit: int, *, line: str = "") -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
         (most lines first), then the work's most frequent speakers; never an alias of the answer
-        or of each other, nor of the other gender when both are known ("If I loved a man…" rules
-        a man out), nor anyone ``line`` names (a line that names a person is seldom theirs)."""
+        or of each other, nor anyone ``line`` names (a line that names a person is seldom theirs).
+        People of the answer's gender only ("If I loved a man…" rules a man out), unless a story
+        has too few of them to make a question."""
         local = self.in_section.get(section, Counter())
         ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
         words = set(normalise(line).split())
         gender = self.gender(answer)
         rivals: list[str] = []
         for name in ranked:
-            if any(same_person(name, other, self._people) for other in (answer, *rivals)):
-                continue
-            if gender and self.gender(name) not in (None, gender):
-                continue
-            if self._named(name, words):
+            if any(same_person(name, other, self._people) for other in (answer, *rivals)) or self._named(name, words):
                 continue
             rivals.append(name)
-            if len(rivals) == limit:
-                break
-        return rivals
+        alike = [name for name in rivals if not gender or self.gender(name) in (None, gender)]
+        return (alike if len(alike) >= MIN_ALIKE else rivals)[:limit]
 
 
 def _named_word(word: str, words: set[str]) -> bool:

@@ -31,6 +31,8 @@ MIN_LINE_WORDS = 6
 MIN_ASKED_WORDS = 12
 """Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
 ones small talk ("My dear, you're handsomer than ever!")."""
+MIN_STRICT_LINES = 20
+"""Below this many such lines (a short story), shorter lines are asked too."""
 _FAMILY_ADDRESS = re.compile(r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom)\b", re.IGNORECASE)
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
 MIN_SECTIONS_APART = 2
@@ -169,15 +171,16 @@ def _subject(question: Question) -> tuple[int | None, str]:
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
     each with plausible wrong speakers."""
-    candidates: list[SpokenLine] = []
+    strict: list[SpokenLine] = []
+    lenient: list[SpokenLine] = []
     for index, line in facts.lines(rng):
         if not (line.certain and line.speaker and _memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
-        if len(line.text.split()) < MIN_ASKED_WORDS or _FAMILY_ADDRESS.search(line.text):
-            continue
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        candidates.append(line)
+        long_enough = len(line.text.split()) >= MIN_ASKED_WORDS and not _FAMILY_ADDRESS.search(line.text)
+        (strict if long_enough else lenient).append(line)
+    candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
         assert line.speaker is not None
         rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=line.text)

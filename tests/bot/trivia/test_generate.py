@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.text.ingest import attribute_work, parse_work
-from bot.trivia import wording
+from bot.trivia import scoring, wording
 from bot.trivia.events import plot_of
 from bot.trivia.generate import MIN_LINE_WORDS, generate
 from bot.trivia.judging import normalise
@@ -61,7 +61,8 @@ def test_count_is_an_upper_bound_and_kinds_are_respected(anne: TriviaSource) -> 
     assert 10 < len(only) < 500 and {q.kind for q in only} == {QuestionKind.WHO_SAID_IT}
     mixed = generate(anne, count=30, seed=1)
     assert {q.kind for q in mixed} >= {kind for kind in QuestionKind if kind is not QuestionKind.PLOT} - {
-        QuestionKind.FINISH_THE_QUOTE  # few lines end on an uncommon noun that others' endings can match
+        QuestionKind.FINISH_THE_QUOTE,  # few lines end on an uncommon noun that others' endings can match
+        QuestionKind.WHICH_CAME_FIRST,  # few plot points between named people (scoring.PLOT_VERBS)
     }
 
 
@@ -77,12 +78,13 @@ def anne_game(anne: TriviaSource) -> list[Question]:
 
 def test_event_questions_ask_who_acted_with_people_of_the_same_gender_met_by_then(anne: TriviaSource) -> None:
     questions = generate(anne, count=8, seed=2, kinds=[QuestionKind.EVENT])
-    assert len(questions) == 8
+    assert questions  # only plot points: a novel tells few of them with a name as the subject
     people = {person.name: person for person in anne.plot.cast.people}
     for question in questions:
         assert question.text.startswith("Who ") and question.text.endswith("?")
         event = next(e for e in anne.plot.events if e.sentence.start == question.offset)
         assert question.answer == event.person.name and question.options.count(question.answer) == 1
+        assert scoring.is_plot_verb(event.predicate.split()[0])
         assert not any(alias in question.text for alias in event.person.aliases)  # never names its answer
         assert not any(option in question.text for option in question.options)  # nor offers whom it names
         for option in question.options:
@@ -95,7 +97,7 @@ def test_event_questions_ask_who_acted_with_people_of_the_same_gender_met_by_the
 def test_which_came_first_compares_plot_points_sections_apart(anne: TriviaSource) -> None:
     statements = {event.statement: event.sentence for event in anne.plot.events}
     questions = generate(anne, count=10, seed=6, kinds=[QuestionKind.WHICH_CAME_FIRST])
-    assert len(questions) == 10
+    assert len(questions) <= 10  # only plot points between named people, which a novel tells few of
     sections = len({sentence.section for sentence in anne.sentences})
     for question in questions:
         [other] = [option for option in question.options if option != question.answer]

@@ -1,0 +1,46 @@
+"""Which candidates a game asks: the best lines and plot points, fair wrong speakers."""
+
+from bot.trivia import scoring
+from bot.trivia.characters import SpeakerCounts
+from bot.trivia.lines import SpokenLine
+from bot.trivia.people import Person
+
+
+def test_plot_verbs_are_what_changes_the_story_not_glances() -> None:
+    assert scoring.is_plot_verb("married") and scoring.is_plot_verb("quarrelled")
+    assert not scoring.is_plot_verb("glanced") and not scoring.is_plot_verb("enquired")
+
+
+def test_a_distinctive_line_of_a_main_speaker_scores_above_small_talk() -> None:
+    telling = "Then I take it for granted that his face is about as orange as the cuffs and capes of my livery."
+    small_talk = "Well, I suppose we must go in now."
+    assert scoring.line_score(telling, speaker_rank=1) > scoring.line_score(small_talk, speaker_rank=1)
+    assert scoring.line_score(telling, speaker_rank=0) > scoring.line_score(telling, speaker_rank=20)
+
+
+def test_best_keeps_the_top_share_in_the_given_order() -> None:
+    candidates = list(range(400))
+    kept = scoring.best(candidates, score=lambda n: n % 10)
+    assert kept == [n for n in candidates if n % 10 >= 7][: len(kept)] and len(kept) >= scoring.MIN_BEST
+    assert scoring.best(candidates[:5], score=float) == candidates[:5]
+
+
+def _line(speaker: str, section: int = 1) -> SpokenLine:
+    return SpokenLine(0, "Words.", speaker, 1.0, None, section, 0)
+
+
+def test_wrong_speakers_share_the_answers_gender_and_are_never_named_in_the_line() -> None:
+    people = [
+        Person("Anne", ("Anne",), "f", 0, 9),
+        Person("Mary", ("Mary",), "f", 0, 9),
+        Person("Louisa", ("Louisa",), "f", 0, 9),
+        Person("Elizabeth", ("Elizabeth",), "f", 0, 9),
+        Person("Charles", ("Charles",), "m", 0, 9),
+        Person("Mr. Luyden", ("Mr. Luyden",), "m", 0, 9),
+    ]
+    lines = [_line(person.name) for person in people for _ in range(3)]
+    counts = SpeakerCounts(lines, people)
+    rivals = counts.plausible_rivals("Anne", 1, 6, line="If I loved a man as Louisa does, the Luydens would say so.")
+    assert set(rivals) == {"Mary", "Elizabeth"}
+    story = SpeakerCounts([_line(name) for name in ("Anne", "Charles", "Mr. Luyden") for _ in range(3)], people)
+    assert set(story.plausible_rivals("Anne", 1, 6)) == {"Charles", "Mr. Luyden"}  # too few women: others too
