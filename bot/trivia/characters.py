@@ -43,10 +43,10 @@ class SpeakerCounts:
 
     def speakers(self) -> list[str]:
         """Every recurring certain speaker (:data:`MIN_LINES`), most lines first (ties by first appearance)."""
-        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES]
+        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES and _whole_name(name)]
 
     def recurring(self, name: str) -> bool:
-        return self.in_work[name] >= MIN_LINES
+        return self.in_work[name] >= MIN_LINES and _whole_name(name)
 
     def rank(self, name: str) -> int:
         """Where ``name`` stands among the speakers, most lines first (0: the main talker)."""
@@ -79,3 +79,8 @@ class SpeakerCounts:
 def _named_word(word: str, words: set[str]) -> bool:
     """Whether ``word`` of a name is among ``words``, plural or possessive too ("the van der Luydens")."""
     return bool({word, f"{word}s", f"{word}es"} & words)
+
+
+def _whole_name(name: str) -> bool:
+    """Whether a speaker name is a whole name, not a stub a misreading left ("Mc" of "Mrs. McBryde")."""
+    return any(len(word) >= 3 for word in name_words(name))

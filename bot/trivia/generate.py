@@ -31,9 +31,15 @@ MIN_LINE_WORDS = 6
 MIN_ASKED_WORDS = 12
 """Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
 ones small talk ("My dear, you're handsomer than ever!")."""
+MAIN_CAST = 12
+"""Lines asked about are said by one of the work's this many most talkative speakers."""
 MIN_STRICT_LINES = 20
 """Below this many such lines (a short story), shorter lines are asked too."""
-_FAMILY_ADDRESS = re.compile(r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom)\b", re.IGNORECASE)
+_FAMILY_ADDRESS = re.compile(
+    r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
+    r"|(?:your|I am (?:his|her)) (?:mother|father|son|daughter|sister|brother|aunt|uncle))\b",
+    re.IGNORECASE,
+)
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
@@ -176,6 +182,8 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     for index, line in facts.lines(rng):
         if not (line.certain and line.speaker and _memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
+        if facts.speakers.rank(line.speaker) >= MAIN_CAST:
+            continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
         long_enough = len(line.text.split()) >= MIN_ASKED_WORDS and not _FAMILY_ADDRESS.search(line.text)
