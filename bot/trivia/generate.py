@@ -186,8 +186,9 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        long_enough = len(line.text.split()) >= MIN_ASKED_WORDS and not _FAMILY_ADDRESS.search(line.text)
-        (strict if long_enough else lenient).append(line)
+        if _FAMILY_ADDRESS.search(line.text):
+            continue  # sense alone would rule a wrong speaker out
+        (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
         assert line.speaker is not None
