@@ -28,16 +28,14 @@ PLAUSIBLE_POOL = 6
 MAX_LINE_CHARS = 300
 MIN_LINE_WORDS = 6
 """Shorter lines ("Yes, sir.") are too generic to recognise."""
-MIN_ASKED_WORDS = 12
+MIN_ASKED_WORDS = 14
 """Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
 ones small talk ("My dear, you're handsomer than ever!")."""
-MAIN_CAST = 12
-"""Lines asked about are said by one of the work's this many most talkative speakers."""
 MIN_STRICT_LINES = 20
 """Below this many such lines (a short story), shorter lines are asked too."""
 _FAMILY_ADDRESS = re.compile(
     r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
-    r"|(?:your|I am (?:his|her)) (?:mother|father|son|daughter|sister|brother|aunt|uncle))\b",
+    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle))\b",
     re.IGNORECASE,
 )
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
@@ -182,7 +180,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     for index, line in facts.lines(rng):
         if not (line.certain and line.speaker and _memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
-        if facts.speakers.rank(line.speaker) >= MAIN_CAST:
+        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)

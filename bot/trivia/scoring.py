@@ -35,7 +35,7 @@ PLOT_VERBS = frozenset(
     "quarrel dismiss hire employ invite visit telegraph write warn arrest imprison escape flee "
     "abandon desert deceive blackmail bribe adopt nurse faint capture seize hide discover "
     "recognise recognize chase pursue promise vow swear reveal paint sing dance win lose burn "
-    "destroy wreck bite sack resign baptize baptise christen insult scold punish obey disobey".split()
+    "destroy wreck bite sack resign baptize baptise christen insult scold punish".split()
 )
 """Lemmas of the verbs of plot points: what changes the story between people."""
 _VAGUE_OPENINGS = re.compile(

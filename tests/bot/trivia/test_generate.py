@@ -213,12 +213,12 @@ def test_json_has_the_fields_the_cli_promises(story: TriviaSource) -> None:
 
 def test_quote_questions_ask_only_the_main_casts_lines_that_do_not_tell_who_speaks_to_whom(anne: TriviaSource) -> None:
     from bot.trivia.characters import SpeakerCounts
-    from bot.trivia.generate import _FAMILY_ADDRESS, MAIN_CAST
+    from bot.trivia.generate import _FAMILY_ADDRESS
 
     counts = SpeakerCounts(anne.lines, anne.plot.cast.people)
     questions = generate(anne, count=60, seed=12, kinds=[QuestionKind.WHO_SAID_IT, QuestionKind.TRUE_OR_FALSE])
     assert len(questions) >= 20
     for question in questions:
         line = line_at(anne, question.offset)
-        assert counts.rank(line.speaker or "") < MAIN_CAST and not _FAMILY_ADDRESS.search(line.text)
+        assert counts.rank(line.speaker or "") < scoring.MAIN_SPEAKERS and not _FAMILY_ADDRESS.search(line.text)
         assert all(len(max(option.split(), key=len)) >= 3 for option in question.options)
