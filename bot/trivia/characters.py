@@ -33,8 +33,14 @@ class SpeakerCounts:
                 self.in_section.setdefault(line.section, Counter())[line.speaker] += 1
 
     def _named(self, name: str, words: set[str]) -> bool:
-        aliases = next((person.aliases for person in self._people if name in person.aliases), (name,))
-        return any(all(_named_word(word, words) for word in name_words(alias)) for alias in aliases)
+        """Whether a line of ``words`` names ``name``'s person, or someone who may be them ("Aunt Juley"
+        for "Mrs. Munt")."""
+        return any(
+            _names(alias, words)
+            for person in self._people
+            if name in person.aliases or same_person(name, person.name, self._people)
+            for alias in person.aliases
+        ) or _names(name, words)
 
     def _ranked(self) -> list[str]:
         if self._ranking is None:
@@ -74,6 +80,10 @@ class SpeakerCounts:
             rivals.append(name)
         alike = [name for name in rivals if not gender or self.gender(name) in (None, gender)]
         return (alike if len(alike) >= MIN_ALIKE else rivals)[:limit]
+
+
+def _names(alias: str, words: set[str]) -> bool:
+    return all(_named_word(word, words) for word in name_words(alias))
 
 
 def _named_word(word: str, words: set[str]) -> bool:

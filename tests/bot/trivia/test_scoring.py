@@ -35,7 +35,7 @@ def test_wrong_speakers_share_the_answers_gender_and_are_never_named_in_the_line
         Person("Mary", ("Mary",), "f", 0, 9),
         Person("Louisa", ("Louisa",), "f", 0, 9),
         Person("Elizabeth", ("Elizabeth",), "f", 0, 9),
-        Person("Charles", ("Charles",), "m", 0, 9),
+        Person("Charles", ("Charles", "Charles Musgrove"), "m", 0, 9),
         Person("Mr. Luyden", ("Mr. Luyden",), "m", 0, 9),
     ]
     lines = [_line(person.name) for person in people for _ in range(3)]
@@ -44,3 +44,20 @@ def test_wrong_speakers_share_the_answers_gender_and_are_never_named_in_the_line
     assert set(rivals) == {"Mary", "Elizabeth"}
     story = SpeakerCounts([_line(name) for name in ("Anne", "Charles", "Mr. Luyden") for _ in range(3)], people)
     assert set(story.plausible_rivals("Anne", 1, 6)) == {"Charles", "Mr. Luyden"}  # too few women: others too
+
+
+def test_a_person_known_only_by_title_and_surname_may_be_anyone_known_only_by_a_first_name() -> None:
+    from bot.trivia.people import same_person
+
+    people = [
+        Person("Mr. Wilcox", ("Mr. Wilcox",), "m", 0, 9),
+        Person("Henry", ("Henry",), "m", 0, 9),
+        Person("Mrs. Munt", ("Mrs. Munt", "Munt"), "f", 0, 9),
+        Person("Aunt Juley", ("Aunt Juley",), "f", 0, 9),
+        Person("Helen", ("Helen", "Helen Schlegel"), "f", 0, 9),
+    ]
+    assert same_person("Mr. Wilcox", "Henry", people) and same_person("Aunt Juley", "Mrs. Munt", people)
+    assert not same_person("Mrs. Munt", "Helen", people)  # her surname is known: another family
+    assert not same_person("Mr. Wilcox", "Aunt Juley", people)  # not of one gender
+    counts = SpeakerCounts([_line(person.name) for person in people for _ in range(3)], people)
+    assert "Mrs. Munt" not in counts.plausible_rivals("Helen", 1, 6, line="No, I agree with Aunt Juley, there are limits.")
