@@ -20,6 +20,7 @@ from bot.trivia.characters import SpeakerCounts, name_words
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
+from bot.trivia.people import same_person
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
 
 WRONG_OPTIONS = 3
@@ -67,13 +68,37 @@ class Facts:
     speakers: SpeakerCounts
     starts: list[str]
     """Every line's normalised text, sorted (to find lines starting the same way)."""
+    sentence_ends: list[int]
+    """Where each narration sentence ends, in reading order (to read what introduces a line)."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
-        return cls(source, normalised, unique, SpeakerCounts(source.lines, source.plot.cast.people), sorted(normalised))
+        speakers = SpeakerCounts(source.lines, source.plot.cast.people)
+        return cls(source, normalised, unique, speakers, sorted(normalised), [s.end for s in source.sentences])
+
+    def introduced_otherwise(self, line: SpokenLine) -> bool:
+        """Whether the sentence just before ``line`` introduces a speech ("Said Mr. Morris:—", "She went
+        on:—") by someone the line's speaker cannot be: another named person, or a pronoun of the other
+        gender. The attribution then erred (judged samples found such lines keyed to the next speaker)."""
+        index = bisect.bisect_right(self.sentence_ends, line.offset) - 1
+        if index < 0 or line.speaker is None:
+            return False
+        before = self.source.sentences[index].text.rstrip()
+        if not before.rstrip("—–-").endswith(":") or line.offset - self.sentence_ends[index] > 3:
+            return False
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", before)}
+        if {"m": {"she", "her"}, "f": {"he", "his"}}.get(self.speakers.gender(line.speaker) or "", set()) & words:
+            return True
+        people = self.source.plot.cast.people
+        named = [
+            person.name
+            for person in people
+            if any(re.search(rf"\b{re.escape(alias)}\b", before) for alias in person.aliases if alias[:1].isupper())
+        ]
+        return bool(named) and not any(same_person(name, line.speaker, people) for name in named)
 
     def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
         """The lines said only once, with their index, in an order drawn with ``rng``."""
@@ -186,6 +211,8 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
         if _FAMILY_ADDRESS.search(line.text):
             continue  # sense alone would rule a wrong speaker out
+        if facts.introduced_otherwise(line):
+            continue
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):

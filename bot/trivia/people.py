@@ -66,6 +66,8 @@ def _titled_surname_only(person: Person) -> bool:
 
 def _first_name_only(person: Person) -> bool:
     """Known only by one given name ("Henry", "Aunt Juley"): they may be someone's "Mr. Wilcox"."""
-    return not _titled_surname_only(person) and all(
-        len([word for word in normalise(alias).split() if word not in TITLES | KIN_TITLES]) == 1 for alias in person.aliases
+    split = [normalise(alias).split() for alias in person.aliases]
+    return all(
+        words and words[0] not in SURNAME_TITLES and len([word for word in words if word not in TITLES | KIN_TITLES]) == 1
+        for words in split
     )

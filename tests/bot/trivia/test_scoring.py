@@ -61,3 +61,22 @@ def test_a_person_known_only_by_title_and_surname_may_be_anyone_known_only_by_a_
     assert not same_person("Mr. Wilcox", "Aunt Juley", people)  # not of one gender
     counts = SpeakerCounts([_line(person.name) for person in people for _ in range(3)], people)
     assert "Mrs. Munt" not in counts.plausible_rivals("Helen", 1, 6, line="No, I agree with Aunt Juley, there are limits.")
+
+
+def test_a_line_introduced_by_another_person_or_a_pronoun_of_the_other_gender_is_not_asked() -> None:
+    from bot.text.model import Passage, PassageKind
+    from bot.trivia.events import Cast, Plot
+    from bot.trivia.generate import Facts
+    from bot.trivia.lines import TriviaSource
+
+    people = [Person("Quincey", ("Quincey", "Mr. Morris"), "m", 0, 9), Person("Dr. Seward", ("Dr. Seward",), "m", 0, 9),
+              Person("Mina", ("Mina",), "f", 0, 9)]
+    intros = ["Said Mr. Morris:—", "She went on:—", "Dr. Seward said:—"]
+    sentences, lines = [], []
+    for number, intro in enumerate(intros):
+        start = number * 100
+        sentences.append(Passage(PassageKind.SENTENCE, number, start, start + len(intro), intro, 0, number))
+        lines.append(SpokenLine(start + len(intro) + 2, "I have brought some Winchesters.", "Dr. Seward", 1.0, None, 0, number))
+    source = TriviaSource("s", "S", lines, sentences, {}, Plot((), Cast(sentences, people)))
+    facts = Facts.of(source)
+    assert [facts.introduced_otherwise(line) for line in lines] == [True, True, False]
