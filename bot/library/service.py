@@ -137,7 +137,10 @@ class Library:
         return self._bundled
 
     async def upgrade_works(self) -> int:
-        """Prepare again every work stored by an older parser (keeping passage ids); returns how many."""
+        """Prepare again every work stored by an older parser (keeping passage ids); returns how many.
+
+        First deletes what imports cut short by a killed process left (see :mod:`bot.storage.work_staging`)."""
+        await self._works.sweep_staged()
         await self.ensure_bundled_story()
         stale = [record for record in await self._works.all() if record.parser_version < PARSER_VERSION]
         for record in stale:
