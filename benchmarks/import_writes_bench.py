@@ -98,10 +98,11 @@ async def votes(live: LiveBot, database: Database, message_id: str, first: int, 
 async def import_upload(live: LiveBot, data: bytes) -> str:
     attachment = live.fake.host_attachment(f"{UPLOAD_SLUG}.txt", data)
     command = payloads.slash_command("library add", {"slug": UPLOAD_SLUG}, user=payloads.MOD, attachments={"file": attachment})
-    mark = live.fake.mark()
+    mark, started = live.fake.mark(), time.perf_counter()
     await live.fake.interact(command, timeout=120)
     followup = await live.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark, timeout=1800)
-    return ((followup.json or {}).get("embeds") or [{}])[0].get("title") or str(followup.json)[:100]
+    title = ((followup.json or {}).get("embeds") or [{}])[0].get("title") or str(followup.json)[:100]
+    return f"{title} in {time.perf_counter() - started:.0f} s"
 
 
 async def measure(checkout: Path, upload: bytes) -> tuple[list[Phase], str]:
