@@ -126,6 +126,8 @@ async def _delete_passages(db: Session, work_id: int) -> None:
     ids = [row[0] for row in await db.fetch_all(
         "SELECT id FROM passages WHERE work_id = ? LIMIT ?", (work_id, PIECE_ROWS)
     )]
+    if not ids:
+        return  # another discard of the work (a sweep running beside it) took them
     marks = ", ".join("?" * len(ids))
     await db.execute(f"DELETE FROM sentence_terms WHERE rowid IN ({marks})", ids)
     await db.execute(f"DELETE FROM passages WHERE id IN ({marks})", ids)
