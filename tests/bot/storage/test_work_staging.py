@@ -11,7 +11,7 @@ from bot.library.preparation import prepare_work
 from bot.search.vocabulary import VocabularyEntry
 from bot.storage import work_staging
 from bot.storage.database import Database
-from bot.storage.records import ImportOutcome, PreparedWork
+from bot.storage.records import ImportOutcome
 from bot.storage.work_staging import STAGED_OWNER, Pace
 from bot.storage.works import WorkRepository
 
