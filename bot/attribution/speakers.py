@@ -15,7 +15,12 @@ For each paragraph with quotes, in reading order:
 4. **Beats**: the subject of the narration leading into the quote
    (``Derek stared at her. “Was?”``), or acting right after it.
 5. **Alternation**: in a back-and-forth, the speaker before last speaks
-   again; else the person addressed by name in the last turn.
+   again; else the person addressed by name in the last turn; else, when a
+   paragraph of narration alone leads into the quote, the subject of its last
+   sentence (the paragraph's actor).
+
+A description in a tag (``said the young man``) is the party of the
+conversation expected to speak when its gender agrees; else an unnamed speaker.
 
 A name addressed inside a quote (a vocative) is never taken as its speaker
 from a beat or from alternation.
@@ -45,9 +50,10 @@ CONFIDENCE = {
     "pronoun tag, sole candidate": 0.87, "pronoun tag, sole candidate, agreed": 0.88,
     "pronoun tag, sole candidate, disputed": 0.85,
     "described tag": 0.67, "described tag, agreed": 0.93, "described tag, disputed": 0.5,
+    "described tag, conversation": 0.7,
     "pronoun tag": 0.74, "pronoun tag, agreed": 0.87, "pronoun tag, disputed": 0.67,
     "beat": 0.8, "beat, agreed": 0.8, "beat, disputed": 0.65,
-    "alternation": 0.67,
+    "alternation": 0.67, "narrated actor": 0.6,
     "pronoun tag, conversation": 0.62,
     "continued speech": 0.6, "continued speech, agreed": 0.6, "continued speech, disputed": 0.6,
     "pronoun tag, recent": 0.59, "pronoun tag, recent, agreed": 0.6, "pronoun tag, recent, disputed": 0.51,
@@ -63,7 +69,10 @@ AGREEING = frozenset({
     "continued speech", "addressee", "nearest name",
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
-QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
+QUOTE_TYPE = {
+    "named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric",
+    "described tag, conversation": "anaphoric",
+}
 MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
@@ -246,6 +255,23 @@ class _Attributor:
                 return found[0], "beat"
         return None
 
+    def _narrated_actor(self, turn: _Turn) -> tuple[Character, str] | None:
+        """A quote opening its paragraph right after a paragraph of narration alone: the subject of
+        that narration's last sentence speaks (``Lefferts caught his host by the sleeve.`` /
+        ``“I say, old chap …”``)."""
+        paragraph_start = self._paragraphs[turn.paragraph][0]
+        if turn.paragraph == 0 or turn.quotes[0].start != paragraph_start:
+            return None
+        start, end = self._paragraphs[turn.paragraph - 1]
+        index = bisect.bisect_left(self._quote_starts, end) - 1
+        if index >= 0 and self._quotes[index].end > start:
+            return None
+        tag = self._reader.before(self._text[start:end], start)
+        found = self._resolve(tag, turn) if tag else None
+        if found and found[0] not in turn.vocatives and self._is_person(found[0]):
+            return found[0], "narrated actor"
+        return None
+
     def _conversation(self, turn: _Turn) -> tuple[Character, str] | None:
         """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._recent_turns(turn.paragraph)
@@ -255,6 +281,9 @@ class _Attributor:
             return addressed, "addressee"
         if other and other not in turn.vocatives:
             return other, "alternation"
+        actor = self._narrated_actor(turn)
+        if actor:
+            return actor
         last_speaker = last.speaker if last else None
 
         def candidate(character: Character) -> bool:
@@ -282,6 +311,9 @@ class _Attributor:
                 other = self._other_party(turn)
                 return (other, "pronoun tag, conversation") if other else None
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            party = self._described_party(character, turn)
+            if party:
+                return party, "described tag, conversation"
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
@@ -317,6 +349,16 @@ class _Attributor:
         recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
+
+    def _described_party(self, described: Character, turn: _Turn) -> Character | None:
+        """``said the young man`` in a two-person conversation: the named party expected to speak
+        (the speaker before last), when the description agrees with its gender."""
+        expected = self._alternating(turn)
+        if expected is None or expected is described or not described.described or expected.described:
+            return None
+        if described.gender is None or expected.gender != described.gender or expected in turn.vocatives:
+            return None
+        return expected
 
     def _other_party(self, turn: _Turn) -> Character | None:
         """``said the other``: the one of the two last speakers who did not speak last."""
