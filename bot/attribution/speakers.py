@@ -38,6 +38,7 @@ from bot.attribution.characters import (
     CharacterList,
     build_characters,
 )
+from bot.attribution.conversation import Slot, read_backwards
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
@@ -53,7 +54,7 @@ CONFIDENCE = {
     "described tag, conversation": 0.7,
     "pronoun tag": 0.74, "pronoun tag, agreed": 0.87, "pronoun tag, disputed": 0.67,
     "beat": 0.8, "beat, agreed": 0.8, "beat, disputed": 0.65,
-    "alternation": 0.67, "narrated actor": 0.6,
+    "alternation": 0.67, "narrated actor": 0.6, "alternation, backward": 0.67, "alternation, both ways": 0.75,
     "pronoun tag, conversation": 0.62,
     "continued speech": 0.6, "continued speech, agreed": 0.6, "continued speech, disputed": 0.6,
     "pronoun tag, recent": 0.59, "pronoun tag, recent, agreed": 0.6, "pronoun tag, recent, disputed": 0.51,
@@ -70,9 +71,14 @@ AGREEING = frozenset({
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
 QUOTE_TYPE = {
-    "named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric",
+    "named tag": "explicit", "described tag": "explicit",
+    "narrator tag": "anaphoric", "narrator tag, unnamed": "anaphoric",
     "described tag, conversation": "anaphoric",
 }
+BACKWARD_RULES = frozenset({"alternation", "nearest name"})
+"""Rules whose turns are read again back from the turns after them (:mod:`bot.attribution.conversation`)."""
+GUESSES = frozenset({"nearest name"})
+"""Rules whose answer gives way to that backward reading."""
 MIN_CONFIDENCE = 0.3
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
@@ -150,7 +156,24 @@ class _Attributor:
             self._speakers.update(speaker for speaker in turn.speakers if speaker)
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
+        self._read_turns_backwards()
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _read_turns_backwards(self) -> None:
+        """Alternating turns read back from the tag after them where it is nearer (see
+        :mod:`bot.attribution.conversation`)."""
+        turns = self._turns
+        slots = [
+            Slot(turn.paragraph, turn.speaker, base_rule(turn.rules[0]) in BACKWARD_RULES, base_rule(turn.rules[0]) in GUESSES)
+            for turn in turns
+        ]
+        for revision in read_backwards(slots, CONVERSATION_GAP, lambda i, s: s in turns[i].vocatives):
+            turn = turns[revision.index]
+            if revision.speaker is turn.speaker and not revision.both_ways:
+                continue
+            rule = "alternation, both ways" if revision.both_ways else "alternation, backward"
+            count = len(turn.quotes)
+            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [CONFIDENCE[rule]] * count
 
     def _is_term(self, quote: Quote) -> bool:
         """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount

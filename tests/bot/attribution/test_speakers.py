@@ -161,7 +161,7 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
     untagged = ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")
     assert [found[quote].speaker for quote in untagged] == ["Lydia", "Derek", "Lydia"]
     confidences = [found[quote].confidence for quote in (untagged[0], untagged[2])]
-    assert confidences[0] == confidences[1] < SHOWN_CONFIDENCE  # a long run is not less sure (dev half), never a fact
+    assert SHOWN_CONFIDENCE > confidences[0] > confidences[1]  # the turns after the first confirm it; never a fact
     assert all(found[quote].quote_type == "implicit" for quote in ("“I know.”", "“You should leave.”"))
 
 
