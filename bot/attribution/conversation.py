@@ -82,3 +82,15 @@ def _expected_from(speakers: list[Speaker | None], index: int, run: range) -> Sp
         return None
     after, after_next = speakers[index + 1], speakers[index + 2]
     return after_next if after is not None and after_next is not None and after is not after_next else None
+
+
+def confirmed_later(slots: Sequence[Slot[Speaker]], gap: int) -> list[bool]:
+    """For each turn, whether the turns after it confirm its speaker: two different people speak the
+    next two turns of its conversation, and the second of them is this turn's speaker."""
+    speakers = [slot.speaker for slot in slots]
+    confirmed = [False] * len(slots)
+    for run in conversations(slots, gap):
+        for index in run:
+            expected = _expected_from(speakers, index, run)
+            confirmed[index] = expected is not None and expected is speakers[index]
+    return confirmed

@@ -32,39 +32,19 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from bot.attribution.calibration import confidence as calibrated
 from bot.attribution.characters import (
     NARRATOR,
     Character,
     CharacterList,
     build_characters,
 )
-from bot.attribution.conversation import Slot, read_backwards
+from bot.attribution.conversation import Slot, confirmed_later, read_backwards
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
-CONFIDENCE = {
-    "named tag": 0.97, "named tag, agreed": 0.99, "named tag, disputed": 0.96,
-    "narrator tag": 0.97,
-    "narrator tag, unnamed": 0.5,
-    "pronoun tag, sole candidate": 0.87, "pronoun tag, sole candidate, agreed": 0.88,
-    "pronoun tag, sole candidate, disputed": 0.85,
-    "described tag": 0.67, "described tag, agreed": 0.93, "described tag, disputed": 0.5,
-    "described tag, conversation": 0.7,
-    "pronoun tag": 0.74, "pronoun tag, agreed": 0.87, "pronoun tag, disputed": 0.67,
-    "beat": 0.8, "beat, agreed": 0.8, "beat, disputed": 0.65,
-    "alternation": 0.67, "narrated actor": 0.6, "alternation, backward": 0.67, "alternation, both ways": 0.75,
-    "pronoun tag, conversation": 0.62,
-    "continued speech": 0.6, "continued speech, agreed": 0.6, "continued speech, disputed": 0.6,
-    "pronoun tag, recent": 0.59, "pronoun tag, recent, agreed": 0.6, "pronoun tag, recent, disputed": 0.51,
-    "addressee": 0.6, "addressee, agreed": 0.6, "addressee, disputed": 0.52,
-    "nearest name": 0.46, "nearest name, agreed": 0.46, "nearest name, disputed": 0.3,
-}
-"""How far each rule is trusted: the share it got right on the development half of the PDNC novels
-(``run_bot.py bench speakers``, which prints the calibration per band). ", agreed"/", disputed": the
-rule's answer is / is not the speaker the conversation's alternation expects; a continued speech
-keeps its first paragraph's if lower."""
 AGREEING = frozenset({
     "named tag", "described tag", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
     "continued speech", "addressee", "nearest name",
@@ -80,6 +60,9 @@ BACKWARD_RULES = frozenset({"alternation", "nearest name"})
 GUESSES = frozenset({"nearest name"})
 """Rules whose answer gives way to that backward reading."""
 MIN_CONFIDENCE = 0.3
+DESCRIBED_CEILING = 0.9
+"""An unnamed speaker (``the woman``) may be a named character readers know by name: however sure
+the tag, it is never shown as a fact (below :data:`bot.text.ingest.SHOWN_CONFIDENCE`)."""
 CONVERSATION_GAP = 2
 """Paragraphs of narration that may pass between two turns of one conversation."""
 RECENT_PARAGRAPHS = 8
@@ -173,7 +156,16 @@ class _Attributor:
                 continue
             rule = "alternation, both ways" if revision.both_ways else "alternation, backward"
             count = len(turn.quotes)
-            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [CONFIDENCE[rule]] * count
+            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [calibrated(rule)] * count
+        slots = [Slot(turn.paragraph, turn.speaker, False) for turn in turns]
+        for turn, confirmed in zip(turns, confirmed_later(slots, CONVERSATION_GAP), strict=True):
+            if not confirmed:
+                continue
+            for index, rule in enumerate(turn.rules):
+                if rule.startswith("alternation") or turn.speakers[index] is not turn.speaker:
+                    continue
+                turn.rules[index] = f"{rule}, confirmed"
+                turn.confidences[index] = calibrated(turn.rules[index])
 
     def _is_term(self, quote: Quote) -> bool:
         """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
@@ -193,7 +185,7 @@ class _Attributor:
         for index, (speaker, rule) in enumerate(zip(turn.speakers, turn.rules, strict=True)):
             if rule in AGREEING and speaker is not None:
                 turn.rules[index] = f"{rule}, {'agreed' if speaker is expected else 'disputed'}"
-                turn.confidences[index] = CONFIDENCE.get(turn.rules[index], turn.confidences[index])
+                turn.confidences[index] = calibrated(turn.rules[index])
 
     def _alternating(self, turn: _Turn) -> Character | None:
         """Who speaks now if the last two turns alternate (the speaker before last), else None."""
@@ -212,9 +204,9 @@ class _Attributor:
         turn.speakers = [speaker] * len(turn.quotes)
         turn.rules = [rule] * len(turn.quotes)
         if rule == "continued speech":
-            confidence = min(CONFIDENCE[rule], *self._turns[-1].confidences)
+            confidence = min(calibrated(rule), *self._turns[-1].confidences)
         else:
-            confidence = CONFIDENCE.get(rule, 0.0)
+            confidence = calibrated(rule) if speaker else 0.0
         turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
 
     def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
@@ -255,7 +247,7 @@ class _Attributor:
             current = found or current
             turn.speakers.append(current[0])
             turn.rules.append(current[1])
-            turn.confidences.append(CONFIDENCE[current[1]])
+            turn.confidences.append(calibrated(current[1]))
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
@@ -429,6 +421,8 @@ class _Attributor:
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
             quote_type = QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
+            if speaker is not None and speaker.described:
+                confidence = min(confidence, DESCRIBED_CEILING)
             utterances.append(
                 Utterance(quote.start, quote.end, self._text[quote.start : quote.end],
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
@@ -445,5 +439,6 @@ def _addresses_at_either_end(quote: str, name: str) -> bool:
 
 
 def base_rule(rule: str) -> str:
-    """A rule without its agreement with the conversation (``named tag, agreed``: ``named tag``)."""
-    return rule.removesuffix(", agreed").removesuffix(", disputed")
+    """A rule without its agreement with the conversation around it (``named tag, agreed, confirmed``:
+    ``named tag``)."""
+    return rule.removesuffix(", confirmed").removesuffix(", agreed").removesuffix(", disputed")

@@ -44,7 +44,7 @@ The door softly opened, revealing an older woman, who stared at Derek in a puzzl
 def test_a_named_tag_after_the_quote_names_the_speaker_surely() -> None:
     found = _by_text(STORY_OPENING)["“I’m looking for the Stilinskis,”"]
     assert (found.speaker, found.quote_type) == ("Derek", "explicit")
-    assert found.confidence >= 0.95
+    assert found.confidence >= SHOWN_CONFIDENCE
 
 
 def test_a_described_speaker_keeps_the_description() -> None:
