@@ -14,10 +14,11 @@ For each paragraph with quotes, in reading order:
    whose quote never closed is the same speech.
 4. **Beats**: the subject of the narration leading into the quote
    (``Derek stared at her. “Was?”``), or acting right after it.
-5. **Alternation**: in a back-and-forth, the speaker before last speaks
-   again; else the person addressed by name in the last turn; else, when a
-   paragraph of narration alone leads into the quote, the subject of its last
-   sentence (the paragraph's actor).
+5. **Alternation**: in a back-and-forth (turns in consecutive paragraphs: a
+   paragraph of narration ends the conversation), the speaker before last
+   speaks again; else the person addressed by name in the last turn; else the
+   person named nearest before the quote. Turns are then read back from the
+   turns after them too (:mod:`bot.attribution.conversation`).
 
 A description in a tag (``said the young man``) is the party of the
 conversation expected to speak when its gender agrees; else an unnamed speaker.
@@ -32,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from bot.attribution.calibration import SHOWN_CONFIDENCE
 from bot.attribution.calibration import confidence as calibrated
 from bot.attribution.characters import (
     NARRATOR,
@@ -60,11 +62,13 @@ BACKWARD_RULES = frozenset({"alternation", "nearest name"})
 GUESSES = frozenset({"nearest name"})
 """Rules whose answer gives way to that backward reading."""
 MIN_CONFIDENCE = 0.3
-DESCRIBED_CEILING = 0.9
-"""An unnamed speaker (``the woman``) may be a named character readers know by name: however sure
-the tag, it is never shown as a fact (below :data:`bot.text.ingest.SHOWN_CONFIDENCE`)."""
-CONVERSATION_GAP = 2
-"""Paragraphs of narration that may pass between two turns of one conversation."""
+DESCRIBED_CEILING = SHOWN_CONFIDENCE - 0.01
+"""An unnamed speaker (``the woman``, an unnamed first-person ``the narrator``) may be a named
+character readers know by name (in letters and journals, each entry's writer): however sure
+the tag, it is never shown as a fact (below :data:`~bot.attribution.calibration.SHOWN_CONFIDENCE`)."""
+CONVERSATION_GAP = 0
+"""Paragraphs of narration that may pass between two turns of one conversation: none (on the
+development half, 0 beats 1, 2 and 3: a paragraph of narration mostly moves the scene on)."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
 _INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
@@ -270,23 +274,6 @@ class _Attributor:
                 return found[0], "beat"
         return None
 
-    def _narrated_actor(self, turn: _Turn) -> tuple[Character, str] | None:
-        """A quote opening its paragraph right after a paragraph of narration alone: the subject of
-        that narration's last sentence speaks (``Lefferts caught his host by the sleeve.`` /
-        ``“I say, old chap …”``)."""
-        paragraph_start = self._paragraphs[turn.paragraph][0]
-        if turn.paragraph == 0 or turn.quotes[0].start != paragraph_start:
-            return None
-        start, end = self._paragraphs[turn.paragraph - 1]
-        index = bisect.bisect_left(self._quote_starts, end) - 1
-        if index >= 0 and self._quotes[index].end > start:
-            return None
-        tag = self._reader.before(self._text[start:end], start)
-        found = self._resolve(tag, turn) if tag else None
-        if found and found[0] not in turn.vocatives and self._is_person(found[0]):
-            return found[0], "narrated actor"
-        return None
-
     def _conversation(self, turn: _Turn) -> tuple[Character, str] | None:
         """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._recent_turns(turn.paragraph)
@@ -296,9 +283,6 @@ class _Attributor:
             return addressed, "addressee"
         if other and other not in turn.vocatives:
             return other, "alternation"
-        actor = self._narrated_actor(turn)
-        if actor:
-            return actor
         last_speaker = last.speaker if last else None
 
         def candidate(character: Character) -> bool:
@@ -421,7 +405,7 @@ class _Attributor:
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
             quote_type = QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
-            if speaker is not None and speaker.described:
+            if speaker is not None and (speaker.described or speaker.name == NARRATOR):
                 confidence = min(confidence, DESCRIBED_CEILING)
             utterances.append(
                 Utterance(quote.start, quote.end, self._text[quote.start : quote.end],

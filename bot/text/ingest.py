@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.attribution.calibration import SHOWN_CONFIDENCE
 from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
 from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
@@ -46,13 +47,6 @@ from bot.text.structure import ReadingSection, Structure, build_structure
 from bot.text.titles import header_title_and_author, title_from_file_name, title_page
 
 UNTITLED = "Untitled"
-SHOWN_CONFIDENCE = 0.92
-"""A dialogue passage carries its speaker (readers see it as a fact) when the attribution is at least this
-sure: the lowest confidence whose subset is right ≥ 97% on the development half of the PDNC novels, as
-``run_bot.py bench speakers`` chooses it (it prints what it gives on the check half); below it readers
-are shown no speaker."""
-
-
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
