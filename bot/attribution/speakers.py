@@ -319,6 +319,9 @@ class _Attributor:
         return character, "named tag"
 
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        """``he said`` / ``she said``: the one character of that gender mentioned lately; else the subject
+        of that gender in the quote's paragraph; else the other party of the conversation if of that
+        gender; else the subject in the paragraph before, then the most recent mention."""
         gender = "m" if tag.who.lower() == "he" else "f"
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         candidates = self._mentions.of_gender(window, tag.offset, gender)
@@ -331,18 +334,20 @@ class _Attributor:
             return character.gender == gender
 
         local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
-        if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
-            if narrated:
-                return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
+        local = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
+        if local:
+            return local, "pronoun tag"
+        if last is None or last.paragraph < turn.paragraph - 1:
+            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
+            if narrated:
+                return narrated, "pronoun tag"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
