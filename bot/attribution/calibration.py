@@ -16,7 +16,7 @@ from functools import cache
 
 from bot.attribution.calibration_table import MEASURED
 
-SHOWN_CONFIDENCE = 0.87
+SHOWN_CONFIDENCE = 0.86
 """Readers see a speaker as a fact (``/quote``'s Speaker field, a character's lines, trivia) when the
 attribution is at least this sure: the lowest confidence whose subset is right ≥ 97% on the
 development half, as ``run_bot.py bench speakers`` chooses it (it prints what it gives on the check

@@ -33,7 +33,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from bot.attribution.calibration import SHOWN_CONFIDENCE
 from bot.attribution.calibration import confidence as calibrated
 from bot.attribution.characters import (
     NARRATOR,
@@ -62,7 +61,7 @@ BACKWARD_RULES = frozenset({"alternation", "nearest name"})
 GUESSES = frozenset({"nearest name"})
 """Rules whose answer gives way to that backward reading."""
 MIN_CONFIDENCE = 0.3
-DESCRIBED_CEILING = SHOWN_CONFIDENCE - 0.01
+DESCRIBED_CEILING = 0.8
 """An unnamed speaker (``the woman``, an unnamed first-person ``the narrator``) may be a named
 character readers know by name (in letters and journals, each entry's writer): however sure
 the tag, it is never shown as a fact (below :data:`~bot.attribution.calibration.SHOWN_CONFIDENCE`)."""

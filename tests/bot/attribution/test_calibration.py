@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.attribution.calibration import PRIOR_QUOTES, confidence
+from bot.attribution.calibration import PRIOR_QUOTES, SHOWN_CONFIDENCE, confidence
 from bot.attribution.calibration_table import MEASURED
+from bot.attribution.speakers import DESCRIBED_CEILING
 
 
 def test_a_rule_measured_on_many_quotes_is_as_sure_as_its_record() -> None:
@@ -25,3 +26,7 @@ def test_evidence_ranks_explicit_tag_then_sole_pronoun_then_turn_taking_then_gue
 def test_turns_the_later_turns_confirm_are_surer_than_those_they_do_not() -> None:
     assert confidence("alternation, both ways") > confidence("alternation")
     assert confidence("named tag, disputed, confirmed") > confidence("named tag, disputed")
+
+
+def test_unnamed_speakers_stay_below_what_readers_are_shown_as_fact() -> None:
+    assert DESCRIBED_CEILING < SHOWN_CONFIDENCE
