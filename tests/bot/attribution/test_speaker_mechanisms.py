@@ -6,16 +6,18 @@ from __future__ import annotations
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ingest import SHOWN_CONFIDENCE
 
+KITCHEN = """\
+Martha Grey came into the kitchen, where Thomas Reed was reading his paper. Martha put the kettle on, and \
+Thomas folded his paper.
+"""
+
 
 def _by_text(text: str) -> dict[str, Utterance]:
     return {utterance.text: utterance for utterance in attribute(text)}
 
 
 def test_a_pronoun_tag_agrees_in_gender_with_its_speaker() -> None:
-    text = """\
-Martha Grey came into the kitchen, where Thomas Reed was reading his paper. Martha put the kettle on, and \
-Thomas folded his paper.
-
+    text = KITCHEN + """
 “The rain will stop by noon,” she said.
 
 “I doubt it,” he answered.
@@ -80,8 +82,7 @@ Martha went out to the yard. Ann Hale was there, feeding the hens, and Ann looke
     assert found.rule.startswith("nearest name")
 
 
-def test_a_description_in_a_tag_is_the_party_of_the_conversation_when_its_gender_agrees() -> None:
-    text = """\
+DOORSTEP = """\
 Martha Grey opened the door to Thomas Reed. She looked at him a long time.
 
 “You came back,” said Martha.
@@ -90,33 +91,22 @@ Martha Grey opened the door to Thomas Reed. She looked at him a long time.
 
 “Then stay,” said Martha.
 
-“I cannot,” the young man answered.
 """
-    found = _by_text(text)["“I cannot,”"]
+
+
+def test_a_description_in_a_tag_is_the_party_of_the_conversation_when_its_gender_agrees() -> None:
+    found = _by_text(DOORSTEP + "“I cannot,” the young man answered.\n")["“I cannot,”"]
     assert (found.speaker, found.quote_type) == ("Thomas Reed", "anaphoric")
     assert found.confidence < SHOWN_CONFIDENCE
 
 
 def test_a_description_of_the_other_gender_is_someone_else() -> None:
-    text = """\
-Martha Grey opened the door to Thomas Reed. She looked at him a long time.
-
-“You came back,” said Martha.
-
-“I said I would,” said Thomas.
-
-“Then stay,” said Martha.
-
-“Supper is ready,” the old woman called from the stairs.
-"""
+    text = DOORSTEP + "“Supper is ready,” the old woman called from the stairs.\n"
     assert _by_text(text)["“Supper is ready,”"].speaker == "the old woman"
 
 
 def test_confidence_follows_the_kind_of_evidence() -> None:
-    text = """\
-Martha Grey came into the kitchen, where Thomas Reed was reading his paper. Martha put the kettle on, and \
-Thomas folded his paper.
-
+    text = KITCHEN + """
 “The rain will stop by noon,” said Martha.
 
 “I doubt it,” he answered.
