@@ -29,14 +29,19 @@ WORK_COLUMNS = (
     " section_count, paragraph_count, sentence_count"
 )
 PASSAGE_COLUMNS = "id, kind, ordinal, start_offset, end_offset, text, section, paragraph, speaker, title"
+OWNED_BY = "COALESCE(guild_id, 0) = COALESCE(CAST(? AS BIGINT), 0)"
+"""The works of one owner (a server, or NULL: the shared works), as migration v15's slug index reads it."""
 
 
 class WorkRepository:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    async def find(self, slug: str) -> WorkRecord | None:
-        row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ?", (slug,))
+    async def find(self, slug: str, guild_id: int | None = None) -> WorkRecord | None:
+        """The work `guild_id` added as `slug` (None: the shared work of that slug); slugs are per owner."""
+        row = await self._database.fetch_one(
+            f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id)
+        )
         return work_from_row(row) if row else None
 
     async def get(self, work_id: int) -> WorkRecord | None:
@@ -49,12 +54,16 @@ class WorkRepository:
         return [work_from_row(row) for row in rows]
 
     async def visible(self, guild_id: int | None = None) -> list[WorkSummary]:
-        """Works shared by every server, then those `guild_id` added, oldest first."""
+        """Works shared by every server, then those `guild_id` added, oldest first.
+
+        A shared work whose slug the server also gave one of its own is left out: the server's own wins.
+        """
         query = (
-            f"SELECT {WORK_COLUMNS} FROM works WHERE guild_id IS NULL OR guild_id = ?"
+            f"SELECT {WORK_COLUMNS} FROM works shared WHERE guild_id = ? OR (guild_id IS NULL AND NOT EXISTS"
+            " (SELECT 1 FROM works own WHERE own.guild_id = ? AND own.slug = shared.slug))"
             " ORDER BY guild_id IS NOT NULL, added_at, id"
         )
-        return [summary_from_row(row) for row in await self._database.fetch_all(query, (guild_id,))]
+        return [summary_from_row(row) for row in await self._database.fetch_all(query, (guild_id, guild_id))]
 
     async def summary(self, work_id: int) -> WorkSummary | None:
         row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
@@ -81,11 +90,12 @@ class WorkRepository:
     ) -> SavedWork | None:
         """Store `prepared` under `slug`; None if the slug is taken and may not be replaced.
 
-        With `replace`, a work with the slug and the same owner (`guild_id`)
-        gets the new text and keeps its id, and each passage whose text
-        survives keeps its id too (:func:`bot.text.identity.carry_ids`); the
-        same text under the same title and parser is left untouched. A work of
-        another owner is never replaced. What happened, and whether a server's
+        Slugs are per owner: another server's works never count. With
+        `replace`, the owner's (`guild_id`'s) work of that slug gets the new
+        text and keeps its id, and each passage whose text survives keeps its
+        id too (:func:`bot.text.identity.carry_ids`); the same text under the
+        same title and parser is left untouched. A server's upload never takes
+        the slug of a shared work (which it sees). What happened, and whether a server's
         `limits` allow it, is decided inside the write transaction, so
         concurrent imports are each told exactly what they did. With
         `one_copy`, a text the owner already sees under another slug is refused
@@ -93,8 +103,10 @@ class WorkRepository:
         """
         async with self._database.transaction() as db:
             await db.lock_library()
-            existing = await db.fetch_one("SELECT * FROM works WHERE slug = ?", (slug,))
-            if existing is not None and (not replace or existing["guild_id"] != guild_id):
+            existing = await db.fetch_one(f"SELECT * FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id))
+            if existing is not None and not replace:
+                return None
+            if existing is None and await _shared_slug(db, slug, guild_id):
                 return None
             if one_copy:
                 await _check_one_copy(db, prepared.content_hash, guild_id, slug)
@@ -111,15 +123,14 @@ class WorkRepository:
         assert row is not None
         return SavedWork(summary_from_row(row), outcome)
 
-    async def delete(self, slug: str) -> bool:
+    async def delete(self, work_id: int) -> bool:
         async with self._database.transaction() as db:
             await db.lock_library()
-            found = await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,))
-            if found is None:
+            if await db.fetch_one("SELECT id FROM works WHERE id = ?", (work_id,)) is None:
                 return False
-            await delete_index(db, found["id"])
-            await db.execute("DELETE FROM work_attribution WHERE work_id = ?", (found["id"],))
-            await db.execute("DELETE FROM works WHERE id = ?", (found["id"],))
+            await delete_index(db, work_id)
+            await db.execute("DELETE FROM work_attribution WHERE work_id = ?", (work_id,))
+            await db.execute("DELETE FROM works WHERE id = ?", (work_id,))
             await bump_library_version(db)
         return True
 
@@ -167,6 +178,13 @@ def passage_from_row(row: Row) -> Passage:
 def _unchanged(existing: Row, prepared: PreparedWork) -> bool:
     stored = (existing["content_hash"], existing["title"], existing["parser_version"])
     return stored == (prepared.content_hash, prepared.parsed.title, prepared.parser_version)
+
+
+async def _shared_slug(db: Session, slug: str, guild_id: int | None) -> bool:
+    """Whether a server's slug is a shared work's, which the server sees (never true for the shared library)."""
+    if guild_id is None:
+        return False
+    return await db.fetch_one("SELECT 1 FROM works WHERE slug = ? AND guild_id IS NULL", (slug,)) is not None
 
 
 async def _check_one_copy(db: Session, text_hash: str, guild_id: int | None, slug: str) -> None:
