@@ -345,6 +345,11 @@ class Library:
         """Paragraph number `ordinal` (from 0) of the work `slug`."""
         return await self._paragraph_of(await self.load(slug, guild_id=guild_id), ordinal)
 
+    async def paragraphs_in(self, work: WorkView, ordinals: range) -> list[Passage]:
+        """The paragraphs of `work` numbered `ordinals` (those that exist), in order."""
+        found = await self._passages.paragraphs(work.record.id, list(ordinals))
+        return [found[ordinal] for ordinal in ordinals if ordinal in found]
+
     async def _paragraph_of(self, work: WorkView, ordinal: int) -> tuple[WorkView, Passage]:
         paragraph = await self._passages.at(work.record.id, PassageKind.PARAGRAPH, ordinal)
         if paragraph is None:
