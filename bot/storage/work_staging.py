@@ -38,6 +38,7 @@ from bot.storage.work_rows import (
     passage_rows,
     reserve_ids,
     sentence_ids,
+    slug_taken,
     vocabulary_rows,
     work_values,
 )
@@ -81,7 +82,7 @@ async def stage(
     await sweep(database, pace)
     async with database.transaction() as db:
         await db.lock_library()
-        if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+        if await slug_taken(db, slug, guild_id):
             return None
         await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
         work_id = await _insert_staged_row(db, prepared)
@@ -107,7 +108,7 @@ async def publish(
     """Give the staged work its slug and owner (inside the caller's transaction); False, leaving it
     staged, if the slug was taken meanwhile. Raises as :func:`admit` does."""
     await db.lock_library()
-    if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+    if await slug_taken(db, slug, guild_id):
         return False
     await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
     await db.execute("UPDATE works SET slug = ?, guild_id = ? WHERE id = ?", (slug, guild_id, work_id))
