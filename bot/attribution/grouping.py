@@ -35,6 +35,7 @@ from functools import cache
 
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention
+from bot.attribution.pronouns import pronoun_gender
 
 DOMINANCE = 5
 NAME_CHANGE_MIN = 3
@@ -61,12 +62,13 @@ def title_key(title: str | None) -> str | None:
     return _SAME_TITLE.get(key, key)
 
 
-def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """The mentions of each person (see the module's docstring), in no particular order."""
+def group_mentions(mentions: list[Mention], text: str, source: str | None = None) -> list[list[Mention]]:
+    """The mentions of each person (see the module's docstring), in no particular order: ``text`` is
+    the story, ``source`` the text the mentions' offsets index (default: ``text``)."""
     forms: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
-    people = _People(forms)
+    people = _People(forms, text if source is None else source)
     people.join_full_nicknames()
     people.join_name_changes()
     people.join_stated(text)
@@ -79,8 +81,9 @@ def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
 class _People:
     """Name forms joined into people (a union-find over forms, each root knowing its members)."""
 
-    def __init__(self, forms: dict[Key, list[Mention]]) -> None:
+    def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
         self.forms = forms
+        self._source = source
         self._parent: dict[Key, Key] = {key: key for key in forms}
         self.married: set[Key] = set()
         """People whose surname the text changed by marriage: a Mrs. even if never written so."""
@@ -120,7 +123,7 @@ class _People:
 
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
-        names of one woman's first name, the earlier (by its middle mention) written with Miss, the later
+        names of one woman's first name, the earlier (by its first mention) written with Miss, the later
         never, its surname a man's of the book."""
         men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
         for first, keys in self._by_first.items():
@@ -129,7 +132,7 @@ class _People:
             named: defaultdict[Key, list[int]] = defaultdict(list)  # each person's forms with this first name: where they are used
             for key in keys:
                 named[self._find(key)] += [m.start for m in self.forms[key]]
-            roots = sorted(named, key=lambda root: sorted(named[root])[len(named[root]) // 2])
+            roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
             for earlier, later in zip(roots, roots[1:], strict=False):
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
                 earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
@@ -186,14 +189,15 @@ class _People:
             if len(words) != 1 or title is not None:
                 continue
             word = words[0]
-            gender = first_name_gender(word)
+            shown = pronoun_gender(self._source, self.forms[key])  # "Harker came. He sat": a man
+            gender = shown or first_name_gender(word)
             first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
-            last = self._recurring(self._by_last[word])
+            last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
                 continue
             if not first:
-                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words}
+                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and _compatible(shown, self.gender(k))}
                 men = {k for k in last if self.gender(k) == MALE}
                 dominant = self._dominant(last, surname=word)
                 if dominant is None and len(men) == 1 and all(self.gender(k) == FEMALE for k in last - men):

@@ -84,3 +84,26 @@ def test_descriptions_in_tags_name_one_person_or_no_one() -> None:
 def test_a_first_name_shows_its_usual_gender() -> None:
     assert first_name_gender("Margaret") == "f" and first_name_gender("Charles") == "m"
     assert first_name_gender("London") is None
+
+
+def test_a_maiden_name_named_again_late_still_comes_before_the_married_one() -> None:
+    cast = build_characters("\n\n".join([
+        "A letter from Miss Mina Murray to Lucy. Mina Murray wrote it at school.",
+        "Jonathan Harker came home. Jonathan Harker was tired, and he slept.",
+        *["Mina Harker wrote in her diary, and Mina Harker read it to Jonathan Harker."] * 2,
+        "Mrs. Harker smiled. Mina was glad, and Mrs. Harker said so.",
+        "The old man asked whether that was Miss Mina Murray, and Mina Murray said it was.",
+    ]))
+    assert _owner(cast, "Mina Murray") is _owner(cast, "Mina Harker") is _owner(cast, "Mrs. Harker") is not None
+    assert _owner(cast, "Mina") is _owner(cast, "Mina Harker")
+    assert _owner(cast, "Jonathan Harker") is not _owner(cast, "Mina Harker")
+
+
+def test_a_bare_surname_that_pronouns_show_a_man_is_the_man_of_the_family() -> None:
+    cast = build_characters("\n\n".join([  # she is named far more often than he is
+        *["Mrs. Harker smiled, and Mrs. Harker wrote in her diary. Mrs. Mina Harker was calm."] * 8,
+        "Jonathan Harker came in, and Jonathan Harker sat.",
+        "Harker rose and he walked out. Then Harker came back, and he sat down.",
+    ]))
+    assert _owner(cast, "Harker") is _owner(cast, "Jonathan Harker") is not None
+    assert _owner(cast, "Mrs. Harker") is not _owner(cast, "Harker")
