@@ -84,6 +84,7 @@ class _People:
     def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
         self.forms = forms
         self._source = source
+        self._shown_gender: dict[Key, str | None] = {}
         self._parent: dict[Key, Key] = {key: key for key in forms}
         self.married: set[Key] = set()
         """People whose surname the text changed by marriage: a Mrs. even if never written so."""
@@ -172,16 +173,25 @@ class _People:
         return by_name.get((rest, title)) or by_name.get((rest, None))
 
     def join_titled_surnames(self) -> None:
-        for key in self.forms:
-            title, words = key
-            if len(words) == 1 and title is not None:
-                surname = {k for k in self._roots(self._by_last[words[0]]) if self._fits_title(title, k)}
-                first = set()
-                if title in FIRST_NAME_TITLES:  # "Miss Margaret", "Sir Walter"
-                    first = {k for k in self._roots(self._by_first[words[0]]) if self._fits_title(title, k)}
-                fitting = surname or first
-                if len(fitting) == 1:
-                    self._union(fitting.pop(), key)
+        """2. A titled name joins the one person of its surname it fits (``Mr. Jones``), else the one
+        of that given name (``Miss Margaret``, ``Mrs. Rachel``, ``Countess Ellen``). Given names go
+        first: they show a woman married, and then her surname's married title fits her too."""
+        titled = [key for key in self.forms if key[0] is not None and len(key[1]) == 1]
+        for key in sorted(titled, key=lambda k: k[1][0] not in self._by_first):
+            title, (word,) = key
+            assert title is not None
+            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k)}
+            first = set()
+            if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
+                first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
+                    k for k in self._roots(self._by_first[word])
+                    if self._fits_title(title, k, given=True)
+                    and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
+                         or self._count(k) >= 2 * len(self.forms[key]))
+                }
+            fitting = surname or first
+            if len(fitting) == 1:
+                self._union(fitting.pop(), key)
 
     def join_bare_names(self) -> None:
         for key in self.forms:
@@ -189,9 +199,11 @@ class _People:
             if len(words) != 1 or title is not None:
                 continue
             word = words[0]
-            shown = pronoun_gender(self._source, self.forms[key])  # "Harker came. He sat": a man
+            shown = self._shown(key)  # "Harker came. He sat": a man
             gender = shown or first_name_gender(word)
-            first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
+            first = set()
+            if not self._surname(word):  # "Mr. Archer": Archer is no first name (of "Archer Madeira")
+                first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
             last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
@@ -204,6 +216,19 @@ class _People:
                     dominant = men.pop()  # a bare surname in narration is the man's ("said Hall": Mr. Hall)
                 if dominant:
                     self._union(dominant, key)
+
+    def _surname(self, word: str) -> bool:
+        """Whether the text writes ``word`` after a surname's title (Mr., Mrs., Dr.; not Miss, Sir) more
+        often than it names the full names ``word`` starts (``Mr. Archer`` against ``Archer Madeira``)."""
+        titled = sum(len(found) for (title, words), found in self.forms.items()
+                     if title and title not in FIRST_NAME_TITLES and words == (word,))
+        return titled > sum(len(self.forms[k]) for k in self._by_first[word])
+
+    def _shown(self, key: Key) -> str | None:
+        """The gender the pronouns after the form ``key`` show (see :mod:`bot.attribution.pronouns`)."""
+        if key not in self._shown_gender:
+            self._shown_gender[key] = pronoun_gender(self._source, self.forms[key])
+        return self._shown_gender[key]
 
     def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
         """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
@@ -242,13 +267,15 @@ class _People:
                 continue
             self._union(person, me)
 
-    def _fits_title(self, title: str, root: Key) -> bool:
+    def _fits_title(self, title: str, root: Key, given: bool = False) -> bool:
         """Whether the person ``root`` may be called ``title``: of its gender; a Mrs. only if the text
-        calls her Mrs. by her full name too, never a Miss (Mrs. Hilbery is Katharine Hilbery's mother);
-        never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        calls her Mrs. by her full name too (or, before her ``given`` name, if never a Miss), never a
+        Miss (Mrs. Hilbery is Katharine Hilbery's mother); never a wife called by her husband's name
+        (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
-        if title in MARRIED and not titles & MARRIED and self._find(root) not in self.married:
+        married = titles & MARRIED or self._find(root) in self.married
+        if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:
             return False
@@ -266,7 +293,8 @@ class _People:
         return first <= second or second <= first
 
     def gender(self, key: Key) -> str | None:
-        """A person's gender as titles show it, else as the first name of a full name usually is."""
+        """A person's gender as titles show it, else as the first name of a full name usually is, else
+        as the pronouns after its full names show."""
         members = self._members[self._find(key)]
         titled = {TITLE_GENDER.get(k[0]) for k in members if k[0]} - {None}
         if len(titled) == 1:
@@ -274,6 +302,8 @@ class _People:
         if titled:
             return None
         named = {first_name_gender(k[1][0]) for k in members if len(k[1]) > 1 or k[0] is None} - {None}
+        if not named:  # "Newland Archer … he": the pronouns after its full names
+            named = {self._shown(k) for k in members if len(k[1]) > 1} - {None}
         return named.pop() if len(named) == 1 else None
 
     def groups(self) -> list[list[Mention]]:
@@ -301,7 +331,18 @@ def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[s
     rest, first = key[1][1:], key[1][0].lower()
     if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
         return False
-    return rest in titled or len(forms.get((None, rest), ())) <= len(forms[key])
+    if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"
+        return False
+    return (rest in titled and not _given_name(rest, key, forms)) or len(forms.get((None, rest), ())) <= len(forms[key])
+
+
+def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:
+    """Whether ``words`` start another full name named more often than ``key`` (``Katharine`` of
+    Katharine Hilbery, not the surname of ``Cassandra Katharine``)."""
+    return any(
+        len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
+        for (_, named), found in forms.items()
+    )
 
 
 _NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"

@@ -107,3 +107,57 @@ def test_a_bare_surname_that_pronouns_show_a_man_is_the_man_of_the_family() -> N
     ]))
     assert _owner(cast, "Harker") is _owner(cast, "Jonathan Harker") is not None
     assert _owner(cast, "Mrs. Harker") is not _owner(cast, "Harker")
+
+
+def test_a_married_title_before_her_given_name_shows_a_woman_married() -> None:
+    cast = _cast(
+        "Ellen Olenska came into the box. Ellen Olenska sat down, and she smiled.",
+        "Madame Olenska looked at the stage. Everyone stared at Madame Olenska.",
+        "Later Countess Ellen left, and Countess Olenska was gone.",
+    )
+    assert _owner(cast, "Madame Olenska") is _owner(cast, "Ellen Olenska") is _owner(cast, "Countess Olenska")
+    assert _owner(cast, "Countess Ellen") is _owner(cast, "Ellen Olenska")
+
+
+def test_a_married_title_is_not_a_woman_never_shown_married() -> None:
+    cast = _cast(
+        "Cassandra Otway ran in. Cassandra laughed, and Cassandra sang. Cassandra was young.",
+        "Lady Otway knitted by the fire, and she was uneasy.",
+    )
+    assert _owner(cast, "Lady Otway") is not _owner(cast, "Cassandra Otway")
+    with_a_miss = _cast(
+        "Ellen Mingott came home. Miss Ellen was tired, and Miss Ellen slept.",
+        "Mrs. Ellen was not there; Mrs. Mingott was.",
+    )
+    assert _owner(with_a_miss, "Mrs. Ellen") is not _owner(with_a_miss, "Ellen Mingott")
+
+
+def test_a_title_before_a_womans_given_name_joins_her() -> None:
+    cast = _cast(
+        "Mrs. Rachel Lynde sat at her window. Mrs. Rachel saw everything.",
+        "Mrs. Rachel said so, and Rachel Lynde went home.",
+    )
+    assert _owner(cast, "Mrs. Rachel") is _owner(cast, "Mrs. Rachel Lynde") is not None
+
+
+def test_two_names_side_by_side_and_a_familys_plural_are_no_full_names() -> None:
+    cast = build_characters("\n\n".join([
+        *["Katharine Hilbery came in, and Katharine sat down. Miss Katharine smiled."] * 4,
+        *["Cassandra Otway laughed, and Cassandra sang."] * 3,
+        "He gave Cassandra Katharine's book.",
+        "Newland Archer came, and Newland sat. He was glad. Newland Archer smiled, and he left.",
+        "They dined with the Newland Archers.",
+    ]))
+    assert _owner(cast, "Cassandra") is _owner(cast, "Cassandra Otway") is not None
+    assert _owner(cast, "Newland") is _owner(cast, "Newland Archer") is not None
+    assert not [c for c in cast.characters if c.name in ("Cassandra Katharine", "Newland Archers")]
+
+
+def test_pronouns_give_a_full_name_its_gender_and_a_title_then_fits() -> None:
+    cast = _cast(
+        "Newland Archer came in, and he sat down. Newland Archer rose, and he walked out.",
+        "Mr. Archer was tired. Later Mr. Archer slept.",
+        "May Archer smiled, and she read.",
+    )
+    assert _owner(cast, "Mr. Archer") is _owner(cast, "Newland Archer") is not None
+    assert _owner(cast, "May Archer") is not _owner(cast, "Newland Archer")
