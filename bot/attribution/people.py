@@ -9,7 +9,8 @@ The evidence is how the text uses a name, never a list of a book's names:
   least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
-  inside quotes: ``Aha``).
+  inside quotes: ``Aha``); never being the subject of a clause (``we left Milan``, ``the Stella
+  d'Italia``: a person does things, a place has them done in it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
-from bot.attribution.names import Mention
+from bot.attribution.names import Mention, is_subject
 
 TAGGED_MIN = 2
 TITLED_MIN = 2
@@ -49,6 +50,8 @@ def is_person(
     tagged = sum(_tagged(text, m) for m in mentions)
     if tagged >= TAGGED_MIN:
         return True
+    if not any(is_subject(text, m) for m in mentions):
+        return False
     placed = sum(_placed(text, m) for m in mentions)
     articled = sum(m.with_article for m in mentions)
     return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)

@@ -161,3 +161,12 @@ def test_pronouns_give_a_full_name_its_gender_and_a_title_then_fits() -> None:
     )
     assert _owner(cast, "Mr. Archer") is _owner(cast, "Newland Archer") is not None
     assert _owner(cast, "May Archer") is not _owner(cast, "Newland Archer")
+
+
+def test_a_name_never_the_subject_of_a_clause_is_no_person() -> None:
+    cast = _cast(
+        "Lilia wrote a letter from Milan. She was happy, and Lilia laughed.",
+        "They had left Milan that morning. Philip thought of the cathedral of Milan.",
+    )
+    people = {c.name for c in cast.characters if c.person}
+    assert "Lilia" in people and "Milan" not in people
