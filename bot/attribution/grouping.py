@@ -38,6 +38,9 @@ from bot.attribution.names import Mention
 from bot.attribution.pronouns import pronoun_gender
 
 DOMINANCE = 5
+TOGETHER_MIN = 2
+SENTENCE_SPAN = 200
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 FIRST_NAME_TITLES = frozenset(
@@ -146,13 +149,33 @@ class _People:
                         self.married.add(self._find(earlier))
 
     def join_full_nicknames(self) -> None:
-        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``)."""
+        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
+        unless the text names the two in one sentence (a father and his son: ``Sir Thomas`` and ``Tom``)."""
         for keys in self._by_last.values():
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
                     variant = other[1][0].lower() in name_variants(key[1][0])
-                    if variant and _compatible(self.gender(key), self.gender(other)):
+                    if variant and _compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
+
+    def _together(self, first: Key, second: Key) -> bool:
+        """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
+        in one sentence at least :data:`TOGETHER_MIN` times: two people."""
+        owned = sorted(
+            [(m.start, m.end, 0) for k in self._named(first) for m in self.forms[k]]
+            + [(m.start, m.end, 1) for k in self._named(second) for m in self.forms[k]]
+        )
+        together = 0
+        for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):
+            between = self._source[end:start]
+            together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
+        return together >= TOGETHER_MIN
+
+    def _named(self, key: Key) -> set[Key]:
+        """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
+        members = self._members[self._find(key)]
+        given = {k[1][0] for k in members if len(k[1]) > 1}
+        return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
 
     def join_stated(self, text: str) -> None:
         """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
@@ -264,6 +287,8 @@ class _People:
                 continue
             (person,), (me,) = people, mine
             if not _compatible(self.gender(person), self.gender(me)) or _side_by_side(text, word, variants):
+                continue
+            if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
                 continue
             self._union(person, me)
 
