@@ -76,6 +76,7 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     people.join_name_changes()
     people.join_stated(text)
     people.join_titled_surnames()
+    people.join_articled()
     people.join_bare_names()
     people.join_nicknames(text)
     return people.groups()
@@ -216,7 +217,22 @@ class _People:
             if len(fitting) == 1:
                 self._union(fitting.pop(), key)
 
+    def join_articled(self) -> None:
+        """``the Rabbit`` is ``the White Rabbit`` when that is the one name after "the" ending in it."""
+        for key in self.forms:
+            if key[0] or len(key[1]) != 1 or not self._articled(key):
+                continue
+            longer = [k for k in self.forms if len(k[1]) > 1 and k[1][-1] == key[1][0] and self._articled(k)]
+            roots = self._roots(longer)
+            if len(roots) == 1:
+                self._union(roots.pop(), key)
+
+    def _articled(self, key: Key) -> bool:
+        found = self.forms[key]
+        return 2 * sum(m.with_article for m in found) > len(found)
+
     def join_bare_names(self) -> None:
+        """3. A bare first name or surname joins its one person (see the module's docstring)."""
         for key in self.forms:
             title, words = key
             if len(words) != 1 or title is not None:
@@ -232,13 +248,19 @@ class _People:
                 self._union(first.pop(), key)
                 continue
             if not first:
-                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and _compatible(shown, self.gender(k))}
+                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and self._may_be(k, shown)}
                 men = {k for k in last if self.gender(k) == MALE}
                 dominant = self._dominant(last, surname=word)
                 if dominant is None and len(men) == 1 and all(self.gender(k) == FEMALE for k in last - men):
                     dominant = men.pop()  # a bare surname in narration is the man's ("said Hall": Mr. Hall)
                 if dominant:
                     self._union(dominant, key)
+
+    def _may_be(self, titled: Key, shown: str | None) -> bool:
+        """Whether a bare name whose pronouns show ``shown`` may be the person of ``titled`` (of the
+        same word): of that gender, and not a wife called by her husband's given name (``Mrs. Charles``)."""
+        wife = titled[0] in MARRIED and first_name_gender(titled[1][0]) == MALE
+        return _compatible(shown, self.gender(titled)) and not wife
 
     def _surname(self, word: str) -> bool:
         """Whether the text writes ``word`` after a surname's title (Mr., Mrs., Dr.; not Miss, Sir) more

@@ -180,3 +180,19 @@ def test_a_father_and_a_son_named_in_one_sentence_stay_apart() -> None:
     assert _owner(cast, "Tom Bertram") is not _owner(cast, "Sir Thomas Bertram")
     one = _cast("John Seward wrote. Jack Seward was tired.", "Jack came in. Later John Seward sat down.")
     assert _owner(one, "Jack Seward") is _owner(one, "John Seward") is not None
+
+
+def test_an_articled_name_joins_the_one_longer_name_it_ends() -> None:
+    cast = _cast(
+        "The White Rabbit ran past. Alice followed the White Rabbit.",
+        "Then the Rabbit stopped, and the Rabbit looked at its watch. Off went the Rabbit.",
+    )
+    assert _owner(cast, "the Rabbit") is _owner(cast, "the White Rabbit") is not None
+
+
+def test_a_bare_given_name_is_not_the_wife_called_by_it() -> None:
+    cast = _cast(
+        "Charles came in, and Charles sat down by the fire.",
+        "Mrs. Charles smiled at her baby, and Mrs. Charles sang.",
+    )
+    assert _owner(cast, "Charles") is not _owner(cast, "Mrs. Charles")
