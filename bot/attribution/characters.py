@@ -48,6 +48,10 @@ _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
 )
+_TITLE_SPELLINGS: dict[str, set[str]] = {}
+for _spelling in TITLE_GENDER:
+    _TITLE_SPELLINGS.setdefault(title_key(_spelling) or _spelling, set()).add(_spelling)
+"""Each title's spellings (``dr``: dr, doctor)."""
 NARRATOR = "the narrator"
 FIRST_PERSON_SHARE = 0.01
 """Share of the narration's words that are I/me/my/myself in a first-person narrative."""
@@ -105,16 +109,19 @@ class CharacterList:
                     self._by_form.setdefault(words[0], character)
         for title, owners in self._titles().items():  # "the Professor": the one Professor of the book
             if len(owners) == 1:
-                self._by_form.setdefault(title, owners.pop())
+                owner = owners.pop()
+                for spelling in _TITLE_SPELLINGS.get(title, {title}):  # "the doctor": Dr. Kemp
+                    self._by_form.setdefault(spelling, owner)
 
     def _titles(self) -> dict[str, set[Character]]:
-        """Each title and the characters named with it (``professor``: Professor Van Helsing)."""
+        """Each title (see :func:`title_key`) and the characters named with it (``professor``:
+        Professor Van Helsing)."""
         owners: dict[str, set[Character]] = {}
         for character in self.characters:
             for alias in character.aliases:
                 words = normalise(alias).split()
                 if len(words) > 1 and words[0] in TITLE_GENDER:
-                    owners.setdefault(words[0], set()).add(character)
+                    owners.setdefault(title_key(words[0]) or words[0], set()).add(character)
         return owners
 
     def find(self, form: str) -> Character | None:
