@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.attribution.grouping import first_name_gender, group_mentions, title_key
+from bot.attribution.given_names import first_name_gender
+from bot.attribution.grouping import group_mentions, title_key
 from bot.attribution.lexicon import PERSON_NOUNS, TITLE_GENDER
 from bot.attribution.names import (
     Mention,

@@ -6,33 +6,43 @@ person only when exactly one person fits it (a wrong merge is worse than a
 split):
 
 1. **Full names** (two words or more) are people; titled variants of one full
-   name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``).
-2. **A titled surname** (``Mr. Jones``) joins the one full name with that
-   surname whose gender fits the title; when a family has several (``Mr.
-   Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart.
+   name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
+   side by side (``Cassandra Katharine``) and a family's plural (``the Newland
+   Archers``) are not full names.
+2. **A titled name** (``Mr. Jones``) joins the one full name with that surname
+   whose gender fits the title, else the one of that given name (``Miss
+   Margaret``, ``Mrs. Rachel``, ``Countess Ellen``: a married title before a
+   given name shows the woman married). When a family has several (``Mr.
+   Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
+   title before a surname never joins a woman never shown married (the
+   daughter: Mrs. Barry is not Diana Barry).
 3. **A bare first name** joins the one full name it starts; **a bare surname**
-   the one full or titled name it ends, or the one named far more often than
-   the others, or the one man of a family otherwise of women (``said Hall``:
-   Mr. Hall, not Mrs. Hall); else it stays apart.
+   the one full or titled name it ends of the gender its pronouns show
+   (``Harker … he``), or the one named far more often than the others, or the
+   one man of a family otherwise of women (``said Hall``: Mr. Hall, not Mrs.
+   Hall); else it stays apart. ``the Rabbit`` joins ``the White Rabbit``.
 4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
-   ``Mina Harker``, Harker being a man's surname of the book), and names the
-   text says are one (``Lord Godalming (that was Arthur``, ``X, that is Y``).
+   ``Mina Harker``, Harker being a man's surname of the book, in the order the
+   text first uses them), and names the text says are one (``Lord Godalming
+   (that was Arthur``, ``X, that is Y``).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
    the text fits and the text never names the two side by side (``Jack and
-   John``).
+   John``) nor in one sentence (a father and his son: ``Sir Thomas`` and
+   ``Tom``).
 
 A person's gender comes from titles; else from the usual gender of the first
-name (the ``gender-guesser`` package's dictionary).
+name (see :mod:`bot.attribution.given_names`); else from the pronouns after
+its full names (see :mod:`bot.attribution.pronouns`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
 
+from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention
 from bot.attribution.pronouns import pronoun_gender
@@ -410,33 +420,3 @@ def _side_by_side(text: str, word: str, others: list[str]) -> bool:
         if re.search(pair, text):
             return True
     return False
-
-
-@cache
-def _nick_namer():  # type: ignore[no-untyped-def]
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-def name_variants(name: str) -> set[str]:
-    """The given names (lower case) that ``name`` is a nickname or diminutive of, or that are its
-    nicknames (``Art``: arthur, artemus)."""
-    namer = _nick_namer()
-    lower = name.lower()
-    return namer.nicknames_of(lower) | namer.canonicals_of(lower)
-
-
-@cache
-def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def first_name_gender(name: str) -> str | None:
-    """The usual gender of a given name, if the gender-guesser dictionary is sure of it."""
-    if not name[:1].isupper() or "-" in name:
-        return None
-    guess = _gender_detector().get_gender(name)
-    return {"male": MALE, "female": FEMALE}.get(guess)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.attribution.characters import Character, CharacterList, build_characters
-from bot.attribution.grouping import first_name_gender, name_variants
+from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.tags import describe
 
 
