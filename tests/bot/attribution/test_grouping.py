@@ -196,3 +196,13 @@ def test_a_bare_given_name_is_not_the_wife_called_by_it() -> None:
         "Mrs. Charles smiled at her baby, and Mrs. Charles sang.",
     )
     assert _owner(cast, "Charles") is not _owner(cast, "Mrs. Charles")
+
+
+def test_a_titled_name_ending_in_a_common_word_is_no_person() -> None:
+    cast = _cast(
+        "Anne heard that Prince Edward Island was the prettiest place. The island was green, and she smiled.",
+        "Anne had always loved Prince Edward Island, and the boat went round Edward Island.",
+        "The island was small; no island was as pretty, and every island has its shore.",
+    )
+    people = {c.name for c in cast.characters if c.person}
+    assert "Anne" in people and not any("Island" in name for name in people)
