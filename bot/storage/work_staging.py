@@ -104,10 +104,16 @@ async def publish(
     limits: LibraryLimits | None,
     one_copy: bool,
 ) -> bool:
-    """Give the staged work its slug and owner (inside the caller's transaction); False, leaving it
-    staged, if the slug was taken meanwhile. Raises as :func:`admit` does."""
+    """Give the staged work its slug and owner (inside the caller's transaction); False, publishing
+    nothing, if the slug was taken meanwhile or the staged work is no longer whole (a sweep that took its
+    writer for gone, as one in another pid namespace may, began deleting it). Raises as :func:`admit` does."""
     await db.lock_library()
     if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+        return False
+    if not await _still_staged(db, work_id):
+        return False
+    written = await db.fetch_one("SELECT COUNT(*) FROM passages WHERE work_id = ?", (work_id,))
+    if written is None or int(written[0]) != len(prepared.parsed.passages):
         return False
     await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
     await db.execute("UPDATE works SET slug = ?, guild_id = ? WHERE id = ?", (slug, guild_id, work_id))
@@ -122,7 +128,15 @@ async def discard(database: Database, work_id: int, pace: Pace = SHARING) -> Non
     await _write_pieces(database, [*deletions, (_delete_staged_row, (work_id,))], pace)
 
 
+async def _still_staged(db: Session, work_id: int) -> bool:
+    """Whether the work is there and still staged (deleting never touches a published work)."""
+    row = await db.fetch_one("SELECT 1 FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
+    return row is not None
+
+
 async def _delete_passages(db: Session, work_id: int) -> None:
+    if not await _still_staged(db, work_id):
+        return  # published meanwhile (its writer was alive after all), or already deleted
     ids = [row[0] for row in await db.fetch_all(
         "SELECT id FROM passages WHERE work_id = ? LIMIT ?", (work_id, PIECE_ROWS)
     )]
@@ -135,6 +149,8 @@ async def _delete_passages(db: Session, work_id: int) -> None:
 
 async def _delete_staged_row(db: Session, work_id: int) -> None:
     """The rest of a staged work (its sections and attribution go with the row)."""
+    if not await _still_staged(db, work_id):
+        return
     await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
     await db.execute("DELETE FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
 
