@@ -209,3 +209,33 @@ async def test_a_save_whose_staged_work_was_swept_still_saves_it_whole(database:
     assert saved is not None and saved.outcome is ImportOutcome.ADDED
     assert await passage_count(database, saved.record.id) == len(prepared.parsed.passages)
     assert await staged_works(database) == 0
+
+
+async def test_an_import_whose_staged_work_a_sweep_deleted_mid_write_still_saves_it_whole(database: Database) -> None:
+    """A sweep in another pid namespace may take a live writer for gone and delete its staged work: the
+    writer then stops writing under that id (no index rows left without their passage, nothing written
+    into a later work that takes the id) and saves the work in one transaction instead."""
+    works = WorkRepository(database, pace=Pace(budget_seconds=0.0, pause_seconds=0.005))
+    prepared = prepare_work(long_text("Swept", 1500))
+
+    async def sweep_misjudging_the_writer() -> None:
+        while True:
+            staged = await database.fetch_one(
+                "SELECT w.id FROM works w JOIN passages p ON p.work_id = w.id WHERE w.guild_id = ? LIMIT 1",
+                (STAGED_OWNER,),
+            )
+            if staged is not None:
+                await work_staging.discard(database, staged[0], EVERY_PIECE_ALONE)
+                return
+            await asyncio.sleep(0)
+
+    sweeper = asyncio.create_task(sweep_misjudging_the_writer())
+    saved = await works.save("swept", prepared, guild_id=5)
+    await sweeper
+    assert saved is not None and saved.outcome is ImportOutcome.ADDED
+    assert await passage_count(database, saved.record.id) == len(prepared.parsed.passages)
+    orphans = await database.fetch_one("SELECT COUNT(*) FROM sentence_terms WHERE rowid NOT IN (SELECT id FROM passages)")
+    assert orphans is not None and orphans[0] == 0
+    vocabulary = await database.fetch_one("SELECT COUNT(*) FROM vocabulary WHERE work_id = ?", (saved.record.id,))
+    assert vocabulary is not None and vocabulary[0] == len(prepared.vocabulary)
+    assert await staged_works(database) == 0
