@@ -40,6 +40,7 @@ from bot.storage.work_rows import (
     passage_rows,
     reserve_ids,
     sentence_ids,
+    slug_taken,
     vocabulary_rows,
     work_values,
 )
@@ -84,7 +85,7 @@ async def stage(
     await sweep(database, pace)
     async with database.transaction() as db:
         await db.lock_library()
-        if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+        if await slug_taken(db, slug, guild_id):
             return None
         await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
         work_id, row_slug = await _insert_staged_row(db, prepared)
@@ -114,7 +115,7 @@ async def publish(
     nothing, if the slug was taken meanwhile or the staged work is no longer whole (a sweep that took its
     writer for gone, as one in another pid namespace may, began deleting it). Raises as :func:`admit` does."""
     await db.lock_library()
-    if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+    if await slug_taken(db, slug, guild_id):
         return False
     if not await _still_staged(db, work_id):
         return False
