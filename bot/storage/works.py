@@ -150,7 +150,8 @@ class WorkRepository:
     async def _save_staged(
         self, slug: str, prepared: PreparedWork, *, guild_id: int | None, limits: LibraryLimits | None, one_copy: bool
     ) -> SavedWork | None:
-        """Save a new slug's work chunk by chunk; None if the slug is taken (the caller saves it at once)."""
+        """Save a new slug's work chunk by chunk; None if the slug is taken or the staged work was cut into
+        (the caller then saves it at once, in one transaction)."""
         work_id = await work_staging.stage(
             self._database, prepared, slug, guild_id, limits=limits, one_copy=one_copy, pace=self._pace
         )
