@@ -43,7 +43,8 @@ from bot.search.engine import (
 from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS, clean_query
 from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
-from bot.search.vocabulary import Vocabulary
+from bot.search.units import WorkUnits
+from bot.search.vocabulary import Vocabulary, VocabularyEntry
 from bot.settings import (
     DATA_DIR,
     DEFAULT_CACHE_MB,
@@ -70,6 +71,10 @@ from bot.text.model import Passage, PassageKind
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
 DEFAULT_CACHE_BYTES = DEFAULT_CACHE_MB * 2**20
 DEFAULT_LIMITS = LibraryLimits(DEFAULT_MAX_WORKS_PER_SERVER, DEFAULT_MAX_MB_PER_SERVER * 2**20)
+
+MATCHING_CAP = 3000
+"""Most sentences a lookup ranks in memory; a query whose words more sentences hold (a long one of common
+words, in a long novel) has the full-text index rank them."""
 
 Plan = list[tuple[Query, set[str]]]
 """A lookup's queries, each with the terms its candidate search asks the index for."""
@@ -283,23 +288,25 @@ class Library:
         raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
+        phrase, plan = _plan_lookup(cleaned, work.vocabulary)  # a fraction of a millisecond: no worker needed
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
-            candidates = [
-                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
-                for _, terms in plan
-            ]
-            rankings = await asyncio.to_thread(_rankings, plan, candidates, work.vocabulary)
-            starts = [unit.key for ranking in rankings for unit in ranking.run_starts()]
-            following = await self._index.following(starts)
-            result = _finish_lookup(rankings, following, work.vocabulary, limit)  # a few runs at most: well under 1 ms
+            candidates = [await self._candidates(work, terms, sections) for _, terms in plan]
+            result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
             return [hits[match.key] for match in matches if match.key in hits]
 
         return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
+
+    async def _candidates(self, work: WorkView, terms: set[str], sections: range | None) -> list[Unit]:
+        """The sentences holding any of `terms`: their ids from the full-text index, unranked, and the units
+        from memory; when very many hold them, the index's best-ranked :data:`INDEX_CANDIDATES`."""
+        keys = await self._index.matching(work.record.id, terms, MATCHING_CAP, sections)
+        if keys is None:
+            return await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
+        return work.units.among(keys)
 
     async def _phrase_search(
         self, work: WorkView, phrase: PhraseQuery, sections: range | None
@@ -387,10 +394,9 @@ class Library:
     async def _read_view(self, record: WorkRecord) -> WorkView:
         outline = await self._passages.outline(record.id)
         entries = await self._index.vocabulary(record.id)
-        summary = await self._works.summary(record.id)
-        units = summary.sentences if summary else 0
-        vocabulary = await asyncio.to_thread(Vocabulary, entries, units)
-        return WorkView(record, outline, vocabulary)
+        rows = await self._index.sentences(record.id)
+        vocabulary, units = await asyncio.to_thread(_work_index, entries, rows)
+        return WorkView(record, outline, vocabulary, units)
 
     async def _hits(self, work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
         """Each match with its sentence and paragraph, by key; a match replaced since the search is left out."""
@@ -431,18 +437,14 @@ def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None,
     return phrase_query(text, vocabulary), plan
 
 
-def _rankings(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary) -> list[Ranking]:
-    return [Ranking.of(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True)]
+def _work_index(entries: list[VocabularyEntry], rows: list[tuple[int, str, str]]) -> tuple[Vocabulary, WorkUnits]:
+    return Vocabulary(entries, len(rows)), WorkUnits.of_rows(rows)
 
 
-def _finish_lookup(
-    rankings: list[Ranking], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
-) -> LookupResult:
-    """Score the runs across two sentences (``following``: the sentence after each run start) and combine."""
-
-    def follower(unit: Unit) -> Unit | None:
-        return following.get(unit.key)
-
+def _rescore(plan: Plan, candidates: list[list[Unit]], work: WorkView, limit: int) -> LookupResult:
+    """Rescore each query's candidates, with runs across two sentences (the sentence after from memory), and
+    combine."""
+    rankings = [Ranking.of(units, query, work.vocabulary) for (query, _), units in zip(plan, candidates, strict=True)]
     for ranking in rankings:
-        ranking.add_runs(follower, vocabulary)
+        ranking.add_runs(work.units.following, work.vocabulary)
     return combine((ranking.ranked() for ranking in rankings), limit)
