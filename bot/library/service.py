@@ -291,7 +291,7 @@ class Library:
         phrase, plan = _plan_lookup(cleaned, work.vocabulary)  # a fraction of a millisecond: no worker needed
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
-            candidates = [await self._candidates(work, terms, sections) for _, terms in plan]
+            candidates = await self._candidates(work, plan, sections)
             result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
@@ -300,13 +300,21 @@ class Library:
 
         return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
 
-    async def _candidates(self, work: WorkView, terms: set[str], sections: range | None) -> list[Unit]:
-        """The sentences holding any of `terms`: their ids from the full-text index, unranked, and the units
-        from memory; when very many hold them, the index's best-ranked :data:`INDEX_CANDIDATES`."""
-        keys = await self._index.matching(work.record.id, terms, MATCHING_CAP, sections)
-        if keys is None:
-            return await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
-        return work.units.among(keys)
+    async def _candidates(self, work: WorkView, plan: Plan, sections: range | None) -> Candidates:
+        """The sentences holding any term of any of the plan's queries: their ids from the full-text index in
+        one trip, unranked, and the units from memory (each query keeps its own in :func:`_rescore`); when
+        very many hold them, the index's best-ranked :data:`INDEX_CANDIDATES` for each query."""
+        every_term = set().union(*(terms for _, terms in plan))
+        keys = await self._index.matching(work.record.id, every_term, MATCHING_CAP, sections)
+        if keys is not None:
+            return Candidates(work.units.among(keys))
+        return Candidates(
+            [],
+            [
+                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
+                for _, terms in plan
+            ],
+        )
 
     async def _phrase_search(
         self, work: WorkView, phrase: PhraseQuery, sections: range | None
@@ -441,10 +449,27 @@ def _work_index(entries: list[VocabularyEntry], rows: list[tuple[int, str, str]]
     return Vocabulary(entries, len(rows)), WorkUnits.of_rows(rows)
 
 
-def _rescore(plan: Plan, candidates: list[list[Unit]], work: WorkView, limit: int) -> LookupResult:
-    """Rescore each query's candidates, with runs across two sentences (the sentence after from memory), and
-    combine."""
-    rankings = [Ranking.of(units, query, work.vocabulary) for (query, _), units in zip(plan, candidates, strict=True)]
-    for ranking in rankings:
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A lookup's candidate sentences: one list for all its queries, or the index's best for each query."""
+
+    shared: list[Unit]
+    """The sentences holding any term of any query (when ``per_query`` is None)."""
+    per_query: list[list[Unit]] | None = None
+
+    def of(self, position: int, terms: set[str]) -> list[Unit]:
+        """The candidates of the plan's query at `position`, which searched for `terms`."""
+        if self.per_query is not None:
+            return self.per_query[position]
+        return [unit for unit in self.shared if not terms.isdisjoint(unit.terms)]
+
+
+def _rescore(plan: Plan, candidates: Candidates, work: WorkView, limit: int) -> LookupResult:
+    """Rescore each query's candidates, with runs across two sentences (the sentence after from memory),
+    and combine."""
+    rankings = []
+    for position, (query, terms) in enumerate(plan):
+        ranking = Ranking.of(candidates.of(position, terms), query, work.vocabulary)
         ranking.add_runs(work.units.following, work.vocabulary)
+        rankings.append(ranking)
     return combine((ranking.ranked() for ranking in rankings), limit)
