@@ -55,7 +55,7 @@ from bot.search.textnorm import FUNCTION_TERMS, term, words
 from bot.storage.database import Database
 from bot.text.excerpt import excerpt_around
 from bot.text.ingest import parse_work
-from cogs.quote_ui import EMBED_PASSAGE_CHARS
+from cogs.reading.quote_ui import EMBED_PASSAGE_CHARS
 
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 QUESTION_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "alice-tuned")
@@ -67,9 +67,11 @@ BLIND_SET_NAMES = (
     "dracula-blind",
     "awakening-blind",
     "sport-of-the-gods-blind",
+    "persuasion-blind",
+    "the-gambler-blind",
 )
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
-(the last two, issue 19, on novels no one had tuned for, with who-is questions)."""
+(the last four, issue 19, on novels no one had tuned for, with who-is questions)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +208,7 @@ def folio_engine(asker: StoryAsker, slug: str) -> Engine:
 
 
 def _view(hits: Sequence[QuoteHit]) -> str:
-    """The excerpt a reply shows of the first hit's passage (as cogs/ask.py and cogs/quote.py cut it)."""
+    """The excerpt a reply shows of the first hit's passage (as cogs/reading/ask.py and cogs/reading/quote.py cut it)."""
     if not hits:
         return ""
     excerpt = excerpt_around(hits[0].paragraph.text, hits[0].sentence.text, EMBED_PASSAGE_CHARS)

@@ -1,7 +1,7 @@
 """What the capability gate costs every command: the server's configuration cached, against read each time.
 
 Every slash command, autocomplete and ◀ ▶ click asks whether its capability is
-on where it is used (:class:`cogs.gating.FolioTree`). The bot keeps each
+on where it is used (:class:`cogs.core.gating.FolioTree`). The bot keeps each
 server's configuration in memory (:class:`bot.config.service.ServerConfigs`);
 the baseline, measured in the same run on the same database, reads it from
 the database for every check (:meth:`bot.storage.server_config.ServerConfigStore.load`),

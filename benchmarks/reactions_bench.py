@@ -233,7 +233,7 @@ async def spread_votes(db: Database, paragraph_ids: list[int], count: int) -> No
 
 
 async def map_data(db: Database, library: Library, work_id: int) -> MapData:
-    """What /reactions map gathers before rendering (as cogs/reaction_views.py does)."""
+    """What /reactions map gathers before rendering (as cogs/community/reaction_views.py does)."""
     stats, votes = ReactionStats(db), VoteFilter(1, work_id=work_id)
     view = await library.load("dracula")
     order = sorted(view.outline.sections)

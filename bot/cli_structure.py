@@ -12,7 +12,7 @@ import argparse
 import json
 
 from bot.library.service import Library
-from bot.text.structure import StructureSection
+from bot.text.sections import StructureSection
 
 COMMANDS = frozenset({"works", "outline"})
 

@@ -33,32 +33,32 @@ from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
 from bot.storage.works import LIBRARY_TOPIC
-from cogs import fair_use_gate
-from cogs.edge import guard_interaction_parsing
-from cogs.failures import answer_failure
-from cogs.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
-from cogs.gating import FolioTree
+from cogs.core import fair_use_gate
+from cogs.core.edge import guard_interaction_parsing
+from cogs.core.failures import answer_failure
+from cogs.core.failures import send_ephemeral as send_ephemeral  # cogs import it from here too
+from cogs.core.gating import FolioTree
 
 log = logging.getLogger(__name__)
 
 EXTENSIONS: tuple[str, ...] = (
-    "cogs.library",
-    "cogs.quote",
-    "cogs.trivia",
-    "cogs.trivia_feedback",
-    "cogs.ask",
-    "cogs.discuss",
-    "cogs.daily",
-    "cogs.read",
-    "cogs.reaction_log",
-    "cogs.reaction_views",
-    "cogs.character",
-    "cogs.config",
-    "cogs.help",
-    "cogs.owner",
-    "cogs.fair_use",
-    "cogs.web",
-    "cogs.progress",
+    "cogs.library.works",
+    "cogs.reading.quote",
+    "cogs.trivia.game",
+    "cogs.trivia.feedback",
+    "cogs.reading.ask",
+    "cogs.community.discuss",
+    "cogs.community.daily",
+    "cogs.reading.read",
+    "cogs.community.reaction_log",
+    "cogs.community.reaction_views",
+    "cogs.reading.character",
+    "cogs.settings.config",
+    "cogs.core.help",
+    "cogs.library.owner",
+    "cogs.core.fair_use",
+    "cogs.library.web",
+    "cogs.reading.progress",
 )
 """Every cog the bot loads, in order. Adding a cog means adding it here."""
 
@@ -94,7 +94,7 @@ class FolioBot(commands.AutoShardedBot):
         """Which message shows which passage: record every message that shows one."""
         guard_interaction_parsing(self)
         self.progress = ReadingTracker(database, self.clock)
-        """How far each server, channel and reader has read (see :mod:`cogs.spoilers`)."""
+        """How far each server, channel and reader has read (see :mod:`cogs.reading.spoilers`)."""
         self.lease = ProcessLease(database, settings, self.clock)
         """This process's lease: other processes take its servers' jobs over only once it lapses."""
         self._identify_gate = IdentifyGate(database, settings.identify_seconds)

@@ -21,7 +21,7 @@ from bot.storage.passages import WorkOutline
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
 from bot.text.model import Passage
-from bot.text.structure import chart_labels
+from bot.text.sections import chart_labels
 
 COLOURS = ("#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#999999")
 """Okabe–Ito: told apart with colour-blindness too; the last one is "other"."""

@@ -14,7 +14,7 @@ import re
 from bot.errors import FolioError, echo
 from bot.storage.passages import SectionOutline, WorkOutline
 from bot.text.headings import LABEL_KINDS, SectionKind, numeral_value
-from bot.text.structure import StructureSection
+from bot.text.sections import StructureSection
 
 MENU_OPTIONS = 25
 CHOICE_PREFIX = "section:"

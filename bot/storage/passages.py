@@ -11,7 +11,7 @@ from bot.storage.database import Database, Dialect
 from bot.storage.sections import read_structure
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import SECTION_KINDS, Passage, PassageKind
-from bot.text.structure import StructureSection, chapter_of, reading_order
+from bot.text.sections import StructureSection, chapter_of, reading_order
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.storage.database import Database, Session
 from bot.text.headings import SectionKind
-from bot.text.structure import StructureSection
+from bot.text.sections import StructureSection
 
 _COLUMNS = "kind, number, title, label, start_offset, end_offset, paragraphs, level, reading_section"
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.text.structure import StructureSection
+    from bot.text.sections import StructureSection
 
 
 class PassageKind(StrEnum):

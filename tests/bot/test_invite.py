@@ -37,7 +37,7 @@ def test_each_permission_is_discords_flag_of_that_name() -> None:
 
 
 def _cog_source() -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "cogs").glob("*.py")))
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "cogs").rglob("*.py")))
 
 
 @pytest.mark.parametrize(

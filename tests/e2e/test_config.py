@@ -251,10 +251,10 @@ async def test_the_owner_reloads_a_cog_and_it_keeps_working(folio: Harness) -> N
     before = await quote_reply(folio, guild_id=payloads.GUILD_ID)
     assert is_quote(before)
     mark = folio.fake.mark()
-    callback = await folio.interact(payloads.slash_command("reload", {"extension": "cogs.quote"}, user=payloads.MOD))
+    callback = await folio.interact(payloads.slash_command("reload", {"extension": "cogs.reading.quote"}, user=payloads.MOD))
     assert callback.json["type"] == DEFERRED and callback.json["data"]["flags"] & EPHEMERAL
     followup = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark)
-    assert re.fullmatch(r"Reloaded `cogs.quote`; \d+ commands synced to this server\.", followup.json["content"])
+    assert re.fullmatch(r"Reloaded `cogs.reading.quote`; \d+ commands synced to this server\.", followup.json["content"])
     synced = folio.fake.requests_matching("PUT", r"/applications/\d+/guilds/\d+/commands", since=mark)
     assert len(synced) == 1
     assert is_quote(await quote_reply(folio, guild_id=payloads.GUILD_ID))
@@ -262,7 +262,7 @@ async def test_the_owner_reloads_a_cog_and_it_keeps_working(folio: Harness) -> N
 
 async def test_only_the_owner_may_reload(folio: Harness) -> None:
     mark = folio.fake.mark()
-    body = await run(folio, "reload", {"extension": "cogs.quote"}, user=payloads.ALICE)
+    body = await run(folio, "reload", {"extension": "cogs.reading.quote"}, user=payloads.ALICE)
     assert private_note(body) == "Only the bot's owner can reload cogs."
     assert folio.fake.requests_matching("PUT", r"/applications/\d+/guilds/\d+/commands", since=mark) == []
 

@@ -44,9 +44,11 @@ async def command(folio: Harness, name: str, options: dict[str, object] | None =
 async def start(folio: Harness, channel_id: int, user: Person = payloads.ALICE, **options: object) -> JSON:
     """/trivia start in ``channel_id``; returns the first question's message."""
     since = folio.fake.mark()
-    body = await command(folio, "trivia start", options, channel_id=channel_id, user=user)
+    request = payloads.slash_command("trivia start", options, channel_id=channel_id, user=user)
+    body = (await folio.interact(request)).json
     assert body["type"] == DEFERRED, body
-    announced = await folio.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=since)
+    # This interaction's own follow-up: a late reply to an earlier command of the module is not it.
+    announced = await folio.fake.wait_for_request("POST", rf"/webhooks/\d+/{request['token']}", since=since)
     assert announced.json["content"].startswith("**Trivia!**"), announced.json
     return await posted(folio, channel_id, since, "Question 1 ")
 

@@ -10,7 +10,7 @@ from bot.discuss.prompts import thread_name
 from bot.reactions.reaction_map import plain_words
 from bot.text.ingest import parse_work
 from bot.text.markup import plain_text, to_discord
-from bot.text.structure import chart_labels
+from bot.text.sections import chart_labels
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "structure"
 

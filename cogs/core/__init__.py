@@ -1,0 +1,1 @@
+"""Interaction plumbing every cog shares: checks, gating, deferral, failures, limits and safe echoes."""

@@ -1,0 +1,1 @@
+"""The moderator console: /config and its feature switches."""
