@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.search.analysis import analyse
 from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, combine
 from bot.search.scoring import QuoteMatch
+from bot.search.textnorm import term
 from bot.text.ingest import parse_work
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
@@ -265,3 +267,9 @@ def test_a_best_line_without_the_closest_match_evidence_stays_a_suggestion(best:
 def test_a_closest_match_must_lead_the_other_lines() -> None:
     result = combine([[_line(1, 50.0, rare_words=3), _line(2, 47.0, rare_words=3)]], 5)
     assert result.matches == []
+
+
+def test_an_adverb_the_thesaurus_lacks_stands_for_its_adjectives_neighbours() -> None:
+    index = QuoteIndex(enumerate(["He bowed in a deferential way.", "The rain fell all night.", "Bread was cheap."]))
+    query = analyse(["respectfully"], index.vocabulary)
+    assert query is not None and term("deferential") in query.words[0].alternatives
