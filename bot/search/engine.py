@@ -92,8 +92,9 @@ a line no other word of the query finds, and made up two thirds of the terms sea
 SHORTLIST = 150
 """Units the in-memory candidate stage keeps, before rescoring picks the best of them."""
 INDEX_CANDIDATES = 60
-"""Units the database's full-text index hands to rescoring, best BM25 rank first (as many
-as 150 found no more right answers on the benchmark's query sets)."""
+"""Units the database's full-text index hands to rescoring, best BM25 rank first, when it ranks them: for
+autocomplete, and for a lookup whose words very many sentences hold (a lookup otherwise takes every
+matching sentence unranked and ranks them in memory, see :mod:`bot.search.units`)."""
 MAX_SHORTLIST = 1000
 """Cap on the in-memory shortlist when many units tie at its cut."""
 
