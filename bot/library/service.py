@@ -76,6 +76,10 @@ MATCHING_CAP = 3000
 """Most sentences a lookup ranks in memory; a query whose words more sentences hold (a long one of common
 words, in a long novel) has the full-text index rank them."""
 
+INLINE_RESCORE_UNITS = 300
+"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about a
+millisecond of work, less than a trip to a worker thread costs on a busy machine."""
+
 Plan = list[tuple[Query, set[str]]]
 """A lookup's queries, each with the terms its candidate search asks the index for."""
 
@@ -288,11 +292,14 @@ class Library:
         raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        phrase, plan = _plan_lookup(cleaned, work.vocabulary)  # a fraction of a millisecond: no worker needed
+        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
             candidates = await self._candidates(work, plan, sections)
-            result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
+            if candidates.size(len(plan)) <= INLINE_RESCORE_UNITS:
+                result = _rescore(plan, candidates, work, limit)
+            else:
+                result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
@@ -456,6 +463,10 @@ class Candidates:
     shared: list[Unit]
     """The sentences holding any term of any query (when ``per_query`` is None)."""
     per_query: list[list[Unit]] | None = None
+
+    def size(self, queries: int) -> int:
+        """How many units rescoring goes through for `queries` queries."""
+        return len(self.shared) * queries if self.per_query is None else sum(map(len, self.per_query))
 
     def of(self, position: int, terms: set[str]) -> list[Unit]:
         """The candidates of the plan's query at `position`, which searched for `terms`."""
