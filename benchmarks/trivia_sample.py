@@ -3,7 +3,11 @@
 Each question is printed with the passage it comes from, so a judge can check it against the text
 (see ``docs/trivia-judging.md`` for the guide: correct, unambiguous, sensible, fun). The automatic
 checks are the ones a test can make on any book: answer skew, markup, one person offered twice,
-blanks on function words, repeats within a game.
+blanks on function words, repeats.
+
+The sample is what players are asked: games of ``--game-size`` questions of the default game mix
+(the kinds a server asks until its moderators choose), played one after another in one channel, so
+no game repeats a question an earlier one asked (seeds ``seed``, ``seed + 1``…).
 
 Run: ``python run_bot.py bench trivia-sample --text PATH [--count 100] [--seed 1] [--json]``.
 The text is read from the path given (the project never reads ``../shared`` itself).
@@ -24,7 +28,8 @@ from bot.trivia.events import plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource, speaker_lines
 from bot.trivia.people import same_person
-from bot.trivia.question import Question, QuestionKind
+from bot.trivia.quality import Admission
+from bot.trivia.question import DEFAULT_KINDS, Question, QuestionKind
 from bot.trivia.service import people_of
 
 PEOPLE_KINDS = (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT)
@@ -62,17 +67,34 @@ def checks(questions: list[Question], source: TriviaSource) -> dict[str, object]
     }
 
 
+def sample(source: TriviaSource, *, count: int, seed: int, game_size: int) -> list[Question]:
+    """``count`` questions of the default game mix, as games of ``game_size`` played in one channel."""
+    kinds = [kind for kind in QuestionKind if kind in DEFAULT_KINDS]
+    questions: list[Question] = []
+    for game in range(-(-count // game_size)):
+        admission = Admission(source.slug, recent={question.text for question in questions})
+        used = {question.offset for question in questions}  # nor about a line or event judged already
+
+        def admit(question: Question, admission: Admission = admission, used: set[int | None] = used) -> bool:
+            return admission(question) and question.offset not in used
+
+        wanted = min(game_size, count - len(questions))
+        questions += generate(source, count=wanted, seed=seed + game, kinds=kinds, admit=admit)
+    return questions
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench trivia-sample", description=__doc__.split("\n\n")[0])
     parser.add_argument("--text", type=Path, required=True, help="a plain-text, Gutenberg or AO3 file")
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--game-size", type=int, default=10, help="questions per game")
     parser.add_argument("--json", action="store_true", help="one JSON object per question, then the checks")
     args = parser.parse_args(argv)
     text = args.text.read_text(encoding="utf-8-sig")
     source = source_of(text, args.text.stem)
     paragraphs = {p.ordinal: p.text for p in parse_work(text).paragraphs}
-    questions = generate(source, count=args.count, seed=args.seed)
+    questions = sample(source, count=args.count, seed=args.seed, game_size=args.game_size)
     for number, question in enumerate(questions, 1):
         context = paragraphs.get(question.passage_id, "") if question.passage_id is not None else ""
         if args.json:

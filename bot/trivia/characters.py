@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
 MIN_LINES = 2
 """A speaker is asked about, or offered as an option, only with this many certain lines: a name
 given one line is more often a misread word ("For", "By-and-by") than a character."""
+
+MIN_ALIKE = 2
+"""Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
 
 __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
@@ -20,6 +24,7 @@ class SpeakerCounts:
 
     def __init__(self, lines: Sequence[SpokenLine], people: Sequence[Person] = ()) -> None:
         self._people = people
+        self._ranking: list[str] | None = None
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
         for line in lines:
@@ -27,24 +32,65 @@ class SpeakerCounts:
                 self.in_work[line.speaker] += 1
                 self.in_section.setdefault(line.section, Counter())[line.speaker] += 1
 
+    def _named(self, name: str, words: set[str]) -> bool:
+        """Whether a line of ``words`` names ``name``'s person, or someone who may be them ("Aunt Juley"
+        for "Mrs. Munt")."""
+        return any(
+            _names(alias, words)
+            for person in self._people
+            if name in person.aliases or same_person(name, person.name, self._people)
+            for alias in person.aliases
+        ) or _names(name, words)
+
+    def _ranked(self) -> list[str]:
+        if self._ranking is None:
+            self._ranking = self.speakers()
+        return self._ranking
+
     def speakers(self) -> list[str]:
         """Every recurring certain speaker (:data:`MIN_LINES`), most lines first (ties by first appearance)."""
-        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES]
+        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES and _whole_name(name)]
 
     def recurring(self, name: str) -> bool:
-        return self.in_work[name] >= MIN_LINES
+        return self.in_work[name] >= MIN_LINES and _whole_name(name)
 
-    def plausible_rivals(self, answer: str, section: int, limit: int) -> list[str]:
+    def rank(self, name: str) -> int:
+        """Where ``name`` stands among the speakers, most lines first (0: the main talker)."""
+        speakers = self._ranked()
+        return speakers.index(name) if name in speakers else len(speakers)
+
+    def gender(self, name: str) -> str | None:
+        """The gender of the character ``name`` is (None when unknown)."""
+        return next((person.gender for person in self._people if name in person.aliases), None)
+
+    def plausible_rivals(self, answer: str, section: int, limit: int, *, line: str = "") -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
         (most lines first), then the work's most frequent speakers; never an alias of the answer
-        or of each other."""
+        or of each other, nor anyone ``line`` names (a line that names a person is seldom theirs).
+        People of the answer's gender only ("If I loved a man…" rules a man out), unless a story
+        has too few of them to make a question."""
         local = self.in_section.get(section, Counter())
         ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
+        words = set(normalise(line).split())
+        gender = self.gender(answer)
         rivals: list[str] = []
         for name in ranked:
-            if any(same_person(name, other, self._people) for other in (answer, *rivals)):
+            if any(same_person(name, other, self._people) for other in (answer, *rivals)) or self._named(name, words):
                 continue
             rivals.append(name)
-            if len(rivals) == limit:
-                break
-        return rivals
+        alike = [name for name in rivals if not gender or self.gender(name) in (None, gender)]
+        return (alike if len(alike) >= MIN_ALIKE else rivals)[:limit]
+
+
+def _names(alias: str, words: set[str]) -> bool:
+    return all(_named_word(word, words) for word in name_words(alias))
+
+
+def _named_word(word: str, words: set[str]) -> bool:
+    """Whether ``word`` of a name is among ``words``, plural or possessive too ("the van der Luydens")."""
+    return bool({word, f"{word}s", f"{word}es"} & words)
+
+
+def _whole_name(name: str) -> bool:
+    """Whether a speaker name is a whole name, not a stub a misreading left ("Mc" of "Mrs. McBryde")."""
+    return any(len(word) >= 3 for word in name_words(name))

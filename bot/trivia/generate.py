@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.text.model import Passage
-from bot.trivia import wording
+from bot.trivia import scoring, wording
 from bot.trivia.characters import SpeakerCounts, name_words
-from bot.trivia.events import who_did_it
+from bot.trivia.events import Event, who_did_it
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
+from bot.trivia.people import same_person
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
 
 WRONG_OPTIONS = 3
@@ -28,6 +29,17 @@ PLAUSIBLE_POOL = 6
 MAX_LINE_CHARS = 300
 MIN_LINE_WORDS = 6
 """Shorter lines ("Yes, sir.") are too generic to recognise."""
+MIN_ASKED_WORDS = 14
+"""Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
+ones small talk ("My dear, you're handsomer than ever!")."""
+MIN_STRICT_LINES = 20
+"""Below this many such lines (a short story), shorter lines are asked too."""
+_FAMILY_ADDRESS = re.compile(
+    r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
+    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle))\b",
+    re.IGNORECASE,
+)
+"""Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
 MAX_EVENT_WORDS = 22
@@ -56,13 +68,37 @@ class Facts:
     speakers: SpeakerCounts
     starts: list[str]
     """Every line's normalised text, sorted (to find lines starting the same way)."""
+    sentence_ends: list[int]
+    """Where each narration sentence ends, in reading order (to read what introduces a line)."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
-        return cls(source, normalised, unique, SpeakerCounts(source.lines, source.plot.cast.people), sorted(normalised))
+        speakers = SpeakerCounts(source.lines, source.plot.cast.people)
+        return cls(source, normalised, unique, speakers, sorted(normalised), [s.end for s in source.sentences])
+
+    def introduced_otherwise(self, line: SpokenLine) -> bool:
+        """Whether the sentence just before ``line`` introduces a speech ("Said Mr. Morris:—", "She went
+        on:—") by someone the line's speaker cannot be: another named person, or a pronoun of the other
+        gender. The attribution then erred (judged samples found such lines keyed to the next speaker)."""
+        index = bisect.bisect_right(self.sentence_ends, line.offset) - 1
+        if index < 0 or line.speaker is None:
+            return False
+        before = self.source.sentences[index].text.rstrip()
+        if not before.rstrip("—–-").endswith(":") or line.offset - self.sentence_ends[index] > 3:
+            return False
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", before)}
+        if {"m": {"she", "her"}, "f": {"he", "his"}}.get(self.speakers.gender(line.speaker) or "", set()) & words:
+            return True
+        people = self.source.plot.cast.people
+        named = [
+            person.name
+            for person in people
+            if any(re.search(rf"\b{re.escape(alias)}\b", before) for alias in person.aliases if alias[:1].isupper())
+        ]
+        return bool(named) and not any(same_person(name, line.speaker, people) for name in named)
 
     def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
         """The lines said only once, with their index, in an order drawn with ``rng``."""
@@ -162,13 +198,26 @@ def _subject(question: Question) -> tuple[int | None, str]:
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
-    """Certain, memorable lines worth asking about, each with plausible wrong speakers."""
+    """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
+    each with plausible wrong speakers."""
+    strict: list[SpokenLine] = []
+    lenient: list[SpokenLine] = []
     for index, line in facts.lines(rng):
-        if not (line.certain and _memorable(line) and facts.speakers.recurring(line.speaker)):
+        if not (line.certain and line.speaker and _memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
+        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
+            continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL)
+        if _FAMILY_ADDRESS.search(line.text):
+            continue  # sense alone would rule a wrong speaker out
+        if facts.introduced_otherwise(line):
+            continue
+        (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
+    candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
+    for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
+        assert line.speaker is not None
+        rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=line.text)
         if rivals:
             yield line, rivals
 
@@ -269,6 +318,8 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     wrong options are people of the same gender met by then and present in that part of the book."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
+        if not _plot_point(chosen):
+            continue
         rivals = plot.cast.rivals(
             chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
         )[:PLAUSIBLE_POOL]
@@ -292,7 +343,9 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Two plot points between people, short enough to take in, at least a quarter of the book's
     sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
     :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
-    events = [e for e in facts.source.plot.events if e.with_others and len(e.statement.split()) <= MAX_EVENT_WORDS]
+    events = [
+        e for e in facts.source.plot.events if e.with_others and _plot_point(e) and len(e.statement.split()) <= MAX_EVENT_WORDS
+    ]
     sections = len({sentence.section for sentence in facts.source.sentences})
     if sections >= 2 * MIN_SECTIONS_APART:
         place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
@@ -338,6 +391,12 @@ def _memorable(line: SpokenLine) -> bool:
         and text[:1].isupper()
         and any(wording.is_rare(word) for word in wording.words(text))
     )
+
+
+def _plot_point(chosen: Event) -> bool:
+    """Whether an event changes the story (its verb one of :data:`bot.trivia.scoring.PLOT_VERBS`):
+    judged samples found glances, sighs and walks to the door trivial."""
+    return scoring.is_plot_verb(chosen.predicate.split()[0])
 
 
 def _ending(words: list[str], cut: int) -> str:

@@ -12,16 +12,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.text.ingest import SHOWN_CONFIDENCE
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.events import Cast, Plot
 
-CERTAIN = 0.95
-"""Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;
-see the speaker benchmark in docs/benchmarks.md)."""
+CERTAIN = SHOWN_CONFIDENCE
+"""Lowest confidence at which trivia takes a speaker as the truth: the one at which readers are shown it."""
 _QUOTE_MARKS = "“”\"‘’'"
 SPEECH_ENDINGS = (",", ".", "!", "?", "…", "—", "–", "-", ";", ":")
 """What spoken words end with inside their quotation marks; a quoted title or scare quote ends bare."""
+
+
+_BROKEN_OFF = ("--", "—", "–")
+"""A speech broken off by a dash and taken up again in one paragraph is as often another person
+cutting in ("…collected many tadpoles--" / "You are not to say stink"): such a line is never certain."""
 
 
 def is_description(speaker: str) -> bool:
@@ -100,7 +105,8 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
         text = unquote(utterance.text)
         previous = lines[-1] if lines else None
         if previous and speaker and previous.speaker == speaker and previous.paragraph == paragraph.ordinal and previous_raw:
-            lines[-1] = _joined(previous, text, utterance.confidence, interrupted=previous_raw.endswith(","))
+            confidence = 0.0 if previous_raw.endswith(_BROKEN_OFF) else utterance.confidence
+            lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","))
         elif text:
             line = SpokenLine(
                 utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal

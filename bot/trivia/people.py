@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from bot.trivia.judging import normalise
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
+SURNAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "captain", "colonel", "madame", "monsieur", "signor", "signora"}
+)
+"""Titles that go before a surname ("Mrs. Munt", "Captain Wentworth")."""
+KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -40,4 +45,29 @@ def same_person(first: str, second: str, people: Sequence[Person] = ()) -> bool:
     (Arthur and Lord Godalming, once the text has tied them)."""
     if are_aliases(first, second):
         return True
-    return any(first in person.aliases and second in person.aliases for person in people)
+    if any(first in person.aliases and second in person.aliases for person in people):
+        return True
+    one, other = _person(first, people), _person(second, people)
+    if one is None or other is None or (one.gender and other.gender and one.gender != other.gender):
+        return False
+    return (_titled_surname_only(one) and _first_name_only(other)) or (_titled_surname_only(other) and _first_name_only(one))
+
+
+def _person(name: str, people: Sequence[Person]) -> Person | None:
+    return next((person for person in people if name in person.aliases), None)
+
+
+def _titled_surname_only(person: Person) -> bool:
+    """Known only as "Mr. Wilcox", "Mrs. Munt" (or "Munt"): the text may call them by a first name we never tied."""
+    split = [normalise(alias).split() for alias in person.aliases]
+    surnames = {words[-1] for words in split if len(words) == 2 and words[0] in SURNAME_TITLES}
+    return bool(surnames) and all(set(words) - TITLES - SURNAME_TITLES <= surnames for words in split)
+
+
+def _first_name_only(person: Person) -> bool:
+    """Known only by one given name ("Henry", "Aunt Juley"): they may be someone's "Mr. Wilcox"."""
+    split = [normalise(alias).split() for alias in person.aliases]
+    return all(
+        words and words[0] not in SURNAME_TITLES and len([word for word in words if word not in TITLES | KIN_TITLES]) == 1
+        for words in split
+    )

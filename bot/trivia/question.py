@@ -51,10 +51,11 @@ def known_kinds(names: Iterable[str]) -> frozenset[QuestionKind]:
 
 
 GENERATED_KINDS: tuple[QuestionKind, ...] = tuple(kind for kind in QuestionKind if kind is not QuestionKind.PLOT)
-DEFAULT_KINDS: frozenset[QuestionKind] = frozenset(QuestionKind) - {QuestionKind.MISSING_WORD}
-"""The kinds a server's games ask until its moderators choose: missing-word is off, as judged samples
-found few of its questions fit to play (a wrong word that fits the grammar seldom fits the sense);
-moderators may turn it on."""
+DEFAULT_KINDS: frozenset[QuestionKind] = frozenset(QuestionKind) - {QuestionKind.MISSING_WORD, QuestionKind.FINISH_THE_QUOTE}
+"""The kinds a server's games ask until its moderators choose. Missing-word and finish-the-quote are
+off: judged samples found few of their questions fit to play (a wrong word or ending that fits the
+grammar seldom fits the sense, and one that fits the sense may be right too); moderators may turn
+them on."""
 TRUE, FALSE = "True", "False"
 
 

@@ -42,3 +42,12 @@ def test_utterances_are_placed_joined_and_kept_with_their_confidence() -> None:
 
 def test_quotes_lose_their_marks_and_handing_over_comma() -> None:
     assert unquote("“Run,”") == "Run" and unquote('"Why?"') == "Why?" and unquote("Plain") == "Plain"
+
+
+def test_a_speech_broken_off_by_a_dash_and_taken_up_in_one_paragraph_is_never_certain() -> None:
+    text = "“He collected many tadpoles--” “You are not to say stink, at least not here.”"
+    second = text.index("“You")
+    paragraph = Passage(PassageKind.PARAGRAPH, 0, 0, len(text), text, 0, 0, id=7)
+    said = [Said(0, text[:second].strip(), "Helen", 1.0), Said(second, text[second:], "Helen", 1.0)]
+    lines = speaker_lines(said, [paragraph])
+    assert len(lines) == 1 and not lines[0].certain
