@@ -27,7 +27,7 @@ WRONG_OPTIONS = 3
 MIN_WRONG_OPTIONS = 2
 """Who-said-it is asked only with this many wrong speakers present in that part of the story (one in a
 story of three speakers): fewer options rather than someone absent from it."""
-PRESENCE_SHARE = 0.05
+PRESENCE_SHARE = 0.03
 MIN_PRESENCE_WINDOW = 5_000
 """A wrong speaker is someone speaking in the line's section or within this share of the book
 (this many characters at least) either side of it: judged samples found people offered who had not
