@@ -9,7 +9,10 @@ latency is from dispatching MESSAGE_REACTION_ADD to its row appearing in ``react
 (read by this process on its own connection, every 2 ms). Nothing may be lost: every vote sent
 must be stored.
 
-Run: ``python run_bot.py bench import-writes [--markdown] [--upload-mb 20]``.
+``--before PATH`` runs the same measurement, in the same run, on another checkout (e.g. one made
+with ``git archive``) first, as the baseline.
+
+Run: ``python run_bot.py bench import-writes [--markdown] [--upload-mb 20] [--before PATH]``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.live import MB, LiveBot, bench_work_text, payloads, percentile_ms, progress, running_bot
+from benchmarks.live import (
+    MB,
+    LiveBot,
+    bench_work_text,
+    checkout_label,
+    payloads,
+    percentile_ms,
+    progress,
+    running_bot,
+)
 from benchmarks.quote_bench import machine_line, render_markdown, render_plain
 from bot.storage.database import Database
 
@@ -30,7 +42,7 @@ IDLE_VOTES = 50
 MAX_IMPORT_VOTES = 2_000
 VOTE_TIMEOUT = 120.0
 UPLOAD_SLUG = "bench-upload"
-HEADER = ["phase", "votes", "p50 ms", "p99 ms", "max ms", "over 1 s", "lost"]
+HEADER = ["code", "phase", "votes", "p50 ms", "p99 ms", "max ms", "over 1 s", "lost"]
 
 
 @dataclass
@@ -39,8 +51,9 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     lost: int = 0
 
-    def row(self) -> list[str]:
+    def row(self, code: str) -> list[str]:
         return [
+            code,
             self.name,
             str(len(self.latencies) + self.lost),
             f"{percentile_ms(self.latencies, 0.5):.1f}",
@@ -85,17 +98,18 @@ async def votes(live: LiveBot, database: Database, message_id: str, first: int, 
 async def import_upload(live: LiveBot, data: bytes) -> str:
     attachment = live.fake.host_attachment(f"{UPLOAD_SLUG}.txt", data)
     command = payloads.slash_command("library add", {"slug": UPLOAD_SLUG}, user=payloads.MOD, attachments={"file": attachment})
-    mark = live.fake.mark()
+    mark, started = live.fake.mark(), time.perf_counter()
     await live.fake.interact(command, timeout=120)
     followup = await live.fake.wait_for_request("POST", r"/webhooks/\d+/[^/]+", since=mark, timeout=1800)
-    return ((followup.json or {}).get("embeds") or [{}])[0].get("title") or str(followup.json)[:100]
+    title = ((followup.json or {}).get("embeds") or [{}])[0].get("title") or str(followup.json)[:100]
+    return f"{title} in {time.perf_counter() - started:.0f} s"
 
 
-async def measure(upload: bytes) -> tuple[list[Phase], str]:
+async def measure(checkout: Path, upload: bytes) -> tuple[list[Phase], str]:
     idle, during = Phase("idle"), Phase("during the import")
     with tempfile.TemporaryDirectory(prefix="folio-import-writes-") as scratch:
         database_path = Path(scratch) / "folio.sqlite3"
-        async with running_bot(Path(__file__).resolve().parents[1], database_path) as live:
+        async with running_bot(checkout, database_path) as live:
             _, reply = await live.quote("Stiles knows that.")
             message_id = reply.response["resource"]["message"]["id"]
             async with Database.opened(database_path) as database:
@@ -112,11 +126,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_bot.py bench import-writes", description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--upload-mb", type=float, default=20.0)
+    parser.add_argument("--before", type=Path, help="another checkout to measure first, as the baseline")
     args = parser.parse_args(argv)
     upload = bench_work_text(1, int(args.upload_mb * MB)).encode()
-    phases, outcome = asyncio.run(measure(upload))
+    checkouts = [path.resolve() for path in (args.before, Path(__file__).resolve().parents[1]) if path is not None]
+    rows, outcomes = [], []
+    for checkout in checkouts:
+        progress(f"checkout {checkout}")
+        phases, outcome = asyncio.run(measure(checkout, upload))
+        rows += [phase.row(checkout_label(checkout)) for phase in phases]
+        outcomes.append(outcome)
     render = render_markdown if args.markdown else render_plain
-    print(render(HEADER, [phase.row() for phase in phases]))
+    print(render(HEADER, rows))
     print()
-    print(f"Votes stored one at a time while a {args.upload_mb:.0f} MB upload was imported ({outcome}). {machine_line()}.")
+    print(
+        f"Votes stored one at a time while a {args.upload_mb:.0f} MB upload was imported ({'; '.join(outcomes)})."
+        f" {machine_line()}."
+    )
     return 0

@@ -25,9 +25,21 @@ import argparse
 import os
 import platform
 import re
+from collections import Counter
 from pathlib import Path
 
-from benchmarks.speakers_gold import BANDS, TOP, TYPES, Novel, Tally, load, score
+from benchmarks.speakers_gold import (
+    BANDS,
+    TOP,
+    TYPES,
+    Novel,
+    Tally,
+    at_threshold,
+    evidence_of,
+    load,
+    score,
+    threshold,
+)
 from bot.text.ingest import SHOWN_CONFIDENCE
 
 DATA = Path(__file__).parent / "speakers"
@@ -42,6 +54,9 @@ CHECK = (
 )
 """The halves written down in benchmarks/speakers/split.md before the engine saw the new novels."""
 BUNDLED = "hello-from-the-other-side"
+CALIBRATION = Path(__file__).parents[1] / "bot" / "attribution" / "calibration_table.py"
+TARGET_ACCURACY = 0.97
+"""How often a confident speaker must be right (issue 18)."""
 
 
 def half_of(name: str) -> str:
@@ -90,6 +105,53 @@ def calibration_rows(tallies: dict[str, Tally]) -> tuple[list[str], list[list[st
     return header, rows
 
 
+def evidence_rows(tallies: dict[str, Tally]) -> tuple[list[str], list[list[str]]]:
+    """Accuracy per kind of evidence, each half's total apart (the check half only in aggregate)."""
+    halves = {name: tally for name, tally in tallies.items() if " half, " in name} or tallies
+    right: dict[str, Counter[str]] = {name: Counter() for name in halves}
+    total: dict[str, Counter[str]] = {name: Counter() for name in halves}
+    for name, tally in halves.items():
+        for rule, count in tally.rule_total.items():
+            total[name][evidence_of(rule)] += count
+            right[name][evidence_of(rule)] += tally.rule_right[rule]
+    kinds = sorted({kind for counts in total.values() for kind in counts}, key=lambda k: -max(c[k] for c in total.values()))
+    header = ["evidence", *(name.split(",")[0] for name in halves)]
+    rows = [[kind, *(f"{_percent(right[n][kind], total[n][kind])} ({total[n][kind]})" for n in halves)] for kind in kinds]
+    return header, rows
+
+
+def write_calibration(tally: Tally, path: Path = CALIBRATION) -> None:
+    """Store each rule's record on the development half, for :mod:`bot.attribution.calibration`."""
+    rows = "".join(
+        f"    {rule!r}: ({tally.rule_right[rule]}, {count}),\n"
+        for rule, count in sorted(tally.rule_total.items())
+        if rule != "none"
+    )
+    path.write_text(
+        f'"""Written by ``run_bot.py bench speakers --half dev --calibrate``: each rule\'s (right, quotes) on the\n'
+        f'development half of the PDNC novels ({len(tally.novels)} novels). Do not edit by hand."""\n\n'
+        f"MEASURED: dict[str, tuple[int, int]] = {{\n{rows}}}\n",
+        encoding="utf-8",
+    )
+
+
+def threshold_lines(tallies: dict[str, Tally]) -> list[str]:
+    """The confident threshold chosen on the development half (largest subset right ≥ 97%), and
+    what it gives on each half."""
+    dev = next((t for name, t in tallies.items() if name.startswith("dev half")), None)
+    chosen = threshold(dev, TARGET_ACCURACY) if dev else None
+    if chosen is None:
+        return []
+    lines = [f"Confident threshold chosen on the dev half (subset right ≥ {TARGET_ACCURACY:.0%}): {chosen:g}"
+             f" (in use: {SHOWN_CONFIDENCE:g})"]
+    for name, tally in tallies.items():
+        if " half, " in name:
+            right, total = at_threshold(tally, chosen)
+            lines.append(f"  {name.split(',')[0]}: {_percent(right, total)} right, "
+                         f"{_percent(total, tally.total['Overall'])} coverage")
+    return [*lines, ""]
+
+
 def totals(tallies: dict[str, Tally]) -> dict[str, Tally]:
     """Each half's pooled tally (named with its per-novel average and worst)."""
     found = {}
@@ -112,9 +174,11 @@ def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
     for title, (header, rows) in (
         ("Speaker accuracy per quote type", speaker_rows(summed)),
         ("Calibration: accuracy (quotes) per confidence band", calibration_rows(summed)),
+        ("Accuracy (quotes) per kind of evidence", evidence_rows(summed)),
         ("Characters against the gold alias lists", cast_rows(summed)),
     ):
         lines += [title + ":", *_table(header, rows, markdown), ""]
+    lines += threshold_lines(summed)
     shown = [name for name, t in tallies.items() if half_of(name) != "check" for name in t.unmatched_top]
     if shown:
         lines.append(f"Names among the {TOP} most mentioned that fit no gold character (not for the check half):")
@@ -153,13 +217,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DATA, help="folder of PDNC-format novels (default: %(default)s)")
     parser.add_argument("--half", choices=("dev", "check"), help="run only one half of the split")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument(
+        "--calibrate", action="store_true",
+        help="with --half dev and every dev novel: store each rule's accuracy as the attribution's confidence",
+    )
     parser.add_argument("names", nargs="*", help="texts to run (default: every folder of the corpus)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         parser.error(f"no such folder: {args.corpus}")
+    if args.calibrate and (args.half != "dev" or args.names):
+        parser.error("--calibrate measures the whole development half: use --half dev and name no texts")
     tallies = {novel.name: score(novel) for novel in novels(args.corpus, args.names, args.half)}
     if not tallies:
         parser.error("no labelled texts to run")
+    if args.calibrate:
+        total = Tally()
+        for tally in tallies.values():
+            total.add(tally)
+        write_calibration(total)
+        print(f"Calibration of {len(tallies)} development novels written to {CALIBRATION}")
+        return 0
     print("\n".join(report(tallies, args.markdown)))
     return 0
 

@@ -118,6 +118,12 @@ class Tally:
     baseline_right: Counter[str] = field(default_factory=Counter)
     band_right: Counter[float] = field(default_factory=Counter)
     band_total: Counter[float] = field(default_factory=Counter)
+    confidence_right: Counter[float] = field(default_factory=Counter)
+    confidence_total: Counter[float] = field(default_factory=Counter)
+    """Per exact confidence value: to choose the confident threshold."""
+    rule_right: Counter[str] = field(default_factory=Counter)
+    rule_total: Counter[str] = field(default_factory=Counter)
+    """Per rule (the evidence, with its agreement with the conversation around it)."""
     confident_right: int = 0
     confident: int = 0
     major: int = 0
@@ -132,7 +138,10 @@ class Tally:
     """Each novel's overall accuracy, for the average and the worst."""
 
     def add(self, other: Tally) -> None:
-        for name in ("right", "total", "baseline_right", "band_right", "band_total"):
+        for name in (
+            "right", "total", "baseline_right", "band_right", "band_total",
+            "confidence_right", "confidence_total", "rule_right", "rule_total",
+        ):
             getattr(self, name).update(getattr(other, name))
         for name in ("confident_right", "confident", "major", "split", "people", "matched", "merged", "unmatched"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -169,9 +178,43 @@ def _score_speakers(novel: Novel, utterances: list[Utterance], tally: Tally) -> 
         band = max(b for b in BANDS if confidence >= b)
         tally.band_total[band] += 1
         tally.band_right[band] += right
+        tally.confidence_total[confidence] += 1
+        tally.confidence_right[confidence] += right
+        rule = utterance.rule if utterance and speaker else "none"
+        tally.rule_total[rule] += 1
+        tally.rule_right[rule] += right
         if confidence >= SHOWN_CONFIDENCE:
             tally.confident += 1
             tally.confident_right += right
+
+
+def evidence_of(rule: str) -> str:
+    """The kind of evidence behind a rule, its agreement with the conversation around it aside
+    (``named tag, agreed, confirmed``: ``named tag``)."""
+    for qualifier in (", confirmed", ", agreed", ", disputed"):
+        rule = rule.removesuffix(qualifier)
+    return rule
+
+
+def threshold(tally: Tally, accuracy: float) -> float | None:
+    """The lowest confidence whose subset (that confidence and above) is right at least ``accuracy``
+    of the time, the largest such subset; None if none is."""
+    right = total = 0
+    best = None
+    for confidence in sorted(tally.confidence_total, reverse=True):
+        if confidence <= 0:
+            break
+        right += tally.confidence_right[confidence]
+        total += tally.confidence_total[confidence]
+        if right >= accuracy * total:
+            best = confidence
+    return best
+
+
+def at_threshold(tally: Tally, low: float) -> tuple[int, int]:
+    """Right answers and quotes of ``tally``'s subset at confidence ``low`` and above."""
+    chosen = [c for c in tally.confidence_total if c >= low]
+    return sum(tally.confidence_right[c] for c in chosen), sum(tally.confidence_total[c] for c in chosen)
 
 
 def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:

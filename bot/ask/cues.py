@@ -26,29 +26,30 @@ class QuestionKind(StrEnum):
     OTHER = "other"
 
 
-def _terms(text: str) -> frozenset[str]:
+def word_terms(text: str) -> frozenset[str]:
+    """The terms of the words of `text` (a table written as one string of words)."""
     return frozenset(term(word) for word in text.split())
 
 
-NUMBERS = _terms(
+NUMBERS = word_terms(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
     " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen"
     " score half twice thrice several few"
 )
 ATTRIBUTES: dict[str, frozenset[str]] = {
-    "tall": _terms("feet foot inches yards height tall high stature gigantic giant"),
-    "high": _terms("feet foot inches yards height tall high stature lofty"),
-    "big": _terms("feet foot yards size large great huge gigantic giant little small stature"),
-    "large": _terms("feet foot yards size large great huge gigantic giant little small stature"),
-    "small": _terms("feet foot inches size little small tiny"),
-    "old": _terms("age aged years old young born birthday"),
-    "age": _terms("age aged years old young born birthday"),
-    "long": _terms("hours days weeks months years minutes moments while time long length longer"),
+    "tall": word_terms("feet foot inches yards height tall high stature gigantic giant"),
+    "high": word_terms("feet foot inches yards height tall high stature lofty"),
+    "big": word_terms("feet foot yards size large great huge gigantic giant little small stature"),
+    "large": word_terms("feet foot yards size large great huge gigantic giant little small stature"),
+    "small": word_terms("feet foot inches size little small tiny"),
+    "old": word_terms("age aged years old young born birthday"),
+    "age": word_terms("age aged years old young born birthday"),
+    "long": word_terms("hours days weeks months years minutes moments while time long length longer"),
     "many": frozenset(),
     "much": frozenset(),
-    "far": _terms("miles leagues yards feet distance far away"),
-    "often": _terms("every daily weekly always often once twice seldom never"),
-    "colour": _terms(
+    "far": word_terms("miles leagues yards feet distance far away"),
+    "often": word_terms("every daily weekly always often once twice seldom never"),
+    "colour": word_terms(
         "red blue green yellow black white grey gray brown golden gold amber pale dark fair crimson scarlet"
         " silver hazel auburn purple pink rosy"
     ),
@@ -61,21 +62,21 @@ COUNTED = frozenset({"colour", "color"})
 """Attributes not answered by a number."""
 
 CUES: dict[QuestionKind, frozenset[str]] = {
-    QuestionKind.WHY: _terms(
+    QuestionKind.WHY: word_terms(
         "because since so reason order cause caused sake therefore wanted hoping hope after lest purpose"
     ),
-    QuestionKind.WHEN: _terms(
+    QuestionKind.WHEN: word_terms(
         "after before when while until since during ago later day night morning evening noon midnight dawn"
         " year years month week hours spring summer autumn winter january february march april"
         " june july august september october november december monday tuesday wednesday thursday friday"
         " saturday sunday"
     ),
-    QuestionKind.WHERE: _terms(
+    QuestionKind.WHERE: word_terms(
         "place house city town home room village country land forest wood mountain hill lake river sea shore island"
         " church castle cottage hut inn street road garden park shop school university ship cabin chamber hall"
     ),
-    QuestionKind.HOW: _terms("by with through using"),
-    QuestionKind.WHO: _terms(
+    QuestionKind.HOW: word_terms("by with through using"),
+    QuestionKind.WHO: word_terms(
         "man woman men women boy girl child father mother brother sister son daughter wife husband friend"
         " servant stranger gentleman lady professor doctor master"
     ),

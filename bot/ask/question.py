@@ -12,13 +12,18 @@ answering sentence ("why" → because, so that, in order to ...).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
+from wordfreq import zipf_frequency
+
+from bot.ask.answer_types import AnswerType, answer_type
 from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
-from bot.search.analysis import Query, QueryWord, analyse
-from bot.search.textnorm import FUNCTION_TERMS, term, words
+from bot.search.analysis import Query, QueryWord, analyse, spoken
+from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term, words
 from bot.search.vocabulary import Vocabulary
 
 QUESTION_WORDS: dict[str, QuestionKind] = {
@@ -50,10 +55,18 @@ TYPO_FLOOR = 0.9
 question, a correction two edits away names something else more often than it fixes a typo."""
 MIN_CORRECTED_LENGTH = 6
 """Shortest word the work lacks that is taken for a typo: "dog" is not "do", nor "smell" "small"."""
+NAMES_KEPT = 65_536
+"""Sentences whose names are remembered: the candidates of one work's questions recur."""
+SENTENCE_WORDS = 20
+ZIPF_PER_BILLION = 9
+"""A Zipf frequency is log10 of a word's occurrences per billion words."""
+COUNT_ASKERS = frozenset({"many", "much"})
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
 
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'-]*")
+_AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
+_CAPITALISED = re.compile(rf"\b(?=[A-Z])(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))[A-Z][\w’'-]*")
+"""A capitalised word not opening a sentence (a title's full stop opens none: "Mrs. Walker")."""
 _APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
 """A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
 
@@ -86,6 +99,10 @@ class Question:
     """What a MEASURE question asks for ("tall", "old", "colour")."""
     query: Query | None = None
     """The focus words as a quote query: what the quote engine's rescoring compares a sentence with."""
+    answer_type: AnswerType | None = None
+    """What an answer must hold (a place for where...; see :mod:`bot.ask.answer_types`)."""
+    counted: frozenset[str] = frozenset()
+    """For "how many N": the stand-ins of N."""
 
     @property
     def total_weight(self) -> float:
@@ -142,9 +159,12 @@ def focus_words(question_words: list[str]) -> list[str]:
     return list(by_term.values())
 
 
-def names_in(text: str) -> set[str]:
-    """Normalised words capitalised inside a sentence (not at its start): likely names."""
-    return {w for found in _CAPITALISED.findall(text) for w in words(found)}
+@lru_cache(maxsize=NAMES_KEPT)
+def names_in(text: str) -> frozenset[str]:
+    """Normalised words capitalised inside a sentence (not at its start): likely names ("I" is none)."""
+    return frozenset(
+        w for found in _CAPITALISED.findall(text) for w in words(found) if term(w) not in FUNCTION_TERMS
+    )
 
 
 def described_names(text: str) -> frozenset[str]:
@@ -162,30 +182,57 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     names = names_in(text)
     kind = question_kind(question_words)
     found = [
-        FocusWord(
-            word,
-            _stand_ins(word, analysed, vocabulary, word in names),
-            min(analysed.weight, NAME_WEIGHT) if word in names else analysed.weight,
-            word in names,
-        )
+        _focus_word(word, analysed, vocabulary, word in names)
         for word, analysed in zip(focus, query.words, strict=True)
     ]
     asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
-    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query)
+    wanted = answer_type(
+        kind, attribute, {t for word in found for t in word.alternatives}, whose="whose" in question_words
+    )
+    counted = _counted(question_words, found) if wanted is AnswerType.COUNT else frozenset()
+    return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query, wanted, counted)
+
+
+def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str]:
+    """The stand-ins of the noun a "how many" question counts ("teeth" in "how many teeth does..."), if any."""
+    nouns = {second for first, second in pairwise(question_words) if first in COUNT_ASKERS}
+    return frozenset(t for word in found if word.word in nouns for t in word.alternatives)
+
+
+def _focus_word(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> FocusWord:
+    """`word` as evidence: a word the work never mentions weighs as such a word does (not as a correction
+    of it that was dropped), a name at most :data:`NAME_WEIGHT`."""
+    stand_ins = _stand_ins(word, analysed, vocabulary, is_name)
+    weight = analysed.weight if stand_ins else unknown_weight(word, vocabulary)
+    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name)
+
+
+def unknown_weight(word: str, vocabulary: Vocabulary) -> float:
+    """The weight of a word the work never mentions: the IDF it would have over sentences of general English
+    (about :data:`SENTENCE_WORDS` words each, by its frequency there), at most that of a word of the work found
+    once. A common word the text lacks ("put") is more likely said otherwise in it than a rare one ("dragon")."""
+    per_word = 10 ** (zipf_frequency(word, "en") - ZIPF_PER_BILLION)
+    estimated = -math.log(SENTENCE_WORDS * per_word) if per_word else math.inf
+    return max(1.0, min(estimated, vocabulary.idf_for(0)))
 
 
 def _stand_ins(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> dict[str, float]:
-    """The analysed alternatives; for a word the work lacks, without far corrections and function words.
+    """The analysed alternatives; for a word the work lacks, only its close corrections (one edit, a word of
+    six letters or more), its chat-speak meaning and their synonyms, never a function word.
 
-    A name the work knows stands for itself only: "William" is not "will", nor "Victor" "victory"."""
+    A name the work knows stands for itself only: "William" is not "will", nor "Victor" "victory". A word
+    the work lacks is not stood for by a word it begins ("football" is not "foot") or by a synonym of a
+    far correction ("team" is not "word" through "term")."""
     if vocabulary.knows(term(word)):
         return {term(word): 1.0} if is_name else analysed.alternatives
-    far = {
+    close = {
         t
         for t, credit in vocabulary.corrections(word).items()
-        if credit < TYPO_FLOOR or len(word) < MIN_CORRECTED_LENGTH
+        if credit >= TYPO_FLOOR and len(word) >= MIN_CORRECTED_LENGTH
     }
-    return {t: c for t, c in analysed.alternatives.items() if t not in far and t not in FUNCTION_TERMS}
+    close.add(term(spoken(word, vocabulary)))
+    meant = close | {synonym for source in (term(word), *close) for synonym in SYNONYMS.get(source, ())}
+    return {t: c for t, c in analysed.alternatives.items() if t in meant and t not in FUNCTION_TERMS}

@@ -27,6 +27,7 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from bot.ask.answer_types import holds_type
 from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.scoring import Unit, features
@@ -114,12 +115,16 @@ class Answer:
     """0-1: weighted share of the question's focus words found in the sentence itself."""
     cued: bool = True
     """The sentence holds a cue of the question's kind (for a measure, its number or measure word)."""
+    typed: bool = True
+    """The sentence holds what the question asks for: a place for where, a time for when... (see
+    :mod:`bot.ask.answer_types`)."""
 
 
 def answers(question: Question, answer: Answer) -> bool:
     """Whether `answer` is good enough to show as the work's answer to `question`."""
     return (
-        answer.missing <= MAX_MISSING_SHARE
+        answer.typed
+        and answer.missing <= MAX_MISSING_SHARE
         and answer.own >= MIN_OWN_COVERAGE
         and question.unknown_share <= MAX_UNKNOWN_SHARE  # last: it sums over the question's words
     )
@@ -144,7 +149,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
     own_terms = frozenset(candidate.terms)
     own = near = 0.0
     names_missing = False
-    missing = 0.0
+    missing = unnamed = 0.0
     for word in question.focus:
         in_sentence = best_credit(word, own_terms)
         found = max(
@@ -154,6 +159,7 @@ def score(question: Question, candidate: Candidate) -> Answer:
         )
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
+        unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
         near += word.weight * found
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
@@ -164,7 +170,11 @@ def score(question: Question, candidate: Candidate) -> Answer:
     factor = UNCUED_FACTOR if question.kind in CUE_REQUIRED and not cue else 1.0
     score = factor * (100.0 * similarity + bonus) - penalty
     own_share = own / question.total_weight
-    return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue))
+    typed = question.answer_type is None or holds_type(
+        question.answer_type, candidate.text, candidate.terms, candidate.names - question.names, question.counted
+    )
+    missing = max(missing, unnamed)  # "Caroline Abbott" absent is one person absent, not two small words
+    return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed)
 
 
 def _matched(question: Question, candidate: Candidate, answer: Answer, vocabulary: Vocabulary) -> Answer:
@@ -182,6 +192,7 @@ def shown_answers(
     """The answers to show, best first: none unless the work answers the question (:func:`answered`); then the
     best and, one per paragraph (by `paragraph_of` a key), up to `limit`, those good enough or scoring
     :data:`FOLLOW_UP_SHARE` of the best."""
+    ranked = [answer for answer in ranked if answer.typed]  # the rest hold nothing of what was asked
     if not answered(question, ranked):
         return []
     chosen: list[Answer] = []

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.chapters import chapter_span, numbered_sections, section_asked
+from bot.ask.chat import standard_question
 from bot.ask.cues import SEARCHED_KINDS
 from bot.ask.question import Question, described_names, names_in, parse_question
 from bot.ask.ranking import Answer, Candidate, rank, shown_answers
@@ -124,7 +125,7 @@ class StoryAsker:
         cleaned = clean_query(question)
         work = await self._library.load(slug, guild_id=guild_id)
         allowed = _within(within, sections)
-        routed = route_question(cleaned)
+        routed = route_question(standard_question(cleaned))
         result: AskResult | None = None
         if routed.route is Route.WHO_IS:
             result = await self._ask_who_is(work, cleaned, routed, allowed, limit, guild_id)
@@ -183,7 +184,7 @@ class StoryAsker:
     async def _ask_passages(
         self, work: WorkView, question: str, allowed: PassageFilter, limit: int, sections: range | None
     ) -> AskResult:
-        parsed = await asyncio.to_thread(parse_question, question, work.vocabulary)
+        parsed = await asyncio.to_thread(parse_question, standard_question(question), work.vocabulary)
         if parsed is None:
             return AskResult(work, question, [])
         ranked, sentences = await self._ranked(work, parsed, allowed, sections)

@@ -14,8 +14,14 @@ For each paragraph with quotes, in reading order:
    whose quote never closed is the same speech.
 4. **Beats**: the subject of the narration leading into the quote
    (``Derek stared at her. “Was?”``), or acting right after it.
-5. **Alternation**: in a back-and-forth, the speaker before last speaks
-   again; else the person addressed by name in the last turn.
+5. **Alternation**: in a back-and-forth (turns in consecutive paragraphs: a
+   paragraph of narration ends the conversation), the speaker before last
+   speaks again; else the person addressed by name in the last turn; else the
+   person named nearest before the quote. Turns are then read back from the
+   turns after them too (:mod:`bot.attribution.conversation`).
+
+A description in a tag (``said the young man``) is the party of the
+conversation expected to speak when its gender agrees; else an unnamed speaker.
 
 A name addressed inside a quote (a vocative) is never taken as its speaker
 from a beat or from alternation.
@@ -27,46 +33,41 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from bot.attribution.calibration import confidence as calibrated
 from bot.attribution.characters import (
     NARRATOR,
     Character,
     CharacterList,
     build_characters,
 )
+from bot.attribution.conversation import Slot, confirmed_later, read_backwards
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
-CONFIDENCE = {
-    "named tag": 0.97, "named tag, agreed": 0.99, "named tag, disputed": 0.96,
-    "narrator tag": 0.97,
-    "narrator tag, unnamed": 0.5,
-    "pronoun tag, sole candidate": 0.87, "pronoun tag, sole candidate, agreed": 0.88,
-    "pronoun tag, sole candidate, disputed": 0.85,
-    "described tag": 0.67, "described tag, agreed": 0.93, "described tag, disputed": 0.5,
-    "pronoun tag": 0.74, "pronoun tag, agreed": 0.87, "pronoun tag, disputed": 0.67,
-    "beat": 0.8, "beat, agreed": 0.8, "beat, disputed": 0.65,
-    "alternation": 0.67,
-    "pronoun tag, conversation": 0.62,
-    "continued speech": 0.6, "continued speech, agreed": 0.6, "continued speech, disputed": 0.6,
-    "pronoun tag, recent": 0.59, "pronoun tag, recent, agreed": 0.6, "pronoun tag, recent, disputed": 0.51,
-    "addressee": 0.6, "addressee, agreed": 0.6, "addressee, disputed": 0.52,
-    "nearest name": 0.46, "nearest name, agreed": 0.46, "nearest name, disputed": 0.3,
-}
-"""How far each rule is trusted: the share it got right on the development half of the PDNC novels
-(``run_bot.py bench speakers``, which prints the calibration per band). ", agreed"/", disputed": the
-rule's answer is / is not the speaker the conversation's alternation expects; a continued speech
-keeps its first paragraph's if lower."""
 AGREEING = frozenset({
     "named tag", "described tag", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
     "continued speech", "addressee", "nearest name",
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
-QUOTE_TYPE = {"named tag": "explicit", "described tag": "explicit", "narrator tag": "anaphoric"}
+QUOTE_TYPE = {
+    "named tag": "explicit", "described tag": "explicit",
+    "narrator tag": "anaphoric", "narrator tag, unnamed": "anaphoric",
+    "described tag, conversation": "anaphoric",
+}
+BACKWARD_RULES = frozenset({"alternation", "nearest name"})
+"""Rules whose turns are read again back from the turns after them (:mod:`bot.attribution.conversation`)."""
+GUESSES = frozenset({"nearest name"})
+"""Rules whose answer gives way to that backward reading."""
 MIN_CONFIDENCE = 0.3
-CONVERSATION_GAP = 2
-"""Paragraphs of narration that may pass between two turns of one conversation."""
+DESCRIBED_CEILING = 0.8
+"""An unnamed speaker (``the woman``, an unnamed first-person ``the narrator``) may be a named
+character readers know by name (in letters and journals, each entry's writer): however sure
+the tag, it is never shown as a fact (below :data:`~bot.attribution.calibration.SHOWN_CONFIDENCE`)."""
+CONVERSATION_GAP = 0
+"""Paragraphs of narration that may pass between two turns of one conversation: none (on the
+development half, 0 beats 1, 2 and 3: a paragraph of narration mostly moves the scene on)."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
 _INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
@@ -141,7 +142,33 @@ class _Attributor:
             self._speakers.update(speaker for speaker in turn.speakers if speaker)
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
+        self._read_turns_backwards()
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _read_turns_backwards(self) -> None:
+        """Alternating turns read back from the tag after them where it is nearer (see
+        :mod:`bot.attribution.conversation`)."""
+        turns = self._turns
+        slots = [
+            Slot(turn.paragraph, turn.speaker, base_rule(turn.rules[0]) in BACKWARD_RULES, base_rule(turn.rules[0]) in GUESSES)
+            for turn in turns
+        ]
+        for revision in read_backwards(slots, CONVERSATION_GAP, lambda i, s: s in turns[i].vocatives):
+            turn = turns[revision.index]
+            if revision.speaker is turn.speaker and not revision.both_ways:
+                continue
+            rule = "alternation, both ways" if revision.both_ways else "alternation, backward"
+            count = len(turn.quotes)
+            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [calibrated(rule)] * count
+        slots = [Slot(turn.paragraph, turn.speaker, False) for turn in turns]
+        for turn, confirmed in zip(turns, confirmed_later(slots, CONVERSATION_GAP), strict=True):
+            if not confirmed:
+                continue
+            for index, rule in enumerate(turn.rules):
+                if rule.startswith("alternation") or turn.speakers[index] is not turn.speaker:
+                    continue
+                turn.rules[index] = f"{rule}, confirmed"
+                turn.confidences[index] = calibrated(turn.rules[index])
 
     def _is_term(self, quote: Quote) -> bool:
         """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
@@ -161,7 +188,7 @@ class _Attributor:
         for index, (speaker, rule) in enumerate(zip(turn.speakers, turn.rules, strict=True)):
             if rule in AGREEING and speaker is not None:
                 turn.rules[index] = f"{rule}, {'agreed' if speaker is expected else 'disputed'}"
-                turn.confidences[index] = CONFIDENCE.get(turn.rules[index], turn.confidences[index])
+                turn.confidences[index] = calibrated(turn.rules[index])
 
     def _alternating(self, turn: _Turn) -> Character | None:
         """Who speaks now if the last two turns alternate (the speaker before last), else None."""
@@ -180,9 +207,9 @@ class _Attributor:
         turn.speakers = [speaker] * len(turn.quotes)
         turn.rules = [rule] * len(turn.quotes)
         if rule == "continued speech":
-            confidence = min(CONFIDENCE[rule], *self._turns[-1].confidences)
+            confidence = min(calibrated(rule), *self._turns[-1].confidences)
         else:
-            confidence = CONFIDENCE.get(rule, 0.0)
+            confidence = calibrated(rule) if speaker else 0.0
         turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
 
     def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
@@ -223,7 +250,7 @@ class _Attributor:
             current = found or current
             turn.speakers.append(current[0])
             turn.rules.append(current[1])
-            turn.confidences.append(CONFIDENCE[current[1]])
+            turn.confidences.append(calibrated(current[1]))
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
@@ -282,12 +309,18 @@ class _Attributor:
                 other = self._other_party(turn)
                 return (other, "pronoun tag, conversation") if other else None
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            party = self._described_party(character, turn)
+            if party:
+                return party, "described tag, conversation"
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
         return character, "named tag"
 
     def _resolve_pronoun(self, tag: Tag, turn: _Turn) -> tuple[Character, str] | None:
+        """``he said`` / ``she said``: the one character of that gender mentioned lately; else the subject
+        of that gender in the quote's paragraph; else the other party of the conversation if of that
+        gender; else the subject in the paragraph before, then the most recent mention."""
         gender = "m" if tag.who.lower() == "he" else "f"
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         candidates = self._mentions.of_gender(window, tag.offset, gender)
@@ -300,23 +333,35 @@ class _Attributor:
             return character.gender == gender
 
         local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
         if local:
             return local, "pronoun tag"
         last, before_last = self._recent_turns(turn.paragraph)
-        if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=lead_in, subject=True)
-            if narrated:
-                return narrated, "pronoun tag"
         other = before_last.speaker if before_last else None
         if last and other and other.gender == gender and other is not last.speaker:
             return other, "pronoun tag, conversation"
+        local = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
+        if local:
+            return local, "pronoun tag"
+        if last is None or last.paragraph < turn.paragraph - 1:
+            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
+            if narrated:
+                return narrated, "pronoun tag"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
+
+    def _described_party(self, described: Character, turn: _Turn) -> Character | None:
+        """``said the young man`` in a two-person conversation: the named party expected to speak
+        (the speaker before last), when the description agrees with its gender."""
+        expected = self._alternating(turn)
+        if expected is None or expected is described or not described.described or expected.described:
+            return None
+        if described.gender is None or expected.gender != described.gender or expected in turn.vocatives:
+            return None
+        return expected
 
     def _other_party(self, turn: _Turn) -> Character | None:
         """``said the other``: the one of the two last speakers who did not speak last."""
@@ -364,6 +409,8 @@ class _Attributor:
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
             quote_type = QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
+            if speaker is not None and (speaker.described or speaker.name == NARRATOR):
+                confidence = min(confidence, DESCRIBED_CEILING)
             utterances.append(
                 Utterance(quote.start, quote.end, self._text[quote.start : quote.end],
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
@@ -380,5 +427,6 @@ def _addresses_at_either_end(quote: str, name: str) -> bool:
 
 
 def base_rule(rule: str) -> str:
-    """A rule without its agreement with the conversation (``named tag, agreed``: ``named tag``)."""
-    return rule.removesuffix(", agreed").removesuffix(", disputed")
+    """A rule without its agreement with the conversation around it (``named tag, agreed, confirmed``:
+    ``named tag``)."""
+    return rule.removesuffix(", confirmed").removesuffix(", agreed").removesuffix(", disputed")

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 
 from bot.errors import InvalidWork, PassageNotFound, UnknownWork, echo
 from bot.library.cache import WorkCache
-from bot.library.importer import Importer, ImportJob, InlineImporter
+from bot.library.importer import ImportCrashed, Importer, ImportJob, InlineImporter
 from bot.library.preparation import PARSER_VERSION
 from bot.library.speakers import StoredSpeakers
 from bot.library.uploads import (
@@ -137,7 +137,10 @@ class Library:
         return self._bundled
 
     async def upgrade_works(self) -> int:
-        """Prepare again every work stored by an older parser (keeping passage ids); returns how many."""
+        """Prepare again every work stored by an older parser (keeping passage ids); returns how many.
+
+        First deletes what imports cut short by a killed process left (see :mod:`bot.storage.work_staging`)."""
+        await self._works.sweep_staged()
         await self.ensure_bundled_story()
         stale = [record for record in await self._works.all() if record.parser_version < PARSER_VERSION]
         for record in stale:
@@ -212,7 +215,11 @@ class Library:
         return saved
 
     async def _run(self, job: ImportJob) -> SavedWork | None:
-        saved = await self._importer.run(job)
+        try:
+            saved = await self._importer.run(job)
+        except ImportCrashed:
+            await self._works.sweep_staged()  # what the stopped worker had written
+            raise
         self._forget_everything()
         return saved
 

@@ -83,27 +83,22 @@ class ReactionLedger:
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
             try:
                 async with self._database.transaction() as db:
-                    targets = [await self._record_in(db, event) for event, _ in batch]
+                    targets = await _targets(db, {event.key.message_id for event, _ in batch})
+                    await self._write(db, [(event, targets[event.key.message_id]) for event, _ in batch
+                                           if event.key.message_id in targets])
             except Exception as error:  # each waiting handler sees it
                 for _, done in batch:
                     if not done.done():
                         done.set_exception(error)
                 continue
-            for (_, done), target in zip(batch, targets):
+            for event, done in batch:  # reported only now that its batch is committed
                 if not done.done():
-                    done.set_result(target)
-
-    async def _record_in(self, db: Session, event: ReactionEvent) -> ReactionTarget | None:
-        target = await _target(db, event.key.message_id)
-        if target is not None:
-            await self._write(db, event, target)
-        return target
+                    done.set_result(targets.get(event.key.message_id))
 
     async def record_many(self, events: list[ReactionEvent], target: ReactionTarget) -> None:
         """Log and apply several events on messages standing for ``target`` (a recount), in one transaction."""
         async with self._database.transaction() as db:
-            for event in events:
-                await self._write(db, event, target)
+            await self._write(db, [(event, target) for event in events])
 
     async def clear(self, message_id: int, emoji: str | None, order: int, target: ReactionTarget) -> None:
         """Remove every present vote on a message (of one emoji, if given), as of event ``order``."""
@@ -111,36 +106,24 @@ class ReactionLedger:
         cleared = [key for key, present in votes.items() if present and emoji in (None, key.emoji)]
         await self.record_many([ReactionEvent(key, False, order) for key in cleared], target)
 
-    async def _write(self, db: Session, event: ReactionEvent, target: ReactionTarget) -> None:
-        key, now = event.key, self._clock.now().isoformat()
-        await db.execute(
+    async def _write(self, db: Session, logged: list[tuple[ReactionEvent, ReactionTarget]]) -> None:
+        """Log each event and apply it to its vote: two statements for the whole batch."""
+        now = self._clock.now().isoformat()
+        await db.executemany(
             "INSERT INTO reaction_events (guild_id, message_id, target_message_id, passage_id, user_id, emoji,"
             " added, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                target.guild_id,
-                key.message_id,
-                target.message_id,
-                target.passage_id,
-                key.user_id,
-                key.emoji,
-                int(event.added),
-                now,
-            ),
+            [
+                (t.guild_id, e.key.message_id, t.message_id, t.passage_id, e.key.user_id, e.key.emoji, int(e.added), now)
+                for e, t in logged
+            ],
         )
-        await db.execute(
+        await db.executemany(
             UPSERT_VOTE,
-            (
-                key.message_id,
-                key.user_id,
-                key.emoji,
-                target.guild_id,
-                target.message_id,
-                target.passage_id,
-                target.requested_by,
-                int(event.added),
-                event.order,
-                now,
-            ),
+            [
+                (e.key.message_id, e.key.user_id, e.key.emoji, t.guild_id, t.message_id, t.passage_id, t.requested_by,
+                 int(e.added), e.order, now)
+                for e, t in logged
+            ],
         )
 
     async def stored_votes(self, message_id: int) -> dict[VoteKey, bool]:
@@ -184,14 +167,20 @@ class ReactionLedger:
             )
 
 
+TARGET_QUERY = (
+    "SELECT m.message_id, o.message_id, o.guild_id, o.channel_id, o.passage_id, o.requested_by FROM passage_messages m"
+    " LEFT JOIN hall_entries h ON h.hall_message_id = m.message_id"
+    " JOIN passage_messages o ON o.message_id = COALESCE(h.original_message_id, m.message_id)"
+    " WHERE m.message_id IN ({})"
+)
+
+
 async def _target(db: Session, message_id: int) -> ReactionTarget | None:
-    row = await db.fetch_one(
-        "SELECT o.message_id, o.guild_id, o.channel_id, o.passage_id, o.requested_by FROM passage_messages m"
-        " LEFT JOIN hall_entries h ON h.hall_message_id = m.message_id"
-        " JOIN passage_messages o ON o.message_id = COALESCE(h.original_message_id, m.message_id)"
-        " WHERE m.message_id = ?",
-        (message_id,),
-    )
-    if row is None:
-        return None
-    return ReactionTarget(row[0], row[1], row[2], row[3], row[4])
+    return (await _targets(db, {message_id})).get(message_id)
+
+
+async def _targets(db: Session, message_ids: set[int]) -> dict[int, ReactionTarget]:
+    """What each of the messages stands for (those showing no passage are left out)."""
+    ordered = sorted(message_ids)
+    rows = await db.fetch_all(TARGET_QUERY.format(", ".join("?" * len(ordered))), ordered)
+    return {row[0]: ReactionTarget(row[1], row[2], row[3], row[4], row[5]) for row in rows}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
-from bot.errors import AlreadyInLibrary, LibraryLimit
+from bot.storage import work_staging
 from bot.storage.attribution import write_attribution
 from bot.storage.changes import announce
 from bot.storage.database import Database, Dialect, Row, Session
@@ -19,8 +18,20 @@ from bot.storage.records import (
     WorkSummary,
 )
 from bot.storage.sections import write_structure
+from bot.storage.work_rows import (
+    INSERT_PASSAGE,
+    INSERT_VOCABULARY,
+    WORK_VALUE_COLUMNS,
+    check_limits,
+    check_one_copy,
+    fresh_ids,
+    passage_rows,
+    sentence_ids,
+    vocabulary_rows,
+    work_values,
+)
 from bot.text.identity import carry_ids
-from bot.text.model import SECTION_KINDS, Layout, Passage, PassageKind
+from bot.text.model import Layout, Passage, PassageKind
 
 LIBRARY_TOPIC = "library"
 """What a change to the works is announced as (see :mod:`bot.storage.changes`)."""
@@ -32,8 +43,10 @@ PASSAGE_COLUMNS = "id, kind, ordinal, start_offset, end_offset, text, section, p
 
 
 class WorkRepository:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, *, pace: work_staging.Pace = work_staging.SHARING) -> None:
         self._database = database
+        self._pace = pace
+        """How a staged save shares the writer (see :mod:`bot.storage.work_staging`)."""
 
     async def find(self, slug: str) -> WorkRecord | None:
         row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ?", (slug,))
@@ -44,8 +57,11 @@ class WorkRepository:
         return work_from_row(row) if row else None
 
     async def all(self) -> list[WorkRecord]:
-        """Every work of every server."""
-        rows = await self._database.fetch_all(f"SELECT {WORK_COLUMNS} FROM works ORDER BY id")
+        """Every work of every server (not those being imported)."""
+        rows = await self._database.fetch_all(
+            f"SELECT {WORK_COLUMNS} FROM works WHERE guild_id IS NULL OR guild_id <> ? ORDER BY id",
+            (work_staging.STAGED_OWNER,),
+        )
         return [work_from_row(row) for row in rows]
 
     async def visible(self, guild_id: int | None = None) -> list[WorkSummary]:
@@ -90,26 +106,66 @@ class WorkRepository:
         concurrent imports are each told exactly what they did. With
         `one_copy`, a text the owner already sees under another slug is refused
         (:class:`~bot.errors.AlreadyInLibrary`).
+
+        On SQLite a new slug's work is written in chunks and published at the
+        end (:mod:`bot.storage.work_staging`), so other writers wait a chunk,
+        not the whole import; PostgreSQL's writers never wait for it.
         """
+        if self._database.dialect is Dialect.SQLITE:
+            saved = await self._save_staged(slug, prepared, guild_id=guild_id, limits=limits, one_copy=one_copy)
+            if saved is not None:
+                return saved
         async with self._database.transaction() as db:
             await db.lock_library()
             existing = await db.fetch_one("SELECT * FROM works WHERE slug = ?", (slug,))
             if existing is not None and (not replace or existing["guild_id"] != guild_id):
                 return None
             if one_copy:
-                await _check_one_copy(db, prepared.content_hash, guild_id, slug)
+                await check_one_copy(db, prepared.content_hash, guild_id, slug)
             if existing is not None and _unchanged(existing, prepared):
                 work_id, outcome = existing["id"], ImportOutcome.UNCHANGED
             else:
                 replaced_id = existing["id"] if existing is not None else None
                 if limits is not None and guild_id is not None:
-                    await _check_limits(db, guild_id, limits, prepared, replaced_id)
+                    await check_limits(db, guild_id, limits, prepared, replaced_id)
                 work_id = await _write_work(db, slug, prepared, guild_id, replaced_id)
                 outcome = ImportOutcome.ADDED if existing is None else ImportOutcome.REPLACED
                 await bump_library_version(db)
             row = await db.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
         assert row is not None
         return SavedWork(summary_from_row(row), outcome)
+
+    async def _save_staged(
+        self, slug: str, prepared: PreparedWork, *, guild_id: int | None, limits: LibraryLimits | None, one_copy: bool
+    ) -> SavedWork | None:
+        """Save a new slug's work chunk by chunk; None if the slug is taken (the caller saves it at once)."""
+        work_id = await work_staging.stage(
+            self._database, prepared, slug, guild_id, limits=limits, one_copy=one_copy, pace=self._pace
+        )
+        if work_id is None:
+            return None
+        try:
+            async with self._database.transaction() as db:
+                published = await work_staging.publish(
+                    db, work_id, prepared, slug, guild_id, limits=limits, one_copy=one_copy
+                )
+                if published:
+                    await bump_library_version(db)
+                    row = await db.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
+        except Exception:
+            await work_staging.discard(self._database, work_id, self._pace)
+            raise
+        if not published:
+            await work_staging.discard(self._database, work_id, self._pace)
+            return None
+        assert row is not None
+        return SavedWork(summary_from_row(row), ImportOutcome.ADDED)
+
+    async def sweep_staged(self) -> int:
+        """Delete works left half-imported by processes that stopped; returns how many."""
+        if self._database.dialect is not Dialect.SQLITE:
+            return 0
+        return await work_staging.sweep(self._database, self._pace)
 
     async def delete(self, slug: str) -> bool:
         async with self._database.transaction() as db:
@@ -169,60 +225,12 @@ def _unchanged(existing: Row, prepared: PreparedWork) -> bool:
     return stored == (prepared.content_hash, prepared.parsed.title, prepared.parser_version)
 
 
-async def _check_one_copy(db: Session, text_hash: str, guild_id: int | None, slug: str) -> None:
-    """Refuse a text the owner's library already holds under another slug (the same slug replaces it)."""
-    twin = await db.fetch_one(
-        "SELECT slug FROM works WHERE content_hash = ? AND slug <> ? AND (guild_id IS NULL OR guild_id = ?)"
-        " ORDER BY id LIMIT 1",
-        (text_hash, slug, guild_id),
-    )
-    if twin is not None:
-        raise AlreadyInLibrary(twin["slug"])
-
-
-async def _check_limits(
-    db: Session, guild_id: int, limits: LibraryLimits, prepared: PreparedWork, replaced_id: int | None
-) -> None:
-    others = await db.fetch_one(
-        "SELECT COUNT(*) AS works, CAST(COALESCE(SUM(source_bytes), 0) AS BIGINT) AS bytes FROM works"
-        " WHERE guild_id = ? AND id <> ?",
-        (guild_id, -1 if replaced_id is None else replaced_id),
-    )
-    assert others is not None
-    if replaced_id is None and others["works"] >= limits.max_works:
-        raise LibraryLimit(
-            f"This server has {others['works']} works, as many as it may add; remove one before adding another."
-        )
-    total = others["bytes"] + len(prepared.parsed.source_text.encode("utf-8"))
-    if total > limits.max_bytes:
-        raise LibraryLimit(
-            f"This server's works would take {total / 2**20:.1f} MB, more than the {limits.max_bytes / 2**20:.0f} MB"
-            " it may use; remove a work first."
-        )
-
-
 async def _write_work(
     db: Session, slug: str, prepared: PreparedWork, guild_id: int | None, replaced_id: int | None
 ) -> int:
     """Insert or update the work row, then its passages (keeping ids), vocabulary and quote index."""
-    parsed = prepared.parsed
-    values = (
-        parsed.title,
-        parsed.author,
-        parsed.layout,
-        prepared.content_hash,
-        parsed.source_text,
-        datetime.now(UTC).isoformat(timespec="seconds"),
-        prepared.parser_version,
-        len(parsed.source_text.encode("utf-8")),
-        prepared.count(*SECTION_KINDS),
-        prepared.count(PassageKind.PARAGRAPH),
-        prepared.count(PassageKind.SENTENCE),
-    )
-    columns = (
-        "title, author, layout, content_hash, source_text, added_at, parser_version, source_bytes,"
-        " section_count, paragraph_count, sentence_count"
-    )
+    values = work_values(prepared)
+    columns = ", ".join(WORK_VALUE_COLUMNS)
     if replaced_id is None:
         inserted = await db.fetch_one(
             f"INSERT INTO works (slug, guild_id, {columns}) VALUES (?, ?, {', '.join('?' * len(values))}) RETURNING id",
@@ -233,45 +241,19 @@ async def _write_work(
         old: list[tuple[int, PassageKind, str]] = []
     else:
         work_id = replaced_id
-        assignments = ", ".join(f"{column.strip()} = ?" for column in columns.split(","))
+        assignments = ", ".join(f"{column} = ?" for column in WORK_VALUE_COLUMNS)
         await db.execute(f"UPDATE works SET {assignments} WHERE id = ?", (*values, work_id))
         old = await _identities(db, work_id)
         await delete_index(db, work_id)
         await db.execute("DELETE FROM passages WHERE work_id = ?", (work_id,))
         await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
-    ids = await _assign_ids(db, carry_ids(old, parsed.passages, prepared.fingerprints))
-    await db.executemany(
-        "INSERT INTO passages (work_id, fingerprint, id, kind, ordinal, start_offset, end_offset, text, section,"
-        " paragraph, speaker, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                work_id,
-                mark,
-                passage_id,
-                p.kind,
-                p.ordinal,
-                p.start,
-                p.end,
-                p.text,
-                p.section,
-                p.paragraph,
-                p.speaker,
-                p.title,
-            )
-            for p, mark, passage_id in zip(parsed.passages, prepared.fingerprints, ids, strict=True)
-        ),
-    )
-    sentence_ids = [
-        passage_id for p, passage_id in zip(parsed.passages, ids, strict=True) if p.kind is PassageKind.SENTENCE
-    ]
-    await write_index(db, work_id, sentence_ids, prepared.sentence_terms)
-    await write_structure(db, work_id, parsed.structure)
+    ids = await _assign_ids(db, carry_ids(old, prepared.parsed.passages, prepared.fingerprints))
+    await db.executemany(INSERT_PASSAGE, passage_rows(work_id, prepared, ids))
+    await write_index(db, work_id, sentence_ids(prepared, ids), prepared.sentence_terms)
+    await write_structure(db, work_id, prepared.parsed.structure)
     if prepared.attribution is not None:
         await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
-    await db.executemany(
-        "INSERT INTO vocabulary (work_id, word, term, spread) VALUES (?, ?, ?, ?)",
-        ((work_id, entry.word, entry.term, entry.spread) for entry in prepared.vocabulary),
-    )
+    await db.executemany(INSERT_VOCABULARY, vocabulary_rows(work_id, prepared))
     return work_id
 
 
@@ -284,19 +266,5 @@ async def _identities(db: Session, work_id: int) -> list[tuple[int, PassageKind,
 
 async def _assign_ids(db: Session, carried: Sequence[int | None]) -> list[int]:
     """Carried ids as they are; fresh ones, never used before, for the rest."""
-    fresh = iter(await _fresh_ids(db, sum(1 for passage_id in carried if passage_id is None)))
+    fresh = iter(await fresh_ids(db, sum(1 for passage_id in carried if passage_id is None)))
     return [next(fresh) if passage_id is None else passage_id for passage_id in carried]
-
-
-async def _fresh_ids(db: Session, count: int) -> list[int]:
-    """`count` passage ids no passage ever had (the caller holds the library lock)."""
-    if count == 0:
-        return []
-    if db.dialect is Dialect.POSTGRES:
-        rows = await db.fetch_all(
-            "SELECT nextval(pg_get_serial_sequence('passages', 'id')) FROM generate_series(1, ?)", (count,)
-        )
-        return [int(row[0]) for row in rows]
-    row = await db.fetch_one("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'passages'")
-    first = int(row[0]) + 1 if row else 1
-    return list(range(first, first + count))

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.attribution.calibration import SHOWN_CONFIDENCE
 from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
 from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
@@ -46,12 +47,6 @@ from bot.text.structure import ReadingSection, Structure, build_structure
 from bot.text.titles import header_title_and_author, title_from_file_name, title_page
 
 UNTITLED = "Untitled"
-SHOWN_CONFIDENCE = 0.95
-"""A dialogue passage carries its speaker (readers see it as a fact) when the attribution is at least this
-sure: on the development half of the PDNC novels about 98% of such speakers are right (the calibration
-table of ``run_bot.py bench speakers``); below it readers are shown no speaker."""
-
-
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.text.ingest import SHOWN_CONFIDENCE
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.events import Cast, Plot
 
-CERTAIN = 0.95
-"""Lowest confidence at which trivia takes a speaker as the truth (98.7% right on the PDNC novels;
-see the speaker benchmark in docs/benchmarks.md)."""
+CERTAIN = SHOWN_CONFIDENCE
+"""Lowest confidence at which trivia takes a speaker as the truth: the one at which readers are shown it."""
 _QUOTE_MARKS = "“”\"‘’'"
 SPEECH_ENDINGS = (",", ".", "!", "?", "…", "—", "–", "-", ";", ":")
 """What spoken words end with inside their quotation marks; a quoted title or scare quote ends bare."""

@@ -1,6 +1,6 @@
 """The command tree's fair-use gate: a costly command runs only if its member's cooldown is over and
-its server has room for more costly work (see :mod:`bot.fair_use`); otherwise a private note says
-when to try again. The admission is handed back when the command ends, however it ends."""
+its server has room for more costly work (see :mod:`bot.fair_use`; in a direct message, only the
+cooldown applies); otherwise a private note says when to try again. The admission is handed back when the command ends, however it ends."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ async def admitted(interaction: discord.Interaction) -> bool:
     if (
         interaction.type is not discord.InteractionType.application_command
         or command is None
-        or interaction.guild_id is None
         or not bot.settings.fair_use
         or not bot.fair_use.is_costly(command.qualified_name)
     ):

@@ -49,7 +49,7 @@ def quote_embed(lookup: QuoteLookup, *, elsewhere: bool = False) -> discord.Embe
     if best.sentence.speaker:
         embed.add_field(
             name="Speaker",
-            value=shorten(best.sentence.speaker, FIELD_VALUE),
+            value=echoed(best.sentence.speaker, FIELD_VALUE),
             inline=True,
         )
     embed.add_field(name="Where", value=shorten(str(best.location), FIELD_VALUE), inline=False)

@@ -9,7 +9,7 @@ import pytest
 
 import run_bot
 from benchmarks import speakers_bench
-from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, load
+from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load, threshold
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
 BUNDLED = speakers_bench.DATA / speakers_bench.BUNDLED
@@ -72,3 +72,18 @@ def test_a_missing_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         speakers_bench.main(["--corpus", "/nonexistent/folder"])
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_the_confident_threshold_is_the_lowest_keeping_the_subset_right_enough() -> None:
+    tally = Tally()
+    for confidence, right, total in ((0.99, 99, 100), (0.9, 95, 100), (0.6, 30, 100)):
+        tally.confidence_right[confidence], tally.confidence_total[confidence] = right, total
+    assert threshold(tally, 0.97) == 0.9  # 194 of 200: 97%
+    assert threshold(tally, 0.98) == 0.99
+    assert at_threshold(tally, 0.9) == (194, 200)
+
+
+def test_calibration_needs_the_whole_development_half(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        speakers_bench.main(["--corpus", str(speakers_bench.DATA), "--calibrate", BUNDLED.name])
+    assert "--calibrate measures the whole development half" in capsys.readouterr().err

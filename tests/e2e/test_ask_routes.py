@@ -89,3 +89,25 @@ async def test_quote_typed_as_on_a_phone_finds_the_line(folio: Harness) -> None:
     reply = await folio.interact(payloads.slash_command("quote", {"text": "sory isnt enuf derek"}))
     [embed] = reply.json["data"]["embeds"]
     assert "**“Sorry isn’t enough, Derek.”**" in embed["description"]
+
+
+async def test_ask_typed_as_in_a_chat_takes_the_route_of_the_full_question(folio: Harness) -> None:
+    body = await ask(folio, "whos stiles")
+    assert body["type"] == MESSAGE and not body["data"].get("flags", 0) & EPHEMERAL
+    [embed] = body["data"]["embeds"]
+    assert "**“Stiles was a lovely boy,”" in embed["description"]
+
+
+async def test_ask_with_heavy_typos_still_offers_the_closest_passages_privately(folio: Harness) -> None:
+    body = await ask(folio, "sory isnt enuf derek")
+    assert body["data"]["flags"] & EPHEMERAL
+    [embed] = body["data"]["embeds"]
+    assert "Sorry isn’t enough, Derek." in field(embed, "Closest passages")
+
+
+async def test_a_count_the_story_never_gives_is_not_answered_with_a_line_naming_the_people(folio: Harness) -> None:
+    body = await ask(folio, "How many sisters does Derek have?")
+    assert body["data"]["flags"] & EPHEMERAL
+    [embed] = body["data"]["embeds"]
+    assert embed["title"] == "Not in the story" and "“who is Derek?”" not in embed["description"]
+    assert "“who is " in embed["description"] or "“how does it begin?”" in embed["description"]

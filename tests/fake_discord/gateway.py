@@ -160,12 +160,13 @@ class FakeGateway:
         return subscribed(event, session.intents if session else 0)
 
     async def dispatch(self, event: str, data: Any) -> int:
-        """Send a DISPATCH (op 0) for ``event`` on its guild's shard, with that session's next sequence number.
+        """Send a DISPATCH (op 0) for ``event`` on its guild's shard (without a guild, as a direct message's:
+        shard 0), with that session's next sequence number.
 
         The payload is first reduced to what the session's intents allow (see :func:`as_seen_with`).
         """
-        guild_id = _guild_of(data) or self.guild_id
-        session = self._session_of(guild_id)
+        guild_id = _guild_of(data)
+        session = self._by_shard.get(0) if guild_id is None else self._session_of(guild_id)  # DMs: shard 0
         if session is None or not session.ready:
             raise RuntimeError(f"cannot dispatch {event}: no ready gateway session for guild {guild_id}")
         return await self._send_dispatch(session, event, data)

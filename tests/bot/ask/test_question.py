@@ -105,3 +105,13 @@ def test_a_name_followed_by_a_comma_and_a_noun_phrase_is_described() -> None:
     assert described_names("He met M. Krempe, professor of natural philosophy.") == {term("krempe")}
     assert described_names("Mr. Kirwin, a magistrate, came in.") == {term("kirwin")}
     assert described_names("Stiles, I said, come here.") == frozenset()
+
+
+def test_a_word_the_work_lacks_weighs_by_its_rarity_in_english_and_is_not_stood_for_by_far_words() -> None:
+    sentences = ["The term was set.", "He hurt his foot.", *(f"She walked home on day {n}." for n in range(3000))]
+    vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
+    question = parse_question("Which football team did she put her dragon in?", vocabulary)
+    assert question is not None
+    by_word = {word.word: word for word in question.focus}
+    assert not by_word["football"].known and not by_word["team"].known
+    assert by_word["put"].weight < by_word["dragon"].weight

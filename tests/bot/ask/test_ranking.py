@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ask.question import parse_question
+from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import GATE_REACH, Answer, Candidate, answered, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
@@ -27,7 +27,7 @@ def candidate(index: int, context: tuple[int, ...] = ()) -> Candidate:
     return Candidate(
         key=index,
         terms=tuple(map(term, words(SENTENCES[index]))),
-        names=frozenset(),
+        names=frozenset(names_in(SENTENCES[index])),
         context=frozenset(t for i in context for t in map(term, words(SENTENCES[i]))),
         asks=SENTENCES[index].endswith("?"),
         text=SENTENCES[index],
@@ -80,7 +80,7 @@ def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
     described = Candidate(
         key=10,
         terms=tuple(map(term, words(SENTENCES[10]))),
-        names=frozenset(),
+        names=frozenset(names_in(SENTENCES[10])),
         context=frozenset(),
         described=frozenset({term("krempe")}),
         text=SENTENCES[10],
@@ -132,3 +132,16 @@ def test_the_quote_engines_match_lifts_the_sentence_worded_like_the_question() -
     )
     first, second = rank(question, [reworded, worded], 2, VOCABULARY)
     assert first.key == worded.key and first.score > second.score
+
+
+def test_a_full_name_absent_counts_as_one_person_absent() -> None:
+    sentences = ["Anna Bell went to school in Leeds.", "Her cousin went to school in Leeds by the river."]
+    vocabulary = QuoteIndex(enumerate([*sentences, *(f"Tom walked on day {n}." for n in range(50))])).vocabulary
+    question = parse_question("Where did Anna Bell go to school?", vocabulary)
+    assert question is not None
+    named, unnamed = (
+        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
+        for key, text in enumerate(sentences)
+    )
+    assert answers(question, rank(question, [named], 1, vocabulary)[0])
+    assert not answers(question, rank(question, [unnamed], 1, vocabulary)[0])

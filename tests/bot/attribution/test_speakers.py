@@ -44,7 +44,7 @@ The door softly opened, revealing an older woman, who stared at Derek in a puzzl
 def test_a_named_tag_after_the_quote_names_the_speaker_surely() -> None:
     found = _by_text(STORY_OPENING)["“I’m looking for the Stilinskis,”"]
     assert (found.speaker, found.quote_type) == ("Derek", "explicit")
-    assert found.confidence >= 0.95
+    assert found.confidence >= SHOWN_CONFIDENCE
 
 
 def test_a_described_speaker_keeps_the_description() -> None:
@@ -161,7 +161,7 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
     untagged = ("“You shouldn’t have come back.”", "“I know.”", "“You should leave.”")
     assert [found[quote].speaker for quote in untagged] == ["Lydia", "Derek", "Lydia"]
     confidences = [found[quote].confidence for quote in (untagged[0], untagged[2])]
-    assert confidences[0] == confidences[1] < SHOWN_CONFIDENCE  # a long run is not less sure (dev half), never a fact
+    assert SHOWN_CONFIDENCE > confidences[0] > confidences[1]  # the turns after the first confirm it; never a fact
     assert all(found[quote].quote_type == "implicit" for quote in ("“I know.”", "“You should leave.”"))
 
 

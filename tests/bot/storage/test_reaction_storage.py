@@ -116,6 +116,23 @@ async def test_votes_on_the_hall_copy_count_for_the_original(database: Database)
     assert await ledger.voters(100, ("⭐",)) == 2
 
 
+async def test_one_batch_of_events_on_originals_copies_and_other_messages(database: Database) -> None:
+    """Events recorded together are written together; each handler gets its own message's target."""
+    ledger, hall = ReactionLedger(database, StillClock()), HallOfFame(database, StillClock())
+    await show(database, 100)
+    await show(database, 101, passage_id=9)
+    assert await hall.claim(100, GUILD, HALL_CHANNEL)
+    await hall.update(100, EntryState.POSTED, 3, hall_message_id=200)
+    await show(database, 200, kind=MessageKind.HALL_OF_FAME)
+    messages = [100, 200, 101, 999] * 5
+    events = [ReactionEvent(VoteKey(m, user, "⭐"), True, user) for user, m in enumerate(messages, start=1)]
+    targets = await asyncio.gather(*(ledger.record(event) for event in events))
+    assert [t and (t.message_id, t.passage_id) for t in targets] == [(100, 7), (100, 7), (101, 9), None] * 5
+    row = await database.fetch_one("SELECT COUNT(*) FROM reaction_events")
+    assert row is not None and row[0] == 15
+    assert await ledger.voters(100, ("⭐",)) == 10 and await ledger.voters(101, ("⭐",)) == 5
+
+
 async def test_only_one_claim_wins_and_deleted_entries_stay_ended(database: Database) -> None:
     hall = HallOfFame(database, StillClock())
     claims = await asyncio.gather(*(hall.claim(100, GUILD, HALL_CHANNEL) for _ in range(8)))

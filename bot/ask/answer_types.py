@@ -1,0 +1,147 @@
+"""What kind of thing an answer must hold, by the kind of question, and whether a sentence holds it.
+
+"Where" is answered by a place, "when" by a time, "how many" by a number, "who did"
+by a person other than those the question names, "what is the name of" by a name.
+A sentence holding the question's words but no such thing only echoes the question
+("Where does the Rabbit buy his gloves?" is not answered by "she had put on one of
+the Rabbit's gloves"), so /ask does not take it for an answer. Questions of other
+kinds (what, why, how) ask for no particular type. Small tables of general English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from enum import StrEnum
+
+from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number, word_terms
+from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.search.textnorm import term, words
+
+
+class AnswerType(StrEnum):
+    PLACE = "place"
+    TIME = "time"
+    COUNT = "count"
+    """How many N: a number before N (or any number, without N)."""
+    AGE = "age"
+    PERSON = "person"
+    OWNER = "owner"
+    """Whose: a person other than those asked about, or a possessive ("it was his fault")."""
+    NAME = "name"
+    """What is the name of / what was X called: a name the question does not hold."""
+
+
+PLACE_TERMS = CUES[QuestionKind.WHERE] | word_terms(
+    "here there home abroad away upstairs downstairs outside inside indoors outdoors door window bed table"
+    " field valley wall gate bridge station harbour port bank beach coast desert camp farm court prison jail"
+    " cemetery churchyard grave tower palace hotel villa apartment flat office kitchen parlour drawing-room"
+    " library study cellar attic stairs corridor passage square market north south east west"
+)
+"""Nouns and adverbs of place (beside a name the question does not hold, usually a place's)."""
+TIME_TERMS = (CUES[QuestionKind.WHEN] - word_terms("when while since")) | word_terms(
+    "afterward afterwards then soon once yesterday today tomorrow tonight hour minute moment o'clock"
+    " christmas easter birthday wedding funeral time age childhood youth early late next last first"
+    " century decade fortnight sunset sunrise dusk twilight"
+)
+"""Words of a time ("the next morning", "after the trial", "in 1789"): "when" and "while" alone are not."""
+ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | word_terms("teenager kid people folk crowd family")
+"""What names a person without a name ("an older woman", "misfit teenagers")."""
+_LOCATIVE = (
+    r"\b(?:into|inside|onto|toward|towards|within|outside|beneath|behind|across)\s+"
+    r"(?:the|a|an|his|her|their|its|my|our|your)\s"
+    r"|\b(?:in|at|on|under)\s+(?:the|a|an|his|her|their|its|my|our|your)\s+(?!(?:other|same|one)\b)"
+    r"|\b(?:in|into|at|to|from|near|toward|towards|inside|outside|reach(?:ed)?)\s+(?:the\s+)?[A-Z]"
+)
+LOCATIVE = re.compile(_LOCATIVE)
+"""A preposition of place before a noun phrase or a name: "into the loft", "in a tin box", "to Beacon Hills"."""
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+SPEAKER_TAG = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{SPEECH_VERB_PATTERN}")
+"""A speaker's tag ("said Winterbourne", "Derek stated"): who speaks a line is not who the line is about."""
+POSSESSIVES = word_terms("his her hers their theirs my mine your yours our ours")
+VAGUE_NUMBERS = word_terms("few several half score")
+"""Number words that do not count: "a few words" does not say how many children."""
+COUNTS = NUMBERS - VAGUE_NUMBERS
+AGE_WORDS = word_terms("year age aged old birthday born")
+"""Words beside a number that make it an age ("seven-and-twenty years of age", "aged twelve")."""
+AGE_REACH = 3
+COUNT_REACH = 3
+"""Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+OF = term("of")
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
+
+
+def answer_type(
+    kind: QuestionKind, attribute: str | None, focus_terms: Collection[str], *, whose: bool = False
+) -> AnswerType | None:
+    """The type an answer to a question of `kind` must hold (None: any sentence may answer); `whose`: the
+    question asks whose."""
+    if kind is QuestionKind.WHERE:
+        return AnswerType.PLACE
+    if kind is QuestionKind.WHEN:
+        return AnswerType.TIME
+    if kind is QuestionKind.WHO:
+        return AnswerType.OWNER if whose else AnswerType.PERSON
+    if attribute in ("many", "much"):
+        return AnswerType.COUNT
+    if attribute in ("old", "age"):
+        return AnswerType.AGE
+    if kind is QuestionKind.WHAT and term("name") in focus_terms:
+        return AnswerType.NAME
+    return None
+
+
+def holds_type(
+    wanted: AnswerType,
+    text: str,
+    terms: Sequence[str],
+    new_names: Collection[str],
+    counted: Collection[str] = (),
+) -> bool:
+    """Whether a sentence (its `text`, its `terms` in order, the names in it the question does not hold) holds
+    `wanted`.
+
+    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth")."""
+    own = frozenset(terms)
+    if wanted is AnswerType.PLACE:
+        return bool(own & PLACE_TERMS or LOCATIVE.search(text))
+    if wanted is AnswerType.TIME:
+        return bool(own & TIME_TERMS or any(map(is_number, own)))
+    if wanted in (AnswerType.PERSON, AnswerType.OWNER):
+        people = set(new_names) - speakers(text)
+        return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
+    if wanted is AnswerType.NAME:
+        return bool(new_names)
+    if wanted is AnswerType.AGE:
+        return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
+    return _counts(terms, frozenset(counted))
+
+
+def speakers(text: str) -> set[str]:
+    """Normalised words of the names in speakers' tags of `text`."""
+    return {
+        word
+        for found in SPEAKER_TAG.finditer(text)
+        for word in words(found.group("after") or found.group("before"))
+        if word not in TITLE_WORDS
+    }
+
+
+def _is_count(own_term: str) -> bool:
+    return own_term in COUNTS or is_number(own_term)
+
+
+def _near(terms: Sequence[str], position: int, wanted: frozenset[str], reach: int) -> bool:
+    """A term of `wanted` within `reach` terms of `position`, or "of" just before it ("a girl of seventeen")."""
+    around = terms[max(0, position - reach) : position + reach + 1]
+    return bool(wanted & set(around)) or tuple(terms[position - 1 : position]) == (OF,)
+
+
+def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
+    """A number, before the counted noun if the question names one."""
+    if not counted:
+        return any(map(_is_count, terms))
+    return any(
+        t in counted and any(map(_is_count, terms[max(0, position - COUNT_REACH) : position]))
+        for position, t in enumerate(terms)
+    )

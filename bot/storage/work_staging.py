@@ -1,0 +1,235 @@
+"""Saving a new work on SQLite in bounded chunks, invisible to readers until one small publishing step.
+
+SQLite has one writer at a time: a 20 MB work saved in one transaction kept every other writer (a
+trivia answer, a vote) waiting for seconds. Here a new work is first written as a *staged* row, owned
+by no server (:data:`STAGED_OWNER`) under a slug no one can type, then its passages, quote index,
+vocabulary, sections and attribution go in transactions of about 150 ms each (:class:`Pace`), with a
+pause after each (longer than SQLite's busy handler sleeps between two tries), so another writer
+waits for one chunk at most. Readers find works by slug or by server, so none sees a staged work.
+:func:`publish` then checks again that the slug is free and the server may add the work, and gives
+the row its slug and owner, inside the caller's transaction: the work appears whole or not at all.
+
+A staged work whose import failed is deleted chunk by chunk at once; one whose process died (a
+killed import worker) is deleted by the next import, or at the bot's start (:func:`sweep`): its slug
+names the process that wrote it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from bot.storage.attribution import write_attribution
+from bot.storage.database import Database, Session
+from bot.storage.quote_index import write_index
+from bot.storage.records import LibraryLimits, PreparedWork
+from bot.storage.sections import write_structure
+from bot.storage.work_rows import (
+    INSERT_PASSAGE,
+    INSERT_VOCABULARY,
+    WORK_VALUE_COLUMNS,
+    admit,
+    passage_rows,
+    reserve_ids,
+    sentence_ids,
+    vocabulary_rows,
+    work_values,
+)
+
+log = logging.getLogger(__name__)
+
+PIECE_ROWS = 500
+"""Rows written by one statement of a staged import; a transaction holds pieces until its time is up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """How a staged import shares SQLite's one writer."""
+
+    budget_seconds: float = 0.15
+    """A transaction stops taking pieces once it has written this long."""
+    pause_seconds: float = 0.12
+    """The pause between two transactions: SQLite's busy handler tries again at most 100 ms apart, so
+    a writer waiting for the lock (another process's) gets it within one pause."""
+
+
+SHARING = Pace()
+STAGED_OWNER = -1
+"""The ``guild_id`` of a work being staged: no server has it, so no server's listing shows it."""
+STAGED_PREFIX = "~staged-"
+"""Staged slugs: ``~staged-<pid>-<token>`` (a real slug never holds ``~``)."""
+
+
+async def stage(
+    database: Database,
+    prepared: PreparedWork,
+    slug: str,
+    guild_id: int | None,
+    *,
+    limits: LibraryLimits | None,
+    one_copy: bool,
+    pace: Pace = SHARING,
+) -> int | None:
+    """Write `prepared` as a staged work, chunk by chunk; its id, or None if `slug` is taken (nothing
+    written then). Raises as :func:`admit` does, before writing anything."""
+    await sweep(database, pace)
+    async with database.transaction() as db:
+        await db.lock_library()
+        if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+            return None
+        await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
+        work_id = await _insert_staged_row(db, prepared)
+        ids = await reserve_ids(db, len(prepared.parsed.passages))
+    try:
+        await _write_pieces(database, _pieces(work_id, prepared, ids), pace)
+    except Exception:
+        await discard(database, work_id, pace)
+        raise
+    return work_id
+
+
+async def publish(
+    db: Session,
+    work_id: int,
+    prepared: PreparedWork,
+    slug: str,
+    guild_id: int | None,
+    *,
+    limits: LibraryLimits | None,
+    one_copy: bool,
+) -> bool:
+    """Give the staged work its slug and owner (inside the caller's transaction); False, leaving it
+    staged, if the slug was taken meanwhile. Raises as :func:`admit` does."""
+    await db.lock_library()
+    if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+        return False
+    await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
+    await db.execute("UPDATE works SET slug = ?, guild_id = ? WHERE id = ?", (slug, guild_id, work_id))
+    return True
+
+
+async def discard(database: Database, work_id: int, pace: Pace = SHARING) -> None:
+    """Delete a staged work, as it was written: in turns, a piece of passages (and their index rows) at a time."""
+    row = await database.fetch_one("SELECT COUNT(*) FROM passages WHERE work_id = ?", (work_id,))
+    pieces = -(-int(row[0] if row else 0) // PIECE_ROWS)
+    deletions: list[Piece] = [(_delete_passages, (work_id,))] * pieces
+    await _write_pieces(database, [*deletions, (_delete_staged_row, (work_id,))], pace)
+
+
+async def _delete_passages(db: Session, work_id: int) -> None:
+    ids = [row[0] for row in await db.fetch_all(
+        "SELECT id FROM passages WHERE work_id = ? LIMIT ?", (work_id, PIECE_ROWS)
+    )]
+    if not ids:
+        return  # another discard of the work (a sweep running beside it) took them
+    marks = ", ".join("?" * len(ids))
+    await db.execute(f"DELETE FROM sentence_terms WHERE rowid IN ({marks})", ids)
+    await db.execute(f"DELETE FROM passages WHERE id IN ({marks})", ids)
+
+
+async def _delete_staged_row(db: Session, work_id: int) -> None:
+    """The rest of a staged work (its sections and attribution go with the row)."""
+    await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
+    await db.execute("DELETE FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
+
+
+async def sweep(database: Database, pace: Pace = SHARING) -> int:
+    """Delete the staged works of processes that are gone; returns how many."""
+    rows = await database.fetch_all("SELECT id, slug FROM works WHERE guild_id = ?", (STAGED_OWNER,))
+    abandoned = [row[0] for row in rows if not _writer_alive(row[1])]
+    for work_id in abandoned:
+        log.info("Deleting work %d, left half-imported by a process that stopped", work_id)
+        await discard(database, work_id, pace)
+    return len(abandoned)
+
+
+def staged_slug() -> str:
+    return f"{STAGED_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def _writer_alive(slug: str) -> bool:
+    pid_text = slug.removeprefix(STAGED_PREFIX).partition("-")[0]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+async def _insert_staged_row(db: Session, prepared: PreparedWork) -> int:
+    values = work_values(prepared)
+    inserted = await db.fetch_one(
+        f"INSERT INTO works (slug, guild_id, {', '.join(WORK_VALUE_COLUMNS)})"
+        f" VALUES (?, ?, {', '.join('?' * len(values))}) RETURNING id",
+        (staged_slug(), STAGED_OWNER, *values),
+    )
+    assert inserted is not None
+    return int(inserted[0])
+
+
+Piece = tuple[Callable[..., Awaitable[None]], tuple[object, ...]]
+"""A statement's worth of writing: a function called with the session and these arguments."""
+
+
+def _pieces(work_id: int, prepared: PreparedWork, ids: Sequence[int]) -> Iterator[Piece]:
+    """The staged work's rows, at most PIECE_ROWS to a piece."""
+    for batch in _batched(passage_rows(work_id, prepared, ids)):
+        yield _execute_many, (INSERT_PASSAGE, batch)
+    sentences = sentence_ids(prepared, ids)
+    for start in range(0, len(sentences), PIECE_ROWS):
+        end = start + PIECE_ROWS
+        yield write_index, (work_id, sentences[start:end], prepared.sentence_terms[start:end])
+    for batch in _batched(vocabulary_rows(work_id, prepared)):
+        yield _execute_many, (INSERT_VOCABULARY, batch)
+    yield _write_small_parts, (work_id, prepared)
+
+
+async def _write_pieces(database: Database, pieces: Iterable[Piece], pace: Pace) -> None:
+    """Write the pieces in transactions of about ``pace.budget_seconds``, pausing between two."""
+    remaining = iter(pieces)
+    piece = next(remaining, None)
+    while piece is not None:
+        started = time.perf_counter()
+        async with database.transaction() as db:
+            while piece is not None:
+                write, arguments = piece
+                await write(db, *arguments)
+                piece = next(remaining, None)
+                if time.perf_counter() - started >= pace.budget_seconds:
+                    break
+        if piece is not None:
+            await _pause(pace)
+
+
+async def _pause(pace: Pace) -> None:
+    if pace.pause_seconds > 0:
+        await asyncio.sleep(pace.pause_seconds)
+
+
+async def _execute_many(db: Session, statement: str, rows: list[tuple[object, ...]]) -> None:
+    await db.executemany(statement, rows)
+
+
+async def _write_small_parts(db: Session, work_id: int, prepared: PreparedWork) -> None:
+    await write_structure(db, work_id, prepared.parsed.structure)
+    if prepared.attribution is not None:
+        await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
+
+
+def _batched(rows: Iterable[tuple[object, ...]]) -> Iterator[list[tuple[object, ...]]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, PIECE_ROWS)):
+        yield batch

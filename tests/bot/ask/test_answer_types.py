@@ -1,0 +1,88 @@
+"""Answer types: a where question wants a place, when a time, how many a number, who a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.answer_types import AnswerType, holds_type
+from bot.ask.question import names_in, parse_question
+from bot.ask.ranking import Candidate, answers, rank, shown_answers
+from bot.search.engine import QuoteIndex
+from bot.search.textnorm import term, words
+
+SENTENCES = [
+    "Martha kept her keys in a little tin box.",
+    "Martha walked to Bristol with her keys.",
+    "Martha kept her keys, and her temper, for years.",
+    "Martha had three sisters and a cat.",
+    "Martha had sisters who never wrote.",
+    "Martha said a few words about her sisters.",
+    "Martha was married the next spring.",
+    "Martha was married while the band played.",
+    "Martha married Tom Hale, the miller.",
+    "Martha married in haste.",
+    "Martha was a girl of seventeen then.",
+    "Martha was a young girl.",
+    "Martha's dog was named Biscuit.",
+    "Martha's dog was named after her father.",
+    "It was his fault that the mill burned.",
+]
+VOCABULARY = QuoteIndex(enumerate(SENTENCES)).vocabulary
+
+
+def candidate(index: int) -> Candidate:
+    text = SENTENCES[index]
+    return Candidate(index, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
+
+
+def answered_by(question_text: str, index: int) -> bool:
+    question = parse_question(question_text, VOCABULARY)
+    assert question is not None
+    [best] = rank(question, [candidate(index)], 1, VOCABULARY)
+    return answers(question, best)
+
+
+@pytest.mark.parametrize(
+    ("question", "answering", "echoing"),
+    [
+        ("Where did Martha keep her keys?", 0, 2),
+        ("Where did Martha walk with her keys?", 1, 2),
+        ("How many sisters did Martha have?", 3, 4),
+        ("How many sisters did Martha have?", 3, 5),
+        ("When was Martha married?", 6, 7),
+        ("Who did Martha marry?", 8, 9),
+        ("How old was Martha?", 10, 11),
+        ("What was the name of Martha's dog?", 12, 13),
+    ],
+)
+def test_a_sentence_without_what_the_question_asks_for_does_not_answer_it(
+    question: str, answering: int, echoing: int
+) -> None:
+    assert answered_by(question, answering)
+    assert not answered_by(question, echoing)
+
+
+def test_whose_is_answered_by_a_possessive() -> None:
+    assert holds_type(AnswerType.OWNER, SENTENCES[14], tuple(map(term, words(SENTENCES[14]))), frozenset())
+
+
+def test_a_count_stands_before_the_noun_counted() -> None:
+    counted = frozenset({term("sister")})
+    assert holds_type(AnswerType.COUNT, "", tuple(map(term, words("three sisters"))), (), counted)
+    assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("sisters for three years"))), (), counted)
+
+
+def test_an_untyped_best_sentence_gives_way_to_a_typed_one() -> None:
+    question = parse_question("Where did Martha keep her keys?", VOCABULARY)
+    assert question is not None
+    ranked = rank(question, [candidate(2), candidate(0)], 2, VOCABULARY)
+    shown = shown_answers(question, ranked, lambda key: key, 3)
+    assert [answer.key for answer in shown] == [0]
+
+
+def test_the_speaker_of_a_line_is_not_the_person_a_who_question_asks_for() -> None:
+    text = "“I never thought of marrying,” said Tom, “and I never shall.”"
+    terms = tuple(map(term, words(text)))
+    assert not holds_type(AnswerType.PERSON, text, terms, names_in(text))
+    named = "Martha married Tom Hale in the end."
+    assert holds_type(AnswerType.PERSON, named, tuple(map(term, words(named))), names_in(named))

@@ -1,0 +1,118 @@
+"""The attribution mechanisms on small synthetic dialogues: one test per kind of evidence, and the
+confidence each earns (explicit tag > sole pronoun candidate > turn-taking > guess)."""
+
+from __future__ import annotations
+
+from bot.attribution.speakers import Utterance, attribute
+from bot.text.ingest import SHOWN_CONFIDENCE
+
+KITCHEN = """\
+Martha Grey came into the kitchen, where Thomas Reed was reading his paper. Martha put the kettle on, and \
+Thomas folded his paper.
+"""
+
+
+def _by_text(text: str) -> dict[str, Utterance]:
+    return {utterance.text: utterance for utterance in attribute(text)}
+
+
+def test_a_pronoun_tag_agrees_in_gender_with_its_speaker() -> None:
+    text = KITCHEN + """
+“The rain will stop by noon,” she said.
+
+“I doubt it,” he answered.
+"""
+    found = _by_text(text)
+    assert found["“The rain will stop by noon,”"].speaker == "Martha Grey"
+    assert found["“I doubt it,”"].speaker == "Thomas Reed"
+    assert found["“I doubt it,”"].quote_type == "anaphoric"
+
+
+def test_a_narrator_tag_names_the_first_person_narrator() -> None:
+    text = "\n\n".join(
+        ["I walked to the station early that morning, and I waited on the platform; my train was late and I was cold."] * 6
+        + ["“Is this the train for Leeds?” I asked."]
+    )
+    found = _by_text(text)["“Is this the train for Leeds?”"]
+    assert found.quote_type == "anaphoric"
+
+
+def test_untagged_turns_alternate_and_are_never_shown_as_facts() -> None:
+    text = """\
+“Where were you?” asked Martha Grey.
+
+“At the mill,” said Thomas Reed.
+
+“All day?”
+
+“All day.”
+"""
+    found = _by_text(text)
+    assert [found[q].speaker for q in ("“All day?”", "“All day.”")] == ["Martha Grey", "Thomas Reed"]
+    assert all(found[q].confidence < SHOWN_CONFIDENCE for q in ("“All day?”", "“All day.”"))
+    assert found["“At the mill,”"].confidence >= SHOWN_CONFIDENCE
+
+
+def test_the_person_addressed_by_name_speaks_next() -> None:
+    text = """\
+Martha Grey, Ann Hale and Thomas Reed stood in the hall. Thomas was looking for his hat.
+
+“We should go,” said Martha Grey.
+
+“Thomas, are you coming?” said Ann Hale.
+
+“In a minute.”
+"""
+    found = _by_text(text)["“In a minute.”"]
+    assert (found.speaker, found.quote_type) == ("Thomas", "implicit")
+
+
+def test_a_paragraph_of_narration_ends_the_back_and_forth() -> None:
+    text = """\
+“Where were you?” asked Martha Grey.
+
+“At the mill,” said Thomas Reed.
+
+Martha went out to the yard. Ann Hale was there, feeding the hens, and Ann looked up at her.
+
+“You are late.”
+"""
+    found = _by_text(text)["“You are late.”"]
+    assert found.speaker == "Ann Hale"  # not Martha, whom the alternation of the talk before would give
+    assert found.rule.startswith("nearest name")
+
+
+DOORSTEP = """\
+Martha Grey opened the door to Thomas Reed. She looked at him a long time.
+
+“You came back,” said Martha.
+
+“I said I would,” said Thomas.
+
+“Then stay,” said Martha.
+
+"""
+
+
+def test_a_description_in_a_tag_is_the_party_of_the_conversation_when_its_gender_agrees() -> None:
+    found = _by_text(DOORSTEP + "“I cannot,” the young man answered.\n")["“I cannot,”"]
+    assert (found.speaker, found.quote_type) == ("Thomas Reed", "anaphoric")
+    assert found.confidence < SHOWN_CONFIDENCE
+
+
+def test_a_description_of_the_other_gender_is_someone_else() -> None:
+    text = DOORSTEP + "“Supper is ready,” the old woman called from the stairs.\n"
+    assert _by_text(text)["“Supper is ready,”"].speaker == "the old woman"
+
+
+def test_confidence_follows_the_kind_of_evidence() -> None:
+    text = KITCHEN + """
+“The rain will stop by noon,” said Martha.
+
+“I doubt it,” he answered.
+
+“Then take a coat.”
+"""
+    found = _by_text(text)
+    named, pronoun, turn = (found[q].confidence for q in ("“The rain will stop by noon,”", "“I doubt it,”", "“Then take a coat.”"))
+    assert named > pronoun > turn

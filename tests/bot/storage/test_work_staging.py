@@ -1,0 +1,144 @@
+"""A new work saved on SQLite in chunks: readers never see it half-written, a failed or abandoned import
+leaves nothing behind, and two imports at once never share a passage id."""
+
+import asyncio
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from bot.library.preparation import prepare_work
+from bot.search.vocabulary import VocabularyEntry
+from bot.storage import work_staging
+from bot.storage.database import Database
+from bot.storage.records import ImportOutcome
+from bot.storage.work_staging import STAGED_OWNER, Pace
+from bot.storage.works import WorkRepository
+
+EVERY_PIECE_ALONE = Pace(budget_seconds=0.0, pause_seconds=0.0)
+"""Each piece in a transaction of its own, and no pause: the most chunks, no sleeping."""
+TABLES = ("works", "passages", "sentence_terms", "vocabulary", "work_sections", "work_attribution")
+
+
+def long_text(title: str, paragraphs: int = 400) -> str:
+    """A text of well over one piece of passages, index rows and vocabulary."""
+    body = "\n\n".join(
+        f"Paragraph {n} of {title} begins here. Wren{n} spoke to Ash{n} about the lantern {n}. They left at dawn."
+        for n in range(paragraphs)
+    )
+    return f"{title}\n\n{body}\n"
+
+
+@pytest.fixture
+async def database(tmp_path: Path):
+    db = await Database.open(tmp_path / "folio.sqlite3")
+    yield db
+    await db.close()
+
+
+async def rows(database: Database) -> dict[str, int]:
+    counts = {}
+    for table in TABLES:
+        row = await database.fetch_one(f"SELECT COUNT(*) FROM {table}")
+        counts[table] = int(row[0]) if row else 0
+    return counts
+
+
+async def staged_works(database: Database) -> int:
+    row = await database.fetch_one("SELECT COUNT(*) FROM works WHERE guild_id = ?", (STAGED_OWNER,))
+    return int(row[0]) if row else 0
+
+
+async def test_readers_see_the_new_work_whole_or_not_at_all(database: Database) -> None:
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    prepared = prepare_work(long_text("Lanterns"))
+    expected = len(prepared.parsed.passages)
+    seen_partial, seen_staged, done = [], [], asyncio.Event()
+
+    async def read_while_saving() -> None:
+        while not done.is_set():
+            seen_staged.append(await staged_works(database))
+            assert all(summary.work.slug == "lanterns" for summary in await works.visible(5))
+            found = await works.find("lanterns")
+            if found is not None:
+                row = await database.fetch_one("SELECT COUNT(*) FROM passages WHERE work_id = ?", (found.id,))
+                seen_partial.append(int(row[0]) if row else 0)
+            await asyncio.sleep(0)
+
+    reader = asyncio.create_task(read_while_saving())
+    saved = await works.save("lanterns", prepared, guild_id=5)
+    done.set()
+    await reader
+    assert saved is not None and saved.outcome is ImportOutcome.ADDED
+    assert max(seen_staged) == 1, "the reader ran while the work was staged"
+    assert all(count == expected for count in seen_partial)
+    assert await staged_works(database) == 0
+    assert [summary.work.slug for summary in await works.visible(5)] == ["lanterns"]
+
+
+async def test_a_failed_import_leaves_nothing_behind(database: Database) -> None:
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    before = await rows(database)
+    prepared = prepare_work(long_text("Broken"))
+    clash = prepared.vocabulary[-1]
+    prepared.vocabulary.append(VocabularyEntry(clash.word, clash.term, clash.spread))  # fails in a late chunk
+    with pytest.raises(Exception, match="UNIQUE"):
+        await works.save("broken", prepared, guild_id=5)
+    assert await rows(database) == before
+    assert await works.find("broken") is None
+
+
+def _stage_and_exit(path: Path, text: str) -> None:
+    """A process that writes a staged work and stops before publishing it (as a killed import worker)."""
+
+    async def stage() -> None:
+        async with Database.opened(path, readers=0) as database:
+            await work_staging.stage(
+                database, prepare_work(text), "abandoned", 5, limits=None, one_copy=False, pace=EVERY_PIECE_ALONE
+            )
+
+    asyncio.run(stage())
+
+
+async def test_a_work_left_staged_by_a_stopped_process_is_swept(database: Database, tmp_path: Path) -> None:
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    before = await rows(database)
+    worker = multiprocessing.get_context("spawn").Process(
+        target=_stage_and_exit, args=(tmp_path / "folio.sqlite3", long_text("Abandoned"))
+    )
+    await asyncio.to_thread(worker.start)
+    await asyncio.to_thread(worker.join)
+    assert worker.exitcode == 0 and await staged_works(database) == 1
+    assert await works.find("abandoned") is None and await works.all() == []
+    assert await works.sweep_staged() == 1
+    assert await rows(database) == before
+
+
+async def test_two_imports_at_once_take_distinct_passage_ids(database: Database) -> None:
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    first, second = await asyncio.gather(
+        works.save("north", prepare_work(long_text("North", 300)), guild_id=5),
+        works.save("south", prepare_work(long_text("South", 300)), guild_id=6),
+    )
+    assert first is not None and second is not None
+    ids = await database.fetch_all("SELECT id, work_id FROM passages")
+    assert len({row[0] for row in ids}) == len(ids)
+    by_work = {work_id: sum(1 for row in ids if row[1] == work_id) for work_id in (first.record.id, second.record.id)}
+    assert all(count > 1000 for count in by_work.values())
+    later = await works.save("east", prepare_work(long_text("East", 3)))
+    assert later is not None
+    newest = await database.fetch_one("SELECT MIN(id) FROM passages WHERE work_id = ?", (later.record.id,))
+    assert newest is not None and newest[0] > max(row[0] for row in ids)
+
+
+async def test_a_slug_taken_while_staging_falls_back_to_replacing(database: Database) -> None:
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    prepared = prepare_work(long_text("Raced"))
+    work_id = await work_staging.stage(database, prepared, "raced", 5, limits=None, one_copy=False)
+    assert work_id is not None
+    other = await works.save("raced", prepare_work(long_text("Raced first", 3)), guild_id=5)
+    async with database.transaction() as db:
+        assert not await work_staging.publish(db, work_id, prepared, "raced", 5, limits=None, one_copy=False)
+    await work_staging.discard(database, work_id, EVERY_PIECE_ALONE)
+    assert await staged_works(database) == 0
+    assert other is not None and (await works.visible(5))[0].work.id == other.record.id
