@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -16,6 +17,12 @@ given one line is more often a misread word ("For", "By-and-by") than a characte
 
 MIN_ALIKE = 2
 """Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
+
+_VOCATIVE = re.compile(r"(?:[,;] |\b[Dd]ear )([A-Z][a-z]+)(?=[,.!?;]|$)")
+"""A name said to someone: "…, at least, Sally.", "My dear Sally, …"."""
+_NOT_NAMES = frozenset(
+    "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr Papa Mamma Mama Father Mother".split()
+)
 
 __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
@@ -36,6 +43,15 @@ class SpeakerCounts:
                 self._offsets.setdefault(line.speaker, []).append(line.offset)
         for offsets in self._offsets.values():
             offsets.sort()
+
+    def addresses_unknown(self, line: str) -> bool:
+        """Whether ``line`` calls someone by a name no known person has ("…, Sally."): the listener may
+        be any other speaker under another name (Sally is Mrs. Seal), so no wrong option is safe."""
+        known = {word for name in self.in_work for word in name_words(name)}
+        known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
+        return any(
+            name not in _NOT_NAMES and name.lower() not in known for name in _VOCATIVE.findall(line)
+        )
 
     def speaks_near(self, name: str, offset: int, window: int) -> bool:
         """Whether ``name`` has a certain line within ``window`` characters of ``offset`` (is in

@@ -241,7 +241,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
         if _FAMILY_ADDRESS.search(line.text):
             continue  # sense alone would rule a wrong speaker out
-        if facts.introduced_otherwise(line):
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
             continue
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short

@@ -1,7 +1,7 @@
 """Fair wrong speakers: present in that part of the story, not the person spoken to or about, not
 given away by dialect spelling; and lines that are one speech of one speaker."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.text.model import Passage, PassageKind
 from bot.trivia import dialect
@@ -123,3 +123,13 @@ def test_names_another_ignores_the_speaker_and_pronouns() -> None:
     assert not names_another(" said Mrs. Ann Munt. ", "Ann")
     assert not names_another(" She said. ", "Ann")
     assert names_another(" Tom replied. ", "Ann") and names_another(" replied Mr. Tom, ", "Ann")
+
+
+def test_a_line_calling_someone_by_a_name_no_known_person_has_is_not_asked() -> None:
+    counts = SpeakerCounts([said(0, "Mrs. Seal", "x", 0, 0), said(9, "Margaret", "y", 0, 1)])
+    assert counts.addresses_unknown("It will be sixpence, at least, Sally.")  # Sally may be Mrs. Seal
+    assert counts.addresses_unknown("My dear Sally, do not apologise.")
+    assert not counts.addresses_unknown("I know, Margaret.") and not counts.addresses_unknown("Well, Mr. Seal, yes, Sir.")
+    source = book({0: ["Ann", "Bea", "Cal", "Dan"]})
+    lines = [replace(line, text=f"{line.text[:-1]}, Sally.") if line.speaker == "Ann" else line for line in source.lines]
+    assert "Ann" not in {answer for answer, _ in options(replace(source, lines=lines))}
