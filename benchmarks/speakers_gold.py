@@ -3,7 +3,8 @@
 A folder holds ``novel_text.txt``, ``quotation_info.csv`` and ``character_info.csv`` (see
 ``benchmarks/speakers/README.md``). The gold cast's alias lists are incomplete, so a predicted name
 counts as a character when it is one of its aliases, or else when its words, titles aside, fit the
-aliases of exactly one character (``Holmes`` for ``Sherlock Holmes``).
+aliases of exactly one character (``Holmes`` for ``Sherlock Holmes``) of the gender its title shows, if
+any (``Mrs. Newland Archer`` is no fit for Newland Archer: she is his wife).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.attribution.characters import build_characters, normalise
-from bot.attribution.lexicon import TITLE_GENDER
+from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.quotes import find_quotes, paragraph_spans
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ingest import SHOWN_CONFIDENCE, WorkSpeakers
@@ -46,6 +47,8 @@ class GoldCharacter:
     name: str
     aliases: frozenset[str]
     category: str
+    gender: str | None = None
+    """"m", "f", or None when the labels do not say."""
 
 
 class GoldCast:
@@ -55,6 +58,7 @@ class GoldCast:
         self.characters = {c.id: c for c in characters}
         self._by_alias: dict[str, set[int]] = {}
         self._word_sets: list[tuple[frozenset[str], int]] = []
+        self._genders = {c.id: c.gender for c in characters}
         for character in characters:
             for alias in character.aliases:
                 self._by_alias.setdefault(normalise(alias), set()).add(character.id)
@@ -70,7 +74,12 @@ class GoldCast:
         words = _name_words(name)
         if not words or exact:
             return None
-        fits = {character for alias_words, character in self._word_sets if words <= alias_words}
+        shown = TITLE_GENDER.get(normalise(name).split()[0])
+        fits = {
+            character
+            for alias_words, character in self._word_sets
+            if words <= alias_words and (shown is None or self._genders[character] in (None, shown))
+        }
         return fits.pop() if len(fits) == 1 else None
 
 
@@ -96,7 +105,8 @@ def load(folder: Path) -> Novel:
                 continue
             aliases = frozenset({row["Main Name"], *ast.literal_eval(row["Aliases"] or "set()")})
             category = (row.get("Category") or "").strip().lower()
-            characters.append(GoldCharacter(int(row["Character ID"]), row["Main Name"], aliases, category))
+            gender = {"M": MALE, "F": FEMALE}.get((row.get("Gender") or "").strip().upper())
+            characters.append(GoldCharacter(int(row["Character ID"]), row["Main Name"], aliases, category, gender))
     cast = GoldCast(characters)
     by_main = {c.name: c.id for c in characters}
     golds = []

@@ -22,16 +22,17 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.attribution.grouping import first_name_gender, group_mentions, title_key
-from bot.attribution.lexicon import FEMALE, MALE, PERSON_NOUNS, TITLE_GENDER
+from bot.attribution.given_names import first_name_gender
+from bot.attribution.grouping import group_mentions, title_key
+from bot.attribution.lexicon import PERSON_NOUNS, TITLE_GENDER
 from bot.attribution.names import (
     Mention,
     find_mentions,
-    is_subject,
     learn_name_pairs,
     learn_name_words,
 )
 from bot.attribution.people import is_person
+from bot.attribution.pronouns import pronoun_gender
 from bot.attribution.quotes import (
     Quote,
     Span,
@@ -44,18 +45,14 @@ from bot.attribution.tags import TagReader
 MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
-_POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
-    r"her(?=\s+(?!(?:in|on|at|to|that|with|and|as|off|up|down|out|for|from|again|back|away|by|into|so|too|a|an|the)"
-    r"\b)[a-z])"
-)
-_GENDER_CUE = re.compile(
-    rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
-    r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
-)
 _NICKNAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
     r"[“\"]?(?P<nick>[A-Z][a-z]+)"
 )
+_TITLE_SPELLINGS: dict[str, set[str]] = {}
+for _spelling in TITLE_GENDER:
+    _TITLE_SPELLINGS.setdefault(title_key(_spelling) or _spelling, set()).add(_spelling)
+"""Each title's spellings (``dr``: dr, doctor)."""
 NARRATOR = "the narrator"
 FIRST_PERSON_SHARE = 0.01
 """Share of the narration's words that are I/me/my/myself in a first-person narrative."""
@@ -113,16 +110,19 @@ class CharacterList:
                     self._by_form.setdefault(words[0], character)
         for title, owners in self._titles().items():  # "the Professor": the one Professor of the book
             if len(owners) == 1:
-                self._by_form.setdefault(title, owners.pop())
+                owner = owners.pop()
+                for spelling in _TITLE_SPELLINGS.get(title, {title}):  # "the doctor": Dr. Kemp
+                    self._by_form.setdefault(spelling, owner)
 
     def _titles(self) -> dict[str, set[Character]]:
-        """Each title and the characters named with it (``professor``: Professor Van Helsing)."""
+        """Each title (see :func:`title_key`) and the characters named with it (``professor``:
+        Professor Van Helsing)."""
         owners: dict[str, set[Character]] = {}
         for character in self.characters:
             for alias in character.aliases:
                 words = normalise(alias).split()
                 if len(words) > 1 and words[0] in TITLE_GENDER:
-                    owners.setdefault(words[0], set()).add(character)
+                    owners.setdefault(title_key(words[0]) or words[0], set()).add(character)
         return owners
 
     def find(self, form: str) -> Character | None:
@@ -154,7 +154,7 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     narration = narration_spans(paragraphs, quotes)
     name_pairs = learn_name_pairs(story, name_words)
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
-    characters = _group(mentions, story)
+    characters = _group(mentions, story, text)
     _join_nicknames(story, characters)
     in_narration = in_spans(narration)
     narrated: Counter[Character] = Counter()
@@ -170,9 +170,9 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     return CharacterList(listed, name_words, narrator, name_pairs, mentions)
 
 
-def _group(mentions: list[Mention], text: str) -> dict[Character, list[Mention]]:
+def _group(mentions: list[Mention], story: str, text: str) -> dict[Character, list[Mention]]:
     """Mentions grouped into characters, one per person (see :mod:`bot.attribution.grouping`)."""
-    return {_character(found): found for found in group_mentions(mentions, text)}
+    return {_character(found): found for found in group_mentions(mentions, story, text)}
 
 
 def _character(found: list[Mention]) -> Character:
@@ -209,19 +209,8 @@ def learn_gender(text: str, character: Character, narration_mentions: list[Menti
     """Keep a title's gender; else a clear majority of the pronouns after its mentions in narration."""
     if character.gender is not None:
         return
-    votes: Counter[str] = Counter()
-    for mention in narration_mentions:
-        if not is_subject(text, mention):
-            continue
-        cue = _GENDER_CUE.search(text, mention.end, mention.end + 200)
-        if cue and cue.group().lower() in ("he", "his", "himself"):
-            votes[MALE] += 1
-        elif cue and cue.group().lower() in ("she", "herself", "her"):
-            votes[FEMALE] += 1
-    ranked = votes.most_common()
-    if ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * (ranked[1][1] if len(ranked) > 1 else 0):
-        character.gender = ranked[0][0]
-    elif not character.described:
+    character.gender = pronoun_gender(text, narration_mentions)
+    if character.gender is None and not character.described:
         character.gender = first_name_gender(character.name.split()[0])
 
 

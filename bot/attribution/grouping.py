@@ -6,37 +6,51 @@ person only when exactly one person fits it (a wrong merge is worse than a
 split):
 
 1. **Full names** (two words or more) are people; titled variants of one full
-   name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``).
-2. **A titled surname** (``Mr. Jones``) joins the one full name with that
-   surname whose gender fits the title; when a family has several (``Mr.
-   Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart.
+   name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
+   side by side (``Cassandra Katharine``) and a family's plural (``the Newland
+   Archers``) are not full names.
+2. **A titled name** (``Mr. Jones``) joins the one full name with that surname
+   whose gender fits the title, else the one of that given name (``Miss
+   Margaret``, ``Mrs. Rachel``, ``Countess Ellen``: a married title before a
+   given name shows the woman married). When a family has several (``Mr.
+   Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
+   title before a surname never joins a woman never shown married (the
+   daughter: Mrs. Barry is not Diana Barry).
 3. **A bare first name** joins the one full name it starts; **a bare surname**
-   the one full or titled name it ends, or the one named far more often than
-   the others, or the one man of a family otherwise of women (``said Hall``:
-   Mr. Hall, not Mrs. Hall); else it stays apart.
+   the one full or titled name it ends of the gender its pronouns show
+   (``Harker … he``), or the one named far more often than the others, or the
+   one man of a family otherwise of women (``said Hall``: Mr. Hall, not Mrs.
+   Hall); else it stays apart. ``the Rabbit`` joins ``the White Rabbit``.
 4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
-   ``Mina Harker``, Harker being a man's surname of the book), and names the
-   text says are one (``Lord Godalming (that was Arthur``, ``X, that is Y``).
+   ``Mina Harker``, Harker being a man's surname of the book, in the order the
+   text first uses them), and names the text says are one (``Lord Godalming
+   (that was Arthur``, ``X, that is Y``).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
    the text fits and the text never names the two side by side (``Jack and
-   John``).
+   John``) nor in one sentence (a father and his son: ``Sir Thomas`` and
+   ``Tom``).
 
 A person's gender comes from titles; else from the usual gender of the first
-name (the ``gender-guesser`` package's dictionary).
+name (see :mod:`bot.attribution.given_names`); else from the pronouns after
+its full names (see :mod:`bot.attribution.pronouns`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
 
+from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention
+from bot.attribution.pronouns import pronoun_gender
 
 DOMINANCE = 5
+TOGETHER_MIN = 2
+SENTENCE_SPAN = 200
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 FIRST_NAME_TITLES = frozenset(
@@ -61,16 +75,18 @@ def title_key(title: str | None) -> str | None:
     return _SAME_TITLE.get(key, key)
 
 
-def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """The mentions of each person (see the module's docstring), in no particular order."""
+def group_mentions(mentions: list[Mention], text: str, source: str | None = None) -> list[list[Mention]]:
+    """The mentions of each person (see the module's docstring), in no particular order: ``text`` is
+    the story, ``source`` the text the mentions' offsets index (default: ``text``)."""
     forms: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
-    people = _People(forms)
+    people = _People(forms, text if source is None else source)
     people.join_full_nicknames()
     people.join_name_changes()
     people.join_stated(text)
     people.join_titled_surnames()
+    people.join_articled()
     people.join_bare_names()
     people.join_nicknames(text)
     return people.groups()
@@ -79,8 +95,10 @@ def group_mentions(mentions: list[Mention], text: str) -> list[list[Mention]]:
 class _People:
     """Name forms joined into people (a union-find over forms, each root knowing its members)."""
 
-    def __init__(self, forms: dict[Key, list[Mention]]) -> None:
+    def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
         self.forms = forms
+        self._source = source
+        self._shown_gender: dict[Key, str | None] = {}
         self._parent: dict[Key, Key] = {key: key for key in forms}
         self.married: set[Key] = set()
         """People whose surname the text changed by marriage: a Mrs. even if never written so."""
@@ -120,7 +138,7 @@ class _People:
 
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
-        names of one woman's first name, the earlier (by its middle mention) written with Miss, the later
+        names of one woman's first name, the earlier (by its first mention) written with Miss, the later
         never, its surname a man's of the book."""
         men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
         for first, keys in self._by_first.items():
@@ -129,7 +147,7 @@ class _People:
             named: defaultdict[Key, list[int]] = defaultdict(list)  # each person's forms with this first name: where they are used
             for key in keys:
                 named[self._find(key)] += [m.start for m in self.forms[key]]
-            roots = sorted(named, key=lambda root: sorted(named[root])[len(named[root]) // 2])
+            roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
             for earlier, later in zip(roots, roots[1:], strict=False):
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
                 earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
@@ -142,13 +160,33 @@ class _People:
                         self.married.add(self._find(earlier))
 
     def join_full_nicknames(self) -> None:
-        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``)."""
+        """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
+        unless the text names the two in one sentence (a father and his son: ``Sir Thomas`` and ``Tom``)."""
         for keys in self._by_last.values():
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
                     variant = other[1][0].lower() in name_variants(key[1][0])
-                    if variant and _compatible(self.gender(key), self.gender(other)):
+                    if variant and _compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
+
+    def _together(self, first: Key, second: Key) -> bool:
+        """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
+        in one sentence at least :data:`TOGETHER_MIN` times: two people."""
+        owned = sorted(
+            [(m.start, m.end, 0) for k in self._named(first) for m in self.forms[k]]
+            + [(m.start, m.end, 1) for k in self._named(second) for m in self.forms[k]]
+        )
+        together = 0
+        for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):
+            between = self._source[end:start]
+            together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
+        return together >= TOGETHER_MIN
+
+    def _named(self, key: Key) -> set[Key]:
+        """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
+        members = self._members[self._find(key)]
+        given = {k[1][0] for k in members if len(k[1]) > 1}
+        return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
 
     def join_stated(self, text: str) -> None:
         """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
@@ -169,37 +207,83 @@ class _People:
         return by_name.get((rest, title)) or by_name.get((rest, None))
 
     def join_titled_surnames(self) -> None:
+        """2. A titled name joins the one person of its surname it fits (``Mr. Jones``), else the one
+        of that given name (``Miss Margaret``, ``Mrs. Rachel``, ``Countess Ellen``). Given names go
+        first: they show a woman married, and then her surname's married title fits her too."""
+        titled = [key for key in self.forms if key[0] is not None and len(key[1]) == 1]
+        for key in sorted(titled, key=lambda k: k[1][0] not in self._by_first):
+            title, (word,) = key
+            assert title is not None
+            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k)}
+            first = set()
+            if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
+                first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
+                    k for k in self._roots(self._by_first[word])
+                    if self._fits_title(title, k, given=True)
+                    and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
+                         or self._count(k) >= 2 * len(self.forms[key]))
+                }
+            fitting = surname or first
+            if len(fitting) == 1:
+                self._union(fitting.pop(), key)
+
+    def join_articled(self) -> None:
+        """``the Rabbit`` is ``the White Rabbit`` when that is the one name after "the" ending in it."""
         for key in self.forms:
-            title, words = key
-            if len(words) == 1 and title is not None:
-                surname = {k for k in self._roots(self._by_last[words[0]]) if self._fits_title(title, k)}
-                first = set()
-                if title in FIRST_NAME_TITLES:  # "Miss Margaret", "Sir Walter"
-                    first = {k for k in self._roots(self._by_first[words[0]]) if self._fits_title(title, k)}
-                fitting = surname or first
-                if len(fitting) == 1:
-                    self._union(fitting.pop(), key)
+            if key[0] or len(key[1]) != 1 or not self._articled(key):
+                continue
+            longer = [k for k in self.forms if len(k[1]) > 1 and k[1][-1] == key[1][0] and self._articled(k)]
+            roots = self._roots(longer)
+            if len(roots) == 1:
+                self._union(roots.pop(), key)
+
+    def _articled(self, key: Key) -> bool:
+        found = self.forms[key]
+        return 2 * sum(m.with_article for m in found) > len(found)
 
     def join_bare_names(self) -> None:
+        """3. A bare first name or surname joins its one person (see the module's docstring)."""
         for key in self.forms:
             title, words = key
             if len(words) != 1 or title is not None:
                 continue
             word = words[0]
-            gender = first_name_gender(word)
-            first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
-            last = self._recurring(self._by_last[word])
+            shown = self._shown(key)  # "Harker came. He sat": a man
+            gender = shown or first_name_gender(word)
+            first = set()
+            if not self._surname(word):  # "Mr. Archer": Archer is no first name (of "Archer Madeira")
+                first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
+            last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
                 continue
             if not first:
-                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words}
+                last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and self._may_be(k, shown)}
                 men = {k for k in last if self.gender(k) == MALE}
                 dominant = self._dominant(last, surname=word)
                 if dominant is None and len(men) == 1 and all(self.gender(k) == FEMALE for k in last - men):
                     dominant = men.pop()  # a bare surname in narration is the man's ("said Hall": Mr. Hall)
                 if dominant:
                     self._union(dominant, key)
+
+    def _may_be(self, titled: Key, shown: str | None) -> bool:
+        """Whether a bare name whose pronouns show ``shown`` may be the person of ``titled`` (of the
+        same word): of that gender, and not a wife called by her husband's given name (``Mrs. Charles``)."""
+        wife = titled[0] in MARRIED and first_name_gender(titled[1][0]) == MALE
+        return _compatible(shown, self.gender(titled)) and not wife
+
+    def _surname(self, word: str) -> bool:
+        """Whether the text writes ``word`` after a surname's title (Mr., Mrs., Dr.; not Miss, Sir) more
+        often than it names the full names ``word`` starts (``Mr. Archer`` against ``Archer Madeira``)."""
+        titled = sum(len(found) for (title, words), found in self.forms.items()
+                     if title and title not in FIRST_NAME_TITLES and words == (word,))
+        return titled > sum(len(self.forms[k]) for k in self._by_first[word])
+
+    def _shown(self, key: Key) -> str | None:
+        """The gender the pronouns after the form ``key`` show (see :mod:`bot.attribution.pronouns`)."""
+        if key not in self._shown_gender:
+            self._shown_gender[key] = pronoun_gender(self._source, self.forms[key])
+        return self._shown_gender[key]
 
     def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
         """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
@@ -236,15 +320,19 @@ class _People:
             (person,), (me,) = people, mine
             if not _compatible(self.gender(person), self.gender(me)) or _side_by_side(text, word, variants):
                 continue
+            if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
+                continue
             self._union(person, me)
 
-    def _fits_title(self, title: str, root: Key) -> bool:
+    def _fits_title(self, title: str, root: Key, given: bool = False) -> bool:
         """Whether the person ``root`` may be called ``title``: of its gender; a Mrs. only if the text
-        calls her Mrs. by her full name too, never a Miss (Mrs. Hilbery is Katharine Hilbery's mother);
-        never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        calls her Mrs. by her full name too (or, before her ``given`` name, if never a Miss), never a
+        Miss (Mrs. Hilbery is Katharine Hilbery's mother); never a wife called by her husband's name
+        (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
-        if title in MARRIED and not titles & MARRIED and self._find(root) not in self.married:
+        married = titles & MARRIED or self._find(root) in self.married
+        if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:
             return False
@@ -262,7 +350,8 @@ class _People:
         return first <= second or second <= first
 
     def gender(self, key: Key) -> str | None:
-        """A person's gender as titles show it, else as the first name of a full name usually is."""
+        """A person's gender as titles show it, else as the first name of a full name usually is, else
+        as the pronouns after its full names show."""
         members = self._members[self._find(key)]
         titled = {TITLE_GENDER.get(k[0]) for k in members if k[0]} - {None}
         if len(titled) == 1:
@@ -270,6 +359,8 @@ class _People:
         if titled:
             return None
         named = {first_name_gender(k[1][0]) for k in members if len(k[1]) > 1 or k[0] is None} - {None}
+        if not named:  # "Newland Archer … he": the pronouns after its full names
+            named = {self._shown(k) for k in members if len(k[1]) > 1} - {None}
         return named.pop() if len(named) == 1 else None
 
     def groups(self) -> list[list[Mention]]:
@@ -297,7 +388,18 @@ def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[s
     rest, first = key[1][1:], key[1][0].lower()
     if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
         return False
-    return rest in titled or len(forms.get((None, rest), ())) <= len(forms[key])
+    if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"
+        return False
+    return (rest in titled and not _given_name(rest, key, forms)) or len(forms.get((None, rest), ())) <= len(forms[key])
+
+
+def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:
+    """Whether ``words`` start another full name named more often than ``key`` (``Katharine`` of
+    Katharine Hilbery, not the surname of ``Cassandra Katharine``)."""
+    return any(
+        len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
+        for (_, named), found in forms.items()
+    )
 
 
 _NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
@@ -318,33 +420,3 @@ def _side_by_side(text: str, word: str, others: list[str]) -> bool:
         if re.search(pair, text):
             return True
     return False
-
-
-@cache
-def _nick_namer():  # type: ignore[no-untyped-def]
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-def name_variants(name: str) -> set[str]:
-    """The given names (lower case) that ``name`` is a nickname or diminutive of, or that are its
-    nicknames (``Art``: arthur, artemus)."""
-    namer = _nick_namer()
-    lower = name.lower()
-    return namer.nicknames_of(lower) | namer.canonicals_of(lower)
-
-
-@cache
-def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def first_name_gender(name: str) -> str | None:
-    """The usual gender of a given name, if the gender-guesser dictionary is sure of it."""
-    if not name[:1].isupper() or "-" in name:
-        return None
-    guess = _gender_detector().get_gender(name)
-    return {"male": MALE, "female": FEMALE}.get(guess)

@@ -115,8 +115,9 @@ class MentionTimeline:
         found = []
         for noun, mentions in by_noun.items():
             character = self._characters.add_unlisted(f"the {noun}", mentions[0].start, described=True)
-            character.mentions = len(mentions)
-            learn_gender(self._text, character, mentions)
+            if character.described:  # not a named character the description is tied to
+                character.mentions = len(mentions)
+                learn_gender(self._text, character, mentions)
             found.extend((m.start, character, is_subject(self._text, m)) for m in mentions)
         return found
 

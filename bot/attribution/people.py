@@ -9,7 +9,9 @@ The evidence is how the text uses a name, never a list of a book's names:
   least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
-  inside quotes: ``Aha``).
+  inside quotes: ``Aha``); ending in a common word and never tagged as a speaker
+  (``Prince Edward Island``, ``the Tory Government``); never being the subject of a clause (``we left Milan``, ``the Stella
+  d'Italia``: a person does things, a place has them done in it).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
-from bot.attribution.names import Mention
+from bot.attribution.names import Mention, is_subject
 
 TAGGED_MIN = 2
 TITLED_MIN = 2
@@ -42,13 +44,16 @@ def is_person(
     """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
     if not mentions:
         return True
-    if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words):
+    common = _common_tail(mentions, name_words)
+    if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words) and not common:
         return True
     if narrated == 0 or _plural(mentions, name_words):
         return False
     tagged = sum(_tagged(text, m) for m in mentions)
     if tagged >= TAGGED_MIN:
         return True
+    if common or not any(is_subject(text, m) for m in mentions):
+        return False
     placed = sum(_placed(text, m) for m in mentions)
     articled = sum(m.with_article for m in mentions)
     return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)
@@ -64,6 +69,12 @@ def _tagged(text: str, mention: Mention) -> bool:
 def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
+
+
+def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:
+    """``Prince Edward Island``, ``the Tory Government``: every mention ends in a common word (no name
+    word of the text, joined to a name as part of it: see :func:`bot.attribution.names.learn_name_pairs`)."""
+    return all(len(m.words) > 1 and m.words[-1] not in name_words for m in mentions)
 
 
 def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:

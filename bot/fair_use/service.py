@@ -3,8 +3,9 @@
 Cooldowns and running work are kept in the memory of the process that owns the server's shard
 (every interaction of a server reaches that one process; those of direct messages all reach shard 0's,
 where a member's cooldowns are kept under :data:`DIRECT_MESSAGES`). A restarted process starts with
-none: a member may use each costly command once more right after their server's process restarts. Limits are read once per server and
-forgotten when a moderator changes them, in any process (:class:`~bot.storage.changes.ChangeFeed`).
+none: a member may use each costly command once more right after their server's process restarts.
+Limits are read once per server and forgotten when a moderator changes them, in any process
+(:class:`~bot.storage.changes.ChangeFeed`).
 """
 
 from __future__ import annotations

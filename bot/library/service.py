@@ -128,7 +128,7 @@ class Library:
         """
         if self._bundled is None:
             text = read_text(self._options.bundled_story)
-            stored = await self._works.find(BUNDLED_SLUG)
+            stored = await self._works.find(BUNDLED_SLUG, None)
             if stored is None or (stored.content_hash, stored.parser_version) != (content_hash(text), PARSER_VERSION):
                 saved = await self._run(ImportJob(text, BUNDLED_SLUG, None, None, replace=True, one_copy=False))
                 assert saved is not None, "the bundled story is shared, so it can always be replaced"
@@ -173,8 +173,10 @@ class Library:
 
         A slug given explicitly replaces the server's own work of that slug; a
         slug made up from the title or file name never replaces anything: it
-        gets a number (`dracula-2`) if taken. A text the server's library
-        already holds under another slug is refused (AlreadyInLibrary).
+        gets a number (`dracula-2`) if this server, or a shared work, has it
+        (slugs are per server: other servers' works never count). A text the
+        server's library already holds under another slug is refused
+        (AlreadyInLibrary).
         """
         text = decode_text(data, filename)
         if slug is not None:
@@ -203,8 +205,8 @@ class Library:
         same title is left as it is, without parsing it again.
         """
         check_slug(slug)
-        existing = await self._works.find(slug)
-        if existing is not None and existing.guild_id == guild_id and _unchanged(existing, text, title):
+        existing = await self._works.find(slug, guild_id)
+        if existing is not None and _unchanged(existing, text, title):
             summary = await self._works.summary(existing.id)
             if summary is not None:
                 return SavedWork(summary, ImportOutcome.UNCHANGED)
@@ -230,7 +232,7 @@ class Library:
             raise InvalidWork("The bundled story stays in the library.")
         if record.guild_id != guild_id:
             raise InvalidWork(f"{echo(slug)} is shared by every server; only the bot's operator can remove it.")
-        await self._works.delete(slug)
+        await self._works.delete(record.id)
         self._forget_everything()
         return record
 
@@ -344,11 +346,18 @@ class Library:
         record = await self._works.get(found[0]) if found else None
         if found is None or record is None or not record.visible_to(guild_id):
             raise PassageNotFound("That passage is no longer in the library: the work was changed or removed.")
-        return await self.paragraph_at(record.slug, found[1].ordinal + step, guild_id=guild_id)
+        return await self._paragraph_of(await self._view(record), found[1].ordinal + step)
 
     async def paragraph_at(self, slug: str, ordinal: int, *, guild_id: int | None) -> tuple[WorkView, Passage]:
         """Paragraph number `ordinal` (from 0) of the work `slug`."""
-        work = await self.load(slug, guild_id=guild_id)
+        return await self._paragraph_of(await self.load(slug, guild_id=guild_id), ordinal)
+
+    async def paragraphs_in(self, work: WorkView, ordinals: range) -> list[Passage]:
+        """The paragraphs of `work` numbered `ordinals` (those that exist), in order."""
+        found = await self._passages.paragraphs(work.record.id, list(ordinals))
+        return [found[ordinal] for ordinal in ordinals if ordinal in found]
+
+    async def _paragraph_of(self, work: WorkView, ordinal: int) -> tuple[WorkView, Passage]:
         paragraph = await self._passages.at(work.record.id, PassageKind.PARAGRAPH, ordinal)
         if paragraph is None:
             raise PassageNotFound(f"{echo(work.title)} has no paragraph {ordinal + 1}; it has {work.paragraph_count}.")

@@ -147,14 +147,23 @@ class SqliteDatabase(Database):
         return int(await self.pragma("user_version") or 0)
 
     async def _apply(self, migration: Migration) -> None:
-        async with self.transaction() as session:
-            row = await session.fetch_one("PRAGMA user_version")
-            if row is not None and int(row[0]) >= migration.version:
-                return  # another process (a second shard starting at once) got there first
-            for statement in migration.sqlite:
-                await session.execute(statement)
-            # PRAGMA takes no parameters; the version is an int from our own table.
-            await session.execute(f"PRAGMA user_version = {int(migration.version)}")
+        if migration.rebuilds_tables:
+            # A dropped table's rows must not cascade to the tables that reference it; the
+            # setting can only change outside a transaction (SQLite's "12 steps" of ALTER TABLE).
+            await self._writer.execute("PRAGMA foreign_keys = OFF")
+        try:
+            async with self.transaction() as session:
+                row = await session.fetch_one("PRAGMA user_version")
+                if row is not None and int(row[0]) >= migration.version:
+                    return  # another process (a second shard starting at once) got there first
+                for statement in migration.sqlite:
+                    await session.execute(statement)
+                if await session.fetch_one("PRAGMA foreign_key_check") is not None:
+                    raise sqlite3.IntegrityError(f"migration {migration.version} broke a foreign key")
+                # PRAGMA takes no parameters; the version is an int from our own table.
+                await session.execute(f"PRAGMA user_version = {int(migration.version)}")
+        finally:
+            await self._writer.execute("PRAGMA foreign_keys = ON")
 
 
 async def _connect(path: Path, opened: list[aiosqlite.Connection]) -> aiosqlite.Connection:

@@ -68,15 +68,16 @@ class WebContent:
         return [WorkLine(*row) for row in rows]
 
     async def work_ids(self, guild_id: int, slugs: list[str]) -> dict[str, int]:
-        """The ids of the works of these slugs that the server can read."""
+        """The ids of the works of these slugs that the server can read (its own before a shared one of the slug)."""
         if not slugs:
             return {}
         marks = ", ".join("?" for _ in slugs)
         rows = await self._database.fetch_all(
-            f"SELECT slug, id FROM works WHERE slug IN ({marks}) AND (guild_id IS NULL OR guild_id = ?)",
+            f"SELECT slug, id FROM works WHERE slug IN ({marks}) AND (guild_id IS NULL OR guild_id = ?)"
+            " ORDER BY guild_id IS NOT NULL",
             (*slugs, guild_id),
         )
-        return {row[0]: row[1] for row in rows}
+        return {row[0]: row[1] for row in rows}  # the server's own, read last, wins
 
     async def hall_entries(self, guild_id: int, limit: int) -> list[tuple[int, int]]:
         """(original message, passage) of the server's hall-of-fame entries now posted, highest count first."""

@@ -25,6 +25,8 @@ WORK_VALUE_COLUMNS = (
     "sentence_count",
 )
 """The columns of a work's row that its text decides (not its slug, owner or id)."""
+OWNED_BY = "COALESCE(guild_id, 0) = COALESCE(CAST(? AS BIGINT), 0)"
+"""The works of one owner (a server, or NULL: the shared works), as migration v15's slug index reads it."""
 INSERT_PASSAGE = (
     "INSERT INTO passages (work_id, fingerprint, id, kind, ordinal, start_offset, end_offset, text, section,"
     " paragraph, speaker, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -139,3 +141,16 @@ async def reserve_ids(db: Session, count: int) -> list[int]:
         await db.execute("DELETE FROM sqlite_sequence WHERE name = 'passages'")
         await db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('passages', ?)", (ids[-1],))
     return ids
+
+
+async def shared_slug(db: Session, slug: str, guild_id: int | None) -> bool:
+    """Whether a server's slug is a shared work's, which the server sees (never true for the shared library)."""
+    if guild_id is None:
+        return False
+    return await db.fetch_one("SELECT 1 FROM works WHERE slug = ? AND guild_id IS NULL", (slug,)) is not None
+
+
+async def slug_taken(db: Session, slug: str, guild_id: int | None) -> bool:
+    """Whether `slug` already names a work the owner `guild_id` sees: its own, or a shared one."""
+    owned = await db.fetch_one(f"SELECT 1 FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id))
+    return owned is not None or await shared_slug(db, slug, guild_id)

@@ -11,7 +11,9 @@ the row its slug and owner, inside the caller's transaction: the work appears wh
 
 A staged work whose import failed is deleted chunk by chunk at once; one whose process died (a
 killed import worker) is deleted by the next import, or at the bot's start (:func:`sweep`): its slug
-names the process that wrote it.
+names the process that wrote it. A sweep may take a writer in another pid namespace (a container) for
+gone; then deleting never touches a work published meanwhile, the writer stops once its row is gone,
+publishing refuses a staged work that is no longer whole, and the import is saved in one transaction.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bot.storage.work_rows import (
     passage_rows,
     reserve_ids,
     sentence_ids,
+    slug_taken,
     vocabulary_rows,
     work_values,
 )
@@ -76,18 +79,22 @@ async def stage(
     one_copy: bool,
     pace: Pace = SHARING,
 ) -> int | None:
-    """Write `prepared` as a staged work, chunk by chunk; its id, or None if `slug` is taken (nothing
-    written then). Raises as :func:`admit` does, before writing anything."""
+    """Write `prepared` as a staged work, chunk by chunk; its id, or None if `slug` is taken or the
+    staged work was deleted under it (nothing of it left then). Raises as :func:`admit` does, before
+    writing anything."""
     await sweep(database, pace)
     async with database.transaction() as db:
         await db.lock_library()
-        if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+        if await slug_taken(db, slug, guild_id):
             return None
         await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
-        work_id = await _insert_staged_row(db, prepared)
+        work_id, row_slug = await _insert_staged_row(db, prepared)
         ids = await reserve_ids(db, len(prepared.parsed.passages))
     try:
-        await _write_pieces(database, _pieces(work_id, prepared, ids), pace)
+        await _write_pieces(database, _pieces(work_id, prepared, ids), pace, staged_row=(work_id, row_slug))
+    except _StagedRowGone:
+        log.warning("Work %d was deleted while it was being staged (a sweep took its writer for gone)", work_id)
+        return None  # its id may be another work's by now: nothing to discard
     except Exception:
         await discard(database, work_id, pace)
         raise
@@ -104,10 +111,16 @@ async def publish(
     limits: LibraryLimits | None,
     one_copy: bool,
 ) -> bool:
-    """Give the staged work its slug and owner (inside the caller's transaction); False, leaving it
-    staged, if the slug was taken meanwhile. Raises as :func:`admit` does."""
+    """Give the staged work its slug and owner (inside the caller's transaction); False, publishing
+    nothing, if the slug was taken meanwhile or the staged work is no longer whole (a sweep that took its
+    writer for gone, as one in another pid namespace may, began deleting it). Raises as :func:`admit` does."""
     await db.lock_library()
-    if await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,)) is not None:
+    if await slug_taken(db, slug, guild_id):
+        return False
+    if not await _still_staged(db, work_id):
+        return False
+    written = await db.fetch_one("SELECT COUNT(*) FROM passages WHERE work_id = ?", (work_id,))
+    if written is None or int(written[0]) != len(prepared.parsed.passages):
         return False
     await admit(db, prepared, slug, guild_id, limits=limits, one_copy=one_copy)
     await db.execute("UPDATE works SET slug = ?, guild_id = ? WHERE id = ?", (slug, guild_id, work_id))
@@ -122,7 +135,15 @@ async def discard(database: Database, work_id: int, pace: Pace = SHARING) -> Non
     await _write_pieces(database, [*deletions, (_delete_staged_row, (work_id,))], pace)
 
 
+async def _still_staged(db: Session, work_id: int) -> bool:
+    """Whether the work is there and still staged (deleting never touches a published work)."""
+    row = await db.fetch_one("SELECT 1 FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
+    return row is not None
+
+
 async def _delete_passages(db: Session, work_id: int) -> None:
+    if not await _still_staged(db, work_id):
+        return  # published meanwhile (its writer was alive after all), or already deleted
     ids = [row[0] for row in await db.fetch_all(
         "SELECT id FROM passages WHERE work_id = ? LIMIT ?", (work_id, PIECE_ROWS)
     )]
@@ -135,6 +156,11 @@ async def _delete_passages(db: Session, work_id: int) -> None:
 
 async def _delete_staged_row(db: Session, work_id: int) -> None:
     """The rest of a staged work (its sections and attribution go with the row)."""
+    if not await _still_staged(db, work_id):
+        return
+    await db.execute(  # index rows of passages a writer still running added after the discard began
+        "DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM passages WHERE work_id = ?)", (work_id,)
+    )
     await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
     await db.execute("DELETE FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
 
@@ -169,15 +195,20 @@ def _writer_alive(slug: str) -> bool:
     return True
 
 
-async def _insert_staged_row(db: Session, prepared: PreparedWork) -> int:
-    values = work_values(prepared)
+async def _insert_staged_row(db: Session, prepared: PreparedWork) -> tuple[int, str]:
+    """The staged row's id and slug."""
+    values, slug = work_values(prepared), staged_slug()
     inserted = await db.fetch_one(
         f"INSERT INTO works (slug, guild_id, {', '.join(WORK_VALUE_COLUMNS)})"
         f" VALUES (?, ?, {', '.join('?' * len(values))}) RETURNING id",
-        (staged_slug(), STAGED_OWNER, *values),
+        (slug, STAGED_OWNER, *values),
     )
     assert inserted is not None
-    return int(inserted[0])
+    return int(inserted[0]), slug
+
+
+class _StagedRowGone(Exception):
+    """The staged work being written was deleted meanwhile."""
 
 
 Piece = tuple[Callable[..., Awaitable[None]], tuple[object, ...]]
@@ -197,13 +228,20 @@ def _pieces(work_id: int, prepared: PreparedWork, ids: Sequence[int]) -> Iterato
     yield _write_small_parts, (work_id, prepared)
 
 
-async def _write_pieces(database: Database, pieces: Iterable[Piece], pace: Pace) -> None:
-    """Write the pieces in transactions of about ``pace.budget_seconds``, pausing between two."""
+async def _write_pieces(
+    database: Database, pieces: Iterable[Piece], pace: Pace, *, staged_row: tuple[int, str] | None = None
+) -> None:
+    """Write the pieces in transactions of about ``pace.budget_seconds``, pausing between two; if given
+    the staged row (id, slug) they belong to, each transaction first checks it is still there."""
     remaining = iter(pieces)
     piece = next(remaining, None)
     while piece is not None:
         started = time.perf_counter()
         async with database.transaction() as db:
+            if staged_row is not None and await db.fetch_one(
+                "SELECT 1 FROM works WHERE id = ? AND slug = ?", staged_row
+            ) is None:
+                raise _StagedRowGone(staged_row[0])
             while piece is not None:
                 write, arguments = piece
                 await write(db, *arguments)

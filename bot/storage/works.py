@@ -21,12 +21,14 @@ from bot.storage.sections import write_structure
 from bot.storage.work_rows import (
     INSERT_PASSAGE,
     INSERT_VOCABULARY,
+    OWNED_BY,
     WORK_VALUE_COLUMNS,
     check_limits,
     check_one_copy,
     fresh_ids,
     passage_rows,
     sentence_ids,
+    shared_slug,
     vocabulary_rows,
     work_values,
 )
@@ -48,8 +50,11 @@ class WorkRepository:
         self._pace = pace
         """How a staged save shares the writer (see :mod:`bot.storage.work_staging`)."""
 
-    async def find(self, slug: str) -> WorkRecord | None:
-        row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ?", (slug,))
+    async def find(self, slug: str, guild_id: int | None = None) -> WorkRecord | None:
+        """The work `guild_id` added as `slug` (None: the shared work of that slug); slugs are per owner."""
+        row = await self._database.fetch_one(
+            f"SELECT {WORK_COLUMNS} FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id)
+        )
         return work_from_row(row) if row else None
 
     async def get(self, work_id: int) -> WorkRecord | None:
@@ -65,12 +70,16 @@ class WorkRepository:
         return [work_from_row(row) for row in rows]
 
     async def visible(self, guild_id: int | None = None) -> list[WorkSummary]:
-        """Works shared by every server, then those `guild_id` added, oldest first."""
+        """Works shared by every server, then those `guild_id` added, oldest first.
+
+        A shared work whose slug the server also gave one of its own is left out: the server's own wins.
+        """
         query = (
-            f"SELECT {WORK_COLUMNS} FROM works WHERE guild_id IS NULL OR guild_id = ?"
+            f"SELECT {WORK_COLUMNS} FROM works shared WHERE guild_id = ? OR (guild_id IS NULL AND NOT EXISTS"
+            " (SELECT 1 FROM works own WHERE own.guild_id = ? AND own.slug = shared.slug))"
             " ORDER BY guild_id IS NOT NULL, added_at, id"
         )
-        return [summary_from_row(row) for row in await self._database.fetch_all(query, (guild_id,))]
+        return [summary_from_row(row) for row in await self._database.fetch_all(query, (guild_id, guild_id))]
 
     async def summary(self, work_id: int) -> WorkSummary | None:
         row = await self._database.fetch_one(f"SELECT {WORK_COLUMNS} FROM works WHERE id = ?", (work_id,))
@@ -97,11 +106,12 @@ class WorkRepository:
     ) -> SavedWork | None:
         """Store `prepared` under `slug`; None if the slug is taken and may not be replaced.
 
-        With `replace`, a work with the slug and the same owner (`guild_id`)
-        gets the new text and keeps its id, and each passage whose text
-        survives keeps its id too (:func:`bot.text.identity.carry_ids`); the
-        same text under the same title and parser is left untouched. A work of
-        another owner is never replaced. What happened, and whether a server's
+        Slugs are per owner: another server's works never count. With
+        `replace`, the owner's (`guild_id`'s) work of that slug gets the new
+        text and keeps its id, and each passage whose text survives keeps its
+        id too (:func:`bot.text.identity.carry_ids`); the same text under the
+        same title and parser is left untouched. A server's upload never takes
+        the slug of a shared work (which it sees). What happened, and whether a server's
         `limits` allow it, is decided inside the write transaction, so
         concurrent imports are each told exactly what they did. With
         `one_copy`, a text the owner already sees under another slug is refused
@@ -117,8 +127,10 @@ class WorkRepository:
                 return saved
         async with self._database.transaction() as db:
             await db.lock_library()
-            existing = await db.fetch_one("SELECT * FROM works WHERE slug = ?", (slug,))
-            if existing is not None and (not replace or existing["guild_id"] != guild_id):
+            existing = await db.fetch_one(f"SELECT * FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id))
+            if existing is not None and not replace:
+                return None
+            if existing is None and await shared_slug(db, slug, guild_id):
                 return None
             if one_copy:
                 await check_one_copy(db, prepared.content_hash, guild_id, slug)
@@ -138,7 +150,8 @@ class WorkRepository:
     async def _save_staged(
         self, slug: str, prepared: PreparedWork, *, guild_id: int | None, limits: LibraryLimits | None, one_copy: bool
     ) -> SavedWork | None:
-        """Save a new slug's work chunk by chunk; None if the slug is taken (the caller saves it at once)."""
+        """Save a new slug's work chunk by chunk; None if the slug is taken or the staged work was cut into
+        (the caller then saves it at once, in one transaction)."""
         work_id = await work_staging.stage(
             self._database, prepared, slug, guild_id, limits=limits, one_copy=one_copy, pace=self._pace
         )
@@ -167,15 +180,14 @@ class WorkRepository:
             return 0
         return await work_staging.sweep(self._database, self._pace)
 
-    async def delete(self, slug: str) -> bool:
+    async def delete(self, work_id: int) -> bool:
         async with self._database.transaction() as db:
             await db.lock_library()
-            found = await db.fetch_one("SELECT id FROM works WHERE slug = ?", (slug,))
-            if found is None:
+            if await db.fetch_one("SELECT id FROM works WHERE id = ?", (work_id,)) is None:
                 return False
-            await delete_index(db, found["id"])
-            await db.execute("DELETE FROM work_attribution WHERE work_id = ?", (found["id"],))
-            await db.execute("DELETE FROM works WHERE id = ?", (found["id"],))
+            await delete_index(db, work_id)
+            await db.execute("DELETE FROM work_attribution WHERE work_id = ?", (work_id,))
+            await db.execute("DELETE FROM works WHERE id = ?", (work_id,))
             await bump_library_version(db)
         return True
 

@@ -180,9 +180,12 @@ def tidy_title(raw: str) -> str:
 
 
 def _title_case(word: re.Match[str], text: str) -> str:
+    """One word of a heading in capitals: small words stay small inside the heading (after a space or
+    a hyphen: ``Winnie-the-Pooh``), an initial (``A. A. Milne``) and every other word are capitalised."""
     lowered = word.group().lower()
-    after_space = word.start() > 0 and text[word.start() - 1] == " "
-    return lowered if after_space and lowered in _SMALL_TITLE_WORDS else lowered.capitalize()
+    inside = word.start() > 0 and text[word.start() - 1] in " -"
+    initial = len(lowered) == 1 and text[word.end() : word.end() + 1] == "."
+    return lowered if inside and lowered in _SMALL_TITLE_WORDS and not initial else lowered.capitalize()
 
 
 def numeral_value(number: str | None) -> int | None:

@@ -1,6 +1,7 @@
 """The command tree's fair-use gate: a costly command runs only if its member's cooldown is over and
 its server has room for more costly work (see :mod:`bot.fair_use`; in a direct message, only the
-cooldown applies); otherwise a private note says when to try again. The admission is handed back when the command ends, however it ends."""
+cooldown applies); otherwise a private note says when to try again. The admission is handed back
+when the command ends, however it ends."""
 
 from __future__ import annotations
 

@@ -39,6 +39,7 @@ from cogs.reading.quote_ui import (
     PassageButton,
     is_private,
     not_found_embed,
+    paragraph_page,
     passage_navigation,
     quote_embed,
     turn_page,
@@ -98,7 +99,7 @@ class QuoteCog(commands.Cog, name=NAVIGATOR_COG):
         interaction: discord.Interaction,
         finding: Awaitable[tuple[WorkView, Passage]],
     ) -> None:
-        await turn_page(interaction, finding, passage_navigation)
+        await turn_page(interaction, finding, paragraph_page(passage_navigation))
 
     @app_commands.command(
         name="quote",

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.folio_bot import answer_failure
 from bot.library.views import QuoteLookup, WorkView
-from bot.progress.chapters import BeyondProgress
+from bot.progress.chapters import BeyondProgress, Horizon
 from bot.progress.tracker import last_read_paragraph
 from bot.search.engine import CONFIDENT_SCORE
 from bot.text.excerpt import excerpt_around, shorten
@@ -127,14 +127,27 @@ def arrow_button(custom_id: str, arrow: str, *, disabled: bool) -> discord.ui.Bu
     )
 
 
+PageRenderer = Callable[[WorkView, Passage, Horizon | None], Awaitable[dict[str, Any]]]
+"""A page's message (``embed`` and ``view``) from its work, the paragraph found and the reading horizon."""
+
+
+def paragraph_page(view: Callable[[WorkView, Passage, int | None], discord.ui.View]) -> PageRenderer:
+    """Pages of one paragraph, with `view` (given the last paragraph read)."""
+
+    async def render(work: WorkView, paragraph: Passage, horizon: Horizon | None) -> dict[str, Any]:
+        return {"embed": passage_embed(work, paragraph), "view": view(work, paragraph, last_read_paragraph(work, horizon))}
+
+    return render
+
+
 async def turn_page(
     interaction: discord.Interaction,
     finding: Awaitable[tuple[WorkView, Passage]],
-    view: Callable[[WorkView, Passage, int | None], discord.ui.View],
+    render: PageRenderer,
     *,
     spoilers: bool = False,
 ) -> None:
-    """Turn a page (a ◀ ▶ click or a section chosen) to the paragraph `finding` gives, with its `view`.
+    """Turn a page (a ◀ ▶ click or a section chosen) to the paragraph `finding` gives, as `render` shows it.
 
     Pages belong to whoever turns them: the author of the message (or the reader of a private copy)
     turns the message itself; anyone else gets a private copy at the new page, and the shared
@@ -148,10 +161,10 @@ async def turn_page(
         horizon = None if spoilers else await horizon_for(interaction, work, private=not own or is_private(interaction))
         if horizon is not None and not horizon.is_read(paragraph.section):
             raise BeyondProgress(horizon)
+        page = await render(work, paragraph, horizon)
     except Exception as error:  # clicks bypass the command tree's error handler
         await answer_failure(interaction, error)
         return
-    page = {"embed": passage_embed(work, paragraph), "view": view(work, paragraph, last_read_paragraph(work, horizon))}
     if own:
         await interaction.response.edit_message(**page)
     else:

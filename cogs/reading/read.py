@@ -1,8 +1,8 @@
-"""/read: the work in order, one paragraph per page, with ◀ ▶ and a menu to jump to a section."""
+"""/read: the work in order, a page of paragraphs at a time, with ◀ ▶ and a menu to jump to a section."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -14,6 +14,8 @@ from bot.library.uploads import MAX_SLUG_CHARS
 from bot.library.views import WorkView
 from bot.progress.chapters import BeyondProgress, Horizon
 from bot.progress.tracker import last_read_paragraph
+from bot.read.pager import page_after, page_before, page_from
+from bot.read.pages import Page, piece_count
 from bot.read.sections import CHOICE_PREFIX, find_section, matching, section_name
 from bot.text.excerpt import shorten
 from bot.text.markup import plain_text
@@ -21,8 +23,8 @@ from bot.text.model import Passage
 from cogs.core.choices import work_choices
 from cogs.core.deferral import after_a_second, reply
 from cogs.core.discord_limits import CHOICE_CHARS
-from cogs.reading.quote_ui import passage_embed, turn_page
-from cogs.reading.read_ui import READER_COG, ReadButton, SectionMenu, reader_view, spoiler_reader_view
+from cogs.reading.quote_ui import turn_page
+from cogs.reading.read_ui import READER_COG, ReadButton, SectionMenu, reader_page
 from cogs.reading.spoilers import horizon_for
 
 MAX_SECTION_CHARS = 100
@@ -56,31 +58,50 @@ class ReadCog(commands.Cog, name=READER_COG):
         spoilers: bool = False,
     ) -> None:
         opening = self._opening(interaction, work, section, spoilers=spoilers)
-        work_view, paragraph, horizon = await after_a_second(interaction, opening, ephemeral=spoilers)
-        pages = reader_view(work_view, paragraph, last_read_paragraph(work_view, horizon), spoilers=spoilers)
-        await reply(interaction, embed=passage_embed(work_view, paragraph), view=pages, ephemeral=spoilers)
+        work_view, page, last = await after_a_second(interaction, opening, ephemeral=spoilers)
+        await reply(interaction, **reader_page(work_view, page, last, spoilers=spoilers), ephemeral=spoilers)
 
     async def _opening(
         self, interaction: discord.Interaction, work: str | None, section: str | None, *, spoilers: bool
-    ) -> tuple[WorkView, Passage, Horizon | None]:
-        """The first page of /read (the work's first paragraph, or its section's) and the reading horizon."""
+    ) -> tuple[WorkView, Page, int | None]:
+        """The first page of /read (the work's, or its section's) and the last paragraph read."""
         view = await self.bot.library.load(work, guild_id=interaction.guild_id)
         start = find_section(view.outline, section, view.title) if section else None
         horizon = None if spoilers else await horizon_for(interaction, view)
         if start is not None and horizon is not None and not horizon.is_read(start.index):
             raise BeyondProgress(horizon)
-        first = start.first_paragraph if start else 0
-        work_view, paragraph = await self.bot.library.paragraph_at(view.slug, first, guild_id=interaction.guild_id)
-        return work_view, paragraph, horizon
+        last = last_read_paragraph(view, horizon)
+        return view, await page_from(self.bot.library, view, start.first_paragraph if start else 0, last), last
 
-    async def turn(self, interaction: discord.Interaction, passage_id: int, step: int, *, spoilers: bool) -> None:
-        """Show the paragraph `step` away from the page's (a ◀ ▶ click)."""
-        finding = self.bot.library.paragraph_near(passage_id, step, guild_id=interaction.guild_id)
-        await self._show(interaction, finding, spoilers)
+    async def turn(
+        self, interaction: discord.Interaction, passage_id: int, piece: int | None, step: int, *, spoilers: bool
+    ) -> None:
+        """Show the page after (`step` 1) or before (-1) the page whose edge is this paragraph (a ◀ ▶ click)."""
+        library = self.bot.library
+
+        async def render(work: WorkView, edge: Passage, horizon: Horizon | None) -> dict[str, Any]:
+            last = last_read_paragraph(work, horizon)
+            if step < 0:
+                page = await page_before(library, work, edge, piece)
+            elif horizon is not None and last is not None and edge.ordinal >= last and piece_count(edge) - 1 <= (piece or 0):
+                raise BeyondProgress(horizon)
+            else:
+                page = await page_after(library, work, edge, piece, last)
+            return reader_page(work, page, last, spoilers=spoilers)
+
+        edge = library.paragraph_near(passage_id, 0, guild_id=interaction.guild_id)
+        await turn_page(interaction, edge, render, spoilers=spoilers)
 
     async def jump(self, interaction: discord.Interaction, passage_id: int, section: int, *, spoilers: bool) -> None:
-        """Show the first paragraph of section `section` of the page's work (a menu choice)."""
-        await self._show(interaction, self._section_start(passage_id, section, interaction.guild_id), spoilers)
+        """Show the first page of section `section` of the page's work (a menu choice)."""
+        library = self.bot.library
+
+        async def render(work: WorkView, start: Passage, horizon: Horizon | None) -> dict[str, Any]:
+            last = last_read_paragraph(work, horizon)
+            return reader_page(work, await page_from(library, work, start.ordinal, last), last, spoilers=spoilers)
+
+        start = self._section_start(passage_id, section, interaction.guild_id)
+        await turn_page(interaction, start, render, spoilers=spoilers)
 
     async def _section_start(self, passage_id: int, section: int, guild_id: int | None) -> tuple[WorkView, Passage]:
         work, _ = await self.bot.library.paragraph_near(passage_id, 0, guild_id=guild_id)
@@ -88,11 +109,6 @@ class ReadCog(commands.Cog, name=READER_COG):
         if outline is None:
             raise PassageNotFound("That section is no longer in the work. Run /read again.")
         return await self.bot.library.paragraph_at(work.slug, outline.first_paragraph, guild_id=guild_id)
-
-    async def _show(
-        self, interaction: discord.Interaction, finding: Awaitable[tuple[WorkView, Passage]], spoilers: bool
-    ) -> None:
-        await turn_page(interaction, finding, spoiler_reader_view if spoilers else reader_view, spoilers=spoilers)
 
     @read.autocomplete("work")
     async def read_work_autocomplete(

@@ -32,7 +32,7 @@ def test_the_bundled_story_is_labelled_whole() -> None:
 
 def _cast() -> GoldCast:
     return GoldCast([
-        GoldCharacter(0, "Sherlock Holmes", frozenset({"Sherlock Holmes", "Mr. Holmes"}), "major"),
+        GoldCharacter(0, "Sherlock Holmes", frozenset({"Sherlock Holmes", "Mr. Holmes"}), "major", "m"),
         GoldCharacter(1, "Mr. Bennet", frozenset({"Mr. Bennet"}), "major"),
         GoldCharacter(2, "Mrs. Bennet", frozenset({"Mrs. Bennet"}), "major"),
     ])
@@ -44,6 +44,12 @@ def test_a_name_counts_when_it_fits_exactly_one_characters_aliases() -> None:
     assert cast.resolve("Mrs. Bennet") == 2
     assert cast.resolve("Bennet") is None  # fits two people
     assert cast.resolve("Watson") is None and cast.resolve(None) is None
+
+
+def test_a_titled_name_fits_only_a_character_of_the_gender_its_title_shows() -> None:
+    cast = _cast()
+    assert cast.resolve("Mrs. Sherlock Holmes") is None and cast.resolve("Miss Holmes") is None  # his wife, a sister
+    assert cast.resolve("Mr. Sherlock Holmes") == 0
 
 
 def test_nearest_name_is_the_closest_name_outside_quotes() -> None:

@@ -15,11 +15,7 @@ from tests.fake_discord.harness import Harness, running_folio
 from tests.postgres import target_database
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-MINA_SPLIT = (
-    "issue 24 keeps Dracula's contents list ('Mina Murray's Journal', 'Mina Harker's Journal') out of character"
-    " mentions; from the story alone the grouping no longer joins Mina, Madam Mina and Mrs. Harker (to fix in"
-    " bot/attribution/grouping.py: the bare 'Mina' sits between her two full names)"
-)
+
 
 ATTEMPTS = 30
 """Each attempt waits in the bot (at most a second or two), never in the test."""
@@ -35,7 +31,6 @@ async def folio_with_dracula(tmp_path_factory: pytest.TempPathFactory) -> AsyncI
         assert [str(request) for request in harness.fake.failed_requests] == []
 
 
-@pytest.mark.xfail(strict=True, reason=MINA_SPLIT)
 async def test_names_come_once_the_novel_is_read_and_the_chart_has_its_chapters(folio_with_dracula: Harness) -> None:
     folio = folio_with_dracula
     choices: list[dict[str, str]] = []
@@ -44,7 +39,7 @@ async def test_names_come_once_the_novel_is_read_and_the_chart_has_its_chapters(
         choices = (await folio.interact(typing)).json["data"]["choices"]
         if choices:
             break
-    assert [c["value"] for c in choices][:2] == ["Lucy", "Mina"]
+    assert [c["value"] for c in choices][:3] == ["Van Helsing", "Lucy", "Mina"]  # most named first
 
     callback, edit = await character(folio, name="Mina", work="dracula")
     assert callback["type"] == DEFERRED_MESSAGE and edit is not None
@@ -65,7 +60,6 @@ async def _choices(folio: Harness, typed: str) -> list[str]:
     return [choice["value"] for choice in (await folio.interact(typing)).json["data"]["choices"]]
 
 
-@pytest.mark.xfail(strict=True, reason=MINA_SPLIT)
 async def test_autocomplete_offers_people_only_and_each_person_once(folio_with_dracula: Harness) -> None:
     offered = await _choices(folio_with_dracula, "")
     assert len(offered) == 25 and not JUNK & set(offered)
@@ -79,12 +73,7 @@ async def test_autocomplete_offers_people_only_and_each_person_once(folio_with_d
     ("typed", "name", "also"),
     [
         ("Lord Godalming", "Arthur", ("Art", "Lord Godalming", "Mr. Holmwood")),
-        pytest.param(
-            "Mrs. Harker",
-            "Mina",
-            ("Madam Mina", "Mrs. Harker", "Mina Murray"),
-            marks=pytest.mark.xfail(strict=True, reason=MINA_SPLIT),
-        ),
+        ("Mrs. Harker", "Mina", ("Madam Mina", "Mrs. Harker", "Mina Murray")),
     ],
 )
 async def test_one_person_under_all_the_names_the_text_uses(

@@ -194,7 +194,7 @@ async def test_unusable_uploads_are_explained(folio: Harness, filename: str, dat
     assert await removable(folio, slug) == []  # nothing was stored
 
 
-async def test_bad_slugs_and_taken_slugs_are_explained(folio: Harness) -> None:
+async def test_bad_slugs_are_explained_and_another_servers_slug_is_free(folio: Harness) -> None:
     work = new_work()
     _, followup = await add_work(folio, "x.txt", work.data, slug="Not A Slug!")
     assert followup is not None and "can't be a slug" in followup.json["content"]
@@ -202,7 +202,7 @@ async def test_bad_slugs_and_taken_slugs_are_explained(folio: Harness) -> None:
     assert followup is not None and "bundled story" in followup.json["content"]
     theirs = await upload(folio, OTHER_GUILD_ID)
     _, followup = await add_work(folio, "x.txt", work.data, slug=theirs.slug)
-    assert followup is not None and "is taken" in followup.json.get("content", ""), followup.json
+    assert followup is not None and f"/quote work: {theirs.slug}`" in embed_text(followup.json), followup.json
 
 
 async def test_shared_works_cannot_be_removed_by_a_server(folio: Harness) -> None:

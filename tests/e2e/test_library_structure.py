@@ -48,6 +48,21 @@ async def test_an_upload_without_a_title_is_named_by_its_title_page_and_added_on
 
     _, elsewhere = await add_work(folio, "lantern.txt", LANTERN, guild_id=payloads.GUILD_ID + 1)
     assert elsewhere is not None and "Added The Lantern Keeper" in embed_text(elsewhere.json)
+    assert "/quote work: lantern`" in embed_text(elsewhere.json)  # its own slug: nothing learnt of the other server
+
+
+async def test_two_servers_uploading_one_name_each_get_it_and_see_only_their_own(folio: Harness) -> None:
+    first, second = payloads.GUILD_ID + 2, payloads.GUILD_ID + 3
+    for guild_id, hero in ((first, b"Isolde"), (second, b"Tamsin")):
+        _, added = await add_work(folio, "beacon.txt", LANTERN.replace(b"Wenna", hero), guild_id=guild_id)
+        assert added is not None and "/quote work: beacon`" in embed_text(added.json), added.json
+    for guild_id, own, other in ((first, "Isolde", "Tamsin"), (second, "Tamsin", "Isolde")):
+        found = (await run(folio, "quote", {"text": own, "work": "beacon"}, guild_id=guild_id)).json
+        assert own in str(found["data"].get("embeds", []))
+        missed = (await run(folio, "quote", {"text": other, "work": "beacon"}, guild_id=guild_id)).json
+        assert other not in str(missed["data"].get("embeds", [])).replace(f"“{other}”", "")
+    _, again = await add_work(folio, "beacon-again.txt", LANTERN.replace(b"Wenna", b"Isolde"), guild_id=first)
+    assert again is not None and "Already in the library as `beacon`" in again.json["content"].replace("\\", "")
 
 
 async def test_searches_never_show_the_contents_or_the_licence(folio: Harness) -> None:
@@ -70,3 +85,4 @@ async def test_removing_the_default_work_says_what_commands_use_now(folio: Harne
     text = embed_text(body["data"])
     assert "Removed The Lantern Keeper" in text
     assert "was this server's default work" in text and "Hello From the Other Side" in text
+    assert "`/quote` and the other commands now use" in text

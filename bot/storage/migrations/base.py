@@ -13,6 +13,9 @@ class Migration:
     description: str
     sqlite: tuple[str, ...]
     postgres: tuple[str, ...]
+    rebuilds_tables: bool = False
+    """SQLite's statements rebuild a table other tables reference (SQLite cannot drop a constraint):
+    they run with foreign keys off, as SQLite's own procedure asks, and are checked before commit."""
 
 
 SQLITE_TYPES = {"id": "INTEGER PRIMARY KEY", "big": "INTEGER", "float": "REAL", "now": "REAL"}

@@ -13,6 +13,8 @@ from bot.attribution.characters import (
     normalise,
 )
 from bot.attribution.names import find_mentions, learn_name_words
+from bot.attribution.quotes import paragraph_spans
+from bot.attribution.speakers import attribute
 
 REPO = Path(__file__).resolve().parents[3]
 SPEAKERS = REPO / "benchmarks" / "speakers"
@@ -116,3 +118,16 @@ def test_names_are_capitalised_words_used_as_names() -> None:
 def test_names_compare_loosely() -> None:
     assert normalise("The Mock Turtle") == normalise("mock turtle") == "mock turtle"
     assert normalise("Mr. Bennet") == normalise("Mr Bennet")
+
+
+def test_a_title_written_out_names_the_one_character_with_it_and_keeps_his_mentions() -> None:
+    text = "\n\n".join(
+        ["Dr. Kemp sat at his desk. Dr. Kemp wrote, and he read.", "“Who is there?” said the doctor.", "The doctor rose."]
+        * 3
+    )
+    cast = build_characters(text)
+    utterances = attribute(text, cast, paragraph_spans(text))
+    assert [c.name for c in cast.characters] == ["Dr. Kemp"] and cast.characters[0].mentions == 6
+    assert {u.speaker for u in utterances} == {"Dr. Kemp"}
+    two = build_characters("\n\n".join(["Dr. Kemp came in. Dr. Seward came in.", "The doctor sat down."] * 3))
+    assert two.find("the doctor") is None

@@ -18,6 +18,7 @@ from bot.library.uploads import BUNDLED_SLUG, MAX_TITLE_CHARS, decode_text, slug
 from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.database import Database
 from bot.storage.records import ImportOutcome, LibraryLimits
+from bot.text.ingest import content_hash
 
 
 @pytest.fixture
@@ -166,21 +167,25 @@ async def test_uploads_never_overwrite_by_a_made_up_slug(library: Library) -> No
     assert "Another" in (await library.paragraph_at("story-2", 0, guild_id=1))[1].text
 
 
-async def test_two_servers_racing_for_a_slug_do_not_overwrite_each_other(library: Library) -> None:
-    """Both check the slug is free, then both parse and save: one must be refused."""
+async def test_two_servers_racing_for_a_slug_each_get_their_own(library: Library) -> None:
+    """Both check the slug is free, then both parse and save: each server's own work is saved, neither overwritten."""
     novel = (Path(__file__).parents[3] / "benchmarks" / "corpus" / "frankenstein.txt").read_text()
-    results = await asyncio.gather(
-        library.add_text(novel, slug="book", guild_id=1),
-        library.add_text("A short story about a lighthouse.\n", slug="book", guild_id=2),
-        return_exceptions=True,
+    short = "A short story about a lighthouse.\n"
+    saved = await asyncio.gather(
+        library.add_text(novel, slug="book", guild_id=1), library.add_text(short, slug="book", guild_id=2)
     )
-    winners = [r for r in results if not isinstance(r, BaseException)]
-    losers = [r for r in results if isinstance(r, BaseException)]
-    assert len(winners) == 1 and len(losers) == 1
-    assert isinstance(losers[0], InvalidWork) and "taken" in str(losers[0])
-    winner = winners[0].record
-    work = await library.load("book", guild_id=winner.guild_id)
-    assert work.record.content_hash == winner.content_hash and work.paragraph_count
+    assert [s.record.guild_id for s in saved] == [1, 2]
+    for guild_id, text in ((1, novel), (2, short)):
+        work = await library.load("book", guild_id=guild_id)
+        assert work.record.content_hash == content_hash(text) and work.paragraph_count
+
+
+async def test_one_server_racing_two_uploads_of_one_name_numbers_the_second(library: Library) -> None:
+    texts = [b"The keeper climbed the stairs.\n", b"The diver went down.\n"]
+    saved = await asyncio.gather(
+        *(library.add_upload(text, "book.txt", slug=None, title=None, guild_id=1) for text in texts)
+    )
+    assert sorted(s.record.slug for s in saved) == ["book", "book-2"]
 
 
 async def _stored(database: Database, slug: str) -> tuple[int, int, int]:
@@ -225,10 +230,23 @@ async def test_servers_own_the_works_they_add(library: Library) -> None:
     assert [w.work.slug for w in await library.works(2)] == [BUNDLED_SLUG]
     with pytest.raises(UnknownWork):
         await library.lookup("keeper climbed the stairs", slug="keeper", guild_id=2)
-    with pytest.raises(InvalidWork, match="taken"):
-        await library.add_text("Another text.\n", slug="keeper", guild_id=2)
     with pytest.raises(UnknownWork):
         await library.remove_work("keeper", guild_id=2)
+
+
+async def test_slugs_are_per_server_and_shared_slugs_stay_taken(library: Library) -> None:
+    await library.add_text("The keeper climbed the stairs.\n", slug="keeper", guild_id=1)
+    theirs = await library.add_upload(b"The diver went down.\n", "keeper.txt", slug=None, title=None, guild_id=2)
+    assert theirs.record.slug == "keeper"  # nothing learnt of server 1's work
+    assert (await library.lookup("diver went down", slug="keeper", guild_id=2)).hits
+    assert not (await library.lookup("diver went down", slug="keeper", guild_id=1)).hits
+    await library.remove_work("keeper", guild_id=2)
+    assert (await library.lookup("keeper climbed the stairs", slug="keeper", guild_id=1)).hits
+    await library.add_text("A shared text.\n", slug="shared")
+    with pytest.raises(InvalidWork, match="taken"):
+        await library.add_text("Another text.\n", slug="shared", guild_id=1)
+    mine = await library.add_upload(b"Another text.\n", "shared.txt", slug=None, title=None, guild_id=1)
+    assert mine.record.slug == "shared-2"  # the shared work is one the server sees anyway
 
 
 async def test_default_work_per_server(library: Library) -> None:

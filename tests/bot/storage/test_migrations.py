@@ -175,3 +175,39 @@ async def test_the_sqlite_schema_reader_sees_tables_columns_and_hides_fts_shadow
     schema = await _sqlite_schema(path)
     assert "sentence_terms" in schema and not any(name.startswith("sentence_terms_") for name in schema)
     assert {"slug", "title", "guild_id", "parser_version"} <= schema["works"]
+
+
+async def _insert_work(database: Database, slug: str, guild_id: int | None) -> None:
+    async with database.transaction() as session:
+        await session.execute(
+            "INSERT INTO works (slug, title, layout, content_hash, source_text, added_at, guild_id)"
+            " VALUES (?, 'T', 'plain', 'h', 'Some text.', '2026-01-02', CAST(? AS BIGINT))",
+            (slug, guild_id),
+        )
+
+
+async def test_v15_makes_slugs_per_server_keeping_every_id_and_reference(database_target: DatabaseTarget) -> None:
+    async with _at_version(database_target, 14) as old:
+        async with old.transaction() as session:
+            for seed in range(1, 8):
+                for statement in SEEDS[seed]:
+                    await session.execute(statement)
+            await session.execute("UPDATE works SET guild_id = 111")
+        before = await old.fetch_one(f"SELECT {WORK}, {PASSAGE}")
+    assert before is not None
+
+    async with Database.opened(database_target) as upgraded:
+        assert tuple(await upgraded.fetch_one(f"SELECT {WORK}, {PASSAGE}") or ()) == tuple(before)
+        default = "SELECT default_work_id FROM guild_settings WHERE guild_id = 111"
+        assert tuple(await upgraded.fetch_one(default) or ()) == (before[0],)
+        await _insert_work(upgraded, "kept", 222)  # another server may now use the slug
+        await _insert_work(upgraded, "shared", None)
+        for slug, owner in (("kept", 111), ("shared", None)):  # one owner still may not use it twice
+            with pytest.raises((aiosqlite.IntegrityError, asyncpg.UniqueViolationError)):
+                await _insert_work(upgraded, slug, owner)
+        async with upgraded.transaction() as session:  # foreign keys still act on the rebuilt table
+            await session.execute("DELETE FROM works WHERE id = ?", (before[0],))
+        assert await _count(upgraded, "passages") == 0
+        assert tuple(await upgraded.fetch_one(default) or ()) == (None,)
+        if not is_postgres(database_target):
+            assert await upgraded.pragma("foreign_keys") == 1

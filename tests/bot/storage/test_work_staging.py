@@ -10,7 +10,7 @@ import pytest
 from bot.library.preparation import prepare_work
 from bot.search.vocabulary import VocabularyEntry
 from bot.storage import work_staging
-from bot.storage.database import Database
+from bot.storage.database import Database, Session
 from bot.storage.records import ImportOutcome
 from bot.storage.work_staging import STAGED_OWNER, Pace
 from bot.storage.works import WorkRepository
@@ -142,3 +142,100 @@ async def test_a_slug_taken_while_staging_falls_back_to_replacing(database: Data
     await work_staging.discard(database, work_id, EVERY_PIECE_ALONE)
     assert await staged_works(database) == 0
     assert other is not None and (await works.visible(5))[0].work.id == other.record.id
+
+
+async def passage_count(database: Database, work_id: int) -> int:
+    row = await database.fetch_one("SELECT COUNT(*) FROM passages WHERE work_id = ?", (work_id,))
+    return int(row[0]) if row else 0
+
+
+async def cut_into(db: Session, work_id: int) -> None:
+    """What one turn of a sweep deletes of a staged work: some of its passages and their index rows."""
+    ids = [row[0] for row in await db.fetch_all("SELECT id FROM passages WHERE work_id = ? LIMIT 10", (work_id,))]
+    marks = ", ".join("?" * len(ids))
+    await db.execute(f"DELETE FROM sentence_terms WHERE rowid IN ({marks})", ids)
+    await db.execute(f"DELETE FROM passages WHERE id IN ({marks})", ids)
+
+
+async def test_a_discard_arriving_after_publishing_leaves_the_work_whole(database: Database) -> None:
+    """A sweep that judged the writer gone (another pid namespace) must never cut into a published work."""
+    prepared = prepare_work(long_text("Published"))
+    work_id = await work_staging.stage(database, prepared, "published", 5, limits=None, one_copy=False)
+    assert work_id is not None
+    async with database.transaction() as db:
+        assert await work_staging.publish(db, work_id, prepared, "published", 5, limits=None, one_copy=False)
+    before = await rows(database)
+    await work_staging.discard(database, work_id, EVERY_PIECE_ALONE)
+    assert await rows(database) == before
+    assert await passage_count(database, work_id) == len(prepared.parsed.passages)
+
+
+async def test_a_staged_work_a_sweep_cut_into_is_never_published(database: Database) -> None:
+    prepared = prepare_work(long_text("Cut"))
+    work_id = await work_staging.stage(database, prepared, "cut", 5, limits=None, one_copy=False)
+    assert work_id is not None
+    async with database.transaction() as db:
+        await cut_into(db, work_id)
+    async with database.transaction() as db:
+        assert not await work_staging.publish(db, work_id, prepared, "cut", 5, limits=None, one_copy=False)
+    await work_staging.discard(database, work_id, EVERY_PIECE_ALONE)
+    assert await staged_works(database) == 0 and await passage_count(database, work_id) == 0
+
+
+async def test_a_staged_work_swept_away_is_never_published(database: Database) -> None:
+    prepared = prepare_work(long_text("Gone", 3))
+    work_id = await work_staging.stage(database, prepared, "gone", 5, limits=None, one_copy=False)
+    assert work_id is not None
+    await work_staging.discard(database, work_id, EVERY_PIECE_ALONE)
+    async with database.transaction() as db:
+        assert not await work_staging.publish(db, work_id, prepared, "gone", 5, limits=None, one_copy=False)
+
+
+async def test_a_save_whose_staged_work_was_swept_still_saves_it_whole(database: Database) -> None:
+    """The import falls back to one transaction rather than publishing what a sweep left."""
+    works = WorkRepository(database, pace=EVERY_PIECE_ALONE)
+    prepared = prepare_work(long_text("Resaved"))
+    original_publish = work_staging.publish
+
+    async def publish_after_a_sweep(db, work_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        await cut_into(db, work_id)
+        return await original_publish(db, work_id, *args, **kwargs)
+
+    work_staging.publish = publish_after_a_sweep  # type: ignore[assignment]
+    try:
+        saved = await works.save("resaved", prepared, guild_id=5)
+    finally:
+        work_staging.publish = original_publish  # type: ignore[assignment]
+    assert saved is not None and saved.outcome is ImportOutcome.ADDED
+    assert await passage_count(database, saved.record.id) == len(prepared.parsed.passages)
+    assert await staged_works(database) == 0
+
+
+async def test_an_import_whose_staged_work_a_sweep_deleted_mid_write_still_saves_it_whole(database: Database) -> None:
+    """A sweep in another pid namespace may take a live writer for gone and delete its staged work: the
+    writer then stops writing under that id (no index rows left without their passage, nothing written
+    into a later work that takes the id) and saves the work in one transaction instead."""
+    works = WorkRepository(database, pace=Pace(budget_seconds=0.0, pause_seconds=0.005))
+    prepared = prepare_work(long_text("Swept", 1500))
+
+    async def sweep_misjudging_the_writer() -> None:
+        while True:
+            staged = await database.fetch_one(
+                "SELECT w.id FROM works w JOIN passages p ON p.work_id = w.id WHERE w.guild_id = ? LIMIT 1",
+                (STAGED_OWNER,),
+            )
+            if staged is not None:
+                await work_staging.discard(database, staged[0], EVERY_PIECE_ALONE)
+                return
+            await asyncio.sleep(0)
+
+    sweeper = asyncio.create_task(sweep_misjudging_the_writer())
+    saved = await works.save("swept", prepared, guild_id=5)
+    await sweeper
+    assert saved is not None and saved.outcome is ImportOutcome.ADDED
+    assert await passage_count(database, saved.record.id) == len(prepared.parsed.passages)
+    orphans = await database.fetch_one("SELECT COUNT(*) FROM sentence_terms WHERE rowid NOT IN (SELECT id FROM passages)")
+    assert orphans is not None and orphans[0] == 0
+    vocabulary = await database.fetch_one("SELECT COUNT(*) FROM vocabulary WHERE work_id = ?", (saved.record.id,))
+    assert vocabulary is not None and vocabulary[0] == len(prepared.vocabulary)
+    assert await staged_works(database) == 0

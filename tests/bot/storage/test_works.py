@@ -47,8 +47,23 @@ async def test_saving_reports_what_it_did(database: Database) -> None:
         ImportOutcome.REPLACED,
     ]
     assert added and replaced and replaced.record.id == added.record.id and replaced.summary.sentences == 4
-    assert await works.save("tiny", prepare_work(TINY, "Theirs"), guild_id=8) is None
     assert await works.save("tiny", prepare_work(TINY, "Again"), guild_id=7, replace=False) is None
+
+
+async def test_slugs_are_per_server_and_a_server_never_takes_a_shared_slug(database: Database) -> None:
+    works = WorkRepository(database)
+    ours = await works.save("tiny", prepare_work(TINY, "Ours"), guild_id=7)
+    theirs = await works.save("tiny", prepare_work(TINY, "Theirs"), guild_id=8)
+    assert ours and theirs and ours.record.id != theirs.record.id and theirs.outcome == ImportOutcome.ADDED
+    assert (await works.find("tiny", 7), await works.find("tiny", 8)) == (ours.record, theirs.record)
+    assert await works.find("tiny") is None  # no shared work of that slug
+    shared = await works.save("common", prepare_work(TINY, "Shared"))
+    assert shared and await works.save("common", prepare_work(TINY, "Mine"), guild_id=7) is None
+    # The operator may still share a slug a server uses: that server keeps seeing its own under it.
+    assert await works.save("tiny", prepare_work(TINY, "For all"))
+    assert [s.work.title for s in await works.visible(7)] == ["Shared", "Ours"]
+    assert [s.work.title for s in await works.visible(9)] == ["Shared", "For all"]
+    assert await works.delete(ours.record.id) and await works.find("tiny", 8) == theirs.record
 
 
 async def test_concurrent_saves_of_one_slug_each_report_their_own_outcome(database: Database) -> None:
@@ -86,7 +101,7 @@ async def test_removing_a_work_removes_its_index_and_clears_defaults(database: D
     assert saved
     await guilds.set_default_work(7, saved.record.id)
     version = await works.library_version()
-    assert await works.delete("tiny") is True and await works.delete("tiny") is False
+    assert await works.delete(saved.record.id) is True and await works.delete(saved.record.id) is False
     assert await works.library_version() > version
     assert await index.candidates(saved.record.id, {"derek"}, 10) == []
     assert await guilds.default_work(7) is None

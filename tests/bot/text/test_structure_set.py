@@ -76,3 +76,10 @@ def test_the_set_has_a_check_half_and_every_layout() -> None:
     assert len(EXPECTED) >= 10 and splits.count("check") >= 4
     kinds = {kind for entry in EXPECTED.values() for kind, _, _ in entry["sections"]}
     assert {"chapter", "part", "letter", "entry", "scene"} <= kinds
+
+
+def test_capital_headings_show_in_title_case_with_initials_and_hyphenated_small_words() -> None:
+    work = parse_work((DATA / "initials_wrapped_title.txt").read_text(encoding="utf-8"))
+    assert (work.title, work.author) == ("Piglet-in-the-Wood", "J. R. Fenwick")
+    first = next(section for section in work.structure if section.kind is SectionKind.CHAPTER)
+    assert first.title == "In Which We Meet a Badger, a Bear and Some Honey, and the Stories Begin"
