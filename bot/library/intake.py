@@ -8,6 +8,7 @@ library drops what it has cached.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from bot.errors import InvalidWork, echo
@@ -26,27 +27,21 @@ from bot.storage.works import WorkRepository
 from bot.text.ingest import UNTITLED, content_hash
 
 
+@dataclass(eq=False)
 class WorkIntake:
     """Adds, replaces and upgrades works through an importer, within a server's limits."""
 
-    def __init__(
-        self,
-        works: WorkRepository,
-        importer: Importer,
-        *,
-        limits: LibraryLimits,
-        bundled_story: Path,
-        on_change: Callable[[], None],
-    ) -> None:
-        self._works = works
-        self._importer = importer
-        self._limits = limits
-        self._bundled_story = bundled_story
-        self._on_change = on_change
-        self._bundled: WorkRecord | None = None
+    works: WorkRepository
+    importer: Importer
+    limits: LibraryLimits
+    """What one server may add."""
+    bundled_story: Path
+    on_change: Callable[[], None]
+    """Called after every import that changed the library."""
+    _bundled: WorkRecord | None = field(default=None, init=False)
 
     async def close(self) -> None:
-        await self._importer.close()
+        await self.importer.close()
 
     # -- the bundled story and upgrades ------------------------------------------------
 
@@ -56,8 +51,8 @@ class WorkIntake:
         Checked once per library: the file only changes with a new release.
         """
         if self._bundled is None:
-            text = read_text(self._bundled_story)
-            stored = await self._works.find(BUNDLED_SLUG, None)
+            text = read_text(self.bundled_story)
+            stored = await self.works.find(BUNDLED_SLUG, None)
             if stored is None or (stored.content_hash, stored.parser_version) != (content_hash(text), PARSER_VERSION):
                 saved = await self._run(ImportJob(text, BUNDLED_SLUG, None, None, replace=True, one_copy=False))
                 assert saved is not None, "the bundled story is shared, so it can always be replaced"
@@ -69,21 +64,21 @@ class WorkIntake:
         """Prepare again every work stored by an older parser (keeping passage ids); returns how many.
 
         First deletes what imports cut short by a killed process left (see :mod:`bot.storage.work_staging`)."""
-        await self._works.sweep_staged()
+        await self.works.sweep_staged()
         await self.ensure_bundled_story()
-        stale = [record for record in await self._works.all() if record.parser_version < PARSER_VERSION]
+        stale = [record for record in await self.works.all() if record.parser_version < PARSER_VERSION]
         for record in stale:
             await self.upgrade(record)
         return len(stale)
 
     async def upgrade(self, record: WorkRecord) -> None:
         """Prepare ``record``'s stored text again with this parser (keeping its passage ids)."""
-        text = await self._works.source_text(record.id)
+        text = await self.works.source_text(record.id)
         if text is not None:
             title = None if record.title == UNTITLED else record.title  # an older parser found none: look again
             job = ImportJob(text, record.slug, title, record.guild_id, replace=True, one_copy=False)
-            await self._importer.run(job)
-            self._on_change()
+            await self.importer.run(job)
+            self.on_change()
 
     # -- adding ------------------------------------------------------------------------
 
@@ -112,7 +107,7 @@ class WorkIntake:
         if slug is not None:
             return await self.add_text(text, slug=slug, title=title, guild_id=guild_id, file_name=filename)
         for candidate in numbered(slugify(title or PurePath(filename).stem)):
-            job = ImportJob(text, candidate, title, guild_id, replace=False, limits=self._limits, file_name=filename)
+            job = ImportJob(text, candidate, title, guild_id, replace=False, limits=self.limits, file_name=filename)
             saved = await self._run(job)
             if saved is not None:
                 return saved
@@ -133,12 +128,12 @@ class WorkIntake:
         same title is left as it is, without parsing it again.
         """
         check_slug(slug)
-        existing = await self._works.find(slug, guild_id)
+        existing = await self.works.find(slug, guild_id)
         if existing is not None and _unchanged(existing, text, title):
-            summary = await self._works.summary(existing.id)
+            summary = await self.works.summary(existing.id)
             if summary is not None:
                 return SavedWork(summary, ImportOutcome.UNCHANGED)
-        limits = self._limits if guild_id is not None else None
+        limits = self.limits if guild_id is not None else None
         saved = await self._run(ImportJob(text, slug, title, guild_id, replace=True, limits=limits, file_name=file_name))
         if saved is None:
             raise InvalidWork(f"The slug {echo(slug)} is taken; pick another.")
@@ -146,11 +141,11 @@ class WorkIntake:
 
     async def _run(self, job: ImportJob) -> SavedWork | None:
         try:
-            saved = await self._importer.run(job)
+            saved = await self.importer.run(job)
         except ImportCrashed:
-            await self._works.sweep_staged()  # what the stopped worker had written
+            await self.works.sweep_staged()  # what the stopped worker had written
             raise
-        self._on_change()
+        self.on_change()
         return saved
 
 

@@ -45,7 +45,7 @@ from bot.storage.database import Database
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
-from bot.storage.records import LibraryLimits, SavedWork, WorkRecord, WorkSummary
+from bot.storage.records import LibraryLimits, WorkRecord, WorkSummary
 from bot.storage.works import WorkRepository
 from bot.text.ingest import WorkSpeakers
 from bot.text.model import Passage
@@ -77,6 +77,8 @@ class Library:
     Every method that takes `guild_id` sees the works shared by every server
     (the bundled story, works added from the CLI) plus those that server added;
     `guild_id=None` (the CLI, direct messages) sees the shared works only.
+    Works are added through :class:`~bot.library.intake.WorkIntake`'s methods, which it hands on
+    (``add_text``, ``add_work``, ``add_upload``, ``ensure_bundled_story``, ``upgrade_works``).
     """
 
     def __init__(
@@ -93,6 +95,12 @@ class Library:
             bundled_story=options.bundled_story,
             on_change=self._forget_everything,
         )
+        # Adding works is the intake's, its methods handed on as they are:
+        self.ensure_bundled_story = self._intake.ensure_bundled_story
+        self.upgrade_works = self._intake.upgrade_works
+        self.add_work = self._intake.add_work
+        self.add_upload = self._intake.add_upload
+        self.add_text = self._intake.add_text
         self._search = QuoteSearch(self._index, self._passages)
         self._navigation = Navigation(self._passages, self._works)
         self.cache = WorkCache(options.cache_bytes)
@@ -105,37 +113,7 @@ class Library:
     async def close(self) -> None:
         await self._intake.close()
 
-    # -- adding and removing (see WorkIntake) -----------------------------------------
-
-    async def ensure_bundled_story(self) -> WorkRecord:
-        """Import the bundled story unless the stored copy has the same content and parser."""
-        return await self._intake.ensure_bundled_story()
-
-    async def upgrade_works(self) -> int:
-        """Prepare again every work stored by an older parser; returns how many."""
-        return await self._intake.upgrade_works()
-
-    async def add_work(self, path: Path, *, slug: str | None = None, title: str | None = None) -> SavedWork:
-        """Import the text at `path` as a shared work (the CLI's way in)."""
-        return await self._intake.add_work(path, slug=slug, title=title)
-
-    async def add_upload(
-        self, data: bytes, filename: str, *, slug: str | None, title: str | None, guild_id: int
-    ) -> SavedWork:
-        """Import a file a server's moderator uploaded, within the server's limits."""
-        return await self._intake.add_upload(data, filename, slug=slug, title=title, guild_id=guild_id)
-
-    async def add_text(
-        self,
-        text: str,
-        *,
-        slug: str,
-        title: str | None = None,
-        guild_id: int | None = None,
-        file_name: str | None = None,
-    ) -> SavedWork:
-        """Import `text` as `slug`, owned by `guild_id` (None: shared by every server)."""
-        return await self._intake.add_text(text, slug=slug, title=title, guild_id=guild_id, file_name=file_name)
+    # -- removing (adding is WorkIntake's) ----------------------------------------------
 
     async def remove_work(self, slug: str, *, guild_id: int | None) -> WorkRecord:
         """Remove a work added by `guild_id` (None: a shared work)."""
