@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.ask.cues import ROLE_NOUNS
+from bot.ask.people import TITLES
 from bot.attribution.lexicon import FEMALE, MALE, SPEECH_VERB_PATTERN
 
 COPULA_STRENGTH = 10.0
@@ -51,6 +52,8 @@ _SPOKEN = re.compile(SPEECH_VERB_PATTERN.replace("(?:", r"\b(?:", 1) + r"\s+(?:t
 _TAGGED = re.compile(r"[\"”’]\s*[a-z]+\s+(?:the\s+)?$")
 """A verb right after a closing quote: a speech tag ("Yes, indeed," nodded Evie, a little contemptuously)."""
 _VOCATIVE_AFTER = re.compile(r"\s*[,.!?;—-]")
+_EXCLAIMED = re.compile(r"\s*[!?]")
+"""A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
     r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course)\b", re.I
 )
@@ -60,6 +63,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
 """A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
+_CAPITALISED_END = re.compile(r"\b[A-Z][\w'-]*\.?\s+$")
+_PRONOUN_COMMA = re.compile(r"\b(?:him|her|them|you|me|us)\s*,\s+$", re.I)
+"""A pronoun and a comma before the name: the name says who the pronoun is ("I told you of him, Dr. Seward, ...")."""
 _LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear))\s+(?:the\s+)?$", re.I)
 """A comma or a preposition just before the name: one of a list ("the King, the Queen, the royal children"),
 or the name inside a phrase ("Luckily for Alice, the little bottle...")."""
@@ -81,7 +87,7 @@ another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
-_LIST_ITEM = re.compile(r"(?:,|--|—|;)\s*(?:the\s+)?[A-Z][\w'’-]+")
+_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
 """One more name in a list: ", the Lovell Mingotts", "--Louisa"."""
 LIST_ITEMS = 3
 """Names in a row from which a sentence is a list of people ("Henry van der Luyden--Louisa--the Lovell
@@ -115,7 +121,15 @@ class Description:
 def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     """A pattern finding any of `forms` as whole words (longest first, so "Robert Lebrun" before "Robert")."""
     ordered = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, ordered)) + r")(?![\w])")
+
+
+def _form_pattern(form: str) -> str:
+    """`form` as a pattern; "Dr. Seward" also finds "Dr. John Seward" (a given name after the title)."""
+    title, _, rest = form.partition(" ")
+    if rest and " " not in rest and title.lower().rstrip(".") in TITLES:
+        return re.escape(title) + r"\s+(?:[A-Z][\w'’-]*\s+)?" + re.escape(rest)
+    return re.escape(form)
 
 
 def describe(
@@ -150,7 +164,8 @@ def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
         if _vocative(before, after):
             continue
-        apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or _LISTED.search(before[-8:]))
+        listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
+        apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
         listed = _LIST_ITEM.match(after) is not None
         shape = max(_after_strength(after, apposed), _before_strength(before, listed))
         strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before) else shape)
@@ -198,7 +213,7 @@ def _before_strength(before: str, listed: bool) -> float:
         return NAMING_STRENGTH
     if (found := _BEFORE.search(tail)) and (
         found["noun"].lower() in ROLE_NOUNS
-        or (_titled(found["noun"], listed) and not _PREPOSITION_BEFORE.search(tail[: found.start("noun")]))
+        or _titled(found["noun"], tail[: found.start("noun")], listed)
     ):
         return APPOSITION_STRENGTH
     if _INTRODUCED.search(tail):
@@ -206,9 +221,16 @@ def _before_strength(before: str, listed: bool) -> float:
     return 0.0
 
 
-def _titled(noun: str, listed: bool) -> bool:
-    """A capitalised noun standing for a title before the name ("the Lizard, Bill"), not a family or a list."""
-    return noun[0].isupper() and not listed and _FAMILY.match(noun) is None
+def _titled(noun: str, before: str, listed: bool) -> bool:
+    """A capitalised noun standing for a title before the name ("the poor little Lizard, Bill"); not a family, one
+    of a list, a place ("at the Hilton Tennis Club, Dolly") or the end of a name ("a minute Lord Godalming, Dr.")."""
+    return (
+        noun[0].isupper()
+        and not listed
+        and _FAMILY.match(noun) is None
+        and _PREPOSITION_BEFORE.search(before) is None
+        and _CAPITALISED_END.search(before) is None
+    )
 
 
 def _quoted(before: str) -> bool:
@@ -218,4 +240,6 @@ def _quoted(before: str) -> bool:
 
 def _vocative(before: str, after: str) -> bool:
     """The name said to its bearer inside quotes: "Houses ought to be done by a lawyer, Charles, surely."."""
-    return _quoted(before) and before.rstrip().endswith(",") and _VOCATIVE_AFTER.match(after) is not None
+    if not before.rstrip().endswith(","):
+        return False
+    return _EXCLAIMED.match(after) is not None or (_quoted(before) and _VOCATIVE_AFTER.match(after) is not None)

@@ -20,6 +20,7 @@ from bot.attribution.lexicon import FEMALE
         ("Skaggs, of the New York Universe, was one of them.", "Skaggs"),
         ("He was known to all, on account of his gloom, was called Sadness.", "Sadness"),
         ("They soon came upon a Gryphon, lying fast asleep.", "Gryphon"),
+        ("I told you of him, Dr. John Seward, the asylum man.", "Dr. Seward"),
         ("Lefferts was, on the whole, the foremost authority on form.", "Lefferts"),
         ("Old Jackson was as great an authority on family as anyone.", "Jackson"),
         ("The photograph showed a young lady called Jacky.", "Jacky"),
@@ -52,6 +53,8 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("Mr. Wilcox was a little apt to think so.", "Mr. Wilcox"),
         ("Charles is the same, Dolly the same.", "Charles"),
         ("After the row at the Hilton Tennis Club, Dolly forgot her news.", "Dolly"),
+        ("Within a minute Lord Godalming, Dr. Seward, and Mr. Morris were with us.", "Dr. Seward"),
+        ("If I write no more Good-bye, Mina!", "Mina"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
