@@ -63,6 +63,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
 """A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
+_RELATION_BEFORE = re.compile(
+    r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
+)
+"""A relation or role said just before the name, without a comma: "his friend Ned Winsett", "her aunt Juley"."""
 _CAPITALISED_END = re.compile(r"\b[A-Z][\w'-]*\.?\s+$")
 _PRONOUN_COMMA = re.compile(r"\b(?:him|her|them|you|me|us)\s*,\s+$", re.I)
 """A pronoun and a comma before the name: the name says who the pronoun is ("I told you of him, Dr. Seward, ...")."""
@@ -216,6 +220,8 @@ def _before_strength(before: str, listed: bool) -> float:
         or _titled(found["noun"], tail[: found.start("noun")], listed)
     ):
         return APPOSITION_STRENGTH
+    if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:
+        return ROLE_STRENGTH
     if _INTRODUCED.search(tail):
         return ROLE_STRENGTH
     return 0.0

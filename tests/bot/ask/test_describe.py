@@ -21,6 +21,8 @@ from bot.attribution.lexicon import FEMALE
         ("He was known to all, on account of his gloom, was called Sadness.", "Sadness"),
         ("They soon came upon a Gryphon, lying fast asleep.", "Gryphon"),
         ("I told you of him, Dr. John Seward, the asylum man.", "Dr. Seward"),
+        ("He ran across his friend Ned Winsett in the lobby.", "Ned Winsett"),
+        ("Her aunt Juley came to stay.", "Juley"),
         ("Lefferts was, on the whole, the foremost authority on form.", "Lefferts"),
         ("Old Jackson was as great an authority on family as anyone.", "Jackson"),
         ("The photograph showed a young lady called Jacky.", "Jacky"),
