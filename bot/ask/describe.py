@@ -40,6 +40,9 @@ EARLY_MENTIONS = 30
 MIN_DESCRIPTION = 6.0
 """Least score of a sentence shown as saying who X is."""
 PRONOUN_REACH = 2
+SUBJECT_REACH = 6
+"""Words before the name in a sentence from which a "he was a ..." after it may describe X: a name further on is
+rarely the subject ("We met a man who would do for you, if you were not engaged to Jonathan. He is ...")."""
 """Sentences after one naming X, in its paragraph, in which "he was a ..." still describes X."""
 
 _DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
@@ -55,7 +58,9 @@ _VOCATIVE_AFTER = re.compile(r"\s*[,.!?;—-]")
 _EXCLAIMED = re.compile(r"\s*[!?]")
 """A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
-    r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course)\b", re.I
+    r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course"
+    r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
+    re.I,
 )
 """What reads as a description but says nothing of the person: "was a little apt to", "is the same",
 "Helen, of course"."""
@@ -67,6 +72,8 @@ _RELATION_BEFORE = re.compile(
     r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
 )
 """A relation or role said just before the name, without a comma: "his friend Ned Winsett", "her aunt Juley"."""
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+"""The name as a possessive: what is said before it is said of what X has ("her husband, Lucy's father")."""
 _CAPITALISED_END = re.compile(r"\b[A-Z][\w'-]*\.?\s+$")
 _PRONOUN_COMMA = re.compile(r"\b(?:him|her|them|you|me|us)\s*,\s+$", re.I)
 """A pronoun and a comma before the name: the name says who the pronoun is ("I told you of him, Dr. Seward, ...")."""
@@ -150,7 +157,7 @@ def describe(
         strength = shape_strength(sentence.text, pattern)
         if strength:
             best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
-        for after in following.get(sentence.key, [])[:PRONOUN_REACH]:
+        for after in following.get(sentence.key, [])[:PRONOUN_REACH] if _leads(sentence.text, pattern) else []:
             pronoun = _PRONOUN_DESCRIPTION.search(after.text)
             if pattern.search(after.text) is None and pronoun and gender in (None, _PRONOUN_GENDER[pronoun["pronoun"]]):
                 best[after.key] = max(best.get(after.key, 0.0), PRONOUN_STRENGTH + early)
@@ -166,7 +173,7 @@ def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
     strength = 0.0
     for found in pattern.finditer(text):
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-        if _vocative(before, after):
+        if _vocative(before, after) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
             continue
         listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
         apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
@@ -246,6 +253,14 @@ def _quoted(before: str) -> bool:
 
 def _vocative(before: str, after: str) -> bool:
     """The name said to its bearer inside quotes: "Houses ought to be done by a lawyer, Charles, surely."."""
+    if before.rstrip().endswith(('"', "“")) and after.startswith(","):  # “Lucy, the time has come.”
+        return True
     if not before.rstrip().endswith(","):
         return False
     return _EXCLAIMED.match(after) is not None or (_quoted(before) and _VOCATIVE_AFTER.match(after) is not None)
+
+
+def _leads(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject)."""
+    found = pattern.search(text)
+    return found is not None and len(text[: found.start()].split()) <= SUBJECT_REACH

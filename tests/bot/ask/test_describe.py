@@ -56,7 +56,10 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("Charles is the same, Dolly the same.", "Charles"),
         ("After the row at the Hilton Tennis Club, Dolly forgot her news.", "Dolly"),
         ("Within a minute Lord Godalming, Dr. Seward, and Mr. Morris were with us.", "Dr. Seward"),
+        ("She is anxious, and her husband, Lucy's father, had the same habit.", "Lucy"),
+        ("The last I saw of Count Dracula was his kissing his hand to me.", "Count Dracula"),
         ("If I write no more Good-bye, Mina!", "Mina"),
+        ("“Lucy, the time has come and gone.”", "Lucy"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
@@ -109,4 +112,6 @@ def test_a_he_after_her_name_does_not_describe_her_and_opinions_count_less_than_
     following = {1: [Sentence(2, "He was a porter of sixty.", 0, 2)]}
     found = describe(named, following, ["Mrs. Munt"], FEMALE)
     assert [d.key for d in found] == [3]
+    late = [Sentence(1, "We met a man who would do for you, if you were not engaged to Jonathan.", 0, 1)]
+    assert describe(late, {1: [Sentence(2, "He is an excellent match.", 0, 2)]}, ["Jonathan"]) == []
     assert found[0].score < describe([Sentence(3, "Mrs. Munt is a bore.", 1, 3)], {}, ["Mrs. Munt"])[0].score
