@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.speakers_calibration import calibration_of, cross_validated
 from benchmarks.speakers_gold import (
     BANDS,
     TOP,
@@ -55,6 +56,8 @@ CHECK = (
 """The halves written down in benchmarks/speakers/split.md before the engine saw the new novels."""
 BUNDLED = "hello-from-the-other-side"
 CALIBRATION = Path(__file__).parents[1] / "bot" / "attribution" / "calibration_table.py"
+CROSS_VALIDATED = "dev cross-validated half"
+"""The development half, each novel's confidence measured on the other development novels."""
 TARGET_ACCURACY = 0.97
 """How often a confident speaker must be right (issue 18)."""
 
@@ -120,30 +123,33 @@ def evidence_rows(tallies: dict[str, Tally]) -> tuple[list[str], list[list[str]]
     return header, rows
 
 
-def write_calibration(tally: Tally, path: Path = CALIBRATION) -> None:
-    """Store each rule's record on the development half, for :mod:`bot.attribution.calibration`."""
-    rows = "".join(
-        f"    {rule!r}: ({tally.rule_right[rule]}, {count}),\n"
-        for rule, count in sorted(tally.rule_total.items())
-        if rule != "none"
-    )
+def write_calibration(tallies: list[Tally], path: Path = CALIBRATION) -> None:
+    """Store the development half's calibration (each rule's record, the agreement slope) for
+    :mod:`bot.attribution.calibration`."""
+    calibration = calibration_of(tallies)
+    rows = "".join(f"    {rule!r}: {record},\n" for rule, record in calibration.measured.items())
+    agreement = calibration.agreement
     path.write_text(
         f'"""Written by ``run_bot.py bench speakers --half dev --calibrate``: each rule\'s (right, quotes) on the\n'
-        f'development half of the PDNC novels ({len(tally.novels)} novels). Do not edit by hand."""\n\n'
-        f"MEASURED: dict[str, tuple[int, int]] = {{\n{rows}}}\n",
+        f'development half of the PDNC novels ({len(tallies)} novels). Do not edit by hand."""\n\n'
+        f"MEASURED: dict[str, tuple[int, int]] = {{\n{rows}}}\n\n"
+        f"AGREEMENT: tuple[float, float] = ({agreement.average:.4f}, {agreement.slope:g})\n"
+        f'"""The development novels\' average agreement and its slope (see :mod:`bot.attribution.calibration`)."""\n',
         encoding="utf-8",
     )
 
 
 def threshold_lines(tallies: dict[str, Tally]) -> list[str]:
-    """The confident threshold chosen on the development half (largest subset right ≥ 97%), and
-    what it gives on each half."""
-    dev = next((t for name, t in tallies.items() if name.startswith("dev half")), None)
-    chosen = threshold(dev, TARGET_ACCURACY) if dev else None
+    """The confident threshold chosen on the development half, cross-validated if measured so
+    (largest subset right ≥ 97%), and what it gives on each half."""
+    halves = [name for name in tallies if name.startswith(CROSS_VALIDATED)] or [
+        name for name in tallies if name.startswith("dev half")
+    ]
+    chosen = threshold(tallies[halves[0]], TARGET_ACCURACY) if halves else None
     if chosen is None:
         return []
-    lines = [f"Confident threshold chosen on the dev half (subset right ≥ {TARGET_ACCURACY:.0%}): {chosen:g}"
-             f" (in use: {SHOWN_CONFIDENCE:g})"]
+    lines = [f"Confident threshold chosen on the {halves[0].split(',')[0]} (subset right ≥ {TARGET_ACCURACY:.0%}):"
+             f" {chosen:g} (in use: {SHOWN_CONFIDENCE:g})"]
     for name, tally in tallies.items():
         if " half, " in name:
             right, total = at_threshold(tally, chosen)
@@ -152,11 +158,16 @@ def threshold_lines(tallies: dict[str, Tally]) -> list[str]:
     return [*lines, ""]
 
 
-def totals(tallies: dict[str, Tally]) -> dict[str, Tally]:
-    """Each half's pooled tally (named with its per-novel average and worst)."""
+def totals(tallies: dict[str, Tally], validated: dict[str, Tally] | None = None) -> dict[str, Tally]:
+    """Each half's pooled tally (named with its per-novel average and worst); with ``validated``,
+    the development half cross-validated too."""
     found = {}
-    for half in ("dev", "check", "other"):
-        members = [t for name, t in tallies.items() if half_of(name) == half]
+    for half, members in (
+        ("dev", [t for name, t in tallies.items() if half_of(name) == "dev"]),
+        (CROSS_VALIDATED.removesuffix(" half"), list((validated or {}).values())),
+        ("check", [t for name, t in tallies.items() if half_of(name) == "check"]),
+        ("other", [t for name, t in tallies.items() if half_of(name) == "other"]),
+    ):
         if len(members) < 2:
             continue
         total = Tally()
@@ -167,8 +178,8 @@ def totals(tallies: dict[str, Tally]) -> dict[str, Tally]:
     return found
 
 
-def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
-    summed = {**tallies, **totals(tallies)}
+def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None) -> list[str]:
+    summed = {**tallies, **totals(tallies, validated)}
     lines = [f"Speakers and characters on {_machine()}, Python {platform.python_version()}; "
              f"confident = confidence ≥ {SHOWN_CONFIDENCE}; check-half texts are never read error by error.", ""]
     for title, (header, rows) in (
@@ -227,17 +238,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such folder: {args.corpus}")
     if args.calibrate and (args.half != "dev" or args.names):
         parser.error("--calibrate measures the whole development half: use --half dev and name no texts")
-    tallies = {novel.name: score(novel) for novel in novels(args.corpus, args.names, args.half)}
+    chosen = novels(args.corpus, args.names, args.half)
+    tallies = {novel.name: score(novel) for novel in chosen}
     if not tallies:
         parser.error("no labelled texts to run")
     if args.calibrate:
-        total = Tally()
-        for tally in tallies.values():
-            total.add(tally)
-        write_calibration(total)
+        write_calibration(list(tallies.values()))
         print(f"Calibration of {len(tallies)} development novels written to {CALIBRATION}")
         return 0
-    print("\n".join(report(tallies, args.markdown)))
+    development = [novel for novel in chosen if half_of(novel.name) == "dev"]
+    validated = None
+    if len(development) == len(DEV):
+        validated = cross_validated(development, {n.name: tallies[n.name] for n in development})
+    print("\n".join(report(tallies, args.markdown, validated)))
     return 0
 
 

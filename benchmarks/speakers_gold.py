@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
 from bot.attribution.characters import build_characters, normalise
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.quotes import find_quotes, paragraph_spans
@@ -160,12 +161,13 @@ class Tally:
         self.novels += other.novels
 
 
-def score(novel: Novel) -> Tally:
-    """Attribute ``novel`` from its text alone and score it against its labels."""
+def score(novel: Novel, calibration: Calibration = MEASURED_CALIBRATION) -> Tally:
+    """Attribute ``novel`` from its text alone (confidence from ``calibration``) and score it
+    against its labels."""
     started = time.perf_counter()
     paragraphs = paragraph_spans(novel.text)
     characters = build_characters(novel.text, paragraphs)
-    utterances = attribute(novel.text, characters, paragraphs)
+    utterances = attribute(novel.text, characters, paragraphs, calibration)
     tally = Tally(seconds=time.perf_counter() - started)
     _score_speakers(novel, utterances, tally)
     _score_cast(novel, WorkSpeakers(characters, utterances), tally)

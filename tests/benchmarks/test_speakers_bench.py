@@ -9,6 +9,7 @@ import pytest
 
 import run_bot
 from benchmarks import speakers_bench
+from benchmarks.speakers_calibration import calibration_of, cross_validated
 from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load, threshold
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
@@ -93,3 +94,30 @@ def test_calibration_needs_the_whole_development_half(capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit):
         speakers_bench.main(["--corpus", str(speakers_bench.DATA), "--calibrate", BUNDLED.name])
     assert "--calibrate measures the whole development half" in capsys.readouterr().err
+
+
+def _novel_tally(right_agreed: int, right_disputed: int) -> Tally:
+    """One novel's record: 100 agreeing and 100 disputed named tags, so many of each right."""
+    tally = Tally()
+    tally.rule_total.update({"named tag, agreed": 100, "named tag, disputed": 100})
+    tally.rule_right.update({"named tag, agreed": right_agreed, "named tag, disputed": right_disputed})
+    return tally
+
+
+def test_calibration_fits_how_much_a_novels_agreement_moves_confidence() -> None:
+    agreeing, disputing = _novel_tally(99, 60), Tally()
+    disputing.rule_total.update({"named tag, agreed": 20, "named tag, disputed": 180})
+    disputing.rule_right.update({"named tag, agreed": 10, "named tag, disputed": 90})
+    fitted = calibration_of([agreeing, disputing])
+    assert fitted.measured["named tag, agreed"] == (109, 120)
+    assert fitted.agreement.slope > 0
+    flat = calibration_of([_novel_tally(90, 90), _novel_tally(90, 90)])
+    assert flat.agreement.slope == 0
+
+
+def test_the_development_half_is_cross_validated_novel_by_novel() -> None:
+    novel = load(BUNDLED)
+    tallies = {"one": _novel_tally(99, 60), novel.name: _novel_tally(50, 50)}
+    validated = cross_validated([novel], tallies)
+    assert set(validated) == {novel.name}
+    assert validated[novel.name].total["Overall"] == len(novel.golds)
