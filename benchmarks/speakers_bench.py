@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.speakers_calibration import calibration_of, cross_validated
+from benchmarks.speakers_calibration import calibration_of, cross_validated, novel_average, novel_threshold
 from benchmarks.speakers_gold import (
     BANDS,
     TOP,
@@ -39,7 +39,6 @@ from benchmarks.speakers_gold import (
     evidence_of,
     load,
     score,
-    threshold,
 )
 from bot.text.ingest import SHOWN_CONFIDENCE
 
@@ -139,47 +138,52 @@ def write_calibration(tallies: list[Tally], path: Path = CALIBRATION) -> None:
     )
 
 
-def threshold_lines(tallies: dict[str, Tally]) -> list[str]:
-    """The confident threshold chosen on the development half, cross-validated if measured so
-    (largest subset right ≥ 97%), and what it gives on each half."""
-    halves = [name for name in tallies if name.startswith(CROSS_VALIDATED)] or [
-        name for name in tallies if name.startswith("dev half")
-    ]
-    chosen = threshold(tallies[halves[0]], TARGET_ACCURACY) if halves else None
+def threshold_lines(halves: dict[str, list[Tally]]) -> list[str]:
+    """The confident threshold chosen on the development half, cross-validated if measured so (the
+    lowest confidence from which every threshold keeps the average novel's confident subset right
+    ≥ 97%: a reader's book is one novel), and what it gives on each half."""
+    basis = CROSS_VALIDATED if halves.get(CROSS_VALIDATED) else "dev half"
+    chosen = novel_threshold(halves.get(basis, []), TARGET_ACCURACY)
     if chosen is None:
         return []
-    lines = [f"Confident threshold chosen on the {halves[0].split(',')[0]} (subset right ≥ {TARGET_ACCURACY:.0%}):"
+    lines = [f"Confident threshold chosen on the {basis} (average novel's subset right ≥ {TARGET_ACCURACY:.0%}):"
              f" {chosen:g} (in use: {SHOWN_CONFIDENCE:g})"]
-    for name, tally in tallies.items():
-        if " half, " in name:
-            right, total = at_threshold(tally, chosen)
-            lines.append(f"  {name.split(',')[0]}: {_percent(right, total)} right, "
-                         f"{_percent(total, tally.total['Overall'])} coverage")
+    for name, members in halves.items():
+        total = Tally()
+        for member in members:
+            total.add(member)
+        right, shown = at_threshold(total, chosen)
+        lines.append(f"  {name}: {_percent(right, shown)} right ({novel_average(members, chosen):.1%} for the average novel), "
+                     f"{_percent(shown, total.total['Overall'])} coverage")
     return [*lines, ""]
 
 
-def totals(tallies: dict[str, Tally], validated: dict[str, Tally] | None = None) -> dict[str, Tally]:
-    """Each half's pooled tally (named with its per-novel average and worst); with ``validated``,
-    the development half cross-validated too."""
+def half_members(tallies: dict[str, Tally], validated: dict[str, Tally] | None = None) -> dict[str, list[Tally]]:
+    """Each half's novels' tallies (with ``validated``: the development half cross-validated too)."""
+    found = {
+        "dev half": [t for name, t in tallies.items() if half_of(name) == "dev"],
+        CROSS_VALIDATED: list((validated or {}).values()),
+        "check half": [t for name, t in tallies.items() if half_of(name) == "check"],
+        "other half": [t for name, t in tallies.items() if half_of(name) == "other"],
+    }
+    return {name: members for name, members in found.items() if len(members) > 1}
+
+
+def totals(halves: dict[str, list[Tally]]) -> dict[str, Tally]:
+    """Each half's pooled tally (named with its per-novel average and worst)."""
     found = {}
-    for half, members in (
-        ("dev", [t for name, t in tallies.items() if half_of(name) == "dev"]),
-        (CROSS_VALIDATED.removesuffix(" half"), list((validated or {}).values())),
-        ("check", [t for name, t in tallies.items() if half_of(name) == "check"]),
-        ("other", [t for name, t in tallies.items() if half_of(name) == "other"]),
-    ):
-        if len(members) < 2:
-            continue
+    for half, members in halves.items():
         total = Tally()
         for member in members:
             total.add(member)
         average = sum(total.novels) / len(total.novels)
-        found[f"{half} half, {len(members)} texts (average {average:.1%}, worst {min(total.novels):.1%})"] = total
+        found[f"{half}, {len(members)} texts (average {average:.1%}, worst {min(total.novels):.1%})"] = total
     return found
 
 
 def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None) -> list[str]:
-    summed = {**tallies, **totals(tallies, validated)}
+    halves = half_members(tallies, validated)
+    summed = {**tallies, **totals(halves)}
     lines = [f"Speakers and characters on {_machine()}, Python {platform.python_version()}; "
              f"confident = confidence ≥ {SHOWN_CONFIDENCE}; check-half texts are never read error by error.", ""]
     for title, (header, rows) in (
@@ -189,7 +193,7 @@ def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally
         ("Characters against the gold alias lists", cast_rows(summed)),
     ):
         lines += [title + ":", *_table(header, rows, markdown), ""]
-    lines += threshold_lines(summed)
+    lines += threshold_lines(halves)
     shown = [name for name, t in tallies.items() if half_of(name) != "check" for name in t.unmatched_top]
     if shown:
         lines.append(f"Names among the {TOP} most mentioned that fit no gold character (not for the check half):")

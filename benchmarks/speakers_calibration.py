@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.speakers_gold import Novel, Tally, score
+from benchmarks.speakers_gold import Novel, Tally, at_threshold, score
 from bot.attribution.calibration import Agreement, Calibration
 
 SLOPES = tuple(step / 4 for step in range(0, 25))
@@ -71,3 +71,22 @@ def cross_validated(novels: Sequence[Novel], tallies: dict[str, Tally]) -> dict[
         others = [tally for name, tally in tallies.items() if name != novel.name]
         found[novel.name] = score(novel, calibration_of(others))
     return found
+
+
+def novel_average(tallies: Sequence[Tally], low: float) -> float:
+    """How often the confident subset (confidence ``low`` and above) is right in the average novel
+    (novels with no confident quote aside; 1 if none has one)."""
+    shares = [right / total for right, total in (at_threshold(tally, low) for tally in tallies) if total]
+    return sum(shares) / len(shares) if shares else 1.0
+
+
+def novel_threshold(tallies: Sequence[Tally], accuracy: float) -> float | None:
+    """The lowest confidence from which every higher threshold too keeps the average novel's
+    confident subset right at least ``accuracy`` of the time; None if even the highest does not."""
+    levels = sorted({c for tally in tallies for c in tally.confidence_total if c > 0}, reverse=True)
+    chosen = None
+    for level in levels:
+        if novel_average(tallies, level) < accuracy:
+            break
+        chosen = level
+    return chosen

@@ -208,21 +208,6 @@ def evidence_of(rule: str) -> str:
     return rule
 
 
-def threshold(tally: Tally, accuracy: float) -> float | None:
-    """The lowest confidence whose subset (that confidence and above) is right at least ``accuracy``
-    of the time, the largest such subset; None if none is."""
-    right = total = 0
-    best = None
-    for confidence in sorted(tally.confidence_total, reverse=True):
-        if confidence <= 0:
-            break
-        right += tally.confidence_right[confidence]
-        total += tally.confidence_total[confidence]
-        if right >= accuracy * total:
-            best = confidence
-    return best
-
-
 def at_threshold(tally: Tally, low: float) -> tuple[int, int]:
     """Right answers and quotes of ``tally``'s subset at confidence ``low`` and above."""
     chosen = [c for c in tally.confidence_total if c >= low]
@@ -235,7 +220,8 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
     people = sorted(speakers.people(), key=lambda c: -c.mentions)
     holders: Counter[int] = Counter()
     for rank, person in enumerate(people):
-        golds = {novel.cast.resolve(name) for name in (person.name, *person.aliases)} - {None}
+        resolved = (novel.cast.resolve(name) for name in (person.name, *person.aliases))
+        golds = {gold for gold in resolved if gold is not None}
         holders.update(golds)
         tally.people += 1
         tally.matched += bool(golds)

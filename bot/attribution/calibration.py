@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 
 from bot.attribution.calibration_table import AGREEMENT, MEASURED
 
-SHOWN_CONFIDENCE = 0.89
+SHOWN_CONFIDENCE = 0.92
 """Readers see a speaker as a fact (``/quote``'s Speaker field, a character's lines, trivia) when the
-attribution is at least this sure: the lowest confidence whose subset is right ≥ 97% on the
-development half's novels each measured with a calibration from the other novels (cross-validated),
-as ``run_bot.py bench speakers`` chooses it (it prints what it gives on the check half too); below
-it readers are shown no speaker."""
+attribution is at least this sure: the lowest confidence from which the average development novel,
+each measured with a calibration from the *other* development novels (cross-validated), keeps its
+confident subset right ≥ 97%, as ``run_bot.py bench speakers`` chooses it (it prints what it gives
+on the check half too); below it readers are shown no speaker."""
 PRIOR_QUOTES = 20
 """How many quotes' worth of weight a rule's family accuracy carries against its own record."""
 PRIOR_TURNS = 40

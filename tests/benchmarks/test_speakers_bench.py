@@ -9,8 +9,8 @@ import pytest
 
 import run_bot
 from benchmarks import speakers_bench
-from benchmarks.speakers_calibration import calibration_of, cross_validated
-from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load, threshold
+from benchmarks.speakers_calibration import calibration_of, cross_validated, novel_average, novel_threshold
+from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
 BUNDLED = speakers_bench.DATA / speakers_bench.BUNDLED
@@ -81,13 +81,21 @@ def test_a_missing_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -
     assert "no such folder" in capsys.readouterr().err
 
 
-def test_the_confident_threshold_is_the_lowest_keeping_the_subset_right_enough() -> None:
+def _confident(*levels: tuple[float, int, int]) -> Tally:
     tally = Tally()
-    for confidence, right, total in ((0.99, 99, 100), (0.9, 95, 100), (0.6, 30, 100)):
+    for confidence, right, total in levels:
         tally.confidence_right[confidence], tally.confidence_total[confidence] = right, total
-    assert threshold(tally, 0.97) == 0.9  # 194 of 200: 97%
-    assert threshold(tally, 0.98) == 0.99
-    assert at_threshold(tally, 0.9) == (194, 200)
+    return tally
+
+
+def test_the_confident_threshold_keeps_the_average_novel_right_enough() -> None:
+    large = _confident((0.99, 990, 1000), (0.9, 950, 1000), (0.6, 30, 100))
+    small = _confident((0.99, 10, 10), (0.9, 9, 10))
+    assert at_threshold(large, 0.9) == (1940, 2000)
+    assert novel_average([large, small], 0.9) == pytest.approx((0.97 + 0.95) / 2)
+    assert novel_threshold([large], 0.97) == 0.9  # 1940 of 2000: 97%
+    assert novel_threshold([large, small], 0.97) == 0.99  # the small novel's 95% pulls 0.9 under
+    assert novel_threshold([_confident((0.99, 90, 100), (0.9, 100, 100))], 0.97) is None  # never from above
 
 
 def test_calibration_needs_the_whole_development_half(capsys: pytest.CaptureFixture[str]) -> None:
