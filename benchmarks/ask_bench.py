@@ -58,7 +58,15 @@ from bot.text.ingest import parse_work
 from cogs.reading.quote_ui import EMBED_PASSAGE_CHARS
 
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
-QUESTION_SET_NAMES = ("hello-from-the-other-side", "frankenstein", "alice-tuned", "daisy-miller-dev", "where-angels-dev")
+QUESTION_SET_NAMES = (
+    "hello-from-the-other-side",
+    "frankenstein",
+    "alice-tuned",
+    "daisy-miller-dev",
+    "where-angels-dev",
+    "age-of-innocence-dev",
+    "howards-end-dev",
+)
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
 """Questions written after the ranking was tuned on the sets above and never used to tune it: the honest figure."""
 BLIND_SET_NAMES = (
@@ -69,9 +77,11 @@ BLIND_SET_NAMES = (
     "sport-of-the-gods-blind",
     "persuasion-blind",
     "the-gambler-blind",
+    "hard-times-blind",
+    "northanger-abbey-blind",
 )
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
-(the last four, issue 19, on novels no one had tuned for, with who-is questions)."""
+(the last six, issue 19, on novels no one had tuned for, with who-is questions)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.ask.cues import ROLE_NOUNS
-from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.ask.people import TITLES
+from bot.attribution.lexicon import FEMALE, MALE, SPEECH_VERB_PATTERN
 
 COPULA_STRENGTH = 10.0
 APPOSITION_STRENGTH = 10.0
@@ -31,20 +32,51 @@ ROLE_STRENGTH = 8.0
 PRONOUN_STRENGTH = 8.0
 WEAK_COPULA_STRENGTH = 4.0
 """A copula before anything but a determiner or a role: "was very fond of", "was not" (weakly descriptive)."""
+QUOTED_PENALTY = 3.0
+"""Points less for a shape inside what someone says ("Dolly is a rotter!"): an opinion, not the narration's word."""
 EARLY_BONUS = 3.0
 """Points for the first sentence naming X, falling to none at :data:`EARLY_MENTIONS`."""
 EARLY_MENTIONS = 30
 MIN_DESCRIPTION = 6.0
 """Least score of a sentence shown as saying who X is."""
 PRONOUN_REACH = 2
+SUBJECT_REACH = 6
+"""Words before the name in a sentence from which a "he was a ..." after it may describe X: a name further on is
+rarely the subject ("We met a man who would do for you, if you were not engaged to Jonathan. He is ...")."""
 """Sentences after one naming X, in its paragraph, in which "he was a ..." still describes X."""
 
 _DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
 _COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|seemed|were|are)"
-_PRONOUN_DESCRIPTION = re.compile(rf"^\W*(?:He|She|They)\s+{_COPULA}\s+{_DETERMINER}\b")
-_BEFORE = re.compile(rf"\b{_DETERMINER}\s+(?:[a-z][\w'-]*\s+){{0,5}}?(?P<noun>[a-z][\w'-]*),\s+$", re.I)
+_PRONOUN_DESCRIPTION = re.compile(rf"^\W*(?P<pronoun>He|She)\s+{_COPULA}\s+{_DETERMINER}\b")
+_PRONOUN_GENDER = {"He": MALE, "She": FEMALE}
+_BEFORE = re.compile(rf"(?:\b{_DETERMINER}|\b[A-Z][\w-]*(?:'s|’s))\s+(?:[a-z][\w'-]*\s+){{0,5}}?(?P<noun>[a-z][\w'-]*),\s+$", re.I)
 _SPOKEN = re.compile(SPEECH_VERB_PATTERN.replace("(?:", r"\b(?:", 1) + r"\s+(?:the\s+)?$", re.I)
 """A speech verb just before the name: "said Alice, a good deal frightened" describes how she said it."""
+_TAGGED = re.compile(r"[\"”’]\s*[a-z]+\s+(?:the\s+)?$")
+"""A verb right after a closing quote: a speech tag ("Yes, indeed," nodded Evie, a little contemptuously)."""
+_VOCATIVE_AFTER = re.compile(r"\s*[,.!?;—-]")
+_EXCLAIMED = re.compile(r"\s*[!?]")
+"""A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
+_NO_DESCRIPTION = re.compile(
+    r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course"
+    r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
+    re.I,
+)
+"""What reads as a description but says nothing of the person: "was a little apt to", "is the same",
+"Helen, of course"."""
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
+)
+"""A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
+_RELATION_BEFORE = re.compile(
+    r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
+)
+"""A relation or role said just before the name, without a comma: "his friend Ned Winsett", "her aunt Juley"."""
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+"""The name as a possessive: what is said before it is said of what X has ("her husband, Lucy's father")."""
+_CAPITALISED_END = re.compile(r"\b[A-Z][\w'-]*\.?\s+$")
+_PRONOUN_COMMA = re.compile(r"\b(?:him|her|them|you|me|us)\s*,\s+$", re.I)
+"""A pronoun and a comma before the name: the name says who the pronoun is ("I told you of him, Dr. Seward, ...")."""
 _LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear))\s+(?:the\s+)?$", re.I)
 """A comma or a preposition just before the name: one of a list ("the King, the Queen, the royal children"),
 or the name inside a phrase ("Luckily for Alice, the little bottle...")."""
@@ -54,7 +86,31 @@ _ORDER = re.compile(r"\s+\w+\s+the\s+(?:first|last|only|next)\s+(?:one\s+)?(?:to
 """A copula telling what X did, not what X is: "The Hatter was the first to break the silence"."""
 _INTRODUCED = re.compile(r"\b(?:a|an)\s+$")
 """An indefinite article before the name: the text brings them in ("came upon a Gryphon")."""
+_POSSESSED = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:'s|’s)\s+(?:[a-z][\w'-]*\s+)?(?P<noun>[a-z][\w'-]*)")
+"""An apposition naming whose X is: "Dolly, Charles's wife", "Jacky, Leonard's young wife"."""
+_NAMING = re.compile(
+    r"(?:\b(?:is|was|were|be|been|being)\s+|\b(?:a|an|the)\s+(?:[\w'-]+\s+){0,4})(?:called|named)\s+(?-i:[A-Z][\w'-]*\.?\s+)?$"
+    r"|\b(?:his|her|its|whose|their)\s+name\s+(?:is|was)\s+(?:\w+\s+)?$",
+    re.I,
+)
+"""A naming that says something: "was called Sadness", "a young lady called Jacky", "her name was ..."; not "we've
+another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
+_PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
+"""A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
+_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
+"""One more name in a list: ", the Lovell Mingotts", "--Louisa"."""
+LIST_ITEMS = 3
+"""Names in a row from which a sentence is a list of people ("Henry van der Luyden--Louisa--the Lovell
+Mingotts--..."): it says who came, not who anyone is."""
+_FAMILY = re.compile(r"^[A-Z][\w'-]*s$")
+"""A capitalised plural before a comma names a family, one of a list: "with the Beauforts, Lawrence Lefferts"."""
+_RELATION = re.compile(
+    r"^(?:'s|’s)\s+(?:own\s+)?(?:husband|wife|brother|sister|father|mother|son|daughter|aunt|uncle|cousin|niece"
+    r"|nephew|fiance|fiancee|fiancé|fiancée|widow|widower|lover)\b"
+)
+"""A relation after the possessive: "Charles's wife" says whose husband Charles is."""
+RELATION_STRENGTH = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +132,24 @@ class Description:
 def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     """A pattern finding any of `forms` as whole words (longest first, so "Robert Lebrun" before "Robert")."""
     ordered = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, ordered)) + r")(?![\w])")
+
+
+def _form_pattern(form: str) -> str:
+    """`form` as a pattern; "Dr. Seward" also finds "Dr. John Seward" (a given name after the title)."""
+    title, _, rest = form.partition(" ")
+    if rest and " " not in rest and title.lower().rstrip(".") in TITLES:
+        return re.escape(title) + r"\s+(?:[A-Z][\w'’-]*\s+)?" + re.escape(rest)
+    return re.escape(form)
 
 
 def describe(
-    named: Sequence[Sentence], following: dict[int, list[Sentence]], forms: Sequence[str]
+    named: Sequence[Sentence], following: dict[int, list[Sentence]], forms: Sequence[str], gender: str | None = None
 ) -> list[Description]:
     """The sentences describing the person called by `forms`, best first.
 
     `named` are sentences naming them, in the work's order; `following` holds, by a named sentence's key,
-    the next sentences of its paragraph (for "He was a man of forty")."""
+    the next sentences of its paragraph (for "He was a man of forty", if `gender`, when known, is a man's)."""
     pattern = name_pattern(forms)
     best: dict[int, float] = {}
     for position, sentence in enumerate(named):
@@ -93,8 +157,9 @@ def describe(
         strength = shape_strength(sentence.text, pattern)
         if strength:
             best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
-        for after in following.get(sentence.key, [])[:PRONOUN_REACH]:
-            if pattern.search(after.text) is None and _PRONOUN_DESCRIPTION.search(after.text):
+        for after in following.get(sentence.key, [])[:PRONOUN_REACH] if _leads(sentence.text, pattern) else []:
+            pronoun = _PRONOUN_DESCRIPTION.search(after.text)
+            if pattern.search(after.text) is None and pronoun and gender in (None, _PRONOUN_GENDER[pronoun["pronoun"]]):
                 best[after.key] = max(best.get(after.key, 0.0), PRONOUN_STRENGTH + early)
                 break
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -103,22 +168,29 @@ def describe(
 
 def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
     """How surely `text` says what the person `pattern` names is (0: it does not)."""
-    if text.rstrip(" \"'”’)").endswith("?"):
+    if text.rstrip(" \"'”’)").endswith("?") or len(_LIST_ITEM.findall(text)) >= LIST_ITEMS:
         return 0.0
     strength = 0.0
     for found in pattern.finditer(text):
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-        apposed = not (_SPOKEN.search(before[-40:]) or _LISTED.search(before[-8:]))
-        strength = max(strength, _after_strength(after, apposed), _before_strength(before))
+        if _vocative(before, after) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
+            continue
+        listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
+        apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
+        listed = _LIST_ITEM.match(after) is not None
+        shape = max(_after_strength(after, apposed), _before_strength(before, listed))
+        strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before) else shape)
     return strength
 
 
 def _after_strength(after: str, apposed: bool) -> float:
     """The shape of what follows the name: a copula, an apposition (if `apposed`: not after "said"), a role."""
-    if _ORDER.match(after):
+    if _ORDER.match(after) or _NO_DESCRIPTION.match(re.sub(rf"^(?:'s|’s)?\s+{_COPULA}|^,", "", after, count=1)):
         return 0.0
-    if re.match(rf"(?:'s|’s)?\s+{_COPULA}\s+{_DETERMINER}\b", after):
+    if re.match(rf"(?:'s|’s)?\s+{_COPULA}{_PARENTHESIS}\s+(?:(?:as|so)\s+[a-z]+\s+)?{_DETERMINER}\b", after):
         return COPULA_STRENGTH
+    if _RELATION.match(after):
+        return RELATION_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
         return ROLE_STRENGTH if ROLE_NOUNS & set(match.groups()) else _weak(after)
     if not apposed:
@@ -126,6 +198,8 @@ def _after_strength(after: str, apposed: bool) -> float:
     if re.match(
         rf",\s+(?:{_DETERMINER}\b|of\b|who\s+{_COPULA}\s+(?:{_DETERMINER}\b|[a-z]+\s+to\b|[a-z]+\s+of\b))", after
     ):
+        return APPOSITION_STRENGTH
+    if (found := _POSSESSED.match(after)) and found["noun"] in ROLE_NOUNS:
         return APPOSITION_STRENGTH
     if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after):
         words = _ROLE_WORDS.findall(after[:40])
@@ -140,13 +214,53 @@ def _weak(after: str) -> float:
     return WEAK_COPULA_STRENGTH if match and not match.group(1).endswith(("ing", "ed")) else 0.0
 
 
-def _before_strength(before: str) -> float:
-    """The shape of what precedes the name: "his wife, ", "was called ", "her name was "."""
+def _before_strength(before: str, listed: bool) -> float:
+    """The shape of what precedes the name: "his wife, ", "a journalist called ", "her name was ".
+
+    `listed`: another name follows this one (", Van Newland"), so a capitalised word before it is one more
+    name of the list, not a title ("the poor little Lizard, Bill")."""
     tail = before[-80:]
-    if re.search(r"\b(?:called|named|name\s+(?:is|was))\s+(?:\w+\s+)?$", tail):
+    if _NAMING.search(tail):
         return NAMING_STRENGTH
-    if (found := _BEFORE.search(tail)) and (found["noun"].lower() in ROLE_NOUNS or found["noun"][0].isupper()):
+    if (found := _BEFORE.search(tail)) and (
+        found["noun"].lower() in ROLE_NOUNS
+        or _titled(found["noun"], tail[: found.start("noun")], listed)
+    ):
         return APPOSITION_STRENGTH
+    if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:
+        return ROLE_STRENGTH
     if _INTRODUCED.search(tail):
         return ROLE_STRENGTH
     return 0.0
+
+
+def _titled(noun: str, before: str, listed: bool) -> bool:
+    """A capitalised noun standing for a title before the name ("the poor little Lizard, Bill"); not a family, one
+    of a list, a place ("at the Hilton Tennis Club, Dolly") or the end of a name ("a minute Lord Godalming, Dr.")."""
+    return (
+        noun[0].isupper()
+        and not listed
+        and _FAMILY.match(noun) is None
+        and _PREPOSITION_BEFORE.search(before) is None
+        and _CAPITALISED_END.search(before) is None
+    )
+
+
+def _quoted(before: str) -> bool:
+    """Whether the text after `before` is inside quotation marks (an odd number of them open before it)."""
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
+def _vocative(before: str, after: str) -> bool:
+    """The name said to its bearer inside quotes: "Houses ought to be done by a lawyer, Charles, surely."."""
+    if before.rstrip().endswith(('"', "“")) and after.startswith(","):  # “Lucy, the time has come.”
+        return True
+    if not before.rstrip().endswith(","):
+        return False
+    return _EXCLAIMED.match(after) is not None or (_quoted(before) and _VOCATIVE_AFTER.match(after) is not None)
+
+
+def _leads(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject)."""
+    found = pattern.search(text)
+    return found is not None and len(text[: found.start()].split()) <= SUBJECT_REACH

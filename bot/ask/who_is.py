@@ -48,6 +48,7 @@ class WhoIsReader:
             [_sentence(s) for s in named],
             {key: [_sentence(s) for s in after if allowed(s)] for key, after in following.items()},
             forms,
+            person.gender if person is not None else None,
         )
         answers: Scored = []
         paragraphs: set[int | None] = set()

@@ -22,7 +22,7 @@ from bot.text.model import ParsedWork, Passage, PassageKind
 
 PARSER_VERSION = 6
 """Bump whenever parsing or search normalisation changes what a text gives: stored works
-are then prepared again once (see :meth:`bot.library.service.Library.upgrade_works`),
+are then prepared again once (see :meth:`bot.library.intake.WorkIntake.upgrade_works`),
 keeping their passages' ids wherever the text is unchanged."""
 
 

@@ -2,7 +2,7 @@
 
 The import worker works them out once (:func:`bot.library.preparation.prepare_work`) and stores them
 beside the work, so the bot never attributes a novel on first use. A work stored before attribution
-was (an older Folio, until :meth:`~bot.library.service.Library.upgrade_works` prepares it again) is
+was (an older Folio, until :meth:`~bot.library.intake.WorkIntake.upgrade_works` prepares it again) is
 worked out once here and stored. Decoded results of the works used last are kept: a miss costs a
 read and a decode (tens of milliseconds for a novel), not an attribution (seconds).
 """

@@ -137,7 +137,8 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
             between = paragraph.text[max(0, previous_end - paragraph.start) : utterance.start - paragraph.start]
             glued = previous_raw.endswith(_BROKEN_OFF) or names_another(between, speaker)
             confidence = 0.0 if glued else utterance.confidence
-            lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","))
+            continues = previous_raw.endswith(",") and _quote_marks_stripped(between).endswith(",")
+            lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","), continues=continues)
         elif text:
             line = SpokenLine(
                 utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
@@ -157,13 +158,19 @@ def _inner(quote: str) -> str:
     return plain_text(" ".join(quote.split()).strip(_QUOTE_MARKS).strip())  # hard-wrapped lines read as one
 
 
-def _joined(line: SpokenLine, more: str, confidence: float, *, interrupted: bool) -> SpokenLine:
+def _quote_marks_stripped(narration: str) -> str:
+    return narration.strip().strip(_QUOTE_MARKS).rstrip()
+
+
+def _joined(line: SpokenLine, more: str, confidence: float, *, interrupted: bool, continues: bool) -> SpokenLine:
     """``line`` and the next words its speaker says in the paragraph: a sentence broken by a speech
-    tag goes on after a comma ("Well, we must go"); a new sentence after a full stop."""
+    tag goes on after a comma ("Well, we must go"; the tag itself ends in a comma: ``“If this weather
+    holds,” said he, “Sir John will stay”``, or the words go on in lower case); a new sentence after
+    a full stop (``“Well,” said he. “We must go.”``)."""
     if not more:
         return line
     if interrupted:
-        separator = ", " if more[:1].islower() else ". "
+        separator = ", " if continues or more[:1].islower() else ". "
     else:
         separator = " "
     return replace(line, text=f"{line.text}{separator}{more}", confidence=min(line.confidence, confidence))

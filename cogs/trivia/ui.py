@@ -1,4 +1,4 @@
-"""Trivia's embeds, buttons and modal (builders only; the game logic is in :mod:`cogs.trivia.game`).
+"""Trivia's embeds, buttons and modal (builders only; games run in :mod:`cogs.trivia.live_games`).
 
 Answer buttons are persistent :class:`~discord.ui.DynamicItem`\\ s: their custom id
 (``folio:t:<game>:<round>:<choice>``) says which game, question and option, so a

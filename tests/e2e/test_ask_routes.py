@@ -42,6 +42,21 @@ async def test_who_is_answers_with_what_the_text_says_they_are_and_links_the_cha
     assert field(embed, "More about them") == "/character name:Van Helsing"
 
 
+async def test_who_is_typed_lowercase_misspelt_or_by_title_and_surname_finds_the_character(
+    folio_with_dracula: Harness,
+) -> None:
+    for _ in range(ATTEMPTS):
+        body = await ask_dracula(folio_with_dracula, "who is van helsng")
+        [embed] = body["data"]["embeds"]
+        if any(f["name"] == "More about them" for f in embed.get("fields", [])):
+            break
+    assert "Van Helsing" in embed["description"].split("**")[1]
+    assert field(embed, "More about them") == "/character name:Van Helsing"
+    body = await ask_dracula(folio_with_dracula, "who is dr. seward")
+    [embed] = body["data"]["embeds"]
+    assert "lunatic-asylum man" in embed["description"].split("**")[1]
+
+
 async def test_who_is_on_the_bundled_story_describes_the_character(folio: Harness) -> None:
     body = await ask(folio, "Who is Stiles?")
     [embed] = body["data"]["embeds"]

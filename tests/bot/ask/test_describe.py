@@ -7,6 +7,7 @@ import pytest
 from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.describe import Sentence, describe, name_pattern, shape_strength
 from bot.ask.summary import summarise, towards_end
+from bot.attribution.lexicon import FEMALE
 
 
 @pytest.mark.parametrize(
@@ -19,6 +20,15 @@ from bot.ask.summary import summarise, towards_end
         ("Skaggs, of the New York Universe, was one of them.", "Skaggs"),
         ("He was known to all, on account of his gloom, was called Sadness.", "Sadness"),
         ("They soon came upon a Gryphon, lying fast asleep.", "Gryphon"),
+        ("I told you of him, Dr. John Seward, the asylum man.", "Dr. Seward"),
+        ("He ran across his friend Ned Winsett in the lobby.", "Ned Winsett"),
+        ("Her aunt Juley came to stay.", "Juley"),
+        ("Lefferts was, on the whole, the foremost authority on form.", "Lefferts"),
+        ("Old Jackson was as great an authority on family as anyone.", "Jackson"),
+        ("The photograph showed a young lady called Jacky.", "Jacky"),
+        ("Dolly, Charles's wife, sat by the window.", "Dolly"),
+        ("He had married Tom's sister, Dolly, in June.", "Dolly"),
+        ("His father was Jackson's uncle.", "Jackson"),
     ],
 )
 def test_a_description_has_a_shape(text: str, name: str) -> None:
@@ -35,6 +45,21 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("Luckily for Alice, the little bottle had done its work.", "Alice"),
         ("The Hatter was the first to break the silence.", "Hatter"),
         ("Mademoiselle Reisz was shuffling away.", "Mademoiselle Reisz"),
+        ("Guests: Henry Luyden--Louisa--the Lovell Mingotts--the Chiverses--Lefferts and Gertrude.", "Lefferts"),
+        ("She sat in a box with the Beauforts, Lefferts and two other men.", "Lefferts"),
+        ('"Houses ought to be sold by a lawyer, Charles, surely."', "Charles"),
+        ('"Yes, indeed," nodded Evie, a little contemptuously.', "Evie"),
+        ("My name is Mrs. Munt.", "Mrs. Munt"),
+        ("And at home we have another called Tibby.", "Tibby"),
+        ("Helen, of course.", "Helen"),
+        ("Mr. Wilcox was a little apt to think so.", "Mr. Wilcox"),
+        ("Charles is the same, Dolly the same.", "Charles"),
+        ("After the row at the Hilton Tennis Club, Dolly forgot her news.", "Dolly"),
+        ("Within a minute Lord Godalming, Dr. Seward, and Mr. Morris were with us.", "Dr. Seward"),
+        ("She is anxious, and her husband, Lucy's father, had the same habit.", "Lucy"),
+        ("The last I saw of Count Dracula was his kissing his hand to me.", "Count Dracula"),
+        ("If I write no more Good-bye, Mina!", "Mina"),
+        ("“Lucy, the time has come and gone.”", "Lucy"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
@@ -80,3 +105,13 @@ def test_a_summary_picks_central_distinct_sentences_and_skips_short_lines() -> N
     assert len(central) == 2 and 2 not in {c.key for c in central}
     assert central[0].key in {1, 3, 5}
     assert summarise(sentences, lambda t: 1.0, 1, towards_end)[0].key == 5
+
+
+def test_a_he_after_her_name_does_not_describe_her_and_opinions_count_less_than_narration() -> None:
+    named = [Sentence(1, "Mrs. Munt reached the station.", 0, 1), Sentence(3, 'Evie said: "Mrs. Munt is a bore!"', 1, 3)]
+    following = {1: [Sentence(2, "He was a porter of sixty.", 0, 2)]}
+    found = describe(named, following, ["Mrs. Munt"], FEMALE)
+    assert [d.key for d in found] == [3]
+    late = [Sentence(1, "We met a man who would do for you, if you were not engaged to Jonathan.", 0, 1)]
+    assert describe(late, {1: [Sentence(2, "He is an excellent match.", 0, 2)]}, ["Jonathan"]) == []
+    assert found[0].score < describe([Sentence(3, "Mrs. Munt is a bore.", 1, 3)], {}, ["Mrs. Munt"])[0].score

@@ -9,7 +9,8 @@ import pytest
 from bot.text.ingest import attribute_work, parse_work
 from bot.trivia import scoring, wording
 from bot.trivia.events import plot_of
-from bot.trivia.generate import MIN_LINE_WORDS, generate
+from bot.trivia.facts import MIN_LINE_WORDS
+from bot.trivia.generate import generate
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource, speaker_lines
 from bot.trivia.people import are_aliases
@@ -223,7 +224,7 @@ def test_json_has_the_fields_the_cli_promises(story: TriviaSource) -> None:
 
 def test_quote_questions_ask_only_the_main_casts_lines_that_do_not_tell_who_speaks_to_whom(anne: TriviaSource) -> None:
     from bot.trivia.characters import SpeakerCounts
-    from bot.trivia.generate import _FAMILY_ADDRESS
+    from bot.trivia.speaker_questions import _FAMILY_ADDRESS
 
     counts = SpeakerCounts(anne.lines, anne.plot.cast.people)
     questions = generate(anne, count=60, seed=12, kinds=[QuestionKind.WHO_SAID_IT, QuestionKind.TRUE_OR_FALSE])

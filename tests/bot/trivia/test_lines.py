@@ -51,3 +51,21 @@ def test_a_speech_broken_off_by_a_dash_and_taken_up_in_one_paragraph_is_never_ce
     said = [Said(0, text[:second].strip(), "Helen", 1.0), Said(second, text[second:], "Helen", 1.0)]
     lines = speaker_lines(said, [paragraph])
     assert len(lines) == 1 and not lines[0].certain
+
+
+def _one_line(text: str, pieces: list[str]) -> str:
+    paragraph = Passage(PassageKind.PARAGRAPH, 0, 0, len(text), text, 0, 0, id=9)
+    said = [Said(text.index(piece), piece, "Sir John", 1.0) for piece in pieces]
+    (line,) = speaker_lines(said, [paragraph])
+    return line.text
+
+
+def test_a_sentence_a_speech_tag_cuts_in_two_reads_on_after_a_comma_even_before_a_name() -> None:
+    text = "“If this open weather holds much longer,” said Sir John, “Mrs. Jennings will stay.”"
+    joined = _one_line(text, ["“If this open weather holds much longer,”", "“Mrs. Jennings will stay.”"])
+    assert joined == "If this open weather holds much longer, Mrs. Jennings will stay."
+
+
+def test_a_speech_tag_ending_its_own_sentence_starts_a_new_one() -> None:
+    text = "“Well,” said Sir John. “We must go.”"
+    assert _one_line(text, ["“Well,”", "“We must go.”"]) == "Well. We must go."

@@ -66,7 +66,7 @@ def test_a_person_known_only_by_title_and_surname_may_be_anyone_known_only_by_a_
 def test_a_line_introduced_by_another_person_or_a_pronoun_of_the_other_gender_is_not_asked() -> None:
     from bot.text.model import Passage, PassageKind
     from bot.trivia.events import Cast, Plot
-    from bot.trivia.generate import Facts
+    from bot.trivia.facts import Facts
     from bot.trivia.lines import TriviaSource
 
     people = [Person("Quincey", ("Quincey", "Mr. Morris"), "m", 0, 9), Person("Dr. Seward", ("Dr. Seward",), "m", 0, 9),

@@ -1,0 +1,119 @@
+"""What every question builder needs about a source, worked out once, and which lines are memorable."""
+
+from __future__ import annotations
+
+import bisect
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.trivia import dialect, wording
+from bot.trivia.characters import SpeakerCounts
+from bot.trivia.judging import normalise
+from bot.trivia.lines import SpokenLine, TriviaSource
+from bot.trivia.people import same_person
+
+PRESENCE_SHARE = 0.03
+MIN_PRESENCE_WINDOW = 5_000
+"""A wrong speaker is someone speaking in the line's section or within this share of the book
+(this many characters at least) either side of it: judged samples found people offered who had not
+entered the story yet, had left it or were dead."""
+
+
+MAX_LINE_CHARS = 300
+MIN_LINE_WORDS = 6
+"""Shorter lines ("Yes, sir.") are too generic to recognise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What every builder needs about a source, worked out once (each in linear time)."""
+
+    source: TriviaSource
+    normalised: list[str]
+    """Each line's normalised text."""
+    unique: set[int]
+    """Indexes of lines whose words are said only once in the work."""
+    speakers: SpeakerCounts
+    starts: list[str]
+    """Every line's normalised text, sorted (to find lines starting the same way)."""
+    sentence_ends: list[int]
+    """Where each narration sentence ends, in reading order (to read what introduces a line)."""
+    paragraphs: dict[int, str]
+    """Each paragraph's text by ordinal (who it names is spoken to or about, not speaking)."""
+    dialect_speakers: set[str]
+    """Speakers whose spelling marks their lines (:mod:`bot.trivia.dialect`)."""
+
+    @classmethod
+    def of(cls, source: TriviaSource) -> Facts:
+        normalised = [normalise(line.text) for line in source.lines]
+        counts = Counter(normalised)
+        unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
+        speakers = SpeakerCounts(source.lines, source.plot.cast.people)
+        paragraphs: dict[int, list[str]] = {}
+        for sentence in source.sentences:
+            if sentence.paragraph is not None:
+                paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+        certain = ((line.speaker, line.text) for line in source.lines if line.certain and line.speaker)
+        return cls(
+            source,
+            normalised,
+            unique,
+            speakers,
+            sorted(normalised),
+            [s.end for s in source.sentences],
+            {ordinal: " ".join(texts) for ordinal, texts in paragraphs.items()},
+            dialect.dialect_speakers(certain),
+        )
+
+    def presence_window(self) -> int:
+        length = self.sentence_ends[-1] if self.sentence_ends else 0
+        return max(MIN_PRESENCE_WINDOW, round(length * PRESENCE_SHARE))
+
+    def introduced_otherwise(self, line: SpokenLine) -> bool:
+        """Whether the sentence just before ``line`` introduces a speech ("Said Mr. Morris:—", "She went
+        on:—") by someone the line's speaker cannot be: another named person, or a pronoun of the other
+        gender. The attribution then erred (judged samples found such lines keyed to the next speaker)."""
+        index = bisect.bisect_right(self.sentence_ends, line.offset) - 1
+        if index < 0 or line.speaker is None:
+            return False
+        before = self.source.sentences[index].text.rstrip()
+        if not before.rstrip("—–-").endswith(":") or line.offset - self.sentence_ends[index] > 3:
+            return False
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", before)}
+        if {"m": {"she", "her"}, "f": {"he", "his"}}.get(self.speakers.gender(line.speaker) or "", set()) & words:
+            return True
+        people = self.source.plot.cast.people
+        named = [
+            person.name
+            for person in people
+            if any(re.search(rf"\b{re.escape(alias)}\b", before) for alias in person.aliases if alias[:1].isupper())
+        ]
+        return bool(named) and not any(same_person(name, line.speaker, people) for name in named)
+
+    def lines(self, rng: random.Random) -> Iterator[tuple[int, SpokenLine]]:
+        """The lines said only once, with their index, in an order drawn with ``rng``."""
+        unique = sorted(self.unique)
+        rng.shuffle(unique)
+        return ((index, self.source.lines[index]) for index in unique)
+
+    def starts_several_lines(self, prompt: str) -> bool:
+        """Whether more than one line starts with ``prompt`` (normalised)."""
+        start = normalise(prompt)
+        first = bisect.bisect_left(self.starts, start)
+        return first + 1 < len(self.starts) and self.starts[first + 1].startswith(start)
+
+
+def memorable(line: SpokenLine) -> bool:
+    """A line a reader could recognise: a whole sentence or more, of at least :data:`MIN_LINE_WORDS`
+    words, short enough to show, holding a rare word (judged samples found lines of common words
+    forgettable)."""
+    text = line.text
+    return (
+        MIN_LINE_WORDS <= len(text.split())
+        and len(text) <= MAX_LINE_CHARS
+        and text[:1].isupper()
+        and any(wording.is_rare(word) for word in wording.words(text))
+    )

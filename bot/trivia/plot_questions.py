@@ -1,0 +1,85 @@
+"""Who-did-it and which-came-first questions: the plot points of the narration."""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections.abc import Iterator
+
+from bot.text.model import Passage
+from bot.trivia import scoring
+from bot.trivia.events import Event, who_did_it
+from bot.trivia.facts import Facts
+from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
+from bot.trivia.question import Question, QuestionKind
+
+MIN_SECTIONS_APART = 2
+MIN_PARAGRAPHS_APART = 30
+MAX_EVENT_WORDS = 22
+"""Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
+few sections): near neighbours are a coin toss, not a memory."""
+
+
+def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who did it: a plot point of the narration with the character who acted as the answer; the
+    wrong options are people of the same gender met by then and present in that part of the book."""
+    plot = facts.source.plot
+    for chosen in rng.sample(plot.events, len(plot.events)):
+        if not _plot_point(chosen):
+            continue
+        rivals = plot.cast.rivals(
+            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
+        )[:PLAUSIBLE_POOL]
+        if len(rivals) < WRONG_OPTIONS:
+            continue
+        wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]
+        yield Question(
+            QuestionKind.EVENT,
+            who_did_it(chosen),
+            chosen.person.name,
+            options=shuffled([chosen.person.name, *wrong], rng),
+            accepted=tuple(alias for alias in chosen.person.aliases if alias != chosen.person.name),
+            rivals=tuple(person.name for person in plot.cast.people if person is not chosen.person),
+            passage_id=facts.source.paragraph_ids.get(_paragraph(chosen.sentence)),
+            offset=chosen.sentence.start,
+            explanation=f"“{chosen.statement}”",
+        )
+
+
+def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Two plot points between people, short enough to take in, at least a quarter of the book's
+    sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
+    :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
+    events = [
+        e for e in facts.source.plot.events if e.with_others and _plot_point(e) and len(e.statement.split()) <= MAX_EVENT_WORDS
+    ]
+    sections = len({sentence.section for sentence in facts.source.sentences})
+    if sections >= 2 * MIN_SECTIONS_APART:
+        place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
+    else:
+        place, apart = (lambda item: _paragraph(item.sentence)), MIN_PARAGRAPHS_APART
+    positions = [place(item) for item in events]
+    for earlier in rng.sample(events, len(events)):
+        first_later = bisect.bisect_left(positions, place(earlier) + apart)
+        if first_later < len(events):
+            later = events[rng.randrange(first_later, len(events))]
+            yield Question(
+                QuestionKind.WHICH_CAME_FIRST,
+                "Which of these happened first in the story?",
+                earlier.statement,
+                options=shuffled([earlier.statement, later.statement], rng),
+                passage_id=facts.source.paragraph_ids.get(_paragraph(earlier.sentence)),
+                offset=earlier.sentence.start,
+                explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
+            )
+
+
+def _plot_point(chosen: Event) -> bool:
+    """Whether an event changes the story (its verb one of :data:`bot.trivia.scoring.PLOT_VERBS`):
+    judged samples found glances, sighs and walks to the door trivial."""
+    return scoring.is_plot_verb(chosen.predicate.split()[0])
+
+
+def _paragraph(sentence: Passage) -> int:
+    assert sentence.paragraph is not None
+    return sentence.paragraph

@@ -1,0 +1,109 @@
+"""Who-said-it and true-or-false questions: a certain, memorable line and who spoke it."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from bot.trivia import dialect, scoring
+from bot.trivia.characters import name_words
+from bot.trivia.facts import Facts, memorable
+from bot.trivia.lines import SpokenLine
+from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
+from bot.trivia.question import FALSE, TRUE, Question, QuestionKind
+
+MIN_WRONG_OPTIONS = 2
+"""Who-said-it is asked only with this many wrong speakers present in that part of the story (one in a
+story of three speakers): fewer options rather than someone absent from it."""
+
+
+MIN_ASKED_WORDS = 14
+"""Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
+ones small talk ("My dear, you're handsomer than ever!")."""
+MIN_STRICT_LINES = 20
+"""Below this many such lines (a short story), shorter lines are asked too."""
+_FAMILY_ADDRESS = re.compile(
+    r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
+    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle))\b",
+    re.IGNORECASE,
+)
+"""Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
+
+
+def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
+    """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
+    each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
+    strict: list[SpokenLine] = []
+    lenient: list[SpokenLine] = []
+    for index, line in facts.lines(rng):
+        if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
+            continue
+        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
+            continue  # a reader remembers what the main characters say
+        if name_words(line.speaker) & set(facts.normalised[index].split()):
+            continue  # the speaker's own name in the line gives it away (or makes it a vocative)
+        if _FAMILY_ADDRESS.search(line.text):
+            continue  # sense alone would rule a wrong speaker out
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
+            continue
+        (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
+    candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
+    for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
+        rivals = _rivals(facts, line)
+        if rivals:
+            yield line, rivals
+
+
+def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
+    """Wrong speakers for ``line``: people present in that part of the story (:data:`PRESENCE_SHARE`),
+    never one its paragraph names (spoken to or about). A line in dialect needs another dialect speaker
+    among them, offered first (its spelling would give it away otherwise); none: no rivals."""
+    assert line.speaker is not None
+    context = f"{line.text} {facts.paragraphs.get(line.paragraph, '')}"
+    near = (line.offset, facts.presence_window())
+    rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
+    if not dialect.is_dialect(line.text):
+        return rivals
+    alike = [name for name in rivals if name in facts.dialect_speakers]
+    return [alike[0], *(name for name in rivals if name != alike[0])] if alike else []
+
+
+def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    speakers = facts.speakers.speakers()
+    fewest = max(1, min(MIN_WRONG_OPTIONS, len(speakers) - 2))  # a story of three speakers: two options
+    for line, rivals in _askable_lines(facts, rng):
+        assert line.speaker is not None
+        if len(rivals) < fewest:
+            continue
+        wrong = rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))
+        if dialect.is_dialect(line.text) and rivals[0] not in wrong:
+            wrong[0] = rivals[0]  # the other dialect speaker
+        yield Question(
+            QuestionKind.WHO_SAID_IT,
+            f"Who said this? “{line.text}”",
+            line.speaker,
+            options=shuffled([line.speaker, *wrong], rng),
+            rivals=tuple(name for name in speakers if name != line.speaker),
+            passage_id=line.passage_id,
+            offset=line.offset,
+        )
+
+
+def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    for line, rivals in _askable_lines(facts, rng):
+        assert line.speaker is not None
+        truthful = rng.random() < 0.5
+        if truthful:
+            claimed = line.speaker
+        else:
+            claimed = rivals[0] if dialect.is_dialect(line.text) else rng.choice(rivals[:WRONG_OPTIONS])
+        yield Question(
+            QuestionKind.TRUE_OR_FALSE,
+            f"True or false: {claimed} said “{line.text}”",
+            TRUE if truthful else FALSE,
+            options=(TRUE, FALSE),
+            passage_id=line.passage_id,
+            offset=line.offset,
+            explanation=f"{line.speaker} said it.",
+        )

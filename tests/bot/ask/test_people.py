@@ -1,0 +1,35 @@
+"""Who is X: the person a typed name means, as typed, lowercase or misspelt."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from bot.ask.people import find_person
+from bot.attribution.characters import Character
+from bot.characters.roster import Roster
+
+PEOPLE = [
+    Character("Van Helsing", ["Van Helsing", "Professor Van Helsing"], "m", 90),
+    Character("Mr. Letterblair", ["Mr. Letterblair", "Letterblair"], "m", 12),
+    Character("May", ["May", "May Welland"], "f", 200),
+]
+
+
+def roster() -> Roster:
+    return Roster(SimpleNamespace(people=lambda: list(PEOPLE)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("van helsing", "Van Helsing"), ("van helsng", "Van Helsing"), ("Letterblar", "Mr. Letterblair"), ("may", "May")],
+)
+def test_a_typed_name_finds_the_person_as_typed_lowercase_or_misspelt(typed: str, name: str) -> None:
+    found = find_person(typed, roster())
+    assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize("typed", ["Mary", "Derek", "Helsinki Smith"])
+def test_a_short_name_or_another_name_is_not_corrected_into_someone(typed: str) -> None:
+    assert find_person(typed, roster()) is None
