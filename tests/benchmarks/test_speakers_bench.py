@@ -125,7 +125,13 @@ def test_calibration_fits_how_much_a_novels_agreement_moves_confidence() -> None
 
 def test_the_development_half_is_cross_validated_novel_by_novel() -> None:
     novel = load(BUNDLED)
-    tallies = {"one": _novel_tally(99, 60), novel.name: _novel_tally(50, 50)}
-    validated = cross_validated([novel], tallies)
-    assert set(validated) == {novel.name}
-    assert validated[novel.name].total["Overall"] == len(novel.golds)
+    trusted, doubted = Tally(), Tally()
+    trusted.rule_total["named tag"], trusted.rule_right["named tag"] = 1000, 1000
+    doubted.rule_total["named tag"], doubted.rule_right["named tag"] = 1000, 500
+    own_record = Tally()  # the held-out novel's own record never counts
+    own_record.rule_total["named tag"], own_record.rule_right["named tag"] = 1000, 0
+    sure = cross_validated([novel], {"other": trusted, novel.name: own_record})[novel.name]
+    unsure = cross_validated([novel], {"other": doubted, novel.name: own_record})[novel.name]
+    assert sure.total["Overall"] == unsure.total["Overall"] == len(novel.golds)
+    assert sure.rule_total["named tag"] > 0
+    assert sure.confident > unsure.confident
