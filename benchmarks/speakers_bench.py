@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.speakers_calibration import calibration_of, cross_validated, novel_average, novel_threshold
 from benchmarks.speakers_gold import (
     BANDS,
     TOP,
@@ -38,7 +39,6 @@ from benchmarks.speakers_gold import (
     evidence_of,
     load,
     score,
-    threshold,
 )
 from bot.text.ingest import SHOWN_CONFIDENCE
 
@@ -55,6 +55,8 @@ CHECK = (
 """The halves written down in benchmarks/speakers/split.md before the engine saw the new novels."""
 BUNDLED = "hello-from-the-other-side"
 CALIBRATION = Path(__file__).parents[1] / "bot" / "attribution" / "calibration_table.py"
+CROSS_VALIDATED = "dev cross-validated half"
+"""The development half, each novel's confidence measured on the other development novels."""
 TARGET_ACCURACY = 0.97
 """How often a confident speaker must be right (issue 18)."""
 
@@ -120,55 +122,68 @@ def evidence_rows(tallies: dict[str, Tally]) -> tuple[list[str], list[list[str]]
     return header, rows
 
 
-def write_calibration(tally: Tally, path: Path = CALIBRATION) -> None:
-    """Store each rule's record on the development half, for :mod:`bot.attribution.calibration`."""
-    rows = "".join(
-        f"    {rule!r}: ({tally.rule_right[rule]}, {count}),\n"
-        for rule, count in sorted(tally.rule_total.items())
-        if rule != "none"
-    )
+def write_calibration(tallies: list[Tally], path: Path = CALIBRATION) -> None:
+    """Store the development half's calibration (each rule's record, the agreement slope) for
+    :mod:`bot.attribution.calibration`."""
+    calibration = calibration_of(tallies)
+    rows = "".join(f"    {rule!r}: {record},\n" for rule, record in calibration.measured.items())
+    agreement = calibration.agreement
     path.write_text(
         f'"""Written by ``run_bot.py bench speakers --half dev --calibrate``: each rule\'s (right, quotes) on the\n'
-        f'development half of the PDNC novels ({len(tally.novels)} novels). Do not edit by hand."""\n\n'
-        f"MEASURED: dict[str, tuple[int, int]] = {{\n{rows}}}\n",
+        f'development half of the PDNC novels ({len(tallies)} novels). Do not edit by hand."""\n\n'
+        f"MEASURED: dict[str, tuple[int, int]] = {{\n{rows}}}\n\n"
+        f"AGREEMENT: tuple[float, float] = ({agreement.average:.4f}, {agreement.slope:g})\n"
+        f'"""The development novels\' average agreement and its slope (see :mod:`bot.attribution.calibration`)."""\n',
         encoding="utf-8",
     )
 
 
-def threshold_lines(tallies: dict[str, Tally]) -> list[str]:
-    """The confident threshold chosen on the development half (largest subset right ≥ 97%), and
-    what it gives on each half."""
-    dev = next((t for name, t in tallies.items() if name.startswith("dev half")), None)
-    chosen = threshold(dev, TARGET_ACCURACY) if dev else None
+def threshold_lines(halves: dict[str, list[Tally]]) -> list[str]:
+    """The confident threshold chosen on the development half, cross-validated if measured so (the
+    lowest confidence from which every threshold keeps the average novel's confident subset right
+    ≥ 97%: a reader's book is one novel), and what it gives on each half."""
+    basis = CROSS_VALIDATED if halves.get(CROSS_VALIDATED) else "dev half"
+    chosen = novel_threshold(halves.get(basis, []), TARGET_ACCURACY)
     if chosen is None:
         return []
-    lines = [f"Confident threshold chosen on the dev half (subset right ≥ {TARGET_ACCURACY:.0%}): {chosen:g}"
-             f" (in use: {SHOWN_CONFIDENCE:g})"]
-    for name, tally in tallies.items():
-        if " half, " in name:
-            right, total = at_threshold(tally, chosen)
-            lines.append(f"  {name.split(',')[0]}: {_percent(right, total)} right, "
-                         f"{_percent(total, tally.total['Overall'])} coverage")
+    lines = [f"Confident threshold chosen on the {basis} (average novel's subset right ≥ {TARGET_ACCURACY:.0%}):"
+             f" {chosen:g} (in use: {SHOWN_CONFIDENCE:g})"]
+    for name, members in halves.items():
+        total = Tally()
+        for member in members:
+            total.add(member)
+        right, shown = at_threshold(total, chosen)
+        lines.append(f"  {name}: {_percent(right, shown)} right ({novel_average(members, chosen):.1%} for the average novel), "
+                     f"{_percent(shown, total.total['Overall'])} coverage")
     return [*lines, ""]
 
 
-def totals(tallies: dict[str, Tally]) -> dict[str, Tally]:
+def half_members(tallies: dict[str, Tally], validated: dict[str, Tally] | None = None) -> dict[str, list[Tally]]:
+    """Each half's novels' tallies (with ``validated``: the development half cross-validated too)."""
+    found = {
+        "dev half": [t for name, t in tallies.items() if half_of(name) == "dev"],
+        CROSS_VALIDATED: list((validated or {}).values()),
+        "check half": [t for name, t in tallies.items() if half_of(name) == "check"],
+        "other half": [t for name, t in tallies.items() if half_of(name) == "other"],
+    }
+    return {name: members for name, members in found.items() if len(members) > 1}
+
+
+def totals(halves: dict[str, list[Tally]]) -> dict[str, Tally]:
     """Each half's pooled tally (named with its per-novel average and worst)."""
     found = {}
-    for half in ("dev", "check", "other"):
-        members = [t for name, t in tallies.items() if half_of(name) == half]
-        if len(members) < 2:
-            continue
+    for half, members in halves.items():
         total = Tally()
         for member in members:
             total.add(member)
         average = sum(total.novels) / len(total.novels)
-        found[f"{half} half, {len(members)} texts (average {average:.1%}, worst {min(total.novels):.1%})"] = total
+        found[f"{half}, {len(members)} texts (average {average:.1%}, worst {min(total.novels):.1%})"] = total
     return found
 
 
-def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
-    summed = {**tallies, **totals(tallies)}
+def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None) -> list[str]:
+    halves = half_members(tallies, validated)
+    summed = {**tallies, **totals(halves)}
     lines = [f"Speakers and characters on {_machine()}, Python {platform.python_version()}; "
              f"confident = confidence ≥ {SHOWN_CONFIDENCE}; check-half texts are never read error by error.", ""]
     for title, (header, rows) in (
@@ -178,7 +193,7 @@ def report(tallies: dict[str, Tally], markdown: bool) -> list[str]:
         ("Characters against the gold alias lists", cast_rows(summed)),
     ):
         lines += [title + ":", *_table(header, rows, markdown), ""]
-    lines += threshold_lines(summed)
+    lines += threshold_lines(halves)
     shown = [name for name, t in tallies.items() if half_of(name) != "check" for name in t.unmatched_top]
     if shown:
         lines.append(f"Names among the {TOP} most mentioned that fit no gold character (not for the check half):")
@@ -227,17 +242,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such folder: {args.corpus}")
     if args.calibrate and (args.half != "dev" or args.names):
         parser.error("--calibrate measures the whole development half: use --half dev and name no texts")
-    tallies = {novel.name: score(novel) for novel in novels(args.corpus, args.names, args.half)}
+    chosen = novels(args.corpus, args.names, args.half)
+    tallies = {novel.name: score(novel) for novel in chosen}
     if not tallies:
         parser.error("no labelled texts to run")
     if args.calibrate:
-        total = Tally()
-        for tally in tallies.values():
-            total.add(tally)
-        write_calibration(total)
+        write_calibration(list(tallies.values()))
         print(f"Calibration of {len(tallies)} development novels written to {CALIBRATION}")
         return 0
-    print("\n".join(report(tallies, args.markdown)))
+    development = [novel for novel in chosen if half_of(novel.name) == "dev"]
+    validated = None
+    if len(development) == len(DEV):
+        validated = cross_validated(development, {n.name: tallies[n.name] for n in development})
+    print("\n".join(report(tallies, args.markdown, validated)))
     return 0
 
 

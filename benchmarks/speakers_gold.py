@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
 from bot.attribution.characters import build_characters, normalise
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.quotes import find_quotes, paragraph_spans
@@ -160,12 +161,13 @@ class Tally:
         self.novels += other.novels
 
 
-def score(novel: Novel) -> Tally:
-    """Attribute ``novel`` from its text alone and score it against its labels."""
+def score(novel: Novel, calibration: Calibration = MEASURED_CALIBRATION) -> Tally:
+    """Attribute ``novel`` from its text alone (confidence from ``calibration``) and score it
+    against its labels."""
     started = time.perf_counter()
     paragraphs = paragraph_spans(novel.text)
     characters = build_characters(novel.text, paragraphs)
-    utterances = attribute(novel.text, characters, paragraphs)
+    utterances = attribute(novel.text, characters, paragraphs, calibration)
     tally = Tally(seconds=time.perf_counter() - started)
     _score_speakers(novel, utterances, tally)
     _score_cast(novel, WorkSpeakers(characters, utterances), tally)
@@ -206,21 +208,6 @@ def evidence_of(rule: str) -> str:
     return rule
 
 
-def threshold(tally: Tally, accuracy: float) -> float | None:
-    """The lowest confidence whose subset (that confidence and above) is right at least ``accuracy``
-    of the time, the largest such subset; None if none is."""
-    right = total = 0
-    best = None
-    for confidence in sorted(tally.confidence_total, reverse=True):
-        if confidence <= 0:
-            break
-        right += tally.confidence_right[confidence]
-        total += tally.confidence_total[confidence]
-        if right >= accuracy * total:
-            best = confidence
-    return best
-
-
 def at_threshold(tally: Tally, low: float) -> tuple[int, int]:
     """Right answers and quotes of ``tally``'s subset at confidence ``low`` and above."""
     chosen = [c for c in tally.confidence_total if c >= low]
@@ -233,7 +220,8 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
     people = sorted(speakers.people(), key=lambda c: -c.mentions)
     holders: Counter[int] = Counter()
     for rank, person in enumerate(people):
-        golds = {novel.cast.resolve(name) for name in (person.name, *person.aliases)} - {None}
+        resolved = (novel.cast.resolve(name) for name in (person.name, *person.aliases))
+        golds = {gold for gold in resolved if gold is not None}
         holders.update(golds)
         tally.people += 1
         tally.matched += bool(golds)

@@ -56,3 +56,6 @@ MEASURED: dict[str, tuple[int, int]] = {
     'pronoun tag, sole candidate, disputed': (51, 59),
     'pronoun tag, sole candidate, disputed, confirmed': (39, 46),
 }
+
+AGREEMENT: tuple[float, float] = (0.5508, 2.5)
+"""The development novels' average agreement and its slope (see :mod:`bot.attribution.calibration`)."""

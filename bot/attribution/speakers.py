@@ -33,7 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from bot.attribution.calibration import confidence as calibrated
+from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
 from bot.attribution.characters import (
     NARRATOR,
     Character,
@@ -105,21 +105,26 @@ class _Turn:
 
 
 def attribute(
-    text: str, characters: CharacterList | None = None, paragraphs: list[Span] | None = None
+    text: str,
+    characters: CharacterList | None = None,
+    paragraphs: list[Span] | None = None,
+    calibration: Calibration = MEASURED_CALIBRATION,
 ) -> list[Utterance]:
     """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
     a word or two quoted inside a sentence is not an utterance.
 
-    ``paragraphs`` are spans of ``text`` to read (default: split at blank lines).
+    ``paragraphs`` are spans of ``text`` to read (default: split at blank lines); ``calibration``
+    turns each answer's evidence into its confidence (the benchmark measures others).
     """
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     characters = characters or build_characters(text, paragraphs)
-    return _Attributor(text, characters, paragraphs).run()
+    return _Attributor(text, characters, paragraphs, calibration).run()
 
 
 class _Attributor:
-    def __init__(self, text: str, characters: CharacterList, paragraphs: list[Span]) -> None:
+    def __init__(self, text: str, characters: CharacterList, paragraphs: list[Span], calibration: Calibration) -> None:
         self._text = text
+        self._calibration = calibration
         self._characters = characters
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
@@ -143,7 +148,19 @@ class _Attributor:
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
         self._read_turns_backwards()
+        self._fit_to_work()
         return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _calibrated(self, rule: str) -> float:
+        return self._calibration.confidence(rule)
+
+    def _fit_to_work(self) -> None:
+        """Every confidence moved by how often this work's tags and turn-taking agree
+        (:meth:`~bot.attribution.calibration.Calibration.for_work`)."""
+        rules = [rule for turn in self._turns for rule in turn.rules]
+        agreed, disputed = sum(", agreed" in r for r in rules), sum(", disputed" in r for r in rules)
+        for turn in self._turns:
+            turn.confidences = [self._calibration.for_work(c, agreed, disputed) for c in turn.confidences]
 
     def _read_turns_backwards(self) -> None:
         """Alternating turns read back from the tag after them where it is nearer (see
@@ -159,7 +176,7 @@ class _Attributor:
                 continue
             rule = "alternation, both ways" if revision.both_ways else "alternation, backward"
             count = len(turn.quotes)
-            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [calibrated(rule)] * count
+            turn.speakers, turn.rules, turn.confidences = [revision.speaker] * count, [rule] * count, [self._calibrated(rule)] * count
         slots = [Slot(turn.paragraph, turn.speaker, False) for turn in turns]
         for turn, confirmed in zip(turns, confirmed_later(slots, CONVERSATION_GAP), strict=True):
             if not confirmed:
@@ -168,7 +185,7 @@ class _Attributor:
                 if rule.startswith("alternation") or turn.speakers[index] is not turn.speaker:
                     continue
                 turn.rules[index] = f"{rule}, confirmed"
-                turn.confidences[index] = calibrated(turn.rules[index])
+                turn.confidences[index] = self._calibrated(turn.rules[index])
 
     def _is_term(self, quote: Quote) -> bool:
         """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
@@ -188,7 +205,7 @@ class _Attributor:
         for index, (speaker, rule) in enumerate(zip(turn.speakers, turn.rules, strict=True)):
             if rule in AGREEING and speaker is not None:
                 turn.rules[index] = f"{rule}, {'agreed' if speaker is expected else 'disputed'}"
-                turn.confidences[index] = calibrated(turn.rules[index])
+                turn.confidences[index] = self._calibrated(turn.rules[index])
 
     def _alternating(self, turn: _Turn) -> Character | None:
         """Who speaks now if the last two turns alternate (the speaker before last), else None."""
@@ -207,9 +224,9 @@ class _Attributor:
         turn.speakers = [speaker] * len(turn.quotes)
         turn.rules = [rule] * len(turn.quotes)
         if rule == "continued speech":
-            confidence = min(calibrated(rule), *self._turns[-1].confidences)
+            confidence = min(self._calibrated(rule), *self._turns[-1].confidences)
         else:
-            confidence = calibrated(rule) if speaker else 0.0
+            confidence = self._calibrated(rule) if speaker else 0.0
         turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
 
     def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
@@ -250,7 +267,7 @@ class _Attributor:
             current = found or current
             turn.speakers.append(current[0])
             turn.rules.append(current[1])
-            turn.confidences.append(calibrated(current[1]))
+            turn.confidences.append(self._calibrated(current[1]))
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None

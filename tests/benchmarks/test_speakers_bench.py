@@ -9,7 +9,8 @@ import pytest
 
 import run_bot
 from benchmarks import speakers_bench
-from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load, threshold
+from benchmarks.speakers_calibration import calibration_of, cross_validated, novel_average, novel_threshold
+from benchmarks.speakers_gold import GoldCast, GoldCharacter, NearestName, Tally, at_threshold, load
 from bot.attribution.quotes import find_quotes, paragraph_spans
 
 BUNDLED = speakers_bench.DATA / speakers_bench.BUNDLED
@@ -80,16 +81,57 @@ def test_a_missing_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -
     assert "no such folder" in capsys.readouterr().err
 
 
-def test_the_confident_threshold_is_the_lowest_keeping_the_subset_right_enough() -> None:
+def _confident(*levels: tuple[float, int, int]) -> Tally:
     tally = Tally()
-    for confidence, right, total in ((0.99, 99, 100), (0.9, 95, 100), (0.6, 30, 100)):
+    for confidence, right, total in levels:
         tally.confidence_right[confidence], tally.confidence_total[confidence] = right, total
-    assert threshold(tally, 0.97) == 0.9  # 194 of 200: 97%
-    assert threshold(tally, 0.98) == 0.99
-    assert at_threshold(tally, 0.9) == (194, 200)
+    return tally
+
+
+def test_the_confident_threshold_keeps_the_average_novel_right_enough() -> None:
+    large = _confident((0.99, 990, 1000), (0.9, 950, 1000), (0.6, 30, 100))
+    small = _confident((0.99, 10, 10), (0.9, 9, 10))
+    assert at_threshold(large, 0.9) == (1940, 2000)
+    assert novel_average([large, small], 0.9) == pytest.approx((0.97 + 0.95) / 2)
+    assert novel_threshold([large], 0.97) == 0.9  # 1940 of 2000: 97%
+    assert novel_threshold([large, small], 0.97) == 0.99  # the small novel's 95% pulls 0.9 under
+    assert novel_threshold([_confident((0.99, 90, 100), (0.9, 100, 100))], 0.97) is None  # never from above
 
 
 def test_calibration_needs_the_whole_development_half(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         speakers_bench.main(["--corpus", str(speakers_bench.DATA), "--calibrate", BUNDLED.name])
     assert "--calibrate measures the whole development half" in capsys.readouterr().err
+
+
+def _novel_tally(right_agreed: int, right_disputed: int) -> Tally:
+    """One novel's record: 100 agreeing and 100 disputed named tags, so many of each right."""
+    tally = Tally()
+    tally.rule_total.update({"named tag, agreed": 100, "named tag, disputed": 100})
+    tally.rule_right.update({"named tag, agreed": right_agreed, "named tag, disputed": right_disputed})
+    return tally
+
+
+def test_calibration_fits_how_much_a_novels_agreement_moves_confidence() -> None:
+    agreeing, disputing = _novel_tally(99, 60), Tally()
+    disputing.rule_total.update({"named tag, agreed": 20, "named tag, disputed": 180})
+    disputing.rule_right.update({"named tag, agreed": 10, "named tag, disputed": 90})
+    fitted = calibration_of([agreeing, disputing])
+    assert fitted.measured["named tag, agreed"] == (109, 120)
+    assert fitted.agreement.slope > 0
+    flat = calibration_of([_novel_tally(90, 90), _novel_tally(90, 90)])
+    assert flat.agreement.slope == 0
+
+
+def test_the_development_half_is_cross_validated_novel_by_novel() -> None:
+    novel = load(BUNDLED)
+    trusted, doubted = Tally(), Tally()
+    trusted.rule_total["named tag"], trusted.rule_right["named tag"] = 1000, 1000
+    doubted.rule_total["named tag"], doubted.rule_right["named tag"] = 1000, 500
+    own_record = Tally()  # the held-out novel's own record never counts
+    own_record.rule_total["named tag"], own_record.rule_right["named tag"] = 1000, 0
+    sure = cross_validated([novel], {"other": trusted, novel.name: own_record})[novel.name]
+    unsure = cross_validated([novel], {"other": doubted, novel.name: own_record})[novel.name]
+    assert sure.total["Overall"] == unsure.total["Overall"] == len(novel.golds)
+    assert sure.rule_total["named tag"] > 0
+    assert sure.confident > unsure.confident
