@@ -12,15 +12,42 @@ The evidence is how the text uses a name, never a list of a book's names:
   inside quotes: ``Aha``); ending in a common word and never tagged as a speaker
   (``Prince Edward Island``, ``the Tory Government``); never being the subject of a clause (``we left Milan``, ``the Stella
   d'Italia``: a person does things, a place has them done in it).
+
+An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
+(:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
+no characters.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.names import Mention, is_subject
 
+NOT_PERSON_NOUNS = frozenset({"voice", "other", "girl's", "thing"})
+"""Nouns a speech tag may name a speaker by (:data:`PERSON_NOUNS`) that are no person themselves."""
+PERSON_HEADS = frozenset(PERSON_NOUNS) - NOT_PERSON_NOUNS | frozenset(
+    """
+    host hostess actress governess waitress heiress seamstress princess countess baroness empress
+    youth sage convict prisoner captive singer courier native chamberlain priest nun monk cook peasant
+    farmer merchant lawyer banker artist painter poet author writer pupil scholar baby infant niece
+    nephew cousin grandmother grandfather granny parent lover bride bridegroom neighbour neighbor chap
+    emperor earl marquis knight squire maiden lass wench hag witch giant dwarf fairy colonel general
+    lieutenant admiral corporal guard sentry jailer gaoler warder steward conductor engineer groom valet
+    housemaid chambermaid page usher secretary manager owner proprietor tenant lodger patient physician
+    surgeon chemist apothecary barber tailor baker butcher grocer innkeeper barmaid gardener labourer
+    laborer workman slave master beggar thief robber murderer villain hero heroine fool wretch rascal
+    scoundrel rogue brute fiend newcomer spectator passenger traveller traveler tourist pilgrim chaplain
+    curate rector parson preacher bishop senator governor mayor magistrate witness orphan widower
+    bachelor spinster matron midwife fighter boxer dancer musician actor player hunter fisherman
+    creature being monster mistress lady gentleman
+    """.split()
+)
+"""Head nouns that make an unnamed description a person (general English, no book's characters),
+beside any noun ending in -man or -woman (``coachman``) and a capitalised nationality (``the young
+American``)."""
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
@@ -83,3 +110,17 @@ def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:
         1 for m in mentions if m.words[-1].endswith("s") and m.words[-1][:-1] in name_words
     )
     return plural > len(mentions) / 2
+
+
+def is_person_description(description: str) -> bool:
+    """Whether an unnamed speaker's description (``the old woman``, ``his companion``, ``the
+    prize-fighter``) names a person: its head noun (the last word, the last part of a hyphenated one)
+    does; ``the voice``, ``the face`` and ``the morning he`` do not."""
+    words = description.split()
+    if not words:
+        return False
+    head = words[-1].split("-")[-1]
+    if _NATIONALITY.fullmatch(head):
+        return True
+    head = head.lower()
+    return head in PERSON_HEADS or (head.endswith(("man", "woman")) and len(head) > 5)
