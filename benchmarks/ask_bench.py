@@ -69,9 +69,11 @@ BLIND_SET_NAMES = (
     "sport-of-the-gods-blind",
     "persuasion-blind",
     "the-gambler-blind",
+    "hard-times-blind",
+    "northanger-abbey-blind",
 )
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
-(the last four, issue 19, on novels no one had tuned for, with who-is questions)."""
+(the last six, issue 19, on novels no one had tuned for, with who-is questions)."""
 
 
 @dataclass(frozen=True, slots=True)

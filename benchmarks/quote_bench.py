@@ -78,6 +78,7 @@ from benchmarks.query_sets import (
     BLIND_SET_NAMES,
     CALIBRATION_SET_NAMES,
     CORPUS_BLIND_SET_NAMES,
+    CORPUS_DEV_SET_NAMES,
     HOLDOUT_SET_NAMES,
     IN_STORY_KINDS,
     KINDS,
@@ -580,12 +581,13 @@ def _peak_rss_mib() -> float:
 KNOWN_SET_NAMES = (
     *QUERY_SET_NAMES,
     *CALIBRATION_SET_NAMES,
+    *CORPUS_DEV_SET_NAMES,
     *HOLDOUT_SET_NAMES,
     *BLIND_SET_NAMES,
     *CORPUS_BLIND_SET_NAMES,
 )
 SET_GROUPS = (
-    ("tuned sets", (*QUERY_SET_NAMES, *CALIBRATION_SET_NAMES)),
+    ("tuned sets", (*QUERY_SET_NAMES, *CALIBRATION_SET_NAMES, *CORPUS_DEV_SET_NAMES)),
     ("hold-out sets", HOLDOUT_SET_NAMES),
     ("blind sets", BLIND_SET_NAMES),
     ("blind sets on novels no one tuned for (issue 19)", CORPUS_BLIND_SET_NAMES),

@@ -43,7 +43,8 @@ from bot.search.engine import (
 from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS, clean_query
 from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
-from bot.search.vocabulary import Vocabulary
+from bot.search.units import WorkUnits
+from bot.search.vocabulary import Vocabulary, VocabularyEntry
 from bot.settings import (
     DATA_DIR,
     DEFAULT_CACHE_MB,
@@ -70,6 +71,14 @@ from bot.text.model import Passage, PassageKind
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
 DEFAULT_CACHE_BYTES = DEFAULT_CACHE_MB * 2**20
 DEFAULT_LIMITS = LibraryLimits(DEFAULT_MAX_WORKS_PER_SERVER, DEFAULT_MAX_MB_PER_SERVER * 2**20)
+
+MATCHING_CAP = 3000
+"""Most sentences a lookup ranks in memory; a query whose words more sentences hold (a long one of common
+words, in a long novel) has the full-text index rank them."""
+
+INLINE_RESCORE_UNITS = 300
+"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about a
+millisecond of work, less than a trip to a worker thread costs on a busy machine."""
 
 Plan = list[tuple[Query, set[str]]]
 """A lookup's queries, each with the terms its candidate search asks the index for."""
@@ -292,23 +301,36 @@ class Library:
         raises InvalidQuery for unusable input."""
         cleaned = clean_query(query)
         work = await self.load(slug, guild_id=guild_id)
-        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)
+        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
-            candidates = [
-                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
-                for _, terms in plan
-            ]
-            rankings = await asyncio.to_thread(_rankings, plan, candidates, work.vocabulary)
-            starts = [unit.key for ranking in rankings for unit in ranking.run_starts()]
-            following = await self._index.following(starts)
-            result = _finish_lookup(rankings, following, work.vocabulary, limit)  # a few runs at most: well under 1 ms
+            candidates = await self._candidates(work, plan, sections)
+            if candidates.size(len(plan)) <= INLINE_RESCORE_UNITS:
+                result = _rescore(plan, candidates, work, limit)
+            else:
+                result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
         hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
             return [hits[match.key] for match in matches if match.key in hits]
 
         return QuoteLookup(work, cleaned, found(result.matches), found(result.suggestions), found(result.occurrences))
+
+    async def _candidates(self, work: WorkView, plan: Plan, sections: range | None) -> Candidates:
+        """The sentences holding any term of any of the plan's queries: their ids from the full-text index in
+        one trip, unranked, and the units from memory (each query keeps its own in :func:`_rescore`); when
+        very many hold them, the index's best-ranked :data:`INDEX_CANDIDATES` for each query."""
+        every_term = set().union(*(terms for _, terms in plan))
+        keys = await self._index.matching(work.record.id, every_term, MATCHING_CAP, sections)
+        if keys is not None:
+            return Candidates(work.units.among(keys))
+        return Candidates(
+            [],
+            [
+                await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
+                for _, terms in plan
+            ],
+        )
 
     async def _phrase_search(
         self, work: WorkView, phrase: PhraseQuery, sections: range | None
@@ -403,10 +425,9 @@ class Library:
     async def _read_view(self, record: WorkRecord) -> WorkView:
         outline = await self._passages.outline(record.id)
         entries = await self._index.vocabulary(record.id)
-        summary = await self._works.summary(record.id)
-        units = summary.sentences if summary else 0
-        vocabulary = await asyncio.to_thread(Vocabulary, entries, units)
-        return WorkView(record, outline, vocabulary)
+        rows = await self._index.sentences(record.id)
+        vocabulary, units = await asyncio.to_thread(_work_index, entries, rows)
+        return WorkView(record, outline, vocabulary, units)
 
     async def _hits(self, work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
         """Each match with its sentence and paragraph, by key; a match replaced since the search is left out."""
@@ -447,18 +468,35 @@ def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None,
     return phrase_query(text, vocabulary), plan
 
 
-def _rankings(plan: Plan, candidates: list[list[Unit]], vocabulary: Vocabulary) -> list[Ranking]:
-    return [Ranking.of(units, query, vocabulary) for (query, _), units in zip(plan, candidates, strict=True)]
+def _work_index(entries: list[VocabularyEntry], rows: list[tuple[int, str, str]]) -> tuple[Vocabulary, WorkUnits]:
+    return Vocabulary(entries, len(rows)), WorkUnits.of_rows(rows)
 
 
-def _finish_lookup(
-    rankings: list[Ranking], following: dict[int, Unit], vocabulary: Vocabulary, limit: int
-) -> LookupResult:
-    """Score the runs across two sentences (``following``: the sentence after each run start) and combine."""
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A lookup's candidate sentences: one list for all its queries, or the index's best for each query."""
 
-    def follower(unit: Unit) -> Unit | None:
-        return following.get(unit.key)
+    shared: list[Unit]
+    """The sentences holding any term of any query (when ``per_query`` is None)."""
+    per_query: list[list[Unit]] | None = None
 
-    for ranking in rankings:
-        ranking.add_runs(follower, vocabulary)
+    def size(self, queries: int) -> int:
+        """How many units rescoring goes through for `queries` queries."""
+        return len(self.shared) * queries if self.per_query is None else sum(map(len, self.per_query))
+
+    def of(self, position: int, terms: set[str]) -> list[Unit]:
+        """The candidates of the plan's query at `position`, which searched for `terms`."""
+        if self.per_query is not None:
+            return self.per_query[position]
+        return [unit for unit in self.shared if not terms.isdisjoint(unit.terms)]
+
+
+def _rescore(plan: Plan, candidates: Candidates, work: WorkView, limit: int) -> LookupResult:
+    """Rescore each query's candidates, with runs across two sentences (the sentence after from memory),
+    and combine."""
+    rankings = []
+    for position, (query, terms) in enumerate(plan):
+        ranking = Ranking.of(candidates.of(position, terms), query, work.vocabulary)
+        ranking.add_runs(work.units.following, work.vocabulary)
+        rankings.append(ranking)
     return combine((ranking.ranked() for ranking in rankings), limit)

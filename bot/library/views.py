@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.search.units import WorkUnits
 from bot.search.vocabulary import Vocabulary
 from bot.storage.passages import WorkOutline
 from bot.storage.records import WorkRecord
@@ -30,11 +31,13 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class WorkView:
-    """A work in use: its record, its outline and its vocabulary. Passages stay in the database."""
+    """A work in use: its record, its outline, its vocabulary and its sentences as the quote engine scores
+    them (texts and terms). Passages stay in the database."""
 
     record: WorkRecord
     outline: WorkOutline
     vocabulary: Vocabulary
+    units: WorkUnits
 
     @property
     def slug(self) -> str:
@@ -49,7 +52,8 @@ class WorkView:
         return self.outline.paragraphs
 
     def estimated_bytes(self) -> int:
-        return self.vocabulary.estimated_bytes() + OUTLINE_BYTES_PER_SECTION * len(self.outline.sections)
+        outline_bytes = OUTLINE_BYTES_PER_SECTION * len(self.outline.sections)
+        return self.vocabulary.estimated_bytes() + self.units.estimated_bytes() + outline_bytes
 
     def location(self, paragraph: Passage) -> Location:
         """Where `paragraph` is; "% through" counts the work read once it is read."""

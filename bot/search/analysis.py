@@ -22,6 +22,8 @@ SYNONYM_CREDIT = 0.8
 """Credit of a curated synonym (``data/word_lists.yaml``)."""
 THESAURUS_CREDIT = 0.6
 """Credit of a word Roget's Thesaurus lists beside the query word (looser than a curated synonym)."""
+MIN_ADVERB_STEM = 5
+"""Letters an adverb's stem needs before "-ly" to stand for an adjective ("quick-ly", not "ear-ly")."""
 CHAT_CREDIT = 0.9
 """Credit of the word a chat-speak form stands for ("u" -> "you")."""
 ANALYSED_WORDS_KEPT = 20_000
@@ -177,10 +179,20 @@ def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord
             if vocabulary.knows(synonym) and synonym not in alternatives:
                 alternatives[synonym] = SYNONYM_CREDIT * alternatives.get(source, 1.0)
     if related and own_term not in FUNCTION_TERMS:
-        for relative in map(term, related_words(lemma(meant))):
+        for relative in map(term, _thesaurus_words(meant)):
             if vocabulary.knows(relative) and relative not in alternatives:
                 alternatives[relative] = THESAURUS_CREDIT
     return QueryWord(alternatives, _weight(own_term, alternatives, vocabulary))
+
+
+def _thesaurus_words(word: str) -> tuple[str, ...]:
+    """The thesaurus's words beside `word`'s lemma; for an adverb it lacks ("respectfully"), beside its
+    adjective ("respectful": a stem of :data:`MIN_ADVERB_STEM` letters or more)."""
+    found = related_words(lemma(word))
+    stem = word.removesuffix("ly")
+    if found or stem == word or len(stem) < MIN_ADVERB_STEM:
+        return found
+    return related_words(stem)
 
 
 def _analyse_prefix(prefix: str, vocabulary: Vocabulary) -> QueryWord:

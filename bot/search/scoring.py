@@ -37,6 +37,10 @@ WHOLE_UNIT_INFO = 0.5
 """Information from which a query covering a whole unit counts as specific."""
 INFO_SATURATION = 1.5
 """Information, in units of the scale, from which a match counts as fully specific."""
+RARE_WORD_WEIGHT = 0.4
+"""A query word is *rare* in a work when its IDF is at least this share of the information that pins one
+unit down (:attr:`~bot.search.vocabulary.Vocabulary.info_scale`): held by about 2% of a novel's sentences
+or fewer. See :attr:`Features.rare_words`."""
 
 Hit = tuple[int, int, float]
 """(position in the unit, index of the query word, credit)."""
@@ -81,6 +85,8 @@ class QuoteMatch:
     """How much the matched words pin the unit down (see :attr:`Features.information`)."""
     coverage: float = 0.0
     """0-1: how much of the query (IDF-weighted, spelling corrections credited) the unit holds in one window."""
+    rare_words: int = 0
+    """How many of the query's rare words the unit holds in the same form (see :attr:`Features.rare_words`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,10 @@ class Features:
     words, were they independent, would occur together in one unit only."""
     unit_coverage: float
     """0-1: IDF-weighted share of the unit's own words the query matched."""
+    rare_words: int = 0
+    """Distinct rare query words (:data:`RARE_WORD_WEIGHT`) the unit holds as typed or in another form of
+    the same word (not a spelling correction, a synonym or a related word): what a line retold in
+    other words keeps (names, rare nouns), and what a line from elsewhere seldom shares twice by chance."""
 
     @property
     def specificity(self) -> float:
@@ -154,7 +164,7 @@ class Ranking:
         best: dict[int, QuoteMatch] = {}
         for unit in pool:
             found = features(unit, query, vocabulary)
-            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage)
+            best[unit.key] = _match(unit, found)
         return cls(query, pool, best)
 
     def run_starts(self) -> list[Unit]:
@@ -181,7 +191,11 @@ def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, 
         return  # one of them alone explains the query about as well
     for unit in (first, second):
         if unit.key not in best or best[unit.key].score < found.score:
-            best[unit.key] = QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage)
+            best[unit.key] = _match(unit, found)
+
+
+def _match(unit: Unit, found: Features) -> QuoteMatch:
+    return QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage, found.rare_words)
 
 
 def bag_credit(unit_terms: Iterable[str], query: Query) -> float:
@@ -210,7 +224,15 @@ def features(unit: Unit, query: Query, vocabulary: Vocabulary) -> Features:
         surface=_surface_similarity(query.surface, unit.normalised()),
         information=window_credit / vocabulary.info_scale,
         unit_coverage=_unit_coverage(unit, hits, vocabulary),
+        rare_words=_rare_words(hits, query, vocabulary),
     )
+
+
+def _rare_words(hits: list[Hit], query: Query, vocabulary: Vocabulary) -> int:
+    """Distinct rare query words among ``hits`` in their own form (see :attr:`Features.rare_words`)."""
+    least = RARE_WORD_WEIGHT * vocabulary.info_scale
+    query_words = query.words
+    return len({index for _, index, credit in hits if credit >= 1.0 and query_words[index].weight >= least})
 
 
 def _unit_coverage(unit: Unit, hits: list[Hit], vocabulary: Vocabulary) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -16,6 +18,12 @@ given one line is more often a misread word ("For", "By-and-by") than a characte
 MIN_ALIKE = 2
 """Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
 
+_VOCATIVE = re.compile(r"(?:[,;] |\b[Dd]ear )([A-Z][a-z]+)(?=[,.!?;]|$)")
+"""A name said to someone: "…, at least, Sally.", "My dear Sally, …"."""
+_NOT_NAMES = frozenset(
+    "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr Papa Mamma Mama Father Mother".split()
+)
+
 __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
 
@@ -27,10 +35,30 @@ class SpeakerCounts:
         self._ranking: list[str] | None = None
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
+        self._offsets: dict[str, list[int]] = {}
         for line in lines:
             if line.certain and line.speaker:
                 self.in_work[line.speaker] += 1
                 self.in_section.setdefault(line.section, Counter())[line.speaker] += 1
+                self._offsets.setdefault(line.speaker, []).append(line.offset)
+        for offsets in self._offsets.values():
+            offsets.sort()
+
+    def addresses_unknown(self, line: str) -> bool:
+        """Whether ``line`` calls someone by a name no known person has ("…, Sally."): the listener may
+        be any other speaker under another name (Sally is Mrs. Seal), so no wrong option is safe."""
+        known = {word for name in self.in_work for word in name_words(name)}
+        known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
+        return any(
+            name not in _NOT_NAMES and name.lower() not in known for name in _VOCATIVE.findall(line)
+        )
+
+    def speaks_near(self, name: str, offset: int, window: int) -> bool:
+        """Whether ``name`` has a certain line within ``window`` characters of ``offset`` (is in
+        that part of the story: not yet come, not gone or dead)."""
+        offsets = self._offsets.get(name, [])
+        index = bisect.bisect_left(offsets, offset - window)
+        return index < len(offsets) and offsets[index] <= offset + window
 
     def _named(self, name: str, words: set[str]) -> bool:
         """Whether a line of ``words`` names ``name``'s person, or someone who may be them ("Aunt Juley"
@@ -63,14 +91,19 @@ class SpeakerCounts:
         """The gender of the character ``name`` is (None when unknown)."""
         return next((person.gender for person in self._people if name in person.aliases), None)
 
-    def plausible_rivals(self, answer: str, section: int, limit: int, *, line: str = "") -> list[str]:
+    def plausible_rivals(
+        self, answer: str, section: int, limit: int, *, line: str = "", near: tuple[int, int] | None = None
+    ) -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
-        (most lines first), then the work's most frequent speakers; never an alias of the answer
-        or of each other, nor anyone ``line`` names (a line that names a person is seldom theirs).
+        (most lines first), then the work's most frequent speakers; with ``near`` (an offset and a
+        window) only those of them who speak within the window of it, so no one is offered who is
+        absent from that part of the story. Never an alias of the answer or of each other, nor anyone
+        ``line`` names (a line that names a person is spoken to or about them, seldom by them).
         People of the answer's gender only ("If I loved a man…" rules a man out), unless a story
         has too few of them to make a question."""
         local = self.in_section.get(section, Counter())
-        ranked = [name for name, _ in local.most_common() if self.recurring(name)] + self.speakers()
+        ranked = [name for name, _ in local.most_common() if self.recurring(name)]
+        ranked += [name for name in self.speakers() if near is None or self.speaks_near(name, *near)]
         words = set(normalise(line).split())
         gender = self.gender(answer)
         rivals: list[str] = []

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.text.model import Passage
-from bot.trivia import scoring, wording
+from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import SpeakerCounts, name_words
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.judging import normalise
@@ -24,6 +24,14 @@ from bot.trivia.people import same_person
 from bot.trivia.question import FALSE, GENERATED_KINDS, TRUE, Question, QuestionKind
 
 WRONG_OPTIONS = 3
+MIN_WRONG_OPTIONS = 2
+"""Who-said-it is asked only with this many wrong speakers present in that part of the story (one in a
+story of three speakers): fewer options rather than someone absent from it."""
+PRESENCE_SHARE = 0.03
+MIN_PRESENCE_WINDOW = 5_000
+"""A wrong speaker is someone speaking in the line's section or within this share of the book
+(this many characters at least) either side of it: judged samples found people offered who had not
+entered the story yet, had left it or were dead."""
 PLAUSIBLE_POOL = 6
 """Wrong options are drawn from this many of the most plausible candidates."""
 MAX_LINE_CHARS = 300
@@ -70,6 +78,10 @@ class Facts:
     """Every line's normalised text, sorted (to find lines starting the same way)."""
     sentence_ends: list[int]
     """Where each narration sentence ends, in reading order (to read what introduces a line)."""
+    paragraphs: dict[int, str]
+    """Each paragraph's text by ordinal (who it names is spoken to or about, not speaking)."""
+    dialect_speakers: set[str]
+    """Speakers whose spelling marks their lines (:mod:`bot.trivia.dialect`)."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
@@ -77,7 +89,25 @@ class Facts:
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
         speakers = SpeakerCounts(source.lines, source.plot.cast.people)
-        return cls(source, normalised, unique, speakers, sorted(normalised), [s.end for s in source.sentences])
+        paragraphs: dict[int, list[str]] = {}
+        for sentence in source.sentences:
+            if sentence.paragraph is not None:
+                paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+        certain = ((line.speaker, line.text) for line in source.lines if line.certain and line.speaker)
+        return cls(
+            source,
+            normalised,
+            unique,
+            speakers,
+            sorted(normalised),
+            [s.end for s in source.sentences],
+            {ordinal: " ".join(texts) for ordinal, texts in paragraphs.items()},
+            dialect.dialect_speakers(certain),
+        )
+
+    def presence_window(self) -> int:
+        length = self.sentence_ends[-1] if self.sentence_ends else 0
+        return max(MIN_PRESENCE_WINDOW, round(length * PRESENCE_SHARE))
 
     def introduced_otherwise(self, line: SpokenLine) -> bool:
         """Whether the sentence just before ``line`` introduces a speech ("Said Mr. Morris:—", "She went
@@ -199,7 +229,7 @@ def _subject(question: Question) -> tuple[int | None, str]:
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
-    each with plausible wrong speakers."""
+    each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
     for index, line in facts.lines(rng):
@@ -211,22 +241,40 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
         if _FAMILY_ADDRESS.search(line.text):
             continue  # sense alone would rule a wrong speaker out
-        if facts.introduced_otherwise(line):
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
             continue
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
-        assert line.speaker is not None
-        rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=line.text)
+        rivals = _rivals(facts, line)
         if rivals:
             yield line, rivals
 
 
+def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
+    """Wrong speakers for ``line``: people present in that part of the story (:data:`PRESENCE_SHARE`),
+    never one its paragraph names (spoken to or about). A line in dialect needs another dialect speaker
+    among them, offered first (its spelling would give it away otherwise); none: no rivals."""
+    assert line.speaker is not None
+    context = f"{line.text} {facts.paragraphs.get(line.paragraph, '')}"
+    near = (line.offset, facts.presence_window())
+    rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
+    if not dialect.is_dialect(line.text):
+        return rivals
+    alike = [name for name in rivals if name in facts.dialect_speakers]
+    return [alike[0], *(name for name in rivals if name != alike[0])] if alike else []
+
+
 def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
     speakers = facts.speakers.speakers()
+    fewest = max(1, min(MIN_WRONG_OPTIONS, len(speakers) - 2))  # a story of three speakers: two options
     for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
+        if len(rivals) < fewest:
+            continue
         wrong = rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))
+        if dialect.is_dialect(line.text) and rivals[0] not in wrong:
+            wrong[0] = rivals[0]  # the other dialect speaker
         yield Question(
             QuestionKind.WHO_SAID_IT,
             f"Who said this? “{line.text}”",
@@ -242,7 +290,10 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
     for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
         truthful = rng.random() < 0.5
-        claimed = line.speaker if truthful else rng.choice(rivals[:WRONG_OPTIONS])
+        if truthful:
+            claimed = line.speaker
+        else:
+            claimed = rivals[0] if dialect.is_dialect(line.text) else rng.choice(rivals[:WRONG_OPTIONS])
         yield Question(
             QuestionKind.TRUE_OR_FALSE,
             f"True or false: {claimed} said “{line.text}”",

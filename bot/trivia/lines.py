@@ -8,6 +8,7 @@ hands over the library's.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -27,6 +28,33 @@ SPEECH_ENDINGS = (",", ".", "!", "?", "…", "—", "–", "-", ";", ":")
 _BROKEN_OFF = ("--", "—", "–")
 """A speech broken off by a dash and taken up again in one paragraph is as often another person
 cutting in ("…collected many tadpoles--" / "You are not to say stink"): such a line is never certain."""
+
+
+_SPEECH_VERBS = (
+    r"said|says|answered|replied|cried|asked|added|continued|returned|exclaimed|observed|remarked|rejoined"
+    r"|interrupted|interposed|whispered|called|shouted|began|went on|put in|retorted|murmured|protested"
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
+_NAME = r"([A-Z][a-z]+)"
+_ANOTHER_VOICE = re.compile(
+    rf"\b(?:{_SPEECH_VERBS})\s+{_TITLE}{_NAME}|{_TITLE}{_NAME}\s+(?:{_SPEECH_VERBS})\b"
+    rf"|\b(?:turning|turned|turns|addressing|addressed)\s+(?:again\s+|round\s+|back\s+)?(?:to\s+)?{_TITLE}{_NAME}"
+)
+"""Narration that hands the word to someone ("answered Tom", "Tom said") or turns to a listener
+("turning to Margaret")."""
+_NOT_NAMES = frozenset("I He She They It We You The A An This That Then There".split())
+
+
+def names_another(narration: str, speaker: str) -> bool:
+    """Whether ``narration`` between two quotes gives the word to someone who is not ``speaker``
+    ("…,” answered Tom, “…") or turns to a listener ("she said, turning to Margaret"): the words on
+    either side are another person's, or said to different people."""
+    own = {word.lower() for word in re.findall(r"[A-Za-z]+", speaker)}
+    for found in _ANOTHER_VOICE.finditer(narration):
+        name = next(group for group in found.groups() if group)
+        if name not in _NOT_NAMES and name.lower() not in own:
+            return True
+    return False
 
 
 def is_description(speaker: str) -> bool:
@@ -90,10 +118,11 @@ class Utterance(Protocol):
 def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]) -> list[SpokenLine]:
     """Each utterance placed in its paragraph (by offset; ``paragraphs`` in reading order, with
     their stable ids). Consecutive utterances of one speaker in one paragraph (``“Sheriff
-    Stilinski retired,” the woman explained. “He moved …”``) make one line."""
+    Stilinski retired,” the woman explained. “He moved …”``) make one line, never certain when the
+    narration between them names someone else (:func:`names_another`)."""
     starts = [paragraph.start for paragraph in paragraphs]
     lines: list[SpokenLine] = []
-    previous_raw = ""
+    previous_raw, previous_end = "", 0
     for utterance in sorted(utterances, key=lambda u: u.start):
         index = bisect.bisect_right(starts, utterance.start) - 1
         if index < 0 or utterance.start >= paragraphs[index].end:
@@ -105,14 +134,16 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
         text = unquote(utterance.text)
         previous = lines[-1] if lines else None
         if previous and speaker and previous.speaker == speaker and previous.paragraph == paragraph.ordinal and previous_raw:
-            confidence = 0.0 if previous_raw.endswith(_BROKEN_OFF) else utterance.confidence
+            between = paragraph.text[max(0, previous_end - paragraph.start) : utterance.start - paragraph.start]
+            glued = previous_raw.endswith(_BROKEN_OFF) or names_another(between, speaker)
+            confidence = 0.0 if glued else utterance.confidence
             lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","))
         elif text:
             line = SpokenLine(
                 utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
             )
             lines.append(line)
-        previous_raw = raw
+        previous_raw, previous_end = raw, utterance.start + len(utterance.text)
     return lines
 
 

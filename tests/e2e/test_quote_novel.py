@@ -52,6 +52,14 @@ async def test_quote_finds_a_misremembered_line_in_dracula(folio_with_dracula: H
     assert where.startswith("Chapter II: Jonathan Harker’s Journal—Continued · paragraph ")
 
 
+async def test_a_line_retold_in_other_words_is_answered_as_the_closest_match(folio_with_dracula: Harness) -> None:
+    command = payloads.slash_command("quote", {"text": "first he shut the windows and locked them tight", "work": "dracula"})
+    callback = await folio_with_dracula.interact(command)
+    [embed] = callback.json["data"]["embeds"]
+    assert "**First he fastened up the windows and latched them securely;" in embed["description"]
+    assert embed["footer"]["text"].startswith("Closest match, worded differently · Match ")
+
+
 async def test_the_speaker_field_names_only_a_sure_speaker(folio_with_dracula: Harness) -> None:
     tagged = payloads.slash_command("quote", {"text": "of blood so pure that we need not defibrinate", "work": "dracula"})
     [embed] = (await folio_with_dracula.interact(tagged)).json["data"]["embeds"]

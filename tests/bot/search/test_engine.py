@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex
+from bot.search.analysis import analyse
+from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, combine
 from bot.search.scoring import QuoteMatch
+from bot.search.textnorm import term
 from bot.text.ingest import parse_work
 
 STORY = Path(__file__).resolve().parents[3] / "data" / "hello-from-the-other-side.txt"
@@ -110,10 +112,15 @@ def test_limit_caps_both_lists(story: QuoteIndex) -> None:
     assert (result.matches, result.suggestions) == (unlimited.matches[:2], unlimited.suggestions[:2])
 
 
-def test_near_miss_is_offered_as_a_suggestion(story: QuoteIndex) -> None:
-    result = story.lookup("Sheriff Stilinski retired and moved to Florida")
+def test_a_line_retold_with_more_is_the_closest_match_below_the_confident_score(story: QuoteIndex) -> None:
+    [match] = story.lookup("Sheriff Stilinski retired and moved to Florida").matches
+    assert "Sheriff Stilinski retired" in match.text and match.score < CONFIDENT_SCORE
+
+
+def test_a_made_up_line_sharing_one_rare_word_is_no_match_only_a_suggestion(story: QuoteIndex) -> None:
+    result = story.lookup("Stilinski moved to Florida and bought a boat")
     assert result.matches == []
-    assert any("Sheriff Stilinski retired" in match.text for match in result.suggestions)
+    assert result.suggestions
 
 
 def test_lookup_is_deterministic(story: QuoteIndex) -> None:
@@ -233,3 +240,36 @@ def test_works_in_other_scripts_are_found(sentences: list[str], query: str, expe
 )
 def test_lines_from_elsewhere_in_other_scripts_are_not_found(sentences: list[str], query: str) -> None:
     assert QuoteIndex(enumerate(sentences)).lookup(query).matches == []
+
+
+def _line(key: int, score: float, *, information: float = 2.0, rare_words: int = 0) -> QuoteMatch:
+    return QuoteMatch(key, f"line {key}", score, information, 0.5, rare_words)
+
+
+def test_a_reworded_line_keeping_two_rare_words_and_ahead_is_the_closest_match() -> None:
+    result = combine([[_line(1, 50.0, rare_words=2), _line(2, 40.0, rare_words=1)]], 5)
+    assert [match.key for match in result.matches] == [1]
+
+
+@pytest.mark.parametrize(
+    "best",
+    [
+        _line(1, 50.0, rare_words=1),  # one rare word in common is chance
+        _line(1, 42.0, rare_words=3),  # too far from the query
+        _line(1, 50.0, rare_words=2, information=1.5),  # its words pin no line down
+    ],
+)
+def test_a_best_line_without_the_closest_match_evidence_stays_a_suggestion(best: QuoteMatch) -> None:
+    result = combine([[best, _line(2, 40.0)]], 5)
+    assert result.matches == [] and [match.key for match in result.suggestions][:1] == [1]
+
+
+def test_a_closest_match_must_lead_the_other_lines() -> None:
+    result = combine([[_line(1, 50.0, rare_words=3), _line(2, 47.0, rare_words=3)]], 5)
+    assert result.matches == []
+
+
+def test_an_adverb_the_thesaurus_lacks_stands_for_its_adjectives_neighbours() -> None:
+    index = QuoteIndex(enumerate(["He bowed in a deferential way.", "The rain fell all night.", "Bread was cheap."]))
+    query = analyse(["respectfully"], index.vocabulary)
+    assert query is not None and term("deferential") in query.words[0].alternatives

@@ -95,6 +95,20 @@ async def test_the_quote_index_can_require_one_more_word_of_a_second_group(datab
     assert await index.candidates(saved.record.id, {"giant"}, 10, required={"nine"}) == []
 
 
+async def test_the_quote_index_lists_a_works_matching_sentences_and_every_sentence_in_order(database: Database) -> None:
+    works, index = WorkRepository(database), QuoteIndexStore(database)
+    saved = await works.save("lamps", prepare_work("The lamp was lit.\n\nA lamp went out. The moon rose.\n"))
+    other = await works.save("other", prepare_work("The lamp of another book.\n"))
+    assert saved and other
+    rows = await index.sentences(saved.record.id)
+    assert [text for _, text, _ in rows] == ["The lamp was lit.", "A lamp went out.", "The moon rose."]
+    assert rows[2][2].split() == ["the", "moon", "rise"]
+    ids = await index.matching(saved.record.id, {"lamp", "moon"}, cap=3)
+    assert ids is not None and sorted(ids) == sorted(key for key, _, _ in rows)
+    assert await index.matching(saved.record.id, {"lamp"}, cap=1) is None  # more than the cap: not listed
+    assert await index.matching(saved.record.id, {"sun"}, cap=3) == []
+
+
 async def test_removing_a_work_removes_its_index_and_clears_defaults(database: Database) -> None:
     works, index, guilds = WorkRepository(database), QuoteIndexStore(database), GuildSettings(database)
     saved = await works.save("tiny", prepare_work(TINY), guild_id=7)
