@@ -30,8 +30,7 @@ split):
    list of English given names, join a first name when exactly one person of
    the text fits and the text never names the two side by side (``Jack and
    John``) nor in one sentence (a father and his son: ``Sir Thomas`` and
-   ``Tom``), nor calls either by a generation (``young Tom``, ``Thomas
-   junior``: there are two of that name).
+   ``Tom``).
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -167,12 +166,7 @@ class _People:
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
                     variant = other[1][0].lower() in name_variants(key[1][0])
-                    if (
-                        variant
-                        and _compatible(self.gender(key), self.gender(other))
-                        and not self._together(key, other)
-                        and not _generations(self._source, [key[1][0], other[1][0]])
-                    ):
+                    if variant and _compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
 
     def _together(self, first: Key, second: Key) -> bool:
@@ -326,8 +320,6 @@ class _People:
             (person,), (me,) = people, mine
             if not _compatible(self.gender(person), self.gender(me)) or _side_by_side(text, word, variants):
                 continue
-            if _generations(text, [word, *variants]):  # "young Tom": a son named after his father
-                continue
             if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
                 continue
             self._union(person, me)
@@ -428,11 +420,3 @@ def _side_by_side(text: str, word: str, others: list[str]) -> bool:
         if re.search(pair, text):
             return True
     return False
-
-
-def _generations(text: str, given_names: list[str]) -> bool:
-    """Whether the text calls one of ``given_names`` by a generation (``young Tom``, ``the younger
-    Thomas``, ``Thomas junior``): two people of one name in a family, so nicknames stay apart."""
-    names = "|".join(re.escape(name) for name in given_names)
-    pattern = rf"\b(?:[Yy]oung(?:er)?\s+(?:(?:Mr|Mrs|Miss|Master)\.?\s+)?(?:{names})|(?:{names})(?:,?\s+[Jj]unior|\s+the\s+younger))\b"
-    return re.search(pattern, text) is not None

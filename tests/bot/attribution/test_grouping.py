@@ -218,13 +218,3 @@ def test_a_name_written_before_nouns_is_an_adjective_not_a_person() -> None:
     daisy = _owner(cast, "Daisy Miller")
     assert daisy is not None and daisy.person
 
-
-def test_a_nickname_stays_apart_where_the_text_names_a_generation() -> None:
-    text = (
-        "Thomas Gradgrind walked into the schoolroom. Thomas Gradgrind looked at the children.",
-        "Tom sat in a corner, and Tom sulked, for young Tom hated the place.",
-    )
-    apart = _cast(*text)
-    assert _owner(apart, "Tom") is not _owner(apart, "Thomas Gradgrind")
-    joined = _cast(text[0], text[1].replace("young Tom", "the boy"))
-    assert _owner(joined, "Tom") is _owner(joined, "Thomas Gradgrind")
