@@ -4,7 +4,9 @@ A folder holds ``novel_text.txt``, ``quotation_info.csv`` and ``character_info.c
 ``benchmarks/speakers/README.md``). The gold cast's alias lists are incomplete, so a predicted name
 counts as a character when it is one of its aliases, or else when its words, titles aside, fit the
 aliases of exactly one character (``Holmes`` for ``Sherlock Holmes``) of the gender its title shows, if
-any (``Mrs. Newland Archer`` is no fit for Newland Archer: she is his wife).
+any (``Mrs. Newland Archer`` is no fit for Newland Archer: she is his wife). A listed person whose
+name fits no one is not counted as junk when the quotes given to it are clearly one gold
+character's (see :data:`SPOKEN_SHARE`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ BANDS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
 MAJOR = ("major", "intermediate")
 TOP = 30
 """How many of the most mentioned characters are checked for names that fit no one."""
+SPOKEN_SHARE = 2 / 3
+"""A listed person whose name fits no alias is still that gold character (for the count of names
+that fit no one) when at least this share, and two or more, of the quotes given to it are that
+character's (``the young girl``, ``Charles`` of two Charleses): it is a character, not junk."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +224,7 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
     """Splits (a major or intermediate gold character in several people), wrong merges (several gold
     characters in one person) and people whose names fit no gold character."""
     people = sorted(speakers.people(), key=lambda c: -c.mentions)
+    spoken_by = _gold_speakers(novel, speakers.utterances)
     holders: Counter[int] = Counter()
     for rank, person in enumerate(people):
         resolved = (novel.cast.resolve(name) for name in (person.name, *person.aliases))
@@ -226,13 +233,33 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
         tally.people += 1
         tally.matched += bool(golds)
         tally.merged += len(golds) > 1
-        if not golds:
+        if not golds and _speaker_of(spoken_by.get(person.name, Counter())) is None:
             tally.unmatched += 1
             if rank < TOP:
                 tally.unmatched_top.append(f"{novel.name}: {person.name}")
     major = [c.id for c in novel.cast.characters.values() if c.category in MAJOR]
     tally.major += len(major)
     tally.split += sum(holders[c] > 1 for c in major)
+
+
+def _gold_speakers(novel: Novel, utterances: list[Utterance]) -> dict[str, Counter[int]]:
+    """For each predicted speaker's name, the gold speakers of the quotes given to it."""
+    starts = [u.start for u in utterances]
+    found: dict[str, Counter[int]] = {}
+    for gold in novel.golds:
+        utterance = _containing(utterances, starts, gold.start)
+        if utterance and utterance.speaker and gold.speaker is not None:
+            found.setdefault(utterance.speaker, Counter())[gold.speaker] += 1
+    return found
+
+
+def _speaker_of(gold_speakers: Counter[int]) -> int | None:
+    """The gold character who speaks most of a predicted speaker's quotes, if clearly one (see
+    :data:`SPOKEN_SHARE`)."""
+    if not gold_speakers:
+        return None
+    character, count = gold_speakers.most_common(1)[0]
+    return character if count >= 2 and count >= SPOKEN_SHARE * gold_speakers.total() else None
 
 
 def _containing(utterances: list[Utterance], starts: list[int], offset: int) -> Utterance | None:

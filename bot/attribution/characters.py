@@ -31,7 +31,7 @@ from bot.attribution.names import (
     learn_name_pairs,
     learn_name_words,
 )
-from bot.attribution.people import is_person
+from bot.attribution.people import is_person, is_person_description
 from bot.attribution.pronouns import pronoun_gender
 from bot.attribution.quotes import (
     Quote,
@@ -135,14 +135,26 @@ class CharacterList:
         return self.find(name) or self.find(words[-1]) or self.find(words[0])
 
     def add_unlisted(self, who: str, offset: int, *, described: bool) -> Character:
-        """The character ``who`` (a rare name, or a description like ``the woman``), added on first use."""
-        found = self.find(who)
+        """The character ``who`` (a rare name, or a description like ``the woman``), added on first use.
+        A description ending in a listed name (``the agonized Harriet``) is that character; one whose
+        head noun names no person (``the voice``) is added as no person."""
+        found = self.find(who) or (self._named_in(who) if described else None)
         if found is None:
             noun = who.split()[-1].lower()
             found = Character(who, [who], PERSON_NOUNS.get(noun), 0, offset, described=described)
+            found.person = not described or is_person_description(who)
             self.characters.append(found)
-            self._by_form[normalise(who)] = found
+        self._by_form[normalise(who)] = found
         return found
+
+    def _named_in(self, description: str) -> Character | None:
+        """The listed person a description names by its last word (``the ingenious Giovanelli``), one
+        the text also names by a full or titled name (not ``the young American``)."""
+        head = description.split()[-1]
+        named = self.find(head) if head[:1].isupper() else None
+        if named is None or not named.person or named.described:
+            return None
+        return named if any(len(alias.split()) > 1 for alias in named.aliases) else None
 
 
 def build_characters(text: str, paragraphs: list[Span] | None = None) -> CharacterList:

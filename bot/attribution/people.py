@@ -11,19 +11,52 @@ The evidence is how the text uses a name, never a list of a book's names:
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
   inside quotes: ``Aha``); ending in a common word and never tagged as a speaker
   (``Prince Edward Island``, ``the Tory Government``); never being the subject of a clause (``we left Milan``, ``the Stella
-  d'Italia``: a person does things, a place has them done in it).
+  d'Italia``: a person does things, a place has them done in it); being written before a
+  word that is only ever a noun (lemminflect) in at least :data:`MODIFIER_SHARE` of its mentions,
+  for a one-word name never titled (``American girl``, ``Roman window``: an adjective, not a name).
+
+An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
+(:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
+no characters.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.attribution.lexicon import SPEECH_VERB_PATTERN
+from lemminflect import getAllLemmas
+
+from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.names import Mention, is_subject
 
+NOT_PERSON_NOUNS = frozenset({"voice", "other", "girl's", "thing"})
+"""Nouns a speech tag may name a speaker by (:data:`PERSON_NOUNS`) that are no person themselves."""
+PERSON_HEADS = frozenset(PERSON_NOUNS) - NOT_PERSON_NOUNS | frozenset(
+    """
+    host hostess actress governess waitress heiress seamstress princess countess baroness empress
+    youth sage convict prisoner captive singer courier native chamberlain priest nun monk cook peasant
+    farmer merchant lawyer banker artist painter poet author writer pupil scholar baby infant niece
+    nephew cousin grandmother grandfather granny parent lover bride bridegroom neighbour neighbor chap
+    emperor earl marquis knight squire maiden lass wench hag witch giant dwarf fairy colonel general
+    lieutenant admiral corporal guard sentry jailer gaoler warder steward conductor engineer groom valet
+    housemaid chambermaid page usher secretary manager owner proprietor tenant lodger patient physician
+    surgeon chemist apothecary barber tailor baker butcher grocer innkeeper barmaid gardener labourer
+    laborer workman slave master beggar thief robber murderer villain hero heroine fool wretch rascal
+    scoundrel rogue brute fiend newcomer spectator passenger traveller traveler tourist pilgrim chaplain
+    curate rector parson preacher bishop senator governor mayor magistrate witness orphan widower
+    bachelor spinster matron midwife fighter boxer dancer musician actor player hunter fisherman
+    creature being monster mistress lady gentleman
+    """.split()
+)
+"""Head nouns that make an unnamed description a person (general English, no book's characters),
+beside any noun ending in -man or -woman (``coachman``) and a capitalised nationality (``the young
+American``)."""
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
+MODIFIER_SHARE = 0.2
+MODIFIER_MIN = 2
 ARTICLE_SHARE = 0.5
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
@@ -34,6 +67,7 @@ _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:
 """``at Kellynch``, not ``looked at Anne``."""
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
 _NUMBER_AFTER = re.compile(r"\s*\d")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 _SPEECH_AFTER = re.compile(rf",?\s+(?:[a-z]+ly\s+)?{SPEECH_VERB_PATTERN}")
 
@@ -52,11 +86,24 @@ def is_person(
     tagged = sum(_tagged(text, m) for m in mentions)
     if tagged >= TAGGED_MIN:
         return True
-    if common or not any(is_subject(text, m) for m in mentions):
+    if common or _modifier(text, mentions) or not any(is_subject(text, m) for m in mentions):
         return False
     placed = sum(_placed(text, m) for m in mentions)
     articled = sum(m.with_article for m in mentions)
     return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)
+
+
+def _modifier(text: str, mentions: list[Mention]) -> bool:
+    """Whether a one-word name is often written before a noun (``American girl``, at least twice):
+    an adjective."""
+    if any(m.title or len(m.words) > 1 for m in mentions):
+        return False
+    untitled = mentions
+    before_noun = 0
+    for mention in untitled:
+        following = _NEXT_WORD.match(text, mention.end)
+        before_noun += following is not None and set(getAllLemmas(following[1])) == {"NOUN"}
+    return before_noun >= max(MODIFIER_MIN, MODIFIER_SHARE * len(untitled))
 
 
 def _tagged(text: str, mention: Mention) -> bool:
@@ -83,3 +130,17 @@ def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:
         1 for m in mentions if m.words[-1].endswith("s") and m.words[-1][:-1] in name_words
     )
     return plural > len(mentions) / 2
+
+
+def is_person_description(description: str) -> bool:
+    """Whether an unnamed speaker's description (``the old woman``, ``his companion``, ``the
+    prize-fighter``) names a person: its head noun (the last word, the last part of a hyphenated one)
+    does; ``the voice``, ``the face`` and ``the morning he`` do not."""
+    words = description.split()
+    if not words:
+        return False
+    head = words[-1].split("-")[-1]
+    if _NATIONALITY.fullmatch(head):
+        return True
+    head = head.lower()
+    return head in PERSON_HEADS or (head.endswith(("man", "woman")) and len(head) > 5)

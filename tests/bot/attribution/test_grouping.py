@@ -206,3 +206,15 @@ def test_a_titled_name_ending_in_a_common_word_is_no_person() -> None:
     )
     people = {c.name for c in cast.characters if c.person}
     assert "Anne" in people and not any("Island" in name for name in people)
+
+
+def test_a_name_written_before_nouns_is_an_adjective_not_a_person() -> None:
+    cast = _cast(
+        "The American girl laughed. American ladies came to the hotel, and American custom ruled there.",
+        "American walked away, and Daisy Miller smiled. Daisy Miller walked on.",
+    )
+    american = _owner(cast, "American")
+    assert american is None or not american.person
+    daisy = _owner(cast, "Daisy Miller")
+    assert daisy is not None and daisy.person
+
