@@ -1,7 +1,7 @@
 """Fair wrong speakers: present in that part of the story, not the person spoken to or about, not
 given away by dialect spelling; and lines that are one speech of one speaker."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.text.model import Passage, PassageKind
 from bot.trivia import dialect
@@ -9,6 +9,7 @@ from bot.trivia.characters import SpeakerCounts
 from bot.trivia.generate import generate
 from bot.trivia.lines import SpokenLine, TriviaSource, names_another, speaker_lines
 from bot.trivia.question import FALSE, QuestionKind
+from tests.bot.trivia.test_lines import Said
 
 RARE = ["zeppelin", "marmalade", "harpsichord", "gondola", "lantern", "parsnip", "tapestry", "walrus", "quill", "sextant"]
 STANDARD = "I have been thinking all morning about the {0} and the {1} we left behind in the {2} yesterday"
@@ -93,14 +94,6 @@ def test_a_dialect_line_is_asked_only_with_another_dialect_speaker_offered() -> 
     for question in generate(paired, count=50, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE]):
         if question.answer == FALSE and question.explanation in ("Ann said it.", "Dan said it."):
             assert question.text.startswith(("True or false: Ann said", "True or false: Dan said"))
-
-
-@dataclass(frozen=True)
-class Said:
-    start: int
-    text: str
-    speaker: str | None
-    confidence: float
 
 
 def lines_of(text: str, speaker: str = "Ann") -> list[SpokenLine]:
