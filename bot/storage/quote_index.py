@@ -53,6 +53,13 @@ async def delete_index(db: Session, work_id: int) -> None:
         )
 
 
+async def delete_index_rows(db: Session, passage_ids: Sequence[int]) -> None:
+    """Take these passages' sentences out of the index (PostgreSQL's rows go with their passages)."""
+    if db.dialect is Dialect.SQLITE and passage_ids:
+        marks = ", ".join("?" * len(passage_ids))
+        await db.execute(f"DELETE FROM sentence_terms WHERE rowid IN ({marks})", list(passage_ids))
+
+
 class QuoteIndexStore:
     def __init__(self, database: Database) -> None:
         self._database = database

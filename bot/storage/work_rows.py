@@ -7,8 +7,10 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from bot.errors import AlreadyInLibrary, LibraryLimit
+from bot.storage.attribution import write_attribution
 from bot.storage.database import Dialect, Session
 from bot.storage.records import LibraryLimits, PreparedWork
+from bot.storage.sections import write_structure
 from bot.text.model import SECTION_KINDS, PassageKind
 
 WORK_VALUE_COLUMNS = (
@@ -154,3 +156,10 @@ async def slug_taken(db: Session, slug: str, guild_id: int | None) -> bool:
     """Whether `slug` already names a work the owner `guild_id` sees: its own, or a shared one."""
     owned = await db.fetch_one(f"SELECT 1 FROM works WHERE slug = ? AND {OWNED_BY}", (slug, guild_id))
     return owned is not None or await shared_slug(db, slug, guild_id)
+
+
+async def write_outline_and_attribution(db: Session, work_id: int, prepared: PreparedWork) -> None:
+    """A work's sections and, when worked out, its speaker attribution: the small parts of a save."""
+    await write_structure(db, work_id, prepared.parsed.structure)
+    if prepared.attribution is not None:
+        await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)

@@ -27,11 +27,9 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from bot.storage.attribution import write_attribution
 from bot.storage.database import Database, Session
-from bot.storage.quote_index import write_index
+from bot.storage.quote_index import delete_index, delete_index_rows, write_index
 from bot.storage.records import LibraryLimits, PreparedWork
-from bot.storage.sections import write_structure
 from bot.storage.work_rows import (
     INSERT_PASSAGE,
     INSERT_VOCABULARY,
@@ -43,6 +41,7 @@ from bot.storage.work_rows import (
     slug_taken,
     vocabulary_rows,
     work_values,
+    write_outline_and_attribution,
 )
 
 log = logging.getLogger(__name__)
@@ -149,18 +148,15 @@ async def _delete_passages(db: Session, work_id: int) -> None:
     )]
     if not ids:
         return  # another discard of the work (a sweep running beside it) took them
-    marks = ", ".join("?" * len(ids))
-    await db.execute(f"DELETE FROM sentence_terms WHERE rowid IN ({marks})", ids)
-    await db.execute(f"DELETE FROM passages WHERE id IN ({marks})", ids)
+    await delete_index_rows(db, ids)
+    await db.execute(f"DELETE FROM passages WHERE id IN ({', '.join('?' * len(ids))})", ids)
 
 
 async def _delete_staged_row(db: Session, work_id: int) -> None:
     """The rest of a staged work (its sections and attribution go with the row)."""
     if not await _still_staged(db, work_id):
         return
-    await db.execute(  # index rows of passages a writer still running added after the discard began
-        "DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM passages WHERE work_id = ?)", (work_id,)
-    )
+    await delete_index(db, work_id)  # index rows of passages a writer still running added after the discard began
     await db.execute("DELETE FROM vocabulary WHERE work_id = ?", (work_id,))
     await db.execute("DELETE FROM works WHERE id = ? AND guild_id = ?", (work_id, STAGED_OWNER))
 
@@ -225,7 +221,7 @@ def _pieces(work_id: int, prepared: PreparedWork, ids: Sequence[int]) -> Iterato
         yield write_index, (work_id, sentences[start:end], prepared.sentence_terms[start:end])
     for batch in _batched(vocabulary_rows(work_id, prepared)):
         yield _execute_many, (INSERT_VOCABULARY, batch)
-    yield _write_small_parts, (work_id, prepared)
+    yield write_outline_and_attribution, (work_id, prepared)
 
 
 async def _write_pieces(
@@ -259,12 +255,6 @@ async def _pause(pace: Pace) -> None:
 
 async def _execute_many(db: Session, statement: str, rows: list[tuple[object, ...]]) -> None:
     await db.executemany(statement, rows)
-
-
-async def _write_small_parts(db: Session, work_id: int, prepared: PreparedWork) -> None:
-    await write_structure(db, work_id, prepared.parsed.structure)
-    if prepared.attribution is not None:
-        await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
 
 
 def _batched(rows: Iterable[tuple[object, ...]]) -> Iterator[list[tuple[object, ...]]]:

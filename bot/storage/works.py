@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.storage import work_staging
-from bot.storage.attribution import write_attribution
 from bot.storage.changes import announce
 from bot.storage.database import Database, Dialect, Row, Session
 from bot.storage.quote_index import delete_index, write_index
@@ -17,7 +16,6 @@ from bot.storage.records import (
     WorkRecord,
     WorkSummary,
 )
-from bot.storage.sections import write_structure
 from bot.storage.work_rows import (
     INSERT_PASSAGE,
     INSERT_VOCABULARY,
@@ -31,6 +29,7 @@ from bot.storage.work_rows import (
     shared_slug,
     vocabulary_rows,
     work_values,
+    write_outline_and_attribution,
 )
 from bot.text.identity import carry_ids
 from bot.text.model import Layout, Passage, PassageKind
@@ -262,9 +261,7 @@ async def _write_work(
     ids = await _assign_ids(db, carry_ids(old, prepared.parsed.passages, prepared.fingerprints))
     await db.executemany(INSERT_PASSAGE, passage_rows(work_id, prepared, ids))
     await write_index(db, work_id, sentence_ids(prepared, ids), prepared.sentence_terms)
-    await write_structure(db, work_id, prepared.parsed.structure)
-    if prepared.attribution is not None:
-        await write_attribution(db, work_id, prepared.content_hash, prepared.attribution)
+    await write_outline_and_attribution(db, work_id, prepared)
     await db.executemany(INSERT_VOCABULARY, vocabulary_rows(work_id, prepared))
     return work_id
 
