@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
-
 from bot.attribution.characters import Character, normalise
 from bot.characters.roster import Roster
 
@@ -16,23 +14,11 @@ TITLES = frozenset(
 )
 
 
-MIN_SPELLING_SCORE = 88.0
-"""Least rapidfuzz ratio (0-100) of a typed name to a person's name for a spelling slip ("van helsng")."""
-MIN_SPELLING_LENGTH = 5
-"""Shorter names are not corrected: "Mary" is one letter from "May"."""
-
-
 def find_person(typed: str, roster: Roster | None) -> Character | None:
     """The person of the work the typed name means, if the roster knows them, as typed or misspelt."""
     if roster is None:
         return None
-    found = roster.find(typed)
-    bare = normalise(LEADING_ARTICLE.sub("", typed))
-    if found is not None or len(bare) < MIN_SPELLING_LENGTH:
-        return found
-    by_name = {normalise(alias): person for person in roster.people for alias in (person.name, *person.aliases)}
-    close = process.extractOne(bare, list(by_name), scorer=fuzz.ratio, score_cutoff=MIN_SPELLING_SCORE)
-    return by_name[close[0]] if close else None
+    return roster.find(typed) or roster.find_misspelt(normalise(LEADING_ARTICLE.sub("", typed)))
 
 
 def name_forms(typed: str, person: Character | None, roster: Roster | None) -> list[str]:

@@ -18,6 +18,10 @@ SUGGESTIONS = 3
 """Names offered when a typed name finds no one."""
 SUGGESTION_MIN_SCORE = 60
 """rapidfuzz WRatio (0-100) a name must reach to be suggested for what was typed."""
+MIN_SPELLING_SCORE = 88.0
+"""Least rapidfuzz ratio (0-100) of a typed name to a person's name for a spelling slip ("van helsng")."""
+MIN_SPELLING_LENGTH = 5
+"""Shorter names are not corrected: "Mary" is one letter from "May"."""
 
 
 class Roster:
@@ -34,6 +38,13 @@ class Roster:
         if not words:
             return None
         return self._by_alias.get(" ".join(words)) or self._by_alias.get(words[-1]) or self._by_alias.get(words[0])
+
+    def find_misspelt(self, typed: str) -> Character | None:
+        """The person whose alias ``typed`` misspells ("van helsng"), for names of five letters or more."""
+        if len(typed) < MIN_SPELLING_LENGTH:
+            return None
+        close = process.extractOne(typed, list(self._by_alias), scorer=fuzz.ratio, score_cutoff=MIN_SPELLING_SCORE)
+        return self._by_alias[close[0]] if close else None
 
     def matching(self, typed: str, limit: int) -> list[Character]:
         """People one of whose aliases contains ``typed`` (everyone if nothing is typed), most mentioned first."""
