@@ -8,7 +8,7 @@ a description. Those sentences have a few shapes, whatever the book:
 * an apposition: "Skaggs, of the New York Universe", "Fannie, who was housekeeper",
   or before it: "his old friend and family physician, Doctor Mandelet", "his wife, Fannie";
 * a naming: "was called Sadness", "her name was ...", "(Dinah was the cat.)";
-* a pronoun describing the one just named: "Mr. Pontellier wore eye-glasses. He was a man of forty".
+* a pronoun describing the one just named: "Mr. Ashby wore a grey coat. He was a man of fifty".
 
 Each shape has a strength; the first sentences naming X count more (a character
 is described when the text first brings them in); a sentence that is itself a

@@ -1,5 +1,5 @@
 """The names a "who is X?" question stands for: X as typed and, if X is one of the work's people, every name
-the text gives them, less a first name or surname another person shares ("Pontellier" is Mr. and Mrs.)."""
+the text gives them, less a first name or surname another person shares ("Ashby" is Mr. and Mrs.)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def name_forms(typed: str, person: Character | None, roster: Roster | None) -> l
     shared = _shared_words(person, roster)
     forms = {alias for alias in (person.name, *person.aliases) if not _ambiguous(alias, shared)}
     typed_title = _title_of(bare)
-    if typed_title is not None:  # "Mr. Pontellier": never "Mrs. Pontellier"
+    if typed_title is not None:  # "Mr. Ashby": never "Mrs. Ashby"
         forms = {f for f in forms if _title_of(f) in (None, typed_title)}
     return sorted(forms | {f for f in typed_forms if f})
 

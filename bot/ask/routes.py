@@ -26,7 +26,7 @@ class Route(StrEnum):
 class Routed:
     route: Route
     name: str | None = None
-    """For WHO_IS: the name as typed ("Mr. Pontellier", "the Gryphon")."""
+    """For WHO_IS: the name as typed ("Mr. Ashby", "the Gryphon")."""
     chapter: str | None = None
     """For CHAPTER: the chapter as typed ("3", "iii", "three")."""
 
@@ -74,7 +74,7 @@ def route_question(text: str) -> Routed:
 
 
 def _looks_like_a_name(phrase: str) -> bool:
-    """A name or a "the <noun>" ("Derek", "Mr. Pontellier", "the Gryphon"), not a clause ("the man who...")."""
+    """A name or a "the <noun>" ("Derek", "Mr. Ashby", "the Gryphon"), not a clause ("the man who...")."""
     words = phrase.split()
     return 0 < len(words) <= MAX_NAME_WORDS and not _NOT_A_NAME.search(phrase)
 

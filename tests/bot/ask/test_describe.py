@@ -68,13 +68,13 @@ def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
 
 def test_he_was_after_a_sentence_naming_him_describes_him_and_earlier_counts_more() -> None:
     named = [
-        Sentence(1, "Mr. Pontellier wore eye-glasses.", 0, 1),
-        Sentence(5, "Mr. Pontellier was a broker.", 3, 5),
-        Sentence(9, "Mr. Pontellier was a stern father.", 5, 9),
-        Sentence(12, "Mr. Pontellier walked home.", 6, 12),
+        Sentence(1, "Mr. Ashby wore a grey coat.", 0, 1),
+        Sentence(5, "Mr. Ashby was a miller.", 3, 5),
+        Sentence(9, "Mr. Ashby was a stern father.", 5, 9),
+        Sentence(12, "Mr. Ashby walked home.", 6, 12),
     ]
-    following = {1: [Sentence(2, "He was a man of forty, of medium height.", 0, 2)]}
-    found = describe(named, following, ["Mr. Pontellier"])
+    following = {1: [Sentence(2, "He was a man of fifty, of great height.", 0, 2)]}
+    found = describe(named, following, ["Mr. Ashby"])
     assert [d.key for d in found] == [5, 9, 2]
 
 

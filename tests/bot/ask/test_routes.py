@@ -13,7 +13,7 @@ from bot.text.outline import FRONT_MATTER_TITLE
 @pytest.mark.parametrize(
     ("question", "route", "name"),
     [
-        ("Who is Mr. Pontellier?", Route.WHO_IS, "Mr. Pontellier"),
+        ("Who is Mr. Ashby?", Route.WHO_IS, "Mr. Ashby"),
         ("who was the Gryphon", Route.WHO_IS, "the Gryphon"),
         ("so who's derek?", Route.WHO_IS, "derek"),
         ("Who was the man in the boat?", Route.PASSAGES, None),
