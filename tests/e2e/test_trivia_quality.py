@@ -74,6 +74,10 @@ async def test_reports_retire_a_question_and_moderators_decide(folio: Harness, c
     assert "restored" in (await command(folio, "trivia question reported", user=payloads.MOD))["data"]["embeds"][0]["description"]
     unknown = await command(folio, "trivia question ban", {"key": "0123456789abcdef0123"}, user=payloads.MOD)
     assert "No reported question has that key" in reply_text(unknown)
+    # Banned for good: a restored question would no longer be retired by reports, so leaving it
+    # restored would make another test of this module (which retires the question it plays) depend on order.
+    banned = await command(folio, "trivia question ban", {"key": key}, user=payloads.MOD)
+    assert reply_text(banned).startswith("Banned")
 
 
 async def test_a_retired_question_is_not_asked_again(folio: Harness, clock: BotClock) -> None:
