@@ -30,7 +30,7 @@ RUN_GAIN = 10.0
 """How much more two units must score together than either alone to be a run: each must add
 much of the query, not merely a word or two."""
 WINDOW_SLACK = 3
-"""Words a matching window may have beyond the query's length."""
+"""Words a matching window may have beyond the query's window (:attr:`~bot.search.analysis.Query.window`)."""
 WEIGHT_WINDOW = 0.6
 WEIGHT_SURFACE = 0.4
 WHOLE_UNIT_INFO = 0.5
@@ -252,7 +252,7 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     through a long sentence do not add up.
     """
     everything = _credit_of(hits, query)
-    span = query.length + WINDOW_SLACK
+    span = query.window + WINDOW_SLACK
     if not hits or hits[-1][0] - hits[0][0] < span:
         return everything
     best = 0.0

@@ -37,6 +37,11 @@ MAX_COMPLETIONS = 40
 """Vocabulary words a half-typed last word may stand for."""
 INFO_MARGIN = 1.0
 """Nats added to ln(units) in the information scale (see :attr:`Vocabulary.info_scale`)."""
+RARE_SPELLING_SPREAD = 2
+COMMONER_SPELLING_FACTOR = 10
+"""A word of the work held by at most :data:`RARE_SPELLING_SPREAD` units may itself be a misspelling, of a
+word that close in spelling (see :meth:`Vocabulary.commoner_spellings`) and held by at least this many times
+as many units ("felow" once, "fellow" forty times): the reader may have typed either."""
 FUNCTION_WORD_IDF = 1.0
 """Cap on the IDF of function words ("the", "he", "said"), however rare in the work."""
 
@@ -116,6 +121,15 @@ class Vocabulary:
             found.setdefault(t, SOUND_CREDIT)
         return found
 
+    def commoner_spellings(self, word: str) -> dict[str, float]:
+        """For a word the work holds but rarely (see :data:`RARE_SPELLING_SPREAD`), the terms of far commoner
+        words within its spelling corrections: a reader's typo may be a word the text holds once too."""
+        own_spread = self.spread.get(term(word), 0)
+        if not 0 < own_spread <= RARE_SPELLING_SPREAD or len(word) < 3 or not word.isalpha():
+            return {}
+        found = self._spelling_corrections(word)
+        return {t: credit for t, credit in found.items() if self.spread[t] >= COMMONER_SPELLING_FACTOR * own_spread}
+
     def _sound_alikes(self, word: str) -> list[str]:
         """Terms of the work's words with the same Metaphone key and first letter ("glanst": "glanced")."""
         if len(word) < MIN_SOUND_LENGTH:
@@ -138,9 +152,14 @@ class Vocabulary:
         max_edits = 1 if len(word) <= 4 else 2
         start = bisect_left(self._lengths, len(word) - max_edits)
         stop = bisect_left(self._lengths, len(word) + max_edits + 1)
-        hits = process.extract(
-            word, self._by_length[start:stop], scorer=OSA.distance, score_cutoff=max_edits, limit=None
-        )
+        own_term = term(word)
+        hits = [
+            hit
+            for hit in process.extract(
+                word, self._by_length[start:stop], scorer=OSA.distance, score_cutoff=max_edits, limit=None
+            )
+            if self.term_of[hit[0]] != own_term
+        ]
         if not hits:
             return {}
         closest = min(distance for _, distance, _ in hits)
