@@ -10,7 +10,7 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.library.views import QuoteHit, QuoteLookup, WorkView
-from bot.search.analysis import Query
+from bot.search.analysis import Query, analysed_before
 from bot.search.engine import (
     INDEX_CANDIDATES,
     LookupResult,
@@ -23,6 +23,7 @@ from bot.search.engine import (
 from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS
 from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
+from bot.search.textnorm import words
 from bot.search.vocabulary import Vocabulary
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
@@ -48,7 +49,10 @@ class QuoteSearch:
 
     async def lookup(self, work: WorkView, cleaned: str, *, limit: int, sections: range | None) -> QuoteLookup:
         """Where the cleaned query is in ``work`` (only in ``sections``, the reading progress, if given)."""
-        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
+        if analysed_before(words(cleaned), work.vocabulary):
+            phrase, plan = _plan_lookup(cleaned, work.vocabulary)
+        else:
+            phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
             candidates = await self._candidates(work, plan, sections)

@@ -115,6 +115,13 @@ def analyse(
     return Query.build(analysed, typed)
 
 
+def analysed_before(query_words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether each of the words has been analysed for this work before (as a whole quote's, see
+    :func:`analyse`): analysing them again is then a dictionary look-up each, no work for a thread."""
+    memo = _ANALYSED.get(vocabulary)
+    return memo is not None and all((word, True) in memo for word in query_words)
+
+
 def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dict[str, float]]:
     """Words worth a candidate search, each with its alternatives that are.
 

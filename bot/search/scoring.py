@@ -256,16 +256,17 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     if not hits or hits[-1][0] - hits[0][0] < span:
         return everything
     best = 0.0
-    end = 0  # hits before `end` start less than `span` words after the window's start
+    end = scored_end = 0  # hits before `end` start less than `span` words after the window's start
     for first in range(len(hits)):
         start = hits[first][0]
-        if first and hits[first - 1][0] == start:
-            continue  # the same window as the hit before
         while end < len(hits) and hits[end][0] - start < span:
             end += 1
+        if end == scored_end:
+            continue  # the window holds no hit the window before lacked: it cannot hold more
+        scored_end = end
         best = max(best, _credit_of(hits[first:end], query))
-        if best >= everything:
-            break  # no window can hold more than all the hits
+        if best >= everything or end == len(hits):
+            break  # no window can hold more than all the hits, or than those from here to the end
     return best
 
 

@@ -33,6 +33,8 @@ MIN_SOUND_LENGTH = 4
 MAX_TYPO_ALTERNATIVES = 8
 MIN_RELATIVE_LENGTH = 4
 MAX_RELATIVE_SUFFIX = 4
+CORRECTIONS_KEPT = 5000
+"""Misspelt words whose corrections a vocabulary remembers before it starts afresh."""
 MAX_COMPLETIONS = 40
 """Vocabulary words a half-typed last word may stand for."""
 INFO_MARGIN = 1.0
@@ -86,6 +88,7 @@ class Vocabulary:
         self._terms = sorted(self.spread)
         self._term_set = frozenset(self._terms)
         self._unit_weights: dict[tuple[str, ...], float] = {}
+        self._corrections: dict[str, dict[str, float]] = {}
 
     def knows(self, own_term: str) -> bool:
         return own_term in self._idf
@@ -113,7 +116,17 @@ class Vocabulary:
         return 4096 + len(self.term_of) * per_word + len(self.spread) * 100
 
     def corrections(self, word: str) -> dict[str, float]:
-        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits, and of words that sound alike."""
+        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits, and of words that sound
+        alike (a new dict each time; remembered: readers' misspellings recur, and finding them is the slow part
+        of analysing a query)."""
+        found = self._corrections.get(word)
+        if found is None:
+            if len(self._corrections) >= CORRECTIONS_KEPT:
+                self._corrections.clear()
+            found = self._corrections[word] = self._find_corrections(word)
+        return dict(found)
+
+    def _find_corrections(self, word: str) -> dict[str, float]:
         if len(word) < 3 or not word.isalpha():
             return {}
         found = self._spelling_corrections(word)
