@@ -88,10 +88,10 @@ class QuoteSearch:
         every_term = set().union(*(terms for _, terms in plan))
         keys = await self._index.matching(work.record.id, every_term, MATCHING_CAP, sections)
         if keys is not None:
-            return Candidates(work.units.among(keys))
+            return Candidates(work.units.among(keys), frozenset(every_term))
         return Candidates(
             [],
-            [
+            per_query=[
                 await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
                 for _, terms in plan
             ],
@@ -128,6 +128,8 @@ class Candidates:
 
     shared: list[Unit]
     """The sentences holding any term of any query (when ``per_query`` is None)."""
+    searched: frozenset[str] = frozenset()
+    """The terms the index was asked for (the shared sentences each hold one)."""
     per_query: list[list[Unit]] | None = None
 
     def size(self, queries: int) -> int:
@@ -138,6 +140,8 @@ class Candidates:
         """The candidates of the plan's query at `position`, which searched for `terms`."""
         if self.per_query is not None:
             return self.per_query[position]
+        if terms >= self.searched:
+            return self.shared  # every one holds a term of this query
         return [unit for unit in self.shared if not terms.isdisjoint(unit.terms)]
 
 

@@ -6,9 +6,10 @@ import random
 
 import pytest
 
+from bot.library.quote_search import Candidates
 from bot.search.analysis import analyse, analysed_before
 from bot.search.engine import QuoteIndex
-from bot.search.scoring import _credit_of, _window_credit
+from bot.search.scoring import Unit, _credit_of, _window_credit
 from bot.search.textnorm import words
 
 LINES = [
@@ -54,3 +55,10 @@ def test_remembered_corrections_are_a_fresh_dict_each_time() -> None:
     assert "ferryman" in first
     first["mill"] = 1.0
     assert vocabulary.corrections("feryman") == {t: c for t, c in first.items() if t != "mill"}
+
+
+def test_shared_candidates_are_filtered_only_for_a_query_that_searched_fewer_terms() -> None:
+    units = [Unit.of(key, line) for key, line in enumerate(LINES)]
+    candidates = Candidates(units, frozenset({"ferryman", "mill"}))
+    assert candidates.of(0, {"ferryman", "mill"}) is units
+    assert [unit.key for unit in candidates.of(1, {"mill"})] == [2]
