@@ -45,8 +45,9 @@ misses whose right line was among the closest lines offered (the baseline
 offers none), "false matches" the off-story queries answered with a confident
 match, and "x brute force" is an engine's mean time
 per query over brute force's, measured in the same run: brute force answers each
-query again right before the engine does, and those paired times are the divisor,
-so that a shared machine's load, which drifts over a run, weighs on both alike.
+query again beside the engine, alternately just before and just after it, and those
+paired times are the divisor, so that a shared machine's load, which drifts over a
+run, weighs on both alike (and neither always runs straight after the other's burst).
 
 Two more engines can run beside them: **FTS5 BM25**, SQLite's own full-text search
 over the sentences (the query's words OR-ed, best BM25 rank first; like brute force it
@@ -122,7 +123,7 @@ class EngineRun:
     scored: list[Scored] = field(default_factory=list)
     """Each query's best score, for an engine that gives one (the baseline's cut-off curve)."""
     beside: list[float] = field(default_factory=list)
-    """Brute force's time for each query, taken right before this engine's (see :func:`_run`)."""
+    """Brute force's time for each query, taken beside this engine's (see :func:`_run`)."""
 
     def record(self, kind: str, ok: bool, seconds: float) -> None:
         self.passed[kind] = self.passed.get(kind, 0) + ok
@@ -280,18 +281,20 @@ def _passed(query: Query, result: Answer) -> bool:
 
 
 Beside = Callable[[str], object] | None
-"""The baseline, timed on each query right before the engine under test (``None``: not timed beside it)."""
+"""The baseline, timed on each query beside the engine under test, alternately just before and just after it
+(``None``: not timed beside it)."""
 
 
 def _run(query_set: QuerySet, answer: Callable[[str], Answer], beside: Beside = None) -> EngineRun:
     for query in query_set.queries:
         answer(query.text)
     run = EngineRun()
-    for query in query_set.queries:
-        _time_beside(run, beside, query.text)
+    for position, query in enumerate(query_set.queries):
+        _time_beside(run, beside if position % 2 == 0 else None, query.text)
         started = time.perf_counter()
         result = answer(query.text)
         elapsed = time.perf_counter() - started
+        _time_beside(run, beside if position % 2 == 1 else None, query.text)
         _record(run, query, result, elapsed)
     return run
 
@@ -313,11 +316,12 @@ async def _run_awaited(
     for query in query_set.queries:
         await answer(query.text)
     run = EngineRun()
-    for query in query_set.queries:
-        _time_beside(run, beside, query.text)
+    for position, query in enumerate(query_set.queries):
+        _time_beside(run, beside if position % 2 == 0 else None, query.text)
         started = time.perf_counter()
         result = await answer(query.text)
         elapsed = time.perf_counter() - started
+        _time_beside(run, beside if position % 2 == 1 else None, query.text)
         _record(run, query, result, elapsed)
     return run
 

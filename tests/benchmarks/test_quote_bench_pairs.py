@@ -6,7 +6,7 @@ from benchmarks import quote_bench
 from benchmarks.query_sets import load_query_set
 
 
-def test_brute_force_is_timed_right_before_each_query_of_an_engine() -> None:
+def test_brute_force_is_timed_beside_each_query_of_an_engine_before_and_after_in_turn() -> None:
     query_set = load_query_set("hello-from-the-other-side")
     calls: list[tuple[str, str]] = []
 
@@ -17,7 +17,8 @@ def test_brute_force_is_timed_right_before_each_query_of_an_engine() -> None:
     run = quote_bench._run(query_set, engine, lambda query: calls.append(("brute force", query)))
     texts = [query.text for query in query_set.queries]
     timed = calls[len(texts) :]  # after the warm-up pass
-    assert timed == [pair for text in texts for pair in (("brute force", text), ("engine", text))]
+    pairs = [(("brute force", text), ("engine", text)) for text in texts]
+    assert timed == [step for position, pair in enumerate(pairs) for step in pair[:: 1 if position % 2 == 0 else -1]]
     assert len(run.beside) == len(run.latencies) == len(texts)
 
 
