@@ -32,9 +32,10 @@ MATCHING_CAP = 3000
 """Most sentences a lookup ranks in memory; a query whose words more sentences hold (a long one of common
 words, in a long novel) has the full-text index rank them."""
 
-INLINE_RESCORE_UNITS = 300
-"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about a
-millisecond of work, less than a trip to a worker thread costs on a busy machine."""
+INLINE_RESCORE_UNITS = 600
+"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about 1.5 ms
+of work on the benchmark machine. A worker thread shares the interpreter lock, so it would free the loop
+only at the interpreter's 5 ms switch interval, and the trip there and back costs most on a busy machine."""
 
 Plan = list[tuple[Query, set[str]]]
 """A lookup's queries, each with the terms its candidate search asks the index for."""
