@@ -147,7 +147,8 @@ class Vocabulary:
         """Terms of the work's words with the same Metaphone key and first letter ("glanst": "glanced")."""
         if len(word) < MIN_SOUND_LENGTH:
             return []
-        alike = self._by_sound.get(jellyfish.metaphone(word), ())
+        keys = dict.fromkeys(jellyfish.metaphone(spelling) for spelling in _spoken_spellings(word))
+        alike = [other for key in keys for other in self._by_sound.get(key, ())]
         return [self.term_of[other] for other in alike if other[0] == word[0]][:MAX_TYPO_ALTERNATIVES]
 
     @cached_property
@@ -196,3 +197,11 @@ class Vocabulary:
         shortest = max(MIN_RELATIVE_LENGTH, len(own_term) - MAX_RELATIVE_SUFFIX)
         shorter = [own_term[:end] for end in range(shortest, len(own_term)) if own_term[:end] in self._term_set]
         return longer + shorter
+
+
+def _spoken_spellings(word: str) -> list[str]:
+    """The word and what it may spell as said without its final "r" ("neva", "afta", "betta": never, after,
+    better), as phone typing writes it."""
+    if word.endswith("a") and not word.endswith(("ea", "ia", "oa", "ua")):
+        return [word, word[:-1] + "er"]
+    return [word]

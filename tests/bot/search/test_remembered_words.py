@@ -67,3 +67,12 @@ def test_words_of_a_phrase_found_apart_match_where_they_are_closest() -> None:
     )
     [match] = index.lookup("heir Hollis Brandt").matches
     assert match.text == "He was heir to Hollis Brandt." and match.score == pytest.approx(TOGETHER_SCORE - 1)
+
+
+def test_a_word_typed_without_its_final_r_sounds_like_the_word() -> None:
+    index = index_of(["She said she would never forgive the miller after the flood."])
+    corrections = index.vocabulary.corrections("neva")
+    assert "never" in corrections and "miller" not in corrections
+    assert "after" in index.vocabulary.corrections("afta")
+    best = index.lookup("she sed she wud neva forgiv the milla afta the flud").matches[0]
+    assert best.text.startswith("She said she would never forgive")
