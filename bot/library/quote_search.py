@@ -154,4 +154,4 @@ def _rescore(plan: Plan, candidates: Candidates, work: WorkView, limit: int) -> 
         ranking = Ranking.of(candidates.of(position, terms), query, work.vocabulary)
         ranking.add_runs(work.units.following, work.vocabulary)
         rankings.append(ranking)
-    return combine((ranking.ranked() for ranking in rankings), limit)
+    return combine((ranking.ranked() for ranking in rankings), limit, plan[0][0].surface if plan else "")

@@ -85,11 +85,12 @@ class Query:
 
 
 def window_for(typed: list[str]) -> int:
-    """Words of a unit a match may span: the query's length, plus one word for each content word the query
-    has beyond its function words. A quote keeps about as many function words as content words; a few
-    remembered words ("thousand florins twelve numbers") leave out the function words between them."""
+    """Words of a unit a match may span: the query's length, plus one word for each word beyond three times
+    its function words. A quote keeps about as many function words as content words; a few remembered words
+    ("thousand florins twelve numbers") leave out the function words between them. (Widening for a query of
+    a third function words or more also let lines from other books gather scattered rare words.)"""
     function_words = sum(term(word) in FUNCTION_TERMS for word in typed)
-    return len(typed) + max(0, len(typed) - 2 * function_words)
+    return len(typed) + max(0, len(typed) - 3 * function_words)
 
 
 def analyse(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 
 from bot.search.analysis import analyse, window_for
-from bot.search.engine import QuoteIndex
+from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex
 from bot.search.phrases import TOGETHER_SCORE
 from bot.search.textnorm import words
 
@@ -76,3 +78,22 @@ def test_a_word_typed_without_its_final_r_sounds_like_the_word() -> None:
     assert "after" in index.vocabulary.corrections("afta")
     best = index.lookup("she sed she wud neva forgiv the milla afta the flud").matches[0]
     assert best.text.startswith("She said she would never forgive")
+
+
+def common_word_lines() -> list[str]:
+    """Lines of common words only: none of them carries enough information to be a clear winner."""
+    subjects = ["She", "He", "They", "The miller", "Her brother", "The old woman", "Nobody", "The boy"]
+    verbs = ["would never", "could not", "did not", "would always", "might", "should", "would"]
+    rests = ["speak of the weather", "wait for him", "walk home again", "sell the mare", "forget the flood"]
+    return [f"{subject} {verb} {rest}." for subject, verb, rest in product(subjects, verbs, rests)]
+
+
+def test_the_query_read_as_a_whole_line_spelt_as_it_sounds_is_that_line() -> None:
+    index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
+    [match] = index.lookup("she wud neva speek 2 him agen").matches
+    assert match.text == "She would never speak to him again." and match.score < CLEAR_WINNER_SCORE
+
+
+def test_a_line_sharing_common_words_with_the_query_is_no_echo_of_it() -> None:
+    index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
+    assert index.lookup("she wud neva tell him agen about the storm at sea").matches == []
