@@ -6,8 +6,9 @@ import random
 import re
 from collections.abc import Iterator
 
-from bot.trivia import dialect, scoring
+from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import name_words
+from bot.trivia.evidence import tagged_by_name
 from bot.trivia.facts import Facts, memorable
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -29,6 +30,14 @@ _FAMILY_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
+DISTINCT_ZIPF = 4.0
+MIN_DISTINCT_WORDS = 2
+"""A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
+"insufficiency"): judged samples found lines of everyday words bland ("I never heard any thing of the
+kind, I assure you")."""
+SCENE_CHARS = 4_000
+"""The false speaker a true-or-false claim names speaks within this many characters of the line, in
+its section: someone in that scene, so the claim is not ruled out by who is in the room."""
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
@@ -47,12 +56,37 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
             continue
-        (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
+        if not tagged_by_name(line.speaker, facts.paragraphs.get(line.paragraph, ""), facts.source.plot.cast.people):
+            continue  # keyed from turn-taking alone: judged samples found such keys wrong
+        (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
         rivals = _rivals(facts, line)
         if rivals:
             yield line, rivals
+
+
+def _distinctive(text: str) -> bool:
+    rare = {word.lower() for word in wording.words(text) if word[:1].islower() and wording.zipf(word) < DISTINCT_ZIPF}
+    return len(rare) >= MIN_DISTINCT_WORDS
+
+
+def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: random.Random) -> str | None:
+    """Whom a false claim names: a rival of the speaker's own (known) gender who speaks in the same
+    scene (:data:`SCENE_CHARS`, same section); a line in dialect, the other dialect speaker. None: no one
+    makes a claim sense cannot rule out."""
+    if dialect.is_dialect(line.text):
+        return rivals[0]
+    gender = facts.speakers.gender(line.speaker or "")
+    in_scene = [
+        name
+        for name in rivals
+        if gender
+        and facts.speakers.gender(name) == gender
+        and facts.speakers.in_section.get(line.section, {}).get(name)
+        and facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)
+    ]
+    return rng.choice(in_scene) if in_scene else None
 
 
 def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
@@ -93,11 +127,11 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
     for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
+        false_speaker = _false_speaker(facts, line, rivals, rng)
+        if false_speaker is None:
+            continue  # asked only where it could be false, so True is no safer a guess
         truthful = rng.random() < 0.5
-        if truthful:
-            claimed = line.speaker
-        else:
-            claimed = rivals[0] if dialect.is_dialect(line.text) else rng.choice(rivals[:WRONG_OPTIONS])
+        claimed = line.speaker if truthful else false_speaker
         yield Question(
             QuestionKind.TRUE_OR_FALSE,
             f"True or false: {claimed} said “{line.text}”",

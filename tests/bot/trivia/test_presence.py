@@ -32,7 +32,7 @@ def book(cast: dict[int, list[str]], broad: set[str] = frozenset(), narration: d
                 words = [RARE[(paragraph + k) % len(RARE)] for k in range(3)]
                 text = (BROAD if speaker in broad else STANDARD).format(*words) + f", number {paragraph}."
                 lines.append(said(offset, speaker, text, section, paragraph))
-                story = (narration or {}).get(paragraph, "It was late.")
+                story = (narration or {}).get(paragraph, f"{speaker} said so.")
                 sentences.append(Passage(PassageKind.SENTENCE, paragraph, offset + 90, offset + 99, story, section, paragraph))
     sentences.append(Passage(PassageKind.SENTENCE, 999, 160_000, 160_010, "The end.", 4, 999))
     return TriviaSource("book", "Book", lines, sentences, {line.paragraph: line.paragraph for line in lines})

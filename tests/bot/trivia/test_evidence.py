@@ -1,0 +1,46 @@
+"""Trivia asks about a line only when its paragraph tags it with the speaker's name; lost
+apostrophes are put back; false true-or-false claims name someone of the speaker's gender in that scene."""
+
+from bot.trivia.evidence import tagged_by_name, tags
+from bot.trivia.lines import restore_apostrophes, unquote
+from bot.trivia.people import Person
+from bot.trivia.speaker_questions import _distinctive
+
+PEOPLE = (
+    Person("Harriet", ("Harriet", "Miss Quill", "Harriet Quill"), "f", 0, 30),
+    Person("Mrs. Quill", ("Mrs. Quill",), "f", 0, 20),
+    Person("Oswin", ("Oswin", "Mr. Oswin"), "m", 0, 20),
+)
+
+
+def test_a_named_tag_vouches_for_the_speaker() -> None:
+    paragraph = '"The barometer has fallen," said Harriet, "and the ferry will not sail."'
+    assert tags(paragraph) == ["Harriet"]
+    assert tagged_by_name("Harriet", paragraph, PEOPLE)
+    assert not tagged_by_name("Oswin", paragraph, PEOPLE)
+
+
+def test_a_name_opening_the_narration_after_a_quote_is_a_tag() -> None:
+    assert tagged_by_name("Oswin", "“You are late,” Oswin grumbled, folding the map.", PEOPLE)
+
+
+def test_no_tag_or_a_pronoun_tag_or_a_name_inside_the_quote_is_no_evidence() -> None:
+    assert not tagged_by_name("Harriet", '"But you will not help me, Oswin?"', PEOPLE)
+    assert not tagged_by_name("Harriet", '"I cannot," she said. "Harriet said so."', PEOPLE)
+
+
+def test_a_tag_naming_two_people_or_another_person_is_no_evidence() -> None:
+    paragraph = '"Well," said Harriet. "Indeed," replied Oswin.'
+    assert not tagged_by_name("Harriet", paragraph, PEOPLE)
+    assert not tagged_by_name("Mrs. Quill", '"Come here," said Miss Quill.', PEOPLE)
+
+
+def test_lost_apostrophes_are_put_back_and_words_are_left_alone() -> None:
+    assert restore_apostrophes("Mr. Oswin s ferry won t sail, I m sure") == "Mr. Oswin’s ferry won’t sail, I’m sure"
+    assert restore_apostrophes("a t-square and a cat") == "a t-square and a cat"
+    assert unquote('"You mean Oswin s barge,"') == "You mean Oswin’s barge"
+
+
+def test_a_line_of_everyday_words_is_not_distinctive() -> None:
+    assert not _distinctive("I never heard any thing of the kind hinted at before, I assure you")
+    assert _distinctive("The barometer has fallen and the ferry will not sail before the equinox")
