@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from bot.trivia import dialect, scoring, wording
@@ -83,7 +84,7 @@ def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: rando
         for name in rivals
         if gender
         and facts.speakers.gender(name) == gender
-        and facts.speakers.in_section.get(line.section, {}).get(name)
+        and facts.speakers.in_section.get(line.section, Counter())[name]
         and facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)
     ]
     return rng.choice(in_scene) if in_scene else None
