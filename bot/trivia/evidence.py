@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SPEECH_VERBS
 from bot.trivia.people import Person
+from bot.trivia.wording import zipf
 
 _TITLED_NAME = (
     r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
@@ -23,6 +24,9 @@ _AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+[a-z]+")
 """A name opening the narration right after a quote, before a verb ("…,” Lydia stated")."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRONOUNS = frozenset("i he she they it we you the a an this that then there".split())
+_ADDRESS_TITLES = frozenset("mr mrs miss ms lady sir lord master madame monsieur".split())
+COMMON_ZIPF = 5.4
+"""A capitalised word this common in English ("And", "Oh"; "John" is 5.38) opening narration is no name."""
 
 
 def narration(paragraph: str) -> str:
@@ -35,7 +39,11 @@ def tags(paragraph: str) -> list[str]:
     told = narration(paragraph)
     matches = [*_TAG.finditer(told), *_AFTER_QUOTE.finditer(told)]
     found = {next(group for group in match.groups() if group) for match in matches}
-    return [name for name in sorted(found) if name.split()[0].lower() not in _PRONOUNS]
+    return [name for name in sorted(found) if not _common(name.split()[0].lower().rstrip("."))]
+
+
+def _common(word: str) -> bool:
+    return word in _PRONOUNS or (word not in _ADDRESS_TITLES and zipf(word) >= COMMON_ZIPF)
 
 
 def tagged_by_name(speaker: str, paragraph: str, people: Sequence[Person]) -> bool:
@@ -49,7 +57,7 @@ def tagged_by_name(speaker: str, paragraph: str, people: Sequence[Person]) -> bo
     named = [normalise(name) for name in tags(paragraph)]
     if not named:
         return False
-    return all(_matches(name, own) and not _matches(name, others - own) for name in named)
+    return all(_matches(name, own) and name not in others - own for name in named)
 
 
 def _names_of(speaker: str, people: Sequence[Person]) -> set[str]:
@@ -58,4 +66,9 @@ def _names_of(speaker: str, people: Sequence[Person]) -> set[str]:
 
 
 def _matches(tag: str, names: set[str]) -> bool:
-    return tag in names or any(tag.endswith(f" {name}") for name in names)
+    """``tag`` is one of ``names``, or one with a rank or given name before it ("colonel brandon" for
+    "brandon"); not with a title of address ("mrs crawford" is not "crawford")."""
+    if tag in names:
+        return True
+    first, _, rest = tag.partition(" ")
+    return first not in _ADDRESS_TITLES and rest in names

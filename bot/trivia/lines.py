@@ -33,7 +33,8 @@ cutting in ("…collected many tadpoles--" / "You are not to say stink"): such a
 SPEECH_VERBS = (
     r"said|says|answered|replied|cried|asked|added|continued|returned|exclaimed|observed|remarked|rejoined"
     r"|interrupted|interposed|whispered|called|shouted|began|went on|put in|retorted|murmured|protested"
-    r"|repeated|resumed|declared|inquired|enquired|responded|pursued|persisted|insisted|urged"
+    r"|repeated|resumed|declared|inquired|enquired|responded|pursued|persisted|insisted|urged|muttered|sighed"
+    r"|stammered|faltered|groaned|sobbed|pleaded|demanded|explained|suggested|admitted|stated|echoed|grumbled"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
 _NAME = r"([A-Z][a-z]+)"

@@ -44,3 +44,10 @@ def test_lost_apostrophes_are_put_back_and_words_are_left_alone() -> None:
 def test_a_line_of_everyday_words_is_not_distinctive() -> None:
     assert not _distinctive("I never heard any thing of the kind hinted at before, I assure you")
     assert _distinctive("The barometer has fallen and the ferry will not sail before the equinox")
+
+
+def test_a_titled_name_is_not_another_persons_bare_surname_and_common_words_are_no_names() -> None:
+    people = (*PEOPLE, Person("Quill", ("Quill", "Mr. Quill"), "m", 0, 5))
+    assert tagged_by_name("Mrs. Quill", '"Sit down," said Mrs. Quill.', people)
+    assert not tagged_by_name("Quill", '"Sit down," said Mrs. Quill.', people)
+    assert tagged_by_name("Oswin", '"Here we are," said Oswin. "And there the ferry goes!" And he waved.', PEOPLE)
