@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import name_words
 from bot.trivia.evidence import tagged_by_name
-from bot.trivia.facts import Facts, memorable
+from bot.trivia.facts import Facts, memorable, opening
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
 from bot.trivia.question import FALSE, TRUE, Question, QuestionKind
@@ -46,16 +46,17 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
-    for index, line in facts.lines(rng):
+    for index, whole in facts.lines(rng):
+        line = opening(whole)  # a long speech is asked by its opening sentences
         if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
         if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        if _FAMILY_ADDRESS.search(line.text):
+        if _FAMILY_ADDRESS.search(whole.text):
             continue  # sense alone would rule a wrong speaker out
-        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
         if not tagged_by_name(line.speaker, facts.paragraphs.get(line.paragraph, ""), facts.source.plot.cast.people):
             continue  # keyed from turn-taking alone: judged samples found such keys wrong

@@ -51,3 +51,14 @@ def test_a_titled_name_is_not_another_persons_bare_surname_and_common_words_are_
     assert tagged_by_name("Mrs. Quill", '"Sit down," said Mrs. Quill.', people)
     assert not tagged_by_name("Quill", '"Sit down," said Mrs. Quill.', people)
     assert tagged_by_name("Oswin", '"Here we are," said Oswin. "And there the ferry goes!" And he waved.', PEOPLE)
+
+
+def test_a_long_speech_is_asked_by_its_opening_whole_sentences() -> None:
+    from bot.trivia.facts import opening
+    from bot.trivia.lines import SpokenLine
+
+    text = "I met Mr. Oswin at St. Ives. He sold me a barometer! " + "The tide was turning fast. " * 20
+    cut = opening(SpokenLine(0, text, "Harriet", 1.0, 0, 0, 0), 70).text
+    assert cut == "I met Mr. Oswin at St. Ives. He sold me a barometer!"
+    short = SpokenLine(0, "The ferry sails at noon.", "Harriet", 1.0, 0, 0, 0)
+    assert opening(short, 80) == short
