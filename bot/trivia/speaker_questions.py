@@ -20,14 +20,15 @@ MIN_WRONG_OPTIONS = 2
 story of three speakers): fewer options rather than someone absent from it."""
 
 
-MIN_ASKED_WORDS = 14
+MIN_ASKED_WORDS = 10
 """Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
 ones small talk ("My dear, you're handsomer than ever!")."""
 MIN_STRICT_LINES = 20
 """Below this many such lines (a short story), shorter lines are asked too."""
 _FAMILY_ADDRESS = re.compile(
     r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
-    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle))\b",
+    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle)"
+    r"|(?:mother|father|son|daughter|sister|brother|wife|husband) of mine)\b",
     re.IGNORECASE,
 )
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
@@ -36,6 +37,8 @@ MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
 "insufficiency"): judged samples found lines of everyday words bland ("I never heard any thing of the
 kind, I assure you")."""
+ASKED_SHARE = 1.0
+"""Lines that pass every test above are all worth asking (a book club samples many games)."""
 SCENE_CHARS = 4_000
 """The false speaker a true-or-false claim names speaks within this many characters of the line, in
 its section: someone in that scene, so the claim is not ruled out by who is in the room."""
@@ -62,7 +65,8 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # keyed from turn-taking alone: judged samples found such keys wrong
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
-    for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
+    score = lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))  # noqa: E731
+    for line in scoring.best(candidates, score, ASKED_SHARE if candidates is strict else scoring.BEST_SHARE):
         rivals = _rivals(facts, line)
         if rivals:
             yield line, rivals
@@ -83,7 +87,8 @@ def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: rando
     in_scene = [
         name
         for name in rivals
-        if gender
+        if name not in facts.dialect_speakers
+        and gender
         and facts.speakers.gender(name) == gender
         and facts.speakers.in_section.get(line.section, Counter())[name]
         and facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)
@@ -100,7 +105,8 @@ def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
     near = (line.offset, facts.presence_window())
     rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
     if not dialect.is_dialect(line.text):
-        return rivals
+        standard = [name for name in rivals if name not in facts.dialect_speakers]
+        return standard if len(standard) >= MIN_WRONG_OPTIONS else rivals  # a broad speaker would stand out
     alike = [name for name in rivals if name in facts.dialect_speakers]
     return [alike[0], *(name for name in rivals if name != alike[0])] if alike else []
 

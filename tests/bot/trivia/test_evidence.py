@@ -62,3 +62,10 @@ def test_a_long_speech_is_asked_by_its_opening_whole_sentences() -> None:
     assert cut == "I met Mr. Oswin at St. Ives. He sold me a barometer!"
     short = SpokenLine(0, "The ferry sails at noon.", "Harriet", 1.0, 0, 0, 0)
     assert opening(short, 80) == short
+
+
+def test_a_relation_of_mine_tells_who_speaks() -> None:
+    from bot.trivia.speaker_questions import _FAMILY_ADDRESS
+
+    assert _FAMILY_ADDRESS.search("Well, sister of mine, the ferry is late")
+    assert not _FAMILY_ADDRESS.search("Well, friend, the ferry is late")

@@ -7,7 +7,9 @@ from bot.text.model import Passage, PassageKind
 from bot.trivia import dialect
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.generate import generate
+from bot.trivia.events import Cast, Plot
 from bot.trivia.lines import SpokenLine, TriviaSource, names_another, speaker_lines
+from bot.trivia.people import Person
 from bot.trivia.question import FALSE, QuestionKind
 from tests.bot.trivia.test_lines import Said
 
@@ -20,7 +22,12 @@ def said(offset: int, speaker: str, text: str, section: int, paragraph: int) -> 
     return SpokenLine(offset, text, speaker, 1.0, paragraph, section, paragraph)
 
 
-def book(cast: dict[int, list[str]], broad: set[str] = frozenset(), narration: dict[int, str] | None = None) -> TriviaSource:
+def book(
+    cast: dict[int, list[str]],
+    broad: set[str] = frozenset(),
+    narration: dict[int, str] | None = None,
+    genders: dict[str, str] | None = None,
+) -> TriviaSource:
     """Sections ``cast`` (section → its speakers), 40,000 characters apart, lines 2,000 apart, each speaker with three
     lines there; speakers in ``broad`` speak in dialect. ``narration``: paragraph text by paragraph."""
     lines, sentences = [], []
@@ -35,7 +42,9 @@ def book(cast: dict[int, list[str]], broad: set[str] = frozenset(), narration: d
                 story = (narration or {}).get(paragraph, f"{speaker} said so.")
                 sentences.append(Passage(PassageKind.SENTENCE, paragraph, offset + 90, offset + 99, story, section, paragraph))
     sentences.append(Passage(PassageKind.SENTENCE, 999, 160_000, 160_010, "The end.", 4, 999))
-    return TriviaSource("book", "Book", lines, sentences, {line.paragraph: line.paragraph for line in lines})
+    people = [Person(name, (name,), gender, 0, 10) for name, gender in (genders or {}).items()]
+    plot = Plot((), Cast(sentences, people))
+    return TriviaSource("book", "Book", lines, sentences, {line.paragraph: line.paragraph for line in lines}, plot)
 
 
 def options(source: TriviaSource, kind: QuestionKind = QuestionKind.WHO_SAID_IT) -> list[tuple[str, tuple[str, ...]]]:
@@ -58,6 +67,31 @@ def test_the_false_speaker_of_true_or_false_is_present_too() -> None:
         claimed = question.text.removeprefix("True or false: ").split(" said")[0]
         assert (claimed in {"Ann", "Bea", "Cal", "Dan"}) == (speaker in {"Ann", "Bea", "Cal", "Dan"})
         assert (question.answer == FALSE) == (claimed != speaker)
+
+
+GENDERS = {"Ann": "f", "Bea": "f", "Cal": "m", "Dan": "m", "Eve": "f", "Fay": "f", "Gus": "m", "Hal": "m"}
+
+
+def claims(source: TriviaSource) -> list[tuple[str, str]]:
+    """(claimed, real) speaker of each false true-or-false claim."""
+    found = []
+    for question in generate(source, count=50, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE]):
+        if question.answer == FALSE:
+            claimed = question.text.removeprefix("True or false: ").split(" said")[0]
+            found.append((claimed, question.explanation.removesuffix(" said it.")))
+    return found
+
+
+def test_a_false_claim_names_someone_of_the_speakers_gender_and_never_a_broad_speaker_for_plain_english() -> None:
+    source = book({0: ["Ann", "Bea", "Cal", "Dan", "Eve"]}, broad={"Eve"}, genders=GENDERS)
+    found = claims(source)
+    assert found and all(GENDERS[claimed] == GENDERS[real] for claimed, real in found)
+    assert all(claimed != "Eve" for claimed, real in found if real != "Eve")
+
+
+def test_no_false_claim_without_someone_of_the_speakers_gender_known() -> None:
+    assert claims(book({0: ["Ann", "Bea", "Cal", "Dan"]})) == []
+    assert all(real != "Ann" for _, real in claims(book({0: ["Ann", "Cal", "Dan", "Gus"]}, genders=GENDERS)))
 
 
 def test_too_few_people_present_means_no_question_rather_than_an_absent_one() -> None:
