@@ -6,8 +6,8 @@ from dataclasses import replace
 from bot.text.model import Passage, PassageKind
 from bot.trivia import dialect
 from bot.trivia.characters import SpeakerCounts
-from bot.trivia.generate import generate
 from bot.trivia.events import Cast, Plot
+from bot.trivia.generate import generate
 from bot.trivia.lines import SpokenLine, TriviaSource, names_another, speaker_lines
 from bot.trivia.people import Person
 from bot.trivia.question import FALSE, QuestionKind
