@@ -32,6 +32,13 @@ _FAMILY_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
+_OWN_STATUS = re.compile(
+    r"\b(?:my|our|we were|I am|I was)\s+(?:\w+\s+){0,2}(?:engaged|engagement|married|marriage|betrothed|widowed|ordination|ordained)\b"
+    r"|\b(?:love for me|marry me|my lover|my intended)\b",
+    re.IGNORECASE,
+)
+"""Words about the speaker's own engagement, marriage or calling ("since we were first engaged"): a
+widow or a married man named as the speaker would be ruled out by sense, not by the book."""
 DISTINCT_ZIPF = 4.0
 MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
@@ -57,7 +64,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        if _FAMILY_ADDRESS.search(whole.text):
+        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text):
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
@@ -79,10 +86,10 @@ def _distinctive(text: str) -> bool:
 
 def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: random.Random) -> str | None:
     """Whom a false claim names: a rival of the speaker's own (known) gender who speaks in the same
-    scene (:data:`SCENE_CHARS`, same section); a line in dialect, the other dialect speaker. None: no one
-    makes a claim sense cannot rule out."""
+    scene (:data:`SCENE_CHARS`, same section), in standard English. None: no one
+    makes a claim sense cannot rule out, nor for a line in dialect (its spelling names the speaker)."""
     if dialect.is_dialect(line.text):
-        return rivals[0]
+        return None
     gender = facts.speakers.gender(line.speaker or "")
     in_scene = [
         name

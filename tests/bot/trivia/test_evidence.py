@@ -69,3 +69,11 @@ def test_a_relation_of_mine_tells_who_speaks() -> None:
 
     assert _FAMILY_ADDRESS.search("Well, sister of mine, the ferry is late")
     assert not _FAMILY_ADDRESS.search("Well, friend, the ferry is late")
+
+
+def test_a_line_about_the_speakers_own_engagement_tells_who_may_speak() -> None:
+    from bot.trivia.speaker_questions import _OWN_STATUS
+
+    assert _OWN_STATUS.search("Oswin's love for me has stood the trial since we were first engaged")
+    assert _OWN_STATUS.search("I am to be married at the equinox")
+    assert not _OWN_STATUS.search("The barometer has fallen and the ferry will not sail")

@@ -119,15 +119,14 @@ def test_dialect_spelling_is_told_from_standard_english() -> None:
     assert dialect.dialect_speakers([("Ann", BROAD), ("Ann", BROAD), ("Ann", "Yes."), ("Bea", BROAD)]) == {"Ann"}
 
 
-def test_a_dialect_line_is_asked_only_with_another_dialect_speaker_offered() -> None:
+def test_a_dialect_line_is_asked_only_with_another_dialect_speaker_offered_and_never_as_true_or_false() -> None:
     alone = book({0: ["Ann", "Bea", "Cal", "Dan"]}, broad={"Ann"})
     assert "Ann" not in {answer for answer, _ in options(alone)}
     paired = book({0: ["Ann", "Bea", "Cal", "Dan"]}, broad={"Ann", "Dan"})
     asked = [(answer, offered) for answer, offered in options(paired) if answer in {"Ann", "Dan"}]
     assert asked and all({"Ann", "Dan"} <= set(offered) for _, offered in asked)
-    for question in generate(paired, count=50, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE]):
-        if question.answer == FALSE and question.explanation in ("Ann said it.", "Dan said it."):
-            assert question.text.startswith(("True or false: Ann said", "True or false: Dan said"))
+    true_or_false = generate(paired, count=50, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE])
+    assert not any(question.explanation in ("Ann said it.", "Dan said it.") for question in true_or_false)
 
 
 def lines_of(text: str, speaker: str = "Ann") -> list[SpokenLine]:
