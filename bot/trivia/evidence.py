@@ -19,7 +19,14 @@ from bot.trivia.wording import zipf
 _TITLED_NAME = (
     r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
-_TAG = re.compile(rf"\b(?:{SPEECH_VERBS})\s+{_TITLED_NAME}|{_TITLED_NAME}\s+(?:{SPEECH_VERBS})\b")
+_MOVING = r"(?:returned|called|began|continued)"
+_VERB = (
+    rf"(?:(?:{SPEECH_VERBS})(?<!returned)(?<!called)(?<!began)(?<!continued)\b"
+    rf"|{_MOVING}\b(?!\s+(?:to|from|home|into|back|up|down|out|his|her|their|the|a|an)\b))"
+)
+"""A speech verb; "returned", "called", "began" and "continued" only when not going somewhere or
+doing something ("Edward returned to them", "she continued her work")."""
+_TAG = re.compile(rf"\b{_VERB}\s+{_TITLED_NAME}|{_TITLED_NAME}\s+{_VERB}")
 _AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+[a-z]+")
 """A name opening the narration right after a quote, before a verb ("…,” Lydia stated")."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

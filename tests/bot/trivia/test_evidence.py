@@ -77,3 +77,9 @@ def test_a_line_about_the_speakers_own_engagement_tells_who_may_speak() -> None:
     assert _OWN_STATUS.search("Oswin's love for me has stood the trial since we were first engaged")
     assert _OWN_STATUS.search("I am to be married at the equinox")
     assert not _OWN_STATUS.search("The barometer has fallen and the ferry will not sail")
+
+
+def test_a_verb_of_going_somewhere_is_no_speech_tag() -> None:
+    assert not tagged_by_name("Oswin", 'Oswin returned to them at noon. "The ferry is late again."', PEOPLE)
+    assert tagged_by_name("Oswin", '"The ferry is late," returned Oswin.', PEOPLE)
+    assert tagged_by_name("Oswin", 'Oswin continued, "and the barometer is falling."', PEOPLE)
