@@ -88,8 +88,8 @@ def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: rando
     """Whom a false claim names: a rival of the speaker's own (known) gender who speaks in the same
     scene (:data:`SCENE_CHARS`, same section), in standard English. None: no one
     makes a claim sense cannot rule out, nor for a line in dialect (its spelling names the speaker)."""
-    if dialect.is_dialect(line.text):
-        return None
+    if dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers:
+        return None  # even a dialect speaker's plainer lines carry their spelling ("I ha' nowt")
     gender = facts.speakers.gender(line.speaker or "")
     in_scene = [
         name

@@ -1,16 +1,19 @@
 """Fair wrong speakers: present in that part of the story, not the person spoken to or about, not
 given away by dialect spelling; and lines that are one speech of one speaker."""
 
+import random
 from dataclasses import replace
 
 from bot.text.model import Passage, PassageKind
 from bot.trivia import dialect
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.events import Cast, Plot
+from bot.trivia.facts import Facts
 from bot.trivia.generate import generate
 from bot.trivia.lines import SpokenLine, TriviaSource, names_another, speaker_lines
 from bot.trivia.people import Person
 from bot.trivia.question import FALSE, QuestionKind
+from bot.trivia.speaker_questions import _false_speaker
 from tests.bot.trivia.test_lines import Said
 
 RARE = ["zeppelin", "marmalade", "harpsichord", "gondola", "lantern", "parsnip", "tapestry", "walrus", "quill", "sextant"]
@@ -122,7 +125,7 @@ def test_dialect_spelling_is_told_from_standard_english() -> None:
 def test_a_dialect_line_is_asked_only_with_another_dialect_speaker_offered_and_never_as_true_or_false() -> None:
     alone = book({0: ["Ann", "Bea", "Cal", "Dan"]}, broad={"Ann"})
     assert "Ann" not in {answer for answer, _ in options(alone)}
-    paired = book({0: ["Ann", "Bea", "Cal", "Dan"]}, broad={"Ann", "Dan"})
+    paired = book({0: ["Ann", "Bea", "Cal", "Dan", "Eve", "Gus"]}, broad={"Ann", "Dan"}, genders={**GENDERS, "Dan": "f"})
     asked = [(answer, offered) for answer, offered in options(paired) if answer in {"Ann", "Dan"}]
     assert asked and all({"Ann", "Dan"} <= set(offered) for _, offered in asked)
     true_or_false = generate(paired, count=50, seed=5, kinds=[QuestionKind.TRUE_OR_FALSE])
@@ -159,3 +162,12 @@ def test_a_line_calling_someone_by_a_name_no_known_person_has_is_not_asked() -> 
     source = book({0: ["Ann", "Bea", "Cal", "Dan"]})
     lines = [replace(line, text=f"{line.text[:-1]}, Sally.") if line.speaker == "Ann" else line for line in source.lines]
     assert "Ann" not in {answer for answer, _ in options(replace(source, lines=lines))}
+
+
+def test_a_dialect_speakers_lines_are_never_true_or_false_even_in_plain_spelling() -> None:
+    source = book({0: ["Ann", "Bea", "Cal", "Dan", "Eve"]}, genders=GENDERS)
+    facts = Facts.of(source)
+    line = next(line for line in source.lines if line.speaker == "Ann")
+    assert _false_speaker(facts, line, ["Bea", "Eve"], random.Random(1)) in {"Bea", "Eve"}
+    marked = replace(facts, dialect_speakers={"Ann"})
+    assert _false_speaker(marked, line, ["Bea", "Eve"], random.Random(1)) is None
