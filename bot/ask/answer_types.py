@@ -138,8 +138,9 @@ def _near(terms: Sequence[str], position: int, wanted: frozenset[str], reach: in
 
 
 def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
-    """A number, before the counted noun if the question names one."""
-    if not counted:
+    """A number, before the counted noun if the question names one and the sentence holds it (a sentence may
+    count in other words: "how much money" is answered by "twenty thousand pounds")."""
+    if not counted & set(terms):
         return any(map(_is_count, terms))
     return any(
         t in counted and any(map(_is_count, terms[max(0, position - COUNT_REACH) : position]))

@@ -41,10 +41,10 @@ FORM_WORDS = frozenset(
     """
     do does did done is are was were be been am has have had will would shall should can could may might must
     happen happens happened tell explain mean means meant kind sort type like exactly really
-    story book novel chapter someone something somebody anyone anything
+    story book novel chapter someone something somebody anyone anything narrator
     """.split()
 )
-"""Words that shape a question but are never evidence of its answer."""
+"""Words that shape a question but are never evidence of its answer ("the narrator" is "I" in the text)."""
 NAME_WEIGHT = 2.5
 """Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
 in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""

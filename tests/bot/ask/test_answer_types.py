@@ -72,6 +72,12 @@ def test_a_count_stands_before_the_noun_counted() -> None:
     assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("sisters for three years"))), (), counted)
 
 
+def test_a_sentence_may_count_in_other_words_than_the_question() -> None:
+    money = frozenset({term("money")})
+    assert holds_type(AnswerType.COUNT, "", tuple(map(term, words("he won forty thousand crowns"))), (), money)
+    assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("he won a great deal of money"))), (), money)
+
+
 def test_an_untyped_best_sentence_gives_way_to_a_typed_one() -> None:
     question = parse_question("Where did Martha keep her keys?", VOCABULARY)
     assert question is not None

@@ -35,6 +35,7 @@ def test_the_form_of_a_question_is_not_evidence() -> None:
     ]
     assert focus_words(words("What is Lydia's coffee like?")) == ["lydia", "coffee"]
     assert focus_words(words("How long did they stay, how long?")) == ["stay"]
+    assert focus_words(words("Which floor was the narrator's room on?")) == ["floor", "room"]
 
 
 def test_one_focus_word_per_term() -> None:
