@@ -51,10 +51,14 @@ _LOCATIVE = (
     r"\b(?:into|inside|onto|toward|towards|within|outside|beneath|behind|across)\s+"
     r"(?:the|a|an|his|her|their|its|my|our|your)\s"
     r"|\b(?:in|at|on|under)\s+(?:the|a|an|his|her|their|its|my|our|your)\s+(?!(?:other|same|one)\b)"
-    r"|\b(?:in|into|at|to|from|near|toward|towards|inside|outside|reach(?:ed)?)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:in|into|at|to|from|near|toward|towards|inside|outside|reach(?:ed)?)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)"
 )
 LOCATIVE = re.compile(_LOCATIVE)
 """A preposition of place before a noun phrase or a name: "into the loft", "in a tin box", "to Beacon Hills"."""
+PLACE_NOUNS = CUES[QuestionKind.WHERE] | word_terms("street square lodging lodgings quarter part district parish county")
+"""Nouns after "which"/"what" that make the question a where question ("Which street...?", "In what town...?")."""
+TIME_NOUNS = word_terms("time year month day hour date season age")
+"""The same for a when question ("What time was it when...?", "In which year...?")."""
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 SPEAKER_TAG = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{SPEECH_VERB_PATTERN}")
 """A speaker's tag ("said Winterbourne", "Derek stated"): who speaks a line is not who the line is about."""
@@ -72,13 +76,18 @@ TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def answer_type(
-    kind: QuestionKind, attribute: str | None, focus_terms: Collection[str], *, whose: bool = False
+    kind: QuestionKind,
+    attribute: str | None,
+    focus_terms: Collection[str],
+    *,
+    whose: bool = False,
+    asked_noun: str | None = None,
 ) -> AnswerType | None:
     """The type an answer to a question of `kind` must hold (None: any sentence may answer); `whose`: the
-    question asks whose."""
-    if kind is QuestionKind.WHERE:
+    question asks whose; `asked_noun`: the term of the noun after "which"/"what" ("street" in "Which street...?")."""
+    if kind is QuestionKind.WHERE or (kind is QuestionKind.WHAT and asked_noun in PLACE_NOUNS):
         return AnswerType.PLACE
-    if kind is QuestionKind.WHEN:
+    if kind is QuestionKind.WHEN or (kind is QuestionKind.WHAT and asked_noun in TIME_NOUNS):
         return AnswerType.TIME
     if kind is QuestionKind.WHO:
         return AnswerType.OWNER if whose else AnswerType.PERSON
@@ -97,14 +106,19 @@ def holds_type(
     terms: Sequence[str],
     new_names: Collection[str],
     counted: Collection[str] = (),
+    asked: Collection[str] = (),
 ) -> bool:
     """Whether a sentence (its `text`, its `terms` in order, the names in it the question does not hold) holds
     `wanted`.
 
-    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth")."""
+    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth"); `asked`: the
+    question's own terms and names, which are no answer ("Where were her lodgings in Bath?" is not answered by
+    "she went to Bath" nor by "her lodgings")."""
     own = frozenset(terms)
     if wanted is AnswerType.PLACE:
-        return bool(own & PLACE_TERMS or LOCATIVE.search(text))
+        return bool(own & PLACE_TERMS - set(asked)) or any(
+            not (found["place"] and words(found["place"])[0] in asked) for found in LOCATIVE.finditer(text)
+        )
     if wanted is AnswerType.TIME:
         return bool(own & TIME_TERMS or any(map(is_number, own)))
     if wanted in (AnswerType.PERSON, AnswerType.OWNER):

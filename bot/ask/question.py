@@ -190,10 +190,19 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
     wanted = answer_type(
-        kind, attribute, {t for word in found for t in word.alternatives}, whose="whose" in question_words
+        kind,
+        attribute,
+        {t for word in found for t in word.alternatives},
+        whose="whose" in question_words,
+        asked_noun=_asked_noun(question_words),
     )
     counted = _counted(question_words, found) if wanted is AnswerType.COUNT else frozenset()
     return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query, wanted, counted)
+
+
+def _asked_noun(question_words: list[str]) -> str | None:
+    """The term of the word after "which" or "what" ("street" in "which street was it on?"), if any."""
+    return next((term(second) for first, second in pairwise(question_words) if first in ("which", "what")), None)
 
 
 def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str]:

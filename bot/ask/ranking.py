@@ -171,7 +171,12 @@ def score(question: Question, candidate: Candidate) -> Answer:
     score = factor * (100.0 * similarity + bonus) - penalty
     own_share = own / question.total_weight
     typed = question.answer_type is None or holds_type(
-        question.answer_type, candidate.text, candidate.terms, candidate.names - question.names, question.counted
+        question.answer_type,
+        candidate.text,
+        candidate.terms,
+        candidate.names - question.names,
+        question.counted,
+        question.search_terms | question.names,
     )
     missing = max(missing, unnamed)  # "Caroline Abbott" absent is one person absent, not two small words
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed)

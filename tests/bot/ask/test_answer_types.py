@@ -92,3 +92,17 @@ def test_the_speaker_of_a_line_is_not_the_person_a_who_question_asks_for() -> No
     assert not holds_type(AnswerType.PERSON, text, terms, names_in(text))
     named = "Martha married Tom Hale in the end."
     assert holds_type(AnswerType.PERSON, named, tuple(map(term, words(named))), names_in(named))
+
+
+def test_which_street_and_what_time_ask_for_a_place_and_a_time() -> None:
+    street = parse_question("Which street did Martha live in?", VOCABULARY)
+    time = parse_question("What time was Martha married?", VOCABULARY)
+    assert street is not None and street.answer_type is AnswerType.PLACE
+    assert time is not None and time.answer_type is AnswerType.TIME
+
+
+def test_a_place_the_question_already_names_is_no_answer_to_where() -> None:
+    text = SENTENCES[1]
+    terms = tuple(map(term, words(text)))
+    assert holds_type(AnswerType.PLACE, text, terms, (), asked=())
+    assert not holds_type(AnswerType.PLACE, text, terms, (), asked={"bristol", term("keys")})
