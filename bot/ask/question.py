@@ -41,10 +41,14 @@ FORM_WORDS = frozenset(
     """
     do does did done is are was were be been am has have had will would shall should can could may might must
     happen happens happened tell explain mean means meant kind sort type like exactly really
-    story book novel chapter someone something somebody anyone anything narrator
+    chapter someone something somebody anyone anything narrator
     """.split()
 )
 """Words that shape a question but are never evidence of its answer ("the narrator" is "I" in the text)."""
+WORK_WORDS = frozenset({"story", "book", "novel"})
+"""Words naming the work itself after "the"/"this" ("at the end of the book"), but a thing of it otherwise ("What
+was the only book he read?")."""
+THE_WORK = frozenset({"the", "this", "that"})
 NAME_WEIGHT = 2.5
 """Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
 in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""
@@ -149,6 +153,7 @@ def focus_words(question_words: list[str]) -> list[str]:
         for position, w in enumerate(question_words)
         if w not in QUESTION_WORDS
         and w not in FORM_WORDS
+        and not (w in WORK_WORDS and question_words[position - 1 : position] and question_words[position - 1] in THE_WORK)
         and not (w in ATTRIBUTES and question_words[position - 1 : position] in (["how"], ["what"]))
         and not (term(w) == LOOK and question_words[position + 1 : position + 2] == ["like"])
     ]
