@@ -71,6 +71,8 @@ AGE_WORDS = word_terms("year age aged old birthday born")
 AGE_REACH = 3
 COUNT_REACH = 3
 """Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+NAME_REACH = 4
+"""Terms between a name and the word for what it names ("his horse, a grey called Pilot")."""
 OF = term("of")
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
@@ -111,7 +113,8 @@ def holds_type(
     """Whether a sentence (its `text`, its `terms` in order, the names in it the question does not hold) holds
     `wanted`.
 
-    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth"); `asked`: the
+    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth"), for a name, of what is
+    named ("dog" in "what was the name of her dog?"); `asked`: the
     question's own terms and names, which are no answer ("Where were her lodgings in Bath?" is not answered by
     "she went to Bath" nor by "her lodgings")."""
     own = frozenset(terms)
@@ -125,7 +128,7 @@ def holds_type(
         people = set(new_names) - speakers(text)
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
     if wanted is AnswerType.NAME:
-        return bool(new_names)
+        return _named(terms, new_names, frozenset(counted))
     if wanted is AnswerType.AGE:
         return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
     return _counts(terms, frozenset(counted))
@@ -149,6 +152,18 @@ def _near(terms: Sequence[str], position: int, wanted: frozenset[str], reach: in
     """A term of `wanted` within `reach` terms of `position`, or "of" just before it ("a girl of seventeen")."""
     around = terms[max(0, position - reach) : position + reach + 1]
     return bool(wanted & set(around)) or tuple(terms[position - 1 : position]) == (OF,)
+
+
+def _named(terms: Sequence[str], new_names: Collection[str], named: frozenset[str]) -> bool:
+    """A new name, within :data:`NAME_REACH` terms of what the question says is named if the sentence holds it
+    ("Her dog was named Biscuit", not "Tom Hale kept dogs and horses at the farm ... Biscuit")."""
+    if not new_names:
+        return False
+    near = [position for position, t in enumerate(terms) if t in named]
+    if not near:
+        return True
+    places = {term(name) for name in new_names}
+    return any(t in places and any(abs(position - n) <= NAME_REACH for n in near) for position, t in enumerate(terms))
 
 
 def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:

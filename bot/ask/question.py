@@ -67,6 +67,7 @@ ZIPF_PER_BILLION = 9
 COUNT_ASKERS = frozenset({"many", "much"})
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
+NAME = term("name")
 
 _AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
 _CAPITALISED = re.compile(rf"\b(?=[A-Z])(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))[A-Z][\w’'-]*")
@@ -106,7 +107,7 @@ class Question:
     answer_type: AnswerType | None = None
     """What an answer must hold (a place for where...; see :mod:`bot.ask.answer_types`)."""
     counted: frozenset[str] = frozenset()
-    """For "how many N": the stand-ins of N."""
+    """For "how many N": the stand-ins of N; for "what is the name of N": those of N."""
 
     @property
     def total_weight(self) -> float:
@@ -201,13 +202,25 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
         whose="whose" in question_words,
         asked_noun=_asked_noun(question_words),
     )
-    counted = _counted(question_words, found) if wanted is AnswerType.COUNT else frozenset()
+    counted = (
+        _counted(question_words, found)
+        if wanted is AnswerType.COUNT
+        else _named_thing(found)
+        if wanted is AnswerType.NAME
+        else frozenset()
+    )
     return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query, wanted, counted)
 
 
 def _asked_noun(question_words: list[str]) -> str | None:
     """The term of the word after "which" or "what" ("street" in "which street was it on?"), if any."""
     return next((term(second) for first, second in pairwise(question_words) if first in ("which", "what")), None)
+
+
+def _named_thing(found: list[FocusWord]) -> frozenset[str]:
+    """The stand-ins of what a "what was the name of ..." question names: its focus words other than names and
+    "name" itself ("dog" in "what was the name of Martha's dog?")."""
+    return frozenset(t for word in found if not word.is_name for t in word.alternatives) - {NAME}
 
 
 def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str]:

@@ -106,3 +106,11 @@ def test_a_place_the_question_already_names_is_no_answer_to_where() -> None:
     terms = tuple(map(term, words(text)))
     assert holds_type(AnswerType.PLACE, text, terms, (), asked=())
     assert not holds_type(AnswerType.PLACE, text, terms, (), asked={"bristol", term("keys")})
+
+
+def test_a_name_answers_what_something_is_called_only_next_to_that_thing() -> None:
+    dog = frozenset({term("dog")})
+    named = "Martha's dog was named Biscuit."
+    far = "Martha's dog barked all night at the gate, and Tom Hale from the mill came up the lane."
+    assert holds_type(AnswerType.NAME, named, tuple(map(term, words(named))), {"biscuit"}, dog)
+    assert not holds_type(AnswerType.NAME, far, tuple(map(term, words(far))), {"tom", "hale"}, dog)
