@@ -71,6 +71,9 @@ AGE_WORDS = word_terms("year age aged old birthday born")
 AGE_REACH = 3
 COUNT_REACH = 3
 """Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+TYPE_REACH = 6
+"""Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
+Street")."""
 NAME_REACH = 4
 """Terms between a name and the word for what it names ("his horse, a grey called Pilot")."""
 OF = term("of")
@@ -132,6 +135,26 @@ def holds_type(
     if wanted is AnswerType.AGE:
         return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
     return _counts(terms, frozenset(counted))
+
+
+def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Collection[str]) -> bool:
+    """Whether `text` holds a place (for PLACE) or a time (for TIME) within :data:`TYPE_REACH` words of one of the
+    terms `near` (the question's words other than names): "she fell on the pavement" answers where she fell, a place
+    three clauses away does not."""
+    terms = [term(word) for word in words(text)]
+    anchors = [position for position, t in enumerate(terms) if t in near]
+    if not anchors or wanted not in (AnswerType.PLACE, AnswerType.TIME):
+        return False
+    if wanted is AnswerType.TIME:
+        found = [position for position, t in enumerate(terms) if (t in TIME_TERMS or is_number(t)) and t not in asked]
+    else:
+        found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
+        found += [
+            len(words(text[: match.start()]))
+            for match in LOCATIVE.finditer(text)
+            if not (match["place"] and words(match["place"])[0] in asked)
+        ]
+    return any(abs(position - anchor) <= TYPE_REACH for position in found for anchor in anchors)
 
 
 def speakers(text: str) -> set[str]:

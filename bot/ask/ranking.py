@@ -27,7 +27,7 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from bot.ask.answer_types import holds_type
+from bot.ask.answer_types import AnswerType, holds_type, said_near
 from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.scoring import Unit, features
@@ -234,13 +234,20 @@ def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[st
     new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
         return CUE_BONUS if new_name or question.cues & own_terms - question.search_terms else 0.0
-    if question.kind is QuestionKind.WHERE and new_name:
-        return CUE_BONUS
+    if question.answer_type is AnswerType.PLACE:
+        return CUE_BONUS * (bool(new_name) + _said_near(question, candidate))
     if question.attribute is not None:
         return _measure_bonus(question.attribute, own_terms)
     if question.cues & own_terms:
-        return CUE_BONUS
+        return CUE_BONUS * (1 + (question.answer_type is AnswerType.TIME and _said_near(question, candidate)))
     return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
+
+
+def _said_near(question: Question, candidate: Candidate) -> bool:
+    """Whether the candidate holds the place or time asked for next to a word of the question (not a name)."""
+    near = question.search_terms - {term(name) for name in question.names}
+    wanted = question.answer_type
+    return wanted is not None and said_near(wanted, candidate.text, near, question.search_terms | question.names)
 
 
 def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:

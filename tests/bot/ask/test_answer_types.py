@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.answer_types import AnswerType, holds_type
+from bot.ask.answer_types import AnswerType, holds_type, said_near
 from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import Candidate, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
@@ -114,3 +114,11 @@ def test_a_name_answers_what_something_is_called_only_next_to_that_thing() -> No
     far = "Martha's dog barked all night at the gate, and Tom Hale from the mill came up the lane."
     assert holds_type(AnswerType.NAME, named, tuple(map(term, words(named))), {"biscuit"}, dog)
     assert not holds_type(AnswerType.NAME, far, tuple(map(term, words(far))), {"tom", "hale"}, dog)
+
+
+def test_the_place_that_answers_where_is_said_next_to_the_question_s_words() -> None:
+    near = "Martha fell on the ice by the mill pond, and Tom ran to the house."
+    far = "Martha fell silent, and after a long while, when the supper was over and cleared, Tom went to the house."
+    fall = {term("fell")}
+    assert said_near(AnswerType.PLACE, near, fall, {"martha"})
+    assert not said_near(AnswerType.PLACE, far, fall, {"martha"})
