@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -85,6 +85,10 @@ class FocusWord:
     alternatives: dict[str, float]
     weight: float
     is_name: bool
+
+    related: dict[str, float] = field(default_factory=dict)
+    """Words the thesaurus lists beside it (term -> credit), not among `alternatives`: they help rank a sentence
+    that says the question in other words, but never count as the word for deciding whether the work answers."""
 
     @property
     def known(self) -> bool:
@@ -182,14 +186,15 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     """The question's kind and focus words; ``None`` if nothing in it can be searched for."""
     question_words = words(text)
     focus = focus_words(question_words)
-    query = analyse(focus, vocabulary, related=False) if focus else None  # related words cost more rejections than they find
+    query = analyse(focus, vocabulary, related=False) if focus else None  # the thesaurus only ranks (`related`)
     if query is None:
         return None
     names = names_in(text)
     kind = question_kind(question_words)
+    loose = analyse(focus, vocabulary, related=True)
     found = [
-        _focus_word(word, analysed, vocabulary, word in names)
-        for word, analysed in zip(focus, query.words, strict=True)
+        _focus_word(word, analysed, vocabulary, word in names, related.alternatives)
+        for word, analysed, related in zip(focus, query.words, loose.words if loose else query.words, strict=True)
     ]
     asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
@@ -229,12 +234,16 @@ def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str
     return frozenset(t for word in found if word.word in nouns for t in word.alternatives)
 
 
-def _focus_word(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> FocusWord:
+def _focus_word(
+    word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool, loose: dict[str, float]
+) -> FocusWord:
     """`word` as evidence: a word the work never mentions weighs as such a word does (not as a correction
-    of it that was dropped), a name at most :data:`NAME_WEIGHT`."""
+    of it that was dropped), a name at most :data:`NAME_WEIGHT`; `loose` are its alternatives with the thesaurus's
+    (a name has none)."""
     stand_ins = _stand_ins(word, analysed, vocabulary, is_name)
     weight = analysed.weight if stand_ins else unknown_weight(word, vocabulary)
-    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name)
+    related = {} if is_name else {t: c for t, c in loose.items() if t not in stand_ins and t not in FUNCTION_TERMS}
+    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name, related)
 
 
 def unknown_weight(word: str, vocabulary: Vocabulary) -> float:

@@ -4,7 +4,9 @@ An answer rarely repeats the question: "why did Victor leave Ingolstadt?" may be
 answered by a sentence that names only "he" and gives the reason, where Victor is
 named in the sentence before. So each candidate sentence is scored on the focus
 words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
-its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a name
+its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a word the
+thesaurus lists beside a focus word ("conceal" for "hide") earns its credit for ranking
+only, never towards deciding that the work answers; a name
 found nowhere near costs a fifth of its coverage. Small bonuses
 then favour what an answer looks like: a cue of the question's kind
 ("because" for why, a name for who), words the question does not already hold
@@ -144,26 +146,39 @@ def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
     return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
 
 
+def related_credit(word: FocusWord, terms: frozenset[str]) -> float:
+    """The highest credit of `word`'s stand-ins or related words among `terms` (for ranking, not for the gate)."""
+    return max(best_credit(word, terms), max((c for t, c in word.related.items() if t in terms), default=0.0))
+
+
+def _found(
+    word: FocusWord, candidate: Candidate, own_terms: frozenset[str], credit: Callable[[FocusWord, frozenset[str]], float]
+) -> float:
+    """The credit `word` earns in the candidate or, less, next to it (by `credit`: strict or with related words)."""
+    return max(
+        credit(word, own_terms),
+        CONTEXT_CREDIT * credit(word, candidate.context),
+        NEARBY_CREDIT * credit(word, candidate.nearby),
+    )
+
+
 def score(question: Question, candidate: Candidate) -> Answer:
     """`candidate` scored as an answer to `question`, before the quote engine's match (see :func:`rank`)."""
     own_terms = frozenset(candidate.terms)
-    own = near = 0.0
+    own = loose_own = near = 0.0
     names_missing = False
     missing = unnamed = 0.0
     for word in question.focus:
         in_sentence = best_credit(word, own_terms)
-        found = max(
-            in_sentence,
-            CONTEXT_CREDIT * best_credit(word, candidate.context),
-            NEARBY_CREDIT * best_credit(word, candidate.nearby),
-        )
+        found = _found(word, candidate, own_terms, best_credit)
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
-        near += word.weight * found
+        loose_own += word.weight * related_credit(word, own_terms)
+        near += word.weight * _found(word, candidate, own_terms, related_credit)
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
-    similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * own / question.total_weight
+    similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * loose_own / question.total_weight
     cue = _cue_bonus(question, candidate, own_terms)
     bonus = cue + _new_words_bonus(question, own_terms) + _focus_bonus(question, candidate)
     penalty = QUESTION_PENALTY if candidate.asks else 0.0
