@@ -148,7 +148,8 @@ def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
 
 def related_credit(word: FocusWord, terms: frozenset[str]) -> float:
     """The highest credit of `word`'s stand-ins or related words among `terms` (for ranking, not for the gate)."""
-    return max(best_credit(word, terms), max((c for t, c in word.related.items() if t in terms), default=0.0))
+    shared = word.related.keys() & terms
+    return max(best_credit(word, terms), max(map(word.related.__getitem__, shared)) if shared else 0.0)
 
 
 def _found(
@@ -175,8 +176,9 @@ def score(question: Question, candidate: Candidate) -> Answer:
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
-        loose_own += word.weight * related_credit(word, own_terms)
-        near += word.weight * _found(word, candidate, own_terms, related_credit)
+        loose = word.related and found < 1.0
+        loose_own += word.weight * (related_credit(word, own_terms) if loose else in_sentence)
+        near += word.weight * (_found(word, candidate, own_terms, related_credit) if loose else found)
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
     similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * loose_own / question.total_weight
     cue = _cue_bonus(question, candidate, own_terms)
