@@ -17,7 +17,9 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
-no characters.
+no characters. It is listed among a work's characters only when heard at least twice (as a name
+must be mentioned twice) and when it is no relation of whoever the narration last named (``his
+father``, ``her aunt``: another person in each chapter) (:func:`is_listed_description`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ beside any noun ending in -man or -woman (``coachman``) and a capitalised nation
 American``)."""
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
+LISTED_QUOTES_MIN = 2
+"""Quotes an unnamed speaker must be given to be listed as a character (``the sage`` heard once is not)."""
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
 MODIFIER_SHARE = 0.2
@@ -144,3 +149,11 @@ def is_person_description(description: str) -> bool:
         return True
     head = head.lower()
     return head in PERSON_HEADS or (head.endswith(("man", "woman")) and len(head) > 5)
+
+
+def is_listed_description(description: str, quotes: int) -> bool:
+    """Whether an unnamed speaker given ``quotes`` quotes is listed as a character: heard at least
+    :data:`LISTED_QUOTES_MIN` times, and not a relation (``his father``: whose father depends on who
+    "his" is)."""
+    words = description.split()
+    return quotes >= LISTED_QUOTES_MIN and bool(words) and words[0].lower() not in _POSSESSIVES
