@@ -72,6 +72,7 @@ _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:
 """``at Kellynch``, not ``looked at Anne``."""
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
 _NUMBER_AFTER = re.compile(r"\s*\d")
+_QUALIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<adjectives>(?:[a-z][a-z-]*,?\s+){1,3})\Z")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 _SPEECH_AFTER = re.compile(rf",?\s+(?:[a-z]+ly\s+)?{SPEECH_VERB_PATTERN}")
@@ -94,7 +95,7 @@ def is_person(
     if common or _modifier(text, mentions) or not any(is_subject(text, m) for m in mentions):
         return False
     placed = sum(_placed(text, m) for m in mentions)
-    articled = sum(m.with_article for m in mentions)
+    articled = sum(m.with_article or _qualified(text, m) for m in mentions)
     return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)
 
 
@@ -121,6 +122,13 @@ def _tagged(text: str, mention: Mention) -> bool:
 def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
+
+
+def _qualified(text: str, mention: Mention) -> bool:
+    """Written after an article and adjectives, as a common noun is (``the little Roman``, ``an old
+    Roman window``), not as a name is."""
+    found = _QUALIFIED.search(text, max(0, mention.start - 40), mention.start)
+    return found is not None and all("ADJ" in getAllLemmas(word) for word in found["adjectives"].replace(",", " ").split())
 
 
 def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:

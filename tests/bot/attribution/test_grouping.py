@@ -218,3 +218,14 @@ def test_a_name_written_before_nouns_is_an_adjective_not_a_person() -> None:
     daisy = _owner(cast, "Daisy Miller")
     assert daisy is not None and daisy.person
 
+
+
+def test_a_name_written_after_an_article_and_adjectives_is_a_common_noun() -> None:
+    cast = _cast(
+        "The little Tuscan was in the square, and an old Tuscan window looked down on it.",
+        "The brilliant Tuscan smiled. Tuscan stood up. Orla Venn walked on, and Orla laughed.",
+    )
+    tuscan = _owner(cast, "Tuscan")
+    assert tuscan is None or not tuscan.person
+    orla = _owner(cast, "Orla Venn")
+    assert orla is not None and orla.person
