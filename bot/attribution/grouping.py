@@ -7,8 +7,9 @@ split):
 
 1. **Full names** (two words or more) are people; titled variants of one full
    name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
-   side by side (``Cassandra Katharine``) and a family's plural (``the Newland
-   Archers``) are not full names.
+   side by side (``Cassandra Katharine``), a family's plural (``the Newland
+   Archers``) and a place named by a generic word (``Port Burdock``: see
+   :data:`~bot.attribution.lexicon.PLACE_NOUNS`) are not full names.
 2. **A titled name** (``Mr. Jones``) joins the one full name with that surname
    whose gender fits the title, else the one of that given name (``Miss
    Margaret``, ``Mrs. Rachel``, ``Countess Ellen``: a married title before a
@@ -44,7 +45,7 @@ from collections import Counter, defaultdict
 
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
-from bot.attribution.names import Mention
+from bot.attribution.names import Mention, is_place_name
 from bot.attribution.pronouns import pronoun_gender
 
 DOMINANCE = 5
@@ -386,6 +387,8 @@ def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[s
     """A full name, not two names side by side: its last words are written under a title, or not
     more often alone than after its first."""
     rest, first = key[1][1:], key[1][0].lower()
+    if key[0] is None and is_place_name(key[1]):  # "Port Burdock" is no Burdock's full name
+        return False
     if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
         return False
     if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"

@@ -229,3 +229,11 @@ def test_a_name_written_after_an_article_and_adjectives_is_a_common_noun() -> No
     assert tuscan is None or not tuscan.person
     orla = _owner(cast, "Orla Venn")
     assert orla is not None and orla.person
+
+
+def test_a_place_named_by_a_generic_word_is_no_full_name_of_a_person() -> None:
+    cast = _cast(
+        "Lord Quarrie rode out of Port Quarrie. Lord Quarrie was angry, and he rode on.",
+        "The news reached Port Quarrie at noon; Port Quarrie was quiet.",
+    )
+    assert _owner(cast, "Lord Quarrie") is not _owner(cast, "Port Quarrie")
