@@ -5,6 +5,8 @@ Grouping goes from the surest evidence to the weakest, and a form joins a
 person only when exactly one person fits it (a wrong merge is worse than a
 split):
 
+0. **One title in several languages** before one name is one person (``Madame
+   Vardel``, ``Mrs. Vardel``; never a Miss and a Mrs.).
 1. **Full names** (two words or more) are people; titled variants of one full
    name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
    side by side (``Cassandra Katharine``), a family's plural (``the Newland
@@ -61,6 +63,15 @@ FIRST_NAME_TITLES = frozenset(
 MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
 UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
 
+TITLE_VARIANTS = {
+    **dict.fromkeys("mr monsieur herr signor".split(), "man"),
+    **dict.fromkeys("mrs madame mme frau signora".split(), "married woman"),
+    **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
+}
+"""Titles that name one person before one name (see :meth:`_People.join_title_variants`): the same
+title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
+``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
+
 Key = tuple[str | None, tuple[str, ...]]
 """A name form: (title, lower case and without its dot, or None; name words)."""
 
@@ -83,6 +94,7 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
     people = _People(forms, text if source is None else source)
+    people.join_title_variants()
     people.join_full_nicknames()
     people.join_name_changes()
     people.join_stated(text)
@@ -136,6 +148,20 @@ class _People:
         for group in by_gender.values():
             for key in group[1:]:
                 self._union(group[0], key)
+
+    def join_title_variants(self) -> None:
+        """One name after titles of one meaning in several languages, or after a rank and the plain
+        title of its gender (``Madame Olenska``, ``Mrs. Olenska``, ``the Countess Olenska``), is one
+        person: never a Miss and a Mrs., nor a Lord and a Mr. (see :data:`TITLE_VARIANTS`)."""
+        by_words: dict[tuple[tuple[str, ...], str], list[Key]] = defaultdict(list)
+        for key in self.forms:
+            title, words = key
+            variant = TITLE_VARIANTS.get(title or "")
+            if variant is not None:
+                by_words[(words, variant)].append(key)
+        for keys in by_words.values():
+            for key in keys[1:]:
+                self._union(keys[0], key)
 
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full

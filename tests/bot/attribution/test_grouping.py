@@ -237,3 +237,14 @@ def test_a_place_named_by_a_generic_word_is_no_full_name_of_a_person() -> None:
         "The news reached Port Quarrie at noon; Port Quarrie was quiet.",
     )
     assert _owner(cast, "Lord Quarrie") is not _owner(cast, "Port Quarrie")
+
+
+def test_one_title_in_two_languages_before_one_name_is_one_person() -> None:
+    cast = _cast(
+        "Madame Vardel sang, and she sang well. Mrs. Vardel was happy.",
+        "Monsieur Vardel listened to her. Mr. Vardel smiled, and he slept. Miss Vardel laughed.",
+    )
+    assert _owner(cast, "Madame Vardel") is _owner(cast, "Mrs. Vardel") is not None
+    assert _owner(cast, "Monsieur Vardel") is _owner(cast, "Mr. Vardel") is not None
+    assert _owner(cast, "Mr. Vardel") is not _owner(cast, "Mrs. Vardel")
+    assert _owner(cast, "Miss Vardel") is not _owner(cast, "Mrs. Vardel")
