@@ -113,8 +113,9 @@ class _People:
         self._source = source
         self._shown_gender: dict[Key, str | None] = {}
         self._parent: dict[Key, Key] = {key: key for key in forms}
-        self.married: set[Key] = set()
-        """People whose surname the text changed by marriage: a Mrs. even if never written so."""
+        self.married: dict[Key, int] = {}
+        """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
+        from there on even if never written so."""
         self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
         titled = {words for title, words in forms if title}
         counts: Counter[tuple[str, ...]] = Counter()
@@ -184,7 +185,7 @@ class _People:
                 if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
-                        self.married.add(self._find(earlier))
+                        self.married[self._find(earlier)] = min(named[later])
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
@@ -241,12 +242,13 @@ class _People:
         for key in sorted(titled, key=lambda k: k[1][0] not in self._by_first):
             title, (word,) = key
             assert title is not None
-            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k)}
+            since = min(m.start for m in self.forms[key])
+            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k, since=since)}
             first = set()
             if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
                 first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
                     k for k in self._roots(self._by_first[word])
-                    if self._fits_title(title, k, given=True)
+                    if self._fits_title(title, k, given=True, since=since)
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
@@ -351,14 +353,16 @@ class _People:
                 continue
             self._union(person, me)
 
-    def _fits_title(self, title: str, root: Key, given: bool = False) -> bool:
-        """Whether the person ``root`` may be called ``title``: of its gender; a Mrs. only if the text
-        calls her Mrs. by her full name too (or, before her ``given`` name, if never a Miss), never a
-        Miss (Mrs. Hilbery is Katharine Hilbery's mother); never a wife called by her husband's name
-        (``Mrs. Charles Musgrove``)."""
+    def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
+        """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
+        of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
+        ``given`` name, if never a Miss), or from her marriage on (the Mrs. Rushworth named before Miss
+        Maria Bertram became Maria Rushworth is his mother), never a Miss (Mrs. Hilbery is Katharine
+        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
-        married = titles & MARRIED or self._find(root) in self.married
+        wed = self.married.get(self._find(root))
+        married = titles & MARRIED or (wed is not None and since >= wed)
         if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:

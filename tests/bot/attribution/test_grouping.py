@@ -248,3 +248,15 @@ def test_one_title_in_two_languages_before_one_name_is_one_person() -> None:
     assert _owner(cast, "Monsieur Vardel") is _owner(cast, "Mr. Vardel") is not None
     assert _owner(cast, "Mr. Vardel") is not _owner(cast, "Mrs. Vardel")
     assert _owner(cast, "Miss Vardel") is not _owner(cast, "Mrs. Vardel")
+
+
+def test_a_mrs_named_before_a_woman_married_into_her_family_is_not_the_bride() -> None:
+    cast = build_characters("\n\n".join([
+        "Mrs. Hale sat in her parlour, and she knitted. Mrs. Hale was old.",
+        "A letter came from Miss Rosa Penn. Rosa Penn wrote it at school.",
+        "Gilbert Hale came home. Gilbert Hale was tired, and he slept.",
+        *["Rosa Hale wrote in her diary, and Rosa Hale read it to Gilbert Hale."] * 2,
+        "Mrs. Hale smiled at her son's wife, and Mrs. Hale knitted on.",
+    ]))
+    assert _owner(cast, "Rosa Penn") is _owner(cast, "Rosa Hale") is not None
+    assert _owner(cast, "Mrs. Hale") is not _owner(cast, "Rosa Hale")
