@@ -67,3 +67,9 @@ def test_an_unnamed_speaker_heard_once_or_known_as_a_relation_is_not_listed() ->
     people = {character.name for character in _speakers(text).people()}
     assert "the old woman" in people
     assert not {"the watchman", "his father"} & people
+
+
+def test_a_capitalised_speech_verb_read_as_a_speaker_is_no_person() -> None:
+    characters = build_characters("Orla Venn walked in. Orla sat down.\n\nOrla Venn laughed.")
+    assert not characters.add_unlisted("Said", 0, described=False).person
+    assert characters.add_unlisted("Quennell", 0, described=False).person
