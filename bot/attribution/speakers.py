@@ -41,20 +41,23 @@ from bot.attribution.characters import (
     build_characters,
 )
 from bot.attribution.conversation import Slot, confirmed_later, read_backwards
+from bot.attribution.descriptions import Said, learn
+from bot.attribution.kinship import kin_noun, relative
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
 AGREEING = frozenset({
-    "named tag", "described tag", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
+    "named tag", "described tag", "described tag, learnt", "described tag, kin", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
     "continued speech", "addressee", "nearest name",
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
 QUOTE_TYPE = {
     "named tag": "explicit", "described tag": "explicit",
     "narrator tag": "anaphoric", "narrator tag, unnamed": "anaphoric",
-    "described tag, conversation": "anaphoric",
+    "described tag, conversation": "anaphoric", "described tag, learnt": "anaphoric",
+    "described tag, kin": "anaphoric",
 }
 BACKWARD_RULES = frozenset({"alternation", "nearest name"})
 """Rules whose turns are read again back from the turns after them (:mod:`bot.attribution.conversation`)."""
@@ -133,8 +136,23 @@ class _Attributor:
         self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
+        self._learnt: dict[Character, Character] = {}
 
     def run(self) -> list[Utterance]:
+        self._read_forwards_and_back()
+        self._learnt = learn(
+            [Said(t.paragraph, t.speaker, _described_rule(t), tuple(t.vocatives)) for t in self._turns],
+            CONVERSATION_GAP,
+            self._may_be,
+        )
+        if self._learnt:  # read again, each learnt description now its character
+            self._turns, self._speakers = [], set()
+            self._mentions = MentionTimeline(self._text, self._characters, self._paragraphs, self._quotes, self._reader)
+            self._read_forwards_and_back()
+        self._fit_to_work()
+        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _read_forwards_and_back(self) -> None:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self._quotes:
             if not self._is_term(quote):
@@ -148,8 +166,6 @@ class _Attributor:
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
         self._read_turns_backwards()
-        self._fit_to_work()
-        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
 
     def _calibrated(self, rule: str) -> float:
         return self._calibration.confidence(rule)
@@ -325,7 +341,13 @@ class _Attributor:
             if description.split()[-1] in ANAPHORIC_NOUNS:
                 other = self._other_party(turn)
                 return (other, "pronoun tag, conversation") if other else None
+            kin = self._kin(description, tag, turn)
+            if kin:
+                return kin, "described tag, kin"
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            if character in self._learnt:
+                self._mentions.remember(tag.offset, self._learnt[character])
+                return self._learnt[character], "described tag, learnt"
             party = self._described_party(character, turn)
             if party:
                 return party, "described tag, conversation"
@@ -370,6 +392,26 @@ class _Attributor:
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
+    def _kin(self, description: str, tag: Tag, turn: _Turn) -> Character | None:
+        """``said her mother``: the mother of the last speaker, or else of the last person mentioned,
+        of the possessive's gender (see :mod:`bot.attribution.kinship`)."""
+        kin = kin_noun(description)
+        if kin is None:
+            return None
+        gender, noun = kin
+        if gender is None:
+            possessors = [self._characters.narrator]
+        else:
+            last, _ = self._recent_turns(turn.paragraph)
+            window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+            mentioned = self._mentions.latest(tag.offset, lambda c: c.gender == gender and not c.described, since=window)
+            possessors = [last.speaker if last and last.speaker and last.speaker.gender == gender else None, mentioned]
+        for possessor in possessors:
+            found = relative(noun, possessor, self._characters) if possessor else None
+            if found:
+                return found
+        return None
+
     def _described_party(self, described: Character, turn: _Turn) -> Character | None:
         """``said the young man`` in a two-person conversation: the named party expected to speak
         (the speaker before last), when the description agrees with its gender."""
@@ -397,6 +439,12 @@ class _Attributor:
         if before_last and last and last.paragraph - before_last.paragraph > CONVERSATION_GAP + 1:
             before_last = None
         return last, before_last
+
+    def _may_be(self, description: Character, named: Character) -> bool:
+        """Whether a described speaker may be ``named``: a named person of an agreeing gender."""
+        if named.described or not self._is_person(named) or named.name == NARRATOR:
+            return False
+        return description.gender is None or named.gender is None or description.gender == named.gender
 
     def _is_person(self, character: Character) -> bool:
         """A character known to be a person: the text shows a gender, a description, or speech."""
@@ -434,6 +482,12 @@ class _Attributor:
             )
         return utterances
 
+
+
+def _described_rule(turn: _Turn) -> bool:
+    """Whether ``turn``'s speaker is an unnamed description read from its tag."""
+    speaker = turn.speaker
+    return bool(speaker and speaker.described and base_rule(turn.rules[0]) == "described tag")
 
 
 def _addresses_at_either_end(quote: str, name: str) -> bool:

@@ -1,0 +1,58 @@
+"""Descriptions in speech tags resolved to named characters: kinship (``said her mother``) through
+the family's names, and descriptions the conversations around them keep naming as one person."""
+
+from __future__ import annotations
+
+from bot.attribution.characters import build_characters
+from bot.attribution.descriptions import Said, learn
+from bot.attribution.kinship import family_name, kin_noun, relative
+from bot.attribution.speakers import Utterance, attribute
+
+FAMILY = """\
+Mrs. Ashby sat by the window of the parlour with her needlework. Miss Clara Ashby came in from the \
+garden with a basket of apples, and Clara set the basket down. Mrs. Ashby looked up at her, and Mrs. \
+Ashby smiled. Clara Ashby laughed, and Clara took off her bonnet.
+"""
+
+
+def _by_text(text: str) -> dict[str, Utterance]:
+    return {utterance.text: utterance for utterance in attribute(text)}
+
+
+def test_a_kinship_tag_names_the_relative_the_family_names_show() -> None:
+    text = FAMILY + """
+“The apples are ripe at last,” said Clara.
+
+“Then we shall have a pie,” said her mother.
+"""
+    found = _by_text(text)["“Then we shall have a pie,”"]
+    assert found.speaker == "Mrs. Ashby"
+    assert found.rule.startswith("described tag, kin")
+
+
+def test_kinship_needs_exactly_one_relative() -> None:
+    characters = build_characters(FAMILY + "\nMr. Ashby and Mr. Ashby's brother Tom Ashby rode out. Tom Ashby waved.\n")
+    clara = characters.find_name("Clara")
+    assert clara is not None and family_name(clara) == "ashby"
+    mother = relative("mother", clara, characters)
+    assert mother is not None and mother.name == "Mrs. Ashby"
+    assert relative("aunt", clara, characters) is None
+    assert kin_noun("her mother") == ("f", "mother")
+    assert kin_noun("the mother") is None and kin_noun("her bonnet") is None
+
+
+def test_a_description_the_conversation_keeps_naming_becomes_that_character() -> None:
+    fits = lambda description, named: True  # noqa: E731
+    split = [
+        Said(0, "Bea", False), Said(1, "Ann", False), Said(2, "the girl", True),
+        Said(10, "Cid", False), Said(11, "Ann", False), Said(12, "the girl", True),
+    ]
+    assert learn(split, 0, fits) == {}  # once Bea, once Cid: no clear winner
+    itself = [Said(0, "the girl", True), Said(1, "Ann", False), Said(2, "the girl", True), Said(3, "Ann", False)]
+    assert learn(itself, 0, fits) == {}  # the turns expect the girl herself
+    turns = [
+        Said(0, "Bea", False), Said(1, "Ann", False), Said(2, "the girl", True), Said(3, "Ann", False),
+        Said(10, "Bea", False), Said(11, "Ann", False), Said(12, "the girl", True),
+    ]
+    assert learn(turns, 0, fits) == {"the girl": "Bea"}
+    assert learn(turns, 0, lambda description, named: named != "Bea") == {}
