@@ -22,7 +22,7 @@ Speaker = TypeVar("Speaker", bound=Hashable)
 
 MIN_VOTES = 2
 """Votes a description needs before it names a character."""
-MIN_SHARE = 0.6
+MIN_SHARE = 0.5
 """The share of a description's votes its winner needs."""
 
 

@@ -414,11 +414,13 @@ class _Attributor:
 
     def _described_party(self, described: Character, turn: _Turn) -> Character | None:
         """``said the young man`` in a two-person conversation: the named party expected to speak
-        (the speaker before last), when the description agrees with its gender."""
+        (the speaker before last), when the description agrees with its gender or names no person
+        (``said a voice``)."""
         expected = self._alternating(turn)
         if expected is None or expected is described or not described.described or expected.described:
             return None
-        if described.gender is None or expected.gender != described.gender or expected in turn.vocatives:
+        agrees = expected.gender == described.gender or (described.gender is None and not described.person)
+        if not agrees or expected in turn.vocatives:
             return None
         return expected
 

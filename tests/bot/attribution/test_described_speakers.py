@@ -56,3 +56,21 @@ def test_a_description_the_conversation_keeps_naming_becomes_that_character() ->
     ]
     assert learn(turns, 0, fits) == {"the girl": "Bea"}
     assert learn(turns, 0, lambda description, named: named != "Bea") == {}
+
+
+def test_a_voice_in_a_two_person_conversation_is_the_party_expected_to_speak() -> None:
+    text = """\
+Peter walked up the lane to the mill, where Simon kept the gate. Peter knocked twice, and \
+Peter waited in the rain.
+
+“Who is there?” asked Simon.
+
+“It is only Peter,” said Peter.
+
+“Come in, then,” said Simon.
+
+“I shall, and gladly,” said a voice from the dark lane.
+"""
+    found = _by_text(text)["“I shall, and gladly,”"]
+    assert found.speaker == "Peter"
+    assert found.rule.startswith("described tag, conversation")
