@@ -276,14 +276,16 @@ class _Attributor:
         return tag if tag and tag.speech else None
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
-        """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""
+        """Untagged quotes take the nearest tagged quote's speaker before them, else after them (the
+        rule ``…, shared``: on the development half a third of them are someone else's)."""
         first = next(found for found in explicit if found)
         current = first
         for found in explicit:
             current = found or current
+            rule = current[1] if found else f"{current[1]}, shared"
             turn.speakers.append(current[0])
-            turn.rules.append(current[1])
-            turn.confidences.append(self._calibrated(current[1]))
+            turn.rules.append(rule)
+            turn.confidences.append(self._calibrated(rule))
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None

@@ -74,3 +74,16 @@ Peter waited in the rain.
     found = _by_text(text)["“I shall, and gladly,”"]
     assert found.speaker == "Peter"
     assert found.rule.startswith("described tag, conversation")
+
+
+def test_an_untagged_quote_sharing_a_tagged_ones_paragraph_is_less_sure() -> None:
+    text = """\
+Nora walked along the quay with Owen, and Nora pointed at the boats. Owen shaded his eyes.
+
+“The blue one is ours,” said Nora. “We sail at dawn.”
+"""
+    found = _by_text(text)
+    tagged, shared = found["“The blue one is ours,”"], found["“We sail at dawn.”"]
+    assert shared.speaker == tagged.speaker == "Nora"
+    assert shared.rule.startswith("named tag, shared") and not tagged.rule.startswith("named tag, shared")
+    assert shared.confidence < tagged.confidence
