@@ -26,12 +26,17 @@ TITLED_RELATIVES = {"aunt": FEMALE, "uncle": MALE}
 _SPOUSE_TITLES = {MALE: "mr", FEMALE: "mrs"}
 
 
+FAMILIAR = {"mamma": "mother", "mama": "mother", "mammy": "mother", "papa": "father", "pa": "father"}
+"""Familiar words for parents, read as the kinship noun they stand for."""
+
+
 def kin_noun(description: str) -> tuple[str | None, str] | None:
-    """``her mother``: the possessor's gender (None for the narrator's ``my``) and the kinship noun;
-    None for any other description."""
+    """``her mother``: the possessor's gender (None for the narrator's ``my``) and the kinship noun
+    (``her mamma``: ``mother``); None for any other description."""
     words = description.lower().split()
     if len(words) != 2 or words[0] not in POSSESSIVES:
         return None
+    words[1] = FAMILIAR.get(words[1], words[1])
     if words[1] not in PARENTS_AND_SPOUSES | SIBLINGS_AND_CHILDREN | TITLED_RELATIVES:
         return None
     return POSSESSIVES[words[0]], words[1]
@@ -40,6 +45,7 @@ def kin_noun(description: str) -> tuple[str | None, str] | None:
 def relative(noun: str, possessor: Character, characters: CharacterList) -> Character | None:
     """The one character who is ``possessor``'s ``noun`` (``mother``) by the names the text gives
     them, if exactly one fits."""
+    noun = FAMILIAR.get(noun, noun)
     people = [c for c in characters.characters if c.person and not c.described and c is not possessor]
     if noun in TITLED_RELATIVES:
         found = [c for c in people if any(_words(alias)[:1] == [noun] and len(_words(alias)) > 1 for alias in c.aliases)]

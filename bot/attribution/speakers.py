@@ -76,6 +76,8 @@ TERM_WORDS = 4
 _INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
+_POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
+"""A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +357,11 @@ class _Attributor:
                 return party, "described tag, conversation"
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
+        possessive = _POSSESSIVE.match(self._text, tag.offset + len(tag.who))
+        if possessive:  # “…,” said Daisy’s mamma: a relative of Daisy, not Daisy
+            owner = characters.find_name(tag.who)
+            kin = relative(possessive["noun"], owner, characters) if owner and kin_noun(f"her {possessive['noun']}") else None
+            return (kin, "described tag, kin") if kin else None
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
         return character, "named tag"
 

@@ -87,3 +87,13 @@ Nora walked along the quay with Owen, and Nora pointed at the boats. Owen shaded
     assert shared.speaker == tagged.speaker == "Nora"
     assert shared.rule.startswith("named tag, shared") and not tagged.rule.startswith("named tag, shared")
     assert shared.confidence < tagged.confidence
+
+
+def test_a_name_that_owns_the_speaker_is_not_the_speaker() -> None:
+    text = FAMILY + """
+“The apples are ripe at last,” said Clara.
+
+“Then we shall have a pie,” answered Clara’s mamma.
+"""
+    found = _by_text(text)["“Then we shall have a pie,”"]
+    assert found.speaker == "Mrs. Ashby"
