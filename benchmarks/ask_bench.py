@@ -79,6 +79,8 @@ BLIND_SET_NAMES = (
     "the-gambler-blind",
     "hard-times-blind",
     "northanger-abbey-blind",
+    "mansfield-park-blind",
+    "a-passage-to-india-blind",
 )
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
 (the last six, issue 19, on novels no one had tuned for, with who-is questions)."""

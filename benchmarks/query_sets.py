@@ -62,6 +62,8 @@ CORPUS_BLIND_SET_NAMES = (
     "the-gambler-blind",
     "hard-times-blind",
     "northanger-abbey-blind",
+    "mansfield-park-blind",
+    "a-passage-to-india-blind",
 )
 
 # Tuned sets of issue 19, for calibrating the closest-match decision (text in the repository).
