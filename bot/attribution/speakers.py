@@ -21,7 +21,13 @@ For each paragraph with quotes, in reading order:
    turns after them too (:mod:`bot.attribution.conversation`).
 
 A description in a tag (``said the young man``) is the party of the
-conversation expected to speak when its gender agrees; else an unnamed speaker.
+conversation expected to speak when its gender agrees (``said a voice``: whatever
+its gender); else an unnamed speaker. A kinship description (``said her mother``,
+``said Daisy's mamma``) is the relative the family's names show
+(:mod:`bot.attribution.kinship`); a description the conversations around its tags
+keep naming as one character is that character, in a second reading
+(:mod:`bot.attribution.descriptions`). Untagged quotes sharing a tagged quote's
+paragraph take its speaker under their own rule (``…, shared``): less sure.
 
 A name addressed inside a quote (a vocative) is never taken as its speaker
 from a beat or from alternation.
