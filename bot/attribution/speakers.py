@@ -401,6 +401,8 @@ class _Attributor:
             narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
+        if last and other and last.speaker and other.gender not in (gender, None) and last.speaker.gender == gender:
+            return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)

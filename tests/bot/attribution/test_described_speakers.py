@@ -97,3 +97,18 @@ def test_a_name_that_owns_the_speaker_is_not_the_speaker() -> None:
 """
     found = _by_text(text)["“Then we shall have a pie,”"]
     assert found.speaker == "Mrs. Ashby"
+
+
+def test_a_pronoun_in_a_two_person_conversation_goes_to_the_one_of_its_gender() -> None:
+    text = """\
+Laura met Mr. Finch at the gate of the orchard, and Laura gave him the letter from Mr. Ward. The \
+letter was from Mr. Ward, and Mr. Finch knew the hand of Mr. Ward.
+
+“It came this morning,” said Laura.
+
+“From London?” asked Mr. Finch.
+
+“Then I shall read it tonight,” he said.
+"""
+    found = _by_text(text)["“Then I shall read it tonight,”"]
+    assert found.speaker == "Mr. Finch"
