@@ -112,3 +112,14 @@ letter was from Mr. Ward, and Mr. Finch knew the hand of Mr. Ward.
 """
     found = _by_text(text)["“Then I shall read it tonight,”"]
     assert found.speaker == "Mr. Finch"
+
+
+def test_a_pronoun_after_a_noun_is_the_speaker_not_part_of_a_description() -> None:
+    text = """\
+Ruth poured the tea, and Ruth passed a cup across to Walter. Walter thanked her.
+
+Leaning across the table she observed, “You take no sugar, I think.”
+"""
+    found = _by_text(text)["“You take no sugar, I think.”"]
+    assert found.speaker == "Ruth"
+    assert found.rule.startswith("pronoun tag")
