@@ -79,9 +79,13 @@ CONVERSATION_GAP = 0
 development half, 0 beats 1, 2 and 3: a paragraph of narration mostly moves the scene on)."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
+TAG_SENTENCE_CHARS = 80
+"""How long the narration between two quotes of a paragraph may be and still be only the first
+one's tag (``, Lydia answered, clearly not comfortable enough to repeat them.``)."""
 _INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s")
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
 """A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
 
@@ -285,15 +289,24 @@ class _Attributor:
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
         """Untagged quotes take the nearest tagged quote's speaker before them, else after them (the
-        rule ``…, shared``: on the development half a third of them are someone else's)."""
+        rule ``…, shared``: on the development half a third of them are someone else's); a quote going
+        on after its tag's clause (``“Stiles,” Lydia hesitated, “Look …”``) is the same speech."""
         first = next(found for found in explicit if found)
         current = first
-        for found in explicit:
+        for index, found in enumerate(explicit):
             current = found or current
-            rule = current[1] if found else f"{current[1]}, shared"
+            rule = current[1] if found or self._goes_on(turn, index) else f"{current[1]}, shared"
             turn.speakers.append(current[0])
             turn.rules.append(rule)
             turn.confidences.append(self._calibrated(rule))
+
+    def _goes_on(self, turn: _Turn, index: int) -> bool:
+        """Whether quote ``index`` goes on after the tag of the quote before it (``“…,” said Lydia, “…”``,
+        ``“…,” Lydia answered. “…”``): only that tag's sentence stands between them."""
+        if index == 0:
+            return False
+        between = self._text[turn.quotes[index - 1].end : turn.quotes[index].start].strip()
+        return len(between) <= TAG_SENTENCE_CHARS and not _SENTENCE_BREAK.search(between)
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None

@@ -80,13 +80,25 @@ def test_an_untagged_quote_sharing_a_tagged_ones_paragraph_is_less_sure() -> Non
     text = """\
 Nora walked along the quay with Owen, and Nora pointed at the boats. Owen shaded his eyes.
 
-“The blue one is ours,” said Nora. “We sail at dawn.”
+“We sail at dawn.” The gulls wheeled over the harbour wall, and the tide was turning fast below it. \
+“The blue one is ours,” said Nora.
 """
     found = _by_text(text)
-    tagged, shared = found["“The blue one is ours,”"], found["“We sail at dawn.”"]
+    shared, tagged = found["“We sail at dawn.”"], found["“The blue one is ours,”"]
     assert shared.speaker == tagged.speaker == "Nora"
     assert shared.rule.startswith("named tag, shared") and not tagged.rule.startswith("named tag, shared")
     assert shared.confidence < tagged.confidence
+
+
+def test_a_quote_going_on_after_its_tags_sentence_is_the_same_speech() -> None:
+    text = """\
+Nora walked along the quay with Owen, and Nora pointed at the boats. Owen shaded his eyes.
+
+“The blue one is ours,” said Nora. “We sail at dawn.”
+"""
+    found = _by_text(text)
+    assert found["“We sail at dawn.”"].rule == found["“The blue one is ours,”"].rule
+    assert found["“We sail at dawn.”"].speaker == "Nora"
 
 
 def test_a_name_that_owns_the_speaker_is_not_the_speaker() -> None:
