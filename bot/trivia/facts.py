@@ -7,7 +7,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.trivia import dialect, wording
 from bot.trivia.characters import SpeakerCounts
@@ -104,6 +104,23 @@ class Facts:
         start = normalise(prompt)
         first = bisect.bisect_left(self.starts, start)
         return first + 1 < len(self.starts) and self.starts[first + 1].startswith(start)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z]\.)\s+(?=[A-Z“‘\"'])")
+"""Where one sentence ends and the next begins; not after a title or an initial ("Mr. Willoughby")."""
+
+
+def opening(line: SpokenLine, limit: int = MAX_LINE_CHARS) -> SpokenLine:
+    """``line`` cut to its leading whole sentences within ``limit`` characters (a long speech is
+    recognised by its start); unchanged when it fits, or when its first sentence does not."""
+    if len(line.text) <= limit:
+        return line
+    kept = ""
+    for found in _SENTENCE_END.finditer(line.text):
+        if found.start() > limit:
+            break
+        kept = line.text[: found.start()]
+    return replace(line, text=kept) if kept else line
 
 
 def memorable(line: SpokenLine) -> bool:

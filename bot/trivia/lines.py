@@ -30,14 +30,16 @@ _BROKEN_OFF = ("--", "—", "–")
 cutting in ("…collected many tadpoles--" / "You are not to say stink"): such a line is never certain."""
 
 
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     r"said|says|answered|replied|cried|asked|added|continued|returned|exclaimed|observed|remarked|rejoined"
     r"|interrupted|interposed|whispered|called|shouted|began|went on|put in|retorted|murmured|protested"
+    r"|repeated|resumed|declared|inquired|enquired|responded|pursued|persisted|insisted|urged|muttered|sighed"
+    r"|stammered|faltered|groaned|sobbed|pleaded|demanded|explained|suggested|admitted|stated|echoed|grumbled"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
 _NAME = r"([A-Z][a-z]+)"
 _ANOTHER_VOICE = re.compile(
-    rf"\b(?:{_SPEECH_VERBS})\s+{_TITLE}{_NAME}|{_TITLE}{_NAME}\s+(?:{_SPEECH_VERBS})\b"
+    rf"\b(?:{SPEECH_VERBS})\s+{_TITLE}{_NAME}|{_TITLE}{_NAME}\s+(?:{SPEECH_VERBS})\b"
     rf"|\b(?:turning|turned|turns|addressing|addressed)\s+(?:again\s+|round\s+|back\s+)?(?:to\s+)?{_TITLE}{_NAME}"
 )
 """Narration that hands the word to someone ("answered Tom", "Tom said") or turns to a listener
@@ -149,9 +151,28 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
 
 
 def unquote(quote: str) -> str:
-    """A quote's words without its quotation marks or the comma that hands over to a speech tag."""
-    inner = _inner(quote)
+    """A quote's words without its quotation marks or the comma that hands over to a speech tag,
+    with apostrophes a text lost put back (:func:`restore_apostrophes`)."""
+    inner = restore_apostrophes(_inner(quote))
     return inner[:-1].rstrip() if inner.endswith(",") else inner
+
+
+_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])")
+
+
+def restore_apostrophes(text: str) -> str:
+    """Put back apostrophes a transcription turned into spaces ("Willoughby s marriage", "won t",
+    "I m"): none of those endings is an English word of its own."""
+    return _LOST_APOSTROPHE.sub(_with_apostrophe, text)
+
+
+def _with_apostrophe(found: re.Match[str]) -> str:
+    word, ending = found.groups()
+    if ending == "t" and word.endswith("n"):
+        return f"{word[:-1]}n’t"
+    if ending == "t":
+        return found.group(0)  # "a t" is no contraction
+    return f"{word}’{ending}"
 
 
 def _inner(quote: str) -> str:

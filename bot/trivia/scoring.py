@@ -45,10 +45,10 @@ _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 """A capitalised word inside a sentence: a name, which anchors a line in its scene."""
 
 
-def best(candidates: Sequence[T], score: Callable[[T], float]) -> list[T]:
-    """The best :data:`BEST_SHARE` of ``candidates`` by ``score`` (at least :data:`MIN_BEST`), in
+def best(candidates: Sequence[T], score: Callable[[T], float], share: float = BEST_SHARE) -> list[T]:
+    """The best ``share`` of ``candidates`` by ``score`` (at least :data:`MIN_BEST`), in
     their given order (so a shuffled input stays shuffled)."""
-    keep = max(MIN_BEST, round(len(candidates) * BEST_SHARE))
+    keep = max(MIN_BEST, round(len(candidates) * share))
     if len(candidates) <= keep:
         return list(candidates)
     scores = [score(candidate) for candidate in candidates]

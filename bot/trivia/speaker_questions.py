@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from bot.trivia import dialect, scoring
+from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import name_words
-from bot.trivia.facts import Facts, memorable
+from bot.trivia.evidence import tagged_by_name
+from bot.trivia.facts import Facts, memorable, opening
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
 from bot.trivia.question import FALSE, TRUE, Question, QuestionKind
@@ -18,17 +20,35 @@ MIN_WRONG_OPTIONS = 2
 story of three speakers): fewer options rather than someone absent from it."""
 
 
-MIN_ASKED_WORDS = 14
+MIN_ASKED_WORDS = 10
 """Lines asked about in who-said-it and true-or-false are longer still: judged samples found shorter
 ones small talk ("My dear, you're handsomer than ever!")."""
 MIN_STRICT_LINES = 20
 """Below this many such lines (a short story), shorter lines are asked too."""
 _FAMILY_ADDRESS = re.compile(
     r"\b(?:mamma|mama|papa|darling|dearest|husband|wife|bridegroom"
-    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle))\b",
+    r"|(?:your|my dear|I am (?:his|her)) (?:mother|father|child|son|daughter|sister|brother|aunt|uncle)"
+    r"|(?:mother|father|son|daughter|sister|brother|wife|husband) of mine)\b",
     re.IGNORECASE,
 )
 """Words that tell who speaks to whom ("…, mamma"), so sense rules a wrong speaker out."""
+_OWN_STATUS = re.compile(
+    r"\b(?:my|our|we were|I am|I was)\s+(?:\w+\s+){0,2}(?:engaged|engagement|married|marriage|betrothed|widowed|ordination|ordained)\b"
+    r"|\b(?:love for me|marry me|my lover|my intended)\b",
+    re.IGNORECASE,
+)
+"""Words about the speaker's own engagement, marriage or calling ("since we were first engaged"): a
+widow or a married man named as the speaker would be ruled out by sense, not by the book."""
+DISTINCT_ZIPF = 4.0
+MIN_DISTINCT_WORDS = 2
+"""A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
+"insufficiency"): judged samples found lines of everyday words bland ("I never heard any thing of the
+kind, I assure you")."""
+ASKED_SHARE = 1.0
+"""Lines that pass every test above are all worth asking (a book club samples many games)."""
+SCENE_CHARS = 4_000
+"""The false speaker a true-or-false claim names speaks within this many characters of the line, in
+its section: someone in that scene, so the claim is not ruled out by who is in the room."""
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
@@ -36,23 +56,51 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
-    for index, line in facts.lines(rng):
+    for index, whole in facts.lines(rng):
+        line = opening(whole)  # a long speech is asked by its opening sentences
         if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
         if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
             continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        if _FAMILY_ADDRESS.search(line.text):
+        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text):
             continue  # sense alone would rule a wrong speaker out
-        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(line.text):
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
-        (strict if len(line.text.split()) >= MIN_ASKED_WORDS else lenient).append(line)
+        if not tagged_by_name(line.speaker, facts.paragraphs.get(line.paragraph, ""), facts.source.plot.cast.people):
+            continue  # keyed from turn-taking alone: judged samples found such keys wrong
+        (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
-    for line in scoring.best(candidates, lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))):
+    score = lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))  # noqa: E731
+    for line in scoring.best(candidates, score, ASKED_SHARE if candidates is strict else scoring.BEST_SHARE):
         rivals = _rivals(facts, line)
         if rivals:
             yield line, rivals
+
+
+def _distinctive(text: str) -> bool:
+    rare = {word.lower() for word in wording.words(text) if word[:1].islower() and wording.zipf(word) < DISTINCT_ZIPF}
+    return len(rare) >= MIN_DISTINCT_WORDS
+
+
+def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: random.Random) -> str | None:
+    """Whom a false claim names: a rival of the speaker's own (known) gender who speaks in the same
+    scene (:data:`SCENE_CHARS`, same section), in standard English. None: no one
+    makes a claim sense cannot rule out, nor for a line in dialect (its spelling names the speaker)."""
+    if dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers:
+        return None  # even a dialect speaker's plainer lines carry their spelling ("I ha' nowt")
+    gender = facts.speakers.gender(line.speaker or "")
+    in_scene = [
+        name
+        for name in rivals
+        if name not in facts.dialect_speakers
+        and gender
+        and facts.speakers.gender(name) == gender
+        and facts.speakers.in_section.get(line.section, Counter())[name]
+        and facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)
+    ]
+    return rng.choice(in_scene) if in_scene else None
 
 
 def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
@@ -64,7 +112,8 @@ def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
     near = (line.offset, facts.presence_window())
     rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
     if not dialect.is_dialect(line.text):
-        return rivals
+        standard = [name for name in rivals if name not in facts.dialect_speakers]
+        return standard if len(standard) >= MIN_WRONG_OPTIONS else rivals  # a broad speaker would stand out
     alike = [name for name in rivals if name in facts.dialect_speakers]
     return [alike[0], *(name for name in rivals if name != alike[0])] if alike else []
 
@@ -93,11 +142,11 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
     for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
+        false_speaker = _false_speaker(facts, line, rivals, rng)
+        if false_speaker is None:
+            continue  # asked only where it could be false, so True is no safer a guess
         truthful = rng.random() < 0.5
-        if truthful:
-            claimed = line.speaker
-        else:
-            claimed = rivals[0] if dialect.is_dialect(line.text) else rng.choice(rivals[:WRONG_OPTIONS])
+        claimed = line.speaker if truthful else false_speaker
         yield Question(
             QuestionKind.TRUE_OR_FALSE,
             f"True or false: {claimed} said “{line.text}”",

@@ -126,7 +126,7 @@ async def test_category_and_difficulty_choose_the_kinds(folio: Harness, clock: B
 
 async def test_period_leaderboards_count_recent_answers_and_reset_clears_them(folio: Harness, clock: BotClock) -> None:
     channel = next(CHANNELS)
-    question = await start(folio, channel, rounds=1, kind="true-or-false")
+    question = await start(folio, channel, rounds=1, kind="who-said-it")
     await click(folio, question, buttons(question)[0]["custom_id"], PLAYERS[3])
     since = folio.fake.mark()
     clock.advance(seconds=31)
