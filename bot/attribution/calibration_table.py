@@ -59,7 +59,7 @@ MEASURED: dict[str, tuple[int, int]] = {
     'pronoun tag, agreed, confirmed': (44, 44),
     'pronoun tag, confirmed': (230, 267),
     'pronoun tag, conversation': (149, 230),
-    'pronoun tag, conversation, again': (13, 21),
+    'pronoun tag, conversation, again': (14, 21),
     'pronoun tag, conversation, again, confirmed': (8, 12),
     'pronoun tag, conversation, again, shared, confirmed': (0, 1),
     'pronoun tag, conversation, confirmed': (123, 179),
