@@ -56,6 +56,8 @@ SENTENCE_SPAN = 200
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
+GIVEN_UP_SHARE = 0.1
+"""Share of a maiden name's uses that may come after the married name's first (see :meth:`_People._given_up`)."""
 FIRST_NAME_TITLES = frozenset(
     "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
 )
@@ -166,8 +168,9 @@ class _People:
 
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
-        names of one woman's first name, the earlier (by its first mention) written with Miss, the later
-        never, its surname a man's of the book."""
+        names of one woman's first name, the earlier (by its first mention) written with Miss or given up
+        once the later is taken (``May Welland``, then ``May Archer``), the later never with Miss, its
+        surname a man's of the book."""
         men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
         for first, keys in self._by_first.items():
             if first_name_gender(first) != FEMALE:
@@ -178,7 +181,9 @@ class _People:
             roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
             for earlier, later in zip(roots, roots[1:], strict=False):
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
-                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
+                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier]) or (
+                    self._given_up(named[earlier], named[later]) and not self._titled(earlier, MARRIED)
+                )
                 later_miss = any(k[0] in UNMARRIED for k in self._members[later])
                 surname = later[1][-1]
                 recurring = len(named[later]) >= NAME_CHANGE_MIN
@@ -186,6 +191,16 @@ class _People:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
                         self.married[self._find(earlier)] = min(named[later])
+
+    def _titled(self, root: Key, titles: frozenset[str]) -> bool:
+        return any(k[0] in titles for k in self._members[root])
+
+    def _given_up(self, earlier: list[int], later: list[int]) -> bool:
+        """Whether a name (used at ``earlier``) is given up once another is taken (first used at
+        ``later``): at most :data:`GIVEN_UP_SHARE` of its uses come after (a maiden name recalled now
+        and then)."""
+        since = min(later)
+        return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
