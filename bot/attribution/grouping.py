@@ -27,7 +27,8 @@ split):
 4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
    ``Mina Harker``, Harker being a man's surname of the book, in the order the
    text first uses them), and names the text says are one (``Lord Godalming
-   (that was Arthur``, ``X, that is Y``).
+   (that was Arthur``, ``X, that is Y``, ``Mrs. Dorrell (Aunt Bessie)``: see
+   :mod:`bot.attribution.appositions`).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
@@ -45,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from bot.attribution.appositions import appositions, is_kin_name
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention, is_place_name
@@ -232,13 +234,14 @@ class _People:
         return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
 
     def join_stated(self, text: str) -> None:
-        """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
-        ``X, now Y``."""
+        """Names the text says are one person (see :mod:`bot.attribution.appositions`)."""
         by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
-        for match in _STATED.finditer(text):
-            first, second = (self._form_key(match[group], by_name) for group in ("first", "second"))
+        for apposition in appositions(text):
+            first, second = (self._form_key(name, by_name) for name in (apposition.first, apposition.second))
             if first is None or second is None or self._find(first) == self._find(second):
                 continue
+            if apposition.kin and is_kin_name(apposition.first) == is_kin_name(apposition.second):
+                continue  # "Aunt Bessie (Mrs. Dorrell)", not "Mrs. Dorrell (Mrs. Hale)"
             if _compatible(self.gender(first), self.gender(second)):
                 self._union(first, second)
 
@@ -448,13 +451,6 @@ def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]
         len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
         for (_, named), found in forms.items()
     )
-
-
-_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
-_STATED = re.compile(
-    rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
-)
-"""``Lord Godalming (that was Arthur``, ``Miss Murray, now Mrs. Harker``."""
 
 
 def _compatible(first: str | None, second: str | None) -> bool:

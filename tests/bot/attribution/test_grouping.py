@@ -273,3 +273,20 @@ def test_a_maiden_name_given_up_at_her_marriage_joins_the_married_one() -> None:
     assert _owner(cast, "Bertram Castell") is not _owner(cast, "Flora Castell")
     two_women = build_characters("\n\n".join(early * 2 + late * 2 + early))  # both names all along
     assert _owner(two_women, "Flora Denby") is not _owner(two_women, "Flora Castell")
+
+
+def test_a_relation_named_in_apposition_to_a_titled_name_is_that_person() -> None:
+    cast = _cast(
+        "Mrs. Dorrell came to tea, and Mrs. Dorrell talked. Aunt Bessie laughed, and Aunt Bessie left.",
+        "The smaller was Aunt Bessie, Mrs. Dorrell, who had come from the country.",
+        "Mrs. Hale sat by the window, and Mrs. Hale read. Uncle Rufus snored, and Uncle Rufus woke.",
+        "Yesterday Mrs. Fenn, his uncle Rufus, and Mrs. Hale went out. Mrs. Fenn stayed.",
+    )
+    assert _owner(cast, "Aunt Bessie") is _owner(cast, "Mrs. Dorrell") is not None
+    assert _owner(cast, "Uncle Rufus") is not _owner(cast, "Mrs. Hale")
+    assert _owner(cast, "Mrs. Fenn") is not _owner(cast, "Uncle Rufus")
+    bracketed = _cast(
+        "Mrs. Dorrell came to tea, and Mrs. Dorrell talked. Aunt Bessie laughed, and Aunt Bessie left.",
+        "Mrs. Dorrell (Aunt Bessie) was there. Mrs. Hale (Mrs. Dorrell) is no apposition of a relation.",
+    )
+    assert _owner(bracketed, "Aunt Bessie") is _owner(bracketed, "Mrs. Dorrell") is not _owner(bracketed, "Mrs. Hale")
