@@ -1,8 +1,9 @@
 """Who answers to a name: two names of one person learnt from conversations.
 
 A quote that ends a paragraph addressing someone by name (``“Take it, Signor Vanni.”``) is most
-often answered by that person, and when the next paragraph's speech tag names the speaker by another
-name (``“Grazie,” said Tito.``) the two names are one person's. One such turn proves little (a third
+often answered by that person, and when the next paragraph's speech tag (or the actor who opens it:
+``Tito bowed.``) names the speaker by another name (``“Grazie,” said Tito.``) the two names are one
+person's. One such turn proves little (a third
 person may answer), so two names are joined only when the text shows it at least
 :data:`ANSWERS_MIN` times and in at least :data:`ANSWERS_SHARE` of the named answers to the first
 name, when their genders agree, and when their names do not contradict each other: two surnames or
@@ -65,12 +66,12 @@ def answered_names(
 def _named_speaker(
     text: str, quote: Quote, paragraph: Span, reader: TagReader, find: Callable[[str], Character | None]
 ) -> Character | None:
-    """The character a speech tag of ``quote`` names (``said Tito``, ``Tito said: “…``), if any."""
+    """The character a tag of ``quote`` names (``said Tito``, ``Tito said: “…``, ``Tito bowed. “…``), if any."""
     end = paragraph[1]
     tag = reader.after(text[quote.start : quote.end], text[quote.end : end], quote.end)
     if tag is None or not tag.speech or tag.kind is not Who.NAME:
         tag = reader.before(text[paragraph[0] : quote.start], paragraph[0])
-    if tag is None or not tag.speech or tag.kind is not Who.NAME:
+    if tag is None or tag.kind is not Who.NAME:
         return None
     return find(tag.who)
 

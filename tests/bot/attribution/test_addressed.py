@@ -34,3 +34,10 @@ def test_an_answer_heard_once_or_by_someone_else_as_often_proves_nothing() -> No
 def test_two_surnames_are_two_people_whoever_answers() -> None:
     cast = build_characters(_story(*[p.replace("Tito", "Marco Rossi") for p in ANSWERED]))
     assert cast.find("Signor Vanni") is not cast.find("Marco Rossi")
+
+
+def test_the_actor_who_opens_the_answer_answers() -> None:
+    cast = build_characters(_story(
+        "“Take the milk, Signor Vanni.”", "Tito bowed. “Gladly.”", "“Sit with us, Signor Vanni.”", "Tito smiled. “I will.”"
+    ))
+    assert cast.find("Signor Vanni") is cast.find("Tito") is not None
