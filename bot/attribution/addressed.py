@@ -97,6 +97,8 @@ def _name_parts(character: Character) -> tuple[set[str], set[str]]:
     given: set[str] = set()
     for alias in character.aliases:
         words = alias.split()
+        if words[:1] in (["the"], ["The"]) and len(words) > 1:  # "the Archer": a name written after "the"
+            words = words[1:]
         title = words[0].lower().rstrip(".") if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_GENDER else None
         names = words[1:] if title else words
         if len(names) > 1:
