@@ -1,13 +1,14 @@
 """Who answers to a name: two names of one person learnt from conversations.
 
 A quote that ends a paragraph addressing someone by name (``“Take it, Signor Vanni.”``) is most
-often answered by that person, and when the next paragraph's speech tag (or the actor who opens it:
-``Tito bowed.``) names the speaker by another name (``“Grazie,” said Tito.``) the two names are one
-person's. One such turn proves little (a third
-person may answer), so two names are joined only when the text shows it at least
-:data:`ANSWERS_MIN` times and in at least :data:`ANSWERS_SHARE` of the named answers to the first
-name, when their genders agree, and when their names do not contradict each other: two surnames or
-two given names that differ are two people (see :func:`_may_be_one`).
+often answered by that person, and a quote that opens by name (``“Signor Vanni, stay.”``) most often
+addresses the last speaker. When the answer's speech tag (or the actor who opens its paragraph:
+``Tito bowed.``), or the last speaker's, names that person by another name (``“Grazie,” said
+Tito.``), the two names are one person's. One such turn proves little (a third person may answer),
+so two names are joined only when the text shows it at least :data:`ANSWERS_MIN` times and in at
+least :data:`ANSWERS_SHARE` of the named answers to the first name, when their genders agree, and
+when their names do not contradict each other: two surnames or two given names that differ are two
+people (see :func:`_may_be_one`).
 """
 
 from __future__ import annotations
@@ -48,19 +49,34 @@ def answered_names(
         answer = first_in_paragraph.get(paragraph + 1)
         if answer is None or not addressing.closed:
             continue
-        vocatives = reader.vocatives(text[addressing.start : addressing.end])
-        addressed = find(vocatives[-1]) if vocatives else None
-        speaker = _named_speaker(text, answer, paragraphs[paragraph + 1], reader, find)
-        if addressed is None or speaker is None:
-            continue
-        answered[addressed] += 1
-        if speaker is not addressed:
-            answers[(addressed, speaker)] += 1
+        turns = (  # "…, Signor Vanni." / "…," said Tito; and "…," said Tito. / "Signor Vanni, …"
+            (_addressed(text, addressing, reader, find, last=True), _named_speaker(text, answer, paragraphs[paragraph + 1], reader, find)),
+            (_addressed(text, answer, reader, find, last=False), _named_speaker(text, addressing, paragraphs[paragraph], reader, find)),
+        )
+        for addressed, speaker in turns:
+            if addressed is None or speaker is None:
+                continue
+            answered[addressed] += 1
+            if speaker is not addressed:
+                answers[(addressed, speaker)] += 1
     return [
         (addressed, speaker)
         for (addressed, speaker), count in answers.items()
         if count >= ANSWERS_MIN and count >= ANSWERS_SHARE * answered[addressed] and _may_be_one(addressed, speaker)
     ]
+
+
+def _addressed(
+    text: str, quote: Quote, reader: TagReader, find: Callable[[str], Character | None], *, last: bool
+) -> Character | None:
+    """The character ``quote`` addresses by name at its end (``last``) or at its very start."""
+    said = text[quote.start : quote.end]
+    vocatives = reader.vocatives(said)
+    if not vocatives:
+        return None
+    if last:
+        return find(vocatives[-1])
+    return find(vocatives[0]) if said[1:].lstrip().startswith(vocatives[0]) else None
 
 
 def _named_speaker(

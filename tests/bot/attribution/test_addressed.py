@@ -41,3 +41,10 @@ def test_the_actor_who_opens_the_answer_answers() -> None:
         "“Take the milk, Signor Vanni.”", "Tito bowed. “Gladly.”", "“Sit with us, Signor Vanni.”", "Tito smiled. “I will.”"
     ))
     assert cast.find("Signor Vanni") is cast.find("Tito") is not None
+
+
+def test_a_quote_opening_with_a_name_addresses_the_last_speaker() -> None:
+    cast = build_characters(_story(
+        "“It is late,” said Tito.", "“Signor Vanni, stay.”", "“The road is long,” said Tito.", "“Signor Vanni, wait.”"
+    ))
+    assert cast.find("Signor Vanni") is cast.find("Tito") is not None
