@@ -50,10 +50,11 @@ def answered_names(
         if answer is None or not addressing.closed:
             continue
         turns = (  # "…, Signor Vanni." / "…," said Tito; and "…," said Tito. / "Signor Vanni, …"
-            (_addressed(text, addressing, reader, find, last=True), _named_speaker(text, answer, paragraphs[paragraph + 1], reader, find)),
-            (_addressed(text, answer, reader, find, last=False), _named_speaker(text, addressing, paragraphs[paragraph], reader, find)),
+            (_addressed(text, addressing, reader, find, last=True), answer, paragraph + 1),
+            (_addressed(text, answer, reader, find, last=False), addressing, paragraph),
         )
-        for addressed, speaker in turns:
+        for addressed, spoken, spoken_in in turns:
+            speaker = None if addressed is None else _named_speaker(text, spoken, paragraphs[spoken_in], reader, find)
             if addressed is None or speaker is None:
                 continue
             answered[addressed] += 1

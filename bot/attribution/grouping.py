@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from bot.attribution.appositions import appositions, is_kin_name
+from bot.attribution.appositions import is_kin_name, kin_appositions, stated
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention, is_place_name
@@ -236,14 +236,24 @@ class _People:
     def join_stated(self, text: str) -> None:
         """Names the text says are one person (see :mod:`bot.attribution.appositions`)."""
         by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
-        for apposition in appositions(text):
-            first, second = (self._form_key(name, by_name) for name in (apposition.first, apposition.second))
-            if first is None or second is None or self._find(first) == self._find(second):
+        for first_name, second_name in stated(text):
+            first, second = (self._form_key(name, by_name) for name in (first_name, second_name))
+            if first is not None and second is not None:
+                self._join_if_compatible(first, second)
+        mentions = sorted((m for found in self.forms.values() for m in found), key=lambda m: m.start)
+        for first_mention, second_mention, relation in kin_appositions(mentions, self._source):
+            first = (title_key(first_mention.title), first_mention.words)
+            second = (title_key(second_mention.title), second_mention.words)
+            if relation and (relation, second[1]) in self.forms:  # "Mrs. Dorrell, her aunt Bessie,"
+                second = (relation, second[1])
+            elif relation:
                 continue
-            if apposition.kin and is_kin_name(apposition.first) == is_kin_name(apposition.second):
-                continue  # "Aunt Bessie (Mrs. Dorrell)", not "Mrs. Dorrell (Mrs. Hale)"
-            if _compatible(self.gender(first), self.gender(second)):
-                self._union(first, second)
+            if is_kin_name(first[0]) != is_kin_name(second[0]):  # "Aunt Bessie (Mrs. Dorrell)", not "Mrs. Hale (Mrs. Dorrell)"
+                self._join_if_compatible(first, second)
+
+    def _join_if_compatible(self, first: Key, second: Key) -> None:
+        if self._find(first) != self._find(second) and _compatible(self.gender(first), self.gender(second)):
+            self._union(first, second)
 
     @staticmethod
     def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
