@@ -35,7 +35,6 @@ from a beat or from alternation.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -49,9 +48,10 @@ from bot.attribution.characters import (
 from bot.attribution.conversation import Slot, confirmed_later, read_backwards
 from bot.attribution.descriptions import Said, learn
 from bot.attribution.kinship import kin_noun, relative
-from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
+from bot.attribution.lexicon import ANAPHORIC_NOUNS
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.tag_finder import TagFinder
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
 AGREEING = frozenset({
@@ -78,14 +78,6 @@ CONVERSATION_GAP = 0
 """Paragraphs of narration that may pass between two turns of one conversation: none (on the
 development half, 0 beats 1, 2 and 3: a paragraph of narration mostly moves the scene on)."""
 RECENT_PARAGRAPHS = 8
-TERM_WORDS = 4
-TAG_SENTENCE_CHARS = 80
-"""How long the narration between two quotes of a paragraph may be and still be only the first
-one's tag (``, Lydia answered, clearly not comfortable enough to repeat them.``)."""
-_INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
-_RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
-_ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s")
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
 """A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
 
@@ -144,7 +136,7 @@ class _Attributor:
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
         self._quotes = find_quotes(text, paragraphs)
-        self._quote_starts = [quote.start for quote in self._quotes]
+        self._tags = TagFinder(text, paragraphs, self._quotes, self._reader)
         self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
@@ -167,7 +159,7 @@ class _Attributor:
     def _read_forwards_and_back(self) -> None:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self._quotes:
-            if not self._is_term(quote):
+            if not self._tags.is_term(quote):
                 by_paragraph.setdefault(quote.paragraph, []).append(quote)
         for paragraph, quotes in by_paragraph.items():
             turn = _Turn(paragraph, quotes)
@@ -215,14 +207,6 @@ class _Attributor:
                 turn.rules[index] = f"{rule}, confirmed"
                 turn.confidences[index] = self._calibrated(turn.rules[index])
 
-    def _is_term(self, quote: Quote) -> bool:
-        """A word or two quoted inside a sentence (``which they call “impletata.”``, ``an unusual amount
-        of “tripping” both``) rather than speech: short, run into the narration without a comma or colon."""
-        inner = self._text[quote.start + 1 : quote.end - (1 if quote.closed else 0)].strip()
-        paragraph_start = self._paragraphs[quote.paragraph][0]
-        run_in = _RUN_IN.search(self._text, max(paragraph_start, quote.start - 20), quote.start)
-        return bool(run_in) and len(inner.split()) <= TERM_WORDS and not _ENDS_AS_SPEECH.search(inner)
-
     # -- the rules -----------------------------------------------------------------
 
     def _attribute_turn(self, turn: _Turn) -> None:
@@ -258,34 +242,8 @@ class _Attributor:
         turn.confidences = [max(confidence, MIN_CONFIDENCE) if speaker else 0.0] * len(turn.quotes)
 
     def _explicit(self, turn: _Turn, index: int) -> tuple[Character, str] | None:
-        quote = turn.quotes[index]
-        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
-        before_start = turn.quotes[index - 1].end if index else paragraph_start
-        after_end = turn.quotes[index + 1].start if index + 1 < len(turn.quotes) else paragraph_end
-        quote_text = self._text[quote.start : quote.end]
-        after = self._reader.after(quote_text, self._text[quote.end : after_end], quote.end)
-        tag = after if after and after.speech else None
-        if tag is None:
-            before = self._reader.before(self._text[before_start : quote.start], before_start)
-            tag = before if before and before.speech else None
-        if tag is None and quote.start == paragraph_start:
-            tag = self._introducing_tag(turn.paragraph)
+        tag = self._tags.speech_tag(turn.quotes, index)
         return self._resolve(tag, turn) if tag else None
-
-    def _introducing_tag(self, paragraph: int) -> Tag | None:
-        """A speech tag ending the paragraph before, to introduce the quote that opens this one
-        (``… and he added:--`` / ``“Welcome to my house …”``)."""
-        if paragraph == 0:
-            return None
-        start, end = self._paragraphs[paragraph - 1]
-        index = bisect.bisect_left(self._quote_starts, end) - 1
-        if index >= 0 and self._quotes[index].end > start:
-            start = self._quotes[index].end
-        narration = self._text[start:end]
-        if not _INTRODUCES.search(narration):
-            return None
-        tag = self._reader.before(narration, start)
-        return tag if tag and tag.speech else None
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
         """Untagged quotes take the nearest tagged quote's speaker before them, else after them (the
@@ -295,18 +253,10 @@ class _Attributor:
         current = first
         for index, found in enumerate(explicit):
             current = found or current
-            rule = current[1] if found or self._goes_on(turn, index) else f"{current[1]}, shared"
+            rule = current[1] if found or self._tags.goes_on(turn.quotes, index) else f"{current[1]}, shared"
             turn.speakers.append(current[0])
             turn.rules.append(rule)
             turn.confidences.append(self._calibrated(rule))
-
-    def _goes_on(self, turn: _Turn, index: int) -> bool:
-        """Whether quote ``index`` goes on after the tag of the quote before it (``“…,” said Lydia, “…”``,
-        ``“…,” Lydia answered. “…”``): only that tag's sentence stands between them."""
-        if index == 0:
-            return False
-        between = self._text[turn.quotes[index - 1].end : turn.quotes[index].start].strip()
-        return len(between) <= TAG_SENTENCE_CHARS and not _SENTENCE_BREAK.search(between)
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
@@ -317,13 +267,7 @@ class _Attributor:
         return None
 
     def _beat(self, turn: _Turn) -> tuple[Character, str] | None:
-        first, last = turn.quotes[0], turn.quotes[-1]
-        paragraph_start, paragraph_end = self._paragraphs[turn.paragraph]
-        tags = [
-            self._reader.before(self._text[paragraph_start : first.start], paragraph_start),
-            self._reader.after(self._text[last.start : last.end], self._text[last.end : paragraph_end], last.end),
-        ]
-        for tag in tags:
+        for tag in self._tags.beats(turn.quotes):
             found = self._resolve(tag, turn) if tag else None
             if found and found[0] not in turn.vocatives:
                 return found[0], "beat"
