@@ -235,9 +235,10 @@ class _Attributor:
     def _continued(self, turn: Turn) -> tuple[Character, str] | None:
         turns = self._history.turns
         previous = turns[-1] if turns else None
+        if previous is None or previous.paragraph != turn.paragraph - 1 or previous.quotes[-1].closed:
+            return None
         opens_paragraph = turn.quotes[0].start == self._paragraphs[turn.paragraph][0]
-        follows_open_quote = previous and previous.paragraph == turn.paragraph - 1 and not previous.quotes[-1].closed
-        if follows_open_quote and opens_paragraph and previous.speaker:
+        if opens_paragraph and previous.speaker:
             return previous.speaker, "continued speech"
         return None
 
