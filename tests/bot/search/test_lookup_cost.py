@@ -7,10 +7,10 @@ import random
 import pytest
 
 from bot.library.quote_search import Candidates
+from bot.search import vocabulary as vocabulary_module
 from bot.search.analysis import analyse, analysed_before
 from bot.search.engine import QuoteIndex
 from bot.search.scoring import Unit, _credit_of, _window_credit
-from bot.search import vocabulary as vocabulary_module
 from bot.search.textnorm import words
 
 LINES = [
