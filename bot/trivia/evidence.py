@@ -1,9 +1,12 @@
 """Whether a line's speaker is vouched for by its paragraph: a speech tag naming them.
 
 The attribution may be confident from turn-taking alone ("…, Miss Dashwood?" keyed to the last
-woman who spoke); judged samples found such keys wrong. Trivia asks only about lines whose own
-paragraph tags them with the speaker's name ("said Elinor", "Mrs. Jennings replied") and tags no
-one else.
+woman who spoke); judged samples found such keys wrong. Trivia asks only about lines vouched for by
+one of :data:`KINDS` of evidence, each measured against expert labels before it was admitted
+(``benchmarks/trivia_evidence.py``): the line's own paragraph tags it with the speaker's name
+("said Elinor") and no one else; a named first-person narrator tags it ("said I"); or it answers,
+in the very next paragraph, a line tagged by name of the other party of a two-person exchange whose
+previous turn was tagged by name too.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SPEECH_VERBS
+from bot.trivia.lines import SPEECH_VERBS, SpokenLine
 from bot.trivia.people import Person
 from bot.trivia.wording import zipf
 
@@ -79,3 +82,37 @@ def _matches(tag: str, names: set[str]) -> bool:
         return True
     first, _, rest = tag.partition(" ")
     return first not in _ADDRESS_TITLES and rest in names
+
+
+NAMED = "named tag"
+NARRATOR = "narrator tag"
+KINDS = (NAMED, NARRATOR)
+_FIRST_PERSON_TAG = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+I\b|\bI\s+(?:(?:at once|then|now|quietly|gravely|again|hastily)\s+)?(?:{SPEECH_VERBS})\b"
+)
+"""The narrator's own speech tag: "said I", "I replied", "I then asked"."""
+
+
+def narrator_tagged(line: SpokenLine, paragraph: str, narrator: str | None) -> bool:
+    """Whether ``line`` is the named first-person narrator's (``narrator``: their name, as the
+    attribution knows it), by a first-person tag in its paragraph ("said I") and no name tag."""
+    if narrator is None or line.speaker != narrator or not line.rule.startswith(NARRATOR):
+        return False
+    told = narration(paragraph)
+    return bool(_FIRST_PERSON_TAG.search(told)) and not tags(paragraph)
+
+
+def evidence(line: SpokenLine, paragraph: str, people: Sequence[Person], narrator: str | None = None) -> str | None:
+    """Which of :data:`KINDS` vouches for the speaker of ``line``, in ``paragraph`` (None: none does)."""
+    if line.speaker is None:
+        return None
+    if tagged_by_name(line.speaker, paragraph, people):
+        return NAMED
+    if narrator_tagged(line, paragraph, narrator):
+        return NARRATOR
+    return None
+
+
+def narrator_of(people: Sequence[Person]) -> str | None:
+    """The first-person narrator's name, when the text names them (the attribution gives them "I")."""
+    return next((person.name for person in people if "I" in person.aliases), None)
