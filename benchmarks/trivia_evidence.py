@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.speakers_gold import load
 from benchmarks.trivia_sample import source_of
-from bot.trivia.evidence import evidence, narrator_of
+from bot.trivia.evidence import evidence, narrated_sections, narrator_of
 from bot.trivia.facts import Facts
 
 
@@ -28,6 +28,7 @@ def tally(folder: Path) -> dict[str, list[int]]:
     facts = Facts.of(source)
     people = source.plot.cast.people
     narrator = narrator_of(people)
+    narrated = narrated_sections(source.lines, narrator, people)
     golds = sorted(novel.golds, key=lambda gold: gold.start)
     starts = [gold.start for gold in golds]
     right: Counter[str] = Counter()
@@ -38,7 +39,7 @@ def tally(folder: Path) -> dict[str, list[int]]:
         at = bisect.bisect_left(starts, line.offset)
         if at >= len(golds) or golds[at].start - line.offset > 3 or golds[at].speaker is None:
             continue  # no gold label for this quote
-        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator) or "none"
+        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) or "none"
         kind += "" if line.certain else ", not certain"
         person = next((p for p in people if line.speaker in p.aliases), None)
         names = [line.speaker, *(person.aliases if person else ())]

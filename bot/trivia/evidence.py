@@ -12,11 +12,11 @@ previous turn was tagged by name too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SPEECH_VERBS, SpokenLine
-from bot.trivia.people import Person
+from bot.trivia.lines import SPEECH_VERBS, SpokenLine, is_description
+from bot.trivia.people import Person, name_words
 from bot.trivia.wording import zipf
 
 _TITLED_NAME = (
@@ -93,26 +93,43 @@ _FIRST_PERSON_TAG = re.compile(
 """The narrator's own speech tag: "said I", "I replied", "I then asked"."""
 
 
-def narrator_tagged(line: SpokenLine, paragraph: str, narrator: str | None) -> bool:
+def narrator_tagged(line: SpokenLine, paragraph: str, narrator: str | None, narrated: Collection[int]) -> bool:
     """Whether ``line`` is the named first-person narrator's (``narrator``: their name, as the
-    attribution knows it), by a first-person tag in its paragraph ("said I") and no name tag."""
-    if narrator is None or line.speaker != narrator or not line.rule.startswith(NARRATOR):
+    attribution knows it), by a first-person tag in its paragraph ("said I") and no name tag, in a
+    section others call the narrator by name in (``narrated``: :func:`narrated_sections`)."""
+    if narrator is None or line.speaker != narrator or line.section not in narrated or not line.rule.startswith(NARRATOR):
         return False
     told = narration(paragraph)
     return bool(_FIRST_PERSON_TAG.search(told)) and not tags(paragraph)
 
 
-def evidence(line: SpokenLine, paragraph: str, people: Sequence[Person], narrator: str | None = None) -> str | None:
-    """Which of :data:`KINDS` vouches for the speaker of ``line``, in ``paragraph`` (None: none does)."""
+def evidence(
+    line: SpokenLine, paragraph: str, people: Sequence[Person], narrator: str | None = None, narrated: Collection[int] = ()
+) -> str | None:
+    """Which of :data:`KINDS` vouches for the speaker of ``line``, in ``paragraph`` (None: none does;
+    ``narrator``, ``narrated``: see :func:`narrator_tagged`)."""
     if line.speaker is None:
         return None
     if tagged_by_name(line.speaker, paragraph, people):
         return NAMED
-    if narrator_tagged(line, paragraph, narrator):
+    if narrator_tagged(line, paragraph, narrator, narrated):
         return NARRATOR
     return None
 
 
 def narrator_of(people: Sequence[Person]) -> str | None:
     """The first-person narrator's name, when the text names them (the attribution gives them "I")."""
-    return next((person.name for person in people if "I" in person.aliases), None)
+    return next((person.name for person in people if "I" in person.aliases and not is_description(person.name)), None)
+
+
+def narrated_sections(lines: Sequence[SpokenLine], narrator: str | None, people: Sequence[Person]) -> set[int]:
+    """Sections where others call the narrator by name in what they say ("You see, Watson…"): the "I"
+    of those sections is surely theirs, not a letter's writer nor a tale told within the tale."""
+    if narrator is None:
+        return set()
+    names = {word for name in _names_of(narrator, people) if name != "i" for word in name_words(name)}
+    return {
+        line.section
+        for line in lines
+        if line.speaker and line.speaker != narrator and names & set(normalise(line.text).split())
+    }

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import name_words
-from bot.trivia.evidence import evidence, narrator_of
+from bot.trivia.evidence import evidence, narrated_sections, narrator_of
 from bot.trivia.facts import Facts, memorable, opening
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -58,6 +58,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     lenient: list[SpokenLine] = []
     people = facts.source.plot.cast.people
     narrator = narrator_of(people)
+    narrated = narrated_sections(facts.source.lines, narrator, people)
     for index, whole in facts.lines(rng):
         line = opening(whole)  # a long speech is asked by its opening sentences
         if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
@@ -70,7 +71,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
-        if evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator) is None:
+        if evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) is None:
             continue  # keyed from turn-taking alone: judged samples found such keys wrong
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short

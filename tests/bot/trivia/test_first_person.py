@@ -4,7 +4,7 @@ tags ("said I"), and true-or-false claims for lines with no rival of the speaker
 import random
 from dataclasses import replace
 
-from bot.trivia.evidence import NAMED, NARRATOR, evidence, narrator_of
+from bot.trivia.evidence import NAMED, NARRATOR, evidence, narrated_sections, narrator_of
 from bot.trivia.facts import Facts
 from bot.trivia.generate import generate
 from bot.trivia.lines import SpokenLine
@@ -27,20 +27,33 @@ def test_the_named_narrator_is_the_speaker_of_their_own_first_person_tags() -> N
     narrator = narrator_of(CAST)
     assert narrator == "Harriet"
     for paragraph in ('"The barometer has fallen," said I.', '"The barometer has fallen," I replied, "and the ferry waits."'):
-        assert evidence(line("Harriet", "narrator tag, agreed"), paragraph, CAST, narrator) == NARRATOR
+        assert evidence(line("Harriet", "narrator tag, agreed"), paragraph, CAST, narrator, {0}) == NARRATOR
 
 
 def test_a_first_person_tag_vouches_for_no_one_when_the_narrator_is_unnamed_or_someone_else_is_tagged() -> None:
     assert narrator_of(CAST[1:]) is None
     assert evidence(line("Harriet", "narrator tag"), '"It has fallen," said I.', CAST, None) is None
     both = '"It has fallen," said I. "Nonsense," said Oswin.'
-    assert evidence(line("Harriet", "narrator tag"), both, CAST, "Harriet") is None
+    assert evidence(line("Harriet", "narrator tag"), both, CAST, "Harriet", {0}) is None
     assert evidence(line("Oswin", "named tag"), '"It has fallen," said Oswin.', CAST, "Harriet") == NAMED
 
 
 def test_the_narrators_line_keyed_by_turn_taking_is_not_vouched_for_by_a_tag_elsewhere() -> None:
-    assert evidence(line("Harriet", "alternation"), '"It has fallen," said I.', CAST, "Harriet") is None
-    assert evidence(line("Harriet", "narrator tag"), '"It has fallen." I shut the door.', CAST, "Harriet") is None
+    assert evidence(line("Harriet", "alternation"), '"It has fallen," said I.', CAST, "Harriet", {0}) is None
+    assert evidence(line("Harriet", "narrator tag"), '"It has fallen." I shut the door.', CAST, "Harriet", {0}) is None
+
+
+def test_the_narrators_tags_count_only_where_others_call_them_by_name() -> None:
+    lines = [
+        SpokenLine(0, "Miss Quill, the ferry is late", "Oswin", 1.0, 0, 0, 0),
+        SpokenLine(90, "It is always late", "Harriet", 1.0, 1, 0, 1, "narrator tag"),
+        SpokenLine(900, "Nothing sails in this weather", "Oswin", 1.0, 5, 1, 5),
+        SpokenLine(990, "Then I shall walk", "Harriet", 1.0, 6, 1, 6, "narrator tag"),
+    ]
+    narrated = narrated_sections(lines, "Harriet", CAST)
+    assert narrated == {0}  # in section 1 the "I" may be a letter's writer or a tale's teller
+    assert evidence(lines[1], '"It is always late," said I.', CAST, "Harriet", narrated) == NARRATOR
+    assert evidence(lines[3], '"Then I shall walk," said I.', CAST, "Harriet", narrated) is None
 
 
 def test_a_false_claim_may_name_someone_of_the_speakers_gender_from_the_same_section_beyond_the_scene() -> None:
