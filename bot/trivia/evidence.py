@@ -86,21 +86,40 @@ def _matches(tag: str, names: set[str]) -> bool:
 
 NAMED = "named tag"
 NARRATOR = "narrator tag"
-KINDS = (NAMED, NARRATOR)
+ENTRY = "entry writer"
+"""The rule :mod:`bot.trivia.entries` gives a line it re-keys to its letter's or journal's writer."""
+KINDS = (NAMED, NARRATOR, ENTRY)
 _FIRST_PERSON_TAG = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+I\b|\bI\s+(?:(?:at once|then|now|quietly|gravely|again|hastily)\s+)?(?:{SPEECH_VERBS})\b"
 )
 """The narrator's own speech tag: "said I", "I replied", "I then asked"."""
+OPENING_CHARS = 15
+"""A line is the paragraph's first speech when their first letters agree this far."""
 
 
 def narrator_tagged(line: SpokenLine, paragraph: str, narrator: str | None, narrated: Collection[int]) -> bool:
     """Whether ``line`` is the named first-person narrator's (``narrator``: their name, as the
-    attribution knows it), by a first-person tag in its paragraph ("said I") and no name tag, in a
+    attribution knows it), by a first-person tag of its own (:func:`first_person_tagged`), in a
     section others call the narrator by name in (``narrated``: :func:`narrated_sections`)."""
     if narrator is None or line.speaker != narrator or line.section not in narrated or not line.rule.startswith(NARRATOR):
         return False
-    told = narration(paragraph)
-    return bool(_FIRST_PERSON_TAG.search(told)) and not tags(paragraph)
+    return first_person_tagged(paragraph, line.text)
+
+
+def first_person_tagged(paragraph: str, said: str) -> bool:
+    """Whether ``paragraph`` opens with the speech ``said`` and hands it to "I" right after it, before
+    any other speech (“…,” said I), not to introduce the next paragraph (“…” I went on:—), and
+    tags no one by name. Judged journals showed why: “Must! But why?” She looked at me… “You
+    shall,” I said: two speakers in one paragraph."""
+    quotes = list(_QUOTED.finditer(paragraph))
+    if not quotes or tags(paragraph) or _opening(quotes[0].group()) != _opening(said):
+        return False
+    after = paragraph[quotes[0].end() : quotes[1].start() if len(quotes) > 1 else len(paragraph)]
+    return bool(_FIRST_PERSON_TAG.search(after)) and not after.rstrip().rstrip("-—–").endswith(":")
+
+
+def _opening(text: str) -> str:
+    return normalise(text).replace(" ", "")[:OPENING_CHARS]
 
 
 def evidence(
@@ -114,6 +133,8 @@ def evidence(
         return NAMED
     if narrator_tagged(line, paragraph, narrator, narrated):
         return NARRATOR
+    if line.rule == ENTRY and first_person_tagged(paragraph, line.text):
+        return ENTRY
     return None
 
 

@@ -32,15 +32,15 @@ def test_the_named_narrator_is_the_speaker_of_their_own_first_person_tags() -> N
 
 def test_a_first_person_tag_vouches_for_no_one_when_the_narrator_is_unnamed_or_someone_else_is_tagged() -> None:
     assert narrator_of(CAST[1:]) is None
-    assert evidence(line("Harriet", "narrator tag"), '"It has fallen," said I.', CAST, None) is None
-    both = '"It has fallen," said I. "Nonsense," said Oswin.'
+    assert evidence(line("Harriet", "narrator tag"), '"The barometer has fallen," said I.', CAST, None) is None
+    both = '"The barometer has fallen," said I. "Nonsense," said Oswin.'
     assert evidence(line("Harriet", "narrator tag"), both, CAST, "Harriet", {0}) is None
-    assert evidence(line("Oswin", "named tag"), '"It has fallen," said Oswin.', CAST, "Harriet") == NAMED
+    assert evidence(line("Oswin", "named tag"), '"The barometer has fallen," said Oswin.', CAST, "Harriet") == NAMED
 
 
 def test_the_narrators_line_keyed_by_turn_taking_is_not_vouched_for_by_a_tag_elsewhere() -> None:
-    assert evidence(line("Harriet", "alternation"), '"It has fallen," said I.', CAST, "Harriet", {0}) is None
-    assert evidence(line("Harriet", "narrator tag"), '"It has fallen." I shut the door.', CAST, "Harriet", {0}) is None
+    assert evidence(line("Harriet", "alternation"), '"The barometer has fallen," said I.', CAST, "Harriet", {0}) is None
+    assert evidence(line("Harriet", "narrator tag"), '"The barometer has fallen." I shut the door.', CAST, "Harriet", {0}) is None
 
 
 def test_the_narrators_tags_count_only_where_others_call_them_by_name() -> None:
