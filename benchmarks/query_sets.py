@@ -58,8 +58,6 @@ BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "sign-of-the-four-blind", 
 CORPUS_BLIND_SET_NAMES = (
     "awakening-blind",
     "sport-of-the-gods-blind",
-    "persuasion-blind",
-    "the-gambler-blind",
     "hard-times-blind",
     "northanger-abbey-blind",
     "mansfield-park-blind",
@@ -70,8 +68,9 @@ CORPUS_BLIND_SET_NAMES = (
 CALIBRATION_SET_NAMES = ("alice-tuned",)
 
 # Development sets of issue 19's /quote half: reworded lines on two novels of the PDNC development half
-# (benchmarks/speakers/split.md), read from ``--corpus``; tuned on, so optimistic.
-CORPUS_DEV_SET_NAMES = ("daisy-miller-dev", "where-angels-dev")
+# (benchmarks/speakers/split.md), read from ``--corpus``; tuned on, so optimistic. persuasion-blind and
+# the-gambler-blind: blind until 2026-12-07 (reported), now development sets (their misses are read).
+CORPUS_DEV_SET_NAMES = ("daisy-miller-dev", "where-angels-dev", "persuasion-blind", "the-gambler-blind")
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,10 @@ texts" rows sum over a group's sets. "misses among closest" counts the in-story
 misses whose right line was among the closest lines offered (the baseline
 offers none), "false matches" the off-story queries answered with a confident
 match, and "x brute force" is an engine's mean time
-per query over brute force's, measured in the same run.
+per query over brute force's, measured in the same run: brute force answers each
+query again beside the engine, alternately just before and just after it, and those
+paired times are the divisor, so that a shared machine's load, which drifts over a
+run, weighs on both alike (and neither always runs straight after the other's burst).
 
 Two more engines can run beside them: **FTS5 BM25**, SQLite's own full-text search
 over the sentences (the query's words OR-ed, best BM25 rank first; like brute force it
@@ -119,6 +122,8 @@ class EngineRun:
     """In-story misses whose right line was among the closest lines offered."""
     scored: list[Scored] = field(default_factory=list)
     """Each query's best score, for an engine that gives one (the baseline's cut-off curve)."""
+    beside: list[float] = field(default_factory=list)
+    """Brute force's time for each query, taken beside this engine's (see :func:`_run`)."""
 
     def record(self, kind: str, ok: bool, seconds: float) -> None:
         self.passed[kind] = self.passed.get(kind, 0) + ok
@@ -190,12 +195,12 @@ def measure(query_set: QuerySet, postgres_url: str | None = None) -> TextReport:
         parse_ms=parse_ms,
         build_ms=build_ms,
         build_peak_mib=_build_peak_mib(units),
-        folio=_run(query_set, lambda query: _folio_answer(index, query)),
+        folio=_run(query_set, lambda query: _folio_answer(index, query), baseline.answer),
         baseline=_run(query_set, baseline.answer),
         suggest_latencies=_suggest_latencies(index, query_set),
-        database=measure_database(query_set, source_text),
-        fts5=_run(query_set, Fts5Baseline(texts).answer),
-        postgres=measure_postgres(query_set, source_text, postgres_url) if postgres_url else None,
+        database=measure_database(query_set, source_text, baseline.answer),
+        fts5=_run(query_set, Fts5Baseline(texts).answer, baseline.answer),
+        postgres=measure_postgres(query_set, source_text, postgres_url, baseline.answer) if postgres_url else None,
     )
 
 
@@ -275,14 +280,21 @@ def _passed(query: Query, result: Answer) -> bool:
     return result.text is not None and is_expected(result.text, query.expect)
 
 
-def _run(query_set: QuerySet, answer: Callable[[str], Answer]) -> EngineRun:
+Beside = Callable[[str], object] | None
+"""The baseline, timed on each query beside the engine under test, alternately just before and just after it
+(``None``: not timed beside it)."""
+
+
+def _run(query_set: QuerySet, answer: Callable[[str], Answer], beside: Beside = None) -> EngineRun:
     for query in query_set.queries:
         answer(query.text)
     run = EngineRun()
-    for query in query_set.queries:
+    for position, query in enumerate(query_set.queries):
+        _time_beside(run, beside if position % 2 == 0 else None, query.text)
         started = time.perf_counter()
         result = answer(query.text)
         elapsed = time.perf_counter() - started
+        _time_beside(run, beside if position % 2 == 1 else None, query.text)
         _record(run, query, result, elapsed)
     return run
 
@@ -297,17 +309,28 @@ def _record(run: EngineRun, query: Query, result: Answer, seconds: float) -> Non
         run.missed_but_closest += 1
 
 
-async def _run_awaited(query_set: QuerySet, answer: Callable[[str], Awaitable[Answer]]) -> EngineRun:
+async def _run_awaited(
+    query_set: QuerySet, answer: Callable[[str], Awaitable[Answer]], beside: Beside = None
+) -> EngineRun:
     """:func:`_run` for an engine that is awaited; each query is timed inside the event loop."""
     for query in query_set.queries:
         await answer(query.text)
     run = EngineRun()
-    for query in query_set.queries:
+    for position, query in enumerate(query_set.queries):
+        _time_beside(run, beside if position % 2 == 0 else None, query.text)
         started = time.perf_counter()
         result = await answer(query.text)
         elapsed = time.perf_counter() - started
+        _time_beside(run, beside if position % 2 == 1 else None, query.text)
         _record(run, query, result, elapsed)
     return run
+
+
+def _time_beside(run: EngineRun, beside: Beside, query: str) -> None:
+    if beside is not None:
+        started = time.perf_counter()
+        beside(query)
+        run.beside.append(time.perf_counter() - started)
 
 
 def _partials(query_set: QuerySet) -> list[str]:
@@ -331,10 +354,10 @@ def _suggest_latencies(index: QuoteIndex, query_set: QuerySet) -> list[float]:
 # -- the database engine --------------------------------------------------------
 
 
-def measure_database(query_set: QuerySet, source_text: str) -> DatabaseRun:
+def measure_database(query_set: QuerySet, source_text: str, beside: Beside = None) -> DatabaseRun:
     """Import ``source_text`` into a temporary database and run the queries through ``Library.lookup``."""
     with tempfile.TemporaryDirectory(prefix="folio-bench-") as folder:
-        return asyncio.run(_measure_database(Path(folder) / "bench.sqlite3", query_set, source_text))
+        return asyncio.run(_measure_database(Path(folder) / "bench.sqlite3", query_set, source_text, beside))
 
 
 def database_slug(query_set: QuerySet) -> str:
@@ -342,7 +365,7 @@ def database_slug(query_set: QuerySet) -> str:
     return f"bench-{query_set.name}"[:40].rstrip("-")
 
 
-async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -> DatabaseRun:
+async def _measure_database(path: Path, query_set: QuerySet, source_text: str, beside: Beside) -> DatabaseRun:
     slug = database_slug(query_set)
     if source_text != BUNDLED_STORY_PATH.read_text(encoding="utf-8"):  # a library holds one copy of a text
         async with Database.opened(path) as database:
@@ -361,7 +384,7 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -
         started = time.perf_counter()
         await library.lookup(first.text, slug=slug)
         cold_ms = 1000.0 * (time.perf_counter() - started)
-        lookups = await _run_awaited(query_set, lambda query: _database_answer(library, slug, query))
+        lookups = await _run_awaited(query_set, lambda query: _database_answer(library, slug, query), beside)
         suggest_latencies = []
         for partial in _partials(query_set):
             started = time.perf_counter()
@@ -377,13 +400,13 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str) -
     )
 
 
-def measure_postgres(query_set: QuerySet, source_text: str, server_url: str) -> EngineRun:
+def measure_postgres(query_set: QuerySet, source_text: str, server_url: str, beside: Beside = None) -> EngineRun:
     """The text imported into a scratch PostgreSQL database (settled, as autovacuum would) and the queries
     run through ``Library.lookup``, as on SQLite."""
-    return asyncio.run(_measure_postgres(query_set, source_text, server_url))
+    return asyncio.run(_measure_postgres(query_set, source_text, server_url, beside))
 
 
-async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: str) -> EngineRun:
+async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: str, beside: Beside) -> EngineRun:
     from benchmarks.backends_bench import scratch_database, settle  # asyncpg only when PostgreSQL is asked for
 
     slug = database_slug(query_set)
@@ -393,7 +416,7 @@ async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: s
         await settle(url)
         async with Database.opened(url) as database:
             library = Library(database)
-            return await _run_awaited(query_set, lambda query: _database_answer(library, slug, query))
+            return await _run_awaited(query_set, lambda query: _database_answer(library, slug, query), beside)
 
 
 async def _database_answer(library: Library, slug: str, query: str) -> Answer:
@@ -498,7 +521,7 @@ def result_rows(reports: list[TextReport]) -> list[list[str]]:
                     str(total - passed),
                     f"{percentile(run.latencies, 0.5):.2f}",
                     f"{percentile(run.latencies, 0.95):.2f}",
-                    f"{_mean(run.latencies) / baseline_mean:.3f}",
+                    f"{_mean(run.latencies) / (_mean(run.beside) if run.beside else baseline_mean):.3f}",
                 ]
             )
     return rows
@@ -538,6 +561,7 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
         merged.latencies.extend(run.latencies)
         merged.missed_but_closest += run.missed_but_closest
         merged.scored.extend(run.scored)
+        merged.beside.extend(run.beside)
     return merged
 
 

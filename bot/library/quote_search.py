@@ -10,7 +10,7 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.library.views import QuoteHit, QuoteLookup, WorkView
-from bot.search.analysis import Query
+from bot.search.analysis import Query, analysed_before
 from bot.search.engine import (
     INDEX_CANDIDATES,
     LookupResult,
@@ -23,6 +23,7 @@ from bot.search.engine import (
 from bot.search.phrases import MAX_OCCURRENCES, PhraseQuery, occurrences, phrase_query
 from bot.search.query import MAX_QUERY_CHARS
 from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
+from bot.search.textnorm import words
 from bot.search.vocabulary import Vocabulary
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
@@ -31,9 +32,10 @@ MATCHING_CAP = 3000
 """Most sentences a lookup ranks in memory; a query whose words more sentences hold (a long one of common
 words, in a long novel) has the full-text index rank them."""
 
-INLINE_RESCORE_UNITS = 300
-"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about a
-millisecond of work, less than a trip to a worker thread costs on a busy machine."""
+INLINE_RESCORE_UNITS = 600
+"""Candidates (summed over a lookup's queries) up to which rescoring runs on the event loop: about 1.5 ms
+of work on the benchmark machine. A worker thread shares the interpreter lock, so it would free the loop
+only at the interpreter's 5 ms switch interval, and the trip there and back costs most on a busy machine."""
 
 Plan = list[tuple[Query, set[str]]]
 """A lookup's queries, each with the terms its candidate search asks the index for."""
@@ -48,7 +50,10 @@ class QuoteSearch:
 
     async def lookup(self, work: WorkView, cleaned: str, *, limit: int, sections: range | None) -> QuoteLookup:
         """Where the cleaned query is in ``work`` (only in ``sections``, the reading progress, if given)."""
-        phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
+        if analysed_before(words(cleaned), work.vocabulary):
+            phrase, plan = _plan_lookup(cleaned, work.vocabulary)
+        else:
+            phrase, plan = await asyncio.to_thread(_plan_lookup, cleaned, work.vocabulary)  # spelling: up to 100 ms
         result = await self._phrase_search(work, phrase, sections) if phrase is not None else None
         if result is None:
             candidates = await self._candidates(work, plan, sections)
@@ -84,10 +89,10 @@ class QuoteSearch:
         every_term = set().union(*(terms for _, terms in plan))
         keys = await self._index.matching(work.record.id, every_term, MATCHING_CAP, sections)
         if keys is not None:
-            return Candidates(work.units.among(keys))
+            return Candidates(work.units.among(keys), frozenset(every_term))
         return Candidates(
             [],
-            [
+            per_query=[
                 await self._index.candidates(work.record.id, terms, INDEX_CANDIDATES, sections=sections)
                 for _, terms in plan
             ],
@@ -124,6 +129,8 @@ class Candidates:
 
     shared: list[Unit]
     """The sentences holding any term of any query (when ``per_query`` is None)."""
+    searched: frozenset[str] = frozenset()
+    """The terms the index was asked for (the shared sentences each hold one)."""
     per_query: list[list[Unit]] | None = None
 
     def size(self, queries: int) -> int:
@@ -134,6 +141,8 @@ class Candidates:
         """The candidates of the plan's query at `position`, which searched for `terms`."""
         if self.per_query is not None:
             return self.per_query[position]
+        if terms >= self.searched:
+            return self.shared  # every one holds a term of this query
         return [unit for unit in self.shared if not terms.isdisjoint(unit.terms)]
 
 
@@ -145,4 +154,4 @@ def _rescore(plan: Plan, candidates: Candidates, work: WorkView, limit: int) -> 
         ranking = Ranking.of(candidates.of(position, terms), query, work.vocabulary)
         ranking.add_runs(work.units.following, work.vocabulary)
         rankings.append(ranking)
-    return combine((ranking.ranked() for ranking in rankings), limit)
+    return combine((ranking.ranked() for ranking in rankings), limit, plan[0][0].surface if plan else "")

@@ -51,6 +51,8 @@ class Query:
     words: list[QueryWord]
     length: int
     """Number of words typed, repeats included."""
+    window: int
+    """Words of a unit a match may span (see :func:`window_for`)."""
     surface: str
     """The typed words, normalised and joined, for character-level comparison."""
     total_weight: float
@@ -73,12 +75,22 @@ class Query:
         return cls(
             words=analysed,
             length=len(typed),
+            window=window_for(typed),
             surface=" ".join(typed),
             total_weight=sum(query_word.weight for query_word in analysed),
             term_index=term_index,
             term_gain=term_gain,
             terms=frozenset(term_index),
         )
+
+
+def window_for(typed: list[str]) -> int:
+    """Words of a unit a match may span: the query's length, plus one word for each word beyond three times
+    its function words. A quote keeps about as many function words as content words; a few remembered words
+    ("thousand florins twelve numbers") leave out the function words between them. (Widening for a query of
+    a third function words or more also let lines from other books gather scattered rare words.)"""
+    function_words = sum(term(word) in FUNCTION_TERMS for word in typed)
+    return len(typed) + max(0, len(typed) - 3 * function_words)
 
 
 def analyse(
@@ -102,6 +114,13 @@ def analyse(
     if not typed or not vocabulary.units:
         return None
     return Query.build(analysed, typed)
+
+
+def analysed_before(query_words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether each of the words has been analysed for this work before (as a whole quote's, see
+    :func:`analyse`): analysing them again is then a dictionary look-up each, no work for a thread."""
+    memo = _ANALYSED.get(vocabulary)
+    return memo is not None and all((word, True) in memo for word in query_words)
 
 
 def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dict[str, float]]:
@@ -167,11 +186,12 @@ def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord
     own_term = term(word)
     meant = spoken(word, vocabulary)
     if vocabulary.knows(own_term):
-        alternatives = {own_term: 1.0}
+        alternatives = {own_term: 1.0, **_informative(vocabulary.commoner_spellings(word), vocabulary, own_term)}
     elif meant != word and vocabulary.knows(term(meant)):
         alternatives = {term(meant): CHAT_CREDIT}
     else:
         alternatives = vocabulary.corrections(word)
+    weight = _weight(own_term, alternatives, vocabulary)
     for relative in vocabulary.relatives(own_term):
         alternatives.setdefault(relative, RELATIVE_CREDIT)
     for source in [own_term, *alternatives]:
@@ -182,7 +202,15 @@ def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord
         for relative in map(term, _thesaurus_words(meant)):
             if vocabulary.knows(relative) and relative not in alternatives:
                 alternatives[relative] = THESAURUS_CREDIT
-    return QueryWord(alternatives, _weight(own_term, alternatives, vocabulary))
+    return QueryWord(alternatives, weight)
+
+
+def _informative(guesses: dict[str, float], vocabulary: Vocabulary, own_term: str) -> dict[str, float]:
+    """Commoner spellings of a rare word of the work (see :meth:`Vocabulary.commoner_spellings`), their
+    credit scaled by their IDF over the word's, so that each earns no more information than it carries:
+    a line holding "fellow" must not count as if it held the rare "felow" typed."""
+    weight = vocabulary.idf(own_term)
+    return {t: credit * min(1.0, vocabulary.idf(t) / weight) for t, credit in guesses.items()}
 
 
 def _thesaurus_words(word: str) -> tuple[str, ...]:

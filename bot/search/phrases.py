@@ -37,7 +37,10 @@ IN_ORDER_SCORE = 100.0
 INFLECTED_SCORE = 95.0
 """Score of a run of the phrase's terms in other word forms ("a veritable prison" for "a veritable prisoner")."""
 TOGETHER_SCORE = 90.0
-"""Score of a unit holding every word of the phrase, though not as a run."""
+"""Score of a unit holding every word of the phrase, though not as a run, the words next to each other; a
+point less for each other word between them (up to :data:`MAX_APART_PENALTY`), so that the line holding them
+closest together ("heir to Sir Walter" for "heir Sir Walter") comes first."""
+MAX_APART_PENALTY = 15.0
 MAX_ZIPF = 8.0
 """Zipf frequency (log10 of occurrences per billion words) above any English word's."""
 PHRASE_SURPRISAL = 3.5
@@ -106,7 +109,7 @@ def occurrences(query: PhraseQuery, holding_all: Iterable[Unit]) -> Occurrences:
         typed = f" {' '.join(query.words)} "
         scored = [(unit, IN_ORDER_SCORE if typed in f" {unit.normalised()} " else INFLECTED_SCORE) for unit in in_order]
     else:
-        scored = [(unit, TOGETHER_SCORE) for unit in units]
+        scored = [(unit, TOGETHER_SCORE - min(_words_between(unit.terms, query.terms), MAX_APART_PENALTY)) for unit in units]
     matches = [QuoteMatch(unit.key, unit.text, score * query.credit) for unit, score in scored]
     return Occurrences(matches, query.specific)
 
@@ -114,3 +117,16 @@ def occurrences(query: PhraseQuery, holding_all: Iterable[Unit]) -> Occurrences:
 def _holds_run(unit_terms: tuple[str, ...], run: tuple[str, ...]) -> bool:
     width = len(run)
     return any(unit_terms[start : start + width] == run for start in range(len(unit_terms) - width + 1))
+
+
+def _words_between(unit_terms: tuple[str, ...], wanted: tuple[str, ...]) -> int:
+    """Fewest other words in a stretch of the unit holding every one of ``wanted`` (all of them held)."""
+    needed = set(wanted)
+    last_seen: dict[str, int] = {}
+    fewest = len(unit_terms)
+    for position, t in enumerate(unit_terms):
+        if t in needed:
+            last_seen[t] = position
+            if len(last_seen) == len(needed):
+                fewest = min(fewest, position - min(last_seen.values()) + 1 - len(needed))
+    return fewest

@@ -30,7 +30,7 @@ RUN_GAIN = 10.0
 """How much more two units must score together than either alone to be a run: each must add
 much of the query, not merely a word or two."""
 WINDOW_SLACK = 3
-"""Words a matching window may have beyond the query's length."""
+"""Words a matching window may have beyond the query's window (:attr:`~bot.search.analysis.Query.window`)."""
 WEIGHT_WINDOW = 0.6
 WEIGHT_SURFACE = 0.4
 WHOLE_UNIT_INFO = 0.5
@@ -252,20 +252,21 @@ def _window_credit(hits: list[Hit], query: Query) -> float:
     through a long sentence do not add up.
     """
     everything = _credit_of(hits, query)
-    span = query.length + WINDOW_SLACK
+    span = query.window + WINDOW_SLACK
     if not hits or hits[-1][0] - hits[0][0] < span:
         return everything
     best = 0.0
-    end = 0  # hits before `end` start less than `span` words after the window's start
+    end = scored_end = 0  # hits before `end` start less than `span` words after the window's start
     for first in range(len(hits)):
         start = hits[first][0]
-        if first and hits[first - 1][0] == start:
-            continue  # the same window as the hit before
         while end < len(hits) and hits[end][0] - start < span:
             end += 1
+        if end == scored_end:
+            continue  # the window holds no hit the window before lacked: it cannot hold more
+        scored_end = end
         best = max(best, _credit_of(hits[first:end], query))
-        if best >= everything:
-            break  # no window can hold more than all the hits
+        if best >= everything or end == len(hits):
+            break  # no window can hold more than all the hits, or than those from here to the end
     return best
 
 

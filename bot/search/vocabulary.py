@@ -33,10 +33,17 @@ MIN_SOUND_LENGTH = 4
 MAX_TYPO_ALTERNATIVES = 8
 MIN_RELATIVE_LENGTH = 4
 MAX_RELATIVE_SUFFIX = 4
+CORRECTIONS_KEPT = 5000
+"""Misspelt words whose corrections a vocabulary remembers before it starts afresh."""
 MAX_COMPLETIONS = 40
 """Vocabulary words a half-typed last word may stand for."""
 INFO_MARGIN = 1.0
 """Nats added to ln(units) in the information scale (see :attr:`Vocabulary.info_scale`)."""
+RARE_SPELLING_SPREAD = 2
+COMMONER_SPELLING_FACTOR = 10
+"""A word of the work held by at most :data:`RARE_SPELLING_SPREAD` units may itself be a misspelling, of a
+word that close in spelling (see :meth:`Vocabulary.commoner_spellings`) and held by at least this many times
+as many units ("felow" once, "fellow" forty times): the reader may have typed either."""
 FUNCTION_WORD_IDF = 1.0
 """Cap on the IDF of function words ("the", "he", "said"), however rare in the work."""
 
@@ -81,6 +88,7 @@ class Vocabulary:
         self._terms = sorted(self.spread)
         self._term_set = frozenset(self._terms)
         self._unit_weights: dict[tuple[str, ...], float] = {}
+        self._corrections: dict[str, dict[str, float]] = {}
 
     def knows(self, own_term: str) -> bool:
         return own_term in self._idf
@@ -108,7 +116,17 @@ class Vocabulary:
         return 4096 + len(self.term_of) * per_word + len(self.spread) * 100
 
     def corrections(self, word: str) -> dict[str, float]:
-        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits, and of words that sound alike."""
+        """Terms of the closest words within 1 edit (words up to 4 letters) or 2 edits, and of words that sound
+        alike (a new dict each time; remembered: readers' misspellings recur, and finding them is the slow part
+        of analysing a query)."""
+        found = self._corrections.get(word)
+        if found is None:
+            if len(self._corrections) >= CORRECTIONS_KEPT:
+                self._corrections.clear()
+            found = self._corrections[word] = self._find_corrections(word)
+        return dict(found)
+
+    def _find_corrections(self, word: str) -> dict[str, float]:
         if len(word) < 3 or not word.isalpha():
             return {}
         found = self._spelling_corrections(word)
@@ -116,11 +134,21 @@ class Vocabulary:
             found.setdefault(t, SOUND_CREDIT)
         return found
 
+    def commoner_spellings(self, word: str) -> dict[str, float]:
+        """For a word the work holds but rarely (see :data:`RARE_SPELLING_SPREAD`), the terms of far commoner
+        words within its spelling corrections: a reader's typo may be a word the text holds once too."""
+        own_spread = self.spread.get(term(word), 0)
+        if not 0 < own_spread <= RARE_SPELLING_SPREAD or len(word) < 3 or not word.isalpha():
+            return {}
+        found = self._spelling_corrections(word)
+        return {t: credit for t, credit in found.items() if self.spread[t] >= COMMONER_SPELLING_FACTOR * own_spread}
+
     def _sound_alikes(self, word: str) -> list[str]:
         """Terms of the work's words with the same Metaphone key and first letter ("glanst": "glanced")."""
         if len(word) < MIN_SOUND_LENGTH:
             return []
-        alike = self._by_sound.get(jellyfish.metaphone(word), ())
+        keys = dict.fromkeys(jellyfish.metaphone(spelling) for spelling in _spoken_spellings(word))
+        alike = [other for key in keys for other in self._by_sound.get(key, ())]
         return [self.term_of[other] for other in alike if other[0] == word[0]][:MAX_TYPO_ALTERNATIVES]
 
     @cached_property
@@ -138,9 +166,14 @@ class Vocabulary:
         max_edits = 1 if len(word) <= 4 else 2
         start = bisect_left(self._lengths, len(word) - max_edits)
         stop = bisect_left(self._lengths, len(word) + max_edits + 1)
-        hits = process.extract(
-            word, self._by_length[start:stop], scorer=OSA.distance, score_cutoff=max_edits, limit=None
-        )
+        own_term = term(word)
+        hits = [
+            hit
+            for hit in process.extract(
+                word, self._by_length[start:stop], scorer=OSA.distance, score_cutoff=max_edits, limit=None
+            )
+            if self.term_of[hit[0]] != own_term
+        ]
         if not hits:
             return {}
         closest = min(distance for _, distance, _ in hits)
@@ -164,3 +197,11 @@ class Vocabulary:
         shortest = max(MIN_RELATIVE_LENGTH, len(own_term) - MAX_RELATIVE_SUFFIX)
         shorter = [own_term[:end] for end in range(shortest, len(own_term)) if own_term[:end] in self._term_set]
         return longer + shorter
+
+
+def _spoken_spellings(word: str) -> list[str]:
+    """The word and what it may spell as said without its final "r" ("neva", "afta", "betta": never, after,
+    better), as phone typing writes it."""
+    if word.endswith("a") and not word.endswith(("ea", "ia", "oa", "ua")):
+        return [word, word[:-1] + "er"]
+    return [word]

@@ -1,0 +1,99 @@
+"""A few remembered words, a typo that is also a misprint of the text, words of a phrase found apart."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pytest
+
+from bot.search.analysis import analyse, window_for
+from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex
+from bot.search.phrases import TOGETHER_SCORE
+from bot.search.textnorm import words
+
+FILLER = [
+    "The rain came early that year.",
+    "Nobody in the village spoke of the mill.",
+    "She kept her letters in a tin box.",
+    "The road to the coast was long and grey.",
+    "They ate bread and cheese by the fire.",
+    "A dog barked somewhere beyond the hedge.",
+    "He had never liked the sound of bells.",
+    "The schoolmaster walked home alone.",
+]
+
+
+def index_of(lines: list[str]) -> QuoteIndex:
+    return QuoteIndex(enumerate([*FILLER, *lines, *FILLER]))
+
+
+def test_a_few_remembered_words_find_the_line_they_are_spread_across() -> None:
+    index = index_of(
+        [
+            "Seizing my last nine hundred guineas, I laid them upon the seven of the first dozen numbers, and won.",
+            "Later, I laid nine hundred guineas upon the seven middle numbers, and lost.",
+        ]
+    )
+    best = index.lookup("nine hundred guineas seven first numbers").matches[0]
+    assert best.text.startswith("Seizing my last")
+
+
+def test_a_quote_keeps_its_window_and_remembered_words_widen_it() -> None:
+    quote = words("it is a truth that the lamp was lit")
+    remembered = words("lamp lantern harbour gulls")
+    assert window_for(quote) == len(quote)
+    assert window_for(remembered) == 2 * len(remembered)
+
+
+def test_a_typo_that_the_text_misprints_once_still_finds_the_common_spelling() -> None:
+    fellows = [f"The {adjective} fellow waited by the gate." for adjective in ("tall", "old", "quiet", "young")]
+    fellows += [f"Every fellow in the {place} knew it." for place in ("inn", "yard", "town", "port", "square", "mill")]
+    index = index_of(
+        [*fellows, "A felow came too late for supper.", "Clever fellow to sell turnips at dawn!", "He sold turnips."]
+    )
+    vocabulary = index.vocabulary
+    assert vocabulary.commoner_spellings("felow") and not vocabulary.commoner_spellings("fellow")
+    [felow] = analyse(["felow"], vocabulary).words
+    assert felow.alternatives["felow"] == 1.0 and felow.weight == vocabulary.idf("felow")
+    assert 0 < felow.weight * felow.alternatives["fellow"] <= vocabulary.idf("fellow")
+    [match] = index.lookup("clever felow to sell turnips").matches
+    assert match.text == "Clever fellow to sell turnips at dawn!"
+
+
+def test_words_of_a_phrase_found_apart_match_where_they_are_closest() -> None:
+    index = index_of(
+        [
+            "Hollis wrote to the captain, and Brandt never answered him.",
+            "He was heir to Hollis Brandt.",
+        ]
+    )
+    [match] = index.lookup("heir Hollis Brandt").matches
+    assert match.text == "He was heir to Hollis Brandt." and match.score == pytest.approx(TOGETHER_SCORE - 1)
+
+
+def test_a_word_typed_without_its_final_r_sounds_like_the_word() -> None:
+    index = index_of(["She said she would never forgive the miller after the flood."])
+    corrections = index.vocabulary.corrections("neva")
+    assert "never" in corrections and "miller" not in corrections
+    assert "after" in index.vocabulary.corrections("afta")
+    best = index.lookup("she sed she wud neva forgiv the milla afta the flud").matches[0]
+    assert best.text.startswith("She said she would never forgive")
+
+
+def common_word_lines() -> list[str]:
+    """Lines of common words only: none of them carries enough information to be a clear winner."""
+    subjects = ["She", "He", "They", "The miller", "Her brother", "The old woman", "Nobody", "The boy"]
+    verbs = ["would never", "could not", "did not", "would always", "might", "should", "would"]
+    rests = ["speak of the weather", "wait for him", "walk home again", "sell the mare", "forget the flood"]
+    return [f"{subject} {verb} {rest}." for subject, verb, rest in product(subjects, verbs, rests)]
+
+
+def test_the_query_read_as_a_whole_line_spelt_as_it_sounds_is_that_line() -> None:
+    index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
+    [match] = index.lookup("she wud neva speek 2 him agen").matches
+    assert match.text == "She would never speak to him again." and match.score < CLEAR_WINNER_SCORE
+
+
+def test_a_line_sharing_common_words_with_the_query_is_no_echo_of_it() -> None:
+    index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
+    assert index.lookup("she wud neva tell him agen about the storm at sea").matches == []
