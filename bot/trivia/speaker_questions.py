@@ -51,6 +51,10 @@ SCENE_CHARS = 4_000
 its section: someone in that scene, so the claim is not ruled out by who is in the room."""
 
 
+MAX_OWED_FALSE = 2
+"""True claims made for lines no one could be falsely named for, not yet balanced by a False one."""
+
+
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
     each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
@@ -140,8 +144,9 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Claims that a line's speaker said it, true or false (see :func:`_false_speaker`). A line with no
-    one to name falsely is claimed truly, and owes a false claim to the next line that has someone,
-    so True stays as likely as False over a game."""
+    one to name falsely is claimed truly, and owes a false claim to the next line that has someone;
+    at most :data:`MAX_OWED_FALSE` are owed at once (a line with no one waits), so True stays about as
+    likely as False."""
     owed_false = 0
     for line, rivals in _askable_lines(facts, rng):
         assert line.speaker is not None
@@ -149,6 +154,8 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
             continue  # a dialect speaker's spelling names them, true or false
         false_speaker = _false_speaker(facts, line, rivals, rng)
         if false_speaker is None:
+            if owed_false >= MAX_OWED_FALSE:
+                continue
             owed_false += 1
             truthful = True
         elif owed_false:
