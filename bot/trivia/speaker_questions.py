@@ -51,10 +51,6 @@ SCENE_CHARS = 4_000
 its section: someone in that scene, so the claim is not ruled out by who is in the room."""
 
 
-MAX_OWED_FALSE = 2
-"""True claims made for lines no one could be falsely named for, not yet balanced by a False one."""
-
-
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
     each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
@@ -143,26 +139,24 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """Claims that a line's speaker said it, true or false (see :func:`_false_speaker`). A line with no
-    one to name falsely is claimed truly, and owes a false claim to the next line that has someone;
-    at most :data:`MAX_OWED_FALSE` are owed at once (a line with no one waits), so True stays about as
-    likely as False."""
-    owed_false = 0
-    for line, rivals in _askable_lines(facts, rng):
+    """Claims that a line's speaker said it, true or false (see :func:`_false_speaker`). Lines with no
+    one to name falsely are claimed truly, no more of them than lines with someone, and those are
+    claimed falsely the more often, so a claim is as likely True as False."""
+    claims = [
+        (line, _false_speaker(facts, line, rivals, rng))
+        for line, rivals in _askable_lines(facts, rng)
+        if not (dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers)  # spelling names them
+    ]
+    with_someone = sum(false_speaker is not None for _, false_speaker in claims)
+    only_true = min(len(claims) - with_someone, with_someone)
+    chance_false = 0.5 * (with_someone + only_true) / with_someone if with_someone else 0.0
+    for line, false_speaker in claims:
         assert line.speaker is not None
-        if dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers:
-            continue  # a dialect speaker's spelling names them, true or false
-        false_speaker = _false_speaker(facts, line, rivals, rng)
         if false_speaker is None:
-            if owed_false >= MAX_OWED_FALSE:
+            if not only_true:
                 continue
-            owed_false += 1
-            truthful = True
-        elif owed_false:
-            owed_false -= 1
-            truthful = False
-        else:
-            truthful = rng.random() < 0.5
+            only_true -= 1
+        truthful = false_speaker is None or rng.random() >= chance_false
         claimed = line.speaker if truthful else false_speaker
         yield Question(
             QuestionKind.TRUE_OR_FALSE,
