@@ -51,10 +51,14 @@ _LOCATIVE = (
     r"\b(?:into|inside|onto|toward|towards|within|outside|beneath|behind|across)\s+"
     r"(?:the|a|an|his|her|their|its|my|our|your)\s"
     r"|\b(?:in|at|on|under)\s+(?:the|a|an|his|her|their|its|my|our|your)\s+(?!(?:other|same|one)\b)"
-    r"|\b(?:in|into|at|to|from|near|toward|towards|inside|outside|reach(?:ed)?)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:in|into|at|to|from|near|toward|towards|inside|outside|reach(?:ed)?)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*)"
 )
 LOCATIVE = re.compile(_LOCATIVE)
 """A preposition of place before a noun phrase or a name: "into the loft", "in a tin box", "to Beacon Hills"."""
+PLACE_NOUNS = CUES[QuestionKind.WHERE] | word_terms("street square lodging lodgings quarter part district parish county")
+"""Nouns after "which"/"what" that make the question a where question ("Which street...?", "In what town...?")."""
+TIME_NOUNS = word_terms("time year month day hour date season age")
+"""The same for a when question ("What time was it when...?", "In which year...?")."""
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 SPEAKER_TAG = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{SPEECH_VERB_PATTERN}")
 """A speaker's tag ("said Winterbourne", "Derek stated"): who speaks a line is not who the line is about."""
@@ -67,18 +71,28 @@ AGE_WORDS = word_terms("year age aged old birthday born")
 AGE_REACH = 3
 COUNT_REACH = 3
 """Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+TYPE_REACH = 6
+"""Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
+Street")."""
+NAME_REACH = 4
+"""Terms between a name and the word for what it names ("his horse, a grey called Pilot")."""
 OF = term("of")
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def answer_type(
-    kind: QuestionKind, attribute: str | None, focus_terms: Collection[str], *, whose: bool = False
+    kind: QuestionKind,
+    attribute: str | None,
+    focus_terms: Collection[str],
+    *,
+    whose: bool = False,
+    asked_noun: str | None = None,
 ) -> AnswerType | None:
     """The type an answer to a question of `kind` must hold (None: any sentence may answer); `whose`: the
-    question asks whose."""
-    if kind is QuestionKind.WHERE:
+    question asks whose; `asked_noun`: the term of the noun after "which"/"what" ("street" in "Which street...?")."""
+    if kind is QuestionKind.WHERE or (kind is QuestionKind.WHAT and asked_noun in PLACE_NOUNS):
         return AnswerType.PLACE
-    if kind is QuestionKind.WHEN:
+    if kind is QuestionKind.WHEN or (kind is QuestionKind.WHAT and asked_noun in TIME_NOUNS):
         return AnswerType.TIME
     if kind is QuestionKind.WHO:
         return AnswerType.OWNER if whose else AnswerType.PERSON
@@ -97,24 +111,50 @@ def holds_type(
     terms: Sequence[str],
     new_names: Collection[str],
     counted: Collection[str] = (),
+    asked: Collection[str] = (),
 ) -> bool:
     """Whether a sentence (its `text`, its `terms` in order, the names in it the question does not hold) holds
     `wanted`.
 
-    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth")."""
+    `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth"), for a name, of what is
+    named ("dog" in "what was the name of her dog?"); `asked`: the
+    question's own terms and names, which are no answer ("Where were her lodgings in Bath?" is not answered by
+    "she went to Bath" nor by "her lodgings")."""
     own = frozenset(terms)
     if wanted is AnswerType.PLACE:
-        return bool(own & PLACE_TERMS or LOCATIVE.search(text))
+        return bool(own & PLACE_TERMS - set(asked)) or any(
+            not (found["place"] and words(found["place"])[0] in asked) for found in LOCATIVE.finditer(text)
+        )
     if wanted is AnswerType.TIME:
         return bool(own & TIME_TERMS or any(map(is_number, own)))
     if wanted in (AnswerType.PERSON, AnswerType.OWNER):
         people = set(new_names) - speakers(text)
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
     if wanted is AnswerType.NAME:
-        return bool(new_names)
+        return _named(terms, new_names, frozenset(counted))
     if wanted is AnswerType.AGE:
         return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
     return _counts(terms, frozenset(counted))
+
+
+def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Collection[str]) -> bool:
+    """Whether `text` holds a place (for PLACE) or a time (for TIME) within :data:`TYPE_REACH` words of one of the
+    terms `near` (the question's words other than names): "she fell on the pavement" answers where she fell, a place
+    three clauses away does not."""
+    terms = [term(word) for word in words(text)]
+    anchors = [position for position, t in enumerate(terms) if t in near]
+    if not anchors or wanted not in (AnswerType.PLACE, AnswerType.TIME):
+        return False
+    if wanted is AnswerType.TIME:
+        found = [position for position, t in enumerate(terms) if (t in TIME_TERMS or is_number(t)) and t not in asked]
+    else:
+        found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
+        found += [
+            len(words(text[: match.start()]))
+            for match in LOCATIVE.finditer(text)
+            if not (match["place"] and words(match["place"])[0] in asked)
+        ]
+    return any(abs(position - anchor) <= TYPE_REACH for position in found for anchor in anchors)
 
 
 def speakers(text: str) -> set[str]:
@@ -137,9 +177,22 @@ def _near(terms: Sequence[str], position: int, wanted: frozenset[str], reach: in
     return bool(wanted & set(around)) or tuple(terms[position - 1 : position]) == (OF,)
 
 
+def _named(terms: Sequence[str], new_names: Collection[str], named: frozenset[str]) -> bool:
+    """A new name, within :data:`NAME_REACH` terms of what the question says is named if the sentence holds it
+    ("Her dog was named Biscuit", not "Tom Hale kept dogs and horses at the farm ... Biscuit")."""
+    if not new_names:
+        return False
+    near = [position for position, t in enumerate(terms) if t in named]
+    if not near:
+        return True
+    places = {term(name) for name in new_names}
+    return any(t in places and any(abs(position - n) <= NAME_REACH for n in near) for position, t in enumerate(terms))
+
+
 def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
-    """A number, before the counted noun if the question names one."""
-    if not counted:
+    """A number, before the counted noun if the question names one and the sentence holds it (a sentence may
+    count in other words: "how much money" is answered by "twenty thousand pounds")."""
+    if not counted & set(terms):
         return any(map(_is_count, terms))
     return any(
         t in counted and any(map(_is_count, terms[max(0, position - COUNT_REACH) : position]))

@@ -27,6 +27,9 @@ from bot.attribution.lexicon import FEMALE, MALE, SPEECH_VERB_PATTERN
 
 COPULA_STRENGTH = 10.0
 APPOSITION_STRENGTH = 10.0
+ROLE_BEFORE_STRENGTH = 8.5
+"""A role or relation before the name ("his friend, Captain Pell"): what X is to someone, less than a copula saying
+what X is ("Captain Pell was a tall, dark man")."""
 NAMING_STRENGTH = 9.0
 ROLE_STRENGTH = 8.0
 PRONOUN_STRENGTH = 8.0
@@ -222,11 +225,10 @@ def _before_strength(before: str, listed: bool) -> float:
     tail = before[-80:]
     if _NAMING.search(tail):
         return NAMING_STRENGTH
-    if (found := _BEFORE.search(tail)) and (
-        found["noun"].lower() in ROLE_NOUNS
-        or _titled(found["noun"], tail[: found.start("noun")], listed)
-    ):
+    if (found := _BEFORE.search(tail)) and _titled(found["noun"], tail[: found.start("noun")], listed):
         return APPOSITION_STRENGTH
+    if found and found["noun"].lower() in ROLE_NOUNS:
+        return ROLE_BEFORE_STRENGTH
     if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:
         return ROLE_STRENGTH
     if _INTRODUCED.search(tail):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -41,10 +41,14 @@ FORM_WORDS = frozenset(
     """
     do does did done is are was were be been am has have had will would shall should can could may might must
     happen happens happened tell explain mean means meant kind sort type like exactly really
-    story book novel chapter someone something somebody anyone anything
+    chapter someone something somebody anyone anything narrator
     """.split()
 )
-"""Words that shape a question but are never evidence of its answer."""
+"""Words that shape a question but are never evidence of its answer ("the narrator" is "I" in the text)."""
+WORK_WORDS = frozenset({"story", "book", "novel"})
+"""Words naming the work itself after "the"/"this" ("at the end of the book"), but a thing of it otherwise ("What
+was the only book he read?")."""
+THE_WORK = frozenset({"the", "this", "that"})
 NAME_WEIGHT = 2.5
 """Most weight of a name: a name says whom the question is about, but answers often say "he", "she" or,
 in a first-person narration, "I" ("Victor" is rare in Frankenstein, and in few of its answers)."""
@@ -63,6 +67,7 @@ ZIPF_PER_BILLION = 9
 COUNT_ASKERS = frozenset({"many", "much"})
 COPULAS = frozenset({"is", "was", "are", "were"})
 LOOK = term("look")
+NAME = term("name")
 
 _AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
 _CAPITALISED = re.compile(rf"\b(?=[A-Z])(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))[A-Z][\w’'-]*")
@@ -80,6 +85,10 @@ class FocusWord:
     alternatives: dict[str, float]
     weight: float
     is_name: bool
+
+    related: dict[str, float] = field(default_factory=dict)
+    """Words the thesaurus lists beside it (term -> credit), not among `alternatives`: they help rank a sentence
+    that says the question in other words, but never count as the word for deciding whether the work answers."""
 
     @property
     def known(self) -> bool:
@@ -102,7 +111,7 @@ class Question:
     answer_type: AnswerType | None = None
     """What an answer must hold (a place for where...; see :mod:`bot.ask.answer_types`)."""
     counted: frozenset[str] = frozenset()
-    """For "how many N": the stand-ins of N."""
+    """For "how many N": the stand-ins of N; for "what is the name of N": those of N."""
 
     @property
     def total_weight(self) -> float:
@@ -149,6 +158,7 @@ def focus_words(question_words: list[str]) -> list[str]:
         for position, w in enumerate(question_words)
         if w not in QUESTION_WORDS
         and w not in FORM_WORDS
+        and not (w in WORK_WORDS and question_words[position - 1 : position] and question_words[position - 1] in THE_WORK)
         and not (w in ATTRIBUTES and question_words[position - 1 : position] in (["how"], ["what"]))
         and not (term(w) == LOOK and question_words[position + 1 : position + 2] == ["like"])
     ]
@@ -176,24 +186,46 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     """The question's kind and focus words; ``None`` if nothing in it can be searched for."""
     question_words = words(text)
     focus = focus_words(question_words)
-    query = analyse(focus, vocabulary, related=False) if focus else None  # related words cost more rejections than they find
+    query = analyse(focus, vocabulary, related=False) if focus else None  # the thesaurus only ranks (`related`)
     if query is None:
         return None
     names = names_in(text)
     kind = question_kind(question_words)
+    loose = analyse(focus, vocabulary, related=True)
     found = [
-        _focus_word(word, analysed, vocabulary, word in names)
-        for word, analysed in zip(focus, query.words, strict=True)
+        _focus_word(word, analysed, vocabulary, word in names, related.alternatives)
+        for word, analysed, related in zip(focus, query.words, loose.words if loose else query.words, strict=True)
     ]
     asks_about = bool(COPULAS & set(question_words)) or _asks_what_it_is_like(question_words)
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
     wanted = answer_type(
-        kind, attribute, {t for word in found for t in word.alternatives}, whose="whose" in question_words
+        kind,
+        attribute,
+        {t for word in found for t in word.alternatives},
+        whose="whose" in question_words,
+        asked_noun=_asked_noun(question_words),
     )
-    counted = _counted(question_words, found) if wanted is AnswerType.COUNT else frozenset()
+    counted = (
+        _counted(question_words, found)
+        if wanted is AnswerType.COUNT
+        else _named_thing(found)
+        if wanted is AnswerType.NAME
+        else frozenset()
+    )
     return Question(text, kind, tuple(found), frozenset(names), cues, defines, attribute, query, wanted, counted)
+
+
+def _asked_noun(question_words: list[str]) -> str | None:
+    """The term of the word after "which" or "what" ("street" in "which street was it on?"), if any."""
+    return next((term(second) for first, second in pairwise(question_words) if first in ("which", "what")), None)
+
+
+def _named_thing(found: list[FocusWord]) -> frozenset[str]:
+    """The stand-ins of what a "what was the name of ..." question names: its focus words other than names and
+    "name" itself ("dog" in "what was the name of Martha's dog?")."""
+    return frozenset(t for word in found if not word.is_name for t in word.alternatives) - {NAME}
 
 
 def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str]:
@@ -202,12 +234,16 @@ def _counted(question_words: list[str], found: list[FocusWord]) -> frozenset[str
     return frozenset(t for word in found if word.word in nouns for t in word.alternatives)
 
 
-def _focus_word(word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool) -> FocusWord:
+def _focus_word(
+    word: str, analysed: QueryWord, vocabulary: Vocabulary, is_name: bool, loose: dict[str, float]
+) -> FocusWord:
     """`word` as evidence: a word the work never mentions weighs as such a word does (not as a correction
-    of it that was dropped), a name at most :data:`NAME_WEIGHT`."""
+    of it that was dropped), a name at most :data:`NAME_WEIGHT`; `loose` are its alternatives with the thesaurus's
+    (a name has none)."""
     stand_ins = _stand_ins(word, analysed, vocabulary, is_name)
     weight = analysed.weight if stand_ins else unknown_weight(word, vocabulary)
-    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name)
+    related = {} if is_name else {t: c for t, c in loose.items() if t not in stand_ins and t not in FUNCTION_TERMS}
+    return FocusWord(word, stand_ins, min(weight, NAME_WEIGHT) if is_name else weight, is_name, related)
 
 
 def unknown_weight(word: str, vocabulary: Vocabulary) -> float:

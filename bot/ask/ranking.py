@@ -4,7 +4,9 @@ An answer rarely repeats the question: "why did Victor leave Ingolstadt?" may be
 answered by a sentence that names only "he" and gives the reason, where Victor is
 named in the sentence before. So each candidate sentence is scored on the focus
 words found in it and, at :data:`CONTEXT_CREDIT`, in the sentences next to it in
-its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a name
+its paragraph (at :data:`NEARBY_CREDIT` in the paragraphs next to it); a word the
+thesaurus lists beside a focus word ("conceal" for "hide") earns its credit for ranking
+only, never towards deciding that the work answers; a name
 found nowhere near costs a fifth of its coverage. Small bonuses
 then favour what an answer looks like: a cue of the question's kind
 ("because" for why, a name for who), words the question does not already hold
@@ -27,7 +29,7 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from bot.ask.answer_types import holds_type
+from bot.ask.answer_types import AnswerType, holds_type, said_near
 from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.scoring import Unit, features
@@ -144,26 +146,41 @@ def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
     return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
 
 
+def related_credit(word: FocusWord, terms: frozenset[str]) -> float:
+    """The highest credit of `word`'s stand-ins or related words among `terms` (for ranking, not for the gate)."""
+    shared = word.related.keys() & terms
+    return max(best_credit(word, terms), max(map(word.related.__getitem__, shared)) if shared else 0.0)
+
+
+def _found(
+    word: FocusWord, candidate: Candidate, own_terms: frozenset[str], credit: Callable[[FocusWord, frozenset[str]], float]
+) -> float:
+    """The credit `word` earns in the candidate or, less, next to it (by `credit`: strict or with related words)."""
+    return max(
+        credit(word, own_terms),
+        CONTEXT_CREDIT * credit(word, candidate.context),
+        NEARBY_CREDIT * credit(word, candidate.nearby),
+    )
+
+
 def score(question: Question, candidate: Candidate) -> Answer:
     """`candidate` scored as an answer to `question`, before the quote engine's match (see :func:`rank`)."""
     own_terms = frozenset(candidate.terms)
-    own = near = 0.0
+    own = loose_own = near = 0.0
     names_missing = False
     missing = unnamed = 0.0
     for word in question.focus:
         in_sentence = best_credit(word, own_terms)
-        found = max(
-            in_sentence,
-            CONTEXT_CREDIT * best_credit(word, candidate.context),
-            NEARBY_CREDIT * best_credit(word, candidate.nearby),
-        )
+        found = _found(word, candidate, own_terms, best_credit)
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
-        near += word.weight * found
+        loose = word.related and found < 1.0
+        loose_own += word.weight * (related_credit(word, own_terms) if loose else in_sentence)
+        near += word.weight * (_found(word, candidate, own_terms, related_credit) if loose else found)
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
-    similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * own / question.total_weight
+    similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * loose_own / question.total_weight
     cue = _cue_bonus(question, candidate, own_terms)
     bonus = cue + _new_words_bonus(question, own_terms) + _focus_bonus(question, candidate)
     penalty = QUESTION_PENALTY if candidate.asks else 0.0
@@ -171,7 +188,12 @@ def score(question: Question, candidate: Candidate) -> Answer:
     score = factor * (100.0 * similarity + bonus) - penalty
     own_share = own / question.total_weight
     typed = question.answer_type is None or holds_type(
-        question.answer_type, candidate.text, candidate.terms, candidate.names - question.names, question.counted
+        question.answer_type,
+        candidate.text,
+        candidate.terms,
+        candidate.names - question.names,
+        question.counted,
+        question.search_terms | question.names,
     )
     missing = max(missing, unnamed)  # "Caroline Abbott" absent is one person absent, not two small words
     return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed)
@@ -229,13 +251,20 @@ def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[st
     new_name = bool(candidate.names - question.names)
     if question.kind is QuestionKind.WHO:
         return CUE_BONUS if new_name or question.cues & own_terms - question.search_terms else 0.0
-    if question.kind is QuestionKind.WHERE and new_name:
-        return CUE_BONUS
+    if question.answer_type is AnswerType.PLACE:
+        return CUE_BONUS * (bool(new_name) + _said_near(question, candidate))
     if question.attribute is not None:
         return _measure_bonus(question.attribute, own_terms)
     if question.cues & own_terms:
-        return CUE_BONUS
+        return CUE_BONUS * (1 + (question.answer_type is AnswerType.TIME and _said_near(question, candidate)))
     return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0
+
+
+def _said_near(question: Question, candidate: Candidate) -> bool:
+    """Whether the candidate holds the place or time asked for next to a word of the question (not a name)."""
+    near = question.search_terms - {term(name) for name in question.names}
+    wanted = question.answer_type
+    return wanted is not None and said_near(wanted, candidate.text, near, question.search_terms | question.names)
 
 
 def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:

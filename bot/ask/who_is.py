@@ -21,7 +21,8 @@ they are described when first brought in)."""
 FOLLOWED = 120
 """Named sentences whose next sentences are read for "He was a man of forty"."""
 FIRST_SEEN = 2
-"""Sentences of X's first appearance offered as the closest passages when nothing says who X is."""
+"""Sentences of X's first appearance given as the answer when no sentence says what X is in so many words: a book
+brings a person in with what the reader needs to know of them ("she cried to an old servant who ...")."""
 
 Scored = list[tuple[int, float]]
 
@@ -34,8 +35,8 @@ class WhoIsReader:
     async def read(
         self, work: WorkView, typed: str, roster: Roster | None, allowed: Callable[[Passage], bool], limit: int
     ) -> tuple[Scored, Scored, str | None] | None:
-        """The describing sentences (best first, one per paragraph), the first sentences naming X when none
-        describes them, and X's name as a character; None if the work never names X."""
+        """The describing sentences (best first, one per paragraph) or, when none describes X, the first sentences
+        naming X; the closest passages (none); X's name as a character. None if the work never names X."""
         person = find_person(typed, roster)
         forms = name_forms(typed, person, roster)
         named = [s for s in await self._naming(work, forms) if allowed(s)]
@@ -60,7 +61,7 @@ class WhoIsReader:
             if len(answers) == limit:
                 break
         first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)][:FIRST_SEEN]
-        return answers, [] if answers else first_seen, person.name if person is not None else None
+        return answers or first_seen, [], person.name if person is not None else None
 
     async def _naming(self, work: WorkView, forms: list[str]) -> list[Passage]:
         """Sentences naming X by one of `forms` as written, in the work's order."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from bot.attribution.given_names import first_name_gender
 from bot.attribution.grouping import group_mentions, title_key
-from bot.attribution.lexicon import PERSON_NOUNS, TITLE_GENDER
+from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
 from bot.attribution.names import (
     Mention,
     find_mentions,
@@ -142,7 +142,7 @@ class CharacterList:
         if found is None:
             noun = who.split()[-1].lower()
             found = Character(who, [who], PERSON_NOUNS.get(noun), 0, offset, described=described)
-            found.person = not described or is_person_description(who)
+            found.person = is_person_description(who) if described else who.lower() not in SPEECH_VERBS  # "Said he"
             self.characters.append(found)
         self._by_form[normalise(who)] = found
         return found

@@ -5,10 +5,13 @@ Grouping goes from the surest evidence to the weakest, and a form joins a
 person only when exactly one person fits it (a wrong merge is worse than a
 split):
 
+0. **One title in several languages** before one name is one person (``Madame
+   Vardel``, ``Mrs. Vardel``; never a Miss and a Mrs.).
 1. **Full names** (two words or more) are people; titled variants of one full
    name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
-   side by side (``Cassandra Katharine``) and a family's plural (``the Newland
-   Archers``) are not full names.
+   side by side (``Cassandra Katharine``), a family's plural (``the Newland
+   Archers``) and a place named by a generic word (``Port Burdock``: see
+   :data:`~bot.attribution.lexicon.PLACE_NOUNS`) are not full names.
 2. **A titled name** (``Mr. Jones``) joins the one full name with that surname
    whose gender fits the title, else the one of that given name (``Miss
    Margaret``, ``Mrs. Rachel``, ``Countess Ellen``: a married title before a
@@ -44,7 +47,7 @@ from collections import Counter, defaultdict
 
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
-from bot.attribution.names import Mention
+from bot.attribution.names import Mention, is_place_name
 from bot.attribution.pronouns import pronoun_gender
 
 DOMINANCE = 5
@@ -59,6 +62,15 @@ FIRST_NAME_TITLES = frozenset(
 """Titles written before a first name (``Miss Margaret``, ``Sir Walter``), not only a surname."""
 MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
 UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
+
+TITLE_VARIANTS = {
+    **dict.fromkeys("mr monsieur herr signor".split(), "man"),
+    **dict.fromkeys("mrs madame mme frau signora".split(), "married woman"),
+    **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
+}
+"""Titles that name one person before one name (see :meth:`_People.join_title_variants`): the same
+title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
+``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
 
 Key = tuple[str | None, tuple[str, ...]]
 """A name form: (title, lower case and without its dot, or None; name words)."""
@@ -82,6 +94,7 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
     people = _People(forms, text if source is None else source)
+    people.join_title_variants()
     people.join_full_nicknames()
     people.join_name_changes()
     people.join_stated(text)
@@ -100,8 +113,9 @@ class _People:
         self._source = source
         self._shown_gender: dict[Key, str | None] = {}
         self._parent: dict[Key, Key] = {key: key for key in forms}
-        self.married: set[Key] = set()
-        """People whose surname the text changed by marriage: a Mrs. even if never written so."""
+        self.married: dict[Key, int] = {}
+        """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
+        from there on even if never written so."""
         self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
         titled = {words for title, words in forms if title}
         counts: Counter[tuple[str, ...]] = Counter()
@@ -136,6 +150,20 @@ class _People:
             for key in group[1:]:
                 self._union(group[0], key)
 
+    def join_title_variants(self) -> None:
+        """One name after titles of one meaning in several languages, or after a rank and the plain
+        title of its gender (``Madame Olenska``, ``Mrs. Olenska``, ``the Countess Olenska``), is one
+        person: never a Miss and a Mrs., nor a Lord and a Mr. (see :data:`TITLE_VARIANTS`)."""
+        by_words: dict[tuple[tuple[str, ...], str], list[Key]] = defaultdict(list)
+        for key in self.forms:
+            title, words = key
+            variant = TITLE_VARIANTS.get(title or "")
+            if variant is not None:
+                by_words[(words, variant)].append(key)
+        for keys in by_words.values():
+            for key in keys[1:]:
+                self._union(keys[0], key)
+
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
         names of one woman's first name, the earlier (by its first mention) written with Miss, the later
@@ -157,7 +185,7 @@ class _People:
                 if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
-                        self.married.add(self._find(earlier))
+                        self.married[self._find(earlier)] = min(named[later])
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
@@ -214,12 +242,13 @@ class _People:
         for key in sorted(titled, key=lambda k: k[1][0] not in self._by_first):
             title, (word,) = key
             assert title is not None
-            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k)}
+            since = min(m.start for m in self.forms[key])
+            surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k, since=since)}
             first = set()
             if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
                 first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
                     k for k in self._roots(self._by_first[word])
-                    if self._fits_title(title, k, given=True)
+                    if self._fits_title(title, k, given=True, since=since)
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
@@ -324,14 +353,16 @@ class _People:
                 continue
             self._union(person, me)
 
-    def _fits_title(self, title: str, root: Key, given: bool = False) -> bool:
-        """Whether the person ``root`` may be called ``title``: of its gender; a Mrs. only if the text
-        calls her Mrs. by her full name too (or, before her ``given`` name, if never a Miss), never a
-        Miss (Mrs. Hilbery is Katharine Hilbery's mother); never a wife called by her husband's name
-        (``Mrs. Charles Musgrove``)."""
+    def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
+        """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
+        of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
+        ``given`` name, if never a Miss), or from her marriage on (the Mrs. Rushworth named before Miss
+        Maria Bertram became Maria Rushworth is his mother), never a Miss (Mrs. Hilbery is Katharine
+        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
-        married = titles & MARRIED or self._find(root) in self.married
+        wed = self.married.get(self._find(root))
+        married = titles & MARRIED or (wed is not None and since >= wed)
         if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:
@@ -386,6 +417,8 @@ def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[s
     """A full name, not two names side by side: its last words are written under a title, or not
     more often alone than after its first."""
     rest, first = key[1][1:], key[1][0].lower()
+    if key[0] is None and is_place_name(key[1]):  # "Port Burdock" is no Burdock's full name
+        return False
     if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
         return False
     if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"

@@ -88,3 +88,15 @@ GROUP_NOUNS = frozenset(
     "people men women children gentlemen ladies folk crowd audience company party family others both all".split()
 )
 """Nouns naming several people: ``said the others`` names no one speaker."""
+
+PLACE_NOUNS = frozenset(
+    """
+    Street Square Place Park Abbey Castle Court Lodge Manor Cottage Farm House Road Lane Gardens Terrace
+    Crescent Embankment Island Isle Bay River Lake Mountains Hills Valley Cliff Hotel Inn Church Chapel
+    Cathedral College Station Palace Parsonage Rectory Vicarage Grange Priory Hospital Museum Gallery
+    Rooms Theatre Club Bridge Gate Common Heath Forest Caves Harbour Canal Tower Port Mount Fort Cape
+    """.split()
+)
+"""Generic words that make a name of two words or more a place, last (``Kensington Gardens``, ``Wickham
+Place``) or, for a few, first (``Port Burdock``, ``Mount Hope``)."""
+PLACE_FIRST = frozenset({"Port", "Mount", "Fort", "Cape", "Lake"})

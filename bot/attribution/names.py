@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.attribution.lexicon import NOT_NAMES, SPEECH_VERB_PATTERN, TITLE_GENDER
+from bot.attribution.lexicon import NOT_NAMES, PLACE_FIRST, PLACE_NOUNS, SPEECH_VERB_PATTERN, TITLE_GENDER
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
@@ -44,6 +44,11 @@ class Mention:
         """The mention as written, without its article: ``Mr. Bennet``."""
         name = " ".join(self.words)
         return f"{self.title} {name}" if self.title else name
+
+
+def is_place_name(words: tuple[str, ...]) -> bool:
+    """Whether name ``words`` name a place by a generic word (``Kensington Gardens``, ``Port Burdock``)."""
+    return len(words) > 1 and (words[-1] in PLACE_NOUNS or words[0] in PLACE_FIRST)
 
 
 _MID_SENTENCE_PAIR = re.compile(r"(?<=[a-z,;]\s)([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")

@@ -17,7 +17,9 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
-no characters.
+no characters. It is listed among a work's characters only when heard at least twice (as a name
+must be mentioned twice) and when it is no relation of whoever the narration last named (``his
+father``, ``her aunt``: another person in each chapter) (:func:`is_listed_description`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ beside any noun ending in -man or -woman (``coachman``) and a capitalised nation
 American``)."""
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
+LISTED_QUOTES_MIN = 2
+"""Quotes an unnamed speaker must be given to be listed as a character (``the sage`` heard once is not)."""
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
 MODIFIER_SHARE = 0.2
@@ -67,6 +72,7 @@ _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:
 """``at Kellynch``, not ``looked at Anne``."""
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
 _NUMBER_AFTER = re.compile(r"\s*\d")
+_QUALIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<adjectives>(?:[a-z][a-z-]*,?\s+){1,3})\Z")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 _SPEECH_AFTER = re.compile(rf",?\s+(?:[a-z]+ly\s+)?{SPEECH_VERB_PATTERN}")
@@ -89,7 +95,7 @@ def is_person(
     if common or _modifier(text, mentions) or not any(is_subject(text, m) for m in mentions):
         return False
     placed = sum(_placed(text, m) for m in mentions)
-    articled = sum(m.with_article for m in mentions)
+    articled = sum(m.with_article or _qualified(text, m) for m in mentions)
     return placed < PLACE_SHARE * len(mentions) and articled < ARTICLE_SHARE * len(mentions)
 
 
@@ -118,6 +124,13 @@ def _placed(text: str, mention: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
 
 
+def _qualified(text: str, mention: Mention) -> bool:
+    """Written after an article and adjectives, as a common noun is (``the little Roman``, ``an old
+    Roman window``), not as a name is."""
+    found = _QUALIFIED.search(text, max(0, mention.start - 40), mention.start)
+    return found is not None and all("ADJ" in getAllLemmas(word) for word in found["adjectives"].replace(",", " ").split())
+
+
 def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:
     """``Prince Edward Island``, ``the Tory Government``: every mention ends in a common word (no name
     word of the text, joined to a name as part of it: see :func:`bot.attribution.names.learn_name_pairs`)."""
@@ -144,3 +157,11 @@ def is_person_description(description: str) -> bool:
         return True
     head = head.lower()
     return head in PERSON_HEADS or (head.endswith(("man", "woman")) and len(head) > 5)
+
+
+def is_listed_description(description: str, quotes: int) -> bool:
+    """Whether an unnamed speaker given ``quotes`` quotes is listed as a character: heard at least
+    :data:`LISTED_QUOTES_MIN` times, and not a relation (``his father``: whose father depends on who
+    "his" is)."""
+    words = description.split()
+    return quotes >= LISTED_QUOTES_MIN and bool(words) and words[0].lower() not in _POSSESSIVES

@@ -21,7 +21,13 @@ For each paragraph with quotes, in reading order:
    turns after them too (:mod:`bot.attribution.conversation`).
 
 A description in a tag (``said the young man``) is the party of the
-conversation expected to speak when its gender agrees; else an unnamed speaker.
+conversation expected to speak when its gender agrees (``said a voice``: whatever
+its gender); else an unnamed speaker. A kinship description (``said her mother``,
+``said Daisy's mamma``) is the relative the family's names show
+(:mod:`bot.attribution.kinship`); a description the conversations around its tags
+keep naming as one character is that character, in a second reading
+(:mod:`bot.attribution.descriptions`). Untagged quotes sharing a tagged quote's
+paragraph take its speaker under their own rule (``…, shared``): less sure.
 
 A name addressed inside a quote (a vocative) is never taken as its speaker
 from a beat or from alternation.
@@ -41,20 +47,23 @@ from bot.attribution.characters import (
     build_characters,
 )
 from bot.attribution.conversation import Slot, confirmed_later, read_backwards
+from bot.attribution.descriptions import Said, learn
+from bot.attribution.kinship import kin_noun, relative
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
 AGREEING = frozenset({
-    "named tag", "described tag", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
+    "named tag", "described tag", "described tag, learnt", "described tag, kin", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
     "continued speech", "addressee", "nearest name",
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""
 QUOTE_TYPE = {
     "named tag": "explicit", "described tag": "explicit",
     "narrator tag": "anaphoric", "narrator tag, unnamed": "anaphoric",
-    "described tag, conversation": "anaphoric",
+    "described tag, conversation": "anaphoric", "described tag, learnt": "anaphoric",
+    "described tag, kin": "anaphoric",
 }
 BACKWARD_RULES = frozenset({"alternation", "nearest name"})
 """Rules whose turns are read again back from the turns after them (:mod:`bot.attribution.conversation`)."""
@@ -70,9 +79,15 @@ CONVERSATION_GAP = 0
 development half, 0 beats 1, 2 and 3: a paragraph of narration mostly moves the scene on)."""
 RECENT_PARAGRAPHS = 8
 TERM_WORDS = 4
+TAG_SENTENCE_CHARS = 80
+"""How long the narration between two quotes of a paragraph may be and still be only the first
+one's tag (``, Lydia answered, clearly not comfortable enough to repeat them.``)."""
 _INTRODUCES = re.compile(r"(?:[:,]\s*(?:--|—)?|--|—)\s*$")
 _RUN_IN = re.compile(rf"\b(?!{SPEECH_VERB_PATTERN})[a-z]+\s+\Z")
 _ENDS_AS_SPEECH = re.compile(r"[,!?;—–-]$")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s")
+_POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
+"""A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +148,23 @@ class _Attributor:
         self._mentions = MentionTimeline(text, characters, paragraphs, self._quotes, self._reader)
         self._turns: list[_Turn] = []
         self._speakers: set[Character] = set()
+        self._learnt: dict[Character, Character] = {}
 
     def run(self) -> list[Utterance]:
+        self._read_forwards_and_back()
+        self._learnt = learn(
+            [Said(t.paragraph, t.speaker, _described_rule(t), tuple(t.vocatives)) for t in self._turns],
+            CONVERSATION_GAP,
+            self._may_be,
+        )
+        if self._learnt:  # read again, each learnt description now its character
+            self._turns, self._speakers = [], set()
+            self._mentions = MentionTimeline(self._text, self._characters, self._paragraphs, self._quotes, self._reader)
+            self._read_forwards_and_back()
+        self._fit_to_work()
+        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
+
+    def _read_forwards_and_back(self) -> None:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self._quotes:
             if not self._is_term(quote):
@@ -148,8 +178,6 @@ class _Attributor:
             if turn.speaker is not None and turn.speaker.gender is not None:
                 self._mentions.remember(quotes[0].start, turn.speaker, subject=False)
         self._read_turns_backwards()
-        self._fit_to_work()
-        return [utterance for turn in self._turns for utterance in self._utterances(turn)]
 
     def _calibrated(self, rule: str) -> float:
         return self._calibration.confidence(rule)
@@ -260,14 +288,25 @@ class _Attributor:
         return tag if tag and tag.speech else None
 
     def _share_within_paragraph(self, turn: _Turn, explicit: list[tuple[Character, str] | None]) -> None:
-        """Untagged quotes take the nearest tagged quote's speaker before them, else after them."""
+        """Untagged quotes take the nearest tagged quote's speaker before them, else after them (the
+        rule ``…, shared``: on the development half a third of them are someone else's); a quote going
+        on after its tag's clause (``“Stiles,” Lydia hesitated, “Look …”``) is the same speech."""
         first = next(found for found in explicit if found)
         current = first
-        for found in explicit:
+        for index, found in enumerate(explicit):
             current = found or current
+            rule = current[1] if found or self._goes_on(turn, index) else f"{current[1]}, shared"
             turn.speakers.append(current[0])
-            turn.rules.append(current[1])
-            turn.confidences.append(self._calibrated(current[1]))
+            turn.rules.append(rule)
+            turn.confidences.append(self._calibrated(rule))
+
+    def _goes_on(self, turn: _Turn, index: int) -> bool:
+        """Whether quote ``index`` goes on after the tag of the quote before it (``“…,” said Lydia, “…”``,
+        ``“…,” Lydia answered. “…”``): only that tag's sentence stands between them."""
+        if index == 0:
+            return False
+        between = self._text[turn.quotes[index - 1].end : turn.quotes[index].start].strip()
+        return len(between) <= TAG_SENTENCE_CHARS and not _SENTENCE_BREAK.search(between)
 
     def _continued(self, turn: _Turn) -> tuple[Character, str] | None:
         previous = self._turns[-1] if self._turns else None
@@ -325,12 +364,23 @@ class _Attributor:
             if description.split()[-1] in ANAPHORIC_NOUNS:
                 other = self._other_party(turn)
                 return (other, "pronoun tag, conversation") if other else None
+            kin = self._kin(description, tag, turn)
+            if kin:
+                return kin, "described tag, kin"
             character = characters.find(description) or characters.add_unlisted(description, tag.offset, described=True)
+            if character in self._learnt:
+                self._mentions.remember(tag.offset, self._learnt[character])
+                return self._learnt[character], "described tag, learnt"
             party = self._described_party(character, turn)
             if party:
                 return party, "described tag, conversation"
             self._mentions.remember(tag.offset, character)
             return character, "described tag"
+        possessive = _POSSESSIVE.match(self._text, tag.offset + len(tag.who))
+        if possessive:  # “…,” said Daisy’s mamma: a relative of Daisy, not Daisy
+            owner = characters.find_name(tag.who)
+            kin = relative(possessive["noun"], owner, characters) if owner and kin_noun(f"her {possessive['noun']}") else None
+            return (kin, "described tag, kin") if kin else None
         character = characters.find_name(tag.who) or characters.add_unlisted(tag.who, tag.offset, described=False)
         return character, "named tag"
 
@@ -364,19 +414,43 @@ class _Attributor:
             narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
+        if last and other and last.speaker and other.gender not in (gender, None) and last.speaker.gender == gender:
+            return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
         recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 
+    def _kin(self, description: str, tag: Tag, turn: _Turn) -> Character | None:
+        """``said her mother``: the mother of the last speaker, or else of the last person mentioned,
+        of the possessive's gender (see :mod:`bot.attribution.kinship`)."""
+        kin = kin_noun(description)
+        if kin is None:
+            return None
+        gender, noun = kin
+        if gender is None:
+            possessors = [self._characters.narrator]
+        else:
+            last, _ = self._recent_turns(turn.paragraph)
+            window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
+            mentioned = self._mentions.latest(tag.offset, lambda c: c.gender == gender and not c.described, since=window)
+            possessors = [last.speaker if last and last.speaker and last.speaker.gender == gender else None, mentioned]
+        for possessor in possessors:
+            found = relative(noun, possessor, self._characters) if possessor else None
+            if found:
+                return found
+        return None
+
     def _described_party(self, described: Character, turn: _Turn) -> Character | None:
         """``said the young man`` in a two-person conversation: the named party expected to speak
-        (the speaker before last), when the description agrees with its gender."""
+        (the speaker before last), when the description agrees with its gender or names no person
+        (``said a voice``)."""
         expected = self._alternating(turn)
         if expected is None or expected is described or not described.described or expected.described:
             return None
-        if described.gender is None or expected.gender != described.gender or expected in turn.vocatives:
+        agrees = expected.gender == described.gender or (described.gender is None and not described.person)
+        if not agrees or expected in turn.vocatives:
             return None
         return expected
 
@@ -397,6 +471,12 @@ class _Attributor:
         if before_last and last and last.paragraph - before_last.paragraph > CONVERSATION_GAP + 1:
             before_last = None
         return last, before_last
+
+    def _may_be(self, description: Character, named: Character) -> bool:
+        """Whether a described speaker may be ``named``: a named person of an agreeing gender."""
+        if named.described or not self._is_person(named) or named.name == NARRATOR:
+            return False
+        return description.gender is None or named.gender is None or description.gender == named.gender
 
     def _is_person(self, character: Character) -> bool:
         """A character known to be a person: the text shows a gender, a description, or speech."""
@@ -434,6 +514,12 @@ class _Attributor:
             )
         return utterances
 
+
+
+def _described_rule(turn: _Turn) -> bool:
+    """Whether ``turn``'s speaker is an unnamed description read from its tag."""
+    speaker = turn.speaker
+    return bool(speaker and speaker.described and base_rule(turn.rules[0]) == "described tag")
 
 
 def _addresses_at_either_end(quote: str, name: str) -> bool:

@@ -50,7 +50,8 @@ _DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
 _CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
 _NOT_IN_PHRASE = (
     r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also"
-    r"|what|which|that|whom|how|when|where|always|never)\b"
+    r"|what|which|that|whom|how|when|where|always|never"
+    r"|he|she|it|they|we|you|himself|herself|itself|themselves|somewhat|rather|quite|very|but|not)\b"
     r"|[a-z]+ly\b)"
 )
 _ADJECTIVES = rf"(?:{_NOT_IN_PHRASE}[a-z][\w-]*\s+){{0,2}}"

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from bot.attribution.calibration import SHOWN_CONFIDENCE
 from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
+from bot.attribution.people import is_listed_description
 from bot.attribution.quotes import quote_marks, quote_spans
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ao3 import AO3_SIGNATURE, outline_ao3
@@ -170,11 +171,15 @@ class WorkSpeakers:
 
     def people(self) -> list[Character]:
         """The characters that are people: they speak, or are named and the text shows their gender
-        (places do neither; a passer-by described once and never heard is left out)."""
+        (places do neither; an unnamed speaker heard once, or known only as a relation, ``his
+        father``, is left out: see :func:`~bot.attribution.people.is_listed_description`)."""
         spoken = self.utterance_counts()
         return [
             c for c in self.characters.characters
-            if c.person and (spoken[c.name] or (c.gender is not None and not c.described))
+            if c.person and (
+                is_listed_description(c.name, spoken[c.name]) if c.described
+                else spoken[c.name] or c.gender is not None
+            )
         ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.answer_types import AnswerType, holds_type
+from bot.ask.answer_types import AnswerType, holds_type, said_near
 from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import Candidate, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
@@ -72,6 +72,12 @@ def test_a_count_stands_before_the_noun_counted() -> None:
     assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("sisters for three years"))), (), counted)
 
 
+def test_a_sentence_may_count_in_other_words_than_the_question() -> None:
+    money = frozenset({term("money")})
+    assert holds_type(AnswerType.COUNT, "", tuple(map(term, words("he won forty thousand crowns"))), (), money)
+    assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("he won a great deal of money"))), (), money)
+
+
 def test_an_untyped_best_sentence_gives_way_to_a_typed_one() -> None:
     question = parse_question("Where did Martha keep her keys?", VOCABULARY)
     assert question is not None
@@ -86,3 +92,33 @@ def test_the_speaker_of_a_line_is_not_the_person_a_who_question_asks_for() -> No
     assert not holds_type(AnswerType.PERSON, text, terms, names_in(text))
     named = "Martha married Tom Hale in the end."
     assert holds_type(AnswerType.PERSON, named, tuple(map(term, words(named))), names_in(named))
+
+
+def test_which_street_and_what_time_ask_for_a_place_and_a_time() -> None:
+    street = parse_question("Which street did Martha live in?", VOCABULARY)
+    time = parse_question("What time was Martha married?", VOCABULARY)
+    assert street is not None and street.answer_type is AnswerType.PLACE
+    assert time is not None and time.answer_type is AnswerType.TIME
+
+
+def test_a_place_the_question_already_names_is_no_answer_to_where() -> None:
+    text = SENTENCES[1]
+    terms = tuple(map(term, words(text)))
+    assert holds_type(AnswerType.PLACE, text, terms, (), asked=())
+    assert not holds_type(AnswerType.PLACE, text, terms, (), asked={"bristol", term("keys")})
+
+
+def test_a_name_answers_what_something_is_called_only_next_to_that_thing() -> None:
+    dog = frozenset({term("dog")})
+    named = "Martha's dog was named Biscuit."
+    far = "Martha's dog barked all night at the gate, and Tom Hale from the mill came up the lane."
+    assert holds_type(AnswerType.NAME, named, tuple(map(term, words(named))), {"biscuit"}, dog)
+    assert not holds_type(AnswerType.NAME, far, tuple(map(term, words(far))), {"tom", "hale"}, dog)
+
+
+def test_the_place_that_answers_where_is_said_next_to_the_question_s_words() -> None:
+    near = "Martha fell on the ice by the mill pond, and Tom ran to the house."
+    far = "Martha fell silent, and after a long while, when the supper was over and cleared, Tom went to the house."
+    fall = {term("fell")}
+    assert said_near(AnswerType.PLACE, near, fall, {"martha"})
+    assert not said_near(AnswerType.PLACE, far, fall, {"martha"})

@@ -115,3 +115,12 @@ def test_a_he_after_her_name_does_not_describe_her_and_opinions_count_less_than_
     late = [Sentence(1, "We met a man who would do for you, if you were not engaged to Jonathan.", 0, 1)]
     assert describe(late, {1: [Sentence(2, "He is an excellent match.", 0, 2)]}, ["Jonathan"]) == []
     assert found[0].score < describe([Sentence(3, "Mrs. Munt is a bore.", 1, 3)], {}, ["Mrs. Munt"])[0].score
+
+
+def test_what_the_text_says_someone_is_outranks_what_they_are_to_someone() -> None:
+    named = [
+        Sentence(1, "A letter came from his friend, Captain Pell, at last.", 0, 1),
+        Sentence(4, "Captain Pell was a tall, dark man with a kind face.", 2, 4),
+    ]
+    found = describe(named, {}, ["Captain Pell"])
+    assert [d.key for d in found] == [4, 1]

@@ -35,6 +35,12 @@ def test_the_form_of_a_question_is_not_evidence() -> None:
     ]
     assert focus_words(words("What is Lydia's coffee like?")) == ["lydia", "coffee"]
     assert focus_words(words("How long did they stay, how long?")) == ["stay"]
+    assert focus_words(words("Which floor was the narrator's room on?")) == ["floor", "room"]
+
+
+def test_the_book_is_the_work_but_a_book_is_evidence() -> None:
+    assert focus_words(words("Who dies at the end of the book?")) == ["dies", "end"]
+    assert focus_words(words("Which book did Mr. Ashby read aloud?")) == ["book", "mr", "ashby", "read", "aloud"]
 
 
 def test_one_focus_word_per_term() -> None:

@@ -145,3 +145,22 @@ def test_a_full_name_absent_counts_as_one_person_absent() -> None:
     )
     assert answers(question, rank(question, [named], 1, vocabulary)[0])
     assert not answers(question, rank(question, [unnamed], 1, vocabulary)[0])
+
+
+def test_a_word_the_thesaurus_relates_helps_rank_but_does_not_answer() -> None:
+    sentences = [
+        "Martha concealed the silver key under the stone.",
+        "Martha found the silver key by the stone gate.",
+        "Martha hid her face in her hands.",
+    ]
+    vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
+    question = parse_question("Where did Martha hide the silver key?", vocabulary)
+    assert question is not None
+    hide = next(word for word in question.focus if word.word == "hide")
+    assert term("conceal") in hide.related and term("conceal") not in hide.alternatives
+    candidates = [
+        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
+        for key, text in enumerate(sentences[:2])
+    ]
+    best, other = rank(question, candidates, 2, vocabulary)
+    assert best.key == 0 and best.own < other.own + 1e-9

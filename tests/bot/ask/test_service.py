@@ -69,6 +69,15 @@ async def test_who_is_answers_with_the_describing_sentence(small_story: tuple[St
     assert anna.answers[0].sentence.text.startswith("Anna Bell was the baker's daughter")
 
 
+async def test_who_is_someone_the_text_never_describes_is_answered_by_their_first_appearance(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is the miller?", slug=slug)
+    assert result.route is Route.WHO_IS and result.answered
+    assert result.answers[0].sentence.text.startswith("The miller stood in the rain")
+
+
 async def test_a_passage_filter_keeps_answers_within_what_it_allows(small_story: tuple[StoryAsker, str]) -> None:
     asker, slug = small_story
     result = await asker.ask("Who is Mr. Grey?", slug=slug, within=lambda sentence: "banker" not in sentence.text)

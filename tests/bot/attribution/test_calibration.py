@@ -27,7 +27,7 @@ def test_evidence_ranks_explicit_tag_then_sole_pronoun_then_turn_taking_then_gue
 
 def test_turns_the_later_turns_confirm_are_surer_than_those_they_do_not() -> None:
     assert confidence("alternation, both ways") > confidence("alternation")
-    assert confidence("named tag, disputed, confirmed") > confidence("named tag, disputed")
+    assert confidence("pronoun tag, disputed, confirmed") > confidence("pronoun tag, disputed")
 
 
 def test_unnamed_speakers_stay_below_what_readers_are_shown_as_fact() -> None:

@@ -218,3 +218,45 @@ def test_a_name_written_before_nouns_is_an_adjective_not_a_person() -> None:
     daisy = _owner(cast, "Daisy Miller")
     assert daisy is not None and daisy.person
 
+
+
+def test_a_name_written_after_an_article_and_adjectives_is_a_common_noun() -> None:
+    cast = _cast(
+        "The little Tuscan was in the square, and an old Tuscan window looked down on it.",
+        "The brilliant Tuscan smiled. Tuscan stood up. Orla Venn walked on, and Orla laughed.",
+    )
+    tuscan = _owner(cast, "Tuscan")
+    assert tuscan is None or not tuscan.person
+    orla = _owner(cast, "Orla Venn")
+    assert orla is not None and orla.person
+
+
+def test_a_place_named_by_a_generic_word_is_no_full_name_of_a_person() -> None:
+    cast = _cast(
+        "Lord Quarrie rode out of Port Quarrie. Lord Quarrie was angry, and he rode on.",
+        "The news reached Port Quarrie at noon; Port Quarrie was quiet.",
+    )
+    assert _owner(cast, "Lord Quarrie") is not _owner(cast, "Port Quarrie")
+
+
+def test_one_title_in_two_languages_before_one_name_is_one_person() -> None:
+    cast = _cast(
+        "Madame Vardel sang, and she sang well. Mrs. Vardel was happy.",
+        "Monsieur Vardel listened to her. Mr. Vardel smiled, and he slept. Miss Vardel laughed.",
+    )
+    assert _owner(cast, "Madame Vardel") is _owner(cast, "Mrs. Vardel") is not None
+    assert _owner(cast, "Monsieur Vardel") is _owner(cast, "Mr. Vardel") is not None
+    assert _owner(cast, "Mr. Vardel") is not _owner(cast, "Mrs. Vardel")
+    assert _owner(cast, "Miss Vardel") is not _owner(cast, "Mrs. Vardel")
+
+
+def test_a_mrs_named_before_a_woman_married_into_her_family_is_not_the_bride() -> None:
+    cast = build_characters("\n\n".join([
+        "Mrs. Hale sat in her parlour, and she knitted. Mrs. Hale was old.",
+        "A letter came from Miss Rosa Penn. Rosa Penn wrote it at school.",
+        "Gilbert Hale came home. Gilbert Hale was tired, and he slept.",
+        *["Rosa Hale wrote in her diary, and Rosa Hale read it to Gilbert Hale."] * 2,
+        "Mrs. Hale smiled at her son's wife, and Mrs. Hale knitted on.",
+    ]))
+    assert _owner(cast, "Rosa Penn") is _owner(cast, "Rosa Hale") is not None
+    assert _owner(cast, "Mrs. Hale") is not _owner(cast, "Rosa Hale")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.attribution.characters import build_characters
-from bot.attribution.people import is_person_description
+from bot.attribution.people import is_listed_description, is_person_description
 from bot.attribution.quotes import paragraph_spans
 from bot.attribution.speakers import attribute
 from bot.text.ingest import WorkSpeakers
@@ -49,3 +49,27 @@ def test_a_description_ending_in_a_listed_name_is_that_character() -> None:
     assert harriet is not None and speakers.characters.find("the agonized Harriet") is harriet
     assert "the agonized Harriet" not in {character.name for character in speakers.people()}
     assert speakers.utterance_counts()[harriet.name] >= 2
+
+
+def test_an_unnamed_speaker_heard_once_or_known_as_a_relation_is_not_listed() -> None:
+    assert is_listed_description("the old woman", 2)
+    assert not is_listed_description("the old woman", 1)
+    assert not is_listed_description("his father", 5)
+    assert not is_listed_description("Her aunt", 3)
+    text = "\n\n".join([
+        "Harriet Herriton walked into the square. Harriet was tired.",
+        "“Who is there?” said the watchman, lifting his lamp.",
+        "“Only Harriet,” said the old woman, and she laughed.",
+        "“Go home, Harriet,” said his father.",
+        "“I will not,” said the old woman.",
+        "“Then good night,” said his father.",
+    ])
+    people = {character.name for character in _speakers(text).people()}
+    assert "the old woman" in people
+    assert not {"the watchman", "his father"} & people
+
+
+def test_a_capitalised_speech_verb_read_as_a_speaker_is_no_person() -> None:
+    characters = build_characters("Orla Venn walked in. Orla sat down.\n\nOrla Venn laughed.")
+    assert not characters.add_unlisted("Said", 0, described=False).person
+    assert characters.add_unlisted("Quennell", 0, described=False).person
