@@ -69,7 +69,7 @@ UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
 
 TITLE_VARIANTS = {
     **dict.fromkeys("mr monsieur herr signor".split(), "man"),
-    **dict.fromkeys("mrs madame mme frau signora".split(), "married woman"),
+    **dict.fromkeys("mrs madame mme frau signora countess baroness".split(), "married woman"),
     **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
 }
 """Titles that name one person before one name (see :meth:`_People.join_title_variants`): the same

@@ -243,8 +243,9 @@ def test_one_title_in_two_languages_before_one_name_is_one_person() -> None:
     cast = _cast(
         "Madame Vardel sang, and she sang well. Mrs. Vardel was happy.",
         "Monsieur Vardel listened to her. Mr. Vardel smiled, and he slept. Miss Vardel laughed.",
+        "The Countess Vardel wrote to him, and Countess Vardel signed.",
     )
-    assert _owner(cast, "Madame Vardel") is _owner(cast, "Mrs. Vardel") is not None
+    assert _owner(cast, "Madame Vardel") is _owner(cast, "Mrs. Vardel") is _owner(cast, "Countess Vardel") is not None
     assert _owner(cast, "Monsieur Vardel") is _owner(cast, "Mr. Vardel") is not None
     assert _owner(cast, "Mr. Vardel") is not _owner(cast, "Mrs. Vardel")
     assert _owner(cast, "Miss Vardel") is not _owner(cast, "Mrs. Vardel")
