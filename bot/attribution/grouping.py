@@ -19,7 +19,8 @@ split):
    Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
    title before a surname never joins a woman never shown married (the
    daughter: Mrs. Barry is not Diana Barry).
-3. **A bare first name** joins the one full name it starts; **a bare surname**
+3. **A bare first name** joins the one full name it starts (or the one named
+   :data:`DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
    (``Harker … he``), or the one named far more often than the others, or the
    one man of a family otherwise of women (``said Hall``: Mr. Hall, not Mrs.
@@ -313,6 +314,9 @@ class _People:
             last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
+                continue
+            if len(first) > 1 and not last - first and (dominant := self._dominant(first)) is not None:
+                self._union(dominant, key)  # "Ellen": Ellen Olenska, not the Ellen Mingott she was once
                 continue
             if not first:
                 last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and self._may_be(k, shown)}

@@ -291,3 +291,12 @@ def test_a_relation_named_in_apposition_to_a_titled_name_is_that_person() -> Non
         "Mrs. Dorrell (Aunt Bessie) was there. Mrs. Hale (Mrs. Dorrell) is no apposition of a relation.",
     )
     assert _owner(bracketed, "Aunt Bessie") is _owner(bracketed, "Mrs. Dorrell") is not _owner(bracketed, "Mrs. Hale")
+
+
+def test_a_bare_given_name_is_the_one_of_its_full_names_named_far_more_often() -> None:
+    others = ["Rosa Hale was her name as a girl, and Rosa Hale had been shy."]
+    often = ["Rosa Vance came in, and Rosa Vance sat down by the window.", "Rosa smiled, and Rosa spoke."]
+    cast = build_characters("\n\n".join(others + often * 6))
+    assert _owner(cast, "Rosa") is _owner(cast, "Rosa Vance") is not _owner(cast, "Rosa Hale")
+    close = build_characters("\n\n".join(others * 2 + often * 3))  # three times as often: either may be Rosa
+    assert _owner(close, "Rosa") is not _owner(close, "Rosa Vance")
