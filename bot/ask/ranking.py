@@ -142,25 +142,23 @@ def answered(question: Question, ranked: list[Answer]) -> bool:
 
 
 def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
-    """The highest credit of `word`'s stand-ins among `terms`."""
-    return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
+    """The highest credit of `word`'s stand-ins among `terms` (a loop: it runs for every candidate and word)."""
+    best = 0.0
+    for stand_in, credit in word.alternatives.items():
+        if credit > best and stand_in in terms:
+            best = credit
+    return best
 
 
-def related_credit(word: FocusWord, terms: frozenset[str]) -> float:
-    """The highest credit of `word`'s stand-ins or related words among `terms` (for ranking, not for the gate)."""
+def _related_only(word: FocusWord, terms: frozenset[str]) -> float:
+    """The highest credit of `word`'s related words (not its stand-ins) among `terms`."""
     shared = word.related.keys() & terms
-    return max(best_credit(word, terms), max(map(word.related.__getitem__, shared)) if shared else 0.0)
+    return max(map(word.related.__getitem__, shared)) if shared else 0.0
 
 
-def _found(
-    word: FocusWord, candidate: Candidate, own_terms: frozenset[str], credit: Callable[[FocusWord, frozenset[str]], float]
-) -> float:
-    """The credit `word` earns in the candidate or, less, next to it (by `credit`: strict or with related words)."""
-    return max(
-        credit(word, own_terms),
-        CONTEXT_CREDIT * credit(word, candidate.context),
-        NEARBY_CREDIT * credit(word, candidate.nearby),
-    )
+def _found(own: float, context: float, nearby: float) -> float:
+    """The credit a word earns in the candidate (`own`) or, less, next to it (in its `context` or `nearby`)."""
+    return max(own, CONTEXT_CREDIT * context, NEARBY_CREDIT * nearby)
 
 
 def score(question: Question, candidate: Candidate) -> Answer:
@@ -170,15 +168,22 @@ def score(question: Question, candidate: Candidate) -> Answer:
     names_missing = False
     missing = unnamed = 0.0
     for word in question.focus:
-        in_sentence = best_credit(word, own_terms)
-        found = _found(word, candidate, own_terms, best_credit)
+        in_sentence, in_context = best_credit(word, own_terms), best_credit(word, candidate.context)
+        in_nearby = best_credit(word, candidate.nearby)
+        found = _found(in_sentence, in_context, in_nearby)
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
-        loose = word.related and found < 1.0
-        loose_own += word.weight * (related_credit(word, own_terms) if loose else in_sentence)
-        near += word.weight * (_found(word, candidate, own_terms, related_credit) if loose else found)
+        if word.related and found < 1.0:  # the thesaurus's words, for ranking only
+            in_sentence = max(in_sentence, _related_only(word, own_terms))
+            found = _found(
+                in_sentence,
+                max(in_context, _related_only(word, candidate.context)),
+                max(in_nearby, _related_only(word, candidate.nearby)),
+            )
+        loose_own += word.weight * in_sentence
+        near += word.weight * found
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
     similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * loose_own / question.total_weight
     cue = _cue_bonus(question, candidate, own_terms)
