@@ -99,6 +99,11 @@ _NAMING = re.compile(
 """A naming that says something: "was called Sadness", "a young lady called Jacky", "her name was ..."; not "we've
 another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
+_CLAUSE_AFTER = re.compile(
+    r",\s+(?:with|without|and|but|or|to|for|from|at|in|on|by|as|when|while|if|though|after|before|whom|whose|which)\b"
+)
+"""A comma and a preposition or a conjunction after the name: what X does or who X is with ("Blanche, with her
+mother"), not what X is."""
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
 _LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
@@ -204,7 +209,7 @@ def _after_strength(after: str, apposed: bool) -> float:
         return APPOSITION_STRENGTH
     if (found := _POSSESSED.match(after)) and found["noun"] in ROLE_NOUNS:
         return APPOSITION_STRENGTH
-    if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after):
+    if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after) and not _CLAUSE_AFTER.match(after):
         words = _ROLE_WORDS.findall(after[:40])
         if any(word in ROLE_NOUNS for word in words[:3]):
             return ROLE_STRENGTH

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from bot.ask.answer_types import AnswerType, holds_type, said_near
-from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
+from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number, word_terms
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.scoring import Unit, features
 from bot.search.textnorm import FUNCTION_TERMS, term
@@ -82,6 +82,10 @@ repeating the question often does."""
 CUE_GATED = frozenset({QuestionKind.MEASURE})
 """Kinds whose best answer must hold a cue for the question to count as answered: "how old is Lydia?" is not
 answered by a line naming Lydia without an age or a number in it."""
+UNIT_MEASURED = frozenset({"tall", "high", "height", "big", "large", "small", "size", "far"})
+"""Attributes told in units or in words of size ("six feet", "a tall man"): a number alone does not answer them,
+nor a unit without a number ("he stamped his foot")."""
+UNITS = word_terms("feet foot inches yards miles leagues")
 MAX_UNKNOWN_SHARE = 0.45
 """Most weighted share of a question's focus words the work may never mention: a question about
 a college, a birthday or a dragon the story never names is not answered by it."""
@@ -274,11 +278,14 @@ def _said_near(question: Question, candidate: Candidate) -> bool:
 
 def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:
     """:data:`MEASURE_BONUS` for the number and the word of the attribute that answer a measure question
-    ("eight feet" for how tall), half for one of them; for "what colour", a colour."""
+    ("eight feet" for how tall), half for one of them; for "what colour", a colour; for a size or a distance,
+    nothing for a number alone ("every one" says nothing of how tall anyone is)."""
     named = ATTRIBUTES[attribute]
     parts = [bool(named & own_terms)] if named else []
     if attribute not in COUNTED:
         parts.append(bool(NUMBERS & own_terms) or any(map(is_number, own_terms)))
+    if attribute in UNIT_MEASURED and not (named & own_terms - UNITS or all(parts)):
+        return 0.0
     return MEASURE_BONUS * sum(parts) / len(parts)
 
 

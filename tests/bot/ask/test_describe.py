@@ -60,6 +60,7 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("The last I saw of Count Dracula was his kissing his hand to me.", "Count Dracula"),
         ("If I write no more Good-bye, Mina!", "Mina"),
         ("“Lucy, the time has come and gone.”", "Lucy"),
+        ("Rosalind, with her mother and her cousin, came down to dinner.", "Rosalind"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
