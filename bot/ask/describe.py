@@ -71,6 +71,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
 """A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
+_BARE_TITLE = re.compile(r"\b(?i:the)\s+[A-Z][\w'-]*,\s+$")
+"""A bare "the Englishman, " before the name: a label, less than what a copula says ("Astley was a man so shy...")."""
 _RELATION_BEFORE = re.compile(
     r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
 )
@@ -231,7 +233,7 @@ def _before_strength(before: str, listed: bool) -> float:
     if _NAMING.search(tail):
         return NAMING_STRENGTH
     if (found := _BEFORE.search(tail)) and _titled(found["noun"], tail[: found.start("noun")], listed):
-        return APPOSITION_STRENGTH
+        return ROLE_BEFORE_STRENGTH if _BARE_TITLE.search(tail) else APPOSITION_STRENGTH
     if found and found["noun"].lower() in ROLE_NOUNS:
         return ROLE_BEFORE_STRENGTH
     if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:

@@ -125,3 +125,12 @@ def test_what_the_text_says_someone_is_outranks_what_they_are_to_someone() -> No
     ]
     found = describe(named, {}, ["Captain Pell"])
     assert [d.key for d in found] == [4, 1]
+
+
+def test_what_a_copula_says_outranks_a_bare_label_before_the_name() -> None:
+    named = [
+        Sentence(1, "Soon the Dane, Mr. Kolding, sat down to dine with us.", 0, 1),
+        Sentence(4, "Kolding was a man so quiet that one forgot him.", 2, 4),
+    ]
+    found = describe(named, {}, ["Mr. Kolding", "Kolding"])
+    assert [d.key for d in found] == [4, 1]
