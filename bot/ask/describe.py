@@ -62,11 +62,12 @@ _EXCLAIMED = re.compile(r"\s*[!?]")
 """A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
     r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course"
+    r"|the\s+(?:only|first|last|other)\s+one\b"
     r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
     re.I,
 )
 """What reads as a description but says nothing of the person: "was a little apt to", "is the same",
-"Helen, of course"."""
+"Helen, of course", "Ned, the only one among them" (one of a group, not what he is)."""
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )

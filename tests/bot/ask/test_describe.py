@@ -61,6 +61,7 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("If I write no more Good-bye, Mina!", "Mina"),
         ("“Lucy, the time has come and gone.”", "Lucy"),
         ("Rosalind, with her mother and her cousin, came down to dinner.", "Rosalind"),
+        ("Tobias, the only one among them who could swim, went first.", "Tobias"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
