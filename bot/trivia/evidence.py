@@ -45,8 +45,17 @@ def tags(paragraph: str) -> list[str]:
     """The names the paragraph's narration hands speech to ("said Mrs. Jennings" → "Mrs. Jennings")."""
     told = narration(paragraph)
     matches = [*_TAG.finditer(told), *_AFTER_QUOTE.finditer(told)]
-    found = {next(group for group in match.groups() if group) for match in matches}
-    return [name for name in sorted(found) if not _common(name.split()[0].lower().rstrip("."))]
+    found = {_without_common_words(next(group for group in match.groups() if group)) for match in matches}
+    return sorted(name for name in found if name)
+
+
+def _without_common_words(name: str) -> str:
+    """``name`` without the common words a sentence may open with ("But Elinor" → "Elinor"); empty for
+    a pronoun or a common word alone ("He", "And")."""
+    words = name.split()
+    while words and _common(words[0].lower().rstrip(".")):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _common(word: str) -> bool:

@@ -157,7 +157,9 @@ def unquote(quote: str) -> str:
     return inner[:-1].rstrip() if inner.endswith(",") else inner
 
 
-_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])")
+_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])(?![-‐–—]\w)")
+"""A word, a space and a contraction's ending; not the start of a word hyphenated or stammered
+("re-read", "s-s-see", "d—d")."""
 
 
 def restore_apostrophes(text: str) -> str:
