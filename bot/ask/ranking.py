@@ -156,8 +156,10 @@ def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
 
 def _related_only(word: FocusWord, terms: frozenset[str]) -> float:
     """The highest credit of `word`'s related words (not its stand-ins) among `terms`."""
-    shared = word.related.keys() & terms
-    return max(map(word.related.__getitem__, shared)) if shared else 0.0
+    related = word.related
+    if related.keys().isdisjoint(terms):  # the usual case, found without building a set
+        return 0.0
+    return max(credit for t, credit in related.items() if t in terms)
 
 
 def _found(own: float, context: float, nearby: float) -> float:
