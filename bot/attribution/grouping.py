@@ -356,8 +356,8 @@ class _People:
     def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
         """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
         of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
-        ``given`` name, if never a Miss), or from her marriage on (the Mrs. Rushworth named before Miss
-        Maria Bertram became Maria Rushworth is his mother), never a Miss (Mrs. Hilbery is Katharine
+        ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
+        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
         Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}

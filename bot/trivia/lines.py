@@ -81,6 +81,8 @@ class SpokenLine:
     passage_id: int | None
     section: int
     paragraph: int
+    rule: str = ""
+    """The attribution's reason for the speaker ("named tag", "narrator tag", "alternation, agreed"…)."""
 
     @property
     def certain(self) -> bool:
@@ -143,7 +145,14 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
             lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","), continues=continues)
         elif text:
             line = SpokenLine(
-                utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
+                utterance.start,
+                text,
+                speaker,
+                utterance.confidence,
+                paragraph.id,
+                paragraph.section,
+                paragraph.ordinal,
+                getattr(utterance, "rule", ""),
             )
             lines.append(line)
         previous_raw, previous_end = raw, utterance.start + len(utterance.text)
