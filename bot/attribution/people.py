@@ -14,9 +14,10 @@ The evidence is how the text uses a name, never a list of a book's names:
   d'Italia``: a person does things, a place has them done in it); being written before a
   word that is only ever a noun (lemminflect) in at least :data:`MODIFIER_SHARE` of its mentions,
   for a one-word name never titled (``American girl``, ``Roman window``: an adjective, not a name);
-  being a word common in general English (``wordfreq``) that is no given name (``gender-guesser``),
-  for a one-word name never titled nor tagged as a speaker (``Peninsula``, ``Empire``, ``Greece``):
-  a place, a thing or an idea the story talks about, not someone in it (:func:`_common_word`).
+  being a word common in general English (``wordfreq``) that is no given name (``gender-guesser``)
+  or that the text also writes in lower case, for a one-word name never titled nor tagged as a speaker
+  (``Peninsula``, ``Greece``, ``Art`` beside ``art``): a place, a thing or an idea the story talks
+  about, not someone in it (:func:`_common_word`).
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
@@ -71,6 +72,9 @@ ARTICLE_SHARE = 0.5
 COMMON_ZIPF = 3.5
 """How common in general English (Zipf frequency: 3.5 is about once in 300,000 words) a one-word name
 must be to need evidence of a person (a title, a speech tag): ``Empire`` is, ``Wicksteed`` is not."""
+LOWER_CASE_SHARE = 0.5
+"""How often, per mention of the name, the text must write a common given name in lower case to be
+the common noun, not the name (``Art`` and ``art``)."""
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
     r"|during|St\.?)\s+(?:the\s+)?\Z",
@@ -100,7 +104,7 @@ def is_person(
     tagged = sum(_tagged(text, m) for m in mentions)
     if tagged >= TAGGED_MIN:
         return True
-    if common or _modifier(text, mentions) or (not tagged and _common_word(mentions)) or not any(is_subject(text, m) for m in mentions):
+    if common or _modifier(text, mentions) or (not tagged and _common_word(text, mentions)) or not any(is_subject(text, m) for m in mentions):
         return False
     placed = sum(_placed(text, m) for m in mentions)
     articled = sum(m.with_article or _qualified(text, m) for m in mentions)
@@ -120,13 +124,23 @@ def _modifier(text: str, mentions: list[Mention]) -> bool:
     return before_noun >= max(MODIFIER_MIN, MODIFIER_SHARE * len(untitled))
 
 
-def _common_word(mentions: list[Mention]) -> bool:
-    """Whether the name, one word never titled, is a common English word and no given name
-    (``Peninsula``, ``Greece``, ``Imperialism``; not ``Emily``, not ``Wicksteed``)."""
+def _common_word(text: str, mentions: list[Mention]) -> bool:
+    """Whether the name, one word never titled, is a common English word (:data:`COMMON_ZIPF`) and
+    either no given name (``Peninsula``, ``Greece``; not ``Emily``, not ``Wicksteed``) or one the text
+    also writes in lower case in at least :data:`LOWER_CASE_SHARE` of its mentions
+    (``Literature and Art``, ``the art of it``; not ``Bill``)."""
     if any(m.title or len(m.words) > 1 for m in mentions):
         return False
     words = {m.words[0] for m in mentions}
-    return all(zipf_frequency(word, "en") >= COMMON_ZIPF and not is_given_name(word) for word in words)
+    return all(
+        zipf_frequency(word, "en") >= COMMON_ZIPF
+        and (not is_given_name(word) or _lower_case_uses(text, word) >= LOWER_CASE_SHARE * len(mentions))
+        for word in words
+    )
+
+
+def _lower_case_uses(text: str, word: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word.lower())}\b", text))
 
 
 def _tagged(text: str, mention: Mention) -> bool:

@@ -52,3 +52,13 @@ def test_a_preposition_opening_a_sentence_before_a_speech_verb_is_no_speaker() -
     speakers = {u.speaker for u in attribute(text, cast, paragraphs)}
     assert "At" not in speakers
     assert cast.find("At") is None
+
+
+def test_a_given_name_the_text_also_writes_in_lower_case_is_the_common_noun() -> None:
+    cast = _cast(
+        "Do they care about Literature and Art? Literature and Art, most important. Art knew no bounds.",
+        "She spoke of the art of living, of modern art, of art for its own sake, and of art again.",
+        "Tobias read by the fire, and Tobias smiled.",
+    )
+    assert not _is_person(cast, "Art")
+    assert _is_person(cast, "Tobias")
