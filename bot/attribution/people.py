@@ -4,7 +4,8 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 * **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
   verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
-* **Against**: being written after a preposition of place or time (``in
+* **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
+  what reads as a title); being written after a preposition of place or time (``in
   London``, ``through Kellynch``), or beside a number (``June 5``), in at
   least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
@@ -35,7 +36,7 @@ from wordfreq import zipf_frequency
 
 from bot.attribution.given_names import is_given_name
 from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERB_PATTERN
-from bot.attribution.names import Mention, is_subject
+from bot.attribution.names import Mention, is_place_name, is_subject
 
 NOT_PERSON_NOUNS = frozenset({"voice", "other", "girl's", "thing"})
 """Nouns a speech tag may name a speaker by (:data:`PERSON_NOUNS`) that are no person themselves."""
@@ -96,6 +97,8 @@ def is_person(
     """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
     if not mentions:
         return True
+    if _place_named(mentions):
+        return False
     common = _common_tail(mentions, name_words)
     if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words) and not common:
         return True
@@ -166,6 +169,12 @@ def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:
     """``Prince Edward Island``, ``the Tory Government``: every mention ends in a common word (no name
     word of the text, joined to a name as part of it: see :func:`bot.attribution.names.learn_name_pairs`)."""
     return all(len(m.words) > 1 and m.words[-1] not in name_words for m in mentions)
+
+
+def _place_named(mentions: list[Mention]) -> bool:
+    """``Prince Edward Island``, ``Kingsport Harbour``: most mentions name a place by a generic word
+    (see :func:`bot.attribution.names.is_place_name`), whatever title seems to come before it."""
+    return sum(is_place_name(m.words) for m in mentions) > len(mentions) / 2
 
 
 def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:

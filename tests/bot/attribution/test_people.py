@@ -62,3 +62,13 @@ def test_a_given_name_the_text_also_writes_in_lower_case_is_the_common_noun() ->
     )
     assert not _is_person(cast, "Art")
     assert _is_person(cast, "Tobias")
+
+
+def test_a_place_named_by_a_generic_word_after_a_title_is_no_person() -> None:
+    cast = _cast(
+        "Orla had always loved Prince Albrin Island, and Prince Albrin Island was green.",
+        "Prince Albrin Island lay in the gulf. Orla smiled, and she walked on.",
+    )
+    island = cast.find("Prince Albrin Island")
+    assert island is None or not island.person
+    assert _is_person(cast, "Orla")
