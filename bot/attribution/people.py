@@ -29,6 +29,7 @@ father``, ``her aunt``: another person in each chapter) (:func:`is_listed_descri
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from lemminflect import getAllLemmas
@@ -76,6 +77,7 @@ must be to need evidence of a person (a title, a speech tag): ``Empire`` is, ``W
 LOWER_CASE_SHARE = 0.5
 """How often, per mention of the name, the text must write a common given name in lower case to be
 the common noun, not the name (``Art`` and ``art``)."""
+_MONTHS = frozenset(calendar.month_name[1:])
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
     r"|during|St\.?)\s+(?:the\s+)?\Z",
@@ -129,7 +131,8 @@ def _modifier(text: str, mentions: list[Mention]) -> bool:
 
 def _common_word(text: str, mentions: list[Mention]) -> bool:
     """Whether the name, one word never titled, is a common English word (:data:`COMMON_ZIPF`) and
-    either no given name (``Peninsula``, ``Greece``; not ``Emily``, not ``Wicksteed``) or one the text
+    either no given name (``Peninsula``, ``Greece``; not ``Emily``, not ``Wicksteed``), a month (``June``:
+    a date, unless titled or tagged as a speaker; ``May Welland`` is never one word alone) or one the text
     also writes in lower case in at least :data:`LOWER_CASE_SHARE` of its mentions
     (``Literature and Art``, ``the art of it``; not ``Bill``)."""
     if any(m.title or len(m.words) > 1 for m in mentions):
@@ -137,7 +140,11 @@ def _common_word(text: str, mentions: list[Mention]) -> bool:
     words = {m.words[0] for m in mentions}
     return all(
         zipf_frequency(word, "en") >= COMMON_ZIPF
-        and (not is_given_name(word) or _lower_case_uses(text, word) >= LOWER_CASE_SHARE * len(mentions))
+        and (
+            not is_given_name(word)
+            or word in _MONTHS
+            or _lower_case_uses(text, word) >= LOWER_CASE_SHARE * len(mentions)
+        )
         for word in words
     )
 

@@ -72,3 +72,14 @@ def test_a_place_named_by_a_generic_word_after_a_title_is_no_person() -> None:
     island = cast.find("Prince Albrin Island")
     assert island is None or not island.person
     assert _is_person(cast, "Orla")
+
+
+def test_a_month_alone_is_a_date_not_a_person_unless_tagged() -> None:
+    cast = _cast(
+        "June came round again, and June brought the roses back to Tamsin.",
+        "Tamsin waited, and she smiled at the garden.",
+    )
+    assert not _is_person(cast, "June")
+    assert _is_person(cast, "Tamsin")
+    tagged = _cast("\u201cCome in,\u201d said June. \u201cSit down,\u201d said June, and June smiled.")
+    assert _is_person(tagged, "June")
