@@ -6,8 +6,8 @@ The evidence is how the text uses a name, never a list of a book's names:
   verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
 * **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
   what reads as a title); being written after a preposition of place or time (``in
-  London``, ``through Kellynch``), or beside a number (``June 5``), in at
-  least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
+  London``, ``through Kellynch``) or a journey's ``to``/``from`` (``went back to India``), or
+  beside a number (``June 5``), in at least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
   inside quotes: ``Aha``); ending in a common word and never tagged as a speaker
@@ -85,6 +85,16 @@ _PLACE_BEFORE = re.compile(
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
 """``at Kellynch``, not ``looked at Anne``."""
+_MOTION_TO = re.compile(
+    r"\b(?:go|goes|going|gone|went|return|returns|returned|returning|travel|travelled|traveled|drove|driven"
+    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled)"
+    r"(?:\s+back)?\s+(?:to|from)\s+\Z",
+    re.IGNORECASE,
+)
+"""``went to India``, ``went back from Bath``: a place (``spoke to Anne``, ``a letter from Anne``, ``gave
+it back to Anne`` and ``it came to Anne`` are no journey)."""
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b|\s+s\b")
+"""``went to Blair's``: the shop of a person, not a place's name."""
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
 _NUMBER_AFTER = re.compile(r"\s*\d")
 _QUALIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<adjectives>(?:[a-z][a-z-]*,?\s+){1,3})\Z")
@@ -162,7 +172,11 @@ def _tagged(text: str, mention: Mention) -> bool:
 
 def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
-    return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
+    travelled = _MOTION_TO.search(before) and not _POSSESSIVE_AFTER.match(text, mention.end)
+    return bool(
+        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or travelled
+        or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end)
+    )
 
 
 def _qualified(text: str, mention: Mention) -> bool:

@@ -83,3 +83,13 @@ def test_a_month_alone_is_a_date_not_a_person_unless_tagged() -> None:
     assert _is_person(cast, "Tamsin")
     tagged = _cast("\u201cCome in,\u201d said June. \u201cSit down,\u201d said June, and June smiled.")
     assert _is_person(tagged, "June")
+
+
+def test_a_name_travelled_to_and_from_is_a_place_but_a_shop_is_its_owners() -> None:
+    cast = _cast(
+        "Tamsin went back to Varenna. Varenna managed better than the city, and Varenna was far.",
+        "They had travelled from Varenna by train, and next year she went to Varenna again.",
+        "Tamsin went to Corvell's for sugar, and Corvell smiled at her.",
+    )
+    assert not _is_person(cast, "Varenna")
+    assert _is_person(cast, "Corvell")
