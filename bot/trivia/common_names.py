@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import lemminflect
 
 from bot.trivia import wording
 from bot.trivia.evidence import narration, tags
 from bot.trivia.judging import normalise
-from bot.trivia.people import SURNAME_TITLES, TITLES
+from bot.trivia.people import SURNAME_TITLES, TITLES, Person
 
 MIN_OWN_TAGS = 2
 MAX_SPOKEN_RATIO = 3
@@ -25,6 +25,11 @@ MAX_SPOKEN_RATIO = 3
 (development books: a real person's ratio is 0.2-1.1; a pet name of someone else's 3.5)."""
 COMMON_NOUN_ZIPF = 3.0
 """A one-word name is a common noun when English uses the lower-case word this often as a noun."""
+def _known_person(name: str, people: Sequence[Person]) -> bool:
+    person = next((person for person in people if name in person.aliases), None)
+    return person is not None and ("I" in person.aliases or any(len(alias.split()) > 1 for alias in person.aliases))
+
+
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -39,10 +44,11 @@ def is_common_noun_name(name: str) -> bool:
     return "NOUN" in lemminflect.getAllLemmas(word) and wording.zipf(word) >= COMMON_NOUN_ZIPF
 
 
-def not_persons(names: Iterable[str], paragraphs: Iterable[str]) -> frozenset[str]:
+def not_persons(names: Iterable[str], paragraphs: Iterable[str], people: Sequence[Person] = ()) -> frozenset[str]:
     """The common-noun ``names`` (:func:`is_common_noun_name`) that are no person of their own: fewer
-    than :data:`MIN_OWN_TAGS` speech tags, or said mostly inside speech (:data:`MAX_SPOKEN_RATIO`)."""
-    suspects = {name for name in names if is_common_noun_name(name)}
+    than :data:`MIN_OWN_TAGS` speech tags, or said mostly inside speech (:data:`MAX_SPOKEN_RATIO`).
+    Never the first-person narrator ("I"), nor a name the cast knows by a fuller one ("Victor Moss")."""
+    suspects = {name for name in names if is_common_noun_name(name) and not _known_person(name, people)}
     if not suspects:
         return frozenset()
     own_tags: Counter[str] = Counter()

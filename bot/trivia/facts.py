@@ -65,8 +65,9 @@ class Facts:
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
         certain = [(line.speaker, line.text) for line in source.lines if line.certain and line.speaker]
-        not_persons = common_names.not_persons({speaker for speaker, _ in certain}, paragraphs.values())
-        speakers = SpeakerCounts(source.lines, source.plot.cast.people, not_persons=not_persons)
+        people = source.plot.cast.people
+        not_persons = common_names.not_persons({speaker for speaker, _ in certain}, paragraphs.values(), people)
+        speakers = SpeakerCounts(source.lines, people, not_persons=not_persons)
         return cls(
             source,
             normalised,

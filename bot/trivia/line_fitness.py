@@ -104,7 +104,7 @@ def blandness(text: str) -> str | None:
     if _MESSAGE.search(text) and len(content) < MESSAGE_CONTENT:
         return "message"
     courtesies = len(set(words) & _COURTESY)
-    if courtesies >= 2 and courtesies >= len(content) + len(names):
+    if courtesies >= 2 and courtesies > len(content) + len(names):
         return "courtesy"
     if len(content) + len(names) >= 2 or any(wording.zipf(word) < DISTINCT_CONTENT_ZIPF for word in content):
         return None

@@ -7,6 +7,7 @@ from bot.trivia import common_names, line_fitness, roles
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.facts import MIN_PRESENCE_WINDOW
 from bot.trivia.generate import generate
+from bot.trivia.people import Person
 from bot.trivia.question import QuestionKind
 from tests.bot.trivia.test_presence import book, options, said
 
@@ -85,3 +86,12 @@ def test_a_child_is_offered_only_against_children() -> None:
         if any(abs((question.offset or 0) - at) <= MIN_PRESENCE_WINDOW for at in called_a_child)
     ]
     assert near and all("Dan" not in question.options for question in near)
+
+
+def test_a_narrator_or_a_person_with_a_full_name_is_a_person_whatever_the_word() -> None:
+    paragraphs = ["“Come, Badger,” said I. “Hurry, Badger!” cried Pip.", "“Badger, wait,” cried Moss."]
+    narrator = [Person("Badger", ("Badger", "I"), "m", 0, 5)]
+    full_name = [Person("Badger", ("Badger", "Badger Longridge"), "m", 0, 5)]
+    assert common_names.not_persons({"Badger"}, paragraphs) == {"Badger"}
+    assert common_names.not_persons({"Badger"}, paragraphs, narrator) == frozenset()
+    assert common_names.not_persons({"Badger"}, paragraphs, full_name) == frozenset()
