@@ -92,7 +92,8 @@ class Facts:
             return False
         window = self.presence_window()
         return any(
-            abs(at - offset) <= window for word in name_words(name) for at in self.called_child.get(word, ())
+            sum(abs(at - offset) <= window for at in self.called_child.get(word, ())) >= roles.MIN_CHILD_MENTIONS
+            for word in name_words(name)
         )
 
     def introduced_otherwise(self, line: SpokenLine) -> bool:

@@ -2,7 +2,7 @@
 
 Judged samples found who-said-it lines that gave their speaker away by sense: "my butler's cottage"
 when only the answer had a butler; a childish line when only the answer was a child. A wrong option
-is fair only when it shares the line's signal: someone who also speaks of "my/our <that noun>"
+is fair only when it shares the line's signal: someone who also speaks of "my/our <that role>"
 (:func:`owned_nouns`), and someone of the answer's age (a child is one the narration calls "little
 Name" or "Name, the child" near that part of the book: :func:`child_mentions`).
 """
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import lemminflect
 
-from bot.trivia import wording
+from bot.trivia.evidence import narration
 
 ROLE_NOUNS = frozenset(
     """husband wife son daughter child children boy boys girl girls baby pupil pupils scholar scholars
@@ -24,24 +24,21 @@ ROLE_NOUNS = frozenset(
     patients client clients lodger lodgers partner landlord landlady""".split()
 )
 """Nouns of a role or of people in the speaker's charge ("my pupils"): few other people could say it."""
-MAX_POSSESSION_ZIPF = 4.0
-"""Other nouns after "my" signal a possession of the speaker's own when this rare ("my cottage",
-"my carriage"; not "my mind", "my life", nor abstract nouns: "my inclination")."""
-_ABSTRACT = re.compile(r"(?:tion|sion|ence|ance|ness|ity|ment|ship|cy|hood|ism|ude|ing|ure|ty)$")
-"""Endings of abstract nouns ("inclination", "remembrance", "affection"): no possession to tell a speaker by."""
+MIN_CHILD_MENTIONS = 2
+"""A name is a child near a line when the narration calls it one this many times within the presence window."""
 _OWNED = re.compile(r"\b(?:my|our)\s+(?:own\s+)?([a-z]+)(?:['’]s)?\b", re.IGNORECASE)
-_LITTLE = re.compile(r"\b[Ll]ittle ([A-Z][a-z]+)\b|\b([A-Z][a-z]+), (?:the|a|a little|the little) (?:child|boy|girl|baby)\b")
+_LITTLE = re.compile(r"(?<!my )(?<!dear )(?<!poor )(?<!sweet )\b[Ll]ittle ([A-Z][a-z]+)\b|\b([A-Z][a-z]+), (?:the|a|a little|the little) (?:child|boy|girl|baby)\b")
 
 
 def owned_nouns(text: str) -> frozenset[str]:
-    """The roles and rare possessions ``text`` gives its speaker ("my butler's cottage" → {"butler"}), as lemmas."""
+    """The roles ``text`` gives its speaker ("my butler's cottage" → {"butler"}), as lemmas.
+    Other possessions ("my bungalow", "our pistols") were measured and left out: on development books
+    they removed fair questions, the rivals' having the thing unsaid rather than untrue."""
     found: set[str] = set()
     for word in _OWNED.findall(text):
         lemma = _noun_lemma(word.lower())
         if lemma in ROLE_NOUNS or word.lower() in ROLE_NOUNS:
             found.add(lemma or word.lower())
-        elif lemma and not _ABSTRACT.search(lemma) and wording.zipf(lemma) < MAX_POSSESSION_ZIPF:
-            found.add(lemma)
     return frozenset(found)
 
 
@@ -63,11 +60,11 @@ def owners(lines: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
 
 
 def child_mentions(sentences: Iterable[tuple[int, str]]) -> dict[str, list[int]]:
-    """Where the narration calls a name a child ("little Tom", "Tom, the child"), by name word, from
-    ``(offset, text)`` sentences in reading order."""
+    """Where the narration calls a name a child ("little Tom", "Tom, the child"; not in speech, nor an
+    endearment: "my dear little Tom"), by name word, from ``(offset, text)`` sentences in reading order."""
     found: dict[str, list[int]] = {}
     for offset, text in sentences:
-        for match in _LITTLE.finditer(text):
+        for match in _LITTLE.finditer(narration(text)):
             name = (match.group(1) or match.group(2)).lower()
             found.setdefault(name, []).append(offset)
     return found
