@@ -28,6 +28,10 @@ _LONE_LETTERS_ALLOWED = frozenset("aAIoO")
 """One-letter words English has; any other lone letter is a word broken by a lost accented letter
 ("C tait", "tomb e")."""
 _LONE_LETTER = re.compile(r"(?<![\w’'.-])([A-Za-z])(?![\w’'.-])")
+_SHORT_CONTRACTION = re.compile(r"(?<![\w’'-])([a-z]{1,2})[’']([a-z]+)\b")
+"""A stub of two letters or fewer before an apostrophe: a contraction English knows ("I'm", "we'll") or
+a word broken by a lost accented letter that the apostrophe restoration read as one ("ma ch re" →
+"ch’re")."""
 
 _COURTESY = frozenset(
     """thank thanks thanked pardon beg begged please pleased excuse excused sorry welcome goodbye good-bye
@@ -92,8 +96,11 @@ def _foreign(word: str) -> bool:
 
 
 def has_broken_word(text: str) -> bool:
-    """Whether a lone letter English has no word for stands in the line ("C tait", "tomb e")."""
-    return any(letter not in _LONE_LETTERS_ALLOWED for letter in _LONE_LETTER.findall(text))
+    """Whether a lone letter English has no word for stands in the line ("C tait", "tomb e"), or a
+    stub glued to a contraction's ending that English does not know ("ch’re")."""
+    if any(letter not in _LONE_LETTERS_ALLOWED for letter in _LONE_LETTER.findall(text)):
+        return True
+    return any(wording.zipf(f"{stub}'{ending}") == 0 for stub, ending in _SHORT_CONTRACTION.findall(text))
 
 
 def blandness(text: str) -> str | None:

@@ -20,7 +20,9 @@ def test_a_line_mostly_in_another_language_is_not_asked() -> None:
 def test_a_word_broken_by_a_lost_accented_letter_is_not_asked() -> None:
     assert line_fitness.has_broken_word("The lamp was lit, and the mirror tomb e from the wall onto the carpet.")
     assert line_fitness.has_broken_word("C tait the lantern-maker who sold a harpsichord to the miller.")
+    assert line_fitness.has_broken_word("Have you been hiding from the parson ever since, ma ch’re?")  # "ch re", restored
     assert not line_fitness.has_broken_word("I saw a heron, O friend, by J. Pilbeam's mill at four o'clock.")
+    assert not line_fitness.has_broken_word("I'm sure we'll go, and he'd come if it's fine, ma'am; we're late.")
 
 
 def test_bland_lines_hold_nothing_to_remember() -> None:
