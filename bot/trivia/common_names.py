@@ -30,8 +30,6 @@ def _known_person(name: str, people: Sequence[Person]) -> bool:
     return person is not None and ("I" in person.aliases or any(len(alias.split()) > 1 for alias in person.aliases))
 
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-
 
 def is_common_noun_name(name: str) -> bool:
     """Whether ``name`` is one word that is a title or an English common noun ("Bear", "Sir", "Boy")."""
@@ -58,8 +56,8 @@ def not_persons(names: Iterable[str], paragraphs: Iterable[str], people: Sequenc
     for paragraph in paragraphs:
         own_tags.update(tag for tag in tags(paragraph) if tag in suspects)
         outside = narration(paragraph)
-        inside = " ".join(_QUOTED.findall(paragraph))
         for name, pattern in patterns.items():
-            told[name] += len(pattern.findall(outside))
-            spoken[name] += len(pattern.findall(inside))
+            in_narration = len(pattern.findall(outside))
+            told[name] += in_narration
+            spoken[name] += len(pattern.findall(paragraph)) - in_narration
     return frozenset(name for name in suspects if own_tags[name] < MIN_OWN_TAGS or spoken[name] > MAX_SPOKEN_RATIO * told[name])
