@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
@@ -30,8 +30,12 @@ __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 class SpeakerCounts:
     """How often each certain speaker speaks, in the whole work and in each section (counted once)."""
 
-    def __init__(self, lines: Sequence[SpokenLine], people: Sequence[Person] = ()) -> None:
+    def __init__(
+        self, lines: Sequence[SpokenLine], people: Sequence[Person] = (), *, not_persons: Collection[str] = ()
+    ) -> None:
         self._people = people
+        self._not_persons = frozenset(not_persons)
+        # common nouns and titles said to someone, no person of their own (bot.trivia.common_names)
         self._ranking: list[str] | None = None
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
@@ -77,10 +81,12 @@ class SpeakerCounts:
 
     def speakers(self) -> list[str]:
         """Every recurring certain speaker (:data:`MIN_LINES`), most lines first (ties by first appearance)."""
-        return [name for name, count in self.in_work.most_common() if count >= MIN_LINES and _whole_name(name)]
+        return [name for name, _ in self.in_work.most_common() if self.recurring(name)]
 
     def recurring(self, name: str) -> bool:
-        return self.in_work[name] >= MIN_LINES and _whole_name(name)
+        """Whether ``name`` is a person with :data:`MIN_LINES` certain lines (not a stub nor a common
+        noun said to someone)."""
+        return self.in_work[name] >= MIN_LINES and _whole_name(name) and name not in self._not_persons
 
     def rank(self, name: str) -> int:
         """Where ``name`` stands among the speakers, most lines first (0: the main talker)."""

@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from bot.trivia import dialect, wording
+from bot.trivia import common_names, dialect, roles, wording
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.entries import with_entry_writers
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
-from bot.trivia.people import same_person
+from bot.trivia.people import SURNAME_TITLES, name_words, same_person
 
 PRESENCE_SHARE = 0.03
 MIN_PRESENCE_WINDOW = 5_000
@@ -46,6 +46,10 @@ class Facts:
     """Each paragraph's text by ordinal (who it names is spoken to or about, not speaking)."""
     dialect_speakers: set[str]
     """Speakers whose spelling marks their lines (:mod:`bot.trivia.dialect`)."""
+    owned: dict[str, frozenset[str]]
+    """The roles and possessions each speaker speaks of as their own (:func:`bot.trivia.roles.owners`)."""
+    called_child: dict[str, list[int]]
+    """Where the narration calls a name word a child (:func:`bot.trivia.roles.child_mentions`)."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
@@ -60,8 +64,10 @@ class Facts:
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
-        speakers = SpeakerCounts(source.lines, source.plot.cast.people)
-        certain = ((line.speaker, line.text) for line in source.lines if line.certain and line.speaker)
+        certain = [(line.speaker, line.text) for line in source.lines if line.certain and line.speaker]
+        people = source.plot.cast.people
+        not_persons = common_names.not_persons({speaker for speaker, _ in certain}, paragraphs.values(), people)
+        speakers = SpeakerCounts(source.lines, people, not_persons=not_persons)
         return cls(
             source,
             normalised,
@@ -71,11 +77,24 @@ class Facts:
             [s.end for s in source.sentences],
             paragraphs,
             dialect.dialect_speakers(certain),
+            roles.owners(certain),
+            roles.child_mentions((sentence.end, sentence.text) for sentence in source.sentences),
         )
 
     def presence_window(self) -> int:
         length = self.sentence_ends[-1] if self.sentence_ends else 0
         return max(MIN_PRESENCE_WINDOW, round(length * PRESENCE_SHARE))
+
+    def is_child_near(self, name: str, offset: int) -> bool:
+        """Whether the narration calls ``name`` a child ("little Tom") within the presence window of
+        ``offset``. A titled name ("Mr. Gradgrind") is a grown-up whatever their family's children are called."""
+        if set(normalise(name).split()) & SURNAME_TITLES:
+            return False
+        window = self.presence_window()
+        return any(
+            sum(abs(at - offset) <= window for at in self.called_child.get(word, ())) >= roles.MIN_CHILD_MENTIONS
+            for word in name_words(name)
+        )
 
     def introduced_otherwise(self, line: SpokenLine) -> bool:
         """Whether the sentence just before ``line`` introduces a speech ("Said Mr. Morris:—", "She went

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from bot.trivia import dialect, scoring, wording
+from bot.trivia import dialect, line_fitness, roles, scoring, wording
 from bot.trivia.characters import name_words
 from bot.trivia.evidence import evidence, narrated_sections, narrator_of
 from bot.trivia.facts import Facts, memorable, opening
@@ -73,6 +73,8 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue
         if evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) is None:
             continue  # keyed from turn-taking alone: judged samples found such keys wrong
+        if line_fitness.unfit(line.text):
+            continue  # foreign, broken by lost accents, or nothing to remember
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     score = lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))  # noqa: E731
@@ -110,11 +112,25 @@ def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
     context = f"{line.text} {facts.paragraphs.get(line.paragraph, '')}"
     near = (line.offset, facts.presence_window())
     rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
+    rivals = _alike_by_sense(facts, line, rivals)
     if not dialect.is_dialect(line.text):
         standard = [name for name in rivals if name not in facts.dialect_speakers]
         return standard if len(standard) >= MIN_WRONG_OPTIONS else rivals  # a broad speaker would stand out
     alike = [name for name in rivals if name in facts.dialect_speakers]
     return [alike[0], *(name for name in rivals if name != alike[0])] if alike else []
+
+
+def _alike_by_sense(facts: Facts, line: SpokenLine, rivals: list[str]) -> list[str]:
+    """The ``rivals`` sense cannot rule out (:mod:`bot.trivia.roles`): of the answer's age (a child only
+    against a child), and for a line of the speaker's own role or possession ("my butler") only those
+    who speak of it as theirs too. Too few of them: none (the line is not asked)."""
+    assert line.speaker is not None
+    child = facts.is_child_near(line.speaker, line.offset)
+    alike = [name for name in rivals if facts.is_child_near(name, line.offset) == child]
+    signals = roles.owned_nouns(line.text)
+    if signals:
+        alike = [name for name in alike if signals <= facts.owned.get(name, frozenset())]
+    return alike if len(alike) >= MIN_WRONG_OPTIONS or (len(alike) == len(rivals) and not child) else []
 
 
 def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:

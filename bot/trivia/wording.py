@@ -54,6 +54,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def zipf_in(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` (a wordfreq code: "fr", "de"…; 0 for unknown words)."""
+    return zipf_frequency(word, language)
+
+
 def can_blank(word: str) -> bool:
     """Whether ``word`` is a noun a reader could remember: lower case, read as a noun only, and
     not among the common words. Nouns only: a wrong noun fits a noun's blank; a wrong verb or
