@@ -279,9 +279,7 @@ class Library:
             self._seen_version = version
         self._freshness.checked()
 
-    async def _cached(
-        self, cache: dict[Key, Cached], key: Key, read: Callable[[], Awaitable[Cached]]
-    ) -> Cached:
+    async def _cached(self, cache: dict[Key, Cached], key: Key, read: Callable[[], Awaitable[Cached]]) -> Cached:
         """``cache[key]``, read if absent; a value read while the cache was dropped (a change that committed
         during the read) is used this once but not kept."""
         if key in cache:
