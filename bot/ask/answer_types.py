@@ -119,14 +119,14 @@ def holds_type(
     `counted`: for a count, the stand-ins of the noun counted ("teeth" in "how many teeth"), for a name, of what is
     named ("dog" in "what was the name of her dog?"); `asked`: the
     question's own terms and names, which are no answer ("Where were her lodgings in Bath?" is not answered by
-    "she went to Bath" nor by "her lodgings")."""
+    "she went to Bath" nor by "her lodgings"; "In what year...?" not by "differences of years")."""
     own = frozenset(terms)
     if wanted is AnswerType.PLACE:
         return bool(own & PLACE_TERMS - set(asked)) or any(
             not (found["place"] and words(found["place"])[0] in asked) for found in LOCATIVE.finditer(text)
         )
     if wanted is AnswerType.TIME:
-        return bool(own & TIME_TERMS or any(map(is_number, own)))
+        return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own)))
     if wanted in (AnswerType.PERSON, AnswerType.OWNER):
         people = set(new_names) - speakers(text)
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))

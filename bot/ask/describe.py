@@ -62,15 +62,18 @@ _EXCLAIMED = re.compile(r"\s*[!?]")
 """A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
     r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course"
+    r"|the\s+(?:only|first|last|other)\s+one\b"
     r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
     re.I,
 )
 """What reads as a description but says nothing of the person: "was a little apt to", "is the same",
-"Helen, of course"."""
+"Helen, of course", "Ned, the only one among them" (one of a group, not what he is)."""
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
 """A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
+_BARE_TITLE = re.compile(r"\b(?i:the)\s+[A-Z][\w'-]*,\s+$")
+"""A bare "the Englishman, " before the name: a label, less than what a copula says ("Astley was a man so shy...")."""
 _RELATION_BEFORE = re.compile(
     r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
 )
@@ -99,6 +102,11 @@ _NAMING = re.compile(
 """A naming that says something: "was called Sadness", "a young lady called Jacky", "her name was ..."; not "we've
 another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
+_CLAUSE_AFTER = re.compile(
+    r",\s+(?:with|without|and|but|or|to|for|from|at|in|on|by|as|when|while|if|though|after|before|whom|whose|which)\b"
+)
+"""A comma and a preposition or a conjunction after the name: what X does or who X is with ("Blanche, with her
+mother"), not what X is."""
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
 _LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
@@ -204,7 +212,7 @@ def _after_strength(after: str, apposed: bool) -> float:
         return APPOSITION_STRENGTH
     if (found := _POSSESSED.match(after)) and found["noun"] in ROLE_NOUNS:
         return APPOSITION_STRENGTH
-    if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after):
+    if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after) and not _CLAUSE_AFTER.match(after):
         words = _ROLE_WORDS.findall(after[:40])
         if any(word in ROLE_NOUNS for word in words[:3]):
             return ROLE_STRENGTH
@@ -226,7 +234,7 @@ def _before_strength(before: str, listed: bool) -> float:
     if _NAMING.search(tail):
         return NAMING_STRENGTH
     if (found := _BEFORE.search(tail)) and _titled(found["noun"], tail[: found.start("noun")], listed):
-        return APPOSITION_STRENGTH
+        return ROLE_BEFORE_STRENGTH if _BARE_TITLE.search(tail) else APPOSITION_STRENGTH
     if found and found["noun"].lower() in ROLE_NOUNS:
         return ROLE_BEFORE_STRENGTH
     if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:

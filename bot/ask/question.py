@@ -113,14 +113,14 @@ class Question:
     counted: frozenset[str] = frozenset()
     """For "how many N": the stand-ins of N; for "what is the name of N": those of N."""
 
-    @property
-    def total_weight(self) -> float:
-        return sum(word.weight for word in self.focus) or 1.0
+    total_weight: float = field(init=False, repr=False, compare=False)
+    search_terms: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Every term that stands for a focus word (what the candidate search asks the index for)."""
 
-    @property
-    def search_terms(self) -> set[str]:
-        """Every term that stands for a focus word (what the candidate search asks the index for)."""
-        return {t for word in self.focus for t in word.alternatives}
+    def __post_init__(self) -> None:
+        # Both are read for every candidate sentence ranked: worked out once.
+        object.__setattr__(self, "total_weight", sum(word.weight for word in self.focus) or 1.0)
+        object.__setattr__(self, "search_terms", frozenset(t for word in self.focus for t in word.alternatives))
 
     @property
     def unknown_share(self) -> float:

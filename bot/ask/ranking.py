@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from bot.ask.answer_types import AnswerType, holds_type, said_near
-from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number
+from bot.ask.cues import ATTRIBUTES, COUNTED, NUMBERS, is_number, word_terms
 from bot.ask.question import FocusWord, Question, QuestionKind
 from bot.search.scoring import Unit, features
 from bot.search.textnorm import FUNCTION_TERMS, term
@@ -82,6 +82,10 @@ repeating the question often does."""
 CUE_GATED = frozenset({QuestionKind.MEASURE})
 """Kinds whose best answer must hold a cue for the question to count as answered: "how old is Lydia?" is not
 answered by a line naming Lydia without an age or a number in it."""
+UNIT_MEASURED = frozenset({"tall", "high", "height", "big", "large", "small", "size", "far"})
+"""Attributes told in units or in words of size ("six feet", "a tall man"): a number alone does not answer them,
+nor a unit without a number ("he stamped his foot")."""
+UNITS = word_terms("feet foot inches yards miles leagues")
 MAX_UNKNOWN_SHARE = 0.45
 """Most weighted share of a question's focus words the work may never mention: a question about
 a college, a birthday or a dragon the story never names is not answered by it."""
@@ -142,25 +146,25 @@ def answered(question: Question, ranked: list[Answer]) -> bool:
 
 
 def best_credit(word: FocusWord, terms: frozenset[str]) -> float:
-    """The highest credit of `word`'s stand-ins among `terms`."""
-    return max((credit for t, credit in word.alternatives.items() if t in terms), default=0.0)
+    """The highest credit of `word`'s stand-ins among `terms` (a loop: it runs for every candidate and word)."""
+    best = 0.0
+    for stand_in, credit in word.alternatives.items():
+        if credit > best and stand_in in terms:
+            best = credit
+    return best
 
 
-def related_credit(word: FocusWord, terms: frozenset[str]) -> float:
-    """The highest credit of `word`'s stand-ins or related words among `terms` (for ranking, not for the gate)."""
-    shared = word.related.keys() & terms
-    return max(best_credit(word, terms), max(map(word.related.__getitem__, shared)) if shared else 0.0)
+def _related_only(word: FocusWord, terms: frozenset[str]) -> float:
+    """The highest credit of `word`'s related words (not its stand-ins) among `terms`."""
+    related = word.related
+    if related.keys().isdisjoint(terms):  # the usual case, found without building a set
+        return 0.0
+    return max(credit for t, credit in related.items() if t in terms)
 
 
-def _found(
-    word: FocusWord, candidate: Candidate, own_terms: frozenset[str], credit: Callable[[FocusWord, frozenset[str]], float]
-) -> float:
-    """The credit `word` earns in the candidate or, less, next to it (by `credit`: strict or with related words)."""
-    return max(
-        credit(word, own_terms),
-        CONTEXT_CREDIT * credit(word, candidate.context),
-        NEARBY_CREDIT * credit(word, candidate.nearby),
-    )
+def _found(own: float, context: float, nearby: float) -> float:
+    """The credit a word earns in the candidate (`own`) or, less, next to it (in its `context` or `nearby`)."""
+    return max(own, CONTEXT_CREDIT * context, NEARBY_CREDIT * nearby)
 
 
 def score(question: Question, candidate: Candidate) -> Answer:
@@ -170,15 +174,22 @@ def score(question: Question, candidate: Candidate) -> Answer:
     names_missing = False
     missing = unnamed = 0.0
     for word in question.focus:
-        in_sentence = best_credit(word, own_terms)
-        found = _found(word, candidate, own_terms, best_credit)
+        in_sentence, in_context = best_credit(word, own_terms), best_credit(word, candidate.context)
+        in_nearby = best_credit(word, candidate.nearby)
+        found = _found(in_sentence, in_context, in_nearby)
         names_missing |= word.is_name and found == 0.0
         missing = max(missing, word.weight if found == 0.0 else 0.0)
         unnamed += word.weight if word.is_name and found == 0.0 else 0.0
         own += word.weight * in_sentence
-        loose = word.related and found < 1.0
-        loose_own += word.weight * (related_credit(word, own_terms) if loose else in_sentence)
-        near += word.weight * (_found(word, candidate, own_terms, related_credit) if loose else found)
+        if word.related and found < 1.0:  # the thesaurus's words, for ranking only
+            in_sentence = max(in_sentence, _related_only(word, own_terms))
+            found = _found(
+                in_sentence,
+                max(in_context, _related_only(word, candidate.context)),
+                max(in_nearby, _related_only(word, candidate.nearby)),
+            )
+        loose_own += word.weight * in_sentence
+        near += word.weight * found
     coverage = near / question.total_weight * (MISSING_NAME_FACTOR if names_missing else 1.0)
     similarity = (1 - OWN_SHARE) * coverage + OWN_SHARE * loose_own / question.total_weight
     cue = _cue_bonus(question, candidate, own_terms)
@@ -269,11 +280,14 @@ def _said_near(question: Question, candidate: Candidate) -> bool:
 
 def _measure_bonus(attribute: str, own_terms: frozenset[str]) -> float:
     """:data:`MEASURE_BONUS` for the number and the word of the attribute that answer a measure question
-    ("eight feet" for how tall), half for one of them; for "what colour", a colour."""
+    ("eight feet" for how tall), half for one of them; for "what colour", a colour; for a size or a distance,
+    nothing for a number alone ("every one" says nothing of how tall anyone is)."""
     named = ATTRIBUTES[attribute]
     parts = [bool(named & own_terms)] if named else []
     if attribute not in COUNTED:
         parts.append(bool(NUMBERS & own_terms) or any(map(is_number, own_terms)))
+    if attribute in UNIT_MEASURED and not (named & own_terms - UNITS or all(parts)):
+        return 0.0
     return MEASURE_BONUS * sum(parts) / len(parts)
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.attribution.addressed import answered_names
 from bot.attribution.given_names import first_name_gender
 from bot.attribution.grouping import group_mentions, title_key
 from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
@@ -168,6 +169,7 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
     characters = _group(mentions, story, text)
     _join_nicknames(story, characters)
+    _join_answered(text, quotes, paragraphs, characters, name_words)
     in_narration = in_spans(narration)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
@@ -209,12 +211,45 @@ def _join_nicknames(story: str, characters: dict[Character, list[Mention]]) -> N
             continue
         other = by_word.get(nickname)
         if other is not None and other is not owner:
-            owner.mentions += other.mentions
-            characters[owner].extend(characters.pop(other))
-            owner.aliases.extend(a for a in other.aliases if a not in owner.aliases)
+            _absorb(characters, owner, other)
             by_word.update({alias: owner for alias in other.aliases})
         else:
             owner.aliases.append(nickname)
+
+
+def _join_answered(
+    text: str,
+    quotes: list[Quote],
+    paragraphs: list[Span],
+    characters: dict[Character, list[Mention]],
+    name_words: frozenset[str],
+) -> None:
+    """Join two names of one person the conversations show (see :mod:`bot.attribution.addressed`)."""
+    by_form = {normalise(alias): c for c in characters for alias in c.aliases}
+    joined: dict[Character, Character] = {}
+
+    def find(name: str) -> Character | None:
+        return by_form.get(normalise(name))
+
+    for addressed, speaker in answered_names(text, quotes, paragraphs, TagReader(name_words), find):
+        while addressed in joined:
+            addressed = joined[addressed]
+        while speaker in joined:
+            speaker = joined[speaker]
+        if addressed is speaker:
+            continue
+        owner, other = (addressed, speaker) if addressed.mentions >= speaker.mentions else (speaker, addressed)
+        _absorb(characters, owner, other)
+        joined[other] = owner
+
+
+def _absorb(characters: dict[Character, list[Mention]], owner: Character, other: Character) -> None:
+    """Make ``other`` part of ``owner``: its mentions and aliases."""
+    owner.mentions += other.mentions
+    owner.first_offset = min(owner.first_offset, other.first_offset)
+    owner.gender = owner.gender or other.gender
+    characters[owner].extend(characters.pop(other))
+    owner.aliases.extend(a for a in other.aliases if a not in owner.aliases)
 
 
 def learn_gender(text: str, character: Character, narration_mentions: list[Mention]) -> None:

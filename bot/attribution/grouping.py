@@ -19,7 +19,8 @@ split):
    Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
    title before a surname never joins a woman never shown married (the
    daughter: Mrs. Barry is not Diana Barry).
-3. **A bare first name** joins the one full name it starts; **a bare surname**
+3. **A bare first name** joins the one full name it starts (or the one named
+   :data:`DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
    (``Harker … he``), or the one named far more often than the others, or the
    one man of a family otherwise of women (``said Hall``: Mr. Hall, not Mrs.
@@ -27,7 +28,8 @@ split):
 4. **Stated changes**: a name changed by marriage (``Miss Mina Murray``, later
    ``Mina Harker``, Harker being a man's surname of the book, in the order the
    text first uses them), and names the text says are one (``Lord Godalming
-   (that was Arthur``, ``X, that is Y``).
+   (that was Arthur``, ``X, that is Y``, ``Mrs. Dorrell (Aunt Bessie)``: see
+   :mod:`bot.attribution.appositions`).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
@@ -45,6 +47,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from bot.attribution.appositions import is_kin_name, kin_appositions, stated
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.names import Mention, is_place_name
@@ -56,6 +59,8 @@ SENTENCE_SPAN = 200
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
+GIVEN_UP_SHARE = 0.1
+"""Share of a maiden name's uses that may come after the married name's first (see :meth:`_People._given_up`)."""
 FIRST_NAME_TITLES = frozenset(
     "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
 )
@@ -65,7 +70,7 @@ UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
 
 TITLE_VARIANTS = {
     **dict.fromkeys("mr monsieur herr signor".split(), "man"),
-    **dict.fromkeys("mrs madame mme frau signora".split(), "married woman"),
+    **dict.fromkeys("mrs madame mme frau signora countess baroness".split(), "married woman"),
     **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
 }
 """Titles that name one person before one name (see :meth:`_People.join_title_variants`): the same
@@ -166,8 +171,9 @@ class _People:
 
     def join_name_changes(self) -> None:
         """A woman's surname changed by marriage (``Miss Mina Murray``, later ``Mina Harker``): two full
-        names of one woman's first name, the earlier (by its first mention) written with Miss, the later
-        never, its surname a man's of the book."""
+        names of one woman's first name, the earlier (by its first mention) written with Miss or given up
+        once the later is taken (``May Welland``, then ``May Archer``), the later never with Miss, its
+        surname a man's of the book."""
         men_surnames = {k[1][-1] for k in self.full if self.gender(k) == MALE}
         for first, keys in self._by_first.items():
             if first_name_gender(first) != FEMALE:
@@ -178,7 +184,9 @@ class _People:
             roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
             for earlier, later in zip(roots, roots[1:], strict=False):
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
-                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier])
+                earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier]) or (
+                    self._given_up(named[earlier], named[later]) and not self._titled(earlier, MARRIED)
+                )
                 later_miss = any(k[0] in UNMARRIED for k in self._members[later])
                 surname = later[1][-1]
                 recurring = len(named[later]) >= NAME_CHANGE_MIN
@@ -186,6 +194,16 @@ class _People:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
                         self.married[self._find(earlier)] = min(named[later])
+
+    def _titled(self, root: Key, titles: frozenset[str]) -> bool:
+        return any(k[0] in titles for k in self._members[root])
+
+    def _given_up(self, earlier: list[int], later: list[int]) -> bool:
+        """Whether a name (used at ``earlier``) is given up once another is taken (first used at
+        ``later``): at most :data:`GIVEN_UP_SHARE` of its uses come after (a maiden name recalled now
+        and then)."""
+        since = min(later)
+        return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
@@ -217,15 +235,26 @@ class _People:
         return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
 
     def join_stated(self, text: str) -> None:
-        """Names the text says are one person: ``Lord Godalming (that was Arthur …)``, ``X, that is Y``,
-        ``X, now Y``."""
+        """Names the text says are one person (see :mod:`bot.attribution.appositions`)."""
         by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
-        for match in _STATED.finditer(text):
-            first, second = (self._form_key(match[group], by_name) for group in ("first", "second"))
-            if first is None or second is None or self._find(first) == self._find(second):
+        for first_name, second_name in stated(text):
+            first, second = (self._form_key(name, by_name) for name in (first_name, second_name))
+            if first is not None and second is not None:
+                self._join_if_compatible(first, second)
+        mentions = sorted((m for found in self.forms.values() for m in found), key=lambda m: m.start)
+        for first_mention, second_mention, relation in kin_appositions(mentions, self._source):
+            first = (title_key(first_mention.title), first_mention.words)
+            second = (title_key(second_mention.title), second_mention.words)
+            if relation and (relation, second[1]) in self.forms:  # "Mrs. Dorrell, her aunt Bessie,"
+                second = (relation, second[1])
+            elif relation:
                 continue
-            if _compatible(self.gender(first), self.gender(second)):
-                self._union(first, second)
+            if is_kin_name(first[0]) != is_kin_name(second[0]):  # "Aunt Bessie (Mrs. Dorrell)", not "Mrs. Hale (Mrs. Dorrell)"
+                self._join_if_compatible(first, second)
+
+    def _join_if_compatible(self, first: Key, second: Key) -> None:
+        if self._find(first) != self._find(second) and _compatible(self.gender(first), self.gender(second)):
+            self._union(first, second)
 
     @staticmethod
     def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
@@ -285,6 +314,9 @@ class _People:
             last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
+                continue
+            if len(first) > 1 and not last - first and (dominant := self._dominant(first)) is not None:
+                self._union(dominant, key)  # "Ellen": Ellen Olenska, not the Ellen Mingott she was once
                 continue
             if not first:
                 last |= {self._find(k) for k in self.forms if k[0] and k[1] == words and self._may_be(k, shown)}
@@ -356,8 +388,8 @@ class _People:
     def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
         """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
         of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
-        ``given`` name, if never a Miss), or from her marriage on (the Mrs. Rushworth named before Miss
-        Maria Bertram became Maria Rushworth is his mother), never a Miss (Mrs. Hilbery is Katharine
+        ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
+        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
         Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
@@ -433,13 +465,6 @@ def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]
         len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
         for (_, named), found in forms.items()
     )
-
-
-_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
-_STATED = re.compile(
-    rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
-)
-"""``Lord Godalming (that was Arthur``, ``Miss Murray, now Mrs. Harker``."""
 
 
 def _compatible(first: str | None, second: str | None) -> bool:

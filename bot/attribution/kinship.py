@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.attribution.characters import Character, CharacterList, normalise
+from bot.attribution.grouping import MARRIED, UNMARRIED
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 
 POSSESSIVES = {"his": MALE, "her": FEMALE, "my": None}
@@ -19,6 +20,7 @@ POSSESSIVES = {"his": MALE, "her": FEMALE, "my": None}
 narrator)."""
 PARENTS_AND_SPOUSES = {"mother": FEMALE, "father": MALE, "wife": FEMALE, "husband": MALE}
 """Relatives a novel calls by title and surname (Mrs. Elton)."""
+SPOUSES = frozenset({"wife", "husband"})
 SIBLINGS_AND_CHILDREN = {"sister": FEMALE, "brother": MALE, "daughter": FEMALE, "son": MALE}
 """Relatives sharing the possessor's surname without a Mr. or Mrs. of it."""
 TITLED_RELATIVES = {"aunt": FEMALE, "uncle": MALE}
@@ -54,6 +56,8 @@ def relative(noun: str, possessor: Character, characters: CharacterList) -> Char
     if surname is None:
         return None
     if noun in PARENTS_AND_SPOUSES:
+        if _titles(possessor) & (UNMARRIED if noun in SPOUSES else MARRIED):
+            return None  # a Miss's husband, a Mrs.'s father: not called by the surname she goes by
         title = _SPOUSE_TITLES[PARENTS_AND_SPOUSES[noun]]
         found = [c for c in people if [title, surname] in (_words(alias) for alias in c.aliases)]
     else:
@@ -70,6 +74,12 @@ def family_name(character: Character) -> str | None:
     """The surname ``character``'s names share most (``Elton`` for Miss Elton, Ann Elton, Ann)."""
     surnames = Counter(words[-1] for words in map(_words, character.aliases) if len(words) > 1)
     return surnames.most_common(1)[0][0] if surnames else None
+
+
+def _titles(character: Character) -> set[str]:
+    """The first words of ``character``'s names of two words or more, its titles among them (``miss``
+    for Miss Ann Elton)."""
+    return {words[0] for words in map(_words, character.aliases) if len(words) > 1}
 
 
 def _words(alias: str) -> list[str]:

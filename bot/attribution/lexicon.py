@@ -94,7 +94,7 @@ PLACE_NOUNS = frozenset(
     Street Square Place Park Abbey Castle Court Lodge Manor Cottage Farm House Road Lane Gardens Terrace
     Crescent Embankment Island Isle Bay River Lake Mountains Hills Valley Cliff Hotel Inn Church Chapel
     Cathedral College Station Palace Parsonage Rectory Vicarage Grange Priory Hospital Museum Gallery
-    Rooms Theatre Club Bridge Gate Common Heath Forest Caves Harbour Canal Tower Port Mount Fort Cape
+    Rooms Theatre Club Bridge Gate Common Heath Forest Harbour Canal Tower Port Mount Fort Cape
     """.split()
 )
 """Generic words that make a name of two words or more a place, last (``Kensington Gardens``, ``Wickham

@@ -118,9 +118,14 @@ def analyse(
 
 def analysed_before(query_words: list[str], vocabulary: Vocabulary) -> bool:
     """Whether each of the words has been analysed for this work before (as a whole quote's, see
-    :func:`analyse`): analysing them again is then a dictionary look-up each, no work for a thread."""
+    :func:`analyse`), and the phrase search's corrections of those the work lacks are still remembered
+    (see :func:`~bot.search.phrases.phrase_query`): analysing them again is then a dictionary look-up
+    each, no work for a thread."""
     memo = _ANALYSED.get(vocabulary)
-    return memo is not None and all((word, True) in memo for word in query_words)
+    return memo is not None and all(
+        (word, True) in memo and (vocabulary.knows(term(meant)) or vocabulary.corrected_before(meant))
+        for word, meant in ((word, spoken(word, vocabulary)) for word in query_words)
+    )
 
 
 def selective_terms(query: Query, vocabulary: Vocabulary) -> dict[QueryWord, dict[str, float]]:

@@ -126,6 +126,10 @@ class Vocabulary:
             found = self._corrections[word] = self._find_corrections(word)
         return dict(found)
 
+    def corrected_before(self, word: str) -> bool:
+        """Whether :meth:`corrections` of ``word`` is a dictionary look-up (remembered, or no search)."""
+        return word in self._corrections or len(word) < 3 or not word.isalpha()
+
     def _find_corrections(self, word: str) -> dict[str, float]:
         if len(word) < 3 or not word.isalpha():
             return {}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.trivia import dialect, wording
 from bot.trivia.characters import SpeakerCounts
+from bot.trivia.entries import with_entry_writers
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
 from bot.trivia.people import same_person
@@ -48,14 +49,18 @@ class Facts:
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
+        """The facts of ``source``, its letters' and journals' "said I" given to their writers
+        (:func:`bot.trivia.entries.with_entry_writers`)."""
+        texts: dict[int, list[str]] = {}
+        for sentence in source.sentences:
+            if sentence.paragraph is not None:
+                texts.setdefault(sentence.paragraph, []).append(sentence.text)
+        paragraphs = {ordinal: " ".join(parts) for ordinal, parts in texts.items()}
+        source = with_entry_writers(source, paragraphs)
         normalised = [normalise(line.text) for line in source.lines]
         counts = Counter(normalised)
         unique = {index for index, text in enumerate(normalised) if counts[text] == 1}
         speakers = SpeakerCounts(source.lines, source.plot.cast.people)
-        paragraphs: dict[int, list[str]] = {}
-        for sentence in source.sentences:
-            if sentence.paragraph is not None:
-                paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
         certain = ((line.speaker, line.text) for line in source.lines if line.certain and line.speaker)
         return cls(
             source,
@@ -64,7 +69,7 @@ class Facts:
             speakers,
             sorted(normalised),
             [s.end for s in source.sentences],
-            {ordinal: " ".join(texts) for ordinal, texts in paragraphs.items()},
+            paragraphs,
             dialect.dialect_speakers(certain),
         )
 

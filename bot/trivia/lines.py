@@ -81,6 +81,8 @@ class SpokenLine:
     passage_id: int | None
     section: int
     paragraph: int
+    rule: str = ""
+    """The attribution's reason for the speaker ("named tag", "narrator tag", "alternation, agreed"…)."""
 
     @property
     def certain(self) -> bool:
@@ -143,7 +145,14 @@ def speaker_lines(utterances: Iterable[Utterance], paragraphs: Sequence[Passage]
             lines[-1] = _joined(previous, text, confidence, interrupted=previous_raw.endswith(","), continues=continues)
         elif text:
             line = SpokenLine(
-                utterance.start, text, speaker, utterance.confidence, paragraph.id, paragraph.section, paragraph.ordinal
+                utterance.start,
+                text,
+                speaker,
+                utterance.confidence,
+                paragraph.id,
+                paragraph.section,
+                paragraph.ordinal,
+                getattr(utterance, "rule", ""),
             )
             lines.append(line)
         previous_raw, previous_end = raw, utterance.start + len(utterance.text)
@@ -157,7 +166,9 @@ def unquote(quote: str) -> str:
     return inner[:-1].rstrip() if inner.endswith(",") else inner
 
 
-_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])")
+_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])(?![-‐–—]\w)")
+"""A word, a space and a contraction's ending; not the start of a word hyphenated or stammered
+("re-read", "s-s-see", "d—d")."""
 
 
 def restore_apostrophes(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from bot.trivia import dialect, scoring, wording
 from bot.trivia.characters import name_words
-from bot.trivia.evidence import tagged_by_name
+from bot.trivia.evidence import evidence, narrated_sections, narrator_of
 from bot.trivia.facts import Facts, memorable, opening
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -56,6 +56,9 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
+    people = facts.source.plot.cast.people
+    narrator = narrator_of(people)
+    narrated = narrated_sections(facts.source.lines, narrator, people)
     for index, whole in facts.lines(rng):
         line = opening(whole)  # a long speech is asked by its opening sentences
         if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
@@ -68,7 +71,7 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
-        if not tagged_by_name(line.speaker, facts.paragraphs.get(line.paragraph, ""), facts.source.plot.cast.people):
+        if evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) is None:
             continue  # keyed from turn-taking alone: judged samples found such keys wrong
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
@@ -85,22 +88,18 @@ def _distinctive(text: str) -> bool:
 
 
 def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: random.Random) -> str | None:
-    """Whom a false claim names: a rival of the speaker's own (known) gender who speaks in the same
-    scene (:data:`SCENE_CHARS`, same section), in standard English. None: no one
-    makes a claim sense cannot rule out, nor for a line in dialect (its spelling names the speaker)."""
+    """Whom a false claim names: a rival of the speaker's own (known) gender, in standard English, who
+    speaks in the same scene (:data:`SCENE_CHARS`, same section), else one who speaks in that section.
+    None: no one makes a claim sense cannot rule out, nor for a line in dialect (its spelling names
+    the speaker)."""
     if dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers:
         return None  # even a dialect speaker's plainer lines carry their spelling ("I ha' nowt")
     gender = facts.speakers.gender(line.speaker or "")
-    in_scene = [
-        name
-        for name in rivals
-        if name not in facts.dialect_speakers
-        and gender
-        and facts.speakers.gender(name) == gender
-        and facts.speakers.in_section.get(line.section, Counter())[name]
-        and facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)
-    ]
-    return rng.choice(in_scene) if in_scene else None
+    alike = [name for name in rivals if name not in facts.dialect_speakers and gender and facts.speakers.gender(name) == gender]
+    in_section = [name for name in alike if facts.speakers.in_section.get(line.section, Counter())[name]]
+    in_scene = [name for name in in_section if facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)]
+    chosen = in_scene or in_section
+    return rng.choice(chosen) if chosen else None
 
 
 def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
@@ -140,12 +139,24 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    for line, rivals in _askable_lines(facts, rng):
+    """Claims that a line's speaker said it, true or false (see :func:`_false_speaker`). Lines with no
+    one to name falsely are claimed truly, no more of them than lines with someone, and those are
+    claimed falsely the more often, so a claim is as likely True as False."""
+    claims = [
+        (line, _false_speaker(facts, line, rivals, rng))
+        for line, rivals in _askable_lines(facts, rng)
+        if not (dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers)  # spelling names them
+    ]
+    with_someone = sum(false_speaker is not None for _, false_speaker in claims)
+    only_true = min(len(claims) - with_someone, with_someone)
+    chance_false = 0.5 * (with_someone + only_true) / with_someone if with_someone else 0.0
+    for line, false_speaker in claims:
         assert line.speaker is not None
-        false_speaker = _false_speaker(facts, line, rivals, rng)
         if false_speaker is None:
-            continue  # asked only where it could be false, so True is no safer a guess
-        truthful = rng.random() < 0.5
+            if not only_true:
+                continue
+            only_true -= 1
+        truthful = false_speaker is None or rng.random() >= chance_false
         claimed = line.speaker if truthful else false_speaker
         yield Question(
             QuestionKind.TRUE_OR_FALSE,

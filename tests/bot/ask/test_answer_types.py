@@ -122,3 +122,12 @@ def test_the_place_that_answers_where_is_said_next_to_the_question_s_words() -> 
     fall = {term("fell")}
     assert said_near(AnswerType.PLACE, near, fall, {"martha"})
     assert not said_near(AnswerType.PLACE, far, fall, {"martha"})
+
+
+def test_a_time_word_the_question_already_holds_is_no_answer_to_when() -> None:
+    text = "She had kept her keys for years, through every change of fortune."
+    terms = tuple(map(term, words(text)))
+    assert holds_type(AnswerType.TIME, text, terms, ())
+    assert not holds_type(AnswerType.TIME, text, terms, (), asked={term("year"), term("keys")})
+    dated = "She lost her keys in 1851."
+    assert holds_type(AnswerType.TIME, dated, tuple(map(term, words(dated))), (), asked={term("year")})

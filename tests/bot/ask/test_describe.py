@@ -60,6 +60,8 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("The last I saw of Count Dracula was his kissing his hand to me.", "Count Dracula"),
         ("If I write no more Good-bye, Mina!", "Mina"),
         ("“Lucy, the time has come and gone.”", "Lucy"),
+        ("Rosalind, with her mother and her cousin, came down to dinner.", "Rosalind"),
+        ("Tobias, the only one among them who could swim, went first.", "Tobias"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
@@ -123,4 +125,13 @@ def test_what_the_text_says_someone_is_outranks_what_they_are_to_someone() -> No
         Sentence(4, "Captain Pell was a tall, dark man with a kind face.", 2, 4),
     ]
     found = describe(named, {}, ["Captain Pell"])
+    assert [d.key for d in found] == [4, 1]
+
+
+def test_what_a_copula_says_outranks_a_bare_label_before_the_name() -> None:
+    named = [
+        Sentence(1, "Soon the Dane, Mr. Kolding, sat down to dine with us.", 0, 1),
+        Sentence(4, "Kolding was a man so quiet that one forgot him.", 2, 4),
+    ]
+    found = describe(named, {}, ["Mr. Kolding", "Kolding"])
     assert [d.key for d in found] == [4, 1]

@@ -135,3 +135,14 @@ Leaning across the table she observed, “You take no sugar, I think.”
     found = _by_text(text)["“You take no sugar, I think.”"]
     assert found.speaker == "Ruth"
     assert found.rule.startswith("pronoun tag")
+
+
+def test_a_miss_has_no_husband_and_a_mrs_no_father_of_the_surname_she_goes_by() -> None:
+    characters = build_characters(FAMILY + "\nMr. Ashby rode out to the farm, and Mr. Ashby waved his hat.\n")
+    clara, mrs_ashby, mr_ashby = (characters.find_name(name) for name in ("Clara", "Mrs. Ashby", "Mr. Ashby"))
+    assert clara is not None and mrs_ashby is not None and mr_ashby is not None
+    assert relative("father", clara, characters) is mr_ashby
+    assert relative("husband", clara, characters) is None  # her father, not her husband
+    assert relative("husband", mrs_ashby, characters) is mr_ashby
+    assert relative("father", mrs_ashby, characters) is None  # her husband, not her father
+    assert relative("wife", mr_ashby, characters) is mrs_ashby

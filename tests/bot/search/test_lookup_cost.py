@@ -7,6 +7,7 @@ import random
 import pytest
 
 from bot.library.quote_search import Candidates
+from bot.search import vocabulary as vocabulary_module
 from bot.search.analysis import analyse, analysed_before
 from bot.search.engine import QuoteIndex
 from bot.search.scoring import Unit, _credit_of, _window_credit
@@ -47,6 +48,18 @@ def test_words_analysed_once_are_known_as_analysed() -> None:
     analyse(typed, index.vocabulary)
     assert analysed_before(typed, index.vocabulary)
     assert not analysed_before([*typed, "quay"], index.vocabulary)
+
+
+def test_words_whose_corrections_were_forgotten_are_not_analysed_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The phrase search corrects a misspelt word again: once its corrections are forgotten, planning the
+    lookup is work for a thread, not the event loop."""
+    monkeypatch.setattr(vocabulary_module, "CORRECTIONS_KEPT", 1)
+    index = QuoteIndex(enumerate(LINES))
+    typed = words("feryman lanterns")
+    analyse(typed, index.vocabulary)
+    assert analysed_before(typed, index.vocabulary)
+    analyse(words("brothr"), index.vocabulary)  # the vocabulary remembers one misspelling's corrections only
+    assert not analysed_before(typed, index.vocabulary)
 
 
 def test_remembered_corrections_are_a_fresh_dict_each_time() -> None:

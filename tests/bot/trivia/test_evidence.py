@@ -83,3 +83,14 @@ def test_a_verb_of_going_somewhere_is_no_speech_tag() -> None:
     assert not tagged_by_name("Oswin", 'Oswin returned to them at noon. "The ferry is late again."', PEOPLE)
     assert tagged_by_name("Oswin", '"The ferry is late," returned Oswin.', PEOPLE)
     assert tagged_by_name("Oswin", 'Oswin continued, "and the barometer is falling."', PEOPLE)
+
+
+def test_a_hyphenated_or_stammered_word_after_a_lone_letter_is_no_lost_apostrophe() -> None:
+    said = "I must re-read it, you d—d rogue; I s-s-see the t-shirts"
+    assert restore_apostrophes(said) == said
+
+
+def test_a_tag_after_a_capitalised_common_word_still_names_its_speaker() -> None:
+    assert tags('But Oswin said, "The ferry will not sail."') == ["Oswin"]
+    assert tagged_by_name("Oswin", 'And Oswin replied, "The ferry will not sail."', PEOPLE)
+    assert not tagged_by_name("Harriet", '"It will," said Harriet. But Oswin replied, "It will not."', PEOPLE)
