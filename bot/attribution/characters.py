@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from bot.attribution.addressed import answered_names
 from bot.attribution.given_names import first_name_gender
-from bot.attribution.grouping import group_mentions, title_key
+from bot.attribution.grouping import group_mentions
 from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
+from bot.attribution.name_forms import title_key
 from bot.attribution.names import (
     Mention,
     find_mentions,

@@ -38,3 +38,8 @@ def first_name_gender(name: str) -> str | None:
         return None
     guess = _gender_detector().get_gender(name)
     return {"male": MALE, "female": FEMALE}.get(guess)
+
+
+def is_given_name(name: str) -> bool:
+    """Whether the gender-guesser dictionary knows ``name`` as a given name (of either gender)."""
+    return _gender_detector().get_gender(name) != "unknown"

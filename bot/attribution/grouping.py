@@ -20,7 +20,7 @@ split):
    title before a surname never joins a woman never shown married (the
    daughter: Mrs. Barry is not Diana Barry).
 3. **A bare first name** joins the one full name it starts (or the one named
-   :data:`DOMINANCE` times as often as each other); **a bare surname**
+   :data:`~bot.attribution.person_forms.DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
    (``Harker … he``), or the one named far more often than the others, or the
    one man of a family otherwise of women (``said Hall``: Mr. Hall, not Mrs.
@@ -44,52 +44,26 @@ its full names (see :mod:`bot.attribution.pronouns`).
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
-from bot.attribution.names import Mention, is_place_name
-from bot.attribution.pronouns import pronoun_gender
+from bot.attribution.name_forms import (
+    FIRST_NAME_TITLES,
+    MARRIED,
+    TITLE_VARIANTS,
+    UNMARRIED,
+    Key,
+    compatible,
+    side_by_side,
+    title_key,
+)
+from bot.attribution.names import Mention
+from bot.attribution.person_forms import PersonForms
 
-DOMINANCE = 5
-TOGETHER_MIN = 2
-SENTENCE_SPAN = 200
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
-GIVEN_UP_SHARE = 0.1
-"""Share of a maiden name's uses that may come after the married name's first (see :meth:`_People._given_up`)."""
-FIRST_NAME_TITLES = frozenset(
-    "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
-)
-"""Titles written before a first name (``Miss Margaret``, ``Sir Walter``), not only a surname."""
-MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
-UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
-
-TITLE_VARIANTS = {
-    **dict.fromkeys("mr monsieur herr signor".split(), "man"),
-    **dict.fromkeys("mrs madame mme frau signora countess baroness".split(), "married woman"),
-    **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
-}
-"""Titles that name one person before one name (see :meth:`_People.join_title_variants`): the same
-title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
-``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
-
-Key = tuple[str | None, tuple[str, ...]]
-"""A name form: (title, lower case and without its dot, or None; name words)."""
-
-
-_SAME_TITLE = {"doctor": "dr", "mister": "mr", "mistress": "mrs", "reverend": "rev", "mademoiselle": "mlle"}
-
-
-def title_key(title: str | None) -> str | None:
-    """A title compared loosely: lower case, without its dot, one spelling (``Doctor``: ``dr``)."""
-    if not title:
-        return None
-    key = title.lower().rstrip(".")
-    return _SAME_TITLE.get(key, key)
 
 
 def group_mentions(mentions: list[Mention], text: str, source: str | None = None) -> list[list[Mention]]:
@@ -110,33 +84,13 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     return people.groups()
 
 
-class _People:
-    """Name forms joined into people (a union-find over forms, each root knowing its members)."""
+class _People(PersonForms):
+    """The grouping steps, surest evidence first, each merging the forms of :class:`PersonForms`."""
 
     def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
-        self.forms = forms
-        self._source = source
-        self._shown_gender: dict[Key, str | None] = {}
-        self._parent: dict[Key, Key] = {key: key for key in forms}
-        self.married: dict[Key, int] = {}
-        """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
-        from there on even if never written so."""
-        self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
-        titled = {words for title, words in forms if title}
-        counts: Counter[tuple[str, ...]] = Counter()
-        for (_, words), found in forms.items():
-            counts[words] += len(found)
-        self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see _is_full_name
-            key
-            for key in forms
-            if len(key[1]) > 1 and _is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
-        ]
-        self._by_first: dict[str, list[Key]] = defaultdict(list)
-        self._by_last: dict[str, list[Key]] = defaultdict(list)
+        super().__init__(forms, source)
         by_words: dict[tuple[str, ...], list[Key]] = defaultdict(list)
         for key in self.full:
-            self._by_first[key[1][0]].append(key)
-            self._by_last[key[1][-1]].append(key)
             by_words[key[1]].append(key)
         for words, keys in by_words.items():
             self._join_variants(words, keys)
@@ -195,16 +149,6 @@ class _People:
                         self._union(earlier, later)
                         self.married[self._find(earlier)] = min(named[later])
 
-    def _titled(self, root: Key, titles: frozenset[str]) -> bool:
-        return any(k[0] in titles for k in self._members[root])
-
-    def _given_up(self, earlier: list[int], later: list[int]) -> bool:
-        """Whether a name (used at ``earlier``) is given up once another is taken (first used at
-        ``later``): at most :data:`GIVEN_UP_SHARE` of its uses come after (a maiden name recalled now
-        and then)."""
-        since = min(later)
-        return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
-
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
         unless the text names the two in one sentence (a father and his son: ``Sir Thomas`` and ``Tom``)."""
@@ -212,27 +156,8 @@ class _People:
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
                     variant = other[1][0].lower() in name_variants(key[1][0])
-                    if variant and _compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
+                    if variant and compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
-
-    def _together(self, first: Key, second: Key) -> bool:
-        """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
-        in one sentence at least :data:`TOGETHER_MIN` times: two people."""
-        owned = sorted(
-            [(m.start, m.end, 0) for k in self._named(first) for m in self.forms[k]]
-            + [(m.start, m.end, 1) for k in self._named(second) for m in self.forms[k]]
-        )
-        together = 0
-        for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):
-            between = self._source[end:start]
-            together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
-        return together >= TOGETHER_MIN
-
-    def _named(self, key: Key) -> set[Key]:
-        """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
-        members = self._members[self._find(key)]
-        given = {k[1][0] for k in members if len(k[1]) > 1}
-        return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
 
     def join_stated(self, text: str) -> None:
         """Names the text says are one person (see :mod:`bot.attribution.appositions`)."""
@@ -253,7 +178,7 @@ class _People:
                 self._join_if_compatible(first, second)
 
     def _join_if_compatible(self, first: Key, second: Key) -> None:
-        if self._find(first) != self._find(second) and _compatible(self.gender(first), self.gender(second)):
+        if self._find(first) != self._find(second) and compatible(self.gender(first), self.gender(second)):
             self._union(first, second)
 
     @staticmethod
@@ -295,10 +220,6 @@ class _People:
             if len(roots) == 1:
                 self._union(roots.pop(), key)
 
-    def _articled(self, key: Key) -> bool:
-        found = self.forms[key]
-        return 2 * sum(m.with_article for m in found) > len(found)
-
     def join_bare_names(self) -> None:
         """3. A bare first name or surname joins its one person (see the module's docstring)."""
         for key in self.forms:
@@ -310,8 +231,8 @@ class _People:
             gender = shown or first_name_gender(word)
             first = set()
             if not self._surname(word):  # "Mr. Archer": Archer is no first name (of "Archer Madeira")
-                first = {k for k in self._recurring(self._by_first[word]) if _compatible(gender, self.gender(k))}
-            last = {k for k in self._recurring(self._by_last[word]) if _compatible(shown, self.gender(k))}
+                first = {k for k in self._recurring(self._by_first[word]) if compatible(gender, self.gender(k))}
+            last = {k for k in self._recurring(self._by_last[word]) if compatible(shown, self.gender(k))}
             if len(first) == 1 and (not last - first or self._dominant(first | last) in first):
                 self._union(first.pop(), key)
                 continue
@@ -327,44 +248,6 @@ class _People:
                 if dominant:
                     self._union(dominant, key)
 
-    def _may_be(self, titled: Key, shown: str | None) -> bool:
-        """Whether a bare name whose pronouns show ``shown`` may be the person of ``titled`` (of the
-        same word): of that gender, and not a wife called by her husband's given name (``Mrs. Charles``)."""
-        wife = titled[0] in MARRIED and first_name_gender(titled[1][0]) == MALE
-        return _compatible(shown, self.gender(titled)) and not wife
-
-    def _surname(self, word: str) -> bool:
-        """Whether the text writes ``word`` after a surname's title (Mr., Mrs., Dr.; not Miss, Sir) more
-        often than it names the full names ``word`` starts (``Mr. Archer`` against ``Archer Madeira``)."""
-        titled = sum(len(found) for (title, words), found in self.forms.items()
-                     if title and title not in FIRST_NAME_TITLES and words == (word,))
-        return titled > sum(len(self.forms[k]) for k in self._by_first[word])
-
-    def _shown(self, key: Key) -> str | None:
-        """The gender the pronouns after the form ``key`` show (see :mod:`bot.attribution.pronouns`)."""
-        if key not in self._shown_gender:
-            self._shown_gender[key] = pronoun_gender(self._source, self.forms[key])
-        return self._shown_gender[key]
-
-    def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
-        """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
-        ``surname``, if given: ``Lynde`` is Mrs. Rachel Lynde, not her husband Thomas, named a few times)."""
-        ranked = sorted(roots, key=lambda root: self._count(root, surname), reverse=True)
-        counts = [self._count(root, surname) for root in ranked[:2]]
-        if len(ranked) == 1 or (ranked and counts[0] >= DOMINANCE * counts[1]):
-            return ranked[0]
-        return None
-
-    def _count(self, root: Key, surname: str | None = None) -> int:
-        return sum(len(self.forms[k]) for k in self._members[root] if surname is None or k[1][-1] == surname)
-
-    def _recurring(self, keys: list[Key]) -> set[Key]:
-        """The people of ``keys`` named more than once, if any: a full name written once (``Katharine
-        Rodney`` beside William Rodney's hundreds) does not make a bare name ambiguous."""
-        roots = self._roots(keys)
-        recurring = {root for root in roots if self._count(root) > 1}
-        return recurring or roots
-
     def join_nicknames(self, text: str) -> None:
         """Join a given name and its nickname (see the module's docstring)."""
         first_names: dict[str, set[Key]] = defaultdict(set)
@@ -379,102 +262,8 @@ class _People:
             if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
                 continue
             (person,), (me,) = people, mine
-            if not _compatible(self.gender(person), self.gender(me)) or _side_by_side(text, word, variants):
+            if not compatible(self.gender(person), self.gender(me)) or side_by_side(text, word, variants):
                 continue
             if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
                 continue
             self._union(person, me)
-
-    def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
-        """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
-        of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
-        ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
-        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
-        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
-        members = self._members[self._find(root)]
-        titles = {k[0] for k in members if k[0]}
-        wed = self.married.get(self._find(root))
-        married = titles & MARRIED or (wed is not None and since >= wed)
-        if title in MARRIED and not married and (not given or titles & UNMARRIED):
-            return False  # Mrs. Barry is not Diana Barry, her daughter
-        if title in UNMARRIED and titles & MARRIED:
-            return False
-        wife = any(
-            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
-        )
-        return _compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
-
-    def _one_surname(self, roots: set[Key]) -> bool:
-        """Whether the people ``roots`` may share one surname: one's surnames include the other's (Ned
-        Winsett is not Edwin Booth; Wilhelmina Murray may be Mina, once Murray, now Harker)."""
-        first, second = (
-            {k[1][-1] for k in self._members[root] if len(k[1]) > 1} for root in (*roots, *roots)[:2]
-        ) if len(roots) == 2 else (set(), set())
-        return first <= second or second <= first
-
-    def gender(self, key: Key) -> str | None:
-        """A person's gender as titles show it, else as the first name of a full name usually is, else
-        as the pronouns after its full names show."""
-        members = self._members[self._find(key)]
-        titled = {TITLE_GENDER.get(k[0]) for k in members if k[0]} - {None}
-        if len(titled) == 1:
-            return titled.pop()
-        if titled:
-            return None
-        named = {first_name_gender(k[1][0]) for k in members if len(k[1]) > 1 or k[0] is None} - {None}
-        if not named:  # "Newland Archer … he": the pronouns after its full names
-            named = {self._shown(k) for k in members if len(k[1]) > 1} - {None}
-        return named.pop() if len(named) == 1 else None
-
-    def groups(self) -> list[list[Mention]]:
-        return [[m for key in members for m in self.forms[key]] for members in self._members.values()]
-
-    def _roots(self, keys: list[Key]) -> set[Key]:
-        return {self._find(key) for key in keys}
-
-    def _find(self, key: Key) -> Key:
-        while self._parent[key] != key:
-            self._parent[key] = self._parent[self._parent[key]]
-            key = self._parent[key]
-        return key
-
-    def _union(self, keep: Key, other: Key) -> None:
-        keep, other = self._find(keep), self._find(other)
-        if keep != other:
-            self._parent[other] = keep
-            self._members[keep] += self._members.pop(other)
-
-
-def _is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[str, ...]]) -> bool:
-    """A full name, not two names side by side: its last words are written under a title, or not
-    more often alone than after its first."""
-    rest, first = key[1][1:], key[1][0].lower()
-    if key[0] is None and is_place_name(key[1]):  # "Port Burdock" is no Burdock's full name
-        return False
-    if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
-        return False
-    if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"
-        return False
-    return (rest in titled and not _given_name(rest, key, forms)) or len(forms.get((None, rest), ())) <= len(forms[key])
-
-
-def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:
-    """Whether ``words`` start another full name named more often than ``key`` (``Katharine`` of
-    Katharine Hilbery, not the surname of ``Cassandra Katharine``)."""
-    return any(
-        len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
-        for (_, named), found in forms.items()
-    )
-
-
-def _compatible(first: str | None, second: str | None) -> bool:
-    return first is None or second is None or first == second
-
-
-def _side_by_side(text: str, word: str, others: list[str]) -> bool:
-    """Whether the text names ``word`` and one of ``others`` together (``Jack and John``): two people."""
-    for other in others:
-        pair = rf"\b(?:{word}(?:,| and| or| to| with)\s+{other}|{other}(?:,| and| or| to| with)\s+{word})\b"
-        if re.search(pair, text):
-            return True
-    return False

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.attribution.characters import Character, CharacterList, normalise
-from bot.attribution.grouping import MARRIED, UNMARRIED
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
+from bot.attribution.name_forms import MARRIED, UNMARRIED
 
 POSSESSIVES = {"his": MALE, "her": FEMALE, "my": None}
 """Possessives a kinship description opens with, and the gender they give its possessor (``my``: the

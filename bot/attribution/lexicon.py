@@ -78,9 +78,12 @@ NOT_NAMES = frozenset(
     Hello Hi Hey Goodbye Good-bye Yeah Okay OK Please Thanks Thank Sorry Dear Majesty Highness Lordship
     Ladyship Honour Honor Excellency Thence Hence Whence Thereupon Therefore However Meanwhile Nevertheless
     Afterwards Presently Suddenly Perhaps Indeed
+    At In On Of To For With From By Into Onto Upon After Before Among Between Through Without Within During
+    Towards Toward Against
     """.split()
 )
-"""Capitalised words that are never a character's name on their own."""
+"""Capitalised words that are never a character's name on their own (prepositions among them: ``At
+this moment Five called out`` is no tag of a speaker ``At``)."""
 
 ANAPHORIC_NOUNS = frozenset({"other", "latter", "former"})
 """``said the other``: whoever of the conversation did not just speak, never a character."""

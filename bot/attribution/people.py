@@ -4,16 +4,21 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 * **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
   verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
-* **Against**: being written after a preposition of place or time (``in
-  London``, ``through Kellynch``), or beside a number (``June 5``), in at
-  least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
+* **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
+  what reads as a title); being written after a preposition of place or time (``in
+  London``, ``through Kellynch``) or a journey's ``to``/``from`` (``went back to India``), or
+  beside a number (``June 5``), in at least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
   inside quotes: ``Aha``); ending in a common word and never tagged as a speaker
   (``Prince Edward Island``, ``the Tory Government``); never being the subject of a clause (``we left Milan``, ``the Stella
   d'Italia``: a person does things, a place has them done in it); being written before a
   word that is only ever a noun (lemminflect) in at least :data:`MODIFIER_SHARE` of its mentions,
-  for a one-word name never titled (``American girl``, ``Roman window``: an adjective, not a name).
+  for a one-word name never titled (``American girl``, ``Roman window``: an adjective, not a name);
+  being a word common in general English (``wordfreq``) that is no given name (``gender-guesser``)
+  or that the text also writes in lower case, for a one-word name never titled nor tagged as a speaker
+  (``Peninsula``, ``Greece``, ``Art`` beside ``art``): a place, a thing or an idea the story talks
+  about, not someone in it (:func:`_common_word`).
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
@@ -24,12 +29,15 @@ father``, ``her aunt``: another person in each chapter) (:func:`is_listed_descri
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from lemminflect import getAllLemmas
+from wordfreq import zipf_frequency
 
+from bot.attribution.given_names import is_given_name
 from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERB_PATTERN
-from bot.attribution.names import Mention, is_subject
+from bot.attribution.names import Mention, is_place_name, is_subject
 
 NOT_PERSON_NOUNS = frozenset({"voice", "other", "girl's", "thing"})
 """Nouns a speech tag may name a speaker by (:data:`PERSON_NOUNS`) that are no person themselves."""
@@ -63,6 +71,13 @@ PLACE_SHARE = 0.15
 MODIFIER_SHARE = 0.2
 MODIFIER_MIN = 2
 ARTICLE_SHARE = 0.5
+COMMON_ZIPF = 3.5
+"""How common in general English (Zipf frequency: 3.5 is about once in 300,000 words) a one-word name
+must be to need evidence of a person (a title, a speech tag): ``Empire`` is, ``Wicksteed`` is not."""
+LOWER_CASE_SHARE = 0.5
+"""How often, per mention of the name, the text must write a common given name in lower case to be
+the common noun, not the name (``Art`` and ``art``)."""
+_MONTHS = frozenset(calendar.month_name[1:])
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|towards?|through|across|round|around|outside|inside|beyond|within|via|since|until|till"
     r"|during|St\.?)\s+(?:the\s+)?\Z",
@@ -70,6 +85,16 @@ _PLACE_BEFORE = re.compile(
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
 """``at Kellynch``, not ``looked at Anne``."""
+_MOTION_TO = re.compile(
+    r"\b(?:go|goes|going|gone|went|return|returns|returned|returning|travel|travelled|traveled|drove|driven"
+    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled)"
+    r"(?:\s+back)?\s+(?:to|from)\s+\Z",
+    re.IGNORECASE,
+)
+"""``went to India``, ``went back from Bath``: a place (``spoke to Anne``, ``a letter from Anne``, ``gave
+it back to Anne`` and ``it came to Anne`` are no journey)."""
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b|\s+s\b")
+"""``went to Blair's``: the shop of a person, not a place's name."""
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+\Z")
 _NUMBER_AFTER = re.compile(r"\s*\d")
 _QUALIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<adjectives>(?:[a-z][a-z-]*,?\s+){1,3})\Z")
@@ -84,6 +109,8 @@ def is_person(
     """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
     if not mentions:
         return True
+    if _place_named(mentions):
+        return False
     common = _common_tail(mentions, name_words)
     if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words) and not common:
         return True
@@ -92,7 +119,7 @@ def is_person(
     tagged = sum(_tagged(text, m) for m in mentions)
     if tagged >= TAGGED_MIN:
         return True
-    if common or _modifier(text, mentions) or not any(is_subject(text, m) for m in mentions):
+    if common or _modifier(text, mentions) or (not tagged and _common_word(text, mentions)) or not any(is_subject(text, m) for m in mentions):
         return False
     placed = sum(_placed(text, m) for m in mentions)
     articled = sum(m.with_article or _qualified(text, m) for m in mentions)
@@ -112,6 +139,30 @@ def _modifier(text: str, mentions: list[Mention]) -> bool:
     return before_noun >= max(MODIFIER_MIN, MODIFIER_SHARE * len(untitled))
 
 
+def _common_word(text: str, mentions: list[Mention]) -> bool:
+    """Whether the name, one word never titled, is a common English word (:data:`COMMON_ZIPF`) and
+    either no given name (``Peninsula``, ``Greece``; not ``Emily``, not ``Wicksteed``), a month (``June``:
+    a date, unless titled or tagged as a speaker; ``May Welland`` is never one word alone) or one the text
+    also writes in lower case in at least :data:`LOWER_CASE_SHARE` of its mentions
+    (``Literature and Art``, ``the art of it``; not ``Bill``)."""
+    if any(m.title or len(m.words) > 1 for m in mentions):
+        return False
+    words = {m.words[0] for m in mentions}
+    return all(
+        zipf_frequency(word, "en") >= COMMON_ZIPF
+        and (
+            not is_given_name(word)
+            or word in _MONTHS
+            or _lower_case_uses(text, word) >= LOWER_CASE_SHARE * len(mentions)
+        )
+        for word in words
+    )
+
+
+def _lower_case_uses(text: str, word: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word.lower())}\b", text))
+
+
 def _tagged(text: str, mention: Mention) -> bool:
     return bool(
         _SPEECH_BEFORE.search(text, max(0, mention.start - 30), mention.start)
@@ -121,7 +172,11 @@ def _tagged(text: str, mention: Mention) -> bool:
 
 def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
-    return bool(_PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end))
+    travelled = _MOTION_TO.search(before) and not _POSSESSIVE_AFTER.match(text, mention.end)
+    return bool(
+        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or travelled
+        or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end)
+    )
 
 
 def _qualified(text: str, mention: Mention) -> bool:
@@ -135,6 +190,12 @@ def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:
     """``Prince Edward Island``, ``the Tory Government``: every mention ends in a common word (no name
     word of the text, joined to a name as part of it: see :func:`bot.attribution.names.learn_name_pairs`)."""
     return all(len(m.words) > 1 and m.words[-1] not in name_words for m in mentions)
+
+
+def _place_named(mentions: list[Mention]) -> bool:
+    """``Prince Edward Island``, ``Kingsport Harbour``: most mentions name a place by a generic word
+    (see :func:`bot.attribution.names.is_place_name`), whatever title seems to come before it."""
+    return sum(is_place_name(m.words) for m in mentions) > len(mentions) / 2
 
 
 def _plural(mentions: list[Mention], name_words: frozenset[str]) -> bool:

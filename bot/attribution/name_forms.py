@@ -1,0 +1,79 @@
+"""Name forms and the vocabulary of titles that grouping reads.
+
+A form is a title and name words (``Mr. Athelney Jones``: ``mr``, ``Athelney Jones``); here are the
+title sets (married, unmarried, before a first name, one title in several languages) and the
+predicates on forms and texts that need no grouping state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.attribution.lexicon import TITLE_GENDER
+from bot.attribution.names import Mention, is_place_name
+
+FIRST_NAME_TITLES = frozenset(
+    "miss sir lady aunt uncle master cousin dame madam mlle mademoiselle signorina fraulein brother sister".split()
+)
+"""Titles written before a first name (``Miss Margaret``, ``Sir Walter``), not only a surname."""
+MARRIED = frozenset("mrs lady madame mme frau signora countess baroness duchess".split())
+UNMARRIED = frozenset("miss mlle mademoiselle fraulein signorina".split())
+
+TITLE_VARIANTS = {
+    **dict.fromkeys("mr monsieur herr signor".split(), "man"),
+    **dict.fromkeys("mrs madame mme frau signora countess baroness".split(), "married woman"),
+    **dict.fromkeys("miss mlle fraulein signorina".split(), "unmarried woman"),
+}
+"""Titles that name one person before one name (see grouping's ``join_title_variants``): the same
+title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
+``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
+
+Key = tuple[str | None, tuple[str, ...]]
+"""A name form: (title, lower case and without its dot, or None; name words)."""
+
+
+_SAME_TITLE = {"doctor": "dr", "mister": "mr", "mistress": "mrs", "reverend": "rev", "mademoiselle": "mlle"}
+
+
+def title_key(title: str | None) -> str | None:
+    """A title compared loosely: lower case, without its dot, one spelling (``Doctor``: ``dr``)."""
+    if not title:
+        return None
+    key = title.lower().rstrip(".")
+    return _SAME_TITLE.get(key, key)
+
+
+def is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[str, ...]]) -> bool:
+    """A full name, not two names side by side: its last words are written under a title, or not
+    more often alone than after its first."""
+    rest, first = key[1][1:], key[1][0].lower()
+    if key[0] is None and is_place_name(key[1]):  # "Port Burdock" is no Burdock's full name
+        return False
+    if first in TITLE_GENDER or first.removesuffix("s") in TITLE_GENDER:  # "Captains Wentworth"
+        return False
+    if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"
+        return False
+    return (rest in titled and not _given_name(rest, key, forms)) or len(forms.get((None, rest), ())) <= len(forms[key])
+
+
+def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:
+    """Whether ``words`` start another full name named more often than ``key`` (``Katharine`` of
+    Katharine Hilbery, not the surname of ``Cassandra Katharine``)."""
+    return any(
+        len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
+        for (_, named), found in forms.items()
+    )
+
+
+def compatible(first: str | None, second: str | None) -> bool:
+    """Whether two genders may be one person's: the same, or either unknown."""
+    return first is None or second is None or first == second
+
+
+def side_by_side(text: str, word: str, others: list[str]) -> bool:
+    """Whether the text names ``word`` and one of ``others`` together (``Jack and John``): two people."""
+    for other in others:
+        pair = rf"\b(?:{word}(?:,| and| or| to| with)\s+{other}|{other}(?:,| and| or| to| with)\s+{word})\b"
+        if re.search(pair, text):
+            return True
+    return False

@@ -1,0 +1,185 @@
+"""Name forms joined into people: the union-find that grouping steps merge, and what it knows of each person.
+
+Each root knows its member forms; the queries here (a person's gender, how often it is named,
+whether it may bear a title, whether the text names two people in one sentence) read that state
+but never merge: the merging steps are :mod:`bot.attribution.grouping`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from bot.attribution.given_names import first_name_gender
+from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
+from bot.attribution.name_forms import FIRST_NAME_TITLES, MARRIED, UNMARRIED, Key, compatible, is_full_name
+from bot.attribution.names import Mention
+from bot.attribution.pronouns import pronoun_gender
+
+DOMINANCE = 5
+"""How many times as often one person must be named as each other to take an ambiguous name."""
+TOGETHER_MIN = 2
+"""Sentences naming two forms together that make them two people (see :meth:`PersonForms._together`)."""
+SENTENCE_SPAN = 200
+"""Characters between two names beyond which they are not counted as one sentence."""
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+GIVEN_UP_SHARE = 0.1
+"""Share of a maiden name's uses that may come after the married name's first (see :meth:`PersonForms._given_up`)."""
+
+
+class PersonForms:
+    """Name forms joined into people (a union-find over forms, each root knowing its members)."""
+
+    def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
+        self.forms = forms
+        self._source = source
+        self._shown_gender: dict[Key, str | None] = {}
+        self._parent: dict[Key, Key] = {key: key for key in forms}
+        self.married: dict[Key, int] = {}
+        """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
+        from there on even if never written so."""
+        self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
+        titled = {words for title, words in forms if title}
+        counts: Counter[tuple[str, ...]] = Counter()
+        for (_, words), found in forms.items():
+            counts[words] += len(found)
+        self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see is_full_name
+            key
+            for key in forms
+            if len(key[1]) > 1 and is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
+        ]
+        self._by_first: dict[str, list[Key]] = defaultdict(list)
+        self._by_last: dict[str, list[Key]] = defaultdict(list)
+        for key in self.full:
+            self._by_first[key[1][0]].append(key)
+            self._by_last[key[1][-1]].append(key)
+
+    def _titled(self, root: Key, titles: frozenset[str]) -> bool:
+        return any(k[0] in titles for k in self._members[root])
+
+    def _given_up(self, earlier: list[int], later: list[int]) -> bool:
+        """Whether a name (used at ``earlier``) is given up once another is taken (first used at
+        ``later``): at most :data:`GIVEN_UP_SHARE` of its uses come after (a maiden name recalled now
+        and then)."""
+        since = min(later)
+        return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
+
+    def _together(self, first: Key, second: Key) -> bool:
+        """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
+        in one sentence at least :data:`TOGETHER_MIN` times: two people."""
+        owned = sorted(
+            [(m.start, m.end, 0) for k in self._named(first) for m in self.forms[k]]
+            + [(m.start, m.end, 1) for k in self._named(second) for m in self.forms[k]]
+        )
+        together = 0
+        for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):
+            between = self._source[end:start]
+            together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
+        return together >= TOGETHER_MIN
+
+    def _named(self, key: Key) -> set[Key]:
+        """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
+        members = self._members[self._find(key)]
+        given = {k[1][0] for k in members if len(k[1]) > 1}
+        return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
+
+    def _articled(self, key: Key) -> bool:
+        found = self.forms[key]
+        return 2 * sum(m.with_article for m in found) > len(found)
+
+    def _may_be(self, titled: Key, shown: str | None) -> bool:
+        """Whether a bare name whose pronouns show ``shown`` may be the person of ``titled`` (of the
+        same word): of that gender, and not a wife called by her husband's given name (``Mrs. Charles``)."""
+        wife = titled[0] in MARRIED and first_name_gender(titled[1][0]) == MALE
+        return compatible(shown, self.gender(titled)) and not wife
+
+    def _surname(self, word: str) -> bool:
+        """Whether the text writes ``word`` after a surname's title (Mr., Mrs., Dr.; not Miss, Sir) more
+        often than it names the full names ``word`` starts (``Mr. Archer`` against ``Archer Madeira``)."""
+        titled = sum(len(found) for (title, words), found in self.forms.items()
+                     if title and title not in FIRST_NAME_TITLES and words == (word,))
+        return titled > sum(len(self.forms[k]) for k in self._by_first[word])
+
+    def _shown(self, key: Key) -> str | None:
+        """The gender the pronouns after the form ``key`` show (see :mod:`bot.attribution.pronouns`)."""
+        if key not in self._shown_gender:
+            self._shown_gender[key] = pronoun_gender(self._source, self.forms[key])
+        return self._shown_gender[key]
+
+    def _dominant(self, roots: set[Key], surname: str | None = None) -> Key | None:
+        """The one of ``roots``, or the one named :data:`DOMINANCE` times as often as each other (by
+        ``surname``, if given: ``Lynde`` is Mrs. Rachel Lynde, not her husband Thomas, named a few times)."""
+        ranked = sorted(roots, key=lambda root: self._count(root, surname), reverse=True)
+        counts = [self._count(root, surname) for root in ranked[:2]]
+        if len(ranked) == 1 or (ranked and counts[0] >= DOMINANCE * counts[1]):
+            return ranked[0]
+        return None
+
+    def _count(self, root: Key, surname: str | None = None) -> int:
+        return sum(len(self.forms[k]) for k in self._members[root] if surname is None or k[1][-1] == surname)
+
+    def _recurring(self, keys: list[Key]) -> set[Key]:
+        """The people of ``keys`` named more than once, if any: a full name written once (``Katharine
+        Rodney`` beside William Rodney's hundreds) does not make a bare name ambiguous."""
+        roots = self._roots(keys)
+        recurring = {root for root in roots if self._count(root) > 1}
+        return recurring or roots
+
+    def _fits_title(self, title: str, root: Key, given: bool = False, since: int = 0) -> bool:
+        """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
+        of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
+        ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
+        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
+        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        members = self._members[self._find(root)]
+        titles = {k[0] for k in members if k[0]}
+        wed = self.married.get(self._find(root))
+        married = titles & MARRIED or (wed is not None and since >= wed)
+        if title in MARRIED and not married and (not given or titles & UNMARRIED):
+            return False  # Mrs. Barry is not Diana Barry, her daughter
+        if title in UNMARRIED and titles & MARRIED:
+            return False
+        wife = any(
+            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
+        )
+        return compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
+
+    def _one_surname(self, roots: set[Key]) -> bool:
+        """Whether the people ``roots`` may share one surname: one's surnames include the other's (Ned
+        Winsett is not Edwin Booth; Wilhelmina Murray may be Mina, once Murray, now Harker)."""
+        first, second = (
+            {k[1][-1] for k in self._members[root] if len(k[1]) > 1} for root in (*roots, *roots)[:2]
+        ) if len(roots) == 2 else (set(), set())
+        return first <= second or second <= first
+
+    def gender(self, key: Key) -> str | None:
+        """A person's gender as titles show it, else as the first name of a full name usually is, else
+        as the pronouns after its full names show."""
+        members = self._members[self._find(key)]
+        titled = {TITLE_GENDER.get(k[0]) for k in members if k[0]} - {None}
+        if len(titled) == 1:
+            return titled.pop()
+        if titled:
+            return None
+        named = {first_name_gender(k[1][0]) for k in members if len(k[1]) > 1 or k[0] is None} - {None}
+        if not named:  # "Newland Archer … he": the pronouns after its full names
+            named = {self._shown(k) for k in members if len(k[1]) > 1} - {None}
+        return named.pop() if len(named) == 1 else None
+
+    def groups(self) -> list[list[Mention]]:
+        return [[m for key in members for m in self.forms[key]] for members in self._members.values()]
+
+    def _roots(self, keys: list[Key]) -> set[Key]:
+        return {self._find(key) for key in keys}
+
+    def _find(self, key: Key) -> Key:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def _union(self, keep: Key, other: Key) -> None:
+        keep, other = self._find(keep), self._find(other)
+        if keep != other:
+            self._parent[other] = keep
+            self._members[keep] += self._members.pop(other)
