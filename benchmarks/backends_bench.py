@@ -69,7 +69,7 @@ from benchmarks.query_sets import (
     is_expected,
     load_query_set,
 )
-from benchmarks.quote_bench import machine_line, percentile, render_markdown, render_plain
+from benchmarks.quote_bench import bot_library, machine_line, percentile, render_markdown, render_plain
 from bot.errors import FolioError
 from bot.library.service import Library
 from bot.library.uploads import BUNDLED_SLUG
@@ -315,19 +315,20 @@ async def measure_set(query_set: QuerySet, server_url: str, folder: Path) -> Set
     slug = query_set.name.removesuffix("-holdout")
     sqlite, postgres = BackendRun(), BackendRun()
     async with scratch_database(server_url) as url:
-        async with Database.opened(folder / f"{query_set.name}.sqlite3") as lite, Database.opened(url) as pg:
-            libraries = (Library(lite), Library(pg))
-            try:
-                sqlite.import_seconds = await imported(libraries[0], text, slug)
-                postgres.import_seconds = await imported(libraries[1], text, slug)
-                await hold_autovacuum(url)
-                await timed_pass(query_set, libraries, (sqlite, postgres), slug, settled=False)
-                pending_pages = await settle(url)
-                await timed_pass(query_set, libraries, (sqlite, postgres), slug, settled=True)
-                candidates = await measure_candidates(query_set, libraries[1], pg, slug)
-            finally:
-                for library in libraries:
-                    await library.close()
+        async with (
+            Database.opened(folder / f"{query_set.name}.sqlite3") as lite,
+            Database.opened(url) as pg,
+            bot_library(lite) as lite_library,
+            bot_library(pg) as pg_library,
+        ):
+            libraries = (lite_library, pg_library)
+            sqlite.import_seconds = await imported(libraries[0], text, slug)
+            postgres.import_seconds = await imported(libraries[1], text, slug)
+            await hold_autovacuum(url)
+            await timed_pass(query_set, libraries, (sqlite, postgres), slug, settled=False)
+            pending_pages = await settle(url)
+            await timed_pass(query_set, libraries, (sqlite, postgres), slug, settled=True)
+            candidates = await measure_candidates(query_set, libraries[1], pg, slug)
     return SetReport(query_set.name, sqlite, postgres, pending_pages, candidates)
 
 

@@ -69,7 +69,8 @@ import sqlite3
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +99,8 @@ from bot.library.service import BUNDLED_STORY_PATH, Library
 from bot.search.engine import QuoteIndex
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import clear_caches
-from bot.storage.database import Database
+from bot.storage.changes import ChangeFeed
+from bot.storage.database import Database, Dialect
 from bot.text.ingest import parse_work
 
 BASELINE_CUTOFF = 90.0
@@ -377,8 +379,8 @@ async def _measure_database(path: Path, query_set: QuerySet, source_text: str, b
         await Library(database).add_text(source_text, slug=slug)
         import_ms = 1000.0 * (time.perf_counter() - started)
     database_bytes = _database_bytes(path) - empty_bytes
-    async with Database.opened(path) as database:  # as a process that never saw the work
-        library = Library(database)
+    # As a process that never saw the work:
+    async with Database.opened(path) as database, bot_library(database) as library:
         clear_caches()
         first = next(query for query in query_set.queries if query.expect is not None)
         started = time.perf_counter()
@@ -414,9 +416,24 @@ async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: s
         async with Database.opened(url) as database:
             await Library(database).add_text(source_text, slug=slug)
         await settle(url)
-        async with Database.opened(url) as database:
-            library = Library(database)
+        async with Database.opened(url) as database, bot_library(database) as library:
             return await _run_awaited(query_set, lambda query: _database_answer(library, slug, query), beside)
+
+
+@asynccontextmanager
+async def bot_library(database: Database) -> AsyncIterator[Library]:
+    """A library as the bot holds one: following the change feed, live before the first lookup on PostgreSQL
+    (see :mod:`bot.library.freshness`)."""
+    feed, library = ChangeFeed(database), Library(database)
+    library.follow(feed)
+    feed.start()
+    try:
+        while database.dialect is Dialect.POSTGRES and not feed.live:
+            await asyncio.sleep(0.01)
+        yield library
+    finally:
+        await feed.close()
+        await library.close()
 
 
 async def _database_answer(library: Library, slug: str, query: str) -> Answer:

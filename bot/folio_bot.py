@@ -32,7 +32,6 @@ from bot.sharding import IdentifyGate, ProcessLease
 from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.passage_messages import PassageMessages
-from bot.storage.works import LIBRARY_TOPIC
 from cogs.core import fair_use_gate
 from cogs.core.edge import guard_interaction_parsing
 from cogs.core.failures import answer_failure
@@ -86,7 +85,7 @@ class FolioBot(commands.AutoShardedBot):
         self.clock: Clock = clock_for(settings.clock_file)
         self.changes = ChangeFeed(database)
         """What other processes change (settings, works), so the caches here forget it at once."""
-        self.changes.subscribe(LIBRARY_TOPIC, library.forget_cached)
+        library.follow(self.changes)
         self.configs = ServerConfigs(database, self.clock, changes=self.changes)
         self.fair_use = FairUse(database, self.clock, self.changes)
         """Members' cooldowns and each server's costly work at once (the command tree applies them)."""

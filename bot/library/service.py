@@ -3,9 +3,10 @@
 Works live in the database with their passages, vocabulary and quote index;
 a process keeps only a bounded cache of the works in use (their outline and
 vocabulary, see :class:`~bot.library.cache.WorkCache`) and of each server's
-list of works and default. Both caches are dropped whenever the library's
-version changes, which any process's change does, so a work added or removed
-elsewhere (the CLI, another bot process) is seen at once.
+list of works and default. Both caches are dropped at once when this process
+changes the library, and when another process's change is seen: at once on
+PostgreSQL while the change feed is live, else within
+:data:`~bot.library.freshness.RECHECK_SECONDS` (see :mod:`bot.library.freshness`).
 
 :class:`Library` is the one face the cogs and the CLI call: it owns what a
 server sees (its works, its default, the cache) and hands the rest on to
@@ -17,11 +18,15 @@ server sees (its works, its default, the cache) and hands the rest on to
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+from bot.clock import Clock, SystemClock, clock_for
 from bot.errors import InvalidWork, UnknownWork, echo
 from bot.library.cache import WorkCache
+from bot.library.freshness import RECHECK_SECONDS, Freshness
 from bot.library.importer import Importer, InlineImporter
 from bot.library.intake import WorkIntake
 from bot.library.navigation import Navigation
@@ -41,18 +46,21 @@ from bot.settings import (
     Settings,
 )
 from bot.storage.attribution import AttributionRepository
+from bot.storage.changes import ChangeFeed
 from bot.storage.database import Database
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
 from bot.storage.records import LibraryLimits, WorkRecord, WorkSummary
-from bot.storage.works import WorkRepository
+from bot.storage.works import LIBRARY_TOPIC, WorkRepository
 from bot.text.ingest import WorkSpeakers
 from bot.text.model import Passage
 
 BUNDLED_STORY_PATH = DATA_DIR / "hello-from-the-other-side.txt"
 DEFAULT_CACHE_BYTES = DEFAULT_CACHE_MB * 2**20
 DEFAULT_LIMITS = LibraryLimits(DEFAULT_MAX_WORKS_PER_SERVER, DEFAULT_MAX_MB_PER_SERVER * 2**20)
+Key = TypeVar("Key")
+Cached = TypeVar("Cached")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +70,16 @@ class LibraryOptions:
     limits: LibraryLimits = DEFAULT_LIMITS
     """What one server may add."""
     bundled_story: Path = BUNDLED_STORY_PATH
+    clock: Clock = field(default_factory=SystemClock)
+    """What times how long the cached list of works is trusted (see :mod:`bot.library.freshness`)."""
+    recheck_seconds: float = RECHECK_SECONDS
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LibraryOptions:
         return cls(
             cache_bytes=settings.cache_mb * 2**20,
             limits=LibraryLimits(settings.max_works_per_server, settings.max_mb_per_server * 2**20),
+            clock=clock_for(settings.clock_file),
         )
 
 
@@ -108,7 +120,16 @@ class Library:
         self._visible: dict[int | None, list[WorkSummary]] = {}
         self._defaults: dict[int, WorkRecord | None] = {}
         self._seen_version: int | None = None
+        self._freshness = Freshness(options.clock, options.recheck_seconds)
+        self._generation = 0
+        """Counts the times the cache was dropped: a value read meanwhile is not kept."""
         self._loading: dict[int, asyncio.Lock] = {}
+
+    def follow(self, feed: ChangeFeed) -> None:
+        """Forget the cache when ``feed`` tells of another process's change, and, while it is live, trust
+        it instead of reading the library's version (see :mod:`bot.library.freshness`)."""
+        feed.subscribe(LIBRARY_TOPIC, self.forget_cached)
+        self._freshness.follow(feed)
 
     async def close(self) -> None:
         await self._intake.close()
@@ -132,16 +153,14 @@ class Library:
         """The works `guild_id` can quote from (cached until the library changes)."""
         await self.ensure_bundled_story()
         await self._refresh()
-        if guild_id not in self._visible:
-            self._visible[guild_id] = await self._works.visible(guild_id)
-        return self._visible[guild_id]
+        return await self._cached(self._visible, guild_id, lambda: self._works.visible(guild_id))
 
     async def default_work(self, guild_id: int | None) -> WorkRecord:
         """The work a server's commands use when none is named."""
         await self._refresh()
-        if guild_id is not None and guild_id not in self._defaults:
-            self._defaults[guild_id] = await self._guilds.default_work(guild_id)
-        chosen = self._defaults.get(guild_id) if guild_id is not None else None
+        chosen = None
+        if guild_id is not None:
+            chosen = await self._cached(self._defaults, guild_id, lambda: self._guilds.default_work(guild_id))
         return chosen or await self._visible_record(BUNDLED_SLUG, guild_id)
 
     async def set_default_work(self, guild_id: int, slug: str) -> WorkRecord:
@@ -250,11 +269,26 @@ class Library:
         return WorkView(record, outline, vocabulary, units)
 
     async def _refresh(self) -> None:
-        """Drop what is cached about the library if any process changed it since we last looked."""
+        """Drop what is cached about the library if another process changed it since we last looked (when
+        the last look is too old and no live change feed would have told us, see :mod:`bot.library.freshness`)."""
+        if not self._freshness.must_check():
+            return
         version = await self._works.library_version()
         if version != self._seen_version:
             self._forget_everything()
             self._seen_version = version
+        self._freshness.checked()
+
+    async def _cached(self, cache: dict[Key, Cached], key: Key, read: Callable[[], Awaitable[Cached]]) -> Cached:
+        """``cache[key]``, read if absent; a value read while the cache was dropped (a change that committed
+        during the read) is used this once but not kept."""
+        if key in cache:
+            return cache[key]
+        generation = self._generation
+        value = await read()
+        if generation == self._generation:
+            cache[key] = value
+        return value
 
     def forget_cached(self, _changed: str = "") -> None:
         """Drop what is cached about the library (another process changed it); a :class:`ChangeFeed` subscriber."""
@@ -264,6 +298,8 @@ class Library:
         self._visible.clear()
         self._defaults.clear()
         self._seen_version = None
+        self._freshness.forget()
+        self._generation += 1
 
 
 def _work_index(entries: list[VocabularyEntry], rows: list[tuple[int, str, str]]) -> tuple[Vocabulary, WorkUnits]:

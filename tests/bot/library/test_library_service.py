@@ -12,6 +12,7 @@ from bot.errors import (
     PassageNotFound,
     UnknownWork,
 )
+from bot.library.freshness import RECHECK_SECONDS
 from bot.library.preparation import PARSER_VERSION
 from bot.library.service import Library, LibraryOptions
 from bot.library.uploads import BUNDLED_SLUG, MAX_TITLE_CHARS, decode_text, slugify
@@ -19,6 +20,7 @@ from bot.search.query import MAX_QUERY_CHARS
 from bot.storage.database import Database
 from bot.storage.records import ImportOutcome, LibraryLimits
 from bot.text.ingest import content_hash
+from tests.bot.library.test_library_freshness import ManualClock
 
 
 @pytest.fixture
@@ -269,12 +271,13 @@ async def test_shared_works_are_removed_only_by_the_operator(library: Library) -
 
 
 async def test_a_work_replaced_elsewhere_is_reloaded(tmp_path: Path, database_target: Path | str) -> None:
-    """Another process (the CLI) re-imports a work the bot has in memory."""
-    database = await Database.open(database_target)
-    bot_library, cli_library = Library(database), Library(database)
+    """Another process (the CLI) re-imports a work the bot has in memory: seen within RECHECK_SECONDS."""
+    database, clock = await Database.open(database_target), ManualClock()
+    bot_library, cli_library = Library(database, options=LibraryOptions(clock=clock)), Library(database)
     await cli_library.add_text("The first version.\n", slug="changing")
     assert (await bot_library.lookup("the first version", slug="changing")).hits
     await cli_library.add_text("The second version.\n", slug="changing")
+    clock.seconds += RECHECK_SECONDS
     assert (await bot_library.lookup("the second version", slug="changing")).hits
     assert not (await bot_library.lookup("the first version", slug="changing")).hits
     await database.close()
@@ -384,14 +387,17 @@ async def test_a_server_cannot_add_more_than_its_limits(tmp_path: Path, database
     await database.close()
 
 
-async def test_another_process_sees_works_added_and_removed_at_once(database_target: Path | str) -> None:
+async def test_another_process_sees_works_added_and_removed_within_the_bound(database_target: Path | str) -> None:
     first_db, second_db = await Database.open(database_target), await Database.open(database_target)
-    first, second = Library(first_db), Library(second_db)
+    clock = ManualClock()
+    first, second = Library(first_db), Library(second_db, options=LibraryOptions(clock=clock))
     assert [w.work.slug for w in await second.works()] == [BUNDLED_SLUG]
     await first.add_text(KEEPER, slug="keeper")
+    clock.seconds += RECHECK_SECONDS
     assert [w.work.slug for w in await second.works()] == [BUNDLED_SLUG, "keeper"]
     assert (await second.lookup("keeper climbed the stairs", slug="keeper")).hits
     await first.remove_work("keeper", guild_id=None)
+    clock.seconds += RECHECK_SECONDS
     with pytest.raises(UnknownWork):
         await second.lookup("keeper climbed the stairs", slug="keeper")
     await first_db.close()
