@@ -34,6 +34,14 @@ def candidate(index: int, context: tuple[int, ...] = ()) -> Candidate:
     )
 
 
+def plain_candidates(sentences: list[str]) -> list[Candidate]:
+    """Each sentence as a candidate of its own, keyed by its position, with no context."""
+    return [
+        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
+        for key, text in enumerate(sentences)
+    ]
+
+
 def ask(question_text: str, candidates: list[Candidate]) -> list[int]:
     question = parse_question(question_text, VOCABULARY)
     assert question is not None
@@ -139,10 +147,7 @@ def test_a_full_name_absent_counts_as_one_person_absent() -> None:
     vocabulary = QuoteIndex(enumerate([*sentences, *(f"Tom walked on day {n}." for n in range(50))])).vocabulary
     question = parse_question("Where did Anna Bell go to school?", vocabulary)
     assert question is not None
-    named, unnamed = (
-        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
-        for key, text in enumerate(sentences)
-    )
+    named, unnamed = plain_candidates(sentences)
     assert answers(question, rank(question, [named], 1, vocabulary)[0])
     assert not answers(question, rank(question, [unnamed], 1, vocabulary)[0])
 
@@ -158,10 +163,7 @@ def test_a_word_the_thesaurus_relates_helps_rank_but_does_not_answer() -> None:
     assert question is not None
     hide = next(word for word in question.focus if word.word == "hide")
     assert term("conceal") in hide.related and term("conceal") not in hide.alternatives
-    candidates = [
-        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
-        for key, text in enumerate(sentences[:2])
-    ]
+    candidates = plain_candidates(sentences[:2])
     best, other = rank(question, candidates, 2, vocabulary)
     assert best.key == 0 and best.own < other.own + 1e-9
 
@@ -176,10 +178,7 @@ def test_a_size_is_not_answered_by_a_number_alone_nor_by_a_unit_alone() -> None:
     vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
     question = parse_question("How tall was Orsino?", vocabulary)
     assert question is not None
-    found = [
-        Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
-        for key, text in enumerate(sentences)
-    ]
+    found = plain_candidates(sentences)
     ranked = rank(question, found, len(found), vocabulary)
     assert {answer.key for answer in ranked if answer.cued} == {2, 3}
     assert not answered(question, [answer for answer in ranked if answer.key in (0, 1)])
