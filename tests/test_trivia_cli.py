@@ -72,3 +72,10 @@ def test_text_output_marks_the_answer(database: Path | str) -> None:
     result = run_bot("trivia", "--kind", "who-said-it", "--count", "1", database=database)
     assert result.returncode == 0 and result.stdout.startswith("[who-said-it] Who said this?")
     assert result.stdout.count("  * ") == 1
+
+
+def test_a_kind_the_work_cannot_ask_is_one_friendly_line(database: Path | str) -> None:
+    # The bundled story has one line a speech tag vouches for and no rival of its speaker's gender for it.
+    result = run_bot("trivia", "--kind", "true-or-false", database=database)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("error: I couldn't make any questions of that kind from ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from bot.library.service import Library
 from bot.progress.cli import add_upto_option
@@ -43,9 +44,12 @@ async def run_trivia(library: Library, store: TriviaStore, args: argparse.Namesp
     service = TriviaService(library, store)
     kinds = [QuestionKind(kind) for kind in args.kind] if args.kind else list(QuestionKind)
     sections = sections_upto(await library.load(args.work), args.upto)
-    _, questions = await service.questions(
+    view, questions = await service.questions(
         slug=args.work, guild_id=None, kinds=kinds, count=args.count, seed=args.seed, sections=sections
     )
+    if not questions:
+        print(f"error: I couldn't make any questions of that kind from {view.record.title}.", file=sys.stderr)
+        return 1
     for question in questions:
         if args.json:
             print(json.dumps(question.as_json(), ensure_ascii=False))
