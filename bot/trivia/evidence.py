@@ -16,13 +16,11 @@ import re
 from collections.abc import Collection, Sequence
 
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SPEECH_VERBS, SpokenLine, is_description
+from bot.trivia.lines import NOT_NAMES, SPEECH_VERBS, TITLE, SpokenLine, is_description
 from bot.trivia.people import Person, name_words
 from bot.trivia.wording import zipf
 
-_TITLED_NAME = (
-    r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-)
+_TITLED_NAME = rf"({TITLE}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 _MOVING = r"(?:returned|called|began|continued)"
 _VERB = (
     rf"(?:(?:{SPEECH_VERBS})(?<!returned)(?<!called)(?<!began)(?<!continued)\b"
@@ -34,7 +32,7 @@ _TAG = re.compile(rf"\b{_VERB}\s+{_TITLED_NAME}|{_TITLED_NAME}\s+{_VERB}")
 _AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+[a-z]+")
 """A name opening the narration right after a quote, before a verb ("…,” Lydia stated")."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-_PRONOUNS = frozenset("i he she they it we you the a an this that then there".split())
+_PRONOUNS = frozenset(word.lower() for word in NOT_NAMES)
 _ADDRESS_TITLES = frozenset("mr mrs miss ms lady sir lord master madame monsieur".split())
 COMMON_ZIPF = 5.4
 """A capitalised word this common in English ("And", "Oh"; "John" is 5.38) opening narration is no name."""

@@ -36,15 +36,17 @@ SPEECH_VERBS = (
     r"|repeated|resumed|declared|inquired|enquired|responded|pursued|persisted|insisted|urged|muttered|sighed"
     r"|stammered|faltered|groaned|sobbed|pleaded|demanded|explained|suggested|admitted|stated|echoed|grumbled"
 )
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
+TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)\.?\s+)?"
+"""An optional title before a name, in a pattern (``Colonel``, ``Mrs.``)."""
 _NAME = r"([A-Z][a-z]+)"
 _ANOTHER_VOICE = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\s+{_TITLE}{_NAME}|{_TITLE}{_NAME}\s+(?:{SPEECH_VERBS})\b"
-    rf"|\b(?:turning|turned|turns|addressing|addressed)\s+(?:again\s+|round\s+|back\s+)?(?:to\s+)?{_TITLE}{_NAME}"
+    rf"\b(?:{SPEECH_VERBS})\s+{TITLE}{_NAME}|{TITLE}{_NAME}\s+(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:turning|turned|turns|addressing|addressed)\s+(?:again\s+|round\s+|back\s+)?(?:to\s+)?{TITLE}{_NAME}"
 )
 """Narration that hands the word to someone ("answered Tom", "Tom said") or turns to a listener
 ("turning to Margaret")."""
-_NOT_NAMES = frozenset("I He She They It We You The A An This That Then There".split())
+NOT_NAMES = frozenset("I He She They It We You The A An This That Then There".split())
+"""Capitalised words a pattern for a name also catches at a sentence's start."""
 
 
 def names_another(narration: str, speaker: str) -> bool:
@@ -54,7 +56,7 @@ def names_another(narration: str, speaker: str) -> bool:
     own = {word.lower() for word in re.findall(r"[A-Za-z]+", speaker)}
     for found in _ANOTHER_VOICE.finditer(narration):
         name = next(group for group in found.groups() if group)
-        if name not in _NOT_NAMES and name.lower() not in own:
+        if name not in NOT_NAMES and name.lower() not in own:
             return True
     return False
 
