@@ -46,7 +46,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.query_sets import CorpusMissing, is_expected, text_path
+from benchmarks.query_sets import CORPUS_BLIND_SET_NAMES, CorpusMissing, is_expected, text_path
 from bot.ask.service import StoryAsker
 from bot.errors import FolioError
 from bot.library.service import Library
@@ -72,19 +72,10 @@ QUESTION_SET_NAMES = (
 """The tuned and development sets; the last two were blind until 2026-12-07 (reported), now development sets."""
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
 """Questions written after the ranking was tuned on the sets above and never used to tune it: the honest figure."""
-BLIND_SET_NAMES = (
-    "hello-from-the-other-side-blind",
-    "frankenstein-blind",
-    "dracula-blind",
-    "awakening-blind",
-    "sport-of-the-gods-blind",
-    "hard-times-blind",
-    "northanger-abbey-blind",
-    "mansfield-park-blind",
-    "a-passage-to-india-blind",
-)
+BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "frankenstein-blind", "dracula-blind", *CORPUS_BLIND_SET_NAMES)
 """Questions written and committed before /ask was ever run on them, during later rounds of improvements
-(the last four, issue 19, on novels no one had tuned for, with who-is questions)."""
+(those of issue 19 on novels no one had tuned for, with who-is questions: each blind pair has a question set
+and a quote query set of one name, listed once in :data:`benchmarks.query_sets.CORPUS_BLIND_SET_NAMES`)."""
 
 
 @dataclass(frozen=True, slots=True)
