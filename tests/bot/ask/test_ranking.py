@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bot.ask.question import names_in, parse_question
+from bot.ask.question import Question, names_in, parse_question
 from bot.ask.ranking import GATE_REACH, Answer, Candidate, answered, answers, rank, shown_answers
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
+from bot.search.vocabulary import Vocabulary
 
 SENTENCES = [
     "Derek drove for hours without stopping.",
@@ -40,6 +41,14 @@ def plain_candidates(sentences: list[str]) -> list[Candidate]:
         Candidate(key, tuple(map(term, words(text))), frozenset(names_in(text)), frozenset(), text=text)
         for key, text in enumerate(sentences)
     ]
+
+
+def parsed(question_text: str, sentences: list[str]) -> tuple[Question, Vocabulary]:
+    """``question_text`` read against a work of just ``sentences``, and that work's vocabulary."""
+    vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
+    question = parse_question(question_text, vocabulary)
+    assert question is not None
+    return question, vocabulary
 
 
 def ask(question_text: str, candidates: list[Candidate]) -> list[int]:
@@ -158,9 +167,7 @@ def test_a_word_the_thesaurus_relates_helps_rank_but_does_not_answer() -> None:
         "Martha found the silver key by the stone gate.",
         "Martha hid her face in her hands.",
     ]
-    vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
-    question = parse_question("Where did Martha hide the silver key?", vocabulary)
-    assert question is not None
+    question, vocabulary = parsed("Where did Martha hide the silver key?", sentences)
     hide = next(word for word in question.focus if word.word == "hide")
     assert term("conceal") in hide.related and term("conceal") not in hide.alternatives
     candidates = plain_candidates(sentences[:2])
@@ -175,9 +182,7 @@ def test_a_size_is_not_answered_by_a_number_alone_nor_by_a_unit_alone() -> None:
         "Orsino stood six feet in his boots.",
         "Orsino was a tall man.",
     ]
-    vocabulary = QuoteIndex(enumerate(sentences)).vocabulary
-    question = parse_question("How tall was Orsino?", vocabulary)
-    assert question is not None
+    question, vocabulary = parsed("How tall was Orsino?", sentences)
     found = plain_candidates(sentences)
     ranked = rank(question, found, len(found), vocabulary)
     assert {answer.key for answer in ranked if answer.cued} == {2, 3}
