@@ -7,8 +7,7 @@ import random
 from collections.abc import Iterator
 
 from bot.text.model import Passage
-from bot.trivia import scoring
-from bot.trivia.events import Event, who_did_it
+from bot.trivia.events import who_did_it
 from bot.trivia.facts import Facts
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
 from bot.trivia.question import Question, QuestionKind
@@ -25,10 +24,8 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     wrong options are people of the same gender met by then and present in that part of the book."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
-        if not _plot_point(chosen):
-            continue
         rivals = plot.cast.rivals(
-            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
+            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.sentence.text
         )[:PLAUSIBLE_POOL]
         if len(rivals) < WRONG_OPTIONS:
             continue
@@ -51,7 +48,7 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
     :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
     events = [
-        e for e in facts.source.plot.events if e.with_others and _plot_point(e) and len(e.statement.split()) <= MAX_EVENT_WORDS
+        e for e in facts.source.plot.events if len(e.statement.split()) <= MAX_EVENT_WORDS
     ]
     sections = len({sentence.section for sentence in facts.source.sentences})
     if sections >= 2 * MIN_SECTIONS_APART:
@@ -72,12 +69,6 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
                 offset=earlier.sentence.start,
                 explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
             )
-
-
-def _plot_point(chosen: Event) -> bool:
-    """Whether an event changes the story (its verb one of :data:`bot.trivia.scoring.PLOT_VERBS`):
-    judged samples found glances, sighs and walks to the door trivial."""
-    return scoring.is_plot_verb(chosen.predicate.split()[0])
 
 
 def _paragraph(sentence: Passage) -> int:
