@@ -24,7 +24,10 @@ LIGHT_VERBS = frozenset(
     "hesitate shrug linger try want need happen become remain watch listen speak talk reflect consider fear "
     "understand believe remember forget recollect perceive interrupt resume proceed lie shew show suppress "
     "avoid contrive manage fail venture bear enquire inquire determine resolve guess can will shall may "
-    "must ought dare get put let keep make take give prove".split()
+    "must ought dare get put let keep make take give prove echo question rejoin retort protest assent "
+    "agree object explain declare protest suggest inform assure utter quiver redden blush flush tremble "
+    "shiver shudder sound settle admit deplore approve view crush descend relive slumber pride colour "
+    "color start weep sob groan wince flinch".split()
 )
 """Lemmas of verbs that make no memorable action: being and having, saying and thinking, looking,
 posture, the commonest comings and goings and handlings."""
@@ -47,6 +50,8 @@ UNPLACED = frozenset(
     "all both either neither each another again also too instead hers".split()
 )
 """Words that point outside the clause: "Who slapped him on the shoulder?" cannot be answered."""
+_FINITE = frozenset("was were is are been had has am".split())
+"""Being or having after the verb: the verb was a participle ("roused from a meditation was pleased")."""
 PERSONAL = frozenset("i me my mine myself we us our ours ourselves you your yours yourself thee thou thy".split())
 OWN = {"m": frozenset({"his", "himself"}), "f": frozenset({"her", "herself"})}
 """The subject's own pronouns: "her brother" after a woman is hers."""
@@ -88,8 +93,8 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     if lemma is None or lemma in LIGHT_VERBS:
         return None
     clause = _first_clause(rest[found.start("verb") :])
-    if clause is None:
-        return None
+    if clause is None or clause.split()[1:2] == ["with"]:
+        return None  # "quivered with indignation": a manner, not an action
     words = _WORD.findall(clause)
     if not MIN_ACTION_WORDS <= len(words) <= MAX_ACTION_WORDS or not _complete(words[1:], gender):
         return None
@@ -133,7 +138,7 @@ def _complete(rest: list[str], gender: str) -> bool:
     outside the sentence, no "her" that is not the subject's own, and some noun or name."""
     lowered = [word.lower() for word in rest]
     other_gender = OWN["f" if gender == "m" else "m"] | {"he", "she"}
-    if not rest or (set(lowered) & (UNPLACED | PERSONAL | other_gender | {"their", "theirs", "themselves"})):
+    if not rest or (set(lowered) & (UNPLACED | PERSONAL | _FINITE | other_gender | {"their", "theirs", "themselves"})):
         return False
     if any(len(word) == 1 and word != "a" for word in lowered):
         return False  # "Kemp s profanity": a text that lost its apostrophes

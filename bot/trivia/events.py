@@ -23,7 +23,7 @@ from bot.text.model import Passage
 from bot.trivia import scoring, wording
 from bot.trivia.actions import GESTURE_NOUNS, MOTION_VERBS, Action, action_after
 from bot.trivia.judging import normalise
-from bot.trivia.people import Person, are_aliases, name_words
+from bot.trivia.people import Person, are_aliases, name_words, same_person
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -151,7 +151,7 @@ class Cast:
                 continue
             if person.name.startswith("the ") and not answer.name.startswith("the "):
                 continue  # "the Invisible Man" may be a named person's epithet
-            if any(_may_be_one(person, other) for other in (answer, *rivals)):
+            if any(_may_be_one(person, other, self.people) for other in (answer, *rivals)):
                 continue
             if any(re.search(rf"\b{re.escape(alias)}\b", named) for alias in person.aliases):
                 continue
@@ -255,12 +255,17 @@ def _same_gender(person: Person, answer: Person) -> bool:
     return answer.gender is None or person.gender == answer.gender
 
 
-def _may_be_one(person: Person, other: Person) -> bool:
+def _may_be_one(person: Person, other: Person, people: Sequence[Person]) -> bool:
     """Whether two people may be one under two names: any name word shared by any of their names
-    ("Miss Elliot" and "Elizabeth Elliot")."""
-    return person is other or bool(
-        {word for alias in person.aliases for word in name_words(alias)}
-        & {word for alias in other.aliases for word in name_words(alias)}
+    ("Miss Elliot" and "Elizabeth Elliot"), or :func:`bot.trivia.people.same_person` ("Henry" and
+    "Mr. Wilcox")."""
+    return (
+        person is other
+        or bool(
+            {word for alias in person.aliases for word in name_words(alias)}
+            & {word for alias in other.aliases for word in name_words(alias)}
+        )
+        or same_person(person.name, other.name, people)
     )
 
 
