@@ -14,6 +14,8 @@ PEOPLE = [
     Person("Ruth", ("Ruth", "Ruth Vole"), "f", 0, 30),
     Person("Mrs. Pell", ("Mrs. Pell",), "f", 0, 20),
     Person("Nora", ("Nora",), "f", 0, 12),
+    Person("Clara Mott", ("Clara Mott", "Clara"), "f", 0, 12),
+    Person("Agnes Hale", ("Agnes Hale", "Agnes"), "f", 0, 12),
     Person("Miss Vole", ("Miss Vole",), "f", 0, 12),  # Ruth under her surname, never tied by the text
     Person("Walter", ("Walter",), "m", 0, 25),
     Person("Captain Lisle", ("Captain Lisle", "Hetty Lisle"), "f", 0, 15),  # misread: a captain as a woman
@@ -36,7 +38,7 @@ DEEDS = [
     "Walter wrecked the gig on the turnpike.",
     "Nora stole the vicar's umbrella.",
 ]
-FILLER = "Ruth, Mrs. Pell, Nora, Miss Vole and Walter came by. Edith Crane was there too."
+FILLER = "Ruth, Mrs. Pell, Nora, Clara Mott, Agnes Hale, Miss Vole and Walter came by. Edith Crane was there too."
 
 
 def source(text: str, people: list[Person] = PEOPLE) -> TriviaSource:
