@@ -24,7 +24,7 @@ LIGHT_VERBS = frozenset(
     "hesitate shrug linger try want need happen become remain watch listen speak talk reflect consider fear "
     "understand believe remember forget recollect perceive interrupt resume proceed lie shew show suppress "
     "avoid contrive manage fail venture bear enquire inquire determine resolve guess can will shall may "
-    "must ought dare get put let keep make take give prove echo question rejoin retort protest assent "
+    "must ought dare put let prove echo question rejoin retort protest assent "
     "agree object explain declare protest suggest inform assure utter quiver redden blush flush tremble "
     "shiver shudder sound settle admit deplore approve view crush descend relive slumber pride colour "
     "color start weep sob groan wince flinch".split()
@@ -55,8 +55,12 @@ _FINITE = frozenset("was were is are been had has am".split())
 PERSONAL = frozenset("i me my mine myself we us our ours ourselves you your yours yourself thee thou thy".split())
 OWN = {"m": frozenset({"his", "himself"}), "f": frozenset({"her", "herself"})}
 """The subject's own pronouns: "her brother" after a woman is hers."""
-MOTION_VERBS = frozenset("go come walk run hurry rush return enter cross pass reach move step climb".split())
-"""Comings and goings: memorable only to a named place or person ("went to Rome", not "went upstairs")."""
+NAMED_ONLY_VERBS = frozenset(
+    "go come walk run hurry rush return enter cross pass reach move step climb "
+    "get keep make take give find bring leave meet follow join send".split()
+)
+"""Comings and goings, takings and givings: memorable only with a named place or person ("went to
+Rome", "took Diana to the concert"; not "went upstairs", "took the cup")."""
 GESTURE_NOUNS = frozenset(
     "head hand hands eyes eye face lips lip teeth jaw jaws shoulder shoulders arm arms brow brows forehead "
     "finger fingers foot feet cheek cheeks chin nose hair mouth throat breath voice fist fists knee knees "
@@ -85,16 +89,18 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     """The action told by ``rest``, the words right after a subject of ``gender`` ("m" or "f"), or
     None when it is no simple, complete action of that subject. Without ``possessive``, an action
     with "his" or "her" is none (in a later clause, they may be another's)."""
-    found = re.match(r"(?:(?P<adverb>[a-z]+ly)\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
+    found = re.match(r"(?:(?P<adverb>[a-z]+ly)\s+)?(?P<had>had\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
     if found is None or gender not in OWN or (found["adverb"] and found["adverb"] in _HEDGES):
         return None
     verb = found["verb"]
-    lemma = past_tense_lemma(verb)
+    lemma = participle_lemma(verb) if found["had"] else past_tense_lemma(verb)
     if lemma is None or lemma in LIGHT_VERBS:
         return None
-    clause = _first_clause(rest[found.start("verb") :])
-    if clause is None or clause.split()[1:2] == ["with"]:
+    if _CLAUSE_END.match(rest[found.end("verb") :]) or rest[found.end("verb") :].split()[:1] == ["with"]:
         return None  # "quivered with indignation": a manner, not an action
+    clause = _first_clause(rest[found.start("had" if found["had"] else "verb") :])
+    if clause is None:
+        return None
     words = _WORD.findall(clause)
     if not MIN_ACTION_WORDS <= len(words) <= MAX_ACTION_WORDS or not _complete(words[1:], gender):
         return None
@@ -105,22 +111,39 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
 
 def _first_clause(text: str) -> str | None:
     """The first clause of ``text``, when it ends where a new clause clearly begins: at punctuation,
-    at "and"/"but" before a pronoun or a verb of the past, or at a conjunction before a subject. None
-    when it may end inside a phrase ("a sniff and a grunt", "a charm of which")."""
-    cut = _CLAUSE_END.search(text)
-    if cut is None:
-        return text.strip().rstrip(".")
-    clause, word = text[: cut.start()].strip(), cut["word"]
-    if word is not None:
+    at "and"/"but" before a subject or a verb of the past, or at a conjunction before a subject. None
+    when it may end inside a phrase ("a sniff and a grunt", "a charm of which"). "That" before a
+    noun is a determiner ("that day"), and a conjunction before no subject a preposition ("as
+    usual"): neither ends the clause."""
+    for cut in _CLAUSE_END.finditer(text):
+        clause, word = text[: cut.start()].strip(), cut["word"]
+        if word is None:
+            return clause
         following = text[cut.end() :].split(maxsplit=1)[:1]
-        after = following[0].strip(",;").lower() if following else ""
+        after = following[0].strip(",;.") if following else ""
+        if word == "that" and after.islower() and set(lemminflect.getAllLemmas(after)) == {"NOUN"}:
+            continue
+        subject = after.lower() in _CLAUSE_SUBJECTS or after[:1].isupper()
         if word in _JOINS:
-            fits = after in _CLAUSE_SUBJECTS or after == "then" or past_tense_lemma(after) is not None
+            fits = subject or after == "then" or past_tense_lemma(after) is not None
+        elif word in _SUBORDINATORS:
+            if not subject:
+                continue  # a preposition: "as usual", "till morning"
+            fits = True
         else:
-            fits = word in _SUBORDINATORS and (after in _CLAUSE_SUBJECTS or after in ("the", "a", "an"))
-        if not fits:
-            return None
-    return clause
+            fits = False
+        return clause if fits else None
+    return text.strip().rstrip(".")
+
+
+@lru_cache(maxsize=16_384)
+def participle_lemma(word: str) -> str | None:
+    """The lemma of ``word`` when it is a verb's past participle ("written" → "write"), for the
+    pluperfect ("had written")."""
+    for lemma in lemminflect.getLemma(word, upos="VERB"):
+        if word != lemma and word in lemminflect.getInflection(lemma, "VBN"):
+            return lemma
+    return None
 
 
 @lru_cache(maxsize=16_384)
@@ -145,6 +168,8 @@ def _complete(rest: list[str], gender: str) -> bool:
     for index, word in enumerate(lowered):
         if word == "her" and not _possessed(lowered[index + 1 : index + 2]):
             return False  # "kissed her" or "gave her the letter": her is someone else
+    if lowered[0] == "to" and len(lowered) == 2 and past_tense_lemma(lowered[1]) is None:
+        return _can_be(lowered[1], ("VERB",))  # "refused to confess"
     return any(_noun_or_name(word) for word in rest if word.lower() not in _DETERMINERS)
 
 

@@ -21,7 +21,7 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, MOTION_VERBS, Action, action_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, action_after
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
@@ -30,17 +30,19 @@ NEARBY_SECTIONS = 2
 MIN_RIVAL_MENTIONS = 5
 """A wrong option is someone the book names this often at least: a reader knows them, and a name
 met once may be another's unmerged alias."""
-MEMORABLE_ZIPF = 4.2
-"""An action is memorable when it names another person or a place, has a plot verb
-(:data:`bot.trivia.scoring.PLOT_VERBS`), or holds a noun at least this rare ("poker" 3.3, "letter" 4.9)."""
+MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
+"""Nouns rarer than these make a plot verb's object ("buried the compass", 3.7), or any action
+("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _SUBJECT_PLACE = (
-    r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length)\s+)?"
+    r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
+    r"When|After|Before|Until|Till|Once|As soon as)\s+)?"
     r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
 )
 """Where a sentence's subject stands: at its start (after an adverb of time at most), or opening a
-main clause after a comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…")."""
+main clause after a comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"),
+or a clause of time ("When Anne reached Carlisle, …")."""
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
 _TITLE_GENDER = {
@@ -218,16 +220,17 @@ def _plausible_subject(person: Person) -> bool:
 
 
 def _memorable(action: Action) -> bool:
-    """Whether a reader could recall the action: a named place (or person), a plot verb, or a rare
-    noun that is no gesture; comings and goings count only to a named place."""
+    """Whether a reader could recall the action: it names a person or a place, or it is a plot verb
+    (:data:`bot.trivia.scoring.PLOT_VERBS`) done to something uncommon, or it holds a very rare noun.
+    Judged samples found the rest vague or trivial ("opened the envelope", "flew out of the pantry")."""
     objects = action.words[1:]
     if any(word[:1].isupper() for word in objects):
         return True
-    if action.lemma in MOTION_VERBS or GESTURE_NOUNS & {word.lower() for word in objects}:
+    if action.lemma in NAMED_ONLY_VERBS or GESTURE_NOUNS & {word.lower() for word in objects}:
         return False
-    return scoring.is_plot_verb(action.verb) or any(
-        len(word) >= 4 and wording.zipf(word) < MEMORABLE_ZIPF and _is_noun(word) for word in objects
-    )
+    nouns = [wording.zipf(word) for word in objects if len(word) >= 4 and _is_noun(word)]
+    rarest = min(nouns, default=99.0)
+    return rarest < VERY_RARE_ZIPF or (scoring.is_plot_verb(action.verb) and rarest < MEMORABLE_ZIPF)
 
 
 def _is_noun(word: str) -> bool:

@@ -24,17 +24,17 @@ DEEDS = [
     "Edith buried the brass compass under the quince tree.",
     "Ruth pawned her grandmother's locket in Ludlow.",
     "Mrs. Pell poisoned the gardener's terrier.",
-    "Nora smuggled the ledger out of the counting-house.",
+    "Nora smuggled the ledger to Calais.",
     "Walter shot the heron.",
     "Captain Lisle sank the smuggler's lugger.",
     "Edith sketched the ruined abbey at Tintern.",
     "Ruth hid the blackmailer's letters in a hatbox.",
     "Mrs. Pell dismissed the drunken coachman.",
     "Nora rescued the drowning spaniel from the weir.",
-    "Walter forged his uncle's signature on the deed.",
+    "Walter forged his uncle's will in Ludlow.",
     "Edith sold the harpsichord to the curate.",
     "Ruth nursed the feverish blacksmith through the winter.",
-    "Mrs. Pell embroidered a christening gown.",
+    "Mrs. Pell embroidered a christening gown for Lady Hale.",
     "Walter wrecked the gig on the turnpike.",
     "Nora stole the vicar's umbrella.",
 ]
@@ -133,3 +133,20 @@ def test_a_game_up_to_a_chapter_asks_nothing_from_later_chapters() -> None:
     assert questions and all(question.offset is not None and question.offset < last for question in questions)
     shown = " ".join(text for question in questions for text in (question.text, *question.options))
     assert "lugger" not in shown and "umbrella" not in shown
+
+
+def test_clauses_keep_their_determiners_and_prepositions_and_an_infinitive_is_an_object() -> None:
+    assert action_after("wore her amethyst brooch to church that day as usual.", "f").text == (
+        "wore her amethyst brooch to church that day as usual"
+    )
+    assert action_after("steadfastly refused to confess.", "f").text == "refused to confess"
+    assert action_after("had brought her slate down on Gilbert's head.", "f").text == "had brought her slate down on Gilbert's head"
+    assert action_after("had been to Ludlow.", "f") is None
+
+
+def test_which_came_first_leaves_out_states_and_what_is_told_in_retrospect() -> None:
+    deeds = [*DEEDS[:6], "Edith had sketched the ruined abbey at Tintern.", "Nora lived in a cottage at Ludlow."]
+    work = source(chapters(deeds))
+    shown = {option for q in generate(work, count=20, seed=4, kinds=[QuestionKind.WHICH_CAME_FIRST]) for option in q.options}
+    assert shown and not any("Tintern" in option or "cottage" in option for option in shown)
+    assert {event.predicate for event in work.plot.events} >= {"had sketched the ruined abbey at Tintern", "lived in a cottage at Ludlow"}
