@@ -42,6 +42,12 @@ _CLAUSE_END = re.compile(
 )
 """Where the first clause of an action ends: the question asks about that clause alone."""
 _JOINS = frozenset({"and", "but"})
+_JOINED_VERB = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:then\s+)?(?P<verb>[a-z]+)\b")
+_ANOTHER_SUBJECT = re.compile(
+    r"[;:“”\"(—–]|\b(?:who|which|that|whom|whose|he|she|they|it|I|we|you|when|while|as|because|though|although|"
+    r"until|till|if|where|whereupon|unless|since)\b|\b[A-Z]\w*\s+[a-z]+ed\b"
+)
+"""What may bring in another subject before a joined verb ("…Diana, who answered and sent…")."""
 _SUBORDINATORS = frozenset("while whilst when whenever because though although until till unless if since whereupon as".split())
 _CLAUSE_SUBJECTS = frozenset("he she they i we it there".split())
 UNPLACED = frozenset(
@@ -109,6 +115,29 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     return Action(verb, lemma, clause)
 
 
+def actions_after(rest: str, gender: str | None, *, possessive: bool = True) -> list[Action]:
+    """Every action :func:`action_after` reads in ``rest``: the first, then each verb of the past
+    joined to it by "and" or "but" while no other subject can have come between ("Marilla went to
+    her room and searched for the brooch": she searched)."""
+    found = [action_after(rest, gender, possessive=possessive)]
+    for join in _JOINED_VERB.finditer(rest):
+        before = rest[: join.start()]
+        if _ANOTHER_SUBJECT.search(before) or not all(_opens_with_a_past(piece) for piece in before.split(",")[1:]):
+            break
+        if past_tense_lemma(join["verb"]) is not None:
+            found.append(action_after(rest[join.start("verb") :], gender, possessive=possessive))
+    return [action for action in found if action is not None]
+
+
+def _opens_with_a_past(piece: str) -> bool:
+    """Whether a piece of a list of doings opens with a verb of the past ("set the candle on the
+    table"), not with another subject ("and a dozen hands gripped")."""
+    first = piece.split(maxsplit=1)[:1]
+    return bool(first) and any(
+        first[0] in lemminflect.getInflection(lemma, "VBD") for lemma in lemminflect.getLemma(first[0], upos="VERB")
+    )
+
+
 def _first_clause(text: str) -> str | None:
     """The first clause of ``text``, when it ends where a new clause clearly begins: at punctuation,
     at "and"/"but" before a subject or a verb of the past, or at a conjunction before a subject. None
@@ -168,7 +197,7 @@ def _complete(rest: list[str], gender: str) -> bool:
     for index, word in enumerate(lowered):
         if word == "her" and not _possessed(lowered[index + 1 : index + 2]):
             return False  # "kissed her" or "gave her the letter": her is someone else
-    if lowered[0] == "to" and len(lowered) == 2 and past_tense_lemma(lowered[1]) is None:
+    if lowered[0] == "to" and len(rest) == 2 and rest[1].islower() and past_tense_lemma(lowered[1]) is None:
         return _can_be(lowered[1], ("VERB",))  # "refused to confess"
     return any(_noun_or_name(word) for word in rest if word.lower() not in _DETERMINERS)
 

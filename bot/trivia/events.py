@@ -21,7 +21,7 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, action_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
@@ -188,9 +188,10 @@ def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) 
         person = owner[match.group("name").casefold()]
         opening = match.start() < 2 or match.start() == text.find(match.group("name"))
         if _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
-            action = action_after(text[match.end() :], person.gender, possessive=opening)
-            if action is not None:
-                return _as_event(person, action, sentence, match.group("name"), names, owner)
+            for action in actions_after(text[match.end() :], person.gender, possessive=opening):
+                event = _as_event(person, action, sentence, match.group("name"), names, owner)
+                if event is not None:
+                    return event
     return None
 
 
@@ -228,13 +229,18 @@ def _memorable(action: Action) -> bool:
         return True
     if action.lemma in NAMED_ONLY_VERBS or GESTURE_NOUNS & {word.lower() for word in objects}:
         return False
-    nouns = [wording.zipf(word) for word in objects if len(word) >= 4 and _is_noun(word)]
-    rarest = min(nouns, default=99.0)
-    return rarest < VERY_RARE_ZIPF or (scoring.is_plot_verb(action.verb) and rarest < MEMORABLE_ZIPF)
+    nouns = [word for word in objects if len(word) >= 4 and _is_noun(word)]
+    if any(wording.zipf(word) < VERY_RARE_ZIPF and _only_a_noun(word) for word in nouns):
+        return True
+    return scoring.is_plot_verb(action.verb) and any(wording.zipf(word) < MEMORABLE_ZIPF for word in nouns)
 
 
 def _is_noun(word: str) -> bool:
     return "NOUN" in lemminflect.getAllLemmas(word)
+
+
+def _only_a_noun(word: str) -> bool:
+    return set(lemminflect.getAllLemmas(word)) == {"NOUN"}
 
 
 def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner: dict[str, Person]) -> bool:

@@ -1,7 +1,7 @@
 """Who-did-what questions from invented narration: a certain subject, fair options, no spoilers."""
 
 from bot.text.ingest import parse_work
-from bot.trivia.actions import action_after
+from bot.trivia.actions import action_after, actions_after
 from bot.trivia.events import find_events, plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource
@@ -150,3 +150,19 @@ def test_which_came_first_leaves_out_states_and_what_is_told_in_retrospect() -> 
     shown = {option for q in generate(work, count=20, seed=4, kinds=[QuestionKind.WHICH_CAME_FIRST]) for option in q.options}
     assert shown and not any("Tintern" in option or "cottage" in option for option in shown)
     assert {event.predicate for event in work.plot.events} >= {"had sketched the ruined abbey at Tintern", "lived in a cottage at Ludlow"}
+
+
+def test_verbs_joined_to_the_subject_are_its_actions_until_another_subject_may_come_in() -> None:
+    def joined(rest: str) -> list[str]:
+        return [action.text for action in actions_after(rest, "f")]
+
+    assert joined("went to her room at intervals and searched for the brooch.") == [
+        "went to her room at intervals",
+        "searched for the brooch",
+    ]
+    assert joined("retreated to the kitchen, set the candle on the table, and glared at Matthew.") == [
+        "retreated to the kitchen",
+        "glared at Matthew",
+    ]
+    assert joined("clung to the rail, and a dozen hands gripped, clutched, and tore at the Unseen.") == ["clung to the rail"]
+    assert joined("wrote to Diana, who answered and sent a cake.") == ["wrote to Diana"]
