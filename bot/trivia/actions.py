@@ -36,6 +36,9 @@ _HEDGES = frozenset(
     "presumably seemingly simply surely actually likely".split()
 )
 """Adverbs that make an action uncertain or not done ("Anne nearly wrote…")."""
+_OF_TIME = r"then|now|soon|presently|afterwards|at once|at last"
+"""Adverbs of time that may stand between a subject and its verb ("Anne then wrote…"); never "also"
+or "too", which tell that someone else did it as well."""
 _CLAUSE_END = re.compile(
     r"\s*(?:[,;:(—–!?]|\s-{1,2}\s?|\b(?P<word>and|but|or|nor|while|whilst|when|whenever|because|though|although|"
     r"until|till|unless|if|since|that|which|who|whom|whose|where|whereupon|so|as|than)\b)"
@@ -95,7 +98,7 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     """The action told by ``rest``, the words right after a subject of ``gender`` ("m" or "f"), or
     None when it is no simple, complete action of that subject. Without ``possessive``, an action
     with "his" or "her" is none (in a later clause, they may be another's)."""
-    found = re.match(r"(?:(?P<adverb>[a-z]+ly)\s+)?(?P<had>had\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
+    found = re.match(rf"(?:(?P<adverb>[a-z]+ly|{_OF_TIME})\s+)?(?P<had>had\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
     if found is None or gender not in OWN or (found["adverb"] and found["adverb"] in _HEDGES):
         return None
     verb = found["verb"]

@@ -35,14 +35,35 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_OTHER = {"m": "f", "f": "m"}
+_OTHER_PRONOUNS = {"m": frozenset({"she", "her", "hers", "herself"}), "f": frozenset({"he", "him", "his", "himself"})}
+"""Pronouns of the other gender between a referent and "He"/"She": someone else is in the scene, who
+may be a person of either gender unnamed."""
+PERSON_NOUNS = frozenset(
+    "man men gentleman gentlemen boy boys lad fellow father papa brother son uncle nephew husband "
+    "grandfather king prince lord master sir woman women lady ladies girl girls lass mother mamma mama "
+    "sister daughter aunt niece wife grandmother queen princess mistress maid maiden widow bride "
+    "bridegroom landlady landlord child children baby infant person people stranger friend cousin "
+    "doctor driver coachman footman butler servant housekeeper nurse governess clerk officer soldier "
+    "captain colonel major general judge priest clergyman curate vicar rector parson minister teacher "
+    "pupil student guest visitor host hostess companion lover neighbour neighbor owner keeper guard porter "
+    "waiter waitress cook youth creature one someone somebody anyone anybody everyone everybody nobody "
+    "other others former latter who whom whose each both either neither all "
+    "they them their partner suitor fiancé fiance heir heiress relative relation acquaintance".split()
+)
+"""Words for a person (or for people) who may be the one a following "He" or "She" means."""
 _SUBJECT_PLACE = (
     r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
-    r"When|After|Before|Until|Till|Once|As soon as)\s+)?"
+    r"When|After|Before|Until|Till|Once|As soon as)\s+"
+    r"|(?:In|On|At|During|After|Before|Early|Late|Later|That|This|Next|Towards?|By)"
+    r"(?:\s+(?!(?:of|to|with|by|for|from|at|in|on|upon|and|but|or|as|than|beside|near|behind)\b)[a-z]+){1,4}\s+)?"
     r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
 )
-"""Where a sentence's subject stands: at its start (after an adverb of time at most), or opening a
-main clause after a comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"),
-or a clause of time ("When Anne reached Carlisle, …")."""
+"""Where a sentence's subject stands: at its start (after an adverb of time or a short phrase of
+time at most: "That evening Anne wrote…", "In the morning Anne…"), or opening a main clause after a
+comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"), or a clause of time
+("When Anne reached Carlisle, …")."""
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
 _TITLE_GENDER = {
@@ -82,22 +103,26 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     if names is None:
         return []
     owner = {alias.casefold(): person for person in people for alias in person.aliases}
-    narration = list(_narration(sentences))
-    events = [event for event in (_event(sentence, names, owner) for sentence in narration) if event is not None]
+    found = (_event(sentence, before, names, owner) for sentence, before in _narration(sentences))
+    events = [event for event in found if event is not None]
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
 
-def _narration(sentences: Sequence[Passage]) -> Iterator[Passage]:
-    """The sentences outside quotation marks (a paragraph's quotes may span several sentences)."""
-    paragraph, curly, straight = None, 0, 0
+def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
+    """The sentences outside quotation marks (a paragraph's quotes may span several sentences), each
+    with the sentence before it in its paragraph when that one is narration free of quotes too
+    (where a pronoun's referent may be named), else with ""."""
+    paragraph, curly, straight, before = None, 0, 0, ""
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, curly, straight = sentence.paragraph, 0, 0
+            paragraph, curly, straight, before = sentence.paragraph, 0, 0, ""
         if curly <= 0 and straight % 2 == 0:
-            yield sentence
+            yield sentence, before
         curly += sentence.text.count("“") - sentence.text.count("”")
         straight += sentence.text.count('"')
+        text = _plain(sentence.text)
+        before = "" if _QUOTE_MARKS.search(text) or curly > 0 or straight % 2 else text
 
 
 class _WordIndex:
@@ -178,21 +203,63 @@ def who_did_it(event: Event) -> str:
     return f"Who {event.predicate}?"
 
 
-def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+    """The event ``sentence`` tells, if any; ``before`` is the narration sentence just before it in
+    its paragraph ("" if none), where the referent of a "He" or "She" may be named."""
     text = _plain(sentence.text)
     if _QUOTE_MARKS.search(text) or not text.endswith("."):
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    for match in re.finditer(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern})\s+(?=[a-z])", text):
-        person = owner[match.group("name").casefold()]
-        opening = match.start() < 2 or match.start() == text.find(match.group("name"))
-        if _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
+    subject = rf"{_SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he))\s+(?=[a-z])"
+    for match in re.finditer(subject, text):
+        if match["pronoun"]:
+            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
+            named_as, opening = (person.name if person else ""), True
+        else:
+            person, named_as = owner[match["name"].casefold()], match["name"]
+            opening = match.start() < 2 or match.start() == text.find(named_as)
+        if person is not None and _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
             for action in actions_after(text[match.end() :], person.gender, possessive=opening):
-                event = _as_event(person, action, sentence, match.group("name"), names, owner)
+                event = _as_event(person, action, sentence, named_as, names, owner)
                 if event is not None:
                     return event
     return None
+
+
+def referent(
+    context: tuple[str, str], pronoun: str, names: re.Pattern[str], owner: dict[str, Person]
+) -> Person | None:
+    """Whom ``pronoun`` ("He" or "She") must mean after ``context`` (the narration before it: the
+    sentence before, in one paragraph, and its own sentence up to it), or None when that is not
+    certain. Certain means: the last person named in ``context`` who could be meant is a named
+    subject of the pronoun's gender ("Anne reached Carlisle. She…"), and after that name comes no
+    other name, no capitalised word that may be one, no noun for a person ("the stranger", "her
+    cousin"), no pronoun of the other gender, and no "he" or "she" of its own, which may have
+    turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
+    gender = _PRONOUN_GENDER[pronoun.lower()]
+    previous, own = context
+    subject = re.compile(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern})\s+[a-z]")
+    subjects = {match.start("name") for match in subject.finditer(previous)}
+    subjects |= {match.start("name") + len(previous) + 1 for match in subject.finditer(own)}
+    joined = f"{previous} {own}"
+    mentions = [match for match in names.finditer(joined) if owner[match.group(0).casefold()].gender != _OTHER[gender]]
+    if not mentions or mentions[-1].start() not in subjects:
+        return None
+    person = owner[mentions[-1].group(0).casefold()]
+    after = names.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
+    return person if person.gender == gender and _no_one_else(after, pronoun.lower()) else None
+
+
+def _no_one_else(text: str, pronoun: str) -> bool:
+    """Whether ``text`` (between a referent and ``pronoun``) holds no word for another person who
+    may be meant: a noun for a person, a pronoun of the other gender or ``pronoun`` itself, a
+    capitalised word within a sentence (a name the character list lacks)."""
+    gender = _PRONOUN_GENDER[pronoun]
+    if any(word.lower() in PERSON_NOUNS | _OTHER_PRONOUNS[gender] | {pronoun} for word in _WORD.findall(text)):
+        return False
+    openings = {match.end() for match in re.finditer(r"[.!?]\s+", text)}
+    return all(found.start() in openings for found in _WORD.finditer(text) if found.group(0)[:1].isupper() and found.group(0) != "I")
 
 
 def _as_event(

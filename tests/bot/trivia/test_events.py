@@ -166,3 +166,39 @@ def test_verbs_joined_to_the_subject_are_its_actions_until_another_subject_may_c
     ]
     assert joined("clung to the rail, and a dozen hands gripped, clutched, and tore at the Unseen.") == ["clung to the rail"]
     assert joined("wrote to Diana, who answered and sent a cake.") == ["wrote to Diana"]
+
+
+def _told(text: str) -> list[tuple[str, str]]:
+    return [(event.person.name, event.predicate) for event in find_events(parse_work(f"Chapter 1\n\n{text}\n\n").sentences, PEOPLE)]
+
+
+def test_he_or_she_is_the_named_subject_just_before_when_no_one_else_could_be_meant() -> None:
+    assert _told("Edith walked down to the mill. She buried the brass compass under the quince tree.") == [
+        ("Edith Crane", "buried the brass compass under the quince tree")
+    ]
+    assert _told("Walter rose at dawn, and he shot the heron.") == [("Walter", "shot the heron")]
+    assert _told("Edith spoke with Walter. She buried the brass compass.") == [("Edith Crane", "buried the brass compass")]
+
+
+def test_a_pronoun_is_refused_when_its_referent_is_not_certain() -> None:
+    for text in (
+        "Edith met Ruth at the mill. She buried the brass compass.",  # two women named
+        "Ruth and Edith walked down. She buried the brass compass.",  # Edith is no clause's subject alone
+        "Walter met an old gentleman at the inn. He shot the heron.",  # a man unnamed
+        "Walter waited at Hexham. He shot the heron.",  # a capitalised word: maybe a person
+        "Edith watched him go. She buried the brass compass.",  # someone else in the scene
+        "Edith’s aunt came down. She buried the brass compass.",  # a possessive name is no subject
+        "“Go away,” Edith said. She buried the brass compass.",  # a quotation between
+        "The storm passed. She buried the brass compass.",  # nobody named
+        "Walter had died abroad, and as the rent was late, he cancelled the lease. He shot the heron.",  # who?
+    ):
+        assert not [deed for _, deed in _told(text) if deed.endswith(("compass", "heron"))], text
+
+
+def test_a_named_subject_may_follow_a_phrase_of_time_or_an_adverb_of_time() -> None:
+    assert _told("That evening Edith buried the brass compass.") == [("Edith Crane", "buried the brass compass")]
+    assert _told("In the grey morning Walter shot the heron.") == [("Walter", "shot the heron")]
+    assert _told("Walter then shot the heron.") == [("Walter", "shot the heron")]
+    assert _told("Edith’s sister buried the brass compass.") == []
+    assert _told("Walter also shot the heron.") == []  # someone else did too
+    assert _told("In the letter to Walter wrote the heron.") == []
