@@ -40,7 +40,7 @@ _OF_TIME = r"then|now|soon|presently|afterwards|at once|at last"
 """Adverbs of time that may stand between a subject and its verb ("Anne then wrote…"); never "also"
 or "too", which tell that someone else did it as well."""
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:(—–!?]|\s-{1,2}\s?|\b(?P<word>and|but|or|nor|while|whilst|when|whenever|because|though|although|"
+    r"\s*(?:[,;:(—–!?]|\s-{1,2}\s?|-{2}|\b(?P<word>and|but|or|nor|while|whilst|when|whenever|because|though|although|"
     r"until|till|unless|if|since|that|which|who|whom|whose|where|whereupon|so|as|than)\b)"
 )
 """Where the first clause of an action ends: the question asks about that clause alone."""
@@ -77,7 +77,8 @@ GESTURE_NOUNS = frozenset(
 )
 """What a gesture is made with ("shook her head", "clenched his teeth"): no plot point."""
 _DETERMINERS = frozenset("the a an his her their my our your this that these those some any no every".split())
-_WORD = re.compile(r"[A-Za-z’'-]+")
+_WORD = re.compile(r"[A-Za-z’']+(?:-[A-Za-z’']+)*")
+"""A word, hyphenated ones whole ("waste-paper"); a dash ("it--very") parts two words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,8 @@ def actions_after(rest: str, gender: str | None, *, possessive: bool = True) -> 
     found = [action_after(rest, gender, possessive=possessive)]
     for join in _JOINED_VERB.finditer(rest):
         before = rest[: join.start()]
+        if _FINITE & {word.lower() for word in _WORD.findall(before)}:
+            break  # "was shocked and puzzled": participles, no actions
         if _ANOTHER_SUBJECT.search(before) or not all(_opens_with_a_past(piece) for piece in before.split(",")[1:]):
             break
         if past_tense_lemma(join["verb"]) is not None:

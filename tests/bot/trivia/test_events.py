@@ -202,3 +202,9 @@ def test_a_named_subject_may_follow_a_phrase_of_time_or_an_adverb_of_time() -> N
     assert _told("Edith’s sister buried the brass compass.") == []
     assert _told("Walter also shot the heron.") == []  # someone else did too
     assert _told("In the letter to Walter wrote the heron.") == []
+
+
+def test_a_dash_parts_words_and_participles_after_being_are_no_actions() -> None:
+    assert action_after("mentally accused it--very forgivingly--of a want of finish.", "m") is None
+    assert [action.text for action in actions_after("was too much shocked and puzzled even for indignation.", "f")] == []
+    assert action_after("scrutinised the waste-paper basket.", "m").text == "scrutinised the waste-paper basket"
