@@ -53,6 +53,7 @@ PERSON_NOUNS = frozenset(
     "they them their partner suitor fiancé fiance heir heiress relative relation acquaintance".split()
 )
 """Words for a person (or for people) who may be the one a following "He" or "She" means."""
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men", "ess", "ee", "ees")
 _SUBJECT_PLACE = (
     r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
     r"When|After|Before|Until|Till|Once|As soon as)\s+"
@@ -103,8 +104,15 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     if names is None:
         return []
     owner = {alias.casefold(): person for person in people for alias in person.aliases}
-    found = (_event(sentence, before, names, owner) for sentence, before in _narration(sentences))
-    events = [event for event in found if event is not None]
+    events: list[Event] = []
+    previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
+    for sentence, before in _narration(sentences):
+        before = previous[1] if before and before == previous[0] else before
+        event = _event(sentence, before, names, owner)
+        if event is not None:
+            events.append(event)
+        text = _plain(sentence.text)
+        previous = (text, _naming_its_pronoun(text, before, names, owner))
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
@@ -251,12 +259,31 @@ def referent(
     return person if person.gender == gender and _no_one_else(after, pronoun.lower()) else None
 
 
+def _may_be_a_person(word: str) -> bool:
+    """Whether ``word`` may name a person: one of :data:`PERSON_NOUNS`, or a noun of an agent's
+    ending ("miller", "sailor", "pianist", "attendant", "postman", "actress"); words with these
+    endings that are things ("paper", "corner") are refused too, to be safe."""
+    return word in PERSON_NOUNS or (len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and _is_noun(word))
+
+
+def _naming_its_pronoun(text: str, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> str:
+    """``text`` with its opening "He" or "She" replaced by the name it certainly means (see
+    :func:`referent`), so that a pronoun in the next sentence may find its referent through it
+    ("Anne reached Carlisle. She wrote to Diana. She…")."""
+    found = re.match(rf"{_SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])", text)
+    person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names, owner)
+    if not found or not person:
+        return text
+    name = "The" + person.name[3:] if person.name.startswith("the ") else person.name
+    return f"{text[: found.start('pronoun')]}{name}{text[found.end('pronoun') :]}" if names.fullmatch(name) else text
+
+
 def _no_one_else(text: str, pronoun: str) -> bool:
     """Whether ``text`` (between a referent and ``pronoun``) holds no word for another person who
     may be meant: a noun for a person, a pronoun of the other gender or ``pronoun`` itself, a
     capitalised word within a sentence (a name the character list lacks)."""
     gender = _PRONOUN_GENDER[pronoun]
-    if any(word.lower() in PERSON_NOUNS | _OTHER_PRONOUNS[gender] | {pronoun} for word in _WORD.findall(text)):
+    if any(_may_be_a_person(word.lower()) or word.lower() in _OTHER_PRONOUNS[gender] | {pronoun} for word in _WORD.findall(text)):
         return False
     openings = {match.end() for match in re.finditer(r"[.!?]\s+", text)}
     return all(found.start() in openings for found in _WORD.finditer(text) if found.group(0)[:1].isupper() and found.group(0) != "I")

@@ -208,3 +208,10 @@ def test_a_dash_parts_words_and_participles_after_being_are_no_actions() -> None
     assert action_after("mentally accused it--very forgivingly--of a want of finish.", "m") is None
     assert [action.text for action in actions_after("was too much shocked and puzzled even for indignation.", "f")] == []
     assert action_after("scrutinised the waste-paper basket.", "m").text == "scrutinised the waste-paper basket"
+
+
+def test_a_chain_of_pronouns_keeps_its_referent_while_no_one_else_comes_in() -> None:
+    assert _told("Edith walked down to the mill. She wept. She buried the brass compass.") == [
+        ("Edith Crane", "buried the brass compass")
+    ]
+    assert _told("Edith walked down to the mill. She met the miller. She buried the brass compass.") == []
