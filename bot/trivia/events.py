@@ -54,11 +54,14 @@ PERSON_NOUNS = frozenset(
 )
 """Words for a person (or for people) who may be the one a following "He" or "She" means."""
 _AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men", "ess", "ee", "ees")
+_TIME_NOUNS = r"(?:morning|evening|night|day|afternoon|week|month|year|time|moment|instant|minute|hour|summer|winter|spring|autumn)"
 _SUBJECT_PLACE = (
     r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
     r"When|After|Before|Until|Till|Once|As soon as)\s+"
-    r"|(?:In|On|At|During|After|Before|Early|Late|Later|That|This|Next|Towards?|By)"
-    r"(?:\s+(?!(?:of|to|with|by|for|from|at|in|on|upon|and|but|or|as|than|beside|near|behind)\b)[a-z]+){1,4}\s+)?"
+    rf"|(?:That|This|Next|Each|One|Early|Later)(?:\s+[a-z]+)?\s+{_TIME_NOUNS}\s+"
+    r"|(?:In|On|At|During|After|Before|Towards?|By)"
+    r"(?:\s+(?!(?:of|to|with|by|for|from|at|in|on|upon|and|but|or|as|than|beside|near|behind|was|were|is|are|had|has|"
+    r"when|that|which|who|where|while)\b)[a-z]+){1,4}\s+)?"
     r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
 )
 """Where a sentence's subject stands: at its start (after an adverb of time or a short phrase of

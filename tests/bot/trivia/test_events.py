@@ -199,6 +199,7 @@ def test_a_named_subject_may_follow_a_phrase_of_time_or_an_adverb_of_time() -> N
     assert _told("That evening Edith buried the brass compass.") == [("Edith Crane", "buried the brass compass")]
     assert _told("In the grey morning Walter shot the heron.") == [("Walter", "shot the heron")]
     assert _told("Walter then shot the heron.") == [("Walter", "shot the heron")]
+    assert _told("That was when Walter shot the heron.") == []  # no phrase of time
     assert _told("Edith’s sister buried the brass compass.") == []
     assert _told("Walter also shot the heron.") == []  # someone else did too
     assert _told("In the letter to Walter wrote the heron.") == []
