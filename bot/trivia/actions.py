@@ -201,14 +201,14 @@ def _complete(rest: list[str], gender: str) -> bool:
     if any(len(word) == 1 and word != "a" for word in lowered):
         return False  # "Kemp s profanity": a text that lost its apostrophes
     for index, word in enumerate(lowered):
-        if word == "her" and not _possessed(lowered[index + 1 : index + 2]):
+        if word == "her" and not possessed(lowered[index + 1 : index + 2]):
             return False  # "kissed her" or "gave her the letter": her is someone else
     if lowered[0] == "to" and len(rest) == 2 and rest[1].islower() and past_tense_lemma(lowered[1]) is None:
         return _can_be(lowered[1], ("VERB",))  # "refused to confess"
     return any(_noun_or_name(word) for word in rest if word.lower() not in _DETERMINERS)
 
 
-def _possessed(following: list[str]) -> bool:
+def possessed(following: list[str]) -> bool:
     return bool(following) and following[0] not in _DETERMINERS and _can_be(following[0], ("NOUN", "ADJ"))
 
 

@@ -21,7 +21,7 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after, possessed
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
@@ -36,6 +36,8 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_OWN_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
 _OTHER = {"m": "f", "f": "m"}
 _OTHER_PRONOUNS = {"m": frozenset({"she", "her", "hers", "herself"}), "f": frozenset({"he", "him", "his", "himself"})}
 """Pronouns of the other gender between a referent and "He"/"She": someone else is in the scene, who
@@ -243,9 +245,10 @@ def referent(
 ) -> Person | None:
     """Whom ``pronoun`` ("He" or "She") must mean after ``context`` (the narration before it: the
     sentence before, in one paragraph, and its own sentence up to it), or None when that is not
-    certain. Certain means: the last person named in ``context`` who could be meant is a named
-    subject of the pronoun's gender ("Anne reached Carlisle. She…"), and after that name comes no
-    other name, no capitalised word that may be one, no noun for a person ("the stranger", "her
+    certain. Certain means: the last person named in ``context`` who could be meant is of the
+    pronoun's gender and either the only person in the sentence before and none in the pronoun's
+    own ("The letter was from Diana. She…"), or a named subject ("Anne reached Carlisle. She…")
+    after whose name comes no other name, no "him" (or "her" owning nothing), no capitalised word that may be one, no noun for a person ("the stranger", "her
     cousin"), no pronoun of the other gender, and no "he" or "she" of its own, which may have
     turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
     gender = _PRONOUN_GENDER[pronoun.lower()]
@@ -255,18 +258,36 @@ def referent(
     subjects |= {match.start("name") + len(previous) + 1 for match in subject.finditer(own)}
     joined = f"{previous} {own}"
     mentions = [match for match in names.finditer(joined) if owner[match.group(0).casefold()].gender != _OTHER[gender]]
-    if not mentions or mentions[-1].start() not in subjects:
+    person = owner[mentions[-1].group(0).casefold()] if mentions else None
+    if person is None or person.gender != gender or not _plausible_subject(person):
         return None
-    person = owner[mentions[-1].group(0).casefold()]
-    after = names.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
-    return person if person.gender == gender and _no_one_else(after, pronoun.lower()) else None
+    if re.search(r"\b(?:a|an|any|every|another)\s+$", joined[: mentions[-1].start()], re.IGNORECASE):
+        return None  # "a Miss Schlegel": anyone of the name
+    if mentions[-1].start() in subjects:
+        after = names.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
+        return person if _no_one_else(after, pronoun.lower()) and not _someone_as_object(after, gender) else None
+    words = {word.lower() for word in _WORD.findall(joined)}
+    alone = len(mentions) == 1 and mentions[0].end() <= len(previous) and not (_FIRST_PERSON | _OWN_PRONOUNS[gender]) & words
+    return person if alone and _no_one_else(". " + names.sub(" ", joined), pronoun.lower()) else None
+
+
+def _someone_as_object(text: str, gender: str) -> bool:
+    """Whether ``text`` has a "him" (or a "her" that owns nothing) of ``gender``: someone else of the
+    pronoun's gender is in the scene ("Lady Russell took her out…, and she never failed…")."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    if gender == "m":
+        return "him" in words
+    return any(word == "her" and not possessed(words[index + 1 : index + 2]) for index, word in enumerate(words))
 
 
 def _may_be_a_person(word: str) -> bool:
     """Whether ``word`` may name a person: one of :data:`PERSON_NOUNS`, or a noun of an agent's
     ending ("miller", "sailor", "pianist", "attendant", "postman", "actress"); words with these
-    endings that are things ("paper", "corner") are refused too, to be safe."""
-    return word in PERSON_NOUNS or (len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and _is_noun(word))
+    endings that are things ("paper", "corner") are refused too, to be safe, and so are such words
+    the dictionary lacks ("elocutionist")."""
+    if word in PERSON_NOUNS:
+        return True
+    return len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and (_is_noun(word) or not lemminflect.getAllLemmas(word))
 
 
 def _naming_its_pronoun(text: str, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> str:

@@ -178,6 +178,7 @@ def test_he_or_she_is_the_named_subject_just_before_when_no_one_else_could_be_me
     ]
     assert _told("Walter rose at dawn, and he shot the heron.") == [("Walter", "shot the heron")]
     assert _told("Edith spoke with Walter. She buried the brass compass.") == [("Edith Crane", "buried the brass compass")]
+    assert _told("The parcel was for Edith. She buried the brass compass.") == [("Edith Crane", "buried the brass compass")]
 
 
 def test_a_pronoun_is_refused_when_its_referent_is_not_certain() -> None:
@@ -190,6 +191,10 @@ def test_a_pronoun_is_refused_when_its_referent_is_not_certain() -> None:
         "Edith’s aunt came down. She buried the brass compass.",  # a possessive name is no subject
         "“Go away,” Edith said. She buried the brass compass.",  # a quotation between
         "The storm passed. She buried the brass compass.",  # nobody named
+        "Edith took her to the mill, and she buried the brass compass.",  # her: another woman
+        "It was all for a Miss Crane. She buried the brass compass.",  # anyone of the name
+        "To Edith, indeed, she buried the brass compass.",  # Edith no subject, in the pronoun's sentence
+        "Unluckily for Edith, an elocutionist came. She buried the brass compass.",  # a person unknown to the dictionary
         "Walter had died abroad, and as the rent was late, he cancelled the lease. He shot the heron.",  # who?
     ):
         assert not [deed for _, deed in _told(text) if deed.endswith(("compass", "heron"))], text
