@@ -159,6 +159,8 @@ def _first_clause(text: str) -> str | None:
         if word == "that" and after.islower() and set(lemminflect.getAllLemmas(after)) == {"NOUN"}:
             continue
         subject = after.lower() in _CLAUSE_SUBJECTS or after[:1].isupper()
+        if word in _JOINS and after[:1].isupper() and clause.split()[-1][:1].isupper():
+            return None  # "the Punch and Judy aspect": one name of two words, not two clauses
         if word in _JOINS:
             fits = subject or after == "then" or past_tense_lemma(after) is not None
         elif word in _SUBORDINATORS:

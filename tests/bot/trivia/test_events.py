@@ -221,3 +221,9 @@ def test_a_chain_of_pronouns_keeps_its_referent_while_no_one_else_comes_in() -> 
         ("Edith Crane", "buried the brass compass")
     ]
     assert _told("Edith walked down to the mill. She met the miller. She buried the brass compass.") == []
+
+
+def test_two_names_joined_by_and_are_one_phrase_not_two_clauses() -> None:
+    assert action_after("exaggerated the Punch and Judy aspect of life.", "f") is None
+    assert action_after("wrote to Walter and Ruth about the lease.", "f") is None  # to both?
+    assert action_after("wrote to Walter and then rode to Ludlow.", "f").text == "wrote to Walter"
