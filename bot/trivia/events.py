@@ -33,6 +33,8 @@ met once may be another's unmerged alias."""
 MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 """Nouns rarer than these make a plot verb's object ("buried the compass", 3.7), or any action
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
+FUNCTION_WORD_ZIPF = 5.5
+"""Words this common ("over", "with") tell nothing about which action a sentence tells."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -148,16 +150,22 @@ class _WordIndex:
                 self._holding.setdefault(word.lower(), set()).add(index)
 
     def times_told(self, event: Event) -> int:
-        """In how many sentences the event's verb (any inflection) comes with its object's rarest word."""
-        words = [word.lower() for word in _WORD.findall(event.predicate)[1:] if len(word) >= 3]
+        """In how many sentences the event's verb (any inflection) comes with its object's rarest word,
+        a name only when it has no other ("went to church with Miss Barry" is told where a form of "go"
+        comes with "church", not wherever "Barry" does)."""
+        told_with = _WORD.findall(event.predicate.removeprefix("had "))[1:]
+        words = sorted({word for word in told_with if len(word) >= 3}, key=wording.zipf)
         if not words:
             return 0
-        key = min(words, key=wording.zipf)
+        keys = [word.lower() for word in words if word.islower() and wording.zipf(word) < FUNCTION_WORD_ZIPF][:1]
+        keys = keys or [words[0].lower()]
         forms = {form for found in lemminflect.getAllInflections(event.lemma, upos="VERB").values() for form in found}
-        with_verb: set[int] = set()
+        told: set[int] = set()
         for form in forms | {event.lemma}:
-            with_verb |= self._holding.get(form, set())
-        return len(with_verb & self._holding.get(key, set()))
+            told |= self._holding.get(form, set())
+        for key in keys:
+            told &= self._holding.get(key, set())
+        return len(told)
 
 
 class Cast:

@@ -227,3 +227,11 @@ def test_two_names_joined_by_and_are_one_phrase_not_two_clauses() -> None:
     assert action_after("exaggerated the Punch and Judy aspect of life.", "f") is None
     assert action_after("wrote to Walter and Ruth about the lease.", "f") is None  # to both?
     assert action_after("wrote to Walter and then rode to Ludlow.", "f").text == "wrote to Walter"
+
+
+def test_an_action_is_told_twice_only_when_its_verb_comes_again_with_the_same_thing_not_the_same_name() -> None:
+    assert _told("Edith walked to the garden with Walter.\n\nRuth walked to the mill with Walter.") == [
+        ("Edith Crane", "walked to the garden with Walter"),
+        ("Ruth", "walked to the mill with Walter"),
+    ]
+    assert _told("Edith walked to the garden with Walter.\n\nRuth walked to the garden at noon.") == []
