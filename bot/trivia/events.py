@@ -35,6 +35,9 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 FUNCTION_WORD_ZIPF = 5.5
 """Words this common ("over", "with") tell nothing about which action a sentence tells."""
+_OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
+"""A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
+not "brought her slate down on Gilbert's head"."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -326,6 +329,8 @@ def _as_event(
 ) -> Event | None:
     if any(are_aliases(alias, word) for alias in person.aliases for word in action.words if word[:1].isupper()):
         return None  # the question would name its own answer
+    if _OWN_GESTURE.search(action.text):
+        return None  # "held out her hand to Archer": a gesture, whoever it is made to
     others = _names_others(action.text, person, names, owner)
     if not (others or _memorable(action)):
         return None

@@ -235,3 +235,9 @@ def test_an_action_is_told_twice_only_when_its_verb_comes_again_with_the_same_th
         ("Ruth", "walked to the mill with Walter"),
     ]
     assert _told("Edith walked to the garden with Walter.\n\nRuth walked to the garden at noon.") == []
+
+
+def test_a_gesture_of_ones_own_body_is_no_event_even_towards_a_named_person() -> None:
+    assert _told("Edith held out her hand gaily to Walter.") == []
+    assert _told("Edith darted her eyes over Nora from head to foot.") == []
+    assert _told("Edith brought her slate down on Walter's head.") == [("Edith Crane", "brought her slate down on Walter's head")]
