@@ -33,9 +33,11 @@ split):
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
-   the text fits and the text never names the two side by side (``Jack and
-   John``) nor in one sentence (a father and his son: ``Sir Thomas`` and
-   ``Tom``).
+   the text fits, the nickname is one of that name (``Bill`` of William, never
+   ``Jonathan`` of John), that person has a surname in the text (two bare given
+   names are as likely two people), and the text never names the two side by
+   side (``Jack and John``) nor in one sentence (a father and his son: ``Sir
+   Thomas`` and ``Tom``).
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -47,7 +49,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
-from bot.attribution.given_names import first_name_gender, name_variants
+from bot.attribution.given_names import first_name_gender, given_names_of, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
@@ -256,11 +258,13 @@ class _People(PersonForms):
                 first_names[key[1][0]].add(key)
         by_lower = {word.lower(): word for word in first_names}
         for word, keys in list(first_names.items()):
-            variants = [by_lower[v] for v in name_variants(word) if v in by_lower and by_lower[v] != word]
+            variants = [by_lower[v] for v in given_names_of(word) if v in by_lower and by_lower[v] != word]
             people = self._roots([k for other in variants for k in first_names[other]])
             mine = self._roots(list(keys))
             if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
                 continue
+            if not any(len(k[1]) > 1 for k in self._members[next(iter(people))]):
+                continue  # "Bill" and "William", neither with a surname: nothing says they are one
             (person,), (me,) = people, mine
             if not compatible(self.gender(person), self.gender(me)) or side_by_side(text, word, variants):
                 continue

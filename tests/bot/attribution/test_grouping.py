@@ -32,6 +32,19 @@ def test_a_nickname_beside_its_given_name_is_another_person() -> None:
     assert _owner(cast, "Jack") is not _owner(cast, "John")
 
 
+def test_a_nickname_joins_only_a_person_with_a_surname_and_only_from_the_nickname() -> None:
+    cast = _cast(
+        "Bill climbed the ladder, and Bill fell down the chimney.",
+        "William sat by the road, and William was very old.",
+    )
+    assert _owner(cast, "Bill") is not _owner(cast, "William")
+    cast = _cast(
+        "John Bull stood up in the hall. John Bull was angry.",
+        "Jonathan ran to the river. Jonathan was young.",
+    )
+    assert _owner(cast, "Jonathan") is not _owner(cast, "John Bull")
+
+
 def test_a_mother_and_her_daughter_stay_apart() -> None:
     cast = _cast(
         "Diana Barry ran to the gate, and Diana waved. Mrs. Barry watched from the door.",
