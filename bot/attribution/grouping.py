@@ -18,7 +18,10 @@ split):
    given name shows the woman married). When a family has several (``Mr.
    Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
    title before a surname never joins a woman never shown married (the
-   daughter: Mrs. Barry is not Diana Barry).
+   daughter: Mrs. Barry is not Diana Barry) unless she is the one full name
+   of that surname, no man of it is titled (``Captain X`` and his wife), and
+   the text seldom names the two in one paragraph
+   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`).
 3. **A bare first name** joins the one full name it starts (or the one named
    :data:`~bot.attribution.person_forms.DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
@@ -64,6 +67,10 @@ from bot.attribution.name_forms import (
 from bot.attribution.names import Mention
 from bot.attribution.person_forms import PersonForms
 
+SAME_PARAGRAPH_SHARE = 0.25
+"""Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
+who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
+(under 20%)."""
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 
@@ -208,9 +215,25 @@ class _People(PersonForms):
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
-            fitting = surname or first
+            fitting = surname or first or self._sole_woman(key)
             if len(fitting) == 1:
                 self._union(fitting.pop(), key)
+
+    def _sole_woman(self, key: Key) -> set[Key]:
+        """The woman a married title before a surname names when she is the one full name of that surname
+        in the text, never a Miss, no man of it is titled, and she is seldom named in one paragraph with it (``Madame Olenska`` is
+        Ellen Olenska; ``Mrs. Barry``, in half of the paragraphs naming ``Diana``, is her mother)."""
+        roots = self._roots(self._by_last[key[1][-1]])
+        if TITLE_VARIANTS.get(key[0] or "") != "married woman" or len(roots) != 1:  # not "Lady Otway": an aunt's rank
+            return set()
+        root = next(iter(roots))
+        if self.gender(root) != FEMALE or self._titled(root, UNMARRIED) or self._wife(root):
+            return set()
+        if any(title and TITLE_GENDER.get(title) != FEMALE for title, words in self.forms if words[-1] == key[1][-1]):
+            return set()  # "Captain Harville": Mrs. Harville is his wife, Fanny Harville his sister
+        if self._paragraph_share(root, key) >= SAME_PARAGRAPH_SHARE:
+            return set()
+        return {root}
 
     def join_articled(self) -> None:
         """``the Rabbit`` is ``the White Rabbit`` when that is the one name after "the" ending in it."""

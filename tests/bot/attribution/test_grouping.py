@@ -53,6 +53,22 @@ def test_a_mother_and_her_daughter_stay_apart() -> None:
     assert _owner(cast, "Mrs. Barry") is not _owner(cast, "Diana Barry")
 
 
+def test_a_married_title_joins_the_one_woman_of_its_surname_it_seldom_meets() -> None:
+    cast = _cast(
+        "Elena Vorska came back from Europe, and Elena smiled at nobody.",
+        "The next evening Madame Vorska sat in the box at the opera.",
+        "Everyone looked at Madame Vorska, and Madame Vorska did not look back.",
+        "Later Archer thought of Elena for a long while.",
+    )
+    assert _owner(cast, "Madame Vorska") is _owner(cast, "Elena Vorska") is not None
+    with_a_husband = _cast(
+        "Fanny Harte had died young, and Fanny was mourned.",
+        "Captain Harte met them at the quay. Captain Harte was lame.",
+        "Mrs. Harte kept the house, and Mrs. Harte made the tea.",
+    )
+    assert _owner(with_a_husband, "Mrs. Harte") is not _owner(with_a_husband, "Fanny Harte")
+
+
 def test_a_wife_called_by_her_husbands_name_is_not_him() -> None:
     cast = _cast(
         "Charles Wilcox drove up. Mrs. Charles Wilcox stepped out of the car after him.",
