@@ -22,8 +22,8 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
-no characters. It is listed among a work's characters only when heard at least twice (as a name
-must be mentioned twice) and when it is no relation of whoever the narration last named (``his
+no characters. It is listed among a work's characters only when heard at least three times (two quotes are as often
+two people's) and when it is no relation of whoever the narration last named (``his
 father``, ``her aunt``: another person in each chapter) (:func:`is_listed_description`).
 """
 
@@ -63,8 +63,9 @@ beside any noun ending in -man or -woman (``coachman``) and a capitalised nation
 American``)."""
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
-LISTED_QUOTES_MIN = 2
-"""Quotes an unnamed speaker must be given to be listed as a character (``the sage`` heard once is not)."""
+LISTED_QUOTES_MIN = 3
+"""Quotes an unnamed speaker must be given to be listed as a character: ``the sage`` heard once or twice
+is not (in the development novels, two of three descriptions given two quotes spoke for two people)."""
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
