@@ -75,3 +75,11 @@ def test_a_capitalised_speech_verb_read_as_a_speaker_is_no_person() -> None:
     characters = build_characters("Orla Venn walked in. Orla sat down.\n\nOrla Venn laughed.")
     assert not characters.add_unlisted("Said", 0, described=False).person
     assert characters.add_unlisted("Quennell", 0, described=False).person
+
+
+def test_a_word_the_text_writes_in_lower_case_read_as_a_speaker_is_no_person() -> None:
+    characters = build_characters(
+        "Orla Venn was tired. Orla was seizing the rail.\n\nOrla Venn was seizing it still."
+    )
+    assert not characters.add_unlisted("Seizing", 0, described=False).person
+    assert characters.add_unlisted("Quennell", 0, described=False).person
