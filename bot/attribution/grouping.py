@@ -57,6 +57,8 @@ from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
     MARRIED,
+    PLAIN_TITLES,
+    RANKS,
     TITLE_VARIANTS,
     UNMARRIED,
     Key,
@@ -106,7 +108,8 @@ class _People(PersonForms):
 
     def _join_variants(self, words: tuple[str, ...], keys: list[Key]) -> None:
         """1. A full name's variants are one person, of each gender its titles show (``Mrs. Charles
-        Wilcox`` is not Charles Wilcox): an untitled one goes with its first name's gender."""
+        Wilcox`` is not Charles Wilcox): an untitled one goes with its first name's gender (see
+        :func:`_rank_parts`)."""
         by_gender: dict[str | None, list[Key]] = defaultdict(list)
         for key in keys:
             by_gender[TITLE_GENDER.get(key[0]) if key[0] else first_name_gender(words[0])].append(key)
@@ -115,8 +118,9 @@ class _People(PersonForms):
         if len(gendered) == 1 and None in by_gender and not wives:  # "Mrs. Newland Archer" is his wife
             by_gender[gendered[0]] += by_gender.pop(None)
         for group in by_gender.values():
-            for key in group[1:]:
-                self._union(group[0], key)
+            for part in _rank_parts(group):
+                for key in part[1:]:
+                    self._union(part[0], key)
 
     def join_title_variants(self) -> None:
         """One name after titles of one meaning in several languages, or after a rank and the plain
@@ -294,3 +298,14 @@ class _People(PersonForms):
             if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
                 continue
             self._union(person, me)
+
+
+def _rank_parts(keys: list[Key]) -> list[list[Key]]:
+    """Variants of one full name of one gender as people: one, unless the name is written after a rank
+    and after a plain title (``Sir Thomas Bertram``, ``Mr. Thomas Bertram``: a father and his son), when
+    each kind is one person and the untitled name, either of them, stays apart."""
+    ranked = [key for key in keys if key[0] in RANKS]
+    plain = [key for key in keys if key[0] in PLAIN_TITLES]
+    if not ranked or not plain:
+        return [keys]
+    return [ranked, plain, *([key] for key in keys if key not in ranked and key not in plain)]

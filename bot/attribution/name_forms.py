@@ -28,6 +28,18 @@ TITLE_VARIANTS = {
 title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
 ``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
 
+RANKS = frozenset("sir lord lady".split())
+PLAIN_TITLES = frozenset("mr mrs miss".split())
+"""A rank (``Sir Thomas``, ``Lady Bertram``) and a plain title (``Mr. Bertram``) name two people of one
+family (a baronet and his son, a lady and her daughter-in-law): see :func:`rank_conflict`."""
+
+
+def rank_conflict(title: str | None, titles: set[str | None]) -> bool:
+    """Whether a form after ``title`` may not be the person called by ``titles``: one is a rank, the
+    other a plain title (a man named ``Mr. Bertram`` is not ``Sir Thomas``)."""
+    return (title in RANKS and bool(titles & PLAIN_TITLES)) or (title in PLAIN_TITLES and bool(titles & RANKS))
+
+
 Key = tuple[str | None, tuple[str, ...]]
 """A name form: (title, lower case and without its dot, or None; name words)."""
 

@@ -13,7 +13,15 @@ from collections import Counter, defaultdict
 
 from bot.attribution.given_names import first_name_gender
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
-from bot.attribution.name_forms import FIRST_NAME_TITLES, MARRIED, UNMARRIED, Key, compatible, is_full_name
+from bot.attribution.name_forms import (
+    FIRST_NAME_TITLES,
+    MARRIED,
+    UNMARRIED,
+    Key,
+    compatible,
+    is_full_name,
+    rank_conflict,
+)
 from bot.attribution.names import Mention
 from bot.attribution.pronouns import pronoun_gender
 
@@ -144,14 +152,15 @@ class PersonForms:
         of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
         ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
         Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
-        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``); never a
+        rank and a plain title (``Sir Thomas`` is not a ``Mr. Thomas Bertram``: see :func:`rank_conflict`)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
         wed = self.married.get(self._find(root))
         married = titles & MARRIED or (wed is not None and since >= wed)
         if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
-        if title in UNMARRIED and titles & MARRIED:
+        if title in UNMARRIED and titles & MARRIED or rank_conflict(title, titles):
             return False
         return compatible(TITLE_GENDER.get(title), self.gender(root)) and not self._wife(root)
 

@@ -69,6 +69,15 @@ def test_a_married_title_joins_the_one_woman_of_its_surname_it_seldom_meets() ->
     assert _owner(with_a_husband, "Mrs. Harte") is not _owner(with_a_husband, "Fanny Harte")
 
 
+def test_a_rank_and_a_plain_title_before_one_name_are_a_father_and_his_son() -> None:
+    cast = _cast(
+        "Sir Hugo Marland rode home to the hall, and Sir Hugo was tired.",
+        "His heir, Mr. Hugo Marland, stayed in town. Mr. Hugo Marland liked the town.",
+    )
+    assert _owner(cast, "Sir Hugo") is _owner(cast, "Sir Hugo Marland") is not None
+    assert _owner(cast, "Mr. Hugo Marland") is not _owner(cast, "Sir Hugo Marland")
+
+
 def test_a_wife_called_by_her_husbands_name_is_not_him() -> None:
     cast = _cast(
         "Charles Wilcox drove up. Mrs. Charles Wilcox stepped out of the car after him.",
