@@ -78,6 +78,14 @@ def test_a_rank_and_a_plain_title_before_one_name_are_a_father_and_his_son() -> 
     assert _owner(cast, "Mr. Hugo Marland") is not _owner(cast, "Sir Hugo Marland")
 
 
+def test_a_full_name_stays_one_though_its_surname_alone_is_far_more_usual() -> None:
+    cast = _cast(
+        "My friend Henry Dorrance came to the city. Dorrance laughed, and Dorrance sang.",
+        "Dorrance was happy, and Dorrance slept. Then Henry Dorrance left, and Dorrance wrote.",
+    )
+    assert _owner(cast, "Dorrance") is _owner(cast, "Henry Dorrance") is not None
+
+
 def test_a_wife_called_by_her_husbands_name_is_not_him() -> None:
     cast = _cast(
         "Charles Wilcox drove up. Mrs. Charles Wilcox stepped out of the car after him.",
