@@ -86,9 +86,15 @@ _PLACE_BEFORE = re.compile(
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
 """``at Kellynch``, not ``looked at Anne``."""
+_STAYED_AT = re.compile(
+    r"\b(?:arrived|stayed|stopped|landed|lived|dated|remained|resided|settled|staying|living|residing)\s+at\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+"""``stayed at Paris``, ``a letter dated at Paris``: where someone is, not whom someone looks at."""
 _MOTION_TO = re.compile(
     r"\b(?:go|goes|going|gone|went|return|returns|returned|returning|travel|travelled|traveled|drove|driven"
-    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled)"
+    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled"
+    r"|proceed|proceeded|hasten|hastened|hurried|rode|emigrated|departed)"
     r"(?:\s+back)?\s+(?:to|from)\s+\Z",
     re.IGNORECASE,
 )
@@ -175,7 +181,7 @@ def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     travelled = _MOTION_TO.search(before) and not _POSSESSIVE_AFTER.match(text, mention.end)
     return bool(
-        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or travelled
+        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _STAYED_AT.search(before) or travelled
         or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end)
     )
 
