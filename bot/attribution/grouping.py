@@ -219,9 +219,15 @@ class _People(PersonForms):
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
-            fitting = surname or first or self._sole_woman(key)
-            if len(fitting) == 1:
-                self._union(fitting.pop(), key)
+            fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
+                self._union(person, key)
+
+    def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:
+        """Of several people whose given name a rank is written before (``Sir Hugo``), the one named with
+        that rank (``Sir Hugo Marland``, not ``Mr. Hugo Marland``, his son), if one is; else all."""
+        titled = {root for root in fitting if any(k[0] == key[0] and key[1][0] in k[1] for k in self._members[root])}
+        return titled if key[0] in RANKS and len(fitting) > 1 and len(titled) == 1 else fitting
 
     def _sole_woman(self, key: Key) -> set[Key]:
         """The woman a married title before a surname names when she is the one full name of that surname

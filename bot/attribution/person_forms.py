@@ -152,17 +152,23 @@ class PersonForms:
         of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
         ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
         Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
-        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``); never a
-        rank and a plain title (``Sir Thomas`` is not a ``Mr. Thomas Bertram``: see :func:`rank_conflict`)."""
+        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
         wed = self.married.get(self._find(root))
         married = titles & MARRIED or (wed is not None and since >= wed)
         if title in MARRIED and not married and (not given or titles & UNMARRIED):
             return False  # Mrs. Barry is not Diana Barry, her daughter
-        if title in UNMARRIED and titles & MARRIED or rank_conflict(title, titles):
+        if title in UNMARRIED and titles & MARRIED:
             return False
         return compatible(TITLE_GENDER.get(title), self.gender(root)) and not self._wife(root)
+
+    def _ranked_apart(self, key: Key, root: Key) -> bool:
+        """Whether the titled form ``key`` and the person ``root`` name its word after a rank and after a
+        plain title (``Sir Thomas``, ``Mr. Thomas Bertram``: a father and his son; ``Mr. Holmwood`` may
+        still be ``Lord Godalming``): see :func:`rank_conflict`."""
+        word = key[1][0]
+        return rank_conflict(key[0], {k[0] for k in self._members[self._find(root)] if k[0] and word in k[1]})
 
     def _wife(self, root: Key) -> bool:
         """Whether the person ``root`` is a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
