@@ -35,6 +35,11 @@ PLAIN_TITLES = frozenset("mr mrs miss".split())
 family (a baronet and his son, a lady and her daughter-in-law): see :func:`rank_conflict`."""
 
 
+MILITARY_RANKS = frozenset("captain colonel major general admiral lieutenant sergeant".split())
+"""Titles that show no gender in :data:`~bot.attribution.lexicon.TITLE_GENDER` but never name a woman
+of the novels Folio reads (``Captain Harville`` is not his sister ``Fanny Harville``)."""
+
+
 def rank_conflict(title: str | None, titles: set[str | None]) -> bool:
     """Whether a form after ``title`` may not be the person called by ``titles``: one is a rank, the
     other a plain title (a man named ``Mr. Bertram`` is not ``Sir Thomas``)."""

@@ -16,6 +16,7 @@ from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
     MARRIED,
+    MILITARY_RANKS,
     UNMARRIED,
     Key,
     compatible,
@@ -166,8 +167,10 @@ class PersonForms:
     def _ranked_apart(self, key: Key, root: Key) -> bool:
         """Whether the titled form ``key`` and the person ``root`` name its word after a rank and after a
         plain title (``Sir Thomas``, ``Mr. Thomas Bertram``: a father and his son; ``Mr. Holmwood`` may
-        still be ``Lord Godalming``): see :func:`rank_conflict`."""
+        still be ``Lord Godalming``: see :func:`rank_conflict`), or a military rank and a woman."""
         word = key[1][0]
+        if key[0] in MILITARY_RANKS and self.gender(root) == FEMALE:
+            return True
         return rank_conflict(key[0], {k[0] for k in self._members[self._find(root)] if k[0] and word in k[1]})
 
     def _wife(self, root: Key) -> bool:

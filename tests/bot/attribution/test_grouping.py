@@ -69,13 +69,18 @@ def test_a_married_title_joins_the_one_woman_of_its_surname_it_seldom_meets() ->
     assert _owner(with_a_husband, "Mrs. Harte") is not _owner(with_a_husband, "Fanny Harte")
 
 
-def test_a_rank_and_a_plain_title_before_one_name_are_a_father_and_his_son() -> None:
+def test_a_rank_and_a_plain_title_before_one_name_are_two_people_of_one_family() -> None:
     cast = _cast(
         "Sir Hugo Marland rode home to the hall, and Sir Hugo was tired.",
         "His heir, Mr. Hugo Marland, stayed in town. Mr. Hugo Marland liked the town.",
     )
     assert _owner(cast, "Sir Hugo") is _owner(cast, "Sir Hugo Marland") is not None
     assert _owner(cast, "Mr. Hugo Marland") is not _owner(cast, "Sir Hugo Marland")
+    sister = _cast(
+        "Captain Harte limped along the quay, and Captain Harte smiled.",
+        "Fanny Harte had died young; Fanny Harte was a fine girl, and she sang.",
+    )
+    assert _owner(sister, "Captain Harte") is not _owner(sister, "Fanny Harte")
 
 
 def test_a_full_name_stays_one_though_its_surname_alone_is_far_more_usual() -> None:
