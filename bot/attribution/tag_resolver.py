@@ -158,6 +158,8 @@ class TagResolver:
         expected = self._history.alternating(turn.paragraph)
         if expected is None or expected is described or not described.described or expected.described:
             return None
+        if described.name.split()[-1][:1].isupper():  # said the Queen: a title the text uses as a name
+            return None
         agrees = expected.gender == described.gender or (described.gender is None and not described.person)
         if not agrees or expected in turn.vocatives:
             return None

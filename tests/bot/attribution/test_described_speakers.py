@@ -146,3 +146,20 @@ def test_a_miss_has_no_husband_and_a_mrs_no_father_of_the_surname_she_goes_by() 
     assert relative("husband", mrs_ashby, characters) is mr_ashby
     assert relative("father", mrs_ashby, characters) is None  # her husband, not her father
     assert relative("wife", mr_ashby, characters) is mrs_ashby
+
+
+def test_a_capitalised_description_is_a_title_not_the_party_expected_to_speak() -> None:
+    text = """\
+Peter walked up the lane to the mill, where Simon kept the gate. Peter knocked twice, and \
+Peter waited in the rain.
+
+“Who is there?” asked Simon.
+
+“It is only Peter,” said Peter.
+
+“Come in, then,” said Simon.
+
+“Stand where you are,” said the Warden from the dark lane.
+"""
+    found = _by_text(text)["“Stand where you are,”"]
+    assert found.speaker == "the Warden"
