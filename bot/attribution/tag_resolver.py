@@ -22,6 +22,8 @@ from bot.attribution.tags import Tag, TagReader, Who, describe
 from bot.attribution.turns import Turn, TurnHistory
 
 RECENT_PARAGRAPHS = 8
+RELATIONAL_POSSESSIVES = frozenset({"his", "her", "their"})
+"""A description owned by someone (``his companion``, ``her aunt``) names a person of the scene, never a stranger."""
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
 """A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
 _OPENS_ON_PRONOUN = re.compile(r"(?:[A-Z][a-z]+,?\s+){0,3}?(?P<pronoun>[Hh]e|[Ss]he)\b")
@@ -160,7 +162,9 @@ class TagResolver:
             return None
         if described.name.split()[-1][:1].isupper():  # said the Queen: a title the text uses as a name
             return None
+        relational = described.name.split()[0].lower() in RELATIONAL_POSSESSIVES  # his companion: someone present
         agrees = expected.gender == described.gender or (described.gender is None and not described.person)
+        agrees = agrees or (relational and None in (expected.gender, described.gender))
         if not agrees or expected in turn.vocatives:
             return None
         return expected

@@ -163,3 +163,20 @@ Peter waited in the rain.
 """
     found = _by_text(text)["“Stand where you are,”"]
     assert found.speaker == "the Warden"
+
+
+def test_an_owned_description_in_a_two_person_conversation_is_the_party_expected_to_speak() -> None:
+    text = """\
+Peter walked up the lane to the mill with Robin. Peter knocked twice, and Peter waited in the rain. \
+Robin laughed at him.
+
+“Who is there?” asked Robin.
+
+“It is only the rain,” said Peter.
+
+“Then knock again,” said Robin.
+
+“I shall, and gladly,” said his companion.
+"""
+    found = _by_text(text)["“I shall, and gladly,”"]
+    assert found.speaker == "Peter"
