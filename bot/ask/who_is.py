@@ -20,6 +20,7 @@ NAMED_LIMIT = 400
 they are described when first brought in)."""
 FOLLOWED = 120
 """Named sentences whose next sentences are read for "He was a man of forty"."""
+QUOTATION_MARKS = ('"', "“", "”")
 FIRST_SEEN = 2
 """Sentences of X's first appearance given as the answer when no sentence says what X is in so many words: a book
 brings a person in with what the reader needs to know of them ("she cried to an old servant who ...")."""
@@ -44,10 +45,11 @@ class WhoIsReader:
             return None
         following = await self._following(work, named[:FOLLOWED])
         sentences = {s.id: s for s in [*named, *(f for after in following.values() for f in after)] if s.id}
+        spoken = await self._spoken(work, list(sentences.values()))
         descriptions = await asyncio.to_thread(
             describe,
-            [_sentence(s) for s in named],
-            {key: [_sentence(s) for s in after if allowed(s)] for key, after in following.items()},
+            [_sentence(s, spoken) for s in named],
+            {key: [_sentence(s, spoken) for s in after if allowed(s)] for key, after in following.items()},
             forms,
             person.gender if person is not None else None,
         )
@@ -87,5 +89,24 @@ class WhoIsReader:
         }
 
 
-def _sentence(passage: Passage) -> Sentence:
-    return Sentence(passage.id or 0, passage.text, passage.paragraph, passage.ordinal)
+    async def _spoken(self, work: WorkView, sentences: list[Passage]) -> set[int]:
+        """The ids of `sentences` that begin inside a quotation opened earlier in their paragraph."""
+        ordinals = sorted({s.paragraph for s in sentences if s.paragraph is not None})
+        paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
+        return {
+            s.id
+            for s in sentences
+            if s.id is not None and (paragraph := paragraphs.get(s.paragraph or -1)) and opens_quoted(s, paragraph)
+        }
+
+
+def opens_quoted(sentence: Passage, paragraph: Passage) -> bool:
+    """Whether `sentence` begins inside a quotation: an odd number of quotation marks before it in `paragraph`."""
+    start = sentence.start - paragraph.start
+    if paragraph.text[start : start + len(sentence.text)] != sentence.text:
+        start = max(paragraph.text.find(sentence.text), 0)
+    return sum(paragraph.text[:start].count(mark) for mark in QUOTATION_MARKS) % 2 == 1
+
+
+def _sentence(passage: Passage, spoken: set[int]) -> Sentence:
+    return Sentence(passage.id or 0, passage.text, passage.paragraph, passage.ordinal, passage.id in spoken)

@@ -7,7 +7,9 @@ import pytest
 from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.describe import Sentence, describe, name_pattern, shape_strength
 from bot.ask.summary import summarise, towards_end
+from bot.ask.who_is import opens_quoted
 from bot.attribution.lexicon import FEMALE
+from bot.text.model import Passage, PassageKind
 
 
 @pytest.mark.parametrize(
@@ -135,3 +137,59 @@ def test_what_a_copula_says_outranks_a_bare_label_before_the_name() -> None:
     ]
     found = describe(named, {}, ["Mr. Kolding", "Kolding"])
     assert [d.key for d in found] == [4, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rex proved to be an ugly, long-legged hound with a waddling gait.", "Rex"),
+        ("The ex-prize-fighter Murdo had been taken up with the rest.", "Murdo"),
+        ("There was a cook, and a porter, or gatekeeper, named Murdo.", "Murdo"),
+        ("My twin-brother Barnaby and I were the only children.", "Barnaby"),
+        ("It was an evil day when I first met the merchant Ahmad.", "Ahmad"),
+    ],
+)
+def test_a_description_may_be_a_compound_role_a_naming_or_proved_to_be(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"Yes, Rex was the name."', "Rex"),
+        ('"Her name is Dora."', "Dora"),
+        ("That night Ann and Tom, who had been out to a dance, sat by the fire.", "Tom"),
+    ],
+)
+def test_the_name_alone_or_a_clause_about_a_pair_describes_nothing(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) == 0
+
+
+def test_a_sentence_inside_a_speech_begun_earlier_is_an_opinion() -> None:
+    pattern = name_pattern(["Tom"])
+    said, narrated = (shape_strength("Tom is a most ridiculous man.", pattern, spoken) for spoken in (True, False))
+    assert 0 < said < narrated
+
+
+def test_a_clause_after_the_name_may_say_what_he_is() -> None:
+    named = [Sentence(1, "But Tom so rarely left home that it must be urgent; he was the shyest man alive.", 0, 1)]
+    assert [d.key for d in describe(named, {}, ["Tom"])] == [1]
+    other = [Sentence(1, "Tom rarely left home with Ned; he was the shyest man alive.", 0, 1)]
+    assert describe(other, {}, ["Tom"]) == []
+
+
+def test_a_he_after_another_name_is_not_the_one_named_first() -> None:
+    named = [Sentence(1, "I'll clear him, Mr. Pell, and tell you more.", 0, 1)]
+    following = {1: [Sentence(2, "His name is Jack Hook.", 0, 2), Sentence(3, "He is a poorly-read man.", 0, 3)]}
+    assert describe(named, following, ["Mr. Pell"]) == []
+    later = {1: [Sentence(2, "He may be right, for he was an odd-looking man.", 0, 2)]}
+    assert [d.key for d in describe([Sentence(1, "Mr. Pell dreaded all women.", 0, 1)], later, ["Mr. Pell"])] == [2]
+
+
+def test_a_sentence_begins_inside_a_quotation_opened_earlier_in_its_paragraph() -> None:
+    text = '"I like him. Tom is a kind man." Tom nodded.'
+    paragraph = Passage(PassageKind.PARAGRAPH, 0, 100, 100 + len(text), text, 0, 0)
+    second, third = text.index("Tom is"), text.index("Tom nodded")
+    inside = Passage(PassageKind.SENTENCE, 2, 100 + second, 100 + third - 1, text[second : third - 1], 0, 0)
+    outside = Passage(PassageKind.SENTENCE, 3, 100 + third, 100 + len(text), text[third:], 0, 0)
+    assert opens_quoted(inside, paragraph) and not opens_quoted(outside, paragraph)
