@@ -108,10 +108,22 @@ _NAMING = re.compile(
 """A naming that says something: "was called Sadness", "a young lady called Jacky", "a porter, or gatekeeper, named
 Joe", "her name was ... and"; not "we've another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+_ASKED = re.compile(r"[^\"“”]*\?[\"”]")
+"""The name inside a quoted question: "Did you tell my cousin Ellen?" she asked."""
 _SENTENCE_END = re.compile(r"^[\s.!?;,\"'”’)]*$")
 """Nothing after the name but its sentence's end: "Her name is Ada." gives the name alone."""
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]*")
 """A capitalised word after a lower-case word or a comma: a name (not a sentence's first word)."""
+_OBJECT = re.compile(r"\b(?i:of|for|to|with|at|by|from|on|in|upon|about|than)\s+(?:(?i:the)\s+)?$")
+"""A preposition just before the name: a copula after it is said of something else ("Fear of Tom had been the ...")."""
+_CONTRACTED = re.compile(rf"(?:'s|’s|\s+s)\s+{_DETERMINER}\s+[a-z]")
+"""An "'s" before a determiner is "is", never a possessive: "Tom's our courier" (" s" where a text lost its
+apostrophes)."""
+_QUALITIES = re.compile(
+    r",\s+(?!(?:however|too|then|also|though|indeed|perhaps|therefore|meanwhile|moreover|sir|madam)\b)"
+    r"[a-z][\w'-]*,\s+(?:[a-z][\w'-]*,\s+)*(?:and\s+)?[a-z][\w'-]*,"
+)
+"""Words in apposition, one by one between commas: "Miss Barry, thin, prim, and rigid, was knitting"."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:with|without|and|but|or|to|for|from|at|in|on|by|as|when|while|if|though|after|before|whom|whose|which)\b"
@@ -120,8 +132,10 @@ _CLAUSE_AFTER = re.compile(
 mother"), not what X is."""
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
-_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
-"""One more name in a list: ", the Lovell Mingotts", "--Louisa"."""
+_COPULA_DESCRIPTION = re.compile(rf"(?:'s|’s)?\s+{_COPULA}{_PARENTHESIS}\s+(?:(?:as|so)\s+[a-z]+\s+)?{_DETERMINER}\b")
+"""A copula before a determiner: "was a loquacious little man", "is, on the whole, the foremost authority"."""
+_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+|,\s+the\s+[a-z][\w'’-]*(?=,)")
+"""One more name in a list: ", the Lovell Mingotts", "--Louisa", ", the children,"."""
 LIST_ITEMS = 3
 """Names in a row from which a sentence is a list of people ("Henry van der Luyden--Louisa--the Lovell
 Mingotts--..."): it says who came, not who anyone is."""
@@ -235,26 +249,28 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) ->
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
         if _vocative(before, after, spoken) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
             continue
-        if _BARE_NAMING.search(before[-40:]) and _SENTENCE_END.match(after):
+        if (_BARE_NAMING.search(before[-40:]) and _SENTENCE_END.match(after)) or _ASKED.match(after):
             continue
         listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
         apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
         listed = _LIST_ITEM.match(after) is not None
-        shape = max(_after_strength(after, apposed), _before_strength(before, listed))
+        subject = _OBJECT.search(before[-12:]) is None
+        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed))
         strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
     return strength
 
 
-def _after_strength(after: str, apposed: bool) -> float:
-    """The shape of what follows the name: a copula, an apposition (if `apposed`: not after "said"), a role."""
+def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
+    """The shape of what follows the name: a copula (if `subject`: the name is no preposition's object), an
+    apposition (if `apposed`: not after "said"), a role."""
     if _ORDER.match(after) or _NO_DESCRIPTION.match(re.sub(rf"^(?:'s|’s)?\s+{_COPULA}|^,", "", after, count=1)):
         return 0.0
-    if re.match(rf"(?:'s|’s)?\s+{_COPULA}{_PARENTHESIS}\s+(?:(?:as|so)\s+[a-z]+\s+)?{_DETERMINER}\b", after):
+    if subject and (_CONTRACTED.match(after) or _COPULA_DESCRIPTION.match(after)):
         return COPULA_STRENGTH
     if _RELATION.match(after):
         return RELATION_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
-        return ROLE_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
+        return 0.0 if not subject else ROLE_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
     if not apposed:
         return 0.0
     if re.match(
@@ -263,6 +279,8 @@ def _after_strength(after: str, apposed: bool) -> float:
         return APPOSITION_STRENGTH
     if (found := _POSSESSED.match(after)) and is_role(found["noun"]):
         return APPOSITION_STRENGTH
+    if _QUALITIES.match(after):
+        return ROLE_STRENGTH
     if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after) and not _CLAUSE_AFTER.match(after):
         words = _ROLE_WORDS.findall(after[:40])
         if any(map(is_role, words[:3])):

@@ -193,3 +193,17 @@ def test_a_sentence_begins_inside_a_quotation_opened_earlier_in_its_paragraph() 
     inside = Passage(PassageKind.SENTENCE, 2, 100 + second, 100 + third - 1, text[second : third - 1], 0, 0)
     outside = Passage(PassageKind.SENTENCE, 3, 100 + third, 100 + len(text), text[third:], 0, 0)
     assert opens_quoted(inside, paragraph) and not opens_quoted(outside, paragraph)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "described"),
+    [
+        ('"Rico s our courier."', "Rico", True),
+        ("Rico's the best guide in Rome.", "Rico", True),
+        ("Miss Tull, thin, prim, and rigid, was knitting by the fire.", "Miss Tull", True),
+        ("Tom, however, laughed, and went out.", "Tom", False),
+        ("Jealousy of Mr Pell had been the retarding weight.", "Mr Pell", False),
+    ],
+)
+def test_contractions_qualities_and_copulas_said_of_something_else(text: str, name: str, described: bool) -> None:
+    assert (shape_strength(text, name_pattern([name])) > 0) is described
