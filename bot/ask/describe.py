@@ -51,7 +51,7 @@ rarely the subject ("We met a man who would do for you, if you were not engaged 
 _DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
 _COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|(?:seemed|proved|turned\s+out)\s+to\s+be|seemed|were|are)"
 _PRONOUN_DESCRIPTION = re.compile(
-    rf"(?:^\W*|[;:,]\s+(?:(?:and|but|for)\s+)?|\b(?:for|but)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+{_COPULA}\s+{_DETERMINER}\b"
+    rf"(?:^\W*|[;:,]\s+(?:(?:and|but|for)\s+)?|\b(?:for|but)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+(?P<copula>{_COPULA})\s+{_DETERMINER}\b"
 )
 """A pronoun saying what the one just named is, opening a sentence or a clause: "He was a man of fifty", "..., for
 he was an odd-looking personage"."""
@@ -67,11 +67,13 @@ _EXCLAIMED = re.compile(r"\s*[!?]")
 _NO_DESCRIPTION = re.compile(
     r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|the\s+name\b|of\s+course"
     r"|the\s+(?:only|first|last|other)\s+one\b"
-    r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
+    r"|(?:his|her|their|its)\s+[a-z]+ing\b"
+    r"|(?:his|her|their|its)\s+(?:face|eyes|hands?|head|voice|lips|arms?|heart|hair|cheeks?|mouth|brow|fingers)\b)",
     re.I,
 )
 """What reads as a description but says nothing of the person: "was a little apt to", "is the same", "Toby was the name",
-"Helen, of course", "Ned, the only one among them" (one of a group, not what he is)."""
+"Helen, of course", "Ned, the only one among them" (one of a group, not what he is), "Jo, his face flushed" (how
+he looks now)."""
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
@@ -213,7 +215,7 @@ def _described_by_pronoun(
     for after in following[:PRONOUN_REACH]:
         if pattern.search(after.text) is not None or _names_another(after.text, pattern):
             return None
-        pronoun = _PRONOUN_DESCRIPTION.search(after.text)
+        pronoun = _pronoun_description(after.text)
         if pronoun and _agrees(pronoun["pronoun"], gender):
             return after
     return None
@@ -224,10 +226,18 @@ def _describes_itself(text: str, pattern: re.Pattern[str], gender: str | None) -
     shyest man alive"."""
     found = pattern.search(text)
     rest = text[found.end() :] if found else ""
-    pronoun = _PRONOUN_DESCRIPTION.search(rest)
+    pronoun = _pronoun_description(rest)
     if pronoun is None or _names_another(rest[: pronoun.start()], pattern):
         return False
     return _agrees(pronoun["pronoun"], gender)
+
+
+def _pronoun_description(text: str) -> re.Match[str] | None:
+    """The first "he was a ..." of `text` that says something of the person (not "she is a trifle stouter")."""
+    for found in _PRONOUN_DESCRIPTION.finditer(text):
+        if not _NO_DESCRIPTION.match(text[found.start("copula") + len(found["copula"]) :]):
+            return found
+    return None
 
 
 def _agrees(pronoun: str, gender: str | None) -> bool:

@@ -45,11 +45,11 @@ class WhoIsReader:
             return None
         following = await self._following(work, named[:FOLLOWED])
         sentences = {s.id: s for s in [*named, *(f for after in following.values() for f in after)] if s.id}
-        spoken = await self._spoken(work, list(sentences.values()))
+        read = await self._as_read(work, list(sentences.values()))
         descriptions = await asyncio.to_thread(
             describe,
-            [_sentence(s, spoken) for s in named],
-            {key: [_sentence(s, spoken) for s in after if allowed(s)] for key, after in following.items()},
+            [read[s.id] for s in named if s.id in read],
+            {key: [read[s.id] for s in after if allowed(s) and s.id in read] for key, after in following.items()},
             forms,
             person.gender if person is not None else None,
         )
@@ -89,24 +89,28 @@ class WhoIsReader:
         }
 
 
-    async def _spoken(self, work: WorkView, sentences: list[Passage]) -> set[int]:
-        """The ids of `sentences` that begin inside a quotation opened earlier in their paragraph."""
+    async def _as_read(self, work: WorkView, sentences: list[Passage]) -> dict[int, Sentence]:
+        """`sentences` as the rules read them (see :func:`as_read`), by id."""
         ordinals = sorted({s.paragraph for s in sentences if s.paragraph is not None})
         paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
-        return {
-            s.id
-            for s in sentences
-            if s.id is not None and (paragraph := paragraphs.get(s.paragraph or -1)) and opens_quoted(s, paragraph)
-        }
+        return {s.id: as_read(s, paragraphs.get(s.paragraph or -1)) for s in sentences if s.id is not None}
 
 
-def opens_quoted(sentence: Passage, paragraph: Passage) -> bool:
-    """Whether `sentence` begins inside a quotation: an odd number of quotation marks before it in `paragraph`."""
+def as_read(sentence: Passage, paragraph: Passage | None) -> Sentence:
+    """`sentence` for the rules, saying whether its quotation marks count from inside a speech (`spoken`).
+
+    A paragraph whose quotation is left open (a letter or a tale told over several paragraphs, each opening with a
+    quotation mark) is read as narration: its opening mark does not count (the sentence holding it counts from inside
+    a speech, so that this mark closes it)."""
+    key = sentence.id or 0
+    if paragraph is None:
+        return Sentence(key, sentence.text, sentence.paragraph, sentence.ordinal)
     start = sentence.start - paragraph.start
     if paragraph.text[start : start + len(sentence.text)] != sentence.text:
         start = max(paragraph.text.find(sentence.text), 0)
-    return sum(paragraph.text[:start].count(mark) for mark in QUOTATION_MARKS) % 2 == 1
-
-
-def _sentence(passage: Passage, spoken: set[int]) -> Sentence:
-    return Sentence(passage.id or 0, passage.text, passage.paragraph, passage.ordinal, passage.id in spoken)
+    marks = [i for i, char in enumerate(paragraph.text) if char in QUOTATION_MARKS]
+    holds_open_mark = False
+    if len(marks) % 2 and paragraph.text.lstrip()[:1] in QUOTATION_MARKS:
+        holds_open_mark = start <= marks.pop(0) < start + len(sentence.text)
+    spoken = (sum(1 for i in marks if i < start) + holds_open_mark) % 2 == 1
+    return Sentence(key, sentence.text, sentence.paragraph, sentence.ordinal, spoken)
