@@ -118,6 +118,9 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]*")
 """A capitalised word after a lower-case word or a comma: a name (not a sentence's first word)."""
 _OBJECT = re.compile(r"\b(?i:of|for|to|with|at|by|from|on|in|upon|about|than)\s+(?:(?i:the)\s+)?$")
 """A preposition just before the name: a copula after it is said of something else ("Fear of Tom had been the ...")."""
+_TAKEN_AS = re.compile(r"\s+(?:(?!as\b|so\b|such\b)[a-z]+\s+){0,4}as\s+(?:a|an)\s+[A-Za-z]")
+"""What X is taken for: "looked upon Tom as a man of wealth", "knew Mrs. Pell only by sight as a small woman" (not
+"as still as a statue")."""
 _CONTRACTED = re.compile(rf"(?:'s|’s|\s+s)\s+{_DETERMINER}\s+[a-z]")
 """An "'s" before a determiner is "is", never a possessive: "Tom's our courier" (" s" where a text lost its
 apostrophes)."""
@@ -279,6 +282,8 @@ def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
         return COPULA_STRENGTH
     if _RELATION.match(after):
         return RELATION_STRENGTH
+    if _TAKEN_AS.match(after):
+        return ROLE_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
         return 0.0 if not subject else ROLE_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
     if not apposed:

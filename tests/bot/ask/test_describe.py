@@ -215,3 +215,15 @@ def test_a_paragraph_of_a_letter_left_open_reads_as_narration() -> None:
 def test_a_he_was_a_little_after_the_name_describes_nothing() -> None:
     named = [Sentence(1, "Ann frets at the delay, but she is a trifle stouter.", 0, 1)]
     assert describe(named, {}, ["Ann"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("They had come to look upon Mr. Pell as a Russian nobleman of great wealth.", True),
+        ("She knew Mr. Pell only by sight as a small, shrewish man.", True),
+        ("Mr. Pell stood as still as a statue.", False),
+    ],
+)
+def test_what_someone_is_taken_for_describes_them(text: str, described: bool) -> None:
+    assert (shape_strength(text, name_pattern(["Mr. Pell"])) > 0) is described
