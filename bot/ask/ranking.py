@@ -18,7 +18,8 @@ wording, how specific the match is) adds :data:`MATCH_WEIGHT` of its 0-100 score
 
 A question is answered when the work mentions enough of its words
 (:data:`MAX_UNKNOWN_SHARE`), one of its best sentences holds enough of them itself
-(:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`),
+(:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`), with the place or
+time asked for next to them (:data:`NEAR_TYPES`),
 and, for a measure, the best sentence holds a number or a measure word (:data:`CUE_GATED`), and a weak
 best answer is not matched about as well in another place of the work (:data:`UNSURE_MARGIN`);
 otherwise /ask says the work does not answer it rather than show a weak passage.
@@ -87,6 +88,8 @@ UNIT_MEASURED = frozenset({"tall", "high", "height", "big", "large", "small", "s
 """Attributes told in units or in words of size ("six feet", "a tall man"): a number alone does not answer them,
 nor a unit without a number ("he stamped his foot")."""
 UNITS = word_terms("feet foot inches yards miles leagues")
+NEAR_TYPES = frozenset({AnswerType.PLACE, AnswerType.TIME})
+"""Types an answer must hold next to a word of the question (within :data:`bot.ask.answer_types.TYPE_REACH`)."""
 UNSURE_SCORE = 105.0
 """Below this score, the best answer must be ahead of the best elsewhere in the work by :data:`UNSURE_MARGIN`."""
 UNSURE_MARGIN = 10.0
@@ -131,12 +134,16 @@ class Answer:
     typed: bool = True
     """The sentence holds what the question asks for: a place for where, a time for when... (see
     :mod:`bot.ask.answer_types`)."""
+    placed: bool = True
+    """For a where (when) question: the place (time) stands next to a word of the question in the sentence, as it
+    does in a sentence that answers ("born in Bolingbroke") and rarely in one that only mentions both."""
 
 
 def answers(question: Question, answer: Answer) -> bool:
     """Whether `answer` is good enough to show as the work's answer to `question`."""
     return (
         answer.typed
+        and answer.placed
         and answer.missing <= MAX_MISSING_SHARE
         and answer.own >= MIN_OWN_COVERAGE
         and question.unknown_share <= MAX_UNKNOWN_SHARE  # last: it sums over the question's words
@@ -214,7 +221,8 @@ def score(question: Question, candidate: Candidate) -> Answer:
         question.search_terms | question.names,
     )
     missing = max(missing, unnamed)  # "Caroline Abbott" absent is one person absent, not two small words
-    return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed)
+    placed = question.answer_type not in NEAR_TYPES or _said_near(question, candidate)
+    return Answer(candidate.key, score, coverage, missing / question.total_weight, own_share, bool(cue), typed, placed)
 
 
 def _matched(question: Question, candidate: Candidate, answer: Answer, vocabulary: Vocabulary) -> Answer:

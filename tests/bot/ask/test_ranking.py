@@ -212,3 +212,17 @@ def test_a_weak_best_answer_barely_ahead_of_another_place_is_not_claimed() -> No
     clear = Answer(1, UNSURE_SCORE - 1, 1.0)
     far_behind = Answer(2, UNSURE_SCORE - 1 - UNSURE_MARGIN, 1.0)
     assert shown_answers(question, [clear, far_behind], {1: 10, 2: 40}.__getitem__, limit=1)[0].key == 1
+
+
+def test_a_place_far_from_the_words_of_a_where_question_does_not_answer_it() -> None:
+    sentences = [
+        "Ned was born in Harwick, a fishing town.",
+        "Ned was born long ago, and many long years later his aunt moved to Harwick with her cats.",
+    ]
+    vocabulary = QuoteIndex(enumerate([*sentences, *(f"Tom walked on day {n}." for n in range(50))])).vocabulary
+    question = parse_question("Where was Ned born?", vocabulary)
+    assert question is not None
+    near, far = (rank(question, [found], 1, vocabulary)[0] for found in plain_candidates(sentences))
+    assert near.typed and far.typed
+    assert answers(question, near) and near.placed
+    assert not far.placed and not answers(question, far)
