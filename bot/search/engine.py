@@ -107,6 +107,19 @@ spelt as it sounds ("she wud neva speak 2 him") keeps its shape letter for lette
 at partial credit, score low; a line from elsewhere sharing its words differs in the rest (at most 66 on the
 tuned and development sets' off-story lines; sound-alike lines of the development novels 70-98)."""
 
+@dataclass(frozen=True, slots=True)
+class AcceptRule:
+    """The accept decision's calibrated thresholds (the constants above), as one value that the calibration
+    benchmark (``benchmarks/quote_calibration.py``) varies; lookups use :data:`ACCEPT_RULE`."""
+
+    confident_lead: float = CONFIDENT_LEAD
+    closest_information: float = CLOSEST_MATCH_INFORMATION
+    remembered_rare: int = REMEMBERED_WORDS_RARE
+    remembered_gap: float = REMEMBERED_WORDS_GAP
+
+
+ACCEPT_RULE = AcceptRule()
+
 SUGGESTION_SCORE: float = 50.0
 """Lowest score offered as a "did you mean" suggestion, unless the line shares a rare word with the query."""
 RARE_WORD_INFORMATION: float = 0.8
@@ -192,7 +205,9 @@ def candidate_terms(query: Query, vocabulary: Vocabulary) -> set[str]:
     }
 
 
-def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int, surface: str = "") -> LookupResult:
+def combine(
+    ranked_per_query: Iterable[list[QuoteMatch]], limit: int, surface: str = "", rule: AcceptRule = ACCEPT_RULE
+) -> LookupResult:
     """One result from the ranked matches of each query: each unit keeps its best score. ``surface`` is the
     whole query's (:attr:`~bot.search.analysis.Query.surface`), for :data:`ECHO_SIMILARITY`."""
     best: dict[int, QuoteMatch] = {}
@@ -202,16 +217,16 @@ def combine(ranked_per_query: Iterable[list[QuoteMatch]], limit: int, surface: s
                 best[match.key] = match
     ordered = sorted(best.values(), key=best_first)
     confident = [match for match in ordered if match.score >= CONFIDENT_SCORE]
-    matches = confident if confident and not _contested(ordered) else _clear_winner(ordered, surface)
+    matches = confident if confident and not _contested(ordered, rule) else _clear_winner(ordered, surface, rule)
     suggestions = [m for m in ordered if m not in matches and _close(m)]
     return LookupResult(matches[:limit], suggestions[:limit])
 
 
-def _contested(ordered: list[QuoteMatch]) -> bool:
+def _contested(ordered: list[QuoteMatch], rule: AcceptRule) -> bool:
     """Whether the best line, though at the confident score, has a runner-up too close (see
     :data:`UNCONTESTED_SCORE`)."""
     best = ordered[0]
-    return best.score < UNCONTESTED_SCORE and best.score - _runner_up(ordered) < CONFIDENT_LEAD
+    return best.score < UNCONTESTED_SCORE and best.score - _runner_up(ordered) < rule.confident_lead
 
 
 def _runner_up(ordered: list[QuoteMatch]) -> float:
@@ -227,7 +242,7 @@ def _close(match: QuoteMatch) -> bool:
     )
 
 
-def _clear_winner(ordered: list[QuoteMatch], surface: str = "") -> list[QuoteMatch]:
+def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> list[QuoteMatch]:
     """The best line, if it is a clear winner (see :data:`CLEAR_WINNER_SCORE`), the closest match (see
     :data:`CLOSEST_MATCH_RARE_WORDS`), the query's whole line written differently (see
     :data:`ECHO_SIMILARITY`) or the line of a handful of remembered words (see :data:`REMEMBERED_WORDS_RARE`);
@@ -243,7 +258,7 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str = "") -> list[QuoteMat
         best.rare_words >= CLOSEST_MATCH_RARE_WORDS
         and best.score >= CLOSEST_MATCH_SCORE
         and lead >= CLOSEST_MATCH_GAP
-        and best.information >= CLOSEST_MATCH_INFORMATION
+        and best.information >= rule.closest_information
     )
     echo = (
         lead >= CLEAR_WINNER_GAP
@@ -251,9 +266,9 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str = "") -> list[QuoteMat
         and fuzz.ratio(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
     )
     remembered = (
-        best.rare_words >= REMEMBERED_WORDS_RARE
+        best.rare_words >= rule.remembered_rare
         and best.score >= REMEMBERED_WORDS_SCORE
-        and lead >= REMEMBERED_WORDS_GAP
+        and lead >= rule.remembered_gap
     )
     return [best] if clear or closest or echo or remembered else []
 
@@ -285,24 +300,25 @@ class QuoteIndex:
         """The units ``text`` quotes (confident matches) and the closest others, or a phrase's occurrences."""
         phrase = phrase_query(text, self.vocabulary)
         if phrase is not None:
-            found = occurrences(phrase, self._holding_all(phrase.terms))
+            found = occurrences(phrase, self.holding_all(phrase.terms))
             if (result := phrase_result(found)) is not None:
                 return result
         queries = lookup_queries(text, self.vocabulary)
-        return combine((self._rank(query) for query in queries), limit, queries[0].surface if queries else "")
+        return combine((self.rank_query(query) for query in queries), limit, queries[0].surface if queries else "")
 
     def suggest(self, partial: str, limit: int = 25) -> list[QuoteMatch]:
         """Best units for a query still being typed, best first."""
         query = suggest_query(partial, self.vocabulary)
-        return self._rank(query)[:limit] if query is not None else []
+        return self.rank_query(query)[:limit] if query is not None else []
 
-    def _holding_all(self, terms: tuple[str, ...]) -> list[Unit]:
+    def holding_all(self, terms: tuple[str, ...]) -> list[Unit]:
         """The units holding every one of ``terms``, in order."""
         postings = sorted((self._postings.get(t, []) for t in set(terms)), key=len)
         common = set(postings[0]).intersection(*postings[1:])
         return [self._units[position] for position in sorted(common)[:MAX_OCCURRENCES]]
 
-    def _rank(self, query: Query) -> list[QuoteMatch]:
+    def rank_query(self, query: Query) -> list[QuoteMatch]:
+        """The shortlisted units for one analysed query, scored, best first."""
         shortlist = (self._units[position] for position in self._shortlist(query))
         return rank(shortlist, query, self.vocabulary, self._follower)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.search.analysis import analyse
-from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, combine
+from bot.search.engine import CONFIDENT_SCORE, AcceptRule, LookupResult, QuoteIndex, combine
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import term
 from bot.text.ingest import parse_work
@@ -293,3 +293,9 @@ def test_a_line_holding_three_remembered_rare_words_far_ahead_is_the_answer() ->
 def test_remembered_rare_words_need_the_line_far_ahead() -> None:
     result = combine([[_line(1, 52.0, rare_words=3, information=1.5), _line(2, 40.0, information=1.0)]], 5)
     assert result.matches == []
+
+
+def test_a_rule_without_remembered_words_leaves_such_a_line_a_suggestion() -> None:
+    lines = [_line(1, 52.0, rare_words=3, information=1.5), _line(2, 30.0, information=1.0)]
+    result = combine([lines], 5, rule=AcceptRule(remembered_rare=99))
+    assert result.matches == [] and [match.key for match in result.suggestions][:1] == [1]
