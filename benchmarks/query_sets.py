@@ -62,6 +62,8 @@ CORPUS_BLIND_SET_NAMES = (
     "northanger-abbey-blind",
     "mansfield-park-blind",
     "a-passage-to-india-blind",
+    "sense-and-sensibility-blind",
+    "night-and-day-blind",
 )
 
 # Tuned sets of issue 19, for calibrating the closest-match decision (text in the repository).
