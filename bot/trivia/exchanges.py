@@ -14,13 +14,14 @@ from collections.abc import Sequence
 
 from bot.trivia.evidence import narration, tags
 from bot.trivia.judging import normalise
-from bot.trivia.lines import TITLE, SpokenLine
+from bot.trivia.lines import NOT_NAMES, TITLE, SpokenLine
 from bot.trivia.people import Person
 
 MAX_TAG_WORDS = 6
 """A paragraph of an exchange holds no more narration than a tag ("she answered, smiling")."""
 _TITLED = re.compile(rf"\b{TITLE.removesuffix('?')}[A-Z][a-z]+")
 """A titled name ("Mr. Bast"), which names someone whether or not the cast knows them."""
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _SPOUSE = {"m": re.compile(r"\bmy (?:husband|fiancé)\b", re.IGNORECASE), "f": re.compile(r"\bmy wife\b", re.IGNORECASE)}
 """Words a speaker of the other gender would say of their spouse."""
 
@@ -47,7 +48,8 @@ def _runs(by_paragraph: dict[int, list[SpokenLine]], paragraphs: dict[int, str])
     runs: list[list[SpokenLine]] = [[]]
     for ordinal in sorted(paragraphs):
         found = by_paragraph.get(ordinal, [])
-        if len(found) != 1 or len(narration(paragraphs[ordinal]).replace("…", " ").split()) > MAX_TAG_WORDS:
+        told = narration(paragraphs[ordinal]).replace("…", " ")
+        if len(found) != 1 or len(told.split()) > MAX_TAG_WORDS or _unread_name(told):
             runs.append([])
             continue
         run = runs[-1]
@@ -55,6 +57,13 @@ def _runs(by_paragraph: dict[int, list[SpokenLine]], paragraphs: dict[int, str])
             runs.append(run := [])
         run.append(found[0])
     return [run for run in runs if len(run) >= 3]
+
+
+def _unread_name(told: str) -> bool:
+    """Whether narration names someone in a way :func:`~bot.trivia.evidence.tags` does not read as
+    a tag ("asserted Fraulein Mosebach"): who speaks there is unknown, which breaks the run."""
+    names = [word for word in _CAPITALISED.findall(told) if word not in NOT_NAMES]
+    return bool(names) and not tags(f"“…” {told}")
 
 
 def _anchor(named: list[str], people: Sequence[Person]) -> Person | None:

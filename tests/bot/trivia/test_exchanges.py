@@ -61,3 +61,9 @@ def test_a_line_naming_someone_but_its_listener_is_not_vouched_for() -> None:
     assert _vouched(tuple(scene), ("Harriet", "Oswin", "Harriet", "Oswin")) == {200}
     scene[2] = '"Then Mr. Pardew must wait until the thaw."'
     assert _vouched(tuple(scene), ("Harriet", "Oswin", "Harriet", "Oswin")) == set()
+
+
+def test_a_name_in_narration_not_read_as_a_tag_breaks_the_run() -> None:
+    scene = list(EXCHANGE_TEXT)
+    scene[2] = '"Then the lantern oil must wait until the thaw," asserted Tabitha.'
+    assert _vouched(tuple(scene), ("Harriet", "Oswin", "Harriet", "Oswin")) == set()
