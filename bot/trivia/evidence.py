@@ -29,8 +29,10 @@ _VERB = (
 """A speech verb; "returned", "called", "began" and "continued" only when not going somewhere or
 doing something ("Edward returned to them", "she continued her work")."""
 _TAG = re.compile(rf"\b{_VERB}\s+{_TITLED_NAME}|{_TITLED_NAME}\s+{_VERB}")
-_AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+[a-z]+")
-"""A name opening the narration right after a quote, before a verb ("…,” Lydia stated")."""
+_HEARING = r"(?:heard|overheard|saw|noticed|caught|thought|knew|felt|remembered|wondered|watched|listened|understood)\b"
+_AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+(?!{_HEARING})[a-z]+")
+"""A name opening the narration right after a quote, before a verb ("…,” Lydia stated"); not a verb
+of hearing or thinking, which makes the name the listener ("…,” Archer heard Reggie say)."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRONOUNS = frozenset(word.lower() for word in NOT_NAMES)
 _ADDRESS_TITLES = frozenset("mr mrs miss ms lady sir lord master madame monsieur".split())
