@@ -15,8 +15,6 @@ from bot.trivia.word_contexts import WordContexts
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 _TRAILING_PUNCTUATION = " .,;:!?…—–-"
-MIN_SIMILARITY = 0.05
-"""A missing word's wrong option shares at least this much of the answer's company in the book (cosine)."""
 
 
 def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
@@ -71,9 +69,8 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
             if abs(wording.zipf(w) - rarity) <= 1.0
             and (article is None or wording.article_for(w) == article)
             and contexts.used_as_noun(w)
-            and contexts.similarity(answer, w) >= MIN_SIMILARITY
         ]
-        similar.sort(key=lambda w: -contexts.similarity(answer, w))
+        similar.sort(key=lambda w: (-contexts.similarity(answer, w), rng.random()))  # the likeliest first
         wrong = distinct_options(answer, iter(similar), rng)
         if len(wrong) == WRONG_OPTIONS:
             blanked = re.sub(rf"(?<![\w’'-]){answer}(?![\w’'-])", "_____", line.text, count=1)
