@@ -1,47 +1,56 @@
 """Plot points: what the characters do, read from the narration of any book.
 
-An *event* is a narration sentence whose subject is a character, named at its start, who acts in
-the simple past ("Lucy opened the window and looked out over the churchyard."). From events come
-questions about the plot rather than about the wording of a line: who did it (the wrong options are
-other people of the same gender already met in that part of the book), and which of two events,
-chapters apart, came first. Speech tags, being and having ("was", "had"), and sentences told in the
-first or second person are not events; an event must hold a word rare enough to recognise it by.
+An *event* is a narration sentence (outside quotation marks) where a named character of known gender
+is the subject of a memorable action in the simple past ("Lucy buried the brass compass."), read by
+:mod:`bot.trivia.actions`: the name opens the sentence or a main clause, no negation, modal or
+hypothetical. From events come questions about the plot rather than about the wording of a line:
+who did it (the wrong options are other people of the same gender already met in that part of the
+book, never the answer under another name), and which of two events, chapters apart, came first.
+An action the book tells twice (by anyone) is no event: who did it would be ambiguous.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import lemminflect
+
 from bot.text.markup import plain_text
 from bot.text.model import Passage
-from bot.trivia.people import Person, are_aliases, same_person
-from bot.trivia.wording import is_rare, word_class
+from bot.trivia import scoring, wording
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
+from bot.trivia.judging import normalise
+from bot.trivia.people import Person, are_aliases, name_words, same_person
 
-MIN_WORDS, MAX_WORDS = 4, 24
-"""Words in an event's predicate (what the character did)."""
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
-NOT_EVENTS = frozenset(
-    "said asked answered replied cried exclaimed whispered muttered added continued repeated returned "
-    "called shouted murmured observed remarked began went was were had did could would should might "
-    "seemed appeared felt thought knew supposed wondered hoped wished meant liked loved hated "
-    "looked saw heard noticed smiled laughed nodded sighed paused stopped sat stood rose turned "
-    "glanced gazed stared leaned waited hesitated shrugged lingered walked moved came got put took".split()
-)
-"""Past tenses that make no plot point: speech tags, being and having, thinking, posture, glances and
-the commonest comings and goings."""
-_PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
-_UNPLACED = re.compile(r"\b(?:him|them|it|this|these|those|there|here|then)\b", re.IGNORECASE)
-"""Words that point outside the sentence: "Who slapped him on the shoulder?" cannot be answered."""
-_CLAUSE_END = re.compile(r"\s*(?:[,;:(—–]|\s-{1,2}\s?|\bbut\b|\band\s+(?:then\s+)?(?:he|she|they)\b)")
-"""Where the first clause of a predicate ends: the question asks about that clause alone."""
+MIN_RIVAL_MENTIONS = 5
+"""A wrong option is someone the book names this often at least: a reader knows them, and a name
+met once may be another's unmerged alias."""
+MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
+"""Nouns rarer than these make a plot verb's object ("buried the compass", 3.7), or any action
+("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
-_PREDICATE_WORD = re.compile(r"[A-Za-z’'-]+")
+_SUBJECT_PLACE = (
+    r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
+    r"When|After|Before|Until|Till|Once|As soon as)\s+)?"
+    r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
+)
+"""Where a sentence's subject stands: at its start (after an adverb of time at most), or opening a
+main clause after a comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"),
+or a clause of time ("When Anne reached Carlisle, …")."""
+_HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
+"""Openings of a sentence whose clauses may tell what did not happen."""
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "captain", "colonel", "major", "general", "monsieur", "signor", "uncle", "father"), "m"),
+    **dict.fromkeys(("mrs", "miss", "ms", "lady", "madame", "signora", "aunt", "mother"), "f"),
+}
+"""Titles that tell a gender: a person whose title and gender disagree was merged wrongly."""
+_WORD = re.compile(r"[A-Za-z’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,25 +62,64 @@ class Event:
     predicate: str
     sentence: Passage
     with_others: bool = False
+    lemma: str = ""
+    """The dictionary form of the predicate's verb ("write")."""
+    named_as: str = ""
+    """The name the sentence gives its subject."""
 
     @property
     def statement(self) -> str:
-        """The event as the book tells it, for showing as an option."""
-        return _plain(self.sentence.text)
+        """The event in the book's words, its first clause only ("Anne wrote to her brother."), for
+        showing as an option."""
+        return f"{self.named_as or self.person.name} {self.predicate}."
 
 
 def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[Event]:
-    """Every event of the story, in reading order."""
+    """Every event of the story told in the narration (not in dialogue), in reading order; an action
+    the book tells twice ("wrote to Mr. Wilcox" of two people, or of one twice) is no event: who did
+    it would be ambiguous."""
     names = _any_name(people)
     if names is None:
         return []
     owner = {alias.casefold(): person for person in people for alias in person.aliases}
-    events = []
+    narration = list(_narration(sentences))
+    events = [event for event in (_event(sentence, names, owner) for sentence in narration) if event is not None]
+    told = _WordIndex(sentences)
+    return [event for event in events if told.times_told(event) == 1]
+
+
+def _narration(sentences: Sequence[Passage]) -> Iterator[Passage]:
+    """The sentences outside quotation marks (a paragraph's quotes may span several sentences)."""
+    paragraph, curly, straight = None, 0, 0
     for sentence in sentences:
-        event = _event(sentence, names, owner)
-        if event is not None:
-            events.append(event)
-    return events
+        if sentence.paragraph != paragraph:
+            paragraph, curly, straight = sentence.paragraph, 0, 0
+        if curly <= 0 and straight % 2 == 0:
+            yield sentence
+        curly += sentence.text.count("“") - sentence.text.count("”")
+        straight += sentence.text.count('"')
+
+
+class _WordIndex:
+    """Which sentences hold each word (lower case), to tell how often the book tells an action."""
+
+    def __init__(self, sentences: Sequence[Passage]) -> None:
+        self._holding: dict[str, set[int]] = {}
+        for index, sentence in enumerate(sentences):
+            for word in _WORD.findall(sentence.text):
+                self._holding.setdefault(word.lower(), set()).add(index)
+
+    def times_told(self, event: Event) -> int:
+        """In how many sentences the event's verb (any inflection) comes with its object's rarest word."""
+        words = [word.lower() for word in _WORD.findall(event.predicate)[1:] if len(word) >= 3]
+        if not words:
+            return 0
+        key = min(words, key=wording.zipf)
+        forms = {form for found in lemminflect.getAllInflections(event.lemma, upos="VERB").values() for form in found}
+        with_verb: set[int] = set()
+        for form in forms | {event.lemma}:
+            with_verb |= self._holding.get(form, set())
+        return len(with_verb & self._holding.get(key, set()))
 
 
 class Cast:
@@ -99,9 +147,13 @@ class Cast:
         rivals: list[Person] = []
         for index, _ in near.most_common():
             person = self.people[index]
-            if person.first_offset >= before_offset or not _same_gender(person, answer):
+            if person.first_offset >= before_offset or person.mentions < MIN_RIVAL_MENTIONS:
                 continue
-            if any(same_person(name, other.name, self.people) for other in (answer, *rivals) for name in person.aliases):
+            if not _same_gender(person, answer) or not _plausible_subject(person):
+                continue
+            if person.name.startswith("the ") and not answer.name.startswith("the "):
+                continue  # "the Invisible Man" may be a named person's epithet
+            if any(_may_be_one(person, other, self.people) for other in (answer, *rivals)):
                 continue
             if any(re.search(rf"\b{re.escape(alias)}\b", named) for alias in person.aliases):
                 continue
@@ -128,27 +180,67 @@ def who_did_it(event: Event) -> str:
 
 def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
     text = _plain(sentence.text)
-    if _QUOTE_MARKS.search(text) or not text.endswith((".", "!")):
+    if _QUOTE_MARKS.search(text) or not text.endswith("."):
         return None
-    match = re.match(rf"(?P<name>{names.pattern})\s+(?=[a-z])", text)
-    if match is None:
+    if _HYPOTHETICAL.match(text):
         return None
-    person = owner[match.group("name").casefold()]
-    if person.name[:1].islower() and not person.name.startswith("the "):
-        return None
-    predicate = _CLAUSE_END.split(text[match.end() :].rstrip(".!"), maxsplit=1)[0].strip()
-    words = _PREDICATE_WORD.findall(predicate)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or _PERSONAL.search(predicate) or _UNPLACED.search(predicate):
-        return None
-    if _other_gender_pronoun(person, words):
-        return None
-    verb = words[0]
-    others = _names_others(predicate, person, names, owner)
-    if verb in NOT_EVENTS or word_class(verb) != ("VERB", "VBD") or not (others or _two_rare(words)):
-        return None
-    if any(are_aliases(alias, word) for alias in person.aliases for word in words if word[:1].isupper()):
+    for match in re.finditer(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern})\s+(?=[a-z])", text):
+        person = owner[match.group("name").casefold()]
+        opening = match.start() < 2 or match.start() == text.find(match.group("name"))
+        if _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
+            for action in actions_after(text[match.end() :], person.gender, possessive=opening):
+                event = _as_event(person, action, sentence, match.group("name"), names, owner)
+                if event is not None:
+                    return event
+    return None
+
+
+def _as_event(
+    person: Person, action: Action, sentence: Passage, named_as: str, names: re.Pattern[str], owner: dict[str, Person]
+) -> Event | None:
+    if any(are_aliases(alias, word) for alias in person.aliases for word in action.words if word[:1].isupper()):
         return None  # the question would name its own answer
-    return Event(person, predicate, sentence, others)
+    others = _names_others(action.text, person, names, owner)
+    if not (others or _memorable(action)):
+        return None
+    return Event(person, action.text, sentence, others, action.lemma, named_as)
+
+
+def _ends_a_list(before: str) -> bool:
+    """Whether a name follows a list of names ("…left her, Mr. Bast, and Mrs. Bast stranded"): then
+    it is no clause's subject."""
+    return bool(re.search(r"[A-Z][\w.’']*,?\s*(?:and\s+|but\s+)?$", before.rstrip(" ,;")))
+
+
+def _plausible_subject(person: Person) -> bool:
+    """A named person of known gender, whose title (if any) agrees with it."""
+    if person.gender is None or person.name[:1].islower() and not person.name.startswith("the "):
+        return False
+    titles = {_TITLE_GENDER.get(word) for alias in person.aliases for word in normalise(alias).split()[:1]}
+    return titles <= {None, person.gender}
+
+
+def _memorable(action: Action) -> bool:
+    """Whether a reader could recall the action: it names a person or a place, or it is a plot verb
+    (:data:`bot.trivia.scoring.PLOT_VERBS`) done to something uncommon, or it holds a very rare noun.
+    Judged samples found the rest vague or trivial ("opened the envelope", "flew out of the pantry")."""
+    objects = action.words[1:]
+    if any(word[:1].isupper() for word in objects):
+        return True
+    if action.lemma in NAMED_ONLY_VERBS or GESTURE_NOUNS & {word.lower() for word in objects}:
+        return False
+    nouns = [word for word in objects if len(word) >= 4 and _is_noun(word)]
+    if any(wording.zipf(word) < VERY_RARE_ZIPF and _only_a_noun(word) for word in nouns):
+        return True
+    return scoring.is_plot_verb(action.verb) and any(wording.zipf(word) < MEMORABLE_ZIPF for word in nouns)
+
+
+def _is_noun(word: str) -> bool:
+    return "NOUN" in lemminflect.getAllLemmas(word)
+
+
+def _only_a_noun(word: str) -> bool:
+    return set(lemminflect.getAllLemmas(word)) == {"NOUN"}
 
 
 def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner: dict[str, Person]) -> bool:
@@ -156,14 +248,10 @@ def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner:
     return any(owner[match.group(0).casefold()] is not person for match in names.finditer(predicate))
 
 
-def _two_rare(words: list[str]) -> bool:
-    """Whether a predicate holds two rare words ("buried the brass compass"): recognisable all the same."""
-    return sum(is_rare(word) for word in set(words)) >= 2
-
-
 def _any_name(people: Sequence[Person]) -> re.Pattern[str] | None:
     aliases = sorted(
-        {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS},
+        {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
+        | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
         key=len,
         reverse=True,
     )
@@ -172,23 +260,23 @@ def _any_name(people: Sequence[Person]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)")
 
 
-def _other_gender_pronoun(person: Person, words: list[str]) -> bool:
-    """Whether a pronoun in the predicate may not be the subject's own (``her`` after a man)."""
-    other = {"m": {"her", "she", "hers", "herself"}, "f": {"his", "he", "himself"}}.get(person.gender or "", set())
-    return bool(other & {word.lower() for word in words}) or person.gender is None
-
-
 def _same_gender(person: Person, answer: Person) -> bool:
     return answer.gender is None or person.gender == answer.gender
 
 
+def _may_be_one(person: Person, other: Person, people: Sequence[Person]) -> bool:
+    """Whether two people may be one under two names: any name word shared by any of their names
+    ("Miss Elliot" and "Elizabeth Elliot"), or :func:`bot.trivia.people.same_person` ("Henry" and
+    "Mr. Wilcox")."""
+    return (
+        person is other
+        or bool(
+            {word for alias in person.aliases for word in name_words(alias)}
+            & {word for alias in other.aliases for word in name_words(alias)}
+        )
+        or same_person(person.name, other.name, people)
+    )
+
+
 def _plain(text: str) -> str:
     return " ".join(plain_text(text).split())
-
-
-def events_apart(events: Sequence[Event], min_sections: int) -> Iterator[tuple[Event, list[Event]]]:
-    """Each event with the events at least ``min_sections`` sections after it."""
-    sections = [event.sentence.section for event in events]
-    for event in events:
-        first_later = bisect.bisect_left(sections, event.sentence.section + min_sections)
-        yield event, list(events[first_later:])

@@ -12,6 +12,8 @@ SURNAME_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "captain", "colonel", "madame", "monsieur", "signor", "signora"}
 )
 """Titles that go before a surname ("Mrs. Munt", "Captain Wentworth")."""
+SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
+"""Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
 
 
@@ -59,7 +61,7 @@ def _person(name: str, people: Sequence[Person]) -> Person | None:
 
 def _titled_surname_only(person: Person) -> bool:
     """Known only as "Mr. Wilcox", "Mrs. Munt" (or "Munt"): the text may call them by a first name we never tied."""
-    split = [normalise(alias).split() for alias in person.aliases]
+    split = [[word for word in normalise(alias).split() if word not in SURNAME_PARTICLES] for alias in person.aliases]
     surnames = {words[-1] for words in split if len(words) == 2 and words[0] in SURNAME_TITLES}
     return bool(surnames) and all(set(words) - TITLES - SURNAME_TITLES <= surnames for words in split)
 

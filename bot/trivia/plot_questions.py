@@ -7,7 +7,6 @@ import random
 from collections.abc import Iterator
 
 from bot.text.model import Passage
-from bot.trivia import scoring
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.facts import Facts
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -16,6 +15,8 @@ from bot.trivia.question import Question, QuestionKind
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
 MAX_EVENT_WORDS = 22
+STATES = frozenset("live dwell own possess belong resemble dislike like love hate prefer admire envy".split())
+"""Lemmas of states, not events: "Mrs. Spencer lived at White Sands Cove" did not happen before anything."""
 """Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
 few sections): near neighbours are a coin toss, not a memory."""
 
@@ -25,10 +26,8 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     wrong options are people of the same gender met by then and present in that part of the book."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
-        if not _plot_point(chosen):
-            continue
         rivals = plot.cast.rivals(
-            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.predicate
+            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.sentence.text
         )[:PLAUSIBLE_POOL]
         if len(rivals) < WRONG_OPTIONS:
             continue
@@ -50,9 +49,7 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Two plot points between people, short enough to take in, at least a quarter of the book's
     sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
     :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
-    events = [
-        e for e in facts.source.plot.events if e.with_others and _plot_point(e) and len(e.statement.split()) <= MAX_EVENT_WORDS
-    ]
+    events = [e for e in facts.source.plot.events if _datable(e)]
     sections = len({sentence.section for sentence in facts.source.sentences})
     if sections >= 2 * MIN_SECTIONS_APART:
         place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
@@ -74,10 +71,14 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
             )
 
 
-def _plot_point(chosen: Event) -> bool:
-    """Whether an event changes the story (its verb one of :data:`bot.trivia.scoring.PLOT_VERBS`):
-    judged samples found glances, sighs and walks to the door trivial."""
-    return scoring.is_plot_verb(chosen.predicate.split()[0])
+def _datable(event: Event) -> bool:
+    """Whether an event happens where the book tells it: not a state, not told in retrospect ("had
+    brought her slate down": the pluperfect may go back chapters), and short enough to take in."""
+    return (
+        event.lemma not in STATES
+        and not event.predicate.startswith("had ")
+        and len(event.statement.split()) <= MAX_EVENT_WORDS
+    )
 
 
 def _paragraph(sentence: Passage) -> int:

@@ -59,6 +59,8 @@ def test_a_person_known_only_by_title_and_surname_may_be_anyone_known_only_by_a_
     assert same_person("Mr. Wilcox", "Henry", people) and same_person("Aunt Juley", "Mrs. Munt", people)
     assert not same_person("Mrs. Munt", "Helen", people)  # her surname is known: another family
     assert not same_person("Mr. Wilcox", "Aunt Juley", people)  # not of one gender
+    luyden = [Person("Mr. van der Luyden", ("Mr. van der Luyden",), "m", 0, 9), Person("Henry", ("Henry",), "m", 0, 9)]
+    assert same_person("Mr. van der Luyden", "Henry", luyden)  # a surname of particles is a surname all the same
     counts = SpeakerCounts([_line(person.name) for person in people for _ in range(3)], people)
     assert "Mrs. Munt" not in counts.plausible_rivals("Helen", 1, 6, line="No, I agree with Aunt Juley, there are limits.")
 

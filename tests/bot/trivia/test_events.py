@@ -1,0 +1,168 @@
+"""Who-did-what questions from invented narration: a certain subject, fair options, no spoilers."""
+
+from bot.text.ingest import parse_work
+from bot.trivia.actions import action_after, actions_after
+from bot.trivia.events import find_events, plot_of
+from bot.trivia.generate import generate
+from bot.trivia.lines import TriviaSource
+from bot.trivia.people import Person, are_aliases
+from bot.trivia.question import QuestionKind
+from bot.trivia.service import within
+
+PEOPLE = [
+    Person("Edith Crane", ("Edith Crane", "Edith", "Miss Crane"), "f", 0, 40),
+    Person("Ruth", ("Ruth", "Ruth Vole"), "f", 0, 30),
+    Person("Mrs. Pell", ("Mrs. Pell",), "f", 0, 20),
+    Person("Nora", ("Nora",), "f", 0, 12),
+    Person("Clara Mott", ("Clara Mott", "Clara"), "f", 0, 12),
+    Person("Agnes Hale", ("Agnes Hale", "Agnes"), "f", 0, 12),
+    Person("Miss Vole", ("Miss Vole",), "f", 0, 12),  # Ruth under her surname, never tied by the text
+    Person("Walter", ("Walter",), "m", 0, 25),
+    Person("Captain Lisle", ("Captain Lisle", "Hetty Lisle"), "f", 0, 15),  # misread: a captain as a woman
+]
+DEEDS = [
+    "Edith buried the brass compass under the quince tree.",
+    "Ruth pawned her grandmother's locket in Ludlow.",
+    "Mrs. Pell poisoned the gardener's terrier.",
+    "Nora smuggled the ledger to Calais.",
+    "Walter shot the heron.",
+    "Captain Lisle sank the smuggler's lugger.",
+    "Edith sketched the ruined abbey at Tintern.",
+    "Ruth hid the blackmailer's letters in a hatbox.",
+    "Mrs. Pell dismissed the drunken coachman.",
+    "Nora rescued the drowning spaniel from the weir.",
+    "Walter forged his uncle's will in Ludlow.",
+    "Edith sold the harpsichord to the curate.",
+    "Ruth nursed the feverish blacksmith through the winter.",
+    "Mrs. Pell embroidered a christening gown for Lady Hale.",
+    "Walter wrecked the gig on the turnpike.",
+    "Nora stole the vicar's umbrella.",
+]
+FILLER = "Ruth, Mrs. Pell, Nora, Clara Mott, Agnes Hale, Miss Vole and Walter came by. Edith Crane was there too."
+
+
+def source(text: str, people: list[Person] = PEOPLE) -> TriviaSource:
+    work = parse_work(text)
+    paragraphs = {p.ordinal: p.ordinal for p in work.paragraphs}
+    return TriviaSource("test", work.title, [], work.sentences, paragraphs, plot_of(work.sentences, people))
+
+
+def chapters(deeds: list[str]) -> str:
+    return "".join(f"Chapter {n}\n\n{FILLER}\n\n{deed}\n\n" for n, deed in enumerate(deeds, 1))
+
+
+def test_an_action_is_a_past_tense_verb_with_an_object_the_reader_can_place() -> None:
+    assert action_after("wrote to her brother at Norland.", "f").text == "wrote to her brother at Norland"
+    assert action_after("suddenly seized the poker, and ran.", "m").text == "seized the poker"
+    for rest in (
+        "was tired of the garden.",  # being
+        "could not forgive the colonel.",  # a modal and a negation
+        "nearly seized the poker.",  # a hedge
+        "kissed her.",  # her: someone else
+        "gave her the letter.",
+        "slapped him on the shoulder.",  # him: who?
+        "wrote to his brother.",  # his after a woman
+        "emitted a sound between a sniff and a grunt.",  # the clause may end inside a phrase
+        "said that the carriage was late.",  # a speech tag
+    ):
+        assert action_after(rest, "f") is None, rest
+
+
+def test_events_come_from_narration_with_a_named_subject_only() -> None:
+    text = (
+        "Chapter 1\n\n"
+        "Edith buried the brass compass under the quince tree.\n\n"
+        "“Ruth pawned the silver locket in Ludlow. Nora smuggled the ledger out of the bank.” Edith laughed.\n\n"
+        "If Walter had shot the heron, nobody would have known.\n\n"
+        "She poisoned the gardener's terrier.\n\n"
+        "Walter never shot the heron.\n\n"
+        "Did Nora smuggle the ledger?\n\n"
+        "The storm passed, and Walter rowed the dinghy across the harbour.\n\n"
+        "It left her, Ruth, and Nora stranded in a Shropshire hotel.\n\n"
+    )
+    statements = [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)]
+    assert statements == ["Edith buried the brass compass under the quince tree.", "Walter rowed the dinghy across the harbour."]
+
+
+def test_an_action_the_book_tells_twice_is_no_event() -> None:
+    text = "Chapter 1\n\nEdith buried the brass compass.\n\nLater she buried the compass again.\n\n"
+    assert find_events(parse_work(text).sentences, PEOPLE) == []
+
+
+def test_who_did_it_offers_people_of_the_same_gender_never_the_answer_twice_nor_whom_it_names() -> None:
+    work = source(chapters(DEEDS))
+    questions = generate(work, count=20, seed=3, kinds=[QuestionKind.EVENT])
+    assert questions
+    people = {person.name: person for person in PEOPLE}
+    for question in questions:
+        event = next(e for e in work.plot.events if e.sentence.start == question.offset)
+        assert question.text == f"Who {event.predicate}?" and question.answer == event.person.name
+        assert not any(alias in question.text for alias in event.person.aliases)
+        assert len(question.options) == 4 and question.options.count(question.answer) == 1
+        assert {people[option].gender for option in question.options} == {event.person.gender}
+        assert not any(are_aliases(a, b) for a in question.options for b in question.options if a != b)
+        assert "Miss Vole" not in question.options or "Ruth" not in question.options
+        assert "Captain Lisle" not in question.options  # a captain's "f" is a misread: never asked or offered
+        assert not any(mark in question.text for mark in "_*=“”")
+
+
+def test_no_two_questions_of_a_game_from_one_sentence_and_answers_spread() -> None:
+    work = source(chapters(DEEDS))
+    questions = generate(work, count=12, seed=1, kinds=[QuestionKind.EVENT, QuestionKind.WHICH_CAME_FIRST])
+    offsets = [question.offset for question in questions]
+    assert len(offsets) == len(set(offsets))
+    answers = [question.answer for question in questions if question.kind is QuestionKind.EVENT]
+    assert answers and max(answers.count(answer) for answer in answers) <= 3
+
+
+def test_which_came_first_compares_events_in_chapter_order() -> None:
+    work = source(chapters(DEEDS[:6]))
+    questions = generate(work, count=6, seed=2, kinds=[QuestionKind.WHICH_CAME_FIRST])
+    assert questions
+    order = [event.statement for event in work.plot.events]
+    for question in questions:
+        [other] = [option for option in question.options if option != question.answer]
+        assert order.index(question.answer) < order.index(other)
+
+
+def test_a_game_up_to_a_chapter_asks_nothing_from_later_chapters() -> None:
+    work = source(chapters(DEEDS))
+    early = within(work, range(0, 5))
+    questions = generate(early, count=20, seed=1, kinds=[QuestionKind.EVENT, QuestionKind.WHICH_CAME_FIRST])
+    last = max(sentence.end for sentence in early.sentences)
+    assert questions and all(question.offset is not None and question.offset < last for question in questions)
+    shown = " ".join(text for question in questions for text in (question.text, *question.options))
+    assert "lugger" not in shown and "umbrella" not in shown
+
+
+def test_clauses_keep_their_determiners_and_prepositions_and_an_infinitive_is_an_object() -> None:
+    assert action_after("wore her amethyst brooch to church that day as usual.", "f").text == (
+        "wore her amethyst brooch to church that day as usual"
+    )
+    assert action_after("steadfastly refused to confess.", "f").text == "refused to confess"
+    assert action_after("had brought her slate down on Gilbert's head.", "f").text == "had brought her slate down on Gilbert's head"
+    assert action_after("had been to Ludlow.", "f") is None
+
+
+def test_which_came_first_leaves_out_states_and_what_is_told_in_retrospect() -> None:
+    deeds = [*DEEDS[:6], "Edith had sketched the ruined abbey at Tintern.", "Nora lived in a cottage at Ludlow."]
+    work = source(chapters(deeds))
+    shown = {option for q in generate(work, count=20, seed=4, kinds=[QuestionKind.WHICH_CAME_FIRST]) for option in q.options}
+    assert shown and not any("Tintern" in option or "cottage" in option for option in shown)
+    assert {event.predicate for event in work.plot.events} >= {"had sketched the ruined abbey at Tintern", "lived in a cottage at Ludlow"}
+
+
+def test_verbs_joined_to_the_subject_are_its_actions_until_another_subject_may_come_in() -> None:
+    def joined(rest: str) -> list[str]:
+        return [action.text for action in actions_after(rest, "f")]
+
+    assert joined("went to her room at intervals and searched for the brooch.") == [
+        "went to her room at intervals",
+        "searched for the brooch",
+    ]
+    assert joined("retreated to the kitchen, set the candle on the table, and glared at Matthew.") == [
+        "retreated to the kitchen",
+        "glared at Matthew",
+    ]
+    assert joined("clung to the rail, and a dozen hands gripped, clutched, and tore at the Unseen.") == ["clung to the rail"]
+    assert joined("wrote to Diana, who answered and sent a cake.") == ["wrote to Diana"]
