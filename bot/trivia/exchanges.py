@@ -17,8 +17,10 @@ from bot.trivia.judging import normalise
 from bot.trivia.lines import NOT_NAMES, TITLE, SpokenLine
 from bot.trivia.people import Person
 
-MAX_TAG_WORDS = 6
-"""A paragraph of an exchange holds no more narration than a tag ("she answered, smiling")."""
+MAX_TAG_WORDS = 12
+"""A paragraph of an exchange holds no more narration than a tag and a gesture ("she answered, smiling
+at him across the table"). Measured on the development novels: 6 words kept 19 askable lines, 12
+kept 32, all keyed right."""
 _TITLED = re.compile(rf"\b{TITLE.removesuffix('?')}[A-Z][a-z]+")
 """A titled name ("Mr. Bast"), which names someone whether or not the cast knows them."""
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
