@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.attribution.addressed import answered_names
-from bot.attribution.given_names import first_name_gender
+from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.grouping import group_mentions
 from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
 from bot.attribution.name_forms import title_key
@@ -32,6 +32,7 @@ from bot.attribution.names import (
     find_mentions,
     learn_name_pairs,
     learn_name_words,
+    lower_case_words,
 )
 from bot.attribution.people import is_person, is_person_description
 from bot.attribution.pronouns import pronoun_gender
@@ -96,6 +97,8 @@ class CharacterList:
     name_pairs: frozenset[tuple[str, str]] = frozenset()
     mentions: list[Mention] = field(default_factory=list)
     """Every mention of a name in the paragraphs the list was built from."""
+    common_words: frozenset[str] = frozenset()
+    """Words the text writes in lower case (see :func:`~bot.attribution.names.lower_case_words`)."""
     _by_form: dict[str, Character] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -144,10 +147,16 @@ class CharacterList:
         if found is None:
             noun = who.split()[-1].lower()
             found = Character(who, [who], PERSON_NOUNS.get(noun), 0, offset, described=described)
-            found.person = is_person_description(who) if described else who.lower() not in SPEECH_VERBS  # "Said he"
+            found.person = is_person_description(who) if described else not self._no_name(who)
             self.characters.append(found)
         self._by_form[normalise(who)] = found
         return found
+
+    def _no_name(self, who: str) -> bool:
+        """Whether a speaker's name read from a tag is no name: a speech verb (``Said he``), or one word
+        the text writes in lower case that is no given name (``Was``, ``Seizing``)."""
+        word = who.lower()
+        return word in SPEECH_VERBS or (" " not in word and word in self.common_words and not is_given_name(who))
 
     def _named_in(self, description: str) -> Character | None:
         """The listed person a description names by its last word (``the ingenious Giovanelli``), one
@@ -182,7 +191,7 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
     narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
-    return CharacterList(listed, name_words, narrator, name_pairs, mentions)
+    return CharacterList(listed, name_words, narrator, name_pairs, mentions, lower_case_words(story))
 
 
 def _group(mentions: list[Mention], story: str, text: str) -> dict[Character, list[Mention]]:

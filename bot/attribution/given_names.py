@@ -25,6 +25,12 @@ def name_variants(name: str) -> set[str]:
     return namer.nicknames_of(lower) | namer.canonicals_of(lower)
 
 
+def given_names_of(nickname: str) -> set[str]:
+    """The given names (lower case) that ``nickname`` is a nickname or diminutive of (``Art``:
+    arthur, artemus), never the other way round (``William`` is no nickname of Bill)."""
+    return _nick_namer().canonicals_of(nickname.lower())
+
+
 @cache
 def _gender_detector():  # type: ignore[no-untyped-def]
     import gender_guesser.detector

@@ -18,7 +18,10 @@ split):
    given name shows the woman married). When a family has several (``Mr.
    Wilcox`` beside Charles, Paul and Henry Wilcox) it stays apart; a married
    title before a surname never joins a woman never shown married (the
-   daughter: Mrs. Barry is not Diana Barry).
+   daughter: Mrs. Barry is not Diana Barry) unless she is the one full name
+   of that surname, no man of it is titled (``Captain X`` and his wife), and
+   the text seldom names the two in one paragraph
+   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`).
 3. **A bare first name** joins the one full name it starts (or the one named
    :data:`~bot.attribution.person_forms.DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
@@ -33,9 +36,11 @@ split):
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
    list of English given names, join a first name when exactly one person of
-   the text fits and the text never names the two side by side (``Jack and
-   John``) nor in one sentence (a father and his son: ``Sir Thomas`` and
-   ``Tom``).
+   the text fits, the nickname is one of that name (``Bill`` of William, never
+   ``Jonathan`` of John), that person has a surname in the text (two bare given
+   names are as likely two people), and the text never names the two side by
+   side (``Jack and John``) nor in one sentence (a father and his son: ``Sir
+   Thomas`` and ``Tom``).
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -47,11 +52,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
-from bot.attribution.given_names import first_name_gender, name_variants
+from bot.attribution.given_names import first_name_gender, given_names_of, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
     MARRIED,
+    PLAIN_TITLES,
+    RANKS,
     TITLE_VARIANTS,
     UNMARRIED,
     Key,
@@ -62,6 +69,10 @@ from bot.attribution.name_forms import (
 from bot.attribution.names import Mention
 from bot.attribution.person_forms import PersonForms
 
+SAME_PARAGRAPH_SHARE = 0.25
+"""Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
+who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
+(under 20%)."""
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 
@@ -97,7 +108,8 @@ class _People(PersonForms):
 
     def _join_variants(self, words: tuple[str, ...], keys: list[Key]) -> None:
         """1. A full name's variants are one person, of each gender its titles show (``Mrs. Charles
-        Wilcox`` is not Charles Wilcox): an untitled one goes with its first name's gender."""
+        Wilcox`` is not Charles Wilcox): an untitled one goes with its first name's gender (see
+        :func:`_rank_parts`)."""
         by_gender: dict[str | None, list[Key]] = defaultdict(list)
         for key in keys:
             by_gender[TITLE_GENDER.get(key[0]) if key[0] else first_name_gender(words[0])].append(key)
@@ -106,8 +118,9 @@ class _People(PersonForms):
         if len(gendered) == 1 and None in by_gender and not wives:  # "Mrs. Newland Archer" is his wife
             by_gender[gendered[0]] += by_gender.pop(None)
         for group in by_gender.values():
-            for key in group[1:]:
-                self._union(group[0], key)
+            for part in _rank_parts(group):
+                for key in part[1:]:
+                    self._union(part[0], key)
 
     def join_title_variants(self) -> None:
         """One name after titles of one meaning in several languages, or after a rank and the plain
@@ -206,9 +219,31 @@ class _People(PersonForms):
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
-            fitting = surname or first
-            if len(fitting) == 1:
-                self._union(fitting.pop(), key)
+            fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
+                self._union(person, key)
+
+    def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:
+        """Of several people whose given name a rank is written before (``Sir Hugo``), the one named with
+        that rank (``Sir Hugo Marland``, not ``Mr. Hugo Marland``, his son), if one is; else all."""
+        titled = {root for root in fitting if any(k[0] == key[0] and key[1][0] in k[1] for k in self._members[root])}
+        return titled if key[0] in RANKS and len(fitting) > 1 and len(titled) == 1 else fitting
+
+    def _sole_woman(self, key: Key) -> set[Key]:
+        """The woman a married title before a surname names when she is the one full name of that surname
+        in the text, never a Miss, no man of it is titled, and she is seldom named in one paragraph with it (``Madame Olenska`` is
+        Ellen Olenska; ``Mrs. Barry``, in half of the paragraphs naming ``Diana``, is her mother)."""
+        roots = self._roots(self._by_last[key[1][-1]])
+        if TITLE_VARIANTS.get(key[0] or "") != "married woman" or len(roots) != 1:  # not "Lady Otway": an aunt's rank
+            return set()
+        root = next(iter(roots))
+        if self.gender(root) != FEMALE or self._titled(root, UNMARRIED) or self._wife(root):
+            return set()
+        if any(title and TITLE_GENDER.get(title) != FEMALE for title, words in self.forms if words[-1] == key[1][-1]):
+            return set()  # "Captain Harville": Mrs. Harville is his wife, Fanny Harville his sister
+        if self._paragraph_share(root, key) >= SAME_PARAGRAPH_SHARE:
+            return set()
+        return {root}
 
     def join_articled(self) -> None:
         """``the Rabbit`` is ``the White Rabbit`` when that is the one name after "the" ending in it."""
@@ -256,14 +291,27 @@ class _People(PersonForms):
                 first_names[key[1][0]].add(key)
         by_lower = {word.lower(): word for word in first_names}
         for word, keys in list(first_names.items()):
-            variants = [by_lower[v] for v in name_variants(word) if v in by_lower and by_lower[v] != word]
+            variants = [by_lower[v] for v in given_names_of(word) if v in by_lower and by_lower[v] != word]
             people = self._roots([k for other in variants for k in first_names[other]])
             mine = self._roots(list(keys))
             if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
                 continue
+            if not any(len(k[1]) > 1 for k in self._members[next(iter(people))]):
+                continue  # "Bill" and "William", neither with a surname: nothing says they are one
             (person,), (me,) = people, mine
             if not compatible(self.gender(person), self.gender(me)) or side_by_side(text, word, variants):
                 continue
             if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
                 continue
             self._union(person, me)
+
+
+def _rank_parts(keys: list[Key]) -> list[list[Key]]:
+    """Variants of one full name of one gender as people: one, unless the name is written after a rank
+    and after a plain title (``Sir Thomas Bertram``, ``Mr. Thomas Bertram``: a father and his son), when
+    each kind is one person and the untitled name, either of them, stays apart."""
+    ranked = [key for key in keys if key[0] in RANKS]
+    plain = [key for key in keys if key[0] in PLAIN_TITLES]
+    if not ranked or not plain:
+        return [keys]
+    return [ranked, plain, *([key] for key in keys if key not in ranked and key not in plain)]

@@ -26,6 +26,19 @@ SPEECH_VERBS = frozenset(
 """Verbs that make narration beside a quote a speech tag (``said``, ``cried``, ``thought``)."""
 SPEECH_VERB_PATTERN = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
 """A regular expression matching any of :data:`SPEECH_VERBS` as a whole word (from its start)."""
+SPEECH_NOUNS = frozenset(
+    """
+    reply answer rejoinder comment remark inquiry enquiry question exclamation response retort observation
+    cry greeting reasoning language reproach advice verdict conclusion explanation protest rebuke thought
+    words summing salutation apology objection assent suggestion
+    """.split()
+)
+"""Nouns that make ``was Anne’s reply`` beside a quote a speech tag of its owner."""
+SPEECH_NOUN_PATTERN = "(?:" + "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True)) + r")\b"
+GERUNDS = frozenset({"saying", "adding", "asking", "crying", "replying", "answering", "speaking", "remarking",
+                     "exclaiming", "observing", "whispering", "murmuring", "continuing", "calling", "shouting",
+                     "declaring", "inquiring", "enquiring", "demanding", "explaining", "beginning", "muttering"})
+"""Speech verbs as gerunds, for a tag ending its sentence (``by leaning towards him and remarking:``)."""
 
 PARTICLES = frozenset({"on", "in", "out", "up", "back", "off"})
 """Words that may follow a speech verb inside a tag (``went on``, ``put in``)."""

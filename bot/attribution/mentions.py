@@ -25,6 +25,7 @@ _INTRODUCED = re.compile(
 )
 """``a small, dark, brisk man``: an indefinite description whose noun shows a gender."""
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e)|(?P<f>[Ss]he))\b")
 
 
 class MentionTimeline:
@@ -45,6 +46,10 @@ class MentionTimeline:
             + self._introduced_people(narration)
         )
         self._mentions.sort(key=lambda item: item[0])
+        self._pronouns: dict[str, list[int]] = {"m": [], "f": []}
+        for start, end in narration:
+            for match in _SUBJECT_PRONOUN.finditer(text, start, end):
+                self._pronouns[match.lastgroup or "m"].append(match.start())
 
     def latest(
         self,
@@ -68,6 +73,24 @@ class MentionTimeline:
                     return character
                 fallback = fallback or character
         return None if only_subjects else fallback
+
+    def chained(self, offset: int, gender: str, since: int, window: int) -> Character | None:
+        """Who a subject pronoun of ``gender`` between ``since`` and ``offset`` refers to, when no
+        named subject of that gender follows it (``She picked up the clothes. “Good night,” she
+        said``): the named subject of that gender last before it, back to ``window`` (a chain of
+        pronouns keeps one referent)."""
+        offsets = self._pronouns[gender]
+        index = bisect.bisect_left(offsets, offset) - 1
+        if index < 0 or offsets[index] < since:
+            return None
+        pronoun = offsets[index]
+
+        def fits(character: Character) -> bool:
+            return character.gender == gender
+
+        if self.latest(offset, fits, since=pronoun, subject=True, only_subjects=True):
+            return None
+        return self.latest(pronoun, fits, since=window, subject=True, only_subjects=True)
 
     def of_gender(self, since: int, offset: int, gender: str) -> set[Character]:
         """The characters of ``gender`` mentioned between ``since`` and ``offset``."""

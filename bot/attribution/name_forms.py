@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.lexicon import TITLE_GENDER
 from bot.attribution.names import Mention, is_place_name
 
@@ -28,7 +29,26 @@ TITLE_VARIANTS = {
 title in several languages, and a foreign rank with it (``Countess``, ``Madame``); not ``Lord``,
 ``Lady`` or ``Sir``, a family's head beside its ``Mr.`` and ``Mrs.``."""
 
+RANKS = frozenset("sir lord lady".split())
+PLAIN_TITLES = frozenset("mr mrs miss".split())
+"""A rank (``Sir Thomas``, ``Lady Bertram``) and a plain title (``Mr. Bertram``) name two people of one
+family (a baronet and his son, a lady and her daughter-in-law): see :func:`rank_conflict`."""
+
+
+MILITARY_RANKS = frozenset("captain colonel major general admiral lieutenant sergeant".split())
+"""Titles that show no gender in :data:`~bot.attribution.lexicon.TITLE_GENDER` but never name a woman
+of the novels Folio reads (``Captain Harville`` is not his sister ``Fanny Harville``)."""
+
+
+def rank_conflict(title: str | None, titles: set[str | None]) -> bool:
+    """Whether a form after ``title`` may not be the person called by ``titles``: one is a rank, the
+    other a plain title (a man named ``Mr. Bertram`` is not ``Sir Thomas``)."""
+    return (title in RANKS and bool(titles & PLAIN_TITLES)) or (title in PLAIN_TITLES and bool(titles & RANKS))
+
+
 Key = tuple[str | None, tuple[str, ...]]
+FULL_NAME_MIN = 2
+"""Uses of a given name and a surname together that make them a full name (see :func:`is_full_name`)."""
 """A name form: (title, lower case and without its dot, or None; name words)."""
 
 
@@ -53,7 +73,20 @@ def is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[st
         return False
     if rest[-1].endswith("s") and any(named[-1] == rest[-1][:-1] for _, named in forms):  # "the Newland Archers"
         return False
-    return (rest in titled and not _given_name(rest, key, forms)) or len(forms.get((None, rest), ())) <= len(forms[key])
+    if rest in titled and not _given_name(rest, key, forms):
+        return True
+    return len(forms.get((None, rest), ())) <= len(forms[key]) or _given_and_surname(key, forms)
+
+
+def _given_and_surname(key: Key, forms: dict[Key, list[Mention]]) -> bool:
+    """A given name and a word that is none, written together at least :data:`FULL_NAME_MIN` times
+    (``Henry Clerval``, though ``Clerval`` alone is far more usual): a full name, not two names
+    side by side (``Cassandra Katharine``)."""
+    words = key[1]
+    return (
+        len(words) == 2 and len(forms[key]) >= FULL_NAME_MIN and not is_place_name(words)
+        and first_name_gender(words[0]) is not None and not is_given_name(words[1])
+    )
 
 
 def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:

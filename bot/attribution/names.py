@@ -83,6 +83,16 @@ def learn_name_words(text: str) -> frozenset[str]:
     return frozenset(word for word, count in anywhere.items() if is_name(word, count))
 
 
+LOWER_CASE_MIN = 2
+"""Uses in lower case that make a word a common word of the text (``was``, ``seizing``)."""
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case at least :data:`LOWER_CASE_MIN` times."""
+    counts = Counter(_LOWER_WORD.findall(text))
+    return frozenset(word for word, count in counts.items() if count >= LOWER_CASE_MIN)
+
+
 def find_mentions(
     text: str,
     name_words: frozenset[str],

@@ -22,8 +22,8 @@ The evidence is how the text uses a name, never a list of a book's names:
 
 An unnamed speaker (``the old woman``, ``a voice``) is a person only when its head noun names one
 (:func:`is_person_description`): ``the voice``, ``the face``, ``the letter`` speak in tags but are
-no characters. It is listed among a work's characters only when heard at least twice (as a name
-must be mentioned twice) and when it is no relation of whoever the narration last named (``his
+no characters. It is listed among a work's characters only when heard at least three times (two quotes are as often
+two people's) and when it is no relation of whoever the narration last named (``his
 father``, ``her aunt``: another person in each chapter) (:func:`is_listed_description`).
 """
 
@@ -63,8 +63,9 @@ beside any noun ending in -man or -woman (``coachman``) and a capitalised nation
 American``)."""
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|man|woman)")
 TAGGED_MIN = 2
-LISTED_QUOTES_MIN = 2
-"""Quotes an unnamed speaker must be given to be listed as a character (``the sage`` heard once is not)."""
+LISTED_QUOTES_MIN = 3
+"""Quotes an unnamed speaker must be given to be listed as a character: ``the sage`` heard once or twice
+is not (in the development novels, two of three descriptions given two quotes spoke for two people)."""
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
 TITLED_MIN = 2
 PLACE_SHARE = 0.15
@@ -85,9 +86,15 @@ _PLACE_BEFORE = re.compile(
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
 """``at Kellynch``, not ``looked at Anne``."""
+_STAYED_AT = re.compile(
+    r"\b(?:arrived|stayed|stopped|landed|lived|dated|remained|resided|settled|staying|living|residing)\s+at\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+"""``stayed at Paris``, ``a letter dated at Paris``: where someone is, not whom someone looks at."""
 _MOTION_TO = re.compile(
     r"\b(?:go|goes|going|gone|went|return|returns|returned|returning|travel|travelled|traveled|drove|driven"
-    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled)"
+    r"|sail|sailed|moved|removed|journey|journeyed|way|road|train|started|off|arrive|arrived|arriving|fled"
+    r"|proceed|proceeded|hasten|hastened|hurried|rode|emigrated|departed)"
     r"(?:\s+back)?\s+(?:to|from)\s+\Z",
     re.IGNORECASE,
 )
@@ -174,7 +181,7 @@ def _placed(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     travelled = _MOTION_TO.search(before) and not _POSSESSIVE_AFTER.match(text, mention.end)
     return bool(
-        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or travelled
+        _PLACE_BEFORE.search(before) or _AT_PLACE.search(before) or _STAYED_AT.search(before) or travelled
         or _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, mention.end)
     )
 

@@ -7,12 +7,22 @@ but never merge: the merging steps are :mod:`bot.attribution.grouping`'s.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
 from bot.attribution.given_names import first_name_gender
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
-from bot.attribution.name_forms import FIRST_NAME_TITLES, MARRIED, UNMARRIED, Key, compatible, is_full_name
+from bot.attribution.name_forms import (
+    FIRST_NAME_TITLES,
+    MARRIED,
+    MILITARY_RANKS,
+    UNMARRIED,
+    Key,
+    compatible,
+    is_full_name,
+    rank_conflict,
+)
 from bot.attribution.names import Mention
 from bot.attribution.pronouns import pronoun_gender
 
@@ -23,6 +33,7 @@ TOGETHER_MIN = 2
 SENTENCE_SPAN = 200
 """Characters between two names beyond which they are not counted as one sentence."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 GIVEN_UP_SHARE = 0.1
 """Share of a maiden name's uses that may come after the married name's first (see :meth:`PersonForms._given_up`)."""
 
@@ -34,6 +45,7 @@ class PersonForms:
         self.forms = forms
         self._source = source
         self._shown_gender: dict[Key, str | None] = {}
+        self._breaks: list[int] | None = None
         self._parent: dict[Key, Key] = {key: key for key in forms}
         self.married: dict[Key, int] = {}
         """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
@@ -76,6 +88,17 @@ class PersonForms:
             between = self._source[end:start]
             together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
         return together >= TOGETHER_MIN
+
+    def _paragraph_share(self, first: Key, second: Key) -> float:
+        """Of the paragraphs naming the person ``first`` or ``second`` (whichever fewer), the share that
+        name both (given names alone included: see :meth:`_named`)."""
+        if self._breaks is None:
+            self._breaks = [found.start() for found in _PARAGRAPH_BREAK.finditer(self._source)]
+        breaks = self._breaks
+        first_in, second_in = (
+            {bisect.bisect_left(breaks, m.start) for k in self._named(key) for m in self.forms[k]} for key in (first, second)
+        )
+        return len(first_in & second_in) / max(1, min(len(first_in), len(second_in)))
 
     def _named(self, key: Key) -> set[Key]:
         """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
@@ -139,10 +162,23 @@ class PersonForms:
             return False  # Mrs. Barry is not Diana Barry, her daughter
         if title in UNMARRIED and titles & MARRIED:
             return False
-        wife = any(
-            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE for k in members
+        return compatible(TITLE_GENDER.get(title), self.gender(root)) and not self._wife(root)
+
+    def _ranked_apart(self, key: Key, root: Key) -> bool:
+        """Whether the titled form ``key`` and the person ``root`` name its word after a rank and after a
+        plain title (``Sir Thomas``, ``Mr. Thomas Bertram``: a father and his son; ``Mr. Holmwood`` may
+        still be ``Lord Godalming``: see :func:`rank_conflict`), or a military rank and a woman."""
+        word = key[1][0]
+        if key[0] in MILITARY_RANKS and self.gender(root) == FEMALE:
+            return True
+        return rank_conflict(key[0], {k[0] for k in self._members[self._find(root)] if k[0] and word in k[1]})
+
+    def _wife(self, root: Key) -> bool:
+        """Whether the person ``root`` is a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        return any(
+            len(k[1]) > 1 and k[0] is not None and TITLE_GENDER.get(k[0]) == FEMALE and first_name_gender(k[1][0]) == MALE
+            for k in self._members[self._find(root)]
         )
-        return compatible(TITLE_GENDER.get(title), self.gender(root)) and not wife  # Mrs. Charles Musgrove
 
     def _one_surname(self, roots: set[Key]) -> bool:
         """Whether the people ``roots`` may share one surname: one's surnames include the other's (Ned

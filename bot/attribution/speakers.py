@@ -46,7 +46,7 @@ from bot.attribution.tags import TagReader
 from bot.attribution.turns import CONVERSATION_GAP, Turn, TurnHistory
 
 AGREEING = frozenset({
-    "named tag", "described tag", "described tag, learnt", "described tag, kin", "pronoun tag, sole candidate", "pronoun tag", "beat", "pronoun tag, recent",
+    "named tag", "described tag", "described tag, learnt", "described tag, kin", "pronoun tag, sole candidate", "pronoun tag", "pronoun tag, chained", "beat", "pronoun tag, recent",
     "continued speech", "addressee", "nearest name",
 })
 """Rules whose answer is checked against the alternation of the conversation (", agreed" / ", disputed")."""

@@ -22,8 +22,12 @@ from bot.attribution.tags import Tag, TagReader, Who, describe
 from bot.attribution.turns import Turn, TurnHistory
 
 RECENT_PARAGRAPHS = 8
+RELATIONAL_POSSESSIVES = frozenset({"his", "her", "their"})
+"""A description owned by someone (``his companion``, ``her aunt``) names a person of the scene, never a stranger."""
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
 """A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
+_OPENS_ON_PRONOUN = re.compile(r"(?:[A-Z][a-z]+,?\s+){0,3}?(?P<pronoun>[Hh]e|[Ss]he)\b")
+"""A paragraph going on about someone already named (``She picked up the clothes``, ``Then he said``)."""
 
 
 class TagResolver:
@@ -86,8 +90,9 @@ class TagResolver:
         return character, "named tag"
 
     def _resolve_pronoun(self, tag: Tag, turn: Turn) -> tuple[Character, str] | None:
-        """``he said`` / ``she said``: the one character of that gender mentioned lately; else the subject
-        of that gender in the quote's paragraph; else the other party of the conversation if of that
+        """``he said`` / ``she said``: the one character of that gender mentioned lately; else, in a
+        paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
+        subject of that gender in the quote's paragraph; else the other party of the conversation if of that
         gender; else the subject in the paragraph before, then the most recent mention."""
         gender = "m" if tag.who.lower() == "he" else "f"
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
@@ -100,6 +105,11 @@ class TagResolver:
         def fits(character: Character) -> bool:
             return character.gender == gender
 
+        opens = _OPENS_ON_PRONOUN.match(self._text, paragraph_start)
+        same = opens and opens["pronoun"].lower() == tag.who.lower()
+        chained = self._mentions.chained(tag.offset, gender, paragraph_start, window) if same else None
+        if chained:
+            return chained, "pronoun tag, chained"
         local = self._mentions.latest(tag.offset, fits, since=paragraph_start, subject=True, only_subjects=True)
         if local:
             return local, "pronoun tag"
@@ -150,7 +160,11 @@ class TagResolver:
         expected = self._history.alternating(turn.paragraph)
         if expected is None or expected is described or not described.described or expected.described:
             return None
+        if described.name.split()[-1][:1].isupper():  # said the Queen: a title the text uses as a name
+            return None
+        relational = described.name.split()[0].lower() in RELATIONAL_POSSESSIVES  # his companion: someone present
         agrees = expected.gender == described.gender or (described.gender is None and not described.person)
+        agrees = agrees or (relational and None in (expected.gender, described.gender))
         if not agrees or expected in turn.vocatives:
             return None
         return expected

@@ -15,10 +15,12 @@ from enum import Enum
 
 from bot.attribution.lexicon import (
     ANAPHORIC_NOUNS,
+    GERUNDS,
     GROUP_NOUNS,
     NOT_NAMES,
     PARTICLES,
     PERSON_NOUNS,
+    SPEECH_NOUN_PATTERN,
     SPEECH_VERB_PATTERN,
     TITLE_GENDER,
 )
@@ -84,6 +86,30 @@ _OPEN_ENDED = re.compile(r"[,:;—–-]\s*$|[a-z]\s*$")
 _REPORTED_CLAUSE = re.compile(r"\s+(?:that|I|he|she|it|they|we|you|there|him|her|me|them)\s+[a-z]")
 """After a speech verb, the start of a reported clause (``said I was sure``, ``told him that``)."""
 _CONTINUES = re.compile(r"[,;—–-][”\"’]$")
+_OPEN_QUOTE_END = re.compile(r"[,;!?—–-][”\"’]$")
+"""A quote ending on a comma, dash, ``!`` or ``?``: the narration after it may be its tag."""
+_OWNED_SPEECH = rf"(?P<who>{_NAME})(?:['’]|\s)s\s+(?:[a-z][\w-]*\s+){{0,3}}?{SPEECH_NOUN_PATTERN}"
+# “…,” was Marilla’s comment / had been Anne’s reply
+_OWNED_AFTER = re.compile(rf"{_LEAD}(?:was|is|had\s+been|came)\s+(?:then\s+|now\s+|at\s+last\s+)?{_OWNED_SPEECH}")
+# Elizabeth’s reply was, “…”
+_OWNED_BEFORE = re.compile(rf"{_OWNED_SPEECH}\s+(?:was|is|came)\b[^.!?]*$")
+# thus spoke Mary: “…”
+_INVERTED_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\s+(?P<who>{_NAME})\s*[,:;]?\s*(?:--|—)?\s*$")
+# “Whew!” whistled Ned Winsett / nodded the doctor
+_ANY_VERB_INVERTED = re.compile(rf"{_LEAD}(?P<verb>[a-z]+ed)\s+(?P<who>{_PERSON}|{_NAME})")
+_GERUND = "|".join(sorted(GERUNDS))
+_SENTENCE_TAG = re.compile(
+    rf"\b(?P<verb>{SPEECH_VERB_PATTERN}|(?:{_GERUND})\b)(?:\s+(?:to|at)\s+(?:[A-Za-z][\w.]*\s*){{1,3}}?)?"
+    r"(?:\s+(?:[a-z]+ly|again|aloud|with))?\s*[,:;]?\s*(?:--|—)?\s*$"
+)
+"""A sentence ending on its speech verb (``…, stooped down and remarked to Ralph:``)."""
+_SUBJECT_CANDIDATE = re.compile(rf"(?P<who>{_PRONOUN}|{_NAME})")
+_NOT_A_SUBJECT_AFTER = frozenset(
+    "to with at of by for from on upon towards toward into as when while if though although because that whom who"
+    " which than like before after about over under behind beside between among told asked saw heard".split()
+)
+"""Words after which a name is no subject of the sentence's verb (``towards Ralph``, ``as she unlocked it``)."""
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*\Z")
 
 
 LAST_SENTENCE_CHARS = 600
@@ -111,7 +137,12 @@ class TagReader:
         reported = bool(speech and not continues and _REPORTED_CLAUSE.match(narration, speech.end()))
         if reported:
             speech = None  # “…” I said I was sure of this: reported speech, not this quote's speaker
+        owned = _OWNED_AFTER.match(narration)
+        tag = tag or (self._tag(owned, offset, speech=True, mid_sentence=True) if owned else None)
         tag = tag or (self._tag(speech, offset, speech=True, mid_sentence=continues) if speech else None)
+        if tag is None and _OPEN_QUOTE_END.search(quote):
+            any_verb = _ANY_VERB_INVERTED.match(narration)
+            tag = self._tag(any_verb, offset, speech=True) if any_verb else None
         if tag:
             return tag
         beat = _BEAT.match(narration, start)
@@ -141,9 +172,35 @@ class TagReader:
                 if tag:
                     return tag
             subject = _SENTENCE_SUBJECT.match(narration, subject_at)
-            if subject and _COORDINATED_SPEECH.search(narration, subject.end()):
-                return self._tag(subject, offset, speech=True)
+            coordinated = subject and _COORDINATED_SPEECH.search(narration, subject.end())
+            tag = self._tag(subject, offset, speech=True) if subject and coordinated else None
+            tag = tag or self._tag_ending_sentence(narration, sentence_start, offset)
+            if tag:
+                return tag
         return self._tag(beat, offset, speech=False) if beat else None
+
+    def _tag_ending_sentence(self, narration: str, sentence_start: int, offset: int) -> Tag | None:
+        """A sentence that ends on a tag naming its speaker away from its verb: inverted (``thus spoke
+        Mary:``), owned (``Elizabeth’s reply was,``), or after clauses (``Mary, who had begun to darn
+        again, stooped down and remarked to Ralph:``: the last name or pronoun before the verb that is
+        no object and opens no subordinate clause)."""
+        for pattern in (_INVERTED_BEFORE, _OWNED_BEFORE):
+            match = pattern.search(narration, sentence_start)
+            tag = self._tag(match, offset, speech=True) if match else None
+            if tag:
+                return tag
+        ending = _SENTENCE_TAG.search(narration, sentence_start)
+        if ending is None:
+            return None
+        for match in reversed(list(_SUBJECT_CANDIDATE.finditer(narration, sentence_start, ending.start()))):
+            previous = _PREVIOUS_WORD.search(narration, sentence_start, match.start())
+            owned = narration.startswith(("'s", "’s"), match.end())
+            if owned or (previous and previous.group(1).lower() in _NOT_A_SUBJECT_AFTER):
+                continue
+            tag = self._tag(match, offset, speech=True)
+            if tag:
+                return tag
+        return None
 
     def _tag(
         self, match: re.Match[str], offset: int, *, speech: bool, mid_sentence: bool = False, inverted: bool = False

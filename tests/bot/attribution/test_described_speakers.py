@@ -14,6 +14,18 @@ garden with a basket of apples, and Clara set the basket down. Mrs. Ashby looked
 Ashby smiled. Clara Ashby laughed, and Clara took off her bonnet.
 """
 
+AT_THE_MILL = """\
+Peter walked up the lane to the mill, where Simon kept the gate. Peter knocked twice, and \
+Peter waited in the rain.
+
+“Who is there?” asked Simon.
+
+“It is only Peter,” said Peter.
+
+“Come in, then,” said Simon.
+"""
+"""A back-and-forth between two named men, for a described tag after it."""
+
 
 def _by_text(text: str) -> dict[str, Utterance]:
     return {utterance.text: utterance for utterance in attribute(text)}
@@ -59,18 +71,7 @@ def test_a_description_the_conversation_keeps_naming_becomes_that_character() ->
 
 
 def test_a_voice_in_a_two_person_conversation_is_the_party_expected_to_speak() -> None:
-    text = """\
-Peter walked up the lane to the mill, where Simon kept the gate. Peter knocked twice, and \
-Peter waited in the rain.
-
-“Who is there?” asked Simon.
-
-“It is only Peter,” said Peter.
-
-“Come in, then,” said Simon.
-
-“I shall, and gladly,” said a voice from the dark lane.
-"""
+    text = AT_THE_MILL + "\n“I shall, and gladly,” said a voice from the dark lane.\n"
     found = _by_text(text)["“I shall, and gladly,”"]
     assert found.speaker == "Peter"
     assert found.rule.startswith("described tag, conversation")
@@ -146,3 +147,26 @@ def test_a_miss_has_no_husband_and_a_mrs_no_father_of_the_surname_she_goes_by() 
     assert relative("husband", mrs_ashby, characters) is mr_ashby
     assert relative("father", mrs_ashby, characters) is None  # her husband, not her father
     assert relative("wife", mr_ashby, characters) is mrs_ashby
+
+
+def test_a_capitalised_description_is_a_title_not_the_party_expected_to_speak() -> None:
+    text = AT_THE_MILL + "\n“Stand where you are,” said the Warden from the dark lane.\n"
+    found = _by_text(text)["“Stand where you are,”"]
+    assert found.speaker == "the Warden"
+
+
+def test_an_owned_description_in_a_two_person_conversation_is_the_party_expected_to_speak() -> None:
+    text = """\
+Peter walked up the lane to the mill with Robin. Peter knocked twice, and Peter waited in the rain. \
+Robin laughed at him.
+
+“Who is there?” asked Robin.
+
+“It is only the rain,” said Peter.
+
+“Then knock again,” said Robin.
+
+“I shall, and gladly,” said his companion.
+"""
+    found = _by_text(text)["“I shall, and gladly,”"]
+    assert found.speaker == "Peter"

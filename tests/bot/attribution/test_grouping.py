@@ -32,12 +32,63 @@ def test_a_nickname_beside_its_given_name_is_another_person() -> None:
     assert _owner(cast, "Jack") is not _owner(cast, "John")
 
 
+def test_a_nickname_joins_only_a_person_with_a_surname_and_only_from_the_nickname() -> None:
+    cast = _cast(
+        "Bill climbed the ladder, and Bill fell down the chimney.",
+        "William sat by the road, and William was very old.",
+    )
+    assert _owner(cast, "Bill") is not _owner(cast, "William")
+    cast = _cast(
+        "John Bull stood up in the hall. John Bull was angry.",
+        "Jonathan ran to the river. Jonathan was young.",
+    )
+    assert _owner(cast, "Jonathan") is not _owner(cast, "John Bull")
+
+
 def test_a_mother_and_her_daughter_stay_apart() -> None:
     cast = _cast(
         "Diana Barry ran to the gate, and Diana waved. Mrs. Barry watched from the door.",
         "Then Mrs. Barry went in, and she closed the door behind her.",
     )
     assert _owner(cast, "Mrs. Barry") is not _owner(cast, "Diana Barry")
+
+
+def test_a_married_title_joins_the_one_woman_of_its_surname_it_seldom_meets() -> None:
+    cast = _cast(
+        "Elena Vorska came back from Europe, and Elena smiled at nobody.",
+        "The next evening Madame Vorska sat in the box at the opera.",
+        "Everyone looked at Madame Vorska, and Madame Vorska did not look back.",
+        "Later Archer thought of Elena for a long while.",
+    )
+    assert _owner(cast, "Madame Vorska") is _owner(cast, "Elena Vorska") is not None
+    with_a_husband = _cast(
+        "Fanny Harte had died young, and Fanny was mourned.",
+        "Captain Harte met them at the quay. Captain Harte was lame.",
+        "Mrs. Harte kept the house, and Mrs. Harte made the tea.",
+    )
+    assert _owner(with_a_husband, "Mrs. Harte") is not _owner(with_a_husband, "Fanny Harte")
+
+
+def test_a_rank_and_a_plain_title_before_one_name_are_two_people_of_one_family() -> None:
+    cast = _cast(
+        "Sir Hugo Marland rode home to the hall, and Sir Hugo was tired.",
+        "His heir, Mr. Hugo Marland, stayed in town. Mr. Hugo Marland liked the town.",
+    )
+    assert _owner(cast, "Sir Hugo") is _owner(cast, "Sir Hugo Marland") is not None
+    assert _owner(cast, "Mr. Hugo Marland") is not _owner(cast, "Sir Hugo Marland")
+    sister = _cast(
+        "Captain Harte limped along the quay, and Captain Harte smiled.",
+        "Fanny Harte had died young; Fanny Harte was a fine girl, and she sang.",
+    )
+    assert _owner(sister, "Captain Harte") is not _owner(sister, "Fanny Harte")
+
+
+def test_a_full_name_stays_one_though_its_surname_alone_is_far_more_usual() -> None:
+    cast = _cast(
+        "My friend Henry Dorrance came to the city. Dorrance laughed, and Dorrance sang.",
+        "Dorrance was happy, and Dorrance slept. Then Henry Dorrance left, and Dorrance wrote.",
+    )
+    assert _owner(cast, "Dorrance") is _owner(cast, "Henry Dorrance") is not None
 
 
 def test_a_wife_called_by_her_husbands_name_is_not_him() -> None:

@@ -93,3 +93,13 @@ def test_a_name_travelled_to_and_from_is_a_place_but_a_shop_is_its_owners() -> N
     )
     assert not _is_person(cast, "Varenna")
     assert _is_person(cast, "Corvell")
+
+
+def test_a_city_travelled_to_or_stayed_at_is_no_person() -> None:
+    cast = _cast(
+        "Felix hastened to Varnay, and the merchant proceeded to Varnay after him.",
+        "Varnay was quiet that winter. They stayed at Varnay for a month.",
+        "Felix laughed, and Felix went out.",
+    )
+    assert not _is_person(cast, "Varnay")
+    assert _is_person(cast, "Felix")

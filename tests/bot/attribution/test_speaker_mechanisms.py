@@ -116,3 +116,13 @@ def test_confidence_follows_the_kind_of_evidence() -> None:
     found = _by_text(text)
     named, pronoun, turn = (found[q].confidence for q in ("“The rain will stop by noon,”", "“I doubt it,”", "“Then take a coat.”"))
     assert named > pronoun > turn
+
+
+def test_a_paragraph_opening_on_a_pronoun_keeps_its_referent_for_the_tag() -> None:
+    text = """\
+Miss Hale was asleep in her bed when Mrs. Grey came up the stairs with the candle. Mrs. Grey was tired.
+
+She picked up Miss Hale's clothes, folded them on a chair, and went over to the bed. “Good night,” she said.
+"""
+    found = _by_text(text)["“Good night,”"]
+    assert (found.speaker, found.rule) == ("Mrs. Grey", "pronoun tag, chained")
