@@ -38,6 +38,9 @@ FUNCTION_WORD_ZIPF = 5.5
 _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
+_BEFORE_A_VERB = r"\s+(?=[a-z])(?!s\b)"
+"""What follows a subject: a word in lower case, never the "s" of a lost apostrophe ("Daisy s
+mother walked…": the mother walked)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -235,7 +238,7 @@ def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[s
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    subject = rf"{_SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he))\s+(?=[a-z])"
+    subject = rf"{_SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){_BEFORE_A_VERB}"
     for match in re.finditer(subject, text):
         if match["pronoun"]:
             person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
@@ -264,7 +267,7 @@ def referent(
     turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
     gender = _PRONOUN_GENDER[pronoun.lower()]
     previous, own = context
-    subject = re.compile(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern})\s+[a-z]")
+    subject = re.compile(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern}){_BEFORE_A_VERB}")
     subjects = {match.start("name") for match in subject.finditer(previous)}
     subjects |= {match.start("name") + len(previous) + 1 for match in subject.finditer(own)}
     joined = f"{previous} {own}"

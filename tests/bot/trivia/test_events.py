@@ -241,3 +241,8 @@ def test_a_gesture_of_ones_own_body_is_no_event_even_towards_a_named_person() ->
     assert _told("Edith held out her hand gaily to Walter.") == []
     assert _told("Edith darted her eyes over Nora from head to foot.") == []
     assert _told("Edith brought her slate down on Walter's head.") == [("Edith Crane", "brought her slate down on Walter's head")]
+
+
+def test_a_name_before_the_s_of_a_lost_apostrophe_is_no_subject() -> None:
+    assert _told("Edith s aunt sighed, and then buried the brass compass.") == []
+    assert _told("Edith s aunt walked to the mill with Walter.") == []
