@@ -206,17 +206,17 @@ def _complete(rest: list[str], gender: str) -> bool:
         if word == "her" and not possessed(lowered[index + 1 : index + 2]):
             return False  # "kissed her" or "gave her the letter": her is someone else
     if lowered[0] == "to" and len(rest) == 2 and rest[1].islower() and past_tense_lemma(lowered[1]) is None:
-        return _can_be(lowered[1], ("VERB",))  # "refused to confess"
+        return can_be(lowered[1], ("VERB",))  # "refused to confess"
     return any(_noun_or_name(word) for word in rest if word.lower() not in _DETERMINERS)
 
 
 def possessed(following: list[str]) -> bool:
-    return bool(following) and following[0] not in _DETERMINERS and _can_be(following[0], ("NOUN", "ADJ"))
+    return bool(following) and following[0] not in _DETERMINERS and can_be(following[0], ("NOUN", "ADJ"))
 
 
 def _noun_or_name(word: str) -> bool:
-    return word[:1].isupper() or _can_be(word, ("NOUN",))
+    return word[:1].isupper() or can_be(word, ("NOUN",))
 
 
-def _can_be(word: str, classes: tuple[str, ...]) -> bool:
+def can_be(word: str, classes: tuple[str, ...]) -> bool:
     return any(pos in classes for pos in lemminflect.getAllLemmas(word))

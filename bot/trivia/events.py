@@ -2,8 +2,8 @@
 
 An *event* is a narration sentence (outside quotation marks) where a named character of known gender
 is the subject of a memorable action in the simple past ("Lucy buried the brass compass."), read by
-:mod:`bot.trivia.actions`: the name opens the sentence or a main clause, no negation, modal or
-hypothetical. From events come questions about the plot rather than about the wording of a line:
+:mod:`bot.trivia.actions`: the name (or a "He"/"She" that certainly means it) opens the sentence
+or a main clause (see :mod:`bot.trivia.subjects`), no negation, modal or hypothetical. From events come questions about the plot rather than about the wording of a line:
 who did it (the wrong options are other people of the same gender already met in that part of the
 book, never the answer under another name), and which of two events, chapters apart, came first.
 An action the book tells twice (by anyone) is no event: who did it would be ambiguous.
@@ -21,9 +21,9 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after, possessed
-from bot.trivia.judging import normalise
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
 from bot.trivia.people import Person, are_aliases, name_words, same_person
+from bot.trivia.subjects import BEFORE_A_VERB, SUBJECT_PLACE, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -38,53 +38,10 @@ FUNCTION_WORD_ZIPF = 5.5
 _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
-_BEFORE_A_VERB = r"\s+(?=[a-z])(?!s\b)"
-"""What follows a subject: a word in lower case, never the "s" of a lost apostrophe ("Daisy s
-mother walked…": the mother walked)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_OWN_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
-_OTHER = {"m": "f", "f": "m"}
-_OTHER_PRONOUNS = {"m": frozenset({"she", "her", "hers", "herself"}), "f": frozenset({"he", "him", "his", "himself"})}
-"""Pronouns of the other gender between a referent and "He"/"She": someone else is in the scene, who
-may be a person of either gender unnamed."""
-PERSON_NOUNS = frozenset(
-    "man men gentleman gentlemen boy boys lad fellow father papa brother son uncle nephew husband "
-    "grandfather king prince lord master sir woman women lady ladies girl girls lass mother mamma mama "
-    "sister daughter aunt niece wife grandmother queen princess mistress maid maiden widow bride "
-    "bridegroom landlady landlord child children baby infant person people stranger friend cousin "
-    "doctor driver coachman footman butler servant housekeeper nurse governess clerk officer soldier "
-    "captain colonel major general judge priest clergyman curate vicar rector parson minister teacher "
-    "pupil student guest visitor host hostess companion lover neighbour neighbor owner keeper guard porter "
-    "waiter waitress cook youth creature one someone somebody anyone anybody everyone everybody nobody "
-    "other others former latter who whom whose each both either neither all "
-    "they them their partner suitor fiancé fiance heir heiress relative relation acquaintance".split()
-)
-"""Words for a person (or for people) who may be the one a following "He" or "She" means."""
-_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men", "ess", "ee", "ees")
-_TIME_NOUNS = r"(?:morning|evening|night|day|afternoon|week|month|year|time|moment|instant|minute|hour|summer|winter|spring|autumn)"
-_SUBJECT_PLACE = (
-    r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
-    r"When|After|Before|Until|Till|Once|As soon as)\s+"
-    rf"|(?:That|This|Next|Each|One|Early|Later)(?:\s+[a-z]+)?\s+{_TIME_NOUNS}\s+"
-    r"|(?:In|On|At|During|After|Before|Towards?|By)"
-    r"(?:\s+(?!(?:of|to|with|by|for|from|at|in|on|upon|and|but|or|as|than|beside|near|behind|was|were|is|are|had|has|"
-    r"when|that|which|who|where|while)\b)[a-z]+){1,4}\s+)?"
-    r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
-)
-"""Where a sentence's subject stands: at its start (after an adverb of time or a short phrase of
-time at most: "That evening Anne wrote…", "In the morning Anne…"), or opening a main clause after a
-comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"), or a clause of time
-("When Anne reached Carlisle, …")."""
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
-_TITLE_GENDER = {
-    **dict.fromkeys(("mr", "sir", "lord", "captain", "colonel", "major", "general", "monsieur", "signor", "uncle", "father"), "m"),
-    **dict.fromkeys(("mrs", "miss", "ms", "lady", "madame", "signora", "aunt", "mother"), "f"),
-}
-"""Titles that tell a gender: a person whose title and gender disagree was merged wrongly."""
 _WORD = re.compile(r"[A-Za-z’'-]+")
 
 
@@ -125,7 +82,7 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
         if event is not None:
             events.append(event)
         text = _plain(sentence.text)
-        previous = (text, _naming_its_pronoun(text, before, names, owner))
+        previous = (text, naming_its_pronoun(text, before, names, owner))
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
@@ -201,7 +158,7 @@ class Cast:
             person = self.people[index]
             if person.first_offset >= before_offset or person.mentions < MIN_RIVAL_MENTIONS:
                 continue
-            if not _same_gender(person, answer) or not _plausible_subject(person):
+            if not _same_gender(person, answer) or not plausible_subject(person):
                 continue
             if person.name.startswith("the ") and not answer.name.startswith("the "):
                 continue  # "the Invisible Man" may be a named person's epithet
@@ -238,7 +195,7 @@ def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[s
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    subject = rf"{_SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){_BEFORE_A_VERB}"
+    subject = rf"{SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){BEFORE_A_VERB}"
     for match in re.finditer(subject, text):
         if match["pronoun"]:
             person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
@@ -246,85 +203,12 @@ def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[s
         else:
             person, named_as = owner[match["name"].casefold()], match["name"]
             opening = match.start() < 2 or match.start() == text.find(named_as)
-        if person is not None and _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
+        if person is not None and plausible_subject(person) and not _ends_a_list(text[: match.start()]):
             for action in actions_after(text[match.end() :], person.gender, possessive=opening):
                 event = _as_event(person, action, sentence, named_as, names, owner)
                 if event is not None:
                     return event
     return None
-
-
-def referent(
-    context: tuple[str, str], pronoun: str, names: re.Pattern[str], owner: dict[str, Person]
-) -> Person | None:
-    """Whom ``pronoun`` ("He" or "She") must mean after ``context`` (the narration before it: the
-    sentence before, in one paragraph, and its own sentence up to it), or None when that is not
-    certain. Certain means: the last person named in ``context`` who could be meant is of the
-    pronoun's gender and either the only person in the sentence before and none in the pronoun's
-    own ("The letter was from Diana. She…"), or a named subject ("Anne reached Carlisle. She…")
-    after whose name comes no other name, no "him" (or "her" owning nothing), no capitalised word that may be one, no noun for a person ("the stranger", "her
-    cousin"), no pronoun of the other gender, and no "he" or "she" of its own, which may have
-    turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
-    gender = _PRONOUN_GENDER[pronoun.lower()]
-    previous, own = context
-    subject = re.compile(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern}){_BEFORE_A_VERB}")
-    subjects = {match.start("name") for match in subject.finditer(previous)}
-    subjects |= {match.start("name") + len(previous) + 1 for match in subject.finditer(own)}
-    joined = f"{previous} {own}"
-    mentions = [match for match in names.finditer(joined) if owner[match.group(0).casefold()].gender != _OTHER[gender]]
-    person = owner[mentions[-1].group(0).casefold()] if mentions else None
-    if person is None or person.gender != gender or not _plausible_subject(person):
-        return None
-    if re.search(r"\b(?:a|an|any|every|another)\s+$", joined[: mentions[-1].start()], re.IGNORECASE):
-        return None  # "a Miss Schlegel": anyone of the name
-    if mentions[-1].start() in subjects:
-        after = names.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
-        return person if _no_one_else(after, pronoun.lower()) and not _someone_as_object(after, gender) else None
-    words = {word.lower() for word in _WORD.findall(joined)}
-    alone = len(mentions) == 1 and mentions[0].end() <= len(previous) and not (_FIRST_PERSON | _OWN_PRONOUNS[gender]) & words
-    return person if alone and _no_one_else(". " + names.sub(" ", joined), pronoun.lower()) else None
-
-
-def _someone_as_object(text: str, gender: str) -> bool:
-    """Whether ``text`` has a "him" (or a "her" that owns nothing) of ``gender``: someone else of the
-    pronoun's gender is in the scene ("Lady Russell took her out…, and she never failed…")."""
-    words = [word.lower() for word in _WORD.findall(text)]
-    if gender == "m":
-        return "him" in words
-    return any(word == "her" and not possessed(words[index + 1 : index + 2]) for index, word in enumerate(words))
-
-
-def _may_be_a_person(word: str) -> bool:
-    """Whether ``word`` may name a person: one of :data:`PERSON_NOUNS`, or a noun of an agent's
-    ending ("miller", "sailor", "pianist", "attendant", "postman", "actress"); words with these
-    endings that are things ("paper", "corner") are refused too, to be safe, and so are such words
-    the dictionary lacks ("elocutionist")."""
-    if word in PERSON_NOUNS:
-        return True
-    return len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and (_is_noun(word) or not lemminflect.getAllLemmas(word))
-
-
-def _naming_its_pronoun(text: str, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> str:
-    """``text`` with its opening "He" or "She" replaced by the name it certainly means (see
-    :func:`referent`), so that a pronoun in the next sentence may find its referent through it
-    ("Anne reached Carlisle. She wrote to Diana. She…")."""
-    found = re.match(rf"{_SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])", text)
-    person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names, owner)
-    if not found or not person:
-        return text
-    name = "The" + person.name[3:] if person.name.startswith("the ") else person.name
-    return f"{text[: found.start('pronoun')]}{name}{text[found.end('pronoun') :]}" if names.fullmatch(name) else text
-
-
-def _no_one_else(text: str, pronoun: str) -> bool:
-    """Whether ``text`` (between a referent and ``pronoun``) holds no word for another person who
-    may be meant: a noun for a person, a pronoun of the other gender or ``pronoun`` itself, a
-    capitalised word within a sentence (a name the character list lacks)."""
-    gender = _PRONOUN_GENDER[pronoun]
-    if any(_may_be_a_person(word.lower()) or word.lower() in _OTHER_PRONOUNS[gender] | {pronoun} for word in _WORD.findall(text)):
-        return False
-    openings = {match.end() for match in re.finditer(r"[.!?]\s+", text)}
-    return all(found.start() in openings for found in _WORD.finditer(text) if found.group(0)[:1].isupper() and found.group(0) != "I")
 
 
 def _as_event(
@@ -344,14 +228,6 @@ def _ends_a_list(before: str) -> bool:
     """Whether a name follows a list of names ("…left her, Mr. Bast, and Mrs. Bast stranded"): then
     it is no clause's subject."""
     return bool(re.search(r"[A-Z][\w.’']*,?\s*(?:and\s+|but\s+)?$", before.rstrip(" ,;")))
-
-
-def _plausible_subject(person: Person) -> bool:
-    """A named person of known gender, whose title (if any) agrees with it."""
-    if person.gender is None or person.name[:1].islower() and not person.name.startswith("the "):
-        return False
-    titles = {_TITLE_GENDER.get(word) for alias in person.aliases for word in normalise(alias).split()[:1]}
-    return titles <= {None, person.gender}
 
 
 def _memorable(action: Action) -> bool:
