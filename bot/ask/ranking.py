@@ -20,8 +20,7 @@ A question is answered when the work mentions enough of its words
 (:data:`MAX_UNKNOWN_SHARE`), one of its best sentences holds enough of them itself
 (:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`), with the place or
 time asked for next to them (:data:`NEAR_TYPES`),
-and, for a measure, the best sentence holds a number or a measure word (:data:`CUE_GATED`), and a weak
-best answer is not matched about as well in another place of the work (:data:`UNSURE_MARGIN`);
+and, for a measure, the best sentence holds a number or a measure word (:data:`CUE_GATED`);
 otherwise /ask says the work does not answer it rather than show a weak passage.
 """
 
@@ -90,12 +89,6 @@ nor a unit without a number ("he stamped his foot")."""
 UNITS = word_terms("feet foot inches yards miles leagues")
 NEAR_TYPES = frozenset({AnswerType.PLACE, AnswerType.TIME})
 """Types an answer must hold next to a word of the question (within :data:`bot.ask.answer_types.TYPE_REACH`)."""
-UNSURE_SCORE = 105.0
-"""Below this score, the best answer must be ahead of the best elsewhere in the work by :data:`UNSURE_MARGIN`."""
-UNSURE_MARGIN = 10.0
-"""Points a weak best answer must lead the best of another paragraph by: when two places of the work answer about
-equally weakly, the question is more often one the work does not answer (measured on the development sets: 73 -> 82
-of 91 unanswerable declined, top-1 102 -> 98 of 239, all four on the tuned sets)."""
 MAX_UNKNOWN_SHARE = 0.45
 """Most weighted share of a question's focus words the work may never mention: a question about
 a college, a birthday or a dragon the story never names is not answered by it."""
@@ -241,7 +234,7 @@ def shown_answers(
     best and, one per paragraph (by `paragraph_of` a key), up to `limit`, those good enough or scoring
     :data:`FOLLOW_UP_SHARE` of the best."""
     ranked = [answer for answer in ranked if answer.typed]  # the rest hold nothing of what was asked
-    if not answered(question, ranked) or _unsure(ranked, paragraph_of):
+    if not answered(question, ranked):
         return []
     chosen: list[Answer] = []
     seen: set[int | None] = set()
@@ -254,17 +247,6 @@ def shown_answers(
             seen.add(paragraph)
             chosen.append(answer)
     return chosen
-
-
-def _unsure(ranked: list[Answer], paragraph_of: Callable[[int], int | None]) -> bool:
-    """Whether the best answer is weak (below :data:`UNSURE_SCORE`) and barely ahead of the best elsewhere in the work
-    (by less than :data:`UNSURE_MARGIN`): two places answer equally well, so neither is claimed."""
-    best = ranked[0]
-    if best.score >= UNSURE_SCORE:
-        return False
-    place = paragraph_of(best.key)
-    runner_up = next((answer.score for answer in ranked[1:] if paragraph_of(answer.key) != place), 0.0)
-    return best.score - runner_up < UNSURE_MARGIN
 
 
 def rank(question: Question, candidates: Iterable[Candidate], limit: int, vocabulary: Vocabulary) -> list[Answer]:
