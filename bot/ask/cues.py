@@ -103,7 +103,7 @@ ROLE_NOUNS = frozenset(
     mayor governor chaplain pastor admiral commander schoolmaster schoolmistress dressmaker milliner chemist
     """.split()
 )
-"""Nouns that say what a person is (a role, a trade, a relation): "Fannie, the housekeeper", "was butler"."""
+"""Nouns that say what a person is (a role, a trade, a relation): "Tilda, the housekeeper", "was butler"."""
 SEARCHED_KINDS = frozenset({QuestionKind.MEASURE, QuestionKind.WHEN, QuestionKind.WHY})
 """Kinds whose answers nearly always hold a cue: their cues are searched for beside the question's words."""
 

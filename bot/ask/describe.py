@@ -4,10 +4,10 @@ A reader asking "who is X?" wants what the text says X *is*: a role, a relation,
 a description. Those sentences have a few shapes, whatever the book:
 
 * a copula after the name: "Kit was the delight of her mother's life", "Thomas was a
-  loquacious little man", "Berry Hamilton had been butler for ...";
-* an apposition: "Skaggs, of the New York Universe", "Fannie, who was housekeeper",
-  or before it: "his old friend and family physician, Doctor Mandelet", "his wife, Fannie";
-* a naming: "was called Sadness", "her name was ...", "(Dinah was the cat.)";
+  loquacious little man", "Amos Pickering had been butler for ...";
+* an apposition: "Quillan, of the Riverton Courier", "Tilda, who was housekeeper",
+  or before it: "his old friend and family physician, Doctor Penhallow", "his wife, Tilda";
+* a naming: "was called Grumble", "her name was ...", "(Dinah was the cat.)";
 * a pronoun describing the one just named: "Mr. Ashby wore a grey coat. He was a man of fifty".
 
 Each shape has a strength; the first sentences naming X count more (a character
@@ -79,7 +79,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 """A preposition before a capitalised noun and the name: a place ("at the Hilton Tennis Club, Dolly ..."), not a title."""
 _BARE_TITLE = re.compile(r"\b(?i:the)\s+[A-Z][\w'-]*,\s+$")
-"""A bare "the Englishman, " before the name: a label, less than what a copula says ("Astley was a man so shy...")."""
+"""A bare "the Englishman, " before the name: a label, less than what a copula says ("Hartwell was a man so shy...")."""
 _RELATION_BEFORE = re.compile(
     r"\b(?i:his|her|my|their|our|your|the|this|that)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
 )
@@ -107,7 +107,7 @@ _NAMING = re.compile(
     r"|\b(?:his|her|its|whose|their)\s+name\s+(?:is|was)\s+(?:\w+\s+)?$",
     re.I,
 )
-"""A naming that says something: "was called Sadness", "a young lady called Jacky", "a porter, or gatekeeper, named
+"""A naming that says something: "was called Grumble", "a young lady called Jacky", "a porter, or gatekeeper, named
 Joe", "her name was ... and"; not "we've another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
@@ -133,7 +133,7 @@ _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:with|without|and|but|or|to|for|from|at|in|on|by|as|when|while|if|though|after|before|whom|whose|which)\b"
 )
-"""A comma and a preposition or a conjunction after the name: what X does or who X is with ("Blanche, with her
+"""A comma and a preposition or a conjunction after the name: what X does or who X is with ("Odile, with her
 mother"), not what X is."""
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
@@ -173,7 +173,7 @@ class Description:
 
 
 def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
-    """A pattern finding any of `forms` as whole words (longest first, so "Robert Lebrun" before "Robert")."""
+    """A pattern finding any of `forms` as whole words (longest first, so "Robert Falconer" before "Robert")."""
     ordered = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, ordered)) + r")(?![\w])")
 
