@@ -99,7 +99,7 @@ _INVERTED_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\s+(?P<who>{_NAME})\s*[,:;]?\s*
 _ANY_VERB_INVERTED = re.compile(rf"{_LEAD}(?P<verb>[a-z]+ed)\s+(?P<who>{_PERSON}|{_NAME})")
 _GERUND = "|".join(sorted(GERUNDS))
 _SENTENCE_TAG = re.compile(
-    rf"\b(?P<verb>{SPEECH_VERB_PATTERN}|(?:{_GERUND})\b)(?:\s+(?:to|at)\s+(?:[A-Za-z][\w.]*\s*){{1,3}}?)?"
+    rf"\b(?P<verb>{SPEECH_VERB_PATTERN}|(?:{_GERUND})\b)(?:\s+(?:to|at)\s+[A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){{0,2}}?)?"
     r"(?:\s+(?:[a-z]+ly|again|aloud|with))?\s*[,:;]?\s*(?:--|—)?\s*$"
 )
 """A sentence ending on its speech verb (``…, stooped down and remarked to Ralph:``)."""
@@ -109,7 +109,7 @@ _NOT_A_SUBJECT_AFTER = frozenset(
     " which than like before after about over under behind beside between among told asked saw heard".split()
 )
 """Words after which a name is no subject of the sentence's verb (``towards Ralph``, ``as she unlocked it``)."""
-_PREVIOUS_WORD = re.compile(r"(\w+)\W*\Z")
+_WORD = re.compile(r"\w+")
 
 
 LAST_SENTENCE_CHARS = 600
@@ -193,9 +193,9 @@ class TagReader:
         if ending is None:
             return None
         for match in reversed(list(_SUBJECT_CANDIDATE.finditer(narration, sentence_start, ending.start()))):
-            previous = _PREVIOUS_WORD.search(narration, sentence_start, match.start())
+            previous = _WORD.findall(narration, sentence_start, match.start())[-1:]
             owned = narration.startswith(("'s", "’s"), match.end())
-            if owned or (previous and previous.group(1).lower() in _NOT_A_SUBJECT_AFTER):
+            if owned or (previous and previous[0].lower() in _NOT_A_SUBJECT_AFTER):
                 continue
             tag = self._tag(match, offset, speech=True)
             if tag:

@@ -102,7 +102,7 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     lemma = participle_lemma(verb) if found["had"] else past_tense_lemma(verb)
     if lemma is None or lemma in LIGHT_VERBS:
         return None
-    if _CLAUSE_END.match(rest[found.end("verb") :]) or rest[found.end("verb") :].split()[:1] == ["with"]:
+    if _CLAUSE_END.match(rest[found.end("verb") :]) or rest[found.end("verb") :].split(maxsplit=1)[:1] == ["with"]:
         return None  # "quivered with indignation": a manner, not an action
     clause = _first_clause(rest[found.start("had" if found["had"] else "verb") :])
     if clause is None:
@@ -120,10 +120,17 @@ def actions_after(rest: str, gender: str | None, *, possessive: bool = True) -> 
     joined to it by "and" or "but" while no other subject can have come between ("Marilla went to
     her room and searched for the brooch": she searched)."""
     found = [action_after(rest, gender, possessive=possessive)]
+    other = _ANOTHER_SUBJECT.search(rest)
+    checked = 0  # the list pieces before this offset open with a verb of the past
     for join in _JOINED_VERB.finditer(rest):
-        before = rest[: join.start()]
-        if _ANOTHER_SUBJECT.search(before) or not all(_opens_with_a_past(piece) for piece in before.split(",")[1:]):
-            break
+        if other is not None and other.end() <= join.start():
+            break  # no match of it spans a join: each is punctuation, a word or a name and its verb
+        comma = rest.find(",", checked, join.start())
+        while comma >= 0:
+            following = rest.find(",", comma + 1, join.start())
+            if not _opens_with_a_past(rest[comma + 1 : following if following >= 0 else join.start()]):
+                return [action for action in found if action is not None]
+            checked, comma = comma + 1, following
         if past_tense_lemma(join["verb"]) is not None:
             found.append(action_after(rest[join.start("verb") :], gender, possessive=possessive))
     return [action for action in found if action is not None]

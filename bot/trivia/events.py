@@ -209,7 +209,11 @@ def _as_event(
 def _ends_a_list(before: str) -> bool:
     """Whether a name follows a list of names ("…left her, Mr. Bast, and Mrs. Bast stranded"): then
     it is no clause's subject."""
-    return bool(re.search(r"[A-Z][\w.’']*,?\s*(?:and\s+|but\s+)?$", before.rstrip(" ,;")))
+    stripped = before.rstrip(" ,;")
+    start = len(stripped)
+    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in "_.’'"):
+        start -= 1  # walked back from the end, never searched: a 50k-letter word must not freeze the bot
+    return any("A" <= char <= "Z" for char in stripped[start:])
 
 
 def _plausible_subject(person: Person) -> bool:

@@ -1,5 +1,7 @@
 """Who-did-what questions from invented narration: a certain subject, fair options, no spoilers."""
 
+import time
+
 from bot.text.ingest import parse_work
 from bot.trivia.actions import action_after, actions_after
 from bot.trivia.events import find_events, plot_of
@@ -38,6 +40,9 @@ DEEDS = [
     "Walter wrecked the gig on the turnpike.",
     "Nora stole the vicar's umbrella.",
 ]
+FREEZE_SECONDS = 5.0
+"""A guard against work that grows with the square of a sentence (seconds, not a speed measure): the
+cases below once took from half a minute to several minutes."""
 FILLER = "Ruth, Mrs. Pell, Nora, Clara Mott, Agnes Hale, Miss Vole and Walter came by. Edith Crane was there too."
 
 
@@ -52,7 +57,7 @@ def chapters(deeds: list[str]) -> str:
 
 
 def test_an_action_is_a_past_tense_verb_with_an_object_the_reader_can_place() -> None:
-    assert action_after("wrote to her brother at Norland.", "f").text == "wrote to her brother at Norland"
+    assert action_after("wrote to her brother at Ludlow.", "f").text == "wrote to her brother at Ludlow"
     assert action_after("suddenly seized the poker, and ran.", "m").text == "seized the poker"
     for rest in (
         "was tired of the garden.",  # being
@@ -166,3 +171,13 @@ def test_verbs_joined_to_the_subject_are_its_actions_until_another_subject_may_c
     ]
     assert joined("clung to the rail, and a dozen hands gripped, clutched, and tore at the Unseen.") == ["clung to the rail"]
     assert joined("wrote to Diana, who answered and sent a cake.") == ["wrote to Diana"]
+
+
+def test_a_hostile_sentence_is_read_in_linear_time() -> None:
+    find_events(parse_work("Chapter 1\n\nEdith buried the brass compass.\n").sentences, PEOPLE)  # loads the word lists
+    long_word = parse_work("Chapter 1\n\nEdith " + "A" * 30_000 + " x, Edith buried the brass compass.\n").sentences
+    chain = "buried the brass compass" + " and carried the sack" * 5_000 + "."
+    began = time.perf_counter()
+    assert [event.predicate for event in find_events(long_word, PEOPLE)] == ["buried the brass compass"]
+    assert len(actions_after(chain, "f")) > 1
+    assert time.perf_counter() - began < FREEZE_SECONDS
