@@ -34,6 +34,7 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 """Nouns rarer than these make a plot verb's object ("buried the compass", 3.7), or any action
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
+_SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _SUBJECT_PLACE = (
     r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
@@ -89,15 +90,19 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
 
 
 def _narration(sentences: Sequence[Passage]) -> Iterator[Passage]:
-    """The sentences outside quotation marks (a paragraph's quotes may span several sentences)."""
-    paragraph, curly, straight = None, 0, 0
+    """The sentences outside quotation marks (a paragraph's quotes may span several sentences), in
+    “double” or ‘single’ style (a ’ ending a word closes: the Pells’ farm may close a quote early). A
+    stray closing mark opens nothing."""
+    paragraph, curly, single, straight = None, 0, 0, 0
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, curly, straight = sentence.paragraph, 0, 0
-        if curly <= 0 and straight % 2 == 0:
+            paragraph, curly, single, straight = sentence.paragraph, 0, 0, 0
+        if curly == 0 and single == 0 and straight % 2 == 0:
             yield sentence
-        curly += sentence.text.count("“") - sentence.text.count("”")
-        straight += sentence.text.count('"')
+        text = sentence.text
+        curly = max(0, curly + text.count("“") - text.count("”"))
+        single = max(0, single + len(_SINGLE_OPENS.findall(text)) - len(_SINGLE_CLOSES.findall(text)))
+        straight += text.count('"')
 
 
 class _WordIndex:

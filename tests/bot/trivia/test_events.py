@@ -89,6 +89,18 @@ def test_events_come_from_narration_with_a_named_subject_only() -> None:
     assert statements == ["Edith buried the brass compass under the quince tree.", "Walter rowed the dinghy across the harbour."]
 
 
+def test_speech_in_single_quotes_or_after_a_stray_mark_is_no_narration() -> None:
+    text = (
+        "Chapter 1\n\n"
+        "‘I saw it from the lane. Ruth pawned the silver locket in Ludlow. Then she ran off,’ said Edith.\n\n"
+        "Ruth was at the Pells’ farm at dawn. ‘Wait. Nora smuggled the ledger to Calais. Ask anyone.’\n\n"
+        "The storm ended.” Then Edith cried out, “Come and see. Walter shot the heron. It is dead.”\n\n"
+        "Edith buried the brass compass under the quince tree.\n\n"
+    )
+    statements = [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)]
+    assert statements == ["Edith buried the brass compass under the quince tree."]
+
+
 def test_an_action_the_book_tells_twice_is_no_event() -> None:
     text = "Chapter 1\n\nEdith buried the brass compass.\n\nLater she buried the compass again.\n\n"
     assert find_events(parse_work(text).sentences, PEOPLE) == []
