@@ -24,7 +24,7 @@ LIGHT_VERBS = frozenset(
     "hesitate shrug linger try want need happen become remain watch listen speak talk reflect consider fear "
     "understand believe remember forget recollect perceive interrupt resume proceed lie shew show suppress "
     "avoid contrive manage fail venture bear enquire inquire determine resolve guess can will shall may "
-    "must ought dare put let prove echo question rejoin retort protest assent "
+    "must ought dare put let prove echo question rejoin retort assent "
     "agree object explain declare protest suggest inform assure utter quiver redden blush flush tremble "
     "shiver shudder sound settle admit deplore approve view crush descend relive slumber pride colour "
     "color start weep sob groan wince flinch".split()

@@ -35,6 +35,7 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _SUBJECT_PLACE = (
     r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
@@ -203,8 +204,9 @@ def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) 
 def _as_event(
     person: Person, action: Action, sentence: Passage, named_as: str, names: re.Pattern[str], owner: dict[str, Person]
 ) -> Event | None:
-    if any(are_aliases(alias, word) for alias in person.aliases for word in action.words if word[:1].isupper()):
-        return None  # the question would name its own answer
+    named = [_POSSESSIVE_END.sub("", word) for word in action.words if word[:1].isupper()]
+    if any(are_aliases(alias, word) for alias in person.aliases for word in named):
+        return None  # the question would name its own answer ("Who visited Mrs. Crane’s grave?")
     others = _names_others(action.text, person, names, owner)
     if not (others or _memorable(action)):
         return None

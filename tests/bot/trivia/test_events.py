@@ -101,6 +101,11 @@ def test_speech_in_single_quotes_or_after_a_stray_mark_is_no_narration() -> None
     assert statements == ["Edith buried the brass compass under the quince tree."]
 
 
+def test_an_action_that_names_the_answer_in_a_possessive_is_no_event() -> None:
+    text = "Chapter 1\n\nEdith visited Mrs. Crane’s grave at Ludlow.\n\nWalter sold Walter's gig to the curate.\n\n"
+    assert find_events(parse_work(text).sentences, PEOPLE) == []
+
+
 def test_an_action_the_book_tells_twice_is_no_event() -> None:
     text = "Chapter 1\n\nEdith buried the brass compass.\n\nLater she buried the compass again.\n\n"
     assert find_events(parse_work(text).sentences, PEOPLE) == []
