@@ -74,7 +74,8 @@ GESTURE_NOUNS = frozenset(
 )
 """What a gesture is made with ("shook her head", "clenched his teeth"): no plot point."""
 _DETERMINERS = frozenset("the a an his her their my our your this that these those some any no every".split())
-_WORD = re.compile(r"[A-Za-z’'-]+")
+WORD = re.compile(r"(?:[^\W\d_]|[’'-])+")
+"""A word: letters of any alphabet (Zürich is one word), apostrophes and hyphens."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Action:
 
     @property
     def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+        return WORD.findall(self.text)
 
 
 def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> Action | None:
@@ -107,7 +108,7 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     clause = _first_clause(rest[found.start("had" if found["had"] else "verb") :])
     if clause is None:
         return None
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     if not MIN_ACTION_WORDS <= len(words) <= MAX_ACTION_WORDS or not _complete(words[1:], gender):
         return None
     if not possessive and OWN[gender] & {word.lower() for word in words}:

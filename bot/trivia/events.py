@@ -21,7 +21,7 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 
@@ -52,7 +52,6 @@ _TITLE_GENDER = {
     **dict.fromkeys(("mrs", "miss", "ms", "lady", "madame", "signora", "aunt", "mother"), "f"),
 }
 """Titles that tell a gender: a person whose title and gender disagree was merged wrongly."""
-_WORD = re.compile(r"[A-Za-z’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +111,12 @@ class _WordIndex:
     def __init__(self, sentences: Sequence[Passage]) -> None:
         self._holding: dict[str, set[int]] = {}
         for index, sentence in enumerate(sentences):
-            for word in _WORD.findall(sentence.text):
+            for word in WORD.findall(sentence.text):
                 self._holding.setdefault(word.lower(), set()).add(index)
 
     def times_told(self, event: Event) -> int:
         """In how many sentences the event's verb (any inflection) comes with its object's rarest word."""
-        words = [word.lower() for word in _WORD.findall(event.predicate)[1:] if len(word) >= 3]
+        words = [word.lower() for word in WORD.findall(event.predicate)[1:] if len(word) >= 3]
         if not words:
             return 0
         key = min(words, key=wording.zipf)

@@ -106,6 +106,14 @@ def test_an_action_that_names_the_answer_in_a_possessive_is_no_event() -> None:
     assert find_events(parse_work(text).sentences, PEOPLE) == []
 
 
+def test_words_with_accents_are_whole_words() -> None:
+    assert action_after("sketched the old Münster at Köln.", "f").text == "sketched the old Münster at Köln"
+    text = "Chapter 1\n\nNora smuggled the ledger to Zürich.\n\n"
+    assert [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)] == [
+        "Nora smuggled the ledger to Zürich."
+    ]
+
+
 def test_an_action_the_book_tells_twice_is_no_event() -> None:
     text = "Chapter 1\n\nEdith buried the brass compass.\n\nLater she buried the compass again.\n\n"
     assert find_events(parse_work(text).sentences, PEOPLE) == []
