@@ -50,7 +50,7 @@ class SpeakerCounts:
 
     def addresses_unknown(self, line: str) -> bool:
         """Whether ``line`` calls someone by a name no known person has ("…, Bessie."): the listener may
-        be any other speaker under another name (Bessie is Mrs. Pratt), so no wrong option is safe."""
+        be any other speaker under another name (Bessie is Mrs. Tibbs), so no wrong option is safe."""
         known = {word for name in self.in_work for word in name_words(name)}
         known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
         return any(

@@ -317,12 +317,12 @@ def test_a_mrs_named_before_a_woman_married_into_her_family_is_not_the_bride() -
 def test_a_maiden_name_given_up_at_her_marriage_joins_the_married_one() -> None:
     early = [
         "Flora Denby walked in the park, and Flora Denby sang.",
-        "Bertram Castell came to call, and Bertram Castell bowed.",
+        "Ambrose Castell came to call, and Ambrose Castell bowed.",
     ]
-    late = ["Flora Castell poured the tea, and Flora Castell smiled at Bertram Castell."]
+    late = ["Flora Castell poured the tea, and Flora Castell smiled at Ambrose Castell."]
     cast = build_characters("\n\n".join(early * 3 + late * 3))
     assert _owner(cast, "Flora Denby") is _owner(cast, "Flora Castell") is not None
-    assert _owner(cast, "Bertram Castell") is not _owner(cast, "Flora Castell")
+    assert _owner(cast, "Ambrose Castell") is not _owner(cast, "Flora Castell")
     two_women = build_characters("\n\n".join(early * 2 + late * 2 + early))  # both names all along
     assert _owner(two_women, "Flora Denby") is not _owner(two_women, "Flora Castell")
 
