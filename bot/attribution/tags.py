@@ -258,8 +258,8 @@ _VOCATIVE = re.compile(
 
 
 def describe(who: str) -> str | None:
-    """The description a tag gives a speaker, as a character's name (``the old lady``, from ``The old
-    lady with an impatient nudge``); None for a group (``the others``, ``the soldiers``)."""
+    """The description a tag gives a speaker, as a character's name (``the old sailor``, from ``The old
+    sailor with a weary shrug``); None for a group (``the others``, ``the soldiers``)."""
     words = who.split()
     if "with" in words:
         words = words[: words.index("with")]
