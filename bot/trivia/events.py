@@ -35,6 +35,7 @@ MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _SUBJECT_PLACE = (
@@ -145,10 +146,14 @@ class Cast:
     def rivals(self, answer: Person, section: int, before_offset: int, *, named: str = "") -> list[Person]:
         """Other people to offer against ``answer``: of the same gender, met before ``before_offset``,
         mentioned within :data:`NEARBY_SECTIONS` sections (most mentioned first); never an alias of
-        the answer or of each other, nor anyone the question itself names (in ``named``)."""
+        the answer or of each other, nor anyone the question itself names (in ``named``), or may name
+        (a name word of theirs capitalised there)."""
         near: Counter[int] = Counter()
         for nearby in range(section - NEARBY_SECTIONS, section + NEARBY_SECTIONS + 1):
             near.update(self._in_section.get(nearby, Counter()))
+        named_words = {
+            word for found in _CAPITALISED.findall(named) for word in name_words(_POSSESSIVE_END.sub("", found))
+        }
         rivals: list[Person] = []
         for index, _ in near.most_common():
             person = self.people[index]
@@ -162,6 +167,8 @@ class Cast:
                 continue
             if any(re.search(rf"\b{re.escape(alias)}\b", named) for alias in person.aliases):
                 continue
+            if {word for alias in person.aliases for word in name_words(alias)} & named_words:
+                continue  # "…a gown for Lady Hale": Agnes Hale may be she
             rivals.append(person)
         return rivals
 

@@ -133,6 +133,9 @@ def test_who_did_it_offers_people_of_the_same_gender_never_the_answer_twice_nor_
         assert not any(are_aliases(a, b) for a in question.options for b in question.options if a != b)
         assert "Miss Vole" not in question.options or "Ruth" not in question.options
         assert "Captain Lisle" not in question.options  # a captain's "f" is a misread: never asked or offered
+        named = {word for word in question.text.replace("?", "").split() if word[:1].isupper()} - {"Who", "Lady"}
+        wrong = [option for option in question.options if option != question.answer]
+        assert not any(named & set(option.split()) for option in wrong), question  # Lady Hale may be Agnes Hale
         assert not any(mark in question.text for mark in "_*=“”")
 
 
