@@ -58,6 +58,9 @@ from bot.text.ingest import parse_work
 from cogs.reading.quote_ui import EMBED_PASSAGE_CHARS
 
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
+WHOIS_DEV_SET_NAMES = ("sign-of-the-four-whois-dev", "anne-of-green-gables-whois-dev")
+"""Who-is questions only, on two novels of the PDNC development half, each listing every sentence a reader would
+accept: written before /ask answered them, tuned on since (development sets, reported apart)."""
 QUESTION_SET_NAMES = (
     "hello-from-the-other-side",
     "frankenstein",
@@ -68,8 +71,12 @@ QUESTION_SET_NAMES = (
     "howards-end-dev",
     "persuasion-blind",
     "the-gambler-blind",
+    "anne-of-green-gables-dev",
+    "sign-of-the-four-dev",
+    *WHOIS_DEV_SET_NAMES,
 )
-"""The tuned and development sets; the last two were blind until 2026-12-07 (reported), now development sets."""
+"""The tuned and development sets; persuasion-blind and the-gambler-blind were blind until 2026-12-07 (reported), now
+development sets; the Anne of Green Gables and Sign of the Four sets were written before /ask first answered them."""
 HOLDOUT_SET_NAMES = ("hello-from-the-other-side-holdout", "frankenstein-holdout")
 """Questions written after the ranking was tuned on the sets above and never used to tune it: the honest figure."""
 BLIND_SET_NAMES = ("hello-from-the-other-side-blind", "frankenstein-blind", "dracula-blind", *CORPUS_BLIND_SET_NAMES)

@@ -18,29 +18,33 @@ from pathlib import Path
 from benchmarks.speakers_gold import load
 from benchmarks.trivia_sample import source_of
 from bot.trivia.evidence import evidence, narrated_sections, narrator_of
-from bot.trivia.facts import Facts
+from bot.trivia.exchanges import exchange_lines
+from bot.trivia.facts import Facts, memorable, opening
 
 
 def tally(folder: Path) -> dict[str, list[int]]:
-    """Right and total keyed lines per kind of evidence ("none": no evidence kind; ", not certain": below the shown confidence)."""
+    """Right and total keyed lines per kind of evidence ("none": no evidence kind; ", not certain": below
+    the shown confidence; ", memorable": lines long and distinctive enough to be asked about)."""
     novel = load(folder)
     source = source_of(novel.text, folder.name)
     facts = Facts.of(source)
     people = source.plot.cast.people
     narrator = narrator_of(people)
     narrated = narrated_sections(source.lines, narrator, people)
+    exchanged = exchange_lines(facts.source.lines, facts.paragraphs, people)
     golds = sorted(novel.golds, key=lambda gold: gold.start)
     starts = [gold.start for gold in golds]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for line in source.lines:
+    for line in facts.source.lines:
         if line.speaker is None:
             continue
         at = bisect.bisect_left(starts, line.offset)
         if at >= len(golds) or golds[at].start - line.offset > 3 or golds[at].speaker is None:
             continue  # no gold label for this quote
-        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) or "none"
+        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated, exchanged) or "none"
         kind += "" if line.certain else ", not certain"
+        kind += ", memorable" if memorable(opening(line)) else ""
         person = next((p for p in people if line.speaker in p.aliases), None)
         names = [line.speaker, *(person.aliases if person else ())]
         resolved = {novel.cast.resolve(name) for name in names} - {None}

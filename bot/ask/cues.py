@@ -99,6 +99,8 @@ ROLE_NOUNS = frozenset(
     king queen prince princess duke duchess earl count countess lord baron baronet knight emperor
     chief leader boss manager agent spy thief criminal prisoner convict murderer villain hero heroine
     cat dog horse bird animal beast monster
+    courier guide keeper gatekeeper innkeeper fighter boxer boatman waiter waitress groom steward bailiff squire
+    mayor governor chaplain pastor admiral commander schoolmaster schoolmistress dressmaker milliner chemist
     """.split()
 )
 """Nouns that say what a person is (a role, a trade, a relation): "Fannie, the housekeeper", "was butler"."""

@@ -49,9 +49,13 @@ rarely the subject ("We met a man who would do for you, if you were not engaged 
 """Sentences after one naming X, in its paragraph, in which "he was a ..." still describes X."""
 
 _DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
-_COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|seemed|were|are)"
-_PRONOUN_DESCRIPTION = re.compile(rf"^\W*(?P<pronoun>He|She)\s+{_COPULA}\s+{_DETERMINER}\b")
-_PRONOUN_GENDER = {"He": MALE, "She": FEMALE}
+_COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|(?:seemed|proved|turned\s+out)\s+to\s+be|seemed|were|are)"
+_PRONOUN_DESCRIPTION = re.compile(
+    rf"(?:^\W*|[;:,]\s+(?:(?:and|but|for)\s+)?|\b(?:for|but)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+(?P<copula>{_COPULA})\s+{_DETERMINER}\b"
+)
+"""A pronoun saying what the one just named is, opening a sentence or a clause: "He was a man of fifty", "..., for
+he was an odd-looking personage"."""
+_PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
 _BEFORE = re.compile(rf"(?:\b{_DETERMINER}|\b[A-Z][\w-]*(?:'s|’s))\s+(?:[a-z][\w'-]*\s+){{0,5}}?(?P<noun>[a-z][\w'-]*),\s+$", re.I)
 _SPOKEN = re.compile(SPEECH_VERB_PATTERN.replace("(?:", r"\b(?:", 1) + r"\s+(?:the\s+)?$", re.I)
 """A speech verb just before the name: "said Alice, a good deal frightened" describes how she said it."""
@@ -61,13 +65,15 @@ _VOCATIVE_AFTER = re.compile(r"\s*[,.!?;—-]")
 _EXCLAIMED = re.compile(r"\s*[!?]")
 """A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
-    r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|of\s+course"
+    r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|the\s+name\b|of\s+course"
     r"|the\s+(?:only|first|last|other)\s+one\b"
-    r"|(?:his|her|their|its)\s+[a-z]+ing\b)",
+    r"|(?:his|her|their|its)\s+[a-z]+ing\b"
+    r"|(?:his|her|their|its)\s+(?:face|eyes|hands?|head|voice|lips|arms?|heart|hair|cheeks?|mouth|brow|fingers)\b)",
     re.I,
 )
-"""What reads as a description but says nothing of the person: "was a little apt to", "is the same",
-"Helen, of course", "Ned, the only one among them" (one of a group, not what he is)."""
+"""What reads as a description but says nothing of the person: "was a little apt to", "is the same", "Toby was the name",
+"Helen, of course", "Ned, the only one among them" (one of a group, not what he is), "Jo, his face flushed" (how
+he looks now)."""
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:at|in|on|from|to|into|near|by|of|with|after|before|during|for|about)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'-]*\s+)*$"
 )
@@ -75,17 +81,19 @@ _PREPOSITION_BEFORE = re.compile(
 _BARE_TITLE = re.compile(r"\b(?i:the)\s+[A-Z][\w'-]*,\s+$")
 """A bare "the Englishman, " before the name: a label, less than what a copula says ("Astley was a man so shy...")."""
 _RELATION_BEFORE = re.compile(
-    r"\b(?i:his|her|my|their|our|your)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
+    r"\b(?i:his|her|my|their|our|your|the|this|that)\s+(?:old\s+|dear\s+|elder\s+|younger\s+|little\s+)?(?P<noun>[a-z][\w'-]*)\s+$"
 )
-"""A relation or role said just before the name, without a comma: "his friend Ned Winsett", "her aunt Juley"."""
+"""A relation or role said just before the name, without a comma: "his friend Ned Winsett", "her aunt Juley", "the
+merchant Ali"."""
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 """The name as a possessive: what is said before it is said of what X has ("her husband, Lucy's father")."""
 _CAPITALISED_END = re.compile(r"\b[A-Z][\w'-]*\.?\s+$")
 _PRONOUN_COMMA = re.compile(r"\b(?:him|her|them|you|me|us)\s*,\s+$", re.I)
 """A pronoun and a comma before the name: the name says who the pronoun is ("I told you of him, Dr. Seward, ...")."""
-_LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear))\s+(?:the\s+)?$", re.I)
+_LISTED = re.compile(r"(?:,|\b(?:for|to|of|with|at|by|from|on|in|upon|poor|dear|and))\s+(?:the\s+)?$", re.I)
 """A comma or a preposition just before the name: one of a list ("the King, the Queen, the royal children"),
-or the name inside a phrase ("Luckily for Alice, the little bottle...")."""
+the second of a pair ("Ann and Tom, who were ...": what follows is of both), or the name inside a phrase ("Luckily for
+Alice, the little bottle...")."""
 _REST_OF_NAME = re.compile(r"^(?:\s+[A-Z][\w'’-]*)+")
 """Capitalised words after the name found: the rest of a fuller name ("Anna" in "Anna Bell was ...")."""
 _ORDER = re.compile(r"\s+\w+\s+the\s+(?:first|last|only|next)\s+(?:one\s+)?(?:to|who|that)\b")
@@ -95,12 +103,32 @@ _INTRODUCED = re.compile(r"\b(?:a|an)\s+$")
 _POSSESSED = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:'s|’s)\s+(?:[a-z][\w'-]*\s+)?(?P<noun>[a-z][\w'-]*)")
 """An apposition naming whose X is: "Dolly, Charles's wife", "Jacky, Leonard's young wife"."""
 _NAMING = re.compile(
-    r"(?:\b(?:is|was|were|be|been|being)\s+|\b(?:a|an|the)\s+(?:[\w'-]+\s+){0,4})(?:called|named)\s+(?-i:[A-Z][\w'-]*\.?\s+)?$"
+    r"(?:\b(?:is|was|were|be|been|being)\s+|\b(?:a|an|the)\s+(?:[\w'-]+,?\s+){0,4})(?:called|named)\s+(?-i:[A-Z][\w'-]*\.?\s+)?$"
     r"|\b(?:his|her|its|whose|their)\s+name\s+(?:is|was)\s+(?:\w+\s+)?$",
     re.I,
 )
-"""A naming that says something: "was called Sadness", "a young lady called Jacky", "her name was ..."; not "we've
-another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
+"""A naming that says something: "was called Sadness", "a young lady called Jacky", "a porter, or gatekeeper, named
+Joe", "her name was ... and"; not "we've another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
+_BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+_ASKED = re.compile(r"[^\"“”]*\?[\"”]")
+"""The name inside a quoted question: "Did you tell my cousin Ellen?" she asked."""
+_SENTENCE_END = re.compile(r"^[\s.!?;,\"'”’)]*$")
+"""Nothing after the name but its sentence's end: "Her name is Ada." gives the name alone."""
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]*")
+"""A capitalised word after a lower-case word or a comma: a name (not a sentence's first word)."""
+_OBJECT = re.compile(r"\b(?i:of|for|to|with|at|by|from|on|in|upon|about|than)\s+(?:(?i:the)\s+)?$")
+"""A preposition just before the name: a copula after it is said of something else ("Fear of Tom had been the ...")."""
+_TAKEN_AS = re.compile(r"\s+(?:(?!as\b|so\b|such\b)[a-z]+\s+){0,4}as\s+(?:a|an)\s+[A-Za-z]")
+"""What X is taken for: "looked upon Tom as a man of wealth", "knew Mrs. Pell only by sight as a small woman" (not
+"as still as a statue")."""
+_CONTRACTED = re.compile(rf"(?:'s|’s|\s+s)\s+{_DETERMINER}\s+[a-z]")
+"""An "'s" before a determiner is "is", never a possessive: "Tom's our courier" (" s" where a text lost its
+apostrophes)."""
+_QUALITIES = re.compile(
+    r",\s+(?!(?:however|too|then|also|though|indeed|perhaps|therefore|meanwhile|moreover|sir|madam)\b)"
+    r"[a-z][\w'-]*,\s+(?:[a-z][\w'-]*,\s+)*(?:and\s+)?[a-z][\w'-]*,"
+)
+"""Words in apposition, one by one between commas: "Miss Barry, thin, prim, and rigid, was knitting"."""
 _ROLE_WORDS = re.compile(r"[a-z][\w'-]*")
 _CLAUSE_AFTER = re.compile(
     r",\s+(?:with|without|and|but|or|to|for|from|at|in|on|by|as|when|while|if|though|after|before|whom|whose|which)\b"
@@ -109,8 +137,10 @@ _CLAUSE_AFTER = re.compile(
 mother"), not what X is."""
 _PARENTHESIS = r"(?:,\s+[^,.;:!?]{1,30},)?"
 """A short aside between a copula and what follows: "Lefferts was, on the whole, the foremost authority"."""
-_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+")
-"""One more name in a list: ", the Lovell Mingotts", "--Louisa"."""
+_COPULA_DESCRIPTION = re.compile(rf"(?:'s|’s)?\s+{_COPULA}{_PARENTHESIS}\s+(?:(?:as|so)\s+[a-z]+\s+)?{_DETERMINER}\b")
+"""A copula before a determiner: "was a loquacious little man", "is, on the whole, the foremost authority"."""
+_LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+|,\s+the\s+[a-z][\w'’-]*(?=,)")
+"""One more name in a list: ", the Lovell Mingotts", "--Louisa", ", the children,"."""
 LIST_ITEMS = 3
 """Names in a row from which a sentence is a list of people ("Henry van der Luyden--Louisa--the Lovell
 Mingotts--..."): it says who came, not who anyone is."""
@@ -132,6 +162,8 @@ class Sentence:
     text: str
     paragraph: int | None
     ordinal: int
+    spoken: bool = False
+    """The sentence begins inside a quotation (one opened in an earlier sentence of its paragraph)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,58 +197,116 @@ def describe(
     best: dict[int, float] = {}
     for position, sentence in enumerate(named):
         early = EARLY_BONUS * max(0.0, 1 - position / EARLY_MENTIONS)
-        strength = shape_strength(sentence.text, pattern)
+        strength = shape_strength(sentence.text, pattern, sentence.spoken)
         if strength:
             best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
-        for after in following.get(sentence.key, [])[:PRONOUN_REACH] if _leads(sentence.text, pattern) else []:
-            pronoun = _PRONOUN_DESCRIPTION.search(after.text)
-            if pattern.search(after.text) is None and pronoun and gender in (None, _PRONOUN_GENDER[pronoun["pronoun"]]):
+        if _leads(sentence, pattern) and _describes_itself(sentence.text, pattern, gender):
+            best[sentence.key] = max(best.get(sentence.key, 0.0), PRONOUN_STRENGTH + early)
+        if _leads(sentence, pattern):
+            after = _described_by_pronoun(following.get(sentence.key, []), pattern, gender)
+            if after is not None:
                 best[after.key] = max(best.get(after.key, 0.0), PRONOUN_STRENGTH + early)
-                break
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Description(key, score) for key, score in ranked if score >= MIN_DESCRIPTION]
 
 
-def shape_strength(text: str, pattern: re.Pattern[str]) -> float:
-    """How surely `text` says what the person `pattern` names is (0: it does not)."""
+def _described_by_pronoun(
+    following: Sequence[Sentence], pattern: re.Pattern[str], gender: str | None
+) -> Sentence | None:
+    """The first of the next :data:`PRONOUN_REACH` sentences that says "He was a ..." of the one just named, before
+    any of them names someone else (then "he" is likelier that other)."""
+    for after in following[:PRONOUN_REACH]:
+        if pattern.search(after.text) is not None or _names_another(after.text, pattern):
+            return None
+        pronoun = _pronoun_description(after.text)
+        if pronoun and _agrees(pronoun["pronoun"], gender):
+            return after
+    return None
+
+
+def _describes_itself(text: str, pattern: re.Pattern[str], gender: str | None) -> bool:
+    """Whether a clause after the name, before any other name, says "he was a ...": "Tom rarely left home; he was the
+    shyest man alive"."""
+    found = pattern.search(text)
+    rest = text[found.end() :] if found else ""
+    pronoun = _pronoun_description(rest)
+    if pronoun is None or _names_another(rest[: pronoun.start()], pattern):
+        return False
+    return _agrees(pronoun["pronoun"], gender)
+
+
+def _pronoun_description(text: str) -> re.Match[str] | None:
+    """The first "he was a ..." of `text` that says something of the person (not "she is a trifle stouter")."""
+    for found in _PRONOUN_DESCRIPTION.finditer(text):
+        if not _NO_DESCRIPTION.match(text[found.start("copula") + len(found["copula"]) :]):
+            return found
+    return None
+
+
+def _agrees(pronoun: str, gender: str | None) -> bool:
+    return gender in (None, _PRONOUN_GENDER[pronoun.lower()])
+
+
+def _names_another(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `text` holds a capitalised word past its start that is not the name `pattern` finds (nor "I")."""
+    return any(word != "I" for word in _INNER_CAPITAL.findall(pattern.sub(" ", text)))
+
+
+def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) -> float:
+    """How surely `text` says what the person `pattern` names is (0: it does not); `spoken`: the sentence begins
+    inside a quotation (what someone says of X is an opinion, less than the narration's word)."""
     if text.rstrip(" \"'”’)").endswith("?") or len(_LIST_ITEM.findall(text)) >= LIST_ITEMS:
         return 0.0
     strength = 0.0
     for found in pattern.finditer(text):
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-        if _vocative(before, after) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
+        if _vocative(before, after, spoken) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
+            continue
+        if (_BARE_NAMING.search(before[-40:]) and _SENTENCE_END.match(after)) or _ASKED.match(after):
             continue
         listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
         apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
         listed = _LIST_ITEM.match(after) is not None
-        shape = max(_after_strength(after, apposed), _before_strength(before, listed))
-        strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before) else shape)
+        subject = _OBJECT.search(before[-12:]) is None
+        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed))
+        strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
     return strength
 
 
-def _after_strength(after: str, apposed: bool) -> float:
-    """The shape of what follows the name: a copula, an apposition (if `apposed`: not after "said"), a role."""
+def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
+    """The shape of what follows the name: a copula (if `subject`: the name is no preposition's object), an
+    apposition (if `apposed`: not after "said"), a role."""
     if _ORDER.match(after) or _NO_DESCRIPTION.match(re.sub(rf"^(?:'s|’s)?\s+{_COPULA}|^,", "", after, count=1)):
         return 0.0
-    if re.match(rf"(?:'s|’s)?\s+{_COPULA}{_PARENTHESIS}\s+(?:(?:as|so)\s+[a-z]+\s+)?{_DETERMINER}\b", after):
+    if subject and (_CONTRACTED.match(after) or _COPULA_DESCRIPTION.match(after)):
         return COPULA_STRENGTH
     if _RELATION.match(after):
         return RELATION_STRENGTH
+    if _TAKEN_AS.match(after):
+        return ROLE_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
-        return ROLE_STRENGTH if ROLE_NOUNS & set(match.groups()) else _weak(after)
+        return 0.0 if not subject else ROLE_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
     if not apposed:
         return 0.0
     if re.match(
         rf",\s+(?:{_DETERMINER}\b|of\b|who\s+{_COPULA}\s+(?:{_DETERMINER}\b|[a-z]+\s+to\b|[a-z]+\s+of\b))", after
     ):
         return APPOSITION_STRENGTH
-    if (found := _POSSESSED.match(after)) and found["noun"] in ROLE_NOUNS:
+    if (found := _POSSESSED.match(after)) and is_role(found["noun"]):
         return APPOSITION_STRENGTH
+    if _QUALITIES.match(after):
+        return ROLE_STRENGTH
     if re.match(r",\s+(?:[a-z][\w'-]*\s+){0,2}([a-z][\w'-]*)\b", after) and not _CLAUSE_AFTER.match(after):
         words = _ROLE_WORDS.findall(after[:40])
-        if any(word in ROLE_NOUNS for word in words[:3]):
+        if any(map(is_role, words[:3])):
             return ROLE_STRENGTH
     return 0.0
+
+
+def is_role(word: str | None) -> bool:
+    """A role, trade or relation (:data:`ROLE_NOUNS`), also as the last part of a compound ("twin-brother",
+    "prize-fighter")."""
+    return word is not None and word.lower().rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
 def _weak(after: str) -> float:
@@ -235,9 +325,9 @@ def _before_strength(before: str, listed: bool) -> float:
         return NAMING_STRENGTH
     if (found := _BEFORE.search(tail)) and _titled(found["noun"], tail[: found.start("noun")], listed):
         return ROLE_BEFORE_STRENGTH if _BARE_TITLE.search(tail) else APPOSITION_STRENGTH
-    if found and found["noun"].lower() in ROLE_NOUNS:
+    if found and is_role(found["noun"]):
         return ROLE_BEFORE_STRENGTH
-    if (found := _RELATION_BEFORE.search(tail)) and found["noun"] in ROLE_NOUNS:
+    if (found := _RELATION_BEFORE.search(tail)) and is_role(found["noun"]):
         return ROLE_STRENGTH
     if _INTRODUCED.search(tail):
         return ROLE_STRENGTH
@@ -256,21 +346,27 @@ def _titled(noun: str, before: str, listed: bool) -> bool:
     )
 
 
-def _quoted(before: str) -> bool:
-    """Whether the text after `before` is inside quotation marks (an odd number of them open before it)."""
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+def _quoted(before: str, spoken: bool) -> bool:
+    """Whether the text after `before` is inside quotation marks: an odd number of them open before it, counting
+    from inside a quotation if the sentence begins in one (`spoken`)."""
+    return (spoken + before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
-def _vocative(before: str, after: str) -> bool:
+def _vocative(before: str, after: str, spoken: bool = False) -> bool:
     """The name said to its bearer inside quotes: "Houses ought to be done by a lawyer, Charles, surely."."""
     if before.rstrip().endswith(('"', "“")) and after.startswith(","):  # “Lucy, the time has come.”
         return True
     if not before.rstrip().endswith(","):
         return False
-    return _EXCLAIMED.match(after) is not None or (_quoted(before) and _VOCATIVE_AFTER.match(after) is not None)
+    return _EXCLAIMED.match(after) is not None or (_quoted(before, spoken) and _VOCATIVE_AFTER.match(after) is not None)
 
 
-def _leads(text: str, pattern: re.Pattern[str]) -> bool:
-    """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject)."""
+def _leads(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
+    """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject), and
+    is not said to its bearer ("I'll clear him, Mr. Jones; his name is Small.")."""
+    text = sentence.text
     found = pattern.search(text)
-    return found is not None and len(text[: found.start()].split()) <= SUBJECT_REACH
+    if found is None or len(text[: found.start()].split()) > SUBJECT_REACH:
+        return False
+    before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
+    return not _vocative(before, after, sentence.spoken)

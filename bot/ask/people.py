@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from bot.attribution.characters import Character, normalise
-from bot.characters.roster import Roster
+from bot.characters.roster import MIN_SPELLING_SCORE, Roster
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 TITLES = frozenset(
@@ -18,7 +20,19 @@ def find_person(typed: str, roster: Roster | None) -> Character | None:
     """The person of the work the typed name means, if the roster knows them, as typed or misspelt."""
     if roster is None:
         return None
-    return roster.find(typed) or roster.find_misspelt(normalise(LEADING_ARTICLE.sub("", typed)))
+    bare = normalise(LEADING_ARTICLE.sub("", typed))
+    person = roster.find(typed) or roster.find_misspelt(bare)
+    return person if person is None or _bears(person, bare) else None
+
+
+def _bears(person: Character, typed: str) -> bool:
+    """Whether every word of the typed name (titles aside) is one of the person's names, or `typed` misspells one of
+    them: "Tom Ash" is not "Mrs. Ash" (the roster finds a person by a surname alone)."""
+    own = {word for alias in (person.name, *person.aliases) for word in normalise(alias).split()}
+    typed_words = [word for word in typed.split() if word not in TITLES]
+    return all(word in own for word in typed_words) or any(
+        fuzz.ratio(normalise(alias), typed) >= MIN_SPELLING_SCORE for alias in (person.name, *person.aliases)
+    )
 
 
 def name_forms(typed: str, person: Character | None, roster: Roster | None) -> list[str]:

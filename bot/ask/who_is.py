@@ -20,6 +20,7 @@ NAMED_LIMIT = 400
 they are described when first brought in)."""
 FOLLOWED = 120
 """Named sentences whose next sentences are read for "He was a man of forty"."""
+QUOTATION_MARKS = ('"', "“", "”")
 FIRST_SEEN = 2
 """Sentences of X's first appearance given as the answer when no sentence says what X is in so many words: a book
 brings a person in with what the reader needs to know of them ("she cried to an old servant who ...")."""
@@ -44,10 +45,11 @@ class WhoIsReader:
             return None
         following = await self._following(work, named[:FOLLOWED])
         sentences = {s.id: s for s in [*named, *(f for after in following.values() for f in after)] if s.id}
+        read = await self._as_read(work, list(sentences.values()))
         descriptions = await asyncio.to_thread(
             describe,
-            [_sentence(s) for s in named],
-            {key: [_sentence(s) for s in after if allowed(s)] for key, after in following.items()},
+            [read[s.id] for s in named if s.id in read],
+            {key: [read[s.id] for s in after if allowed(s) and s.id in read] for key, after in following.items()},
             forms,
             person.gender if person is not None else None,
         )
@@ -87,5 +89,28 @@ class WhoIsReader:
         }
 
 
-def _sentence(passage: Passage) -> Sentence:
-    return Sentence(passage.id or 0, passage.text, passage.paragraph, passage.ordinal)
+    async def _as_read(self, work: WorkView, sentences: list[Passage]) -> dict[int, Sentence]:
+        """`sentences` as the rules read them (see :func:`as_read`), by id."""
+        ordinals = sorted({s.paragraph for s in sentences if s.paragraph is not None})
+        paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
+        return {s.id: as_read(s, paragraphs.get(s.paragraph or -1)) for s in sentences if s.id is not None}
+
+
+def as_read(sentence: Passage, paragraph: Passage | None) -> Sentence:
+    """`sentence` for the rules, saying whether its quotation marks count from inside a speech (`spoken`).
+
+    A paragraph whose quotation is left open (a letter or a tale told over several paragraphs, each opening with a
+    quotation mark) is read as narration: its opening mark does not count (the sentence holding it counts from inside
+    a speech, so that this mark closes it)."""
+    key = sentence.id or 0
+    if paragraph is None:
+        return Sentence(key, sentence.text, sentence.paragraph, sentence.ordinal)
+    start = sentence.start - paragraph.start
+    if paragraph.text[start : start + len(sentence.text)] != sentence.text:
+        start = max(paragraph.text.find(sentence.text), 0)
+    marks = [i for i, char in enumerate(paragraph.text) if char in QUOTATION_MARKS]
+    holds_open_mark = False
+    if len(marks) % 2 and paragraph.text.lstrip()[:1] in QUOTATION_MARKS:
+        holds_open_mark = start <= marks.pop(0) < start + len(sentence.text)
+    spoken = (sum(1 for i in marks if i < start) + holds_open_mark) % 2 == 1
+    return Sentence(key, sentence.text, sentence.paragraph, sentence.ordinal, spoken)

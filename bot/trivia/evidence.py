@@ -29,8 +29,10 @@ _VERB = (
 """A speech verb; "returned", "called", "began" and "continued" only when not going somewhere or
 doing something ("Edward returned to them", "she continued her work")."""
 _TAG = re.compile(rf"\b{_VERB}\s+{_TITLED_NAME}|{_TITLED_NAME}\s+{_VERB}")
-_AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+[a-z]+")
-"""A name opening the narration right after a quote, before a verb ("…,” Lydia stated")."""
+_HEARING = r"(?:heard|overheard|saw|noticed|caught|thought|knew|felt|remembered|wondered|watched|listened|understood)\b"
+_AFTER_QUOTE = re.compile(rf"…\s+{_TITLED_NAME}\s+(?!{_HEARING})[a-z]+")
+"""A name opening the narration right after a quote, before a verb ("…,” Lydia stated"); not a verb
+of hearing or thinking, which makes the name the listener ("…,” Archer heard Reggie say)."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRONOUNS = frozenset(word.lower() for word in NOT_NAMES)
 _ADDRESS_TITLES = frozenset("mr mrs miss ms lady sir lord master madame monsieur".split())
@@ -96,7 +98,10 @@ NAMED = "named tag"
 NARRATOR = "narrator tag"
 ENTRY = "entry writer"
 """The rule :mod:`bot.trivia.entries` gives a line it re-keys to its letter's or journal's writer."""
-KINDS = (NAMED, NARRATOR, ENTRY)
+EXCHANGE = "two-person exchange"
+"""An untagged line whose turn in a strict two-person exchange, anchored by name tags on both
+sides, gives its speaker (:mod:`bot.trivia.exchanges`)."""
+KINDS = (NAMED, NARRATOR, ENTRY, EXCHANGE)
 _FIRST_PERSON_TAG = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+I\b|\bI\s+(?:(?:at once|then|now|quietly|gravely|again|hastily)\s+)?(?:{SPEECH_VERBS})\b"
 )
@@ -131,10 +136,16 @@ def _opening(text: str) -> str:
 
 
 def evidence(
-    line: SpokenLine, paragraph: str, people: Sequence[Person], narrator: str | None = None, narrated: Collection[int] = ()
+    line: SpokenLine,
+    paragraph: str,
+    people: Sequence[Person],
+    narrator: str | None = None,
+    narrated: Collection[int] = (),
+    exchanged: Collection[int] = (),
 ) -> str | None:
     """Which of :data:`KINDS` vouches for the speaker of ``line``, in ``paragraph`` (None: none does;
-    ``narrator``, ``narrated``: see :func:`narrator_tagged`)."""
+    ``narrator``, ``narrated``: see :func:`narrator_tagged`; ``exchanged``: offsets of the lines
+    :func:`bot.trivia.exchanges.exchange_lines` vouches for)."""
     if line.speaker is None:
         return None
     if tagged_by_name(line.speaker, paragraph, people):
@@ -143,6 +154,8 @@ def evidence(
         return NARRATOR
     if line.rule == ENTRY and first_person_tagged(paragraph, line.text):
         return ENTRY
+    if line.offset in exchanged:
+        return EXCHANGE
     return None
 
 

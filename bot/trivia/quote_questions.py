@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from bot.trivia import wording
 from bot.trivia.facts import Facts, memorable
-from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, distinct_options, line_question
+from bot.trivia.options import WRONG_OPTIONS, distinct_options, line_question
 from bot.trivia.question import Question, QuestionKind
+from bot.trivia.word_contexts import WordContexts
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
@@ -44,14 +45,19 @@ def finish_the_quote(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """A memorable line with one content word blanked out: a word a reader could remember (see
-    :func:`bot.trivia.wording.can_blank`), said once in the line. The wrong options are words of the
-    same work with the same part of speech and inflection, about as common, so each fits the blank."""
+    :func:`bot.trivia.wording.can_blank`) the book uses as a noun, said once in the line, and not named
+    by a word beside it (a fixed phrase of the book: :meth:`~bot.trivia.word_contexts.WordContexts.fixed_phrase`). The wrong
+    options are words of the same work with the same part of speech and inflection, about as common,
+    and used among the same words as the answer (:class:`~bot.trivia.word_contexts.WordContexts`), so
+    each fits the blank in sense as well as in grammar."""
     by_class = _words_by_class(facts)
+    contexts = WordContexts((sentence.text for sentence in facts.source.sentences), {w for ws in by_class.values() for w in ws})
     for _, line in facts.lines(rng):
         if len(line.text.split()) < 6 or not memorable(line):
             continue
         found = _LOWER_WORD.findall(line.text)
         blanks = [word for word in found if found.count(word) == 1 and wording.can_blank(word)]
+        blanks = [word for word in blanks if contexts.used_as_noun(word) and not _named_by_phrase(line.text, word, contexts)]
         if not blanks:
             continue
         answer = rng.choice(blanks)
@@ -60,13 +66,23 @@ def missing_word(facts: Facts, rng: random.Random) -> Iterator[Question]:
         similar = [
             w
             for w in by_class[wording.word_class(answer)]
-            if abs(wording.zipf(w) - rarity) <= 1.0 and (article is None or wording.article_for(w) == article)
+            if abs(wording.zipf(w) - rarity) <= 1.0
+            and (article is None or wording.article_for(w) == article)
+            and contexts.used_as_noun(w)
         ]
-        wrong = distinct_options(answer, iter(rng.sample(similar, min(len(similar), PLAUSIBLE_POOL + 1))), rng)
+        similar.sort(key=lambda w: (-contexts.similarity(answer, w), rng.random()))  # the likeliest first
+        wrong = distinct_options(answer, iter(similar), rng)
         if len(wrong) == WRONG_OPTIONS:
             blanked = re.sub(rf"(?<![\w’'-]){answer}(?![\w’'-])", "_____", line.text, count=1)
             text = f"Fill in the missing word: “{blanked}”"
             yield line_question(line, QuestionKind.MISSING_WORD, text, answer, wrong, rng, explanation=f"“{line.text}”")
+
+
+def _named_by_phrase(text: str, word: str, contexts: WordContexts) -> bool:
+    """Whether the words beside ``word`` in ``text`` make a fixed phrase of the book with it
+    ("heaven's sake", "bosom friend"; :meth:`~bot.trivia.word_contexts.WordContexts.fixed_phrase`)."""
+    found = re.search(rf"(?:([A-Za-z’']+)\s+)?(?<![\w’'-]){re.escape(word)}(?![\w’'-])(?:\s+([A-Za-z’']+))?", text)
+    return found is not None and contexts.fixed_phrase(found.group(1), word, found.group(2))
 
 
 def _ending(words: list[str], cut: int) -> str:

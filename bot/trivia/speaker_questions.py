@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from bot.trivia import dialect, line_fitness, roles, scoring, wording
 from bot.trivia.characters import name_words
-from bot.trivia.evidence import evidence, narrated_sections, narrator_of
+from bot.trivia.evidence import EXCHANGE, evidence, narrated_sections, narrator_of
+from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -59,10 +60,14 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
     people = facts.source.plot.cast.people
     narrator = narrator_of(people)
     narrated = narrated_sections(facts.source.lines, narrator, people)
+    exchanged = exchange_lines(facts.source.lines, facts.paragraphs, people)
     for index, whole in facts.lines(rng):
         line = opening(whole)  # a long speech is asked by its opening sentences
-        if not (line.certain and line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
+        if not (line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
             continue
+        found = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated, exchanged)
+        if found is None or not (line.certain or found == EXCHANGE):
+            continue  # keyed from turn-taking alone: judged samples found such keys wrong
         if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
             continue  # a reader remembers what the main characters say
         if name_words(line.speaker) & set(facts.normalised[index].split()):
@@ -71,8 +76,6 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
-        if evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated) is None:
-            continue  # keyed from turn-taking alone: judged samples found such keys wrong
         if line_fitness.unfit(line.text):
             continue  # foreign, broken by lost accents, or nothing to remember
         (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)

@@ -59,11 +59,16 @@ def zipf_in(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
 
+_NO_WORD_TO_REMEMBER = frozenset("ours yours hers theirs thee thou thine sake goodness heaven heavens mercy".split())
+"""Pronouns the dictionary reads as nouns, and nouns English uses mostly in set phrases ("for pity's
+sake", "thank goodness", "heaven knows"): guessed from the phrase, not remembered."""
+
+
 def can_blank(word: str) -> bool:
     """Whether ``word`` is a noun a reader could remember: lower case, read as a noun only, and
     not among the common words. Nouns only: a wrong noun fits a noun's blank; a wrong verb or
     adverb seldom fits as well as the right one."""
-    found = word_class(word) if word.islower() and len(word) >= 4 else None
+    found = word_class(word) if word.islower() and len(word) >= 4 and word not in _NO_WORD_TO_REMEMBER else None
     return found is not None and found[0] == "NOUN" and zipf(word) < MAX_BLANK_ZIPF
 
 

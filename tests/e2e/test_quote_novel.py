@@ -53,7 +53,7 @@ async def test_quote_finds_a_misremembered_line_in_dracula(folio_with_dracula: H
 
 
 async def test_a_line_retold_in_other_words_is_answered_as_the_closest_match(folio_with_dracula: Harness) -> None:
-    command = payloads.slash_command("quote", {"text": "first he shut the windows and locked them tight", "work": "dracula"})
+    command = payloads.slash_command("quote", {"text": "he latched the windows tight and rubbed the sashes with the flowers", "work": "dracula"})
     callback = await folio_with_dracula.interact(command)
     [embed] = callback.json["data"]["embeds"]
     assert "**First he fastened up the windows and latched them securely;" in embed["description"]

@@ -7,7 +7,9 @@ import pytest
 from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.describe import Sentence, describe, name_pattern, shape_strength
 from bot.ask.summary import summarise, towards_end
+from bot.ask.who_is import as_read
 from bot.attribution.lexicon import FEMALE
+from bot.text.model import Passage, PassageKind
 
 
 @pytest.mark.parametrize(
@@ -62,6 +64,7 @@ def test_a_description_has_a_shape(text: str, name: str) -> None:
         ("“Lucy, the time has come and gone.”", "Lucy"),
         ("Rosalind, with her mother and her cousin, came down to dinner.", "Rosalind"),
         ("Tobias, the only one among them who could swim, went first.", "Tobias"),
+        ("On the bed lay Jon Hark, his face flushed and breathing heavily.", "Jon Hark"),
     ],
 )
 def test_naming_someone_does_not_describe_them(text: str, name: str) -> None:
@@ -135,3 +138,92 @@ def test_what_a_copula_says_outranks_a_bare_label_before_the_name() -> None:
     ]
     found = describe(named, {}, ["Mr. Kolding", "Kolding"])
     assert [d.key for d in found] == [4, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rex proved to be an ugly, long-legged hound with a waddling gait.", "Rex"),
+        ("The ex-prize-fighter Murdo had been taken up with the rest.", "Murdo"),
+        ("There was a cook, and a porter, or gatekeeper, named Murdo.", "Murdo"),
+        ("My twin-brother Barnaby and I were the only children.", "Barnaby"),
+        ("It was an evil day when I first met the merchant Ahmad.", "Ahmad"),
+    ],
+)
+def test_a_description_may_be_a_compound_role_a_naming_or_proved_to_be(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"Yes, Rex was the name."', "Rex"),
+        ('"Her name is Dora."', "Dora"),
+        ("That night Ann and Tom, who had been out to a dance, sat by the fire.", "Tom"),
+    ],
+)
+def test_the_name_alone_or_a_clause_about_a_pair_describes_nothing(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) == 0
+
+
+def test_a_sentence_inside_a_speech_begun_earlier_is_an_opinion() -> None:
+    pattern = name_pattern(["Tom"])
+    said, narrated = (shape_strength("Tom is a most ridiculous man.", pattern, spoken) for spoken in (True, False))
+    assert 0 < said < narrated
+
+
+def test_a_clause_after_the_name_may_say_what_he_is() -> None:
+    named = [Sentence(1, "But Tom so rarely left home that it must be urgent; he was the shyest man alive.", 0, 1)]
+    assert [d.key for d in describe(named, {}, ["Tom"])] == [1]
+    other = [Sentence(1, "Tom rarely left home with Ned; he was the shyest man alive.", 0, 1)]
+    assert describe(other, {}, ["Tom"]) == []
+
+
+def test_a_he_after_another_name_is_not_the_one_named_first() -> None:
+    named = [Sentence(1, "I'll clear him, Mr. Pell, and tell you more.", 0, 1)]
+    following = {1: [Sentence(2, "His name is Jack Hook.", 0, 2), Sentence(3, "He is a poorly-read man.", 0, 3)]}
+    assert describe(named, following, ["Mr. Pell"]) == []
+    later = {1: [Sentence(2, "He may be right, for he was an odd-looking man.", 0, 2)]}
+    assert [d.key for d in describe([Sentence(1, "Mr. Pell dreaded all women.", 0, 1)], later, ["Mr. Pell"])] == [2]
+
+
+def paragraph_of(text: str, *sentences: str) -> tuple[Passage, list[Passage]]:
+    """A paragraph at offset 100 and its `sentences` (found in it) as passages."""
+    paragraph = Passage(PassageKind.PARAGRAPH, 0, 100, 100 + len(text), text, 0, 0)
+    at = [text.index(sentence) for sentence in sentences]
+    return paragraph, [
+        Passage(PassageKind.SENTENCE, n + 1, 100 + start, 100 + start + len(sentence), sentence, 0, 0, id=n + 1)
+        for n, (start, sentence) in enumerate(zip(at, sentences, strict=True))
+    ]
+
+
+def test_a_sentence_begins_inside_a_speech_that_closes_in_its_paragraph() -> None:
+    paragraph, (inside, outside) = paragraph_of('"I like him. Tom is a kind man." Tom nodded.', "Tom is", "Tom nodded.")
+    assert as_read(inside, paragraph).spoken and not as_read(outside, paragraph).spoken
+
+
+def test_a_paragraph_of_a_letter_left_open_reads_as_narration() -> None:
+    text = "“I told you of him, Dr. Pell, the asylum man. He is kind."
+    paragraph, (first, second) = paragraph_of(text, "“I told you of him, Dr. Pell, the asylum man.", "He is kind.")
+    read = as_read(first, paragraph)
+    assert not as_read(second, paragraph).spoken
+    assert shape_strength(read.text, name_pattern(["Dr. Pell"]), read.spoken) == shape_strength(
+        "I told you of him, Dr. Pell, the asylum man.", name_pattern(["Dr. Pell"])
+    )
+
+
+def test_a_he_was_a_little_after_the_name_describes_nothing() -> None:
+    named = [Sentence(1, "Ann frets at the delay, but she is a trifle stouter.", 0, 1)]
+    assert describe(named, {}, ["Ann"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("They had come to look upon Mr. Pell as a Russian nobleman of great wealth.", True),
+        ("She knew Mr. Pell only by sight as a small, shrewish man.", True),
+        ("Mr. Pell stood as still as a statue.", False),
+    ],
+)
+def test_what_someone_is_taken_for_describes_them(text: str, described: bool) -> None:
+    assert (shape_strength(text, name_pattern(["Mr. Pell"])) > 0) is described

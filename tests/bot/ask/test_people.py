@@ -33,3 +33,10 @@ def test_a_typed_name_finds_the_person_as_typed_lowercase_or_misspelt(typed: str
 @pytest.mark.parametrize("typed", ["Mary", "Derek", "Helsinki Smith"])
 def test_a_short_name_or_another_name_is_not_corrected_into_someone(typed: str) -> None:
     assert find_person(typed, roster()) is None
+
+
+def test_a_full_name_is_not_someone_else_of_that_surname() -> None:
+    people = [Character("Mrs. Rachel Ash", ["Mrs. Rachel Ash", "Mrs. Ash", "Rachel"], "f", 40)]
+    found = Roster(SimpleNamespace(people=lambda: people))  # type: ignore[arg-type]
+    assert find_person("Tom Ash", found) is None
+    assert find_person("Rachel Ash", found) is not None

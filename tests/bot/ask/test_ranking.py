@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.ask.question import Question, names_in, parse_question
-from bot.ask.ranking import GATE_REACH, Answer, Candidate, answered, answers, rank, shown_answers
+from bot.ask.ranking import (
+    GATE_REACH,
+    UNSURE_MARGIN,
+    UNSURE_SCORE,
+    Answer,
+    Candidate,
+    answered,
+    answers,
+    rank,
+    shown_answers,
+)
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 from bot.search.vocabulary import Vocabulary
@@ -187,3 +197,32 @@ def test_a_size_is_not_answered_by_a_number_alone_nor_by_a_unit_alone() -> None:
     ranked = rank(question, found, len(found), vocabulary)
     assert {answer.key for answer in ranked if answer.cued} == {2, 3}
     assert not answered(question, [answer for answer in ranked if answer.key in (0, 1)])
+
+
+def test_a_weak_best_answer_barely_ahead_of_another_place_is_not_claimed() -> None:
+    question = parse_question("Who did Lydia talk about?", VOCABULARY)
+    assert question is not None
+    weak, rival = Answer(1, UNSURE_SCORE - 5, 1.0), Answer(2, UNSURE_SCORE - 10, 1.0)
+    assert shown_answers(question, [weak, rival], {1: 10, 2: 40}.__getitem__, limit=3) == []
+    # the same lead over a sentence of its own paragraph is one place answering, not two
+    assert [a.key for a in shown_answers(question, [weak, rival], {1: 10, 2: 10}.__getitem__, limit=3)] == [1]
+    # and a strong best answer, or a clear lead, is claimed
+    strong = Answer(1, UNSURE_SCORE + 5, 1.0)
+    assert [a.key for a in shown_answers(question, [strong, rival], {1: 10, 2: 40}.__getitem__, limit=3)] == [1, 2]
+    clear = Answer(1, UNSURE_SCORE - 1, 1.0)
+    far_behind = Answer(2, UNSURE_SCORE - 1 - UNSURE_MARGIN, 1.0)
+    assert shown_answers(question, [clear, far_behind], {1: 10, 2: 40}.__getitem__, limit=1)[0].key == 1
+
+
+def test_a_place_far_from_the_words_of_a_where_question_does_not_answer_it() -> None:
+    sentences = [
+        "Ned was born in Harwick, a fishing town.",
+        "Ned was born long ago, and many long years later his aunt moved to Harwick with her cats.",
+    ]
+    vocabulary = QuoteIndex(enumerate([*sentences, *(f"Tom walked on day {n}." for n in range(50))])).vocabulary
+    question = parse_question("Where was Ned born?", vocabulary)
+    assert question is not None
+    near, far = (rank(question, [found], 1, vocabulary)[0] for found in plain_candidates(sentences))
+    assert near.typed and far.typed
+    assert answers(question, near) and near.placed
+    assert not far.placed and not answers(question, far)

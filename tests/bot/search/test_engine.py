@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.search.analysis import analyse
-from bot.search.engine import CONFIDENT_SCORE, LookupResult, QuoteIndex, combine
+from bot.search.engine import CONFIDENT_SCORE, AcceptRule, LookupResult, QuoteIndex, combine
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import term
 from bot.text.ingest import parse_work
@@ -273,3 +273,29 @@ def test_an_adverb_the_thesaurus_lacks_stands_for_its_adjectives_neighbours() ->
     index = QuoteIndex(enumerate(["He bowed in a deferential way.", "The rain fell all night.", "Bread was cheap."]))
     query = analyse(["respectfully"], index.vocabulary)
     assert query is not None and term("deferential") in query.words[0].alternatives
+
+
+def test_a_confident_line_with_a_close_runner_up_is_only_a_suggestion() -> None:
+    result = combine([[_line(1, 74.0, rare_words=2, information=1.5), _line(2, 70.0, information=1.5)]], 5)
+    assert result.matches == [] and [match.key for match in result.suggestions] == [1, 2]
+
+
+def test_a_confident_line_well_ahead_is_a_match() -> None:
+    result = combine([[_line(1, 74.0, information=1.5), _line(2, 60.0)]], 5)
+    assert [match.key for match in result.matches] == [1]
+
+
+def test_a_line_holding_three_remembered_rare_words_far_ahead_is_the_answer() -> None:
+    result = combine([[_line(1, 52.0, rare_words=3, information=1.5), _line(2, 30.0, information=1.0)]], 5)
+    assert [match.key for match in result.matches] == [1]
+
+
+def test_remembered_rare_words_need_the_line_far_ahead() -> None:
+    result = combine([[_line(1, 52.0, rare_words=3, information=1.5), _line(2, 40.0, information=1.0)]], 5)
+    assert result.matches == []
+
+
+def test_a_rule_without_remembered_words_leaves_such_a_line_a_suggestion() -> None:
+    lines = [_line(1, 52.0, rare_words=3, information=1.5), _line(2, 30.0, information=1.0)]
+    result = combine([lines], 5, rule=AcceptRule(remembered_rare=99))
+    assert result.matches == [] and [match.key for match in result.suggestions][:1] == [1]

@@ -94,3 +94,9 @@ def test_a_tag_after_a_capitalised_common_word_still_names_its_speaker() -> None
     assert tags('But Oswin said, "The ferry will not sail."') == ["Oswin"]
     assert tagged_by_name("Oswin", 'And Oswin replied, "The ferry will not sail."', PEOPLE)
     assert not tagged_by_name("Harriet", '"It will," said Harriet. But Oswin replied, "It will not."', PEOPLE)
+
+
+def test_a_name_that_hears_the_quote_is_its_listener_not_its_tag() -> None:
+    paragraph = "“The ferry is late again,” Harriet heard Mr. Pardew say to the porter."
+    assert tags(paragraph) == []
+    assert not tagged_by_name("Harriet", paragraph, PEOPLE)
