@@ -9,7 +9,7 @@ split):
    Vardel``, ``Mrs. Vardel``; never a Miss and a Mrs.).
 1. **Full names** (two words or more) are people; titled variants of one full
    name are one person (``Miss Helen Schlegel``, ``Helen Schlegel``). Two names
-   side by side (``Cassandra Katharine``), a family's plural (``the Newland
+   side by side (``Rosamund Beatrice``), a family's plural (``the Newland
    Archers``) and a place named by a generic word (``Port Burdock``: see
    :data:`~bot.attribution.lexicon.PLACE_NOUNS`) are not full names.
 2. **A titled name** (``Mr. Jones``) joins the one full name with that surname
@@ -40,7 +40,7 @@ split):
    ``Jonathan`` of John), that person has a surname in the text (two bare given
    names are as likely two people), and the text never names the two side by
    side (``Jack and John``) nor in one sentence (a father and his son: ``Sir
-   Thomas`` and ``Tom``).
+   Albert`` and ``Bertie``).
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -164,7 +164,7 @@ class _People(PersonForms):
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
-        unless the text names the two in one sentence (a father and his son: ``Sir Thomas`` and ``Tom``)."""
+        unless the text names the two in one sentence (a father and his son: ``Sir Albert`` and ``Bertie``)."""
         for keys in self._by_last.values():
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
@@ -234,7 +234,7 @@ class _People(PersonForms):
         in the text, never a Miss, no man of it is titled, and she is seldom named in one paragraph with it (``Madame Olenska`` is
         Ellen Olenska; ``Mrs. Barry``, in half of the paragraphs naming ``Diana``, is her mother)."""
         roots = self._roots(self._by_last[key[1][-1]])
-        if TITLE_VARIANTS.get(key[0] or "") != "married woman" or len(roots) != 1:  # not "Lady Otway": an aunt's rank
+        if TITLE_VARIANTS.get(key[0] or "") != "married woman" or len(roots) != 1:  # not "Lady Kendrick": an aunt's rank
             return set()
         root = next(iter(roots))
         if self.gender(root) != FEMALE or self._titled(root, UNMARRIED) or self._wife(root):
@@ -301,14 +301,14 @@ class _People(PersonForms):
             (person,), (me,) = people, mine
             if not compatible(self.gender(person), self.gender(me)) or side_by_side(text, word, variants):
                 continue
-            if self._together(person, me):  # "Sir Thomas looked at Tom": a father and his son
+            if self._together(person, me):  # "Sir Albert looked at Bertie": a father and his son
                 continue
             self._union(person, me)
 
 
 def _rank_parts(keys: list[Key]) -> list[list[Key]]:
     """Variants of one full name of one gender as people: one, unless the name is written after a rank
-    and after a plain title (``Sir Thomas Bertram``, ``Mr. Thomas Bertram``: a father and his son), when
+    and after a plain title (``Sir Hugo Marland``, ``Mr. Hugo Marland``: a father and his son), when
     each kind is one person and the untitled name, either of them, stays apart."""
     ranked = [key for key in keys if key[0] in RANKS]
     plain = [key for key in keys if key[0] in PLAIN_TITLES]

@@ -38,7 +38,7 @@ SPEECH_NOUN_PATTERN = "(?:" + "|".join(sorted(SPEECH_NOUNS, key=len, reverse=Tru
 GERUNDS = frozenset({"saying", "adding", "asking", "crying", "replying", "answering", "speaking", "remarking",
                      "exclaiming", "observing", "whispering", "murmuring", "continuing", "calling", "shouting",
                      "declaring", "inquiring", "enquiring", "demanding", "explaining", "beginning", "muttering"})
-"""Speech verbs as gerunds, for a tag ending its sentence (``by leaning towards him and remarking:``)."""
+"""Speech verbs as gerunds, for a tag ending its sentence (``by turning to her neighbour and remarking:``)."""
 
 PARTICLES = frozenset({"on", "in", "out", "up", "back", "off"})
 """Words that may follow a speech verb inside a tag (``went on``, ``put in``)."""

@@ -31,7 +31,7 @@ title in several languages, and a foreign rank with it (``Countess``, ``Madame``
 
 RANKS = frozenset("sir lord lady".split())
 PLAIN_TITLES = frozenset("mr mrs miss".split())
-"""A rank (``Sir Thomas``, ``Lady Bertram``) and a plain title (``Mr. Bertram``) name two people of one
+"""A rank (``Sir Hugo``, ``Lady Marland``) and a plain title (``Mr. Marland``) name two people of one
 family (a baronet and his son, a lady and her daughter-in-law): see :func:`rank_conflict`."""
 
 
@@ -42,7 +42,7 @@ of the novels Folio reads (``Captain Harville`` is not his sister ``Fanny Harvil
 
 def rank_conflict(title: str | None, titles: set[str | None]) -> bool:
     """Whether a form after ``title`` may not be the person called by ``titles``: one is a rank, the
-    other a plain title (a man named ``Mr. Bertram`` is not ``Sir Thomas``)."""
+    other a plain title (a man named ``Mr. Marland`` is not ``Sir Hugo``)."""
     return (title in RANKS and bool(titles & PLAIN_TITLES)) or (title in PLAIN_TITLES and bool(titles & RANKS))
 
 
@@ -81,7 +81,7 @@ def is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[st
 def _given_and_surname(key: Key, forms: dict[Key, list[Mention]]) -> bool:
     """A given name and a word that is none, written together at least :data:`FULL_NAME_MIN` times
     (``Henry Clerval``, though ``Clerval`` alone is far more usual): a full name, not two names
-    side by side (``Cassandra Katharine``)."""
+    side by side (``Rosamund Beatrice``)."""
     words = key[1]
     return (
         len(words) == 2 and len(forms[key]) >= FULL_NAME_MIN and not is_place_name(words)
@@ -90,8 +90,8 @@ def _given_and_surname(key: Key, forms: dict[Key, list[Mention]]) -> bool:
 
 
 def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:
-    """Whether ``words`` start another full name named more often than ``key`` (``Katharine`` of
-    Katharine Hilbery, not the surname of ``Cassandra Katharine``)."""
+    """Whether ``words`` start another full name named more often than ``key`` (``Beatrice`` of
+    Beatrice Penrose, not the surname of ``Rosamund Beatrice``)."""
     return any(
         len(named) > 1 and named[0] == words[0] and named != key[1] and len(found) > len(forms[key])
         for (_, named), found in forms.items()

@@ -3,7 +3,7 @@
 The evidence is how the text uses a name, never a list of a book's names:
 
 * **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
-  verb (``said Pooh``, ``Alice said``) at least :data:`TAGGED_MIN` times.
+  verb (``said Toad``, ``Alice said``) at least :data:`TAGGED_MIN` times.
 * **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
   what reads as a title); being written after a preposition of place or time (``in
   London``, ``through Kellynch``) or a journey's ``to``/``from`` (``went back to India``), or

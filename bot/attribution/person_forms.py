@@ -101,7 +101,7 @@ class PersonForms:
         return len(first_in & second_in) / max(1, min(len(first_in), len(second_in)))
 
     def _named(self, key: Key) -> set[Key]:
-        """The forms of the person ``key``, and its given names alone or after a title (``Sir Thomas``)."""
+        """The forms of the person ``key``, and its given names alone or after a title (``Sir Hugo``)."""
         members = self._members[self._find(key)]
         given = {k[1][0] for k in members if len(k[1]) > 1}
         return set(members) | {k for k in self.forms if len(k[1]) == 1 and k[1][0] in given}
@@ -142,8 +142,8 @@ class PersonForms:
         return sum(len(self.forms[k]) for k in self._members[root] if surname is None or k[1][-1] == surname)
 
     def _recurring(self, keys: list[Key]) -> set[Key]:
-        """The people of ``keys`` named more than once, if any: a full name written once (``Katharine
-        Rodney`` beside William Rodney's hundreds) does not make a bare name ambiguous."""
+        """The people of ``keys`` named more than once, if any: a full name written once (``Beatrice
+        Kendrick`` beside Arthur Kendrick's hundreds) does not make a bare name ambiguous."""
         roots = self._roots(keys)
         recurring = {root for root in roots if self._count(root) > 1}
         return recurring or roots
@@ -152,8 +152,8 @@ class PersonForms:
         """Whether the person ``root`` may be called ``title`` (a form the text first uses at ``since``):
         of its gender; a Mrs. only if the text calls her Mrs. by her full name too (or, before her
         ``given`` name, if never a Miss), or from her marriage on (a Mrs. Ashby named before Miss Clara
-        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Hilbery is Katharine
-        Hilbery's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
+        Benn married Mr. Ashby is his mother, not Clara), never a Miss (Mrs. Penrose is Beatrice
+        Penrose's mother); never a wife called by her husband's name (``Mrs. Charles Musgrove``)."""
         members = self._members[self._find(root)]
         titles = {k[0] for k in members if k[0]}
         wed = self.married.get(self._find(root))
@@ -166,7 +166,7 @@ class PersonForms:
 
     def _ranked_apart(self, key: Key, root: Key) -> bool:
         """Whether the titled form ``key`` and the person ``root`` name its word after a rank and after a
-        plain title (``Sir Thomas``, ``Mr. Thomas Bertram``: a father and his son; ``Mr. Holmwood`` may
+        plain title (``Sir Hugo``, ``Mr. Hugo Marland``: a father and his son; ``Mr. Holmwood`` may
         still be ``Lord Godalming``: see :func:`rank_conflict`), or a military rank and a woman."""
         word = key[1][0]
         if key[0] in MILITARY_RANKS and self.gender(root) == FEMALE:

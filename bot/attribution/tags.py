@@ -93,23 +93,23 @@ _OWNED_SPEECH = rf"(?P<who>{_NAME})(?:['’]|\s)s\s+(?:[a-z][\w-]*\s+){{0,3}}?{S
 _OWNED_AFTER = re.compile(rf"{_LEAD}(?:was|is|had\s+been|came)\s+(?:then\s+|now\s+|at\s+last\s+)?{_OWNED_SPEECH}")
 # Elizabeth’s reply was, “…”
 _OWNED_BEFORE = re.compile(rf"{_OWNED_SPEECH}\s+(?:was|is|came)\b[^.!?]*$")
-# thus spoke Mary: “…”
+# thus spoke Nell: “…”
 _INVERTED_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\s+(?P<who>{_NAME})\s*[,:;]?\s*(?:--|—)?\s*$")
 # “Whew!” whistled Ned Winsett / nodded the doctor
 _ANY_VERB_INVERTED = re.compile(rf"{_LEAD}(?P<verb>[a-z]+ed)\s+(?P<who>{_PERSON}|{_NAME})")
 _GERUND = "|".join(sorted(GERUNDS))
 _SENTENCE_TAG = re.compile(
-    rf"\b(?P<verb>{SPEECH_VERB_PATTERN}|(?:{_GERUND})\b)(?:\s+(?:to|at)\s+(?:[A-Za-z][\w.]*\s*){{1,3}}?)?"
+    rf"\b(?P<verb>{SPEECH_VERB_PATTERN}|(?:{_GERUND})\b)(?:\s+(?:to|at)\s+[A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){{0,2}}?)?"
     r"(?:\s+(?:[a-z]+ly|again|aloud|with))?\s*[,:;]?\s*(?:--|—)?\s*$"
 )
-"""A sentence ending on its speech verb (``…, stooped down and remarked to Ralph:``)."""
+"""A sentence ending on its speech verb (``…, leaned over and remarked to Hector:``)."""
 _SUBJECT_CANDIDATE = re.compile(rf"(?P<who>{_PRONOUN}|{_NAME})")
 _NOT_A_SUBJECT_AFTER = frozenset(
     "to with at of by for from on upon towards toward into as when while if though although because that whom who"
     " which than like before after about over under behind beside between among told asked saw heard".split()
 )
-"""Words after which a name is no subject of the sentence's verb (``towards Ralph``, ``as she unlocked it``)."""
-_PREVIOUS_WORD = re.compile(r"(\w+)\W*\Z")
+"""Words after which a name is no subject of the sentence's verb (``towards Hector``, ``as she unlocked it``)."""
+_WORD = re.compile(r"\w+")
 
 
 LAST_SENTENCE_CHARS = 600
@@ -181,8 +181,8 @@ class TagReader:
 
     def _tag_ending_sentence(self, narration: str, sentence_start: int, offset: int) -> Tag | None:
         """A sentence that ends on a tag naming its speaker away from its verb: inverted (``thus spoke
-        Mary:``), owned (``Elizabeth’s reply was,``), or after clauses (``Mary, who had begun to darn
-        again, stooped down and remarked to Ralph:``: the last name or pronoun before the verb that is
+        Nell:``), owned (``Elizabeth’s reply was,``), or after clauses (``Nell, who had taken up her
+        knitting, leaned over and remarked to Hector:``: the last name or pronoun before the verb that is
         no object and opens no subordinate clause)."""
         for pattern in (_INVERTED_BEFORE, _OWNED_BEFORE):
             match = pattern.search(narration, sentence_start)
@@ -193,9 +193,9 @@ class TagReader:
         if ending is None:
             return None
         for match in reversed(list(_SUBJECT_CANDIDATE.finditer(narration, sentence_start, ending.start()))):
-            previous = _PREVIOUS_WORD.search(narration, sentence_start, match.start())
+            previous = _WORD.findall(narration, sentence_start, match.start())[-1:]
             owned = narration.startswith(("'s", "’s"), match.end())
-            if owned or (previous and previous.group(1).lower() in _NOT_A_SUBJECT_AFTER):
+            if owned or (previous and previous[0].lower() in _NOT_A_SUBJECT_AFTER):
                 continue
             tag = self._tag(match, offset, speech=True)
             if tag:
@@ -258,8 +258,8 @@ _VOCATIVE = re.compile(
 
 
 def describe(who: str) -> str | None:
-    """The description a tag gives a speaker, as a character's name (``the old lady``, from ``The old
-    lady with an impatient nudge``); None for a group (``the others``, ``the soldiers``)."""
+    """The description a tag gives a speaker, as a character's name (``the old sailor``, from ``The old
+    sailor with a weary shrug``); None for a group (``the others``, ``the soldiers``)."""
     words = who.split()
     if "with" in words:
         words = words[: words.index("with")]

@@ -24,7 +24,7 @@ LIGHT_VERBS = frozenset(
     "hesitate shrug linger try want need happen become remain watch listen speak talk reflect consider fear "
     "understand believe remember forget recollect perceive interrupt resume proceed lie shew show suppress "
     "avoid contrive manage fail venture bear enquire inquire determine resolve guess can will shall may "
-    "must ought dare put let prove echo question rejoin retort protest assent "
+    "must ought dare put let prove echo question rejoin retort assent "
     "agree object explain declare protest suggest inform assure utter quiver redden blush flush tremble "
     "shiver shudder sound settle admit deplore approve view crush descend relive slumber pride colour "
     "color start weep sob groan wince flinch".split()
@@ -77,8 +77,9 @@ GESTURE_NOUNS = frozenset(
 )
 """What a gesture is made with ("shook her head", "clenched his teeth"): no plot point."""
 _DETERMINERS = frozenset("the a an his her their my our your this that these those some any no every".split())
-_WORD = re.compile(r"[A-Za-z’']+(?:-[A-Za-z’']+)*")
-"""A word, hyphenated ones whole ("waste-paper"); a dash ("it--very") parts two words."""
+WORD = re.compile(r"(?:[^\W\d_]|[’'])+(?:-(?:[^\W\d_]|[’'])+)*")
+"""A word: letters of any alphabet (Zürich is one word) and apostrophes, hyphenated ones whole
+("waste-paper"); a dash ("it--very") parts two words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ class Action:
 
     @property
     def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+        return WORD.findall(self.text)
 
 
 def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> Action | None:
@@ -106,12 +107,12 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     lemma = participle_lemma(verb) if found["had"] else past_tense_lemma(verb)
     if lemma is None or lemma in LIGHT_VERBS:
         return None
-    if _CLAUSE_END.match(rest[found.end("verb") :]) or rest[found.end("verb") :].split()[:1] == ["with"]:
+    if _CLAUSE_END.match(rest[found.end("verb") :]) or rest[found.end("verb") :].split(maxsplit=1)[:1] == ["with"]:
         return None  # "quivered with indignation": a manner, not an action
     clause = _first_clause(rest[found.start("had" if found["had"] else "verb") :])
     if clause is None:
         return None
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     if not MIN_ACTION_WORDS <= len(words) <= MAX_ACTION_WORDS or not _complete(words[1:], gender):
         return None
     if not possessive and OWN[gender] & {word.lower() for word in words}:
@@ -124,12 +125,20 @@ def actions_after(rest: str, gender: str | None, *, possessive: bool = True) -> 
     joined to it by "and" or "but" while no other subject can have come between ("Marilla went to
     her room and searched for the brooch": she searched)."""
     found = [action_after(rest, gender, possessive=possessive)]
+    other = _ANOTHER_SUBJECT.search(rest)
+    finite = next((word.end() for word in WORD.finditer(rest) if word.group().lower() in _FINITE), None)
+    checked = 0  # the list pieces before this offset open with a verb of the past
     for join in _JOINED_VERB.finditer(rest):
-        before = rest[: join.start()]
-        if _FINITE & {word.lower() for word in _WORD.findall(before)}:
+        if finite is not None and finite <= join.start():
             break  # "was shocked and puzzled": participles, no actions
-        if _ANOTHER_SUBJECT.search(before) or not all(_opens_with_a_past(piece) for piece in before.split(",")[1:]):
-            break
+        if other is not None and other.end() <= join.start():
+            break  # no match of it spans a join: each is punctuation, a word or a name and its verb
+        comma = rest.find(",", checked, join.start())
+        while comma >= 0:
+            following = rest.find(",", comma + 1, join.start())
+            if not _opens_with_a_past(rest[comma + 1 : following if following >= 0 else join.start()]):
+                return [action for action in found if action is not None]
+            checked, comma = comma + 1, following
         if past_tense_lemma(join["verb"]) is not None:
             found.append(action_after(rest[join.start("verb") :], gender, possessive=possessive))
     return [action for action in found if action is not None]

@@ -19,7 +19,7 @@ MIN_ALIKE = 2
 """Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
 
 _VOCATIVE = re.compile(r"(?:[,;] |\b[Dd]ear )([A-Z][a-z]+)(?=[,.!?;]|$)")
-"""A name said to someone: "…, at least, Sally.", "My dear Sally, …"."""
+"""A name said to someone: "…, at the latest, Bessie.", "My dear Bessie, …"."""
 _NOT_NAMES = frozenset(
     "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr Papa Mamma Mama Father Mother".split()
 )
@@ -49,8 +49,8 @@ class SpeakerCounts:
             offsets.sort()
 
     def addresses_unknown(self, line: str) -> bool:
-        """Whether ``line`` calls someone by a name no known person has ("…, Sally."): the listener may
-        be any other speaker under another name (Sally is Mrs. Seal), so no wrong option is safe."""
+        """Whether ``line`` calls someone by a name no known person has ("…, Bessie."): the listener may
+        be any other speaker under another name (Bessie is Mrs. Tibbs), so no wrong option is safe."""
         known = {word for name in self.in_work for word in name_words(name)}
         known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
         return any(

@@ -21,7 +21,7 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 from bot.trivia.subjects import BEFORE_A_VERB, SUBJECT_PLACE, naming_its_pronoun, plausible_subject, referent
 
@@ -39,10 +39,12 @@ _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sor
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
+_SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
-_WORD = re.compile(r"[A-Za-z’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +90,22 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
 
 
 def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
-    """The sentences outside quotation marks (a paragraph's quotes may span several sentences), each
-    with the sentence before it in its paragraph when that one is narration free of quotes too
-    (where a pronoun's referent may be named), else with ""."""
-    paragraph, curly, straight, before = None, 0, 0, ""
+    """The sentences outside quotation marks (a paragraph's quotes may span several sentences), in
+    “double” or ‘single’ style (a ’ ending a word closes: the Pells’ farm may close a quote early; a
+    stray closing mark opens nothing), each with the sentence before it in its paragraph when that one
+    is narration free of quotes too (where a pronoun's referent may be named), else with ""."""
+    paragraph, curly, single, straight, before = None, 0, 0, 0, ""
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, curly, straight, before = sentence.paragraph, 0, 0, ""
-        if curly <= 0 and straight % 2 == 0:
+            paragraph, curly, single, straight, before = sentence.paragraph, 0, 0, 0, ""
+        if curly == 0 and single == 0 and straight % 2 == 0:
             yield sentence, before
-        curly += sentence.text.count("“") - sentence.text.count("”")
-        straight += sentence.text.count('"')
-        text = _plain(sentence.text)
-        before = "" if _QUOTE_MARKS.search(text) or curly > 0 or straight % 2 else text
+        text = sentence.text
+        curly = max(0, curly + text.count("“") - text.count("”"))
+        single = max(0, single + len(_SINGLE_OPENS.findall(text)) - len(_SINGLE_CLOSES.findall(text)))
+        straight += text.count('"')
+        plain = _plain(text)
+        before = "" if _QUOTE_MARKS.search(plain) or curly or single or straight % 2 else plain
 
 
 class _WordIndex:
@@ -109,14 +114,14 @@ class _WordIndex:
     def __init__(self, sentences: Sequence[Passage]) -> None:
         self._holding: dict[str, set[int]] = {}
         for index, sentence in enumerate(sentences):
-            for word in _WORD.findall(sentence.text):
+            for word in WORD.findall(sentence.text):
                 self._holding.setdefault(word.lower(), set()).add(index)
 
     def times_told(self, event: Event) -> int:
         """In how many sentences the event's verb (any inflection) comes with its object's rarest word,
         a name only when it has no other ("went to church with Miss Barry" is told where a form of "go"
         comes with "church", not wherever "Barry" does)."""
-        told_with = _WORD.findall(event.predicate.removeprefix("had "))[1:]
+        told_with = WORD.findall(event.predicate.removeprefix("had "))[1:]
         words = sorted({word for word in told_with if len(word) >= 3}, key=wording.zipf)
         if not words:
             return 0
@@ -149,10 +154,14 @@ class Cast:
     def rivals(self, answer: Person, section: int, before_offset: int, *, named: str = "") -> list[Person]:
         """Other people to offer against ``answer``: of the same gender, met before ``before_offset``,
         mentioned within :data:`NEARBY_SECTIONS` sections (most mentioned first); never an alias of
-        the answer or of each other, nor anyone the question itself names (in ``named``)."""
+        the answer or of each other, nor anyone the question itself names (in ``named``), or may name
+        (a name word of theirs capitalised there)."""
         near: Counter[int] = Counter()
         for nearby in range(section - NEARBY_SECTIONS, section + NEARBY_SECTIONS + 1):
             near.update(self._in_section.get(nearby, Counter()))
+        named_words = {
+            word for found in _CAPITALISED.findall(named) for word in name_words(_POSSESSIVE_END.sub("", found))
+        }
         rivals: list[Person] = []
         for index, _ in near.most_common():
             person = self.people[index]
@@ -166,6 +175,8 @@ class Cast:
                 continue
             if any(re.search(rf"\b{re.escape(alias)}\b", named) for alias in person.aliases):
                 continue
+            if {word for alias in person.aliases for word in name_words(alias)} & named_words:
+                continue  # "…a gown for Lady Hale": Agnes Hale may be she
             rivals.append(person)
         return rivals
 
@@ -214,8 +225,9 @@ def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[s
 def _as_event(
     person: Person, action: Action, sentence: Passage, named_as: str, names: re.Pattern[str], owner: dict[str, Person]
 ) -> Event | None:
-    if any(are_aliases(alias, word) for alias in person.aliases for word in action.words if word[:1].isupper()):
-        return None  # the question would name its own answer
+    named = [_POSSESSIVE_END.sub("", word) for word in action.words if word[:1].isupper()]
+    if any(are_aliases(alias, word) for alias in person.aliases for word in named):
+        return None  # the question would name its own answer ("Who visited Mrs. Crane’s grave?")
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
     others = _names_others(action.text, person, names, owner)
@@ -227,7 +239,11 @@ def _as_event(
 def _ends_a_list(before: str) -> bool:
     """Whether a name follows a list of names ("…left her, Mr. Bast, and Mrs. Bast stranded"): then
     it is no clause's subject."""
-    return bool(re.search(r"[A-Z][\w.’']*,?\s*(?:and\s+|but\s+)?$", before.rstrip(" ,;")))
+    stripped = before.rstrip(" ,;")
+    start = len(stripped)
+    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in "_.’'"):
+        start -= 1  # walked back from the end, never searched: a 50k-letter word must not freeze the bot
+    return any("A" <= char <= "Z" for char in stripped[start:])
 
 
 def _memorable(action: Action) -> bool:

@@ -1,10 +1,10 @@
 """Whether a line's speaker is vouched for by its paragraph: a speech tag naming them.
 
-The attribution may be confident from turn-taking alone ("…, Miss Dashwood?" keyed to the last
+The attribution may be confident from turn-taking alone ("…, Miss Ashcombe?" keyed to the last
 woman who spoke); judged samples found such keys wrong. Trivia asks only about lines vouched for by
 one of :data:`KINDS` of evidence, each measured against expert labels before it was admitted
 (``benchmarks/trivia_evidence.py``): the line's own paragraph tags it with the speaker's name
-("said Elinor") and no one else; a named first-person narrator tags it ("said I"); or a letter's
+("said Honoria") and no one else; a named first-person narrator tags it ("said I"); or a letter's
 or journal's writer does (:mod:`bot.trivia.entries`). Turn-taking was measured too and left out: a
 line untagged between two turns tagged by name (A, B, A) is keyed right only 70-88% of the time on
 the development novels.
@@ -46,7 +46,7 @@ def narration(paragraph: str) -> str:
 
 
 def tags(paragraph: str) -> list[str]:
-    """The names the paragraph's narration hands speech to ("said Mrs. Jennings" → "Mrs. Jennings")."""
+    """The names the paragraph's narration hands speech to ("said Mrs. Pell" → "Mrs. Pell")."""
     told = narration(paragraph)
     matches = [*_TAG.finditer(told), *_AFTER_QUOTE.finditer(told)]
     found = {_without_common_words(next(group for group in match.groups() if group)) for match in matches}
@@ -54,7 +54,7 @@ def tags(paragraph: str) -> list[str]:
 
 
 def _without_common_words(name: str) -> str:
-    """``name`` without the common words a sentence may open with ("But Elinor" → "Elinor"); empty for
+    """``name`` without the common words a sentence may open with ("But Honoria" → "Honoria"); empty for
     a pronoun or a common word alone ("He", "And")."""
     words = name.split()
     while words and _common(words[0].lower().rstrip(".")):
@@ -70,7 +70,7 @@ def tagged_by_name(speaker: str, paragraph: str, people: Sequence[Person]) -> bo
     """Whether ``paragraph`` tags a speech with one of ``speaker``'s names and with no other name.
 
     A tag matches when it is one of the speaker's names (all of them, as the cast knows them), or
-    ends with one ("said Colonel Brandon" for "Brandon"); a name another character of the cast also
+    ends with one ("said Colonel Vane" for "Vane"); a name another character of the cast also
     goes by is no evidence."""
     own = _names_of(speaker, people)
     others = {normalise(alias) for person in people if speaker not in person.aliases for alias in person.aliases}

@@ -87,7 +87,7 @@ class Facts:
 
     def is_child_near(self, name: str, offset: int) -> bool:
         """Whether the narration calls ``name`` a child ("little Tom") within the presence window of
-        ``offset``. A titled name ("Mr. Gradgrind") is a grown-up whatever their family's children are called."""
+        ``offset``. A titled name ("Mr. Pell") is a grown-up whatever their family's children are called."""
         if set(normalise(name).split()) & SURNAME_TITLES:
             return False
         window = self.presence_window()
@@ -131,7 +131,7 @@ class Facts:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z]\.)\s+(?=[A-Z“‘\"'])")
-"""Where one sentence ends and the next begins; not after a title or an initial ("Mr. Willoughby")."""
+"""Where one sentence ends and the next begins; not after a title or an initial ("Mr. Ashby")."""
 
 
 def opening(line: SpokenLine, limit: int = MAX_LINE_CHARS) -> SpokenLine:

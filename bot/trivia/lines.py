@@ -174,7 +174,7 @@ _LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|m|ll|re|ve|d)\b(?!['’])(?![
 
 
 def restore_apostrophes(text: str) -> str:
-    """Put back apostrophes a transcription turned into spaces ("Willoughby s marriage", "won t",
+    """Put back apostrophes a transcription turned into spaces ("Ashby s marriage", "won t",
     "I m"): none of those endings is an English word of its own."""
     return _LOST_APOSTROPHE.sub(_with_apostrophe, text)
 

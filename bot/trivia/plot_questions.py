@@ -14,11 +14,12 @@ from bot.trivia.question import Question, QuestionKind
 
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
-MAX_EVENT_WORDS = 22
-STATES = frozenset("live dwell own possess belong resemble dislike like love hate prefer admire envy".split())
-"""Lemmas of states, not events: "Mrs. Spencer lived at White Sands Cove" did not happen before anything."""
 """Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
 few sections): near neighbours are a coin toss, not a memory."""
+MAX_EVENT_WORDS = 22
+"""Words of an event shown as an option of which-came-first, at most."""
+STATES = frozenset("live dwell own possess belong resemble dislike like love hate prefer admire envy".split())
+"""Lemmas of states, not events: "Mrs. Spencer lived at White Sands Cove" did not happen before anything."""
 
 
 def event(facts: Facts, rng: random.Random) -> Iterator[Question]:

@@ -38,13 +38,13 @@ _OWN_STATUS = re.compile(
     r"|\b(?:love for me|marry me|my lover|my intended)\b",
     re.IGNORECASE,
 )
-"""Words about the speaker's own engagement, marriage or calling ("since we were first engaged"): a
+"""Words about the speaker's own engagement, marriage or calling ("ever since our engagement was known"): a
 widow or a married man named as the speaker would be ruled out by sense, not by the book."""
 DISTINCT_ZIPF = 4.0
 MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
-"insufficiency"): judged samples found lines of everyday words bland ("I never heard any thing of the
-kind, I assure you")."""
+"insufficiency"): judged samples found lines of everyday words bland ("I never saw any thing of the
+sort, I am sure")."""
 ASKED_SHARE = 1.0
 """Lines that pass every test above are all worth asking (a book club samples many games)."""
 SCENE_CHARS = 4_000

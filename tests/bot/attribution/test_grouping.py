@@ -172,10 +172,10 @@ def test_a_married_title_before_her_given_name_shows_a_woman_married() -> None:
 
 def test_a_married_title_is_not_a_woman_never_shown_married() -> None:
     cast = _cast(
-        "Cassandra Otway ran in. Cassandra laughed, and Cassandra sang. Cassandra was young.",
-        "Lady Otway knitted by the fire, and she was uneasy.",
+        "Rosamund Kendrick ran in. Rosamund laughed, and Rosamund sang. Rosamund was young.",
+        "Lady Kendrick knitted by the fire, and she was uneasy.",
     )
-    assert _owner(cast, "Lady Otway") is not _owner(cast, "Cassandra Otway")
+    assert _owner(cast, "Lady Kendrick") is not _owner(cast, "Rosamund Kendrick")
     with_a_miss = _cast(
         "Ellen Mingott came home. Miss Ellen was tired, and Miss Ellen slept.",
         "Mrs. Ellen was not there; Mrs. Mingott was.",
@@ -193,15 +193,15 @@ def test_a_title_before_a_womans_given_name_joins_her() -> None:
 
 def test_two_names_side_by_side_and_a_familys_plural_are_no_full_names() -> None:
     cast = build_characters("\n\n".join([
-        *["Katharine Hilbery came in, and Katharine sat down. Miss Katharine smiled."] * 4,
-        *["Cassandra Otway laughed, and Cassandra sang."] * 3,
-        "He gave Cassandra Katharine's book.",
+        *["Beatrice Penrose came in, and Beatrice sat down. Miss Beatrice smiled."] * 4,
+        *["Rosamund Kendrick laughed, and Rosamund sang."] * 3,
+        "He gave Rosamund Beatrice's book.",
         "Newland Archer came, and Newland sat. He was glad. Newland Archer smiled, and he left.",
         "They dined with the Newland Archers.",
     ]))
-    assert _owner(cast, "Cassandra") is _owner(cast, "Cassandra Otway") is not None
+    assert _owner(cast, "Rosamund") is _owner(cast, "Rosamund Kendrick") is not None
     assert _owner(cast, "Newland") is _owner(cast, "Newland Archer") is not None
-    assert not [c for c in cast.characters if c.name in ("Cassandra Katharine", "Newland Archers")]
+    assert not [c for c in cast.characters if c.name in ("Rosamund Beatrice", "Newland Archers")]
 
 
 def test_pronouns_give_a_full_name_its_gender_and_a_title_then_fits() -> None:
@@ -317,12 +317,12 @@ def test_a_mrs_named_before_a_woman_married_into_her_family_is_not_the_bride() -
 def test_a_maiden_name_given_up_at_her_marriage_joins_the_married_one() -> None:
     early = [
         "Flora Denby walked in the park, and Flora Denby sang.",
-        "Bertram Castell came to call, and Bertram Castell bowed.",
+        "Ambrose Castell came to call, and Ambrose Castell bowed.",
     ]
-    late = ["Flora Castell poured the tea, and Flora Castell smiled at Bertram Castell."]
+    late = ["Flora Castell poured the tea, and Flora Castell smiled at Ambrose Castell."]
     cast = build_characters("\n\n".join(early * 3 + late * 3))
     assert _owner(cast, "Flora Denby") is _owner(cast, "Flora Castell") is not None
-    assert _owner(cast, "Bertram Castell") is not _owner(cast, "Flora Castell")
+    assert _owner(cast, "Ambrose Castell") is not _owner(cast, "Flora Castell")
     two_women = build_characters("\n\n".join(early * 2 + late * 2 + early))  # both names all along
     assert _owner(two_women, "Flora Denby") is not _owner(two_women, "Flora Castell")
 

@@ -1,5 +1,7 @@
 """Who-did-what questions from invented narration: a certain subject, fair options, no spoilers."""
 
+import time
+
 from bot.text.ingest import parse_work
 from bot.trivia.actions import action_after, actions_after
 from bot.trivia.events import find_events, plot_of
@@ -38,6 +40,9 @@ DEEDS = [
     "Walter wrecked the gig on the turnpike.",
     "Nora stole the vicar's umbrella.",
 ]
+FREEZE_SECONDS = 5.0
+"""A guard against work that grows with the square of a sentence (seconds, not a speed measure): the
+cases below once took from half a minute to several minutes."""
 FILLER = "Ruth, Mrs. Pell, Nora, Clara Mott, Agnes Hale, Miss Vole and Walter came by. Edith Crane was there too."
 
 
@@ -52,7 +57,7 @@ def chapters(deeds: list[str]) -> str:
 
 
 def test_an_action_is_a_past_tense_verb_with_an_object_the_reader_can_place() -> None:
-    assert action_after("wrote to her brother at Norland.", "f").text == "wrote to her brother at Norland"
+    assert action_after("wrote to her brother at Ludlow.", "f").text == "wrote to her brother at Ludlow"
     assert action_after("suddenly seized the poker, and ran.", "m").text == "seized the poker"
     for rest in (
         "was tired of the garden.",  # being
@@ -84,6 +89,31 @@ def test_events_come_from_narration_with_a_named_subject_only() -> None:
     assert statements == ["Edith buried the brass compass under the quince tree.", "Walter rowed the dinghy across the harbour."]
 
 
+def test_speech_in_single_quotes_or_after_a_stray_mark_is_no_narration() -> None:
+    text = (
+        "Chapter 1\n\n"
+        "‘I saw it from the lane. Ruth pawned the silver locket in Ludlow. Then she ran off,’ said Edith.\n\n"
+        "Ruth was at the Pells’ farm at dawn. ‘Wait. Nora smuggled the ledger to Calais. Ask anyone.’\n\n"
+        "The storm ended.” Then Edith cried out, “Come and see. Walter shot the heron. It is dead.”\n\n"
+        "Edith buried the brass compass under the quince tree.\n\n"
+    )
+    statements = [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)]
+    assert statements == ["Edith buried the brass compass under the quince tree."]
+
+
+def test_an_action_that_names_the_answer_in_a_possessive_is_no_event() -> None:
+    text = "Chapter 1\n\nEdith visited Mrs. Crane’s grave at Ludlow.\n\nWalter sold Walter's gig to the curate.\n\n"
+    assert find_events(parse_work(text).sentences, PEOPLE) == []
+
+
+def test_words_with_accents_are_whole_words() -> None:
+    assert action_after("sketched the old Münster at Köln.", "f").text == "sketched the old Münster at Köln"
+    text = "Chapter 1\n\nNora smuggled the ledger to Zürich.\n\n"
+    assert [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)] == [
+        "Nora smuggled the ledger to Zürich."
+    ]
+
+
 def test_an_action_the_book_tells_twice_is_no_event() -> None:
     text = "Chapter 1\n\nEdith buried the brass compass.\n\nLater she buried the compass again.\n\n"
     assert find_events(parse_work(text).sentences, PEOPLE) == []
@@ -103,6 +133,9 @@ def test_who_did_it_offers_people_of_the_same_gender_never_the_answer_twice_nor_
         assert not any(are_aliases(a, b) for a in question.options for b in question.options if a != b)
         assert "Miss Vole" not in question.options or "Ruth" not in question.options
         assert "Captain Lisle" not in question.options  # a captain's "f" is a misread: never asked or offered
+        named = {word for word in question.text.replace("?", "").split() if word[:1].isupper()} - {"Who", "Lady"}
+        wrong = [option for option in question.options if option != question.answer]
+        assert not any(named & set(option.split()) for option in wrong), question  # Lady Hale may be Agnes Hale
         assert not any(mark in question.text for mark in "_*=“”")
 
 
@@ -246,3 +279,13 @@ def test_a_gesture_of_ones_own_body_is_no_event_even_towards_a_named_person() ->
 def test_a_name_before_the_s_of_a_lost_apostrophe_is_no_subject() -> None:
     assert _told("Edith s aunt sighed, and then buried the brass compass.") == []
     assert _told("Edith s aunt walked to the mill with Walter.") == []
+
+
+def test_a_hostile_sentence_is_read_in_linear_time() -> None:
+    find_events(parse_work("Chapter 1\n\nEdith buried the brass compass.\n").sentences, PEOPLE)  # loads the word lists
+    long_word = parse_work("Chapter 1\n\nEdith " + "A" * 30_000 + " x, Edith buried the brass compass.\n").sentences
+    chain = "buried the brass compass" + " and carried the sack" * 5_000 + "."
+    began = time.perf_counter()
+    assert [event.predicate for event in find_events(long_word, PEOPLE)] == ["buried the brass compass"]
+    assert len(actions_after(chain, "f")) > 1
+    assert time.perf_counter() - began < FREEZE_SECONDS

@@ -42,7 +42,7 @@ def test_lost_apostrophes_are_put_back_and_words_are_left_alone() -> None:
 
 
 def test_a_line_of_everyday_words_is_not_distinctive() -> None:
-    assert not _distinctive("I never heard any thing of the kind hinted at before, I assure you")
+    assert not _distinctive("I never saw any thing of the sort done here before, I am sure of it")
     assert _distinctive("The barometer has fallen and the ferry will not sail before the equinox")
 
 
@@ -74,7 +74,7 @@ def test_a_relation_of_mine_tells_who_speaks() -> None:
 def test_a_line_about_the_speakers_own_engagement_tells_who_may_speak() -> None:
     from bot.trivia.speaker_questions import _OWN_STATUS
 
-    assert _OWN_STATUS.search("Oswin's love for me has stood the trial since we were first engaged")
+    assert _OWN_STATUS.search("Oswin has been true to me ever since our engagement was known")
     assert _OWN_STATUS.search("I am to be married at the equinox")
     assert not _OWN_STATUS.search("The barometer has fallen and the ferry will not sail")
 

@@ -61,9 +61,9 @@ def _one_line(text: str, pieces: list[str]) -> str:
 
 
 def test_a_sentence_a_speech_tag_cuts_in_two_reads_on_after_a_comma_even_before_a_name() -> None:
-    text = "“If this open weather holds much longer,” said Sir John, “Mrs. Jennings will stay.”"
-    joined = _one_line(text, ["“If this open weather holds much longer,”", "“Mrs. Jennings will stay.”"])
-    assert joined == "If this open weather holds much longer, Mrs. Jennings will stay."
+    text = "“If the rain keeps on all week,” said Mr. Pell, “Mrs. Hale will stay.”"
+    joined = _one_line(text, ["“If the rain keeps on all week,”", "“Mrs. Hale will stay.”"])
+    assert joined == "If the rain keeps on all week, Mrs. Hale will stay."
 
 
 def test_a_speech_tag_ending_its_own_sentence_starts_a_new_one() -> None:
