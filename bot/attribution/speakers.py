@@ -250,17 +250,14 @@ class _Attributor:
         return None
 
     def _conversation(self, turn: Turn) -> tuple[Character, str] | None:
-        """Alternation: the speaker before last speaks again; else whoever was addressed last.
-
-        Alternation comes first: on the development half an addressee overriding a back-and-forth
-        was right 58% of the time against 66%, and one named where no back-and-forth runs 81%."""
+        """Alternation: the speaker before last speaks again; else whoever was addressed last."""
         last, before_last = self._history.recent(turn.paragraph)
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
         other = before_last.speaker if before_last and last and before_last.speaker is not last.speaker else None
+        if addressed and addressed not in turn.vocatives and addressed is not other:
+            return addressed, "addressee"
         if other and other not in turn.vocatives:
             return other, "alternation"
-        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
-        if addressed and addressed not in turn.vocatives:
-            return addressed, "addressee"
         last_speaker = last.speaker if last else None
 
         def candidate(character: Character) -> bool:

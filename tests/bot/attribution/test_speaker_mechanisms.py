@@ -57,6 +57,8 @@ def test_the_person_addressed_by_name_speaks_next() -> None:
     text = """\
 Martha Grey, Ann Hale and Thomas Reed stood in the hall. Thomas was looking for his hat.
 
+“We should go,” said Martha Grey.
+
 “Thomas, are you coming?” said Ann Hale.
 
 “In a minute.”
