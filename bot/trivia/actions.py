@@ -36,8 +36,11 @@ _HEDGES = frozenset(
     "presumably seemingly simply surely actually likely".split()
 )
 """Adverbs that make an action uncertain or not done ("Anne nearly wrote…")."""
+_OF_TIME = r"then|now|soon|presently|afterwards|at once|at last"
+"""Adverbs of time that may stand between a subject and its verb ("Anne then wrote…"); never "also"
+or "too", which tell that someone else did it as well."""
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:(—–!?]|\s-{1,2}\s?|\b(?P<word>and|but|or|nor|while|whilst|when|whenever|because|though|although|"
+    r"\s*(?:[,;:(—–!?]|\s-{1,2}\s?|-{2}|\b(?P<word>and|but|or|nor|while|whilst|when|whenever|because|though|although|"
     r"until|till|unless|if|since|that|which|who|whom|whose|where|whereupon|so|as|than)\b)"
 )
 """Where the first clause of an action ends: the question asks about that clause alone."""
@@ -74,7 +77,8 @@ GESTURE_NOUNS = frozenset(
 )
 """What a gesture is made with ("shook her head", "clenched his teeth"): no plot point."""
 _DETERMINERS = frozenset("the a an his her their my our your this that these those some any no every".split())
-_WORD = re.compile(r"[A-Za-z’'-]+")
+_WORD = re.compile(r"[A-Za-z’']+(?:-[A-Za-z’']+)*")
+"""A word, hyphenated ones whole ("waste-paper"); a dash ("it--very") parts two words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,7 @@ def action_after(rest: str, gender: str | None, *, possessive: bool = True) -> A
     """The action told by ``rest``, the words right after a subject of ``gender`` ("m" or "f"), or
     None when it is no simple, complete action of that subject. Without ``possessive``, an action
     with "his" or "her" is none (in a later clause, they may be another's)."""
-    found = re.match(r"(?:(?P<adverb>[a-z]+ly)\s+)?(?P<had>had\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
+    found = re.match(rf"(?:(?P<adverb>[a-z]+ly|{_OF_TIME})\s+)?(?P<had>had\s+)?(?P<verb>[a-z]+)\s+(?=\S)", rest)
     if found is None or gender not in OWN or (found["adverb"] and found["adverb"] in _HEDGES):
         return None
     verb = found["verb"]
@@ -122,6 +126,8 @@ def actions_after(rest: str, gender: str | None, *, possessive: bool = True) -> 
     found = [action_after(rest, gender, possessive=possessive)]
     for join in _JOINED_VERB.finditer(rest):
         before = rest[: join.start()]
+        if _FINITE & {word.lower() for word in _WORD.findall(before)}:
+            break  # "was shocked and puzzled": participles, no actions
         if _ANOTHER_SUBJECT.search(before) or not all(_opens_with_a_past(piece) for piece in before.split(",")[1:]):
             break
         if past_tense_lemma(join["verb"]) is not None:
@@ -153,6 +159,8 @@ def _first_clause(text: str) -> str | None:
         if word == "that" and after.islower() and set(lemminflect.getAllLemmas(after)) == {"NOUN"}:
             continue
         subject = after.lower() in _CLAUSE_SUBJECTS or after[:1].isupper()
+        if word in _JOINS and after[:1].isupper() and clause.split()[-1][:1].isupper():
+            return None  # "the Punch and Judy aspect": one name of two words, not two clauses
         if word in _JOINS:
             fits = subject or after == "then" or past_tense_lemma(after) is not None
         elif word in _SUBORDINATORS:
@@ -195,20 +203,20 @@ def _complete(rest: list[str], gender: str) -> bool:
     if any(len(word) == 1 and word != "a" for word in lowered):
         return False  # "Kemp s profanity": a text that lost its apostrophes
     for index, word in enumerate(lowered):
-        if word == "her" and not _possessed(lowered[index + 1 : index + 2]):
+        if word == "her" and not possessed(lowered[index + 1 : index + 2]):
             return False  # "kissed her" or "gave her the letter": her is someone else
     if lowered[0] == "to" and len(rest) == 2 and rest[1].islower() and past_tense_lemma(lowered[1]) is None:
-        return _can_be(lowered[1], ("VERB",))  # "refused to confess"
+        return can_be(lowered[1], ("VERB",))  # "refused to confess"
     return any(_noun_or_name(word) for word in rest if word.lower() not in _DETERMINERS)
 
 
-def _possessed(following: list[str]) -> bool:
-    return bool(following) and following[0] not in _DETERMINERS and _can_be(following[0], ("NOUN", "ADJ"))
+def possessed(following: list[str]) -> bool:
+    return bool(following) and following[0] not in _DETERMINERS and can_be(following[0], ("NOUN", "ADJ"))
 
 
 def _noun_or_name(word: str) -> bool:
-    return word[:1].isupper() or _can_be(word, ("NOUN",))
+    return word[:1].isupper() or can_be(word, ("NOUN",))
 
 
-def _can_be(word: str, classes: tuple[str, ...]) -> bool:
+def can_be(word: str, classes: tuple[str, ...]) -> bool:
     return any(pos in classes for pos in lemminflect.getAllLemmas(word))

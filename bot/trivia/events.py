@@ -2,8 +2,8 @@
 
 An *event* is a narration sentence (outside quotation marks) where a named character of known gender
 is the subject of a memorable action in the simple past ("Lucy buried the brass compass."), read by
-:mod:`bot.trivia.actions`: the name opens the sentence or a main clause, no negation, modal or
-hypothetical. From events come questions about the plot rather than about the wording of a line:
+:mod:`bot.trivia.actions`: the name (or a "He"/"She" that certainly means it) opens the sentence
+or a main clause (see :mod:`bot.trivia.subjects`), no negation, modal or hypothetical. From events come questions about the plot rather than about the wording of a line:
 who did it (the wrong options are other people of the same gender already met in that part of the
 book, never the answer under another name), and which of two events, chapters apart, came first.
 An action the book tells twice (by anyone) is no event: who did it would be ambiguous.
@@ -22,8 +22,8 @@ from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
 from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, Action, actions_after
-from bot.trivia.judging import normalise
 from bot.trivia.people import Person, are_aliases, name_words, same_person
+from bot.trivia.subjects import BEFORE_A_VERB, SUBJECT_PLACE, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -33,23 +33,15 @@ met once may be another's unmerged alias."""
 MEMORABLE_ZIPF, VERY_RARE_ZIPF = 4.2, 3.0
 """Nouns rarer than these make a plot verb's object ("buried the compass", 3.7), or any action
 ("insisted on sirloin", 2.5), memorable (:func:`_memorable`)."""
+FUNCTION_WORD_ZIPF = 5.5
+"""Words this common ("over", "with") tell nothing about which action a sentence tells."""
+_OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
+"""A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
+not "brought her slate down on Gilbert's head"."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
-_SUBJECT_PLACE = (
-    r"(?:^(?:(?:Then|Now|Presently|Suddenly|Afterwards|Soon|Next|Finally|So|And|But|At last|At length|"
-    r"When|After|Before|Until|Till|Once|As soon as)\s+)?"
-    r"|(?<=[,;] )(?:(?:and|but|then|so)\s+)?)"
-)
-"""Where a sentence's subject stands: at its start (after an adverb of time at most), or opening a
-main clause after a comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"),
-or a clause of time ("When Anne reached Carlisle, …")."""
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
-_TITLE_GENDER = {
-    **dict.fromkeys(("mr", "sir", "lord", "captain", "colonel", "major", "general", "monsieur", "signor", "uncle", "father"), "m"),
-    **dict.fromkeys(("mrs", "miss", "ms", "lady", "madame", "signora", "aunt", "mother"), "f"),
-}
-"""Titles that tell a gender: a person whose title and gender disagree was merged wrongly."""
 _WORD = re.compile(r"[A-Za-z’'-]+")
 
 
@@ -82,22 +74,33 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     if names is None:
         return []
     owner = {alias.casefold(): person for person in people for alias in person.aliases}
-    narration = list(_narration(sentences))
-    events = [event for event in (_event(sentence, names, owner) for sentence in narration) if event is not None]
+    events: list[Event] = []
+    previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
+    for sentence, before in _narration(sentences):
+        before = previous[1] if before and before == previous[0] else before
+        event = _event(sentence, before, names, owner)
+        if event is not None:
+            events.append(event)
+        text = _plain(sentence.text)
+        previous = (text, naming_its_pronoun(text, before, names, owner))
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
 
-def _narration(sentences: Sequence[Passage]) -> Iterator[Passage]:
-    """The sentences outside quotation marks (a paragraph's quotes may span several sentences)."""
-    paragraph, curly, straight = None, 0, 0
+def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
+    """The sentences outside quotation marks (a paragraph's quotes may span several sentences), each
+    with the sentence before it in its paragraph when that one is narration free of quotes too
+    (where a pronoun's referent may be named), else with ""."""
+    paragraph, curly, straight, before = None, 0, 0, ""
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, curly, straight = sentence.paragraph, 0, 0
+            paragraph, curly, straight, before = sentence.paragraph, 0, 0, ""
         if curly <= 0 and straight % 2 == 0:
-            yield sentence
+            yield sentence, before
         curly += sentence.text.count("“") - sentence.text.count("”")
         straight += sentence.text.count('"')
+        text = _plain(sentence.text)
+        before = "" if _QUOTE_MARKS.search(text) or curly > 0 or straight % 2 else text
 
 
 class _WordIndex:
@@ -110,16 +113,22 @@ class _WordIndex:
                 self._holding.setdefault(word.lower(), set()).add(index)
 
     def times_told(self, event: Event) -> int:
-        """In how many sentences the event's verb (any inflection) comes with its object's rarest word."""
-        words = [word.lower() for word in _WORD.findall(event.predicate)[1:] if len(word) >= 3]
+        """In how many sentences the event's verb (any inflection) comes with its object's rarest word,
+        a name only when it has no other ("went to church with Miss Barry" is told where a form of "go"
+        comes with "church", not wherever "Barry" does)."""
+        told_with = _WORD.findall(event.predicate.removeprefix("had "))[1:]
+        words = sorted({word for word in told_with if len(word) >= 3}, key=wording.zipf)
         if not words:
             return 0
-        key = min(words, key=wording.zipf)
+        keys = [word.lower() for word in words if word.islower() and wording.zipf(word) < FUNCTION_WORD_ZIPF][:1]
+        keys = keys or [words[0].lower()]
         forms = {form for found in lemminflect.getAllInflections(event.lemma, upos="VERB").values() for form in found}
-        with_verb: set[int] = set()
+        told: set[int] = set()
         for form in forms | {event.lemma}:
-            with_verb |= self._holding.get(form, set())
-        return len(with_verb & self._holding.get(key, set()))
+            told |= self._holding.get(form, set())
+        for key in keys:
+            told &= self._holding.get(key, set())
+        return len(told)
 
 
 class Cast:
@@ -149,7 +158,7 @@ class Cast:
             person = self.people[index]
             if person.first_offset >= before_offset or person.mentions < MIN_RIVAL_MENTIONS:
                 continue
-            if not _same_gender(person, answer) or not _plausible_subject(person):
+            if not _same_gender(person, answer) or not plausible_subject(person):
                 continue
             if person.name.startswith("the ") and not answer.name.startswith("the "):
                 continue  # "the Invisible Man" may be a named person's epithet
@@ -178,18 +187,25 @@ def who_did_it(event: Event) -> str:
     return f"Who {event.predicate}?"
 
 
-def _event(sentence: Passage, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+    """The event ``sentence`` tells, if any; ``before`` is the narration sentence just before it in
+    its paragraph ("" if none), where the referent of a "He" or "She" may be named."""
     text = _plain(sentence.text)
     if _QUOTE_MARKS.search(text) or not text.endswith("."):
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    for match in re.finditer(rf"{_SUBJECT_PLACE}(?P<name>{names.pattern})\s+(?=[a-z])", text):
-        person = owner[match.group("name").casefold()]
-        opening = match.start() < 2 or match.start() == text.find(match.group("name"))
-        if _plausible_subject(person) and not _ends_a_list(text[: match.start()]):
+    subject = rf"{SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){BEFORE_A_VERB}"
+    for match in re.finditer(subject, text):
+        if match["pronoun"]:
+            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
+            named_as, opening = (person.name if person else ""), True
+        else:
+            person, named_as = owner[match["name"].casefold()], match["name"]
+            opening = match.start() < 2 or match.start() == text.find(named_as)
+        if person is not None and plausible_subject(person) and not _ends_a_list(text[: match.start()]):
             for action in actions_after(text[match.end() :], person.gender, possessive=opening):
-                event = _as_event(person, action, sentence, match.group("name"), names, owner)
+                event = _as_event(person, action, sentence, named_as, names, owner)
                 if event is not None:
                     return event
     return None
@@ -200,6 +216,8 @@ def _as_event(
 ) -> Event | None:
     if any(are_aliases(alias, word) for alias in person.aliases for word in action.words if word[:1].isupper()):
         return None  # the question would name its own answer
+    if _OWN_GESTURE.search(action.text):
+        return None  # "held out her hand to Archer": a gesture, whoever it is made to
     others = _names_others(action.text, person, names, owner)
     if not (others or _memorable(action)):
         return None
@@ -210,14 +228,6 @@ def _ends_a_list(before: str) -> bool:
     """Whether a name follows a list of names ("…left her, Mr. Bast, and Mrs. Bast stranded"): then
     it is no clause's subject."""
     return bool(re.search(r"[A-Z][\w.’']*,?\s*(?:and\s+|but\s+)?$", before.rstrip(" ,;")))
-
-
-def _plausible_subject(person: Person) -> bool:
-    """A named person of known gender, whose title (if any) agrees with it."""
-    if person.gender is None or person.name[:1].islower() and not person.name.startswith("the "):
-        return False
-    titles = {_TITLE_GENDER.get(word) for alias in person.aliases for word in normalise(alias).split()[:1]}
-    return titles <= {None, person.gender}
 
 
 def _memorable(action: Action) -> bool:
