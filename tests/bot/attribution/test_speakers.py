@@ -167,15 +167,17 @@ def test_back_and_forth_alternates_between_the_two_speakers() -> None:
 
 def test_the_person_addressed_speaks_next() -> None:
     text = """\
-"We ought to be able to catch anything on the river," said Holmes.
+Bram Tolliver, Odile Marsh and Kester Pell walked down to the river in the rain.
 
-"Well, hardly that. But there are not many launches to beat us," said Jones.
+"We ought to be able to catch anything on the river," said Odile.
 
-"I will tell you how the land lies, Watson," said Holmes.
+"Well, hardly that. But there are not many boats to beat us," said Kester.
+
+"I will tell you how the land lies, Bram," said Odile.
 
 "It would be a great pleasure to me."
-"""  # after The Sign of the Four, chapter VIII
-    assert _speaker(text, '"It would be a great pleasure to me."') == "Watson"
+"""
+    assert _speaker(text, '"It would be a great pleasure to me."') == "Bram Tolliver"
 
 
 def test_a_speech_over_several_paragraphs_keeps_its_speaker() -> None:
