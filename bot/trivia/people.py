@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from bot.attribution.given_names import given_names_of, name_variants
 from bot.trivia.judging import normalise
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
@@ -15,6 +17,8 @@ SURNAME_TITLES = frozenset(
 SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 """Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
+_PET_ENDINGS = ("y", "ie", "ey")
+"""Endings of a pet form made from a given name ("Kitty" of Kit, "Annie" of Ann)."""
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -24,10 +28,25 @@ def name_words(name: str) -> frozenset[str]:
 
 
 def are_aliases(first: str, second: str) -> bool:
-    """Whether two speaker names may be one person: the same words, or a shared name word
-    ("Bennet", "Mr. Bennet"). Cautious on purpose: "Mrs. Bennet" and "Mr. Bennet" count as
-    aliases too, so neither is ever offered as the wrong answer to the other."""
-    return bool(name_words(first) & name_words(second))
+    """Whether two speaker names may be one person: the same words, a shared name word
+    ("Bennet", "Mr. Bennet"), or given names that are forms of one name ("Kit" and "Kitty", "Bill"
+    and "William": the nicknames resource). Cautious on purpose: "Mrs. Bennet" and "Mr. Bennet"
+    count as aliases too, so neither is ever offered as the wrong answer to the other."""
+    words, others = name_words(first), name_words(second)
+    return bool(words & others) or any(_forms_of_one_name(word, other) for word in words for other in others)
+
+
+@cache
+def _forms_of_one_name(word: str, other: str) -> bool:
+    """Whether two given names are a name and its nickname, or two nicknames of one name, or a name
+    and its pet form ("Kit" and "Kitty", "Tom" and "Tommy", "Ann" and "Annie")."""
+    shorter, longer = sorted((word, other), key=len)
+    if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3 and longer.endswith(_PET_ENDINGS):
+        return True
+    if word in name_variants(other) or other in name_variants(word):
+        return True
+    return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
+
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,3 +82,15 @@ def test_a_line_introduced_by_another_person_or_a_pronoun_of_the_other_gender_is
     source = TriviaSource("s", "S", lines, sentences, {}, Plot((), Cast(sentences, people)))
     facts = Facts.of(source)
     assert [facts.introduced_otherwise(line) for line in lines] == [True, True, False]
+
+
+def test_forms_of_one_given_name_are_one_person_among_options() -> None:
+    from bot.trivia.people import are_aliases
+
+    assert are_aliases("Kit", "Kitty")
+    assert are_aliases("Bill", "William Hale")
+    assert are_aliases("Peggy", "Margaret")
+    assert are_aliases("Bess", "Betty")
+    assert not are_aliases("Walter", "Ruth")
+    assert not are_aliases("Louisa", "Elizabeth")  # two given names that share a nickname
+    assert not are_aliases("Edith Crane", "Walter")
