@@ -48,7 +48,6 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
 
 
-
 @dataclass(frozen=True, slots=True)
 class Person:
     """A named character: the name shown, every name the text uses for them (``name`` included),

@@ -23,7 +23,7 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _OWN_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
 _OTHER = {"m": "f", "f": "m"}
-_OTHER_PRONOUNS = {"m": frozenset({"she", "her", "hers", "herself"}), "f": frozenset({"he", "him", "his", "himself"})}
+_OTHER_PRONOUNS = {gender: _OWN_PRONOUNS[other] for gender, other in _OTHER.items()}
 """Pronouns of the other gender between a referent and "He"/"She": someone else is in the scene, who
 may be a person of either gender unnamed."""
 PERSON_NOUNS = frozenset(
