@@ -7,8 +7,11 @@ evidence:
 - the work mentions the question's words (a question about a dragon the book never names is not answered);
 - the best sentence itself holds enough of the question and what it asks for (a place for "where", a
   number for "how many", a person other than those asked about for "who"; see :func:`bot.ask.ranking.answers`);
-- it is clearly ahead of the best sentence of any other paragraph (:data:`MIN_MARGIN`): when two places of
-  the book answer about equally well, ranking cannot tell which is right, so both are shown, not claimed.
+- it is clearly ahead of every sentence elsewhere that does not answer (:data:`MIN_MARGIN`): when a passage
+  lacking the question's words or what it asks for scores about as well, the best's lead comes from ranking's
+  bonuses, not from evidence, and ranking cannot tell the answer from a guess. Rivals that hold the answer too
+  do not count against it: a question the book answers in several places ("what did he have for supper?")
+  gets those places as its answers.
 
 Otherwise /ask says the book does not answer and shows the closest passages privately, the best among them:
 a right passage shown as "closest" misleads no one, where a wrong answer claimed does. Each check is a
@@ -31,10 +34,11 @@ ParagraphOf = Callable[[int], int | None]
 Check = Callable[[Question, list[Answer], ParagraphOf], bool]
 """One piece of evidence that the best of the ranked answers (typed ones, best first) answers the question."""
 
-MIN_MARGIN = 0.12
-"""Least lead, as a share of its score, the best sentence must have over the best of any other paragraph.
-Fitted on the development half: of the best sentences that pass the other checks, a lead under it marks
-3 in 10 of the right ones but 2 in 3 of the wrong ones and of the unanswerable questions' best guesses."""
+MIN_MARGIN = 0.25
+"""Least lead, as a share of its score, the best sentence must have over every sentence of another paragraph
+that does not hold the answer. Fitted on the development half: of the best sentences that pass the other
+checks, a guess this close marks 1 in 4 of the right ones but 2 in 3 of the wrong ones and of the unanswerable
+questions' best guesses."""
 FOLLOW_UP_SHARE = 0.8
 """Once the best answer is claimed, a further one is shown if it passes the evidence check too, or scores this
 share of the best: the close runners-up, for when the first is wrong."""
@@ -62,32 +66,38 @@ def mentions_the_question(question: Question, ranked: list[Answer], paragraph_of
 
 def holds_the_answer(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
     """The best sentence holds enough of the question, with what it asks for (and, for a measure, its cue)."""
-    best = ranked[0]
-    return answers(question, best) and (best.cued or question.kind not in CUE_GATED)
+    return is_evidence(question, ranked[0])
 
 
-def clear_of_the_rest(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
-    """The best sentence leads the best of every other paragraph by :data:`MIN_MARGIN` of its score."""
-    return lead(ranked, paragraph_of) >= MIN_MARGIN
+def clear_of_guesses(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
+    """No sentence of another paragraph that fails :func:`is_evidence` scores within :data:`MIN_MARGIN` of the
+    best (rivals that hold the answer too are further answers, shown below the best)."""
+    return rival_guess(question, ranked, paragraph_of) is None
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("the work never mentions what the question asks about", mentions_the_question),
     ("the best passage does not hold what was asked", holds_the_answer),
-    ("other passages answer about as well", clear_of_the_rest),
+    ("passages that do not answer score about as well", clear_of_guesses),
 )
 """Why /ask would decline, each with the check that must pass for it to answer, in the order tried."""
 
 
-def lead(ranked: list[Answer], paragraph_of: ParagraphOf) -> float:
-    """0-1: how far the best answer is ahead of the best from another paragraph, as a share of its score
-    (1 when no other paragraph has a candidate; 0 for a best answer scoring nothing)."""
+def is_evidence(question: Question, answer: Answer) -> bool:
+    """`answer` holds enough of the question and what it asks for (:func:`bot.ask.ranking.answers`), and, for a
+    measure, a number or a measure word."""
+    return answers(question, answer) and (answer.cued or question.kind not in CUE_GATED)
+
+
+def rival_guess(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> Answer | None:
+    """The best-ranked sentence of another paragraph than the best's that is not evidence (:func:`is_evidence`)
+    yet scores within :data:`MIN_MARGIN` of the best, if any (the best itself, if it scores nothing)."""
     best = ranked[0]
     if best.score <= 0:
-        return 0.0
-    place = paragraph_of(best.key)
-    rival = next((answer for answer in ranked[1:] if paragraph_of(answer.key) != place), None)
-    return 1.0 if rival is None else max(0.0, (best.score - rival.score) / best.score)
+        return best
+    place, floor = paragraph_of(best.key), (1 - MIN_MARGIN) * best.score
+    close = (answer for answer in ranked[1:] if answer.score > floor and paragraph_of(answer.key) != place)
+    return next((answer for answer in close if not is_evidence(question, answer)), None)
 
 
 def decide(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf, limit: int) -> Decision:
@@ -107,7 +117,7 @@ def decide(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf, 
         if len(chosen) == limit:
             break
         paragraph = paragraph_of(answer.key)
-        good = answer is best or answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * best.score
+        good = answer is best or is_evidence(question, answer) or answer.score >= FOLLOW_UP_SHARE * best.score
         if good and paragraph not in seen:
             seen.add(paragraph)
             chosen.append(answer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ask.decision import MIN_MARGIN, decide, lead
+from bot.ask.decision import MIN_MARGIN, decide, rival_guess
 from bot.ask.question import Question, names_in, parse_question
 from bot.ask.ranking import Answer, Candidate, rank
 from bot.search.engine import QuoteIndex
@@ -38,23 +38,34 @@ def test_a_sentence_clearly_ahead_that_holds_the_place_asked_for_is_claimed() ->
     assert decision.answered and decision.shown[0].key == 0 and decision.declined_because is None
 
 
-def test_two_places_answering_about_as_well_are_shown_as_closest_not_claimed() -> None:
+def test_two_places_that_both_answer_are_both_shown() -> None:
     question, answers = ranked(
         "Where did Mirela bury the brass compass?",
         ["Mirela buried the brass compass in Vellport harbour.", "Mirela buried the brass compass in Oskar's garden."],
     )
-    assert lead(answers, own_paragraph) < MIN_MARGIN
     decision = decide(question, answers, own_paragraph, 3)
-    assert not decision.answered and decision.declined_because == "other passages answer about as well"
+    assert decision.answered and {answer.key for answer in decision.shown} == {0, 1}
 
 
-def test_a_rival_in_the_same_paragraph_does_not_count_against_the_best() -> None:
-    question, answers = ranked(
-        "Where did Mirela bury the brass compass?",
-        ["Mirela buried the brass compass in Vellport harbour.", "Mirela buried the brass compass in Oskar's garden."],
-    )
-    one_paragraph = decide(question, answers, lambda key: 7, 3)
-    assert one_paragraph.answered and [answer.key for answer in one_paragraph.shown] == [answers[0].key]
+def guessing(score: float) -> Answer:
+    """A sentence holding little of the question (not evidence of an answer), scoring `score`."""
+    return Answer(2, score, 0.3, missing=0.6, own=0.2)
+
+
+def test_a_guess_from_elsewhere_scoring_close_to_the_best_makes_it_declined() -> None:
+    question, _ = ranked("Who did Mirela talk about?", ["Mirela talked about Oskar for an hour."])
+    best = Answer(1, 100.0, 1.0)
+    close = (1 - MIN_MARGIN) * 100.0 + 1.0
+    assert rival_guess(question, [best, guessing(close)], own_paragraph) == guessing(close)
+    decision = decide(question, [best, guessing(close)], own_paragraph, 3)
+    assert not decision.answered and decision.declined_because == "passages that do not answer score about as well"
+    assert decide(question, [best, guessing(close - 2.0)], own_paragraph, 3).answered
+
+
+def test_a_guess_in_the_best_sentences_own_paragraph_does_not_count_against_it() -> None:
+    question, _ = ranked("Who did Mirela talk about?", ["Mirela talked about Oskar for an hour."])
+    decision = decide(question, [Answer(1, 100.0, 1.0), guessing(99.0)], lambda key: 7, 3)
+    assert decision.answered and [answer.key for answer in decision.shown] == [1]
 
 
 def test_a_question_about_something_the_work_never_mentions_is_declined() -> None:
@@ -79,7 +90,7 @@ def test_a_best_sentence_holding_little_of_the_question_is_not_claimed_for_a_run
     beside, holding = Answer(1, 100.0, 0.6, missing=0.0, own=0.2), Answer(2, 80.0, 1.0)
     assert not decide(question, [beside, holding], own_paragraph, 3).answered
     ahead = Answer(2, 100.0, 1.0)
-    assert decide(question, [ahead, Answer(1, 80.0, 0.6, missing=0.0, own=0.2)], own_paragraph, 3).answered
+    assert decide(question, [ahead, Answer(1, 70.0, 0.6, missing=0.0, own=0.2)], own_paragraph, 3).answered
 
 
 def test_runners_up_close_to_a_claimed_answer_are_shown_one_per_paragraph() -> None:
@@ -87,7 +98,7 @@ def test_runners_up_close_to_a_claimed_answer_are_shown_one_per_paragraph() -> N
     best, same_paragraph, close, far = (
         Answer(1, 100.0, 1.0),
         Answer(2, 95.0, 0.2, missing=0.9, own=0.1),
-        Answer(3, 85.0, 0.2, missing=0.9, own=0.1),
+        Answer(3, 85.0, 1.0),
         Answer(4, 70.0, 0.2, missing=0.9, own=0.1),
     )
     paragraphs = {1: 10, 2: 10, 3: 11, 4: 12}
@@ -99,4 +110,4 @@ def test_nothing_typed_means_nothing_claimed() -> None:
     question, _ = ranked("Where did Mirela go?", ["Mirela went home."])
     untyped = Answer(1, 100.0, 1.0, typed=False)
     assert decide(question, [untyped], own_paragraph, 3).declined_because == "no passage holds what was asked"
-    assert lead([Answer(1, 0.0, 0.0)], own_paragraph) == 0.0
+    assert not decide(question, [Answer(1, 0.0, 1.0)], own_paragraph, 3).answered
