@@ -58,6 +58,11 @@ class Decision:
     def answered(self) -> bool:
         return bool(self.shown)
 
+    @property
+    def unsure(self) -> bool:
+        """Declined because guesses came as close as the best passage (not because nothing came close)."""
+        return self.declined_because == CLOSE_GUESSES
+
 
 def mentions_the_question(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
     """The work mentions enough of the question's words (:data:`bot.ask.ranking.MAX_UNKNOWN_SHARE`)."""
@@ -75,10 +80,12 @@ def clear_of_guesses(question: Question, ranked: list[Answer], paragraph_of: Par
     return rival_guess(question, ranked, paragraph_of) is None
 
 
+CLOSE_GUESSES = "passages that do not answer score about as well"
+"""Why /ask declines when it is unsure rather than finding nothing: the closest passages may well hold the answer."""
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("the work never mentions what the question asks about", mentions_the_question),
     ("the best passage does not hold what was asked", holds_the_answer),
-    ("passages that do not answer score about as well", clear_of_guesses),
+    (CLOSE_GUESSES, clear_of_guesses),
 )
 """Why /ask would decline, each with the check that must pass for it to answer, in the order tried."""
 
