@@ -23,7 +23,7 @@ from bot.text.model import Passage
 from bot.trivia import scoring, wording
 from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after
 from bot.trivia.people import Person, are_aliases, name_words, same_person
-from bot.trivia.subjects import BEFORE_A_VERB, SUBJECT_PLACE, naming_its_pronoun, plausible_subject, referent
+from bot.trivia.subjects import Names, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -40,9 +40,7 @@ _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sor
 not "brought her slate down on Gilbert's head"."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
 
@@ -72,19 +70,18 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     """Every event of the story told in the narration (not in dialogue), in reading order; an action
     the book tells twice ("wrote to Mr. Wilcox" of two people, or of one twice) is no event: who did
     it would be ambiguous."""
-    names = _any_name(people)
+    names = Names.of(people)
     if names is None:
         return []
-    owner = {alias.casefold(): person for person in people for alias in person.aliases}
     events: list[Event] = []
     previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
     for sentence, before in _narration(sentences):
         before = previous[1] if before and before == previous[0] else before
-        event = _event(sentence, before, names, owner)
+        event = _event(sentence, before, names)
         if event is not None:
             events.append(event)
         text = _plain(sentence.text)
-        previous = (text, naming_its_pronoun(text, before, names, owner))
+        previous = (text, naming_its_pronoun(text, before, names))
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
@@ -141,30 +138,31 @@ class Cast:
 
     def __init__(self, sentences: Sequence[Passage], people: Sequence[Person]) -> None:
         self.people = list(people)
-        self._in_section: dict[int, Counter[int]] = {}
-        pattern = _any_name(people)
-        owner = {alias.casefold(): index for index, person in enumerate(people) for alias in person.aliases}
-        if pattern is None:
+        self._in_section: dict[int, Counter[Person]] = {}
+        names = Names.of(people)
+        if names is None:
             return
         for sentence in sentences:
             counts = self._in_section.setdefault(sentence.section, Counter())
-            for match in pattern.finditer(sentence.text):
-                counts[owner[match.group(0).casefold()]] += 1
+            for match in names.any.finditer(sentence.text):
+                counts[names.person(match)] += 1
 
     def rivals(self, answer: Person, section: int, before_offset: int, *, named: str = "") -> list[Person]:
         """Other people to offer against ``answer``: of the same gender, met before ``before_offset``,
         mentioned within :data:`NEARBY_SECTIONS` sections (most mentioned first); never an alias of
         the answer or of each other, nor anyone the question itself names (in ``named``), or may name
         (a name word of theirs capitalised there)."""
-        near: Counter[int] = Counter()
+        near: Counter[Person] = Counter()
         for nearby in range(section - NEARBY_SECTIONS, section + NEARBY_SECTIONS + 1):
             near.update(self._in_section.get(nearby, Counter()))
         named_words = {
-            word for found in _CAPITALISED.findall(named) for word in name_words(_POSSESSIVE_END.sub("", found))
+            word
+            for found in WORD.findall(named)
+            if found[:1].isupper()
+            for word in name_words(_POSSESSIVE_END.sub("", found))
         }
         rivals: list[Person] = []
-        for index, _ in near.most_common():
-            person = self.people[index]
+        for person, _ in near.most_common():
             if person.first_offset >= before_offset or person.mentions < MIN_RIVAL_MENTIONS:
                 continue
             if not _same_gender(person, answer) or not plausible_subject(person):
@@ -198,7 +196,7 @@ def who_did_it(event: Event) -> str:
     return f"Who {event.predicate}?"
 
 
-def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+def _event(sentence: Passage, before: str, names: Names) -> Event | None:
     """The event ``sentence`` tells, if any; ``before`` is the narration sentence just before it in
     its paragraph ("" if none), where the referent of a "He" or "She" may be named."""
     text = _plain(sentence.text)
@@ -206,31 +204,28 @@ def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[s
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    subject = rf"{SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){BEFORE_A_VERB}"
-    for match in re.finditer(subject, text):
+    for match in names.subject_or_pronoun.finditer(text):
         if match["pronoun"]:
-            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
+            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names)
             named_as, opening = (person.name if person else ""), True
         else:
-            person, named_as = owner[match["name"].casefold()], match["name"]
+            person, named_as = names.person(match, "name"), match["name"]
             opening = match.start() < 2 or match.start() == text.find(named_as)
         if person is not None and plausible_subject(person) and not _ends_a_list(text[: match.start()]):
             for action in actions_after(text[match.end() :], person.gender, possessive=opening):
-                event = _as_event(person, action, sentence, named_as, names, owner)
+                event = _as_event(person, action, sentence, named_as, names)
                 if event is not None:
                     return event
     return None
 
 
-def _as_event(
-    person: Person, action: Action, sentence: Passage, named_as: str, names: re.Pattern[str], owner: dict[str, Person]
-) -> Event | None:
+def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, names: Names) -> Event | None:
     named = [_POSSESSIVE_END.sub("", word) for word in action.words if word[:1].isupper()]
     if any(are_aliases(alias, word) for alias in person.aliases for word in named):
         return None  # the question would name its own answer ("Who visited Mrs. Crane’s grave?")
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
-    others = _names_others(action.text, person, names, owner)
+    others = _names_others(action.text, person, names)
     if not (others or _memorable(action)):
         return None
     return Event(person, action.text, sentence, others, action.lemma, named_as)
@@ -269,21 +264,9 @@ def _only_a_noun(word: str) -> bool:
     return set(lemminflect.getAllLemmas(word)) == {"NOUN"}
 
 
-def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner: dict[str, Person]) -> bool:
+def _names_others(predicate: str, person: Person, names: Names) -> bool:
     """Whether a predicate ties its subject to another named person ("married Henry Wilcox"): a plot point."""
-    return any(owner[match.group(0).casefold()] is not person for match in names.finditer(predicate))
-
-
-def _any_name(people: Sequence[Person]) -> re.Pattern[str] | None:
-    aliases = sorted(
-        {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
-        | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
-        key=len,
-        reverse=True,
-    )
-    if not aliases:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)")
+    return any(names.person(match) is not person for match in names.any.finditer(predicate))
 
 
 def _same_gender(person: Person, answer: Person) -> bool:
