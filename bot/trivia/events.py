@@ -21,8 +21,9 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after, can_be
 from bot.trivia.people import Person, are_aliases, name_words, same_person
+from bot.trivia.relations import Relation, find_relations
 from bot.trivia.subjects import Names, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
@@ -38,6 +39,13 @@ FUNCTION_WORD_ZIPF = 5.5
 _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
+ABSTRACT_ENDINGS = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship", "dom", "hood", "ism", "ery", "ie", "cy")
+ABSTRACT_NOUNS = frozenset(
+    "heed notice attention care interest leave advantage pains part sight account trouble way time subject "
+    "mind thought idea hope fear doubt reverie affection love regard respect pity sympathy pleasure joy "
+    "anger temper manner air tone silence rest matter thing things course effort chance point word words".split()
+)
+"""Nouns that name no thing a reader could picture (a part of :func:`_holds_a_thing`)."""
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -75,7 +83,7 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
         return []
     events: list[Event] = []
     previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
-    for sentence, before in _narration(sentences):
+    for sentence, before in narration(sentences):
         before = previous[1] if before and before == previous[0] else before
         event = _event(sentence, before, names)
         if event is not None:
@@ -86,7 +94,7 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     return [event for event in events if told.times_told(event) == 1]
 
 
-def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
+def narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
     """The sentences outside quotation marks (a paragraph's quotes may span several sentences), in
     “double” or ‘single’ style (a ’ ending a word closes: the Pells’ farm may close a quote early; a
     stray closing mark opens nothing), each with the sentence before it in its paragraph when that one
@@ -185,11 +193,15 @@ class Plot:
 
     events: Sequence[Event]
     cast: Cast
+    relations: Sequence[Relation] = ()
+    """Who is whose sister, husband or maid, as the narration states (:mod:`bot.trivia.relations`)."""
 
 
 def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
     """The plot of a story told in ``sentences``, whose characters are ``people``."""
-    return Plot(find_events(sentences, people), Cast(sentences, people))
+    names = Names.of(people)
+    relations = find_relations(list(narration(sentences)), names) if names is not None else []
+    return Plot(find_events(sentences, people), Cast(sentences, people), relations)
 
 
 def who_did_it(event: Event) -> str:
@@ -226,7 +238,7 @@ def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, 
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
     others = _names_others(action.text, person, names)
-    if not (others or _memorable(action)):
+    if not (others or _memorable(action)) or not _holds_a_thing(action, names):
         return None
     return Event(person, action.text, sentence, others, action.lemma, named_as)
 
@@ -254,6 +266,28 @@ def _memorable(action: Action) -> bool:
     if any(wording.zipf(word) < VERY_RARE_ZIPF and _only_a_noun(word) for word in nouns):
         return True
     return scoring.is_plot_verb(action.verb) and any(wording.zipf(word) < MEMORABLE_ZIPF for word in nouns)
+
+
+def _holds_a_thing(action: Action, names: Names) -> bool:
+    """Whether the action's object holds something to picture: a named place or thing, or a noun
+    that is neither a part of the body nor abstract (:func:`_abstract`). Judged samples found actions done to a person
+    alone ("glared at Matthew", "greeted Mrs. Archer with cousinly affability", "clutched Marilla's
+    hand") or to nothing ("relapsed into reverie") bland."""
+    for word in WORD.findall(names.any.sub(" ", action.text))[1:]:
+        base = _POSSESSIVE_END.sub("", word)
+        if base[:1].isupper():
+            if not names.any.fullmatch(base):
+                return True  # "the South Welwyn Tunnel", "Rome"; people named are no things
+        elif len(base) >= 3 and _is_noun(base.lower()) and not _abstract(base.lower()):
+            return True
+    return False
+
+
+def _abstract(noun: str) -> bool:
+    """Whether ``noun`` names no thing to picture ("affability", "reverie", "heed", "hand", "half"):
+    by an abstract ending, one of the commonest nouns of attention and manner, a part of the body, or
+    a word that may be an adverb."""
+    return noun.endswith(ABSTRACT_ENDINGS) or noun in ABSTRACT_NOUNS | GESTURE_NOUNS or can_be(noun, ("ADV",))
 
 
 def _is_noun(word: str) -> bool:
