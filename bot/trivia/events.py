@@ -273,11 +273,14 @@ def _holds_a_thing(action: Action, names: Names) -> bool:
     that is neither a part of the body nor abstract (:func:`_abstract`). Judged samples found actions done to a person
     alone ("glared at Matthew", "greeted Mrs. Archer with cousinly affability", "clutched Marilla's
     hand") or to nothing ("relapsed into reverie") bland."""
-    for word in WORD.findall(names.any.sub(" ", action.text))[1:]:
+    words = WORD.findall(names.any.sub(" ", action.text))
+    for before, word in zip(words, words[1:], strict=False):
         base = _POSSESSIVE_END.sub("", word)
         if base[:1].isupper():
             if not names.any.fullmatch(base):
                 return True  # "the South Welwyn Tunnel", "Rome"; people named are no things
+        elif before == "to" and can_be(base, ("VERB",)):
+            continue  # "came to take leave": a verb
         elif len(base) >= 3 and _is_noun(base.lower()) and not _abstract(base.lower()):
             return True
     return False

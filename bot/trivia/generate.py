@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from bot.trivia import line_fitness
 from bot.trivia.facts import Facts
 from bot.trivia.lines import TriviaSource
+from bot.trivia.people import broken_name
 from bot.trivia.plot_questions import event, relation, which_came_first
 from bot.trivia.question import GENERATED_KINDS, Question, QuestionKind
 from bot.trivia.quote_questions import finish_the_quote, missing_word
@@ -115,7 +116,9 @@ class _Chosen:
 
 def _readable(question: Question) -> bool:
     """Whether everything the question shows is whole words: no name or line broken where the source
-    lost an accented letter ("L once" for Léonce), whatever the kind."""
+    lost an accented letter ("L once" for Léonce, "Am lie" for Amélie), whatever the kind."""
+    if _about_a_person(question) and any(broken_name(option) for option in question.options):
+        return False
     return not any(line_fitness.has_broken_word(text) for text in (question.text, *question.options))
 
 
