@@ -290,7 +290,8 @@ def _abstract(noun: str) -> bool:
     """Whether ``noun`` names no thing to picture ("affability", "reverie", "heed", "hand", "half"):
     by an abstract ending, one of the commonest nouns of attention and manner, a part of the body, or
     a word that may be an adverb."""
-    return noun.endswith(ABSTRACT_ENDINGS) or noun in ABSTRACT_NOUNS | GESTURE_NOUNS or can_be(noun, ("ADV",))
+    single = (lemminflect.getLemma(noun, upos="NOUN") or (noun,))[0]  # "objections": "objection"
+    return single.endswith(ABSTRACT_ENDINGS) or single in ABSTRACT_NOUNS | GESTURE_NOUNS or can_be(noun, ("ADV",))
 
 
 def _is_noun(word: str) -> bool:

@@ -298,7 +298,7 @@ def test_an_action_done_to_a_person_alone_a_body_or_an_abstraction_is_no_event()
         "Ruth glared at Walter.\n\n"  # a person alone
         "Nora clutched Walter's telescope.\n\n"  # a thing: kept
         "Clara Mott clutched Walter's hand.\n\n"  # a part of the body
-        "Agnes Hale greeted Walter with frigid civility.\n\n"  # an abstraction
+        "Agnes Hale greeted Walter with frigid civilities.\n\n"  # an abstraction (a plural too)
         "Mrs. Pell came to take leave of Walter.\n\n"  # "take" is a verb here, no thing
     )
     statements = [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)]
