@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.text.markup import plain_text
 from bot.text.model import Passage
+from bot.trivia.judging import normalise
 from bot.trivia.people import Person, name_words
 from bot.trivia.subjects import Names, naming_its_pronoun, plausible_subject, referent
 
@@ -38,6 +39,8 @@ INVERSE: dict[str, tuple[str, str]] = {
     "cousin": ("cousin", "cousin"),
 }  # fmt: skip
 """The kinship the other way round, for an owner who is a man, then a woman ("sister" of a man: "brother")."""
+BLOOD_KIN = frozenset("father mother brother sister son daughter".split())
+"""Kinships that share a family name (not a married daughter's, which the test then refuses)."""
 _ADJECTIVES = r"(?:(?:little|elder|younger|eldest|youngest|old|only|own|late|dear|beloved|new|pretty|widowed)\s+)?"
 _CLOSES = frozenset(",;.:)—–")
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
@@ -102,7 +105,9 @@ def find_relations(narration: Sequence[tuple[Passage, str]], names: Names) -> li
 def _relation(match: re.Match[str], text: str, before: str, sentence: Passage, names: Names) -> Relation | None:
     related = names.person(match, "related")
     if match.groupdict().get("pronoun"):
-        owner = referent((before, text[: match.start("pronoun")]), "he" if match["pronoun"].lower() == "his" else "she", names)
+        context = (before, text[: match.start("pronoun")])
+        pronoun = "he" if match["pronoun"].lower() == "his" else "she"
+        owner = referent(context, pronoun, names) or _of_the_family(context, pronoun, match["role"], related, names)
     else:
         owner = names.person(match, "owner")
     role = match["role"]
@@ -114,6 +119,26 @@ def _relation(match: re.Match[str], text: str, before: str, sentence: Passage, n
     if role in ("husband", "wife") and owner.gender == related.gender:
         return None
     return Relation(owner, role, related, sentence)
+
+
+def _of_the_family(context: tuple[str, str], pronoun: str, role: str, related: Person, names: Names) -> Person | None:
+    """Whom a "his"/"her" before a blood relation means when :func:`referent` cannot tell: the last
+    person of the pronoun's gender named before it, if they share a family name with the relation
+    ("Mrs. Vole was ill, and as she and her sister Ruth Vole…"), which a wrong reading seldom does."""
+    if role not in BLOOD_KIN:
+        return None
+    gender = "m" if pronoun == "he" else "f"
+    mentions = [names.person(found) for found in names.any.finditer(" ".join(context))]
+    same = [person for person in mentions if person.gender == gender and person is not related]
+    if not same or not family_names(same[-1]) & family_names(related):
+        return None
+    return same[-1]
+
+
+def family_names(person: Person) -> frozenset[str]:
+    """The surnames a person goes by: the last word of each name of two words or more ("Ruth Vole",
+    "Mrs. Vole": "vole")."""
+    return frozenset(words[-1] for alias in person.aliases if len(words := normalise(alias).split()) >= 2)
 
 
 def _quoted(upto: str, *, pronoun: bool) -> bool:

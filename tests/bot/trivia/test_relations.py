@@ -42,6 +42,13 @@ def test_a_his_or_her_owner_is_the_person_it_certainly_means() -> None:
     assert relations("Priscilla met Dorcas, and her aunt, Mrs. Grebe, came too.") == set()
 
 
+def test_an_uncertain_his_or_her_before_a_blood_relation_is_the_last_of_that_gender_sharing_its_family_name() -> None:
+    # "she" stands between Tobias Wren and "his": the referent is not certain, but the family name agrees
+    assert relations("Tobias Wren was ill, and as she was out, his sister Ottilie sat up.") == {("Tobias Wren", "sister", "Ottilie")}
+    # no family name shared: nobody
+    assert relations("Ambrose was ill, and as she was out, his sister Ottilie sat up.") == set()
+
+
 def test_an_apposition_must_close_and_a_list_is_none() -> None:
     assert relations("For all his regard for his cousin, Ambrose was a poor man.") == set()
     assert relations("Ottilie, her sister, and Dorcas went out.") == set()
