@@ -39,6 +39,12 @@ FUNCTION_WORD_ZIPF = 5.5
 _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
+ROUTINE_VERBS = frozenset(
+    "dine eat drink breakfast lunch sup drive ride walk stroll reenter re-enter attend achieve push pull "
+    "wipe sweep dress undress wash tidy fold sip munch".split()
+)
+"""Lemmas of a day's routine: judged samples found such actions bland wherever they were done and
+whoever was there ("drove to the Somerset Club for breakfast", "attended to the dishcloth")."""
 ABSTRACT_ENDINGS = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship", "dom", "hood", "ism", "ery", "ie", "cy")
 ABSTRACT_NOUNS = frozenset(
     "heed notice attention care interest leave advantage pains part sight account trouble way time subject "
@@ -237,6 +243,8 @@ def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, 
         return None  # the question would name its own answer ("Who visited Mrs. Crane’s grave?")
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
+    if action.lemma in ROUTINE_VERBS:
+        return None  # "dined at the Bays", "pushed a paper toward Archer": a day's routine, wherever done
     others = _names_others(action.text, person, names)
     if not (others or _memorable(action)) or not _holds_a_thing(action, names):
         return None
