@@ -24,7 +24,7 @@ from bot.trivia import scoring, wording
 from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after, can_be
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 from bot.trivia.relations import Relation, find_relations
-from bot.trivia.subjects import Names, naming_its_pronoun, plausible_subject, referent
+from bot.trivia.subjects import QUOTE_MARKS, Names, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -52,7 +52,6 @@ ABSTRACT_NOUNS = frozenset(
     "anger temper manner air tone silence rest matter thing things course effort chance point word words".split()
 )
 """Nouns that name no thing a reader could picture (a part of :func:`_holds_a_thing`)."""
-_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
@@ -116,7 +115,7 @@ def narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
         single = max(0, single + len(_SINGLE_OPENS.findall(text)) - len(_SINGLE_CLOSES.findall(text)))
         straight += text.count('"')
         plain = _plain(text)
-        before = "" if _QUOTE_MARKS.search(plain) or curly or single or straight % 2 else plain
+        before = "" if QUOTE_MARKS.search(plain) or curly or single or straight % 2 else plain
 
 
 class _WordIndex:
@@ -218,7 +217,7 @@ def _event(sentence: Passage, before: str, names: Names) -> Event | None:
     """The event ``sentence`` tells, if any; ``before`` is the narration sentence just before it in
     its paragraph ("" if none), where the referent of a "He" or "She" may be named."""
     text = _plain(sentence.text)
-    if _QUOTE_MARKS.search(text) or not text.endswith("."):
+    if QUOTE_MARKS.search(text) or not text.endswith("."):
         return None
     if _HYPOTHETICAL.match(text):
         return None

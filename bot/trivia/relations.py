@@ -19,7 +19,7 @@ from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, name_words
-from bot.trivia.subjects import Names, naming_its_pronoun, plausible_subject, referent
+from bot.trivia.subjects import QUOTE_MARKS, Names, naming_its_pronoun, plausible_subject, referent
 
 ROLE_GENDER: dict[str, str | None] = {
     **dict.fromkeys("father brother son husband uncle nephew grandfather grandson butler valet coachman footman landlord".split(), "m"),
@@ -43,7 +43,6 @@ BLOOD_KIN = frozenset("father mother brother sister son daughter".split())
 """Kinships that share a family name (not a married daughter's, which the test then refuses)."""
 _ADJECTIVES = r"(?:(?:little|elder|younger|eldest|youngest|old|only|own|late|dear|beloved|new|pretty|widowed)\s+)?"
 _CLOSES = frozenset(",;.:)—–")
-_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +144,7 @@ def _quoted(upto: str, *, pronoun: bool) -> bool:
     """Whether a relation ending ``upto`` may be words in quotation marks ("…,” said Nora, her sister,
     "…": whose sister?), or a "his"/"her" may mean someone named inside them: any quotation mark before
     a pronoun owner, an open quotation at a named one (scare quotes elsewhere do no harm)."""
-    marks = _QUOTE_MARKS.findall(upto)
+    marks = QUOTE_MARKS.findall(upto)
     if pronoun:
         return bool(marks)
     return upto.count("“") > upto.count("”") or upto.count('"') % 2 == 1

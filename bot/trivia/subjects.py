@@ -60,6 +60,8 @@ comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote�
 ("When Anne reached Carlisle, …")."""
 
 
+QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
+"""A quotation mark (an apostrophe inside a word is none): narration holding one may hold speech."""
 _PRONOUN_SUBJECT = re.compile(rf"{SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 
