@@ -64,6 +64,9 @@ CORPUS_BLIND_SET_NAMES = (
     "a-passage-to-india-blind",
     "sense-and-sensibility-blind",
     "night-and-day-blind",
+    # Fifth fresh pair, Emma and Pride and Prejudice (benchmarks/blind-texts), written 2026-12-07 before the engine ran.
+    "pride-and-prejudice-blind",
+    "emma-blind",
 )
 
 # Tuned sets of issue 19, for calibrating the closest-match decision (text in the repository).
