@@ -86,17 +86,23 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     names = Names.of(people)
     if names is None:
         return []
-    events: list[Event] = []
+    events = [event for sentence, before, _ in named_narration(sentences, names) if (event := _event(sentence, before, names))]
+    told = _WordIndex(sentences)
+    return [event for event in events if told.times_told(event) == 1]
+
+
+def named_narration(sentences: Sequence[Passage], names: Names) -> Iterator[tuple[Passage, str, str]]:
+    """Each narration sentence (:func:`narration`) with the narration sentence before it in its
+    paragraph ("" if none), and its own plain text; in both, an opening "He" or "She" is replaced by the
+    name it certainly means (:func:`bot.trivia.subjects.naming_its_pronoun`), so that a pronoun may
+    find its referent through a chain ("Anne reached Carlisle. She wrote to Diana. She…")."""
     previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
     for sentence, before in narration(sentences):
         before = previous[1] if before and before == previous[0] else before
-        event = _event(sentence, before, names)
-        if event is not None:
-            events.append(event)
         text = _plain(sentence.text)
-        previous = (text, naming_its_pronoun(text, before, names))
-    told = _WordIndex(sentences)
-    return [event for event in events if told.times_told(event) == 1]
+        named = naming_its_pronoun(text, before, names)
+        yield sentence, before, named
+        previous = (text, named)
 
 
 def narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
@@ -205,7 +211,7 @@ class Plot:
 def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
     """The plot of a story told in ``sentences``, whose characters are ``people``."""
     names = Names.of(people)
-    relations = find_relations(list(narration(sentences)), names) if names is not None else []
+    relations = find_relations(named_narration(sentences, names), names) if names is not None else []
     return Plot(find_events(sentences, people), Cast(sentences, people), relations)
 
 

@@ -12,14 +12,13 @@ questions a reader of that part of the book can answer: "Who is Ruth's sister?"
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, name_words
-from bot.trivia.subjects import QUOTE_MARKS, Names, naming_its_pronoun, plausible_subject, referent
+from bot.trivia.subjects import QUOTE_MARKS, Names, plausible_subject, referent
 
 ROLE_GENDER: dict[str, str | None] = {
     **dict.fromkeys("father brother son husband uncle nephew grandfather grandson butler valet coachman footman landlord".split(), "m"),
@@ -78,17 +77,14 @@ class _Patterns:
         )
 
 
-def find_relations(narration: Sequence[tuple[Passage, str]], names: Names) -> list[Relation]:
-    """The relations stated in ``narration`` (sentences outside quotes, each with the narration
-    sentence before it in its paragraph or ""), each (owner, role, related) once, where first stated."""
+def find_relations(narration: Iterable[tuple[Passage, str, str]], names: Names) -> list[Relation]:
+    """The relations stated in ``narration`` (see :func:`bot.trivia.events.named_narration`: sentences
+    outside quotes, each with the sentence before it and its own text, an opening "He"/"She" named:
+    "She … her sister Nora" is whose sister "She" tells), each (owner, role, related) once, where
+    first stated."""
     patterns = _Patterns(names)
     found: dict[tuple[str, str, str], Relation] = {}
-    previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
-    for sentence, before in narration:
-        before = previous[1] if before and before == previous[0] else before
-        plain = " ".join(plain_text(sentence.text).split())
-        text = naming_its_pronoun(plain, before, names)  # "She … her sister Nora": whose sister "She" tells
-        previous = (plain, text)
+    for sentence, before, text in narration:
         for form, closing in patterns.forms:
             for match in form.finditer(text):
                 if (closing or match.groupdict().get("comma")) and not _closed(text[match.end() :]):

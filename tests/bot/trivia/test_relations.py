@@ -1,7 +1,7 @@
 """Kinships the narration states beside two names, and the questions made of them (invented text)."""
 
 from bot.text.ingest import parse_work
-from bot.trivia.events import narration, plot_of
+from bot.trivia.events import named_narration, plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource
 from bot.trivia.people import Person
@@ -26,7 +26,7 @@ def relations(text: str) -> set[tuple[str, str, str]]:
     sentences = parse_work(text).sentences
     names = Names.of(PEOPLE)
     assert names is not None
-    return {(r.owner.name, r.role, r.related.name) for r in find_relations(list(narration(sentences)), names)}
+    return {(r.owner.name, r.role, r.related.name) for r in find_relations(named_narration(sentences, names), names)}
 
 
 def test_a_kinship_beside_two_names_is_a_relation_in_every_stated_form() -> None:
