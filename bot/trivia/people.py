@@ -48,6 +48,12 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
 
 
+def broken_name(name: str) -> bool:
+    """Whether a name is broken where the source lost an accented letter ("Am lie Vale" for Amélie
+    Vale): a word in lower case after its first that is no particle ("van der Luyden") nor "of"."""
+    return any(word[:1].islower() and word not in SURNAME_PARTICLES | {"of", "the"} for word in name.split()[1:])
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A named character: the name shown, every name the text uses for them (``name`` included),
