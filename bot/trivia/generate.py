@@ -116,7 +116,7 @@ class _Chosen:
 
 def _readable(question: Question) -> bool:
     """Whether everything the question shows is whole words: no name or line broken where the source
-    lost an accented letter ("L once" for Léonce, "Am lie" for Amélie), whatever the kind."""
+    lost an accented letter ("Ren e" for Renée, "Am lie" for Amélie), whatever the kind."""
     if _about_a_person(question) and any(broken_name(option) for option in question.options):
         return False
     return not any(line_fitness.has_broken_word(text) for text in (question.text, *question.options))
