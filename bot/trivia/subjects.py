@@ -62,6 +62,11 @@ comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote�
 
 QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 """A quotation mark (an apostrophe inside a word is none): narration holding one may hold speech."""
+MAX_REFERENT_REACH = 2_000
+"""Most characters of context (the sentence before and the pronoun's own up to it) in which a "He",
+"She", "his" or "her" may find a certain referent: beyond it, who is meant is never certain, and
+reading on would make a run-on paragraph's pronouns cost its length squared. In the development
+books every referent found lay within 400 characters."""
 _PRONOUN_SUBJECT = re.compile(rf"{SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 
@@ -111,6 +116,8 @@ def referent(context: tuple[str, str], pronoun: str, names: Names) -> Person | N
     after whose name comes no other name, no "him" (or "her" owning nothing), no capitalised word that may be one, no noun for a person ("the stranger", "her
     cousin"), no pronoun of the other gender, and no "he" or "she" of its own, which may have
     turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
+    if not within_reach(context):
+        return None
     gender = _PRONOUN_GENDER[pronoun.lower()]
     previous, own = context
     subjects = {match.start("name") for match in names.subject.finditer(previous)}
@@ -128,6 +135,11 @@ def referent(context: tuple[str, str], pronoun: str, names: Names) -> Person | N
     words = {word.lower() for word in WORD.findall(joined)}
     alone = len(mentions) == 1 and mentions[0].end() <= len(previous) and not (_FIRST_PERSON | _OWN_PRONOUNS[gender]) & words
     return person if alone and _no_one_else(". " + names.any.sub(" ", joined), pronoun.lower()) else None
+
+
+def within_reach(context: tuple[str, str]) -> bool:
+    """Whether a pronoun after ``context`` may have a certain referent (:data:`MAX_REFERENT_REACH`)."""
+    return len(context[0]) + len(context[1]) <= MAX_REFERENT_REACH
 
 
 def _someone_as_object(text: str, gender: str) -> bool:
