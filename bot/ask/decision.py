@@ -43,7 +43,7 @@ FOLLOW_UP_SHARE = 0.8
 """Once the best answer is claimed, a further one is shown if it passes the evidence check too, or scores this
 share of the best: the close runners-up, for when the first is wrong."""
 CUE_GATED = frozenset({QuestionKind.MEASURE})
-"""Kinds whose best answer must hold a cue: "how old is Lydia?" is not answered by a line naming Lydia without
+"""Kinds whose best answer must hold a cue: "how old is Mirela?" is not answered by a line naming Mirela without
 an age or a number in it."""
 
 

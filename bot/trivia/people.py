@@ -50,7 +50,7 @@ def _forms_of_one_name(word: str, other: str) -> bool:
 
 def broken_name(name: str) -> bool:
     """Whether a name is broken where the source lost an accented letter ("Am lie Vale" for Amélie
-    Vale): a word in lower case after its first that is no particle ("van der Luyden") nor "of"."""
+    Vale): a word in lower case after its first that is no particle ("van der Hoek") nor "of"."""
     return any(word[:1].islower() and word not in SURNAME_PARTICLES | {"of", "the"} for word in name.split()[1:])
 
 

@@ -84,8 +84,8 @@ class Names:
 
     @classmethod
     def of(cls, people: Sequence[Person]) -> Names | None:
-        """The patterns of ``people``'s capitalised names ("the Invisible Man" also as "The Invisible
-        Man"); None when they have none."""
+        """The patterns of ``people``'s capitalised names ("the Grey Lady" also as "The Grey
+        Lady"); None when they have none."""
         aliases = sorted(
             {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
             | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
@@ -164,7 +164,7 @@ def _may_be_a_person(word: str) -> bool:
 def naming_its_pronoun(text: str, before: str, names: Names) -> str:
     """``text`` with its opening "He" or "She" replaced by the name it certainly means (see
     :func:`referent`), so that a pronoun in the next sentence may find its referent through it
-    ("Anne reached Carlisle. She wrote to Diana. She…")."""
+    ("Edith reached Ludlow. She wrote to Nora. She…")."""
     found = _PRONOUN_SUBJECT.match(text)
     person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names)
     if not found or not person:
