@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import lemminflect
@@ -84,9 +84,12 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     the book tells twice ("wrote to Mr. Wilcox" of two people, or of one twice) is no event: who did
     it would be ambiguous."""
     names = Names.of(people)
-    if names is None:
-        return []
-    events = [event for sentence, before, _ in named_narration(sentences, names) if (event := _event(sentence, before, names))]
+    return [] if names is None else _events_of(sentences, named_narration(sentences, names), names)
+
+
+def _events_of(sentences: Sequence[Passage], narration: Iterable[tuple[Passage, str, str]], names: Names) -> list[Event]:
+    """:func:`find_events`, given the work's :func:`named_narration`."""
+    events = [event for sentence, before, _ in narration if (event := _event(sentence, before, names))]
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
@@ -209,10 +212,13 @@ class Plot:
 
 
 def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
-    """The plot of a story told in ``sentences``, whose characters are ``people``."""
+    """The plot of a story told in ``sentences``, whose characters are ``people``: its narration is
+    walked once (:func:`named_narration`), for events and relations alike."""
     names = Names.of(people)
-    relations = find_relations(named_narration(sentences, names), names) if names is not None else []
-    return Plot(find_events(sentences, people), Cast(sentences, people), relations)
+    if names is None:
+        return Plot([], Cast(sentences, people))
+    narration = list(named_narration(sentences, names))
+    return Plot(_events_of(sentences, narration, names), Cast(sentences, people), find_relations(narration, names))
 
 
 def who_did_it(event: Event) -> str:
