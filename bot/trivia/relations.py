@@ -71,8 +71,7 @@ class _Patterns:
     def __init__(self, names: Names) -> None:
         name, roles = names.any.pattern, "|".join(ROLE_GENDER)
         role = rf"{_ADJECTIVES}(?P<role>{roles})(?![\w-])"
-        possessive = name.removesuffix(r"(?![’'-]\w)")  # the name alone refuses "Ruth's"
-        owner = rf"(?P<owner>{possessive})[’']s\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
+        owner = rf"(?P<owner>{names.bare})[’']s\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
         self.forms = (  # and whether the apposition must close
             (re.compile(rf"(?:{owner})\s+{role}(?P<comma>,)?\s+(?P<related>{name})"), False),  # "her sister, Nora,"
             (re.compile(rf"(?P<related>{name}),\s+(?:{owner})\s+{role}"), True),  # "Nora, her sister,"

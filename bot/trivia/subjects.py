@@ -75,8 +75,10 @@ _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 class Names:
     """A work's people as patterns, compiled once per work: any of their names (:attr:`any`), one as
     a subject (:attr:`subject`), one or a "He"/"She" as a subject (:attr:`subject_or_pronoun`), and
-    whose each name is (:attr:`owner`, by the name case-folded)."""
+    whose each name is (:attr:`owner`, by the name case-folded); :attr:`bare` is the source of
+    :attr:`any` without its guard against a word going on, for patterns of a possessive ("Nora's")."""
 
+    bare: str
     any: re.Pattern[str]
     owner: dict[str, Person]
     subject: re.Pattern[str]
@@ -94,8 +96,10 @@ class Names:
         )
         if not aliases:
             return None
-        any_name = r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)"
+        bare = r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b"
+        any_name = bare + r"(?![’'-]\w)"
         return cls(
+            bare,
             re.compile(any_name),
             {alias.casefold(): person for person in people for alias in person.aliases},
             re.compile(rf"{SUBJECT_PLACE}(?P<name>{any_name}){BEFORE_A_VERB}"),
