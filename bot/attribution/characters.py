@@ -34,7 +34,7 @@ from bot.attribution.names import (
     learn_name_words,
     lower_case_words,
 )
-from bot.attribution.people import is_person, is_person_description
+from bot.attribution.people import is_person, is_person_description, place_words
 from bot.attribution.pronouns import pronoun_gender
 from bot.attribution.quotes import (
     Quote,
@@ -187,11 +187,12 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     _join_nicknames(story, characters)
     _join_answered(text, quotes, paragraphs, characters, name_words)
     in_narration = in_spans(narration)
+    places = place_words(mentions)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
         narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
         narrated[character] = len(narrated_mentions)
-        character.person = is_person(text, character_mentions, len(narrated_mentions), name_words)
+        character.person = is_person(text, character_mentions, len(narrated_mentions), name_words, places)
         if character.person:
             learn_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))

@@ -41,6 +41,8 @@ split):
    names are as likely two people), and the text never names the two side by
    side (``Jack and John``) nor in one sentence (a father and his son: ``Sir
    Albert`` and ``Bertie``).
+6. **Compounds**: a name joined by lower-case words (``Winnifred-the-Mole``) is the one person
+   named by its capitalised parts.
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -92,6 +94,7 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     people.join_articled()
     people.join_bare_names()
     people.join_nicknames(text)
+    people.join_compounds()
     return people.groups()
 
 
@@ -304,6 +307,23 @@ class _People(PersonForms):
             if self._together(person, me):  # "Sir Albert looked at Bertie": a father and his son
                 continue
             self._union(person, me)
+
+
+    def join_compounds(self) -> None:
+        """A name joined by lower-case words (``Winnifred-the-Mole``) is the one person named by its
+        capitalised parts (``Mole``, ``Winnifred``), if only one is; never two given names
+        hyphenated (``Mary-Anne`` is not ``Anne``)."""
+        for key in list(self.forms):
+            title, words = key
+            parts = words[0].split("-") if len(words) == 1 and title is None else []
+            if not any(part.islower() for part in parts):
+                continue
+            named = [part for part in parts if part[:1].isupper()]
+            people = self._roots(
+                [k for k in self.forms if k != key and any(part in (k[1][0], k[1][-1]) for part in named)]
+            )
+            if len(people) == 1:
+                self._union(people.pop(), key)
 
 
 def _rank_parts(keys: list[Key]) -> list[list[Key]]:
