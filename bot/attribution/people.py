@@ -116,13 +116,13 @@ def is_person(
     mentions: list[Mention],
     narrated: int,
     name_words: frozenset[str],
-    place_words: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person
-    (``place_words``: see :func:`place_words`)."""
+    (``places``: see :func:`place_words`)."""
     if not mentions:
         return True
-    if _place_named(mentions) or _place_part(text, mentions, place_words):
+    if _place_named(mentions) or _place_part(text, mentions, places):
         return False
     common = _common_tail(mentions, name_words)
     if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words) and not common:
