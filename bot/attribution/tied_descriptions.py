@@ -33,7 +33,7 @@ from bot.attribution.pronouns import pronoun_gender
 Person = TypeVar("Person")
 
 MIN_VOTES = 3
-MIN_SHARE = 0.6
+MIN_SHARE = 0.5
 TOGETHER_MAX = 1
 PLAIN_NOUNS = frozenset("man woman lady gentleman person fellow boy girl child creature being".split())
 """Nouns that alone describe anyone of a sex or an age (``the man``): tied to no one without an adjective."""
