@@ -223,7 +223,10 @@ class _People(PersonForms):
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
             fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            by_surname = fitting is surname
             if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
+                if by_surname and self._together(key, person, distinct=True):
+                    continue  # "Tom Rudd came in with his father, old Mr. Rudd": two people
                 self._union(person, key)
 
     def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:

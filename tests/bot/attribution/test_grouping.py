@@ -374,3 +374,16 @@ def test_the_proper_word_of_a_place_alone_is_the_place() -> None:
     owner = _owner(cast, "Quellin")
     assert owner is not None and not owner.person
     assert _owner(cast, "Ada Fenn") is not None and _owner(cast, "Ada Fenn").person  # type: ignore[union-attr]
+
+
+def test_a_titled_surname_named_in_one_sentence_with_the_one_full_name_is_another_person() -> None:
+    cast = _cast(
+        "Tom Rudd came in with his father, old Mr. Rudd. Tom sat down, and Mr. Rudd stood.",
+        "Mr. Rudd looked up at the clock, and he frowned. Tom Rudd smiled.",
+    )
+    assert _owner(cast, "Mr. Rudd") is not _owner(cast, "Tom Rudd")
+    alone = _cast(
+        "Tom Rudd came in from the rain. Tom sat down by the fire.",
+        "Mr. Rudd looked up at the clock, and he frowned. Then Mr. Rudd went out.",
+    )
+    assert _owner(alone, "Mr. Rudd") is _owner(alone, "Tom Rudd") is not None
