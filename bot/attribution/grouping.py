@@ -35,7 +35,7 @@ split):
    :mod:`bot.attribution.appositions`).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
-   list of English given names, join a first name when exactly one person of
+   list of English given names, and pet forms (``Kit`` and ``Kitty``), join a first name when exactly one person of
    the text fits, the nickname is one of that name (``Bill`` of William, never
    ``Jonathan`` of John), that person has a surname in the text (two bare given
    names are as likely two people), and the text never names the two side by
@@ -54,7 +54,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
-from bot.attribution.given_names import first_name_gender, given_names_of, name_variants
+from bot.attribution.given_names import first_name_gender, given_names_of, is_pet_form, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
@@ -171,7 +171,7 @@ class _People(PersonForms):
         for keys in self._by_last.values():
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
-                    variant = other[1][0].lower() in name_variants(key[1][0])
+                    variant = other[1][0].lower() in name_variants(key[1][0]) or _pet_forms(key[1][0], other[1][0])
                     if variant and compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
 
@@ -297,7 +297,8 @@ class _People(PersonForms):
                 first_names[key[1][0]].add(key)
         by_lower = {word.lower(): word for word in first_names}
         for word, keys in list(first_names.items()):
-            variants = [by_lower[v] for v in given_names_of(word) if v in by_lower and by_lower[v] != word]
+            bases = given_names_of(word) | {other.lower() for other in first_names if is_pet_form(other, word)}
+            variants = [by_lower[v] for v in bases if v in by_lower and by_lower[v] != word]
             people = self._roots([k for other in variants for k in first_names[other]])
             mine = self._roots(list(keys))
             if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
@@ -327,6 +328,11 @@ class _People(PersonForms):
             )
             if len(people) == 1:
                 self._union(people.pop(), key)
+
+
+def _pet_forms(first: str, second: str) -> bool:
+    """Whether one given name is a pet form of the other (``Kit``, ``Kitty``)."""
+    return is_pet_form(first, second) or is_pet_form(second, first)
 
 
 def _rank_parts(keys: list[Key]) -> list[list[Key]]:

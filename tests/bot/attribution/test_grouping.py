@@ -387,3 +387,16 @@ def test_a_titled_surname_named_in_one_sentence_with_the_one_full_name_is_anothe
         "Mr. Rudd looked up at the clock, and he frowned. Then Mr. Rudd went out.",
     )
     assert _owner(alone, "Mr. Rudd") is _owner(alone, "Tom Rudd") is not None
+
+
+def test_a_pet_form_of_a_given_name_joins_it() -> None:
+    cast = _cast(
+        "Kit Marlow came into the kitchen. Kit sat down by the fire, and she read.",
+        "The cat ran off, and Kitty laughed, and Kitty went out into the rain.",
+    )
+    assert _owner(cast, "Kitty") is _owner(cast, "Kit Marlow") is not None
+    apart = _cast(
+        "Kit Marlow came into the kitchen. Kit sat down by the fire, and she read.",
+        "The cat ran off, and Kitty and Kit laughed, and Kitty went out into the rain.",
+    )
+    assert _owner(apart, "Kitty") is not _owner(apart, "Kit Marlow")
