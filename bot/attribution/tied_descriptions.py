@@ -63,17 +63,20 @@ def tie_descriptions(
     )
     genders = {person: gender for person, _, gender in people}
     uses = _uses(text, paragraphs, in_narration)
+    paragraph_starts = [start for start, _ in paragraphs]
     tied: dict[str, Person] = {}
     for description, found in uses.items():
         gender = _gender(text, description, found)
         if gender is None:
             continue
         agreeing = [item for item in named if genders[item[2]] == gender]
+        starts = [start for start, _, _ in agreeing]
         appositions: Counter[Person] = Counter()
         votes: Counter[Person] = Counter()
         together: Counter[Person] = Counter()
         for mention in found:
-            _vote(text, mention, agreeing, [start for start, _, _ in agreeing], paragraphs, (appositions, votes, together))
+            paragraph_start = paragraph_starts[bisect.bisect_right(paragraph_starts, mention.start) - 1]
+            _vote(text, mention, (agreeing, starts), paragraph_start, (appositions, votes, together))
         winner = _winner(appositions, votes)
         if winner is not None and together[winner] <= TOGETHER_MAX:
             tied[description] = winner
@@ -124,16 +127,16 @@ def _names_one_person(noun: str) -> bool:
 def _vote(
     text: str,
     use: Mention,
-    named: list[tuple[int, int, Person]],
-    starts: list[int],
-    paragraphs: Sequence[tuple[int, int]],
+    people: tuple[list[tuple[int, int, Person]], list[int]],
+    paragraph_start: int,
     counts: tuple[Counter[Person], Counter[Person], Counter[Person]],
 ) -> None:
     """Count who one use of a description is (``counts``: appositions, co-reference votes, and names in
     its sentence): the name in apposition to it, else the last person named before it in an earlier
-    sentence of its paragraph; a person named in its sentence is someone else."""
+    sentence of its paragraph (which starts at ``paragraph_start``); a person named in its sentence is
+    someone else. ``people``: the named mentions that may be it, and their offsets."""
     appositions, votes, together = counts
-    paragraph_start = _paragraph_start(paragraphs, use.start)
+    named, starts = people
     index = bisect.bisect_left(starts, use.start)
     before = named[index - 1] if index > 0 and named[index - 1][0] >= paragraph_start else None
     after = named[index] if index < len(named) else None
@@ -146,15 +149,10 @@ def _vote(
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, paragraph_start, use.start)), default=paragraph_start)
     sentence_end = _SENTENCE_END.search(text, use.end)
     end = sentence_end.start() if sentence_end else len(text)
-    in_sentence = {person for start, _, person in named[bisect.bisect_left(starts, sentence_start) :] if start < end}
+    in_sentence = {person for _, _, person in named[bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, end)]}
     together.update(in_sentence)
     if before and before[0] < sentence_start and before[2] not in in_sentence:
         votes[before[2]] += 1
-
-
-def _paragraph_start(paragraphs: Sequence[tuple[int, int]], offset: int) -> int:
-    index = bisect.bisect_right([start for start, _ in paragraphs], offset) - 1
-    return paragraphs[index][0] if index >= 0 else 0
 
 
 def _gender(text: str, description: str, uses: list[Mention]) -> str | None:
