@@ -5,8 +5,9 @@ and features are recorded; a candidate is right when its name resolves to the la
 turn's first quote (as the speaker benchmark counts it). A conditional logistic regression (softmax
 over a turn's candidates, L2-regularised, full-batch gradient descent in numpy) is fitted on the turns
 whose right speaker is among the candidates. Its confidence is calibrated out of fold: each training
-novel is scored by a model fitted on the others, and each probability band's accuracy there (over
-every ranked turn, the right speaker among the candidates or not) is what the band's answers claim.
+novel is scored by a model fitted on the others, and each probability band's accuracy there, over the
+turns where the ranker overrules the rules (the only answers it gives a confidence to: where it agrees,
+the rules' calibrated confidence stands), is what the band's answers claim.
 
 Run: ``python -m benchmarks.train_speaker_ranker --corpus DIR [--out FILE] [--evaluate NAME ...] [NAME ...]``
 (default: the 11 novels of the development half; never the check half). ``--evaluate`` prints, for
@@ -105,25 +106,29 @@ def fit(examples: list[Example]) -> np.ndarray:
     return weights
 
 
-def choices(weights: np.ndarray, examples: list[Example]) -> list[tuple[bool, float, bool]]:
-    """For each example: whether the ranker's choice is right, its probability, whether the rules' is."""
+def choices(weights: np.ndarray, examples: list[Example]) -> list[tuple[bool, float, bool, bool]]:
+    """For each example: whether the ranker's choice is right, its probability, whether the rules' answer
+    is right, and whether the two agree."""
     found = []
     for example in examples:
         scores = example.features @ weights
         exps = np.exp(scores - scores.max())
         best = int(scores.argmax())
         rules_right = example.rule_index is not None and bool(example.right[example.rule_index])
-        found.append((bool(example.right[best]), float(exps[best] / exps.sum()), rules_right))
+        found.append((bool(example.right[best]), float(exps[best] / exps.sum()), rules_right, best == example.rule_index))
     return found
 
 
 def calibration(per_novel: dict[str, list[Example]]) -> tuple[list[float], list[float], list[int]]:
-    """Each probability band's accuracy, out of fold (each novel scored by a model fitted on the others)."""
+    """Each probability band's accuracy where the ranker overrules the rules (the only answers whose
+    confidence it gives), out of fold: each novel scored by a model fitted on the others."""
     right = [0] * len(BANDS)
     total = [0] * len(BANDS)
     for name, held_out in per_novel.items():
         weights = fit([e for other, examples in per_novel.items() if other != name for e in examples])
-        for is_right, probability, _ in choices(weights, held_out):
+        for is_right, probability, _, agrees in choices(weights, held_out):
+            if agrees:
+                continue
             band = max(i for i, low in enumerate(BANDS) if probability >= low)
             total[band] += 1
             right[band] += is_right
@@ -168,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.evaluate:
         held = [e for name in args.evaluate for e in examples_of(load(args.corpus / name))]
         found = choices(weights, held)
-        ranker_right = sum(r for r, _, _ in found)
-        rules_right = sum(r for _, _, r in found)
+        ranker_right = sum(r for r, _, _, _ in found)
+        rules_right = sum(r for _, _, r, _ in found)
         print(f"held out ({len(args.evaluate)} novels, {len(held)} ranked turns): rules {rules_right / len(held):.1%}, "
               f"ranker {ranker_right / len(held):.1%}, right speaker among candidates "
               f"{sum(bool(e.right.any()) for e in held) / len(held):.1%}")
