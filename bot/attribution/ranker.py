@@ -109,6 +109,8 @@ def candidates_of(context: Context) -> list[Character]:
                 add(addressed)
     for mention in context.mentions:
         add(mention.character)
+    for speaker in context.scene_turns:
+        add(speaker)
     if context.narrator is not None and context.narrator.name != NARRATOR:
         add(context.narrator)
     return found

@@ -43,13 +43,15 @@ def _feature(candidate: Character, context: Context, name: str) -> float:
     return features_of(candidate, context)[FEATURES.index(name)]
 
 
-def test_candidates_are_the_rules_answer_then_neighbours_then_mentions_each_once() -> None:
+def test_candidates_are_the_rules_answer_then_neighbours_then_mentions_then_scene_speakers_each_once() -> None:
+    silas = Character("Silas Brandt", gender="m")
     context = _context(
         rule_answer=ORLA,
         before=(Neighbour(TOBIAS, True, (MARGO,), True), Neighbour(ORLA, False, (), True)),
         mentions=(Mention(TOBIAS, 0, True), Mention(Character(NARRATOR), 1, True)),
+        scene_turns={silas: 2, TOBIAS: 1},
     )
-    assert candidates_of(context) == [ORLA, TOBIAS, MARGO]
+    assert candidates_of(context) == [ORLA, TOBIAS, MARGO, silas]
 
 
 def test_features_describe_alternation_vocatives_and_pronoun_agreement() -> None:
