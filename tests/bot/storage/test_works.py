@@ -135,3 +135,23 @@ async def test_sentences_come_with_their_paragraphs_in_one_query(database: Datab
     assert sentences == {two.id: two, three.id: three}
     assert {ordinal: p.text for ordinal, p in paragraphs.items()} == {0: "One. Two.", 1: "Three, said Derek."}
     assert await passages.with_paragraphs(work_id, []) == ({}, {})
+
+
+async def test_the_quote_index_lists_matching_sentences_within_the_sections_read(database: Database) -> None:
+    works, index = WorkRepository(database), QuoteIndexStore(database)
+    text = "CHAPTER I\n\nThe lamp was lit.\n\nCHAPTER II\n\nThe lamp went out.\n"
+    saved = await works.save("chapters", prepare_work(text))
+    assert saved
+    rows = await index.sentences(saved.record.id)
+    lit, out = (key for key, text, _ in rows if "lamp" in text)
+    assert sorted(await index.matching(saved.record.id, {"lamp", "moon"}, cap=5) or []) == sorted([lit, out])
+    assert await index.matching(saved.record.id, {"lamp"}, cap=5, sections=range(0, 1)) == [lit]
+
+
+async def test_a_works_sentences_and_paragraphs_are_read_in_one_query(database: Database) -> None:
+    works, passages = WorkRepository(database), PassageRepository(database)
+    saved = await works.save("tiny", prepare_work(TINY))
+    assert saved is not None
+    rows = await passages.of_kinds(saved.record.id, (PassageKind.SENTENCE, PassageKind.PARAGRAPH))
+    kinds = sorted(str(row["kind"]) for row in rows)
+    assert kinds == ["paragraph"] * 2 + ["sentence"] * 3
