@@ -18,7 +18,7 @@ MIGRATION = Migration(
     sqlite=(),
     postgres=(
         """
-        CREATE FUNCTION quote_matching(wanted TSQUERY) RETURNS TABLE (id BIGINT, work_id BIGINT)
+        CREATE OR REPLACE FUNCTION quote_matching(wanted TSQUERY) RETURNS TABLE (id BIGINT, work_id BIGINT)
         LANGUAGE sql STABLE
         SET enable_seqscan = off
         AS $$ SELECT s.id, s.work_id FROM sentence_terms s WHERE s.terms @@ wanted $$
