@@ -10,7 +10,8 @@ from bot.search.analysis import analyse, window_for
 from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, holds_in_order
 from bot.search.phrases import TOGETHER_SCORE
 from bot.search.scoring import QuoteMatch
-from bot.search.textnorm import words
+from bot.search.textnorm import term, words
+from bot.search.vocabulary import skeleton
 
 FILLER = [
     "The rain came early that year.",
@@ -134,3 +135,11 @@ def test_holding_words_in_order_allows_words_between_but_not_a_swap() -> None:
     assert holds_in_order(words("know ferrymen tides word"), line)
     assert not holds_in_order(words("tides ferrymen"), line)
     assert not holds_in_order(words("know the lantern"), line)
+
+
+def test_a_word_typed_without_its_vowels_stands_for_the_works_words_with_its_consonants() -> None:
+    assert skeleton("matter") == skeleton("mtr") == "mtr" and skeleton("lighthouse") == "lghths"
+    index = index_of(["The matter of the cracked kettle was never settled by the smith."])
+    assert term("matter") in index.vocabulary.corrections("mtr")  # too short for its sound or two edits
+    assert term("matter") not in index.vocabulary.corrections("mtl")  # other consonants
+    assert term("kettle") in index.vocabulary.corrections("ktl")
