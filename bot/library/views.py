@@ -39,7 +39,7 @@ class WorkView:
     outline: WorkOutline
     vocabulary: Vocabulary
     units: WorkUnits
-    passages: WorkPassages = field(default_factory=lambda: WorkPassages(()))
+    passages: WorkPassages
     """The sentences and paragraphs, for a lookup's hits."""
 
     @property
