@@ -94,10 +94,16 @@ def not_answered_embed(result: AskResult, progress: Progress | None = None) -> d
             f"Nothing in *{_escaped(result.work.title)}* up to {reached}, where the reading has got, answers"
             f" “{_escaped(result.question)}”. The answer may lie further on."
         )
+    elif result.unsure and result.closest:
+        said = (
+            f"I can't tell which passage of *{_escaped(result.work.title)}* answers “{_escaped(result.question)}”:"
+            " the closest are below."
+        )
     else:
         said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
     example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
-    embed = discord.Embed(title="Not in the story", description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
+    title = "Not sure" if result.unsure and result.closest else "Not in the story"
+    embed = discord.Embed(title=title, description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
     if result.closest:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]
         embed.add_field(name="Closest passages", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)
