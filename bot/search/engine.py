@@ -107,7 +107,7 @@ every other line by :data:`IN_ORDER_GAP` and its shared words carry :data:`IN_OR
 information that pins one line down. A reader stringing together the words they remember of a line keeps them
 in the line's order, though the words left out between them cost the line its coverage and surface scores; a
 line from elsewhere sharing five or more of its words with one line of a novel, every one in the same order,
-is the line itself. Calibrated on half of the tuned and development sets (docs/pending/19-quote.md): no
+is the line itself. Calibrated on half of the tuned and development sets (docs/benchmarks.md): no
 off-story line of five words or more had all its words in order in its best line."""
 
 ECHO_SIMILARITY: float = 80.0
