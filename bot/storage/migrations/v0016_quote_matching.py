@@ -1,4 +1,4 @@
-"""Version 17 (PostgreSQL only): ``quote_matching``, the sentences whose terms match a tsquery, always
+"""Version 16 (PostgreSQL only): ``quote_matching``, the sentences whose terms match a tsquery, always
 found through the GIN index.
 
 A lookup asks which sentences hold any of its terms, often thirty or more OR-ed together. The planner
@@ -13,7 +13,7 @@ SQLite's FTS5 index has no such choice to get wrong: nothing to do there.
 from bot.storage.migrations.base import Migration
 
 MIGRATION = Migration(
-    17,
+    16,
     "quote_matching: sentence search through the GIN index (PostgreSQL)",
     sqlite=(),
     postgres=(
