@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from bot.attribution.given_names import given_names_of, name_variants
+from bot.attribution.given_names import given_names_of, is_pet_form, name_variants
 from bot.trivia.judging import normalise
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
@@ -18,8 +18,6 @@ SURNAME_TITLES = frozenset(
 SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 """Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
-_PET_ENDINGS = ("y", "ie", "ey")
-"""Endings of a pet form made from a given name ("Kitty" of Kit, "Annie" of Ann)."""
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -42,7 +40,7 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     """Whether two given names are a name and its nickname, or two nicknames of one name, or a name
     and its pet form ("Kit" and "Kitty", "Tom" and "Tommy", "Ann" and "Annie")."""
     shorter, longer = sorted((word, other), key=len)
-    if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3 and longer.endswith(_PET_ENDINGS):
+    if is_pet_form(shorter, longer):
         return True
     if word in name_variants(other) or other in name_variants(word):
         return True
