@@ -39,8 +39,9 @@ def name_forms(typed: str, person: Character | None, roster: Roster | None) -> l
     """The forms the text may name X by, as they are written (case matters: "Bill", not "bill")."""
     bare = LEADING_ARTICLE.sub("", typed.strip())
     typed_forms = {bare, _capitalised(bare)}
-    if person is None:
-        return sorted(f for f in typed_forms if f)
+    if person is None:  # no one of the roster: "the Professor" may be "the professor" in the text
+        described = {bare.lower()} if bare != typed.strip() else set()
+        return sorted(f for f in typed_forms | described if f)
     shared = _shared_words(person, roster)
     forms = {alias for alias in (person.name, *person.aliases) if not _ambiguous(alias, shared)}
     typed_title = _title_of(bare)

@@ -139,12 +139,13 @@ class StoryAsker:
 
     async def _ask_who_is(
         self, work: WorkView, question: str, routed: Routed, allowed: PassageFilter, limit: int, guild_id: int | None
-    ) -> AskResult | None:
-        """What the text says X is; None if X is no one the work names (then the question goes to retrieval)."""
+    ) -> AskResult:
+        """What the text says X is; unanswered if the work (or the part allowed) never names X: no passage about
+        someone else answers "who is X?" (the reply suggests a person the work has)."""
         roster = await self._roster(work, guild_id)
         found = await self._who_is.read(work, routed.name or "", roster, allowed, limit)
         if found is None:
-            return None
+            return AskResult(work, question, [], Route.WHO_IS)
         answers, closest, name = found
         return AskResult(
             work, question, await self._hits(work, answers), Route.WHO_IS, await self._hits(work, closest), name

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.ask.people import find_person
+from bot.ask.people import find_person, name_forms
 from bot.attribution.characters import Character
 from bot.characters.roster import Roster
 
@@ -40,3 +40,8 @@ def test_a_full_name_is_not_someone_else_of_that_surname() -> None:
     found = Roster(SimpleNamespace(people=lambda: people))  # type: ignore[arg-type]
     assert find_person("Tom Ash", found) is None
     assert find_person("Rachel Ash", found) is not None
+
+
+def test_a_description_no_one_is_called_is_also_looked_for_in_lower_case() -> None:
+    assert name_forms("the Warden", None, roster()) == ["Warden", "warden"]
+    assert name_forms("Tomas Quill", None, roster()) == ["Tomas Quill"]

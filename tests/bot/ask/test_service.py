@@ -99,3 +99,13 @@ async def test_an_unanswered_question_gets_closest_passages_and_an_example_from_
     assert not result.answered
     assert result.closest and result.closest[0].sentence.text in STORY
     assert result.example is not None and result.example.startswith("who is ") and "Derek" not in result.example
+
+
+async def test_who_is_someone_the_work_never_names_is_declined_with_a_person_it_has(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Colonel Quarrington?", slug=slug)
+    assert result.route is Route.WHO_IS and not result.answered
+    assert result.example is not None and result.example.startswith("who is ")
+    assert "Quarrington" not in result.example
