@@ -158,6 +158,22 @@ _RELATION = re.compile(
 )
 """A relation after the possessive: "Charles's wife" says whose husband Charles is."""
 RELATION_STRENGTH = 7.0
+KIN_STRENGTH = 6.5
+"""A relation the text states in passing: "Mrs. Pell scolded her nieces" (she is their aunt), "his Nell" (his wife or
+his love): less than what a copula or an apposition says, enough to answer when nothing says more."""
+KIN_SUBJECT_REACH = 3
+_KIN = (
+    "wife husband brother sister father mother son daughter aunt uncle nephew niece cousin grandfather grandmother"
+    " grandson granddaughter fiance fiancee fiancé fiancée stepson stepdaughter stepmother stepfather children"
+    " brothers sisters sons daughters nephews nieces cousins"
+)
+_KIN_IN_CLAUSE = re.compile(
+    r"(?:'s|’s)?\s+(?:[^\W\d][\w'’-]*,?\s+){0,8}?(?P<owner>(?i:his|her))\s+(?:own\s+|elder\s+|younger\s+|little\s+|only\s+)?"
+    r"(?:" + "|".join(_KIN.split()) + r")\b"
+)
+"""A kinship noun the name's own clause gives them: "Mrs. Pell had her own way with her nieces"."""
+_OWNED = re.compile(r"\b(?i:his|her|their)\s+$")
+"""A possessive just before the name: "scolding his Nell" (his wife, his love)."""
 _ROLE_APPOSITION = re.compile(
     r",\s+(?:of\s+(?:the\s+)?[A-Z]|(?:the|a|an)\s+(?:[\w'-]+\s+){1,3}?of\s|(?:the|a|an)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?P<noun>[a-z][\w'-]*)\b(?!,\s+(?:the\s+)?[A-Z]))"
@@ -217,7 +233,9 @@ def describe(
     best: dict[int, float] = {}
     for position, sentence in enumerate(named):
         early = EARLY_BONUS * max(0.0, 1 - position / EARLY_MENTIONS)
-        strength = shape_strength(sentence.text, pattern, sentence.spoken)
+        strength = shape_strength(sentence.text, pattern, sentence.spoken, gender)
+        if strength <= KIN_STRENGTH and position >= EARLY_MENTIONS:
+            strength = 0.0  # a relation said in passing counts where X is brought in, not anywhere
         if strength:
             best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
         if _leads(sentence, pattern) and _describes_itself(sentence.text, pattern, gender):
@@ -272,9 +290,10 @@ def _names_another(text: str, pattern: re.Pattern[str]) -> bool:
     return any(word != "I" for word in _INNER_CAPITAL.findall(pattern.sub(" ", text)))
 
 
-def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) -> float:
+def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, gender: str | None = None) -> float:
     """How surely `text` says what the person `pattern` names is (0: it does not); `spoken`: the sentence begins
-    inside a quotation (what someone says of X is an opinion, less than the narration's word)."""
+    inside a quotation (what someone says of X is an opinion, less than the narration's word); `gender`, if known,
+    X's (a "his" is not hers)."""
     if text.rstrip(" \"'”’)").endswith("?") or len(_LIST_ITEM.findall(text)) >= LIST_ITEMS:
         return 0.0
     strength = 0.0
@@ -293,7 +312,8 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) ->
         )
         listed = _LIST_ITEM.match(after) is not None
         subject = _OBJECT.search(before[-12:]) is None
-        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed))
+        kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
+        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
         strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
     return strength
 
@@ -376,7 +396,18 @@ def _before_strength(before: str, listed: bool) -> float:
         return ROLE_STRENGTH
     if _INTRODUCED.search(tail):
         return ROLE_STRENGTH
+    if _OWNED.search(tail):
+        return KIN_STRENGTH
     return 0.0
+
+
+def _kin_of(before: str, after: str, gender: str | None) -> bool:
+    """Whether the name opens its sentence or clause (likely its subject) and the clause gives X kin by a possessive
+    that may be X's ("Mrs. Pell scolded her nieces")."""
+    if len(re.split(r"[;:]|,\s+(?:and|but)\s", before)[-1].split()) > KIN_SUBJECT_REACH:
+        return False
+    found = _KIN_IN_CLAUSE.match(after)
+    return found is not None and _agrees("he" if found["owner"].lower() == "his" else "she", gender)
 
 
 def _titled(noun: str, before: str, listed: bool) -> bool:

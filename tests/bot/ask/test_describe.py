@@ -263,3 +263,14 @@ def test_a_copula_before_a_role_counts_as_much_as_one_before_an_article() -> Non
         Sentence(3, "Captain Vell had for many years been chief surgeon of the fleet.", 1, 3),
     ]
     assert [d.key for d in describe(named, {}, ["Captain Vell"])][0] == 3
+
+
+def test_kin_the_clause_gives_someone_says_who_they_are_where_they_are_brought_in() -> None:
+    pattern = name_pattern(["Mrs. Pell"])
+    assert shape_strength("Mrs. Pell had her own way of managing her nieces.", pattern, gender=FEMALE) > 0
+    assert shape_strength("Mrs. Pell and Tom went to see his father.", pattern, gender=FEMALE) == 0
+    assert shape_strength("Tom had just been scolding his Nell.", name_pattern(["Nell"])) > 0
+    early = [Sentence(1, "Mrs. Pell had her own way with her nieces.", 0, 1)]
+    later = [Sentence(n, "Mrs. Pell walked home.", n, n) for n in range(2, 40)]
+    assert [d.key for d in describe(early + later, {}, ["Mrs. Pell"], FEMALE)] == [1]
+    assert describe([*later, Sentence(50, "Mrs. Pell had her own way with her nieces.", 50, 50)], {}, ["Mrs. Pell"]) == []
