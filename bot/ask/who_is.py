@@ -54,8 +54,8 @@ class WhoIsReader:
             person.gender if person is not None else None,
         )
         answers = _one_per_paragraph([(d.key, d.score) for d in descriptions], sentences, limit)
-        first_seen = [(s.id, 0.0) for s in named if s.id in read]
-        return answers or _one_per_paragraph(first_seen, sentences, FIRST_SEEN), [], person.name if person else None
+        first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)]
+        return answers or first_seen[:FIRST_SEEN], [], person.name if person else None
 
     async def _naming(self, work: WorkView, forms: list[str]) -> list[Passage]:
         """Sentences naming X by one of `forms` as written, in the work's order."""
