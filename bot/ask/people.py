@@ -11,9 +11,17 @@ from bot.attribution.characters import Character, normalise
 from bot.characters.roster import MIN_SPELLING_SCORE, Roster
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+NAME_PARTICLES = frozenset("van von de du da del della der di le la bin ibn".split())
 TITLES = frozenset(
     "mr mrs miss ms mister madame mademoiselle monsieur dr doctor sir lady lord captain colonel professor".split()
 )
+
+
+def is_a_name(typed: str) -> bool:
+    """Whether `typed` reads as someone's name: one word ("gandalf"), or every word but a leading article or a
+    particle capitalised ("Colonel Quarrington", "Ludwig van Ost"); not "Tom scolding"."""
+    words = LEADING_ARTICLE.sub("", typed.strip()).split()
+    return len(words) == 1 or all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
 
 
 def find_person(typed: str, roster: Roster | None) -> Character | None:

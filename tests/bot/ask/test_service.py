@@ -109,3 +109,9 @@ async def test_who_is_someone_the_work_never_names_is_declined_with_a_person_it_
     assert result.route is Route.WHO_IS and not result.answered
     assert result.example is not None and result.example.startswith("who is ")
     assert "Quarrington" not in result.example
+
+
+async def test_who_followed_by_words_no_name_goes_to_the_passages(small_story: tuple[StoryAsker, str]) -> None:
+    asker, slug = small_story
+    assert (await asker.ask("Who was Mr. Grey lending money?", slug=slug)).route is Route.PASSAGES
+    assert (await asker.ask("Who is Quarrington?", slug=slug)).route is Route.WHO_IS
