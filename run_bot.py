@@ -15,6 +15,7 @@
     python run_bot.py bench memory [--markdown] [--before PATH]
     python run_bot.py bench import-stall [--markdown] [--before PATH]
     python run_bot.py bench ask [--markdown] [--misses] [--corpus DIR] [--holdout | --blind | NAME ...]
+    python run_bot.py bench ask-semantic [--corpus DIR] [--half A|B] [NAME ...]   (needs the `semantic` extra)
     python run_bot.py bench speakers [--markdown] [NAME ...]
     python run_bot.py bench reactions [--markdown] [--database-url URL] [--sample PNG]
     python run_bot.py bench structure [--shared DIR] [--markdown] [NAME ...]
@@ -48,6 +49,7 @@ BENCHMARKS = {
     "memory": "benchmarks.memory_bench",
     "import-stall": "benchmarks.import_stall_bench",
     "ask": "benchmarks.ask_bench",
+    "ask-semantic": "benchmarks.semantic_probe",
     "speakers": "benchmarks.speakers_bench",
     "reactions": "benchmarks.reactions_bench",
     "structure": "benchmarks.structure_bench",
