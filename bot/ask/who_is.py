@@ -53,8 +53,9 @@ class WhoIsReader:
             forms,
             person.gender if person is not None else None,
         )
-        answers = _one_per_paragraph([(d.key, d.score) for d in descriptions], sentences, limit)
         first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)]
+        described = [(d.key, d.score) for d in descriptions]
+        answers = _one_per_paragraph(described + first_seen[:FIRST_SEEN], sentences, limit) if described else []
         return answers or first_seen[:FIRST_SEEN], [], person.name if person else None
 
     async def _naming(self, work: WorkView, forms: list[str]) -> list[Passage]:

@@ -115,3 +115,13 @@ async def test_who_followed_by_words_no_name_goes_to_the_passages(small_story: t
     asker, slug = small_story
     assert (await asker.ask("Who was Mr. Grey lending money?", slug=slug)).route is Route.PASSAGES
     assert (await asker.ask("Who is Quarrington?", slug=slug)).route is Route.WHO_IS
+
+
+async def test_who_is_adds_where_someone_first_appears_after_what_describes_them(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Anna?", slug=slug)
+    shown = [hit.sentence.text for hit in result.answers]
+    assert shown[0].startswith("Anna Bell was the baker's daughter")
+    assert shown[1] == '"Good morning," said Mr. Grey to Anna.'
