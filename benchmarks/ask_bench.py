@@ -6,7 +6,10 @@ questions of ``benchmarks/questions/<text>.yaml`` are asked through
 :class:`bot.ask.service.StoryAsker`, exactly as `/ask` does. An answerable
 question is a top-1 hit when the best passage's answering sentence is (one of)
 the expected, a top-3 hit when any of the (up to three) answers shown is; an
-unanswerable question is rejected when /ask answers "not answered".
+unanswerable question is rejected when /ask answers "not answered". What the
+reader sees counts too: "top-3 or closest" when the answer is among the answers
+shown or, when /ask declines, among the closest passages it shows privately;
+"answered wrong" when /ask claims an answer whose first sentence is not the answer.
 
 Two baselines run in the same run: BM25 over the work's sentences (the question's
 words, function words dropped, against every sentence; it always answers), and
@@ -100,6 +103,8 @@ class Shown:
     answered: bool
     first_view: str = ""
     """The text of the first reply: the excerpt of the best passage around its bold sentence."""
+    closest: tuple[str, ...] = ()
+    """When it declines: the closest passages' sentences it shows instead (privately)."""
 
 
 Engine = Callable[[str], Awaitable[Shown]]
@@ -130,6 +135,10 @@ class Score:
     top1_in_view: int
     """Answerable questions whose answer is in the first reply's excerpt, bold or not."""
     top3: int
+    seen: int
+    """Answerable questions whose answer is among the answers shown or, declined, among the closest passages."""
+    wrong: int
+    """Answerable questions answered with a first sentence that is not the answer."""
     who_is: int
     who_top1: int
     who_top3: int
@@ -172,7 +181,7 @@ def _matches(sentence: str, question: Question) -> bool:
 async def score(engine: Engine, questions: Sequence[Question]) -> Score:
     for question in questions:  # warm-up: caches, the work's vocabulary
         await engine(question.text)
-    top1 = top1_in_view = top3 = rejected = answered = who_top1 = who_top3 = 0
+    top1 = top1_in_view = top3 = seen = wrong = rejected = answered = who_top1 = who_top3 = 0
     times: list[float] = []
     misses: list[str] = []
     for question in questions:
@@ -191,10 +200,12 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
         top1 += first
         top1_in_view += bool(shown) and _matches(result.first_view, question)
         top3 += any_of_three
+        seen += any(_matches(sentence, question) for sentence in (*shown[:3], *result.closest))
+        wrong += result.answered and not first
         who_top1 += question.who_is and first
         who_top3 += question.who_is and any_of_three
         if not (shown and _matches(shown[0], question)):
-            misses.append(f"{question.text!r} -> {shown[0][:80] if shown else '(not answered)'!r}")
+            misses.append(f"{question.text!r} -> {shown[0][:80] if shown else _declined(question, result)!r}")
     answerable = sum(1 for q in questions if q.answers)
     return Score(
         answerable,
@@ -202,6 +213,8 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
         top1,
         top1_in_view,
         top3,
+        seen,
+        wrong,
         sum(1 for q in questions if q.who_is),
         who_top1,
         who_top3,
@@ -214,13 +227,21 @@ async def score(engine: Engine, questions: Sequence[Question]) -> Score:
     )
 
 
+def _declined(question: Question, result: Shown) -> str:
+    """How a declined answerable question reads in the misses: whether its answer is among the closest passages."""
+    among = any(_matches(sentence, question) for sentence in result.closest)
+    return "(not answered; the answer among the closest passages)" if among else "(not answered)"
+
+
 def folio_engine(asker: StoryAsker, slug: str) -> Engine:
     async def ask(question: str) -> Shown:
         try:
             result = await asker.ask(question, slug=slug)
         except FolioError:
             return Shown([], answered=False)
-        return Shown([hit.sentence.text for hit in result.answers], result.answered, _view(result.answers))
+        shown = [hit.sentence.text for hit in result.answers]
+        closest = tuple(hit.sentence.text for hit in result.closest)
+        return Shown(shown, result.answered, _view(result.answers), closest)
 
     return ask
 
@@ -304,7 +325,8 @@ async def run_set(question_set: QuestionSet, folder: Path) -> dict[str, Score]:
         }
 
 
-COUNTED_FIELDS = ("answerable", "answered", "top1", "top1_in_view", "top3", "who_is", "who_top1", "who_top3")
+COUNTED_FIELDS = ("answerable", "answered", "top1", "top1_in_view", "top3", "seen", "wrong", "who_is", "who_top1")
+COUNTED_FIELDS += ("who_top3",)
 COUNTED_FIELDS += ("unanswerable", "rejected")
 
 
@@ -323,7 +345,7 @@ def _percent(part: int, whole: int) -> str:
 
 def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) -> str:
     header = ["text", "engine", "top-1", "top-1 in view", "top-3", "who-is top-1", "who-is top-3"]
-    header += ["answerable answered", "unanswerable rejected"]
+    header += ["answerable answered", "unanswerable rejected", "top-3 or closest", "answered wrong"]
     header += ["p50 ms", "p95 ms"]
     rows = [
         [
@@ -336,6 +358,8 @@ def report(results: dict[str, dict[str, Score]], markdown: bool, verbose: bool) 
             _percent(s.who_top3, s.who_is),
             _percent(s.answered, s.answerable),
             _percent(s.rejected, s.unanswerable),
+            _percent(s.seen, s.answerable),
+            _percent(s.wrong, s.answerable),
             f"{s.p50_ms:.1f}",
             f"{s.p95_ms:.1f}",
         ]

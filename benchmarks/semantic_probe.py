@@ -36,8 +36,9 @@ from benchmarks.ask_bench import BLIND_SET_NAMES, QUESTION_SET_NAMES, Question, 
 from benchmarks.query_sets import CorpusMissing, is_expected
 from benchmarks.semantic_encoder import encode, fuse_ranked, one_per_paragraph
 from bot.ask.chat import standard_question
+from bot.ask.decision import decide
 from bot.ask.question import parse_question
-from bot.ask.ranking import Answer, shown_answers
+from bot.ask.ranking import Answer
 from bot.ask.routes import Route
 from bot.ask.service import AskResult, StoryAsker
 from bot.errors import FolioError
@@ -181,7 +182,7 @@ async def _candidates(
     ranked, sentences = await asker._ranked(work, parsed, lambda _: True, None)  # the engine's own, as /ask ranks
     ranked = [answer for answer in ranked if answer.typed]
     paragraph_of = {key: sentence.paragraph for key, sentence in sentences.items()}.get
-    return (ranked, sentences) if shown_answers(parsed, ranked, paragraph_of, 3) else None
+    return (ranked, sentences) if decide(parsed, ranked, paragraph_of, 3).answered else None
 
 
 async def _count_fusions(

@@ -32,7 +32,7 @@ from bot.trivia.quality import Admission
 from bot.trivia.question import DEFAULT_KINDS, Question, QuestionKind
 from bot.trivia.service import people_of
 
-PEOPLE_KINDS = (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT)
+PEOPLE_KINDS = (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT, QuestionKind.RELATION)
 _MARKUP = re.compile(r"(?<!\w)[_*=]\w|\w[_*=](?!\w)")
 
 

@@ -16,18 +16,17 @@ To these, the quote engine's own rescoring of the sentence against the focus
 words (:func:`bot.search.scoring.features`: the words close together, the
 wording, how specific the match is) adds :data:`MATCH_WEIGHT` of its 0-100 score.
 
-A question is answered when the work mentions enough of its words
-(:data:`MAX_UNKNOWN_SHARE`), one of its best sentences holds enough of them itself
+A sentence is good enough to answer (:func:`answers`) when it holds enough of the question's words itself
 (:data:`MIN_OWN_COVERAGE`), lacking no important one nearby (:data:`MAX_MISSING_SHARE`), with the place or
-time asked for next to them (:data:`NEAR_TYPES`),
-and, for a measure, the best sentence holds a number or a measure word (:data:`CUE_GATED`);
-otherwise /ask says the work does not answer it rather than show a weak passage.
+time asked for next to them (:data:`NEAR_TYPES`), and the work mentions enough of the question's words
+(:data:`MAX_UNKNOWN_SHARE`). Whether /ask claims its best sentence as the answer or declines is decided in
+:mod:`bot.ask.decision`.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from bot.ask.answer_types import AnswerType, holds_type, said_near
@@ -70,19 +69,9 @@ neighbours give context, but a sentence holding less than half the question is n
 MAX_MISSING_SHARE = 0.34
 """Most weighted share of the question one absent focus word may carry in an answer: "Victor's favourite
 food" is not answered by a sentence about Victor's favourite plan."""
-FOLLOW_UP_SHARE = 0.8
-"""Once the best answer is good enough, a further one is shown if it is too, or if it scores this share of the
-best: the close runners-up, for when the first is wrong (:func:`answered` decides whether the work answers)."""
 MATCH_WEIGHT = 0.6
 """Share of the quote engine's 0-100 score of a sentence for the focus words added to its score (measured
 with the not-answered line off: top-1 67 -> 72 of the tuned and hold-out sets' 102, blind 19 -> 22 of 53)."""
-GATE_REACH = 5
-"""The question is answered if any of this many best sentences is good enough (:func:`answers`): the best
-is then shown even if it holds fewer of the question's words itself, as a sentence next to the one
-repeating the question often does."""
-CUE_GATED = frozenset({QuestionKind.MEASURE})
-"""Kinds whose best answer must hold a cue for the question to count as answered: "how old is Lydia?" is not
-answered by a line naming Lydia without an age or a number in it."""
 UNIT_MEASURED = frozenset({"tall", "high", "height", "big", "large", "small", "size", "far"})
 """Attributes told in units or in words of size ("six feet", "a tall man"): a number alone does not answer them,
 nor a unit without a number ("he stamped his foot")."""
@@ -140,15 +129,6 @@ def answers(question: Question, answer: Answer) -> bool:
         and answer.missing <= MAX_MISSING_SHARE
         and answer.own >= MIN_OWN_COVERAGE
         and question.unknown_share <= MAX_UNKNOWN_SHARE  # last: it sums over the question's words
-    )
-
-
-def answered(question: Question, ranked: list[Answer]) -> bool:
-    """Whether the work answers `question`, given its answers best first (see :data:`GATE_REACH`)."""
-    return (
-        bool(ranked)
-        and (ranked[0].cued or question.kind not in CUE_GATED)
-        and any(answers(question, answer) for answer in ranked[:GATE_REACH])
     )
 
 
@@ -227,28 +207,6 @@ def _matched(question: Question, candidate: Candidate, answer: Answer, vocabular
     return replace(answer, score=answer.score + factor * MATCH_WEIGHT * match)
 
 
-def shown_answers(
-    question: Question, ranked: list[Answer], paragraph_of: Callable[[int], int | None], limit: int
-) -> list[Answer]:
-    """The answers to show, best first: none unless the work answers the question (:func:`answered`); then the
-    best and, one per paragraph (by `paragraph_of` a key), up to `limit`, those good enough or scoring
-    :data:`FOLLOW_UP_SHARE` of the best."""
-    ranked = [answer for answer in ranked if answer.typed]  # the rest hold nothing of what was asked
-    if not answered(question, ranked):
-        return []
-    chosen: list[Answer] = []
-    seen: set[int | None] = set()
-    for answer in ranked:
-        if len(chosen) == limit:
-            break
-        paragraph = paragraph_of(answer.key)
-        good = answer is ranked[0] or answers(question, answer) or answer.score >= FOLLOW_UP_SHARE * ranked[0].score
-        if good and paragraph not in seen:
-            seen.add(paragraph)
-            chosen.append(answer)
-    return chosen
-
-
 def rank(question: Question, candidates: Iterable[Candidate], limit: int, vocabulary: Vocabulary) -> list[Answer]:
     """The best `limit` answers, best first (ties: earliest sentence); `vocabulary` is the work's.
 
@@ -273,7 +231,7 @@ def _cue_bonus(question: Question, candidate: Candidate, own_terms: frozenset[st
     if question.answer_type is AnswerType.PLACE:
         return CUE_BONUS * (bool(new_name) + _said_near(question, candidate))
     if question.attribute is not None:
-        return _measure_bonus(question.attribute, own_terms)
+        return _measure_bonus(question.attribute, own_terms - question.search_terms)  # "giant" asked about is no size
     if question.cues & own_terms:
         return CUE_BONUS * (1 + (question.answer_type is AnswerType.TIME and _said_near(question, candidate)))
     return CONTEXT_CUE_SHARE * CUE_BONUS if question.cues & candidate.context else 0.0

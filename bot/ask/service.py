@@ -24,9 +24,10 @@ from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.chapters import chapter_span, numbered_sections, section_asked
 from bot.ask.chat import standard_question
 from bot.ask.cues import SEARCHED_KINDS
+from bot.ask.decision import decide
 from bot.ask.people import is_a_name
 from bot.ask.question import Question, described_names, names_in, parse_question
-from bot.ask.ranking import Answer, Candidate, rank, shown_answers
+from bot.ask.ranking import Answer, Candidate, rank
 from bot.ask.routes import Route, Routed, chapter_number, route_question
 from bot.ask.summary import even, summarise, towards_end, towards_start
 from bot.ask.who_is import WhoIsReader
@@ -86,6 +87,8 @@ class AskResult:
     """For a who-is answer: the character's name, as /character knows them."""
     example: str | None = None
     """A question this work does answer, for the reply that says it does not answer this one."""
+    unsure: bool = False
+    """Unanswered because several passages came about as close and none clearly answers: the closest may."""
 
     @property
     def answered(self) -> bool:
@@ -191,10 +194,10 @@ class StoryAsker:
         if parsed is None:
             return AskResult(work, question, [])
         ranked, sentences = await self._ranked(work, parsed, allowed, sections)
-        shown = shown_answers(parsed, ranked, lambda key: sentences[key].paragraph, limit)
-        answers = await self._hits(work, [(answer.key, answer.score) for answer in shown])
-        closest = [] if shown else _spread(ranked, sentences)
-        return AskResult(work, question, answers, closest=await self._hits(work, closest))
+        decision = decide(parsed, ranked, lambda key: sentences[key].paragraph, limit)
+        answers = await self._hits(work, [(answer.key, answer.score) for answer in decision.shown])
+        closest = [] if decision.shown else _spread(ranked, sentences)
+        return AskResult(work, question, answers, closest=await self._hits(work, closest), unsure=decision.unsure)
 
     async def _ranked(
         self, work: WorkView, question: Question, allowed: PassageFilter, sections: range | None

@@ -34,7 +34,7 @@ from bot.attribution.names import (
     learn_name_words,
     lower_case_words,
 )
-from bot.attribution.people import is_person, is_person_description
+from bot.attribution.people import is_person, is_person_description, place_words
 from bot.attribution.pronouns import pronoun_gender
 from bot.attribution.quotes import (
     Quote,
@@ -44,6 +44,7 @@ from bot.attribution.quotes import (
     paragraph_spans,
 )
 from bot.attribution.tags import TagReader
+from bot.attribution.tied_descriptions import tie_descriptions
 
 MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
@@ -99,6 +100,9 @@ class CharacterList:
     """Every mention of a name in the paragraphs the list was built from."""
     common_words: frozenset[str] = frozenset()
     """Words the text writes in lower case (see :func:`~bot.attribution.names.lower_case_words`)."""
+    descriptions: dict[str, Character] = field(default_factory=dict)
+    """Descriptions the text ties to one character (``young girl``: see
+    :mod:`bot.attribution.tied_descriptions`)."""
     _by_form: dict[str, Character] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -118,6 +122,8 @@ class CharacterList:
                 owner = owners.pop()
                 for spelling in _TITLE_SPELLINGS.get(title, {title}):  # "the doctor": Dr. Kemp
                     self._by_form.setdefault(spelling, owner)
+        for description, owner in self.descriptions.items():  # "the vicar": Mr. Pell the vicar
+            self._by_form.setdefault(description, owner)
 
     def _titles(self) -> dict[str, set[Character]]:
         """Each title (see :func:`title_key`) and the characters named with it (``professor``:
@@ -181,17 +187,20 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     _join_nicknames(story, characters)
     _join_answered(text, quotes, paragraphs, characters, name_words)
     in_narration = in_spans(narration)
+    places = place_words(mentions)
     narrated: Counter[Character] = Counter()
     for character, character_mentions in characters.items():
         narrated_mentions = [m for m in character_mentions if in_narration(m.start)]
         narrated[character] = len(narrated_mentions)
-        character.person = is_person(text, character_mentions, len(narrated_mentions), name_words)
+        character.person = is_person(text, character_mentions, len(narrated_mentions), name_words, places)
         if character.person:
             learn_gender(text, character, narrated_mentions)
     listed = sorted(characters, key=lambda c: (-c.mentions, c.first_offset))
     listed = [c for c in listed if c.mentions >= MIN_MENTIONS]
     narrator = _narrator(text, quotes, narration, listed, name_words, narrated)
-    return CharacterList(listed, name_words, narrator, name_pairs, mentions, lower_case_words(story))
+    people = [(c, characters[c], c.gender) for c in listed if c.person and c in characters]
+    tied = tie_descriptions(text, paragraphs, in_narration, people)
+    return CharacterList(listed, name_words, narrator, name_pairs, mentions, lower_case_words(story), tied)
 
 
 def _group(mentions: list[Mention], story: str, text: str) -> dict[Character, list[Mention]]:

@@ -31,6 +31,17 @@ def given_names_of(nickname: str) -> set[str]:
     return _nick_namer().canonicals_of(nickname.lower())
 
 
+PET_ENDINGS = ("y", "ie", "ey")
+"""Endings of a pet form made from a given name (``Kitty`` of Kit, ``Annie`` of Ann)."""
+
+
+def is_pet_form(name: str, pet: str) -> bool:
+    """Whether ``pet`` is a pet form made from the given name ``name`` (``Kit`` and ``Kitty``, ``Tom``
+    and ``Tommy``, ``Ann`` and ``Annie``), whatever the case; names of three letters or more."""
+    name, pet = name.lower(), pet.lower()
+    return len(name) >= 3 and pet.startswith(name) and 0 < len(pet) - len(name) <= 3 and pet.endswith(PET_ENDINGS)
+
+
 @cache
 def _gender_detector():  # type: ignore[no-untyped-def]
     import gender_guesser.detector

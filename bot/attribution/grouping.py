@@ -35,12 +35,14 @@ split):
    :mod:`bot.attribution.appositions`).
 5. **Nicknames and diminutives** (``Art`` and ``Arthur``, ``Meg`` and
    ``Margaret``, ``Mina`` and ``Wilhelmina``), from the ``nicknames`` package's
-   list of English given names, join a first name when exactly one person of
+   list of English given names, and pet forms (``Kit`` and ``Kitty``), join a first name when exactly one person of
    the text fits, the nickname is one of that name (``Bill`` of William, never
    ``Jonathan`` of John), that person has a surname in the text (two bare given
    names are as likely two people), and the text never names the two side by
    side (``Jack and John``) nor in one sentence (a father and his son: ``Sir
    Albert`` and ``Bertie``).
+6. **Compounds**: a name joined by lower-case words (``Winnifred-the-Mole``) is the one person
+   named by its capitalised parts.
 
 A person's gender comes from titles; else from the usual gender of the first
 name (see :mod:`bot.attribution.given_names`); else from the pronouns after
@@ -52,7 +54,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
-from bot.attribution.given_names import first_name_gender, given_names_of, name_variants
+from bot.attribution.given_names import first_name_gender, given_names_of, is_pet_form, name_variants
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.name_forms import (
     FIRST_NAME_TITLES,
@@ -92,6 +94,7 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
     people.join_articled()
     people.join_bare_names()
     people.join_nicknames(text)
+    people.join_compounds()
     return people.groups()
 
 
@@ -168,7 +171,7 @@ class _People(PersonForms):
         for keys in self._by_last.values():
             for index, key in enumerate(keys):
                 for other in keys[index + 1 :]:
-                    variant = other[1][0].lower() in name_variants(key[1][0])
+                    variant = other[1][0].lower() in name_variants(key[1][0]) or _pet_forms(key[1][0], other[1][0])
                     if variant and compatible(self.gender(key), self.gender(other)) and not self._together(key, other):
                         self._union(key, other)
 
@@ -220,7 +223,10 @@ class _People(PersonForms):
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
             fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            by_surname = fitting is surname
             if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
+                if by_surname and self._together(key, person, distinct=True):
+                    continue  # "Tom Rudd came in with his father, old Mr. Rudd": two people
                 self._union(person, key)
 
     def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:
@@ -291,7 +297,8 @@ class _People(PersonForms):
                 first_names[key[1][0]].add(key)
         by_lower = {word.lower(): word for word in first_names}
         for word, keys in list(first_names.items()):
-            variants = [by_lower[v] for v in given_names_of(word) if v in by_lower and by_lower[v] != word]
+            bases = given_names_of(word) | {other.lower() for other in first_names if is_pet_form(other, word)}
+            variants = [by_lower[v] for v in bases if v in by_lower and by_lower[v] != word]
             people = self._roots([k for other in variants for k in first_names[other]])
             mine = self._roots(list(keys))
             if len(people) != 1 or len(mine) != 1 or people == mine or not self._one_surname(people | mine):
@@ -304,6 +311,28 @@ class _People(PersonForms):
             if self._together(person, me):  # "Sir Albert looked at Bertie": a father and his son
                 continue
             self._union(person, me)
+
+
+    def join_compounds(self) -> None:
+        """A name joined by lower-case words (``Winnifred-the-Mole``) is the one person named by its
+        capitalised parts (``Mole``, ``Winnifred``), if only one is; never two given names
+        hyphenated (``Mary-Anne`` is not ``Anne``)."""
+        for key in list(self.forms):
+            title, words = key
+            parts = words[0].split("-") if len(words) == 1 and title is None else []
+            if not any(part.islower() for part in parts):
+                continue
+            named = [part for part in parts if part[:1].isupper()]
+            people = self._roots(
+                [k for k in self.forms if k != key and any(part in (k[1][0], k[1][-1]) for part in named)]
+            )
+            if len(people) == 1:
+                self._union(people.pop(), key)
+
+
+def _pet_forms(first: str, second: str) -> bool:
+    """Whether one given name is a pet form of the other (``Kit``, ``Kitty``)."""
+    return is_pet_form(first, second) or is_pet_form(second, first)
 
 
 def _rank_parts(keys: list[Key]) -> list[list[Key]]:

@@ -5,7 +5,8 @@ The evidence is how the text uses a name, never a list of a book's names:
 * **For a person**: a title, twice (``Mr. Jones``), or being the subject of a speech
   verb (``said Toad``, ``Alice said``) at least :data:`TAGGED_MIN` times.
 * **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
-  what reads as a title); being written after a preposition of place or time (``in
+  what reads as a title), or, for one word never titled, tagged nor a given name, the proper word of
+  such a place (``Burdock`` beside ``Port Burdock``); being written after a preposition of place or time (``in
   London``, ``through Kellynch``) or a journey's ``to``/``from`` (``went back to India``), or
   beside a number (``June 5``), in at least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
@@ -36,7 +37,7 @@ from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from bot.attribution.given_names import is_given_name
-from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERB_PATTERN
+from bot.attribution.lexicon import PERSON_NOUNS, PLACE_FIRST, PLACE_NOUNS, SPEECH_VERB_PATTERN
 from bot.attribution.names import Mention, is_place_name, is_subject
 
 NOT_PERSON_NOUNS = frozenset({"voice", "other", "girl's", "thing"})
@@ -111,12 +112,17 @@ _SPEECH_AFTER = re.compile(rf",?\s+(?:[a-z]+ly\s+)?{SPEECH_VERB_PATTERN}")
 
 
 def is_person(
-    text: str, mentions: list[Mention], narrated: int, name_words: frozenset[str]
+    text: str,
+    mentions: list[Mention],
+    narrated: int,
+    name_words: frozenset[str],
+    places: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person."""
+    """Whether the character named by ``mentions`` (``narrated`` of them in the narration) is a person
+    (``places``: see :func:`place_words`)."""
     if not mentions:
         return True
-    if _place_named(mentions):
+    if _place_named(mentions) or _place_part(text, mentions, places):
         return False
     common = _common_tail(mentions, name_words)
     if sum(1 for m in mentions if m.title) >= TITLED_MIN and not _plural(mentions, name_words) and not common:
@@ -197,6 +203,23 @@ def _common_tail(mentions: list[Mention], name_words: frozenset[str]) -> bool:
     """``Prince Edward Island``, ``the Tory Government``: every mention ends in a common word (no name
     word of the text, joined to a name as part of it: see :func:`bot.attribution.names.learn_name_pairs`)."""
     return all(len(m.words) > 1 and m.words[-1] not in name_words for m in mentions)
+
+
+def place_words(mentions: list[Mention]) -> frozenset[str]:
+    """The proper words of the places ``mentions`` name by a generic word (``Burdock`` of ``Port
+    Burdock``, ``Kellford`` of ``Kellford Abbey``)."""
+    return frozenset(
+        word for m in mentions if is_place_name(m.words) for word in m.words if word not in PLACE_NOUNS | PLACE_FIRST
+    )
+
+
+def _place_part(text: str, mentions: list[Mention], places: frozenset[str]) -> bool:
+    """Whether the name, one word never titled and no given name, is also the proper word of a place
+    the text names (``Burdock`` beside ``Port Burdock``), and never a speaker in tags: the place."""
+    if any(m.title or len(m.words) > 1 for m in mentions):
+        return False
+    words = {m.words[0] for m in mentions}
+    return words <= places and not any(is_given_name(word) for word in words) and not any(_tagged(text, m) for m in mentions)
 
 
 def _place_named(mentions: list[Mention]) -> bool:

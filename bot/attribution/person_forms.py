@@ -76,12 +76,18 @@ class PersonForms:
         since = min(later)
         return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
 
-    def _together(self, first: Key, second: Key) -> bool:
+    def _together(self, first: Key, second: Key, distinct: bool = False) -> bool:
         """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
-        in one sentence at least :data:`TOGETHER_MIN` times: two people."""
+        in one sentence at least :data:`TOGETHER_MIN` times: two people. With ``distinct``, only
+        ``second``'s untitled forms that are not ``first``'s count (``Tom``, ``Tom Rudd``; not ``Mrs.
+        Rachel`` among Rachel Lynde's given names)."""
+        named_first = self._named(first)
+        named_second = self._named(second)
+        if distinct:
+            named_second = {k for k in named_second - named_first if k[0] is None}
         owned = sorted(
-            [(m.start, m.end, 0) for k in self._named(first) for m in self.forms[k]]
-            + [(m.start, m.end, 1) for k in self._named(second) for m in self.forms[k]]
+            [(m.start, m.end, 0) for k in named_first for m in self.forms[k]]
+            + [(m.start, m.end, 1) for k in named_second for m in self.forms[k]]
         )
         together = 0
         for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):

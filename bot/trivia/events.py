@@ -21,9 +21,10 @@ import lemminflect
 from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
-from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after
+from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after, can_be
 from bot.trivia.people import Person, are_aliases, name_words, same_person
-from bot.trivia.subjects import BEFORE_A_VERB, SUBJECT_PLACE, naming_its_pronoun, plausible_subject, referent
+from bot.trivia.relations import Relation, find_relations
+from bot.trivia.subjects import QUOTE_MARKS, Names, naming_its_pronoun, plausible_subject, referent
 
 NEARBY_SECTIONS = 2
 """A wrong option is someone mentioned within this many sections of the event."""
@@ -38,11 +39,21 @@ FUNCTION_WORD_ZIPF = 5.5
 _OWN_GESTURE = re.compile(rf"\b(?:his|her|a|an)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(GESTURE_NOUNS))})\b")
 """A gesture made with one's own body ("darted her eyes over Anne", "extended a hail-fellow hand");
 not "brought her slate down on Gilbert's head"."""
-_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
+ROUTINE_VERBS = frozenset(
+    "dine eat drink breakfast lunch sup drive ride walk stroll reenter re-enter attend achieve push pull "
+    "wipe sweep dress undress wash tidy fold sip munch".split()
+)
+"""Lemmas of a day's routine: judged samples found such actions bland wherever they were done and
+whoever was there ("drove to the Somerset Club for breakfast", "attended to the dishcloth")."""
+ABSTRACT_ENDINGS = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship", "dom", "hood", "ism", "ery", "ie", "cy")
+ABSTRACT_NOUNS = frozenset(
+    "heed notice attention care interest leave advantage pains part sight account trouble way time subject "
+    "mind thought idea hope fear doubt reverie affection love regard respect pity sympathy pleasure joy "
+    "anger temper manner air tone silence rest matter thing things course effort chance point word words".split()
+)
+"""Nouns that name no thing a reader could picture (a part of :func:`_holds_a_thing`)."""
 _SINGLE_OPENS, _SINGLE_CLOSES = re.compile(r"(?<!\w)‘"), re.compile(r"’(?!\w)")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-_PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 _HYPOTHETICAL = re.compile(r"(?:If|Unless|Whether|Had|Were|Should|Could|Would|Perhaps|Suppose|Though|Although)\b")
 """Openings of a sentence whose clauses may tell what did not happen."""
 
@@ -72,24 +83,29 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     """Every event of the story told in the narration (not in dialogue), in reading order; an action
     the book tells twice ("wrote to Mr. Wilcox" of two people, or of one twice) is no event: who did
     it would be ambiguous."""
-    names = _any_name(people)
+    names = Names.of(people)
     if names is None:
         return []
-    owner = {alias.casefold(): person for person in people for alias in person.aliases}
-    events: list[Event] = []
-    previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
-    for sentence, before in _narration(sentences):
-        before = previous[1] if before and before == previous[0] else before
-        event = _event(sentence, before, names, owner)
-        if event is not None:
-            events.append(event)
-        text = _plain(sentence.text)
-        previous = (text, naming_its_pronoun(text, before, names, owner))
+    events = [event for sentence, before, _ in named_narration(sentences, names) if (event := _event(sentence, before, names))]
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
 
-def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
+def named_narration(sentences: Sequence[Passage], names: Names) -> Iterator[tuple[Passage, str, str]]:
+    """Each narration sentence (:func:`narration`) with the narration sentence before it in its
+    paragraph ("" if none), and its own plain text; in both, an opening "He" or "She" is replaced by the
+    name it certainly means (:func:`bot.trivia.subjects.naming_its_pronoun`), so that a pronoun may
+    find its referent through a chain ("Anne reached Carlisle. She wrote to Diana. She…")."""
+    previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
+    for sentence, before in narration(sentences):
+        before = previous[1] if before and before == previous[0] else before
+        text = _plain(sentence.text)
+        named = naming_its_pronoun(text, before, names)
+        yield sentence, before, named
+        previous = (text, named)
+
+
+def narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
     """The sentences outside quotation marks (a paragraph's quotes may span several sentences), in
     “double” or ‘single’ style (a ’ ending a word closes: the Pells’ farm may close a quote early; a
     stray closing mark opens nothing), each with the sentence before it in its paragraph when that one
@@ -105,7 +121,7 @@ def _narration(sentences: Sequence[Passage]) -> Iterator[tuple[Passage, str]]:
         single = max(0, single + len(_SINGLE_OPENS.findall(text)) - len(_SINGLE_CLOSES.findall(text)))
         straight += text.count('"')
         plain = _plain(text)
-        before = "" if _QUOTE_MARKS.search(plain) or curly or single or straight % 2 else plain
+        before = "" if QUOTE_MARKS.search(plain) or curly or single or straight % 2 else plain
 
 
 class _WordIndex:
@@ -141,30 +157,31 @@ class Cast:
 
     def __init__(self, sentences: Sequence[Passage], people: Sequence[Person]) -> None:
         self.people = list(people)
-        self._in_section: dict[int, Counter[int]] = {}
-        pattern = _any_name(people)
-        owner = {alias.casefold(): index for index, person in enumerate(people) for alias in person.aliases}
-        if pattern is None:
+        self._in_section: dict[int, Counter[Person]] = {}
+        names = Names.of(people)
+        if names is None:
             return
         for sentence in sentences:
             counts = self._in_section.setdefault(sentence.section, Counter())
-            for match in pattern.finditer(sentence.text):
-                counts[owner[match.group(0).casefold()]] += 1
+            for match in names.any.finditer(sentence.text):
+                counts[names.person(match)] += 1
 
     def rivals(self, answer: Person, section: int, before_offset: int, *, named: str = "") -> list[Person]:
         """Other people to offer against ``answer``: of the same gender, met before ``before_offset``,
         mentioned within :data:`NEARBY_SECTIONS` sections (most mentioned first); never an alias of
         the answer or of each other, nor anyone the question itself names (in ``named``), or may name
         (a name word of theirs capitalised there)."""
-        near: Counter[int] = Counter()
+        near: Counter[Person] = Counter()
         for nearby in range(section - NEARBY_SECTIONS, section + NEARBY_SECTIONS + 1):
             near.update(self._in_section.get(nearby, Counter()))
         named_words = {
-            word for found in _CAPITALISED.findall(named) for word in name_words(_POSSESSIVE_END.sub("", found))
+            word
+            for found in WORD.findall(named)
+            if found[:1].isupper()
+            for word in name_words(_POSSESSIVE_END.sub("", found))
         }
         rivals: list[Person] = []
-        for index, _ in near.most_common():
-            person = self.people[index]
+        for person, _ in near.most_common():
             if person.first_offset >= before_offset or person.mentions < MIN_RIVAL_MENTIONS:
                 continue
             if not _same_gender(person, answer) or not plausible_subject(person):
@@ -187,51 +204,54 @@ class Plot:
 
     events: Sequence[Event]
     cast: Cast
+    relations: Sequence[Relation] = ()
+    """Who is whose sister, husband or maid, as the narration states (:mod:`bot.trivia.relations`)."""
 
 
 def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
     """The plot of a story told in ``sentences``, whose characters are ``people``."""
-    return Plot(find_events(sentences, people), Cast(sentences, people))
+    names = Names.of(people)
+    relations = find_relations(named_narration(sentences, names), names) if names is not None else []
+    return Plot(find_events(sentences, people), Cast(sentences, people), relations)
 
 
 def who_did_it(event: Event) -> str:
     return f"Who {event.predicate}?"
 
 
-def _event(sentence: Passage, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> Event | None:
+def _event(sentence: Passage, before: str, names: Names) -> Event | None:
     """The event ``sentence`` tells, if any; ``before`` is the narration sentence just before it in
     its paragraph ("" if none), where the referent of a "He" or "She" may be named."""
     text = _plain(sentence.text)
-    if _QUOTE_MARKS.search(text) or not text.endswith("."):
+    if QUOTE_MARKS.search(text) or not text.endswith("."):
         return None
     if _HYPOTHETICAL.match(text):
         return None
-    subject = rf"{SUBJECT_PLACE}(?:(?P<name>{names.pattern})|(?P<pronoun>[Hh]e|[Ss]he)){BEFORE_A_VERB}"
-    for match in re.finditer(subject, text):
+    for match in names.subject_or_pronoun.finditer(text):
         if match["pronoun"]:
-            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names, owner)
+            person = referent((before, text[: match.start("pronoun")]), match["pronoun"], names)
             named_as, opening = (person.name if person else ""), True
         else:
-            person, named_as = owner[match["name"].casefold()], match["name"]
+            person, named_as = names.person(match, "name"), match["name"]
             opening = match.start() < 2 or match.start() == text.find(named_as)
         if person is not None and plausible_subject(person) and not _ends_a_list(text[: match.start()]):
             for action in actions_after(text[match.end() :], person.gender, possessive=opening):
-                event = _as_event(person, action, sentence, named_as, names, owner)
+                event = _as_event(person, action, sentence, named_as, names)
                 if event is not None:
                     return event
     return None
 
 
-def _as_event(
-    person: Person, action: Action, sentence: Passage, named_as: str, names: re.Pattern[str], owner: dict[str, Person]
-) -> Event | None:
+def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, names: Names) -> Event | None:
     named = [_POSSESSIVE_END.sub("", word) for word in action.words if word[:1].isupper()]
     if any(are_aliases(alias, word) for alias in person.aliases for word in named):
         return None  # the question would name its own answer ("Who visited Mrs. Crane’s grave?")
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
-    others = _names_others(action.text, person, names, owner)
-    if not (others or _memorable(action)):
+    if action.lemma in ROUTINE_VERBS:
+        return None  # "dined at the Bays", "pushed a paper toward Archer": a day's routine, wherever done
+    others = _names_others(action.text, person, names)
+    if not (others or _memorable(action)) or not _holds_a_thing(action, names):
         return None
     return Event(person, action.text, sentence, others, action.lemma, named_as)
 
@@ -261,6 +281,32 @@ def _memorable(action: Action) -> bool:
     return scoring.is_plot_verb(action.verb) and any(wording.zipf(word) < MEMORABLE_ZIPF for word in nouns)
 
 
+def _holds_a_thing(action: Action, names: Names) -> bool:
+    """Whether the action's object holds something to picture: a named place or thing, or a noun
+    that is neither a part of the body nor abstract (:func:`_abstract`). Judged samples found actions done to a person
+    alone ("glared at Matthew", "greeted Mrs. Archer with cousinly affability", "clutched Marilla's
+    hand") or to nothing ("relapsed into reverie") bland."""
+    words = WORD.findall(names.any.sub(" ", action.text))
+    for before, word in zip(words, words[1:], strict=False):
+        base = _POSSESSIVE_END.sub("", word)
+        if base[:1].isupper():
+            if not names.any.fullmatch(base):
+                return True  # "the South Welwyn Tunnel", "Rome"; people named are no things
+        elif before == "to" and can_be(base, ("VERB",)):
+            continue  # "came to take leave": a verb
+        elif len(base) >= 3 and _is_noun(base.lower()) and not _abstract(base.lower()):
+            return True
+    return False
+
+
+def _abstract(noun: str) -> bool:
+    """Whether ``noun`` names no thing to picture ("affability", "reverie", "heed", "hand", "half"):
+    by an abstract ending, one of the commonest nouns of attention and manner, a part of the body, or
+    a word that may be an adverb."""
+    single = (lemminflect.getLemma(noun, upos="NOUN") or (noun,))[0]  # "objections": "objection"
+    return single.endswith(ABSTRACT_ENDINGS) or single in ABSTRACT_NOUNS | GESTURE_NOUNS or can_be(noun, ("ADV",))
+
+
 def _is_noun(word: str) -> bool:
     return "NOUN" in lemminflect.getAllLemmas(word)
 
@@ -269,21 +315,9 @@ def _only_a_noun(word: str) -> bool:
     return set(lemminflect.getAllLemmas(word)) == {"NOUN"}
 
 
-def _names_others(predicate: str, person: Person, names: re.Pattern[str], owner: dict[str, Person]) -> bool:
+def _names_others(predicate: str, person: Person, names: Names) -> bool:
     """Whether a predicate ties its subject to another named person ("married Henry Wilcox"): a plot point."""
-    return any(owner[match.group(0).casefold()] is not person for match in names.finditer(predicate))
-
-
-def _any_name(people: Sequence[Person]) -> re.Pattern[str] | None:
-    aliases = sorted(
-        {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
-        | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
-        key=len,
-        reverse=True,
-    )
-    if not aliases:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)")
+    return any(names.person(match) is not person for match in names.any.finditer(predicate))
 
 
 def _same_gender(person: Person, answer: Person) -> bool:

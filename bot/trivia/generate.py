@@ -14,9 +14,11 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
+from bot.trivia import line_fitness
 from bot.trivia.facts import Facts
 from bot.trivia.lines import TriviaSource
-from bot.trivia.plot_questions import event, which_came_first
+from bot.trivia.people import broken_name
+from bot.trivia.plot_questions import event, relation, which_came_first
 from bot.trivia.question import GENERATED_KINDS, Question, QuestionKind
 from bot.trivia.quote_questions import finish_the_quote, missing_word
 from bot.trivia.speaker_questions import true_or_false, who_said_it
@@ -34,6 +36,7 @@ Builder = Callable[[Facts, random.Random], Iterator[Question]]
 BUILDERS: dict[QuestionKind, Builder] = {
     QuestionKind.EVENT: event,
     QuestionKind.WHICH_CAME_FIRST: which_came_first,
+    QuestionKind.RELATION: relation,
     QuestionKind.WHO_SAID_IT: who_said_it,
     QuestionKind.FINISH_THE_QUOTE: finish_the_quote,
     QuestionKind.MISSING_WORD: missing_word,
@@ -73,7 +76,7 @@ def generate(
     count += len(asked)
     while streams and len(chosen.questions) < count:
         for stream in list(streams):
-            question = next((q for q in stream if chosen.admits(q) and (admit is None or admit(q))), None)
+            question = next((q for q in stream if chosen.admits(q) and _readable(q) and (admit is None or admit(q))), None)
             if question is None:
                 streams.remove(stream)
                 continue
@@ -111,8 +114,16 @@ class _Chosen:
             self._answers[question.answer] += 1
 
 
+def _readable(question: Question) -> bool:
+    """Whether everything the question shows is whole words: no name or line broken where the source
+    lost an accented letter ("Ren e" for Renée, "Am lie" for Amélie), whatever the kind."""
+    if _about_a_person(question) and any(broken_name(option) for option in question.options):
+        return False
+    return not any(line_fitness.has_broken_word(text) for text in (question.text, *question.options))
+
+
 def _about_a_person(question: Question) -> bool:
-    return question.kind in (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT)
+    return question.kind in (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT, QuestionKind.RELATION)
 
 
 def _subject(question: Question) -> tuple[int | None, str]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from bot.attribution.given_names import given_names_of, name_variants
+from bot.attribution.given_names import given_names_of, is_pet_form, name_variants
 from bot.trivia.judging import normalise
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
@@ -17,8 +17,6 @@ SURNAME_TITLES = frozenset(
 SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 """Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
-_PET_ENDINGS = ("y", "ie", "ey")
-"""Endings of a pet form made from a given name ("Kitty" of Kit, "Annie" of Ann)."""
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -41,11 +39,17 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     """Whether two given names are a name and its nickname, or two nicknames of one name, or a name
     and its pet form ("Kit" and "Kitty", "Tom" and "Tommy", "Ann" and "Annie")."""
     shorter, longer = sorted((word, other), key=len)
-    if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3 and longer.endswith(_PET_ENDINGS):
+    if is_pet_form(shorter, longer):
         return True
     if word in name_variants(other) or other in name_variants(word):
         return True
     return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
+
+
+def broken_name(name: str) -> bool:
+    """Whether a name is broken where the source lost an accented letter ("Am lie Vale" for Amélie
+    Vale): a word in lower case after its first that is no particle ("van der Luyden") nor "of"."""
+    return any(word[:1].islower() and word not in SURNAME_PARTICLES | {"of", "the"} for word in name.split()[1:])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Who-did-it and which-came-first questions: the plot points of the narration."""
+"""Who-did-it, which-came-first and relation questions: the plot points and kinships of the narration."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from bot.text.model import Passage
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.facts import Facts
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
+from bot.trivia.people import Person
 from bot.trivia.question import Question, QuestionKind
+from bot.trivia.relations import shown_name
 
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
@@ -85,3 +87,51 @@ def _datable(event: Event) -> bool:
 def _paragraph(sentence: Passage) -> int:
     assert sentence.paragraph is not None
     return sentence.paragraph
+
+
+def relation(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who is whose kin or servant, as the narration states it ("Who is Ruth's sister?"): the wrong
+    options are people of the answer's gender met by then and present in that part of the book, never
+    anyone the book states in a relation to the person asked about; when there are too few, the
+    kinship is asked the other way round ("Who is Nora's sister?" → "Who is Ruth's sister?")."""
+    plot = facts.source.plot
+    kin: dict[str, set[str]] = {}
+    for stated in plot.relations:
+        kin.setdefault(stated.owner.name, set()).add(stated.related.name)
+        kin.setdefault(stated.related.name, set()).add(stated.owner.name)
+    for stated in rng.sample(list(plot.relations), len(plot.relations)):
+        asked = [(stated.owner, stated.role, stated.related)]
+        if stated.inverse:
+            asked.append((stated.related, stated.inverse, stated.owner))
+        for about, role, answer in asked:
+            question = _relation_question(facts, stated.sentence, (about, role, answer), kin, rng)
+            if question is not None:
+                yield question
+                break
+
+
+def _relation_question(
+    facts: Facts, sentence: Passage, relation: tuple[Person, str, Person], kin: dict[str, set[str]], rng: random.Random
+) -> Question | None:
+    about, role, answer = relation
+    text = f"Who is {about.name}’s {role}?"
+    shown = shown_name(answer, about.name)
+    rivals = [
+        person
+        for person in facts.source.plot.cast.rivals(answer, sentence.section, sentence.start, named=text)
+        if person.name not in kin.get(about.name, set())
+    ][:PLAUSIBLE_POOL]
+    if shown is None or len(rivals) < WRONG_OPTIONS:
+        return None
+    wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]
+    return Question(
+        QuestionKind.RELATION,
+        text,
+        shown,
+        options=shuffled([shown, *wrong], rng),
+        accepted=tuple(alias for alias in answer.aliases if alias != shown),
+        rivals=tuple(person.name for person in facts.source.plot.cast.people if person is not answer),
+        passage_id=facts.source.paragraph_ids.get(_paragraph(sentence)),
+        offset=sentence.start,
+        explanation=f"“{' '.join(sentence.text.split())}”",
+    )

@@ -47,6 +47,7 @@ USUAL_DIFFICULTY: dict[QuestionKind, Difficulty] = {
     QuestionKind.TRUE_OR_FALSE: Difficulty.EASY,
     QuestionKind.WHO_SAID_IT: Difficulty.EASY,
     QuestionKind.EVENT: Difficulty.MEDIUM,
+    QuestionKind.RELATION: Difficulty.MEDIUM,
     QuestionKind.MISSING_WORD: Difficulty.MEDIUM,
     QuestionKind.PLOT: Difficulty.MEDIUM,
     QuestionKind.FINISH_THE_QUOTE: Difficulty.HARD,

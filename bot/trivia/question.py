@@ -14,6 +14,8 @@ class QuestionKind(StrEnum):
     """Who did what: a plot point from the narration (see :mod:`bot.trivia.events`)."""
     WHICH_CAME_FIRST = "which-came-first"
     """Which of two plot points, chapters apart, came first."""
+    RELATION = "relation"
+    """Who is whose kin or servant, as the narration states it (see :mod:`bot.trivia.relations`)."""
     WHO_SAID_IT = "who-said-it"
     FINISH_THE_QUOTE = "finish-the-quote"
     MISSING_WORD = "missing-word"
@@ -38,6 +40,7 @@ CATEGORIES: dict[QuestionKind, Category] = {
     QuestionKind.EVENT: Category.EVENTS,
     QuestionKind.WHICH_CAME_FIRST: Category.EVENTS,
     QuestionKind.PLOT: Category.EVENTS,
+    QuestionKind.RELATION: Category.CHARACTERS,
     QuestionKind.WHO_SAID_IT: Category.CHARACTERS,
     QuestionKind.TRUE_OR_FALSE: Category.CHARACTERS,
     QuestionKind.FINISH_THE_QUOTE: Category.QUOTES,

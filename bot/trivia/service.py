@@ -136,11 +136,12 @@ def within(source: TriviaSource, sections: range) -> TriviaSource:
     stop = max((sentence.end for sentence in sentences), default=0)
     people = [person for person in source.plot.cast.people if person.first_offset < stop]
     events = [event for event in source.plot.events if event.sentence.section in sections]
+    relations = [relation for relation in source.plot.relations if relation.sentence.section in sections]
     return replace(
         source,
         lines=[line for line in source.lines if line.section in sections],
         sentences=sentences,
-        plot=Plot(events, Cast(sentences, people)),
+        plot=Plot(events, Cast(sentences, people), relations),
     )
 
 

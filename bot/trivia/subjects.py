@@ -9,10 +9,14 @@ Used by :mod:`bot.trivia.events`; cautious on purpose, since a wrong subject mak
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import lemminflect
 
-from bot.trivia.actions import can_be, possessed
+from bot.attribution.lexicon import MALE, TITLE_GENDER
+from bot.attribution.name_forms import MILITARY_RANKS
+from bot.trivia.actions import WORD, can_be, possessed
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person
 
@@ -54,17 +58,51 @@ SUBJECT_PLACE = (
 time at most: "That evening Anne wrote…", "In the morning Anne…"), or opening a main clause after a
 comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote…"), or a clause of time
 ("When Anne reached Carlisle, …")."""
-_TITLE_GENDER = {
-    **dict.fromkeys(("mr", "sir", "lord", "captain", "colonel", "major", "general", "monsieur", "signor", "uncle", "father"), "m"),
-    **dict.fromkeys(("mrs", "miss", "ms", "lady", "madame", "signora", "aunt", "mother"), "f"),
-}
-"""Titles that tell a gender: a person whose title and gender disagree was merged wrongly."""
-_WORD = re.compile(r"[A-Za-z’'-]+")
 
 
-def referent(
-    context: tuple[str, str], pronoun: str, names: re.Pattern[str], owner: dict[str, Person]
-) -> Person | None:
+QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
+"""A quotation mark (an apostrophe inside a word is none): narration holding one may hold speech."""
+_PRONOUN_SUBJECT = re.compile(rf"{SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
+_PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """A work's people as patterns, compiled once per work: any of their names (:attr:`any`), one as
+    a subject (:attr:`subject`), one or a "He"/"She" as a subject (:attr:`subject_or_pronoun`), and
+    whose each name is (:attr:`owner`, by the name case-folded)."""
+
+    any: re.Pattern[str]
+    owner: dict[str, Person]
+    subject: re.Pattern[str]
+    subject_or_pronoun: re.Pattern[str]
+
+    @classmethod
+    def of(cls, people: Sequence[Person]) -> Names | None:
+        """The patterns of ``people``'s capitalised names ("the Invisible Man" also as "The Invisible
+        Man"); None when they have none."""
+        aliases = sorted(
+            {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
+            | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
+            key=len,
+            reverse=True,
+        )
+        if not aliases:
+            return None
+        any_name = r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)"
+        return cls(
+            re.compile(any_name),
+            {alias.casefold(): person for person in people for alias in person.aliases},
+            re.compile(rf"{SUBJECT_PLACE}(?P<name>{any_name}){BEFORE_A_VERB}"),
+            re.compile(rf"{SUBJECT_PLACE}(?:(?P<name>{any_name})|(?P<pronoun>[Hh]e|[Ss]he)){BEFORE_A_VERB}"),
+        )
+
+    def person(self, found: re.Match[str], group: int | str = 0) -> Person:
+        """Whose name ``found`` (a match of one of the patterns) holds in ``group``."""
+        return self.owner[found.group(group).casefold()]
+
+
+def referent(context: tuple[str, str], pronoun: str, names: Names) -> Person | None:
     """Whom ``pronoun`` ("He" or "She") must mean after ``context`` (the narration before it: the
     sentence before, in one paragraph, and its own sentence up to it), or None when that is not
     certain. Certain means: the last person named in ``context`` who could be meant is of the
@@ -75,28 +113,27 @@ def referent(
     turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
     gender = _PRONOUN_GENDER[pronoun.lower()]
     previous, own = context
-    subject = re.compile(rf"{SUBJECT_PLACE}(?P<name>{names.pattern}){BEFORE_A_VERB}")
-    subjects = {match.start("name") for match in subject.finditer(previous)}
-    subjects |= {match.start("name") + len(previous) + 1 for match in subject.finditer(own)}
+    subjects = {match.start("name") for match in names.subject.finditer(previous)}
+    subjects |= {match.start("name") + len(previous) + 1 for match in names.subject.finditer(own)}
     joined = f"{previous} {own}"
-    mentions = [match for match in names.finditer(joined) if owner[match.group(0).casefold()].gender != _OTHER[gender]]
-    person = owner[mentions[-1].group(0).casefold()] if mentions else None
+    mentions = [match for match in names.any.finditer(joined) if names.person(match).gender != _OTHER[gender]]
+    person = names.person(mentions[-1]) if mentions else None
     if person is None or person.gender != gender or not plausible_subject(person):
         return None
     if re.search(r"\b(?:a|an|any|every|another)\s+$", joined[: mentions[-1].start()], re.IGNORECASE):
         return None  # "a Miss Schlegel": anyone of the name
     if mentions[-1].start() in subjects:
-        after = names.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
+        after = names.any.sub(" ", joined[mentions[-1].end() :])  # names of the other gender: no rival referents
         return person if _no_one_else(after, pronoun.lower()) and not _someone_as_object(after, gender) else None
-    words = {word.lower() for word in _WORD.findall(joined)}
+    words = {word.lower() for word in WORD.findall(joined)}
     alone = len(mentions) == 1 and mentions[0].end() <= len(previous) and not (_FIRST_PERSON | _OWN_PRONOUNS[gender]) & words
-    return person if alone and _no_one_else(". " + names.sub(" ", joined), pronoun.lower()) else None
+    return person if alone and _no_one_else(". " + names.any.sub(" ", joined), pronoun.lower()) else None
 
 
 def _someone_as_object(text: str, gender: str) -> bool:
     """Whether ``text`` has a "him" (or a "her" that owns nothing) of ``gender``: someone else of the
     pronoun's gender is in the scene ("Lady Russell took her out…, and she never failed…")."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    words = [word.lower() for word in WORD.findall(text)]
     if gender == "m":
         return "him" in words
     return any(word == "her" and not possessed(words[index + 1 : index + 2]) for index, word in enumerate(words))
@@ -112,16 +149,16 @@ def _may_be_a_person(word: str) -> bool:
     return len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and (can_be(word, ("NOUN",)) or not lemminflect.getAllLemmas(word))
 
 
-def naming_its_pronoun(text: str, before: str, names: re.Pattern[str], owner: dict[str, Person]) -> str:
+def naming_its_pronoun(text: str, before: str, names: Names) -> str:
     """``text`` with its opening "He" or "She" replaced by the name it certainly means (see
     :func:`referent`), so that a pronoun in the next sentence may find its referent through it
     ("Anne reached Carlisle. She wrote to Diana. She…")."""
-    found = re.match(rf"{SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])", text)
-    person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names, owner)
+    found = _PRONOUN_SUBJECT.match(text)
+    person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names)
     if not found or not person:
         return text
     name = "The" + person.name[3:] if person.name.startswith("the ") else person.name
-    return f"{text[: found.start('pronoun')]}{name}{text[found.end('pronoun') :]}" if names.fullmatch(name) else text
+    return f"{text[: found.start('pronoun')]}{name}{text[found.end('pronoun') :]}" if names.any.fullmatch(name) else text
 
 
 def _no_one_else(text: str, pronoun: str) -> bool:
@@ -129,15 +166,20 @@ def _no_one_else(text: str, pronoun: str) -> bool:
     may be meant: a noun for a person, a pronoun of the other gender or ``pronoun`` itself, a
     capitalised word within a sentence (a name the character list lacks)."""
     gender = _PRONOUN_GENDER[pronoun]
-    if any(_may_be_a_person(word.lower()) or word.lower() in _OTHER_PRONOUNS[gender] | {pronoun} for word in _WORD.findall(text)):
+    if any(_may_be_a_person(word.lower()) or word.lower() in _OTHER_PRONOUNS[gender] | {pronoun} for word in WORD.findall(text)):
         return False
     openings = {match.end() for match in re.finditer(r"[.!?]\s+", text)}
-    return all(found.start() in openings for found in _WORD.finditer(text) if found.group(0)[:1].isupper() and found.group(0) != "I")
+    return all(found.start() in openings for found in WORD.finditer(text) if found.group(0)[:1].isupper() and found.group(0) != "I")
 
 
 def plausible_subject(person: Person) -> bool:
     """A named person of known gender, whose title (if any) agrees with it."""
     if person.gender is None or person.name[:1].islower() and not person.name.startswith("the "):
         return False
-    titles = {_TITLE_GENDER.get(word) for alias in person.aliases for word in normalise(alias).split()[:1]}
+    titles = {_title_gender(word) for alias in person.aliases for word in normalise(alias).split()[:1]}
     return titles <= {None, person.gender}
+
+
+def _title_gender(title: str) -> str | None:
+    """The gender a title tells (:data:`bot.attribution.lexicon.TITLE_GENDER`; a military rank is a man's)."""
+    return MALE if title in MILITARY_RANKS else TITLE_GENDER.get(title)

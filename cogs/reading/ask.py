@@ -96,10 +96,16 @@ def not_answered_embed(result: AskResult, progress: Progress | None = None) -> d
         )
     elif result.route is Route.WHO_IS:
         said = f"I can't find anyone by that name in *{_escaped(result.work.title)}* (“{_escaped(result.question)}”)."
+    elif result.unsure and result.closest:
+        said = (
+            f"I can't tell which passage of *{_escaped(result.work.title)}* answers “{_escaped(result.question)}”:"
+            " the closest are below."
+        )
     else:
         said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
     example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
-    embed = discord.Embed(title="Not in the story", description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
+    title = "Not sure" if result.unsure and result.closest else "Not in the story"
+    embed = discord.Embed(title=title, description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
     if result.closest:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]
         embed.add_field(name="Closest passages", value=shorten("\n".join(lines), FIELD_VALUE), inline=False)

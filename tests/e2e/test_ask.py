@@ -57,6 +57,17 @@ async def test_a_question_the_story_does_not_answer_is_said_plainly_and_privatel
     assert "components" not in data or not data["components"]
 
 
+async def test_when_guesses_come_as_close_as_the_best_passage_it_shows_them_privately_without_claiming(
+    folio: Harness,
+) -> None:
+    data = (await ask(folio, "What did Stiles shout?"))["data"]
+    assert data["flags"] & EPHEMERAL
+    [embed] = data["embeds"]
+    assert embed["title"] == "Not sure" and "I can't tell which passage" in embed["description"]
+    closest = next(field["value"] for field in embed["fields"] if field["name"] == "Closest passages")
+    assert closest.count("•") >= 2
+
+
 async def test_markdown_and_mentions_in_a_question_are_not_echoed_raw(folio: Harness) -> None:
     body = await ask(folio, "Who is **@everyone** Gandalf?")
     data = body["data"]

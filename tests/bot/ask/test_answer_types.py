@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.ask.answer_types import AnswerType, holds_type, said_near
+from bot.ask.decision import decide
 from bot.ask.question import names_in, parse_question
-from bot.ask.ranking import Candidate, answers, rank, shown_answers
+from bot.ask.ranking import Candidate, answers, rank
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 
@@ -82,7 +83,7 @@ def test_an_untyped_best_sentence_gives_way_to_a_typed_one() -> None:
     question = parse_question("Where did Martha keep her keys?", VOCABULARY)
     assert question is not None
     ranked = rank(question, [candidate(2), candidate(0)], 2, VOCABULARY)
-    shown = shown_answers(question, ranked, lambda key: key, 3)
+    shown = decide(question, ranked, lambda key: key, 3).shown
     assert [answer.key for answer in shown] == [0]
 
 

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
+from bot.ask.decision import decide
 from bot.ask.question import Question, names_in, parse_question
-from bot.ask.ranking import (
-    GATE_REACH,
-    Answer,
-    Candidate,
-    answered,
-    answers,
-    rank,
-    shown_answers,
-)
+from bot.ask.ranking import Candidate, answers, rank
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
 from bot.search.vocabulary import Vocabulary
@@ -113,39 +106,13 @@ def test_a_name_described_in_apposition_answers_a_who_is_question() -> None:
     assert ask("Who was Krempe?", [candidate(9), described])[0] == 10
 
 
-def test_runners_up_close_to_a_good_best_answer_are_shown_one_per_paragraph() -> None:
-    question = parse_question("Who did Lydia talk about?", VOCABULARY)
-    assert question is not None
-    best, same_paragraph, close, far = (
-        Answer(1, 100.0, 1.0),
-        Answer(2, 95.0, 0.2, missing=0.9, own=0.1),
-        Answer(3, 85.0, 0.2, missing=0.9, own=0.1),
-        Answer(4, 70.0, 0.2, missing=0.9, own=0.1),
-    )
-    paragraphs = {1: 10, 2: 10, 3: 11, 4: 12}
-    shown = shown_answers(question, [best, same_paragraph, close, far], paragraphs.__getitem__, limit=3)
-    assert [answer.key for answer in shown] == [1, 3]
-    assert shown_answers(question, [same_paragraph, close, far], paragraphs.__getitem__, limit=3) == []
-
-
-def test_the_best_answer_is_shown_when_one_close_behind_it_holds_the_question() -> None:
-    question = parse_question("Who did Lydia talk about?", VOCABULARY)
-    assert question is not None
-    beside, holding = Answer(1, 100.0, 0.6, missing=0.0, own=0.2), Answer(2, 90.0, 1.0)
-    assert answers(question, holding) and not answers(question, beside)
-    shown = shown_answers(question, [beside, holding], {1: 10, 2: 11}.__getitem__, limit=3)
-    assert [answer.key for answer in shown] == [1, 2]
-    far_behind = [beside, *(Answer(key, 50.0, 0.2, missing=0.9, own=0.1) for key in range(3, 3 + GATE_REACH))]
-    assert shown_answers(question, [*far_behind, holding], lambda key: key, limit=3) == []
-
-
 def test_a_measure_is_not_answered_by_a_sentence_without_its_number_or_measure_word() -> None:
     question = parse_question("How tall did Victor make the creature?", VOCABULARY)
     assert question is not None
     [uncued] = rank(question, [candidate(6)], 1, VOCABULARY)
     [cued] = rank(question, [candidate(7)], 1, VOCABULARY)
-    assert answers(question, uncued) and not answered(question, [uncued])
-    assert answered(question, [cued])
+    assert answers(question, uncued) and not decide(question, [uncued], lambda key: key, 3).answered
+    assert decide(question, [cued], lambda key: key, 3).answered
 
 
 def test_the_quote_engines_match_lifts_the_sentence_worded_like_the_question() -> None:
@@ -194,7 +161,7 @@ def test_a_size_is_not_answered_by_a_number_alone_nor_by_a_unit_alone() -> None:
     found = plain_candidates(sentences)
     ranked = rank(question, found, len(found), vocabulary)
     assert {answer.key for answer in ranked if answer.cued} == {2, 3}
-    assert not answered(question, [answer for answer in ranked if answer.key in (0, 1)])
+    assert not decide(question, [answer for answer in ranked if answer.key in (0, 1)], lambda key: key, 3).answered
 
 
 def test_a_place_far_from_the_words_of_a_where_question_does_not_answer_it() -> None:

@@ -351,3 +351,52 @@ def test_a_bare_given_name_is_the_one_of_its_full_names_named_far_more_often() -
     assert _owner(cast, "Rosa") is _owner(cast, "Rosa Vance") is not _owner(cast, "Rosa Hale")
     close = build_characters("\n\n".join(others * 2 + often * 3))  # three times as often: either may be Rosa
     assert _owner(close, "Rosa") is not _owner(close, "Rosa Vance")
+
+
+def test_a_compound_name_joined_by_lower_case_words_is_the_person_of_its_part() -> None:
+    cast = _cast(
+        "Winnifred-the-Mole came down the hill. Mole sat on a log and hummed.",
+        "Then Winnifred-the-Mole got up, and Mole went home to bed.",
+    )
+    assert _owner(cast, "Winnifred-the-Mole") is _owner(cast, "Mole") is not None
+    hyphenated = _cast(
+        "Mary-Anne Tollet came in. Anne Pruett came later, and Anne sat down.",
+        "Mary-Anne laughed, and Mary-Anne went out. Anne stayed by the fire.",
+    )
+    assert _owner(hyphenated, "Mary-Anne") is not _owner(hyphenated, "Anne")
+
+
+def test_the_proper_word_of_a_place_alone_is_the_place() -> None:
+    cast = _cast(
+        "The train ran down to Port Quellin. Ada Fenn looked at Quellin from the hill.",
+        "The news from Port Quellin was bad. Quellin lay quiet in the rain, and Ada slept.",
+    )
+    owner = _owner(cast, "Quellin")
+    assert owner is not None and not owner.person
+    assert _owner(cast, "Ada Fenn") is not None and _owner(cast, "Ada Fenn").person  # type: ignore[union-attr]
+
+
+def test_a_titled_surname_named_in_one_sentence_with_the_one_full_name_is_another_person() -> None:
+    cast = _cast(
+        "Tom Rudd came in with his father, old Mr. Rudd. Tom sat down, and Mr. Rudd stood.",
+        "Mr. Rudd looked up at the clock, and he frowned. Tom Rudd smiled.",
+    )
+    assert _owner(cast, "Mr. Rudd") is not _owner(cast, "Tom Rudd")
+    alone = _cast(
+        "Tom Rudd came in from the rain. Tom sat down by the fire.",
+        "Mr. Rudd looked up at the clock, and he frowned. Then Mr. Rudd went out.",
+    )
+    assert _owner(alone, "Mr. Rudd") is _owner(alone, "Tom Rudd") is not None
+
+
+def test_a_pet_form_of_a_given_name_joins_it() -> None:
+    cast = _cast(
+        "Kit Marlow came into the kitchen. Kit sat down by the fire, and she read.",
+        "The cat ran off, and Kitty laughed, and Kitty went out into the rain.",
+    )
+    assert _owner(cast, "Kitty") is _owner(cast, "Kit Marlow") is not None
+    apart = _cast(
+        "Kit Marlow came into the kitchen. Kit sat down by the fire, and she read.",
+        "The cat ran off, and Kitty and Kit laughed, and Kitty went out into the rain.",
+    )
+    assert _owner(apart, "Kitty") is not _owner(apart, "Kit Marlow")
