@@ -98,6 +98,12 @@ class MentionTimeline:
         high = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
         return {character for _, character, _ in self._mentions[low:high] if character.gender == gender}
 
+    def between(self, since: int, until: int) -> list[tuple[int, Character, bool]]:
+        """Every mention from ``since`` up to ``until``: its offset, its character, whether a subject."""
+        low = bisect.bisect_left(self._mentions, since, key=lambda item: item[0])
+        high = bisect.bisect_left(self._mentions, until, key=lambda item: item[0])
+        return self._mentions[low:high]
+
     def remember(self, offset: int, character: Character, subject: bool = True) -> None:
         """Add a mention: a speaker is salient where it speaks."""
         bisect.insort(self._mentions, (offset, character, subject), key=lambda item: item[0])

@@ -40,6 +40,7 @@ from bot.attribution.conversation import Slot, confirmed_later, read_backwards
 from bot.attribution.descriptions import Said, learn
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.quotes import Quote, Span, find_quotes, paragraph_spans
+from bot.attribution.ranking import Chooser, TurnRanking
 from bot.attribution.tag_finder import TagFinder
 from bot.attribution.tag_resolver import TagResolver
 from bot.attribution.tags import TagReader
@@ -87,25 +88,32 @@ def attribute(
     characters: CharacterList | None = None,
     paragraphs: list[Span] | None = None,
     calibration: Calibration = MEASURED_CALIBRATION,
+    ranker: Chooser | None = None,
 ) -> list[Utterance]:
     """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
     a word or two quoted inside a sentence is not an utterance.
 
     ``paragraphs`` are spans of ``text`` to read (default: split at blank lines); ``calibration``
-    turns each answer's evidence into its confidence (the benchmark measures others).
+    turns each answer's evidence into its confidence (the benchmark measures others); ``ranker``
+    chooses among the candidates of untagged turns (default: the shipped one,
+    :func:`bot.attribution.ranker.shipped`).
     """
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     characters = characters or build_characters(text, paragraphs)
-    return _Attributor(text, characters, paragraphs, calibration).run()
+    return _Attributor(text, characters, paragraphs, calibration, ranker).run()
 
 
 class _Attributor:
     """One work read for its speakers: the rules turn by turn, in a second reading where the first
     taught it who some descriptions are."""
 
-    def __init__(self, text: str, characters: CharacterList, paragraphs: list[Span], calibration: Calibration) -> None:
+    def __init__(
+        self, text: str, characters: CharacterList, paragraphs: list[Span], calibration: Calibration,
+        ranker: Chooser | None,
+    ) -> None:
         self._text = text
         self._calibration = calibration
+        self._ranker = ranker
         self._characters = characters
         self._paragraphs = paragraphs
         self._reader = TagReader(characters.name_words | {second for _, second in characters.name_pairs})
@@ -122,7 +130,10 @@ class _Attributor:
         if learnt:  # read again, each learnt description now its character
             self._read(learnt)
         self._fit_to_work()
-        return [utterance for turn in self._history.turns for utterance in self._utterances(turn)]
+        kinds = TurnRanking(
+            self._history, self._mentions, self._tags, self._paragraphs, self._characters.narrator, self._ranker
+        ).rank()
+        return [utterance for turn in self._history.turns for utterance in self._utterances(turn, kinds.get(id(turn)))]
 
     def _may_be(self, description: Character, named: Character) -> bool:
         """Whether a described speaker may be ``named``: a named person of an agreeing gender."""
@@ -268,12 +279,14 @@ class _Attributor:
 
     # -- the answer ----------------------------------------------------------------------
 
-    def _utterances(self, turn: Turn) -> list[Utterance]:
+    def _utterances(self, turn: Turn, ranked_from: str | None) -> list[Utterance]:
+        """``turn``'s quotes as utterances (``ranked_from``: the rule a ranked turn's kind of evidence
+        is read from)."""
         utterances = []
         for quote, speaker, rule, confidence in zip(
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
-            quote_type = QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
+            quote_type = quote_type_of(ranked_from or rule)
             if speaker is not None and (speaker.described or speaker.name == NARRATOR):
                 confidence = min(confidence, DESCRIBED_CEILING)
             utterances.append(
@@ -281,6 +294,11 @@ class _Attributor:
                           speaker.name if speaker else None, round(confidence, 2), quote_type, rule)
             )
         return utterances
+
+
+def quote_type_of(rule: str) -> str:
+    """"explicit", "anaphoric" or "implicit": the kind of evidence ``rule`` reads."""
+    return QUOTE_TYPE.get(base_rule(rule), "anaphoric" if rule.startswith("pronoun") else "implicit")
 
 
 def _described_rule(turn: Turn) -> bool:

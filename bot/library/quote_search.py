@@ -1,7 +1,8 @@
 """Finding a quote in a loaded work: lookups (phrase first, then ranked candidates) and autocomplete.
 
 Candidates come from the full-text index (:class:`~bot.storage.quote_index.QuoteIndexStore`) in one
-trip; rescoring runs on the event loop when it is about a millisecond of work, else in a worker thread.
+trip, the hits' passages from the work's view (:class:`~bot.library.work_passages.WorkPassages`); rescoring
+runs on the event loop when it is about a millisecond of work, else in a worker thread.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from bot.search.query import MAX_QUERY_CHARS
 from bot.search.scoring import QuoteMatch, Ranking, Unit, rank
 from bot.search.textnorm import words
 from bot.search.vocabulary import Vocabulary
-from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
 
 MATCHING_CAP = 3000
@@ -44,9 +44,8 @@ Plan = list[tuple[Query, set[str]]]
 class QuoteSearch:
     """Lookups and completions in works already loaded (see :meth:`bot.library.service.Library.load`)."""
 
-    def __init__(self, index: QuoteIndexStore, passages: PassageRepository) -> None:
+    def __init__(self, index: QuoteIndexStore) -> None:
         self._index = index
-        self._passages = passages
 
     async def lookup(self, work: WorkView, cleaned: str, *, limit: int, sections: range | None) -> QuoteLookup:
         """Where the cleaned query is in ``work`` (only in ``sections``, the reading progress, if given)."""
@@ -61,7 +60,7 @@ class QuoteSearch:
                 result = _rescore(plan, candidates, work, limit)
             else:
                 result = await asyncio.to_thread(_rescore, plan, candidates, work, limit)
-        hits = await self._hits(work, [*result.matches, *result.suggestions, *result.occurrences])
+        hits = _hits(work, [*result.matches, *result.suggestions, *result.occurrences])
 
         def found(matches: list[QuoteMatch]) -> list[QuoteHit]:
             return [hits[match.key] for match in matches if match.key in hits]
@@ -105,16 +104,17 @@ class QuoteSearch:
         units = await self._index.holding_all(work.record.id, phrase.terms, MAX_OCCURRENCES, sections)
         return phrase_result(occurrences(phrase, units))
 
-    async def _hits(self, work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
-        """Each match with its sentence and paragraph, by key; a match replaced since the search is left out."""
-        sentences, paragraphs = await self._passages.with_paragraphs(work.record.id, [m.key for m in matches])
-        hits = {}
-        for match in matches:
-            sentence = sentences.get(match.key)
-            paragraph = paragraphs.get(sentence.paragraph) if sentence and sentence.paragraph is not None else None
-            if sentence is not None and paragraph is not None:
-                hits[match.key] = QuoteHit(work, sentence, paragraph, match.score)
-        return hits
+
+def _hits(work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
+    """Each match with its sentence and paragraph (from the work's view: no trip to the database), by key."""
+    sentences, paragraphs = work.passages.with_paragraphs([m.key for m in matches])
+    hits = {}
+    for match in matches:
+        sentence = sentences.get(match.key)
+        paragraph = paragraphs.get(sentence.paragraph) if sentence and sentence.paragraph is not None else None
+        if sentence is not None and paragraph is not None:
+            hits[match.key] = QuoteHit(work, sentence, paragraph, match.score)
+    return hits
 
 
 def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None, Plan]:

@@ -35,6 +35,8 @@ from bot.library.quote_search import QuoteSearch
 from bot.library.speakers import StoredSpeakers
 from bot.library.uploads import BUNDLED_SLUG
 from bot.library.views import QuoteHit, QuoteLookup, WorkView
+from bot.library.work_passages import KINDS as PASSAGE_KINDS
+from bot.library.work_passages import WorkPassages
 from bot.search.query import clean_query
 from bot.search.units import WorkUnits
 from bot.search.vocabulary import Vocabulary, VocabularyEntry
@@ -47,12 +49,12 @@ from bot.settings import (
 )
 from bot.storage.attribution import AttributionRepository
 from bot.storage.changes import ChangeFeed
-from bot.storage.database import Database
+from bot.storage.database import Database, Row
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
 from bot.storage.records import LibraryLimits, WorkRecord, WorkSummary
-from bot.storage.works import LIBRARY_TOPIC, WorkRepository
+from bot.storage.works import LIBRARY_TOPIC, WorkRepository, passage_from_row
 from bot.text.ingest import WorkSpeakers
 from bot.text.model import Passage
 
@@ -113,7 +115,7 @@ class Library:
         self.add_work = self._intake.add_work
         self.add_upload = self._intake.add_upload
         self.add_text = self._intake.add_text
-        self._search = QuoteSearch(self._index, self._passages)
+        self._search = QuoteSearch(self._index)
         self._navigation = Navigation(self._passages, self._works)
         self.cache = WorkCache(options.cache_bytes)
         self._speakers = StoredSpeakers(AttributionRepository(database))
@@ -265,8 +267,9 @@ class Library:
         outline = await self._passages.outline(record.id)
         entries = await self._index.vocabulary(record.id)
         rows = await self._index.sentences(record.id)
-        vocabulary, units = await asyncio.to_thread(_work_index, entries, rows)
-        return WorkView(record, outline, vocabulary, units)
+        passage_rows = await self._passages.of_kinds(record.id, PASSAGE_KINDS)
+        vocabulary, units, passages = await asyncio.to_thread(_work_index, entries, rows, passage_rows)
+        return WorkView(record, outline, vocabulary, units, passages)
 
     async def _refresh(self) -> None:
         """Drop what is cached about the library if another process changed it since we last looked (when
@@ -302,5 +305,9 @@ class Library:
         self._generation += 1
 
 
-def _work_index(entries: list[VocabularyEntry], rows: list[tuple[int, str, str]]) -> tuple[Vocabulary, WorkUnits]:
-    return Vocabulary(entries, len(rows)), WorkUnits.of_rows(rows)
+def _work_index(
+    entries: list[VocabularyEntry], rows: list[tuple[int, str, str]], passage_rows: list[Row]
+) -> tuple[Vocabulary, WorkUnits, WorkPassages]:
+    passages = WorkPassages(passage_from_row(row) for row in passage_rows)
+    units = WorkUnits.of_rows((key, passages.sentence_text(key, text), terms) for key, text, terms in rows)
+    return Vocabulary(entries, len(rows)), units, passages

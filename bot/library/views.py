@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.library.work_passages import WorkPassages
 from bot.search.units import WorkUnits
 from bot.search.vocabulary import Vocabulary
 from bot.storage.passages import WorkOutline
@@ -32,12 +33,14 @@ class Location:
 @dataclass(frozen=True, slots=True)
 class WorkView:
     """A work in use: its record, its outline, its vocabulary and its sentences as the quote engine scores
-    them (texts and terms). Passages stay in the database."""
+    them (texts and terms), and its sentences and paragraphs as passages (a lookup's hits)."""
 
     record: WorkRecord
     outline: WorkOutline
     vocabulary: Vocabulary
     units: WorkUnits
+    passages: WorkPassages
+    """The sentences and paragraphs, for a lookup's hits."""
 
     @property
     def slug(self) -> str:
@@ -53,7 +56,12 @@ class WorkView:
 
     def estimated_bytes(self) -> int:
         outline_bytes = OUTLINE_BYTES_PER_SECTION * len(self.outline.sections)
-        return self.vocabulary.estimated_bytes() + self.units.estimated_bytes() + outline_bytes
+        return (
+            self.vocabulary.estimated_bytes()
+            + self.units.estimated_bytes()
+            + self.passages.estimated_bytes()
+            + outline_bytes
+        )
 
     def location(self, paragraph: Passage) -> Location:
         """Where `paragraph` is; "% through" counts the work read once it is read."""

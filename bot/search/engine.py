@@ -97,6 +97,19 @@ a line's rare words and little else, so the line scores low on coverage and surf
 Lines from other books sharing three rare words with one line of a novel did so with a close runner-up (at most
 13 ahead on the tuned and development sets); chosen by leave-one-set-out cross-validation over those sets."""
 
+IN_ORDER_WORDS: int = 5
+IN_ORDER_SCORE: float = 50.0
+IN_ORDER_GAP: float = 10.0
+IN_ORDER_INFORMATION: float = 1.0
+"""A best line is still the answer when it holds every word of a query of at least :data:`IN_ORDER_WORDS` words,
+as typed and in the query's order (other words may come between), scores at least :data:`IN_ORDER_SCORE`, leads
+every other line by :data:`IN_ORDER_GAP` and its shared words carry :data:`IN_ORDER_INFORMATION` times the
+information that pins one line down. A reader stringing together the words they remember of a line keeps them
+in the line's order, though the words left out between them cost the line its coverage and surface scores; a
+line from elsewhere sharing five or more of its words with one line of a novel, every one in the same order,
+is the line itself. Calibrated on half of the tuned and development sets (docs/benchmarks.md): no
+off-story line of five words or more had all its words in order in its best line."""
+
 ECHO_SIMILARITY: float = 80.0
 ECHO_INFORMATION: float = 0.8
 """A best line that is not a clear winner is still the answer when the query, read as a whole, is that
@@ -245,8 +258,8 @@ def _close(match: QuoteMatch) -> bool:
 def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> list[QuoteMatch]:
     """The best line, if it is a clear winner (see :data:`CLEAR_WINNER_SCORE`), the closest match (see
     :data:`CLOSEST_MATCH_RARE_WORDS`), the query's whole line written differently (see
-    :data:`ECHO_SIMILARITY`) or the line of a handful of remembered words (see :data:`REMEMBERED_WORDS_RARE`);
-    else nothing."""
+    :data:`ECHO_SIMILARITY`), the line of a handful of remembered words (see :data:`REMEMBERED_WORDS_RARE`) or the
+    line holding the query's words in their order (see :data:`IN_ORDER_WORDS`); else nothing."""
     if not ordered:
         return []
     best = ordered[0]
@@ -270,7 +283,21 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
         and best.score >= REMEMBERED_WORDS_SCORE
         and lead >= rule.remembered_gap
     )
-    return [best] if clear or closest or echo or remembered else []
+    typed = surface.split()
+    in_order = (
+        len(typed) >= IN_ORDER_WORDS
+        and best.score >= IN_ORDER_SCORE
+        and lead >= IN_ORDER_GAP
+        and best.information >= IN_ORDER_INFORMATION
+        and holds_in_order(typed, words(best.text))
+    )
+    return [best] if clear or closest or echo or remembered or in_order else []
+
+
+def holds_in_order(wanted: list[str], line: list[str]) -> bool:
+    """Whether ``line`` holds every one of the ``wanted`` words in their order, other words between allowed."""
+    remaining = iter(line)
+    return all(word in remaining for word in wanted)
 
 
 class QuoteIndex:

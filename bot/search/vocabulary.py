@@ -30,6 +30,10 @@ SOUND_CREDIT = 0.75
 """Credit of a word that sounds the same (same Metaphone key, same first letter) but is further away in spelling."""
 MIN_SOUND_LENGTH = 4
 """Shorter words share their sound with too many others ("sed": set, sat, seat, said)."""
+MIN_SKELETON_LENGTH = 3
+"""Fewest letters of a word typed without its vowels ("prvdnc", "mtr") looked up by its consonants: two
+("tm") stand for too many words."""
+VOWELS = frozenset("aeiou")
 MAX_TYPO_ALTERNATIVES = 8
 MIN_RELATIVE_LENGTH = 4
 MAX_RELATIVE_SUFFIX = 4
@@ -134,7 +138,7 @@ class Vocabulary:
         if len(word) < 3 or not word.isalpha():
             return {}
         found = self._spelling_corrections(word)
-        for t in self._sound_alikes(word):
+        for t in [*self._sound_alikes(word), *self._unvowelled(word)]:
             found.setdefault(t, SOUND_CREDIT)
         return found
 
@@ -165,6 +169,23 @@ class Vocabulary:
                 for key in {jellyfish.metaphone(word), jellyfish.metaphone(word.replace("gh", "f"))}:
                     by_sound.setdefault(key, []).append(word)
         return by_sound
+
+    def _unvowelled(self, word: str) -> list[str]:
+        """For a word typed without its vowels after the first letter, as chat writes ("prvdnc", "mtr"), the terms
+        of the work's words with those consonants in that order, the most widespread first."""
+        if len(word) < MIN_SKELETON_LENGTH or not word.isascii() or not VOWELS.isdisjoint(word[1:]):
+            return []
+        found = {self.term_of[other] for other in self._by_skeleton.get(skeleton(word), ())}
+        return heapq.nlargest(MAX_TYPO_ALTERNATIVES, found, key=self.spread.__getitem__)
+
+    @cached_property
+    def _by_skeleton(self) -> dict[str, list[str]]:
+        """Consonant skeleton (see :func:`skeleton`) -> the work's words with it (built on first use)."""
+        by_skeleton: dict[str, list[str]] = {}
+        for word in self.term_of:
+            if word.isalpha() and word.isascii() and len(word) >= MIN_SKELETON_LENGTH:
+                by_skeleton.setdefault(skeleton(word), []).append(word)
+        return by_skeleton
 
     def _spelling_corrections(self, word: str) -> dict[str, float]:
         max_edits = 1 if len(word) <= 4 else 2
@@ -201,6 +222,12 @@ class Vocabulary:
         shortest = max(MIN_RELATIVE_LENGTH, len(own_term) - MAX_RELATIVE_SUFFIX)
         shorter = [own_term[:end] for end in range(shortest, len(own_term)) if own_term[:end] in self._term_set]
         return longer + shorter
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants after it, a doubled letter once: "matter" and "mtr" -> "mtr"."""
+    kept = [word[0], *(letter for letter in word[1:] if letter not in VOWELS)]
+    return "".join(letter for position, letter in enumerate(kept) if position == 0 or letter != kept[position - 1])
 
 
 def _spoken_spellings(word: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.storage.database import Database, Dialect
+from bot.storage.database import Database, Dialect, Row
 from bot.storage.sections import read_structure
 from bot.storage.works import PASSAGE_COLUMNS, passage_from_row
 from bot.text.model import SECTION_KINDS, Passage, PassageKind
@@ -135,6 +135,14 @@ class PassageRepository:
         if self._database.dialect is Dialect.POSTGRES:
             return "= ANY(?::bigint[])", (list(values),)
         return f"IN ({', '.join('?' * len(values))})", tuple(values)
+
+    async def of_kinds(self, work_id: int, kinds: Sequence[PassageKind]) -> list[Row]:
+        """The rows of a work's passages of these kinds, for :func:`~bot.storage.works.passage_from_row` (which a
+        caller may run in a worker: a novel has thousands)."""
+        marks = ", ".join("?" * len(kinds))
+        return await self._database.fetch_all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages WHERE work_id = ? AND kind IN ({marks})", (work_id, *kinds)
+        )
 
     async def in_section(self, work_id: int, kind: PassageKind, section: int) -> list[Passage]:
         """The passages of one kind in section number `section` of a work, in order."""

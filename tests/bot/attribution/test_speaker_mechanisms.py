@@ -3,6 +3,7 @@ confidence each earns (explicit tag > sole pronoun candidate > turn-taking > gue
 
 from __future__ import annotations
 
+from bot.attribution.ranking import KeepRules
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ingest import SHOWN_CONFIDENCE
 
@@ -63,7 +64,7 @@ Martha Grey, Ann Hale and Thomas Reed stood in the hall. Thomas was looking for 
 
 “In a minute.”
 """
-    found = _by_text(text)["“In a minute.”"]
+    found = {u.text: u for u in attribute(text, ranker=KeepRules())}["“In a minute.”"]  # the rule; the ranker weighs it
     assert (found.speaker, found.quote_type) == ("Thomas", "implicit")
 
 

@@ -7,9 +7,11 @@ from itertools import product
 import pytest
 
 from bot.search.analysis import analyse, window_for
-from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex
+from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, holds_in_order
 from bot.search.phrases import TOGETHER_SCORE
-from bot.search.textnorm import words
+from bot.search.scoring import QuoteMatch
+from bot.search.textnorm import term, words
+from bot.search.vocabulary import skeleton
 
 FILLER = [
     "The rain came early that year.",
@@ -97,3 +99,47 @@ def test_the_query_read_as_a_whole_line_spelt_as_it_sounds_is_that_line() -> Non
 def test_a_line_sharing_common_words_with_the_query_is_no_echo_of_it() -> None:
     index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
     assert index.lookup("she wud neva tell him agen about the storm at sea").matches == []
+
+
+LANTERN_LINE = "I know the ferrymen, the barge, the tides; and yet nobody brings me any word of her."
+"""A line the reader remembers a few words of, in order, with words left out between them."""
+
+
+def _ranked(best_score: float, runner_up: float) -> list[list[QuoteMatch]]:
+    return [
+        [
+            QuoteMatch(1, LANTERN_LINE, best_score, information=1.3, coverage=0.6, rare_words=2),
+            QuoteMatch(2, "The ferrymen slept by the barge all winter.", runner_up, information=0.9, coverage=0.4),
+        ]
+    ]
+
+
+def test_words_remembered_in_their_order_answer_with_their_line() -> None:
+    surface = " ".join(words("know the ferrymen the barge any word"))
+    assert combine(_ranked(58.0, 44.0), 5, surface).matches[0].key == 1
+    assert combine(_ranked(58.0, 44.0), 5, "").matches == []  # the same scores, without the words in order
+
+
+def test_words_out_of_order_or_too_few_or_a_close_runner_up_stay_suggestions() -> None:
+    shuffled = " ".join(words("barge the ferrymen know any word"))
+    too_few = " ".join(words("ferrymen barge word"))
+    in_order = " ".join(words("know the ferrymen the barge any word"))
+    assert combine(_ranked(58.0, 44.0), 5, shuffled).matches == []
+    assert combine(_ranked(58.0, 44.0), 5, too_few).matches == []
+    assert combine(_ranked(58.0, 52.0), 5, in_order).matches == []
+    assert [m.key for m in combine(_ranked(58.0, 52.0), 5, in_order).suggestions] == [1, 2]
+
+
+def test_holding_words_in_order_allows_words_between_but_not_a_swap() -> None:
+    line = words(LANTERN_LINE)
+    assert holds_in_order(words("know ferrymen tides word"), line)
+    assert not holds_in_order(words("tides ferrymen"), line)
+    assert not holds_in_order(words("know the lantern"), line)
+
+
+def test_a_word_typed_without_its_vowels_stands_for_the_works_words_with_its_consonants() -> None:
+    assert skeleton("matter") == skeleton("mtr") == "mtr" and skeleton("lighthouse") == "lghths"
+    index = index_of(["The matter of the cracked kettle was never settled by the smith."])
+    assert term("matter") in index.vocabulary.corrections("mtr")  # too short for its sound or two edits
+    assert term("matter") not in index.vocabulary.corrections("mtl")  # other consonants
+    assert term("kettle") in index.vocabulary.corrections("ktl")

@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 
 from bot.library.preparation import prepare_work
+from bot.library.work_passages import KINDS, WorkPassages
 from bot.storage.database import Database
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
 from bot.storage.records import ImportOutcome
-from bot.storage.works import WorkRepository
+from bot.storage.works import WorkRepository, passage_from_row
 from bot.text.model import PassageKind
 
 TINY = "Tiny\n\nOne. Two.\n\nThree, said Derek.\n"
@@ -135,3 +136,41 @@ async def test_sentences_come_with_their_paragraphs_in_one_query(database: Datab
     assert sentences == {two.id: two, three.id: three}
     assert {ordinal: p.text for ordinal, p in paragraphs.items()} == {0: "One. Two.", 1: "Three, said Derek."}
     assert await passages.with_paragraphs(work_id, []) == ({}, {})
+
+
+async def test_the_quote_index_lists_matching_sentences_within_the_sections_read(database: Database) -> None:
+    works, index = WorkRepository(database), QuoteIndexStore(database)
+    text = "CHAPTER I\n\nThe lamp was lit.\n\nCHAPTER II\n\nThe lamp went out.\n"
+    saved = await works.save("chapters", prepare_work(text))
+    assert saved
+    rows = await index.sentences(saved.record.id)
+    lit, out = (key for key, text, _ in rows if "lamp" in text)
+    assert sorted(await index.matching(saved.record.id, {"lamp", "moon"}, cap=5) or []) == sorted([lit, out])
+    assert await index.matching(saved.record.id, {"lamp"}, cap=5, sections=range(0, 1)) == [lit]
+
+
+async def test_a_works_sentences_and_paragraphs_are_read_in_one_query(database: Database) -> None:
+    works, passages = WorkRepository(database), PassageRepository(database)
+    saved = await works.save("tiny", prepare_work(TINY))
+    assert saved is not None
+    rows = await passages.of_kinds(saved.record.id, (PassageKind.SENTENCE, PassageKind.PARAGRAPH))
+    kinds = sorted(str(row["kind"]) for row in rows)
+    assert kinds == ["paragraph"] * 2 + ["sentence"] * 3
+
+
+KETTLE = "Tiny\n\nThe kettle sang. Nobody came.\n\nThen Mirela opened the door, said the clock.\n"
+
+
+async def test_a_works_passages_held_in_memory_give_the_hits_the_database_gives(database: Database) -> None:
+    repository = PassageRepository(database)
+    saved = await WorkRepository(database).save("tiny", prepare_work(KETTLE))
+    assert saved is not None
+    work_id = saved.record.id
+    held = WorkPassages(passage_from_row(row) for row in await repository.of_kinds(work_id, KINDS))
+    sentences = [await repository.at(work_id, PassageKind.SENTENCE, ordinal) for ordinal in range(3)]
+    keys = [s.id for s in sentences if s is not None and s.id is not None]
+    assert len(keys) == 3
+    wanted = [keys[2], keys[0], 10**9]  # an id the work does not have is left out
+    assert held.with_paragraphs(wanted) == await repository.with_paragraphs(work_id, wanted)
+    assert held.with_paragraphs([]) == ({}, {})
+    assert held.sentence_text(keys[1], "other") == "Nobody came." and held.sentence_text(10**9, "other") == "other"
