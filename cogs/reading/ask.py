@@ -95,6 +95,8 @@ def not_answered_embed(result: AskResult, progress: Progress | None = None) -> d
             f"Nothing in *{_escaped(result.work.title)}* up to {reached}, where the reading has got, answers"
             f" “{_escaped(result.question)}”. The answer may lie further on."
         )
+    elif result.route is Route.WHO_IS:
+        said = f"I can't find anyone by that name in *{_escaped(result.work.title)}* (“{_escaped(result.question)}”)."
     elif result.unsure and result.closest:
         title = "Not sure"
         said = (
