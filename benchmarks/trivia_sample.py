@@ -31,6 +31,7 @@ from bot.trivia.people import same_person
 from bot.trivia.quality import Admission
 from bot.trivia.question import DEFAULT_KINDS, Question, QuestionKind
 from bot.trivia.service import people_of
+from bot.trivia.settings import chosen_kinds
 
 PEOPLE_KINDS = (QuestionKind.WHO_SAID_IT, QuestionKind.EVENT, QuestionKind.RELATION)
 _MARKUP = re.compile(r"(?<!\w)[_*=]\w|\w[_*=](?!\w)")
@@ -69,7 +70,7 @@ def checks(questions: list[Question], source: TriviaSource) -> dict[str, object]
 
 def sample(source: TriviaSource, *, count: int, seed: int, game_size: int) -> list[Question]:
     """``count`` questions of the default game mix, as games of ``game_size`` played in one channel."""
-    kinds = [kind for kind in QuestionKind if kind in DEFAULT_KINDS]
+    kinds = chosen_kinds(DEFAULT_KINDS, None, None)
     questions: list[Question] = []
     for game in range(-(-count // game_size)):
         admission = Admission(source.slug, recent={question.text for question in questions})

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
-from bot.trivia.people import Person, are_aliases, name_words, same_person
+from bot.trivia.people import Person, are_aliases, name_words, same_person, titled_surnames
 
 MIN_LINES = 2
 """A speaker is asked about, or offered as an option, only with this many certain lines: a name
@@ -64,15 +64,21 @@ class SpeakerCounts:
         index = bisect.bisect_left(offsets, offset - window)
         return index < len(offsets) and offsets[index] <= offset + window
 
-    def _named(self, name: str, words: set[str]) -> bool:
-        """Whether a line of ``words`` names ``name``'s person, or someone who may be them ("Aunt Juley"
-        for "Mrs. Munt")."""
-        return any(
-            _names(alias, words)
+    def named_in(self, name: str, text: str) -> bool:
+        """Whether ``text`` (normalised) names ``name``'s person under any of their names, or someone who
+        may be them ("Aunt Juley" for "Mrs. Munt"), or by a title and the surname of one of their names
+        ("Mr. Thorpe" for John Thorpe: :func:`bot.trivia.people.titled_surnames`)."""
+        words = set(text.split())
+        aliases = [
+            alias
             for person in self._people
             if name in person.aliases or same_person(name, person.name, self._people)
             for alias in person.aliases
-        ) or _names(name, words)
+        ] or [name]
+        if any(_names(alias, words) for alias in [*aliases, name]):
+            return True
+        titled = titled_surnames(aliases, self.gender(name))
+        return bool(titled) and re.search(rf"\b(?:{'|'.join(map(re.escape, titled))})(?:s|es)?\b", text) is not None
 
     def _ranked(self) -> list[str]:
         if self._ranking is None:
@@ -98,7 +104,14 @@ class SpeakerCounts:
         return next((person.gender for person in self._people if name in person.aliases), None)
 
     def plausible_rivals(
-        self, answer: str, section: int, limit: int, *, line: str = "", near: tuple[int, int] | None = None
+        self,
+        answer: str,
+        section: int,
+        limit: int,
+        *,
+        line: str = "",
+        near: tuple[int, int] | None = None,
+        present: Callable[[str], bool] | None = None,
     ) -> list[str]:
         """Other speakers to offer against ``answer``: those speaking in the same section first
         (most lines first), then the work's most frequent speakers; with ``near`` (an offset and a
@@ -106,15 +119,18 @@ class SpeakerCounts:
         absent from that part of the story. Never an alias of the answer or of each other, nor anyone
         ``line`` names (a line that names a person is spoken to or about them, seldom by them).
         People of the answer's gender only ("If I loved a man…" rules a man out), unless a story
-        has too few of them to make a question."""
+        has too few of them to make a question. With ``present``, only the speakers it accepts (those
+        in the line's scene: :class:`bot.trivia.scenes.Scenes`)."""
         local = self.in_section.get(section, Counter())
         ranked = [name for name, _ in local.most_common() if self.recurring(name)]
         ranked += [name for name in self.speakers() if near is None or self.speaks_near(name, *near)]
-        words = set(normalise(line).split())
+        if present is not None:
+            ranked = [name for name in ranked if present(name)]
+        said = normalise(line)
         gender = self.gender(answer)
         rivals: list[str] = []
         for name in ranked:
-            if any(same_person(name, other, self._people) for other in (answer, *rivals)) or self._named(name, words):
+            if any(same_person(name, other, self._people) for other in (answer, *rivals)) or self.named_in(name, said):
                 continue
             rivals.append(name)
         alike = [name for name in rivals if not gender or self.gender(name) in (None, gender)]

@@ -12,9 +12,11 @@ from dataclasses import dataclass, replace
 from bot.trivia import common_names, dialect, roles, wording
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.entries import with_entry_writers
+from bot.trivia.events import narration
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine, TriviaSource
 from bot.trivia.people import SURNAME_TITLES, name_words, same_person
+from bot.trivia.scenes import Scenes
 
 PRESENCE_SHARE = 0.03
 MIN_PRESENCE_WINDOW = 5_000
@@ -50,6 +52,8 @@ class Facts:
     """The roles and possessions each speaker speaks of as their own (:func:`bot.trivia.roles.owners`)."""
     called_child: dict[str, list[int]]
     """Where the narration calls a name word a child (:func:`bot.trivia.roles.child_mentions`)."""
+    scenes: Scenes
+    """Who speaks or is named where: wrong options come from the question's scene."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
@@ -79,6 +83,7 @@ class Facts:
             dialect.dialect_speakers(certain),
             roles.owners(certain),
             roles.child_mentions((sentence.end, sentence.text) for sentence in source.sentences),
+            Scenes(source.lines, [sentence for sentence, _ in narration(source.sentences)], people),
         )
 
     def presence_window(self) -> int:

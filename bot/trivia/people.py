@@ -17,6 +17,12 @@ SURNAME_TITLES = frozenset(
 """Titles that go before a surname ("Mrs. Munt", "Captain Wentworth")."""
 SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 """Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
+TITLE_GENDERS = {
+    **dict.fromkeys(("mr", "sir", "lord", "monsieur", "signor", "master"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "madame", "signora", "mademoiselle"), "f"),
+    **dict.fromkeys(("dr", "captain", "colonel"), None),
+}
+"""Titles said before a surname, and the gender they mark (None: either)."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
 
 
@@ -45,6 +51,18 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     if word in name_variants(other) or other in name_variants(word):
         return True
     return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
+
+
+def titled_surnames(aliases: Sequence[str], gender: str | None) -> list[str]:
+    """Every way to call a person by a title and a surname of theirs, normalised ("mr thorpe" for "John
+    Thorpe", a man): the last word of each name of two words or more, after each title of their gender."""
+    surnames = set()
+    for alias in aliases:
+        words = [word for word in normalise(alias).split() if word not in TITLES and word not in SURNAME_PARTICLES]
+        if len(normalise(alias).split()) >= 2 and words:
+            surnames.add(words[-1])
+    titles = [title for title, marked in TITLE_GENDERS.items() if marked is None or gender is None or marked == gender]
+    return [f"{title} {surname}" for surname in sorted(surnames) for title in titles]
 
 
 NAME_LINKS = SURNAME_PARTICLES | frozenset("of the ten ter zu ibn bin bint los las dos das do della y".split())
@@ -76,15 +94,30 @@ class Person:
 
 def same_person(first: str, second: str, people: Sequence[Person] = ()) -> bool:
     """Whether two names may be one person: :func:`are_aliases`, or both names of one character
-    (Arthur and Lord Godalming, once the text has tied them)."""
+    (Arthur and Lord Godalming, once the text has tied them), or parts of that character's names ("Miss
+    Bartlett" and "Charlotte" of Charlotte Bartlett: :func:`_covered`)."""
     if are_aliases(first, second):
         return True
-    if any(first in person.aliases and second in person.aliases for person in people):
+    if any(_covered(first, person) and _covered(second, person) for person in people):
         return True
     one, other = _person(first, people), _person(second, people)
     if one is None or other is None or (one.gender and other.gender and one.gender != other.gender):
         return False
     return (_titled_surname_only(one) and _first_name_only(other)) or (_titled_surname_only(other) and _first_name_only(one))
+
+
+@cache
+def _covered(name: str, person: Person) -> bool:
+    """Whether ``name`` is one of ``person``'s names, or its name words are all in one of them and its
+    title fits their gender ("Miss Bartlett" or "Charlotte" for Charlotte Bartlett; not "Mr. Bartlett")."""
+    if name in person.aliases:
+        return True
+    words = normalise(name).split()
+    marked = TITLE_GENDERS.get(words[0]) if words else None
+    if marked and person.gender and marked != person.gender:
+        return False
+    identifying = name_words(name)
+    return bool(identifying) and any(identifying <= name_words(alias) for alias in person.aliases)
 
 
 def _person(name: str, people: Sequence[Person]) -> Person | None:

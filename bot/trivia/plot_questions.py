@@ -26,12 +26,16 @@ STATES = frozenset("live dwell own possess belong resemble dislike like love hat
 
 def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Who did it: a plot point of the narration with the character who acted as the answer; the
-    wrong options are people of the same gender met by then and present in that part of the book."""
+    wrong options are people of the same gender met by then and in the event's scene (speaking or named
+    in the narration nearby: :class:`bot.trivia.scenes.Scenes`)."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
-        rivals = plot.cast.rivals(
-            chosen.person, chosen.sentence.section, chosen.sentence.start, named=chosen.sentence.text
-        )[:PLAUSIBLE_POOL]
+        section, paragraph = chosen.sentence.section, _paragraph(chosen.sentence)
+        rivals = [
+            person
+            for person in plot.cast.rivals(chosen.person, section, chosen.sentence.start, named=chosen.sentence.text)
+            if facts.scenes.present(person.name, section, paragraph)
+        ][:PLAUSIBLE_POOL]
         if len(rivals) < WRONG_OPTIONS:
             continue
         wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]

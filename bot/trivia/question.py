@@ -59,6 +59,10 @@ DEFAULT_KINDS: frozenset[QuestionKind] = frozenset(QuestionKind) - {QuestionKind
 off: judged samples found few of their questions fit to play (a wrong word or ending that fits the
 grammar seldom fits the sense, and one that fits the sense may be right too); moderators may turn
 them on."""
+ASKED_ONLY_BY_NAME: frozenset[QuestionKind] = frozenset({QuestionKind.EVENT})
+"""Kinds a game asks only when a player names them (``/trivia start kind:event``), never in a mix:
+judged blind samples found few who-did-it questions fit to play (2 of 8, 3 of 11): an action lifted
+out of its moment is trivial ("returned to his station") or fits several people at different times."""
 TRUE, FALSE = "True", "False"
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from bot.errors import FolioError
 from bot.trivia.game import GameRules
-from bot.trivia.question import DEFAULT_KINDS, Category, QuestionKind
+from bot.trivia.question import ASKED_ONLY_BY_NAME, DEFAULT_KINDS, Category, QuestionKind
 
 TIMEOUT_RANGE = (10, 300)
 ROUNDS_RANGE = (1, 50)
@@ -24,12 +24,15 @@ class TriviaRefused(FolioError):
 
 
 def chosen_kinds(allowed: frozenset[QuestionKind], kind: str | None, category: str | None) -> list[QuestionKind]:
-    """The kinds a game may ask: the one chosen, or the allowed ones of the category chosen (or all)."""
+    """The kinds a game may ask: the one chosen, or the allowed ones of the category chosen (or all),
+    without those asked only by name (:data:`~bot.trivia.question.ASKED_ONLY_BY_NAME`) unless nothing else
+    is allowed."""
     if kind:
         if QuestionKind(kind) not in allowed:
             raise TriviaRefused(f"The moderators turned {kind} questions off here.")
         return [QuestionKind(kind)]
     kinds = [k for k in QuestionKind if k in allowed and (category is None or k.category is Category(category))]
+    kinds = [k for k in kinds if k not in ASKED_ONLY_BY_NAME] or kinds
     if not kinds:
         raise TriviaRefused(f"The moderators turned every kind of {category} question off here.")
     return kinds

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 from bot.trivia import dialect, line_fitness, roles, scoring, wording
-from bot.trivia.characters import name_words
 from bot.trivia.evidence import EXCHANGE, evidence, narrated_sections, narrator_of
 from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
@@ -40,6 +39,14 @@ _OWN_STATUS = re.compile(
 )
 """Words about the speaker's own engagement, marriage or calling ("ever since our engagement was known"): a
 widow or a married man named as the speaker would be ruled out by sense, not by the book."""
+_OWN_KIN = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:mother|father|parents?|daughters?|sons?|husband|wife|children|child"
+    r"|sisters?|brothers?|aunts?|uncles?|nieces?|nephews?|cousins?|grand(?:mother|father|children|child)"
+    r"|mamma|mama|papa|family|girls|boys|dad|mum)\b",
+    re.IGNORECASE,
+)
+"""The speaker's own kin ("my own children", "our daughters", "my mother's house"): of the people offered,
+perhaps only one is a parent, or has that mother, so the line would name its speaker."""
 DISTINCT_ZIPF = 4.0
 MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
@@ -70,9 +77,9 @@ def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLin
             continue  # keyed from turn-taking alone: judged samples found such keys wrong
         if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
             continue  # a reader remembers what the main characters say
-        if name_words(line.speaker) & set(facts.normalised[index].split()):
-            continue  # the speaker's own name in the line gives it away (or makes it a vocative)
-        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text):
+        if facts.speakers.named_in(line.speaker, facts.normalised[index]):
+            continue  # the speaker under any name of theirs ("Mr. Thorpe") gives it away, or is a vocative
+        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text) or _OWN_KIN.search(whole.text):
             continue  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             continue
@@ -93,28 +100,29 @@ def _distinctive(text: str) -> bool:
 
 
 def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: random.Random) -> str | None:
-    """Whom a false claim names: a rival of the speaker's own (known) gender, in standard English, who
-    speaks in the same scene (:data:`SCENE_CHARS`, same section), else one who speaks in that section.
-    None: no one makes a claim sense cannot rule out, nor for a line in dialect (its spelling names
-    the speaker)."""
+    """Whom a false claim names: a rival of the speaker's own (known) gender, in standard English, in the
+    line's scene (``rivals`` are) who speaks within :data:`SCENE_CHARS` of it in its section. None: no one
+    makes a claim sense cannot rule out, nor for a line in dialect (its spelling names the speaker)."""
     if dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers:
         return None  # even a dialect speaker's plainer lines carry their spelling ("I ha' nowt")
     gender = facts.speakers.gender(line.speaker or "")
     alike = [name for name in rivals if name not in facts.dialect_speakers and gender and facts.speakers.gender(name) == gender]
     in_section = [name for name in alike if facts.speakers.in_section.get(line.section, Counter())[name]]
     in_scene = [name for name in in_section if facts.speakers.speaks_near(name, line.offset, SCENE_CHARS)]
-    chosen = in_scene or in_section
-    return rng.choice(chosen) if chosen else None
+    return rng.choice(in_scene) if in_scene else None
 
 
 def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
-    """Wrong speakers for ``line``: people present in that part of the story (:data:`PRESENCE_SHARE`),
-    never one its paragraph names (spoken to or about). A line in dialect needs another dialect speaker
+    """Wrong speakers for ``line``: people in its scene (:class:`bot.trivia.scenes.Scenes`: speaking or
+    named in the narration a few paragraphs either side, in its section), never one its paragraph names (spoken to or about). A line in dialect needs another dialect speaker
     among them, offered first (its spelling would give it away otherwise); none: no rivals."""
     assert line.speaker is not None
     context = f"{line.text} {facts.paragraphs.get(line.paragraph, '')}"
     near = (line.offset, facts.presence_window())
-    rivals = facts.speakers.plausible_rivals(line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near)
+    in_scene = lambda name: facts.scenes.present(name, line.section, line.paragraph)  # noqa: E731
+    rivals = facts.speakers.plausible_rivals(
+        line.speaker, line.section, PLAUSIBLE_POOL, line=context, near=near, present=in_scene
+    )
     rivals = _alike_by_sense(facts, line, rivals)
     if not dialect.is_dialect(line.text):
         standard = [name for name in rivals if name not in facts.dialect_speakers]
