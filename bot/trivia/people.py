@@ -98,7 +98,7 @@ def same_person(first: str, second: str, people: Sequence[Person] = ()) -> bool:
     Bartlett" and "Charlotte" of Charlotte Bartlett: :func:`_covered`)."""
     if are_aliases(first, second):
         return True
-    if any(_covered(first, person) and _covered(second, person) for person in people):
+    if any(_covered(first, person, people) and _covered(second, person, people) for person in people):
         return True
     one, other = _person(first, people), _person(second, people)
     if one is None or other is None or (one.gender and other.gender and one.gender != other.gender):
@@ -106,12 +106,26 @@ def same_person(first: str, second: str, people: Sequence[Person] = ()) -> bool:
     return (_titled_surname_only(one) and _first_name_only(other)) or (_titled_surname_only(other) and _first_name_only(one))
 
 
-@cache
-def _covered(name: str, person: Person) -> bool:
-    """Whether ``name`` is one of ``person``'s names, or its name words are all in one of them and its
-    title fits their gender ("Miss Bartlett" or "Charlotte" for Charlotte Bartlett; not "Mr. Bartlett")."""
-    if name in person.aliases:
+def _covered(name: str, person: Person, people: Sequence[Person]) -> bool:
+    """Whether ``name`` is one of ``person``'s names (punctuation aside), or no character's name at all
+    and its name words all in one of ``person``'s, its title fitting their gender ("Miss Bartlett" or
+    "Charlotte" for Charlotte Bartlett; not "Mr. Bartlett", nor "Mrs. Bartlett" when she is an entry of
+    her own)."""
+    key = normalise(name)
+    if key in _normalised_aliases(person):
         return True
+    if any(key in _normalised_aliases(other) for other in people):
+        return False
+    return _words_covered(name, person)
+
+
+@cache
+def _normalised_aliases(person: Person) -> frozenset[str]:
+    return frozenset(normalise(alias) for alias in person.aliases)
+
+
+@cache
+def _words_covered(name: str, person: Person) -> bool:
     words = normalise(name).split()
     marked = TITLE_GENDERS.get(words[0]) if words else None
     if marked and person.gender and marked != person.gender:

@@ -95,6 +95,8 @@ def test_a_first_name_and_a_title_with_the_surname_of_one_person_are_one_person(
     assert same_person("Orla", "Miss Quill", QUILLS) and same_person("Mr. Quill", "Tobias", QUILLS)
     assert not same_person("Orla", "Mr. Quill", QUILLS[1:])
     assert not same_person("Orla", "Miss Vane", QUILLS)
+    mother = Person("Mrs. Quill", ("Mrs. Quill",), "f", 0, 20)  # an entry of her own: her daughter's mother
+    assert same_person("Orla", "Mrs. Quill", QUILLS) and not same_person("Orla", "Mrs. Quill", [*QUILLS, mother])
 
 
 def test_who_did_it_is_asked_by_name_only_never_in_a_mix() -> None:
