@@ -10,6 +10,7 @@ the gathering; being somewhere in the chapter is not enough.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from bot.text.model import Passage
@@ -20,6 +21,8 @@ from bot.trivia.subjects import Names
 SCENE_PARAGRAPHS = 12
 """How many paragraphs either side of a line or an event, in its section, make its scene."""
 
+_QUOTED = re.compile(r"“[^”]*”?|‘[^’]*’(?!\w)|\"[^\"]*\"?")
+"""Speech inside a narration sentence ("“Ask Tobias,” said Orla."): whom it names may be offstage."""
 Place = tuple[int, int]
 """A section and a paragraph ordinal."""
 
@@ -40,7 +43,7 @@ class Scenes:
             for sentence in narration:
                 if sentence.paragraph is None:
                     continue
-                for found in names.any.finditer(sentence.text):
+                for found in names.any.finditer(_QUOTED.sub(" ", sentence.text)):
                     places.setdefault(names.person(found).name, set()).add((sentence.section, sentence.paragraph))
         self._places = {key: sorted(found) for key, found in places.items()}
 
