@@ -1,7 +1,7 @@
-"""Each attribution rule of bot.attribution.speakers, on real sentences from real books.
+"""Each attribution rule of bot.attribution.speakers, on sentences written as books write them.
 
-Passages are quoted verbatim from the bundled story, Pride and Prejudice and the
-development novels in benchmarks/speakers (line breaks as in their files).
+Passages are quoted verbatim from the bundled story, or invented in the manner of the novels
+(no line nor name from a development or blind novel).
 """
 
 from __future__ import annotations
