@@ -61,9 +61,16 @@ from bot.text.ingest import parse_work
 from cogs.reading.quote_ui import EMBED_PASSAGE_CHARS
 
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
-WHOIS_DEV_SET_NAMES = ("sign-of-the-four-whois-dev", "anne-of-green-gables-whois-dev")
-"""Who-is questions only, on two novels of the PDNC development half, each listing every sentence a reader would
-accept: written before /ask answered them, tuned on since (development sets, reported apart)."""
+WHOIS_DEV_SET_NAMES = (
+    "sign-of-the-four-whois-dev",
+    "anne-of-green-gables-whois-dev",
+    "daisy-miller-whois-fresh",
+    "where-angels-whois-fresh",
+)
+"""Who-is questions only, on novels of the PDNC development half, each listing every sentence a reader would
+accept: written before /ask answered them, tuned on since (development sets, reported apart). The two `-fresh` sets
+(with two unknown names each) were written before /ask answered them; the engine before the who-is rules of
+2026-12-07 night answered them once, then only totals were read: a check of those rules, not blind."""
 QUESTION_SET_NAMES = (
     "hello-from-the-other-side",
     "frankenstein",

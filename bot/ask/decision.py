@@ -43,7 +43,7 @@ FOLLOW_UP_SHARE = 0.8
 """Once the best answer is claimed, a further one is shown if it passes the evidence check too, or scores this
 share of the best: the close runners-up, for when the first is wrong."""
 CUE_GATED = frozenset({QuestionKind.MEASURE})
-"""Kinds whose best answer must hold a cue: "how old is Lydia?" is not answered by a line naming Lydia without
+"""Kinds whose best answer must hold a cue: "how old is Mirela?" is not answered by a line naming Mirela without
 an age or a number in it."""
 
 
@@ -74,6 +74,11 @@ def holds_the_answer(question: Question, ranked: list[Answer], paragraph_of: Par
     return is_evidence(question, ranked[0])
 
 
+def scores_something(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
+    """The best sentence scores above nothing: else no passage came close, and there is no guess to weigh."""
+    return ranked[0].score > 0
+
+
 def clear_of_guesses(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> bool:
     """No sentence of another paragraph that fails :func:`is_evidence` scores within :data:`MIN_MARGIN` of the
     best (rivals that hold the answer too are further answers, shown below the best)."""
@@ -85,6 +90,7 @@ CLOSE_GUESSES = "passages that do not answer score about as well"
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("the work never mentions what the question asks about", mentions_the_question),
     ("the best passage does not hold what was asked", holds_the_answer),
+    ("no passage comes close", scores_something),
     (CLOSE_GUESSES, clear_of_guesses),
 )
 """Why /ask would decline, each with the check that must pass for it to answer, in the order tried."""
@@ -98,10 +104,8 @@ def is_evidence(question: Question, answer: Answer) -> bool:
 
 def rival_guess(question: Question, ranked: list[Answer], paragraph_of: ParagraphOf) -> Answer | None:
     """The best-ranked sentence of another paragraph than the best's that is not evidence (:func:`is_evidence`)
-    yet scores within :data:`MIN_MARGIN` of the best, if any (the best itself, if it scores nothing)."""
+    yet scores within :data:`MIN_MARGIN` of the best, if any."""
     best = ranked[0]
-    if best.score <= 0:
-        return best
     place, floor = paragraph_of(best.key), (1 - MIN_MARGIN) * best.score
     close = (answer for answer in ranked[1:] if answer.score > floor and paragraph_of(answer.key) != place)
     return next((answer for answer in close if not is_evidence(question, answer)), None)

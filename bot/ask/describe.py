@@ -49,7 +49,11 @@ rarely the subject ("We met a man who would do for you, if you were not engaged 
 """Sentences after one naming X, in its paragraph, in which "he was a ..." still describes X."""
 
 _DETERMINER = r"(?:a|an|the|one|his|her|my|our|their|its|no|only|quite\s+a|rather\s+a|such\s+a)"
-_COPULA = r"(?:is|was|had\s+been|has\s+been|became|remained|(?:seemed|proved|turned\s+out)\s+to\s+be|seemed|were|are)"
+_COPULA = (
+    r"(?:is|was|had\s+(?:[a-z]+\s+){0,3}?been|has\s+been|became|remained|(?:seemed|proved|turned\s+out)\s+to\s+be"
+    r"|seemed|were|are)"
+)
+"""A copula; "had ... been" may hold a short adverbial ("had some time ago been", "had for years been")."""
 _PRONOUN_DESCRIPTION = re.compile(
     rf"(?:^\W*|[;:,]\s+(?:(?:and|but|for)\s+)?|\b(?:for|but)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+(?P<copula>{_COPULA})\s+{_DETERMINER}\b"
 )
@@ -104,11 +108,13 @@ _POSSESSED = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:'s|’s)\s+(?
 """An apposition naming whose X is: "Dolly, Charles's wife", "Jacky, Leonard's young wife"."""
 _NAMING = re.compile(
     r"(?:\b(?:is|was|were|be|been|being)\s+|\b(?:a|an|the)\s+(?:[\w'-]+,?\s+){0,4})(?:called|named)\s+(?-i:[A-Z][\w'-]*\.?\s+)?$"
-    r"|\b(?:his|her|its|whose|their)\s+name\s+(?:is|was)\s+(?:\w+\s+)?$",
+    r"|\b(?:his|her|its|whose|their)\s+name\s+(?:is|was)\s+(?:\w+\s+)?$"
+    r"|\b(?-i:[A-Z])[\w'-]*,\s+(?:now|formerly|afterwards|later|n[eé]e)\s+$",
     re.I,
 )
 """A naming that says something: "was called Grumble", "a young lady called Jacky", "a porter, or gatekeeper, named
-Joe", "her name was ... and"; not "we've another called Tibby" or "My name is Mrs. Munt" (the name alone)."""
+Joe", "her name was ... and", "Miss Tarrant, now Mrs. Hobb" (a name X had before); not "we've another called Tibby" or
+"My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
 """The name inside a quoted question: "Did you tell my cousin Ellen?" she asked."""
@@ -152,6 +158,36 @@ _RELATION = re.compile(
 )
 """A relation after the possessive: "Charles's wife" says whose husband Charles is."""
 RELATION_STRENGTH = 7.0
+KIN_STRENGTH = 6.5
+"""A relation the text states in passing: "Mrs. Pell scolded her nieces" (she is their aunt), "his Nell" (his wife or
+his love): less than what a copula or an apposition says, enough to answer when nothing says more."""
+KIN_SUBJECT_REACH = 3
+_KIN = (
+    "wife husband brother sister father mother son daughter aunt uncle nephew niece cousin grandfather grandmother"
+    " grandson granddaughter fiance fiancee fiancé fiancée stepson stepdaughter stepmother stepfather children"
+    " brothers sisters sons daughters nephews nieces cousins"
+)
+_KIN_IN_CLAUSE = re.compile(
+    r"(?:'s|’s)?\s+(?:[^\W\d][\w'’-]*,?\s+){0,8}?(?P<owner>(?i:his|her))\s+(?:own\s+|elder\s+|younger\s+|little\s+|only\s+)?"
+    r"(?:" + "|".join(_KIN.split()) + r")\b"
+)
+"""A kinship noun the name's own clause gives them: "Mrs. Pell had her own way with her nieces"."""
+_OWNED = re.compile(r"\b(?i:his|her|their)\s+$")
+"""A possessive just before the name: "scolding his Nell" (his wife, his love)."""
+_ROLE_APPOSITION = re.compile(
+    r",\s+(?:of\s+(?:the\s+)?[A-Z]|(?:the|a|an)\s+(?:[\w'-]+\s+){1,3}?of\s|(?:the|a|an)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?P<noun>[a-z][\w'-]*)\b(?!,\s+(?:the\s+)?[A-Z]))"
+)
+"""An apposition that is no list's next item though the name follows a comma or a preposition (see
+:func:`_role_apposition`)."""
+_APPEARANCE = (
+    "face eyes hair features complexion nose mouth chin forehead brow beard moustache whiskers freckles figure"
+    " countenance voice teeth skin cheeks lips shoulders"
+)
+_LOOKS = re.compile(
+    r"\s+had\s+(?:(?:a|an)\s+)?(?:[a-z][\w'-]*,?\s+(?:and\s+)?){0,3}(?:" + "|".join(_APPEARANCE.split()) + r")\b"
+)
+"""How X looks, said with "had": "Mrs. Pell had freckles", "Tom had a long, pale face"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +233,9 @@ def describe(
     best: dict[int, float] = {}
     for position, sentence in enumerate(named):
         early = EARLY_BONUS * max(0.0, 1 - position / EARLY_MENTIONS)
-        strength = shape_strength(sentence.text, pattern, sentence.spoken)
+        strength = shape_strength(sentence.text, pattern, sentence.spoken, gender)
+        if strength <= KIN_STRENGTH and position >= EARLY_MENTIONS:
+            strength = 0.0  # a relation said in passing counts where X is brought in, not anywhere
         if strength:
             best[sentence.key] = max(best.get(sentence.key, 0.0), strength + early)
         if _leads(sentence, pattern) and _describes_itself(sentence.text, pattern, gender):
@@ -252,9 +290,10 @@ def _names_another(text: str, pattern: re.Pattern[str]) -> bool:
     return any(word != "I" for word in _INNER_CAPITAL.findall(pattern.sub(" ", text)))
 
 
-def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) -> float:
+def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, gender: str | None = None) -> float:
     """How surely `text` says what the person `pattern` names is (0: it does not); `spoken`: the sentence begins
-    inside a quotation (what someone says of X is an opinion, less than the narration's word)."""
+    inside a quotation (what someone says of X is an opinion, less than the narration's word); `gender`, if known,
+    X's (a "his" is not hers)."""
     if text.rstrip(" \"'”’)").endswith("?") or len(_LIST_ITEM.findall(text)) >= LIST_ITEMS:
         return 0.0
     strength = 0.0
@@ -265,10 +304,16 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False) ->
         if (_BARE_NAMING.search(before[-40:]) and _SENTENCE_END.match(after)) or _ASKED.match(after):
             continue
         listed_before = _LISTED.search(before[-8:]) and not _PRONOUN_COMMA.search(before[-8:])
-        apposed = not (_SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:]) or listed_before)
+        tagged = _SPOKEN.search(before[-40:]) or _TAGGED.search(before[-20:])
+        apposed = not tagged and (
+            _role_apposition(after) and not _IN_A_LIST.search(before[-40:])
+            if listed_before or _PHRASE_OBJECT.search(before[-60:])
+            else True
+        )
         listed = _LIST_ITEM.match(after) is not None
         subject = _OBJECT.search(before[-12:]) is None
-        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed))
+        kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
+        shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
         strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
     return strength
 
@@ -282,10 +327,12 @@ def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
         return COPULA_STRENGTH
     if _RELATION.match(after):
         return RELATION_STRENGTH
+    if subject and _LOOKS.match(after):
+        return ROLE_STRENGTH
     if _TAKEN_AS.match(after):
         return ROLE_STRENGTH
     if match := re.match(rf"\s+{_COPULA}\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", after):
-        return 0.0 if not subject else ROLE_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
+        return 0.0 if not subject else COPULA_STRENGTH if any(map(is_role, match.groups())) else _weak(after)
     if not apposed:
         return 0.0
     if re.match(
@@ -307,6 +354,24 @@ def is_role(word: str | None) -> bool:
     """A role, trade or relation (:data:`ROLE_NOUNS`), also as the last part of a compound ("twin-brother",
     "prize-fighter")."""
     return word is not None and word.lower().rsplit("-", 1)[-1] in ROLE_NOUNS
+
+
+_PHRASE_OBJECT = re.compile(
+    r"\b(?i:of|to|with|by|for|from|at|in|on|under|upon|into|towards?)\s+(?i:the|a|an|his|her|their|my|our|your)\s+"
+    r"(?:[a-z][\w'-]*\s+){0,2}$"
+)
+"""The name closing a prepositional phrase ("under the escort of the faithful Tom, the ladies went in"): what follows its
+comma is rarely said of it, unless it holds a role."""
+_IN_A_LIST = re.compile(r"\b[A-Z][\w'’-]*,\s+(?:the\s+)?$")
+"""A capitalised word and a comma just before the name: the name is the next item of a list ("the Duke, the Duchess")."""
+
+
+def _role_apposition(after: str) -> bool:
+    """An apposition saying what X is even after a comma or a preposition: "by Inspector Rudd, of the county police",
+    "Sergeant Pike, the well-known member of the force", "Tom, a carpenter"; not one more item of a list ("the King,
+    the Queen, the royal children")."""
+    found = _ROLE_APPOSITION.match(after)
+    return found is not None and (found["noun"] is None or is_role(found["noun"]))
 
 
 def _weak(after: str) -> float:
@@ -331,7 +396,18 @@ def _before_strength(before: str, listed: bool) -> float:
         return ROLE_STRENGTH
     if _INTRODUCED.search(tail):
         return ROLE_STRENGTH
+    if _OWNED.search(tail):
+        return KIN_STRENGTH
     return 0.0
+
+
+def _kin_of(before: str, after: str, gender: str | None) -> bool:
+    """Whether the name opens its sentence or clause (likely its subject) and the clause gives X kin by a possessive
+    that may be X's ("Mrs. Pell scolded her nieces")."""
+    if len(re.split(r"[;:]|,\s+(?:and|but)\s", before)[-1].split()) > KIN_SUBJECT_REACH:
+        return False
+    found = _KIN_IN_CLAUSE.match(after)
+    return found is not None and _agrees("he" if found["owner"].lower() == "his" else "she", gender)
 
 
 def _titled(noun: str, before: str, listed: bool) -> bool:

@@ -11,9 +11,17 @@ from bot.attribution.characters import Character, normalise
 from bot.characters.roster import MIN_SPELLING_SCORE, Roster
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+NAME_PARTICLES = frozenset("van von de du da del della der di le la bin ibn".split())
 TITLES = frozenset(
     "mr mrs miss ms mister madame mademoiselle monsieur dr doctor sir lady lord captain colonel professor".split()
 )
+
+
+def is_a_name(typed: str) -> bool:
+    """Whether `typed` reads as someone's name: one word ("gandalf"), or every word but a leading article or a
+    particle capitalised ("Colonel Quarrington", "Ludwig van Ost"); not "Tom scolding"."""
+    words = LEADING_ARTICLE.sub("", typed.strip()).split()
+    return len(words) == 1 or all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
 
 
 def find_person(typed: str, roster: Roster | None) -> Character | None:
@@ -39,8 +47,9 @@ def name_forms(typed: str, person: Character | None, roster: Roster | None) -> l
     """The forms the text may name X by, as they are written (case matters: "Bill", not "bill")."""
     bare = LEADING_ARTICLE.sub("", typed.strip())
     typed_forms = {bare, _capitalised(bare)}
-    if person is None:
-        return sorted(f for f in typed_forms if f)
+    if person is None:  # no one of the roster: "the Professor" may be "the professor" in the text
+        described = {bare.lower()} if bare != typed.strip() else set()
+        return sorted(f for f in typed_forms | described if f)
     shared = _shared_words(person, roster)
     forms = {alias for alias in (person.name, *person.aliases) if not _ambiguous(alias, shared)}
     typed_title = _title_of(bare)

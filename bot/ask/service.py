@@ -25,6 +25,7 @@ from bot.ask.chapters import chapter_span, numbered_sections, section_asked
 from bot.ask.chat import standard_question
 from bot.ask.cues import SEARCHED_KINDS
 from bot.ask.decision import decide
+from bot.ask.people import is_a_name
 from bot.ask.question import Question, described_names, names_in, parse_question
 from bot.ask.ranking import Answer, Candidate, rank
 from bot.ask.routes import Route, Routed, chapter_number, route_question
@@ -143,11 +144,13 @@ class StoryAsker:
     async def _ask_who_is(
         self, work: WorkView, question: str, routed: Routed, allowed: PassageFilter, limit: int, guild_id: int | None
     ) -> AskResult | None:
-        """What the text says X is; None if X is no one the work names (then the question goes to retrieval)."""
+        """What the text says X is; unanswered if the work (or the part allowed) never names X, a name: no passage
+        about someone else answers "who is X?" (the reply suggests a person the work has). None (passage retrieval)
+        for words no name ("who was Tom scolding?")."""
         roster = await self._roster(work, guild_id)
         found = await self._who_is.read(work, routed.name or "", roster, allowed, limit)
         if found is None:
-            return None
+            return AskResult(work, question, [], Route.WHO_IS) if is_a_name(routed.name or "") else None
         answers, closest, name = found
         return AskResult(
             work, question, await self._hits(work, answers), Route.WHO_IS, await self._hits(work, closest), name

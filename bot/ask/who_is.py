@@ -53,17 +53,10 @@ class WhoIsReader:
             forms,
             person.gender if person is not None else None,
         )
-        answers: Scored = []
-        paragraphs: set[int | None] = set()
-        for found in descriptions:
-            sentence = sentences[found.key]
-            if sentence.paragraph not in paragraphs and not is_non_answer(sentence.text):
-                answers.append((found.key, found.score))
-                paragraphs.add(sentence.paragraph)
-            if len(answers) == limit:
-                break
-        first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)][:FIRST_SEEN]
-        return answers or first_seen, [], person.name if person is not None else None
+        first_seen = [(s.id or 0, 0.0) for s in named if not is_non_answer(s.text)]
+        described = [(d.key, d.score) for d in descriptions]
+        answers = _one_per_paragraph(described + first_seen[:FIRST_SEEN], sentences, limit) if described else []
+        return answers or first_seen[:FIRST_SEEN], [], person.name if person else None
 
     async def _naming(self, work: WorkView, forms: list[str]) -> list[Passage]:
         """Sentences naming X by one of `forms` as written, in the work's order."""
@@ -94,6 +87,20 @@ class WhoIsReader:
         ordinals = sorted({s.paragraph for s in sentences if s.paragraph is not None})
         paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
         return {s.id: as_read(s, paragraphs.get(s.paragraph or -1)) for s in sentences if s.id is not None}
+
+
+def _one_per_paragraph(scored: Scored, sentences: dict[int, Passage], limit: int) -> Scored:
+    """The first `limit` of `scored` from different paragraphs, never a heading, a signature or a date line."""
+    chosen: Scored = []
+    paragraphs: set[int | None] = set()
+    for key, score in scored:
+        sentence = sentences[key]
+        if sentence.paragraph not in paragraphs and not is_non_answer(sentence.text):
+            chosen.append((key, score))
+            paragraphs.add(sentence.paragraph)
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def as_read(sentence: Passage, paragraph: Passage | None) -> Sentence:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import lemminflect
@@ -44,7 +44,7 @@ ROUTINE_VERBS = frozenset(
     "wipe sweep dress undress wash tidy fold sip munch".split()
 )
 """Lemmas of a day's routine: judged samples found such actions bland wherever they were done and
-whoever was there ("drove to the Somerset Club for breakfast", "attended to the dishcloth")."""
+whoever was there ("drove to the Quayside Club for breakfast", "attended to the washing-up")."""
 ABSTRACT_ENDINGS = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship", "dom", "hood", "ism", "ery", "ie", "cy")
 ABSTRACT_NOUNS = frozenset(
     "heed notice attention care interest leave advantage pains part sight account trouble way time subject "
@@ -84,9 +84,12 @@ def find_events(sentences: Sequence[Passage], people: Sequence[Person]) -> list[
     the book tells twice ("wrote to Mr. Wilcox" of two people, or of one twice) is no event: who did
     it would be ambiguous."""
     names = Names.of(people)
-    if names is None:
-        return []
-    events = [event for sentence, before, _ in named_narration(sentences, names) if (event := _event(sentence, before, names))]
+    return [] if names is None else _events_of(sentences, named_narration(sentences, names), names)
+
+
+def _events_of(sentences: Sequence[Passage], narration: Iterable[tuple[Passage, str, str]], names: Names) -> list[Event]:
+    """:func:`find_events`, given the work's :func:`named_narration`."""
+    events = [event for sentence, before, _ in narration if (event := _event(sentence, before, names))]
     told = _WordIndex(sentences)
     return [event for event in events if told.times_told(event) == 1]
 
@@ -95,7 +98,7 @@ def named_narration(sentences: Sequence[Passage], names: Names) -> Iterator[tupl
     """Each narration sentence (:func:`narration`) with the narration sentence before it in its
     paragraph ("" if none), and its own plain text; in both, an opening "He" or "She" is replaced by the
     name it certainly means (:func:`bot.trivia.subjects.naming_its_pronoun`), so that a pronoun may
-    find its referent through a chain ("Anne reached Carlisle. She wrote to Diana. She…")."""
+    find its referent through a chain ("Edith reached Ludlow. She wrote to Nora. She…")."""
     previous = ("", "")  # the sentence before, and the same with its opening "He"/"She" named
     for sentence, before in narration(sentences):
         before = previous[1] if before and before == previous[0] else before
@@ -209,10 +212,13 @@ class Plot:
 
 
 def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
-    """The plot of a story told in ``sentences``, whose characters are ``people``."""
+    """The plot of a story told in ``sentences``, whose characters are ``people``: its narration is
+    walked once (:func:`named_narration`), for events and relations alike."""
     names = Names.of(people)
-    relations = find_relations(named_narration(sentences, names), names) if names is not None else []
-    return Plot(find_events(sentences, people), Cast(sentences, people), relations)
+    if names is None:
+        return Plot([], Cast(sentences, people))
+    narration = list(named_narration(sentences, names))
+    return Plot(_events_of(sentences, narration, names), Cast(sentences, people), find_relations(narration, names))
 
 
 def who_did_it(event: Event) -> str:
@@ -249,7 +255,7 @@ def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, 
     if _OWN_GESTURE.search(action.text):
         return None  # "held out her hand to Archer": a gesture, whoever it is made to
     if action.lemma in ROUTINE_VERBS:
-        return None  # "dined at the Bays", "pushed a paper toward Archer": a day's routine, wherever done
+        return None  # "dined at the Quayside Inn", "pushed the ledger toward Walter": a day's routine, wherever done
     others = _names_others(action.text, person, names)
     if not (others or _memorable(action)) or not _holds_a_thing(action, names):
         return None
@@ -284,14 +290,14 @@ def _memorable(action: Action) -> bool:
 def _holds_a_thing(action: Action, names: Names) -> bool:
     """Whether the action's object holds something to picture: a named place or thing, or a noun
     that is neither a part of the body nor abstract (:func:`_abstract`). Judged samples found actions done to a person
-    alone ("glared at Matthew", "greeted Mrs. Archer with cousinly affability", "clutched Marilla's
-    hand") or to nothing ("relapsed into reverie") bland."""
+    alone ("glared at Walter", "greeted Walter with frigid civilities", "clutched Walter's
+    hand") or to nothing ("sank into a reverie") bland."""
     words = WORD.findall(names.any.sub(" ", action.text))
     for before, word in zip(words, words[1:], strict=False):
         base = _POSSESSIVE_END.sub("", word)
         if base[:1].isupper():
             if not names.any.fullmatch(base):
-                return True  # "the South Welwyn Tunnel", "Rome"; people named are no things
+                return True  # "the Tollen Viaduct", "Calais"; people named are no things
         elif before == "to" and can_be(base, ("VERB",)):
             continue  # "came to take leave": a verb
         elif len(base) >= 3 and _is_noun(base.lower()) and not _abstract(base.lower()):
@@ -300,7 +306,7 @@ def _holds_a_thing(action: Action, names: Names) -> bool:
 
 
 def _abstract(noun: str) -> bool:
-    """Whether ``noun`` names no thing to picture ("affability", "reverie", "heed", "hand", "half"):
+    """Whether ``noun`` names no thing to picture ("civility", "reverie", "heed", "hand", "half"):
     by an abstract ending, one of the commonest nouns of attention and manner, a part of the body, or
     a word that may be an adverb."""
     single = (lemminflect.getLemma(noun, upos="NOUN") or (noun,))[0]  # "objections": "objection"

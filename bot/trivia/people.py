@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -46,10 +47,19 @@ def _forms_of_one_name(word: str, other: str) -> bool:
     return bool(given_names_of(word) & given_names_of(other))  # "Bess" and "Betty", never "Louisa" and "Elizabeth"
 
 
+NAME_LINKS = SURNAME_PARTICLES | frozenset("of the ten ter zu ibn bin bint los las dos das do della y".split())
+"""Words in lower case that a whole name may hold after its first ("Lotte ten Brink", "Ahmed ibn Rashid")."""
+_JOINED_PARTICLE = re.compile(r"\w+[’'-]\w")
+"""A particle elided or joined to the rest of a name ("d'Orsel", "al-Nouri")."""
+
+
 def broken_name(name: str) -> bool:
     """Whether a name is broken where the source lost an accented letter ("Am lie Vale" for Amélie
-    Vale): a word in lower case after its first that is no particle ("van der Luyden") nor "of"."""
-    return any(word[:1].islower() and word not in SURNAME_PARTICLES | {"of", "the"} for word in name.split()[1:])
+    Vale): a word in lower case after its first that is no particle ("van der Hoek", "d'Orsel";
+    :data:`NAME_LINKS`)."""
+    return any(
+        word[:1].islower() and word not in NAME_LINKS and not _JOINED_PARTICLE.match(word) for word in name.split()[1:]
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,14 @@ questions a reader of that part of the book can answer: "Who is Ruth's sister?"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.text.model import Passage
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, name_words
-from bot.trivia.subjects import QUOTE_MARKS, Names, plausible_subject, referent
+from bot.trivia.subjects import QUOTE_MARKS, Names, plausible_subject, referent, within_reach
 
 ROLE_GENDER: dict[str, str | None] = {
     **dict.fromkeys("father brother son husband uncle nephew grandfather grandson butler valet coachman footman landlord".split(), "m"),
@@ -41,7 +42,9 @@ INVERSE: dict[str, tuple[str, str]] = {
 BLOOD_KIN = frozenset("father mother brother sister son daughter".split())
 """Kinships that share a family name (not a married daughter's, which the test then refuses)."""
 _ADJECTIVES = r"(?:(?:little|elder|younger|eldest|youngest|old|only|own|late|dear|beloved|new|pretty|widowed)\s+)?"
-_CLOSES = frozenset(",;.:)—–")
+_CLOSING = re.compile(r" *(?:\Z|(?!,\s+(?:and|or)\b)[,;.:)—–])")
+"""Where an apposition closes (a comma, a semicolon, a stop, a bracket, a dash, the end), as no list:
+"her sister, Nora, came"; not "for her sister, Nora was…", nor "Nora, her sister, and Walter"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +71,7 @@ class _Patterns:
     def __init__(self, names: Names) -> None:
         name, roles = names.any.pattern, "|".join(ROLE_GENDER)
         role = rf"{_ADJECTIVES}(?P<role>{roles})(?![\w-])"
-        possessive = name.removesuffix(r"(?![’'-]\w)")  # the name alone refuses "Ruth's"
-        owner = rf"(?P<owner>{possessive})[’']s\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
+        owner = rf"(?P<owner>{names.bare})[’']s\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
         self.forms = (  # and whether the apposition must close
             (re.compile(rf"(?:{owner})\s+{role}(?P<comma>,)?\s+(?P<related>{name})"), False),  # "her sister, Nora,"
             (re.compile(rf"(?P<related>{name}),\s+(?:{owner})\s+{role}"), True),  # "Nora, her sister,"
@@ -85,11 +87,12 @@ def find_relations(narration: Iterable[tuple[Passage, str, str]], names: Names) 
     patterns = _Patterns(names)
     found: dict[tuple[str, str, str], Relation] = {}
     for sentence, before, text in narration:
+        marks = _QuoteMarks(text)
         for form, closing in patterns.forms:
             for match in form.finditer(text):
-                if (closing or match.groupdict().get("comma")) and not _closed(text[match.end() :]):
+                if (closing or match.groupdict().get("comma")) and not _CLOSING.match(text, match.end()):
                     continue
-                if _quoted(text[: match.end()], pronoun=bool(match.groupdict().get("pronoun"))):
+                if marks.quoted(match.end(), pronoun=bool(match.groupdict().get("pronoun"))):
                     continue
                 relation = _relation(match, text, before, sentence, names)
                 if relation is not None:
@@ -120,7 +123,7 @@ def _of_the_family(context: tuple[str, str], pronoun: str, role: str, related: P
     """Whom a "his"/"her" before a blood relation means when :func:`referent` cannot tell: the last
     person of the pronoun's gender named before it, if they share a family name with the relation
     ("Mrs. Vole was ill, and as she and her sister Ruth Vole…"), which a wrong reading seldom does."""
-    if role not in BLOOD_KIN:
+    if role not in BLOOD_KIN or not within_reach(context):
         return None
     gender = "m" if pronoun == "he" else "f"
     mentions = [names.person(found) for found in names.any.finditer(" ".join(context))]
@@ -136,23 +139,22 @@ def family_names(person: Person) -> frozenset[str]:
     return frozenset(words[-1] for alias in person.aliases if len(words := normalise(alias).split()) >= 2)
 
 
-def _quoted(upto: str, *, pronoun: bool) -> bool:
-    """Whether a relation ending ``upto`` may be words in quotation marks ("…,” said Nora, her sister,
-    "…": whose sister?), or a "his"/"her" may mean someone named inside them: any quotation mark before
-    a pronoun owner, an open quotation at a named one (scare quotes elsewhere do no harm)."""
-    marks = QUOTE_MARKS.findall(upto)
-    if pronoun:
-        return bool(marks)
-    return upto.count("“") > upto.count("”") or upto.count('"') % 2 == 1
+class _QuoteMarks:
+    """Where a sentence's quotation marks stand, so that whether a relation may lie inside them is
+    told for each match without reading the sentence again (a run-on paragraph has thousands)."""
 
+    def __init__(self, text: str) -> None:
+        self._any = [found.start() for found in QUOTE_MARKS.finditer(text)]
+        self._by_mark = {mark: [found.start() for found in re.finditer(mark, text)] for mark in "“”\""}
 
-def _closed(after: str) -> bool:
-    """Whether an apposition closes where ``after`` (the rest of the sentence) begins ("her sister,
-    Nora, came"; not "for her sister, Nora was…"), and is no list ("Nora, her sister, and Walter")."""
-    after = after.lstrip(" ")
-    if after and after[0] not in _CLOSES:
-        return False
-    return not re.match(r",\s+(?:and|or)\b", after)
+    def quoted(self, end: int, *, pronoun: bool) -> bool:
+        """Whether a relation ending at ``end`` may be words in quotation marks ("…,” said Nora, her
+        sister, "…": whose sister?), or a "his"/"her" may mean someone named inside them: any quotation
+        mark before a pronoun owner, an open quotation at a named one (scare quotes elsewhere do no harm)."""
+        if pronoun:
+            return bisect_left(self._any, end) > 0
+        before = {mark: bisect_left(starts, end) for mark, starts in self._by_mark.items()}
+        return before["“"] > before["”"] or before['"'] % 2 == 1
 
 
 def shown_name(person: Person, avoid: str) -> str | None:

@@ -62,6 +62,11 @@ comma or a semicolon ("When the post came, Anne wrote…", "…; and Anne wrote�
 
 QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 """A quotation mark (an apostrophe inside a word is none): narration holding one may hold speech."""
+MAX_REFERENT_REACH = 2_000
+"""Most characters of context (the sentence before and the pronoun's own up to it) in which a "He",
+"She", "his" or "her" may find a certain referent: beyond it, who is meant is never certain, and
+reading on would make a run-on paragraph's pronouns cost its length squared. In the development
+books every referent found lay within 400 characters."""
 _PRONOUN_SUBJECT = re.compile(rf"{SUBJECT_PLACE}(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
 _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 
@@ -70,8 +75,10 @@ _PRONOUNS = frozenset({"I", "He", "She", "We", "They", "It", "You"})
 class Names:
     """A work's people as patterns, compiled once per work: any of their names (:attr:`any`), one as
     a subject (:attr:`subject`), one or a "He"/"She" as a subject (:attr:`subject_or_pronoun`), and
-    whose each name is (:attr:`owner`, by the name case-folded)."""
+    whose each name is (:attr:`owner`, by the name case-folded); :attr:`bare` is the source of
+    :attr:`any` without its guard against a word going on, for patterns of a possessive ("Nora's")."""
 
+    bare: str
     any: re.Pattern[str]
     owner: dict[str, Person]
     subject: re.Pattern[str]
@@ -79,8 +86,8 @@ class Names:
 
     @classmethod
     def of(cls, people: Sequence[Person]) -> Names | None:
-        """The patterns of ``people``'s capitalised names ("the Invisible Man" also as "The Invisible
-        Man"); None when they have none."""
+        """The patterns of ``people``'s capitalised names ("the Grey Lady" also as "The Grey
+        Lady"); None when they have none."""
         aliases = sorted(
             {alias for person in people for alias in person.aliases if alias[:1].isupper() and alias not in _PRONOUNS}
             | {"The" + alias[3:] for person in people for alias in person.aliases if alias.startswith("the ")},
@@ -89,8 +96,10 @@ class Names:
         )
         if not aliases:
             return None
-        any_name = r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b(?![’'-]\w)"
+        bare = r"\b(?:" + "|".join(re.escape(alias) for alias in aliases) + r")\b"
+        any_name = bare + r"(?![’'-]\w)"
         return cls(
+            bare,
             re.compile(any_name),
             {alias.casefold(): person for person in people for alias in person.aliases},
             re.compile(rf"{SUBJECT_PLACE}(?P<name>{any_name}){BEFORE_A_VERB}"),
@@ -111,6 +120,8 @@ def referent(context: tuple[str, str], pronoun: str, names: Names) -> Person | N
     after whose name comes no other name, no "him" (or "her" owning nothing), no capitalised word that may be one, no noun for a person ("the stranger", "her
     cousin"), no pronoun of the other gender, and no "he" or "she" of its own, which may have
     turned to someone named earlier ("Mr. Bryce had died abroad, and … he cancelled the agreement")."""
+    if not within_reach(context):
+        return None
     gender = _PRONOUN_GENDER[pronoun.lower()]
     previous, own = context
     subjects = {match.start("name") for match in names.subject.finditer(previous)}
@@ -128,6 +139,11 @@ def referent(context: tuple[str, str], pronoun: str, names: Names) -> Person | N
     words = {word.lower() for word in WORD.findall(joined)}
     alone = len(mentions) == 1 and mentions[0].end() <= len(previous) and not (_FIRST_PERSON | _OWN_PRONOUNS[gender]) & words
     return person if alone and _no_one_else(". " + names.any.sub(" ", joined), pronoun.lower()) else None
+
+
+def within_reach(context: tuple[str, str]) -> bool:
+    """Whether a pronoun after ``context`` may have a certain referent (:data:`MAX_REFERENT_REACH`)."""
+    return len(context[0]) + len(context[1]) <= MAX_REFERENT_REACH
 
 
 def _someone_as_object(text: str, gender: str) -> bool:
@@ -152,7 +168,7 @@ def _may_be_a_person(word: str) -> bool:
 def naming_its_pronoun(text: str, before: str, names: Names) -> str:
     """``text`` with its opening "He" or "She" replaced by the name it certainly means (see
     :func:`referent`), so that a pronoun in the next sentence may find its referent through it
-    ("Anne reached Carlisle. She wrote to Diana. She…")."""
+    ("Edith reached Ludlow. She wrote to Nora. She…")."""
     found = _PRONOUN_SUBJECT.match(text)
     person = found and referent((before, text[: found.start("pronoun")]), found["pronoun"], names)
     if not found or not person:

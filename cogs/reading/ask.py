@@ -88,13 +88,17 @@ def summary_embed(result: AskResult) -> discord.Embed:
 def not_answered_embed(result: AskResult, progress: Progress | None = None) -> discord.Embed:
     """Says plainly that the work (or the part read so far) does not answer the question, with the
     closest passages it found."""
+    title = "Not in the story"
     if progress is not None and not progress.horizon.complete:
         reached = discord.utils.escape_markdown(progress.chapter.name)
         said = (
             f"Nothing in *{_escaped(result.work.title)}* up to {reached}, where the reading has got, answers"
             f" “{_escaped(result.question)}”. The answer may lie further on."
         )
+    elif result.route is Route.WHO_IS:
+        said = f"I can't find anyone by that name in *{_escaped(result.work.title)}* (“{_escaped(result.question)}”)."
     elif result.unsure and result.closest:
+        title = "Not sure"
         said = (
             f"I can't tell which passage of *{_escaped(result.work.title)}* answers “{_escaped(result.question)}”:"
             " the closest are below."
@@ -102,7 +106,6 @@ def not_answered_embed(result: AskResult, progress: Progress | None = None) -> d
     else:
         said = f"*{_escaped(result.work.title)}* doesn't answer “{_escaped(result.question)}”, as far as I can find."
     example = NOT_ANSWERED_HINT.format(example=_escaped(result.example or "how does it begin?"))
-    title = "Not sure" if result.unsure and result.closest else "Not in the story"
     embed = discord.Embed(title=title, description=f"{said}\n{example}", colour=NOT_FOUND_COLOUR)
     if result.closest:
         lines = [f"• {shorten(hit.sentence.text, SUGGESTION_CHARS)} ({hit.location})" for hit in result.closest]

@@ -63,6 +63,20 @@ async def test_who_is_on_the_bundled_story_describes_the_character(folio: Harnes
     assert "**“Stiles was a lovely boy,”" in embed["description"]
 
 
+async def test_who_is_someone_the_novel_never_names_is_declined_privately_with_a_person_it_has(
+    folio_with_dracula: Harness,
+) -> None:
+    for _ in range(ATTEMPTS):
+        body = await ask_dracula(folio_with_dracula, "Who is Colonel Quarrington?")
+        [embed] = body["data"]["embeds"]
+        if "who is " in embed["description"].split("e.g.")[-1]:
+            break
+    assert body["data"]["flags"] & EPHEMERAL and embed["title"] == "Not in the story"
+    assert "can't find anyone by that name in *Dracula*" in embed["description"]
+    example = embed["description"].split("e.g. “")[1]
+    assert example.startswith("who is ") and "Quarrington" not in example
+
+
 async def test_how_a_novel_ends_is_summed_up_from_its_last_chapter(folio_with_dracula: Harness) -> None:
     body = await ask_dracula(folio_with_dracula, "How does it end?")
     [embed] = body["data"]["embeds"]

@@ -111,3 +111,10 @@ def test_nothing_typed_means_nothing_claimed() -> None:
     untyped = Answer(1, 100.0, 1.0, typed=False)
     assert decide(question, [untyped], own_paragraph, 3).declined_because == "no passage holds what was asked"
     assert not decide(question, [Answer(1, 0.0, 1.0)], own_paragraph, 3).answered
+
+
+def test_a_best_passage_scoring_nothing_is_no_close_guess() -> None:
+    question, _ = ranked("Who did Mirela talk about?", ["Mirela talked about Oskar for an hour."])
+    for score in (0.0, -1.0):
+        decision = decide(question, [Answer(1, score, 1.0)], own_paragraph, 3)
+        assert not decision.answered and not decision.unsure and decision.declined_because is not None

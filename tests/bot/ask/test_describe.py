@@ -227,3 +227,50 @@ def test_a_he_was_a_little_after_the_name_describes_nothing() -> None:
 )
 def test_what_someone_is_taken_for_describes_them(text: str, described: bool) -> None:
     assert (shape_strength(text, name_pattern(["Mr. Pell"])) > 0) is described
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By good luck, Mr. Ronald Pike, the well-known member of the county police, was in town.", "Ronald Pike"),
+        ("The case is in the hands of Inspector Rudd, of the Harbour Police, who says little.", "Inspector Rudd"),
+        ("She went to see her old friend Tessa, a milliner in the square.", "Tessa"),
+        ("Miss Ivy Tarrant, now Mrs Hobb, had been good to her at school.", "Mrs Hobb"),
+        ("Mrs Hobb had freckles, and a crooked smile, and a quick temper.", "Mrs Hobb"),
+        ("Bram Orrin had a long, pale face and very small eyes.", "Bram Orrin"),
+        ("Captain Orrin had some years ago been first mate of the Swallow.", "Captain Orrin"),
+    ],
+)
+def test_an_apposition_after_a_comma_an_earlier_name_and_looks_describe(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They sat down with the Duke, the Duchess, the cook.", "Duchess"),
+        ("And, under the escort of the faithful Pim, the two ladies went into the house.", "Pim"),
+        ("Bram Orrin had a moment to spare before the train.", "Bram Orrin"),
+    ],
+)
+def test_one_more_name_of_a_list_or_a_new_clause_after_a_phrase_is_no_apposition(text: str, name: str) -> None:
+    assert shape_strength(text, name_pattern([name])) == 0
+
+
+def test_a_copula_before_a_role_counts_as_much_as_one_before_an_article() -> None:
+    named = [
+        Sentence(1, "They met a Captain Vell, who was staying at the inn.", 0, 1),
+        Sentence(3, "Captain Vell had for many years been chief surgeon of the fleet.", 1, 3),
+    ]
+    assert [d.key for d in describe(named, {}, ["Captain Vell"])][0] == 3
+
+
+def test_kin_the_clause_gives_someone_says_who_they_are_where_they_are_brought_in() -> None:
+    pattern = name_pattern(["Mrs. Pell"])
+    assert shape_strength("Mrs. Pell had her own way of managing her nieces.", pattern, gender=FEMALE) > 0
+    assert shape_strength("Mrs. Pell and Tom went to see his father.", pattern, gender=FEMALE) == 0
+    assert shape_strength("Tom had just been scolding his Nell.", name_pattern(["Nell"])) > 0
+    early = [Sentence(1, "Mrs. Pell had her own way with her nieces.", 0, 1)]
+    later = [Sentence(n, "Mrs. Pell walked home.", n, n) for n in range(2, 40)]
+    assert [d.key for d in describe(early + later, {}, ["Mrs. Pell"], FEMALE)] == [1]
+    assert describe([*later, Sentence(50, "Mrs. Pell had her own way with her nieces.", 50, 50)], {}, ["Mrs. Pell"]) == []

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.ask.people import find_person
+from bot.ask.people import find_person, is_a_name, name_forms
 from bot.attribution.characters import Character
 from bot.characters.roster import Roster
 
@@ -40,3 +40,23 @@ def test_a_full_name_is_not_someone_else_of_that_surname() -> None:
     found = Roster(SimpleNamespace(people=lambda: people))  # type: ignore[arg-type]
     assert find_person("Tom Ash", found) is None
     assert find_person("Rachel Ash", found) is not None
+
+
+def test_a_description_no_one_is_called_is_also_looked_for_in_lower_case() -> None:
+    assert name_forms("the Warden", None, roster()) == ["Warden", "warden"]
+    assert name_forms("Tomas Quill", None, roster()) == ["Tomas Quill"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("gandalf", True),
+        ("Colonel Quarrington", True),
+        ("the Warden", True),
+        ("Ludwig van Ost", True),
+        ("Tom scolding", False),
+        ("colonel quarrington", False),
+    ],
+)
+def test_a_name_is_one_word_or_capitalised_words(typed: str, named: bool) -> None:
+    assert is_a_name(typed) is named

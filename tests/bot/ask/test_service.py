@@ -99,3 +99,29 @@ async def test_an_unanswered_question_gets_closest_passages_and_an_example_from_
     assert not result.answered
     assert result.closest and result.closest[0].sentence.text in STORY
     assert result.example is not None and result.example.startswith("who is ") and "Derek" not in result.example
+
+
+async def test_who_is_someone_the_work_never_names_is_declined_with_a_person_it_has(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Colonel Quarrington?", slug=slug)
+    assert result.route is Route.WHO_IS and not result.answered
+    assert result.example is not None and result.example.startswith("who is ")
+    assert "Quarrington" not in result.example
+
+
+async def test_who_followed_by_words_no_name_goes_to_the_passages(small_story: tuple[StoryAsker, str]) -> None:
+    asker, slug = small_story
+    assert (await asker.ask("Who was Mr. Grey lending money?", slug=slug)).route is Route.PASSAGES
+    assert (await asker.ask("Who is Quarrington?", slug=slug)).route is Route.WHO_IS
+
+
+async def test_who_is_adds_where_someone_first_appears_after_what_describes_them(
+    small_story: tuple[StoryAsker, str],
+) -> None:
+    asker, slug = small_story
+    result = await asker.ask("Who is Anna?", slug=slug)
+    shown = [hit.sentence.text for hit in result.answers]
+    assert shown[0].startswith("Anna Bell was the baker's daughter")
+    assert shown[1] == '"Good morning," said Mr. Grey to Anna.'

@@ -314,5 +314,5 @@ def test_no_question_shows_a_name_broken_where_the_source_lost_an_accented_lette
 
 
 def test_a_days_routine_is_no_event_wherever_it_is_done() -> None:
-    text = "Chapter 1\n\nWalter dined at the Ferrars Arms.\n\nNora pushed the ledger toward Walter.\n\nEdith buried the brass compass.\n\n"
+    text = "Chapter 1\n\nWalter dined at the Quayside Inn.\n\nNora pushed the ledger toward Walter.\n\nEdith buried the brass compass.\n\n"
     assert [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)] == ["Edith buried the brass compass."]

@@ -1,5 +1,7 @@
 """Kinships the narration states beside two names, and the questions made of them (invented text)."""
 
+import time
+
 from bot.text.ingest import parse_work
 from bot.trivia.events import named_narration, plot_of
 from bot.trivia.generate import generate
@@ -19,6 +21,9 @@ PEOPLE = [
     Person("Dorcas", ("Dorcas",), "f", 0, 20),
     Person("Ambrose", ("Ambrose",), "m", 0, 20),
 ]
+FREEZE_SECONDS = 5.0
+"""A guard against work that grows with the square of a sentence (seconds, not a speed measure): the
+paragraphs below once took from 20 seconds to a minute."""
 FILLER = "Tobias Wren, Ottilie, Hester Quayle, Mrs. Grebe, Priscilla, Dorcas and Ambrose came by."
 
 
@@ -88,3 +93,15 @@ def test_a_relation_stated_after_the_readers_progress_is_not_asked() -> None:
     [stated] = work.plot.relations
     assert generate(within(work, range(stated.sentence.section + 1)), count=5, seed=1, kinds=[QuestionKind.RELATION])
     assert not generate(within(work, range(stated.sentence.section)), count=5, seed=1, kinds=[QuestionKind.RELATION])
+
+
+def test_a_hostile_paragraph_of_kinships_is_read_in_linear_time() -> None:
+    relations("Chapter 1\n\nTobias Wren's sister Ottilie kept bees.\n")  # loads the word lists
+    pronouns = "Tobias Wren came. " + "and he saw his sister Ottilie, " * 2_000 + "went."
+    appositions = "Tobias Wren met Ottilie, and his sister, Hester Quayle, " * 2_000 + "came."
+    possessives = "Tobias Wren's sister Ottilie, " * 4_000 + "came."
+    began = time.perf_counter()
+    assert relations(f"Chapter 1\n\n{pronouns}\n") == {("Tobias Wren", "sister", "Ottilie")}
+    assert relations(f"Chapter 1\n\n{appositions}\n") == {("Tobias Wren", "sister", "Hester Quayle")}
+    assert relations(f"Chapter 1\n\n{possessives}\n") == {("Tobias Wren", "sister", "Ottilie")}
+    assert time.perf_counter() - began < FREEZE_SECONDS
