@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from enum import StrEnum
+from functools import lru_cache
 
+from bot.ask.answers import SENTENCES_KEPT
 from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number, word_terms
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.search.textnorm import term, words
@@ -123,7 +125,7 @@ def holds_type(
     own = frozenset(terms)
     if wanted is AnswerType.PLACE:
         return bool(own & PLACE_TERMS - set(asked)) or any(
-            not (found["place"] and words(found["place"])[0] in asked) for found in LOCATIVE.finditer(text)
+            place is None or place not in asked for _, place in _locatives(text)
         )
     if wanted is AnswerType.TIME:
         return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own)))
@@ -141,7 +143,7 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
     """Whether `text` holds a place (for PLACE) or a time (for TIME) within :data:`TYPE_REACH` words of one of the
     terms `near` (the question's words other than names): "she fell on the pavement" answers where she fell, a place
     three clauses away does not."""
-    terms = [term(word) for word in words(text)]
+    terms = _text_terms(text)
     anchors = [position for position, t in enumerate(terms) if t in near]
     if not anchors or wanted not in (AnswerType.PLACE, AnswerType.TIME):
         return False
@@ -149,22 +151,36 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
         found = [position for position, t in enumerate(terms) if (t in TIME_TERMS or is_number(t)) and t not in asked]
     else:
         found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
-        found += [
-            len(words(text[: match.start()]))
-            for match in LOCATIVE.finditer(text)
-            if not (match["place"] and words(match["place"])[0] in asked)
-        ]
+        found += [position for position, place in _locatives(text) if place is None or place not in asked]
     return any(abs(position - anchor) <= TYPE_REACH for position in found for anchor in anchors)
 
 
-def speakers(text: str) -> set[str]:
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _text_terms(text: str) -> tuple[str, ...]:
+    """The terms of `text`'s words, in order (as :func:`said_near` counts positions: every word, function words
+    too)."""
+    return tuple(term(word) for word in words(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _locatives(text: str) -> tuple[tuple[int, str | None], ...]:
+    """Each preposition of place in `text` (:data:`LOCATIVE`): the position of its first word, and the first word of
+    the name it leads to (None before a noun phrase: "into the loft")."""
+    return tuple(
+        (len(words(text[: match.start()])), words(match["place"])[0] if match["place"] else None)
+        for match in LOCATIVE.finditer(text)
+    )
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def speakers(text: str) -> frozenset[str]:
     """Normalised words of the names in speakers' tags of `text`."""
-    return {
+    return frozenset(
         word
         for found in SPEAKER_TAG.finditer(text)
         for word in words(found.group("after") or found.group("before"))
         if word not in TITLE_WORDS
-    }
+    )
 
 
 def _is_count(own_term: str) -> bool:

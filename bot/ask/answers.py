@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.search.textnorm import FUNCTION_TERMS, words
 
@@ -29,8 +30,12 @@ MAX_LINE_WORDS = 12
 """Longest heading, date line or signature: a longer line is prose."""
 MIN_NEW_WORDS = 1
 """Content words a sentence must hold beyond the question's to answer it."""
+SENTENCES_KEPT = 16_384
+"""Sentences whose reading (non-answer or not, terms, places, speakers) is remembered: a question reads hundreds of
+candidates, and the candidates of one work's questions recur (see :mod:`bot.ask.answer_types` too)."""
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)
 def is_non_answer(text: str) -> bool:
     """A heading, a contents line, a date line, a signature or a bare name: never an answer."""
     if len(text.split()) > MAX_LINE_WORDS:

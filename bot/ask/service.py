@@ -5,8 +5,10 @@ sentences naming X for those that say what X is (:mod:`bot.ask.describe`);
 "what happens in chapter N?", "how does it end/begin?" sum that chapter up
 (:mod:`bot.ask.summary`); any other question goes to passage retrieval: the index
 hands over the sentences holding any focus word of the question (best BM25 rank
-first), the sentences around each are read from the database as its context, and
-ranking (:mod:`bot.ask.ranking`) runs in a worker thread. The cost depends on the
+first); the sentences around each (its context), their terms and the hits' paragraphs
+are read from the work's view in memory (:class:`~bot.library.work_passages.WorkPassages`,
+:class:`~bot.search.units.WorkUnits`), not the database, and gathering them with the
+ranking (:mod:`bot.ask.ranking`) runs in one worker thread. The cost depends on the
 question, not on the length of the work.
 
 Headings, contents lines, signatures, date lines and sentences only repeating the
@@ -40,9 +42,8 @@ from bot.search.query import clean_query
 from bot.search.textnorm import term, words
 from bot.search.vocabulary import Vocabulary
 from bot.storage.database import Database
-from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
-from bot.text.model import Passage, PassageKind
+from bot.text.model import Passage
 
 ASK_CANDIDATES = 200
 """Sentences the index hands to ranking."""
@@ -105,10 +106,9 @@ class StoryAsker:
         second for a novel); past it, a who-is question goes by the name as typed."""
         self._library = library
         self._index = QuoteIndexStore(database)
-        self._passages = PassageRepository(database)
         self._characters = characters or CharacterBook(library)
         self._roster_wait = roster_wait
-        self._who_is = WhoIsReader(self._index, self._passages)
+        self._who_is = WhoIsReader(self._index)
 
     async def ask(
         self,
@@ -152,9 +152,7 @@ class StoryAsker:
         if found is None:
             return AskResult(work, question, [], Route.WHO_IS) if is_a_name(routed.name or "") else None
         answers, closest, name = found
-        return AskResult(
-            work, question, await self._hits(work, answers), Route.WHO_IS, await self._hits(work, closest), name
-        )
+        return AskResult(work, question, _hits(work, answers), Route.WHO_IS, _hits(work, closest), name)
 
     async def _ask_chapter(self, work: WorkView, question: str, routed: Routed, allowed: PassageFilter) -> AskResult:
         """The chapter's most central sentences, in the order of the text."""
@@ -169,7 +167,7 @@ class StoryAsker:
             POSITIONS.get(routed.route, even),
         )
         chosen = sorted(central, key=lambda c: by_id[c.key].ordinal)
-        return AskResult(work, question, await self._hits(work, [(c.key, c.score) for c in chosen]), routed.route)
+        return AskResult(work, question, _hits(work, [(c.key, c.score) for c in chosen]), routed.route)
 
     async def _chapter(self, work: WorkView, routed: Routed) -> list[Passage]:
         """The sentences of the chapter asked about: by the outline when its sections are numbered, else by the
@@ -177,15 +175,15 @@ class StoryAsker:
         wanted = chapter_number(routed.chapter or "")
         if routed.route is Route.CHAPTER and wanted is not None and not numbered_sections(work.outline):
             headings = await self._index.holding_all(work.record.id, [CHAPTER], MAX_HEADINGS)
-            found = await self._passages.many([unit.key for unit in headings])
+            found = work.passages.sentences(unit.key for unit in headings)
             span = chapter_span(sorted((s.ordinal, s.text) for s in found.values() if is_non_answer(s.text)), wanted)
             if span is not None:
-                by_ordinal = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, range(*span))
+                by_ordinal = work.passages.sentences_at(range(*span))
                 return [by_ordinal[o] for o in sorted(by_ordinal)]
         section = section_asked(work.outline, routed)
         if section is None:
             return []
-        return await self._passages.in_section(work.record.id, PassageKind.SENTENCE, section.index)
+        return work.passages.sentences_in(section.index)
 
     async def _ask_passages(
         self, work: WorkView, question: str, allowed: PassageFilter, limit: int, sections: range | None
@@ -195,9 +193,9 @@ class StoryAsker:
             return AskResult(work, question, [])
         ranked, sentences = await self._ranked(work, parsed, allowed, sections)
         decision = decide(parsed, ranked, lambda key: sentences[key].paragraph, limit)
-        answers = await self._hits(work, [(answer.key, answer.score) for answer in decision.shown])
+        answers = _hits(work, [(answer.key, answer.score) for answer in decision.shown])
         closest = [] if decision.shown else _spread(ranked, sentences)
-        return AskResult(work, question, answers, closest=await self._hits(work, closest), unsure=decision.unsure)
+        return AskResult(work, question, answers, closest=_hits(work, closest), unsure=decision.unsure)
 
     async def _ranked(
         self, work: WorkView, question: Question, allowed: PassageFilter, sections: range | None
@@ -209,24 +207,7 @@ class StoryAsker:
             units += await self._index.candidates(
                 work.record.id, question.search_terms, CUED_CANDIDATES, required, sections=sections
             )
-        found = await self._passages.many(list({unit.key for unit in units}))
-        reach = CONTEXT_REACH + ANSWER_REACH
-        ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
-        neighbours = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, sorted(ordinals))
-        sentences = {key: s for key, s in _with_neighbours(found, neighbours).items() if allowed(s)}
-        stored = await self._index.terms_of(s.id for s in neighbours.values() if s.id is not None)
-        terms = {ordinal: stored[s.id] for ordinal, s in neighbours.items() if s.id in stored}
-        ranked = await asyncio.to_thread(_rank, question, list(sentences.values()), neighbours, terms, work.vocabulary)
-        return ranked, sentences
-
-    async def _hits(self, work: WorkView, scored: list[tuple[int, float]]) -> list[QuoteHit]:
-        """Sentences (by id, with a score) with their paragraphs, in the order given."""
-        found, paragraphs = await self._passages.with_paragraphs(work.record.id, [key for key, _ in scored])
-        return [
-            QuoteHit(work, found[key], paragraphs[paragraph], score)
-            for key, score in scored
-            if key in found and (paragraph := found[key].paragraph) is not None and paragraph in paragraphs
-        ]
+        return await asyncio.to_thread(_rank_found, question, work, {unit.key for unit in units}, allowed)
 
     async def _example(self, work: WorkView, question: str, guild_id: int | None) -> str:
         """A question the work answers: who one of its most mentioned people (not the one asked about) is,
@@ -242,6 +223,16 @@ class StoryAsker:
             return (await self._characters.roster_within(self._roster_wait, work.slug, guild_id=guild_id))[1]
         except CharactersNotReady:
             return None
+
+
+def _hits(work: WorkView, scored: list[tuple[int, float]]) -> list[QuoteHit]:
+    """Sentences (by id, with a score) with their paragraphs, in the order given (from the work's view)."""
+    found, paragraphs = work.passages.with_paragraphs([key for key, _ in scored])
+    return [
+        QuoteHit(work, found[key], paragraphs[paragraph], score)
+        for key, score in scored
+        if key in found and (paragraph := found[key].paragraph) is not None and paragraph in paragraphs
+    ]
 
 
 def _part_asked(sentences: list[Passage], route: Route) -> list[Passage]:
@@ -290,6 +281,21 @@ def _with_neighbours(found: dict[int, Passage], neighbours: dict[int, Passage]) 
             if near is not None and near.id is not None and near.paragraph == sentence.paragraph:
                 sentences.setdefault(near.id, near)
     return sentences
+
+
+def _rank_found(
+    question: Question, work: WorkView, keys: set[int], allowed: PassageFilter
+) -> tuple[list[Answer], dict[int, Passage]]:
+    """The sentences the index found (`keys`) and those next to them, as `allowed`, ranked as answers, and the
+    candidates by id: read from the work's view, in a worker thread (a novel's question reads a thousand or so)."""
+    found = work.passages.sentences(keys)
+    reach = CONTEXT_REACH + ANSWER_REACH
+    ordinals = {o for s in found.values() for o in range(s.ordinal - reach, s.ordinal + reach + 1)}
+    neighbours = work.passages.sentences_at(ordinals)
+    sentences = {key: s for key, s in _with_neighbours(found, neighbours).items() if allowed(s)}
+    stored = work.units.terms_of(s.id for s in neighbours.values() if s.id is not None)
+    terms = {ordinal: stored[s.id] for ordinal, s in neighbours.items() if s.id in stored}
+    return _rank(question, list(sentences.values()), neighbours, terms, work.vocabulary), sentences
 
 
 def _rank(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 
 from bot.ask.answers import is_non_answer
@@ -11,9 +12,8 @@ from bot.ask.people import find_person, name_forms
 from bot.characters.roster import Roster
 from bot.library.views import WorkView
 from bot.search.textnorm import FUNCTION_TERMS, term, words
-from bot.storage.passages import PassageRepository
 from bot.storage.quote_index import QuoteIndexStore
-from bot.text.model import Passage, PassageKind
+from bot.text.model import Passage
 
 NAMED_LIMIT = 400
 """Sentences naming X read per name form, in the work's order (a main character is named thousands of times;
@@ -21,6 +21,7 @@ they are described when first brought in)."""
 FOLLOWED = 120
 """Named sentences whose next sentences are read for "He was a man of forty"."""
 QUOTATION_MARKS = ('"', "“", "”")
+_QUOTATION_MARK = re.compile("|".join(map(re.escape, QUOTATION_MARKS)))
 FIRST_SEEN = 2
 """Sentences of X's first appearance given as the answer when no sentence says what X is in so many words: a book
 brings a person in with what the reader needs to know of them ("she cried to an old servant who ...")."""
@@ -29,9 +30,11 @@ Scored = list[tuple[int, float]]
 
 
 class WhoIsReader:
-    def __init__(self, index: QuoteIndexStore, passages: PassageRepository) -> None:
+    """Reads the sentences naming X from the full-text index, the sentences themselves and those after them from the
+    work's view in memory (:class:`~bot.library.work_passages.WorkPassages`)."""
+
+    def __init__(self, index: QuoteIndexStore) -> None:
         self._index = index
-        self._passages = passages
 
     async def read(
         self, work: WorkView, typed: str, roster: Roster | None, allowed: Callable[[Passage], bool], limit: int
@@ -43,9 +46,9 @@ class WhoIsReader:
         named = [s for s in await self._naming(work, forms) if allowed(s)]
         if not named:
             return None
-        following = await self._following(work, named[:FOLLOWED])
+        following = _following(work, named[:FOLLOWED])
         sentences = {s.id: s for s in [*named, *(f for after in following.values() for f in after)] if s.id}
-        read = await self._as_read(work, list(sentences.values()))
+        read = _as_read(work, list(sentences.values()))
         descriptions = await asyncio.to_thread(
             describe,
             [read[s.id] for s in named if s.id in read],
@@ -68,25 +71,30 @@ class WhoIsReader:
             if terms and all(work.vocabulary.knows(t) for t in terms):
                 keys.update(unit.key for unit in await self._index.holding_all(work.record.id, terms, NAMED_LIMIT))
         pattern = name_pattern(forms)
-        found = await self._passages.many(sorted(keys))
+        found = work.passages.sentences(sorted(keys))
         return sorted((s for s in found.values() if pattern.search(s.text)), key=lambda s: s.ordinal)
 
-    async def _following(self, work: WorkView, named: list[Passage]) -> dict[int, list[Passage]]:
-        """The next two sentences of each named sentence's paragraph, by the named sentence's id."""
-        ordinals = sorted({o for s in named for o in (s.ordinal + 1, s.ordinal + 2)})
-        near = await self._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, ordinals)
-        return {
-            s.id: [n for o in (s.ordinal + 1, s.ordinal + 2) if (n := near.get(o)) and n.paragraph == s.paragraph]
-            for s in named
-            if s.id is not None
-        }
+
+def _following(work: WorkView, named: list[Passage]) -> dict[int, list[Passage]]:
+    """The next two sentences of each named sentence's paragraph, by the named sentence's id."""
+    near = work.passages.sentences_at({o for s in named for o in (s.ordinal + 1, s.ordinal + 2)})
+    return {
+        s.id: [n for o in (s.ordinal + 1, s.ordinal + 2) if (n := near.get(o)) and n.paragraph == s.paragraph]
+        for s in named
+        if s.id is not None
+    }
 
 
-    async def _as_read(self, work: WorkView, sentences: list[Passage]) -> dict[int, Sentence]:
-        """`sentences` as the rules read them (see :func:`as_read`), by id."""
-        ordinals = sorted({s.paragraph for s in sentences if s.paragraph is not None})
-        paragraphs = await self._passages.paragraphs(work.record.id, ordinals)
-        return {s.id: as_read(s, paragraphs.get(s.paragraph or -1)) for s in sentences if s.id is not None}
+def _as_read(work: WorkView, sentences: list[Passage]) -> dict[int, Sentence]:
+    """`sentences` as the rules read them (see :func:`as_read`), by id; a paragraph's quotation marks are found once
+    for all its sentences."""
+    paragraphs = work.passages.paragraphs_at({s.paragraph for s in sentences if s.paragraph is not None})
+    marks = {ordinal: quotation_marks(paragraph.text) for ordinal, paragraph in paragraphs.items()}
+    return {
+        s.id: as_read(s, paragraphs.get(s.paragraph or -1), marks.get(s.paragraph or -1))
+        for s in sentences
+        if s.id is not None
+    }
 
 
 def _one_per_paragraph(scored: Scored, sentences: dict[int, Passage], limit: int) -> Scored:
@@ -103,19 +111,24 @@ def _one_per_paragraph(scored: Scored, sentences: dict[int, Passage], limit: int
     return chosen
 
 
-def as_read(sentence: Passage, paragraph: Passage | None) -> Sentence:
+def quotation_marks(text: str) -> list[int]:
+    """Where `text` holds a quotation mark (see :data:`QUOTATION_MARKS`)."""
+    return [found.start() for found in _QUOTATION_MARK.finditer(text)]
+
+
+def as_read(sentence: Passage, paragraph: Passage | None, marks: list[int] | None = None) -> Sentence:
     """`sentence` for the rules, saying whether its quotation marks count from inside a speech (`spoken`).
 
     A paragraph whose quotation is left open (a letter or a tale told over several paragraphs, each opening with a
     quotation mark) is read as narration: its opening mark does not count (the sentence holding it counts from inside
-    a speech, so that this mark closes it)."""
+    a speech, so that this mark closes it). `marks`: the paragraph's :func:`quotation_marks`, if already found."""
     key = sentence.id or 0
     if paragraph is None:
         return Sentence(key, sentence.text, sentence.paragraph, sentence.ordinal)
     start = sentence.start - paragraph.start
     if paragraph.text[start : start + len(sentence.text)] != sentence.text:
         start = max(paragraph.text.find(sentence.text), 0)
-    marks = [i for i, char in enumerate(paragraph.text) if char in QUOTATION_MARKS]
+    marks = list(quotation_marks(paragraph.text) if marks is None else marks)  # a copy: one may be taken out
     holds_open_mark = False
     if len(marks) % 2 and paragraph.text.lstrip()[:1] in QUOTATION_MARKS:
         holds_open_mark = start <= marks.pop(0) < start + len(sentence.text)

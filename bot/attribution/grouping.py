@@ -297,7 +297,7 @@ class _People(PersonForms):
                 first_names[key[1][0]].add(key)
         by_lower = {word.lower(): word for word in first_names}
         for word, keys in list(first_names.items()):
-            bases = given_names_of(word) | {other.lower() for other in first_names if is_pet_form(other, word)}
+            bases = given_names_of(word) | _pet_bases(word, by_lower)
             variants = [by_lower[v] for v in bases if v in by_lower and by_lower[v] != word]
             people = self._roots([k for other in variants for k in first_names[other]])
             mine = self._roots(list(keys))
@@ -312,22 +312,31 @@ class _People(PersonForms):
                 continue
             self._union(person, me)
 
-
     def join_compounds(self) -> None:
         """A name joined by lower-case words (``Winnifred-the-Mole``) is the one person named by its
         capitalised parts (``Mole``, ``Winnifred``), if only one is; never two given names
         hyphenated (``Mary-Anne`` is not ``Anne``)."""
+        by_end_word: dict[str, set[Key]] = defaultdict(set)
+        for key in self.forms:
+            by_end_word[key[1][0]].add(key)
+            by_end_word[key[1][-1]].add(key)
         for key in list(self.forms):
             title, words = key
             parts = words[0].split("-") if len(words) == 1 and title is None else []
             if not any(part.islower() for part in parts):
                 continue
             named = [part for part in parts if part[:1].isupper()]
-            people = self._roots(
-                [k for k in self.forms if k != key and any(part in (k[1][0], k[1][-1]) for part in named)]
-            )
+            people = self._roots([k for part in named for k in by_end_word.get(part, ()) if k != key])
             if len(people) == 1:
                 self._union(people.pop(), key)
+
+
+def _pet_bases(word: str, names: dict[str, str]) -> set[str]:
+    """The given names among ``names`` (lower case) that ``word`` is a pet form of (``kit`` of ``Kitty``),
+    looked up by the pet endings' lengths rather than compared with every name."""
+    lower = word.lower()
+    bases = {lower[:-length] for length in range(1, 4) if length < len(lower)}
+    return {base for base in bases if base in names and is_pet_form(base, word)}
 
 
 def _pet_forms(first: str, second: str) -> bool:

@@ -113,6 +113,6 @@ PLACE_NOUNS = frozenset(
     Rooms Theatre Club Bridge Gate Common Heath Forest Harbour Canal Tower Port Mount Fort Cape
     """.split()
 )
-"""Generic words that make a name of two words or more a place, last (``Kensington Gardens``, ``Wickham
+"""Generic words that make a name of two words or more a place, last (``Kensington Gardens``, ``Ashcombe
 Place``) or, for a few, first (``Port Burdock``, ``Mount Hope``)."""
 PLACE_FIRST = frozenset({"Port", "Mount", "Fort", "Cape", "Lake"})

@@ -151,8 +151,8 @@ class MentionTimeline:
         return found
 
     def _introduced_people(self, narration: list[Span]) -> list[tuple[int, Character, bool]]:
-        """People the narration brings in by a description as the subject of a clause (``a small,
-        dark, brisk man in the dress of a coachman accosted us``): whoever "he" is next."""
+        """People the narration brings in by a description as the subject of a clause (``a short,
+        stout, quick man in a carter's coat stopped us``): whoever "he" is next."""
         found = []
         for start, end in narration:
             for match in _INTRODUCED.finditer(self._text, start, end):

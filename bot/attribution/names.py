@@ -41,7 +41,7 @@ class Mention:
 
     @property
     def form(self) -> str:
-        """The mention as written, without its article: ``Mr. Bennet``."""
+        """The mention as written, without its article: ``Mr. Pell``."""
         name = " ".join(self.words)
         return f"{self.title} {name}" if self.title else name
 

@@ -7,7 +7,7 @@ The evidence is how the text uses a name, never a list of a book's names:
 * **Against**: being mostly a place named by a generic word (``Prince Edward Island``, even after
   what reads as a title), or, for one word never titled, tagged nor a given name, the proper word of
   such a place (``Burdock`` beside ``Port Burdock``); being written after a preposition of place or time (``in
-  London``, ``through Kellynch``) or a journey's ``to``/``from`` (``went back to India``), or
+  London``, ``through Brackenholt``) or a journey's ``to``/``from`` (``went back to India``), or
   beside a number (``June 5``), in at least :data:`PLACE_SHARE` of its mentions; being written after "the" in most
   (``the Westminster Gazette``, ``the George``); a plural of another name
   (``the Basts``, ``Miss Musgroves``); never being named in the narration (only
@@ -86,7 +86,7 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AT_PLACE = re.compile(r"(?<![a-z]ed)(?<![a-z]ing)(?<!look)(?<!looks)\s+at\s+(?:the\s+)?\Z")
-"""``at Kellynch``, not ``looked at Anne``."""
+"""``at Brackenholt``, not ``looked at Nell``."""
 _STAYED_AT = re.compile(
     r"\b(?:arrived|stayed|stopped|landed|lived|dated|remained|resided|settled|staying|living|residing)\s+at\s+(?:the\s+)?\Z",
     re.IGNORECASE,

@@ -80,7 +80,7 @@ class PersonForms:
         """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
         in one sentence at least :data:`TOGETHER_MIN` times: two people. With ``distinct``, only
         ``second``'s untitled forms that are not ``first``'s count (``Tom``, ``Tom Rudd``; not ``Mrs.
-        Rachel`` among Rachel Lynde's given names)."""
+        Marta`` among Marta Quillby's given names)."""
         named_first = self._named(first)
         named_second = self._named(second)
         if distinct:

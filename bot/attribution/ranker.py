@@ -198,22 +198,33 @@ class Ranker:
 
 
 def from_document(document: dict[str, object]) -> Ranker:
-    """A :class:`Ranker` from the JSON document ``benchmarks/train_speaker_ranker.py`` writes."""
+    """A :class:`Ranker` from the JSON document ``benchmarks/train_speaker_ranker.py`` writes; ValueError
+    when it is not one (other features, weights missing or not one per feature, no probability bands)."""
     names = list(document["features"])  # type: ignore[call-overload]
     if names != list(FEATURES):
         raise ValueError("speaker ranker weights were trained on other features: retrain them")
-    weights = document["weights"]
+    weights = tuple(float(w) for w in document["weights"])  # type: ignore[attr-defined]
     calibration = document["calibration"]
-    return Ranker(
-        tuple(float(w) for w in weights),  # type: ignore[attr-defined]
-        tuple(float(b) for b in calibration["bands"]),  # type: ignore[index]
-        tuple(float(a) for a in calibration["accuracy"]),  # type: ignore[index]
-    )
+    bands = tuple(float(b) for b in calibration["bands"])  # type: ignore[index]
+    accuracy = tuple(float(a) for a in calibration["accuracy"])  # type: ignore[index]
+    if len(weights) != len(FEATURES) or not bands or len(bands) != len(accuracy) or list(bands) != sorted(bands):
+        raise ValueError("speaker ranker weights or calibration bands do not fit its features")
+    return Ranker(weights, bands, accuracy)
+
+
+def load(path: Path) -> Ranker | None:
+    """The ranker whose weights ``path`` holds (None without the file: the rules alone decide); a corrupt
+    file is a ValueError naming it, raised here rather than at the first turn ranked."""
+    if not path.is_file():
+        return None
+    try:
+        return from_document(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError, KeyError) as error:  # json.JSONDecodeError is a ValueError
+        raise ValueError(f"{path} holds no usable speaker ranker ({error}): retrain it with "
+                         "`python -m benchmarks.train_speaker_ranker`") from error
 
 
 @cache
 def shipped() -> Ranker | None:
     """The ranker shipped in ``data/`` (None when there is none: the rules alone decide)."""
-    if not WEIGHTS.is_file():
-        return None
-    return from_document(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+    return load(WEIGHTS)

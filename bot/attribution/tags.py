@@ -78,7 +78,7 @@ _SPEECH = re.compile(rf"(?P<who>{_PRONOUN}|{_ANYONE}|{_NAME}){_ASIDE}(?:\s+{_ADV
 _BEAT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME}){_ASIDE}(?:\s+{_ADVERB})?\s+(?P<verb>[a-z]+)\b")
 _SENTENCE_SUBJECT = re.compile(rf"(?P<who>{_PRONOUN}|{_PERSON}|{_NAME})")
 _COORDINATED_SPEECH = re.compile(rf"(?:,\s*|\band\s+)(?:then\s+)?(?:[a-z]+ly\s+)?{_SPEECH_VERB}")
-"""A later verb of the sentence's subject: ``She ate a little bit, and said anxiously to herself,``,
+"""A later verb of the sentence's subject: ``She sipped a little tea, and said quietly to herself,``,
 ``My host, who stood …, made a graceful wave of his hand to the table, and said:--``."""
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[”\")'’]*\s+(?=[A-Z“\"‘])")
 _CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|but|then|so|And|But|Then|So|To\s+which|to\s+which|when|When)\s+)?")

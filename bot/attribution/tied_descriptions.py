@@ -64,6 +64,7 @@ def tie_descriptions(
     genders = {person: gender for person, _, gender in people}
     uses = _uses(text, paragraphs, in_narration)
     paragraph_starts = [start for start, _ in paragraphs]
+    sentences = _SentenceEnds(text)
     tied: dict[str, Person] = {}
     for description, found in uses.items():
         gender = _gender(text, description, found)
@@ -76,7 +77,8 @@ def tie_descriptions(
         together: Counter[Person] = Counter()
         for mention in found:
             paragraph_start = paragraph_starts[bisect.bisect_right(paragraph_starts, mention.start) - 1]
-            _vote(text, mention, (agreeing, starts), paragraph_start, (appositions, votes, together))
+            sentence = sentences.around(mention, paragraph_start)
+            _vote(text, mention, (agreeing, starts), (paragraph_start, *sentence), (appositions, votes, together))
         winner = _winner(appositions, votes)
         if winner is not None and together[winner] <= TOGETHER_MAX:
             tied[description] = winner
@@ -124,19 +126,38 @@ def _names_one_person(noun: str) -> bool:
     return noun not in ANAPHORIC_NOUNS and noun not in GROUP_NOUNS and is_person_description(noun)
 
 
+class _SentenceEnds:
+    """Where the text's sentences end, found once: a use's sentence is then two bisections, not a scan of
+    its paragraph (quadratic in a long one)."""
+
+    def __init__(self, text: str) -> None:
+        found = list(_SENTENCE_END.finditer(text))
+        self._starts = [match.start() for match in found]
+        self._ends = [match.end() for match in found]
+        self._length = len(text)
+
+    def around(self, use: Mention, paragraph_start: int) -> tuple[int, int]:
+        """The start and end of the sentence holding ``use`` in the paragraph starting at ``paragraph_start``."""
+        before = bisect.bisect_right(self._ends, use.start) - 1
+        start = max(paragraph_start, self._ends[before]) if before >= 0 else paragraph_start
+        after = bisect.bisect_left(self._starts, use.end)
+        return start, self._starts[after] if after < len(self._starts) else self._length
+
+
 def _vote(
     text: str,
     use: Mention,
     people: tuple[list[tuple[int, int, Person]], list[int]],
-    paragraph_start: int,
+    places: tuple[int, int, int],
     counts: tuple[Counter[Person], Counter[Person], Counter[Person]],
 ) -> None:
     """Count who one use of a description is (``counts``: appositions, co-reference votes, and names in
     its sentence): the name in apposition to it, else the last person named before it in an earlier
-    sentence of its paragraph (which starts at ``paragraph_start``); a person named in its sentence is
-    someone else. ``people``: the named mentions that may be it, and their offsets."""
+    sentence of its paragraph; a person named in its sentence is someone else. ``people``: the named
+    mentions that may be it, and their offsets; ``places``: where its paragraph starts, and its sentence."""
     appositions, votes, together = counts
     named, starts = people
+    paragraph_start, sentence_start, end = places
     index = bisect.bisect_left(starts, use.start)
     before = named[index - 1] if index > 0 and named[index - 1][0] >= paragraph_start else None
     after = named[index] if index < len(named) else None
@@ -146,9 +167,6 @@ def _vote(
     if after and _BEFORE_NAME.fullmatch(text, use.end, after[0]) and _CLOSED.match(text, after[1]):
         appositions[after[2]] += 1
         return
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, paragraph_start, use.start)), default=paragraph_start)
-    sentence_end = _SENTENCE_END.search(text, use.end)
-    end = sentence_end.start() if sentence_end else len(text)
     in_sentence = {person for _, _, person in named[bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, end)]}
     together.update(in_sentence)
     if before and before[0] < sentence_start and before[2] not in in_sentence:

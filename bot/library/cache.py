@@ -6,6 +6,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from bot.library.views import WorkView
+from bot.storage.records import WorkRecord
 
 
 @dataclass(slots=True)
@@ -15,7 +16,7 @@ class CacheStats:
 
 
 class WorkCache:
-    """Work views by work id; a view whose work changed since (new text or parser) is a miss.
+    """Work views by work id; a view whose work's record changed since (new text, parser or title) is a miss.
 
     The budget counts each view's estimated size; the view in use is always
     kept, even alone over budget, so a lookup never loads its work twice.
@@ -34,14 +35,17 @@ class WorkCache:
     def used_bytes(self) -> int:
         return sum(self._bytes.values())
 
-    def get(self, work_id: int, content_hash: str, parser_version: int) -> WorkView | None:
-        view = self._views.get(work_id)
+    def get(self, record: WorkRecord) -> WorkView | None:
+        """The view of ``record``'s work, unless its record changed since (a new text, parser or title, or
+        the work removed and added again under a reused id: SQLite may give a new work the id of the last
+        one removed)."""
+        view = self._views.get(record.id)
         if view is None:
             return None
-        if (view.record.content_hash, view.record.parser_version) != (content_hash, parser_version):
-            self.discard(work_id)
+        if view.record != record:
+            self.discard(record.id)
             return None
-        self._views.move_to_end(work_id)
+        self._views.move_to_end(record.id)
         return view
 
     def put(self, view: WorkView) -> None:

@@ -146,6 +146,7 @@ class Library:
         if record.guild_id != guild_id:
             raise InvalidWork(f"{echo(slug)} is shared by every server; only the bot's operator can remove it.")
         await self._works.delete(record.id)
+        self.cache.discard(record.id)
         self._forget_everything()
         return record
 
@@ -250,11 +251,11 @@ class Library:
 
         A load holds only its own work's lock, so a big work loading never delays readers of the others.
         """
-        cached = self.cache.get(record.id, record.content_hash, record.parser_version)
+        cached = self.cache.get(record)
         if cached is not None:
             return cached
         async with self._loading.setdefault(record.id, asyncio.Lock()):
-            cached = self.cache.get(record.id, record.content_hash, record.parser_version)
+            cached = self.cache.get(record)
             if cached is None:
                 if record.parser_version < PARSER_VERSION:
                     await self._intake.upgrade(record)

@@ -16,19 +16,24 @@ from bot.text.model import Passage, PassageKind
 PASSAGE_OVERHEAD_BYTES = 250
 """A passage's own objects (the dataclass, its fields and its place in the dicts), for the cache's budget."""
 
+SECOND_KEY_BYTES = 100
+"""A sentence's place in the by-ordinal dict too."""
+
 KINDS = (PassageKind.SENTENCE, PassageKind.PARAGRAPH)
 """The kinds of passage a work's view holds."""
 
 
 class WorkPassages:
-    """The sentences of one work by id and its paragraphs by ordinal."""
+    """The sentences of one work by id and by ordinal, and its paragraphs by ordinal."""
 
     def __init__(self, passages: Iterable[Passage]) -> None:
         self._sentences: dict[int, Passage] = {}
+        self._sentences_at: dict[int, Passage] = {}
         self._paragraphs: dict[int, Passage] = {}
         for passage in passages:
             if passage.kind is PassageKind.SENTENCE and passage.id is not None:
                 self._sentences[passage.id] = passage
+                self._sentences_at[passage.ordinal] = passage
             elif passage.kind is PassageKind.PARAGRAPH:
                 self._paragraphs[passage.ordinal] = passage
 
@@ -36,6 +41,27 @@ class WorkPassages:
         """The text of sentence `key` (`otherwise` if the work has none such): units share it."""
         sentence = self._sentences.get(key)
         return otherwise if sentence is None else sentence.text
+
+    def sentences(self, sentence_ids: Iterable[int]) -> dict[int, Passage]:
+        """Sentences by id (those the work has), as :meth:`bot.storage.passages.PassageRepository.many` reads them."""
+        held = self._sentences
+        return {key: held[key] for key in sentence_ids if key in held}
+
+    def sentences_at(self, ordinals: Iterable[int]) -> dict[int, Passage]:
+        """Sentences by ordinal (those the work has), as :meth:`~bot.storage.passages.PassageRepository.of_kind_at`
+        reads them."""
+        held = self._sentences_at
+        return {ordinal: held[ordinal] for ordinal in ordinals if ordinal in held}
+
+    def paragraphs_at(self, ordinals: Iterable[int]) -> dict[int, Passage]:
+        """Paragraphs by ordinal (those the work has)."""
+        held = self._paragraphs
+        return {ordinal: held[ordinal] for ordinal in ordinals if ordinal in held}
+
+    def sentences_in(self, section: int) -> list[Passage]:
+        """The sentences of section number `section`, in order (a scan of the work's sentences: a millisecond or
+        two for a novel)."""
+        return sorted((s for s in self._sentences.values() if s.section == section), key=lambda s: s.ordinal)
 
     def with_paragraphs(self, sentence_ids: Sequence[int]) -> tuple[dict[int, Passage], dict[int, Passage]]:
         """Sentences by id and the paragraphs holding them by ordinal (those that exist), as
@@ -50,4 +76,5 @@ class WorkPassages:
     def estimated_bytes(self) -> int:
         """Roughly what the passages take in memory; a sentence's text is shared with its unit."""
         paragraph_text = sum(sys.getsizeof(paragraph.text) for paragraph in self._paragraphs.values())
-        return paragraph_text + PASSAGE_OVERHEAD_BYTES * (len(self._sentences) + len(self._paragraphs))
+        passages = PASSAGE_OVERHEAD_BYTES * (len(self._sentences) + len(self._paragraphs))
+        return paragraph_text + passages + SECOND_KEY_BYTES * len(self._sentences_at)

@@ -41,6 +41,12 @@ class WorkUnits:
         position = self._position
         return [self._units[position[key]] for key in keys if key in position]
 
+    def terms_of(self, keys: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The terms of the units with these keys (those the work has), by key, as
+        :meth:`bot.storage.quote_index.QuoteIndexStore.terms_of` reads them."""
+        position, units = self._position, self._units
+        return {key: units[position[key]].terms for key in keys if key in position}
+
     def following(self, unit: Unit) -> Unit | None:
         """The unit after `unit` in the work (``None`` after the last or for a unit not of this work)."""
         position = self._position.get(unit.key)

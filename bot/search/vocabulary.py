@@ -172,10 +172,11 @@ class Vocabulary:
 
     def _unvowelled(self, word: str) -> list[str]:
         """For a word typed without its vowels after the first letter, as chat writes ("prvdnc", "mtr"), the terms
-        of the work's words with those consonants in that order, the most widespread first."""
+        of the work's words with those consonants in that order, the most widespread first (ties alphabetically, so
+        that every run keeps the same ones)."""
         if len(word) < MIN_SKELETON_LENGTH or not word.isascii() or not VOWELS.isdisjoint(word[1:]):
             return []
-        found = {self.term_of[other] for other in self._by_skeleton.get(skeleton(word), ())}
+        found = sorted({self.term_of[other] for other in self._by_skeleton.get(skeleton(word), ())})
         return heapq.nlargest(MAX_TYPO_ALTERNATIVES, found, key=self.spread.__getitem__)
 
     @cached_property

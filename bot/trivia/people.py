@@ -27,15 +27,15 @@ KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "gra
 
 
 def name_words(name: str) -> frozenset[str]:
-    """The words that identify a name: "Mr. Bennet" → {"bennet"}; "the woman" → {"woman"}."""
+    """The words that identify a name: "Mr. Pelling" → {"pelling"}; "the woman" → {"woman"}."""
     words = normalise(name).split()
     return frozenset(word for word in words if word not in TITLES) or frozenset(words)
 
 
 def are_aliases(first: str, second: str) -> bool:
     """Whether two speaker names may be one person: the same words, a shared name word
-    ("Bennet", "Mr. Bennet"), or given names that are forms of one name ("Kit" and "Kitty", "Bill"
-    and "William": the nicknames resource). Cautious on purpose: "Mrs. Bennet" and "Mr. Bennet"
+    ("Pelling", "Mr. Pelling"), or given names that are forms of one name ("Kit" and "Kitty", "Bill"
+    and "William": the nicknames resource). Cautious on purpose: "Mrs. Pelling" and "Mr. Pelling"
     count as aliases too, so neither is ever offered as the wrong answer to the other."""
     words, others = name_words(first), name_words(second)
     return bool(words & others) or any(_forms_of_one_name(word, other) for word in words for other in others)

@@ -7,7 +7,7 @@ import pytest
 from bot.ask.answers import adds_to, is_non_answer
 from bot.ask.describe import Sentence, describe, name_pattern, shape_strength
 from bot.ask.summary import summarise, towards_end
-from bot.ask.who_is import as_read
+from bot.ask.who_is import as_read, quotation_marks
 from bot.attribution.lexicon import FEMALE
 from bot.text.model import Passage, PassageKind
 
@@ -210,6 +210,15 @@ def test_a_paragraph_of_a_letter_left_open_reads_as_narration() -> None:
     assert shape_strength(read.text, name_pattern(["Dr. Pell"]), read.spoken) == shape_strength(
         "I told you of him, Dr. Pell, the asylum man.", name_pattern(["Dr. Pell"])
     )
+
+
+def test_a_paragraphs_quotation_marks_found_once_read_its_sentences_as_found_each_time() -> None:
+    text = "“I told you of him, Dr. Pell, the asylum man. He is kind. “Is he?” she said."
+    paragraph, sentences = paragraph_of(text, "“I told you of him, Dr. Pell, the asylum man.", "He is kind.", "“Is he?”")
+    marks = quotation_marks(paragraph.text)
+    assert marks == [0, 58, 65]
+    assert [as_read(s, paragraph, marks) for s in sentences] == [as_read(s, paragraph) for s in sentences]
+    assert marks == [0, 58, 65]  # reading takes the letter's opening mark out of a copy, not of the marks given
 
 
 def test_a_he_was_a_little_after_the_name_describes_nothing() -> None:

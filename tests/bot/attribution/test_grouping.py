@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from bot.attribution.characters import Character, CharacterList, build_characters
 from bot.attribution.given_names import first_name_gender, name_variants
 from bot.attribution.tags import describe
@@ -400,3 +402,20 @@ def test_a_pet_form_of_a_given_name_joins_it() -> None:
         "The cat ran off, and Kitty and Kit laughed, and Kitty went out into the rain.",
     )
     assert _owner(apart, "Kitty") is not _owner(apart, "Kit Marlow")
+
+
+def test_thousands_of_compound_names_and_given_names_group_in_linear_time() -> None:
+    """Pet forms and compounds are looked up, not compared pairwise (a 5 s guard only catches a hang)."""
+
+    def invented(number: int) -> str:
+        return "".join(chr(97 + number // 26**place % 26) for place in range(3)).capitalize() + "o"
+
+    text = "\n\n".join(
+        f"{invented(i)}-the-{invented(i + 9000)} came in. {invented(i)}-the-{invented(i + 9000)} sat down."
+        f" {invented(i + 9000)} smiled."
+        for i in range(3000)
+    )
+    began = time.perf_counter()
+    cast = build_characters(text)
+    assert time.perf_counter() - began < 5.0
+    assert cast.find("Aaao-the-Eino") is cast.find("Eino") is not None

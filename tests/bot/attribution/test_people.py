@@ -56,7 +56,7 @@ def test_a_preposition_opening_a_sentence_before_a_speech_verb_is_no_speaker() -
 
 def test_a_given_name_the_text_also_writes_in_lower_case_is_the_common_noun() -> None:
     cast = _cast(
-        "Do they care about Literature and Art? They care for Art, and Art above all. Art knew no bounds.",
+        "Do they talk of Music and Art? They talk of Art, and Art before all. Art had no limits.",
         "She spoke of the art of living and of modern art.",
         "Tobias read by the fire, and Tobias smiled.",
     )

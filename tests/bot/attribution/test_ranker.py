@@ -6,6 +6,7 @@ Every name and sentence here is invented.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from bot.attribution.ranker import (
     candidates_of,
     features_of,
     from_document,
+    load,
     shipped,
 )
 from bot.attribution.speakers import attribute
@@ -92,6 +94,33 @@ def test_the_ranker_chooses_the_best_scored_candidate_with_its_bands_confidence(
 def test_weights_for_other_features_are_refused() -> None:
     with pytest.raises(ValueError):
         from_document({"features": ["one"], "weights": [1.0], "calibration": {"bands": [0], "accuracy": [0.5]}})
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[]",
+        json.dumps({"features": list(FEATURES)}),
+        json.dumps({"features": list(FEATURES), "weights": [1.0], "calibration": {"bands": [0], "accuracy": [0.5]}}),
+        json.dumps(
+            {"features": list(FEATURES), "weights": [1.0] * len(FEATURES), "calibration": {"bands": [], "accuracy": []}}
+        ),
+        json.dumps(
+            {"features": list(FEATURES), "weights": ["x"] * len(FEATURES), "calibration": {"bands": [0], "accuracy": [1]}}
+        ),
+    ],
+    ids=["not json", "not an object", "no weights", "too few weights", "no bands", "weights not numbers"],
+)
+def test_a_corrupt_weights_file_is_refused_when_loaded_with_a_clear_error(tmp_path: Path, content: str) -> None:
+    weights = tmp_path / "speaker_ranker.json"
+    weights.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match="speaker_ranker.json.*retrain"):
+        load(weights)
+
+
+def test_without_a_weights_file_the_rules_alone_decide(tmp_path: Path) -> None:
+    assert load(tmp_path / "missing.json") is None
 
 
 def test_the_shipped_weights_match_the_features_and_their_confidence_rises_with_probability() -> None:

@@ -1,7 +1,7 @@
-"""Each attribution rule of bot.attribution.speakers, on real sentences from real books.
+"""Each attribution rule of bot.attribution.speakers, on sentences written as books write them.
 
-Passages are quoted verbatim from the bundled story, Pride and Prejudice and the
-development novels in benchmarks/speakers (line breaks as in their files).
+Passages are quoted verbatim from the bundled story, or invented in the manner of the novels
+(no line nor name from a development or blind novel).
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ def test_a_tag_before_the_quote_names_the_speaker() -> None:
 
 def test_an_inverted_tag_with_a_common_noun_is_a_speaker() -> None:
     text = """\
-"There s some extra-ordinary things in books," said the mariner.
+"There be strange things in almanacs," said the mariner.
 
-"I believe you," said Mr. Marvel.
-"""  # The Invisible Man, chapter IX
+"I believe you," said Mr. Pellow.
+"""  # invented
     found = _by_text(text)
-    assert found['"There s some extra-ordinary things in books,"'].speaker == "the mariner"
-    assert found['"I believe you,"'].speaker == "Mr. Marvel"
+    assert found['"There be strange things in almanacs,"'].speaker == "the mariner"
+    assert found['"I believe you,"'].speaker == "Mr. Pellow"
 
 
 def test_an_interrupted_quote_is_one_speaker_whatever_the_verb() -> None:
@@ -116,16 +116,16 @@ Derek stared at her in owl-eyed shock. “Was?”
 
 def test_a_vocative_is_not_the_speaker_and_she_is_the_lady() -> None:
     text = """\
-“My dear Mr. Bennet,” said his lady to him one day, “have you heard that Netherfield Park is let at last?”
+“My dear Mr. Quillon,” said his lady to him one morning, “have you heard that Larkspur Hall is to be sold at last?”
 
-Mr. Bennet replied that he had not.
+Mr. Quillon replied that he had not.
 
-“But it is,” returned she; “for Mrs. Long has just been here, and she told me all about it.”
-"""  # Pride and Prejudice, chapter 1
+“But it is,” returned she; “for Mrs. Dunmore has just called, and she told me the whole of it.”
+"""  # invented, in the manner of a novel of manners
     found = _by_text(text)
-    assert found["“My dear Mr. Bennet,”"].speaker == "his lady"
+    assert found["“My dear Mr. Quillon,”"].speaker == "his lady"
     assert found["“But it is,”"].speaker == "his lady"
-    assert found["“for Mrs. Long has just been here, and she told me all about it.”"].speaker == "his lady"
+    assert found["“for Mrs. Dunmore has just called, and she told me the whole of it.”"].speaker == "his lady"
 
 
 def test_i_is_the_first_person_narrator_named_as_others_address_him() -> None:
@@ -170,31 +170,31 @@ def test_the_person_addressed_speaks_next() -> None:
     text = """\
 Bram Tolliver, Odile Marsh and Kester Pell walked down to the river in the rain.
 
-"We ought to be able to catch anything on the river," said Odile.
+"We could row out to the island before dark," said Odile.
 
-"Well, hardly that. But there are not many boats to beat us," said Kester.
+"Well, perhaps. But the current runs hard against us," said Kester.
 
-"I will tell you how the land lies, Bram," said Odile.
+"I will tell you what we shall do, Bram," said Odile.
 
-"It would be a great pleasure to me."
+"I should like nothing better."
 """
     found = {u.text: u.speaker for u in attribute(text, ranker=KeepRules())}  # the rule; the ranker weighs it
-    assert found['"It would be a great pleasure to me."'] == "Bram Tolliver"
+    assert found['"I should like nothing better."'] == "Bram Tolliver"
 
 
 def test_a_speech_over_several_paragraphs_keeps_its_speaker() -> None:
     text = """\
-"He was afraid of me, I could see that he was afraid of me," said the
-Invisible Man many times over. "He meant to give me the slip he was
-always casting about! What a fool I was!
+"He was frightened of me, I could tell he was frightened of me," said the
+Hooded Man many times over. "He meant to slip away from me all along, he
+was always plotting! What a fool I was!
 
 "The cur!
 
 "I should have killed him!"
-"""  # The Invisible Man, chapter XVII (its last paragraph invented to close the speech)
+"""  # invented
     found = _by_text(text)
-    assert found['"The cur!'].speaker == "the Invisible Man"
-    assert found['"I should have killed him!"'].speaker == "the Invisible Man"
+    assert found['"The cur!'].speaker == "the Hooded Man"
+    assert found['"I should have killed him!"'].speaker == "the Hooded Man"
     assert found['"The cur!'].quote_type == "implicit"
 
 

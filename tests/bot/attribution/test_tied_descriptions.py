@@ -3,7 +3,11 @@ named character (invented names and sentences)."""
 
 from __future__ import annotations
 
+import time
+
 from bot.attribution.characters import CharacterList, build_characters
+from bot.attribution.names import Mention
+from bot.attribution.tied_descriptions import tie_descriptions
 
 
 def _cast(*paragraphs: str, times: int = 3) -> CharacterList:
@@ -53,3 +57,23 @@ def test_a_description_of_the_other_sex_and_a_plain_noun_tie_to_no_one() -> None
         "Miss Marr went up the stairs, and she slept. The woman was tired.",
     )
     assert cast.find("the old sailor") is None and cast.find("the woman") is None
+
+
+def test_a_long_paragraph_of_descriptions_is_read_in_linear_time() -> None:
+    """Each use's sentence is found without rescanning its paragraph (a 2 s guard only catches a hang)."""
+    sentence = "Tessaly came in. The pale girl sat down. "
+    text = sentence * 3000
+    mentions = [
+        Mention(start, start + len("Tessaly"), None, ("Tessaly",), False)
+        for start in range(0, len(text), len(sentence))
+    ]
+    began = time.perf_counter()
+    tied = tie_descriptions(text, [(0, len(text))], lambda _: True, [("Tessaly", mentions, "f")])
+    assert time.perf_counter() - began < 2.0
+    assert tied == {"pale girl": "Tessaly"}
+
+
+def test_descriptions_in_an_empty_text_or_without_people_tie_to_no_one() -> None:
+    assert tie_descriptions("", [], lambda _: True, []) == {}
+    text = "The curate came in. The curate sat down"
+    assert tie_descriptions(text, [(0, len(text))], lambda _: True, []) == {}

@@ -427,3 +427,15 @@ async def test_re_adding_an_unchanged_text_is_a_no_op(tmp_path: Path, monkeypatc
 
 def _fail() -> None:
     raise AssertionError("prepared again")
+
+
+async def test_a_work_removed_and_added_again_is_never_read_from_the_removed_ones_cache(library: Library) -> None:
+    text = "The keeper climbed the stairs every night.\n\nNobody ever thanked him for the light.\n"
+    await library.works(1)  # the bundled story first: the work removed is then the last one added
+    await library.add_text(text, slug="keeper", title="First", guild_id=1)
+    first = await library.lookup("nobody thanked him", slug="keeper", guild_id=1)  # its view now cached
+    await library.remove_work("keeper", guild_id=1)
+    await library.add_text(text, slug="keeper", title="Second", guild_id=1)
+    second = await library.lookup("nobody thanked him", slug="keeper", guild_id=1)
+    assert [hit.sentence.text for hit in second.hits] == [hit.sentence.text for hit in first.hits]
+    assert second.hits[0].work.title == "Second"

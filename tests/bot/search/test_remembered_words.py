@@ -11,7 +11,7 @@ from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, holds_in_
 from bot.search.phrases import TOGETHER_SCORE
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import term, words
-from bot.search.vocabulary import skeleton
+from bot.search.vocabulary import MAX_TYPO_ALTERNATIVES, Vocabulary, VocabularyEntry, skeleton
 
 FILLER = [
     "The rain came early that year.",
@@ -143,3 +143,11 @@ def test_a_word_typed_without_its_vowels_stands_for_the_works_words_with_its_con
     assert term("matter") in index.vocabulary.corrections("mtr")  # too short for its sound or two edits
     assert term("matter") not in index.vocabulary.corrections("mtl")  # other consonants
     assert term("kettle") in index.vocabulary.corrections("ktl")
+
+
+def test_words_without_vowels_choose_among_equally_common_words_the_same_way_every_run() -> None:
+    """More words share the consonants than are kept: ties go alphabetically, not by a set's hash order."""
+    spellings = [f"m{a}t{b}r" for a in "aeiou" for b in "aeiou"]  # invented words, one skeleton, one spread
+    vocabulary = Vocabulary([VocabularyEntry(word, word, 1) for word in spellings], units=40)
+    chosen = sorted(vocabulary.corrections("mtr"))
+    assert chosen == sorted(spellings)[:MAX_TYPO_ALTERNATIVES]

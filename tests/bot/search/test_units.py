@@ -27,3 +27,9 @@ def test_equal_terms_share_one_string_and_the_size_grows_with_the_text() -> None
     assert first.terms[0] is second.terms[0]
     longer = WorkUnits.of_rows([*ROWS, (16, "A much longer sentence than any other here. " * 20, "a")])
     assert longer.estimated_bytes() > units.estimated_bytes() + 800
+
+
+def test_the_terms_of_units_come_back_by_key_unknown_keys_left_out() -> None:
+    units = WorkUnits.of_rows(ROWS)
+    assert units.terms_of([15, 99, 11]) == {15: ("dawn",), 11: ("the", "moon", "rise")}
+    assert units.terms_of([]) == {}

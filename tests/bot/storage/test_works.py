@@ -7,6 +7,7 @@ import pytest
 
 from bot.library.preparation import prepare_work
 from bot.library.work_passages import KINDS, WorkPassages
+from bot.search.units import WorkUnits
 from bot.storage.database import Database
 from bot.storage.guilds import GuildSettings
 from bot.storage.passages import PassageRepository
@@ -174,3 +175,23 @@ async def test_a_works_passages_held_in_memory_give_the_hits_the_database_gives(
     assert held.with_paragraphs(wanted) == await repository.with_paragraphs(work_id, wanted)
     assert held.with_paragraphs([]) == ({}, {})
     assert held.sentence_text(keys[1], "other") == "Nobody came." and held.sentence_text(10**9, "other") == "other"
+
+
+async def test_a_works_sentences_held_in_memory_read_by_id_ordinal_and_section_as_the_database_reads_them(
+    database: Database,
+) -> None:
+    repository, index = PassageRepository(database), QuoteIndexStore(database)
+    saved = await WorkRepository(database).save("tiny", prepare_work(KETTLE))
+    assert saved is not None
+    work_id = saved.record.id
+    held = WorkPassages(passage_from_row(row) for row in await repository.of_kinds(work_id, KINDS))
+    by_ordinal = await repository.of_kind_at(work_id, PassageKind.SENTENCE, range(-1, 5))
+    keys = [s.id for s in by_ordinal.values() if s.id is not None]
+    assert len(by_ordinal) == 3 and held.sentences_at(range(-1, 5)) == by_ordinal
+    assert held.sentences([*keys, 10**9]) == await repository.many([*keys, 10**9])
+    assert held.paragraphs_at([1, 0, 7]) == await repository.paragraphs(work_id, [1, 0, 7])
+    assert held.sentences_in(0) == await repository.in_section(work_id, PassageKind.SENTENCE, 0)
+    assert held.sentences_in(5) == [] and held.sentences([]) == {} and held.sentences_at([]) == {}
+    rows = await index.sentences(work_id)
+    units = WorkUnits.of_rows(rows)
+    assert units.terms_of(keys) == await index.terms_of(keys)

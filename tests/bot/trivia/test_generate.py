@@ -157,9 +157,9 @@ def test_who_said_it_answers_are_certain_and_distractors_plausible(story: Trivia
 
 def test_aliases_are_never_offered_against_each_other() -> None:
     said = [
-        ("Mr. Bennet", "You must be very tired after such a long journey by stagecoach"),
+        ("Mr. Pelling", "You must be very tired after such a long journey by stagecoach"),
         ("Elizabeth", "Not at all, the road was pleasant enough past the orchards"),
-        ("Bennet", "Then we shall walk to the village before the vicar dines"),
+        ("Pelling", "Then we shall walk to the village before the vicar dines"),
         ("Jane", "I would rather read my almanac in the library this evening"),
         ("Lydia", "Nobody asked you to come with us on the walk to the mill"),
         ("Elizabeth", "The walk will do us all a great deal of good in this drizzle"),
@@ -171,8 +171,8 @@ def test_aliases_are_never_offered_against_each_other() -> None:
     questions = generate(source, count=50, seed=1, kinds=[QuestionKind.WHO_SAID_IT])
     assert questions
     for question in questions:
-        assert not ({"Bennet", "Mr. Bennet"} <= set(question.options)), question
-    assert {"Bennet", "Mr. Bennet"} & {q.answer for q in questions}
+        assert not ({"Pelling", "Mr. Pelling"} <= set(question.options)), question
+    assert {"Pelling", "Mr. Pelling"} & {q.answer for q in questions}
 
 
 def test_true_or_false_claims_match_the_answer(anne: TriviaSource) -> None:
