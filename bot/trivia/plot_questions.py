@@ -18,6 +18,8 @@ MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
 """Plot points compared in which-came-first are this many sections apart (paragraphs, in a work of
 few sections): near neighbours are a coin toss, not a memory."""
+MIN_EVENT_RIVALS = 2
+"""Who-did-it is asked with this many wrong options at least (three options): the people of the scene."""
 MAX_EVENT_WORDS = 22
 """Words of an event shown as an option of which-came-first, at most."""
 STATES = frozenset("live dwell own possess belong resemble dislike like love hate prefer admire envy".split())
@@ -36,9 +38,9 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
             for person in plot.cast.rivals(chosen.person, section, chosen.sentence.start, named=chosen.sentence.text)
             if facts.scenes.present(person.name, section, paragraph)
         ][:PLAUSIBLE_POOL]
-        if len(rivals) < WRONG_OPTIONS:
-            continue
-        wrong = [person.name for person in rng.sample(rivals, WRONG_OPTIONS)]
+        if len(rivals) < MIN_EVENT_RIVALS:
+            continue  # fewer options rather than someone absent from the scene; none rather than two
+        wrong = [person.name for person in rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))]
         yield Question(
             QuestionKind.EVENT,
             who_did_it(chosen),

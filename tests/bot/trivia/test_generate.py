@@ -94,7 +94,7 @@ def test_event_questions_ask_who_acted_with_people_of_the_same_gender_met_by_the
             assert people[option].gender == event.person.gender
             assert people[option].first_offset <= event.sentence.start
         assert not any(are_aliases(a, b) for a in question.options for b in question.options if a != b)
-        assert len(question.options) == 4
+        assert len(question.options) in (3, 4)  # fewer options rather than someone absent from the scene
 
 
 def test_which_came_first_compares_plot_points_sections_apart(anne: TriviaSource) -> None:
