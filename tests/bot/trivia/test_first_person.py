@@ -56,14 +56,16 @@ def test_the_narrators_tags_count_only_where_others_call_them_by_name() -> None:
     assert evidence(lines[3], '"Then I shall walk," said I.', CAST, "Harriet", narrated) is None
 
 
-def test_a_false_claim_may_name_someone_of_the_speakers_gender_from_the_same_section_beyond_the_scene() -> None:
+def test_a_false_claim_names_someone_of_the_speakers_gender_from_the_scene_never_beyond_it() -> None:
     source = book({0: ["Ann", "Cal", "Dan"]}, genders=GENDERS)
     ann = next(spoken for spoken in source.lines if spoken.speaker == "Ann")
     assert _false_speaker(Facts.of(source), ann, ["Cal", "Dan", "Bea"], random.Random(1)) is None
     far = SpokenLine(ann.offset + 3 * SCENE_CHARS, "The tide is turning", "Bea", 1.0, 99, ann.section, 99)
     elsewhere = replace(far, section=ann.section + 1)
     assert _false_speaker(Facts.of(replace(source, lines=[*source.lines, elsewhere])), ann, ["Cal", "Dan", "Bea"], random.Random(1)) is None
-    assert _false_speaker(Facts.of(replace(source, lines=[*source.lines, far])), ann, ["Cal", "Dan", "Bea"], random.Random(1)) == "Bea"
+    assert _false_speaker(Facts.of(replace(source, lines=[*source.lines, far])), ann, ["Cal", "Dan", "Bea"], random.Random(1)) is None
+    near = replace(far, offset=ann.offset + SCENE_CHARS // 2, paragraph=ann.paragraph + 1)
+    assert _false_speaker(Facts.of(replace(source, lines=[*source.lines, near])), ann, ["Cal", "Dan", "Bea"], random.Random(1)) == "Bea"
 
 
 def test_a_line_no_one_could_be_falsely_named_for_is_claimed_truly_and_true_stays_as_likely_as_false() -> None:
