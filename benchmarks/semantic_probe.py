@@ -47,7 +47,7 @@ from bot.library.views import WorkView
 from bot.search.query import clean_query
 from bot.storage.database import Database
 from bot.text.ingest import parse_work
-from bot.text.model import Passage, PassageKind
+from bot.text.model import Passage
 
 DEV_SETS = QUESTION_SET_NAMES
 HALVES = {"A": DEV_SETS[0::2], "B": DEV_SETS[1::2]}
@@ -156,7 +156,7 @@ async def probe_set(question_set: QuestionSet, folder: Path, probe: Probe) -> No
                 for name in ("engine, three paragraphs", *_fused_names()):
                     probe.count(name, engine_shown, question)
                 continue
-            await _count_fusions(asker, work, question, probe, *candidates)
+            await _count_fusions(work, question, probe, *candidates)
         probe.encode.save()
 
 
@@ -186,7 +186,6 @@ async def _candidates(
 
 
 async def _count_fusions(
-    asker: StoryAsker,
     work: WorkView,
     question: Question,
     probe: Probe,
@@ -198,7 +197,7 @@ async def _count_fusions(
     pool = ranked[:POOL]
     question_vector = probe.encode([question.text])[0]
     ordinals = sorted({sentences[answer.key].ordinal + step for answer in pool for step in (-1, 0, 1)})
-    neighbours = await asker._passages.of_kind_at(work.record.id, PassageKind.SENTENCE, ordinals)
+    neighbours = work.passages.sentences_at(ordinals)
     windows = {"sentence": [sentences[a.key].text for a in pool], "window": _windows(pool, sentences, neighbours)}
     for window, texts in windows.items():
         cosines = probe.encode(texts) @ question_vector

@@ -17,7 +17,7 @@ Otherwise /ask says the book does not answer and shows the closest passages priv
 a right passage shown as "closest" misleads no one, where a wrong answer claimed does. Each check is a
 plain function of the question and the ranked answers, so a further piece of evidence (a similarity of
 meaning, say) is one more entry of :data:`CHECKS`. Fitted on half the development question sets and
-measured on the other half (docs/pending/19-decline.md).
+measured on the other half (docs/benchmarks.md, "/ask answers or declines").
 """
 
 from __future__ import annotations
