@@ -227,12 +227,7 @@ class StoryAsker:
 
 def _hits(work: WorkView, scored: list[tuple[int, float]]) -> list[QuoteHit]:
     """Sentences (by id, with a score) with their paragraphs, in the order given (from the work's view)."""
-    found, paragraphs = work.passages.with_paragraphs([key for key, _ in scored])
-    return [
-        QuoteHit(work, found[key], paragraphs[paragraph], score)
-        for key, score in scored
-        if key in found and (paragraph := found[key].paragraph) is not None and paragraph in paragraphs
-    ]
+    return [hit for key, score in scored if (hit := work.hit(key, score)) is not None]
 
 
 def _part_asked(sentences: list[Passage], route: Route) -> list[Passage]:

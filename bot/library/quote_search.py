@@ -107,14 +107,7 @@ class QuoteSearch:
 
 def _hits(work: WorkView, matches: list[QuoteMatch]) -> dict[int, QuoteHit]:
     """Each match with its sentence and paragraph (from the work's view: no trip to the database), by key."""
-    sentences, paragraphs = work.passages.with_paragraphs([m.key for m in matches])
-    hits = {}
-    for match in matches:
-        sentence = sentences.get(match.key)
-        paragraph = paragraphs.get(sentence.paragraph) if sentence and sentence.paragraph is not None else None
-        if sentence is not None and paragraph is not None:
-            hits[match.key] = QuoteHit(work, sentence, paragraph, match.score)
-    return hits
+    return {match.key: hit for match in matches if (hit := work.hit(match.key, match.score)) is not None}
 
 
 def _plan_lookup(text: str, vocabulary: Vocabulary) -> tuple[PhraseQuery | None, Plan]:

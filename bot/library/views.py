@@ -67,6 +67,15 @@ class WorkView:
         """Where `paragraph` is; "% through" counts the work read once it is read."""
         return location_in(self.outline, paragraph)
 
+    def hit(self, key: int, score: float) -> QuoteHit | None:
+        """Sentence `key` with the paragraph holding it, as a hit scored `score` (from the view, no trip to the
+        database); None if the work has no such sentence, or it lies in no paragraph."""
+        sentences, paragraphs = self.passages.with_paragraphs([key])
+        sentence = sentences.get(key)
+        if sentence is None or sentence.paragraph is None or sentence.paragraph not in paragraphs:
+            return None
+        return QuoteHit(self, sentence, paragraphs[sentence.paragraph], score)
+
 
 def location_in(outline: WorkOutline, paragraph: Passage) -> Location:
     """Where `paragraph` sits in the work with this outline."""
