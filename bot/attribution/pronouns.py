@@ -20,7 +20,8 @@ _GENDER_CUE = re.compile(
     rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
     r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
 )
-_VOTES = {"he": MALE, "his": MALE, "himself": MALE, "she": FEMALE, "herself": FEMALE, "her": FEMALE}
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "himself": MALE, "she": FEMALE, "herself": FEMALE, "her": FEMALE}
+"""The gender each third-person singular pronoun marks (lower case)."""
 MIN_VOTES = 2
 WINDOW = 200
 """Characters after a mention searched for its pronoun."""
@@ -33,8 +34,8 @@ def pronoun_gender(text: str, mentions: list[Mention]) -> str | None:
         if not is_subject(text, mention):
             continue
         cue = _GENDER_CUE.search(text, mention.end, mention.end + WINDOW)
-        if cue and cue.group().lower() in _VOTES:
-            votes[_VOTES[cue.group().lower()]] += 1
+        if cue and cue.group().lower() in PRONOUN_GENDER:
+            votes[PRONOUN_GENDER[cue.group().lower()]] += 1
     ranked = votes.most_common()
     if ranked and ranked[0][1] >= MIN_VOTES and ranked[0][1] >= 2 * (ranked[1][1] if len(ranked) > 1 else 0):
         return ranked[0][0]

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from bot.attribution.characters import Character
 from bot.attribution.mentions import MentionTimeline
+from bot.attribution.pronouns import PRONOUN_GENDER
 from bot.attribution.quotes import Span
 from bot.attribution.ranker import (
     NEAR_PARAGRAPHS,
@@ -155,7 +156,7 @@ class TurnRanking:
         for position in range(len(turn.quotes)):
             tag = self._tags.speech_tag(turn.quotes, position)
             if tag is not None and tag.kind is Who.PRONOUN:
-                return "m" if tag.who.lower() == "he" else "f"
+                return PRONOUN_GENDER[tag.who.lower()]
         return None
 
     def _near_mentions(self, turn: Turn) -> tuple[Mention, ...]:

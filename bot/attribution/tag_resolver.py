@@ -17,6 +17,7 @@ from bot.attribution.characters import NARRATOR, Character, CharacterList
 from bot.attribution.kinship import kin_noun, relative
 from bot.attribution.lexicon import ANAPHORIC_NOUNS
 from bot.attribution.mentions import MentionTimeline
+from bot.attribution.pronouns import PRONOUN_GENDER
 from bot.attribution.quotes import Quote, Span
 from bot.attribution.tags import Tag, TagReader, Who, describe
 from bot.attribution.turns import Turn, TurnHistory
@@ -94,7 +95,7 @@ class TagResolver:
         paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
         subject of that gender in the quote's paragraph; else the other party of the conversation if of that
         gender; else the subject in the paragraph before, then the most recent mention."""
-        gender = "m" if tag.who.lower() == "he" else "f"
+        gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         candidates = self._mentions.of_gender(window, tag.offset, gender)
         if len(candidates) == 1:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.attribution.pronouns import PRONOUN_GENDER
 from bot.text.model import Passage
 from bot.trivia.judging import normalise
 from bot.trivia.people import Person, name_words
@@ -125,7 +126,7 @@ def _of_the_family(context: tuple[str, str], pronoun: str, role: str, related: P
     ("Mrs. Vole was ill, and as she and her sister Ruth Vole…"), which a wrong reading seldom does."""
     if role not in BLOOD_KIN or not within_reach(context):
         return None
-    gender = "m" if pronoun == "he" else "f"
+    gender = PRONOUN_GENDER[pronoun]
     mentions = [names.person(found) for found in names.any.finditer(" ".join(context))]
     same = [person for person in mentions if person.gender == gender and person is not related]
     if not same or not family_names(same[-1]) & family_names(related):
