@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.attribution.given_names import given_names_of, is_pet_form, name_variants
+from bot.attribution.lexicon import TITLE_GENDER
 from bot.trivia.judging import normalise
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "the", "old", "young"})
@@ -18,11 +19,14 @@ SURNAME_TITLES = frozenset(
 SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 """Words inside a surname ("Mr. van der Luyden" is known by a surname only, like "Mr. Wilcox")."""
 TITLE_GENDERS = {
-    **dict.fromkeys(("mr", "sir", "lord", "monsieur", "signor", "master"), "m"),
-    **dict.fromkeys(("mrs", "ms", "miss", "lady", "madame", "signora", "mademoiselle"), "f"),
-    **dict.fromkeys(("dr", "captain", "colonel"), None),
+    title: TITLE_GENDER[title]
+    for title in (
+        "mr", "sir", "lord", "monsieur", "signor", "master", "mrs", "ms", "miss", "lady", "madame", "signora",
+        "mademoiselle", "dr", "captain", "colonel",
+    )
 }
-"""Titles said before a surname, and the gender they mark (None: either)."""
+"""Titles said before a surname, and the gender they mark (None: either), as
+:data:`bot.attribution.lexicon.TITLE_GENDER` has it."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "granny", "grandmother", "grandfather"})
 
 
