@@ -83,6 +83,7 @@ QUESTION_SET_NAMES = (
     "the-gambler-blind",
     "anne-of-green-gables-dev",
     "sign-of-the-four-dev",
+    "invisible-man-dev",
     *WHOIS_DEV_SET_NAMES,
 )
 """The tuned and development sets; persuasion-blind and the-gambler-blind were blind until 2026-12-07 (reported), now
