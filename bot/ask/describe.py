@@ -116,6 +116,8 @@ _NAMING = re.compile(
 Joe", "her name was ... and", "Miss Tarrant, now Mrs. Hobb" (a name X had before); not "we've another called Tibby" or
 "My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+_SELF_INTRODUCED = re.compile(r"\b(?:I\s+am|I['’]m)\s+$")
+"""Someone saying who they are ("I am Griffin, of University College"): their own word, not an opinion of another."""
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
 """The name inside a quoted question: "Did you tell my cousin Ellen?" she asked."""
 _SENTENCE_END = re.compile(r"^[\s.!?;,\"'”’)]*$")
@@ -331,7 +333,8 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
+        opinion = _quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])
+        strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
 
 

@@ -310,3 +310,11 @@ def test_a_list_of_names_around_the_name_still_describes_nothing() -> None:
 def test_a_bare_surname_is_never_read_in_a_womans_title() -> None:
     pattern = name_pattern(["Pennock", "Mr. Pennock"])
     assert pattern.findall("Mrs. Pennock and Miss Pennock met Pennock and Mr. Pennock.") == ["Pennock", "Mr. Pennock"]
+
+
+def test_someone_saying_who_they_are_counts_as_much_as_the_narration() -> None:
+    pattern = name_pattern(["Tarn Vell"])
+    introduced = shape_strength('"I am Tarn Vell, of the Royal College, and I have come back."', pattern)
+    narrated = shape_strength("Tarn Vell, of the Royal College, had come back.", pattern)
+    opinion = shape_strength('"You know Tarn Vell, of the Royal College, I suppose."', pattern)
+    assert introduced == narrated > opinion
