@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.attribution.lexicon import NAME_WORD
 from bot.attribution.names import Mention
 
 KIN_TITLES = frozenset({"aunt", "uncle"})
 """Titles a relation is called by before a given name (``Aunt Bessie``)."""
 _KIN = "|".join(sorted(KIN_TITLES))
-_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_NAME_RUN = rf"(?:[A-Z][a-z]+\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*"
 _STATED = re.compile(
     rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
 )

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from bot.attribution.addressed import answered_names
 from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.grouping import group_mentions
-from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
+from bot.attribution.lexicon import NAME_WORD, PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
 from bot.attribution.name_forms import title_key
 from bot.attribution.names import (
     Mention,
@@ -50,8 +50,8 @@ MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
 _NICKNAME = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
-    r"[“\"]?(?P<nick>[A-Z][a-z]+)"
+    rf"\b(?P<name>{NAME_WORD}),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
+    rf"[“\"]?(?P<nick>{NAME_WORD})"
 )
 _TITLE_SPELLINGS: dict[str, set[str]] = {}
 for _spelling in TITLE_GENDER:

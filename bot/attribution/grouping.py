@@ -152,18 +152,21 @@ class _People(PersonForms):
             for key in keys:
                 named[self._find(key)] += [m.start for m in self.forms[key]]
             roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
-            for earlier, later in zip(roots, roots[1:], strict=False):
+            for earlier_form, later_form in zip(roots, roots[1:], strict=False):
+                earlier, later = self._find(earlier_form), self._find(later_form)  # an earlier pair may have joined them
+                if earlier == later:
+                    continue
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
                 earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier]) or (
-                    self._given_up(named[earlier], named[later]) and not self._titled(earlier, MARRIED)
+                    self._given_up(named[earlier_form], named[later_form]) and not self._titled(earlier, MARRIED)
                 )
                 later_miss = any(k[0] in UNMARRIED for k in self._members[later])
-                surname = later[1][-1]
-                recurring = len(named[later]) >= NAME_CHANGE_MIN
-                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
+                surname = later_form[1][-1]
+                recurring = len(named[later_form]) >= NAME_CHANGE_MIN
+                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier_form[1][-1]:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
-                        self.married[self._find(earlier)] = min(named[later])
+                        self.married[self._find(earlier)] = min(named[later_form])
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
