@@ -181,7 +181,9 @@ def totals(halves: dict[str, list[Tally]]) -> dict[str, Tally]:
     return found
 
 
-def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None) -> list[str]:
+def report(
+    tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None, detail: bool = False,
+) -> list[str]:
     halves = half_members(tallies, validated)
     summed = {**tallies, **totals(halves)}
     lines = [f"Speakers and characters on {_machine()}, Python {platform.python_version()}; "
@@ -198,6 +200,9 @@ def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally
     if shown:
         lines.append(f"Names among the {TOP} most mentioned that fit no gold character (not for the check half):")
         lines += [f"  {name}" for name in shown]
+    if detail:
+        lines.append("Splits and wrong merges (not for the check half):")
+        lines += [f"  {line}" for name, t in tallies.items() if half_of(name) != "check" for line in t.details]
     return lines
 
 
@@ -236,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         "--calibrate", action="store_true",
         help="with --half dev and every dev novel: store each rule's accuracy as the attribution's confidence",
     )
+    parser.add_argument("--detail", action="store_true", help="print each split and wrong merge (not for the check half)")
     parser.add_argument("names", nargs="*", help="texts to run (default: every folder of the corpus)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -254,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     validated = None
     if len(development) == len(DEV):
         validated = cross_validated(development, {n.name: tallies[n.name] for n in development})
-    print("\n".join(report(tallies, args.markdown, validated)))
+    print("\n".join(report(tallies, args.markdown, validated, args.detail)))
     return 0
 
 
