@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.attribution.characters import CharacterList, build_characters
 
 
-def _cast(repeated: list[str], once: list[str] = ()) -> CharacterList:  # type: ignore[assignment]
+def _cast(repeated: list[str], once: tuple[str, ...] = ()) -> CharacterList:
     """The ``repeated`` paragraphs three times, then the ``once`` paragraphs a single time."""
     return build_characters("\n\n".join([*repeated * 3, *once]))
 
@@ -18,7 +18,7 @@ def test_a_miss_joins_the_one_recurring_woman_of_her_surname() -> None:
             "Miss Vane said she would row herself, and Miss Vane took the oars.",
             "Her mother, Mrs. Vane, waited on the terrace. Mrs. Vane was cross.",
         ],
-        ["Long ago Hester Vane had come to the lake as a bride."],
+        ("Long ago Hester Vane had come to the lake as a bride.",),
     )
     assert cast.find("Miss Vane") is cast.find("Lottie Vane") is not None
     assert cast.find("Miss Vane") is not cast.find("Mrs. Vane")
