@@ -135,3 +135,13 @@ def test_the_development_half_is_cross_validated_novel_by_novel() -> None:
     assert sure.total["Overall"] == unsure.total["Overall"] == len(novel.golds)
     assert sure.rule_total["named tag"] > 0
     assert sure.confident > unsure.confident
+
+
+def test_detail_lists_splits_and_merges_but_never_the_check_halfs() -> None:
+    development, check = Tally(novels=[0.5]), Tally(novels=[0.5])
+    development.details.append("AnneOfGreenGables: split Orla in Orla | Miss Venn")
+    check.details.append("HardTimes: merge someone")
+    tallies = {"AnneOfGreenGables": development, "HardTimes": check}
+    shown = "\n".join(speakers_bench.report(tallies, markdown=False, detail=True))
+    assert "split Orla in Orla | Miss Venn" in shown and "merge someone" not in shown
+    assert "split Orla" not in "\n".join(speakers_bench.report(tallies, markdown=False))
