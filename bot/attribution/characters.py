@@ -160,9 +160,11 @@ class CharacterList:
 
     def _no_name(self, who: str) -> bool:
         """Whether a speaker's name read from a tag is no name: a speech verb (``Said he``), or one word
-        the text writes in lower case that is no given name (``Was``, ``Seizing``)."""
+        the text writes in lower case that is no given name (``Was``, ``Seizing``) or that the text never
+        writes as a name (``Just``, a given name too, but capitalised only where a sentence starts)."""
         word = who.lower()
-        return word in SPEECH_VERBS or (" " not in word and word in self.common_words and not is_given_name(who))
+        common = " " not in word and word in self.common_words
+        return word in SPEECH_VERBS or (common and (not is_given_name(who) or who not in self.name_words))
 
     def _named_in(self, description: str) -> Character | None:
         """The listed person a description names by its last word (``the ingenious Giovanelli``), one

@@ -21,7 +21,10 @@ split):
    daughter: Mrs. Barry is not Diana Barry) unless she is the one full name
    of that surname, no man of it is titled (``Captain X`` and his wife), and
    the text seldom names the two in one paragraph
-   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`).
+   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`). A Miss before a surname
+   counts only the women of that surname named more than once, if any (``Miss Miller``: not a full
+   name written once); a ``Mr.`` before a surname no full name has joins the one Dr. or Professor
+   of it (``Mr. Kemp``, ``Dr. Kemp``).
 3. **A bare first name** joins the one full name it starts (or the one named
    :data:`~bot.attribution.person_forms.DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
@@ -75,6 +78,8 @@ SAME_PARAGRAPH_SHARE = 0.25
 """Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
 who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
 (under 20%)."""
+ACADEMIC_TITLES = frozenset({"dr", "professor"})
+"""Titles a man is called by beside a plain ``Mr.`` (see :meth:`_People._sole_doctor`)."""
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 
@@ -217,6 +222,8 @@ class _People(PersonForms):
             assert title is not None
             since = min(m.start for m in self.forms[key])
             surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k, since=since)}
+            if title in UNMARRIED:  # "Miss Miller": a full name written once (her mother's, her own) adds no one
+                surname = self._recurring(list(surname))
             first = set()
             if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
                 first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
@@ -225,12 +232,25 @@ class _People(PersonForms):
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
-            fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            fitting = surname or self._same_rank(key, first) or self._sole_woman(key) or self._sole_doctor(key)
             by_surname = fitting is surname
             if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
                 if by_surname and self._together(key, person, distinct=True):
                     continue  # "Tom Rudd came in with his father, old Mr. Rudd": two people
                 self._union(person, key)
+
+    def _sole_doctor(self, key: Key) -> set[Key]:
+        """The one person called Dr. or Professor before the surname a ``Mr.`` names, when no full name
+        has that surname (``Mr. Kemp`` is ``Dr. Kemp``: a doctor is a Mr. too), if that person has no
+        other title and may be a man."""
+        if key[0] != "mr":
+            return set()
+        roots = self._roots([k for k in self.forms if k[1] == key[1] and k[0] in ACADEMIC_TITLES])
+        if len(roots) != 1:
+            return set()
+        root = next(iter(roots))
+        titles = {k[0] for k in self._members[root] if k[0]}
+        return roots if titles <= ACADEMIC_TITLES and compatible(MALE, self.gender(root)) else set()
 
     def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:
         """Of several people whose given name a rank is written before (``Sir Hugo``), the one named with
