@@ -87,14 +87,6 @@ word with any line, or shares them with several. Calibrated on the tuned and dev
 paraphrase, misremembered and off-story queries; the information bar chosen by leave-one-set-out
 cross-validation over the twelve tuned and development sets (1.8 let two lines from other books through)."""
 
-CLOSEST_MATCH_WIDE_GAP: float = 15.0
-CLOSEST_MATCH_WIDE_INFORMATION: float = 1.7
-"""A closest match (see :data:`CLOSEST_MATCH_RARE_WORDS`) leading every other line by :data:`CLOSEST_MATCH_WIDE_GAP`
-needs only :data:`CLOSEST_MATCH_WIDE_INFORMATION` times the information that pins one line down: the further
-ahead a line retold in other words is, the fewer of its words it needs to keep. Lines from other books that
-lead by that much shared at most 1.6 times that information with it, or fewer than two rare words (calibrated on
-the development sets of docs/pending/19-quote-paraphrase.md, the margin is thin: 1.59 against 1.77)."""
-
 REMEMBERED_WORDS_RARE: int = 3
 REMEMBERED_WORDS_GAP: float = 20.0
 REMEMBERED_WORDS_SCORE: float = 50.0
@@ -278,7 +270,8 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
     closest = (
         best.rare_words >= CLOSEST_MATCH_RARE_WORDS
         and best.score >= CLOSEST_MATCH_SCORE
-        and _ahead_enough(lead, best.information, rule)
+        and lead >= CLOSEST_MATCH_GAP
+        and best.information >= rule.closest_information
     )
     echo = (
         lead >= CLEAR_WINNER_GAP
@@ -299,13 +292,6 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
         and holds_in_order(typed, words(best.text))
     )
     return [best] if clear or closest or echo or remembered or in_order else []
-
-
-def _ahead_enough(lead: float, information: float, rule: AcceptRule) -> bool:
-    """Whether a closest match's lead and information are enough together (see :data:`CLOSEST_MATCH_WIDE_GAP`)."""
-    if lead >= CLOSEST_MATCH_WIDE_GAP:
-        return information >= min(rule.closest_information, CLOSEST_MATCH_WIDE_INFORMATION)
-    return lead >= CLOSEST_MATCH_GAP and information >= rule.closest_information
 
 
 def holds_in_order(wanted: list[str], line: list[str]) -> bool:

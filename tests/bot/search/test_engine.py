@@ -269,28 +269,6 @@ def test_a_closest_match_must_lead_the_other_lines() -> None:
     assert result.matches == []
 
 
-def test_a_reworded_line_far_ahead_needs_less_information_to_be_the_closest_match() -> None:
-    result = combine([[_line(1, 50.0, rare_words=2, information=1.8), _line(2, 30.0, information=1.2)]], 5)
-    assert [match.key for match in result.matches] == [1]
-
-
-def test_a_reworded_line_with_little_information_must_be_far_ahead() -> None:
-    result = combine([[_line(1, 50.0, rare_words=2, information=1.8), _line(2, 40.0, information=1.2)]], 5)
-    assert result.matches == [] and [match.key for match in result.suggestions][:1] == [1]
-
-
-@pytest.mark.parametrize(
-    "best",
-    [
-        _line(1, 50.0, rare_words=2, information=1.6),  # its words pin no line down, however far ahead
-        _line(1, 50.0, rare_words=1, information=1.8),  # one rare word in common is chance
-    ],
-)
-def test_a_line_far_ahead_still_needs_the_closest_match_evidence(best: QuoteMatch) -> None:
-    result = combine([[best, _line(2, 30.0, information=1.2)]], 5)
-    assert result.matches == []
-
-
 def test_an_adverb_the_thesaurus_lacks_stands_for_its_adjectives_neighbours() -> None:
     index = QuoteIndex(enumerate(["He bowed in a deferential way.", "The rain fell all night.", "Bread was cheap."]))
     query = analyse(["respectfully"], index.vocabulary)
