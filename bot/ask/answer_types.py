@@ -50,6 +50,7 @@ TIME_TERMS = (CUES[QuestionKind.WHEN] - word_terms("when while since")) | word_t
 )
 """Words of a time ("the next morning", "after the trial", "in 1789"): "when" and "while" alone are not."""
 TRADE_TERMS = frozenset(map(term, OCCUPATIONS))
+"""Terms of the trades and posts (:data:`bot.ask.cues.OCCUPATIONS`) that answer a job question."""
 ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | word_terms("teenager kid people folk crowd family")
 """What names a person without a name ("an older woman", "misfit teenagers")."""
 _LOCATIVE = (
