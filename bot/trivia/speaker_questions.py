@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from bot.trivia import dialect, line_fitness, roles, scoring, wording
+from bot.trivia.address import AddressHabits, cut_short
+from bot.trivia.beats import beat_lines
 from bot.trivia.evidence import EXCHANGE, evidence, narrated_sections, narrator_of
 from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
@@ -52,6 +54,9 @@ MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
 "insufficiency"): judged samples found lines of everyday words bland ("I never saw any thing of the
 sort, I am sure")."""
+KNOWN_SPEAKER_LINES = 6
+"""A speaker beyond the main ones (:data:`bot.trivia.scoring.MAIN_SPEAKERS`) is asked about with this
+many certain lines: a reader knows them by then (a family's lawyer, an aunt who calls each week)."""
 ASKED_SHARE = 1.0
 """Lines that pass every test above are all worth asking (a book club samples many games)."""
 SCENE_CHARS = 4_000
@@ -68,6 +73,9 @@ class LineVetting:
         self.narrator = narrator_of(self.people)
         self.narrated = narrated_sections(facts.source.lines, self.narrator, self.people)
         self.exchanged = exchange_lines(facts.source.lines, facts.paragraphs, self.people)
+        lines = facts.source.lines
+        self.beats = beat_lines(lines, facts.paragraphs, self.people)
+        self.habits = AddressHabits((line.speaker, line.text) for line in lines if line.certain and line.speaker)
 
     def refusal(self, index: int, whole: SpokenLine) -> str | None:
         """The first reason (a short name, for measuring where a book's lines go) the line
@@ -80,11 +88,17 @@ class LineVetting:
         if not facts.speakers.recurring(line.speaker):
             return "speaker not recurring"
         found = evidence(
-            line, facts.paragraphs.get(line.paragraph, ""), self.people, self.narrator, self.narrated, self.exchanged
+            line,
+            facts.paragraphs.get(line.paragraph, ""),
+            self.people,
+            self.narrator,
+            self.narrated,
+            self.exchanged,
+            self.beats,
         )
         if found is None or not (line.certain or found == EXCHANGE):
             return "no evidence"  # keyed from turn-taking alone: judged samples found such keys wrong
-        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
+        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS and facts.speakers.in_work[line.speaker] < KNOWN_SPEAKER_LINES:
             return "minor speaker"  # a reader remembers what the main characters say
         if facts.speakers.named_in(line.speaker, facts.normalised[index]):
             return "names its speaker"  # the speaker under any name of theirs ("Mr. Thorpe"), or a vocative
@@ -92,6 +106,11 @@ class LineVetting:
             return "kin or status"  # sense alone would rule a wrong speaker out
         if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
             return "introduced otherwise"
+        if self.habits.gives_away(line.speaker, whole.text):
+            return "address gives it away"  # "your ladyship", or a pet name only the speaker uses
+        after = facts.source.lines[index + 1] if index + 1 < len(facts.source.lines) else None
+        if cut_short(line.text, after.text if after and after.paragraph == line.paragraph else None):
+            return "cut short"
         return line_fitness.unfit(line.text)  # foreign, broken by lost accents, or nothing to remember
 
 
