@@ -22,6 +22,11 @@ DEFERENCE = re.compile(
 """Titles of deference said to someone: only a servant or an inferior among the options would say them."""
 _CALLED = re.compile(r"(?:^|[,;!?] |\b(?:[Dd]ear|[Dd]earest|[Oo]h|[Mm]y) )([A-Z][a-z]+)(?=[,.!?;]|\s+(?:dear|darling|love|lovey)\b|$)")
 """A name said to someone: "Meg, do come", "…, Meg.", "Oh, Meg lovey", "my dear Meg"."""
+_TITLE_CALLED = re.compile(
+    r"(?:^|[,;!?]\s*)(ma[’']am|madam|mademoiselle|madame|monsieur|signorina|signora|signor|miss|sir|missus|mister)(?=[,.!?;]|$)",
+    re.IGNORECASE,
+)
+"""A title said to someone on its own ("…, mademoiselle", "Yes, ma'am."): some speakers' habit (a courier's, a maid's)."""
 NOT_CALLED = frozenset("I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr My Dear Dearest".split())
 COMMON_ZIPF = 5.4
 """A capitalised word this common in English ("Come", "Well") opening a line is no name said to someone."""
@@ -34,8 +39,9 @@ SENTENCE_ENDS = (".", "!", "?", "…", "”", "’", '"', "'", ")")
 
 
 def called(text: str) -> set[str]:
-    """The names ``text`` says to someone ("Meg" in "Oh, Meg, do come")."""
-    return {name for name in _CALLED.findall(text) if name not in NOT_CALLED and zipf(name.lower()) < COMMON_ZIPF}
+    """The names and bare titles ``text`` says to someone ("Meg" in "Oh, Meg, do come"; "mademoiselle")."""
+    names = {name for name in _CALLED.findall(text) if name not in NOT_CALLED and zipf(name.lower()) < COMMON_ZIPF}
+    return names | {title.lower().replace("’", "'") for title in _TITLE_CALLED.findall(text)}
 
 
 class AddressHabits:
@@ -49,7 +55,7 @@ class AddressHabits:
 
     def gives_away(self, speaker: str, text: str) -> bool:
         """Whether ``text``'s form of address names its speaker to a reader: a title of deference, or a
-        name said to someone that is ``speaker``'s habit (:data:`HABIT_USES`, :data:`HABIT_SHARE`)."""
+        name or bare title said to someone that is ``speaker``'s habit (:data:`HABIT_USES`, :data:`HABIT_SHARE`)."""
         if DEFERENCE.search(text):
             return True
         for name in called(text):

@@ -9,6 +9,10 @@ LINES = [
     ("Oswin", "Tabitha, the barometer has fallen again."),
     ("Harriet", "Tabitha, mind the quartermaster."),
     ("Mabel", "Tabitha, do sit down."),
+    ("Pietro", "The boat is ready, mademoiselle."),
+    ("Pietro", "Mademoiselle, the courier waits."),
+    ("Oswin", "Yes, sir."),
+    ("Harriet", "No, sir!"),
 ]
 
 
@@ -16,7 +20,7 @@ def test_names_said_to_someone_are_read_not_other_capitalised_words() -> None:
     assert called("Oh, Tibbles, the ferry has sunk!") == {"Tibbles"}
     assert called("My dear Tabitha, do sit.") == {"Tabitha"}
     assert called("The ferry left London at noon.") == set()
-    assert called("Yes, Sir, at once.") == set()
+    assert called("Yes, Sir, at once.") == {"sir"}  # a bare title, counted as one
     assert called("Come, there is no time.") == set()
 
 
@@ -25,6 +29,8 @@ def test_a_pet_name_only_one_speaker_uses_gives_the_line_away() -> None:
     assert habits.gives_away("Harriet", "Tibbles, the quartermaster is here.")
     assert not habits.gives_away("Oswin", "Tabitha, the quartermaster is here.")  # everyone says "Tabitha"
     assert not habits.gives_away("Oswin", "Tibbles, the quartermaster is here.")  # not Oswin's habit
+    assert habits.gives_away("Pietro", "I think you had better not sail, mademoiselle.")  # the courier's habit
+    assert not habits.gives_away("Oswin", "The ferry has sunk, sir.")  # everyone says "sir"
 
 
 def test_titles_of_deference_give_the_line_away() -> None:
