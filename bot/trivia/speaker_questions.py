@@ -43,7 +43,7 @@ _OWN_STATUS = re.compile(
 widow or a married man named as the speaker would be ruled out by sense, not by the book."""
 _OWN_KIN = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:mother|father|parents?|daughters?|sons?|husband|wife|children|child"
-    r"|sisters?|brothers?|aunts?|uncles?|nieces?|nephews?|cousins?|grand(?:mother|father|children|child)"
+    r"|sisters?|brothers?|aunts?|uncles?|nieces?|nephews?|cousins?|grand(?:mothers?|fathers?|children|child|daughters?|sons?)"
     r"|mamma|mama|papa|family|girls|boys|dad|mum)\b",
     re.IGNORECASE,
 )
