@@ -67,6 +67,10 @@ CORPUS_BLIND_SET_NAMES = (
     # Fifth fresh pair, Emma and Pride and Prejudice (benchmarks/blind-texts), written 2026-12-07 before the engine ran.
     "pride-and-prejudice-blind",
     "emma-blind",
+    # Sixth fresh pair, Chesterton's The Man Who Was Thursday and The Ball and the Cross (benchmarks/blind-texts),
+    # written 2026-12-08 by a helper who never ran the engine, before the engine ran on them.
+    "the-man-who-was-thursday-blind",
+    "the-ball-and-the-cross-blind",
 )
 
 # Tuned sets of issue 19, for calibrating the closest-match decision (text in the repository).
