@@ -20,7 +20,7 @@ DEFERENCE = re.compile(
     re.IGNORECASE,
 )
 """Titles of deference said to someone: only a servant or an inferior among the options would say them."""
-_CALLED = re.compile(r"(?:^|[,;!?] |\b(?:[Dd]ear|[Dd]earest|[Oo]h|[Mm]y) )([A-Z][a-z]+)(?=[,.!?;]|\s+(?:dear|darling|love|lovey)\b|$)")
+_CALLED = re.compile(r"(?:^|[,;!?.] |\b(?:[Dd]ear|[Dd]earest|[Oo]h|[Mm]y) )([A-Z][a-z]+)(?=[,.!?;]|\s+(?:dear|darling|love|lovey)\b|$)")
 """A name said to someone: "Meg, do come", "…, Meg.", "Oh, Meg lovey", "my dear Meg"."""
 _TITLE_CALLED = re.compile(
     r"(?:^|[,;!?]\s*)(ma[’']am|madam|mademoiselle|madame|monsieur|signorina|signora|signor|miss|sir|missus|mister)(?=[,.!?;]|$)",

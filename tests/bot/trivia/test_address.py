@@ -19,6 +19,7 @@ LINES = [
 def test_names_said_to_someone_are_read_not_other_capitalised_words() -> None:
     assert called("Oh, Tibbles, the ferry has sunk!") == {"Tibbles"}
     assert called("My dear Tabitha, do sit.") == {"Tabitha"}
+    assert called("The ferry is late. Tibbles, this has been a cheerful business.") == {"Tibbles"}
     assert called("The ferry left London at noon.") == set()
     assert called("Yes, Sir, at once.") == {"sir"}  # a bare title, counted as one
     assert called("Come, there is no time.") == set()
