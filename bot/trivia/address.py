@@ -20,14 +20,18 @@ DEFERENCE = re.compile(
     re.IGNORECASE,
 )
 """Titles of deference said to someone: only a servant or an inferior among the options would say them."""
-_CALLED = re.compile(r"(?:^|[,;!?.] |\b(?:[Dd]ear|[Dd]earest|[Oo]h|[Mm]y) )([A-Z][a-z]+)(?=[,.!?;]|\s+(?:dear|darling|love|lovey)\b|$)")
+_CALLED = re.compile(
+    r"(?:^|[,;!?.] |\b(?:[Dd]ear|[Dd]earest|[Oo]h|[Mm]y) )([A-Z][a-z]+)(?=[,.!?;]|\s+(?:dear|darling|love|lovey)\b|$)"
+)
 """A name said to someone: "Meg, do come", "…, Meg.", "Oh, Meg lovey", "my dear Meg"."""
 _TITLE_CALLED = re.compile(
     r"(?:^|[,;!?]\s*)(ma[’']am|madam|mademoiselle|madame|monsieur|signorina|signora|signor|miss|sir|missus|mister)(?=[,.!?;]|$)",
     re.IGNORECASE,
 )
 """A title said to someone on its own ("…, mademoiselle", "Yes, ma'am."): some speakers' habit (a courier's, a maid's)."""
-NOT_CALLED = frozenset("I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr My Dear Dearest".split())
+NOT_CALLED = frozenset(
+    "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr My Dear Dearest".split()
+)
 COMMON_ZIPF = 5.4
 """A capitalised word this common in English ("Come", "Well") opening a line is no name said to someone."""
 HABIT_USES = 2
