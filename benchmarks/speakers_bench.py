@@ -181,7 +181,17 @@ def totals(halves: dict[str, list[Tally]]) -> dict[str, Tally]:
     return found
 
 
-def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally] | None = None) -> list[str]:
+def report(
+    tallies: dict[str, Tally],
+    markdown: bool,
+    validated: dict[str, Tally] | None = None,
+    *,
+    tuned: bool = False,
+    detail: bool = False,
+) -> list[str]:
+    """The tables; names that fit no gold character (and, with ``detail``, each split and wrong merge)
+    are listed only for texts one may tune on: the development half, and (``tuned``) the repository's
+    own labelled texts, never a check-half or blind corpus's text."""
     halves = half_members(tallies, validated)
     summed = {**tallies, **totals(halves)}
     lines = [f"Speakers and characters on {_machine()}, Python {platform.python_version()}; "
@@ -194,10 +204,14 @@ def report(tallies: dict[str, Tally], markdown: bool, validated: dict[str, Tally
     ):
         lines += [title + ":", *_table(header, rows, markdown), ""]
     lines += threshold_lines(halves)
-    shown = [name for name, t in tallies.items() if half_of(name) != "check" for name in t.unmatched_top]
+    open_texts = [t for name, t in tallies.items() if half_of(name) == "dev" or (tuned and half_of(name) == "other")]
+    shown = [name for t in open_texts for name in t.unmatched_top]
     if shown:
-        lines.append(f"Names among the {TOP} most mentioned that fit no gold character (not for the check half):")
+        lines.append(f"Names among the {TOP} most mentioned that fit no gold character (texts open to tuning only):")
         lines += [f"  {name}" for name in shown]
+    if detail:
+        lines.append("Splits and wrong merges (texts open to tuning only):")
+        lines += [f"  {line}" for t in open_texts for line in t.details]
     return lines
 
 
@@ -236,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         "--calibrate", action="store_true",
         help="with --half dev and every dev novel: store each rule's accuracy as the attribution's confidence",
     )
+    parser.add_argument("--detail", action="store_true", help="print each split and wrong merge (not for the check half)")
     parser.add_argument("names", nargs="*", help="texts to run (default: every folder of the corpus)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -254,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     validated = None
     if len(development) == len(DEV):
         validated = cross_validated(development, {n.name: tallies[n.name] for n in development})
-    print("\n".join(report(tallies, args.markdown, validated)))
+    tuned = args.corpus.resolve() == DATA.resolve()
+    print("\n".join(report(tallies, args.markdown, validated, tuned=tuned, detail=args.detail)))
     return 0
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
-from bot.attribution.characters import build_characters, normalise
+from bot.attribution.characters import Character, build_characters, normalise
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.quotes import find_quotes, paragraph_spans
 from bot.attribution.speakers import Utterance, attribute
@@ -150,6 +150,8 @@ class Tally:
     merged: int = 0
     unmatched: int = 0
     unmatched_top: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    """Each split and wrong merge, written out (printed with ``--detail``, never for the check half)."""
     seconds: float = 0.0
     novels: list[float] = field(default_factory=list)
     """Each novel's overall accuracy, for the average and the worst."""
@@ -163,6 +165,7 @@ class Tally:
         for name in ("confident_right", "confident", "major", "split", "people", "matched", "merged", "unmatched"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unmatched_top += other.unmatched_top
+        self.details += other.details
         self.seconds += other.seconds
         self.novels += other.novels
 
@@ -233,6 +236,9 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
         tally.people += 1
         tally.matched += bool(golds)
         tally.merged += len(golds) > 1
+        if len(golds) > 1:
+            named = ", ".join(sorted(novel.cast.characters[gold].name for gold in golds))
+            tally.details.append(f"{novel.name}: merge {_forms(person)} holds {named}")
         if not golds and _speaker_of(spoken_by.get(person.name, Counter())) is None:
             tally.unmatched += 1
             if rank < TOP:
@@ -240,6 +246,15 @@ def _score_cast(novel: Novel, speakers: WorkSpeakers, tally: Tally) -> None:
     major = [c.id for c in novel.cast.characters.values() if c.category in MAJOR]
     tally.major += len(major)
     tally.split += sum(holders[c] > 1 for c in major)
+    for character in (c for c in major if holders[c] > 1):
+        held = [_forms(p) for p in people if character in {novel.cast.resolve(n) for n in (p.name, *p.aliases)}]
+        tally.details.append(f"{novel.name}: split {novel.cast.characters[character].name} in " + " | ".join(held))
+
+
+def _forms(person: Character) -> str:
+    """A listed person's name, aliases and mentions, for the ``--detail`` lines."""
+    aliases = f" ({', '.join(sorted(person.aliases))})" if person.aliases else ""
+    return f"{person.name}{aliases} [{person.mentions}]"
 
 
 def _gold_speakers(novel: Novel, utterances: list[Utterance]) -> dict[str, Counter[int]]:

@@ -1,7 +1,7 @@
 """Names the text itself says are one person.
 
 * A stated identity: ``Lord Godalming (that was Arthur``, ``Miss Murray, now Mrs. Harker``,
-  ``X, that is Y``.
+  ``X, that is Y``, and a stated marriage: ``Miss Murray became Mrs. Harker``.
 * A relation's name set beside another name (an apposition): in brackets (``Mrs. Dorrell (Aunt
   Bessie)``), or between commas before a lower-case word (``Aunt Bessie, Mrs. Dorrell, who``,
   ``Mrs. Dorrell, her aunt Bessie, a``); never in a list (``Aunt Bessie, Mrs. Dorrell, and Mrs. Hale``).
@@ -15,15 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.attribution.lexicon import NAME_WORD
 from bot.attribution.names import Mention
 
 KIN_TITLES = frozenset({"aunt", "uncle"})
 """Titles a relation is called by before a given name (``Aunt Bessie``)."""
 _KIN = "|".join(sorted(KIN_TITLES))
-_NAME_RUN = r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_NAME_RUN = rf"(?:[A-Z][a-z]+\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*"
 _STATED = re.compile(
     rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
 )
+_SHORT_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_BECAME = re.compile(
+    rf"(?P<first>(?:(?:Miss|Mlle|Mademoiselle)\s+)?{_SHORT_NAME})\s+became\s+"
+    rf"(?P<second>(?:Mrs|Lady|Madame|Mme)\.?\s+{_SHORT_NAME})\b"
+)
+"""A marriage the text states: ``Miss Orme became Mrs. Vane``."""
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _COMMA_OPEN = re.compile(rf",\s+(?:(?:her|his|their|your|my|our)\s+(?P<relation>{_KIN})\s+)?")
@@ -31,9 +38,10 @@ _COMMA_CLOSE = re.compile(r",\s+(?!and\b|or\b|nor\b)[a-z]")
 
 
 def stated(text: str) -> Iterator[tuple[str, str]]:
-    """The names ``text`` says are one person's (``X, that is Y``), as written."""
-    for match in _STATED.finditer(text):
-        yield match["first"], match["second"]
+    """The names ``text`` says are one person's (``X, that is Y``, ``Miss X became Mrs. Y``), as written."""
+    for pattern in (_STATED, _BECAME):
+        for match in pattern.finditer(text):
+            yield match["first"], match["second"]
 
 
 def kin_appositions(mentions: list[Mention], source: str) -> Iterator[tuple[Mention, Mention, str | None]]:

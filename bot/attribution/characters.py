@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from bot.attribution.addressed import answered_names
 from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.grouping import group_mentions
-from bot.attribution.lexicon import PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
+from bot.attribution.lexicon import NAME_WORD, PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
 from bot.attribution.name_forms import title_key
 from bot.attribution.names import (
     Mention,
@@ -50,8 +50,8 @@ MIN_MENTIONS = 2
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PUNCTUATION = ".,;:!?—–-()“”\"'’‘_*"
 _NICKNAME = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
-    r"[“\"]?(?P<nick>[A-Z][a-z]+)"
+    rf"\b(?P<name>{NAME_WORD}),?\s+(?:called|known\s+as|nicknamed|or,?\s+as\s+\w+\s+called\s+\w+,?)\s+"
+    rf"[“\"]?(?P<nick>{NAME_WORD})"
 )
 _TITLE_SPELLINGS: dict[str, set[str]] = {}
 for _spelling in TITLE_GENDER:
@@ -160,9 +160,11 @@ class CharacterList:
 
     def _no_name(self, who: str) -> bool:
         """Whether a speaker's name read from a tag is no name: a speech verb (``Said he``), or one word
-        the text writes in lower case that is no given name (``Was``, ``Seizing``)."""
+        the text writes in lower case that is no given name (``Was``, ``Seizing``) or that the text never
+        writes as a name (``Just``, a given name too, but capitalised only where a sentence starts)."""
         word = who.lower()
-        return word in SPEECH_VERBS or (" " not in word and word in self.common_words and not is_given_name(who))
+        common = " " not in word and word in self.common_words
+        return word in SPEECH_VERBS or (common and (not is_given_name(who) or who not in self.name_words))
 
     def _named_in(self, description: str) -> Character | None:
         """The listed person a description names by its last word (``the ingenious Giovanelli``), one

@@ -21,7 +21,10 @@ split):
    daughter: Mrs. Barry is not Diana Barry) unless she is the one full name
    of that surname, no man of it is titled (``Captain X`` and his wife), and
    the text seldom names the two in one paragraph
-   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`).
+   (``Madame Olenska`` is Ellen Olenska: see :data:`SAME_PARAGRAPH_SHARE`). A Miss before a surname
+   counts only the women of that surname named more than once, if any (``Miss Miller``: not a full
+   name written once); a ``Mr.`` before a surname no full name has joins the one Dr. or Professor
+   of it (``Mr. Kemp``, ``Dr. Kemp``).
 3. **A bare first name** joins the one full name it starts (or the one named
    :data:`~bot.attribution.person_forms.DOMINANCE` times as often as each other); **a bare surname**
    the one full or titled name it ends of the gender its pronouns show
@@ -75,6 +78,8 @@ SAME_PARAGRAPH_SHARE = 0.25
 """Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
 who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
 (under 20%)."""
+ACADEMIC_TITLES = frozenset({"dr", "professor"})
+"""Titles a man is called by beside a plain ``Mr.`` (see :meth:`_People._sole_doctor`)."""
 NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 
@@ -152,18 +157,21 @@ class _People(PersonForms):
             for key in keys:
                 named[self._find(key)] += [m.start for m in self.forms[key]]
             roots = sorted(named, key=lambda root: min(named[root]))  # in the order the text first uses them
-            for earlier, later in zip(roots, roots[1:], strict=False):
+            for earlier_form, later_form in zip(roots, roots[1:], strict=False):
+                earlier, later = self._find(earlier_form), self._find(later_form)  # an earlier pair may have joined them
+                if earlier == later:
+                    continue
                 titles = {k[0] for root in (earlier, later) for k in self._members[root] if k[0]}
                 earlier_miss = any(k[0] in UNMARRIED for k in self._members[earlier]) or (
-                    self._given_up(named[earlier], named[later]) and not self._titled(earlier, MARRIED)
+                    self._given_up(named[earlier_form], named[later_form]) and not self._titled(earlier, MARRIED)
                 )
                 later_miss = any(k[0] in UNMARRIED for k in self._members[later])
-                surname = later[1][-1]
-                recurring = len(named[later]) >= NAME_CHANGE_MIN
-                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier[1][-1]:
+                surname = later_form[1][-1]
+                recurring = len(named[later_form]) >= NAME_CHANGE_MIN
+                if earlier_miss and not later_miss and recurring and surname in men_surnames and surname != earlier_form[1][-1]:
                     if not titles & {"mr"}:
                         self._union(earlier, later)
-                        self.married[self._find(earlier)] = min(named[later])
+                        self.married[self._find(earlier)] = min(named[later_form])
 
     def join_full_nicknames(self) -> None:
         """Full names of one surname whose first names are variants (``Jack Seward``, ``John Seward``),
@@ -214,6 +222,8 @@ class _People(PersonForms):
             assert title is not None
             since = min(m.start for m in self.forms[key])
             surname = {k for k in self._roots(self._by_last[word]) if self._fits_title(title, k, since=since)}
+            if title in UNMARRIED:  # "Miss Miller": a full name written once (her mother's, her own) adds no one
+                surname = self._recurring(list(surname))
             first = set()
             if title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == first_name_gender(word):
                 first = {  # men's given names are surnames too ("Mr. Thomas"): a man named twice as often
@@ -222,12 +232,25 @@ class _People(PersonForms):
                     and (title in FIRST_NAME_TITLES or TITLE_GENDER.get(title) == FEMALE
                          or self._count(k) >= 2 * len(self.forms[key]))
                 }
-            fitting = surname or self._same_rank(key, first) or self._sole_woman(key)
+            fitting = surname or self._same_rank(key, first) or self._sole_woman(key) or self._sole_doctor(key)
             by_surname = fitting is surname
             if len(fitting) == 1 and not self._ranked_apart(key, person := fitting.pop()):
                 if by_surname and self._together(key, person, distinct=True):
                     continue  # "Tom Rudd came in with his father, old Mr. Rudd": two people
                 self._union(person, key)
+
+    def _sole_doctor(self, key: Key) -> set[Key]:
+        """The one person called Dr. or Professor before the surname a ``Mr.`` names, when no full name
+        has that surname (``Mr. Kemp`` is ``Dr. Kemp``: a doctor is a Mr. too), if that person has no
+        other title and may be a man."""
+        if key[0] != "mr":
+            return set()
+        roots = self._roots([k for k in self.forms if k[1] == key[1] and k[0] in ACADEMIC_TITLES])
+        if len(roots) != 1:
+            return set()
+        root = next(iter(roots))
+        titles = {k[0] for k in self._members[root] if k[0]}
+        return roots if titles <= ACADEMIC_TITLES and compatible(MALE, self.gender(root)) else set()
 
     def _same_rank(self, key: Key, fitting: set[Key]) -> set[Key]:
         """Of several people whose given name a rank is written before (``Sir Hugo``), the one named with

@@ -24,6 +24,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 """Verbs that make narration beside a quote a speech tag (``said``, ``cried``, ``thought``)."""
+NAME_WORD = r"(?:Ma?c|O['’])?[A-Z][a-z]+"
+"""A capitalised name word, with the Scottish and Irish prefixes written before a second capital
+(``MacAllister``, ``McKay``, ``O'Hara``) kept in one word."""
 SPEECH_VERB_PATTERN = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
 """A regular expression matching any of :data:`SPEECH_VERBS` as a whole word (from its start)."""
 SPEECH_NOUNS = frozenset(

@@ -12,11 +12,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.attribution.lexicon import NOT_NAMES, PLACE_FIRST, PLACE_NOUNS, SPEECH_VERB_PATTERN, TITLE_GENDER
+from bot.attribution.lexicon import (
+    NAME_WORD,
+    NOT_NAMES,
+    PLACE_FIRST,
+    PLACE_NOUNS,
+    SPEECH_VERB_PATTERN,
+    TITLE_GENDER,
+)
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:-[A-Za-z][a-z]+)*\b")
+_CAPITALISED = re.compile(rf"\b(?:{NAME_WORD}|[A-Z])(?:-[A-Za-z][a-z]+)*\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
-_MID_SENTENCE = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\b")
+_MID_SENTENCE = re.compile(rf"(?<=[a-z,;]\s){NAME_WORD}\b")
 NAME_PARTICLES = "van|der|den|de|von|du|di|da|del|della|le|la"
 """Lower-case words inside a surname after a title (``Mr. van der Luyden``)."""
 _PARTICLES = re.compile(rf"\.?[ \t]*\n?[ \t]*(?P<particles>(?:(?:{NAME_PARTICLES})[ \t]*\n?[ \t]*)*)")
@@ -51,7 +58,7 @@ def is_place_name(words: tuple[str, ...]) -> bool:
     return len(words) > 1 and (words[-1] in PLACE_NOUNS or words[0] in PLACE_FIRST)
 
 
-_MID_SENTENCE_PAIR = re.compile(r"(?<=[a-z,;]\s)([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+_MID_SENTENCE_PAIR = re.compile(rf"(?<=[a-z,;]\s)({NAME_WORD})[ \t]+({NAME_WORD})\b")
 NAME_PAIR_MIN = 3
 
 

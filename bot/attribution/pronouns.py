@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.attribution.lexicon import FEMALE, MALE
+from bot.attribution.lexicon import FEMALE, MALE, NAME_WORD
 from bot.attribution.names import Mention, is_subject
 
 _POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
@@ -18,7 +18,7 @@ _POSSESSIVE_HER = (  # "her head", not "at her in", "told her that"
 )
 _GENDER_CUE = re.compile(
     rf"\b(?:[Hh]e|[Ss]he|[Hh]is|himself|herself|{_POSSESSIVE_HER})\b"  # a pronoun: a vote
-    r"|[“”\"‘]|\b(?!He\b|She\b|His\b)[A-Z][a-z]+\b"  # a quote or another name: no vote
+    rf"|[“”\"‘]|\b(?!He\b|She\b|His\b){NAME_WORD}\b"  # a quote or another name: no vote
 )
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "himself": MALE, "she": FEMALE, "herself": FEMALE, "her": FEMALE}
 """The gender each third-person singular pronoun marks (lower case)."""

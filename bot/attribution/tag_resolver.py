@@ -15,7 +15,7 @@ import re
 
 from bot.attribution.characters import NARRATOR, Character, CharacterList
 from bot.attribution.kinship import kin_noun, relative
-from bot.attribution.lexicon import ANAPHORIC_NOUNS
+from bot.attribution.lexicon import ANAPHORIC_NOUNS, NAME_WORD
 from bot.attribution.mentions import MentionTimeline
 from bot.attribution.pronouns import PRONOUN_GENDER
 from bot.attribution.quotes import Quote, Span
@@ -27,7 +27,7 @@ RELATIONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 """A description owned by someone (``his companion``, ``her aunt``) names a person of the scene, never a stranger."""
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
 """A name in a tag that owns its speaker (``said Daisy’s mamma``, ``Margaret’s young man``)."""
-_OPENS_ON_PRONOUN = re.compile(r"(?:[A-Z][a-z]+,?\s+){0,3}?(?P<pronoun>[Hh]e|[Ss]he)\b")
+_OPENS_ON_PRONOUN = re.compile(rf"(?:{NAME_WORD},?\s+){{0,3}}?(?P<pronoun>[Hh]e|[Ss]he)\b")
 """A paragraph going on about someone already named (``She picked up the clothes``, ``Then he said``)."""
 
 

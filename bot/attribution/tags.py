@@ -17,6 +17,7 @@ from bot.attribution.lexicon import (
     ANAPHORIC_NOUNS,
     GERUNDS,
     GROUP_NOUNS,
+    NAME_WORD,
     NOT_NAMES,
     PARTICLES,
     PERSON_NOUNS,
@@ -46,10 +47,10 @@ class Tag:
 
 
 _TITLE = r"(?:" + "|".join(sorted(TITLE_GENDER, key=len, reverse=True)) + r")"
-_NAME = rf"(?:(?i:{_TITLE})\.?\s+(?:(?:{NAME_PARTICLES})\s+)*)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){{0,2}}"
+_NAME = rf"(?:(?i:{_TITLE})\.?\s+(?:(?:{NAME_PARTICLES})\s+)*)?{NAME_WORD}(?:-[A-Za-z][a-z]+)*(?:\s+{NAME_WORD}(?:-[A-Za-z][a-z]+)*){{0,2}}"
 _PERSON_NOUN = "|".join(sorted((re.escape(noun) for noun in PERSON_NOUNS), key=len, reverse=True))
 _DETERMINER = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)"
-_CAPITALISED_NOUN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+)?\b"
+_CAPITALISED_NOUN = rf"{NAME_WORD}(?:-[A-Za-z][a-z]+)*(?:\s+{NAME_WORD})?\b"
 _NOT_IN_PHRASE = (
     r"(?!(?:with|and|or|in|to|at|as|of|from|who|for|on|by|into|upon|was|had|is|again|then|now|still|too|also"
     r"|what|which|that|whom|how|when|where|always|never"
@@ -250,7 +251,7 @@ class TagReader:
         return found
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_CAPITALISED_WORD = re.compile(NAME_WORD)
 _VOCATIVE = re.compile(
     rf"(?:^[“\"‘]|[,!?;—]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)(?P<name>{_NAME})(?=\s*(?:[,!?.;—]|[”\"’]$))"
 )

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
+from bot.attribution.lexicon import NAME_WORD
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
 from bot.trivia.people import Person, are_aliases, name_words, same_person, titled_surnames
@@ -18,7 +19,7 @@ given one line is more often a misread word ("For", "By-and-by") than a characte
 MIN_ALIKE = 2
 """Fewer rivals of the answer's gender than this (a story of three speakers), and others are offered too."""
 
-_VOCATIVE = re.compile(r"(?:[,;] |\b[Dd]ear )([A-Z][a-z]+)(?=[,.!?;]|$)")
+_VOCATIVE = re.compile(rf"(?:[,;] |\b[Dd]ear )({NAME_WORD})(?=[,.!?;]|$)")
 """A name said to someone: "…, at the latest, Bessie.", "My dear Bessie, …"."""
 _NOT_NAMES = frozenset(
     "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr Papa Mamma Mama Father Mother".split()

@@ -135,3 +135,23 @@ def test_the_development_half_is_cross_validated_novel_by_novel() -> None:
     assert sure.total["Overall"] == unsure.total["Overall"] == len(novel.golds)
     assert sure.rule_total["named tag"] > 0
     assert sure.confident > unsure.confident
+
+
+def test_detail_lists_splits_and_merges_but_never_the_check_halfs() -> None:
+    development, check = Tally(novels=[0.5]), Tally(novels=[0.5])
+    development.details.append("AnneOfGreenGables: split Orla in Orla | Miss Venn")
+    check.details.append("HardTimes: merge someone")
+    tallies = {"AnneOfGreenGables": development, "HardTimes": check}
+    shown = "\n".join(speakers_bench.report(tallies, markdown=False, detail=True))
+    assert "split Orla in Orla | Miss Venn" in shown and "merge someone" not in shown
+    assert "split Orla" not in "\n".join(speakers_bench.report(tallies, markdown=False))
+
+
+def test_a_blind_corpus_texts_names_stay_hidden_but_the_repositorys_own_are_shown() -> None:
+    blind = Tally(novels=[0.5], unmatched_top=["Zephyrine"])
+    blind.details.append("SomeBlindNovel: split Quill in Quill | Mr. Quill")
+    tallies = {"SomeBlindNovel": blind}
+    hidden = "\n".join(speakers_bench.report(tallies, markdown=False, detail=True))
+    assert "Zephyrine" not in hidden and "Quill" not in hidden
+    shown = "\n".join(speakers_bench.report(tallies, markdown=False, tuned=True, detail=True))
+    assert "Zephyrine" in shown and "split Quill" in shown

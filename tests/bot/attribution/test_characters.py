@@ -101,6 +101,23 @@ def test_a_nickname_joins_the_name_the_text_gives_it() -> None:
     assert "Wren" in rosamund.aliases
 
 
+def test_a_prefixed_surname_is_one_name_that_speaks_and_is_spoken_of() -> None:
+    # constructed: Scottish and Irish surnames carry a second capital (MacAllister, McKay, O'Hara)
+    text = (
+        "Hector MacAllister came in where Robert Dunning sat reading.\n\n"
+        "“You are late,” said Dunning.\n\n"
+        "“I was kept at the docks,” said MacAllister. “The ship was late.”\n\n"
+        "Nora O’Hara came in behind him, and Dunning bowed to O’Hara.\n\n"
+        "MacAllister looked out at the rain. “It will not stop tonight,” he said."
+    )
+    characters = build_characters(text)
+    assert _named(characters, "MacAllister").mentions >= 2
+    assert _named(characters, "O’Hara")
+    said = {utterance.text: utterance.speaker for utterance in attribute(text)}
+    assert said["“I was kept at the docks,”"] == "MacAllister"
+    assert said["“It will not stop tonight,”"] == "MacAllister"
+
+
 def test_unnamed_speakers_are_added_by_their_description() -> None:
     characters = build_characters("“Can I help you?” The woman asked.")
     woman = characters.add_unlisted("the woman", 18, described=True)

@@ -83,3 +83,14 @@ def test_a_word_the_text_writes_in_lower_case_read_as_a_speaker_is_no_person() -
     )
     assert not characters.add_unlisted("Seizing", 0, described=False).person
     assert characters.add_unlisted("Quennell", 0, described=False).person
+
+
+def test_a_common_word_that_is_also_a_given_name_is_a_person_only_if_written_as_a_name() -> None:
+    never_a_name = build_characters(
+        "Orla Venn was just tired. Just then Orla sat.\n\nOrla Venn was just leaving. Just so."
+    )
+    assert not never_a_name.add_unlisted("Just", 0, described=False).person
+    a_name = build_characters(
+        "Orla Venn met Rose by the gate. Orla gave Rose a rose.\n\nOrla Venn saw a rose and Rose laughed."
+    )
+    assert a_name.add_unlisted("Rose", 0, described=False).person

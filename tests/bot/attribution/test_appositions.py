@@ -1,0 +1,22 @@
+"""Names the text says are one person: bot.attribution.appositions, and grouping joining them."""
+
+from __future__ import annotations
+
+from bot.attribution.appositions import stated
+from bot.attribution.characters import build_characters
+
+
+def test_a_stated_marriage_names_one_woman_by_her_maiden_and_married_names() -> None:
+    found = list(stated("In June Miss Orme became Mrs. Vane, and Lottie Quill became Lady Ashby. Then Tom became angry."))
+    assert found == [("Miss Orme", "Mrs. Vane"), ("Lottie Quill", "Lady Ashby")]
+
+
+def test_a_woman_whose_marriage_the_text_states_is_one_character() -> None:
+    paragraphs = [
+        "Miss Orme walked to the church. Miss Orme was pale.",
+        "Mrs. Vane poured the tea, and Mrs. Vane smiled at her guests.",
+    ]
+    apart = build_characters("\n\n".join(paragraphs * 3))
+    assert apart.find("Miss Orme") is not apart.find("Mrs. Vane")
+    joined = build_characters("\n\n".join([*paragraphs * 3, "That spring Miss Orme became Mrs. Vane."]))
+    assert joined.find("Miss Orme") is joined.find("Mrs. Vane") is not None
