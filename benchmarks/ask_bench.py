@@ -66,6 +66,7 @@ WHOIS_DEV_SET_NAMES = (
     "anne-of-green-gables-whois-dev",
     "daisy-miller-whois-fresh",
     "where-angels-whois-fresh",
+    "persuasion-whois-dev",
 )
 """Who-is questions only, on novels of the PDNC development half, each listing every sentence a reader would
 accept: written before /ask answered them, tuned on since (development sets, reported apart). The two `-fresh` sets
@@ -83,6 +84,7 @@ QUESTION_SET_NAMES = (
     "the-gambler-blind",
     "anne-of-green-gables-dev",
     "sign-of-the-four-dev",
+    "invisible-man-dev",
     *WHOIS_DEV_SET_NAMES,
 )
 """The tuned and development sets; persuasion-blind and the-gambler-blind were blind until 2026-12-07 (reported), now

@@ -90,6 +90,11 @@ CORPUS_DEV_SET_NAMES = (
     "sign-of-the-four-dev2",
     "howards-end-dev2",
     "age-of-innocence-dev2",
+    # Third round (issue 19, night of 2026-12-07): 20+ paraphrases per novel, written before the engine changed;
+    # howards-end-dev3 and age-of-innocence-dev3 are tuned on, anne-of-green-gables-dev3 is read as totals only.
+    "howards-end-dev3",
+    "age-of-innocence-dev3",
+    "anne-of-green-gables-dev3",
 )
 
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.ask.answers import SENTENCES_KEPT
-from bot.ask.cues import CUES, NUMBERS, ROLE_NOUNS, QuestionKind, is_number, word_terms
+from bot.ask.cues import CUES, NUMBERS, OCCUPATIONS, ROLE_NOUNS, QuestionKind, is_number, word_terms
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
 from bot.search.textnorm import term, words
 
@@ -32,6 +32,8 @@ class AnswerType(StrEnum):
     """Whose: a person other than those asked about, or a possessive ("it was his fault")."""
     NAME = "name"
     """What is the name of / what was X called: a name the question does not hold."""
+    TRADE = "trade"
+    """What was X's job / what did X do for a living: a trade or a post the question does not hold."""
 
 
 PLACE_TERMS = CUES[QuestionKind.WHERE] | word_terms(
@@ -47,6 +49,7 @@ TIME_TERMS = (CUES[QuestionKind.WHEN] - word_terms("when while since")) | word_t
     " century decade fortnight sunset sunrise dusk twilight"
 )
 """Words of a time ("the next morning", "after the trial", "in 1789"): "when" and "while" alone are not."""
+TRADE_TERMS = frozenset(map(term, OCCUPATIONS))
 ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | word_terms("teenager kid people folk crowd family")
 """What names a person without a name ("an older woman", "misfit teenagers")."""
 _LOCATIVE = (
@@ -89,9 +92,13 @@ def answer_type(
     *,
     whose: bool = False,
     asked_noun: str | None = None,
+    trade: bool = False,
 ) -> AnswerType | None:
     """The type an answer to a question of `kind` must hold (None: any sentence may answer); `whose`: the
-    question asks whose; `asked_noun`: the term of the noun after "which"/"what" ("street" in "Which street...?")."""
+    question asks whose; `asked_noun`: the term of the noun after "which"/"what" ("street" in "Which street...?");
+    `trade`: the question asks what someone's job is (see :func:`bot.ask.question.asks_for_a_trade`)."""
+    if trade:
+        return AnswerType.TRADE
     if kind is QuestionKind.WHERE or (kind is QuestionKind.WHAT and asked_noun in PLACE_NOUNS):
         return AnswerType.PLACE
     if kind is QuestionKind.WHEN or (kind is QuestionKind.WHAT and asked_noun in TIME_NOUNS):
@@ -105,6 +112,19 @@ def answer_type(
     if kind is QuestionKind.WHAT and term("name") in focus_terms:
         return AnswerType.NAME
     return None
+
+
+_A_NOUN = re.compile(r"\b(?:a|an)\s+(?P<words>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.I)
+"""An indefinite noun phrase: "a dentist", "a needy governess" (what someone is, not "the doctor" sent for)."""
+
+
+def _says_a_trade(text: str, asked: frozenset[str]) -> bool:
+    """Whether `text` says someone is a trade the question does not name: "he was a teacher", "a needy governess"."""
+    return any(
+        (found := term(noun)) in TRADE_TERMS and found not in asked
+        for match in _A_NOUN.finditer(text)
+        for noun in match["words"].split()
+    )
 
 
 def holds_type(
@@ -134,6 +154,8 @@ def holds_type(
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
     if wanted is AnswerType.NAME:
         return _named(terms, new_names, frozenset(counted))
+    if wanted is AnswerType.TRADE:
+        return _says_a_trade(text, frozenset(asked))
     if wanted is AnswerType.AGE:
         return any(_is_count(t) and _near(terms, position, AGE_WORDS, AGE_REACH) for position, t in enumerate(terms))
     return _counts(terms, frozenset(counted))

@@ -101,9 +101,23 @@ ROLE_NOUNS = frozenset(
     cat dog horse bird animal beast monster
     courier guide keeper gatekeeper innkeeper fighter boxer boatman waiter waitress groom steward bailiff squire
     mayor governor chaplain pastor admiral commander schoolmaster schoolmistress dressmaker milliner chemist
+    dentist blacksmith practitioner dealer carrier grocer baker butcher shoemaker cobbler weaver miller
+    apothecary architect engineer clergyman banker broker accountant schoolteacher postman postmistress
     """.split()
 )
 """Nouns that say what a person is (a role, a trade, a relation): "Tilda, the housekeeper", "was butler"."""
+_NOT_TRADES = frozenset(
+    """
+    man woman men women boy girl gal child baby lad lass youth gentleman lady fellow person creature
+    father mother brother sister son daughter wife husband uncle aunt nephew niece cousin grandfather grandmother
+    parent widow widower bride bridegroom lover sweetheart fiance fiancee friend companion neighbour neighbor
+    guest host hostess stranger visitor orphan heir heiress twin cat dog horse bird animal beast monster
+    king queen prince princess duke duchess earl count countess lord baron baronet knight emperor
+    thief criminal prisoner convict murderer villain hero heroine spy partner owner tenant lodger
+    """.split()
+)
+OCCUPATIONS = ROLE_NOUNS - _NOT_TRADES
+"""Role nouns that are a trade or a post ("dentist", "governess"): what answers "what was X's job?"."""
 SEARCHED_KINDS = frozenset({QuestionKind.MEASURE, QuestionKind.WHEN, QuestionKind.WHY})
 """Kinds whose answers nearly always hold a cue: their cues are searched for beside the question's words."""
 

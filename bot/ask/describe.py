@@ -116,6 +116,8 @@ _NAMING = re.compile(
 Joe", "her name was ... and", "Miss Tarrant, now Mrs. Hobb" (a name X had before); not "we've another called Tibby" or
 "My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+_SELF_INTRODUCED = re.compile(r"\b(?:I\s+am|I['’]m)\s+$")
+"""Someone saying who they are ("I am Griffin, of University College"): their own word, not an opinion of another."""
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
 """The name inside a quoted question: "Did you tell my cousin Ellen?" she asked."""
 _SENTENCE_END = re.compile(r"^[\s.!?;,\"'”’)]*$")
@@ -150,6 +152,9 @@ _LIST_ITEM = re.compile(r"(?:(?:,|--|—|;)\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'�
 LIST_ITEMS = 3
 """Names in a row from which a sentence is a list of people ("Henry van der Luyden--Louisa--the Lovell
 Mingotts--..."): it says who came, not who anyone is."""
+LIST_REACH = 60
+"""Characters on each side of the name within which the names of a list are counted: a long sentence naming
+several people far from X (a long period of narration) may still say what X is."""
 _FAMILY = re.compile(r"^[A-Z][\w'-]*s$")
 """A capitalised plural before a comma names a family, one of a list: "with the Beauforts, Lawrence Lefferts"."""
 _RELATION = re.compile(
@@ -157,6 +162,12 @@ _RELATION = re.compile(
     r"|nephew|fiance|fiancee|fiancé|fiancée|widow|widower|lover)\b"
 )
 """A relation after the possessive: "Charles's wife" says whose husband Charles is."""
+_MARRIED = re.compile(
+    r",\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?(?:married|wedded|was\s+married\s+to|was\s+engaged\s+to)\b"
+)
+"""A marriage said in a clause after the name: "Hall, who had recently married the stranger's hostess"."""
+_ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)\b(?![\w'’])")
+"""A role right after the name, without a comma: "went up the village to Bunting the vicar"."""
 RELATION_STRENGTH = 7.0
 KIN_STRENGTH = 6.5
 """A relation the text states in passing: "Mrs. Pell scolded her nieces" (she is their aunt), "his Nell" (his wife or
@@ -214,12 +225,18 @@ def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, ordered)) + r")(?![\w])")
 
 
+FEMALE_TITLES = ("Mrs.", "Mrs", "Miss", "Ms.", "Lady", "Madame", "Mme.")
+_NOT_AFTER_A_WOMANS_TITLE = "".join(rf"(?<!{re.escape(title)}\s)" for title in FEMALE_TITLES)
+"""A bare name is not the one after a woman's title: "Hall" (Mr. Hall) is not in "Mrs. Hall"."""
+
+
 def _form_pattern(form: str) -> str:
-    """`form` as a pattern; "Dr. Seward" also finds "Dr. John Seward" (a given name after the title)."""
+    """`form` as a pattern; "Dr. Seward" also finds "Dr. John Seward" (a given name after the title); a one-word
+    form never the name after a woman's title (see :data:`FEMALE_TITLES`)."""
     title, _, rest = form.partition(" ")
     if rest and " " not in rest and title.lower().rstrip(".") in TITLES:
         return re.escape(title) + r"\s+(?:[A-Z][\w'’-]*\s+)?" + re.escape(rest)
-    return re.escape(form)
+    return (_NOT_AFTER_A_WOMANS_TITLE if not rest else "") + re.escape(form)
 
 
 def describe(
@@ -294,10 +311,12 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
     """How surely `text` says what the person `pattern` names is (0: it does not); `spoken`: the sentence begins
     inside a quotation (what someone says of X is an opinion, less than the narration's word); `gender`, if known,
     X's (a "his" is not hers)."""
-    if text.rstrip(" \"'”’)").endswith("?") or len(_LIST_ITEM.findall(text)) >= LIST_ITEMS:
+    if text.rstrip(" \"'”’)").endswith("?"):
         return 0.0
     strength = 0.0
     for found in pattern.finditer(text):
+        if _in_a_list_of_names(text, found):
+            continue
         before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
         if _vocative(before, after, spoken) or (_POSSESSIVE.match(after) and _before_strength(before, False)):
             continue
@@ -314,8 +333,15 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        strength = max(strength, shape - QUOTED_PENALTY if shape and _quoted(before, spoken) else shape)
+        opinion = _quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])
+        strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
+
+
+def _in_a_list_of_names(text: str, found: re.Match[str]) -> bool:
+    """Whether the name `found` stands in a list of :data:`LIST_ITEMS` names or more (within :data:`LIST_REACH`)."""
+    start, end = max(found.start() - LIST_REACH, 0), found.end() + LIST_REACH
+    return len(_LIST_ITEM.findall(text[start:end])) >= LIST_ITEMS
 
 
 def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
@@ -325,8 +351,10 @@ def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
         return 0.0
     if subject and (_CONTRACTED.match(after) or _COPULA_DESCRIPTION.match(after)):
         return COPULA_STRENGTH
-    if _RELATION.match(after):
+    if _RELATION.match(after) or _MARRIED.match(after):
         return RELATION_STRENGTH
+    if (found := _ROLE_AFTER.match(after)) and is_role(found["noun"]):
+        return ROLE_STRENGTH
     if subject and _LOOKS.match(after):
         return ROLE_STRENGTH
     if _TAKEN_AS.match(after):

@@ -8,6 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from bot.attribution.characters import Character, normalise
+from bot.attribution.lexicon import FEMALE, MALE
 from bot.characters.roster import MIN_SPELLING_SCORE, Roster
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -52,10 +53,27 @@ def name_forms(typed: str, person: Character | None, roster: Roster | None) -> l
         return sorted(f for f in typed_forms | described if f)
     shared = _shared_words(person, roster)
     forms = {alias for alias in (person.name, *person.aliases) if not _ambiguous(alias, shared)}
+    forms |= _surname_alone(person, roster)
     typed_title = _title_of(bare)
     if typed_title is not None:  # "Mr. Ashby": never "Mrs. Ashby"
         forms = {f for f in forms if _title_of(f) in (None, typed_title)}
     return sorted(forms | {f for f in typed_forms if f})
+
+
+def _surname_alone(person: Character, roster: Roster | None) -> set[str]:
+    """A man's surname alone ("Hall" for Mr. Hall), when only women of his family share it: a narration calls a man
+    by his bare surname, a woman by her title and surname ("Mrs. Hall"), which the name pattern never reads as his
+    (see :data:`bot.ask.describe.FEMALE_TITLES`)."""
+    if person.gender != MALE or roster is None:
+        return set()
+    surnames = {words[-1] for alias in (person.name, *person.aliases) if len(words := alias.split()) > 1}
+    surnames = {name for name in surnames if name[:1].isupper() and normalise(name) not in TITLES}
+    men = [other for other in roster.people if other is not person and other.gender != FEMALE]
+    return {
+        name
+        for name in surnames
+        if not any(normalise(name) in normalise(alias).split() for other in men for alias in (other.name, *other.aliases))
+    }
 
 
 def _capitalised(name: str) -> str:

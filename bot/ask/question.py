@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
-from bot.ask.answer_types import AnswerType, answer_type
+from bot.ask.answer_types import TRADE_TERMS, AnswerType, answer_type
 from bot.ask.cues import ATTRIBUTES, CUES, QuestionKind, measure_cues
 from bot.search.analysis import Query, QueryWord, analyse, spoken
 from bot.search.textnorm import FUNCTION_TERMS, SYNONYMS, term, words
@@ -72,6 +72,22 @@ NAME = term("name")
 _AFTER_TITLE = "|".join(rf"(?<={title}\.\s)" for title in ("Mr", "Mrs", "Ms", "Dr", "St"))
 _CAPITALISED = re.compile(rf"\b(?=[A-Z])(?:{_AFTER_TITLE}|(?<![.?!]\s)(?<!^))[A-Z][\w’'-]*")
 """A capitalised word not opening a sentence (a title's full stop opens none: "Mrs. Walker")."""
+_READER_FRAME = re.compile(
+    r"\b(?:when|where)\s+(?:we|you|the\s+reader)\s+(?:first\s+)?(?:meet|see|encounter|hear\s+of)\s+(?:him|her|them|it)\b"
+    r"|\b(?:at|in)\s+the\s+(?:very\s+)?(?:start|beginning|opening|outset)(?:\s+of\s+the\s+(?:book|story|novel|tale))?\b",
+    re.I,
+)
+"""Where the reader stands, not what the text says: "when we first meet him", "at the start" name no word of the
+answer ("Where was Tom sitting when we first meet him?" is answered by "Tom was sitting in a ditch")."""
+_TRADE_QUESTION = re.compile(
+    r"\b(?:job|occupation|profession|trade|career|calling)\b|\bdo(?:es)?\s+for\s+(?:a\s+)?(?:living|work)\b"
+    r"|^\W*what\s+(?:does|did|do)\s+(?:[\w'’.-]+\s+){1,4}do\W*$",
+    re.I,
+)
+"""A question asking what someone's job is: "What was Mary's job?", "What did her father do for a living?", "What does
+Gino's father do?"."""
+TRADE_WORDS = frozenset("job occupation profession trade career calling living work".split())
+"""Words of a trade question that name no trade: never evidence of its answer."""
 _APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")
 """A name followed by a comma and a noun phrase describing it ("Kirwin, a magistrate", "Krempe, professor of")."""
 
@@ -184,8 +200,10 @@ def described_names(text: str) -> frozenset[str]:
 
 def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     """The question's kind and focus words; ``None`` if nothing in it can be searched for."""
+    text = _READER_FRAME.sub(" ", text)
     question_words = words(text)
-    focus = focus_words(question_words)
+    trade = _TRADE_QUESTION.search(text) is not None
+    focus = [w for w in focus_words(question_words) if not (trade and w in TRADE_WORDS)]
     query = analyse(focus, vocabulary, related=False) if focus else None  # the thesaurus only ranks (`related`)
     if query is None:
         return None
@@ -200,12 +218,14 @@ def parse_question(text: str, vocabulary: Vocabulary) -> Question | None:
     defines = kind in (QuestionKind.WHO, QuestionKind.WHAT) and len(found) <= 2 and asks_about
     attribute = asked_attribute(question_words)
     cues = measure_cues(attribute) if attribute is not None else CUES.get(kind, frozenset())
+    cues = TRADE_TERMS if trade else cues
     wanted = answer_type(
         kind,
         attribute,
         {t for word in found for t in word.alternatives},
         whose="whose" in question_words,
         asked_noun=_asked_noun(question_words),
+        trade=trade,
     )
     counted = (
         _counted(question_words, found)

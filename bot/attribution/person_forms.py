@@ -36,6 +36,9 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 GIVEN_UP_SHARE = 0.1
 """Share of a maiden name's uses that may come after the married name's first (see :meth:`PersonForms._given_up`)."""
+GIVEN_UP_MIN = 2
+"""Uses a name needs before it can be seen given up: a name the text uses once (a girl named in passing)
+shows no change of name."""
 
 
 class PersonForms:
@@ -74,7 +77,7 @@ class PersonForms:
         ``later``): at most :data:`GIVEN_UP_SHARE` of its uses come after (a maiden name recalled now
         and then)."""
         since = min(later)
-        return sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
+        return len(earlier) >= GIVEN_UP_MIN and sum(start > since for start in earlier) <= GIVEN_UP_SHARE * len(earlier)
 
     def _together(self, first: Key, second: Key, distinct: bool = False) -> bool:
         """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)

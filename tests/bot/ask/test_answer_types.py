@@ -132,3 +132,17 @@ def test_a_time_word_the_question_already_holds_is_no_answer_to_when() -> None:
     assert not holds_type(AnswerType.TIME, text, terms, (), asked={term("year"), term("keys")})
     dated = "She lost her keys in 1851."
     assert holds_type(AnswerType.TIME, dated, tuple(map(term, words(dated))), (), asked={term("year")})
+
+
+@pytest.mark.parametrize(
+    ("text", "trade"),
+    [
+        ("Her uncle was a clever dentist in the town.", True),
+        ("She would change from a needy governess to an heiress.", True),
+        ("Nobody went for the doctor that night.", False),
+        ("Her uncle was a kind man.", False),
+        ("Her uncle had a dog.", False),
+    ],
+)
+def test_a_trade_is_said_of_someone_with_an_indefinite_article(text: str, trade: bool) -> None:
+    assert holds_type(AnswerType.TRADE, text, tuple(map(term, words(text))), frozenset()) is trade

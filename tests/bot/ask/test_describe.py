@@ -283,3 +283,38 @@ def test_kin_the_clause_gives_someone_says_who_they_are_where_they_are_brought_i
     later = [Sentence(n, "Mrs. Pell walked home.", n, n) for n in range(2, 40)]
     assert [d.key for d in describe(early + later, {}, ["Mrs. Pell"], FEMALE)] == [1]
     assert describe([*later, Sentence(50, "Mrs. Pell had her own way with her nieces.", 50, 50)], {}, ["Mrs. Pell"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Orla walked down the lane to Pennock the vicar.", "Pennock"),
+        ("Then Brill, who had lately married the miller's widow, came in.", "Brill"),
+        (
+            "By the account which Marsh, Tilney and Grey had sent up from Dunmore, long before the spring thaw came"
+            " and the roads were open again, Colonel Fane was a rich man of the county.",
+            "Colonel Fane",
+        ),
+    ],
+)
+def test_a_role_after_the_name_a_marriage_and_a_long_sentence_naming_others_far_off_describe(
+    text: str, name: str
+) -> None:
+    assert shape_strength(text, name_pattern([name])) > 0
+
+
+def test_a_list_of_names_around_the_name_still_describes_nothing() -> None:
+    assert shape_strength("There came Tarn, Ada, Colonel Fane, the twins.", name_pattern(["Colonel Fane"])) == 0
+
+
+def test_a_bare_surname_is_never_read_in_a_womans_title() -> None:
+    pattern = name_pattern(["Pennock", "Mr. Pennock"])
+    assert pattern.findall("Mrs. Pennock and Miss Pennock met Pennock and Mr. Pennock.") == ["Pennock", "Mr. Pennock"]
+
+
+def test_someone_saying_who_they_are_counts_as_much_as_the_narration() -> None:
+    pattern = name_pattern(["Tarn Vell"])
+    introduced = shape_strength('"I am Tarn Vell, of the Royal College, and I have come back."', pattern)
+    narrated = shape_strength("Tarn Vell, of the Royal College, had come back.", pattern)
+    opinion = shape_strength('"You know Tarn Vell, of the Royal College, I suppose."', pattern)
+    assert introduced == narrated > opinion

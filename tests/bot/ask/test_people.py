@@ -60,3 +60,16 @@ def test_a_description_no_one_is_called_is_also_looked_for_in_lower_case() -> No
 )
 def test_a_name_is_one_word_or_capitalised_words(typed: str, named: bool) -> None:
     assert is_a_name(typed) is named
+
+
+def test_a_man_is_also_found_by_his_surname_alone_when_only_women_share_it() -> None:
+    people = [
+        Character("Mr. Tobias Hale", ["Mr. Tobias Hale", "Mr. Hale", "Tobias"], "m", 30),
+        Character("Mrs. Hale", ["Mrs. Hale"], "f", 50),
+        Character("Mr. Crane", ["Mr. Crane"], "m", 20),
+        Character("Dr. Crane", ["Dr. Crane"], "m", 10),
+    ]
+    found = Roster(SimpleNamespace(people=lambda: people))  # type: ignore[arg-type]
+    assert "Hale" in name_forms("Mr. Hale", people[0], found)
+    assert "Hale" not in name_forms("Mrs. Hale", people[1], found)
+    assert "Crane" not in name_forms("Mr. Crane", people[2], found)  # another man of that name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.ask.answer_types import AnswerType
 from bot.ask.question import QuestionKind, described_names, focus_words, names_in, parse_question, question_kind
 from bot.search.engine import QuoteIndex
 from bot.search.textnorm import term, words
@@ -121,3 +122,19 @@ def test_a_word_the_work_lacks_weighs_by_its_rarity_in_english_and_is_not_stood_
     by_word = {word.word: word for word in question.focus}
     assert not by_word["football"].known and not by_word["team"].known
     assert by_word["put"].weight < by_word["dragon"].weight
+
+
+def test_a_question_about_someones_job_asks_for_a_trade_and_its_job_words_are_no_evidence() -> None:
+    for text in ("What was Lydia's job?", "What did Derek do for a living?", "What does Stiles's dad do?"):
+        question = parse_question(text, vocabulary())
+        assert question is not None and question.answer_type is AnswerType.TRADE, text
+        assert not {"job", "living"} & {word.word for word in question.focus}
+    question = parse_question("What did Derek do in Beacon Hills?", vocabulary())
+    assert question is not None and question.answer_type is not AnswerType.TRADE
+
+
+def test_where_the_reader_stands_is_no_evidence() -> None:
+    question = parse_question("Where was Lydia drinking coffee when we first meet her?", vocabulary())
+    assert question is not None and {word.word for word in question.focus} == {"lydia", "drinking", "coffee"}
+    question = parse_question("What did Stiles become at the start of the book?", vocabulary())
+    assert question is not None and {word.word for word in question.focus} == {"stiles", "become"}

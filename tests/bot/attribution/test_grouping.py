@@ -152,6 +152,17 @@ def test_a_maiden_name_named_again_late_still_comes_before_the_married_one() -> 
     assert _owner(cast, "Jonathan Harker") is not _owner(cast, "Mina Harker")
 
 
+def test_a_girl_named_once_in_passing_did_not_change_her_name() -> None:
+    cast = build_characters("\n\n".join([  # constructed: two girls who share a first name
+        "The school was full. Nora Pell sat at the back, by the window.",
+        "Tom Pell was her brother, and Tom Pell was loud.",
+        "Karl Voss kept the shop. Karl Voss was kind, and he gave the children apples.",
+        *["Nora Voss laughed, and Nora Voss ran to the gate with her brother."] * 3,
+    ]))
+    assert _owner(cast, "Nora Voss") is not None
+    assert _owner(cast, "Nora Pell") is not _owner(cast, "Nora Voss")
+
+
 def test_a_bare_surname_that_pronouns_show_a_man_is_the_man_of_the_family() -> None:
     cast = build_characters("\n\n".join([  # she is named far more often than he is
         *["Mrs. Harker smiled, and Mrs. Harker wrote in her diary. Mrs. Mina Harker was calm."] * 8,
