@@ -28,6 +28,7 @@
     python run_bot.py web [--host 127.0.0.1] [--port 8080]    serve the public server pages
     python run_bot.py web-link GUILD_ID
     python run_bot.py bench trivia-sample --text PATH [--count N] [--seed N] [--json]
+    python run_bot.py bench trivia-funnel --text PATH [--text PATH ...]
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ BENCHMARKS = {
     "progress": "benchmarks.progress_bench",
     "web": "benchmarks.web_bench",
     "trivia-sample": "benchmarks.trivia_sample",
+    "trivia-funnel": "benchmarks.trivia_funnel",
 }
 """`bench NAME ...` runs these; any other `bench ...` is the quote benchmark's."""
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from benchmarks.speakers_gold import load
 from benchmarks.trivia_sample import source_of
+from bot.trivia.beats import beat_lines
 from bot.trivia.evidence import evidence, narrated_sections, narrator_of
 from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
@@ -32,6 +33,7 @@ def tally(folder: Path) -> dict[str, list[int]]:
     narrator = narrator_of(people)
     narrated = narrated_sections(source.lines, narrator, people)
     exchanged = exchange_lines(facts.source.lines, facts.paragraphs, people)
+    beats = beat_lines(facts.source.lines, facts.paragraphs, people)
     golds = sorted(novel.golds, key=lambda gold: gold.start)
     starts = [gold.start for gold in golds]
     right: Counter[str] = Counter()
@@ -42,7 +44,7 @@ def tally(folder: Path) -> dict[str, list[int]]:
         at = bisect.bisect_left(starts, line.offset)
         if at >= len(golds) or golds[at].start - line.offset > 3 or golds[at].speaker is None:
             continue  # no gold label for this quote
-        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated, exchanged) or "none"
+        kind = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated, exchanged, beats) or "none"
         kind += "" if line.certain else ", not certain"
         kind += ", memorable" if memorable(opening(line)) else ""
         person = next((p for p in people if line.speaker in p.aliases), None)

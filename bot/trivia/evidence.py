@@ -101,7 +101,9 @@ ENTRY = "entry writer"
 EXCHANGE = "two-person exchange"
 """An untagged line whose turn in a strict two-person exchange, anchored by name tags on both
 sides, gives its speaker (:mod:`bot.trivia.exchanges`)."""
-KINDS = (NAMED, NARRATOR, ENTRY, EXCHANGE)
+BEAT = "action beat"
+"""An untagged line whose paragraph's narration names its speaker alone (:mod:`bot.trivia.beats`)."""
+KINDS = (NAMED, NARRATOR, ENTRY, EXCHANGE, BEAT)
 _FIRST_PERSON_TAG = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+I\b|\bI\s+(?:(?:at once|then|now|quietly|gravely|again|hastily)\s+)?(?:{SPEECH_VERBS})\b"
 )
@@ -142,10 +144,12 @@ def evidence(
     narrator: str | None = None,
     narrated: Collection[int] = (),
     exchanged: Collection[int] = (),
+    beats: Collection[int] = (),
 ) -> str | None:
     """Which of :data:`KINDS` vouches for the speaker of ``line``, in ``paragraph`` (None: none does;
     ``narrator``, ``narrated``: see :func:`narrator_tagged`; ``exchanged``: offsets of the lines
-    :func:`bot.trivia.exchanges.exchange_lines` vouches for)."""
+    :func:`bot.trivia.exchanges.exchange_lines` vouches for; ``beats``: those
+    :func:`bot.trivia.beats.beat_lines` vouches for)."""
     if line.speaker is None:
         return None
     if tagged_by_name(line.speaker, paragraph, people):
@@ -156,6 +160,8 @@ def evidence(
         return ENTRY
     if line.offset in exchanged:
         return EXCHANGE
+    if line.offset in beats:
+        return BEAT
     return None
 
 

@@ -92,7 +92,12 @@ def _named(text: str, people: Sequence[Person]) -> set[Person]:
 
 def _only_titled(text: str, listener: Person) -> bool:
     """Whether every titled name in ``text`` is a name of ``listener``."""
-    return all(name in listener.aliases for name in _TITLED.findall(text))
+    return titled_names(text) <= set(listener.aliases)
+
+
+def titled_names(text: str) -> set[str]:
+    """The titled names ``text`` holds ("Mr. Bast"), known to the cast or not."""
+    return set(_TITLED.findall(text))
 
 
 def _spouse_says(text: str, speaker: Person) -> bool:

@@ -107,7 +107,24 @@ def same_person(first: str, second: str, people: Sequence[Person] = ()) -> bool:
     one, other = _person(first, people), _person(second, people)
     if one is None or other is None or (one.gender and other.gender and one.gender != other.gender):
         return False
-    return (_titled_surname_only(one) and _first_name_only(other)) or (_titled_surname_only(other) and _first_name_only(one))
+    if (_titled_surname_only(one) and _first_name_only(other)) or (_titled_surname_only(other) and _first_name_only(one)):
+        return True
+    return _may_be_called(one, other) or _may_be_called(other, one)
+
+
+MARRIED_TITLES = frozenset({"mrs", "madame", "signora"})
+"""Titles of a married woman, whose surname is her husband's: "Mrs. Miller" is not her daughter Daisy Miller."""
+
+
+def _may_be_called(titled: Person, other: Person) -> bool:
+    """Whether ``titled``, known only by a title and a surname that is no married woman's ("Miss
+    Miller"), may be ``other`` under a name ending in that surname ("Daisy Miller"): the character list
+    split one person in two, and both would be offered."""
+    if not _titled_surname_only(titled):
+        return False
+    split = [normalise(alias).split() for alias in titled.aliases]
+    surnames = {words[-1] for words in split if len(words) == 2 and words[0] in SURNAME_TITLES - MARRIED_TITLES}
+    return any(len(words := normalise(alias).split()) >= 2 and words[-1] in surnames for alias in other.aliases)
 
 
 def _covered(name: str, person: Person, people: Sequence[Person]) -> bool:

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from bot.trivia import dialect, line_fitness, roles, scoring, wording
+from bot.trivia.address import AddressHabits, cut_short
+from bot.trivia.beats import beat_lines
 from bot.trivia.evidence import EXCHANGE, evidence, narrated_sections, narrator_of
 from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
@@ -41,7 +43,7 @@ _OWN_STATUS = re.compile(
 widow or a married man named as the speaker would be ruled out by sense, not by the book."""
 _OWN_KIN = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:mother|father|parents?|daughters?|sons?|husband|wife|children|child"
-    r"|sisters?|brothers?|aunts?|uncles?|nieces?|nephews?|cousins?|grand(?:mother|father|children|child)"
+    r"|sisters?|brothers?|aunts?|uncles?|nieces?|nephews?|cousins?|grand(?:mothers?|fathers?|children|child|daughters?|sons?)"
     r"|mamma|mama|papa|family|girls|boys|dad|mum)\b",
     re.IGNORECASE,
 )
@@ -52,6 +54,9 @@ MIN_DISTINCT_WORDS = 2
 """A line asked about holds this many different words rarer than :data:`DISTINCT_ZIPF` ("unanimous",
 "insufficiency"): judged samples found lines of everyday words bland ("I never saw any thing of the
 sort, I am sure")."""
+KNOWN_SPEAKER_LINES = 6
+"""A speaker beyond the main ones (:data:`bot.trivia.scoring.MAIN_SPEAKERS`) is asked about with this
+many certain lines: a reader knows them by then (a family's lawyer, an aunt who calls each week)."""
 ASKED_SHARE = 1.0
 """Lines that pass every test above are all worth asking (a book club samples many games)."""
 SCENE_CHARS = 4_000
@@ -59,39 +64,77 @@ SCENE_CHARS = 4_000
 its section: someone in that scene, so the claim is not ruled out by who is in the room."""
 
 
+class LineVetting:
+    """Why a line is not asked about (:meth:`refusal`), with what that takes worked out once per source."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.people = facts.source.plot.cast.people
+        self.narrator = narrator_of(self.people)
+        self.narrated = narrated_sections(facts.source.lines, self.narrator, self.people)
+        self.exchanged = exchange_lines(facts.source.lines, facts.paragraphs, self.people)
+        lines = facts.source.lines
+        self.beats = beat_lines(lines, facts.paragraphs, self.people)
+        self.habits = AddressHabits((line.speaker, line.text) for line in lines if line.certain and line.speaker)
+
+    def refusal(self, index: int, whole: SpokenLine) -> str | None:
+        """The first reason (a short name, for measuring where a book's lines go) the line
+        ``facts.source.lines[index]`` is not asked about, or None."""
+        facts, line = self.facts, opening(whole)  # a long speech is asked by its opening sentences
+        if not line.speaker:
+            return "no speaker"
+        if not memorable(line):
+            return "not memorable"
+        if not facts.speakers.recurring(line.speaker):
+            return "speaker not recurring"
+        found = evidence(
+            line,
+            facts.paragraphs.get(line.paragraph, ""),
+            self.people,
+            self.narrator,
+            self.narrated,
+            self.exchanged,
+            self.beats,
+        )
+        if found is None or not (line.certain or found == EXCHANGE):
+            return "no evidence"  # keyed from turn-taking alone: judged samples found such keys wrong
+        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS and facts.speakers.in_work[line.speaker] < KNOWN_SPEAKER_LINES:
+            return "minor speaker"  # a reader remembers what the main characters say
+        if facts.speakers.named_in(line.speaker, facts.normalised[index]):
+            return "names its speaker"  # the speaker under any name of theirs ("Mr. Thorpe"), or a vocative
+        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text) or _OWN_KIN.search(whole.text):
+            return "kin or status"  # sense alone would rule a wrong speaker out
+        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
+            return "introduced otherwise"
+        if self.habits.gives_away(line.speaker, whole.text):
+            return "address gives it away"  # "your ladyship", or a pet name only the speaker uses
+        after = facts.source.lines[index + 1] if index + 1 < len(facts.source.lines) else None
+        if cut_short(line.text, after.text if after and after.paragraph == line.paragraph else None):
+            return "cut short"
+        return line_fitness.unfit(line.text)  # foreign, broken by lost accents, or nothing to remember
+
+
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
-    each with plausible wrong speakers (see :func:`_rivals`), the first of them to be offered."""
+    each with plausible wrong speakers (see :func:`rivals_of`), the first of them to be offered."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
-    people = facts.source.plot.cast.people
-    narrator = narrator_of(people)
-    narrated = narrated_sections(facts.source.lines, narrator, people)
-    exchanged = exchange_lines(facts.source.lines, facts.paragraphs, people)
+    vetting = LineVetting(facts)
     for index, whole in facts.lines(rng):
-        line = opening(whole)  # a long speech is asked by its opening sentences
-        if not (line.speaker and memorable(line) and facts.speakers.recurring(line.speaker)):
-            continue
-        found = evidence(line, facts.paragraphs.get(line.paragraph, ""), people, narrator, narrated, exchanged)
-        if found is None or not (line.certain or found == EXCHANGE):
-            continue  # keyed from turn-taking alone: judged samples found such keys wrong
-        if facts.speakers.rank(line.speaker) >= scoring.MAIN_SPEAKERS:
-            continue  # a reader remembers what the main characters say
-        if facts.speakers.named_in(line.speaker, facts.normalised[index]):
-            continue  # the speaker under any name of theirs ("Mr. Thorpe") gives it away, or is a vocative
-        if _FAMILY_ADDRESS.search(whole.text) or _OWN_STATUS.search(whole.text) or _OWN_KIN.search(whole.text):
-            continue  # sense alone would rule a wrong speaker out
-        if facts.introduced_otherwise(line) or facts.speakers.addresses_unknown(whole.text):
-            continue
-        if line_fitness.unfit(line.text):
-            continue  # foreign, broken by lost accents, or nothing to remember
-        (strict if len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text) else lenient).append(line)
+        if vetting.refusal(index, whole) is None:
+            line = opening(whole)
+            (strict if is_strict(line) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     score = lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))  # noqa: E731
     for line in scoring.best(candidates, score, ASKED_SHARE if candidates is strict else scoring.BEST_SHARE):
-        rivals = _rivals(facts, line)
+        rivals = rivals_of(facts, line)
         if rivals:
             yield line, rivals
+
+
+def is_strict(line: SpokenLine) -> bool:
+    """Whether a line is long and distinctive enough to ask in a book of many such lines."""
+    return len(line.text.split()) >= MIN_ASKED_WORDS and _distinctive(line.text)
 
 
 def _distinctive(text: str) -> bool:
@@ -112,7 +155,7 @@ def _false_speaker(facts: Facts, line: SpokenLine, rivals: list[str], rng: rando
     return rng.choice(in_scene) if in_scene else None
 
 
-def _rivals(facts: Facts, line: SpokenLine) -> list[str]:
+def rivals_of(facts: Facts, line: SpokenLine) -> list[str]:
     """Wrong speakers for ``line``: people in its scene (:class:`bot.trivia.scenes.Scenes`: speaking or
     named in the narration a few paragraphs either side, in its section), never one its paragraph names (spoken to or about). A line in dialect needs another dialect speaker
     among them, offered first (its spelling would give it away otherwise); none: no rivals."""

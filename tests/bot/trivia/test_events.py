@@ -316,3 +316,11 @@ def test_no_question_shows_a_name_broken_where_the_source_lost_an_accented_lette
 def test_a_days_routine_is_no_event_wherever_it_is_done() -> None:
     text = "Chapter 1\n\nWalter dined at the Quayside Inn.\n\nNora pushed the ledger toward Walter.\n\nEdith buried the brass compass.\n\n"
     assert [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)] == ["Edith buried the brass compass."]
+
+
+def test_which_came_first_compares_only_turns_of_the_plot() -> None:
+    work = source(chapters(DEEDS))
+    shown = {option for q in generate(work, count=20, seed=5, kinds=[QuestionKind.WHICH_CAME_FIRST]) for option in q.options}
+    assert shown and "Nora smuggled the ledger to Calais." not in shown  # a slight action, tied to no one
+    assert "Edith sketched the ruined abbey at Tintern." not in shown
+    assert "Nora smuggled the ledger to Calais." in {event.statement for event in work.plot.events}  # still asked as who-did-it

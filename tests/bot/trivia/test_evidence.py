@@ -100,3 +100,11 @@ def test_a_name_that_hears_the_quote_is_its_listener_not_its_tag() -> None:
     paragraph = "“The ferry is late again,” Harriet heard Mr. Pardew say to the porter."
     assert tags(paragraph) == []
     assert not tagged_by_name("Harriet", paragraph, PEOPLE)
+
+
+def test_the_speakers_own_grandchildren_tell_who_may_speak() -> None:
+    from bot.trivia.speaker_questions import _OWN_KIN
+
+    assert _OWN_KIN.search("I should like to see my granddaughters sail the ferry!")
+    assert _OWN_KIN.search("Our grandsons will mend the barometer")
+    assert not _OWN_KIN.search("The granddaughters of the vicar sail the ferry")
