@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.ask.answers import SENTENCES_KEPT
 from bot.ask.cues import CUES, NUMBERS, OCCUPATIONS, ROLE_NOUNS, QuestionKind, is_number, word_terms
 from bot.attribution.lexicon import SPEECH_VERB_PATTERN
-from bot.search.textnorm import term, words
+from bot.search.textnorm import FUNCTION_TERMS, term, words
 
 
 class AnswerType(StrEnum):
@@ -50,6 +50,7 @@ TIME_TERMS = (CUES[QuestionKind.WHEN] - word_terms("when while since")) | word_t
 )
 """Words of a time ("the next morning", "after the trial", "in 1789"): "when" and "while" alone are not."""
 TRADE_TERMS = frozenset(map(term, OCCUPATIONS))
+"""Terms of the trades and posts (:data:`bot.ask.cues.OCCUPATIONS`) that answer a job question."""
 ROLE_TERMS = frozenset(map(term, ROLE_NOUNS)) | word_terms("teenager kid people folk crowd family")
 """What names a person without a name ("an older woman", "misfit teenagers")."""
 _LOCATIVE = (
@@ -119,12 +120,20 @@ _A_NOUN = re.compile(r"\b(?:a|an)\s+(?P<words>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*
 
 
 def _says_a_trade(text: str, asked: frozenset[str]) -> bool:
-    """Whether `text` says someone is a trade the question does not name: "he was a teacher", "a needy governess"."""
-    return any(
-        (found := term(noun)) in TRADE_TERMS and found not in asked
-        for match in _A_NOUN.finditer(text)
-        for noun in match["words"].split()
-    )
+    """Whether `text` says someone is a trade the question does not name: "he was a teacher", "a needy governess"
+    (the phrase ends at a function word: not "after a while the doctor came")."""
+    return any(_trade_in_phrase(match["words"].split(), asked) for match in _A_NOUN.finditer(text))
+
+
+def _trade_in_phrase(phrase: list[str], asked: frozenset[str]) -> bool:
+    """Whether the words after "a"/"an", up to the first function word, hold a trade the question does not name."""
+    for word in phrase:
+        found = term(word)
+        if found in FUNCTION_TERMS:
+            return False
+        if found in TRADE_TERMS and found not in asked:
+            return True
+    return False
 
 
 def holds_type(

@@ -166,8 +166,9 @@ _MARRIED = re.compile(
     r",\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?(?:married|wedded|was\s+married\s+to|was\s+engaged\s+to)\b"
 )
 """A marriage said in a clause after the name: "Hall, who had recently married the stranger's hostess"."""
-_ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)\b(?![\w'’])")
-"""A role right after the name, without a comma: "went up the village to Bunting the vicar"."""
+_ROLE_AFTER = re.compile(r"\s+the\s+(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b(?![\w'’])")
+"""A role right after the name, without a comma, in the next word or the one after it: "went up the village to
+Bunting the vicar", "Bunting the old vicar", "Bunting the vicar and his wife"."""
 RELATION_STRENGTH = 7.0
 KIN_STRENGTH = 6.5
 """A relation the text states in passing: "Mrs. Pell scolded her nieces" (she is their aunt), "his Nell" (his wife or
@@ -353,7 +354,7 @@ def _after_strength(after: str, apposed: bool, subject: bool = True) -> float:
         return COPULA_STRENGTH
     if _RELATION.match(after) or _MARRIED.match(after):
         return RELATION_STRENGTH
-    if (found := _ROLE_AFTER.match(after)) and is_role(found["noun"]):
+    if (found := _ROLE_AFTER.match(after)) and any(map(is_role, found["words"].split())):
         return ROLE_STRENGTH
     if subject and _LOOKS.match(after):
         return ROLE_STRENGTH

@@ -240,9 +240,9 @@ class _People(PersonForms):
                 self._union(person, key)
 
     def _sole_doctor(self, key: Key) -> set[Key]:
-        """The one person called Dr. or Professor before the surname a ``Mr.`` names, when no full name
-        has that surname (``Mr. Kemp`` is ``Dr. Kemp``: a doctor is a Mr. too), if that person has no
-        other title and may be a man."""
+        """The one person called Dr. or Professor before the surname a ``Mr.`` names (``Mr. Kemp`` is
+        ``Dr. Kemp``: a doctor is a Mr. too), if that person has no other title and may be a man; asked
+        only when no full name of that surname fits the ``Mr.`` (see :meth:`join_titled_surnames`)."""
         if key[0] != "mr":
             return set()
         roots = self._roots([k for k in self.forms if k[1] == key[1] and k[0] in ACADEMIC_TITLES])

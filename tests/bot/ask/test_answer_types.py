@@ -140,6 +140,8 @@ def test_a_time_word_the_question_already_holds_is_no_answer_to_when() -> None:
         ("Her uncle was a clever dentist in the town.", True),
         ("She would change from a needy governess to an heiress.", True),
         ("Nobody went for the doctor that night.", False),
+        ("After a while the doctor came.", False),
+        ("He was a man who was a doctor.", True),
         ("Her uncle was a kind man.", False),
         ("Her uncle had a dog.", False),
     ],

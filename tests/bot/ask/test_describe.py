@@ -289,6 +289,8 @@ def test_kin_the_clause_gives_someone_says_who_they_are_where_they_are_brought_i
     ("text", "name"),
     [
         ("Orla walked down the lane to Pennock the vicar.", "Pennock"),
+        ("Orla walked down the lane to Pennock the vicar and his wife.", "Pennock"),
+        ("Orla walked down the lane to Pennock the old vicar and his wife.", "Pennock"),
         ("Then Brill, who had lately married the miller's widow, came in.", "Brill"),
         (
             "By the account which Marsh, Tilney and Grey had sent up from Dunmore, long before the spring thaw came"

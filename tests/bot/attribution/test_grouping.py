@@ -152,6 +152,17 @@ def test_a_maiden_name_named_again_late_still_comes_before_the_married_one() -> 
     assert _owner(cast, "Jonathan Harker") is not _owner(cast, "Mina Harker")
 
 
+def test_a_woman_married_twice_is_one_person_under_three_surnames() -> None:
+    cast = build_characters("\n\n".join([  # constructed: the first marriage joins before the second is read
+        "Miss Nora Grey sat at the window. Nora Grey was young, and Miss Nora Grey was shy.",
+        "Tom Vane rode past the house, and Tom Vane waved to her.",
+        *["Nora Vane kept Tom Vane's house, and Nora Vane was content."] * 2,
+        "Ned Hale came to the village after the war. Ned Hale was kind.",
+        *["Nora Hale walked with Ned Hale, and Nora Hale was happy."] * 2,
+    ]))
+    assert _owner(cast, "Nora Grey") is _owner(cast, "Nora Vane") is _owner(cast, "Nora Hale") is not None
+
+
 def test_a_girl_named_once_in_passing_did_not_change_her_name() -> None:
     cast = build_characters("\n\n".join([  # constructed: two girls who share a first name
         "The school was full. Nora Pell sat at the back, by the window.",
