@@ -21,7 +21,10 @@ from bot.attribution.names import Mention
 KIN_TITLES = frozenset({"aunt", "uncle"})
 """Titles a relation is called by before a given name (``Aunt Bessie``)."""
 _KIN = "|".join(sorted(KIN_TITLES))
-_NAME_RUN = rf"(?:[A-Z][a-z]+\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*"
+NAME_RUN_WORDS = 4
+"""Most name words a stated name runs to (``Sir Walter John Quill``): a longer run of capitalised
+words is no single name, and an unbounded run made the search quadratic on such text."""
+_NAME_RUN = rf"(?:[A-Z][a-z]+\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,{NAME_RUN_WORDS - 1}}}"
 _STATED = re.compile(
     rf"(?P<first>{_NAME_RUN})\s*(?:,|\(|—|--)\s*(?:that is|that was|now|who is now|formerly|once)\s+(?P<second>{_NAME_RUN})\b"
 )

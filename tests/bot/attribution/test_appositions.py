@@ -20,3 +20,11 @@ def test_a_woman_whose_marriage_the_text_states_is_one_character() -> None:
     assert apart.find("Miss Orme") is not apart.find("Mrs. Vane")
     joined = build_characters("\n\n".join([*paragraphs * 3, "That spring Miss Orme became Mrs. Vane."]))
     assert joined.find("Miss Orme") is joined.find("Mrs. Vane") is not None
+
+
+def test_a_stated_name_runs_to_a_title_and_four_words_and_no_further() -> None:
+    # a name is a title and at most NAME_RUN_WORDS words: an unbounded run made the search quadratic on a
+    # long run of capitalised words (a hostile upload)
+    assert list(stated("Sir Walter John Quill, now Lord Ashby, rode home.")) == [("Sir Walter John Quill", "Lord Ashby")]
+    found = list(stated("Aa Bb Cc Dd Ee Ff Quill, now Lord Ashby, rode home."))
+    assert found == [("Cc Dd Ee Ff Quill", "Lord Ashby")]
