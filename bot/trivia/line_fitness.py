@@ -54,11 +54,13 @@ _GENERIC = frozenset(
 )
 """Everyday verbs and words of manner that carry no event of their own ("How did you do it?")."""
 CONTENT_ZIPF = 5.0
-"""A content word is rarer than this in English, no courtesy or everyday word, no adverb of manner
-("extraordinarily", "unhappily") and no contraction ("shouldn't"); a line holds two of them (names
-count too) that its book does not use often (:meth:`bot.trivia.book_words.BookWords.is_stock`).
-Judged samples found lines of one uncommon word bland however rare the word ("Did you ever hear
-anything so quaint?", "I shouldn't think you'd want that shawl!")."""
+"""A content word is rarer than this in English, no courtesy or everyday word and no contraction
+("shouldn't"), and its book does not use it often (:meth:`bot.trivia.book_words.BookWords.is_stock`);
+a line holds two of them (names count too)…"""
+SINGLE_WORD_ZIPF = 2.5
+"""…or one English word rarer than this ("dyspepsia", "codicil"). Judged samples found lines of one
+merely uncommon word bland ("Did you ever hear anything so quaint?", "I shouldn't think you'd want
+that shawl!", "I have not come to scold you")."""
 MIN_CONTENT = 2
 _POSSESSIVE = re.compile(r"[’']s$")
 _CONTRACTION = re.compile(r"[’'](?:t|d|ll|re|ve|m|s)$")
@@ -122,20 +124,21 @@ def blandness(text: str, book: BookWords | None = None) -> str | None:
     distinctive = {word for word in content if not (book and book.is_stock(word))}
     if len(distinctive) + len(names) >= MIN_CONTENT:
         return None
+    if any(wording.zipf(word) < SINGLE_WORD_ZIPF and not _foreign(word) for word in distinctive):
+        return None
     return "no content"
 
 
 def content_words(text: str) -> set[str]:
     """The different lowercase words of ``text`` that carry content (:data:`CONTENT_ZIPF`; words
-    English does not know too: "creasote-barrel"), not courtesies or everyday words, adverbs of
-    manner or contractions (a possessive's "’s" is dropped: "the cousin's" is "cousin")."""
+    English does not know too: "creasote-barrel"), not courtesies or everyday words nor contractions
+    (a possessive's "’s" is dropped: "the cousin's" is "cousin")."""
     found = {_POSSESSIVE.sub("", word.lower()) for word in wording.words(text) if word[:1].islower()}
     return {
         word
         for word in found
         if word not in _COURTESY
         and word not in _GENERIC
-        and not word.endswith("ly")
         and not _CONTRACTION.search(word)
         and wording.zipf(word) < CONTENT_ZIPF
     }

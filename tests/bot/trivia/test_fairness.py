@@ -33,7 +33,8 @@ def test_bland_lines_hold_nothing_to_remember() -> None:
     assert line_fitness.unfit("The miller sold his harpsichord to pay for the drowned barge.") is None
     assert line_fitness.unfit("We must take care he does not bring us to the creasote-barrel by the quay.") is None
     assert line_fitness.unfit("I shouldn't think you'd ever want that parasol!") == "no content"  # one word to remember
-    assert line_fitness.unfit("Let us rather say it was unhappily expressed.") == "no content"  # an adverb of manner
+    assert line_fitness.unfit("Do not scold me so.") == "no content"  # one word, merely uncommon
+    assert line_fitness.unfit("Do not mention the codicil.") is None  # one word, very rare
 
 
 def test_a_word_the_book_uses_often_marks_no_line() -> None:
