@@ -14,7 +14,9 @@ from bot.trivia import wording
 
 MAX_BOOK_ZIPF = 6.0
 """A word the book uses at least once in a thousand words (Zipf 6 on the book's own counts) is one of
-its stock words: it tells no line of that book from another."""
+its stock words: it tells no line of that book from another…"""
+MIN_STOCK_USES = 5
+"""…if it uses it this often at least (in a short text, a word said twice is no stock word)."""
 
 
 class BookWords:
@@ -33,5 +35,5 @@ class BookWords:
         return math.log10(count * 1e9 / self._total) if count and self._total else 0.0
 
     def is_stock(self, word: str) -> bool:
-        """Whether the book uses ``word`` so often (:data:`MAX_BOOK_ZIPF`) that it marks no line."""
-        return self.zipf(word) >= MAX_BOOK_ZIPF
+        """Whether the book uses ``word`` so often (:data:`MAX_BOOK_ZIPF`, :data:`MIN_STOCK_USES`) that it marks no line."""
+        return self._counts[word.lower()] >= MIN_STOCK_USES and self.zipf(word) >= MAX_BOOK_ZIPF
