@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from benchmarks.speakers_gold import Novel, Tally, at_threshold, score
 from bot.attribution.calibration import Agreement, Calibration
+from bot.attribution.confidence_model import WEIGHTS, load
 
 SLOPES = tuple(step / 4 for step in range(0, 25))
 """Slopes tried for the agreement adjustment (log-odds per unit of agreement)."""
@@ -65,11 +66,12 @@ def _likelihood(
 
 
 def cross_validated(novels: Sequence[Novel], tallies: dict[str, Tally]) -> dict[str, Tally]:
-    """Each novel scored again with a calibration measured on the others only."""
+    """Each novel scored again with a calibration measured on the others only (and the confidence model
+    fitted without it, when the shipped one was trained on it)."""
     found = {}
     for novel in novels:
         others = [tally for name, tally in tallies.items() if name != novel.name]
-        found[novel.name] = score(novel, calibration_of(others))
+        found[novel.name] = score(novel, calibration_of(others), load(WEIGHTS, fold=novel.name))
     return found
 
 

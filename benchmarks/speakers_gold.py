@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
 from bot.attribution.characters import Character, build_characters, normalise
+from bot.attribution.confidence_model import Scorer
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
 from bot.attribution.quotes import find_quotes, paragraph_spans
 from bot.attribution.speakers import Utterance, attribute
@@ -170,13 +171,13 @@ class Tally:
         self.novels += other.novels
 
 
-def score(novel: Novel, calibration: Calibration = MEASURED_CALIBRATION) -> Tally:
-    """Attribute ``novel`` from its text alone (confidence from ``calibration``) and score it
-    against its labels."""
+def score(novel: Novel, calibration: Calibration = MEASURED_CALIBRATION, scorer: Scorer | None = None) -> Tally:
+    """Attribute ``novel`` from its text alone (confidence from ``calibration`` and ``scorer``, default the
+    shipped confidence model) and score it against its labels."""
     started = time.perf_counter()
     paragraphs = paragraph_spans(novel.text)
     characters = build_characters(novel.text, paragraphs)
-    utterances = attribute(novel.text, characters, paragraphs, calibration)
+    utterances = attribute(novel.text, characters, paragraphs, calibration, scorer=scorer)
     tally = Tally(seconds=time.perf_counter() - started)
     _score_speakers(novel, utterances, tally)
     _score_cast(novel, WorkSpeakers(characters, utterances), tally)

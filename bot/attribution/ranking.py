@@ -77,6 +77,8 @@ class TurnRanking:
         self._ranker = ranker if ranker is not None else shipped()
         self._quote_starts = {quote.start for turn in self._turns for quote in turn.quotes}
         self._speakers = [turn.speaker for turn in self._turns]
+        self.probabilities: dict[int, tuple[float, int]] = {}
+        """Each ranked turn's (by ``id``) probability of the ranker's choice and its number of candidates."""
         self._offsets: dict[Character, list[int]] = {}
         for offset, character, _ in mentions.between(0, paragraphs[-1][1] + 1 if paragraphs else 0):
             if offset not in self._quote_starts:
@@ -93,7 +95,10 @@ class TurnRanking:
             if any(is_tagged(rule) for rule in turn.rules):
                 continue
             context = self._context(index)
-            found = self._ranker.choose(candidates_of(context), context)
+            candidates = candidates_of(context)
+            found = self._ranker.choose(candidates, context)
+            if found is not None:
+                self.probabilities[id(turn)] = (found[1], len(candidates))
             if found is not None and found[0] is not context.rule_answer:
                 chosen.append((turn, found))
         kinds = {}

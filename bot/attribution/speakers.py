@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from bot.attribution.calibration import MEASURED_CALIBRATION, Calibration
 from bot.attribution.characters import NARRATOR, Character, CharacterList, build_characters
+from bot.attribution.confidence_model import Evidence, KeepCalibration, Scorer, shipped
 from bot.attribution.conversation import Slot, confirmed_later, read_backwards
 from bot.attribution.descriptions import Said, learn
 from bot.attribution.mentions import MentionTimeline
@@ -89,6 +90,7 @@ def attribute(
     paragraphs: list[Span] | None = None,
     calibration: Calibration = MEASURED_CALIBRATION,
     ranker: Chooser | None = None,
+    scorer: Scorer | None = None,
 ) -> list[Utterance]:
     """Every quoted utterance in ``text`` with its speaker (see the module's docstring for the rules);
     a word or two quoted inside a sentence is not an utterance.
@@ -96,11 +98,14 @@ def attribute(
     ``paragraphs`` are spans of ``text`` to read (default: split at blank lines); ``calibration``
     turns each answer's evidence into its confidence (the benchmark measures others); ``ranker``
     chooses among the candidates of untagged turns (default: the shipped one,
-    :func:`bot.attribution.ranker.shipped`).
+    :func:`bot.attribution.ranker.shipped`); ``scorer`` turns each answer's evidence into its confidence
+    (default: the shipped confidence model, :mod:`bot.attribution.confidence_model`, else ``calibration``'s
+    rule records).
     """
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     characters = characters or build_characters(text, paragraphs)
-    return _Attributor(text, characters, paragraphs, calibration, ranker).run()
+    scorer = scorer or shipped() or KeepCalibration()
+    return _Attributor(text, characters, paragraphs, calibration, ranker, scorer).run()
 
 
 class _Attributor:
@@ -110,8 +115,10 @@ class _Attributor:
     def __init__(
         self, text: str, characters: CharacterList, paragraphs: list[Span], calibration: Calibration,
         ranker: Chooser | None,
+        scorer: Scorer,
     ) -> None:
         self._text = text
+        self._scorer = scorer
         self._calibration = calibration
         self._ranker = ranker
         self._characters = characters
@@ -130,10 +137,18 @@ class _Attributor:
         if learnt:  # read again, each learnt description now its character
             self._read(learnt)
         self._fit_to_work()
-        kinds = TurnRanking(
+        ranking = TurnRanking(
             self._history, self._mentions, self._tags, self._paragraphs, self._characters.narrator, self._ranker
-        ).rank()
-        return [utterance for turn in self._history.turns for utterance in self._utterances(turn, kinds.get(id(turn)))]
+        )
+        kinds = ranking.rank()
+        evidence = Evidence(
+            self._history.turns, ranking.probabilities, self._characters.characters, self._characters.narrator
+        )
+        return [
+            utterance
+            for index, turn in enumerate(self._history.turns)
+            for utterance in self._utterances(index, kinds.get(id(turn)), evidence)
+        ]
 
     def _may_be(self, description: Character, named: Character) -> bool:
         """Whether a described speaker may be ``named``: a named person of an agreeing gender."""
@@ -279,14 +294,17 @@ class _Attributor:
 
     # -- the answer ----------------------------------------------------------------------
 
-    def _utterances(self, turn: Turn, ranked_from: str | None) -> list[Utterance]:
-        """``turn``'s quotes as utterances (``ranked_from``: the rule a ranked turn's kind of evidence
-        is read from)."""
+    def _utterances(self, index: int, ranked_from: str | None, evidence: Evidence) -> list[Utterance]:
+        """Turn ``index``'s quotes as utterances (``ranked_from``: the rule a ranked turn's kind of evidence
+        is read from), each as sure as the scorer finds its ``evidence``."""
+        turn = self._history.turns[index]
         utterances = []
         for quote, speaker, rule, confidence in zip(
             turn.quotes, turn.speakers, turn.rules, turn.confidences, strict=True
         ):
             quote_type = quote_type_of(ranked_from or rule)
+            if speaker is not None:
+                confidence = max(self._scorer.confidence(evidence.features(index, speaker, rule, confidence), confidence), MIN_CONFIDENCE)
             if speaker is not None and (speaker.described or speaker.name == NARRATOR):
                 confidence = min(confidence, DESCRIBED_CEILING)
             utterances.append(

@@ -94,17 +94,19 @@ class TagResolver:
         """``he said`` / ``she said``: the one character of that gender mentioned lately; else, in a
         paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
         subject of that gender in the quote's paragraph; else the other party of the conversation if of that
-        gender; else the subject in the paragraph before, then the most recent mention."""
+        gender; else the subject in the paragraph before, then the most recent mention. Never the first-person
+        narrator: the narration calls them ``I``."""
         gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
-        candidates = self._mentions.of_gender(window, tag.offset, gender)
+        narrator = self._characters.narrator
+        candidates = self._mentions.of_gender(window, tag.offset, gender) - {narrator}
         if len(candidates) == 1:
             return candidates.pop(), "pronoun tag, sole candidate"
         paragraph_start = self._paragraphs[turn.paragraph][0]
         lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
 
         def fits(character: Character) -> bool:
-            return character.gender == gender
+            return character.gender == gender and character is not narrator
 
         opens = _OPENS_ON_PRONOUN.match(self._text, paragraph_start)
         same = opens and opens["pronoun"].lower() == tag.who.lower()
@@ -116,7 +118,7 @@ class TagResolver:
             return local, "pronoun tag"
         last, before_last = self._history.recent(turn.paragraph)
         other = before_last.speaker if before_last else None
-        if last and other and other.gender == gender and other is not last.speaker:
+        if last and other and fits(other) and other is not last.speaker:
             return other, "pronoun tag, conversation"
         local = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
         local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
@@ -126,11 +128,11 @@ class TagResolver:
             narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
             if narrated:
                 return narrated, "pronoun tag"
-        if last and other and last.speaker and other.gender not in (gender, None) and last.speaker.gender == gender:
+        if last and other and last.speaker and other.gender not in (gender, None) and fits(last.speaker):
             return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
-        recent = self._mentions.latest(tag.offset, lambda c: c.gender == gender and c is not exclude, since=window)
-        recent = recent or self._mentions.latest(tag.offset, lambda c: c.gender == gender, since=window)
+        recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window)
+        recent = recent or self._mentions.latest(tag.offset, fits, since=window)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 

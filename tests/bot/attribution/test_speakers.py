@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.attribution.characters import build_characters
+from bot.attribution.characters import Character, build_characters
 from bot.attribution.ranking import KeepRules
 from bot.attribution.speakers import Utterance, attribute
 from bot.text.ingest import SHOWN_CONFIDENCE
@@ -255,3 +255,19 @@ this, and then he went on:--
     # "I said I was sure of this" reports speech; it does not tag the quote before it
     anywhere = "“You may go anywhere you wish in the castle, except where the doors are locked.”"
     assert found[anywhere].speaker != "the narrator"
+
+
+def test_he_in_first_person_narration_is_never_the_narrator() -> None:
+    text = (
+        "Wenna Lusk met me at the quay in the fog. I had come alone.\n\n"
+        "“You are late,” said Wenna Lusk.\n\n"
+        "“The fog,” I answered.\n\n"
+        "“A likely story,” he said.\n"
+    )  # invented
+    characters = build_characters(text)
+    narrator = Character("Pell Harrow", ["Pell Harrow", "I"], "m")
+    characters.characters.append(narrator)
+    characters.narrator = narrator
+    found = {u.text: u for u in attribute(text, characters)}
+    assert found["“The fog,”"].speaker == "Pell Harrow"
+    assert found["“A likely story,”"].speaker != "Pell Harrow"
