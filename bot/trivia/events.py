@@ -45,6 +45,15 @@ ROUTINE_VERBS = frozenset(
 )
 """Lemmas of a day's routine: judged samples found such actions bland wherever they were done and
 whoever was there ("drove to the Quayside Club for breakfast", "attended to the washing-up")."""
+GENERIC_VERBS = frozenset("go come take get".split())
+"""Lemmas too general to tell a plot point whatever follows ("went to Rome", "took a carriage")."""
+MOTION_VERBS = frozenset(
+    "approach pass retreat arrive travel journey wander proceed reach enter cross return leave "
+    "walk run hurry rush climb step move follow join meet".split()
+)
+"""Lemmas of comings and goings: a plot point only when they tie the subject to another named person
+("followed Nora to Calais"). Judged samples found journeys to a place alone trivial ("passed through
+the South Welwyn Tunnel", "retreated over the Brenner", "approached the Colosseum")."""
 ABSTRACT_ENDINGS = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship", "dom", "hood", "ism", "ery", "ie", "cy")
 ABSTRACT_NOUNS = frozenset(
     "heed notice attention care interest leave advantage pains part sight account trouble way time subject "
@@ -257,6 +266,8 @@ def _as_event(person: Person, action: Action, sentence: Passage, named_as: str, 
     if action.lemma in ROUTINE_VERBS:
         return None  # "dined at the Quayside Inn", "pushed the ledger toward Walter": a day's routine, wherever done
     others = _names_others(action.text, person, names)
+    if action.lemma in GENERIC_VERBS or (action.lemma in MOTION_VERBS and not others):
+        return None
     if not (others or _memorable(action)) or not _holds_a_thing(action, names):
         return None
     return Event(person, action.text, sentence, others, action.lemma, named_as)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from bot.trivia import common_names, dialect, roles, wording
+from bot.trivia.book_words import BookWords
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.entries import with_entry_writers
 from bot.trivia.events import narration
@@ -54,6 +55,8 @@ class Facts:
     """Where the narration calls a name word a child (:func:`bot.trivia.roles.child_mentions`)."""
     scenes: Scenes
     """Who speaks or is named where: wrong options come from the question's scene."""
+    words: BookWords
+    """How often the book uses each word: its stock words mark no line."""
 
     @classmethod
     def of(cls, source: TriviaSource) -> Facts:
@@ -84,6 +87,7 @@ class Facts:
             roles.owners(certain),
             roles.child_mentions((sentence.end, sentence.text) for sentence in source.sentences),
             Scenes(source.lines, [sentence for sentence, _ in narration(source.sentences)], people),
+            BookWords(sentence.text for sentence in source.sentences),
         )
 
     def presence_window(self) -> int:

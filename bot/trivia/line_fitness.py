@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.trivia import wording
+from bot.trivia.book_words import BookWords
 
 REASONS = ("foreign", "broken", "courtesy", "message", "no content")
 
@@ -53,9 +54,16 @@ _GENERIC = frozenset(
 )
 """Everyday verbs and words of manner that carry no event of their own ("How did you do it?")."""
 CONTENT_ZIPF = 5.0
-"""A content word is rarer than this in English (and no courtesy or everyday word)…"""
-DISTINCT_CONTENT_ZIPF = 3.5
-"""…and a line holds two content words, or one rarer than this ("a codicil")."""
+"""A content word is rarer than this in English, no courtesy or everyday word and no contraction
+("shouldn't"), and its book does not use it often (:meth:`bot.trivia.book_words.BookWords.is_stock`);
+a line holds two of them (names count too)…"""
+SINGLE_WORD_ZIPF = 2.5
+"""…or one English word rarer than this ("dyspepsia", "codicil"). Judged samples found lines of one
+merely uncommon word bland ("Did you ever hear anything so quaint?", "I shouldn't think you'd want
+that shawl!", "I have not come to scold you")."""
+MIN_CONTENT = 2
+_POSSESSIVE = re.compile(r"[’']s$")
+_CONTRACTION = re.compile(r"[’'](?:t|d|ll|re|ve|m|s)$")
 _MESSAGE = re.compile(
     r"\b(?:give|send|present|offer|convey|bear)\s+(?:my|our|her|his|their)\s+(?:best\s+|kind\s+|kindest\s+)?"
     r"(?:love|compliments|regards|respects|duty|thanks|apologies|remembrances)\b"
@@ -69,13 +77,13 @@ _NAME_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _NOT_NAMES = frozenset("I Sir Madam Madame Monsieur Miss Mister God Heaven Heavens Lord Lady Papa Mamma Mama".split())
 
 
-def unfit(text: str) -> str | None:
-    """The first reason (of :data:`REASONS`) the line ``text`` is not worth asking, or None."""
+def unfit(text: str, book: BookWords | None = None) -> str | None:
+    """The first reason (of :data:`REASONS`) the line ``text`` of ``book`` is not worth asking, or None."""
     if is_mostly_foreign(text):
         return "foreign"
     if has_broken_word(text):
         return "broken"
-    return blandness(text)
+    return blandness(text, book)
 
 
 def is_mostly_foreign(text: str) -> bool:
@@ -103,8 +111,8 @@ def has_broken_word(text: str) -> bool:
     return any(wording.zipf(f"{stub}'{ending}") == 0 for stub, ending in _SHORT_CONTRACTION.findall(text))
 
 
-def blandness(text: str) -> str | None:
-    """Why a line holds nothing to remember ("courtesy", "message", "no content"), or None."""
+def blandness(text: str, book: BookWords | None = None) -> str | None:
+    """Why a line of ``book`` holds nothing to remember ("courtesy", "message", "no content"), or None."""
     words = {word.lower() for word in wording.words(text)}
     content = content_words(text)
     names = {name for name in _NAME_INSIDE.findall(text) if name not in _NOT_NAMES}
@@ -113,19 +121,24 @@ def blandness(text: str) -> str | None:
     courtesies = len(set(words) & _COURTESY)
     if courtesies >= 2 and courtesies > len(content) + len(names):
         return "courtesy"
-    if len(content) + len(names) >= 2 or any(wording.zipf(word) < DISTINCT_CONTENT_ZIPF for word in content):
+    distinctive = {word for word in content if not (book and book.is_stock(word))}
+    if len(distinctive) + len(names) >= MIN_CONTENT:
+        return None
+    if any(wording.zipf(word) < SINGLE_WORD_ZIPF and not _foreign(word) for word in distinctive):
         return None
     return "no content"
 
 
 def content_words(text: str) -> set[str]:
     """The different lowercase words of ``text`` that carry content (:data:`CONTENT_ZIPF`; words
-    English does not know too: "creasote-barrel"), not courtesies or everyday words."""
+    English does not know too: "creasote-barrel"), not courtesies or everyday words nor contractions
+    (a possessive's "’s" is dropped: "the cousin's" is "cousin")."""
+    found = {_POSSESSIVE.sub("", word.lower()) for word in wording.words(text) if word[:1].islower()}
     return {
-        word.lower()
-        for word in wording.words(text)
-        if word[:1].islower()
-        and word.lower() not in _COURTESY
-        and word.lower() not in _GENERIC
-        and wording.zipf(word.lower()) < CONTENT_ZIPF
+        word
+        for word in found
+        if word not in _COURTESY
+        and word not in _GENERIC
+        and not _CONTRACTION.search(word)
+        and wording.zipf(word) < CONTENT_ZIPF
     }

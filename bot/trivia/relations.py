@@ -46,6 +46,8 @@ _ADJECTIVES = r"(?:(?:little|elder|younger|eldest|youngest|old|only|own|late|dea
 _CLOSING = re.compile(r" *(?:\Z|(?!,\s+(?:and|or)\b)[,;.:)—–])")
 """Where an apposition closes (a comma, a semicolon, a stop, a bracket, a dash, the end), as no list:
 "her sister, Nora, came"; not "for her sister, Nora was…", nor "Nora, her sister, and Walter"."""
+LOST_APOSTROPHE = r" s(?= )"
+"""A possessive whose apostrophe the source lost ("Henry s wife"), as some transcriptions do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +74,13 @@ class _Patterns:
     def __init__(self, names: Names) -> None:
         name, roles = names.any.pattern, "|".join(ROLE_GENDER)
         role = rf"{_ADJECTIVES}(?P<role>{roles})(?![\w-])"
-        owner = rf"(?P<owner>{names.bare})[’']s\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
-        self.forms = (  # and whether the apposition must close
+        owner = rf"(?P<owner>{names.bare})(?:[’']s|{LOST_APOSTROPHE})\b|\b(?P<pronoun>[Hh]is|[Hh]er)"
+        self.forms = (  # and whether the apposition (or the predicate) must close
             (re.compile(rf"(?:{owner})\s+{role}(?P<comma>,)?\s+(?P<related>{name})"), False),  # "her sister, Nora,"
             (re.compile(rf"(?P<related>{name}),\s+(?:{owner})\s+{role}"), True),  # "Nora, her sister,"
             (re.compile(rf"(?P<related>{name}),\s+the\s+{role}\s+of\s+(?P<owner>{name})(?![’'])"), True),
+            (re.compile(rf"(?<![’'\w]\s)(?P<related>{name})\s+(?:was|is)\s+(?:{owner})\s+{role}"), True),  # "Nora was her sister."
+            (re.compile(rf"(?<![’'\w]\s)(?P<related>{name})\s+(?:was|is)\s+the\s+{role}\s+of\s+(?P<owner>{name})(?![’'])"), True),
         )
 
 

@@ -111,7 +111,7 @@ class LineVetting:
         after = facts.source.lines[index + 1] if index + 1 < len(facts.source.lines) else None
         if cut_short(line.text, after.text if after and after.paragraph == line.paragraph else None):
             return "cut short"
-        return line_fitness.unfit(line.text)  # foreign, broken by lost accents, or nothing to remember
+        return line_fitness.unfit(line.text, facts.words)  # foreign, broken by lost accents, or nothing to remember
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:

@@ -318,6 +318,15 @@ def test_a_days_routine_is_no_event_wherever_it_is_done() -> None:
     assert [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)] == ["Edith buried the brass compass."]
 
 
+def test_a_generic_verb_or_a_journey_to_a_place_alone_is_no_event() -> None:
+    text = (
+        "Chapter 1\n\nWalter went to Calais with Nora.\n\nEdith passed through the Tollen Viaduct.\n\n"
+        "Ruth followed Walter to the Tollen Viaduct.\n\nEdith buried the brass compass.\n\n"
+    )
+    statements = [event.statement for event in find_events(parse_work(text).sentences, PEOPLE)]
+    assert statements == ["Ruth followed Walter to the Tollen Viaduct.", "Edith buried the brass compass."]
+
+
 def test_which_came_first_compares_only_turns_of_the_plot() -> None:
     work = source(chapters(DEEDS))
     shown = {option for q in generate(work, count=20, seed=5, kinds=[QuestionKind.WHICH_CAME_FIRST]) for option in q.options}

@@ -4,6 +4,7 @@
 from dataclasses import replace
 
 from bot.trivia import common_names, line_fitness, roles
+from bot.trivia.book_words import BookWords
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.facts import MIN_PRESENCE_WINDOW
 from bot.trivia.generate import generate
@@ -30,7 +31,19 @@ def test_bland_lines_hold_nothing_to_remember() -> None:
     assert line_fitness.unfit("Give my kind regards to your aunt when you see her again.") == "message"
     assert line_fitness.unfit("How did you ever do it, Madame? I should like to know.") == "no content"
     assert line_fitness.unfit("The miller sold his harpsichord to pay for the drowned barge.") is None
-    assert line_fitness.unfit("We must take care he does not bring us to the creasote-barrel again.") is None
+    assert line_fitness.unfit("We must take care he does not bring us to the creasote-barrel by the quay.") is None
+    assert line_fitness.unfit("I shouldn't think you'd ever want that parasol!") == "no content"  # one word to remember
+    assert line_fitness.unfit("Do not scold me so.") == "no content"  # one word, merely uncommon
+    assert line_fitness.unfit("Do not mention the codicil.") is None  # one word, very rare
+
+
+def test_a_word_the_book_uses_often_marks_no_line() -> None:
+    line = "You had better ask them about the lighthouse lamp."
+    assert line_fitness.unfit(line) is None
+    book = BookWords(["The lighthouse stood on the rock; the lighthouse lamp shone. " * 5, "A plain story of the sea. " * 1_000])
+    assert book.is_stock("lighthouse") and not book.is_stock("lamp")
+    assert line_fitness.unfit(line, book) == "no content"
+    assert line_fitness.unfit("You had better ask them about the brass lamp.", book) is None
 
 
 def test_a_common_noun_said_to_someone_is_no_person_of_its_own() -> None:

@@ -40,6 +40,15 @@ def test_a_kinship_beside_two_names_is_a_relation_in_every_stated_form() -> None
     assert relations("Ottilie, Mrs. Grebe's maid, kept bees.") == {("Mrs. Grebe", "maid", "Ottilie")}
 
 
+def test_a_kinship_stated_as_a_predicate_or_with_a_lost_apostrophe_is_a_relation() -> None:
+    assert relations("Ottilie was Tobias Wren's sister.") == {("Tobias Wren", "sister", "Ottilie")}
+    assert relations("Hester Quayle is the niece of Mrs. Grebe.") == {("Mrs. Grebe", "niece", "Hester Quayle")}
+    assert relations("Tobias Wren s sister Ottilie kept bees.") == {("Tobias Wren", "sister", "Ottilie")}
+    assert relations("Ottilie was Tobias Wren's sister-in-law.") == set()
+    assert relations("Ottilie was Tobias Wren's sister's friend.") == set()  # the predicate must close
+    assert relations("They said Ottilie was Tobias Wren's sister.") == set()  # Ottilie is no clause's subject
+
+
 def test_a_his_or_her_owner_is_the_person_it_certainly_means() -> None:
     assert relations("Tobias Wren rowed out with his sister, Ottilie, at dawn.") == {("Tobias Wren", "sister", "Ottilie")}
     assert relations("Tobias Wren left the mill. He wrote to his sister Ottilie.") == {("Tobias Wren", "sister", "Ottilie")}
