@@ -226,7 +226,7 @@ def name_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, ordered)) + r")(?![\w])")
 
 
-FEMALE_TITLES = ("Mrs.", "Mrs", "Miss", "Ms.", "Lady", "Madame", "Mme.")
+FEMALE_TITLES = ("Mrs.", "Mrs", "Miss", "Ms.", "Ms", "Lady", "Madame", "Mme.", "Mme", "Mlle.", "Mlle", "Mademoiselle")
 _NOT_AFTER_A_WOMANS_TITLE = "".join(rf"(?<!{re.escape(title)}\s)" for title in FEMALE_TITLES)
 """A bare name is not the one after a woman's title: "Hall" (Mr. Hall) is not in "Mrs. Hall"."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.attribution.lexicon import NAME_WORD
+from bot.attribution.lexicon import NAME_WORD, NOT_NAMES, TITLE_GENDER
 from bot.attribution.names import Mention
 
 KIN_TITLES = frozenset({"aunt", "uncle"})
@@ -40,11 +40,24 @@ _COMMA_OPEN = re.compile(rf",\s+(?:(?:her|his|their|your|my|our)\s+(?P<relation>
 _COMMA_CLOSE = re.compile(r",\s+(?!and\b|or\b|nor\b)[a-z]")
 
 
+_LEADING_WORD = re.compile(r"(\S+)\s+")
+
+
 def stated(text: str) -> Iterator[tuple[str, str]]:
     """The names ``text`` says are one person's (``X, that is Y``, ``Miss X became Mrs. Y``), as written."""
     for pattern in (_STATED, _BECAME):
         for match in pattern.finditer(text):
-            yield match["first"], match["second"]
+            yield _name_only(match["first"]), _name_only(match["second"])
+
+
+def _name_only(run: str) -> str:
+    """A run of capitalised words without the sentence's opening words before the name (``Then Orme``
+    is ``Orme``); a title stays (``Miss Orme``)."""
+    word = _LEADING_WORD.match(run)
+    while word and word[1] in NOT_NAMES and word[1].lower().rstrip(".") not in TITLE_GENDER:
+        run = run[word.end() :]
+        word = _LEADING_WORD.match(run)
+    return run
 
 
 def kin_appositions(mentions: list[Mention], source: str) -> Iterator[tuple[Mention, Mention, str | None]]:

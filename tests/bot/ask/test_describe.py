@@ -312,6 +312,7 @@ def test_a_list_of_names_around_the_name_still_describes_nothing() -> None:
 def test_a_bare_surname_is_never_read_in_a_womans_title() -> None:
     pattern = name_pattern(["Pennock", "Mr. Pennock"])
     assert pattern.findall("Mrs. Pennock and Miss Pennock met Pennock and Mr. Pennock.") == ["Pennock", "Mr. Pennock"]
+    assert pattern.findall("Mme Pennock, Mlle Pennock and Ms Pennock met Pennock.") == ["Pennock"]
 
 
 def test_someone_saying_who_they_are_counts_as_much_as_the_narration() -> None:

@@ -9,6 +9,7 @@ from bot.attribution.characters import build_characters
 def test_a_stated_marriage_names_one_woman_by_her_maiden_and_married_names() -> None:
     found = list(stated("In June Miss Orme became Mrs. Vane, and Lottie Quill became Lady Ashby. Then Tom became angry."))
     assert found == [("Miss Orme", "Mrs. Vane"), ("Lottie Quill", "Lady Ashby")]
+    assert list(stated("Then Orme became Mrs. Vane.")) == [("Orme", "Mrs. Vane")]
 
 
 def test_a_woman_whose_marriage_the_text_states_is_one_character() -> None:
