@@ -83,11 +83,12 @@ _TRADE_QUESTION = re.compile(
     r"\b(?:job|occupation|profession|career)\b"
     r"|(?:['’]s|\b(?:his|her|their|its|my|your|our|the|a|what|which|by))\s+(?:trade|calling)\b"
     r"|\bdo(?:es)?\s+for\s+(?:a\s+)?(?:living|work)\b"
-    r"|^\W*what\s+(?:does|did|do)\s+(?:[\w'’.-]+\s+){1,4}do\W*$",
+    r"|^\W*what\s+(?:does|do)\s+(?:[\w'’.-]+\s+){1,4}do\W*$",
     re.I,
 )
 """A question asking what someone's job is: "What was Mary's job?", "What did her father do for a living?", "What does
-Gino's father do?", "What was his trade?" (a trade or a calling only as a noun: not "Who was calling?")."""
+Gino's father do?", "What was his trade?" (a trade or a calling only as a noun: not "Who was calling?"; and "What
+did Gino do?" asks what he did, not his job)."""
 TRADE_WORDS = frozenset("job occupation profession trade career calling living work".split())
 """Words of a trade question that name no trade: never evidence of its answer."""
 _APPOSITION = re.compile(r"\b([A-Z][\w'’-]+), (?:a|an|the|[a-z]+ of)\b")

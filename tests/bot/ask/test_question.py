@@ -129,7 +129,12 @@ def test_a_question_about_someones_job_asks_for_a_trade_and_its_job_words_are_no
         question = parse_question(text, vocabulary())
         assert question is not None and question.answer_type is AnswerType.TRADE, text
         assert not {"job", "living"} & {word.word for word in question.focus}
-    for text in ("What did Derek do in Beacon Hills?", "Who was calling for help?", "What did Derek trade for the car?"):
+    for text in (
+        "What did Derek do in Beacon Hills?",
+        "What did Derek do?",
+        "Who was calling for help?",
+        "What did Derek trade for the car?",
+    ):
         question = parse_question(text, vocabulary())
         assert question is not None and question.answer_type is not AnswerType.TRADE, text
     question = parse_question("What was Derek by trade?", vocabulary())
