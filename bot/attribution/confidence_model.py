@@ -13,7 +13,6 @@ answer is right. Nothing is learnt at run time.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -27,6 +26,7 @@ from bot.attribution.characters import NARRATOR, Character
 from bot.attribution.lexicon import TITLE_GENDER
 from bot.attribution.ranking import is_tagged
 from bot.attribution.turns import CONVERSATION_GAP, Turn
+from bot.attribution.weights_file import load_weights
 
 WEIGHTS = Path(__file__).parents[2] / "data" / "speaker_confidence.json"
 RULE_KINDS = (
@@ -209,13 +209,10 @@ def from_document(document: dict[str, object], fold: str | None = None) -> Confi
 def load(path: Path, fold: str | None = None) -> ConfidenceModel | None:
     """The model ``path`` holds (None without the file: each rule's calibrated record stands); a corrupt
     file is a ValueError naming it."""
-    if not path.is_file():
-        return None
-    try:
-        return from_document(json.loads(path.read_text(encoding="utf-8")), fold)
-    except (ValueError, TypeError, KeyError) as error:
-        raise ValueError(f"{path} holds no usable speaker confidence model ({error}): retrain it with "
-                         "`python -m benchmarks.train_speaker_confidence`") from error
+    return load_weights(
+        path, lambda document: from_document(document, fold), "speaker confidence model",
+        "benchmarks.train_speaker_confidence",
+    )
 
 
 @cache

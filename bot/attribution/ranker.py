@@ -13,7 +13,6 @@ speaks. Its confidence is the accuracy that its probability band had on novels l
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.attribution.characters import NARRATOR, Character
+from bot.attribution.weights_file import load_weights
 
 WEIGHTS = Path(__file__).parents[2] / "data" / "speaker_ranker.json"
 NEAR_PARAGRAPHS = 3
@@ -215,13 +215,7 @@ def from_document(document: dict[str, object]) -> Ranker:
 def load(path: Path) -> Ranker | None:
     """The ranker whose weights ``path`` holds (None without the file: the rules alone decide); a corrupt
     file is a ValueError naming it, raised here rather than at the first turn ranked."""
-    if not path.is_file():
-        return None
-    try:
-        return from_document(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, TypeError, KeyError) as error:  # json.JSONDecodeError is a ValueError
-        raise ValueError(f"{path} holds no usable speaker ranker ({error}): retrain it with "
-                         "`python -m benchmarks.train_speaker_ranker`") from error
+    return load_weights(path, from_document, "speaker ranker", "benchmarks.train_speaker_ranker")
 
 
 @cache
