@@ -29,9 +29,9 @@ _TITLE_CALLED = re.compile(
     re.IGNORECASE,
 )
 """A title said to someone on its own ("…, mademoiselle", "Yes, ma'am."): some speakers' habit (a courier's, a maid's)."""
-NOT_CALLED = frozenset(
-    "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr My Dear Dearest".split()
-)
+TITLES_AND_OATHS = frozenset("I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr".split())
+"""Capitalised words said to someone that are no one's name (a title, an oath)."""
+NOT_CALLED = TITLES_AND_OATHS | {"My", "Dear", "Dearest"}
 COMMON_ZIPF = 5.4
 """A capitalised word this common in English ("Come", "Well") opening a line is no name said to someone."""
 HABIT_USES = 2

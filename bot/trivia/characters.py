@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 from bot.attribution.lexicon import NAME_WORD
+from bot.trivia.address import TITLES_AND_OATHS
 from bot.trivia.judging import normalise
 from bot.trivia.lines import SpokenLine
 from bot.trivia.people import Person, are_aliases, name_words, same_person, titled_surnames
@@ -21,9 +22,7 @@ MIN_ALIKE = 2
 
 _VOCATIVE = re.compile(rf"(?:[,;] |\b[Dd]ear )({NAME_WORD})(?=[,.!?;]|$)")
 """A name said to someone: "…, at the latest, Bessie.", "My dear Bessie, …"."""
-_NOT_NAMES = frozenset(
-    "I Sir Madam Madame Ma God Heaven Heavens Lord Lady Miss Mister Mr Mrs Ms Dr Papa Mamma Mama Father Mother".split()
-)
+_NOT_NAMES = TITLES_AND_OATHS | {"Papa", "Mamma", "Mama", "Father", "Mother"}
 
 __all__ = ["MIN_LINES", "SpeakerCounts", "are_aliases", "name_words"]
 
