@@ -42,19 +42,16 @@ import asyncio
 import os
 import random
 import resource
-import secrets
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
@@ -69,7 +66,9 @@ from benchmarks.query_sets import (
     is_expected,
     load_query_set,
 )
-from benchmarks.quote_bench import bot_library, machine_line, percentile, render_markdown, render_plain
+from benchmarks.quote_bench import bot_library
+from benchmarks.report import machine_line, percentile, render_markdown, render_plain
+from benchmarks.scratch_postgres import scratch_database, settle
 from bot.errors import FolioError
 from bot.library.service import Library
 from bot.library.uploads import BUNDLED_SLUG
@@ -93,44 +92,6 @@ LOAD_LOG_LEVEL = "INFO"
 
 
 # -- PostgreSQL databases of our own ---------------------------------------------------------
-
-
-def database_url(server_url: str, name: str) -> str:
-    """``server_url`` with its database replaced by ``name`` (user, host and options kept)."""
-    parts = urlsplit(server_url)
-    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
-
-
-@asynccontextmanager
-async def scratch_database(server_url: str) -> AsyncIterator[str]:
-    """A new, empty database on the server (dropped afterwards, connections and all); yields its URL."""
-    name = f"folio_bench_{secrets.token_hex(6)}"
-    admin = await asyncpg.connect(server_url)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    try:
-        yield database_url(server_url, name)
-    finally:
-        admin = await asyncpg.connect(server_url)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
-
-
-async def settle(url: str) -> int:
-    """Do now what autovacuum does within a minute or so of an import: merge the GIN index's
-    pending list into the index, VACUUM and ANALYZE. Returns the pending-list pages merged
-    (0: autovacuum had already done it)."""
-    connection = await asyncpg.connect(url)
-    try:
-        pages = await connection.fetchval("SELECT gin_clean_pending_list('sentence_terms_search')")
-        await connection.execute("VACUUM ANALYZE")
-    finally:
-        await connection.close()
-    return int(pages)
 
 
 async def server_version(server_url: str) -> str:

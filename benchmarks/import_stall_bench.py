@@ -60,7 +60,7 @@ from benchmarks.live import (
     warn,
 )
 from benchmarks.query_sets import REPO_ROOT, load_query_set
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
 
 INTERVAL = 0.1
 IDLE_QUOTES = 100

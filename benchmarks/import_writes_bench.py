@@ -34,7 +34,7 @@ from benchmarks.live import (
     progress,
     running_bot,
 )
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
 from bot.storage.database import Database
 
 INTERVAL = 0.1

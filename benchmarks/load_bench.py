@@ -35,7 +35,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.backends_bench import scratch_database
 from benchmarks.live import (
     FAKE_DEADLINE,
     READY_LINE,
@@ -47,7 +46,8 @@ from benchmarks.live import (
     progress,
     warn,
 )
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
+from benchmarks.scratch_postgres import scratch_database
 from bot.storage.database import Database, DatabaseTarget
 
 INTERACTIONS = 5_000

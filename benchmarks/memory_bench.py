@@ -56,7 +56,7 @@ from benchmarks.live import (
     write_bench_works,
 )
 from benchmarks.query_sets import REPO_ROOT
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
 
 QUOTE_LINE = "enter freely and of yuor own will"
 """A line of Dracula with a typo, so in every benchmark work; found confidently before and after the change."""

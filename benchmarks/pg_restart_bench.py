@@ -29,7 +29,7 @@ from pathlib import Path
 import asyncpg
 
 from benchmarks.live import FAKE_DEADLINE, READY_LINE, BotProcess, FakeDiscord, bot_env, payloads, progress
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
 
 VOTE_INTERVAL = 0.05
 QUOTE_INTERVAL = 0.2

@@ -62,8 +62,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import platform
 import resource
 import sqlite3
 import tempfile
@@ -94,6 +92,7 @@ from benchmarks.query_sets import (
     is_expected,
     load_query_set,
 )
+from benchmarks.report import machine_line, percentile, render_markdown, render_plain
 from bot.errors import FolioError
 from bot.library.service import BUNDLED_STORY_PATH, Library
 from bot.search.engine import QuoteIndex
@@ -169,12 +168,6 @@ class TextReport:
     """SQLite's own FTS5 with its BM25 ranking over the sentences: the best-ranked sentence."""
     postgres: EngineRun | None = None
     """The bot's path on PostgreSQL (``Library.lookup``), when a server was given."""
-
-
-def percentile(seconds: Sequence[float], share: float) -> float:
-    """The ``share`` quantile of ``seconds``, in milliseconds (nearest rank)."""
-    ordered = sorted(seconds)
-    return 1000.0 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def measure(query_set: QuerySet, postgres_url: str | None = None) -> TextReport:
@@ -409,7 +402,7 @@ def measure_postgres(query_set: QuerySet, source_text: str, server_url: str, bes
 
 
 async def _measure_postgres(query_set: QuerySet, source_text: str, server_url: str, beside: Beside) -> EngineRun:
-    from benchmarks.backends_bench import scratch_database, settle  # asyncpg only when PostgreSQL is asked for
+    from benchmarks.scratch_postgres import scratch_database, settle  # asyncpg only when PostgreSQL is asked for
 
     slug = database_slug(query_set)
     async with scratch_database(server_url) as url:
@@ -585,33 +578,6 @@ def _merged(runs: Iterable[EngineRun]) -> EngineRun:
 def _share(run: EngineRun, *kinds: str) -> str:
     passed, total = run.counts(*kinds)
     return f"{100 * passed / total:.1f}% ({passed}/{total})" if total else "–"
-
-
-def render_plain(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in [header, *rows]]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(lines)
-
-
-def render_markdown(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(row) + " |" for row in [header, *rows]]
-    lines.insert(1, "|" + "|".join("---" for _ in header) + "|")
-    return "\n".join(lines)
-
-
-def machine_line() -> str:
-    """Python version, CPU model and core count, for the footnote."""
-    return f"Python {platform.python_version()}, {_cpu_model()}, {os.cpu_count()} CPUs"
-
-
-def _cpu_model() -> str:
-    try:
-        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
-    except OSError:
-        return platform.processor() or platform.machine()
-    models = [line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")]
-    return models[0] if models else platform.machine()
 
 
 def _peak_rss_mib() -> float:

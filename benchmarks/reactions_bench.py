@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.backends_bench import scratch_database
 from benchmarks.live import LiveBot, _novel_body, payloads, progress, running_bot
 from benchmarks.query_sets import REPO_ROOT
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
+from benchmarks.scratch_postgres import scratch_database
 from bot.library.service import Library
 from bot.reactions.reaction_map import Highlight, MapData, render_map
 from bot.reactions.stats import rank_passages

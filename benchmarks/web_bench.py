@@ -35,9 +35,9 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.backends_bench import scratch_database
 from benchmarks.query_sets import REPO_ROOT
-from benchmarks.quote_bench import machine_line, render_markdown, render_plain
+from benchmarks.report import machine_line, render_markdown, render_plain
+from benchmarks.scratch_postgres import scratch_database
 from benchmarks.web_seed import START, Activity, SettableClock, seed_server
 from bot.reactions.votes import ReactionEvent, VoteKey
 from bot.storage.database import Database, DatabaseTarget, is_postgres

@@ -1,4 +1,4 @@
-"""The SQLite/PostgreSQL benchmark: its own databases' URLs, its load mix, its options, and one real set on both backends."""
+"""The SQLite/PostgreSQL benchmark: its load mix, its options, and one real set on both backends."""
 
 from __future__ import annotations
 
@@ -11,11 +11,6 @@ from benchmarks.query_sets import KINDS, load_query_set
 from tests.postgres import TEST_DATABASE_URL
 
 needs_server = pytest.mark.skipif(TEST_DATABASE_URL is None, reason="needs FOLIO_TEST_DATABASE_URL (set by .ci/run)")
-
-
-def test_a_scratch_database_keeps_the_servers_user_host_and_options() -> None:
-    url = backends_bench.database_url("postgresql://folio:pw@db.example:5433/postgres?sslmode=disable", "folio_bench_1")
-    assert url == "postgresql://folio:pw@db.example:5433/folio_bench_1?sslmode=disable"
 
 
 def test_the_load_mix_uses_every_dracula_query_before_repeating_one() -> None:
