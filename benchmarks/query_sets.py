@@ -71,6 +71,10 @@ CORPUS_BLIND_SET_NAMES = (
     # written 2026-12-08 by a helper who never ran the engine, before the engine ran on them.
     "the-man-who-was-thursday-blind",
     "the-ball-and-the-cross-blind",
+    # Seventh fresh pair, Chesterton's The Wisdom of Father Brown and Burgess's The Adventures of Buster Bear
+    # (benchmarks/blind-texts), written 2026-12-08 by a helper who never ran the engine, before the engine ran on them.
+    "the-wisdom-of-father-brown-blind",
+    "the-adventures-of-buster-bear-blind",
 )
 
 # Tuned sets of issue 19, for calibrating the closest-match decision (text in the repository).
