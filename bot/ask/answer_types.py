@@ -83,6 +83,14 @@ Street")."""
 NAME_REACH = 4
 """Terms between a name and the word for what it names ("his horse, a grey called Pilot")."""
 OF = term("of")
+_TIME_CLAUSE = re.compile(
+    r"\b(?:when|whenever|after|before|until|till|since|once|as\s+soon\s+as)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|my|our|your|he|she|they|it|I|we|you|[A-Z][\w'’-]*)\s+)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:was|were|had|has|is|came|went|died|left|[a-z]+ed)\b[^,;:.!?—]*",
+    re.I,
+)
+"""A clause of time: a conjunction, its subject and a verb ("when Tibby was born", "after his father was almost
+killed"): the time of an event told by another event, which answers "when?" as a date does."""
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
@@ -157,7 +165,7 @@ def holds_type(
             place is None or place not in asked for _, place in _locatives(text)
         )
     if wanted is AnswerType.TIME:
-        return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own)))
+        return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own))) or bool(_time_clauses(text))
     if wanted in (AnswerType.PERSON, AnswerType.OWNER):
         people = set(new_names) - speakers(text)
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
@@ -180,6 +188,7 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
         return False
     if wanted is AnswerType.TIME:
         found = [position for position, t in enumerate(terms) if (t in TIME_TERMS or is_number(t)) and t not in asked]
+        found += [position for start, end in _time_clauses(text) for position in range(start, end)]
     else:
         found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
         found += [position for position, place in _locatives(text) if place is None or place not in asked]
@@ -191,6 +200,15 @@ def _text_terms(text: str) -> tuple[str, ...]:
     """The terms of `text`'s words, in order (as :func:`said_near` counts positions: every word, function words
     too)."""
     return tuple(term(word) for word in words(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _time_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Each clause of time in `text` (:data:`_TIME_CLAUSE`): the positions of its first word and past its last."""
+    return tuple(
+        (start := len(words(text[: match.start()])), start + len(words(match.group())))
+        for match in _TIME_CLAUSE.finditer(text)
+    )
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
