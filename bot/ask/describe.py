@@ -270,13 +270,16 @@ def _described_by_pronoun(
     following: Sequence[Sentence], pattern: re.Pattern[str], gender: str | None
 ) -> Sentence | None:
     """The first of the next :data:`PRONOUN_REACH` sentences that says "He was a ..." of the one just named, before
-    any of them names someone else (then "he" is likelier that other)."""
+    any of them names someone else (then "he" is likelier that other); a capitalised word after the pronoun is part of
+    the description ("He was a thin man, spoke with a Cockney accent")."""
     for after in following[:PRONOUN_REACH]:
-        if pattern.search(after.text) is not None or _names_another(after.text, pattern):
+        if pattern.search(after.text) is not None:
             return None
         pronoun = _pronoun_description(after.text)
-        if pronoun and _agrees(pronoun["pronoun"], gender):
-            return after
+        if pronoun and not _names_another(after.text[: pronoun.start("pronoun")], pattern):
+            return after if _agrees(pronoun["pronoun"], gender) else None
+        if _names_another(after.text, pattern):
+            return None
     return None
 
 
@@ -466,12 +469,20 @@ def _vocative(before: str, after: str, spoken: bool = False) -> bool:
     return _EXCLAIMED.match(after) is not None or (_quoted(before, spoken) and _VOCATIVE_AFTER.match(after) is not None)
 
 
+_SPEAKER_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*$")
+"""A closing quotation mark just before the name: the name opens a speech tag ("'...,' Mr. Hall remarked.")."""
+_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN + r"\s*[,.;]?")
+
+
 def _leads(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
     """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject), and
-    is not said to its bearer ("I'll clear him, Mr. Jones; his name is Small.")."""
+    is not said to its bearer ("I'll clear him, Mr. Jones; his name is Small."); or it is the speaker of the sentence's
+    speech ("'I am grieved,' Mr. Hall remarked."), whom a "He was a ..." after it describes."""
     text = sentence.text
     found = pattern.search(text)
-    if found is None or len(text[: found.start()].split()) > SUBJECT_REACH:
+    if found is None:
         return False
     before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-    return not _vocative(before, after, sentence.spoken)
+    if _SPEAKER_AFTER_QUOTE.search(before) and _SPEECH_VERB_AFTER.match(after):
+        return True
+    return len(before.split()) <= SUBJECT_REACH and not _vocative(before, after, sentence.spoken)
