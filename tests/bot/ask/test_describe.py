@@ -206,6 +206,18 @@ def test_a_capital_inside_the_description_is_no_other_person() -> None:
     assert describe(named, other, ["Mr. Pell"]) == []
 
 
+def test_what_a_character_thinks_of_someone_counts_less_than_the_narration() -> None:
+    """ "she felt that Kate was a personality" is her opinion, as if quoted; "was no more in love than" says nothing."""
+    pattern = name_pattern(["Kate"])
+    narrated = shape_strength("Kate was a tall girl of twenty.", pattern)
+    for reported in (
+        "Ann felt that Kate was a tall girl of twenty.",
+        "Ann, feeling, as she had said, that Kate was a personality, spoke to her.",
+    ):
+        assert 0 < shape_strength(reported, pattern) < narrated
+    assert shape_strength("Kate was no more in love than the cat was.", pattern) == 0
+
+
 def paragraph_of(text: str, *sentences: str) -> tuple[Passage, list[Passage]]:
     """A paragraph at offset 100 and its `sentences` (found in it) as passages."""
     paragraph = Passage(PassageKind.PARAGRAPH, 0, 100, 100 + len(text), text, 0, 0)
