@@ -76,7 +76,8 @@ AGE_WORDS = word_terms("year age aged old birthday born")
 """Words beside a number that make it an age ("seven-and-twenty years of age", "aged twelve")."""
 AGE_REACH = 3
 COUNT_REACH = 3
-"""Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+"""Words before the counted noun, function words aside, within which its number stands ("seven teeth", "three of the
+fragments", "six of the finest pearls")."""
 TYPE_REACH = 6
 """Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
 Street")."""
@@ -259,7 +260,17 @@ def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
     count in other words: "how much money" is answered by "twenty thousand pounds")."""
     if not counted & set(terms):
         return any(map(_is_count, terms))
-    return any(
-        t in counted and any(map(_is_count, terms[max(0, position - COUNT_REACH) : position]))
-        for position, t in enumerate(terms)
-    )
+    return any(t in counted and any(map(_is_count, _words_before(terms, position))) for position, t in enumerate(terms))
+
+
+def _words_before(terms: Sequence[str], position: int) -> list[str]:
+    """The :data:`COUNT_REACH` terms before `position`, function words not counted among them but kept ("six of the
+    finest pearls": "six" is two words before "pearls")."""
+    before: list[str] = []
+    content = 0
+    for t in reversed(terms[:position]):
+        before.append(t)
+        content += t not in FUNCTION_TERMS or _is_count(t)
+        if content == COUNT_REACH:
+            break
+    return before

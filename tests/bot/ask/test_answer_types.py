@@ -71,6 +71,11 @@ def test_a_count_stands_before_the_noun_counted() -> None:
     counted = frozenset({term("sister")})
     assert holds_type(AnswerType.COUNT, "", tuple(map(term, words("three sisters"))), (), counted)
     assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("sisters for three years"))), (), counted)
+    pearls = frozenset({term("pearls")})
+    shown = "she showed me six of the finest pearls I had seen"
+    assert holds_type(AnswerType.COUNT, "", tuple(map(term, words(shown))), (), pearls)
+    far = "six men came, and the finest old grey pearls"
+    assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words(far))), (), pearls)
 
 
 def test_a_sentence_may_count_in_other_words_than_the_question() -> None:
