@@ -481,6 +481,8 @@ def _vocative(before: str, after: str, spoken: bool = False) -> bool:
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*$")
 """A closing quotation mark just before the name: the name opens a speech tag ("'...,' Mr. Hall remarked.")."""
 _SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN + r"\s*[,.;]?")
+_VERB_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*" + SPEECH_VERB_PATTERN + r"\s+$")
+"""A closing quotation mark and a speech verb just before the name: the name is the speaker ("'...,' said Mr. Hall.")."""
 
 
 def _leads(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
@@ -492,6 +494,6 @@ def _leads(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
     if found is None:
         return False
     before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-    if _SPEAKER_AFTER_QUOTE.search(before) and _SPEECH_VERB_AFTER.match(after):
+    if (_SPEAKER_AFTER_QUOTE.search(before) and _SPEECH_VERB_AFTER.match(after)) or _VERB_AFTER_QUOTE.search(before):
         return True
     return len(before.split()) <= SUBJECT_REACH and not _vocative(before, after, sentence.spoken)

@@ -192,6 +192,8 @@ def test_a_he_was_after_the_speaker_of_a_line_describes_the_speaker() -> None:
     named = [Sentence(1, '"I am grieved at the ignorance of my family," Mr. Pell remarked.', 0, 1)]
     following = {1: [Sentence(2, "He was an elderly man, with bright eyes.", 0, 2)]}
     assert [d.key for d in describe(named, following, ["Mr. Pell"])] == [2]
+    tagged = [Sentence(1, '"I am grieved at the ignorance of my family," said Mr. Pell.', 0, 1)]
+    assert [d.key for d in describe(tagged, following, ["Mr. Pell"])] == [2]
     addressed = [Sentence(1, '"I am grieved at the ignorance of my family," said Ann to Mr. Pell.', 0, 1)]
     assert describe(addressed, following, ["Mr. Pell"]) == []
 
