@@ -67,6 +67,7 @@ WHOIS_DEV_SET_NAMES = (
     "daisy-miller-whois-fresh",
     "where-angels-whois-fresh",
     "persuasion-whois-dev",
+    "night-and-day-whois-dev",
 )
 """Who-is questions only, on novels of the PDNC development half, each listing every sentence a reader would
 accept: written before /ask answered them, tuned on since (development sets, reported apart). The two `-fresh` sets

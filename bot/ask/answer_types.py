@@ -76,13 +76,22 @@ AGE_WORDS = word_terms("year age aged old birthday born")
 """Words beside a number that make it an age ("seven-and-twenty years of age", "aged twelve")."""
 AGE_REACH = 3
 COUNT_REACH = 3
-"""Terms before the counted noun within which its number stands ("seven teeth", "three of the fragments")."""
+"""Words before the counted noun, function words aside, within which its number stands ("seven teeth", "three of the
+fragments", "six of the finest pearls")."""
 TYPE_REACH = 6
 """Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
 Street")."""
 NAME_REACH = 4
 """Terms between a name and the word for what it names ("his horse, a grey called Pilot")."""
 OF = term("of")
+_TIME_CLAUSE = re.compile(
+    r"\b(?:when|whenever|after|before|until|till|since|once|as\s+soon\s+as)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|my|our|your|he|she|they|it|I|we|you|[A-Z][\w'’-]*)\s+)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:was|were|had|has|is|came|went|died|left|[a-z]+ed)\b[^,;:.!?—]*",
+    re.I,
+)
+"""A clause of time: a conjunction, its subject and a verb ("when Tibby was born", "after his father was almost
+killed"): the time of an event told by another event, which answers "when?" as a date does."""
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
@@ -157,7 +166,7 @@ def holds_type(
             place is None or place not in asked for _, place in _locatives(text)
         )
     if wanted is AnswerType.TIME:
-        return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own)))
+        return bool(own & TIME_TERMS - set(asked) or any(map(is_number, own))) or bool(_time_clauses(text))
     if wanted in (AnswerType.PERSON, AnswerType.OWNER):
         people = set(new_names) - speakers(text)
         return bool(people or own & (ROLE_TERMS | (POSSESSIVES if wanted is AnswerType.OWNER else frozenset())))
@@ -180,6 +189,7 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
         return False
     if wanted is AnswerType.TIME:
         found = [position for position, t in enumerate(terms) if (t in TIME_TERMS or is_number(t)) and t not in asked]
+        found += [position for start, end in _time_clauses(text) for position in range(start, end)]
     else:
         found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
         found += [position for position, place in _locatives(text) if place is None or place not in asked]
@@ -191,6 +201,15 @@ def _text_terms(text: str) -> tuple[str, ...]:
     """The terms of `text`'s words, in order (as :func:`said_near` counts positions: every word, function words
     too)."""
     return tuple(term(word) for word in words(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _time_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Each clause of time in `text` (:data:`_TIME_CLAUSE`): the positions of its first word and past its last."""
+    return tuple(
+        (start := len(words(text[: match.start()])), start + len(words(match.group())))
+        for match in _TIME_CLAUSE.finditer(text)
+    )
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -241,7 +260,17 @@ def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
     count in other words: "how much money" is answered by "twenty thousand pounds")."""
     if not counted & set(terms):
         return any(map(_is_count, terms))
-    return any(
-        t in counted and any(map(_is_count, terms[max(0, position - COUNT_REACH) : position]))
-        for position, t in enumerate(terms)
-    )
+    return any(t in counted and any(map(_is_count, _words_before(terms, position))) for position, t in enumerate(terms))
+
+
+def _words_before(terms: Sequence[str], position: int) -> list[str]:
+    """The :data:`COUNT_REACH` terms before `position`, function words not counted among them but kept ("six of the
+    finest pearls": "six" is two words before "pearls")."""
+    before: list[str] = []
+    content = 0
+    for t in reversed(terms[:position]):
+        before.append(t)
+        content += t not in FUNCTION_TERMS or _is_count(t)
+        if content == COUNT_REACH:
+            break
+    return before

@@ -70,12 +70,13 @@ _EXCLAIMED = re.compile(r"\s*[!?]")
 """A name called out after a comma, in a letter as in speech: "Good-bye, Mina!"."""
 _NO_DESCRIPTION = re.compile(
     r"\s+(?:a\s+(?:little|bit|good\s+deal|great\s+deal|trifle|moment)|the\s+same|the\s+name\b|of\s+course"
-    r"|the\s+(?:only|first|last|other)\s+one\b"
+    r"|the\s+(?:only|first|last|other)\s+one\b|no\s+(?:more|longer|less|better|worse)\b"
     r"|(?:his|her|their|its)\s+[a-z]+ing\b"
     r"|(?:his|her|their|its)\s+(?:face|eyes|hands?|head|voice|lips|arms?|heart|hair|cheeks?|mouth|brow|fingers)\b)",
     re.I,
 )
 """What reads as a description but says nothing of the person: "was a little apt to", "is the same", "Toby was the name",
+"was no more in love than",
 "Helen, of course", "Ned, the only one among them" (one of a group, not what he is), "Jo, his face flushed" (how
 he looks now)."""
 _PREPOSITION_BEFORE = re.compile(
@@ -116,6 +117,14 @@ _NAMING = re.compile(
 Joe", "her name was ... and", "Miss Tarrant, now Mrs. Hobb" (a name X had before); not "we've another called Tibby" or
 "My name is Mrs. Munt" (the name alone)."""
 _BARE_NAMING = re.compile(r"\bname\s+(?:is|was)\s+(?:\w+\s+)?$", re.I)
+_REPORTED = re.compile(
+    r"\b(?:fe(?:lt|els?|eling)|th(?:ought|inks?|inking)|believ(?:ed|es?|ing)|suppos(?:ed|es?|ing)|fanc(?:ied|ies|y|ying)"
+    r"|imagin(?:ed|es?|ing)|suspect(?:ed|s|ing)?|guess(?:ed|es|ing)?|hop(?:ed|es?|ing)|fear(?:ed|s|ing)?|sa(?:id|ys?|ying)"
+    r"|declar(?:ed|es?|ing)|decid(?:ed|es?|ing)|consider(?:ed|s|ing)?)"
+    r"(?:,[^,.;:!?]{1,30},)?\s+(?:(?:instantly|suddenly|at\s+once|again|now|then)\s+)?that\s+(?:(?i:the)\s+)?$"
+)
+"""What a character thinks or says of X, reported ("she felt that Kate was a personality", "feeling, as she had said,
+that Kate was ..."): an opinion, as if quoted."""
 _SELF_INTRODUCED = re.compile(r"\b(?:I\s+am|I['’]m)\s+$")
 """Someone saying who they are ("I am Griffin, of University College"): their own word, not an opinion of another."""
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
@@ -270,13 +279,16 @@ def _described_by_pronoun(
     following: Sequence[Sentence], pattern: re.Pattern[str], gender: str | None
 ) -> Sentence | None:
     """The first of the next :data:`PRONOUN_REACH` sentences that says "He was a ..." of the one just named, before
-    any of them names someone else (then "he" is likelier that other)."""
+    any of them names someone else (then "he" is likelier that other); a capitalised word after the pronoun is part of
+    the description ("He was a thin man, spoke with a Cockney accent")."""
     for after in following[:PRONOUN_REACH]:
-        if pattern.search(after.text) is not None or _names_another(after.text, pattern):
+        if pattern.search(after.text) is not None:
             return None
         pronoun = _pronoun_description(after.text)
-        if pronoun and _agrees(pronoun["pronoun"], gender):
-            return after
+        if pronoun and not _names_another(after.text[: pronoun.start("pronoun")], pattern):
+            return after if _agrees(pronoun["pronoun"], gender) else None
+        if _names_another(after.text, pattern):
+            return None
     return None
 
 
@@ -334,7 +346,7 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        opinion = _quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])
+        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or _REPORTED.search(before)
         strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
 
@@ -466,12 +478,22 @@ def _vocative(before: str, after: str, spoken: bool = False) -> bool:
     return _EXCLAIMED.match(after) is not None or (_quoted(before, spoken) and _VOCATIVE_AFTER.match(after) is not None)
 
 
+_SPEAKER_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*$")
+"""A closing quotation mark just before the name: the name opens a speech tag ("'...,' Mr. Hall remarked.")."""
+_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN + r"\s*[,.;]?")
+_VERB_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*" + SPEECH_VERB_PATTERN + r"\s+$")
+"""A closing quotation mark and a speech verb just before the name: the name is the speaker ("'...,' said Mr. Hall.")."""
+
+
 def _leads(sentence: Sentence, pattern: re.Pattern[str]) -> bool:
     """Whether the name comes within :data:`SUBJECT_REACH` words of the sentence's start (likely its subject), and
-    is not said to its bearer ("I'll clear him, Mr. Jones; his name is Small.")."""
+    is not said to its bearer ("I'll clear him, Mr. Jones; his name is Small."); or it is the speaker of the sentence's
+    speech ("'I am grieved,' Mr. Hall remarked."), whom a "He was a ..." after it describes."""
     text = sentence.text
     found = pattern.search(text)
-    if found is None or len(text[: found.start()].split()) > SUBJECT_REACH:
+    if found is None:
         return False
     before, after = text[: found.start()], _REST_OF_NAME.sub("", text[found.end() :])
-    return not _vocative(before, after, sentence.spoken)
+    if (_SPEAKER_AFTER_QUOTE.search(before) and _SPEECH_VERB_AFTER.match(after)) or _VERB_AFTER_QUOTE.search(before):
+        return True
+    return len(before.split()) <= SUBJECT_REACH and not _vocative(before, after, sentence.spoken)

@@ -71,6 +71,11 @@ def test_a_count_stands_before_the_noun_counted() -> None:
     counted = frozenset({term("sister")})
     assert holds_type(AnswerType.COUNT, "", tuple(map(term, words("three sisters"))), (), counted)
     assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words("sisters for three years"))), (), counted)
+    pearls = frozenset({term("pearls")})
+    shown = "she showed me six of the finest pearls I had seen"
+    assert holds_type(AnswerType.COUNT, "", tuple(map(term, words(shown))), (), pearls)
+    far = "six men came, and the finest old grey pearls"
+    assert not holds_type(AnswerType.COUNT, "", tuple(map(term, words(far))), (), pearls)
 
 
 def test_a_sentence_may_count_in_other_words_than_the_question() -> None:
@@ -132,6 +137,21 @@ def test_a_time_word_the_question_already_holds_is_no_answer_to_when() -> None:
     assert not holds_type(AnswerType.TIME, text, terms, (), asked={term("year"), term("keys")})
     dated = "She lost her keys in 1851."
     assert holds_type(AnswerType.TIME, dated, tuple(map(term, words(dated))), (), asked={term("year")})
+
+
+def test_a_clause_of_time_answers_when() -> None:
+    """ "When was Ada left alone?" is answered by the event that dates it ("when her uncle was drowned"), and the
+    clause counts as near the question's words even when its first word is far from them."""
+    text = "Ada had been left alone when her uncle was drowned."
+    terms = tuple(map(term, words(text)))
+    asked = {term("left"), term("alone"), "ada"}
+    assert holds_type(AnswerType.TIME, text, terms, (), asked=asked)
+    assert said_near(AnswerType.TIME, text, {term("left"), term("alone")}, asked)
+    far = "After the old miller of the valley was buried at last, Ada grew thin."
+    assert said_near(AnswerType.TIME, far, {term("grew"), term("thin")}, {term("grew"), term("thin"), "ada"})
+    plain = "Ada had been left alone with her uncle in the mill."
+    plain_terms = tuple(map(term, words(plain)))
+    assert not holds_type(AnswerType.TIME, plain, plain_terms, (), asked=asked)
 
 
 @pytest.mark.parametrize(

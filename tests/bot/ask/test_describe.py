@@ -187,6 +187,39 @@ def test_a_he_after_another_name_is_not_the_one_named_first() -> None:
     assert [d.key for d in describe([Sentence(1, "Mr. Pell dreaded all women.", 0, 1)], later, ["Mr. Pell"])] == [2]
 
 
+def test_a_he_was_after_the_speaker_of_a_line_describes_the_speaker() -> None:
+    """ "'...,' Mr. Pell remarked. He was an elderly man" describes Mr. Pell: a speech tag's speaker is the subject."""
+    named = [Sentence(1, '"I am grieved at the ignorance of my family," Mr. Pell remarked.', 0, 1)]
+    following = {1: [Sentence(2, "He was an elderly man, with bright eyes.", 0, 2)]}
+    assert [d.key for d in describe(named, following, ["Mr. Pell"])] == [2]
+    tagged = [Sentence(1, '"I am grieved at the ignorance of my family," said Mr. Pell.', 0, 1)]
+    assert [d.key for d in describe(tagged, following, ["Mr. Pell"])] == [2]
+    addressed = [Sentence(1, '"I am grieved at the ignorance of my family," said Ann to Mr. Pell.', 0, 1)]
+    assert describe(addressed, following, ["Mr. Pell"]) == []
+
+
+def test_a_capital_inside_the_description_is_no_other_person() -> None:
+    """A capitalised word after "He was a ..." belongs to the description ("a Cockney accent"); one before the pronoun
+    still names someone else ("Then Tom came in. He was ...")."""
+    named = [Sentence(1, "The door would open, and Mr. Pell would come in.", 0, 1)]
+    described = {1: [Sentence(2, "He was a thin man of thirty-five, and spoke with a Cockney accent.", 0, 2)]}
+    assert [d.key for d in describe(named, described, ["Mr. Pell"])] == [2]
+    other = {1: [Sentence(2, "Then Tom Hook came in; he was a thin man of thirty-five.", 0, 2)]}
+    assert describe(named, other, ["Mr. Pell"]) == []
+
+
+def test_what_a_character_thinks_of_someone_counts_less_than_the_narration() -> None:
+    """ "she felt that Kate was a personality" is her opinion, as if quoted; "was no more in love than" says nothing."""
+    pattern = name_pattern(["Kate"])
+    narrated = shape_strength("Kate was a tall girl of twenty.", pattern)
+    for reported in (
+        "Ann felt that Kate was a tall girl of twenty.",
+        "Ann, feeling, as she had said, that Kate was a personality, spoke to her.",
+    ):
+        assert 0 < shape_strength(reported, pattern) < narrated
+    assert shape_strength("Kate was no more in love than the cat was.", pattern) == 0
+
+
 def paragraph_of(text: str, *sentences: str) -> tuple[Passage, list[Passage]]:
     """A paragraph at offset 100 and its `sentences` (found in it) as passages."""
     paragraph = Passage(PassageKind.PARAGRAPH, 0, 100, 100 + len(text), text, 0, 0)
