@@ -1,12 +1,12 @@
 """Who a speech tag names, and whom a quote addresses by name: characters of the work.
 
 A name is its character (an unlisted one is added); ``I`` is the first-person narrator. ``he`` /
-``she`` go to a character of that gender, preferring one named earlier in the paragraph, then the
-other party of the conversation, then the most recently mentioned. A description (``said the young
-man``) is the party of the conversation expected to speak when its gender agrees (``said a voice``:
-whatever its gender), else an unnamed speaker; a kinship description (``said her mother``,
-``said Daisy's mamma``) is the relative the family's names show (:mod:`bot.attribution.kinship`);
-a description learnt as one character (:mod:`bot.attribution.descriptions`) is that character.
+``she`` go to a character of that gender, preferring one named earlier in the paragraph, then the one
+the last turn addressed by name, then the other party of the conversation, then the most recently
+mentioned. A description (``said the young man``) is the party of the conversation expected to
+speak when its gender agrees (``said a voice``: whatever its gender), else an unnamed speaker; a
+kinship description (``said her mother``, ``said Daisy's mamma``) is the relative the family's names
+show (:mod:`bot.attribution.kinship`); a description learnt as one character (:mod:`bot.attribution.descriptions`) is that character.
 """
 
 from __future__ import annotations
@@ -93,8 +93,9 @@ class TagResolver:
     def _resolve_pronoun(self, tag: Tag, turn: Turn) -> tuple[Character, str] | None:
         """``he said`` / ``she said``: the one character of that gender mentioned lately; else, in a
         paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
-        subject of that gender in the quote's paragraph; else the other party of the conversation if of that
-        gender; else the subject in the paragraph before, then the most recent mention. Never the first-person
+        subject of that gender in the quote's paragraph; else the person the last turn addressed by name
+        (``“What do you say, George?” // “…,” he said``) if of that gender; else the other party of the
+        conversation if of that gender; else the subject in the paragraph before, then the most recent mention. Never the first-person
         narrator: the narration calls them ``I``."""
         gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
@@ -117,6 +118,9 @@ class TagResolver:
         if local:
             return local, "pronoun tag"
         last, before_last = self._history.recent(turn.paragraph)
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
+        if addressed and fits(addressed) and addressed not in turn.vocatives:
+            return addressed, "pronoun tag, addressee"
         other = before_last.speaker if before_last else None
         if last and other and fits(other) and other is not last.speaker:
             return other, "pronoun tag, conversation"

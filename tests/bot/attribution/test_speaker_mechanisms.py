@@ -127,3 +127,19 @@ She picked up Miss Hale's clothes, folded them on a chair, and went over to the 
 """
     found = _by_text(text)["“Good night,”"]
     assert (found.speaker, found.rule) == ("Mrs. Grey", "pronoun tag, chained")
+
+
+def test_a_pronoun_tag_after_a_question_addressed_by_name_is_the_addressee() -> None:
+    text = """\
+Peter Lamb, Oliver Hart and George Pike sat by the fire of the inn. Peter poured the wine, and Oliver lit \
+his pipe while George watched them.
+
+“The roads are bad,” said Peter.
+
+“Worse than last winter,” said Oliver. “What do you say, George?”
+
+“I say we stay the night,” he said.
+"""
+    found = _by_text(text)["“I say we stay the night,”"]
+    assert found.speaker is not None and found.speaker.startswith("George")
+    assert found.rule == "pronoun tag, addressee"
