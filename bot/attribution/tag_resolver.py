@@ -125,18 +125,18 @@ class TagResolver:
         if last and other and fits(other) and other is not last.speaker:
             return other, "pronoun tag, conversation"
         local = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start, owners_last=True)
         if local:
             return local, "pronoun tag"
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
+            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, owners_last=True)
             if narrated:
                 return narrated, "pronoun tag"
         if last and other and last.speaker and other.gender not in (gender, None) and fits(last.speaker):
             return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
-        recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window)
-        recent = recent or self._mentions.latest(tag.offset, fits, since=window)
+        recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window, owners_last=True)
+        recent = recent or self._mentions.latest(tag.offset, fits, since=window, owners_last=True)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
 

@@ -143,3 +143,15 @@ his pipe while George watched them.
     found = _by_text(text)["“I say we stay the night,”"]
     assert found.speaker is not None and found.speaker.startswith("George")
     assert found.rule == "pronoun tag, addressee"
+
+
+def test_a_pronoun_tag_passes_over_a_name_that_only_owns_something() -> None:
+    text = """\
+Tom Hale and Mr. Bell were partners, and Mr. Bell was a quiet man. Tom Hale liked him.
+
+A long hour later, having read the letter twice, Tom Hale rose and went back into Mr. Bell's office.
+
+“Here are the letters, sir,” he said.
+"""
+    found = _by_text(text)["“Here are the letters, sir,”"]
+    assert found.speaker == "Tom Hale"
