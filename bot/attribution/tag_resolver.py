@@ -12,6 +12,7 @@ show (:mod:`bot.attribution.kinship`); a description learnt as one character (:m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.attribution.characters import NARRATOR, Character, CharacterList
 from bot.attribution.kinship import kin_noun, relative
@@ -95,8 +96,10 @@ class TagResolver:
         paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
         subject of that gender in the quote's paragraph; else the person the last turn addressed by name
         (``“What do you say, George?” // “…,” he said``) if of that gender; else the other party of the
-        conversation if of that gender; else the subject in the paragraph before, then the most recent mention. Never the first-person
-        narrator: the narration calls them ``I``."""
+        conversation if of that gender; else the subject in the paragraph before; else the latest speaker of
+        that gender in the conversation going on, not its last; then the most recent mention (a name
+        owning something, ``Mr. Bell's office``, last). Never the first-person narrator: the narration
+        calls them ``I``."""
         gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         narrator = self._characters.narrator
@@ -134,11 +137,28 @@ class TagResolver:
                 return narrated, "pronoun tag"
         if last and other and last.speaker and other.gender not in (gender, None) and fits(last.speaker):
             return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
+        member = self._conversation_member(turn, fits)
+        if member:
+            return member, "pronoun tag, conversation"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
         recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window, owners_last=True)
         recent = recent or self._mentions.latest(tag.offset, fits, since=window, owners_last=True)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
+
+    def _conversation_member(self, turn: Turn, fits: Callable[[Character], bool]) -> Character | None:
+        """The latest speaker of the conversation going on at ``turn`` (turns in consecutive paragraphs)
+        who ``fits`` and did not speak the last turn."""
+        turns = self._history.turns
+        paragraph = turn.paragraph
+        last_speaker = turns[-1].speaker if turns else None
+        for earlier in reversed(turns):
+            if earlier.paragraph != paragraph - 1:
+                return None
+            paragraph = earlier.paragraph
+            if earlier.speaker is not None and earlier.speaker is not last_speaker and fits(earlier.speaker):
+                return earlier.speaker
+        return None
 
     def _kin(self, description: str, tag: Tag, turn: Turn) -> Character | None:
         """``said her mother``: the mother of the last speaker, or else of the last person mentioned,

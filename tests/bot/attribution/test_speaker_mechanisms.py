@@ -155,3 +155,20 @@ A long hour later, having read the letter twice, Tom Hale rose and went back int
 """
     found = _by_text(text)["“Here are the letters, sir,”"]
     assert found.speaker == "Tom Hale"
+
+
+def test_a_pronoun_tag_goes_to_the_member_of_the_conversation_of_its_gender() -> None:
+    text = """\
+Mrs. Bell, Miss Moss, Mr. Hale and Mr. Reed sat in the parlour after dinner. Mrs. Bell poured the tea, and \
+Miss Moss passed the cups, while Mr. Hale and Mr. Reed talked of the roads.
+
+“Is it raining yet?” said Mrs. Bell.
+
+“Not yet,” said Mr. Hale, looking at Miss Moss over his cup.
+
+“It will by evening,” said Mr. Reed.
+
+“Then we had better stay the night,” she said.
+"""
+    found = _by_text(text)["“Then we had better stay the night,”"]
+    assert (found.speaker, found.rule) == ("Mrs. Bell", "pronoun tag, conversation")
