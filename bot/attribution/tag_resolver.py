@@ -98,8 +98,8 @@ class TagResolver:
         (``“What do you say, George?” // “…,” he said``) if of that gender; else the other party of the
         conversation if of that gender; else the subject in the paragraph before; else the latest speaker of
         that gender in the conversation going on, not its last; then the most recent mention (a name
-        owning something, ``Mr. Bell's office``, last). Never the first-person narrator: the narration
-        calls them ``I``."""
+        owning something, ``Mr. Bell's office``, last). Never the first-person narrator (the narration
+        calls them ``I``), nor, past the sole candidate, someone the turn addresses by name."""
         gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         narrator = self._characters.narrator
@@ -110,7 +110,7 @@ class TagResolver:
         lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
 
         def fits(character: Character) -> bool:
-            return character.gender == gender and character is not narrator
+            return character.gender == gender and character is not narrator and character not in turn.vocatives
 
         opens = _OPENS_ON_PRONOUN.match(self._text, paragraph_start)
         same = opens and opens["pronoun"].lower() == tag.who.lower()

@@ -172,3 +172,13 @@ Miss Moss passed the cups, while Mr. Hale and Mr. Reed talked of the roads.
 """
     found = _by_text(text)["“Then we had better stay the night,”"]
     assert (found.speaker, found.rule) == ("Mrs. Bell", "pronoun tag, conversation")
+
+
+def test_a_pronoun_tag_is_never_the_person_its_quote_addresses() -> None:
+    text = """\
+Mr. Lamb and Mr. Hale walked down the lane to the mill in the rain, and Mr. Lamb carried the lantern.
+
+Mr. Hale opened the gate for him. “Thank you, Mr. Hale,” he said.
+"""
+    found = _by_text(text)["“Thank you, Mr. Hale,”"]
+    assert found.speaker == "Mr. Lamb"
