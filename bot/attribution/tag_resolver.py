@@ -69,8 +69,7 @@ class TagResolver:
             if description is None:
                 return None
             if description.split()[-1] in ANAPHORIC_NOUNS:
-                other = self._history.other_party(turn.paragraph)
-                return (other, "pronoun tag, conversation") if other else None
+                return self._resolve_other(description.split()[-1], tag, turn)
             kin = self._kin(description, tag, turn)
             if kin:
                 return kin, "described tag, kin"
@@ -159,6 +158,21 @@ class TagResolver:
             if earlier.speaker is not None and earlier.speaker is not last_speaker and fits(earlier.speaker):
                 return earlier.speaker
         return None
+
+    def _resolve_other(self, noun: str, tag: Tag, turn: Turn) -> tuple[Character, str] | None:
+        """``said the latter`` / ``the former``: the last or the one before the last of the two people the
+        narration just named (``Ann turned to Kate. “Well?” said the latter``: Kate); ``said the other``,
+        and either of those when the narration names no two: the other party of the conversation."""
+        if noun in ("latter", "former"):
+            lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+            named: list[Character] = []
+            for _, character, _ in reversed(self._mentions.between(lead_in, tag.offset)):
+                if character not in named and self._history.is_person(character):
+                    named.append(character)
+            if len(named) >= 2:
+                return named[0] if noun == "latter" else named[1], "pronoun tag, conversation"
+        other = self._history.other_party(turn.paragraph)
+        return (other, "pronoun tag, conversation") if other else None
 
     def _kin(self, description: str, tag: Tag, turn: Turn) -> Character | None:
         """``said her mother``: the mother of the last speaker, or else of the last person mentioned,

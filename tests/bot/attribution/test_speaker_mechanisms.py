@@ -182,3 +182,17 @@ Mr. Hale opened the gate for him. “Thank you, Mr. Hale,” he said.
 """
     found = _by_text(text)["“Thank you, Mr. Hale,”"]
     assert found.speaker == "Mr. Lamb"
+
+
+def test_the_latter_and_the_former_are_the_two_people_the_narration_just_named() -> None:
+    text = """\
+Mr. Lamb and Mr. Hale walked down the lane to the mill in the rain, and Mr. Lamb carried the lantern.
+
+Mr. Lamb stopped at the gate and turned to Mr. Hale. “Is this the place?” asked the latter.
+
+Mr. Hale looked at Mr. Lamb. “It is,” answered the former.
+"""
+    found = _by_text(text)
+    assert found["“Is this the place?”"].speaker == "Mr. Hale"
+    assert found["“It is,”"].speaker == "Mr. Hale"
+
