@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from bot.attribution.characters import Character, CharacterList, in_spans, learn_gender
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, PERSON_NOUNS
-from bot.attribution.names import Mention, find_mentions, is_subject
+from bot.attribution.names import Mention, find_mentions, is_subject, opens_clause
 from bot.attribution.quotes import Quote, Span, narration_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
@@ -127,7 +127,8 @@ class MentionTimeline:
                 continue
             character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
             if character is not None:
-                found.append((mention.start, character, is_subject(self._text, mention)))
+                subject = is_subject(self._text, mention) or _before_relative_clause(self._text, mention)
+                found.append((mention.start, character, subject))
                 if _OWNER.match(self._text, mention.end):
                     self._owners.add(mention.start)
         narrator = self._characters.narrator
@@ -198,3 +199,12 @@ class MentionTimeline:
             for start, end in self._paragraphs
             for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
         ]
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose)\b")
+
+
+def _before_relative_clause(text: str, mention: Mention) -> bool:
+    """``and May, who had moved away to the window, turned``: a name opening its clause and described by
+    a relative clause is that clause's subject."""
+    return bool(_RELATIVE.match(text, mention.end)) and opens_clause(text, mention)

@@ -196,3 +196,12 @@ Mr. Hale looked at Mr. Lamb. “It is,” answered the former.
     assert found["“Is this the place?”"].speaker == "Mr. Hale"
     assert found["“It is,”"].speaker == "Mr. Hale"
 
+
+
+def test_a_name_described_by_a_relative_clause_is_the_subject_a_pronoun_tag_refers_to() -> None:
+    text = """\
+Mrs. Bell and Miss Moss sat late in the parlour, and Mrs. Bell was sewing by the lamp.
+
+Mrs. Bell sighed over her work, and Miss Moss, who had moved to the window, turned round. “It is late,” she said.
+"""
+    assert _by_text(text)["“It is late,”"].speaker == "Miss Moss"
