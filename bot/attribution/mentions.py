@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from bot.attribution.characters import Character, CharacterList, in_spans, learn_gender
 from bot.attribution.lexicon import ANAPHORIC_NOUNS, PERSON_NOUNS
-from bot.attribution.names import Mention, find_mentions, is_subject
+from bot.attribution.names import Mention, find_mentions, is_subject, opens_clause
 from bot.attribution.quotes import Quote, Span, narration_spans
 from bot.attribution.tags import Tag, TagReader, Who, describe
 
@@ -24,6 +24,8 @@ _INTRODUCED = re.compile(
     + r")\b"
 )
 """``a small, dark, brisk man``: an indefinite description whose noun shows a gender."""
+_OWNER = re.compile(r"[’']s?\s+[a-z]")
+"""A name that owns something (``Mr. Bell’s office``): the owner is mentioned, not acting."""
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e)|(?P<f>[Ss]he))\b")
 
@@ -40,6 +42,7 @@ class MentionTimeline:
         self._quotes = quotes
         self._reader = reader
         narration = narration_spans(paragraphs, quotes)
+        self._owners: set[int] = set()
         self._mentions = (
             self._narration_mentions(narration)
             + self._described_mentions(narration)
@@ -58,21 +61,27 @@ class MentionTimeline:
         since: int = 0,
         subject: bool = False,
         only_subjects: bool = False,
+        owners_last: bool = False,
     ) -> Character | None:
         """The character mentioned last before ``offset`` (and after ``since``) that is ``wanted``;
         with ``subject``, the last one that was the subject of its clause if any (``only_subjects``:
-        or none)."""
+        or none); with ``owners_last``, a name owning something (``Mr. Bell’s office``) only if no other
+        mention is found."""
         position = bisect.bisect_left(self._mentions, offset, key=lambda item: item[0])
-        fallback = None
+        fallback = owner = None
         for index in range(position - 1, -1, -1):
             mention_offset, character, is_subject_ = self._mentions[index]
             if mention_offset < since:
                 break
-            if wanted(character):
-                if is_subject_ or not subject:
-                    return character
+            if not wanted(character):
+                continue
+            if owners_last and mention_offset in self._owners:
+                owner = owner or character
+            elif is_subject_ or not subject:
+                return character
+            else:
                 fallback = fallback or character
-        return None if only_subjects else fallback
+        return None if only_subjects else fallback or owner
 
     def chained(self, offset: int, gender: str, since: int, window: int) -> Character | None:
         """Who a subject pronoun of ``gender`` between ``since`` and ``offset`` refers to, when no
@@ -118,7 +127,10 @@ class MentionTimeline:
                 continue
             character = self._characters.find(mention.form) or self._characters.find_name(mention.form)
             if character is not None:
-                found.append((mention.start, character, is_subject(self._text, mention)))
+                subject = is_subject(self._text, mention) or _before_relative_clause(self._text, mention)
+                found.append((mention.start, character, subject))
+                if _OWNER.match(self._text, mention.end):
+                    self._owners.add(mention.start)
         narrator = self._characters.narrator
         if narrator is not None:
             for start, end in narration:
@@ -187,3 +199,12 @@ class MentionTimeline:
             for start, end in self._paragraphs
             for mention in find_mentions(self._text, names.name_words, start, end, names.name_pairs)
         ]
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose)\b")
+
+
+def _before_relative_clause(text: str, mention: Mention) -> bool:
+    """``and May, who had moved away to the window, turned``: a name opening its clause and described by
+    a relative clause is that clause's subject."""
+    return bool(_RELATIVE.match(text, mention.end)) and opens_clause(text, mention)

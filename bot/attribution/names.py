@@ -156,6 +156,11 @@ _VERB_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly\s+)?[a-z]+")
 _AFTER_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 
 
+def opens_clause(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` starts a clause (``and May``, ``. May``), whatever follows it."""
+    return bool(_CLAUSE_START.search(text, max(0, mention.start - 40), mention.start))
+
+
 def is_subject(text: str, mention: Mention) -> bool:
     """The mention starts a clause and a lower-case word (its verb) follows (``Derek stared``,
     ``and Lydia said``; not ``to Derek``, not ``Derek’s hands``), or follows a speech verb

@@ -1,17 +1,18 @@
 """Who a speech tag names, and whom a quote addresses by name: characters of the work.
 
 A name is its character (an unlisted one is added); ``I`` is the first-person narrator. ``he`` /
-``she`` go to a character of that gender, preferring one named earlier in the paragraph, then the
-other party of the conversation, then the most recently mentioned. A description (``said the young
-man``) is the party of the conversation expected to speak when its gender agrees (``said a voice``:
-whatever its gender), else an unnamed speaker; a kinship description (``said her mother``,
-``said Daisy's mamma``) is the relative the family's names show (:mod:`bot.attribution.kinship`);
-a description learnt as one character (:mod:`bot.attribution.descriptions`) is that character.
+``she`` go to a character of that gender, preferring one named earlier in the paragraph, then the one
+the last turn addressed by name, then the other party of the conversation, then the most recently
+mentioned. A description (``said the young man``) is the party of the conversation expected to
+speak when its gender agrees (``said a voice``: whatever its gender), else an unnamed speaker; a
+kinship description (``said her mother``, ``said Daisy's mamma``) is the relative the family's names
+show (:mod:`bot.attribution.kinship`); a description learnt as one character (:mod:`bot.attribution.descriptions`) is that character.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.attribution.characters import NARRATOR, Character, CharacterList
 from bot.attribution.kinship import kin_noun, relative
@@ -68,8 +69,7 @@ class TagResolver:
             if description is None:
                 return None
             if description.split()[-1] in ANAPHORIC_NOUNS:
-                other = self._history.other_party(turn.paragraph)
-                return (other, "pronoun tag, conversation") if other else None
+                return self._resolve_other(description.split()[-1], tag, turn)
             kin = self._kin(description, tag, turn)
             if kin:
                 return kin, "described tag, kin"
@@ -93,9 +93,12 @@ class TagResolver:
     def _resolve_pronoun(self, tag: Tag, turn: Turn) -> tuple[Character, str] | None:
         """``he said`` / ``she said``: the one character of that gender mentioned lately; else, in a
         paragraph that opens on that pronoun, whom it stands for (the named subject before it); else the
-        subject of that gender in the quote's paragraph; else the other party of the conversation if of that
-        gender; else the subject in the paragraph before, then the most recent mention. Never the first-person
-        narrator: the narration calls them ``I``."""
+        subject of that gender in the quote's paragraph; else the person the last turn addressed by name
+        (``“What do you say, George?” // “…,” he said``) if of that gender; else the other party of the
+        conversation if of that gender; else the subject in the paragraph before; else the latest speaker of
+        that gender in the conversation going on, not its last; then the most recent mention (a name
+        owning something, ``Mr. Bell's office``, last). Never the first-person narrator (the narration
+        calls them ``I``), nor, past the sole candidate, someone the turn addresses by name."""
         gender = PRONOUN_GENDER[tag.who.lower()]
         window = self._paragraphs[max(0, turn.paragraph - RECENT_PARAGRAPHS)][0]
         narrator = self._characters.narrator
@@ -106,7 +109,7 @@ class TagResolver:
         lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
 
         def fits(character: Character) -> bool:
-            return character.gender == gender and character is not narrator
+            return character.gender == gender and character is not narrator and character not in turn.vocatives
 
         opens = _OPENS_ON_PRONOUN.match(self._text, paragraph_start)
         same = opens and opens["pronoun"].lower() == tag.who.lower()
@@ -117,24 +120,59 @@ class TagResolver:
         if local:
             return local, "pronoun tag"
         last, before_last = self._history.recent(turn.paragraph)
+        addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
+        if addressed and fits(addressed) and addressed not in turn.vocatives:
+            return addressed, "pronoun tag, addressee"
         other = before_last.speaker if before_last else None
         if last and other and fits(other) and other is not last.speaker:
             return other, "pronoun tag, conversation"
         local = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, only_subjects=True)
-        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start)
+        local = local or self._mentions.latest(tag.offset, fits, since=paragraph_start, owners_last=True)
         if local:
             return local, "pronoun tag"
         if last is None or last.paragraph < turn.paragraph - 1:
-            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True)
+            narrated = self._mentions.latest(tag.offset, fits, since=lead_in, subject=True, owners_last=True)
             if narrated:
                 return narrated, "pronoun tag"
         if last and other and last.speaker and other.gender not in (gender, None) and fits(last.speaker):
             return last.speaker, "pronoun tag, conversation, again"  # “…,” she said. / “…,” he said: the one man
+        member = self._conversation_member(turn, fits)
+        if member:
+            return member, "pronoun tag, conversation"
         exclude = last.speaker if last and last.paragraph == turn.paragraph - 1 else None
-        recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window)
-        recent = recent or self._mentions.latest(tag.offset, fits, since=window)
+        recent = self._mentions.latest(tag.offset, lambda c: fits(c) and c is not exclude, since=window, owners_last=True)
+        recent = recent or self._mentions.latest(tag.offset, fits, since=window, owners_last=True)
         recent = recent or self._mentions.latest(tag.offset, self._of_unknown_gender, since=lead_in, subject=True)
         return (recent, "pronoun tag, recent") if recent else None
+
+    def _conversation_member(self, turn: Turn, fits: Callable[[Character], bool]) -> Character | None:
+        """The latest speaker of the conversation going on at ``turn`` (turns in consecutive paragraphs)
+        who ``fits`` and did not speak the last turn."""
+        turns = self._history.turns
+        paragraph = turn.paragraph
+        last_speaker = turns[-1].speaker if turns else None
+        for earlier in reversed(turns):
+            if earlier.paragraph != paragraph - 1:
+                return None
+            paragraph = earlier.paragraph
+            if earlier.speaker is not None and earlier.speaker is not last_speaker and fits(earlier.speaker):
+                return earlier.speaker
+        return None
+
+    def _resolve_other(self, noun: str, tag: Tag, turn: Turn) -> tuple[Character, str] | None:
+        """``said the latter`` / ``the former``: the last or the one before the last of the two people the
+        narration just named (``Ann turned to Kate. “Well?” said the latter``: Kate); ``said the other``,
+        and either of those when the narration names no two: the other party of the conversation."""
+        if noun in ("latter", "former"):
+            lead_in = self._paragraphs[turn.paragraph - 1][0] if turn.paragraph else 0
+            named: list[Character] = []
+            for _, character, _ in reversed(self._mentions.between(lead_in, tag.offset)):
+                if character not in named and self._history.is_person(character):
+                    named.append(character)
+            if len(named) >= 2:
+                return named[0] if noun == "latter" else named[1], "pronoun tag, conversation"
+        other = self._history.other_party(turn.paragraph)
+        return (other, "pronoun tag, conversation") if other else None
 
     def _kin(self, description: str, tag: Tag, turn: Turn) -> Character | None:
         """``said her mother``: the mother of the last speaker, or else of the last person mentioned,

@@ -127,3 +127,81 @@ She picked up Miss Hale's clothes, folded them on a chair, and went over to the 
 """
     found = _by_text(text)["“Good night,”"]
     assert (found.speaker, found.rule) == ("Mrs. Grey", "pronoun tag, chained")
+
+
+def test_a_pronoun_tag_after_a_question_addressed_by_name_is_the_addressee() -> None:
+    text = """\
+Peter Lamb, Oliver Hart and George Pike sat by the fire of the inn. Peter poured the wine, and Oliver lit \
+his pipe while George watched them.
+
+“The roads are bad,” said Peter.
+
+“Worse than last winter,” said Oliver. “What do you say, George?”
+
+“I say we stay the night,” he said.
+"""
+    found = _by_text(text)["“I say we stay the night,”"]
+    assert found.speaker is not None and found.speaker.startswith("George")
+    assert found.rule == "pronoun tag, addressee"
+
+
+def test_a_pronoun_tag_passes_over_a_name_that_only_owns_something() -> None:
+    text = """\
+Tom Hale and Mr. Bell were partners, and Mr. Bell was a quiet man. Tom Hale liked him.
+
+A long hour later, having read the letter twice, Tom Hale rose and went back into Mr. Bell's office.
+
+“Here are the letters, sir,” he said.
+"""
+    found = _by_text(text)["“Here are the letters, sir,”"]
+    assert found.speaker == "Tom Hale"
+
+
+def test_a_pronoun_tag_goes_to_the_member_of_the_conversation_of_its_gender() -> None:
+    text = """\
+Mrs. Bell, Miss Moss, Mr. Hale and Mr. Reed sat in the parlour after dinner. Mrs. Bell poured the tea, and \
+Miss Moss passed the cups, while Mr. Hale and Mr. Reed talked of the roads.
+
+“Is it raining yet?” said Mrs. Bell.
+
+“Not yet,” said Mr. Hale, looking at Miss Moss over his cup.
+
+“It will by evening,” said Mr. Reed.
+
+“Then we had better stay the night,” she said.
+"""
+    found = _by_text(text)["“Then we had better stay the night,”"]
+    assert (found.speaker, found.rule) == ("Mrs. Bell", "pronoun tag, conversation")
+
+
+def test_a_pronoun_tag_is_never_the_person_its_quote_addresses() -> None:
+    text = """\
+Mr. Lamb and Mr. Hale walked down the lane to the mill in the rain, and Mr. Lamb carried the lantern.
+
+Mr. Hale opened the gate for him. “Thank you, Mr. Hale,” he said.
+"""
+    found = _by_text(text)["“Thank you, Mr. Hale,”"]
+    assert found.speaker == "Mr. Lamb"
+
+
+def test_the_latter_and_the_former_are_the_two_people_the_narration_just_named() -> None:
+    text = """\
+Mr. Lamb and Mr. Hale walked down the lane to the mill in the rain, and Mr. Lamb carried the lantern.
+
+Mr. Lamb stopped at the gate and turned to Mr. Hale. “Is this the place?” asked the latter.
+
+Mr. Hale looked at Mr. Lamb. “It is,” answered the former.
+"""
+    found = _by_text(text)
+    assert found["“Is this the place?”"].speaker == "Mr. Hale"
+    assert found["“It is,”"].speaker == "Mr. Hale"
+
+
+
+def test_a_name_described_by_a_relative_clause_is_the_subject_a_pronoun_tag_refers_to() -> None:
+    text = """\
+Mrs. Bell and Miss Moss sat late in the parlour, and Mrs. Bell was sewing by the lamp.
+
+Mrs. Bell sighed over her work, and Miss Moss, who had moved to the window, turned round. “It is late,” she said.
+"""
+    assert _by_text(text)["“It is late,”"].speaker == "Miss Moss"
