@@ -285,7 +285,7 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
     echo = (
         lead >= CLEAR_WINNER_GAP
         and best.information >= ECHO_INFORMATION
-        and fuzz.ratio(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
+        and echo_similarity(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
     )
     remembered = (
         best.rare_words >= rule.remembered_rare
@@ -301,6 +301,12 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
         and holds_in_order(typed, words(best.text))
     )
     return [best] if clear or closest or echo or remembered or in_order else []
+
+
+def echo_similarity(surface: str, line: str) -> float:
+    """How alike, 0-100, the query's normalised words and a line's are, letter for letter: over all of both, or over
+    the part of the line best aligned with a shorter query (a fragment of a long line spelt as it sounds)."""
+    return fuzz.ratio(surface, line) if len(surface) >= len(line) else fuzz.partial_ratio(surface, line)
 
 
 def holds_in_order(wanted: list[str], line: list[str]) -> bool:
