@@ -35,12 +35,13 @@ FALSE_MATCH_COST = 3
 """How many in-story hits one off-story line answered is worth giving up."""
 
 GRID = [
-    AcceptRule(lead, information, rare, gap)
-    for lead, information, rare, gap in itertools.product(
-        (0.0, 6.0, 8.0, 10.0), (1.8, 1.9, 2.0, 2.1), (3, 4, 99), (15.0, 20.0, 25.0)
+    AcceptRule(lead, information, rare, gap, everyday_lead)
+    for lead, information, rare, gap, everyday_lead in itertools.product(
+        (0.0, 6.0, 8.0, 10.0), (1.8, 1.9, 2.0, 2.1), (3, 4, 99), (15.0, 20.0, 25.0), (0.0, 10.0, 15.0)
     )
 ]
-"""The rules tried: contested lead (0: none), closest-match information, remembered rare words (99: none), gap."""
+"""The rules tried: contested lead (0: none), closest-match information, remembered rare words (99: none), gap,
+the lead a closest match of everyday words needs (0: none)."""
 
 
 @dataclass(frozen=True, slots=True)

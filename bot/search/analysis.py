@@ -12,6 +12,8 @@ import heapq
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from wordfreq import zipf_frequency
+
 from bot.search.textnorm import CHAT_SPEAK, FUNCTION_TERMS, SYNONYMS, lemma, term
 from bot.search.thesaurus import related_words
 from bot.search.vocabulary import Vocabulary
@@ -30,6 +32,10 @@ ANALYSED_WORDS_KEPT = 20_000
 """Analysed words remembered per work (see :func:`_analysed_word`) before the memo starts afresh."""
 MIN_EXACT_SEARCHED = 2
 """Words of the work, as typed, that a candidate search always includes (see :func:`selective_terms`)."""
+EVERYDAY_ZIPF = 5.5
+"""Zipf frequency (``wordfreq``: log10 of occurrences per billion words) from which a word is everyday English
+("name", "since", "before", "days"; about one word in 3,000 or more): a word a novel holds rarely may still be one
+any other book's line holds too (see :attr:`QueryWord.everyday`)."""
 COMMON_TERM_SHARE = 0.04
 """Terms in more than this share of units are not worth a candidate search
 (unless the query has nothing rarer): they would visit most units for
@@ -44,6 +50,9 @@ class QueryWord:
     """Term -> credit (1.0 for the word itself)."""
     weight: float
     """IDF of the word (of its best stand-in when the word is not in the work)."""
+    everyday: bool = False
+    """Whether the word is everyday English (:data:`EVERYDAY_ZIPF`): sharing it with a line is weak evidence
+    that the query came from this work, however rare the word is in the work."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +216,7 @@ def _analyse_word(word: str, vocabulary: Vocabulary, related: bool) -> QueryWord
         for relative in map(term, _thesaurus_words(meant)):
             if vocabulary.knows(relative) and relative not in alternatives:
                 alternatives[relative] = THESAURUS_CREDIT
-    return QueryWord(alternatives, weight)
+    return QueryWord(alternatives, weight, zipf_frequency(meant, "en") >= EVERYDAY_ZIPF)
 
 
 def _informative(guesses: dict[str, float], vocabulary: Vocabulary, own_term: str) -> dict[str, float]:

@@ -87,6 +87,13 @@ word with any line, or shares them with several. Calibrated on the tuned and dev
 paraphrase, misremembered and off-story queries; the information bar chosen by leave-one-set-out
 cross-validation over the twelve tuned and development sets (1.8 let two lines from other books through)."""
 
+CLOSEST_MATCH_EVERYDAY_LEAD: float = 10.0
+"""A closest match whose rare words are not two of them distinctive (:attr:`~bot.search.scoring.QuoteMatch.distinctive_words`:
+rare in the work but everyday English, "since", "name", "before") must lead every other line by this much: a line
+from another book shares such words with some line of any novel, and only then with nothing else close (the lines
+from other books a closest match took on the development sets shared "since", "name", "lived" and "ship",
+"before", leading by 7-9; paraphrases keep a name or a word the work favours, or leave the rest further behind)."""
+
 REMEMBERED_WORDS_RARE: int = 3
 REMEMBERED_WORDS_GAP: float = 20.0
 REMEMBERED_WORDS_SCORE: float = 50.0
@@ -129,6 +136,7 @@ class AcceptRule:
     closest_information: float = CLOSEST_MATCH_INFORMATION
     remembered_rare: int = REMEMBERED_WORDS_RARE
     remembered_gap: float = REMEMBERED_WORDS_GAP
+    closest_everyday_lead: float = CLOSEST_MATCH_EVERYDAY_LEAD
 
 
 ACCEPT_RULE = AcceptRule()
@@ -272,11 +280,12 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
         and best.score >= CLOSEST_MATCH_SCORE
         and lead >= CLOSEST_MATCH_GAP
         and best.information >= rule.closest_information
+        and (best.distinctive_words >= CLOSEST_MATCH_RARE_WORDS or lead >= rule.closest_everyday_lead)
     )
     echo = (
         lead >= CLEAR_WINNER_GAP
         and best.information >= ECHO_INFORMATION
-        and fuzz.ratio(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
+        and echo_similarity(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
     )
     remembered = (
         best.rare_words >= rule.remembered_rare
@@ -292,6 +301,12 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
         and holds_in_order(typed, words(best.text))
     )
     return [best] if clear or closest or echo or remembered or in_order else []
+
+
+def echo_similarity(surface: str, line: str) -> float:
+    """How alike, 0-100, the query's normalised words and a line's are, letter for letter: over all of both, or over
+    the part of the line best aligned with a shorter query (a fragment of a long line spelt as it sounds)."""
+    return fuzz.ratio(surface, line) if len(surface) >= len(line) else fuzz.partial_ratio(surface, line)
 
 
 def holds_in_order(wanted: list[str], line: list[str]) -> bool:

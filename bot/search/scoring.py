@@ -87,6 +87,8 @@ class QuoteMatch:
     """0-1: how much of the query (IDF-weighted, spelling corrections credited) the unit holds in one window."""
     rare_words: int = 0
     """How many of the query's rare words the unit holds in the same form (see :attr:`Features.rare_words`)."""
+    distinctive_words: int = 0
+    """How many of those are not everyday English (see :attr:`Features.distinctive_words`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,10 @@ class Features:
     """Distinct rare query words (:data:`RARE_WORD_WEIGHT`) the unit holds as typed or in another form of
     the same word (not a spelling correction, a synonym or a related word): what a line retold in
     other words keeps (names, rare nouns), and what a line from elsewhere seldom shares twice by chance."""
+    distinctive_words: int = 0
+    """Of :attr:`rare_words`, those that are not everyday English (:attr:`~bot.search.analysis.QueryWord.everyday`):
+    a line from another book shares a novel's rare words that are common in any prose ("since", "name", "before"),
+    seldom its names or the words it alone favours."""
 
     @property
     def specificity(self) -> float:
@@ -195,7 +201,9 @@ def _score_run(first: Unit, second: Unit, query: Query, vocabulary: Vocabulary, 
 
 
 def _match(unit: Unit, found: Features) -> QuoteMatch:
-    return QuoteMatch(unit.key, unit.text, found.score, found.information, found.coverage, found.rare_words)
+    return QuoteMatch(
+        unit.key, unit.text, found.score, found.information, found.coverage, found.rare_words, found.distinctive_words
+    )
 
 
 def bag_credit(unit_terms: Iterable[str], query: Query) -> float:
@@ -219,20 +227,22 @@ def features(unit: Unit, query: Query, vocabulary: Vocabulary) -> Features:
         for index, credit in query.term_index.get(t, ())
     ]
     window_credit = _window_credit(hits, query)
+    rare = _rare_words(hits, query, vocabulary)
     return Features(
         coverage=window_credit / query.total_weight,
         surface=_surface_similarity(query.surface, unit.normalised()),
         information=window_credit / vocabulary.info_scale,
         unit_coverage=_unit_coverage(unit, hits, vocabulary),
-        rare_words=_rare_words(hits, query, vocabulary),
+        rare_words=len(rare),
+        distinctive_words=sum(not query.words[index].everyday for index in rare),
     )
 
 
-def _rare_words(hits: list[Hit], query: Query, vocabulary: Vocabulary) -> int:
-    """Distinct rare query words among ``hits`` in their own form (see :attr:`Features.rare_words`)."""
+def _rare_words(hits: list[Hit], query: Query, vocabulary: Vocabulary) -> set[int]:
+    """The distinct rare query words among ``hits`` in their own form, by index (see :attr:`Features.rare_words`)."""
     least = RARE_WORD_WEIGHT * vocabulary.info_scale
     query_words = query.words
-    return len({index for _, index, credit in hits if credit >= 1.0 and query_words[index].weight >= least})
+    return {index for _, index, credit in hits if credit >= 1.0 and query_words[index].weight >= least}
 
 
 def _unit_coverage(unit: Unit, hits: list[Hit], vocabulary: Vocabulary) -> float:

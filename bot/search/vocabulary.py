@@ -152,12 +152,13 @@ class Vocabulary:
         return {t: credit for t, credit in found.items() if self.spread[t] >= COMMONER_SPELLING_FACTOR * own_spread}
 
     def _sound_alikes(self, word: str) -> list[str]:
-        """Terms of the work's words with the same Metaphone key and first letter ("glanst": "glanced")."""
+        """Terms of the work's words with the same Metaphone key and first sound ("glanst": "glanced"; "korridor":
+        "corridor", see :func:`same_onset`)."""
         if len(word) < MIN_SOUND_LENGTH:
             return []
         keys = dict.fromkeys(jellyfish.metaphone(spelling) for spelling in _spoken_spellings(word))
         alike = [other for key in keys for other in self._by_sound.get(key, ())]
-        return [self.term_of[other] for other in alike if other[0] == word[0]][:MAX_TYPO_ALTERNATIVES]
+        return [self.term_of[other] for other in alike if same_onset(other, word)][:MAX_TYPO_ALTERNATIVES]
 
     @cached_property
     def _by_sound(self) -> dict[str, list[str]]:
@@ -223,6 +224,13 @@ class Vocabulary:
         shortest = max(MIN_RELATIVE_LENGTH, len(own_term) - MAX_RELATIVE_SUFFIX)
         shorter = [own_term[:end] for end in range(shortest, len(own_term)) if own_term[:end] in self._term_set]
         return longer + shorter
+
+
+def same_onset(word: str, other: str) -> bool:
+    """Whether two words begin with the same letter, or with letters that sound the same there (their first two
+    letters' Metaphone keys agree: "co"/"ko", "ph"/"f", "kn"/"n", "ce"/"se"), as a reader spelling a word by its
+    sound writes it ("kame", "fone")."""
+    return word[0] == other[0] or jellyfish.metaphone(word[:2]) == jellyfish.metaphone(other[:2]) != ""
 
 
 def skeleton(word: str) -> str:

@@ -242,8 +242,12 @@ def test_lines_from_elsewhere_in_other_scripts_are_not_found(sentences: list[str
     assert QuoteIndex(enumerate(sentences)).lookup(query).matches == []
 
 
-def _line(key: int, score: float, *, information: float = 2.0, rare_words: int = 0) -> QuoteMatch:
-    return QuoteMatch(key, f"line {key}", score, information, 0.5, rare_words)
+def _line(
+    key: int, score: float, *, information: float = 2.0, rare_words: int = 0, distinctive_words: int | None = None
+) -> QuoteMatch:
+    """A ranked line; its rare words are all distinctive (names, words the work favours) unless told otherwise."""
+    distinctive = rare_words if distinctive_words is None else distinctive_words
+    return QuoteMatch(key, f"line {key}", score, information, 0.5, rare_words, distinctive)
 
 
 def test_a_reworded_line_keeping_two_rare_words_and_ahead_is_the_closest_match() -> None:
@@ -267,6 +271,18 @@ def test_a_best_line_without_the_closest_match_evidence_stays_a_suggestion(best:
 def test_a_closest_match_must_lead_the_other_lines() -> None:
     result = combine([[_line(1, 50.0, rare_words=3), _line(2, 47.0, rare_words=3)]], 5)
     assert result.matches == []
+
+
+def test_a_closest_match_on_everyday_words_must_lead_further() -> None:
+    near = combine([[_line(1, 48.0, rare_words=2, distinctive_words=1), _line(2, 40.0)]], 5)
+    far = combine([[_line(1, 48.0, rare_words=2, distinctive_words=1), _line(2, 36.0)]], 5)
+    assert near.matches == [] and [match.key for match in near.suggestions][:1] == [1]
+    assert [match.key for match in far.matches] == [1]
+
+
+def test_a_rule_without_the_everyday_lead_takes_the_nearer_line() -> None:
+    lines = [_line(1, 48.0, rare_words=2, distinctive_words=0), _line(2, 40.0)]
+    assert [match.key for match in combine([lines], 5, rule=AcceptRule(closest_everyday_lead=0.0)).matches] == [1]
 
 
 def test_an_adverb_the_thesaurus_lacks_stands_for_its_adjectives_neighbours() -> None:

@@ -11,7 +11,7 @@ from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, holds_in_
 from bot.search.phrases import TOGETHER_SCORE
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import term, words
-from bot.search.vocabulary import MAX_TYPO_ALTERNATIVES, Vocabulary, VocabularyEntry, skeleton
+from bot.search.vocabulary import MAX_TYPO_ALTERNATIVES, Vocabulary, VocabularyEntry, same_onset, skeleton
 
 FILLER = [
     "The rain came early that year.",
@@ -94,6 +94,21 @@ def test_the_query_read_as_a_whole_line_spelt_as_it_sounds_is_that_line() -> Non
     index = QuoteIndex(enumerate([*common_word_lines(), "She would never speak to him again."]))
     [match] = index.lookup("she wud neva speek 2 him agen").matches
     assert match.text == "She would never speak to him again." and match.score < CLEAR_WINNER_SCORE
+
+
+def test_part_of_a_long_line_spelt_as_it_sounds_is_that_line() -> None:
+    line = "She would never speak to him again, whatever the miller said about the flood."
+    others = [other for other in common_word_lines() if not other.startswith("She ")]
+    index = QuoteIndex(enumerate([*others, line]))
+    [match] = index.lookup("she wud neva speek 2 him agen").matches
+    assert match.text == line and match.score < CLEAR_WINNER_SCORE
+
+
+def test_a_word_spelt_by_its_first_sound_is_corrected() -> None:
+    index = index_of(["He came down the corridor with the photograph."])
+    assert term("corridor") in index.vocabulary.corrections("koridoor")
+    assert term("photograph") in index.vocabulary.corrections("fotograf")
+    assert same_onset("kame", "came") and same_onset("fone", "phone") and not same_onset("came", "same")
 
 
 def test_a_line_sharing_common_words_with_the_query_is_no_echo_of_it() -> None:

@@ -44,3 +44,33 @@ def test_query_words_are_analysed_once_per_work() -> None:
     assert {id(w) for w in once.words} == {id(w) for w in again.words}
     assert not {id(w) for w in once.words} & {id(w) for w in elsewhere.words}
     assert [w.alternatives for w in once.words] == [w.alternatives for w in elsewhere.words]
+
+
+_FIRST = "Since the name of Quillfeather was spoken, the marmalade cellar stayed shut."
+
+
+def _invented_novel() -> QuoteIndex:
+    """One line holding a name and a word few books use, one holding everyday words, and many common lines."""
+    lines = [
+        _FIRST,
+        *(f"The rain fell on the roof of the mill for hour {n}." for n in range(60)),
+    ]
+    return QuoteIndex(enumerate(lines))
+
+
+def test_a_work_s_rare_everyday_words_are_rare_but_not_distinctive() -> None:
+    index = _invented_novel()
+    query = analyse(words("since the name of it"), index.vocabulary)
+    assert query is not None
+    match = rank([Unit.of(0, _FIRST)], query, index.vocabulary)[0]
+    assert match.rare_words >= 2 and match.distinctive_words == 0
+
+
+def test_names_and_uncommon_words_are_distinctive() -> None:
+    index = _invented_novel()
+    query = analyse(words("Quillfeather kept the marmalade cellar shut"), index.vocabulary)
+    assert query is not None
+    match = rank([Unit.of(0, _FIRST)], query, index.vocabulary)[0]
+    assert match.distinctive_words == match.rare_words >= 3
+
+
