@@ -67,6 +67,31 @@ def answered_names(
     ]
 
 
+def spoken_to(text: str, quotes: list[Quote], paragraphs: list[Span], reader: TagReader) -> list[tuple[str, str]]:
+    """Pairs of names, as written, of two people: a speaker a tag names and a name the quote addresses
+    (``“Sit down, Tom,” said Mr. Rudd``: Mr. Rudd is not Tom, a father and his son). One person
+    seldom addresses himself by name, but says it (``“Ann Lee,” said Ann``): names sharing a word are
+    left out."""
+    pairs: list[tuple[str, str]] = []
+    for quote in quotes:
+        vocatives = reader.vocatives(text[quote.start : quote.end])
+        if not vocatives:
+            continue
+        start, end = paragraphs[quote.paragraph]
+        tag = reader.after(text[quote.start : quote.end], text[quote.end : end], quote.end)
+        if tag is None or not tag.speech or tag.kind is not Who.NAME:
+            tag = reader.before(text[start : quote.start], start)
+        if tag is not None and tag.kind is Who.NAME:
+            speaker = _untitled(tag.who)
+            pairs += [(tag.who, name) for name in vocatives if not speaker & _untitled(name)]
+    return pairs
+
+
+def _untitled(name: str) -> set[str]:
+    """The words of a name without its titles (``Mr. Ann Lee``: Ann, Lee)."""
+    return {word for word in name.split() if word.lower().rstrip(".") not in TITLE_GENDER}
+
+
 def _addressed(
     text: str, quote: Quote, reader: TagReader, find: Callable[[str], Character | None], *, last: bool
 ) -> Character | None:
