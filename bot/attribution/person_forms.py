@@ -22,6 +22,7 @@ from bot.attribution.name_forms import (
     Key,
     compatible,
     is_full_name,
+    named_word_counts,
     rank_conflict,
 )
 from bot.attribution.names import Mention
@@ -67,10 +68,11 @@ class PersonForms:
         counts: Counter[tuple[str, ...]] = Counter()
         for (_, words), found in forms.items():
             counts[words] += len(found)
+        named_words = named_word_counts(forms)
         self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see is_full_name
             key
             for key in forms
-            if len(key[1]) > 1 and is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
+            if len(key[1]) > 1 and is_full_name(key, forms, titled, named_words) and counts[key[1][::-1]] <= counts[key[1]]
         ]
         self._by_first: dict[str, list[Key]] = defaultdict(list)
         self._by_last: dict[str, list[Key]] = defaultdict(list)
