@@ -24,6 +24,7 @@ from bot.attribution.tags import TagReader, Who
 if TYPE_CHECKING:
     from bot.attribution.characters import Character
 
+_MARKS = "“”\"‘’' \n\t"
 ANSWERS_MIN = 2
 ANSWERS_SHARE = 2 / 3
 GIVEN_NAME_TITLES = frozenset("sir aunt uncle master".split())
@@ -71,10 +72,12 @@ def spoken_to(text: str, quotes: list[Quote], paragraphs: list[Span], reader: Ta
     """Pairs of names, as written, of two people: a speaker a tag names and a name the quote addresses
     (``“Sit down, Tom,” said Mr. Rudd``: Mr. Rudd is not Tom, a father and his son). One person
     seldom addresses himself by name, but says it (``“Ann Lee,” said Ann``): names sharing a word are
-    left out."""
+    left out. Only a name opening or closing the quote counts: one inside may be a speech the speaker
+    repeats (``“Maggie, she used to say, …”``)."""
     pairs: list[tuple[str, str]] = []
     for quote in quotes:
-        vocatives = reader.vocatives(text[quote.start : quote.end])
+        said = text[quote.start : quote.end]
+        vocatives = [name for name in reader.vocatives(said) if _opens_or_closes(said, name)]
         if not vocatives:
             continue
         start, end = paragraphs[quote.paragraph]
@@ -85,6 +88,12 @@ def spoken_to(text: str, quotes: list[Quote], paragraphs: list[Span], reader: Ta
             speaker = _untitled(tag.who)
             pairs += [(tag.who, name) for name in vocatives if not speaker & _untitled(name)]
     return pairs
+
+
+def _opens_or_closes(said: str, name: str) -> bool:
+    """Whether ``name`` opens the quote ``said`` or ends it (punctuation and quotation marks aside)."""
+    inner = said.strip(_MARKS)
+    return inner.startswith(name) or inner.rstrip(_MARKS + ",.!?;:—- ").endswith(name)
 
 
 def _untitled(name: str) -> set[str]:

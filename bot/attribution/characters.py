@@ -188,7 +188,7 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     apart = spoken_to(text, quotes, paragraphs, TagReader(name_words))
     characters = _group(mentions, story, text, apart)
     _join_nicknames(story, characters)
-    _join_answered(text, quotes, paragraphs, characters, name_words)
+    _join_answered(text, quotes, paragraphs, characters, name_words, apart)
     in_narration = in_spans(narration)
     places = place_words(mentions)
     narrated: Counter[Character] = Counter()
@@ -247,20 +247,24 @@ def _join_answered(
     paragraphs: list[Span],
     characters: dict[Character, list[Mention]],
     name_words: frozenset[str],
+    apart: list[tuple[str, str]],
 ) -> None:
-    """Join two names of one person the conversations show (see :mod:`bot.attribution.addressed`)."""
+    """Join two names of one person the conversations show (see :mod:`bot.attribution.addressed`),
+    never two the text shows talking to each other (``apart``: a speaker and a name he addresses)."""
     by_form = {normalise(alias): c for c in characters for alias in c.aliases}
     joined: dict[Character, Character] = {}
 
     def find(name: str) -> Character | None:
         return by_form.get(normalise(name))
 
+    talked = {frozenset((first, second)) for a, b in apart if (first := find(a)) and (second := find(b))}
+
     for addressed, speaker in answered_names(text, quotes, paragraphs, TagReader(name_words), find):
         while addressed in joined:
             addressed = joined[addressed]
         while speaker in joined:
             speaker = joined[speaker]
-        if addressed is speaker:
+        if addressed is speaker or frozenset((addressed, speaker)) in talked:
             continue
         owner, other = (addressed, speaker) if addressed.mentions >= speaker.mentions else (speaker, addressed)
         _absorb(characters, owner, other)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bot.attribution.addressed import spoken_to
 from bot.attribution.characters import CharacterList, build_characters
+from bot.attribution.quotes import find_quotes, paragraph_spans
+from bot.attribution.tags import TagReader
 
 
 def _cast(*paragraphs: str) -> CharacterList:
@@ -46,3 +49,24 @@ def test_a_nickname_still_joins_when_no_speech_sets_the_two_apart() -> None:
         "Tom put the book away without a word.",
     )
     assert cast.find("Tom") is cast.find("Thomas Haldersby") is not None
+
+
+def test_an_answer_by_another_name_joins_no_one_the_answerer_has_addressed() -> None:
+    cast = _cast(
+        "“Will you come to the fair, Nellwyn?” asked Ada Pettigrue.",
+        "“She will not,” said Mrs. Quillan. “She has her lessons.”",
+        "“Go up to bed now, Nellwyn,” said Mrs. Quillan.",
+        "Nellwyn went up the stairs, and Nellwyn lay awake.",
+    )
+    assert cast.find("Nellwyn") is not None and cast.find("Nellwyn") is not cast.find("Mrs. Quillan")
+
+
+def test_only_a_name_opening_or_closing_a_quote_is_its_addressee() -> None:
+    text = (
+        "“Sit down, Brannock,” said Mrs. Quillan.\n\n"
+        "“I heard her; Brannock, she said, was late,” said Mrs. Pettigrue. “And so I went.”"
+    )
+    paragraphs = paragraph_spans(text)
+    reader = TagReader(frozenset({"Brannock", "Quillan", "Pettigrue"}))
+    pairs = spoken_to(text, find_quotes(text, paragraphs), paragraphs, reader)
+    assert pairs == [("Mrs. Quillan", "Brannock")]
