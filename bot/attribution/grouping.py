@@ -54,6 +54,7 @@ its full names (see :mod:`bot.attribution.pronouns`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -75,6 +76,8 @@ from bot.attribution.name_forms import (
 from bot.attribution.names import Mention
 from bot.attribution.person_forms import PersonForms
 
+_AND = re.compile(r"\s+(?:and|or)\s+")
+"""Between two names of two people (``Tom and Mr. Rudd``)."""
 SAME_PARAGRAPH_SHARE = 0.25
 """Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
 who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
@@ -90,7 +93,8 @@ def group_mentions(
 ) -> list[list[Mention]]:
     """The mentions of each person (see the module's docstring), in no particular order: ``text`` is
     the story, ``source`` the text the mentions' offsets index (default: ``text``); ``apart``: pairs of
-    names, as written, the text shows are two people (a speaker and the name he addresses), never joined."""
+    names, as written, the text shows are two people (a speaker and the name he addresses), never joined,
+    nor are two names the text joins by "and" or "or"."""
     forms: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
@@ -100,6 +104,7 @@ def group_mentions(
         for first, second in ((_form_key(a, by_name), _form_key(b, by_name)) for a, b in apart)
         if first is not None and second is not None
     ]
+    apart_keys += _coordinated(mentions, text if source is None else source)
     people = _People(forms, text if source is None else source, apart_keys)
     people.join_title_variants()
     people.join_full_nicknames()
@@ -355,6 +360,17 @@ class _People(PersonForms):
             people = self._roots([k for part in named for k in by_end_word.get(part, ()) if k != key])
             if len(people) == 1:
                 self._union(people.pop(), key)
+
+
+def _coordinated(mentions: list[Mention], source: str) -> list[tuple[Key, Key]]:
+    """Pairs of forms the text joins by "and" or "or" (``Tom and Mr. Rudd``): two people. Not after a
+    comma (``was it Miss Ann Lee, and Ann said``: two clauses), nor two forms of one name."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return [
+        ((title_key(first.title), first.words), (title_key(second.title), second.words))
+        for first, second in zip(ordered, ordered[1:], strict=False)
+        if first.words != second.words and _AND.fullmatch(source, first.end, second.start)
+    ]
 
 
 def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:

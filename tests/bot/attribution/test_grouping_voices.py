@@ -70,3 +70,14 @@ def test_only_a_name_opening_or_closing_a_quote_is_its_addressee() -> None:
     reader = TagReader(frozenset({"Brannock", "Quillan", "Pettigrue"}))
     pairs = spoken_to(text, find_quotes(text, paragraphs), paragraphs, reader)
     assert pairs == [("Mrs. Quillan", "Brannock")]
+
+
+def test_two_names_joined_by_and_are_two_people() -> None:
+    text = "\n\n".join([
+        "Thomas Haldersby walked in the garden. Thomas Haldersby was a stern man.",
+        "Tom was reading under a tree. Tom did not look up.",
+        "At noon Mr. Haldersby and Tom went in to dinner.",
+        "Thomas Haldersby carved the meat. Later Tom read again.",
+    ])
+    cast = build_characters(text)
+    assert cast.find("Tom") is not None and cast.find("Tom") is not cast.find("Thomas Haldersby")
