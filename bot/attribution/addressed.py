@@ -24,6 +24,7 @@ from bot.attribution.tags import TagReader, Who
 if TYPE_CHECKING:
     from bot.attribution.characters import Character
 
+_MARKS = "“”\"‘’' \n\t"
 ANSWERS_MIN = 2
 ANSWERS_SHARE = 2 / 3
 GIVEN_NAME_TITLES = frozenset("sir aunt uncle master".split())
@@ -65,6 +66,39 @@ def answered_names(
         for (addressed, speaker), count in answers.items()
         if count >= ANSWERS_MIN and count >= ANSWERS_SHARE * answered[addressed] and _may_be_one(addressed, speaker)
     ]
+
+
+def spoken_to(text: str, quotes: list[Quote], paragraphs: list[Span], reader: TagReader) -> list[tuple[str, str]]:
+    """Pairs of names, as written, of two people: a speaker a tag names and a name the quote addresses
+    (``“Sit down, Tom,” said Mr. Rudd``: Mr. Rudd is not Tom, a father and his son). One person
+    seldom addresses himself by name, but says it (``“Ann Lee,” said Ann``): names sharing a word are
+    left out. Only a name opening or closing the quote counts: one inside may be a speech the speaker
+    repeats (``“Maggie, she used to say, …”``)."""
+    pairs: list[tuple[str, str]] = []
+    for quote in quotes:
+        said = text[quote.start : quote.end]
+        vocatives = [name for name in reader.vocatives(said) if _opens_or_closes(said, name)]
+        if not vocatives:
+            continue
+        start, end = paragraphs[quote.paragraph]
+        tag = reader.after(text[quote.start : quote.end], text[quote.end : end], quote.end)
+        if tag is None or not tag.speech or tag.kind is not Who.NAME:
+            tag = reader.before(text[start : quote.start], start)
+        if tag is not None and tag.kind is Who.NAME:
+            speaker = _untitled(tag.who)
+            pairs += [(tag.who, name) for name in vocatives if not speaker & _untitled(name)]
+    return pairs
+
+
+def _opens_or_closes(said: str, name: str) -> bool:
+    """Whether ``name`` opens the quote ``said`` or ends it (punctuation and quotation marks aside)."""
+    inner = said.strip(_MARKS)
+    return inner.startswith(name) or inner.rstrip(_MARKS + ",.!?;:—- ").endswith(name)
+
+
+def _untitled(name: str) -> set[str]:
+    """The words of a name without its titles (``Mr. Ann Lee``: Ann, Lee)."""
+    return {word for word in name.split() if word.lower().rstrip(".") not in TITLE_GENDER}
 
 
 def _addressed(

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.attribution.addressed import answered_names
+from bot.attribution.addressed import answered_names, spoken_to
 from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.grouping import group_mentions
 from bot.attribution.lexicon import NAME_WORD, PERSON_NOUNS, SPEECH_VERBS, TITLE_GENDER
@@ -185,9 +185,10 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     narration = narration_spans(paragraphs, quotes)
     name_pairs = learn_name_pairs(story, name_words)
     mentions = [m for start, end in paragraphs for m in find_mentions(text, name_words, start, end, name_pairs)]
-    characters = _group(mentions, story, text)
+    apart = spoken_to(text, quotes, paragraphs, TagReader(name_words))
+    characters = _group(mentions, story, text, apart)
     _join_nicknames(story, characters)
-    _join_answered(text, quotes, paragraphs, characters, name_words)
+    _join_answered(text, quotes, paragraphs, characters, name_words, apart)
     in_narration = in_spans(narration)
     places = place_words(mentions)
     narrated: Counter[Character] = Counter()
@@ -205,9 +206,11 @@ def build_characters(text: str, paragraphs: list[Span] | None = None) -> Charact
     return CharacterList(listed, name_words, narrator, name_pairs, mentions, lower_case_words(story), tied)
 
 
-def _group(mentions: list[Mention], story: str, text: str) -> dict[Character, list[Mention]]:
+def _group(
+    mentions: list[Mention], story: str, text: str, apart: list[tuple[str, str]]
+) -> dict[Character, list[Mention]]:
     """Mentions grouped into characters, one per person (see :mod:`bot.attribution.grouping`)."""
-    return {_character(found): found for found in group_mentions(mentions, story, text)}
+    return {_character(found): found for found in group_mentions(mentions, story, text, apart)}
 
 
 def _character(found: list[Mention]) -> Character:
@@ -244,20 +247,24 @@ def _join_answered(
     paragraphs: list[Span],
     characters: dict[Character, list[Mention]],
     name_words: frozenset[str],
+    apart: list[tuple[str, str]],
 ) -> None:
-    """Join two names of one person the conversations show (see :mod:`bot.attribution.addressed`)."""
+    """Join two names of one person the conversations show (see :mod:`bot.attribution.addressed`),
+    never two the text shows talking to each other (``apart``: a speaker and a name he addresses)."""
     by_form = {normalise(alias): c for c in characters for alias in c.aliases}
     joined: dict[Character, Character] = {}
 
     def find(name: str) -> Character | None:
         return by_form.get(normalise(name))
 
+    talked = {frozenset((first, second)) for a, b in apart if (first := find(a)) and (second := find(b))}
+
     for addressed, speaker in answered_names(text, quotes, paragraphs, TagReader(name_words), find):
         while addressed in joined:
             addressed = joined[addressed]
         while speaker in joined:
             speaker = joined[speaker]
-        if addressed is speaker:
+        if addressed is speaker or frozenset((addressed, speaker)) in talked:
             continue
         owner, other = (addressed, speaker) if addressed.mentions >= speaker.mentions else (speaker, addressed)
         _absorb(characters, owner, other)

@@ -54,7 +54,9 @@ its full names (see :mod:`bot.attribution.pronouns`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from bot.attribution.appositions import is_kin_name, kin_appositions, stated
 from bot.attribution.given_names import first_name_gender, given_names_of, is_pet_form, name_variants
@@ -74,6 +76,8 @@ from bot.attribution.name_forms import (
 from bot.attribution.names import Mention
 from bot.attribution.person_forms import PersonForms
 
+_AND = re.compile(r"\s+(?:and|or)\s+")
+"""Between two names of two people (``Tom and Mr. Rudd``)."""
 SAME_PARAGRAPH_SHARE = 0.25
 """Share of the paragraphs naming the rarer of two forms that name both, from which they are two people
 who meet (a mother and her daughter: 36-59% in the development novels), not one person named two ways
@@ -84,13 +88,24 @@ NAME_CHANGE_MIN = 3
 """Mentions of a later married name before it is taken as a change of name (not a passing thought)."""
 
 
-def group_mentions(mentions: list[Mention], text: str, source: str | None = None) -> list[list[Mention]]:
+def group_mentions(
+    mentions: list[Mention], text: str, source: str | None = None, apart: Iterable[tuple[str, str]] = ()
+) -> list[list[Mention]]:
     """The mentions of each person (see the module's docstring), in no particular order: ``text`` is
-    the story, ``source`` the text the mentions' offsets index (default: ``text``)."""
+    the story, ``source`` the text the mentions' offsets index (default: ``text``); ``apart``: pairs of
+    names, as written, the text shows are two people (a speaker and the name he addresses), never joined,
+    nor are two names the text joins by "and" or "or"."""
     forms: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         forms[(title_key(mention.title), mention.words)].append(mention)
-    people = _People(forms, text if source is None else source)
+    by_name = {(" ".join(words), title): key for key in forms for title, words in [key]}
+    apart_keys = [
+        (first, second)
+        for first, second in ((_form_key(a, by_name), _form_key(b, by_name)) for a, b in apart)
+        if first is not None and second is not None
+    ]
+    apart_keys += _coordinated(mentions, text if source is None else source)
+    people = _People(forms, text if source is None else source, apart_keys)
     people.join_title_variants()
     people.join_full_nicknames()
     people.join_name_changes()
@@ -106,8 +121,8 @@ def group_mentions(mentions: list[Mention], text: str, source: str | None = None
 class _People(PersonForms):
     """The grouping steps, surest evidence first, each merging the forms of :class:`PersonForms`."""
 
-    def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
-        super().__init__(forms, source)
+    def __init__(self, forms: dict[Key, list[Mention]], source: str, apart: list[tuple[Key, Key]]) -> None:
+        super().__init__(forms, source, apart)
         by_words: dict[tuple[str, ...], list[Key]] = defaultdict(list)
         for key in self.full:
             by_words[key[1]].append(key)
@@ -187,7 +202,7 @@ class _People(PersonForms):
         """Names the text says are one person (see :mod:`bot.attribution.appositions`)."""
         by_name = {(" ".join(words), title): key for key in self.forms for title, words in [key]}
         for first_name, second_name in stated(text):
-            first, second = (self._form_key(name, by_name) for name in (first_name, second_name))
+            first, second = (_form_key(name, by_name) for name in (first_name, second_name))
             if first is not None and second is not None:
                 self._join_if_compatible(first, second)
         mentions = sorted((m for found in self.forms.values() for m in found), key=lambda m: m.start)
@@ -204,13 +219,6 @@ class _People(PersonForms):
     def _join_if_compatible(self, first: Key, second: Key) -> None:
         if self._find(first) != self._find(second) and compatible(self.gender(first), self.gender(second)):
             self._union(first, second)
-
-    @staticmethod
-    def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
-        words = name.split()
-        title = title_key(words[0]) if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_GENDER else None
-        rest = " ".join(words[1:] if title else words)
-        return by_name.get((rest, title)) or by_name.get((rest, None))
 
     def join_titled_surnames(self) -> None:
         """2. A titled name joins the one person of its surname it fits (``Mr. Jones``), else the one
@@ -352,6 +360,25 @@ class _People(PersonForms):
             people = self._roots([k for part in named for k in by_end_word.get(part, ()) if k != key])
             if len(people) == 1:
                 self._union(people.pop(), key)
+
+
+def _coordinated(mentions: list[Mention], source: str) -> list[tuple[Key, Key]]:
+    """Pairs of forms the text joins by "and" or "or" (``Tom and Mr. Rudd``): two people. Not after a
+    comma (``was it Miss Ann Lee, and Ann said``: two clauses), nor two forms of one name."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return [
+        ((title_key(first.title), first.words), (title_key(second.title), second.words))
+        for first, second in zip(ordered, ordered[1:], strict=False)
+        if first.words != second.words and _AND.fullmatch(source, first.end, second.start)
+    ]
+
+
+def _form_key(name: str, by_name: dict[tuple[str, str | None], Key]) -> Key | None:
+    """The form of a name as written (``Mr. Rudd``: ``mr``, ``Rudd``), if the text names anyone so."""
+    words = name.split()
+    title = title_key(words[0]) if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_GENDER else None
+    rest = " ".join(words[1:] if title else words)
+    return by_name.get((rest, title)) or by_name.get((rest, None))
 
 
 def _pet_bases(word: str, names: dict[str, str]) -> set[str]:

@@ -8,6 +8,7 @@ predicates on forms and texts that need no grouping state.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.attribution.given_names import first_name_gender, is_given_name
 from bot.attribution.lexicon import TITLE_GENDER
@@ -63,9 +64,12 @@ def title_key(title: str | None) -> str | None:
     return _SAME_TITLE.get(key, key)
 
 
-def is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[str, ...]]) -> bool:
+def is_full_name(
+    key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[str, ...]], named_words: Counter[str] | None = None
+) -> bool:
     """A full name, not two names side by side: its last words are written under a title, or not
-    more often alone than after its first."""
+    more often alone than after its first (``named_words``: in how many different names each word is
+    written, see :func:`named_word_counts`)."""
     rest, first = key[1][1:], key[1][0].lower()
     if key[0] is None and is_place_name(key[1]):  # "Port Burdock" is no Burdock's full name
         return False
@@ -75,18 +79,25 @@ def is_full_name(key: Key, forms: dict[Key, list[Mention]], titled: set[tuple[st
         return False
     if rest in titled and not _given_name(rest, key, forms):
         return True
-    return len(forms.get((None, rest), ())) <= len(forms[key]) or _given_and_surname(key, forms)
+    if len(forms.get((None, rest), ())) <= len(forms[key]):
+        return True
+    return _given_and_surname(key, forms, named_word_counts(forms) if named_words is None else named_words)
 
 
-def _given_and_surname(key: Key, forms: dict[Key, list[Mention]]) -> bool:
+def named_word_counts(forms: dict[Key, list[Mention]]) -> Counter[str]:
+    """In how many different names (titles aside) each word is written."""
+    return Counter(word for words in {named for _, named in forms} for word in set(words))
+
+
+def _given_and_surname(key: Key, forms: dict[Key, list[Mention]], named_words: Counter[str]) -> bool:
     """A given name and a word that is none, written together at least :data:`FULL_NAME_MIN` times
     (``Henry Clerval``, though ``Clerval`` alone is far more usual): a full name, not two names
-    side by side (``Rosamund Beatrice``)."""
+    side by side (``Rosamund Beatrice``). A first word no name list knows counts as a given name
+    when the text never uses it in any other name (``Osric Dunmere``: no Osric to stand beside)."""
     words = key[1]
-    return (
-        len(words) == 2 and len(forms[key]) >= FULL_NAME_MIN and not is_place_name(words)
-        and first_name_gender(words[0]) is not None and not is_given_name(words[1])
-    )
+    if len(words) != 2 or len(forms[key]) < FULL_NAME_MIN or is_place_name(words) or is_given_name(words[1]):
+        return False
+    return first_name_gender(words[0]) is not None or named_words[words[0]] == 1
 
 
 def _given_name(words: tuple[str, ...], key: Key, forms: dict[Key, list[Mention]]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from bot.attribution.given_names import first_name_gender
 from bot.attribution.lexicon import FEMALE, MALE, TITLE_GENDER
@@ -21,6 +22,7 @@ from bot.attribution.name_forms import (
     Key,
     compatible,
     is_full_name,
+    named_word_counts,
     rank_conflict,
 )
 from bot.attribution.names import Mention
@@ -33,6 +35,8 @@ TOGETHER_MIN = 2
 SENTENCE_SPAN = 200
 """Characters between two names beyond which they are not counted as one sentence."""
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+_VOICE_CHANGE = re.compile(r"[\"“”‘]|’(?!\w)")
+"""A quotation mark between two names: one is in a speech, the other in the narration or another speech."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 GIVEN_UP_SHARE = 0.1
 """Share of a maiden name's uses that may come after the married name's first (see :meth:`PersonForms._given_up`)."""
@@ -44,7 +48,7 @@ shows no change of name."""
 class PersonForms:
     """Name forms joined into people (a union-find over forms, each root knowing its members)."""
 
-    def __init__(self, forms: dict[Key, list[Mention]], source: str) -> None:
+    def __init__(self, forms: dict[Key, list[Mention]], source: str, apart: Iterable[tuple[Key, Key]] = ()) -> None:
         self.forms = forms
         self._source = source
         self._shown_gender: dict[Key, str | None] = {}
@@ -54,14 +58,21 @@ class PersonForms:
         """People whose surname the text changed by marriage, and where it first uses the new one: a Mrs.
         from there on even if never written so."""
         self._members: dict[Key, list[Key]] = {key: [key] for key in forms}
+        self._apart: dict[Key, set[Key]] = defaultdict(set)
+        """Forms of two people (a speaker and the name he addresses): never joined, however named."""
+        for first, second in apart:
+            if first != second:
+                self._apart[first].add(second)
+                self._apart[second].add(first)
         titled = {words for title, words in forms if title}
         counts: Counter[tuple[str, ...]] = Counter()
         for (_, words), found in forms.items():
             counts[words] += len(found)
+        named_words = named_word_counts(forms)
         self.full = [  # not two names side by side ("gave Margaret Oniton", "Harker Jonathan"): see is_full_name
             key
             for key in forms
-            if len(key[1]) > 1 and is_full_name(key, forms, titled) and counts[key[1][::-1]] <= counts[key[1]]
+            if len(key[1]) > 1 and is_full_name(key, forms, titled, named_words) and counts[key[1][::-1]] <= counts[key[1]]
         ]
         self._by_first: dict[str, list[Key]] = defaultdict(list)
         self._by_last: dict[str, list[Key]] = defaultdict(list)
@@ -83,7 +94,9 @@ class PersonForms:
         """Whether the text names ``first`` and ``second`` (or their given names alone or after a title)
         in one sentence at least :data:`TOGETHER_MIN` times: two people. With ``distinct``, only
         ``second``'s untitled forms that are not ``first``'s count (``Tom``, ``Tom Rudd``; not ``Mrs.
-        Marta`` among Marta Quillby's given names)."""
+        Marta`` among Marta Quillby's given names), and not on either side of a quotation mark
+        (``"Sit down, Miss Vane," he said, turning to Ada``: a speech names its addressee by a title,
+        the narration names her by her given name)."""
         named_first = self._named(first)
         named_second = self._named(second)
         if distinct:
@@ -95,7 +108,9 @@ class PersonForms:
         together = 0
         for (_, end, owner), (start, _, other) in zip(owned, owned[1:], strict=False):
             between = self._source[end:start]
-            together += owner != other and len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
+            near = len(between) < SENTENCE_SPAN and not _SENTENCE_END.search(between)
+            across = distinct and _VOICE_CHANGE.search(between)
+            together += owner != other and near and not across
         return together >= TOGETHER_MIN
 
     def _paragraph_share(self, first: Key, second: Key) -> float:
@@ -217,6 +232,10 @@ class PersonForms:
     def _roots(self, keys: list[Key]) -> set[Key]:
         return {self._find(key) for key in keys}
 
+    def _kept_apart(self, first: Key, second: Key) -> bool:
+        """Whether a form of the person ``first`` and one of ``second`` are two people's (see ``apart``)."""
+        return any(self._find(form) == second for key in self._members[first] for form in self._apart.get(key, ()))
+
     def _find(self, key: Key) -> Key:
         while self._parent[key] != key:
             self._parent[key] = self._parent[self._parent[key]]
@@ -225,6 +244,6 @@ class PersonForms:
 
     def _union(self, keep: Key, other: Key) -> None:
         keep, other = self._find(keep), self._find(other)
-        if keep != other:
+        if keep != other and not self._kept_apart(keep, other):
             self._parent[other] = keep
             self._members[keep] += self._members.pop(other)

@@ -6,10 +6,12 @@ a named character in two ways:
 
 * **apposition**: the name and the description side by side (``Pell the vicar``, ``Mr. Pell, the
   vicar,``, ``the vicar, Mr. Pell,``): decisive when every apposition names one person;
+* **a copula**: ``Pell was a vicar``, ``Vane was a tall man``: as decisive as an apposition;
 * **co-reference in a paragraph**: the description written in a later sentence of a paragraph whose
   last named person before it is that character (``Rosa sat down. The young girl smiled.``), one vote.
 
-Only people of the description's gender (its noun's, else the pronouns after its own uses) count.
+Only people of the description's gender (its noun's, else the pronouns after its own uses) count
+(and, for a copula, people whose gender the text does not show).
 Without an apposition, a description is the character that gets at least :data:`MIN_VOTES` votes and :data:`MIN_SHARE` of
 them all, when the text names that character in one sentence with the description (``Rosa looked at
 the young girl``: two people) at most :data:`TOGETHER_MAX` times.
@@ -43,6 +45,8 @@ _AFTER_NAME = re.compile(r",?[ \t]*\n?[ \t]*")
 """Between a name and the description set after it (``Pell the vicar``, ``Mr. Pell, the vicar``)."""
 _BEFORE_NAME = re.compile(r",[ \t]*\n?[ \t]*")
 """Between a description and the name set after it (``the vicar, Mr. Pell,``)."""
+_COPULA = re.compile(r"\s+(?:was|is)\s+(?:a|an)\s+(?P<first>[a-z]+)\b(?![’']s\b|-)(?:\s+(?P<second>[a-z]+)\b(?![’']s\b|-))?")
+"""A description given by a copula after a name (``Vane was a tall man``)."""
 _CLOSED = re.compile(r"[ \t]*[,.;:!?)]")
 _LISTED = re.compile(r",?\s+(?:and|or|nor)\b")
 """After a description in a list (``Pell, the vicar and the doctor``): no apposition."""
@@ -65,6 +69,7 @@ def tie_descriptions(
     uses = _uses(text, paragraphs, in_narration)
     paragraph_starts = [start for start, _ in paragraphs]
     sentences = _SentenceEnds(text)
+    described = _described_as(text, named)
     tied: dict[str, Person] = {}
     for description, found in uses.items():
         gender = _gender(text, description, found)
@@ -75,6 +80,7 @@ def tie_descriptions(
         appositions: Counter[Person] = Counter()
         votes: Counter[Person] = Counter()
         together: Counter[Person] = Counter()
+        appositions.update(p for p in described.get(description, ()) if genders[p] in (None, gender))
         for mention in found:
             paragraph_start = paragraph_starts[bisect.bisect_right(paragraph_starts, mention.start) - 1]
             sentence = sentences.around(mention, paragraph_start)
@@ -83,6 +89,18 @@ def tie_descriptions(
         if winner is not None and together[winner] <= TOGETHER_MAX:
             tied[description] = winner
     return tied
+
+
+def _described_as(text: str, named: list[tuple[int, int, Person]]) -> dict[str, list[Person]]:
+    """Each description the narration gives a named person by a copula (``Vane was a tall man``,
+    ``Kell is a chaplain``), and the people it is given to: as decisive as an apposition."""
+    described: dict[str, list[Person]] = {}
+    for _, end, person in named:
+        match = _COPULA.match(text, end)
+        words = _description_words(match["first"], match["second"]) if match else None
+        if words is not None:
+            described.setdefault(" ".join(words), []).append(person)
+    return described
 
 
 def _winner(appositions: Counter[Person], votes: Counter[Person]) -> Person | None:
