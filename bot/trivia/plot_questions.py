@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import random
+from collections import Counter
 from collections.abc import Iterator
 
 from bot.text.model import Passage
 from bot.trivia import scoring
+from bot.trivia.chapters import ordering_words
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.facts import Facts
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
@@ -56,18 +58,33 @@ def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
 
 
 def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
-    """Two plot points between people, short enough to take in, at least a quarter of the book's
-    sections apart (:data:`MIN_SECTIONS_APART` at least; in a work of few sections,
+    """Which came first of two plot points far enough apart (a quarter of the book's sections, at
+    least :data:`MIN_SECTIONS_APART`; in a work of few sections, :data:`MIN_PARAGRAPHS_APART`
+    paragraphs): two events of the narration (:func:`_events_first`) or two chapters whose titles
+    tell what happens in them (:func:`_chapters_first`), the two kinds taking random turns."""
+    sections = len({sentence.section for sentence in facts.source.sentences})
+    apart = max(MIN_SECTIONS_APART, sections // 4) if sections >= 2 * MIN_SECTIONS_APART else None
+    streams = [_events_first(facts, rng, apart), _chapters_first(facts, rng, apart)]
+    while streams:
+        stream = streams[rng.randrange(len(streams))]
+        question = next(stream, None)
+        if question is None:
+            streams.remove(stream)
+        else:
+            yield question
+
+
+def _events_first(facts: Facts, rng: random.Random, apart: int | None) -> Iterator[Question]:
+    """Two plot points between people, short enough to take in, ``apart`` sections apart (None:
     :data:`MIN_PARAGRAPHS_APART` paragraphs): which came first."""
     events = [e for e in facts.source.plot.events if _datable(e)]
-    sections = len({sentence.section for sentence in facts.source.sentences})
-    if sections >= 2 * MIN_SECTIONS_APART:
-        place, apart = (lambda item: item.sentence.section), max(MIN_SECTIONS_APART, sections // 4)
+    if apart is not None:
+        place, gap = (lambda item: item.sentence.section), apart
     else:
-        place, apart = (lambda item: _paragraph(item.sentence)), MIN_PARAGRAPHS_APART
+        place, gap = (lambda item: _paragraph(item.sentence)), MIN_PARAGRAPHS_APART
     positions = [place(item) for item in events]
     for earlier in rng.sample(events, len(events)):
-        first_later = bisect.bisect_left(positions, place(earlier) + apart)
+        first_later = bisect.bisect_left(positions, place(earlier) + gap)
         if first_later < len(events):
             later = events[rng.randrange(first_later, len(events))]
             yield Question(
@@ -78,6 +95,31 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
                 passage_id=facts.source.paragraph_ids.get(_paragraph(earlier.sentence)),
                 offset=earlier.sentence.start,
                 explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
+            )
+
+
+def _chapters_first(facts: Facts, rng: random.Random, apart: int | None) -> Iterator[Question]:
+    """Two chapters ``apart`` sections apart whose titles tell what happens in them
+    (:mod:`bot.trivia.chapters`; none whose words tell its place, :func:`ordering_words`): which comes
+    first, the later one the title least offered so far. None in a work of few sections."""
+    chapters = [chapter for chapter in facts.source.plot.chapters if not ordering_words(chapter.title)]
+    if apart is None:
+        return
+    sections = [chapter.section for chapter in chapters]
+    shown: Counter[int] = Counter()  # a title offered as the later one again and again would be a tell
+    for earlier in rng.sample(chapters, len(chapters)):
+        first_later = bisect.bisect_left(sections, earlier.section + apart)
+        if first_later < len(chapters):
+            later = min(chapters[first_later:], key=lambda chapter: (shown[chapter.section], rng.random()))
+            shown[later.section] += 1
+            yield Question(
+                QuestionKind.WHICH_CAME_FIRST,
+                "Which of these chapters comes first in the book?",
+                earlier.title,
+                options=shuffled([earlier.title, later.title], rng),
+                passage_id=facts.source.paragraph_ids.get(earlier.paragraph),
+                offset=earlier.start,
+                explanation=f"“{earlier.title}” is chapter {earlier.number}; “{later.title}” is chapter {later.number}.",
             )
 
 
