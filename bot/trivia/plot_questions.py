@@ -61,7 +61,10 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Which came first of two plot points far enough apart (a quarter of the book's sections, at
     least :data:`MIN_SECTIONS_APART`; in a work of few sections, :data:`MIN_PARAGRAPHS_APART`
     paragraphs): two events of the narration (:func:`_events_first`) or two chapters whose titles
-    tell what happens in them (:func:`_chapters_first`), the two kinds taking random turns."""
+    tell what happens in them (:func:`_chapters_first`), the two kinds taking random turns.
+
+    The question's text names both, so that each pair is a question of its own where questions are
+    known by their text (a channel's recent questions, answer counts: :mod:`bot.trivia.quality`)."""
     sections = len({sentence.section for sentence in facts.source.sentences})
     apart = max(MIN_SECTIONS_APART, sections // 4) if sections >= 2 * MIN_SECTIONS_APART else None
     streams = [_events_first(facts, rng, apart), _chapters_first(facts, rng, apart)]
@@ -87,11 +90,12 @@ def _events_first(facts: Facts, rng: random.Random, apart: int | None) -> Iterat
         first_later = bisect.bisect_left(positions, place(earlier) + gap)
         if first_later < len(events):
             later = events[rng.randrange(first_later, len(events))]
+            options = shuffled([earlier.statement, later.statement], rng)
             yield Question(
                 QuestionKind.WHICH_CAME_FIRST,
-                "Which of these happened first in the story?",
+                f"Which happened first in the story: {options[0].rstrip('.')}, or {options[1].rstrip('.')}?",
                 earlier.statement,
-                options=shuffled([earlier.statement, later.statement], rng),
+                options=options,
                 passage_id=facts.source.paragraph_ids.get(_paragraph(earlier.sentence)),
                 offset=earlier.sentence.start,
                 explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
@@ -112,11 +116,12 @@ def _chapters_first(facts: Facts, rng: random.Random, apart: int | None) -> Iter
         if first_later < len(chapters):
             later = min(chapters[first_later:], key=lambda chapter: (shown[chapter.section], rng.random()))
             shown[later.section] += 1
+            options = shuffled([earlier.title, later.title], rng)
             yield Question(
                 QuestionKind.WHICH_CAME_FIRST,
-                "Which of these chapters comes first in the book?",
+                f"Which chapter comes first in the book: “{options[0]}” or “{options[1]}”?",
                 earlier.title,
-                options=shuffled([earlier.title, later.title], rng),
+                options=options,
                 passage_id=facts.source.paragraph_ids.get(earlier.paragraph),
                 offset=earlier.start,
                 explanation=f"“{earlier.title}” is chapter {earlier.number}; “{later.title}” is chapter {later.number}.",

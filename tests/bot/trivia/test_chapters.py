@@ -9,6 +9,7 @@ from bot.trivia.events import plot_of
 from bot.trivia.generate import generate
 from bot.trivia.lines import TriviaSource
 from bot.trivia.people import Person
+from bot.trivia.quality import Admission
 from bot.trivia.question import QuestionKind
 from bot.trivia.service import within
 
@@ -79,3 +80,12 @@ def test_a_game_up_to_a_chapter_shows_no_later_title() -> None:
     questions = generate(early, count=20, seed=1, kinds=[QuestionKind.WHICH_CAME_FIRST])
     shown = {option for question in questions for option in question.options}
     assert questions and shown <= set(TITLES[:8])
+
+
+def test_each_pair_is_a_question_of_its_own_for_a_channel_s_recent_questions() -> None:
+    work = source(book(TITLES))
+    first = generate(work, count=1, seed=5, kinds=[QuestionKind.WHICH_CAME_FIRST])
+    recent = Admission("test", recent={question.text for question in first})
+    later = generate(work, count=3, seed=6, kinds=[QuestionKind.WHICH_CAME_FIRST], admit=recent)
+    assert first and len(later) == 3
+    assert all(all(f"“{option}”" in question.text for option in question.options) for question in [*first, *later])
