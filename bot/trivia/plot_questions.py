@@ -63,8 +63,9 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     paragraphs): two events of the narration (:func:`_events_first`) or two chapters whose titles
     tell what happens in them (:func:`_chapters_first`), the two kinds taking random turns.
 
-    The question's text names both, so that each pair is a question of its own where questions are
-    known by their text (a channel's recent questions, answer counts: :mod:`bot.trivia.quality`)."""
+    The question's text names both, in alphabetical order (not the answer's), so that each pair is one
+    question of its own where questions are known by their text (a channel's recent questions, answer
+    counts: :mod:`bot.trivia.quality`)."""
     sections = len({sentence.section for sentence in facts.source.sentences})
     apart = max(MIN_SECTIONS_APART, sections // 4) if sections >= 2 * MIN_SECTIONS_APART else None
     streams = [_events_first(facts, rng, apart), _chapters_first(facts, rng, apart)]
@@ -90,12 +91,12 @@ def _events_first(facts: Facts, rng: random.Random, apart: int | None) -> Iterat
         first_later = bisect.bisect_left(positions, place(earlier) + gap)
         if first_later < len(events):
             later = events[rng.randrange(first_later, len(events))]
-            options = shuffled([earlier.statement, later.statement], rng)
+            one, other = sorted(statement.rstrip(".") for statement in (earlier.statement, later.statement))
             yield Question(
                 QuestionKind.WHICH_CAME_FIRST,
-                f"Which happened first in the story: {options[0].rstrip('.')}, or {options[1].rstrip('.')}?",
+                f"Which happened first in the story: {one}, or {other}?",
                 earlier.statement,
-                options=options,
+                options=shuffled([earlier.statement, later.statement], rng),
                 passage_id=facts.source.paragraph_ids.get(_paragraph(earlier.sentence)),
                 offset=earlier.sentence.start,
                 explanation=f"It comes {_paragraph(later.sentence) - _paragraph(earlier.sentence)} paragraphs earlier.",
@@ -116,12 +117,12 @@ def _chapters_first(facts: Facts, rng: random.Random, apart: int | None) -> Iter
         if first_later < len(chapters):
             later = min(chapters[first_later:], key=lambda chapter: (shown[chapter.section], rng.random()))
             shown[later.section] += 1
-            options = shuffled([earlier.title, later.title], rng)
+            one, other = sorted((earlier.title, later.title))
             yield Question(
                 QuestionKind.WHICH_CAME_FIRST,
-                f"Which chapter comes first in the book: “{options[0]}” or “{options[1]}”?",
+                f"Which chapter comes first in the book: “{one}” or “{other}”?",
                 earlier.title,
-                options=options,
+                options=shuffled([earlier.title, later.title], rng),
                 passage_id=facts.source.paragraph_ids.get(earlier.paragraph),
                 offset=earlier.start,
                 explanation=f"“{earlier.title}” is chapter {earlier.number}; “{later.title}” is chapter {later.number}.",

@@ -89,3 +89,14 @@ def test_each_pair_is_a_question_of_its_own_for_a_channel_s_recent_questions() -
     later = generate(work, count=3, seed=6, kinds=[QuestionKind.WHICH_CAME_FIRST], admit=recent)
     assert first and len(later) == 3
     assert all(all(f"“{option}”" in question.text for option in question.options) for question in [*first, *later])
+
+
+def test_a_pair_reads_the_same_whichever_game_asks_it_and_its_text_does_not_tell_the_answer() -> None:
+    work = source(book(TITLES))
+    asked = [q for seed in range(8) for q in generate(work, count=20, seed=seed, kinds=[QuestionKind.WHICH_CAME_FIRST])]
+    texts: dict[frozenset[str], set[str]] = {}
+    for question in asked:
+        texts.setdefault(frozenset(question.options), set()).add(question.text)
+    assert all(len(found) == 1 for found in texts.values())
+    answer_named_first = [q.text.index(q.answer) < min(q.text.index(o) for o in q.options if o != q.answer) for q in asked]
+    assert any(answer_named_first) and not all(answer_named_first)
