@@ -15,10 +15,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import lemminflect
+
 from bot.text.headings import SectionKind, parse_heading
 from bot.text.model import Passage
 from bot.trivia import wording
-from bot.trivia.actions import WORD
+from bot.trivia.actions import WORD, participle_lemma
+from bot.trivia.people import Person, are_aliases
+from bot.trivia.subjects import Names
 
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 12
 """Words of a title shown as an option: one word ("Vanity") tells too little, a long one is a sentence."""
@@ -30,6 +34,8 @@ ORDERING_WORDS = frozenset(
 )
 """Words that tell a chapter's place in the book ("The Arrival", "The End of the Affair"): asked which
 of two chapters comes first, a player would guess from them, not remember."""
+DEED_ZIPF = 4.5
+"""A title's deed needs a word rarer than this to be a plot point: "Makes Up Her Mind" is not."""
 RECORDS = frozenset("journal diary memorandum memoranda phonograph notebook log continued contd".split())
 """Words of a title that names the record a chapter is written in ("Dr. Ames’s Diary", "Journal—Continued"),
 not what happens in it."""
@@ -97,3 +103,56 @@ def within(chapters: Iterable[Chapter], sections: range) -> list[Chapter]:
 def ordering_words(title: str) -> bool:
     """Whether ``title`` holds a word of :data:`ORDERING_WORDS`."""
     return any(word.lower() in ORDERING_WORDS for word in WORD.findall(title))
+
+
+@dataclass(frozen=True, slots=True)
+class TitleDeed:
+    """A chapter title that tells who does what ("Walter Sells the Harpsichord"): ``person`` does
+    ``predicate`` ("sells the harpsichord"), in lower case but for names."""
+
+    chapter: Chapter
+    person: Person
+    predicate: str
+    lemma: str
+
+
+def title_deeds(chapters: Sequence[Chapter], names: Names) -> list[TitleDeed]:
+    """The titles of ``chapters`` that open with a character's name and a verb in the present
+    ("Walter Sells…", "Edith Is Invited…"), whose deed holds an uncommon word
+    (:data:`DEED_ZIPF`: not "Marilla Makes Up Her Mind") and is no other title's too (two
+    chapters "… Is Invited to Tea" would make who was invited ambiguous)."""
+    found = [deed for chapter in chapters if (deed := _deed(chapter, names)) is not None]
+    keys = Counter(_deed_key(deed) for deed in found)
+    return [deed for deed in found if keys[_deed_key(deed)] == 1]
+
+
+def _deed(chapter: Chapter, names: Names) -> TitleDeed | None:
+    subject = names.any.match(chapter.title)
+    if subject is None:
+        return None
+    person = names.person(subject)
+    words = chapter.title[subject.end() :].split()
+    lemma = _present_lemma(words[0].lower()) if words else None
+    if lemma is None and len(words) >= 2 and words[0].lower() == "is":
+        lemma = participle_lemma(words[1].lower())  # "Edith Is Invited to Tea"
+    if lemma is None or len(words) < 2:
+        return None
+    shown = [word if names.any.fullmatch(word) or wording.zipf(word.lower()) == 0 else word.lower() for word in words]
+    if not any(wording.zipf(word.lower()) < DEED_ZIPF for word in WORD.findall(" ".join(words[1:]))):
+        return None
+    if any(are_aliases(alias, word) for alias in person.aliases for word in WORD.findall(" ".join(words))):
+        return None  # the question would name its answer
+    return TitleDeed(chapter, person, " ".join(shown), lemma)
+
+
+def _present_lemma(word: str) -> str | None:
+    """The lemma of ``word`` when it is a verb's third person present ("sells" → "sell")."""
+    for lemma in lemminflect.getLemma(word, upos="VERB"):
+        if word != lemma and word in lemminflect.getInflection(lemma, "VBZ"):
+            return lemma
+    return None
+
+
+def _deed_key(deed: TitleDeed) -> tuple[str, str]:
+    words = sorted(WORD.findall(deed.predicate.lower())[1:], key=wording.zipf)
+    return deed.lemma, words[0] if words else ""

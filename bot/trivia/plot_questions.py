@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 from bot.text.model import Passage
 from bot.trivia import scoring
-from bot.trivia.chapters import ordering_words
+from bot.trivia.chapters import ordering_words, title_deeds
 from bot.trivia.events import Event, who_did_it
 from bot.trivia.facts import Facts
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
 from bot.trivia.people import Person
 from bot.trivia.question import Question, QuestionKind
 from bot.trivia.relations import shown_name
+from bot.trivia.subjects import Names
 
 MIN_SECTIONS_APART = 2
 MIN_PARAGRAPHS_APART = 30
@@ -30,31 +31,80 @@ STATES = frozenset("live dwell own possess belong resemble dislike like love hat
 
 
 def event(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who did it: a plot point of the narration (:func:`_narrated_events`) or of a chapter's title
+    (:func:`_title_events`), the two taking random turns."""
+    yield from _taking_turns([_narrated_events(facts, rng), _title_events(facts, rng)], rng)
+
+
+def _narrated_events(facts: Facts, rng: random.Random) -> Iterator[Question]:
     """Who did it: a plot point of the narration with the character who acted as the answer; the
     wrong options are people of the same gender met by then and in the event's scene (speaking or named
     in the narration nearby: :class:`bot.trivia.scenes.Scenes`)."""
     plot = facts.source.plot
     for chosen in rng.sample(plot.events, len(plot.events)):
         section, paragraph = chosen.sentence.section, _paragraph(chosen.sentence)
-        rivals = [
-            person
-            for person in plot.cast.rivals(chosen.person, section, chosen.sentence.start, named=chosen.sentence.text)
-            if facts.scenes.present(person.name, section, paragraph)
-        ][:PLAUSIBLE_POOL]
-        if len(rivals) < MIN_EVENT_RIVALS:
+        wrong = _wrong_people(facts, chosen.person, (section, paragraph, chosen.sentence.start), chosen.sentence.text, rng)
+        if wrong is None:
             continue  # fewer options rather than someone absent from the scene; none rather than two
-        wrong = [person.name for person in rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))]
-        yield Question(
-            QuestionKind.EVENT,
-            who_did_it(chosen),
-            chosen.person.name,
-            options=shuffled([chosen.person.name, *wrong], rng),
-            accepted=tuple(alias for alias in chosen.person.aliases if alias != chosen.person.name),
-            rivals=tuple(person.name for person in plot.cast.people if person is not chosen.person),
-            passage_id=facts.source.paragraph_ids.get(_paragraph(chosen.sentence)),
-            offset=chosen.sentence.start,
-            explanation=f"“{chosen.statement}”",
-        )
+        yield _who_question(facts, chosen.person, who_did_it(chosen), wrong, rng, (paragraph, chosen.sentence.start), f"“{chosen.statement}”")
+
+
+def _title_events(facts: Facts, rng: random.Random) -> Iterator[Question]:
+    """Who did it, from a chapter title that tells who does what (:func:`bot.trivia.chapters.title_deeds`):
+    "Who sells the harpsichord?"; the wrong options as for the narration's events, from the chapter's opening scene."""
+    names = Names.of(facts.source.plot.cast.people)
+    deeds = [] if names is None else title_deeds(facts.source.plot.chapters, names)
+    for deed in rng.sample(deeds, len(deeds)):
+        chapter, text = deed.chapter, f"Who {deed.predicate}?"
+        wrong = _wrong_people(facts, deed.person, (chapter.section, chapter.paragraph, chapter.start), text, rng)
+        if wrong is not None:
+            explanation = f"Chapter {chapter.number} is “{chapter.title}”."
+            yield _who_question(facts, deed.person, text, wrong, rng, (chapter.paragraph, chapter.start), explanation)
+
+
+def _wrong_people(
+    facts: Facts, answer: Person, place: tuple[int, int, int], text: str, rng: random.Random
+) -> list[str] | None:
+    """Up to :data:`WRONG_OPTIONS` people to offer against ``answer`` at ``place`` (a section, a
+    paragraph, an offset): of the same gender, met by then, in the scene; None when fewer than
+    :data:`MIN_EVENT_RIVALS`."""
+    section, paragraph, offset = place
+    rivals = [
+        person
+        for person in facts.source.plot.cast.rivals(answer, section, offset, named=text)
+        if facts.scenes.present(person.name, section, paragraph)
+    ][:PLAUSIBLE_POOL]
+    if len(rivals) < MIN_EVENT_RIVALS:
+        return None
+    return [person.name for person in rng.sample(rivals, min(WRONG_OPTIONS, len(rivals)))]
+
+
+def _who_question(
+    facts: Facts, answer: Person, text: str, wrong: list[str], rng: random.Random, at: tuple[int, int], explanation: str
+) -> Question:
+    paragraph, offset = at
+    return Question(
+        QuestionKind.EVENT,
+        text,
+        answer.name,
+        options=shuffled([answer.name, *wrong], rng),
+        accepted=tuple(alias for alias in answer.aliases if alias != answer.name),
+        rivals=tuple(person.name for person in facts.source.plot.cast.people if person is not answer),
+        passage_id=facts.source.paragraph_ids.get(paragraph),
+        offset=offset,
+        explanation=explanation,
+    )
+
+
+def _taking_turns(streams: list[Iterator[Question]], rng: random.Random) -> Iterator[Question]:
+    """The questions of ``streams``, a stream chosen at random for each, until all run dry."""
+    while streams:
+        stream = streams[rng.randrange(len(streams))]
+        question = next(stream, None)
+        if question is None:
+            streams.remove(stream)
+        else:
+            yield question
 
 
 def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
@@ -68,14 +118,7 @@ def which_came_first(facts: Facts, rng: random.Random) -> Iterator[Question]:
     counts: :mod:`bot.trivia.quality`)."""
     sections = len({sentence.section for sentence in facts.source.sentences})
     apart = max(MIN_SECTIONS_APART, sections // 4) if sections >= 2 * MIN_SECTIONS_APART else None
-    streams = [_events_first(facts, rng, apart), _chapters_first(facts, rng, apart)]
-    while streams:
-        stream = streams[rng.randrange(len(streams))]
-        question = next(stream, None)
-        if question is None:
-            streams.remove(stream)
-        else:
-            yield question
+    yield from _taking_turns([_events_first(facts, rng, apart), _chapters_first(facts, rng, apart)], rng)
 
 
 def _events_first(facts: Facts, rng: random.Random, apart: int | None) -> Iterator[Question]:

@@ -100,3 +100,31 @@ def test_a_pair_reads_the_same_whichever_game_asks_it_and_its_text_does_not_tell
     assert all(len(found) == 1 for found in texts.values())
     answer_named_first = [q.text.index(q.answer) < min(q.text.index(o) for o in q.options if o != q.answer) for q in asked]
     assert any(answer_named_first) and not all(answer_named_first)
+
+
+CAST = [
+    Person("Edith Crane", ("Edith Crane", "Edith"), "f", 0, 40),
+    Person("Ruth", ("Ruth",), "f", 0, 30),
+    Person("Nora", ("Nora",), "f", 0, 20),
+    Person("Walter", ("Walter",), "m", 0, 25),
+]
+DEED_TITLES = [
+    "Walter Sells the Harpsichord",
+    "Edith Is Invited to Tea",  # and Ruth too: who was invited is ambiguous
+    "Edith Makes Up Her Mind",  # no uncommon word: no plot point
+    "Ruth Pawns the Locket",
+    "Ruth Is Invited to Tea",
+    "The Quarrel at the Mill",
+]
+
+
+def test_a_title_that_tells_who_does_what_asks_who_did_it_among_the_people_of_the_scene() -> None:
+    body = "Edith, Ruth and Nora sat with Walter by the river. Edith Crane was there, and Ruth, and Nora."
+    text = "".join(f"Chapter {n}: {title}\n\n{body}\n\n" for n, title in enumerate(DEED_TITLES, 1))
+    work = parse_work(text)
+    titles = {section.section: section.title for section in work.sections}
+    plot = plot_of(work.sentences, CAST, titles)
+    paragraphs = {p.ordinal: p.ordinal for p in work.paragraphs}
+    asked = generate(TriviaSource("t", "T", [], work.sentences, paragraphs, plot), count=10, seed=1, kinds=[QuestionKind.EVENT])
+    assert [(q.text, q.answer) for q in asked] == [("Who pawns the locket?", "Ruth")]
+    assert set(asked[0].options) == {"Ruth", "Edith Crane", "Nora"}  # Walter is a man: "Who sells…" has too few rivals
