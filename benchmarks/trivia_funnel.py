@@ -3,7 +3,7 @@
 For the spoken-line kinds (who said it, true or false), every line said once is counted under the
 first reason it is refused (:meth:`bot.trivia.speaker_questions.LineVetting.refusal`), then the
 askable ones as strict or lenient and with or without wrong speakers of the scene. For the plot
-kinds, the narration's events and relations. Then what each kind yields alone
+kinds, the narration's events and relations and the chapters whose titles tell an event. Then what each kind yields alone
 (``generate(..., kinds=[kind])``) and what a sample of games of the default mix asks.
 
 Run: ``python run_bot.py bench trivia-funnel --text PATH [--text PATH…] [--json]`` (development
@@ -55,6 +55,7 @@ def funnel(source: TriviaSource, *, seed: int = 1) -> dict[str, object]:
         "askable": dict(askable),
         "events": len(plot.events),
         "relations": len(plot.relations),
+        "titled chapters": len(plot.chapters),
         "alone": alone,
     }
 

@@ -42,7 +42,7 @@ def source_of(text: str, slug: str) -> TriviaSource:
     speakers = attribute_work(text)
     paragraphs = [dataclasses.replace(p, id=p.ordinal) for p in work.paragraphs]
     lines = speaker_lines(speakers.utterances, paragraphs)
-    plot = plot_of(work.sentences, people_of(speakers))
+    plot = plot_of(work.sentences, people_of(speakers), {section.section: section.title for section in work.sections})
     return TriviaSource(slug, work.title, lines, work.sentences, {p.ordinal: p.id for p in paragraphs}, plot)
 
 

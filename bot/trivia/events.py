@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import lemminflect
@@ -22,6 +22,7 @@ from bot.text.markup import plain_text
 from bot.text.model import Passage
 from bot.trivia import scoring, wording
 from bot.trivia.actions import GESTURE_NOUNS, NAMED_ONLY_VERBS, WORD, Action, actions_after, can_be
+from bot.trivia.chapters import Chapter, titled_chapters
 from bot.trivia.people import Person, are_aliases, name_words, same_person
 from bot.trivia.relations import Relation, find_relations
 from bot.trivia.subjects import QUOTE_MARKS, Names, naming_its_pronoun, plausible_subject, referent
@@ -218,16 +219,23 @@ class Plot:
     cast: Cast
     relations: Sequence[Relation] = ()
     """Who is whose sister, husband or maid, as the narration states (:mod:`bot.trivia.relations`)."""
+    chapters: Sequence[Chapter] = ()
+    """The chapters whose titles tell what happens in them (:mod:`bot.trivia.chapters`)."""
 
 
-def plot_of(sentences: Sequence[Passage], people: Sequence[Person]) -> Plot:
-    """The plot of a story told in ``sentences``, whose characters are ``people``: its narration is
-    walked once (:func:`named_narration`), for events and relations alike."""
+def plot_of(
+    sentences: Sequence[Passage], people: Sequence[Person], titles: Mapping[int, str | None] | None = None
+) -> Plot:
+    """The plot of a story told in ``sentences``, whose characters are ``people`` and whose sections'
+    headings are ``titles`` (by section index): its narration is walked once (:func:`named_narration`),
+    for events and relations alike."""
+    chapters = titled_chapters(titles or {}, sentences)
     names = Names.of(people)
     if names is None:
-        return Plot([], Cast(sentences, people))
+        return Plot([], Cast(sentences, people), chapters=chapters)
     narration = list(named_narration(sentences, names))
-    return Plot(_events_of(sentences, narration, names), Cast(sentences, people), find_relations(narration, names))
+    events, relations = _events_of(sentences, narration, names), find_relations(narration, names)
+    return Plot(events, Cast(sentences, people), relations, chapters)
 
 
 def who_did_it(event: Event) -> str:

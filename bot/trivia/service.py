@@ -13,6 +13,7 @@ from bot.settings import DATA_DIR
 from bot.storage.trivia import TriviaStore, WorkPassages
 from bot.storage.trivia_history import TriviaHistory
 from bot.text.ingest import WorkSpeakers
+from bot.trivia import chapters
 from bot.trivia.bank import CuratedQuestion, load_bank
 from bot.trivia.characters import SpeakerCounts
 from bot.trivia.events import Cast, Plot, plot_of
@@ -116,7 +117,8 @@ def work_source(work: WorkView, passages: WorkPassages, speakers: WorkSpeakers) 
     """What questions about a stored work are made from: its paragraphs, sentences and who said what."""
     lines = speaker_lines(speakers.utterances, passages.paragraphs)
     paragraph_ids = {paragraph.ordinal: paragraph.id for paragraph in passages.paragraphs}
-    plot = plot_of(passages.sentences, people_of(speakers))
+    titles = {index: section.title for index, section in work.outline.sections.items()}
+    plot = plot_of(passages.sentences, people_of(speakers), titles)
     return TriviaSource(work.slug, work.title, lines, passages.sentences, paragraph_ids, plot)
 
 
@@ -141,7 +143,7 @@ def within(source: TriviaSource, sections: range) -> TriviaSource:
         source,
         lines=[line for line in source.lines if line.section in sections],
         sentences=sentences,
-        plot=Plot(events, Cast(sentences, people), relations),
+        plot=Plot(events, Cast(sentences, people), relations, chapters.within(source.plot.chapters, sections)),
     )
 
 
