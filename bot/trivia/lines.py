@@ -236,7 +236,7 @@ def _joined(line: SpokenLine, more: str, confidence: float, *, interrupted: bool
 
 _OPEN_ENDINGS = frozenset(
     "the a an of to with in on at for from by into upon my your his her our their its and or but nor is was are were"
-    " be been am that than as very".split()
+    " be been am that than as very because if unless since although whether".split()
 )
 """Words a sentence cannot pause after: a speech tag cut in after one broke a phrase ("The truth is,” said
 he, “that…")."""
@@ -254,6 +254,8 @@ def mid_phrase(before: str, after: str) -> bool:
     before a word that carries a clause on ("I think” … “that"), not after "sir" or "well"."""
     last = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
     first = after.split(maxsplit=1)[0] if after.strip() else ""
+    if before.strip() == last and last.lower() in _OPEN_ENDINGS:
+        return True  # the line's only word, capitalised ("Because")
     if not last[:1].islower() or not last[-1:].isalpha():
         return False  # a name or a mark of its own closes the words before
     if last in _OPEN_ENDINGS:

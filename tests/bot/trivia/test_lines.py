@@ -76,6 +76,8 @@ def test_no_comma_is_left_where_a_speech_tag_broke_a_phrase() -> None:
     assert _one_line(text, ["“I rather think,”", "“that the mill will burn.”"]) == "I rather think that the mill will burn."
     text = "“The worst of it is,” said Sir John, “the barge has sunk.”"
     assert _one_line(text, ["“The worst of it is,”", "“the barge has sunk.”"]) == "The worst of it is the barge has sunk."
+    text = "“Because,” said Sir John, “the barge has sunk.”"
+    assert _one_line(text, ["“Because,”", "“the barge has sunk.”"]) == "Because the barge has sunk."
 
 
 def test_a_comma_the_speaker_would_say_stays_where_a_tag_cut_in() -> None:
