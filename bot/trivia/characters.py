@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
-from bot.attribution.lexicon import NAME_WORD
+from bot.attribution.lexicon import NAME_WORD, PERSON_NOUNS, TITLE_GENDER
 from bot.trivia.address import TITLES_AND_OATHS
 from bot.trivia.judging import normalise
-from bot.trivia.lines import SpokenLine
+from bot.trivia.lines import SpokenLine, is_epithet
 from bot.trivia.people import Person, are_aliases, name_words, same_person, titled_surnames
 
 MIN_LINES = 2
@@ -100,8 +100,13 @@ class SpeakerCounts:
         return speakers.index(name) if name in speakers else len(speakers)
 
     def gender(self, name: str) -> str | None:
-        """The gender of the character ``name`` is (None when unknown)."""
-        return next((person.gender for person in self._people if name in person.aliases), None)
+        """The gender of the character ``name`` is (None when unknown); an epithet's by its noun ("the
+        Duchess")."""
+        known = next((person.gender for person in self._people if name in person.aliases), None)
+        if known is None and is_epithet(name):
+            head = name.rsplit(maxsplit=1)[-1].lower()
+            return PERSON_NOUNS.get(head) or TITLE_GENDER.get(head)
+        return known
 
     def plausible_rivals(
         self,

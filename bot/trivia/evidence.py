@@ -16,11 +16,12 @@ import re
 from collections.abc import Collection, Sequence
 
 from bot.trivia.judging import normalise
-from bot.trivia.lines import NOT_NAMES, SPEECH_VERBS, TITLE, SpokenLine, is_description
+from bot.trivia.lines import NOT_NAMES, SPEECH_VERBS, TITLE, SpokenLine, is_description, is_epithet
 from bot.trivia.people import Person, name_words
 from bot.trivia.wording import zipf
 
-_TITLED_NAME = rf"({TITLE}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_TITLED_NAME = rf"((?:the\s+)?{TITLE}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+"""A name in a tag, perhaps titled ("Colonel Vane") or a capitalised epithet ("the Hatter")."""
 _MOVING = r"(?:returned|called|began|continued)"
 _VERB = (
     rf"(?:(?:{SPEECH_VERBS})(?<!returned)(?<!called)(?<!began)(?<!continued)\b"
@@ -55,7 +56,10 @@ def tags(paragraph: str) -> list[str]:
 
 def _without_common_words(name: str) -> str:
     """``name`` without the common words a sentence may open with ("But Honoria" → "Honoria"); empty for
-    a pronoun or a common word alone ("He", "And")."""
+    a pronoun or a common word alone ("He", "And"). A capitalised epithet ("the Hatter", "The
+    General", :func:`bot.trivia.lines.is_epithet`) is kept whole, with "the" in lower case."""
+    if name.startswith(("the ", "The ")) and is_epithet(f"the {name[4:]}"):
+        return f"the {name[4:]}"
     words = name.split()
     while words and _common(words[0].lower().rstrip(".")):
         words.pop(0)

@@ -156,14 +156,28 @@ def opening(line: SpokenLine, limit: int = MAX_LINE_CHARS) -> SpokenLine:
     return replace(line, text=kept) if kept else line
 
 
+LONG_LINE_WORDS = 10
+UNCOMMON_ZIPF = 4.0
+MIN_UNCOMMON_WORDS = 2
+"""A line of :data:`LONG_LINE_WORDS` words or more is memorable without a rare word when it holds this
+many different uncommon ones ("I must be shutting up like a telescope": *shutting* and *telescope*)."""
+
+
 def memorable(line: SpokenLine) -> bool:
     """A line a reader could recognise: a whole sentence or more, of at least :data:`MIN_LINE_WORDS`
-    words, short enough to show, holding a rare word (judged samples found lines of common words
-    forgettable)."""
+    words, short enough to show, holding a rare word, or a longer line holding several uncommon ones
+    (judged samples found lines of common words forgettable)."""
     text = line.text
     return (
         MIN_LINE_WORDS <= len(text.split())
         and len(text) <= MAX_LINE_CHARS
         and text[:1].isupper()
-        and any(wording.is_rare(word) for word in wording.words(text))
+        and (any(wording.is_rare(word) for word in wording.words(text)) or _uncommon_words(text))
     )
+
+
+def _uncommon_words(text: str) -> bool:
+    if len(text.split()) < LONG_LINE_WORDS:
+        return False
+    found = {word.lower() for word in wording.words(text) if word.islower() and len(word) >= 4}
+    return sum(wording.zipf(word) < UNCOMMON_ZIPF for word in found) >= MIN_UNCOMMON_WORDS

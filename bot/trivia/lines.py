@@ -61,11 +61,33 @@ def names_another(narration: str, speaker: str) -> bool:
     return False
 
 
+_GENERIC_HEADS = frozenset(
+    "man woman voice stranger visitor figure person creature unseen unknown other one girl boy child lady gentleman"
+    " youth fellow speaker newcomer".split()
+)
+"""Nouns a capitalised epithet may end with that tell nothing of who speaks ("the Voice", "the Invisible
+Man"): the same person may speak under a name elsewhere."""
+
+
 def is_description(speaker: str) -> bool:
     """Whether a speaker is known only by a description ("the woman"), not a name. Such a speaker
     may be a named character too, so it is never certain: it would make a wrong option that is
-    secretly the right one."""
+    secretly the right one. A capitalised epithet (:func:`is_epithet`: "the Hatter") is a name."""
+    if is_epithet(speaker):
+        return False
     return speaker[:1].islower() or speaker.split()[0].lower() in ("the", "a", "an")
+
+
+def is_epithet(speaker: str) -> bool:
+    """Whether ``speaker`` is "the" and capitalised words a book uses as a name ("the Hatter", "the
+    Mock Turtle", "the General"), not a generic noun capitalised ("the Voice", "the Stranger")."""
+    words = speaker.split()
+    return (
+        len(words) >= 2
+        and words[0] == "the"
+        and all(word[:1].isupper() and word[1:].islower() for word in words[1:])
+        and words[-1].lower() not in _GENERIC_HEADS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +225,39 @@ def _joined(line: SpokenLine, more: str, confidence: float, *, interrupted: bool
     a full stop (``“Well,” said he. “We must go.”``)."""
     if not more:
         return line
-    if interrupted:
-        separator = ", " if continues or more[:1].islower() else ". "
+    if interrupted and (continues or more[:1].islower()):
+        separator = " " if mid_phrase(line.text, more) else ", "
+    elif interrupted:
+        separator = ". "
     else:
         separator = " "
     return replace(line, text=f"{line.text}{separator}{more}", confidence=min(line.confidence, confidence))
+
+
+_OPEN_ENDINGS = frozenset(
+    "the a an of to with in on at for from by into upon my your his her our their its and or but nor is was are were"
+    " be been am that than as very because if unless since although whether".split()
+)
+"""Words a sentence cannot pause after: a speech tag cut in after one broke a phrase ("The truth is,” said
+he, “that…")."""
+_CLAUSE_OPENINGS = frozenset("that what whether of".split())
+"""Words that carry on the phrase before them ("I think,” said he, “that…"): no pause before them…"""
+_PAUSES = frozenset(
+    "well yes no oh ah sir madam ma'am ma’am dear love indeed however then too though perhaps therefore besides".split()
+)
+"""…unless the words before end in an interjection or a form of address, which a comma closes."""
+
+
+def mid_phrase(before: str, after: str) -> bool:
+    """Whether a speech tag cut a sentence where no comma belongs (the comma handing over to the tag is
+    the tag's, not the speaker's): after a word a phrase goes on from ("The truth is” … “that"), or
+    before a word that carries a clause on ("I think” … “that"), not after "sir" or "well"."""
+    last = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
+    first = after.split(maxsplit=1)[0] if after.strip() else ""
+    if before.strip() == last and last.lower() in _OPEN_ENDINGS:
+        return True  # the line's only word, capitalised ("Because")
+    if not last[:1].islower() or not last[-1:].isalpha():
+        return False  # a name or a mark of its own closes the words before
+    if last in _OPEN_ENDINGS:
+        return True
+    return first in _CLAUSE_OPENINGS and last not in _PAUSES

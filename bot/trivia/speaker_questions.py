@@ -13,6 +13,8 @@ from bot.trivia.beats import beat_lines
 from bot.trivia.evidence import EXCHANGE, evidence, narrated_sections, narrator_of
 from bot.trivia.exchanges import exchange_lines
 from bot.trivia.facts import Facts, memorable, opening
+from bot.trivia.judging import normalise
+from bot.trivia.lead_ins import lead_in, needs_lead_in
 from bot.trivia.lines import SpokenLine
 from bot.trivia.options import PLAUSIBLE_POOL, WRONG_OPTIONS, shuffled
 from bot.trivia.question import FALSE, TRUE, Question, QuestionKind
@@ -108,28 +110,46 @@ class LineVetting:
             return "introduced otherwise"
         if self.habits.gives_away(line.speaker, whole.text):
             return "address gives it away"  # "your ladyship", or a pet name only the speaker uses
+        if needs_lead_in(line.text) and not self.lead_in(index, line):
+            return "needs its lead-in"  # a reply to words the player would not see
         after = facts.source.lines[index + 1] if index + 1 < len(facts.source.lines) else None
         if cut_short(line.text, after.text if after and after.paragraph == line.paragraph else None):
             return "cut short"
         return line_fitness.unfit(line.text, facts.words)  # foreign, broken by lost accents, or nothing to remember
 
+    def lead_in(self, index: int, line: SpokenLine) -> str | None:
+        """What the reply ``line`` (``facts.source.lines[index]``) answers (:func:`bot.trivia.lead_ins.lead_in`),
+        when it does not name the line's speaker (it would be spoken to them); None otherwise."""
+        lead = lead_in(self.facts.source.lines, index)
+        if lead is None or line.speaker is None or self.facts.speakers.named_in(line.speaker, normalise(lead)):
+            return None
+        return lead
 
-def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str]]]:
+
+def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str], str | None]]:
     """Certain, memorable lines worth asking about (the best of them: :func:`bot.trivia.scoring.best`),
-    each with plausible wrong speakers (see :func:`rivals_of`), the first of them to be offered."""
+    each with plausible wrong speakers (see :func:`rivals_of`), the first of them to be offered, and
+    the lead-in a reply is shown with (:mod:`bot.trivia.lead_ins`; None for a line that needs none)."""
     strict: list[SpokenLine] = []
     lenient: list[SpokenLine] = []
+    leads: dict[int, tuple[str | None, str | None]] = {}
     vetting = LineVetting(facts)
     for index, whole in facts.lines(rng):
         if vetting.refusal(index, whole) is None:
             line = opening(whole)
+            if needs_lead_in(line.text):  # the one who asked is no option: sense rules them out
+                leads[line.offset] = vetting.lead_in(index, line), facts.source.lines[index - 1].speaker
             (strict if is_strict(line) else lenient).append(line)
     candidates = strict if len(strict) >= MIN_STRICT_LINES else strict + lenient  # a short story's lines are short
     score = lambda line: scoring.line_score(line.text, facts.speakers.rank(line.speaker or ""))  # noqa: E731
     for line in scoring.best(candidates, score, ASKED_SHARE if candidates is strict else scoring.BEST_SHARE):
-        rivals = rivals_of(facts, line)
+        lead, asker = leads.get(line.offset, (None, None))
+        said = normalise(lead or "")
+        rivals = [
+            name for name in rivals_of(facts, line) if name != asker and not facts.speakers.named_in(name, said)
+        ]  # neither the one who asked nor the one asked by name
         if rivals:
-            yield line, rivals
+            yield line, rivals, lead
 
 
 def is_strict(line: SpokenLine) -> bool:
@@ -190,7 +210,7 @@ def _alike_by_sense(facts: Facts, line: SpokenLine, rivals: list[str]) -> list[s
 def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
     speakers = facts.speakers.speakers()
     fewest = max(1, min(MIN_WRONG_OPTIONS, len(speakers) - 2))  # a story of three speakers: two options
-    for line, rivals in _askable_lines(facts, rng):
+    for line, rivals, lead in _askable_lines(facts, rng):
         assert line.speaker is not None
         if len(rivals) < fewest:
             continue
@@ -199,7 +219,7 @@ def who_said_it(facts: Facts, rng: random.Random) -> Iterator[Question]:
             wrong[0] = rivals[0]  # the other dialect speaker
         yield Question(
             QuestionKind.WHO_SAID_IT,
-            f"Who said this? “{line.text}”",
+            f"Who answered “{lead}” with “{line.text}”?" if lead else f"Who said this? “{line.text}”",
             line.speaker,
             options=shuffled([line.speaker, *wrong], rng),
             rivals=tuple(name for name in speakers if name != line.speaker),
@@ -213,14 +233,14 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
     one to name falsely are claimed truly, no more of them than lines with someone, and those are
     claimed falsely the more often, so a claim is as likely True as False."""
     claims = [
-        (line, _false_speaker(facts, line, rivals, rng))
-        for line, rivals in _askable_lines(facts, rng)
+        (line, _false_speaker(facts, line, rivals, rng), lead)
+        for line, rivals, lead in _askable_lines(facts, rng)
         if not (dialect.is_dialect(line.text) or line.speaker in facts.dialect_speakers)  # spelling names them
     ]
-    with_someone = sum(false_speaker is not None for _, false_speaker in claims)
+    with_someone = sum(false_speaker is not None for _, false_speaker, _ in claims)
     only_true = min(len(claims) - with_someone, with_someone)
     chance_false = 0.5 * (with_someone + only_true) / with_someone if with_someone else 0.0
-    for line, false_speaker in claims:
+    for line, false_speaker, lead in claims:
         assert line.speaker is not None
         if false_speaker is None:
             if not only_true:
@@ -230,7 +250,7 @@ def true_or_false(facts: Facts, rng: random.Random) -> Iterator[Question]:
         claimed = line.speaker if truthful else false_speaker
         yield Question(
             QuestionKind.TRUE_OR_FALSE,
-            f"True or false: {claimed} said “{line.text}”",
+            f"True or false: {claimed} answered “{lead}” with “{line.text}”" if lead else f"True or false: {claimed} said “{line.text}”",
             TRUE if truthful else FALSE,
             options=(TRUE, FALSE),
             passage_id=line.passage_id,

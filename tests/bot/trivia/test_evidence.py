@@ -2,7 +2,7 @@
 apostrophes are put back; false true-or-false claims name someone of the speaker's gender in that scene."""
 
 from bot.trivia.evidence import tagged_by_name, tags
-from bot.trivia.lines import restore_apostrophes, unquote
+from bot.trivia.lines import is_description, restore_apostrophes, unquote
 from bot.trivia.people import Person
 from bot.trivia.speaker_questions import _distinctive
 
@@ -33,6 +33,16 @@ def test_a_tag_naming_two_people_or_another_person_is_no_evidence() -> None:
     paragraph = '"Well," said Harriet. "Indeed," replied Oswin.'
     assert not tagged_by_name("Harriet", paragraph, PEOPLE)
     assert not tagged_by_name("Mrs. Quill", '"Come here," said Miss Quill.', PEOPLE)
+
+
+def test_a_capitalised_epithet_is_a_name_and_its_tag_vouches_for_it() -> None:
+    assert not is_description("the Tinker") and not is_description("the Copper Kettle")
+    assert is_description("the tinker") and is_description("the Voice") and is_description("The woman")
+    paragraph = "“Mend it yourself,” said the Copper Kettle, “or pay me.”"
+    assert tags(paragraph) == ["the Copper Kettle"]
+    assert tagged_by_name("the Copper Kettle", paragraph, PEOPLE)
+    assert not tagged_by_name("Oswin", paragraph, PEOPLE)
+    assert tags("“Who knocks?” said the Voice.") == ["Voice"]  # a generic noun: no one's name
 
 
 def test_lost_apostrophes_are_put_back_and_words_are_left_alone() -> None:

@@ -6,8 +6,9 @@ from dataclasses import replace
 from bot.trivia import common_names, line_fitness, roles
 from bot.trivia.book_words import BookWords
 from bot.trivia.characters import SpeakerCounts
-from bot.trivia.facts import MIN_PRESENCE_WINDOW
+from bot.trivia.facts import MIN_PRESENCE_WINDOW, memorable
 from bot.trivia.generate import generate
+from bot.trivia.lines import SpokenLine
 from bot.trivia.people import Person
 from bot.trivia.question import QuestionKind
 from tests.bot.trivia.test_presence import book, options, said
@@ -111,3 +112,12 @@ def test_a_narrator_or_a_person_with_a_full_name_is_a_person_whatever_the_word()
     assert common_names.not_persons({"Badger"}, paragraphs) == {"Badger"}
     assert common_names.not_persons({"Badger"}, paragraphs, narrator) == frozenset()
     assert common_names.not_persons({"Badger"}, paragraphs, full_name) == frozenset()
+
+
+def test_a_long_line_of_several_uncommon_words_is_memorable_without_a_rare_one() -> None:
+    def line(text: str) -> SpokenLine:
+        return SpokenLine(0, text, "Oswin", 0.99, None, 0, 0)
+
+    assert memorable(line("The ferry sank at the weir, so the whole family had to walk home."))
+    assert not memorable(line("I do not know what you mean by that at all, my dear friend."))
+    assert not memorable(line("The ferry sank at the weir last night."))  # short: a rare word it would need

@@ -180,7 +180,7 @@ def test_true_or_false_claims_match_the_answer(anne: TriviaSource) -> None:
     assert {q.answer for q in questions} == {TRUE, FALSE}
     for question in questions:
         line = line_at(anne, question.offset)
-        claimed = re.match(r"True or false: (.*?) said “", question.text)[1]
+        claimed = re.match(r"True or false: (.*?) (?:said|answered) “", question.text)[1]  # a reply: with its lead-in
         assert question.options == (TRUE, FALSE)
         assert (question.answer == TRUE) == (claimed == line.speaker)
 

@@ -69,3 +69,19 @@ def test_a_sentence_a_speech_tag_cuts_in_two_reads_on_after_a_comma_even_before_
 def test_a_speech_tag_ending_its_own_sentence_starts_a_new_one() -> None:
     text = "“Well,” said Sir John. “We must go.”"
     assert _one_line(text, ["“Well,”", "“We must go.”"]) == "Well. We must go."
+
+
+def test_no_comma_is_left_where_a_speech_tag_broke_a_phrase() -> None:
+    text = "“I rather think,” said Sir John, “that the mill will burn.”"
+    assert _one_line(text, ["“I rather think,”", "“that the mill will burn.”"]) == "I rather think that the mill will burn."
+    text = "“The worst of it is,” said Sir John, “the barge has sunk.”"
+    assert _one_line(text, ["“The worst of it is,”", "“the barge has sunk.”"]) == "The worst of it is the barge has sunk."
+    text = "“Because,” said Sir John, “the barge has sunk.”"
+    assert _one_line(text, ["“Because,”", "“the barge has sunk.”"]) == "Because the barge has sunk."
+
+
+def test_a_comma_the_speaker_would_say_stays_where_a_tag_cut_in() -> None:
+    text = "“Yes, sir,” said Sir John, “that is the mill.”"
+    assert _one_line(text, ["“Yes, sir,”", "“that is the mill.”"]) == "Yes, sir, that is the mill."
+    text = "“When the mill burns down,” said Sir John, “we shall go.”"
+    assert _one_line(text, ["“When the mill burns down,”", "“we shall go.”"]) == "When the mill burns down, we shall go."
