@@ -11,7 +11,7 @@ kinds (what, why, how) ask for no particular type. Small tables of general Engli
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
@@ -206,10 +206,7 @@ def _text_terms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _time_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Each clause of time in `text` (:data:`_TIME_CLAUSE`): the positions of its first word and past its last."""
-    return tuple(
-        (start := len(words(text[: match.start()])), start + len(words(match.group())))
-        for match in _TIME_CLAUSE.finditer(text)
-    )
+    return tuple((start, start + len(words(match.group()))) for start, match in _word_positions(_TIME_CLAUSE, text))
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -217,9 +214,19 @@ def _locatives(text: str) -> tuple[tuple[int, str | None], ...]:
     """Each preposition of place in `text` (:data:`LOCATIVE`): the position of its first word, and the first word of
     the name it leads to (None before a noun phrase: "into the loft")."""
     return tuple(
-        (len(words(text[: match.start()])), words(match["place"])[0] if match["place"] else None)
-        for match in LOCATIVE.finditer(text)
+        (start, words(match["place"])[0] if match["place"] else None)
+        for start, match in _word_positions(LOCATIVE, text)
     )
+
+
+def _word_positions(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of `pattern` in `text`, after the position (in :func:`words`) of its first word: counted on from
+    the match before, not from the start each time (a long hostile sentence with many matches stays linear)."""
+    position, counted_to = 0, 0
+    for match in pattern.finditer(text):
+        position += len(words(text[counted_to : match.start()]))
+        counted_to = match.start()
+        yield position, match
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.answer_types import AnswerType, holds_type, said_near
+from bot.ask.answer_types import AnswerType, _locatives, _time_clauses, holds_type, said_near
 from bot.ask.decision import decide
 from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import Candidate, answers, rank
@@ -168,3 +168,14 @@ def test_a_clause_of_time_answers_when() -> None:
 )
 def test_a_trade_is_said_of_someone_with_an_indefinite_article(text: str, trade: bool) -> None:
     assert holds_type(AnswerType.TRADE, text, tuple(map(term, words(text))), frozenset()) is trade
+
+
+def test_clauses_of_time_and_places_are_found_at_their_word_positions() -> None:
+    """Positions count every word before the match, one match after another; a long hostile sentence of many clauses
+    is counted in one pass (counting from its start at each match took minutes on 200 KB)."""
+    text = "When Ann was born, they lived in the town; after the war was over they went into the hills."
+    assert _time_clauses(text) == ((0, 4), (9, 19))
+    assert [position for position, _ in _locatives(text)] == [6, 16]
+    hostile = "when he was late, at the mill " * 7_000
+    assert _time_clauses(hostile)[-1] == (7 * 6_999, 7 * 6_999 + 4)
+    assert _locatives(hostile)[-1] == (7 * 6_999 + 4, None)
