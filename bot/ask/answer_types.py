@@ -193,7 +193,8 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
     else:
         found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
         found += [position for position, place in _locatives(text) if place is None or place not in asked]
-    return any(abs(position - anchor) <= TYPE_REACH for position in found for anchor in anchors)
+    within_reach = {anchor + shift for anchor in anchors for shift in range(-TYPE_REACH, TYPE_REACH + 1)}
+    return not within_reach.isdisjoint(found)
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)

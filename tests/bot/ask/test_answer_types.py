@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.answer_types import AnswerType, _locatives, _time_clauses, holds_type, said_near
+from bot.ask.answer_types import TYPE_REACH, AnswerType, _locatives, _time_clauses, holds_type, said_near
 from bot.ask.decision import decide
 from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import Candidate, answers, rank
@@ -179,3 +179,12 @@ def test_clauses_of_time_and_places_are_found_at_their_word_positions() -> None:
     hostile = "when he was late, at the mill " * 7_000
     assert _time_clauses(hostile)[-1] == (7 * 6_999, 7 * 6_999 + 4)
     assert _locatives(hostile)[-1] == (7 * 6_999 + 4, None)
+
+
+def test_said_near_stays_linear_on_a_long_hostile_sentence() -> None:
+    """Thousands of the question's words far from a long clause of time: no pair is compared one by one (that took
+    about a minute on 200 KB)."""
+    far = "grew " * 20_000 + "and " * TYPE_REACH + "when he was " + "thin " * 20_000
+    assert not said_near(AnswerType.TIME, far, {term("grew")}, set())
+    near = "grew " * 20_000 + "and " * (TYPE_REACH - 2) + "when he was " + "thin " * 20_000
+    assert said_near(AnswerType.TIME, near, {term("grew")}, set())
