@@ -125,6 +125,9 @@ _REPORTED = re.compile(
 )
 """What a character thinks or says of X, reported ("she felt that Kate was a personality", "feeling, as she had said,
 that Kate was ..."): an opinion, as if quoted."""
+REPORTED_REACH = 80
+"""Characters before the name within which :data:`_REPORTED` ends (the longest such clause runs to some 60): the whole
+text before each of many names in one long sentence would be searched again and again."""
 _SELF_INTRODUCED = re.compile(r"\b(?:I\s+am|I['’]m)\s+$")
 """Someone saying who they are ("I am Griffin, of University College"): their own word, not an opinion of another."""
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
@@ -346,7 +349,7 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or _REPORTED.search(before)
+        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or _REPORTED.search(before[-REPORTED_REACH:])
         strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
 
