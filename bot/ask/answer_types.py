@@ -86,11 +86,12 @@ NAME_REACH = 4
 OF = term("of")
 _TIME_CLAUSE = re.compile(
     r"\b(?:when|whenever|after|before|until|till|since|once|as\s+soon\s+as)\s+"
-    r"(?:(?:the|a|an|his|her|their|its|my|our|your|he|she|they|it|I|we|you|[A-Z][\w'’-]*)\s+)"
+    r"[a-z][\w'’-]*\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:was|were|had|has|is|came|went|died|left|[a-z]+ed)\b[^,;:.!?—]*",
     re.I,
 )
-"""A clause of time: a conjunction, its subject and a verb ("when Tibby was born", "after his father was almost
+"""A clause of time: a conjunction, a word opening its subject (any word: "when Tibby was born", "after dinner was
+over", "since rivalry between the sisters had ceased") and a verb within four words ("after his father was almost
 killed"): the time of an event told by another event, which answers "when?" as a date does."""
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 

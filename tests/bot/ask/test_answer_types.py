@@ -188,3 +188,10 @@ def test_said_near_stays_linear_on_a_long_hostile_sentence() -> None:
     assert not said_near(AnswerType.TIME, far, {term("grew")}, set())
     near = "grew " * 20_000 + "and " * (TYPE_REACH - 2) + "when he was " + "thin " * 20_000
     assert said_near(AnswerType.TIME, near, {term("grew")}, set())
+
+
+def test_a_clause_of_time_may_open_on_any_word() -> None:
+    """The subject of a clause of time need not be a name or a pronoun ("after dinner was over")."""
+    text = "After dinner was over, Ada went out."
+    assert holds_type(AnswerType.TIME, text, tuple(map(term, words(text))), (), asked={"ada", term("went")})
+    assert _time_clauses(text) == ((0, 4),)
