@@ -78,6 +78,8 @@ AGE_REACH = 3
 COUNT_REACH = 3
 """Words before the counted noun, function words aside, within which its number stands ("seven teeth", "three of the
 fragments", "six of the finest pearls")."""
+COUNT_SPAN = 12
+"""The most terms, function words included, between a number and the noun it counts."""
 TYPE_REACH = 6
 """Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
 Street")."""
@@ -269,17 +271,18 @@ def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
     count in other words: "how much money" is answered by "twenty thousand pounds")."""
     if not counted & set(terms):
         return any(map(_is_count, terms))
-    return any(t in counted and any(map(_is_count, _words_before(terms, position))) for position, t in enumerate(terms))
+    return any(t in counted and any(map(_is_count, _count_window(terms, position))) for position, t in enumerate(terms))
 
 
-def _words_before(terms: Sequence[str], position: int) -> list[str]:
-    """The :data:`COUNT_REACH` terms before `position`, function words not counted among them but kept ("six of the
-    finest pearls": "six" is two words before "pearls")."""
+def _count_window(terms: Sequence[str], position: int) -> list[str]:
+    """The terms before `position` within which the number of the noun there stands: :data:`COUNT_REACH` of them,
+    function words not counted among them but kept ("six of the finest pearls": "six" is two words before "pearls"),
+    and at most :data:`COUNT_SPAN` in all (a run of function words does not send the search back to the start)."""
     before: list[str] = []
     content = 0
-    for t in reversed(terms[:position]):
-        before.append(t)
-        content += t not in FUNCTION_TERMS or _is_count(t)
+    for index in range(position - 1, max(-1, position - 1 - COUNT_SPAN), -1):
+        before.append(terms[index])
+        content += terms[index] not in FUNCTION_TERMS or _is_count(terms[index])
         if content == COUNT_REACH:
             break
     return before

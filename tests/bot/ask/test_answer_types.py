@@ -195,3 +195,15 @@ def test_a_clause_of_time_may_open_on_any_word() -> None:
     text = "After dinner was over, Ada went out."
     assert holds_type(AnswerType.TIME, text, tuple(map(term, words(text))), (), asked={"ada", term("went")})
     assert _time_clauses(text) == ((0, 4),)
+
+
+def test_a_count_is_not_sought_back_across_a_long_run_of_function_words() -> None:
+    """Function words do not use up the count's reach, but at most :data:`COUNT_SPAN` words are looked at: a long
+    hostile sentence of counted nouns with nothing else stays linear."""
+    pearls = frozenset({term("pearls")})
+    near = tuple(map(term, words("six " + "of the " * 5 + "pearls")))
+    assert holds_type(AnswerType.COUNT, "", near, (), pearls)
+    far = tuple(map(term, words("six " + "of the " * 7 + "pearls")))
+    assert not holds_type(AnswerType.COUNT, "", far, (), pearls)
+    hostile = tuple(map(term, words("of the pearls " * 40_000)))
+    assert not holds_type(AnswerType.COUNT, "", hostile, (), pearls)
