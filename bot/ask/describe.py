@@ -349,7 +349,8 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or _REPORTED.search(before[-REPORTED_REACH:])
+        reported = _REPORTED.search(before[-REPORTED_REACH:]) is not None
+        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or reported
         strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
 
