@@ -484,7 +484,8 @@ def _vocative(before: str, after: str, spoken: bool = False) -> bool:
 
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*$")
 """A closing quotation mark just before the name: the name opens a speech tag ("'...,' Mr. Hall remarked.")."""
-_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN + r"\s*[,.;]?")
+_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN)
+"""A speech verb right after the name ("Mr. Hall remarked")."""
 _VERB_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*" + SPEECH_VERB_PATTERN + r"\s+$")
 """A closing quotation mark and a speech verb just before the name: the name is the speaker ("'...,' said Mr. Hall.")."""
 
