@@ -282,8 +282,9 @@ def _described_by_pronoun(
     following: Sequence[Sentence], pattern: re.Pattern[str], gender: str | None
 ) -> Sentence | None:
     """The first of the next :data:`PRONOUN_REACH` sentences that says "He was a ..." of the one just named, before
-    any of them names someone else (then "he" is likelier that other); a capitalised word after the pronoun is part of
-    the description ("He was a thin man, spoke with a Cockney accent")."""
+    any of them names someone else (then "he" is likelier that other) or says "she was a ..." of another (the
+    first such sentence decides); a capitalised word after the pronoun is part of the description ("He was a thin
+    man, spoke with a Cockney accent")."""
     for after in following[:PRONOUN_REACH]:
         if pattern.search(after.text) is not None:
             return None
