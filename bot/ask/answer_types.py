@@ -11,7 +11,7 @@ kinds (what, why, how) ask for no particular type. Small tables of general Engli
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
@@ -78,6 +78,8 @@ AGE_REACH = 3
 COUNT_REACH = 3
 """Words before the counted noun, function words aside, within which its number stands ("seven teeth", "three of the
 fragments", "six of the finest pearls")."""
+COUNT_SPAN = 12
+"""The most terms, function words included, between a number and the noun it counts."""
 TYPE_REACH = 6
 """Words between a word of a where (when) question and the place (time) that answers it ("lodgings, in Rivers
 Street")."""
@@ -86,11 +88,12 @@ NAME_REACH = 4
 OF = term("of")
 _TIME_CLAUSE = re.compile(
     r"\b(?:when|whenever|after|before|until|till|since|once|as\s+soon\s+as)\s+"
-    r"(?:(?:the|a|an|his|her|their|its|my|our|your|he|she|they|it|I|we|you|[A-Z][\w'’-]*)\s+)"
+    r"[a-z][\w'’-]*\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:was|were|had|has|is|came|went|died|left|[a-z]+ed)\b[^,;:.!?—]*",
     re.I,
 )
-"""A clause of time: a conjunction, its subject and a verb ("when Tibby was born", "after his father was almost
+"""A clause of time: a conjunction, a word opening its subject (any word: "when Tibby was born", "after dinner was
+over", "since rivalry between the sisters had ceased") and a verb within four words ("after his father was almost
 killed"): the time of an event told by another event, which answers "when?" as a date does."""
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr"})
 
@@ -193,7 +196,8 @@ def said_near(wanted: AnswerType, text: str, near: Collection[str], asked: Colle
     else:
         found = [position for position, t in enumerate(terms) if t in PLACE_TERMS and t not in asked]
         found += [position for position, place in _locatives(text) if place is None or place not in asked]
-    return any(abs(position - anchor) <= TYPE_REACH for position in found for anchor in anchors)
+    within_reach = {anchor + shift for anchor in anchors for shift in range(-TYPE_REACH, TYPE_REACH + 1)}
+    return not within_reach.isdisjoint(found)
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -206,10 +210,7 @@ def _text_terms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _time_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Each clause of time in `text` (:data:`_TIME_CLAUSE`): the positions of its first word and past its last."""
-    return tuple(
-        (start := len(words(text[: match.start()])), start + len(words(match.group())))
-        for match in _TIME_CLAUSE.finditer(text)
-    )
+    return tuple((start, start + len(words(match.group()))) for start, match in _word_positions(_TIME_CLAUSE, text))
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -217,9 +218,19 @@ def _locatives(text: str) -> tuple[tuple[int, str | None], ...]:
     """Each preposition of place in `text` (:data:`LOCATIVE`): the position of its first word, and the first word of
     the name it leads to (None before a noun phrase: "into the loft")."""
     return tuple(
-        (len(words(text[: match.start()])), words(match["place"])[0] if match["place"] else None)
-        for match in LOCATIVE.finditer(text)
+        (start, words(match["place"])[0] if match["place"] else None)
+        for start, match in _word_positions(LOCATIVE, text)
     )
+
+
+def _word_positions(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of `pattern` in `text`, after the position (in :func:`words`) of its first word: counted on from
+    the match before, not from the start each time (a long hostile sentence with many matches stays linear)."""
+    position, counted_to = 0, 0
+    for match in pattern.finditer(text):
+        position += len(words(text[counted_to : match.start()]))
+        counted_to = match.start()
+        yield position, match
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
@@ -260,17 +271,18 @@ def _counts(terms: Sequence[str], counted: frozenset[str]) -> bool:
     count in other words: "how much money" is answered by "twenty thousand pounds")."""
     if not counted & set(terms):
         return any(map(_is_count, terms))
-    return any(t in counted and any(map(_is_count, _words_before(terms, position))) for position, t in enumerate(terms))
+    return any(t in counted and any(map(_is_count, _count_window(terms, position))) for position, t in enumerate(terms))
 
 
-def _words_before(terms: Sequence[str], position: int) -> list[str]:
-    """The :data:`COUNT_REACH` terms before `position`, function words not counted among them but kept ("six of the
-    finest pearls": "six" is two words before "pearls")."""
+def _count_window(terms: Sequence[str], position: int) -> list[str]:
+    """The terms before `position` within which the number of the noun there stands: :data:`COUNT_REACH` of them,
+    function words not counted among them but kept ("six of the finest pearls": "six" is two words before "pearls"),
+    and at most :data:`COUNT_SPAN` in all (a run of function words does not send the search back to the start)."""
     before: list[str] = []
     content = 0
-    for t in reversed(terms[:position]):
-        before.append(t)
-        content += t not in FUNCTION_TERMS or _is_count(t)
+    for index in range(position - 1, max(-1, position - 1 - COUNT_SPAN), -1):
+        before.append(terms[index])
+        content += terms[index] not in FUNCTION_TERMS or _is_count(terms[index])
         if content == COUNT_REACH:
             break
     return before

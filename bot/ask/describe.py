@@ -125,6 +125,9 @@ _REPORTED = re.compile(
 )
 """What a character thinks or says of X, reported ("she felt that Kate was a personality", "feeling, as she had said,
 that Kate was ..."): an opinion, as if quoted."""
+REPORTED_REACH = 80
+"""Characters before the name within which :data:`_REPORTED` ends (the longest such clause runs to some 60): the whole
+text before each of many names in one long sentence would be searched again and again."""
 _SELF_INTRODUCED = re.compile(r"\b(?:I\s+am|I['’]m)\s+$")
 """Someone saying who they are ("I am Griffin, of University College"): their own word, not an opinion of another."""
 _ASKED = re.compile(r"[^\"“”]*\?[\"”]")
@@ -279,8 +282,9 @@ def _described_by_pronoun(
     following: Sequence[Sentence], pattern: re.Pattern[str], gender: str | None
 ) -> Sentence | None:
     """The first of the next :data:`PRONOUN_REACH` sentences that says "He was a ..." of the one just named, before
-    any of them names someone else (then "he" is likelier that other); a capitalised word after the pronoun is part of
-    the description ("He was a thin man, spoke with a Cockney accent")."""
+    any of them names someone else (then "he" is likelier that other) or says "she was a ..." of another (the
+    first such sentence decides); a capitalised word after the pronoun is part of the description ("He was a thin
+    man, spoke with a Cockney accent")."""
     for after in following[:PRONOUN_REACH]:
         if pattern.search(after.text) is not None:
             return None
@@ -346,7 +350,8 @@ def shape_strength(text: str, pattern: re.Pattern[str], spoken: bool = False, ge
         subject = _OBJECT.search(before[-12:]) is None
         kin = KIN_STRENGTH if subject and not listed_before and _kin_of(before, after, gender) else 0.0
         shape = max(_after_strength(after, apposed, subject), _before_strength(before, listed), kin)
-        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or _REPORTED.search(before)
+        reported = _REPORTED.search(before[-REPORTED_REACH:]) is not None
+        opinion = (_quoted(before, spoken) and not _SELF_INTRODUCED.search(before[-20:])) or reported
         strength = max(strength, shape - QUOTED_PENALTY if shape and opinion else shape)
     return strength
 
@@ -480,7 +485,8 @@ def _vocative(before: str, after: str, spoken: bool = False) -> bool:
 
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*$")
 """A closing quotation mark just before the name: the name opens a speech tag ("'...,' Mr. Hall remarked.")."""
-_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN + r"\s*[,.;]?")
+_SPEECH_VERB_AFTER = re.compile(r"\s+" + SPEECH_VERB_PATTERN)
+"""A speech verb right after the name ("Mr. Hall remarked")."""
 _VERB_AFTER_QUOTE = re.compile(r"[,!?.—-]\s*[\"”’]\s*" + SPEECH_VERB_PATTERN + r"\s+$")
 """A closing quotation mark and a speech verb just before the name: the name is the speaker ("'...,' said Mr. Hall.")."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.answer_types import AnswerType, holds_type, said_near
+from bot.ask.answer_types import TYPE_REACH, AnswerType, _locatives, _time_clauses, holds_type, said_near
 from bot.ask.decision import decide
 from bot.ask.question import names_in, parse_question
 from bot.ask.ranking import Candidate, answers, rank
@@ -168,3 +168,42 @@ def test_a_clause_of_time_answers_when() -> None:
 )
 def test_a_trade_is_said_of_someone_with_an_indefinite_article(text: str, trade: bool) -> None:
     assert holds_type(AnswerType.TRADE, text, tuple(map(term, words(text))), frozenset()) is trade
+
+
+def test_clauses_of_time_and_places_are_found_at_their_word_positions() -> None:
+    """Positions count every word before the match, one match after another; a long hostile sentence of many clauses
+    is counted in one pass (counting from its start at each match took minutes on 200 KB)."""
+    text = "When Ann was born, they lived in the town; after the war was over they went into the hills."
+    assert _time_clauses(text) == ((0, 4), (9, 19))
+    assert [position for position, _ in _locatives(text)] == [6, 16]
+    hostile = "when he was late, at the mill " * 7_000
+    assert _time_clauses(hostile)[-1] == (7 * 6_999, 7 * 6_999 + 4)
+    assert _locatives(hostile)[-1] == (7 * 6_999 + 4, None)
+
+
+def test_said_near_stays_linear_on_a_long_hostile_sentence() -> None:
+    """Thousands of the question's words far from a long clause of time: no pair is compared one by one (that took
+    about a minute on 200 KB)."""
+    far = "grew " * 20_000 + "and " * TYPE_REACH + "when he was " + "thin " * 20_000
+    assert not said_near(AnswerType.TIME, far, {term("grew")}, set())
+    near = "grew " * 20_000 + "and " * (TYPE_REACH - 2) + "when he was " + "thin " * 20_000
+    assert said_near(AnswerType.TIME, near, {term("grew")}, set())
+
+
+def test_a_clause_of_time_may_open_on_any_word() -> None:
+    """The subject of a clause of time need not be a name or a pronoun ("after dinner was over")."""
+    text = "After dinner was over, Ada went out."
+    assert holds_type(AnswerType.TIME, text, tuple(map(term, words(text))), (), asked={"ada", term("went")})
+    assert _time_clauses(text) == ((0, 4),)
+
+
+def test_a_count_is_not_sought_back_across_a_long_run_of_function_words() -> None:
+    """Function words do not use up the count's reach, but at most :data:`COUNT_SPAN` words are looked at: a long
+    hostile sentence of counted nouns with nothing else stays linear."""
+    pearls = frozenset({term("pearls")})
+    near = tuple(map(term, words("six " + "of the " * 5 + "pearls")))
+    assert holds_type(AnswerType.COUNT, "", near, (), pearls)
+    far = tuple(map(term, words("six " + "of the " * 7 + "pearls")))
+    assert not holds_type(AnswerType.COUNT, "", far, (), pearls)
+    hostile = tuple(map(term, words("of the pearls " * 40_000)))
+    assert not holds_type(AnswerType.COUNT, "", hostile, (), pearls)

@@ -354,3 +354,12 @@ def test_someone_saying_who_they_are_counts_as_much_as_the_narration() -> None:
     narrated = shape_strength("Tarn Vell, of the Royal College, had come back.", pattern)
     opinion = shape_strength('"You know Tarn Vell, of the Royal College, I suppose."', pattern)
     assert introduced == narrated > opinion
+
+
+def test_the_longest_reported_clause_is_still_read_as_an_opinion() -> None:
+    """The search for "she felt that" looks only at the end of the text before the name; the longest clause it
+    allows still fits in it."""
+    pattern = name_pattern(["Kate"])
+    narrated = shape_strength("Kate was a tall girl of twenty.", pattern)
+    reported = "Ann, considering, as she had said to her aunt, instantly that the Kate was a tall girl of twenty."
+    assert 0 < shape_strength(reported, pattern) < narrated
