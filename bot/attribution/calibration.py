@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from bot.attribution.calibration_table import AGREEMENT, MEASURED
 
-SHOWN_CONFIDENCE = 0.87
+SHOWN_CONFIDENCE = 0.88
 """Readers see a speaker as a fact (``/quote``'s Speaker field, a character's lines, trivia) when the
 attribution is at least this sure: the lowest confidence from which the average development novel,
 each measured with a calibration from the *other* development novels (cross-validated), keeps its

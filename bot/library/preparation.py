@@ -20,7 +20,7 @@ from bot.text.identity import fingerprint
 from bot.text.ingest import content_hash, parse_work_and_speakers
 from bot.text.model import ParsedWork, Passage, PassageKind
 
-PARSER_VERSION = 12
+PARSER_VERSION = 13
 """Bump whenever parsing or search normalisation changes what a text gives: stored works
 are then prepared again once (see :meth:`bot.library.intake.WorkIntake.upgrade_works`),
 keeping their passages' ids wherever the text is unchanged."""
