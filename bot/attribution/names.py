@@ -168,4 +168,4 @@ def is_subject(text: str, mention: Mention) -> bool:
     before = max(0, mention.start - 40)
     if _AFTER_SPEECH_VERB.search(text, before, mention.start):
         return True
-    return bool(_VERB_AFTER.match(text, mention.end) and _CLAUSE_START.search(text, before, mention.start))
+    return bool(_VERB_AFTER.match(text, mention.end)) and opens_clause(text, mention)

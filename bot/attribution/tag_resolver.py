@@ -121,7 +121,7 @@ class TagResolver:
             return local, "pronoun tag"
         last, before_last = self._history.recent(turn.paragraph)
         addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
-        if addressed and fits(addressed) and addressed not in turn.vocatives:
+        if addressed and fits(addressed):
             return addressed, "pronoun tag, addressee"
         other = before_last.speaker if before_last else None
         if last and other and fits(other) and other is not last.speaker:
