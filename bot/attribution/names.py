@@ -157,7 +157,7 @@ _AFTER_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 
 
 def opens_clause(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` starts a clause (``and May``, ``. May``), whatever follows it."""
+    """Whether ``mention`` starts a clause (``and Kate``, ``. Kate``), whatever follows it."""
     return bool(_CLAUSE_START.search(text, max(0, mention.start - 40), mention.start))
 
 
