@@ -205,6 +205,6 @@ _RELATIVE = re.compile(r",\s+(?:who|whose)\b")
 
 
 def _before_relative_clause(text: str, mention: Mention) -> bool:
-    """``and May, who had moved away to the window, turned``: a name opening its clause and described by
+    """``and Kate, who had gone to the door, turned``: a name opening its clause and described by
     a relative clause is that clause's subject."""
     return bool(_RELATIVE.match(text, mention.end)) and opens_clause(text, mention)

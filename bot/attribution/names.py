@@ -157,7 +157,7 @@ _AFTER_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB_PATTERN}\s+(?:the\s+)?\Z")
 
 
 def opens_clause(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` starts a clause (``and May``, ``. May``), whatever follows it."""
+    """Whether ``mention`` starts a clause (``and Kate``, ``. Kate``), whatever follows it."""
     return bool(_CLAUSE_START.search(text, max(0, mention.start - 40), mention.start))
 
 
@@ -168,4 +168,4 @@ def is_subject(text: str, mention: Mention) -> bool:
     before = max(0, mention.start - 40)
     if _AFTER_SPEECH_VERB.search(text, before, mention.start):
         return True
-    return bool(_VERB_AFTER.match(text, mention.end) and _CLAUSE_START.search(text, before, mention.start))
+    return bool(_VERB_AFTER.match(text, mention.end)) and opens_clause(text, mention)

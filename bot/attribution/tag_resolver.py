@@ -24,6 +24,10 @@ from bot.attribution.tags import Tag, TagReader, Who, describe
 from bot.attribution.turns import Turn, TurnHistory
 
 RECENT_PARAGRAPHS = 8
+CONVERSATION_MEMBER_TURNS = 40
+"""Turns a pronoun tag looks back over for a member of the conversation going on (see
+:meth:`TagResolver._conversation_member`): far more than a scene's dialogue keeps a silent member in mind, and a
+bound, so that an upload of one endless dialogue is not walked back turn by turn at every tag."""
 RELATIONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 """A description owned by someone (``his companion``, ``her aunt``) names a person of the scene, never a stranger."""
 _POSSESSIVE = re.compile(r"(?:['’]s|\s+s)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)")
@@ -121,7 +125,7 @@ class TagResolver:
             return local, "pronoun tag"
         last, before_last = self._history.recent(turn.paragraph)
         addressed = next((c for c in last.vocatives if c is not last.speaker), None) if last else None
-        if addressed and fits(addressed) and addressed not in turn.vocatives:
+        if addressed and fits(addressed):
             return addressed, "pronoun tag, addressee"
         other = before_last.speaker if before_last else None
         if last and other and fits(other) and other is not last.speaker:
@@ -146,12 +150,12 @@ class TagResolver:
         return (recent, "pronoun tag, recent") if recent else None
 
     def _conversation_member(self, turn: Turn, fits: Callable[[Character], bool]) -> Character | None:
-        """The latest speaker of the conversation going on at ``turn`` (turns in consecutive paragraphs)
-        who ``fits`` and did not speak the last turn."""
+        """The latest speaker of the conversation going on at ``turn`` (turns in consecutive paragraphs), among
+        its last :data:`CONVERSATION_MEMBER_TURNS`, who ``fits`` and did not speak the last turn."""
         turns = self._history.turns
         paragraph = turn.paragraph
         last_speaker = turns[-1].speaker if turns else None
-        for earlier in reversed(turns):
+        for earlier in reversed(turns[-CONVERSATION_MEMBER_TURNS:]):
             if earlier.paragraph != paragraph - 1:
                 return None
             paragraph = earlier.paragraph

@@ -285,7 +285,7 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
     echo = (
         lead >= CLEAR_WINNER_GAP
         and best.information >= ECHO_INFORMATION
-        and echo_similarity(surface, " ".join(words(best.text))) >= ECHO_SIMILARITY
+        and echo_similarity(surface, " ".join(words(best.text)), ECHO_SIMILARITY) >= ECHO_SIMILARITY
     )
     remembered = (
         best.rare_words >= rule.remembered_rare
@@ -303,10 +303,14 @@ def _clear_winner(ordered: list[QuoteMatch], surface: str, rule: AcceptRule) -> 
     return [best] if clear or closest or echo or remembered or in_order else []
 
 
-def echo_similarity(surface: str, line: str) -> float:
+def echo_similarity(surface: str, line: str, cutoff: float = 0.0) -> float:
     """How alike, 0-100, the query's normalised words and a line's are, letter for letter: over all of both, or over
-    the part of the line best aligned with a shorter query (a fragment of a long line spelt as it sounds)."""
-    return fuzz.ratio(surface, line) if len(surface) >= len(line) else fuzz.partial_ratio(surface, line)
+    the part of the line best aligned with a shorter query (a fragment of a long line spelt as it sounds); 0 when
+    below ``cutoff``, which lets the alignment skip most of a very long line (an uploaded paragraph without a
+    full stop) instead of scoring every window of it."""
+    if len(surface) >= len(line):
+        return fuzz.ratio(surface, line, score_cutoff=cutoff)
+    return fuzz.partial_ratio(surface, line, score_cutoff=cutoff)
 
 
 def holds_in_order(wanted: list[str], line: list[str]) -> bool:

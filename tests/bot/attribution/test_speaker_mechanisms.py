@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.attribution.ranking import KeepRules
 from bot.attribution.speakers import Utterance, attribute
+from bot.attribution.tag_resolver import CONVERSATION_MEMBER_TURNS
 from bot.text.ingest import SHOWN_CONFIDENCE
 
 KITCHEN = """\
@@ -205,3 +206,20 @@ Mrs. Bell and Miss Moss sat late in the parlour, and Mrs. Bell was sewing by the
 Mrs. Bell sighed over her work, and Miss Moss, who had moved to the window, turned round. “It is late,” she said.
 """
     assert _by_text(text)["“It is late,”"].speaker == "Miss Moss"
+
+
+def _long_conversation(turns: int) -> str:
+    """Mrs. Bell speaks once, then two men talk for ``turns`` turns, then someone answers with ``she said``."""
+    opening = (
+        "Mrs. Bell, Mr. Lamb and Mr. Hale sat in the parlour after dinner, and Mr. Lamb talked of the roads.\n\n"
+        "“Is it raining yet?” said Mrs. Bell.\n\n"
+    )
+    talk = "".join(f"“The road is bad at mile {i},” said Mr. {'Lamb' if i % 2 else 'Hale'}.\n\n" for i in range(turns))
+    return opening + talk + "“Then we had better stay the night,” she said.\n"
+
+
+def test_a_pronoun_tag_looks_back_over_a_bounded_stretch_of_the_conversation() -> None:
+    within = _by_text(_long_conversation(CONVERSATION_MEMBER_TURNS - 1))["“Then we had better stay the night,”"]
+    beyond = _by_text(_long_conversation(CONVERSATION_MEMBER_TURNS + 5))["“Then we had better stay the night,”"]
+    assert (within.speaker, within.rule) == ("Mrs. Bell", "pronoun tag, conversation")
+    assert beyond.rule != "pronoun tag, conversation"

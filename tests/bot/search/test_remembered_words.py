@@ -7,7 +7,7 @@ from itertools import product
 import pytest
 
 from bot.search.analysis import analyse, window_for
-from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, holds_in_order
+from bot.search.engine import CLEAR_WINNER_SCORE, QuoteIndex, combine, echo_similarity, holds_in_order
 from bot.search.phrases import TOGETHER_SCORE
 from bot.search.scoring import QuoteMatch
 from bot.search.textnorm import term, words
@@ -102,6 +102,15 @@ def test_part_of_a_long_line_spelt_as_it_sounds_is_that_line() -> None:
     index = QuoteIndex(enumerate([*others, line]))
     [match] = index.lookup("she wud neva speek 2 him agen").matches
     assert match.text == line and match.score < CLEAR_WINNER_SCORE
+
+
+def test_an_echo_below_its_cutoff_scores_nothing_and_one_above_scores_in_full() -> None:
+    long_line = "the mill wheel turned all night " * 2000 + "she would never speak to him again"
+    fragment = "she wud never speek to him agen"
+    full = echo_similarity(fragment, long_line)
+    assert full >= 80 and echo_similarity(fragment, long_line, 80) == full
+    assert echo_similarity("the storm at sea was over", long_line, 80) == 0
+    assert echo_similarity("", long_line, 80) == echo_similarity(long_line, "", 80) == 0
 
 
 def test_a_word_spelt_by_its_first_sound_is_corrected() -> None:
