@@ -37,6 +37,8 @@ class SpeakerCounts:
         self._not_persons = frozenset(not_persons)
         # common nouns and titles said to someone, no person of their own (bot.trivia.common_names)
         self._ranking: list[str] | None = None
+        self._aliases: dict[str, list[str]] = {}
+        self._same: dict[tuple[str, str], bool] = {}
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
         self._offsets: dict[str, list[int]] = {}
@@ -69,16 +71,30 @@ class SpeakerCounts:
         may be them ("Aunt Juley" for "Mrs. Munt"), or by a title and the surname of one of their names
         ("Mr. Thorpe" for John Thorpe: :func:`bot.trivia.people.titled_surnames`)."""
         words = set(text.split())
-        aliases = [
-            alias
-            for person in self._people
-            if name in person.aliases or same_person(name, person.name, self._people)
-            for alias in person.aliases
-        ] or [name]
+        aliases = self._aliases_of(name)
         if any(_names(alias, words) for alias in [*aliases, name]):
             return True
         titled = titled_surnames(aliases, self.gender(name))
         return bool(titled) and re.search(rf"\b(?:{'|'.join(map(re.escape, titled))})(?:s|es)?\b", text) is not None
+
+    def _aliases_of(self, name: str) -> list[str]:
+        """Every name of ``name``'s person and of anyone who may be them (computed once per name: a
+        book of many stories has many people, and every candidate line asks)."""
+        if name not in self._aliases:
+            self._aliases[name] = [
+                alias
+                for person in self._people
+                if name in person.aliases or self._same_person(name, person.name)
+                for alias in person.aliases
+            ] or [name]
+        return self._aliases[name]
+
+    def _same_person(self, first: str, second: str) -> bool:
+        """:func:`bot.trivia.people.same_person` among this work's people, remembered per pair."""
+        pair = (first, second) if first <= second else (second, first)
+        if pair not in self._same:
+            self._same[pair] = same_person(first, second, self._people)
+        return self._same[pair]
 
     def _ranked(self) -> list[str]:
         if self._ranking is None:
@@ -135,7 +151,7 @@ class SpeakerCounts:
         gender = self.gender(answer)
         rivals: list[str] = []
         for name in ranked:
-            if any(same_person(name, other, self._people) for other in (answer, *rivals)) or self.named_in(name, said):
+            if any(self._same_person(name, other) for other in (answer, *rivals)) or self.named_in(name, said):
                 continue
             rivals.append(name)
         alike = [name for name in rivals if not gender or self.gender(name) in (None, gender)]

@@ -77,3 +77,20 @@ def test_descriptions_in_an_empty_text_or_without_people_tie_to_no_one() -> None
     assert tie_descriptions("", [], lambda _: True, []) == {}
     text = "The curate came in. The curate sat down"
     assert tie_descriptions(text, [(0, len(text))], lambda _: True, []) == {}
+
+
+def test_a_description_given_by_a_copula_is_that_person() -> None:
+    cast = _cast(
+        "Osric Dunmere waited at the gate. Dunmere was a tall man with a red beard.",
+        "Father Kell came up the lane. “It is late,” said the tall man.",
+        "“It is never late,” said Father Kell.",
+    )
+    assert cast.find("the tall man") is cast.find("Osric Dunmere") is not None
+
+
+def test_a_description_two_people_are_given_by_copulas_is_neither() -> None:
+    cast = _cast(
+        "Osric Dunmere waited at the gate. Dunmere was a tall man.",
+        "Father Kell came up the lane. Kell was a tall man too. The tall man smiled.",
+    )
+    assert cast.find("the tall man") is None
