@@ -39,6 +39,7 @@ class SpeakerCounts:
         self._ranking: list[str] | None = None
         self._aliases: dict[str, list[str]] = {}
         self._same: dict[tuple[str, str], bool] = {}
+        self._name_words: frozenset[str] | None = None
         self.in_work: Counter[str] = Counter()
         self.in_section: dict[int, Counter[str]] = {}
         self._offsets: dict[str, list[int]] = {}
@@ -53,11 +54,17 @@ class SpeakerCounts:
     def addresses_unknown(self, line: str) -> bool:
         """Whether ``line`` calls someone by a name no known person has ("…, Bessie."): the listener may
         be any other speaker under another name (Bessie is Mrs. Tibbs), so no wrong option is safe."""
-        known = {word for name in self.in_work for word in name_words(name)}
-        known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
         return any(
-            name not in _NOT_NAMES and name.lower() not in known for name in _VOCATIVE.findall(line)
+            name not in _NOT_NAMES and name.lower() not in self._known_name_words() for name in _VOCATIVE.findall(line)
         )
+
+    def _known_name_words(self) -> frozenset[str]:
+        """Every word of a speaker's or a person's name (computed once: every candidate line asks)."""
+        if self._name_words is None:
+            known = {word for name in self.in_work for word in name_words(name)}
+            known |= {word for person in self._people for alias in person.aliases for word in name_words(alias)}
+            self._name_words = frozenset(known)
+        return self._name_words
 
     def speaks_near(self, name: str, offset: int, window: int) -> bool:
         """Whether ``name`` has a certain line within ``window`` characters of ``offset`` (is in
