@@ -78,6 +78,7 @@ class LineVetting:
         lines = facts.source.lines
         self.beats = beat_lines(lines, facts.paragraphs, self.people)
         self.habits = AddressHabits((line.speaker, line.text) for line in lines if line.certain and line.speaker)
+        self._leads: dict[int, str | None] = {}
 
     def refusal(self, index: int, whole: SpokenLine) -> str | None:
         """The first reason (a short name, for measuring where a book's lines go) the line
@@ -119,11 +120,13 @@ class LineVetting:
 
     def lead_in(self, index: int, line: SpokenLine) -> str | None:
         """What the reply ``line`` (``facts.source.lines[index]``) answers (:func:`bot.trivia.lead_ins.lead_in`),
-        when it does not name the line's speaker (it would be spoken to them); None otherwise."""
-        lead = lead_in(self.facts.source.lines, index)
-        if lead is None or line.speaker is None or self.facts.speakers.named_in(line.speaker, normalise(lead)):
-            return None
-        return lead
+        when it does not name the line's speaker (it would be spoken to them); None otherwise. Worked out
+        once per line: the refusal and the question both ask."""
+        if index not in self._leads:
+            lead = lead_in(self.facts.source.lines, index)
+            named = lead is not None and line.speaker is not None and self.facts.speakers.named_in(line.speaker, normalise(lead))
+            self._leads[index] = lead if lead is not None and line.speaker is not None and not named else None
+        return self._leads[index]
 
 
 def _askable_lines(facts: Facts, rng: random.Random) -> Iterator[tuple[SpokenLine, list[str], str | None]]:
